@@ -1,0 +1,64 @@
+/**
+ * What the task pane needs from wherever the assessment lives. In Excel the Office layer
+ * (src/office) implements it; outside Office the standalone page offers a file download instead.
+ * The task pane receives an implementation as a prop and never touches Excel.* itself.
+ */
+
+export interface AssessmentDetails {
+  council: string;
+  /** ISO date, YYYY-MM-DD. */
+  assessmentDate: string;
+}
+
+/** What the open workbook already holds, read before the user acts. */
+export interface WorkbookStatus {
+  /** An assessment made by this add-in, found by its metadata (even after sheets were renamed). */
+  existing: null | {
+    council: string;
+    assessmentDate: string;
+    toolkitVersion: string;
+    /** true when the workbook's toolkit fingerprint or layout differs from this add-in's. */
+    upgradeAvailable: boolean;
+    assessedCount: number;
+    behaviourCount: number;
+  };
+}
+
+export interface ProgressUpdate {
+  /** Plain-English step, e.g. "Reading your workbook". */
+  step: string;
+  /** 0 to 1. */
+  fraction: number;
+}
+
+export interface MadeSheet {
+  name: string;
+  role: "guide" | "keyArea" | "summary" | "gaps" | "data";
+}
+
+export interface AssessmentOutcome {
+  action: "built" | "upgraded" | "repaired";
+  sheets: MadeSheet[];
+  /** Plain-English notes for the user: renamed sheets, answers carried across, warnings. */
+  notes: string[];
+}
+
+export interface WorkbookHost {
+  status(): Promise<WorkbookStatus>;
+  /** Builds a new assessment, or upgrades/repairs the existing one keeping every answer. */
+  buildOrUpgrade(details: AssessmentDetails, onProgress: (update: ProgressUpdate) => void): Promise<AssessmentOutcome>;
+  /** Activates a sheet the add-in made, so result links can take the user there. */
+  selectSheet(name: string): Promise<void>;
+}
+
+/** An error whose message is already plain English for the user, with what to do next. */
+export class UserFacingError extends Error {
+  constructor(
+    message: string,
+    readonly nextStep: string,
+    readonly offerDownload = false,
+  ) {
+    super(message);
+    this.name = "UserFacingError";
+  }
+}
