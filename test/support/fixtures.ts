@@ -1,0 +1,80 @@
+import { mkdtempSync } from "fs";
+import { readFile, writeFile } from "fs/promises";
+import { tmpdir } from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+
+/** A fresh folder outside the repository, so tests never leave files in the working tree. */
+export function tempDir(prefix = "nps-test-"): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/**
+ * Builds a workbook with ExcelJS and writes it to a fresh temporary file, with ExcelJS's one
+ * schema defect repaired so that only the defects a test adds on purpose remain.
+ */
+export async function writeWorkbook(build: (wb: ExcelJS.Workbook) => void, name = "book.xlsx"): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  const file = path.join(tempDir(), name);
+  await wb.xlsx.writeFile(file);
+  await rewritePart(file, "xl/styles.xml", orderFontChildren);
+  return file;
+}
+
+// CT_Font is an xsd:sequence. ExcelJS 4.4 writes <font> children in its own order
+// (color, family, scheme, sz, name), which the Open XML SDK validator rejects in every file it writes.
+const FONT_CHILD_ORDER = ["b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "name", "family", "charset", "scheme"];
+
+export function orderFontChildren(stylesXml: string): string {
+  return stylesXml.replace(/<font>([\s\S]*?)<\/font>/g, (_whole, inner: string) => {
+    const children = inner.match(/<(\w+)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g) ?? [];
+    const rank = (child: string) => FONT_CHILD_ORDER.indexOf(/^<(\w+)/.exec(child)![1]);
+    return `<font>${[...children].sort((a, b) => rank(a) - rank(b)).join("")}</font>`;
+  });
+}
+
+/** Rewrites one XML part in place: for defects ExcelJS refuses (or silently declines) to write. */
+export async function editPart(xlsxPath: string, part: string, edit: (xml: string) => string): Promise<void> {
+  await rewritePart(xlsxPath, part, (before) => {
+    const after = edit(before);
+    // An edit that matched nothing would make the test prove nothing.
+    if (after === before) throw new Error(`edit of ${part} changed nothing`);
+    return after;
+  });
+}
+
+async function rewritePart(xlsxPath: string, part: string, edit: (xml: string) => string): Promise<void> {
+  const zip = await JSZip.loadAsync(await readFile(xlsxPath));
+  const file = zip.file(part);
+  if (!file) throw new Error(`${xlsxPath} has no part ${part}`);
+  zip.file(part, edit(await file.async("string")));
+  await writeFile(xlsxPath, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+export const LEVELS = ["Minimum", "Developing", "Mature", "Leader", "Innovator"];
+
+/**
+ * A small workbook with each feature the generated assessments use (formulas, a table, a list
+ * validation, conditional formatting, a defined name, a very hidden sheet): every check must pass it.
+ */
+export function buildGoodWorkbook(wb: ExcelJS.Workbook): void {
+  wb.addWorksheet("Guide").getCell("A1").value = "How to use this workbook";
+  const area = wb.addWorksheet("Area");
+  area.addRow(["Behaviour", "Current level", "Score"]);
+  ["B1", "B2", "B3"].forEach((id, i) => {
+    const row = i + 2;
+    area.addRow([id, LEVELS[i], { formula: `IF(B${row}="","",MATCH(B${row},Levels[Level],0))` }]);
+    area.getCell(`B${row}`).dataValidation = { type: "list", allowBlank: true, formulae: [`"${LEVELS.join(",")}"`] };
+  });
+  area.getCell("E1").value = { formula: 'IFERROR(AVERAGE(C2:C4),"")' };
+  area.addConditionalFormatting({
+    ref: "C2:C4",
+    rules: [{ type: "expression", priority: 1, formulae: ["$C2>=3"], style: { font: { bold: true } } }],
+  });
+  const lists = wb.addWorksheet("Lists");
+  lists.addTable({ name: "Levels", ref: "A1", columns: [{ name: "Level" }, { name: "Score" }], rows: LEVELS.map((l, i) => [l, i + 1]) });
+  lists.state = "veryHidden";
+  wb.definedNames.add("Area!$C$2:$C$4", "Scores");
+}

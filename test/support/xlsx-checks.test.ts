@@ -1,0 +1,210 @@
+import ExcelJS from "exceljs";
+import { buildGoodWorkbook, editPart, writeWorkbook } from "./fixtures";
+import { CheckId, expectWorkbookClean, extraChecks, validateWithOpenXmlSdk } from "./xlsx-checks";
+
+/** The good workbook with one defect added, by ExcelJS and, where ExcelJS won't write it, by XML edit. */
+async function brokenWorkbook(
+  addDefect: (wb: ExcelJS.Workbook) => void,
+  edit?: { part: string; change: (xml: string) => string },
+): Promise<string> {
+  const file = await writeWorkbook((wb) => {
+    buildGoodWorkbook(wb);
+    addDefect(wb);
+  });
+  if (edit) await editPart(file, edit.part, edit.change);
+  return file;
+}
+
+async function checksFound(file: string): Promise<CheckId[]> {
+  return (await extraChecks(file)).map((f) => f.check);
+}
+
+const area = (wb: ExcelJS.Workbook): ExcelJS.Worksheet => wb.getWorksheet("Area")!;
+const withFormula = (formula: string) => (wb: ExcelJS.Workbook) => {
+  area(wb).getCell("H1").value = { formula };
+};
+
+describe("a good workbook", () => {
+  let file: string;
+  beforeAll(async () => {
+    file = await writeWorkbook(buildGoodWorkbook);
+  });
+
+  it("passes the Open XML SDK validator", async () => {
+    expect(await validateWithOpenXmlSdk(file)).toEqual([]);
+  });
+
+  it("passes every extra check", async () => {
+    expect(await extraChecks(file)).toEqual([]);
+  });
+
+  it("passes expectWorkbookClean", async () => {
+    await expect(expectWorkbookClean(file)).resolves.toBeUndefined();
+  });
+});
+
+describe("the Open XML SDK validator", () => {
+  it("reports an element that does not belong in a worksheet part", async () => {
+    const file = await brokenWorkbook(() => undefined, {
+      part: "xl/worksheets/sheet2.xml",
+      change: (xml) => xml.replace("<sheetData>", "<sheetData><bogus/>"),
+    });
+    const errors = await validateWithOpenXmlSdk(file);
+    expect(errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: "/xl/worksheets/sheet2.xml", errorType: "Schema" })]),
+    );
+  });
+
+  it("reports an attribute value of the wrong type", async () => {
+    const file = await brokenWorkbook(() => undefined, {
+      part: "xl/worksheets/sheet2.xml",
+      change: (xml) => xml.replace('<row r="2"', '<row r="two"'),
+    });
+    expect((await validateWithOpenXmlSdk(file)).map((e) => e.path)).toContain("/xl/worksheets/sheet2.xml");
+  });
+});
+
+describe("extra checks catch what the validator misses", () => {
+  it("duplicate table names, compared case-insensitively across sheets", async () => {
+    const file = await brokenWorkbook((wb) =>
+      wb.getWorksheet("Guide")!.addTable({ name: "LEVELS", ref: "C1", columns: [{ name: "X" }], rows: [[1]] }),
+    );
+    expect(await checksFound(file)).toEqual(["duplicate-table-name"]);
+  });
+
+  it("a table name that is also a defined name", async () => {
+    const file = await brokenWorkbook((wb) => wb.definedNames.add("Area!$A$1", "levels"));
+    expect(await checksFound(file)).toEqual(["duplicate-table-name"]);
+  });
+
+  it("an empty table (its ref covers only the header row)", async () => {
+    const file = await brokenWorkbook((wb) =>
+      wb.getWorksheet("Guide")!.addTable({ name: "Nothing", ref: "C1", columns: [{ name: "X" }], rows: [] }),
+    );
+    expect(await checksFound(file)).toEqual(["empty-table"]);
+  });
+
+  it("a sheet name over 31 characters", async () => {
+    // ExcelJS truncates long names, so the name is lengthened in the XML.
+    const file = await brokenWorkbook(() => undefined, {
+      part: "xl/workbook.xml",
+      change: (xml) => xml.replace('name="Area"', `name="${"Area".padEnd(32, "x")}"`),
+    });
+    expect(await checksFound(file)).toEqual(["sheet-name-too-long"]);
+  });
+
+  it("two sheets whose names differ only in case", async () => {
+    const file = await brokenWorkbook(() => undefined, {
+      part: "xl/workbook.xml",
+      change: (xml) => xml.replace('name="Lists"', 'name="AREA"'),
+    });
+    expect(await checksFound(file)).toEqual(["duplicate-sheet-name"]);
+  });
+
+  it("an inline list validation source over 255 characters", async () => {
+    const items = Array.from({ length: 30 }, (_, i) => `Option number ${i}`).join(",");
+    const file = await brokenWorkbook((wb) => {
+      area(wb).getCell("D2").dataValidation = { type: "list", formulae: [`"${items}"`] };
+    });
+    expect(items.length).toBeGreaterThan(255);
+    expect(await checksFound(file)).toEqual(["inline-list-too-long"]);
+  });
+
+  it("accepts an inline list of exactly 255 characters", async () => {
+    const items = "x".repeat(255);
+    const file = await brokenWorkbook((wb) => {
+      area(wb).getCell("D2").dataValidation = { type: "list", formulae: [`"${items}"`] };
+    });
+    expect(await checksFound(file)).toEqual([]);
+  });
+
+  describe("a formula written with a leading '='", () => {
+    it("in a cell", async () => {
+      expect(await checksFound(await brokenWorkbook(withFormula("=1+1")))).toEqual(["leading-equals"]);
+    });
+
+    it("in a conditional format", async () => {
+      const file = await brokenWorkbook((wb) =>
+        area(wb).addConditionalFormatting({
+          ref: "A2:A4",
+          rules: [{ type: "expression", priority: 2, formulae: ["=$C2>1"], style: { font: { italic: true } } }],
+        }),
+      );
+      expect(await checksFound(file)).toEqual(["leading-equals"]);
+    });
+
+    it("in a data validation", async () => {
+      const file = await brokenWorkbook((wb) => {
+        area(wb).getCell("D2").dataValidation = { type: "list", formulae: ["=Lists!$A$2:$A$6"] };
+      });
+      expect(await checksFound(file)).toEqual(["leading-equals"]);
+    });
+
+    it("in a defined name", async () => {
+      const file = await brokenWorkbook(() => undefined, {
+        part: "xl/workbook.xml",
+        change: (xml) => xml.replace(">Area!$C$2:$C$4<", ">=Area!$C$2:$C$4<"),
+      });
+      expect(await checksFound(file)).toEqual(["leading-equals"]);
+    });
+  });
+
+  it("a function that needs the _xlfn. prefix", async () => {
+    const file = await brokenWorkbook(withFormula('_xlfn.XLOOKUP("Mature",Levels[Level],Levels[Score])'));
+    expect(await checksFound(file)).toEqual(["xlfn-prefix"]);
+  });
+
+  it.each(["INDIRECT(\"A1\")", "OFFSET(A1,1,0)", "TODAY()", "NOW()", "RAND()", "RANDBETWEEN(1,5)", 'CELL("row",A1)', 'INFO("osversion")'])(
+    "the volatile function in %s",
+    async (formula) => {
+      expect(await checksFound(await brokenWorkbook(withFormula(`IFERROR(${formula},0)`)))).toEqual(["volatile-function"]);
+    },
+  );
+
+  it.each(["SUM(A:A)", "SUM($A:$C)", "SUM(1:1)", "SUM(Area!$2:$5)", "COUNTA('Lists'!B:B)"])(
+    "the whole-column or whole-row reference in %s",
+    async (formula) => {
+      expect(await checksFound(await brokenWorkbook(withFormula(formula)))).toEqual(["whole-column-or-row"]);
+    },
+  );
+
+  it("no false alarm for look-alikes in text, sheet names and bounded ranges", async () => {
+    const formula = `IF(A1="NOW() A:A 1:1",SUM('Now (A:B)'!$A$1:$C$10),COUNT(B2:B4))`;
+    expect(await checksFound(await brokenWorkbook(withFormula(formula)))).toEqual([]);
+  });
+
+  it("the first sheet hidden", async () => {
+    const file = await brokenWorkbook((wb) => {
+      wb.getWorksheet("Guide")!.state = "hidden";
+    });
+    expect(await checksFound(file)).toEqual(["hidden-first-or-active-sheet"]);
+  });
+
+  it("the active sheet hidden", async () => {
+    const file = await brokenWorkbook((wb) => {
+      wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 1, visibility: "visible" }];
+      area(wb).state = "hidden";
+    });
+    expect(await checksFound(file)).toEqual(["hidden-first-or-active-sheet"]);
+  });
+
+  it("a defined name pointing at #REF!", async () => {
+    // ExcelJS silently drops such a name, so it is broken in the XML.
+    const file = await brokenWorkbook(() => undefined, {
+      part: "xl/workbook.xml",
+      change: (xml) => xml.replace(">Area!$C$2:$C$4<", ">Area!#REF!<"),
+    });
+    expect(await checksFound(file)).toEqual(["defined-name-ref-error"]);
+  });
+
+  it("expectWorkbookClean lists every finding, from the validator and the extra checks", async () => {
+    const file = await brokenWorkbook(withFormula("=NOW()"), {
+      part: "xl/worksheets/sheet2.xml",
+      change: (xml) => xml.replace("<sheetData>", "<sheetData><bogus/>"),
+    });
+    const failure = expectWorkbookClean(file);
+    await expect(failure).rejects.toThrow(/validator Schema/);
+    await expect(failure).rejects.toThrow(/leading-equals .*'Area' cell H1/);
+    await expect(failure).rejects.toThrow(/volatile-function .*volatile NOW/);
+  });
+});
