@@ -151,6 +151,8 @@ export interface SheetPlan {
   validations: Validation[];
   conditionalFormats: ConditionalFormat[];
   tables: TablePlan[];
+  /** Range given filter buttons (header row first), for sheets that are not tables. */
+  autoFilter?: string;
   /** Rows and columns kept in view while scrolling. */
   freeze?: { rows: number; columns: number };
   protection?: SheetProtection;

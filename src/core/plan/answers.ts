@@ -1,0 +1,65 @@
+import type { Answers, BehaviourAnswer } from "../answers/types";
+import type { Toolkit } from "../toolkit/schema";
+import { isIsoDate } from "../util/a1";
+
+/** An answer ready to write: levels are canonical level names, dates are valid ISO dates. */
+export type CleanAnswer = BehaviourAnswer;
+
+export interface CleanedAnswers {
+  council?: string;
+  assessmentDate?: string;
+  behaviours: Record<string, CleanAnswer>;
+  warnings: string[];
+}
+
+/** The canonical level name for what was typed (ignoring case and surrounding spaces), if any. */
+export function canonicalLevel(levels: readonly string[], typed: string): string | undefined {
+  const wanted = typed.trim().toLowerCase();
+  return levels.find((level) => level.toLowerCase() === wanted);
+}
+
+const nonBlank = (text: string | undefined) => (text !== undefined && text.trim() !== "" ? text : undefined);
+
+/**
+ * Checks answers against the toolkit before they are written. Anything that is not a level name,
+ * not a date or not a behaviour of this toolkit is left out with a warning, never written as a level.
+ */
+export function cleanAnswers(toolkit: Toolkit, answers: Answers): CleanedAnswers {
+  const warnings: string[] = [];
+  const known = new Set(toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
+  const behaviours: Record<string, CleanAnswer> = {};
+
+  const level = (id: string, which: string, typed: string | undefined) => {
+    if (nonBlank(typed) === undefined) return undefined;
+    const name = canonicalLevel(toolkit.levels, typed as string);
+    if (!name) warnings.push(`${id}: the ${which} level "${typed}" is not one of ${toolkit.levels.join(", ")}, so it was left blank.`);
+    return name;
+  };
+  const date = (where: string, typed: string | undefined) => {
+    if (nonBlank(typed) === undefined) return undefined;
+    if (isIsoDate((typed as string).trim())) return (typed as string).trim();
+    warnings.push(`${where}: "${typed}" is not a date (YYYY-MM-DD), so it was left blank.`);
+    return undefined;
+  };
+
+  for (const [id, answer] of Object.entries(answers.behaviours)) {
+    if (!known.has(id)) {
+      warnings.push(`${id}: no behaviour of the toolkit has this ID, so its answer was not carried across.`);
+      continue;
+    }
+    const clean: CleanAnswer = {
+      current: level(id, "current", answer.current),
+      target: level(id, "target", answer.target),
+      evidence: nonBlank(answer.evidence),
+      owner: nonBlank(answer.owner),
+      reviewDate: date(`${id} review date`, answer.reviewDate),
+    };
+    behaviours[id] = Object.fromEntries(Object.entries(clean).filter(([, v]) => v !== undefined));
+  }
+  return {
+    council: nonBlank(answers.council),
+    assessmentDate: date("Assessment date", answers.assessmentDate),
+    behaviours,
+    warnings,
+  };
+}

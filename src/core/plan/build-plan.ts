@@ -1,0 +1,86 @@
+import type { Answers } from "../answers/types";
+import { toolkitFingerprint } from "../toolkit/load";
+import type { Toolkit } from "../toolkit/schema";
+import { quoteSheet } from "../util/a1";
+import { cleanAnswers } from "./answers";
+import { behaviourEntries } from "./behaviour-rows";
+import { dataSheet } from "./data-sheet";
+import { gapsSheet } from "./gaps-sheet";
+import { guideSheet } from "./guide-sheet";
+import { keyAreaSheet, type KeyAreaRows } from "./key-area-sheet";
+import { GENERATOR_NAME, GUIDE, LAYOUT_VERSION, keyAreaSheetKey, roleNameFor, SHEET_NAMES } from "./layout";
+import { metadataSheet } from "./metadata-sheet";
+import { summarySheet } from "./summary-sheet";
+import type { DefinedName, SheetPlan, WorkbookPlan } from "./types";
+import { absolute } from "../util/a1";
+import { GENERATOR_VERSION } from "../version";
+
+export interface PlanOptions {
+  council?: string;
+  /** ISO date, YYYY-MM-DD. */
+  assessmentDate?: string;
+  /** Stamped as the update time (and the creation time unless `created` is given). */
+  now: Date;
+  /** ISO timestamp of the original creation, kept across upgrades. */
+  created?: string;
+  /** Sheet names by plan key, overriding the defaults (to avoid a user's sheet, or keep a user's renames). */
+  sheetNames?: Record<string, string>;
+}
+
+/** Default sheet names by plan key. */
+export function defaultSheetNames(toolkit: Toolkit): Record<string, string> {
+  const names: Record<string, string> = { ...SHEET_NAMES };
+  for (const theme of toolkit.themes) for (const area of theme.keyAreas) names[keyAreaSheetKey(area.id)] = area.sheetName;
+  return names;
+}
+
+function definedNames(sheets: SheetPlan[], guideName: string): DefinedName[] {
+  const guide = quoteSheet(guideName);
+  return [
+    ...sheets.map((sheet) => ({ name: roleNameFor(sheet.key), reference: `${quoteSheet(sheet.name)}!$A$1` })),
+    { name: "NPS_Council", reference: `${guide}!${absolute(GUIDE.councilCell.row, GUIDE.councilCell.column)}` },
+    { name: "NPS_AssessmentDate", reference: `${guide}!${absolute(GUIDE.dateCell.row, GUIDE.dateCell.column)}` },
+  ];
+}
+
+/**
+ * The whole assessment workbook for a toolkit and (optionally) answers, as plain data. Pure: the
+ * same inputs always give the same plan.
+ */
+export function buildWorkbookPlan(toolkit: Toolkit, answers: Answers, options: PlanOptions): WorkbookPlan {
+  const cleaned = cleanAnswers(toolkit, { ...answers, council: options.council ?? answers.council, assessmentDate: options.assessmentDate ?? answers.assessmentDate });
+  const names = { ...defaultSheetNames(toolkit), ...options.sheetNames };
+  const toolkitLabel = `${toolkit.id} ${toolkit.version}`;
+  const areaRows = new Map<string, KeyAreaRows>();
+  const keyAreaSheets: SheetPlan[] = [];
+  for (const theme of toolkit.themes) {
+    for (const area of theme.keyAreas) {
+      const { sheet, rows } = keyAreaSheet(theme, area, names[keyAreaSheetKey(area.id)], toolkit.levels, cleaned.behaviours);
+      areaRows.set(area.id, rows);
+      keyAreaSheets.push(sheet);
+    }
+  }
+  const entries = behaviourEntries(toolkit, areaRows);
+  const stamp = options.now.toISOString();
+  const sheets = [
+    guideSheet(toolkit, names, cleaned.council, cleaned.assessmentDate, toolkitLabel),
+    ...keyAreaSheets,
+    summarySheet(toolkit, areaRows, names),
+    gapsSheet(toolkit, entries, names),
+    dataSheet(entries, names, toolkitLabel, toolkit.levels),
+    metadataSheet(
+      {
+        toolkitId: toolkit.id,
+        toolkitVersion: toolkit.version,
+        toolkitFingerprint: toolkitFingerprint(toolkit),
+        layoutVersion: String(LAYOUT_VERSION),
+        generator: GENERATOR_NAME,
+        generatorVersion: GENERATOR_VERSION,
+        created: options.created ?? stamp,
+        updated: stamp,
+      },
+      names,
+    ),
+  ];
+  return { sheets, names: definedNames(sheets, names.guide), activeSheetKey: "guide", warnings: cleaned.warnings };
+}

@@ -1,0 +1,67 @@
+import type { Toolkit } from "../toolkit/schema";
+import { cellAddress, isoDateToSerial, rangeAddress } from "../util/a1";
+import { GUIDE, SHEET_NAMES } from "./layout";
+import { SheetBuilder } from "./sheet-builder";
+import { DATE_FORMAT, HEADER, INPUT, SUBTITLE, TEXT_FORMAT, TITLE, WRAPPED_TEXT } from "./style";
+import type { PlanCell, SheetPlan } from "./types";
+
+const HOW_TO = [
+  "Each key area has its own sheet. For every specific behaviour, read the five descriptions and pick the Current level (where the council is today) and the Target level (where it aims to be) in the yellow cells.",
+  "Record the evidence for the current level, who owns the behaviour and when to review it. Everything you type stays as text: nothing you enter is treated as a formula.",
+  "The Summary, Gaps and Data sheets update by themselves in any copy of Excel or LibreOffice; no add-in is needed to answer or to read the results.",
+  "Typical level: the average current score of the assessed behaviours, rounded down. Assured level: the lowest current score, a level that every assessed behaviour meets (as in weakest-link schemes).",
+  "Gaps lists every behaviour with the shortfall to its target (never negative), what the next level looks like, and a priority rank (largest gap first). Sort and filter it freely.",
+  "Data is a table with one row per behaviour, ready for a PivotTable (Insert > PivotTable).",
+];
+
+export function guideSheet(toolkit: Toolkit, sheetNames: Record<string, string>, council: string | undefined, assessmentDate: string | undefined, toolkitLabel: string): SheetPlan {
+  const sheet = new SheetBuilder("guide", "guide", sheetNames.guide ?? SHEET_NAMES.guide, [24, 60, 16, 16]);
+  const council_ = cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column);
+  const date = cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column);
+  sheet
+    .block(1, 1, [["NPS Toolkit for Excel: procurement self-assessment"]])
+    .style("A1", TITLE)
+    .block(2, 1, [[toolkit.title]])
+    .style("A2", SUBTITLE)
+    .block(GUIDE.councilCell.row, 1, [
+      ["Council", council ?? null],
+      ["Assessment date", assessmentDate ? isoDateToSerial(assessmentDate) : null],
+      ["Toolkit", toolkitLabel],
+    ])
+    .style("A4:A6", { bold: true })
+    .style(`${council_}:${date}`, INPUT)
+    .style(council_, { numberFormat: TEXT_FORMAT })
+    .style(date, { numberFormat: DATE_FORMAT, horizontal: "left" })
+    .validate({
+      type: "date",
+      range: date,
+      minimum: isoDateToSerial("2000-01-01"),
+      allowBlank: true,
+      prompt: { title: "Assessment date", message: "The date of this self-assessment (dd/mm/yyyy)." },
+      error: { title: "Not a date", message: "Type a date on or after 01/01/2000, for example 31/03/2026." },
+    });
+
+  const howRow = 8;
+  sheet.block(howRow, 1, [["How to use this workbook"], ...HOW_TO.map((_, i) => [`${i + 1}.`])]);
+  sheet.block(howRow + 1, 2, HOW_TO.map((text) => [text]));
+  sheet.style(cellAddress(howRow, 1), { bold: true, fontSize: 13 });
+  sheet.style(rangeAddress(howRow + 1, 1, howRow + HOW_TO.length, 2), { ...WRAPPED_TEXT });
+  HOW_TO.forEach((_, i) => sheet.merge(rangeAddress(howRow + 1 + i, 2, howRow + 1 + i, 4)).rowHeight(howRow + 1 + i, 48));
+
+  const levelsRow = howRow + HOW_TO.length + 2;
+  sheet.block(levelsRow, 1, [["Level", "Score"], ...toolkit.levels.map((level, i): PlanCell[] => [level, i + 1])]);
+  sheet.style(rangeAddress(levelsRow, 1, levelsRow, 2), HEADER);
+  sheet.style(rangeAddress(levelsRow + 1, 1, levelsRow + toolkit.levels.length, 2), { border: "thin", horizontal: "left" });
+
+  const areasRow = levelsRow + toolkit.levels.length + 2;
+  const areas: PlanCell[][] = toolkit.themes.flatMap((theme) =>
+    theme.keyAreas.map((area): PlanCell[] => [theme.name, area.name, sheetNames[`keyArea:${area.id}`] ?? area.sheetName, area.behaviours.length]),
+  );
+  sheet.block(areasRow, 1, [["Theme", "Key area", "Sheet", "Behaviours"], ...areas]);
+  sheet.style(rangeAddress(areasRow, 1, areasRow, 4), HEADER);
+  sheet.style(rangeAddress(areasRow + 1, 1, areasRow + areas.length, 4), { ...WRAPPED_TEXT, border: "thin" });
+
+  sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
+  sheet.plan.print = { orientation: "portrait", fitToWidth: true };
+  return sheet.plan;
+}

@@ -1,0 +1,201 @@
+import { absoluteRange, cellAddress, columnLetter, formulaString, isoDateToSerial, rangeAddress } from "../util/a1";
+import { richTextToCell } from "../toolkit/text";
+import type { KeyArea, Theme } from "../toolkit/schema";
+import type { CleanAnswer } from "./answers";
+import { gapOf, scoreOf } from "./formulas";
+import { KEY_AREA, NOT_A_LEVEL, keyAreaSheetKey } from "./layout";
+import { SheetBuilder } from "./sheet-builder";
+import {
+  COLOURS,
+  DATE_FORMAT,
+  HEADER,
+  INPUT,
+  SCORE_FORMAT,
+  SUBTITLE,
+  TEXT_FORMAT,
+  TITLE,
+  WRAPPED_TEXT,
+  wrappedHeight,
+} from "./style";
+import type { ConditionalStyle, PlanCell, SheetPlan } from "./types";
+
+const C = KEY_AREA.columns;
+const WIDTHS = [11, 26, 34, 34, 34, 34, 34, 14, 14, 40, 18, 13, 9, 9, 8];
+const LAST_COLUMN = C.gap;
+/** 1 January 2000: earlier review dates are almost certainly typing errors. */
+const EARLIEST_REVIEW_DATE = isoDateToSerial("2000-01-01");
+
+/** Where a key area sheet keeps its behaviour rows, for the Summary, Gaps and Data formulas. */
+export interface KeyAreaRows {
+  sheetName: string;
+  firstRow: number;
+  lastRow: number;
+}
+
+export const columnRange = (rows: KeyAreaRows, column: number, lastColumn = column) =>
+  absoluteRange(rows.firstRow, column, rows.lastRow, lastColumn);
+
+export function keyAreaRows(keyArea: KeyArea, sheetName: string): KeyAreaRows {
+  const firstRow = KEY_AREA.firstBehaviourRow;
+  return { sheetName, firstRow, lastRow: firstRow + keyArea.behaviours.length - 1 };
+}
+
+function headerRow(levels: readonly string[]): PlanCell[] {
+  return [
+    "ID",
+    "High level principle / specific behaviour",
+    ...levels,
+    "Current level",
+    "Target level",
+    "Evidence",
+    "Owner",
+    "Review date",
+    "Current score",
+    "Target score",
+    "Gap",
+  ];
+}
+
+function behaviourRow(row: number, id: string, name: string, descriptors: string[], answer: CleanAnswer, levels: readonly string[]): PlanCell[] {
+  const at = (column: number) => cellAddress(row, column);
+  return [
+    id,
+    name,
+    ...descriptors,
+    answer.current ?? null,
+    answer.target ?? null,
+    answer.evidence ?? null,
+    answer.owner ?? null,
+    answer.reviewDate ? isoDateToSerial(answer.reviewDate) : null,
+    { formula: scoreOf(at(C.current), levels) },
+    { formula: scoreOf(at(C.target), levels) },
+    { formula: gapOf(at(C.currentScore), at(C.targetScore)) },
+  ];
+}
+
+function addIntroduction(sheet: SheetBuilder, theme: Theme, keyArea: KeyArea): void {
+  const intro: [string, string][] = [
+    ["Description", richTextToCell(keyArea.description)],
+    ["What it is", richTextToCell(keyArea.help.whatItIs)],
+    ["Why it is important", richTextToCell(keyArea.help.whyItIsImportant)],
+  ];
+  sheet
+    .block(1, 1, [[keyArea.name]])
+    .style("A1", TITLE)
+    .block(2, 1, [[`Theme: ${theme.name}. Key area ID: ${keyArea.id}. Pick levels in the yellow cells; the grid highlights the current level (green, bold) and the target (blue, italic).`]])
+    .style("A2", SUBTITLE)
+    .block(3, 1, intro.map(([label, text]) => [label, text]))
+    .style("A3:A5", { bold: true, vertical: "top" })
+    .style("B3:B5", WRAPPED_TEXT);
+  intro.forEach(([, text], i) => {
+    const row = 3 + i;
+    sheet.merge(rangeAddress(row, 2, row, LAST_COLUMN)).rowHeight(row, wrappedHeight([{ text, width: 280 }]));
+  });
+}
+
+function addGrid(sheet: SheetBuilder, keyArea: KeyArea, answers: Record<string, CleanAnswer>, levels: readonly string[], rows: KeyAreaRows): void {
+  const principle = keyArea.principle.descriptors.map(richTextToCell);
+  const grid: PlanCell[][] = [
+    headerRow(levels),
+    ["Principle", "High level principle", ...principle, ...Array<PlanCell>(LAST_COLUMN - 7).fill(null)],
+    ...keyArea.behaviours.map((behaviour, i) =>
+      behaviourRow(rows.firstRow + i, behaviour.id, behaviour.name, behaviour.descriptors.map(richTextToCell), answers[behaviour.id] ?? {}, levels),
+    ),
+  ];
+  sheet.block(KEY_AREA.headerRow, 1, grid);
+  const descriptorWidths = (texts: string[]) => texts.map((text) => ({ text, width: WIDTHS[2] }));
+  sheet.rowHeight(KEY_AREA.principleRow, wrappedHeight(descriptorWidths(principle)));
+  keyArea.behaviours.forEach((behaviour, i) => {
+    const texts = [...behaviour.descriptors.map(richTextToCell)];
+    sheet.rowHeight(rows.firstRow + i, wrappedHeight([...descriptorWidths(texts), { text: behaviour.name, width: WIDTHS[1] }]));
+  });
+}
+
+function styleGrid(sheet: SheetBuilder, rows: KeyAreaRows): void {
+  const { firstRow, lastRow } = rows;
+  const body = (left: number, right = left) => rangeAddress(firstRow, left, lastRow, right);
+  sheet
+    .style(rangeAddress(KEY_AREA.headerRow, 1, KEY_AREA.headerRow, LAST_COLUMN), HEADER)
+    .style(rangeAddress(KEY_AREA.principleRow, 1, KEY_AREA.principleRow, LAST_COLUMN), {
+      ...WRAPPED_TEXT,
+      italic: true,
+      fill: COLOURS.principleFill,
+      border: "thin",
+    })
+    .style(body(1, LAST_COLUMN), { ...WRAPPED_TEXT, border: "thin" })
+    .style(body(C.id, C.behaviour), { bold: true })
+    .style(body(C.current, C.reviewDate), INPUT)
+    .style(body(C.evidence, C.owner), { numberFormat: TEXT_FORMAT })
+    .style(body(C.reviewDate), { numberFormat: DATE_FORMAT })
+    .style(body(C.currentScore, C.gap), { numberFormat: SCORE_FORMAT, horizontal: "center" });
+}
+
+function addPickers(sheet: SheetBuilder, levels: readonly string[], rows: KeyAreaRows): void {
+  const range = (column: number) => rangeAddress(rows.firstRow, column, rows.lastRow, column);
+  const levelList = levels.join(", ");
+  const picker = (column: number, which: string, question: string) =>
+    sheet.validate({
+      type: "list",
+      range: range(column),
+      values: [...levels],
+      allowBlank: true,
+      prompt: { title: `${which} level`, message: `${question} Choose ${levelList}, or leave blank.` },
+      error: { title: "Not a level", message: `Choose one of the five levels: ${levelList}.` },
+    });
+  picker(C.current, "Current", "Which description fits the council today?");
+  picker(C.target, "Target", "Which level does the council aim for?");
+  sheet.validate({
+    type: "date",
+    range: range(C.reviewDate),
+    minimum: EARLIEST_REVIEW_DATE,
+    allowBlank: true,
+    prompt: { title: "Review date", message: "When this answer should next be reviewed, as a date (dd/mm/yyyy)." },
+    error: { title: "Not a date", message: "Type a date on or after 01/01/2000, for example 31/03/2026." },
+  });
+}
+
+function addHighlights(sheet: SheetBuilder, rows: KeyAreaRows): void {
+  const first = rows.firstRow;
+  const descriptors = rangeAddress(first, C.firstDescriptor, rows.lastRow, C.firstDescriptor + 4);
+  const firstDescriptor = columnLetter(C.firstDescriptor);
+  // Level number of the descriptor column the rule is evaluated in: 1 for Minimum … 5 for Innovator.
+  const levelOfColumn = `COLUMN(${firstDescriptor}${first})-COLUMN($${firstDescriptor}${first})+1`;
+  const score = (column: number) => `$${columnLetter(column)}${first}`;
+  const highlight = (column: number, style: ConditionalStyle) =>
+    sheet.conditional({
+      type: "expression",
+      range: descriptors,
+      formula: `AND(ISNUMBER(${score(column)}),${score(column)}=${levelOfColumn})`,
+      style,
+    });
+  highlight(C.currentScore, { fill: COLOURS.currentFill, fontColor: COLOURS.currentText, bold: true });
+  highlight(C.targetScore, { fill: COLOURS.targetFill, fontColor: COLOURS.targetText, italic: true });
+  sheet.conditional({
+    type: "expression",
+    range: rangeAddress(first, C.currentScore, rows.lastRow, C.targetScore),
+    formula: `${cellAddress(first, C.currentScore)}=${formulaString(NOT_A_LEVEL)}`,
+    style: { fill: COLOURS.invalidFill, fontColor: COLOURS.invalidText, bold: true },
+  });
+}
+
+export function keyAreaSheet(
+  theme: Theme,
+  keyArea: KeyArea,
+  sheetName: string,
+  levels: readonly string[],
+  answers: Record<string, CleanAnswer>,
+): { sheet: SheetPlan; rows: KeyAreaRows } {
+  const rows = keyAreaRows(keyArea, sheetName);
+  const sheet = new SheetBuilder(keyAreaSheetKey(keyArea.id), "keyArea", sheetName, WIDTHS);
+  sheet.plan.keyAreaId = keyArea.id;
+  addIntroduction(sheet, theme, keyArea);
+  addGrid(sheet, keyArea, answers, levels, rows);
+  styleGrid(sheet, rows);
+  addPickers(sheet, levels, rows);
+  addHighlights(sheet, rows);
+  sheet.plan.freeze = { rows: KEY_AREA.headerRow, columns: C.behaviour };
+  sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
+  sheet.plan.print = { orientation: "landscape", fitToWidth: true, titleRows: `${KEY_AREA.headerRow}:${KEY_AREA.headerRow}` };
+  return { sheet: sheet.plan, rows };
+}
+

@@ -1,0 +1,16 @@
+import { SHEET_NAMES, type MetadataKey } from "./layout";
+import { SheetBuilder } from "./sheet-builder";
+import { TEXT_FORMAT } from "./style";
+import type { SheetPlan } from "./types";
+
+/** The very hidden sheet that stamps which toolkit and layout made the workbook. */
+export function metadataSheet(values: Record<MetadataKey, string>, sheetNames: Record<string, string>): SheetPlan {
+  const sheet = new SheetBuilder("metadata", "metadata", sheetNames.metadata ?? SHEET_NAMES.metadata, [22, 70]);
+  const rows = Object.entries(values);
+  sheet.block(1, 1, [["Property", "Value"], ...rows.map(([key, value]) => [key, value])]);
+  // Stored as text so that versions such as "1.0" are never turned into numbers.
+  sheet.style(`B2:B${rows.length + 1}`, { numberFormat: TEXT_FORMAT });
+  sheet.plan.visibility = "veryHidden";
+  sheet.plan.protection = { allowFormatColumns: false, allowFormatRows: false, allowSort: false, allowAutoFilter: false };
+  return sheet.plan;
+}

@@ -1,0 +1,70 @@
+import { cellAddress } from "../util/a1";
+import type {
+  CellStyle,
+  ConditionalFormat,
+  PlanCell,
+  SheetPlan,
+  SheetRole,
+  TablePlan,
+  Validation,
+} from "./types";
+
+/** Collects one sheet's plan; keeps the sheet builders free of bookkeeping. */
+export class SheetBuilder {
+  readonly plan: SheetPlan;
+
+  constructor(key: string, role: SheetRole, name: string, columnWidths: number[]) {
+    this.plan = {
+      key,
+      role,
+      name,
+      visibility: "visible",
+      columnWidths,
+      rowHeights: {},
+      blocks: [],
+      styles: [],
+      merges: [],
+      validations: [],
+      conditionalFormats: [],
+      tables: [],
+    };
+  }
+
+  /** Writes a rectangle of cells with its top-left at (row, column). */
+  block(row: number, column: number, cells: PlanCell[][]): this {
+    const width = cells[0]?.length ?? 0;
+    if (cells.some((line) => line.length !== width)) throw new Error("A block's rows must be equally long");
+    if (width > 0) this.plan.blocks.push({ at: cellAddress(row, column), cells });
+    return this;
+  }
+
+  style(range: string, style: CellStyle): this {
+    this.plan.styles.push({ range, style });
+    return this;
+  }
+
+  merge(range: string): this {
+    this.plan.merges.push(range);
+    return this;
+  }
+
+  rowHeight(row: number, points: number): this {
+    this.plan.rowHeights[row] = points;
+    return this;
+  }
+
+  validate(validation: Validation): this {
+    this.plan.validations.push(validation);
+    return this;
+  }
+
+  conditional(format: ConditionalFormat): this {
+    this.plan.conditionalFormats.push(format);
+    return this;
+  }
+
+  table(table: TablePlan): this {
+    this.plan.tables.push(table);
+    return this;
+  }
+}

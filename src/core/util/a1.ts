@@ -1,0 +1,85 @@
+/** A1-style address helpers (1-based rows and columns). */
+
+export function columnLetter(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export const cellAddress = (row: number, column: number): string => `${columnLetter(column)}${row}`;
+
+export const absolute = (row: number, column: number): string => `$${columnLetter(column)}$${row}`;
+
+export function rangeAddress(top: number, left: number, bottom: number, right: number): string {
+  const start = cellAddress(top, left);
+  const end = cellAddress(bottom, right);
+  return start === end ? start : `${start}:${end}`;
+}
+
+export function absoluteRange(top: number, left: number, bottom: number, right: number): string {
+  return `${absolute(top, left)}:${absolute(bottom, right)}`;
+}
+
+/** Parses "B8" into 1-based row and column. */
+export function parseCell(address: string): { row: number; column: number } {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address);
+  if (!match) throw new Error(`Not a cell address: ${address}`);
+  return { row: Number(match[2]), column: columnNumber(match[1]) };
+}
+
+/** Parses "B8:D12" (or a single cell) into its corners. */
+export function parseRange(address: string): { top: number; left: number; bottom: number; right: number } {
+  const [first, second = first] = address.split(":");
+  const a = parseCell(first);
+  const b = parseCell(second);
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.column, b.column),
+  };
+}
+
+/** Every cell address in a range, row by row. */
+export function cellsIn(address: string): string[] {
+  const { top, left, bottom, right } = parseRange(address);
+  const cells: string[] = [];
+  for (let row = top; row <= bottom; row++) {
+    for (let column = left; column <= right; column++) cells.push(cellAddress(row, column));
+  }
+  return cells;
+}
+
+/** A sheet name as it must appear in a formula: always quoted, apostrophes doubled. */
+export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/** A string as a formula literal: "...", with quotes doubled. */
+export const formulaString = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/** Excel serial number (1900 date system) of an ISO date YYYY-MM-DD. */
+export function isoDateToSerial(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  // Excel counts 1900-02-29 (which never existed), so dates from March 1900 are one day on.
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+export function serialToIsoDate(serial: number): string {
+  const ms = Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** true for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === text;
+}
