@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useReducer } from "react";
+import type { ProgressUpdate, WorkbookHost } from "../app/workbook-host";
+import { DetailsForm } from "./components/DetailsForm";
+import { DownloadResult } from "./components/DownloadResult";
+import { ErrorPanel } from "./components/ErrorPanel";
+import { ExistingAssessment } from "./components/ExistingAssessment";
+import { PaneHeader } from "./components/PaneHeader";
+import { ProgressPanel } from "./components/ProgressPanel";
+import { ResultSummary } from "./components/ResultSummary";
+import { StandaloneNotice } from "./components/StandaloneNotice";
+import { usePaneStyles } from "./components/styles";
+import { checkDetails } from "./details";
+import type { DownloadWorkbook } from "./download";
+import type { StandaloneReason } from "./office-detect";
+import { initialState, isBusy, paneReducer, primaryAction, primaryActionLabel, toShownError } from "./state";
+
+export interface TaskPaneProps {
+  /** The open workbook, or null when the page runs outside Excel. */
+  host: WorkbookHost | null;
+  standaloneReason?: StandaloneReason;
+  downloadWorkbook: DownloadWorkbook;
+  /** Fixed in tests so the default assessment date is known. */
+  now?: Date;
+}
+
+export function TaskPane({ host, standaloneReason = "no-office", downloadWorkbook, now }: TaskPaneProps) {
+  const styles = usePaneStyles();
+  const [state, dispatch] = useReducer(paneReducer, undefined, () => initialState(host ? "excel" : "standalone", now));
+
+  const readStatus = useCallback(
+    (isCurrent: () => boolean = () => true) => {
+      if (!host) return;
+      host.status().then(
+        (status) => isCurrent() && dispatch({ type: "statusLoaded", status }),
+        (error: unknown) => isCurrent() && dispatch({ type: "failed", error: toShownError(error) }),
+      );
+    },
+    [host],
+  );
+
+  useEffect(() => {
+    let current = true;
+    readStatus(() => current);
+    return () => {
+      current = false;
+    };
+  }, [readStatus]);
+
+  const action = primaryAction(state);
+  const onProgress = (update: ProgressUpdate) => dispatch({ type: "progressed", update });
+
+  const submit = async () => {
+    const checked = checkDetails(state.form);
+    if (!checked.ok) return dispatch({ type: "validationFailed", errors: checked.errors });
+    try {
+      if (action === "download" || !host) {
+        dispatch({ type: "workStarted", step: "Preparing the download" });
+        const fileName = await downloadWorkbook(checked.details, onProgress);
+        dispatch({ type: "downloadSucceeded", fileName });
+      } else {
+        dispatch({ type: "workStarted", step: "Reading your workbook" });
+        const outcome = await host.buildOrUpgrade(checked.details, onProgress);
+        dispatch({ type: "buildSucceeded", outcome });
+        // The workbook now holds an assessment, so the button must offer Repair next time.
+        readStatus();
+      }
+    } catch (error) {
+      dispatch({ type: "failed", error: toShownError(error) });
+    }
+  };
+
+  const { phase } = state;
+  return (
+    <main className={styles.pane}>
+      <PaneHeader mode={state.mode} />
+      {state.mode === "standalone" && <StandaloneNotice reason={standaloneReason} />}
+      {state.status?.existing && !state.downloadOffered && <ExistingAssessment existing={state.status.existing} />}
+      <DetailsForm
+        values={state.form}
+        errors={state.fieldErrors}
+        actionLabel={phase.kind === "checking" ? "Checking your workbook…" : primaryActionLabel[action]}
+        busy={isBusy(state)}
+        onChange={(field, value) => dispatch({ type: "fieldChanged", field, value })}
+        onSubmit={() => void submit()}
+      />
+      {/* Always in the page, so screen readers announce what appears inside it. */}
+      <div aria-live="polite" className={styles.section}>
+        {phase.kind === "working" && <ProgressPanel progress={phase.progress} />}
+        {phase.kind === "built" && host && <ResultSummary outcome={phase.outcome} onSelectSheet={(name) => host.selectSheet(name)} />}
+        {phase.kind === "downloaded" && <DownloadResult fileName={phase.fileName} />}
+        {phase.kind === "failed" && <ErrorPanel error={phase.error} />}
+      </div>
+    </main>
+  );
+}

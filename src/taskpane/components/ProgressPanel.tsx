@@ -1,0 +1,12 @@
+import { Field, ProgressBar } from "@fluentui/react-components";
+import type { ProgressUpdate } from "../../app/workbook-host";
+
+/** The bar shows how far; the words say what is happening (the live region around it announces them). */
+export function ProgressPanel({ progress }: { progress: ProgressUpdate }) {
+  const percent = Math.round(progress.fraction * 100);
+  return (
+    <Field label="Progress" validationMessage={`${progress.step} (${percent}%)`} validationState="none">
+      <ProgressBar value={progress.fraction} max={1} thickness="large" />
+    </Field>
+  );
+}

@@ -1,0 +1,68 @@
+import { Link, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1 } from "@fluentui/react-components";
+import { useState } from "react";
+import type { AssessmentOutcome, MadeSheet } from "../../app/workbook-host";
+import { usePaneStyles } from "./styles";
+
+const doneTitle: Record<AssessmentOutcome["action"], string> = {
+  built: "Assessment built.",
+  upgraded: "Assessment upgraded.",
+  repaired: "Assessment repaired.",
+};
+
+interface ResultSummaryProps {
+  outcome: AssessmentOutcome;
+  onSelectSheet: (name: string) => Promise<void>;
+}
+
+/** What was made, with a link per sheet that takes the user there, and the notes the host wrote. */
+export function ResultSummary({ outcome, onSelectSheet }: ResultSummaryProps) {
+  const styles = usePaneStyles();
+  // Kept here, not in the pane's state: a failed jump must not hide the result the user is reading.
+  const [selectError, setSelectError] = useState<string | null>(null);
+  const select = (sheet: MadeSheet) => {
+    setSelectError(null);
+    onSelectSheet(sheet.name).catch(() =>
+      setSelectError(`Could not go to the sheet “${sheet.name}”. It may have been renamed or deleted.`),
+    );
+  };
+  return (
+    <section className={styles.section} aria-labelledby="result-heading">
+      <MessageBar intent="success" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{doneTitle[outcome.action]}</MessageBarTitle>
+          {outcome.sheets.length} sheets are ready in this workbook.
+        </MessageBarBody>
+      </MessageBar>
+      <Subtitle1 as="h2" id="result-heading" className={styles.heading}>
+        Sheets made
+      </Subtitle1>
+      <ul className={styles.list}>
+        {outcome.sheets.map((sheet) => (
+          <li key={sheet.name}>
+            <Link as="button" onClick={() => select(sheet)}>
+              {sheet.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {selectError && (
+        // Multiline: the automatic layout measures itself with ResizeObserver, which jsdom and old webviews lack.
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{selectError}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome.notes.length > 0 && (
+        <>
+          <Subtitle1 as="h2" className={styles.heading}>
+            Notes
+          </Subtitle1>
+          <ul className={styles.list}>
+            {outcome.notes.map((note, index) => (
+              <li key={index}>{note}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+/// <reference types="office-js" />
+/**
+ * Finds out whether the page runs inside Excel. office.js comes from Microsoft's CDN, so it may be
+ * missing (blocked or offline), and outside Office `Office.onReady` may never resolve: the pane
+ * must not wait for ever, so it gives up after a timeout and runs standalone.
+ */
+
+/** "host-failed": Excel is there but the add-in's Excel layer could not start. */
+export type StandaloneReason = "no-office" | "timeout" | "other-host" | "host-failed";
+
+export type HostDetection = { kind: "excel"; dark: boolean } | { kind: "standalone"; reason: StandaloneReason };
+
+export type OfficeGlobal = Pick<typeof Office, "onReady" | "context">;
+
+export const OFFICE_READY_TIMEOUT_MS = 5000;
+
+export async function detectHost(
+  office: OfficeGlobal | undefined = (globalThis as { Office?: OfficeGlobal }).Office,
+  timeoutMs = OFFICE_READY_TIMEOUT_MS,
+): Promise<HostDetection> {
+  if (!office || typeof office.onReady !== "function") return { kind: "standalone", reason: "no-office" };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+  });
+  try {
+    const info = await Promise.race([office.onReady().catch(() => null), timedOut]);
+    if (info === "timeout") return { kind: "standalone", reason: "timeout" };
+    // A plain browser that did load office.js reports host null.
+    if (!info || String(info.host) !== "Excel") return { kind: "standalone", reason: "other-host" };
+    return { kind: "excel", dark: officeThemeIsDark(office) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Office's own flag where the host has it; otherwise judged from the body background colour. */
+export function officeThemeIsDark(office: OfficeGlobal): boolean {
+  const theme = office.context?.officeTheme as (Partial<Office.OfficeTheme> & { isDarkTheme?: unknown }) | undefined;
+  if (!theme) return false;
+  if (typeof theme.isDarkTheme === "boolean") return theme.isDarkTheme;
+  if (typeof theme.isDarkTheme === "function") return Boolean((theme.isDarkTheme as () => unknown)());
+  return isDarkColour(theme.bodyBackgroundColor);
+}
+
+/** Relative luminance below the midpoint means dark; unknown colours count as light. */
+export function isDarkColour(hex: string | undefined): boolean {
+  const match = /^#?([0-9a-f]{6})$/i.exec(hex ?? "");
+  if (!match) return false;
+  const value = parseInt(match[1], 16);
+  const channel = (shift: number) => {
+    const c = ((value >> shift) & 0xff) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0);
+  return luminance < 0.2;
+}

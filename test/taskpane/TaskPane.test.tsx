@@ -1,0 +1,254 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import {
+  UserFacingError,
+  type AssessmentDetails,
+  type AssessmentOutcome,
+  type ProgressUpdate,
+  type WorkbookHost,
+  type WorkbookStatus,
+} from "../../src/app/workbook-host";
+import type { DownloadWorkbook } from "../../src/taskpane/download";
+import { TaskPane } from "../../src/taskpane/TaskPane";
+
+const now = new Date(2025, 2, 31, 9, 0, 0);
+
+const builtOutcome: AssessmentOutcome = {
+  action: "built",
+  sheets: [
+    { name: "Guide", role: "guide" },
+    { name: "1.1 Leadership", role: "keyArea" },
+    { name: "Summary", role: "summary" },
+  ],
+  notes: ["A sheet called “Summary” was yours, so the new one is called “Summary (2)”."],
+};
+
+/** A WorkbookHost whose answers each test chooses; it records what the pane asked of it. */
+function fakeHost(overrides: Partial<WorkbookHost> = {}, status: WorkbookStatus = { existing: null }) {
+  const calls = { built: [] as AssessmentDetails[], selected: [] as string[] };
+  const host: WorkbookHost = {
+    status: async () => status,
+    buildOrUpgrade: async (details, onProgress) => {
+      calls.built.push(details);
+      onProgress({ step: "Writing the key area sheets", fraction: 0.5 });
+      return builtOutcome;
+    },
+    selectSheet: async (name) => {
+      calls.selected.push(name);
+    },
+    ...overrides,
+  };
+  return { host, calls };
+}
+
+const noDownload: DownloadWorkbook = async () => {
+  throw new Error("not expected in this test");
+};
+
+function renderPane(host: WorkbookHost | null, downloadWorkbook: DownloadWorkbook = noDownload) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <TaskPane host={host} downloadWorkbook={downloadWorkbook} now={now} />
+    </FluentProvider>,
+  );
+}
+
+const councilInput = () => screen.getByRole("textbox", { name: /council name/i });
+const dateInput = () => screen.getByLabelText(/assessment date/i) as HTMLInputElement;
+const typeCouncil = (value: string) => fireEvent.change(councilInput(), { target: { value } });
+
+describe("TaskPane in Excel", () => {
+  it("offers to build when the workbook has no assessment, with today's date", async () => {
+    renderPane(fakeHost().host);
+    expect(await screen.findByRole("button", { name: "Build assessment" })).toBeTruthy();
+    expect(dateInput().value).toBe("2025-03-31");
+    expect(screen.getByRole("heading", { level: 1, name: "NPS self-assessment" })).toBeTruthy();
+  });
+
+  it("shows the assessment it found and offers to upgrade it", async () => {
+    const status: WorkbookStatus = {
+      existing: {
+        council: "Anytown Borough Council",
+        assessmentDate: "2024-11-05",
+        toolkitVersion: "2018.1",
+        upgradeAvailable: true,
+        assessedCount: 12,
+        behaviourCount: 40,
+      },
+    };
+    renderPane(fakeHost({}, status).host);
+    expect(await screen.findByRole("button", { name: "Upgrade assessment" })).toBeTruthy();
+    expect(screen.getByText("This workbook already has an assessment.")).toBeTruthy();
+    expect(screen.getByText("version 2018.1")).toBeTruthy();
+    expect(screen.getByText("12 of 40 behaviours")).toBeTruthy();
+    expect((councilInput() as HTMLInputElement).value).toBe("Anytown Borough Council");
+    expect(dateInput().value).toBe("2024-11-05");
+  });
+
+  it("builds, then lists the sheets made as links that select them, and the notes", async () => {
+    const { host, calls } = fakeHost();
+    renderPane(host);
+    await screen.findByRole("button", { name: "Build assessment" });
+    typeCouncil("  Anytown Borough Council ");
+    fireEvent.submit(councilInput().closest("form")!);
+
+    expect(await screen.findByText("Assessment built.")).toBeTruthy();
+    expect(calls.built).toEqual([{ council: "Anytown Borough Council", assessmentDate: "2025-03-31" }]);
+    const sheetLink = screen.getByRole("button", { name: "1.1 Leadership" });
+    fireEvent.click(sheetLink);
+    expect(calls.selected).toEqual(["1.1 Leadership"]);
+    expect(screen.getByText(/Summary \(2\)/)).toBeTruthy();
+    // The result sits in a live region, so screen readers announce it.
+    expect(sheetLink.closest("[aria-live]")?.getAttribute("aria-live")).toBe("polite");
+  });
+
+  it("shows the progress bar and step text while it works", async () => {
+    let finish: (outcome: AssessmentOutcome) => void = () => undefined;
+    let report: (update: ProgressUpdate) => void = () => undefined;
+    const { host } = fakeHost({
+      buildOrUpgrade: (_details, onProgress) => {
+        report = onProgress;
+        return new Promise((resolve) => (finish = resolve));
+      },
+    });
+    renderPane(host);
+    await screen.findByRole("button", { name: "Build assessment" });
+    typeCouncil("Anytown");
+    fireEvent.submit(councilInput().closest("form")!);
+    act(() => report({ step: "Writing the key area sheets", fraction: 0.4 }));
+
+    const bar = await screen.findByRole("progressbar");
+    expect(bar.getAttribute("aria-valuenow")).toBe("0.4");
+    expect(screen.getByText("Writing the key area sheets (40%)")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Build assessment" }).getAttribute("aria-disabled")).toBe("true");
+
+    await act(async () => finish(builtOutcome));
+    expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+
+  it("shows a UserFacingError's message and next step", async () => {
+    const { host } = fakeHost({
+      buildOrUpgrade: async () => {
+        throw new UserFacingError("Excel took too long to answer.", "Save your workbook, then try again.");
+      },
+    });
+    renderPane(host);
+    await screen.findByRole("button", { name: "Build assessment" });
+    typeCouncil("Anytown");
+    fireEvent.submit(councilInput().closest("form")!);
+
+    expect(await screen.findByText("Excel took too long to answer.")).toBeTruthy();
+    expect(screen.getByText(/Save your workbook, then try again\./)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Build assessment" })).toBeTruthy();
+  });
+
+  it("offers the download instead when the host cannot build here", async () => {
+    const downloaded: AssessmentDetails[] = [];
+    const { host, calls } = fakeHost({
+      status: async () => {
+        throw new UserFacingError(
+          "This version of Excel cannot add the level pickers.",
+          "Download the workbook instead and open it in Excel.",
+          true,
+        );
+      },
+    });
+    renderPane(host, async (details, onProgress) => {
+      downloaded.push(details);
+      onProgress({ step: "Building the assessment workbook", fraction: 0.4 });
+      return "NPS assessment - Anytown - 2025-03-31.xlsx";
+    });
+
+    const download = await screen.findByRole("button", { name: "Download a new assessment workbook" });
+    expect(screen.queryByRole("button", { name: "Build assessment" })).toBeNull();
+    expect(screen.getByText("This version of Excel cannot add the level pickers.")).toBeTruthy();
+    typeCouncil("Anytown");
+    fireEvent.click(download);
+
+    expect(await screen.findByText("Workbook downloaded.")).toBeTruthy();
+    expect(downloaded).toEqual([{ council: "Anytown", assessmentDate: "2025-03-31" }]);
+    expect(calls.built).toEqual([]);
+  });
+
+  it("refuses an empty council name and a bad date, and says why beside each field", async () => {
+    const { host, calls } = fakeHost();
+    renderPane(host);
+    await screen.findByRole("button", { name: "Build assessment" });
+    typeCouncil("   ");
+    fireEvent.change(dateInput(), { target: { value: "" } });
+    fireEvent.submit(councilInput().closest("form")!);
+
+    expect(await screen.findByText("Enter your council's name.")).toBeTruthy();
+    expect(screen.getByText("Enter the assessment date.")).toBeTruthy();
+    expect(councilInput().getAttribute("aria-invalid")).toBe("true");
+    await waitFor(() => expect(document.activeElement).toBe(councilInput()));
+    expect(calls.built).toEqual([]);
+
+    typeCouncil("Anytown");
+    expect(screen.queryByText("Enter your council's name.")).toBeNull();
+    expect(screen.getByText("Enter the assessment date.")).toBeTruthy();
+  });
+
+  it("takes the user back to the result when selecting a sheet fails, with a message", async () => {
+    const { host } = fakeHost({
+      selectSheet: async () => {
+        throw new Error("ItemNotFound");
+      },
+    });
+    renderPane(host);
+    await screen.findByRole("button", { name: "Build assessment" });
+    typeCouncil("Anytown");
+    fireEvent.submit(councilInput().closest("form")!);
+    fireEvent.click(await screen.findByRole("button", { name: "Guide" }));
+    expect(await screen.findByText(/Could not go to the sheet “Guide”/)).toBeTruthy();
+    expect(screen.getByText("Assessment built.")).toBeTruthy();
+  });
+
+  it("offers Repair after a build, once the status is read again", async () => {
+    let status: WorkbookStatus = { existing: null };
+    const { host } = fakeHost({ status: async () => status });
+    renderPane(host);
+    await screen.findByRole("button", { name: "Build assessment" });
+    status = {
+      existing: {
+        council: "Anytown",
+        assessmentDate: "2025-03-31",
+        toolkitVersion: "2018.1",
+        upgradeAvailable: false,
+        assessedCount: 0,
+        behaviourCount: 40,
+      },
+    };
+    typeCouncil("Anytown");
+    fireEvent.submit(councilInput().closest("form")!);
+    expect(await screen.findByRole("button", { name: "Repair assessment" })).toBeTruthy();
+    expect(screen.getByText("Assessment built.")).toBeTruthy();
+  });
+});
+
+describe("TaskPane outside Excel", () => {
+  it("says it is not running inside Excel and downloads a new workbook", async () => {
+    const downloaded: AssessmentDetails[] = [];
+    renderPane(null, async (details) => {
+      downloaded.push(details);
+      return "NPS assessment - Anytown - 2025-03-31.xlsx";
+    });
+    const notice = screen.getByText("Not running inside Excel.");
+    expect(within(notice.parentElement!).getByText(/office\.js is not available/)).toBeTruthy();
+    typeCouncil("Anytown");
+    fireEvent.click(screen.getByRole("button", { name: "Download a new assessment workbook" }));
+    expect(await screen.findByText(/NPS assessment - Anytown - 2025-03-31\.xlsx/)).toBeTruthy();
+    expect(downloaded).toEqual([{ council: "Anytown", assessmentDate: "2025-03-31" }]);
+  });
+
+  it("shows a failed download in plain English", async () => {
+    renderPane(null, async () => {
+      throw new Error("Out of memory");
+    });
+    typeCouncil("Anytown");
+    fireEvent.click(screen.getByRole("button", { name: "Download a new assessment workbook" }));
+    expect(await screen.findByText(/did not expect \(Out of memory\)/)).toBeTruthy();
+    expect(screen.getByText(/Try again/)).toBeTruthy();
+  });
+});

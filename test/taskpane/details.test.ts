@@ -1,0 +1,57 @@
+import { checkDetails, downloadFileName, isIsoDate, todayIso } from "../../src/taskpane/details";
+
+describe("checkDetails", () => {
+  it("trims the council name and accepts a real date", () => {
+    expect(checkDetails({ council: "  Anytown   Borough  ", assessmentDate: "2025-03-31" })).toEqual({
+      ok: true,
+      details: { council: "Anytown Borough", assessmentDate: "2025-03-31" },
+    });
+  });
+
+  it("asks for a council name when it is empty or only spaces", () => {
+    const checked = checkDetails({ council: "   ", assessmentDate: "2025-03-31" });
+    expect(checked).toEqual({ ok: false, errors: { council: "Enter your council's name." } });
+  });
+
+  it.each(["", "31/03/2025", "2025-3-31", "2025-02-30", "2025-13-01", "abcd-ef-gh"])("rejects the date %p", (date) => {
+    const checked = checkDetails({ council: "Anytown", assessmentDate: date });
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.errors.assessmentDate).toMatch(/^Enter (the assessment|a real) date/);
+  });
+});
+
+describe("dates", () => {
+  it("knows leap years", () => {
+    expect(isIsoDate("2024-02-29")).toBe(true);
+    expect(isIsoDate("2023-02-29")).toBe(false);
+  });
+
+  it("gives today in local time", () => {
+    expect(todayIso(new Date(2025, 0, 5, 23, 59))).toBe("2025-01-05");
+  });
+});
+
+describe("downloadFileName", () => {
+  it("names the file after the council and date", () => {
+    expect(downloadFileName({ council: "Anytown Borough Council", assessmentDate: "2025-03-31" })).toBe(
+      "NPS assessment - Anytown Borough Council - 2025-03-31.xlsx",
+    );
+  });
+
+  it("removes characters that file systems forbid", () => {
+    expect(downloadFileName({ council: 'A/B\\C: "D" <E>|F?*\u0007', assessmentDate: "2025-03-31" })).toBe(
+      "NPS assessment - A B C D E F - 2025-03-31.xlsx",
+    );
+  });
+
+  it("never leaves the council part empty or dotted", () => {
+    expect(downloadFileName({ council: "...", assessmentDate: "2025-03-31" })).toBe(
+      "NPS assessment - Council - 2025-03-31.xlsx",
+    );
+  });
+
+  it("caps a very long council name", () => {
+    const name = downloadFileName({ council: "x".repeat(500), assessmentDate: "2025-03-31" });
+    expect(name.length).toBeLessThan(120);
+  });
+});

@@ -1,0 +1,180 @@
+import { UserFacingError, type AssessmentOutcome, type WorkbookStatus } from "../../src/app/workbook-host";
+import {
+  initialState,
+  isBusy,
+  paneReducer,
+  primaryAction,
+  primaryActionLabel,
+  toShownError,
+  type PaneState,
+  type ShownError,
+} from "../../src/taskpane/state";
+
+const now = new Date(2025, 2, 31, 10, 0, 0);
+const existing = (upgradeAvailable: boolean): WorkbookStatus => ({
+  existing: {
+    council: "Anytown Borough Council",
+    assessmentDate: "2024-11-05",
+    toolkitVersion: "2018.1",
+    upgradeAvailable,
+    assessedCount: 12,
+    behaviourCount: 40,
+  },
+});
+const outcome: AssessmentOutcome = { action: "built", sheets: [{ name: "Guide", role: "guide" }], notes: [] };
+const shown: ShownError = { message: "Excel is busy.", nextStep: "Try again.", offerDownload: false };
+
+const ready = (mode: "excel" | "standalone" = "excel"): PaneState =>
+  paneReducer(initialState(mode, now), { type: "statusLoaded", status: { existing: null } });
+const working = () => paneReducer(ready(), { type: "workStarted", step: "Reading your workbook" });
+
+describe("initialState", () => {
+  it("waits for the workbook in Excel, with today's date filled in", () => {
+    const state = initialState("excel", now);
+    expect(state.phase).toEqual({ kind: "checking" });
+    expect(state.form).toEqual({ council: "", assessmentDate: "2025-03-31" });
+    expect(isBusy(state)).toBe(true);
+  });
+
+  it("is ready at once outside Excel", () => {
+    const state = initialState("standalone", now);
+    expect(state.phase).toEqual({ kind: "ready" });
+    expect(isBusy(state)).toBe(false);
+  });
+});
+
+describe("statusLoaded", () => {
+  it("makes the form ready and keeps an empty form when the workbook has no assessment", () => {
+    const state = ready();
+    expect(state.phase).toEqual({ kind: "ready" });
+    expect(state.status).toEqual({ existing: null });
+    expect(state.form.council).toBe("");
+  });
+
+  it("fills the form from an existing assessment", () => {
+    const state = paneReducer(initialState("excel", now), { type: "statusLoaded", status: existing(true) });
+    expect(state.form).toEqual({ council: "Anytown Borough Council", assessmentDate: "2024-11-05" });
+  });
+
+  it("never overwrites what the user typed", () => {
+    const typed = paneReducer(initialState("excel", now), { type: "fieldChanged", field: "council", value: "Mine" });
+    const state = paneReducer(typed, { type: "statusLoaded", status: existing(true) });
+    expect(state.form).toEqual({ council: "Mine", assessmentDate: "2024-11-05" });
+  });
+
+  it("leaves a shown result in place when the status is read again after a build", () => {
+    const built = paneReducer(working(), { type: "buildSucceeded", outcome });
+    const state = paneReducer(built, { type: "statusLoaded", status: existing(false) });
+    expect(state.phase).toEqual({ kind: "built", outcome });
+    expect(primaryAction(state)).toBe("repair");
+  });
+});
+
+describe("fieldChanged and validationFailed", () => {
+  it("stores the value and clears only that field's error", () => {
+    const failed = paneReducer(ready(), {
+      type: "validationFailed",
+      errors: { council: "Enter your council's name.", assessmentDate: "Enter the assessment date." },
+    });
+    expect(failed.fieldErrors.council).toBeDefined();
+    const state = paneReducer(failed, { type: "fieldChanged", field: "council", value: "Anytown" });
+    expect(state.form.council).toBe("Anytown");
+    expect(state.touched.council).toBe(true);
+    expect(state.fieldErrors).toEqual({ assessmentDate: "Enter the assessment date." });
+  });
+});
+
+describe("work", () => {
+  it("starts with the first step at zero and clears field errors", () => {
+    const withErrors = paneReducer(ready(), { type: "validationFailed", errors: { council: "x" } });
+    const state = paneReducer(withErrors, { type: "workStarted", step: "Reading your workbook" });
+    expect(state.phase).toEqual({ kind: "working", progress: { step: "Reading your workbook", fraction: 0 } });
+    expect(state.fieldErrors).toEqual({});
+    expect(isBusy(state)).toBe(true);
+  });
+
+  it("ignores a second start while working", () => {
+    const first = working();
+    expect(paneReducer(first, { type: "workStarted", step: "Again" })).toBe(first);
+  });
+
+  it("reports progress, kept between 0 and 1", () => {
+    let state = paneReducer(working(), { type: "progressed", update: { step: "Writing sheets", fraction: 0.5 } });
+    expect(state.phase).toEqual({ kind: "working", progress: { step: "Writing sheets", fraction: 0.5 } });
+    state = paneReducer(state, { type: "progressed", update: { step: "Finishing", fraction: 7 } });
+    expect(state.phase).toEqual({ kind: "working", progress: { step: "Finishing", fraction: 1 } });
+    state = paneReducer(state, { type: "progressed", update: { step: "Odd", fraction: Number.NaN } });
+    expect(state.phase).toEqual({ kind: "working", progress: { step: "Odd", fraction: 0 } });
+  });
+
+  it("ignores progress that arrives after the work ended", () => {
+    const built = paneReducer(working(), { type: "buildSucceeded", outcome });
+    expect(paneReducer(built, { type: "progressed", update: { step: "Late", fraction: 0.9 } })).toBe(built);
+  });
+
+  it("shows the outcome of a build", () => {
+    const state = paneReducer(working(), { type: "buildSucceeded", outcome });
+    expect(state.phase).toEqual({ kind: "built", outcome });
+    expect(isBusy(state)).toBe(false);
+  });
+
+  it("shows the name of a downloaded file", () => {
+    const state = paneReducer(working(), { type: "downloadSucceeded", fileName: "a.xlsx" });
+    expect(state.phase).toEqual({ kind: "downloaded", fileName: "a.xlsx" });
+  });
+
+  it("shows an error and lets the user try again", () => {
+    const state = paneReducer(working(), { type: "failed", error: shown });
+    expect(state.phase).toEqual({ kind: "failed", error: shown });
+    expect(state.downloadOffered).toBe(false);
+    expect(primaryAction(state)).toBe("build");
+    expect(paneReducer(state, { type: "workStarted", step: "Again" }).phase.kind).toBe("working");
+  });
+
+  it("switches to the download for good once the host offers it", () => {
+    let state = paneReducer(working(), { type: "failed", error: { ...shown, offerDownload: true } });
+    expect(state.downloadOffered).toBe(true);
+    expect(primaryAction(state)).toBe("download");
+    state = paneReducer(state, { type: "failed", error: shown });
+    expect(primaryAction(state)).toBe("download");
+  });
+});
+
+describe("primaryAction", () => {
+  it.each([
+    ["no assessment", { existing: null }, "build", "Build assessment"],
+    ["an older assessment", existing(true), "upgrade", "Upgrade assessment"],
+    ["a current assessment", existing(false), "repair", "Repair assessment"],
+  ] as const)("offers the right action for %s", (_, status, action, label) => {
+    const state = paneReducer(initialState("excel", now), { type: "statusLoaded", status });
+    expect(primaryAction(state)).toBe(action);
+    expect(primaryActionLabel[primaryAction(state)]).toBe(label);
+  });
+
+  it("always downloads outside Excel", () => {
+    expect(primaryActionLabel[primaryAction(ready("standalone"))]).toBe("Download a new assessment workbook");
+  });
+});
+
+describe("toShownError", () => {
+  it("passes a UserFacingError's words through", () => {
+    expect(toShownError(new UserFacingError("Too old.", "Download it.", true))).toEqual({
+      message: "Too old.",
+      nextStep: "Download it.",
+      offerDownload: true,
+    });
+  });
+
+  it("recognises a UserFacingError from another copy of the class", () => {
+    const copy = Object.assign(new Error("Busy."), { name: "UserFacingError", nextStep: "Wait.", offerDownload: false });
+    expect(toShownError(copy)).toEqual({ message: "Busy.", nextStep: "Wait.", offerDownload: false });
+  });
+
+  it("words anything else plainly, with a next step", () => {
+    const error = toShownError(new TypeError("x is undefined"));
+    expect(error.message).toContain("did not expect");
+    expect(error.message).toContain("x is undefined");
+    expect(error.nextStep).toMatch(/^Try again/);
+    expect(toShownError("odd").message).toBe("Something went wrong that the add-in did not expect.");
+  });
+});
