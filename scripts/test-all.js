@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// The one test command (`npm test`), run by developers and by CI alike. Each step must pass before
+// the next runs. Its last line is `tests: N passed, M failed`, which CI reads.
+"use strict";
+
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const RESULTS = path.join(ROOT, "test-output", "jest-results.json");
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+
+function step(title, command, args) {
+  console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit" });
+  if (result.error || result.status !== 0) {
+    const why = result.error ? result.error.message : result.signal ? `killed by ${result.signal}` : `exit ${result.status}`;
+    stop(`${title} failed (${why})`);
+  }
+}
+
+function stop(message) {
+  console.error(`\ntest-all: FAILED: ${message}`);
+  process.exit(1);
+}
+
+function npmScripts() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts || {};
+}
+
+function runJest() {
+  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+  fs.rmSync(RESULTS, { force: true });
+  console.log(`\n=== jest (results in ${path.relative(ROOT, RESULTS)})`);
+  const jest = require.resolve("jest/bin/jest", { paths: [ROOT] });
+  const run = spawnSync(process.execPath, [jest, "--ci", "--json", "--outputFile", RESULTS], { cwd: ROOT, stdio: "inherit" });
+  if (!fs.existsSync(RESULTS)) stop(`jest wrote no results (${run.error ? run.error.message : `exit ${run.status}`})`);
+  return { status: run.status, results: JSON.parse(fs.readFileSync(RESULTS, "utf8")) };
+}
+
+/** Why the jest run does not count as a pass; empty when it does. */
+function problems(status, r) {
+  const found = [];
+  if (status !== 0) found.push(`jest exited with ${status}`);
+  if (r.numTotalTests === 0) found.push("jest ran no tests");
+  if (r.numFailedTestSuites > 0) found.push(`${r.numFailedTestSuites} test file(s) failed (compile errors count here)`);
+  const notRun = notRunTests(r);
+  // A skipped test proves nothing and hides that it proves nothing: real engines are never optional.
+  if (notRun.length > 0) found.push(`${notRun.length} test(s) skipped, pending or todo:\n    ${notRun.join("\n    ")}`);
+  if (r.numPendingTestSuites > 0) found.push(`${r.numPendingTestSuites} test file(s) skipped entirely`);
+  return found;
+}
+
+function notRunTests(r) {
+  return r.testResults.flatMap((file) =>
+    file.assertionResults
+      .filter((t) => t.status !== "passed" && t.status !== "failed")
+      .map((t) => `${path.relative(ROOT, file.name)}: ${t.fullName} (${t.status})`),
+  );
+}
+
+function main() {
+  step("system tools", process.execPath, [path.join(__dirname, "ensure-system-tools.js")]);
+  step("typecheck", process.execPath, [require.resolve("typescript/bin/tsc", { paths: [ROOT] }), "--noEmit", "-p", "tsconfig.json"]);
+  const scripts = npmScripts();
+  if (scripts.lint) step("lint", npm, ["run", "lint"]);
+  else console.log("\n=== lint: package.json has no lint script yet");
+  if (scripts.validate) step("validate", npm, ["run", "validate"]);
+  else console.log("\n=== validate: package.json has no validate script yet");
+
+  const { status, results } = runJest();
+  const found = problems(status, results);
+  if (found.length > 0) console.error(`\ntest-all: FAILED:\n  - ${found.join("\n  - ")}`);
+  else console.log("\ntest-all: all steps passed");
+  console.log(`tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed`);
+  // exitCode rather than exit(): let the summary line drain to a piped stdout first.
+  process.exitCode = found.length > 0 ? 1 : 0;
+}
+
+main();

@@ -1,0 +1,92 @@
+import { execFileSync } from "child_process";
+import { writeFileSync } from "fs";
+import * as path from "path";
+import { tempDir, writeWorkbook } from "./fixtures";
+import { findErrorValues, readComputed, recalculate } from "./libreoffice";
+
+/** Formula cells whose cached results are deliberately wrong: only a real recalculation fixes them. */
+const staleWorkbook = () =>
+  writeWorkbook((wb) => {
+    const ws = wb.addWorksheet("Scores");
+    ws.addRow([2, 3, 4]);
+    ws.getCell("A2").value = { formula: "A1*B1", result: 999 };
+    ws.getCell("B2").value = { formula: "SUM(A1:C1)", result: -1 };
+    ws.getCell("C2").value = { formula: 'IF(A2=6,"right","stale")', result: "stale" };
+    wb.addWorksheet("Other").getCell("A1").value = { formula: "Scores!A2+1", result: 0 };
+  });
+
+describe("recalculate", () => {
+  it("replaces deliberately wrong cached results with computed ones", async () => {
+    const input = await staleWorkbook();
+    expect((await readComputed(input)).Scores).toMatchObject({ A2: 999, B2: -1, C2: "stale" });
+
+    const output = await recalculate(input);
+
+    expect(path.dirname(output)).not.toBe(path.dirname(input));
+    const computed = await readComputed(output);
+    expect(computed.Scores).toEqual({ A1: 2, B1: 3, C1: 4, A2: 6, B2: 9, C2: "right" });
+    expect(computed.Other).toEqual({ A1: 7 });
+  });
+
+  it("runs conversions in parallel without their profiles colliding", async () => {
+    const inputs = await Promise.all([staleWorkbook(), staleWorkbook()]);
+    const outputs = await Promise.all(inputs.map((input) => recalculate(input)));
+    for (const output of outputs) expect((await readComputed(output)).Scores.A2).toBe(6);
+  });
+
+  it("fails with LibreOffice's output when no workbook comes back", async () => {
+    const notAWorkbook = path.join(tempDir(), "garbage.xlsx");
+    writeFileSync(notAWorkbook, "this is not a zip file");
+    await expect(recalculate(notAWorkbook)).rejects.toThrow(/LibreOffice produced no .*garbage\.xlsx[\s\S]*stderr/);
+  });
+
+  it("kills the whole LibreOffice process tree when the timeout passes", async () => {
+    const failure = recalculate(await staleWorkbook(), { timeoutMs: 300 });
+    await expect(failure).rejects.toThrow(/timed out after 300 ms \(process group (\d+) killed\)/);
+    const group = /process group (\d+)/.exec(String(await failure.catch((e: Error) => e.message)))![1];
+    expect(await liveProcessesInGroup(group)).toEqual([]);
+  });
+});
+
+/** Processes of the group that are still alive, allowing the kernel a moment to finish killing them. */
+async function liveProcessesInGroup(group: string): Promise<string[]> {
+  for (let attempt = 0; ; attempt++) {
+    const table = execFileSync("ps", ["-eo", "pgid=,pid=,stat=,comm="], { encoding: "utf8" });
+    const live = table.split("\n").filter((line) => {
+      const [pgid, , stat] = line.trim().split(/\s+/);
+      return pgid === group && !stat.startsWith("Z");
+    });
+    if (live.length === 0 || attempt === 20) return live;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("findErrorValues", () => {
+  it("finds the errors LibreOffice computes, and only those", async () => {
+    const input = await writeWorkbook((wb) => {
+      const ws = wb.addWorksheet("Gaps");
+      ws.getCell("A1").value = 0;
+      // Cached results say all is well; LibreOffice must compute the errors itself.
+      ws.getCell("B1").value = { formula: "1/A1", result: 1 };
+      ws.getCell("B2").value = { formula: 'VLOOKUP("Nope",A1:A1,1,FALSE)', result: 1 };
+      ws.getCell("B3").value = { formula: "NOSUCHFUNCTION(1)", result: 1 };
+      ws.getCell("B4").value = { formula: "A1+1", result: 1 };
+    });
+    expect(findErrorValues(await readComputed(input))).toEqual([]);
+
+    const computed = await readComputed(await recalculate(input));
+
+    expect(findErrorValues(computed)).toEqual([
+      { sheet: "Gaps", cell: "B1", value: "#DIV/0!" },
+      { sheet: "Gaps", cell: "B2", value: "#N/A" },
+      { sheet: "Gaps", cell: "B3", value: "#NAME?" },
+    ]);
+  });
+
+  it("recognises every Excel error and LibreOffice's Err: codes", () => {
+    const values = ["#REF!", "#NAME?", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:502"];
+    const sheet = Object.fromEntries(values.map((v, i) => [`A${i + 1}`, v]));
+    const computed = { S: { ...sheet, B1: "fine", B2: 3, B3: null, B4: "#REF" } };
+    expect(findErrorValues(computed).map((e) => e.value)).toEqual(values);
+  });
+});

@@ -1,0 +1,147 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { runBounded } from "./process";
+
+export interface RecalculateOptions {
+  /** Where the recalculated copy goes; a fresh temporary folder by default. Must not be the input's folder. */
+  outDir?: string;
+  /** Upper bound for the whole LibreOffice run. */
+  timeoutMs?: number;
+}
+
+export type ComputedValue = string | number | boolean | Date | null;
+/** sheet name → A1 address → value (formula cells give their cached result, errors their text). */
+export type ComputedWorkbook = Record<string, Record<string, ComputedValue>>;
+
+export interface ErrorCell {
+  sheet: string;
+  cell: string;
+  value: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+// LibreOffice's default for OOXMLRecalcMode is 1 ("never"): it would hand back the cached
+// <v> values it was given. 0 means "always recalculate on load".
+const RECALC_ALWAYS_XCU = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+// Profiles are reused (creating one costs LibreOffice about a second) but never shared by two
+// running conversions: two soffice processes on one profile hand work to each other or collide
+// on its lock. Pool entries belong to this process, so parallel jest workers never meet.
+const idleProfiles: string[] = [];
+const allProfiles = new Set<string>();
+
+function createProfile(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `nps-lo-profile-${process.pid}-`));
+  mkdirSync(path.join(dir, "user"), { recursive: true });
+  writeFileSync(path.join(dir, "user", "registrymodifications.xcu"), RECALC_ALWAYS_XCU);
+  if (allProfiles.size === 0) process.once("exit", removeAllProfiles);
+  allProfiles.add(dir);
+  return dir;
+}
+
+function removeAllProfiles(): void {
+  for (const dir of allProfiles) rmSync(dir, { recursive: true, force: true });
+  allProfiles.clear();
+}
+
+function discardProfile(dir: string): void {
+  allProfiles.delete(dir);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Re-saves a workbook through LibreOffice Calc with every formula recalculated and returns
+ * the path of the new .xlsx. Throws with LibreOffice's output when no file comes back.
+ */
+export async function recalculate(xlsxPath: string, options: RecalculateOptions = {}): Promise<string> {
+  const input = path.resolve(xlsxPath);
+  if (!existsSync(input)) throw new Error(`recalculate: no such file ${input}`);
+  const outDir = path.resolve(options.outDir ?? mkdtempSync(path.join(tmpdir(), "nps-lo-out-")));
+  if (outDir === path.dirname(input)) throw new Error("recalculate: outDir must differ from the input's folder");
+  const output = path.join(outDir, `${path.basename(input, path.extname(input))}.xlsx`);
+  rmSync(output, { force: true });
+
+  const profile = idleProfiles.pop() ?? createProfile();
+  try {
+    const args = sofficeArgs(profile, outDir, input);
+    const result = await runBounded("soffice", args, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    if (!existsSync(output) || statSync(output).size === 0) {
+      throw new Error(
+        `LibreOffice produced no ${output} (exit ${result.code})\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`,
+      );
+    }
+    idleProfiles.push(profile);
+    return output;
+  } catch (err) {
+    // A killed or failed run can leave a lock or half-written state behind: start afresh next time.
+    discardProfile(profile);
+    throw err;
+  }
+}
+
+function sofficeArgs(profile: string, outDir: string, input: string): string[] {
+  return [
+    "--headless",
+    "--norestore",
+    `-env:UserInstallation=file://${profile}`,
+    // Name the filter so the output format never depends on LibreOffice's default for "xlsx".
+    "--convert-to",
+    "xlsx:Calc MS Excel 2007 XML",
+    "--outdir",
+    outDir,
+    input,
+  ];
+}
+
+/** Reads every non-empty cell of every sheet, as a spreadsheet program last computed it. */
+export async function readComputed(xlsxPath: string): Promise<ComputedWorkbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(xlsxPath);
+  const computed: ComputedWorkbook = {};
+  for (const sheet of workbook.worksheets) {
+    const cells: Record<string, ComputedValue> = {};
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        // A merged range's other cells echo the master's value; count it once.
+        if (cell.isMerged && cell.master !== cell) return;
+        cells[cell.address] = toComputed(cell.value);
+      }),
+    );
+    computed[sheet.name] = cells;
+  }
+  return computed;
+}
+
+function toComputed(value: ExcelJS.CellValue): ComputedValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "object" || value instanceof Date) return value;
+  if ("error" in value) return value.error;
+  if ("formula" in value || "sharedFormula" in value) return toComputed(value.result ?? null);
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("hyperlink" in value) return value.text;
+  return String(value);
+}
+
+const ERROR_VALUES = new Set(["#REF!", "#NAME?", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!"]);
+// LibreOffice shows its own codes (Err:502 …) where Excel has no matching error.
+const LIBREOFFICE_ERROR = /^Err:\d{3}$/;
+
+/** Every cell whose computed value is a spreadsheet error. */
+export function findErrorValues(computed: ComputedWorkbook): ErrorCell[] {
+  const found: ErrorCell[] = [];
+  for (const [sheet, cells] of Object.entries(computed)) {
+    for (const [cell, value] of Object.entries(cells)) {
+      if (typeof value === "string" && (ERROR_VALUES.has(value) || LIBREOFFICE_ERROR.test(value))) {
+        found.push({ sheet, cell, value });
+      }
+    }
+  }
+  return found;
+}
