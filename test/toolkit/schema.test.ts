@@ -123,7 +123,21 @@ describe("toolkit schema", () => {
   });
 });
 
+/**
+ * Fingerprints of released canonical toolkit versions. A workbook stamped with one of these was
+ * built from exactly that content. Changing toolkit/nps-2018.json in any way changes the
+ * fingerprint: bump its version and add the new line here (never edit an old line).
+ */
+const RELEASED_FINGERPRINTS: Record<string, string> = {
+  "1.0.0": "73a477eae1d98a42e18ea6c168b8711b27e2cf605670232989e9b50bcd9ac1df",
+};
+
 describe("toolkitFingerprint", () => {
+  it("matches the recorded fingerprint of the canonical toolkit's version", () => {
+    const toolkit = canonicalToolkit();
+    expect(RELEASED_FINGERPRINTS[toolkit.version]).toBe(toolkitFingerprint(toolkit));
+  });
+
   it("is a SHA-256 hex digest", () => {
     expect(toolkitFingerprint(canonicalToolkit())).toMatch(/^[0-9a-f]{64}$/);
   });
