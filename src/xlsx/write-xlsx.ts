@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { cellsIn, parseCell, parseRange, cellAddress } from "../core/util/a1";
 import { isFormula, type CellStyle, type ConditionalFormat, type PlanCell, type SheetPlan, type Validation, type WorkbookPlan } from "../core/plan/types";
 import { GENERATOR_NAME } from "../core/plan/layout";
+import { fixOoxml } from "./ooxml-fixups";
 
 /** "#RRGGBB" → ExcelJS ARGB. */
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
@@ -89,7 +90,6 @@ function validationModel(v: Validation): ExcelJS.DataValidation {
     promptTitle: v.prompt.title,
     prompt: v.prompt.message,
     showErrorMessage: true,
-    errorStyle: "error",
     errorTitle: v.error.title,
     error: v.error.message,
   } as const;
@@ -189,5 +189,5 @@ export async function writePlanToBuffer(plan: WorkbookPlan): Promise<Uint8Array>
   workbook.views = [{ activeTab: Math.max(0, activeIndex), firstSheet: 0, visibility: "visible", x: 0, y: 0, width: 20000, height: 12000 }];
   for (const { name, reference } of plan.names) workbook.definedNames.add(reference, name);
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return fixOoxml(new Uint8Array(buffer as ArrayBuffer));
 }

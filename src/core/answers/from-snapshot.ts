@@ -1,0 +1,151 @@
+import { defaultSheetNames } from "../plan/build-plan";
+import { canonicalLevel } from "../plan/answers";
+import { GUIDE, KEY_AREA, METADATA_KEYS, roleNameFor, SHEET_NAMES, type MetadataKey } from "../plan/layout";
+import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
+import type { Toolkit } from "../toolkit/schema";
+import { cellAddress, isIsoDate, serialToIsoDate } from "../util/a1";
+import type { Answers, BehaviourAnswer } from "./types";
+
+export interface AssessmentInfo {
+  council: string;
+  assessmentDate: string;
+  metadata: Partial<Record<MetadataKey, string>>;
+}
+
+export interface FoundAssessment {
+  /** Current names of the sheets the add-in made, by plan key (users may have renamed them). */
+  roles: Record<string, string>;
+  /** Every sheet the add-in made, including key area sheets of an older toolkit. */
+  ourSheets: string[];
+  answers: Answers;
+  info: AssessmentInfo;
+  warnings: string[];
+}
+
+/** The sheet a defined name such as "'Guide'!$A$1" points at. */
+export function sheetOfReference(reference: string): string | undefined {
+  const quoted = /^'((?:[^']|'')+)'!/.exec(reference);
+  if (quoted) return quoted[1].replace(/''/g, "'");
+  return /^([^!'[\]]+)!/.exec(reference)?.[1];
+}
+
+const text = (sheet: SnapshotSheet | undefined, address: string): string => {
+  const value = sheet?.cells[address]?.value;
+  return value === null || value === undefined ? "" : String(value);
+};
+
+/** A date cell as ISO: Excel serial numbers convert; text that is already ISO is kept. */
+function dateText(sheet: SnapshotSheet | undefined, address: string): string {
+  const value = sheet?.cells[address]?.value;
+  if (typeof value === "number" && value > 0) return serialToIsoDate(value);
+  return typeof value === "string" ? value.trim() : "";
+}
+
+function findRoles(snapshot: WorkbookSnapshot, toolkit: Toolkit): { roles: Record<string, string>; ourSheets: string[] } {
+  const existing = new Set(snapshot.sheets.map((s) => s.name));
+  const roles: Record<string, string> = {};
+  for (const key of Object.keys(defaultSheetNames(toolkit))) {
+    const reference = snapshot.names[roleNameFor(key)];
+    const sheet = reference ? sheetOfReference(reference) : undefined;
+    if (sheet && existing.has(sheet)) roles[key] = sheet;
+  }
+  const ourSheets = Object.entries(snapshot.names)
+    .filter(([name]) => name.startsWith("NPS_Sheet_"))
+    .map(([, reference]) => sheetOfReference(reference))
+    .filter((sheet): sheet is string => sheet !== undefined && existing.has(sheet));
+  // Names can be lost (for example when sheets are copied into a new workbook); the metadata sheet's own name is the fallback.
+  if (!roles.metadata && existing.has(SHEET_NAMES.metadata)) {
+    roles.metadata = SHEET_NAMES.metadata;
+    ourSheets.push(SHEET_NAMES.metadata);
+  }
+  return { roles, ourSheets: [...new Set(ourSheets)] };
+}
+
+function readMetadata(sheet: SnapshotSheet | undefined): Partial<Record<MetadataKey, string>> {
+  const metadata: Partial<Record<MetadataKey, string>> = {};
+  for (let row = 2; row <= METADATA_KEYS.length + 10; row++) {
+    const key = text(sheet, `A${row}`) as MetadataKey;
+    if ((METADATA_KEYS as readonly string[]).includes(key)) metadata[key] = text(sheet, `B${row}`);
+  }
+  return metadata;
+}
+
+/** Answers on one key area sheet, by the behaviour ID in column A of each row. */
+function readKeyAreaAnswers(sheet: SnapshotSheet): Record<string, BehaviourAnswer> {
+  const C = KEY_AREA.columns;
+  const found: Record<string, BehaviourAnswer> = {};
+  for (let row = KEY_AREA.firstBehaviourRow; ; row++) {
+    const id = text(sheet, cellAddress(row, C.id)).trim();
+    if (id === "") break;
+    const answer: BehaviourAnswer = {
+      current: text(sheet, cellAddress(row, C.current)),
+      target: text(sheet, cellAddress(row, C.target)),
+      evidence: text(sheet, cellAddress(row, C.evidence)),
+      owner: text(sheet, cellAddress(row, C.owner)),
+      reviewDate: dateText(sheet, cellAddress(row, C.reviewDate)),
+    };
+    found[id] = Object.fromEntries(Object.entries(answer).filter(([, v]) => v !== "")) as BehaviourAnswer;
+  }
+  return found;
+}
+
+/**
+ * A level typed by hand that is not a level name (or a review date that is not a date) must not be
+ * lost on upgrade, nor written back as one: it moves into the evidence text, where the user sees it.
+ */
+function keepInvalidEntries(id: string, answer: BehaviourAnswer, levels: readonly string[], warnings: string[]): BehaviourAnswer {
+  const kept = { ...answer };
+  for (const which of ["current", "target"] as const) {
+    const typed = kept[which];
+    if (typed === undefined) continue;
+    const level = canonicalLevel(levels, typed);
+    if (level) {
+      kept[which] = level;
+    } else {
+      delete kept[which];
+      const note = `[${which === "current" ? "Current" : "Target"} level typed before the upgrade, not a level: ${typed}]`;
+      kept.evidence = kept.evidence ? `${kept.evidence}\n${note}` : note;
+      warnings.push(`${id}: the ${which} level "${typed}" is not a level name; it was kept in the evidence cell.`);
+    }
+  }
+  if (kept.reviewDate !== undefined && !isIsoDate(kept.reviewDate)) {
+    const note = `[Review date typed before the upgrade, not a date: ${kept.reviewDate}]`;
+    kept.evidence = kept.evidence ? `${kept.evidence}\n${note}` : note;
+    warnings.push(`${id}: the review date "${kept.reviewDate}" is not a date; it was kept in the evidence cell.`);
+    delete kept.reviewDate;
+  }
+  return kept;
+}
+
+/**
+ * Finds an assessment this add-in made in a workbook snapshot (by its defined names, so renamed
+ * sheets are followed) and reads every answer by behaviour ID. null when there is none.
+ */
+export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): FoundAssessment | null {
+  const { roles, ourSheets } = findRoles(snapshot, toolkit);
+  if (!roles.metadata && !roles.guide) return null;
+  const sheetNamed = (name: string | undefined) => snapshot.sheets.find((s) => s.name === name);
+  const guide = sheetNamed(roles.guide);
+  const warnings: string[] = [];
+  const behaviours: Record<string, BehaviourAnswer> = {};
+  const keyAreaSheets = Object.entries(snapshot.names)
+    .filter(([name]) => name.startsWith(roleNameFor("keyArea:")))
+    .map(([, reference]) => sheetNamed(sheetOfReference(reference)))
+    .filter((sheet): sheet is SnapshotSheet => sheet !== undefined);
+  for (const sheet of keyAreaSheets) {
+    for (const [id, answer] of Object.entries(readKeyAreaAnswers(sheet))) {
+      if (Object.keys(answer).length > 0) behaviours[id] = keepInvalidEntries(id, answer, toolkit.levels, warnings);
+    }
+  }
+  const info: AssessmentInfo = {
+    council: text(guide, cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column)),
+    assessmentDate: dateText(guide, cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column)),
+    metadata: readMetadata(sheetNamed(roles.metadata)),
+  };
+  const answers: Answers = {
+    behaviours,
+    ...(info.council ? { council: info.council } : {}),
+    ...(info.assessmentDate ? { assessmentDate: info.assessmentDate } : {}),
+  };
+  return { roles, ourSheets, answers, info, warnings };
+}

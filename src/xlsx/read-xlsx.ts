@@ -1,0 +1,104 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../core/snapshot/types";
+
+/** Limits for reading a workbook we did not write: a foreign file must not exhaust memory or time. */
+export interface ReadLimits {
+  maxFileBytes: number;
+  maxUnpackedBytes: number;
+  timeoutMs: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxFileBytes: 20 * 1024 * 1024,
+  maxUnpackedBytes: 200 * 1024 * 1024,
+  timeoutMs: 30_000,
+};
+
+/** A workbook that cannot be read, with a message fit to show the user. */
+export class WorkbookReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkbookReadError";
+  }
+}
+
+const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+async function checkUnpackedSize(bytes: Uint8Array, limit: number): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new WorkbookReadError("This file is not an Excel workbook (.xlsx): it could not be opened as one.");
+  }
+  let total = 0;
+  zip.forEach((_, entry) => {
+    // The central directory records each part's unpacked size; a zip bomb shows up here before inflating.
+    total += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  });
+  if (total > limit) throw new WorkbookReadError(`This workbook unpacks to more than ${megabytes(limit)}, which is more than an assessment ever needs, so it was not read.`);
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new WorkbookReadError(`Reading the workbook took longer than ${Math.round(ms / 1000)} seconds, so it was stopped.`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function snapshotCell(value: ExcelJS.CellValue): SnapshotCell | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (value instanceof Date) return { value: dateToSerial(value) };
+  if (typeof value !== "object") return { value };
+  if ("formula" in value || "sharedFormula" in value) {
+    const formula = "formula" in value ? value.formula : undefined;
+    const result = snapshotCell((value.result ?? null) as ExcelJS.CellValue);
+    return { value: result?.value ?? null, ...(formula ? { formula } : {}) };
+  }
+  if ("richText" in value) return { value: value.richText.map((run) => run.text).join("") };
+  if ("error" in value) return { value: value.error };
+  if ("hyperlink" in value) return { value: value.text };
+  return undefined;
+}
+
+/** ExcelJS turns date-formatted numbers into JS Dates (UTC); the snapshot keeps Excel's serial numbers. */
+function dateToSerial(date: Date): number {
+  return (date.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
+}
+
+function snapshotSheet(sheet: ExcelJS.Worksheet): SnapshotSheet {
+  const cells: Record<string, SnapshotCell> = {};
+  sheet.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const snap = snapshotCell(cell.value);
+      if (snap) cells[cell.address] = snap;
+    }),
+  );
+  return { name: sheet.name, visibility: sheet.state === "veryHidden" ? "veryHidden" : sheet.state === "hidden" ? "hidden" : "visible", cells };
+}
+
+function definedNames(workbook: ExcelJS.Workbook): Record<string, string> {
+  const names: Record<string, string> = {};
+  const model = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+  for (const { name, ranges } of model) if (ranges.length === 1) names[name] = ranges[0];
+  return names;
+}
+
+/** Reads an .xlsx file's bytes into a snapshot, within the size and time limits. */
+export async function readSnapshotFromBuffer(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<WorkbookSnapshot> {
+  if (bytes.length > limits.maxFileBytes) {
+    throw new WorkbookReadError(`This file is ${megabytes(bytes.length)}; files over ${megabytes(limits.maxFileBytes)} are not read.`);
+  }
+  await checkUnpackedSize(bytes, limits.maxUnpackedBytes);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await withTimeout(workbook.xlsx.load(bytes as unknown as ArrayBuffer), limits.timeoutMs);
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw error;
+    throw new WorkbookReadError(`This workbook could not be read: ${(error as Error).message}`);
+  }
+  return { sheets: workbook.worksheets.map(snapshotSheet), names: definedNames(workbook) };
+}
