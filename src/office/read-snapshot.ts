@@ -1,0 +1,95 @@
+/// <reference types="office-js" />
+/**
+ * Reads the open workbook into the same WorkbookSnapshot the .xlsx reader produces, in a fixed
+ * number of syncs: one for the sheet list and names, one for every sheet's used range.
+ */
+import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../core/snapshot/types";
+import { cellAddress, parseRange } from "../core/util/a1";
+
+export type SyncFn = (step: string) => Promise<void>;
+
+export interface SheetSummary {
+  name: string;
+  visibility: SnapshotSheet["visibility"];
+}
+
+const VISIBILITY: Record<string, SnapshotSheet["visibility"]> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+
+/** Queues a load of the sheet list and the workbook-scope names. */
+export function queueOverview(context: Excel.RequestContext): { sheets: Excel.WorksheetCollection; names: Excel.NamedItemCollection } {
+  const sheets = context.workbook.worksheets.load("items/name,items/visibility");
+  const names = context.workbook.names.load("items/name,items/formula");
+  return { sheets, names };
+}
+
+export function sheetSummaries(sheets: Excel.WorksheetCollection): SheetSummary[] {
+  return sheets.items.map((sheet) => ({ name: sheet.name, visibility: VISIBILITY[sheet.visibility] ?? "visible" }));
+}
+
+/**
+ * Names as "'Sheet'!$A$1": Excel spells references with the sheet quoted only when it must be;
+ * the snapshot always quotes, like the plan, so both readers agree.
+ */
+export function normaliseReference(formula: string): string {
+  const reference = formula.replace(/^=/, "");
+  const match = /^('(?:[^']|'')+'|[^'!]+)!(.+)$/.exec(reference);
+  if (!match || match[1].startsWith("'") || match[1].startsWith("#")) return reference;
+  return `'${match[1].replace(/'/g, "''")}'!${match[2]}`;
+}
+
+export function snapshotNames(names: Excel.NamedItemCollection): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const item of names.items) result[item.name] = normaliseReference(String(item.formula));
+  return result;
+}
+
+/** Queues a load of a sheet's used range (values only, so formats alone do not widen it). */
+export function queueUsedRange(sheet: Excel.Worksheet): Excel.Range {
+  return sheet.getUsedRangeOrNullObject(true).load("address,values,formulas");
+}
+
+/**
+ * A formula cell is one whose `formulas` entry is a formula that differs from its value. Text that
+ * merely starts with "=" (stored with a quote prefix) reads the same through both, because
+ * Office drops the quote prefix from `formulas`.
+ */
+function snapshotCell(value: unknown, formula: unknown): SnapshotCell | null {
+  const constant = value === "" ? null : (value as SnapshotCell["value"]);
+  const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== value;
+  if (isFormula) return { value: constant, formula: formula.slice(1) };
+  return constant === null ? null : { value: constant };
+}
+
+export function snapshotSheet(summary: SheetSummary, used: Excel.Range): SnapshotSheet {
+  const cells: Record<string, SnapshotCell> = {};
+  if (!used.isNullObject) {
+    const { top, left } = parseRange(used.address.slice(used.address.lastIndexOf("!") + 1));
+    used.values.forEach((line, r) =>
+      line.forEach((value, c) => {
+        const cell = snapshotCell(value, used.formulas[r][c]);
+        if (cell) cells[cellAddress(top + r, left + c)] = cell;
+      }),
+    );
+  }
+  return { name: summary.name, visibility: summary.visibility, cells };
+}
+
+/** The whole workbook: 2 syncs whatever its size. */
+export async function readWorkbookSnapshot(context: Excel.RequestContext, sync: SyncFn): Promise<WorkbookSnapshot> {
+  const overview = queueOverview(context);
+  await sync("reading the list of sheets");
+  const summaries = sheetSummaries(overview.sheets);
+  return readSheets(context, summaries, snapshotNames(overview.names), sync);
+}
+
+/** Only the given sheets (whose names and visibility are already known), in 1 sync. */
+export async function readSheets(
+  context: Excel.RequestContext,
+  summaries: SheetSummary[],
+  names: Record<string, string>,
+  sync: SyncFn,
+): Promise<WorkbookSnapshot> {
+  const used = summaries.map((summary) => queueUsedRange(context.workbook.worksheets.getItem(summary.name)));
+  await sync("reading the sheets");
+  return { sheets: summaries.map((summary, i) => snapshotSheet(summary, used[i])), names };
+}

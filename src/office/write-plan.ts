@@ -1,0 +1,263 @@
+/// <reference types="office-js" />
+/**
+ * Applies a WorkbookPlan through Office.js. Everything is queued; the caller syncs once. The number
+ * of queued operations depends on the plan's sheets, styles and rules, never on its cell count:
+ * blocks go as 2D arrays and formats as ranges.
+ */
+import type {
+  CellBlock,
+  CellStyle,
+  ConditionalFormat,
+  PrintSetup,
+  SheetPlan,
+  SheetProtection,
+  TablePlan,
+  Validation,
+  WorkbookPlan,
+} from "../core/plan/types";
+import { columnLetter, parseCell, parseRange, rangeAddress } from "../core/util/a1";
+import { officeCell } from "./cell-text";
+
+/** What the preceding sync learnt about a sheet the plan will reuse (upgrade / repair). */
+export interface ExistingSheet {
+  name: string;
+  protected: boolean;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  /** Tables on the sheet now; they are deleted before the sheet is rewritten. */
+  tableNames: string[];
+}
+
+export interface WriteOptions {
+  /** Sheets to rewrite in place, by plan key; every other plan sheet is added. */
+  existing: ReadonlyMap<string, ExistingSheet>;
+  /** Workbook-scope names that exist now (any case): those the plan defines are updated, not added. */
+  existingNames: ReadonlySet<string>;
+  /** Page layout needs ExcelApi 1.9; without it print setup is skipped. */
+  printSetup: boolean;
+}
+
+/**
+ * Excel renders a width of w characters (the .xlsx `width` the other writer stores) as about
+ * 7 pixels per character in the default Calibri 11; Office.js takes points (3/4 of a pixel).
+ */
+export const charactersToPoints = (characters: number): number => Math.round(characters * 7) * 0.75;
+
+export function queueWorkbookPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: WriteOptions): void {
+  const sheets = new Map<string, Excel.Worksheet>();
+  for (const sheetPlan of plan.sheets) {
+    const existing = options.existing.get(sheetPlan.key);
+    const sheet = existing
+      ? context.workbook.worksheets.getItem(existing.name)
+      : context.workbook.worksheets.add(sheetPlan.name);
+    if (existing) queueResetSheet(sheet, existing);
+    queueSheet(sheet, sheetPlan, options.printSetup);
+    sheets.set(sheetPlan.key, sheet);
+  }
+  queueNames(context, plan, options.existingNames);
+  queueVisibilityAndActivation(plan, sheets, options.existing);
+}
+
+/**
+ * Empties one of our sheets but keeps the sheet itself, so references to it from the user's own
+ * sheets survive. Protection is lifted first (its state came from the previous sync: protect() and
+ * unprotect() throw when the sheet is already in that state).
+ */
+function queueResetSheet(sheet: Excel.Worksheet, existing: ExistingSheet): void {
+  if (existing.protected) sheet.protection.unprotect();
+  for (const name of existing.tableNames) sheet.tables.getItem(name).delete();
+  const whole = sheet.getRange();
+  whole.unmerge();
+  whole.dataValidation.clear();
+  whole.conditionalFormats.clearAll();
+  whole.clear("All");
+  whole.format.useStandardWidth = true;
+  whole.format.useStandardHeight = true;
+  sheet.freezePanes.unfreeze();
+}
+
+function queueSheet(sheet: Excel.Worksheet, plan: SheetPlan, printSetup: boolean): void {
+  // Cell contents first: table formulas must be in place before tables.add (calculated columns).
+  for (const block of plan.blocks) queueBlock(sheet, block);
+  for (const merge of plan.merges) sheet.getRange(merge).merge(false);
+  for (const styled of plan.styles) queueStyle(sheet.getRange(styled.range), styled.range, styled.style);
+  queueColumnWidths(sheet, plan.columnWidths);
+  queueRowHeights(sheet, plan.rowHeights);
+  for (const validation of plan.validations) queueValidation(sheet.getRange(validation.range), validation);
+  for (const format of plan.conditionalFormats) queueConditionalFormat(sheet.getRange(format.range), format);
+  for (const table of plan.tables) queueTable(sheet, table);
+  if (plan.freeze) queueFreeze(sheet, plan.freeze);
+  if (plan.print && printSetup) queuePrint(sheet, plan.print);
+  sheet.tabColor = plan.tabColor ?? "";
+  if (plan.protection) queueProtection(sheet, plan.protection);
+}
+
+function blockAddress(block: CellBlock): string {
+  const { row, column } = parseCell(block.at);
+  const width = block.cells[0]?.length ?? 0;
+  return rangeAddress(row, column, row + block.cells.length - 1, column + width - 1);
+}
+
+function queueBlock(sheet: Excel.Worksheet, block: CellBlock): void {
+  if (block.cells.length === 0 || block.cells[0].length === 0) return;
+  sheet.getRange(blockAddress(block)).formulas = block.cells.map((line) => line.map(officeCell));
+}
+
+const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
+const VERTICAL = { top: "Top", center: "Center", bottom: "Bottom" } as const;
+
+function queueStyle(range: Excel.Range, address: string, style: CellStyle): void {
+  const font = range.format.font;
+  if (style.bold !== undefined) font.bold = style.bold;
+  if (style.italic !== undefined) font.italic = style.italic;
+  if (style.underline !== undefined) font.underline = style.underline ? "Single" : "None";
+  if (style.fontSize !== undefined) font.size = style.fontSize;
+  if (style.fontColor !== undefined) font.color = style.fontColor;
+  if (style.fill !== undefined) range.format.fill.color = style.fill;
+  if (style.wrap !== undefined) range.format.wrapText = style.wrap;
+  if (style.horizontal !== undefined) range.format.horizontalAlignment = HORIZONTAL[style.horizontal];
+  if (style.vertical !== undefined) range.format.verticalAlignment = VERTICAL[style.vertical];
+  if (style.numberFormat !== undefined) range.numberFormat = filled(address, style.numberFormat);
+  if (style.border === "thin") queueThinBorders(range, address);
+  if (style.locked !== undefined) range.format.protection.locked = style.locked;
+}
+
+/** Office.js takes number formats as a 2D array the size of the range: one operation, one range. */
+function filled(address: string, value: string): string[][] {
+  const { top, left, bottom, right } = parseRange(address);
+  return Array.from({ length: bottom - top + 1 }, () => Array.from({ length: right - left + 1 }, () => value));
+}
+
+function queueThinBorders(range: Excel.Range, address: string): void {
+  const { top, left, bottom, right } = parseRange(address);
+  const edges: Excel.BorderIndex[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as Excel.BorderIndex[];
+  // Inside borders only exist between cells: a single row or column has none to set.
+  if (right > left) edges.push("InsideVertical" as Excel.BorderIndex);
+  if (bottom > top) edges.push("InsideHorizontal" as Excel.BorderIndex);
+  for (const edge of edges) {
+    const border = range.format.borders.getItem(edge);
+    border.style = "Continuous";
+    border.weight = "Thin";
+  }
+}
+
+/** Consecutive columns of one width are set in one operation. */
+function queueColumnWidths(sheet: Excel.Worksheet, widths: number[]): void {
+  for (const run of runsOf(widths.map((width, i) => [i + 1, width] as const))) {
+    sheet.getRange(`${columnLetter(run.first)}:${columnLetter(run.last)}`).format.columnWidth = charactersToPoints(run.value);
+  }
+}
+
+function queueRowHeights(sheet: Excel.Worksheet, heights: Record<number, number>): void {
+  const rows = Object.entries(heights).map(([row, height]) => [Number(row), height] as const);
+  for (const run of runsOf(rows.sort((a, b) => a[0] - b[0]))) {
+    sheet.getRange(`${run.first}:${run.last}`).format.rowHeight = run.value;
+  }
+}
+
+function runsOf(entries: ReadonlyArray<readonly [number, number]>): { first: number; last: number; value: number }[] {
+  const runs: { first: number; last: number; value: number }[] = [];
+  for (const [index, value] of entries) {
+    const last = runs[runs.length - 1];
+    if (last && last.last === index - 1 && last.value === value) last.last = index;
+    else runs.push({ first: index, last: index, value });
+  }
+  return runs;
+}
+
+function queueValidation(range: Excel.Range, validation: Validation): void {
+  const dv = range.dataValidation;
+  dv.rule =
+    validation.type === "list"
+      ? { list: { inCellDropDown: true, source: validation.values.join(",") } }
+      : // A formula string keeps the plan's serial number exactly (no locale date parsing).
+        { date: { formula1: `=${validation.minimum}`, operator: "GreaterThanOrEqualTo" } };
+  dv.ignoreBlanks = validation.allowBlank;
+  dv.prompt = { showPrompt: true, title: validation.prompt.title, message: validation.prompt.message };
+  dv.errorAlert = { showAlert: true, style: "Stop", title: validation.error.title, message: validation.error.message };
+}
+
+function queueConditionalFormat(range: Excel.Range, format: ConditionalFormat): void {
+  if (format.type === "expression") {
+    const custom = range.conditionalFormats.add("Custom").custom;
+    custom.rule.formula = `=${format.formula}`;
+    if (format.style.fill !== undefined) custom.format.fill.color = format.style.fill;
+    if (format.style.fontColor !== undefined) custom.format.font.color = format.style.fontColor;
+    if (format.style.bold !== undefined) custom.format.font.bold = format.style.bold;
+    if (format.style.italic !== undefined) custom.format.font.italic = format.style.italic;
+  } else if (format.type === "colorScale") {
+    const [low, middle, high] = format.colors;
+    range.conditionalFormats.add("ColorScale").colorScale.criteria = {
+      minimum: { type: "LowestValue", color: low },
+      midpoint: { type: "Percentile", formula: "50", color: middle },
+      maximum: { type: "HighestValue", color: high },
+    };
+  } else {
+    const bar = range.conditionalFormats.add("DataBar").dataBar;
+    bar.lowerBoundRule = { type: "Number", formula: String(format.min) };
+    bar.upperBoundRule = { type: "Number", formula: String(format.max) };
+    bar.positiveFormat.fillColor = format.color;
+  }
+}
+
+function queueTable(sheet: Excel.Worksheet, plan: TablePlan): void {
+  // A Range, not an address string: a bare address would be read on the active sheet.
+  const table = sheet.tables.add(sheet.getRange(plan.range), true);
+  table.name = plan.name;
+  table.style = plan.style;
+}
+
+function queueFreeze(sheet: Excel.Worksheet, freeze: { rows: number; columns: number }): void {
+  if (freeze.rows > 0 && freeze.columns > 0) sheet.freezePanes.freezeAt(sheet.getRange(rangeAddress(1, 1, freeze.rows, freeze.columns)));
+  else if (freeze.rows > 0) sheet.freezePanes.freezeRows(freeze.rows);
+  else if (freeze.columns > 0) sheet.freezePanes.freezeColumns(freeze.columns);
+}
+
+function queuePrint(sheet: Excel.Worksheet, print: PrintSetup): void {
+  sheet.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  // 0 pages tall means "as many as needed", as in the file format's fitToHeight.
+  if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.titleRows) {
+    const [first, last = first] = print.titleRows.replace(/\$/g, "").split(":");
+    sheet.pageLayout.setPrintTitleRows(`$${first}:$${last}`);
+  }
+}
+
+function queueProtection(sheet: Excel.Worksheet, protection: SheetProtection): void {
+  sheet.protection.protect({
+    allowFormatColumns: protection.allowFormatColumns,
+    allowFormatRows: protection.allowFormatRows,
+    allowSort: protection.allowSort,
+    allowAutoFilter: protection.allowAutoFilter,
+  });
+}
+
+/** Existing names are repointed rather than deleted, so formulas that use them never see #NAME?. */
+function queueNames(context: Excel.RequestContext, plan: WorkbookPlan, existingNames: ReadonlySet<string>): void {
+  const existing = new Set([...existingNames].map((name) => name.toLowerCase()));
+  for (const name of plan.names) {
+    const formula = `=${name.reference}`;
+    if (existing.has(name.name.toLowerCase())) context.workbook.names.getItem(name.name).formula = formula;
+    else context.workbook.names.add(name.name, formula);
+  }
+}
+
+/**
+ * Visible sheets are shown and the active sheet activated before anything is hidden, so the active
+ * (or the only visible) sheet is never the one hidden.
+ */
+function queueVisibilityAndActivation(
+  plan: WorkbookPlan,
+  sheets: Map<string, Excel.Worksheet>,
+  existing: ReadonlyMap<string, ExistingSheet>,
+): void {
+  for (const sheetPlan of plan.sheets) {
+    const before = existing.get(sheetPlan.key)?.visibility ?? "Visible";
+    if (sheetPlan.visibility === "visible" && before !== "Visible") sheets.get(sheetPlan.key)!.visibility = "Visible";
+  }
+  const active = plan.sheets.find((s) => s.key === plan.activeSheetKey && s.visibility === "visible");
+  if (active) sheets.get(active.key)!.activate();
+  for (const sheetPlan of plan.sheets) {
+    const before = existing.get(sheetPlan.key)?.visibility ?? "Visible";
+    if (sheetPlan.visibility === "veryHidden" && before !== "VeryHidden") sheets.get(sheetPlan.key)!.visibility = "VeryHidden";
+  }
+}

@@ -1,0 +1,138 @@
+/// <reference types="office-js" />
+/**
+ * An in-memory Excel for tests that keeps Office's rules (see test/fakes/excel/*):
+ *
+ * - Reading a proxy's property before `load()` and `context.sync()` throws PropertyNotLoaded.
+ * - Property sets and method calls are queued and applied, in order, only at `context.sync()`;
+ *   a failing operation rejects the sync and the operations after it are dropped.
+ * - Every sync is counted with its operations and request size; requests over 5 MB fail.
+ * - Strings written to `values`/`formulas` are parsed as Excel parses typing: "=…", "+…", "-…" and
+ *   "@…" become formulas, numbers/dates/TRUE become numbers and booleans, "#N/A" an error; a leading
+ *   apostrophe keeps the rest as text.
+ * - Sheet names: at most 31 characters, none of []:*?/\, unique ignoring case, not "History".
+ * - `protect()` on a protected sheet and `unprotect()` on an unprotected one throw; a protected
+ *   sheet refuses format changes and values in locked cells.
+ * - A value array must have the range's exact shape; null elements leave cells unchanged.
+ * - Tables: unique, non-blank headers, no overlap with tables or merged cells; formulas written
+ *   into an existing table column are filled down it (calculated-column autocorrect).
+ * - Names and table names share one namespace; renaming a sheet rewrites references to it;
+ *   deleting one turns them into #REF!.
+ * - Data validation: inline lists ≤ 255 characters, titles ≤ 32, prompts ≤ 255, errors ≤ 225.
+ * - The last visible sheet (and, stricter than Excel, the active one) cannot be hidden; a hidden
+ *   sheet cannot be activated.
+ *
+ * Tests hand `context` to code under test as an Excel.RequestContext (a cast in tests only).
+ */
+import { parseRect } from "./excel/address";
+import { parseTyped, type StoredCell } from "./excel/cell-input";
+import { FakeRequestContext, type FakeHost, type SyncRecord } from "./excel/client";
+import { cellKey, newSheet, type SheetState, type WorkbookState } from "./excel/state";
+import { FakeWorkbook } from "./excel/workbook";
+
+export { FakeOfficeError } from "./excel/errors";
+export type { SyncRecord } from "./excel/client";
+export type { CellFormat, SheetState, WorkbookState } from "./excel/state";
+
+export interface FakeExcelOptions {
+  /** Office's request limit (5 MB in Excel on the web). */
+  payloadLimitBytes?: number;
+  /** Names of the sheets a new workbook starts with. */
+  sheets?: string[];
+}
+
+export type SeedCell = string | number | boolean | { formula: string };
+
+export class FakeExcel implements FakeHost {
+  readonly state: WorkbookState;
+  readonly options: { payloadLimitBytes: number };
+  readonly syncs: SyncRecord[] = [];
+  hangSyncs = false;
+  failNextSync?: Error;
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.options = { payloadLimitBytes: options.payloadLimitBytes ?? 5 * 1024 * 1024 };
+    this.state = { sheets: [], names: [], activeSheetId: "", readOnly: false, structureProtected: false, nextId: 1 };
+    for (const name of options.sheets ?? ["Sheet1"]) this.state.sheets.push(newSheet(this.state, name));
+    this.state.activeSheetId = this.state.sheets[0]?.id ?? "";
+  }
+
+  recordSync(record: SyncRecord): void {
+    this.syncs.push(record);
+  }
+
+  /** A fresh request context, typed as the fake (tests cast it to Excel.RequestContext). */
+  newContext(): FakeRequestContext & { workbook: FakeWorkbook } {
+    const context = new FakeRequestContext(this) as FakeRequestContext & { workbook: FakeWorkbook };
+    context.workbook = new FakeWorkbook(context);
+    return context;
+  }
+
+  /** Like Excel.run: runs the batch, then sends anything still queued in one more (counted) sync. */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = this.newContext();
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (context.pendingOperations > 0) await context.sync();
+    return result;
+  };
+
+  /** Sync count and operations since `mark` (an index into `syncs`). */
+  since(mark: number): { syncs: number; operations: number[]; requestBytes: number[] } {
+    const slice = this.syncs.slice(mark);
+    return { syncs: slice.length, operations: slice.map((s) => s.operations), requestBytes: slice.map((s) => s.requestBytes) };
+  }
+
+  // --- Test set-up and inspection: direct access to the state, not through Office's rules. ---
+
+  sheet(name: string): SheetState {
+    const sheet = this.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!sheet) throw new Error(`The fake workbook has no sheet "${name}" (it has ${this.state.sheets.map((s) => s.name).join(", ")}).`);
+    return sheet;
+  }
+
+  hasSheet(name: string): boolean {
+    return this.state.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Adds a sheet the way a user would have made it, with typed content. */
+  seedSheet(name: string, cells: Record<string, SeedCell> = {}, visibility: SheetState["visibility"] = "Visible"): SheetState {
+    const sheet = newSheet(this.state, name);
+    sheet.visibility = visibility;
+    this.state.sheets.push(sheet);
+    for (const [address, value] of Object.entries(cells)) this.seedCell(sheet, address, value);
+    return sheet;
+  }
+
+  seedCell(sheet: SheetState, address: string, value: SeedCell): void {
+    const { top, left } = parseRect(address);
+    const stored: StoredCell | null =
+      typeof value === "object"
+        ? { kind: "formula", formula: value.formula.startsWith("=") ? value.formula : `=${value.formula}` }
+        : typeof value === "string"
+          ? parseTyped(value)
+          : typeof value === "number"
+            ? { kind: "number", number: value }
+            : { kind: "boolean", boolean: value };
+    if (stored) sheet.cells.set(cellKey(top, left), stored);
+    else sheet.cells.delete(cellKey(top, left));
+  }
+
+  cell(sheetName: string, address: string): StoredCell | undefined {
+    const { top, left } = parseRect(address);
+    return this.sheet(sheetName).cells.get(cellKey(top, left));
+  }
+
+  activeSheetName(): string {
+    return this.state.sheets.find((s) => s.id === this.state.activeSheetId)?.name ?? "";
+  }
+
+  /** A deep copy of everything, for before/after comparisons. */
+  snapshotState(): unknown {
+    return JSON.parse(
+      JSON.stringify(this.state, (_key, value: unknown) => (value instanceof Map ? [...value.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)) : value)),
+    );
+  }
+}
+
+export function createFakeExcel(options?: FakeExcelOptions): FakeExcel {
+  return new FakeExcel(options);
+}

@@ -1,0 +1,625 @@
+/// <reference types="office-js" />
+/** Range and everything hanging off it: format, data validation, conditional formats. */
+import { columnToLetters, intersects, rectAddress, rectCellCount, rectColumns, rectRows, sheetReference, type Rect } from "./address";
+import { formulaOf, valueOf, valueTypeOf } from "./cell-input";
+import { FakeClientObject, FakeCollection, defineAccessors, type FakeRequestContext } from "./client";
+import { officeError } from "./errors";
+import {
+  assertUnprotected,
+  clearRange,
+  eachCell,
+  mergeRange,
+  readFormat,
+  setFormat,
+  unmergeRange,
+  writeCells,
+  writeNumberFormat,
+} from "./rules";
+import { cellKey, type CellFormat, type ConditionalFormatState, type SheetState, type ValidationState, type WorkbookState } from "./state";
+
+export interface RangeTarget {
+  sheet: SheetState;
+  rect: Rect;
+}
+
+const STANDARD_WIDTH = 48;
+const STANDARD_HEIGHT = 15;
+
+function grid<T>(target: RangeTarget, cell: (row: number, column: number) => T): T[][] {
+  const rows: T[][] = [];
+  eachCell(target.rect, (row, column) => {
+    if (column === target.rect.left) rows.push([]);
+    rows[rows.length - 1].push(cell(row, column));
+  });
+  return rows;
+}
+
+/** The value every cell shares, or null when they differ (Office's rule for range-wide properties). */
+function uniform<T>(target: RangeTarget, pick: (format: CellFormat) => T): T | null {
+  let first: T | undefined;
+  let same = true;
+  eachCell(target.rect, (row, column) => {
+    const value = pick(readFormat(target.sheet, row, column));
+    if (first === undefined) first = value;
+    else if (JSON.stringify(first) !== JSON.stringify(value)) same = false;
+  });
+  return same ? (first ?? null) : null;
+}
+
+/** Colours as Excel returns them: "#RRGGBB", upper case. */
+export function normaliseColour(value: unknown): string {
+  if (typeof value !== "string" || !/^#[0-9A-Fa-f]{6}$/.test(value)) {
+    throw officeError("InvalidArgument", `"${String(value)}" is not a colour the fake accepts (use "#RRGGBB").`);
+  }
+  return value.toUpperCase();
+}
+
+function oneOf(value: unknown, allowed: string[], what: string): string {
+  if (typeof value !== "string" || !allowed.includes(value)) throw officeError("InvalidArgument", `"${String(value)}" is not a valid ${what}.`);
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+export interface FakeRange extends Pick<Excel.Range, "address" | "rowCount" | "columnCount" | "rowIndex" | "columnIndex" | "cellCount" | "values" | "formulas" | "numberFormat" | "valueTypes"> {}
+export class FakeRange extends FakeClientObject {
+  private formatProxy?: FakeRangeFormat;
+  private validationProxy?: FakeDataValidation;
+  private conditionalProxy?: FakeConditionalFormatCollection;
+
+  constructor(context: FakeRequestContext, locate: () => RangeTarget | null, nullable = false) {
+    super(context, locate, nullable);
+  }
+
+  get format(): FakeRangeFormat {
+    return (this.formatProxy ??= new FakeRangeFormat(this.context, () => this.target() as RangeTarget));
+  }
+
+  get dataValidation(): FakeDataValidation {
+    return (this.validationProxy ??= new FakeDataValidation(this.context, () => this.target() as RangeTarget));
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return (this.conditionalProxy ??= new FakeConditionalFormatCollection(this.context, () => this.target() as RangeTarget));
+  }
+
+  protected override children(): Record<string, FakeClientObject> {
+    return { format: this.format, dataValidation: this.dataValidation, conditionalFormats: this.conditionalFormats };
+  }
+
+  clear(applyTo: string = "All"): void {
+    this.queue(applyTo, (t) => clearRange((t as RangeTarget).sheet, (t as RangeTarget).rect, applyTo));
+  }
+
+  merge(across = false): void {
+    if (across) throw officeError("InvalidArgument", "The fake does not support merging across.");
+    this.queue(null, (t) => mergeRange((t as RangeTarget).sheet, (t as RangeTarget).rect));
+  }
+
+  unmerge(): void {
+    this.queue(null, (t) => unmergeRange((t as RangeTarget).sheet, (t as RangeTarget).rect));
+  }
+
+  select(): void {
+    this.queue(null, () => undefined);
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.target() as RangeTarget;
+      const r = t.rect.top + row;
+      const c = t.rect.left + column;
+      return { sheet: t.sheet, rect: { top: r, bottom: r, left: c, right: c } };
+    });
+  }
+}
+
+defineAccessors<RangeTarget>(FakeRange, {
+  address: { get: (t) => `${sheetReference(t.sheet.name)}!${rectAddress(t.rect)}` },
+  rowCount: { get: (t) => rectRows(t.rect) },
+  columnCount: { get: (t) => rectColumns(t.rect) },
+  rowIndex: { get: (t) => t.rect.top - 1 },
+  columnIndex: { get: (t) => t.rect.left - 1 },
+  cellCount: { get: (t) => rectCellCount(t.rect) },
+  values: {
+    get: (t) => grid(t, (row, column) => valueOf(t.sheet.cells.get(cellKey(row, column)))),
+    set: (t, value) => writeCells(t.sheet, t.rect, value, "values"),
+  },
+  formulas: {
+    get: (t) => grid(t, (row, column) => formulaOf(t.sheet.cells.get(cellKey(row, column)))),
+    set: (t, value) => writeCells(t.sheet, t.rect, value, "formulas"),
+  },
+  numberFormat: {
+    get: (t) => grid(t, (row, column) => readFormat(t.sheet, row, column).numberFormat),
+    set: (t, value) => writeNumberFormat(t.sheet, t.rect, value),
+  },
+  valueTypes: { get: (t) => grid(t, (row, column) => valueTypeOf(t.sheet.cells.get(cellKey(row, column)))) },
+});
+
+// ---------------------------------------------------------------------------------------------
+function columnsOf(rect: Rect): number[] {
+  return Array.from({ length: rectColumns(rect) }, (_, i) => rect.left + i);
+}
+function rowsOf(rect: Rect): number[] {
+  if (rectRows(rect) > 100000) throw officeError("InvalidOperation", "The fake refuses to size more than 100,000 rows one by one.");
+  return Array.from({ length: rectRows(rect) }, (_, i) => rect.top + i);
+}
+function uniformSize(sizes: number[]): number | null {
+  return sizes.every((size) => size === sizes[0]) ? sizes[0] : null;
+}
+
+export interface FakeRangeFormat
+  extends Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "useStandardWidth" | "useStandardHeight"> {}
+export class FakeRangeFormat extends FakeClientObject {
+  private fontProxy?: FakeRangeFont;
+  private fillProxy?: FakeRangeFill;
+  private bordersProxy?: FakeRangeBorderCollection;
+  private protectionProxy?: FakeFormatProtection;
+
+  constructor(context: FakeRequestContext, locate: () => RangeTarget | null) {
+    super(context, locate);
+  }
+  get font(): FakeRangeFont {
+    return (this.fontProxy ??= new FakeRangeFont(this.context, () => this.target() as RangeTarget));
+  }
+  get fill(): FakeRangeFill {
+    return (this.fillProxy ??= new FakeRangeFill(this.context, () => this.target() as RangeTarget));
+  }
+  get borders(): FakeRangeBorderCollection {
+    return (this.bordersProxy ??= new FakeRangeBorderCollection(this.context, () => this.target() as RangeTarget));
+  }
+  get protection(): FakeFormatProtection {
+    return (this.protectionProxy ??= new FakeFormatProtection(this.context, () => this.target() as RangeTarget));
+  }
+  protected override children(): Record<string, FakeClientObject> {
+    return { font: this.font, fill: this.fill, borders: this.borders, protection: this.protection };
+  }
+  autofitColumns(): void {
+    this.queue(null, () => undefined);
+  }
+  autofitRows(): void {
+    this.queue(null, () => undefined);
+  }
+}
+
+function positiveSize(value: unknown, what: string): number {
+  if (typeof value !== "number" || !(value >= 0) || value > 409.5 * 10) throw officeError("InvalidArgument", `${String(value)} is not a valid ${what}.`);
+  return value;
+}
+
+defineAccessors<RangeTarget>(FakeRangeFormat, {
+  columnWidth: {
+    get: (t) => uniformSize(columnsOf(t.rect).map((c) => t.sheet.columnWidths.get(c) ?? STANDARD_WIDTH)),
+    set: (t, value) => {
+      assertUnprotected(t.sheet, "change column widths");
+      for (const c of columnsOf(t.rect)) t.sheet.columnWidths.set(c, positiveSize(value, "column width"));
+    },
+  },
+  rowHeight: {
+    get: (t) => uniformSize(rowsOf(t.rect).map((r) => t.sheet.rowHeights.get(r) ?? STANDARD_HEIGHT)),
+    set: (t, value) => {
+      assertUnprotected(t.sheet, "change row heights");
+      if ((value as number) > 409) throw officeError("InvalidArgument", "A row can be at most 409 points high.");
+      for (const r of rowsOf(t.rect)) t.sheet.rowHeights.set(r, positiveSize(value, "row height"));
+    },
+  },
+  useStandardWidth: {
+    get: (t) => columnsOf(t.rect).every((c) => !t.sheet.columnWidths.has(c)),
+    set: (t, value) => {
+      assertUnprotected(t.sheet, "change column widths");
+      if (value === true) for (const c of columnsOf(t.rect)) t.sheet.columnWidths.delete(c);
+    },
+  },
+  useStandardHeight: {
+    get: (t) => rowsOf(t.rect).every((r) => !t.sheet.rowHeights.has(r)),
+    set: (t, value) => {
+      assertUnprotected(t.sheet, "change row heights");
+      // Whole-sheet resets are common; drop stored heights without visiting a million rows.
+      if (value === true) for (const r of [...t.sheet.rowHeights.keys()]) if (r >= t.rect.top && r <= t.rect.bottom) t.sheet.rowHeights.delete(r);
+    },
+  },
+  wrapText: {
+    get: (t) => uniform(t, (f) => f.wrap),
+    set: (t, value) => setFormat(t.sheet, t.rect, (f) => (f.wrap = value === true)),
+  },
+  horizontalAlignment: {
+    get: (t) => uniform(t, (f) => f.horizontal),
+    set: (t, value) => {
+      const h = oneOf(value, ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"], "horizontal alignment");
+      setFormat(t.sheet, t.rect, (f) => (f.horizontal = h));
+    },
+  },
+  verticalAlignment: {
+    get: (t) => uniform(t, (f) => f.vertical),
+    set: (t, value) => {
+      const v = oneOf(value, ["Top", "Center", "Bottom", "Justify", "Distributed"], "vertical alignment");
+      setFormat(t.sheet, t.rect, (f) => (f.vertical = v));
+    },
+  },
+});
+
+export interface FakeRangeFont extends Pick<Excel.RangeFont, "bold" | "italic" | "underline" | "size" | "color"> {}
+export class FakeRangeFont extends FakeClientObject {}
+defineAccessors<RangeTarget>(FakeRangeFont, {
+  bold: { get: (t) => uniform(t, (f) => f.bold), set: (t, v) => setFormat(t.sheet, t.rect, (f) => (f.bold = v === true)) },
+  italic: { get: (t) => uniform(t, (f) => f.italic), set: (t, v) => setFormat(t.sheet, t.rect, (f) => (f.italic = v === true)) },
+  underline: {
+    get: (t) => uniform(t, (f) => f.underline),
+    set: (t, v) => {
+      const u = oneOf(v, ["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"], "underline style");
+      setFormat(t.sheet, t.rect, (f) => (f.underline = u));
+    },
+  },
+  size: {
+    get: (t) => uniform(t, (f) => f.size),
+    set: (t, v) => {
+      if (typeof v !== "number" || v < 1 || v > 409) throw officeError("InvalidArgument", `${String(v)} is not a font size.`);
+      setFormat(t.sheet, t.rect, (f) => (f.size = v));
+    },
+  },
+  color: {
+    get: (t) => uniform(t, (f) => f.fontColor),
+    set: (t, v) => {
+      const colour = normaliseColour(v);
+      setFormat(t.sheet, t.rect, (f) => (f.fontColor = colour));
+    },
+  },
+});
+
+export interface FakeRangeFill extends Pick<Excel.RangeFill, "color"> {}
+export class FakeRangeFill extends FakeClientObject {
+  clear(): void {
+    this.queue(null, (t) => setFormat((t as RangeTarget).sheet, (t as RangeTarget).rect, (f) => (f.fill = null)));
+  }
+}
+defineAccessors<RangeTarget>(FakeRangeFill, {
+  color: {
+    get: (t) => uniform(t, (f) => f.fill ?? "#FFFFFF"),
+    set: (t, v) => {
+      const colour = normaliseColour(v);
+      setFormat(t.sheet, t.rect, (f) => (f.fill = colour));
+    },
+  },
+});
+
+export interface FakeFormatProtection extends Pick<Excel.FormatProtection, "locked"> {}
+export class FakeFormatProtection extends FakeClientObject {}
+defineAccessors<RangeTarget>(FakeFormatProtection, {
+  locked: { get: (t) => uniform(t, (f) => f.locked), set: (t, v) => setFormat(t.sheet, t.rect, (f) => (f.locked = v === true)) },
+});
+
+const BORDER_INDEXES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
+
+export class FakeRangeBorderCollection extends FakeClientObject {
+  getItem(index: string): FakeRangeBorder {
+    oneOf(index, BORDER_INDEXES, "border index");
+    return new FakeRangeBorder(this.context, () => ({ ...(this.target() as RangeTarget), index }));
+  }
+}
+
+interface BorderTarget extends RangeTarget {
+  index: string;
+}
+
+/** Which cell edges a border index touches: edges of the range, or the lines between its cells. */
+function applyBorder(t: BorderTarget, change: (edge: { style: string; weight: string; color: string }) => void): void {
+  const { rect } = t;
+  setFormat(t.sheet, rect, () => undefined);
+  const touch = (row: number, column: number, side: "top" | "bottom" | "left" | "right") => {
+    const format = t.sheet.formats.get(cellKey(row, column))!;
+    const edge = (format.borders[side] ??= { style: "None", weight: "Thin", color: "#000000" });
+    change(edge);
+  };
+  eachCell(rect, (row, column) => {
+    if (t.index === "EdgeTop" && row === rect.top) touch(row, column, "top");
+    if (t.index === "EdgeBottom" && row === rect.bottom) touch(row, column, "bottom");
+    if (t.index === "EdgeLeft" && column === rect.left) touch(row, column, "left");
+    if (t.index === "EdgeRight" && column === rect.right) touch(row, column, "right");
+    if (t.index === "InsideHorizontal") {
+      if (row > rect.top) touch(row, column, "top");
+      if (row < rect.bottom) touch(row, column, "bottom");
+    }
+    if (t.index === "InsideVertical") {
+      if (column > rect.left) touch(row, column, "left");
+      if (column < rect.right) touch(row, column, "right");
+    }
+  });
+}
+
+export interface FakeRangeBorder extends Pick<Excel.RangeBorder, "style" | "weight" | "color"> {}
+export class FakeRangeBorder extends FakeClientObject {}
+defineAccessors<BorderTarget>(FakeRangeBorder, {
+  style: {
+    set: (t, v) => {
+      const style = oneOf(v, ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"], "border style");
+      applyBorder(t, (edge) => (edge.style = style));
+    },
+  },
+  weight: {
+    set: (t, v) => {
+      const weight = oneOf(v, ["Hairline", "Thin", "Medium", "Thick"], "border weight");
+      applyBorder(t, (edge) => (edge.weight = weight));
+    },
+  },
+  color: { set: (t, v) => applyBorder(t, (edge) => (edge.color = normaliseColour(v))) },
+});
+
+// ---------------------------------------------------------------------------------------------
+/** Excel's limits on data validation messages (the same limits the .xlsx format sets). */
+const MAX_TITLE = 32;
+const MAX_PROMPT = 255;
+const MAX_ERROR = 225;
+const MAX_INLINE_LIST = 255;
+
+function validationAt(sheet: SheetState, row: number, column: number): ValidationState {
+  const key = cellKey(row, column);
+  let validation = sheet.validations.get(key);
+  if (!validation) {
+    validation = { rule: null, prompt: null, errorAlert: null, ignoreBlanks: true };
+    sheet.validations.set(key, validation);
+  }
+  return validation;
+}
+
+function setValidation(t: RangeTarget, change: (v: ValidationState) => void): void {
+  assertUnprotected(t.sheet, "change data validation");
+  eachCell(t.rect, (row, column) => change(validationAt(t.sheet, row, column)));
+}
+
+function uniformValidation<T>(t: RangeTarget, pick: (v: ValidationState | undefined) => T): T | null {
+  let first: string | undefined;
+  let value: T | null = null;
+  let same = true;
+  eachCell(t.rect, (row, column) => {
+    const v = pick(t.sheet.validations.get(cellKey(row, column)));
+    const json = JSON.stringify(v ?? null);
+    if (first === undefined) {
+      first = json;
+      value = v;
+    } else if (json !== first) same = false;
+  });
+  return same ? value : null;
+}
+
+const RULE_KINDS = ["list", "date", "wholeNumber", "decimal", "textLength", "time", "custom"];
+const OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
+
+function checkRule(rule: unknown): Record<string, unknown> {
+  if (!rule || typeof rule !== "object") throw officeError("InvalidArgument", "A validation rule must be an object.");
+  const kinds = Object.keys(rule).filter((key) => (rule as Record<string, unknown>)[key] !== undefined);
+  if (kinds.length !== 1 || !RULE_KINDS.includes(kinds[0])) throw officeError("InvalidArgument", "A validation rule needs exactly one criterion.");
+  const body = (rule as Record<string, Record<string, unknown>>)[kinds[0]];
+  if (kinds[0] === "list") {
+    const source = body.source;
+    if (typeof source !== "string" || source === "") throw officeError("InvalidArgument", "A list rule needs a source.");
+    if (!source.startsWith("=") && source.length > MAX_INLINE_LIST) {
+      throw officeError("InvalidArgument", `An inline list source can be at most ${MAX_INLINE_LIST} characters.`);
+    }
+  } else if (kinds[0] === "date") {
+    oneOf(body.operator, OPERATORS, "validation operator");
+    if (body.formula1 === undefined) throw officeError("InvalidArgument", "A date rule needs formula1.");
+  }
+  return rule as Record<string, unknown>;
+}
+
+function checkMessage(value: unknown, showKey: string, messageLimit: number): Record<string, unknown> {
+  const v = value as Record<string, unknown>;
+  if (!v || typeof v !== "object" || typeof v[showKey] !== "boolean") throw officeError("InvalidArgument", `${showKey} must be set.`);
+  if (typeof v.title === "string" && v.title.length > MAX_TITLE) throw officeError("InvalidArgument", `A validation title can be at most ${MAX_TITLE} characters.`);
+  if (typeof v.message === "string" && v.message.length > messageLimit) {
+    throw officeError("InvalidArgument", `This validation message can be at most ${messageLimit} characters.`);
+  }
+  return v;
+}
+
+export interface FakeDataValidation extends Pick<Excel.DataValidation, "rule" | "prompt" | "errorAlert" | "ignoreBlanks" | "type"> {}
+export class FakeDataValidation extends FakeClientObject {
+  clear(): void {
+    this.queue(null, (target) => {
+      const t = target as RangeTarget;
+      assertUnprotected(t.sheet, "clear data validation");
+      for (const key of [...t.sheet.validations.keys()]) {
+        const row = Math.floor(key / 16384) + 1;
+        const column = (key % 16384) + 1;
+        if (row >= t.rect.top && row <= t.rect.bottom && column >= t.rect.left && column <= t.rect.right) t.sheet.validations.delete(key);
+      }
+    });
+  }
+}
+defineAccessors<RangeTarget>(FakeDataValidation, {
+  rule: {
+    get: (t) => uniformValidation(t, (v) => v?.rule ?? null),
+    set: (t, value) => {
+      const rule = checkRule(value);
+      setValidation(t, (v) => (v.rule = rule));
+    },
+  },
+  prompt: {
+    get: (t) => uniformValidation(t, (v) => v?.prompt ?? null),
+    set: (t, value) => {
+      const prompt = checkMessage(value, "showPrompt", MAX_PROMPT) as ValidationState["prompt"];
+      setValidation(t, (v) => (v.prompt = prompt));
+    },
+  },
+  errorAlert: {
+    get: (t) => uniformValidation(t, (v) => v?.errorAlert ?? null),
+    set: (t, value) => {
+      const alert = checkMessage(value, "showAlert", MAX_ERROR) as ValidationState["errorAlert"];
+      oneOf(alert?.style, ["Stop", "Warning", "Information"], "alert style");
+      setValidation(t, (v) => (v.errorAlert = alert));
+    },
+  },
+  ignoreBlanks: {
+    get: (t) => uniformValidation(t, (v) => v?.ignoreBlanks ?? true),
+    set: (t, value) => setValidation(t, (v) => (v.ignoreBlanks = value === true)),
+  },
+  type: {
+    get: (t) => {
+      const kind = uniformValidation(t, (v) => (v?.rule ? Object.keys(v.rule)[0] : "none"));
+      if (kind === null) return "MixedCriteria";
+      return kind === "none" ? "None" : kind.charAt(0).toUpperCase() + kind.slice(1);
+    },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+const CF_TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"];
+
+export class FakeConditionalFormatCollection extends FakeCollection<ConditionalFormatState, FakeConditionalFormat> {
+  private workbook(): WorkbookState {
+    return this.context.state;
+  }
+  protected states(target: unknown): ConditionalFormatState[] {
+    const t = target as RangeTarget;
+    return t.sheet.conditionalFormats.filter((cf) => intersects(cf.rect, t.rect));
+  }
+  protected itemFor(state: ConditionalFormatState): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, () => state);
+  }
+  add(type: string): FakeConditionalFormat {
+    oneOf(type, CF_TYPES, "conditional format type");
+    if (!["Custom", "DataBar", "ColorScale"].includes(type)) throw officeError("InvalidArgument", `The fake does not model ${type} formats.`);
+    let created: ConditionalFormatState | null = null;
+    this.queue(type, (target) => {
+      const t = target as RangeTarget;
+      assertUnprotected(t.sheet, "add conditional formats");
+      created = {
+        id: `{cf-${this.workbook().nextId++}}`,
+        type,
+        rect: t.rect,
+        custom: { formula: null, fill: null, fontColor: null, bold: null, italic: null },
+        colorScale: { criteria: null },
+        dataBar: { lowerBoundRule: null, upperBoundRule: null, fillColor: null },
+      };
+      t.sheet.conditionalFormats.push(created);
+    });
+    return new FakeConditionalFormat(this.context, () => created);
+  }
+  clearAll(): void {
+    this.queue(null, (target) => {
+      const t = target as RangeTarget;
+      assertUnprotected(t.sheet, "clear conditional formats");
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !intersects(cf.rect, t.rect));
+    });
+  }
+}
+
+const ofType = (cf: ConditionalFormatState, type: string) => {
+  if (cf.type !== type) throw officeError("InvalidOperation", `This conditional format is ${cf.type}, not ${type}.`);
+  return cf;
+};
+
+export interface FakeConditionalFormat extends Pick<Excel.ConditionalFormat, "type" | "id"> {}
+export class FakeConditionalFormat extends FakeClientObject {
+  get custom(): FakeCustomConditionalFormat {
+    return new FakeCustomConditionalFormat(this.context, () => ofType(this.target() as ConditionalFormatState, "Custom"));
+  }
+  get colorScale(): FakeColorScaleConditionalFormat {
+    return new FakeColorScaleConditionalFormat(this.context, () => ofType(this.target() as ConditionalFormatState, "ColorScale"));
+  }
+  get dataBar(): FakeDataBarConditionalFormat {
+    return new FakeDataBarConditionalFormat(this.context, () => ofType(this.target() as ConditionalFormatState, "DataBar"));
+  }
+  delete(): void {
+    this.queue(null, (target) => {
+      for (const sheet of this.context.state.sheets) sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf !== target);
+    });
+  }
+}
+defineAccessors<ConditionalFormatState>(FakeConditionalFormat, {
+  type: { get: (cf) => cf.type },
+  id: { get: (cf) => cf.id },
+});
+
+export class FakeCustomConditionalFormat extends FakeClientObject {
+  get rule(): FakeConditionalFormatRule {
+    return new FakeConditionalFormatRule(this.context, () => this.target());
+  }
+  get format(): FakeConditionalRangeFormat {
+    return new FakeConditionalRangeFormat(this.context, () => this.target());
+  }
+}
+
+export interface FakeConditionalFormatRule extends Pick<Excel.ConditionalFormatRule, "formula"> {}
+export class FakeConditionalFormatRule extends FakeClientObject {}
+defineAccessors<ConditionalFormatState>(FakeConditionalFormatRule, {
+  formula: {
+    get: (cf) => cf.custom.formula,
+    set: (cf, v) => {
+      if (typeof v !== "string" || !v.startsWith("=")) throw officeError("InvalidArgument", 'A conditional format formula must start with "=".');
+      cf.custom.formula = v;
+    },
+  },
+});
+
+export class FakeConditionalRangeFormat extends FakeClientObject {
+  get font(): FakeConditionalRangeFont {
+    return new FakeConditionalRangeFont(this.context, () => this.target());
+  }
+  get fill(): FakeConditionalRangeFill {
+    return new FakeConditionalRangeFill(this.context, () => this.target());
+  }
+}
+
+export interface FakeConditionalRangeFont extends Pick<Excel.ConditionalRangeFont, "color" | "bold" | "italic"> {}
+export class FakeConditionalRangeFont extends FakeClientObject {}
+defineAccessors<ConditionalFormatState>(FakeConditionalRangeFont, {
+  color: { get: (cf) => cf.custom.fontColor, set: (cf, v) => (cf.custom.fontColor = normaliseColour(v)) },
+  bold: { get: (cf) => cf.custom.bold, set: (cf, v) => (cf.custom.bold = v === true) },
+  italic: { get: (cf) => cf.custom.italic, set: (cf, v) => (cf.custom.italic = v === true) },
+});
+
+export interface FakeConditionalRangeFill extends Pick<Excel.ConditionalRangeFill, "color"> {}
+export class FakeConditionalRangeFill extends FakeClientObject {}
+defineAccessors<ConditionalFormatState>(FakeConditionalRangeFill, {
+  color: { get: (cf) => cf.custom.fill, set: (cf, v) => (cf.custom.fill = normaliseColour(v)) },
+});
+
+function checkCriterion(value: unknown, name: string, required: boolean): void {
+  if (value === undefined || value === null) {
+    if (required) throw officeError("InvalidArgument", `A colour scale needs a ${name} criterion.`);
+    return;
+  }
+  const c = value as Record<string, unknown>;
+  oneOf(c.type, ["LowestValue", "HighestValue", "Number", "Percent", "Formula", "Percentile"], "colour scale criterion type");
+  normaliseColour(c.color);
+}
+
+export interface FakeColorScaleConditionalFormat extends Pick<Excel.ColorScaleConditionalFormat, "criteria"> {}
+export class FakeColorScaleConditionalFormat extends FakeClientObject {}
+defineAccessors<ConditionalFormatState>(FakeColorScaleConditionalFormat, {
+  criteria: {
+    get: (cf) => cf.colorScale.criteria,
+    set: (cf, v) => {
+      const criteria = v as Record<string, unknown>;
+      checkCriterion(criteria?.minimum, "minimum", true);
+      checkCriterion(criteria?.midpoint, "midpoint", false);
+      checkCriterion(criteria?.maximum, "maximum", true);
+      cf.colorScale.criteria = criteria;
+    },
+  },
+});
+
+function checkBound(value: unknown): Record<string, unknown> {
+  const rule = value as Record<string, unknown>;
+  oneOf(rule?.type, ["Invalid", "Number", "LowestValue", "HighestValue", "LowestPercent", "HighestPercent", "Percent", "Formula", "Percentile", "Automatic"], "data bar rule type");
+  return rule;
+}
+
+export interface FakeDataBarConditionalFormat extends Pick<Excel.DataBarConditionalFormat, "lowerBoundRule" | "upperBoundRule"> {}
+export class FakeDataBarConditionalFormat extends FakeClientObject {
+  get positiveFormat(): FakeDataBarPositiveFormat {
+    return new FakeDataBarPositiveFormat(this.context, () => this.target());
+  }
+}
+defineAccessors<ConditionalFormatState>(FakeDataBarConditionalFormat, {
+  lowerBoundRule: { get: (cf) => cf.dataBar.lowerBoundRule, set: (cf, v) => (cf.dataBar.lowerBoundRule = checkBound(v)) },
+  upperBoundRule: { get: (cf) => cf.dataBar.upperBoundRule, set: (cf, v) => (cf.dataBar.upperBoundRule = checkBound(v)) },
+});
+
+export interface FakeDataBarPositiveFormat extends Pick<Excel.ConditionalDataBarPositiveFormat, "fillColor"> {}
+export class FakeDataBarPositiveFormat extends FakeClientObject {}
+defineAccessors<ConditionalFormatState>(FakeDataBarPositiveFormat, {
+  fillColor: { get: (cf) => cf.dataBar.fillColor, set: (cf, v) => (cf.dataBar.fillColor = normaliseColour(v)) },
+});
+
+export const columnLetters = columnToLetters;

@@ -1,0 +1,298 @@
+/** Excel's rules, applied to the fake's state when a queued operation runs at sync. */
+import {
+  cellName,
+  contains,
+  intersects,
+  rectCellCount,
+  rectColumns,
+  rectRows,
+  sameRect,
+  sheetReference,
+  type Rect,
+} from "./address";
+import { storeInput } from "./cell-input";
+import { officeError } from "./errors";
+import { cellKey, defaultFormat, keysIn, type CellFormat, type SheetState, type TableState, type WorkbookState } from "./state";
+
+/** Beyond this many cells a per-cell operation is a bug in the code under test (Excel would crawl). */
+const MAX_CELLS_PER_OPERATION = 2_000_000;
+
+export function eachCell(rect: Rect, visit: (row: number, column: number) => void): void {
+  if (rectCellCount(rect) > MAX_CELLS_PER_OPERATION) {
+    throw officeError("InvalidOperation", `The fake refuses to touch ${rectCellCount(rect)} cells one by one; use a smaller range.`);
+  }
+  for (let row = rect.top; row <= rect.bottom; row++) for (let column = rect.left; column <= rect.right; column++) visit(row, column);
+}
+
+export function formatAt(sheet: SheetState, row: number, column: number): CellFormat {
+  const key = cellKey(row, column);
+  let format = sheet.formats.get(key);
+  if (!format) {
+    format = defaultFormat();
+    sheet.formats.set(key, format);
+  }
+  return format;
+}
+
+export const readFormat = (sheet: SheetState, row: number, column: number): CellFormat =>
+  sheet.formats.get(cellKey(row, column)) ?? defaultFormat();
+
+export function assertAlive(state: WorkbookState, sheet: SheetState): void {
+  if (!state.sheets.includes(sheet)) throw officeError("ItemNotFound", `The worksheet "${sheet.name}" has been deleted.`);
+}
+
+/** A protected sheet refuses every change to its cells except values typed into unlocked cells. */
+export function assertUnprotected(sheet: SheetState, action: string): void {
+  if (sheet.protection.protected) {
+    throw officeError("InvalidOperation", `Cannot ${action}: the sheet "${sheet.name}" is protected. Unprotect it first.`);
+  }
+}
+
+function assertUnlockedForInput(sheet: SheetState, rect: Rect): void {
+  if (!sheet.protection.protected) return;
+  eachCell(rect, (row, column) => {
+    if (readFormat(sheet, row, column).locked) {
+      throw officeError("InvalidOperation", `The cell ${cellName(row, column)} on the protected sheet "${sheet.name}" is locked.`);
+    }
+  });
+}
+
+/** A value array must have exactly the range's shape. */
+export function assertShape(rect: Rect, input: unknown, property: string): unknown[][] {
+  const ok =
+    Array.isArray(input) &&
+    input.length === rectRows(rect) &&
+    input.every((line) => Array.isArray(line) && line.length === rectColumns(rect));
+  if (!ok) {
+    throw officeError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array for '${property}' doesn't match the size or dimensions of the range.`,
+    );
+  }
+  return input as unknown[][];
+}
+
+function tableBody(table: TableState): Rect {
+  return { ...table.rect, top: table.rect.top + 1 };
+}
+
+/**
+ * Excel's calculated-column autocorrect: a formula written into a column of an existing table is
+ * filled down the whole column. The fake copies the first formula written per column, which is
+ * exactly the damage writing table formulas after tables.add does.
+ */
+function autofillTableColumns(sheet: SheetState, rect: Rect, written: Map<number, string>): void {
+  for (const table of sheet.tables) {
+    const body = tableBody(table);
+    if (!intersects(body, rect)) continue;
+    for (let column = Math.max(rect.left, body.left); column <= Math.min(rect.right, body.right); column++) {
+      let first: string | undefined;
+      for (let row = Math.max(rect.top, body.top); row <= Math.min(rect.bottom, body.bottom) && !first; row++) {
+        first = written.get(cellKey(row, column));
+      }
+      if (!first) continue;
+      for (let row = body.top; row <= body.bottom; row++) sheet.cells.set(cellKey(row, column), { kind: "formula", formula: first });
+    }
+  }
+}
+
+export function writeCells(sheet: SheetState, rect: Rect, input: unknown, property: string): void {
+  const array = assertShape(rect, input, property);
+  assertUnlockedForInput(sheet, rect);
+  const stored = array.map((line) => line.map(storeInput));
+  const formulas = new Map<number, string>();
+  stored.forEach((line, r) =>
+    line.forEach((cell, c) => {
+      const key = cellKey(rect.top + r, rect.left + c);
+      if (cell === "unchanged") return;
+      if (cell === null) sheet.cells.delete(key);
+      else sheet.cells.set(key, cell);
+      if (cell !== null && cell.kind === "formula") formulas.set(key, cell.formula);
+    }),
+  );
+  autofillTableColumns(sheet, rect, formulas);
+}
+
+export function writeNumberFormat(sheet: SheetState, rect: Rect, input: unknown): void {
+  const array = assertShape(rect, input, "numberFormat");
+  assertUnprotected(sheet, "change number formats");
+  array.forEach((line, r) =>
+    line.forEach((format, c) => {
+      if (format === null || format === undefined) return;
+      if (typeof format !== "string") throw officeError("InvalidArgument", "A number format must be a string.");
+      formatAt(sheet, rect.top + r, rect.left + c).numberFormat = format === "" ? "General" : format;
+    }),
+  );
+}
+
+export function setFormat(sheet: SheetState, rect: Rect, change: (format: CellFormat) => void): void {
+  assertUnprotected(sheet, "change formats");
+  eachCell(rect, (row, column) => change(formatAt(sheet, row, column)));
+}
+
+export function clearRange(sheet: SheetState, rect: Rect, applyTo: string): void {
+  assertUnprotected(sheet, "clear cells");
+  if (!["All", "Formats", "Contents"].includes(applyTo)) throw officeError("InvalidArgument", `clear("${applyTo}") is not supported.`);
+  if (applyTo !== "Formats") for (const key of keysIn(sheet.cells, rect)) sheet.cells.delete(key);
+  if (applyTo !== "Contents") for (const key of keysIn(sheet.formats, rect)) sheet.formats.delete(key);
+}
+
+export function mergeRange(sheet: SheetState, rect: Rect): void {
+  assertUnprotected(sheet, "merge cells");
+  if (sheet.merges.some((merge) => intersects(merge, rect) && !contains(rect, merge))) {
+    throw officeError("InvalidOperation", "Cannot merge a range that partly overlaps merged cells.");
+  }
+  if (sheet.tables.some((table) => intersects(table.rect, rect))) {
+    throw officeError("InvalidOperation", "Cannot merge cells inside a table.");
+  }
+  sheet.merges = sheet.merges.filter((merge) => !contains(rect, merge));
+  sheet.merges.push(rect);
+  // Like Excel, a merge keeps only the top-left value.
+  eachCell(rect, (row, column) => {
+    if (row !== rect.top || column !== rect.left) sheet.cells.delete(cellKey(row, column));
+  });
+}
+
+export function unmergeRange(sheet: SheetState, rect: Rect): void {
+  assertUnprotected(sheet, "unmerge cells");
+  sheet.merges = sheet.merges.filter((merge) => !intersects(merge, rect));
+}
+
+export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
+  const keys = [...sheet.cells.keys(), ...(valuesOnly ? [] : [...sheet.formats.keys()])];
+  if (keys.length === 0) return null;
+  const rect = { top: Infinity, left: Infinity, bottom: 0, right: 0 };
+  for (const key of keys) {
+    const row = Math.floor(key / 16384) + 1;
+    const column = (key % 16384) + 1;
+    rect.top = Math.min(rect.top, row);
+    rect.bottom = Math.max(rect.bottom, row);
+    rect.left = Math.min(rect.left, column);
+    rect.right = Math.max(rect.right, column);
+  }
+  return rect;
+}
+
+const FORBIDDEN_SHEET_CHARACTERS = /[[\]:*?/\\]/;
+
+export function validateSheetName(state: WorkbookState, name: unknown, renaming?: SheetState): string {
+  if (typeof name !== "string" || name.trim() === "") throw officeError("InvalidArgument", "A sheet name cannot be empty.");
+  if (name.length > 31) throw officeError("InvalidArgument", `The sheet name "${name}" is longer than 31 characters.`);
+  if (FORBIDDEN_SHEET_CHARACTERS.test(name)) throw officeError("InvalidArgument", `The sheet name "${name}" contains one of [ ] : * ? / \\.`);
+  if (name.startsWith("'") || name.endsWith("'")) throw officeError("InvalidArgument", "A sheet name cannot start or end with an apostrophe.");
+  if (name.toLowerCase() === "history") throw officeError("InvalidArgument", '"History" is reserved by Excel.');
+  const clash = state.sheets.find((sheet) => sheet !== renaming && sheet.name.toLowerCase() === name.toLowerCase());
+  if (clash) throw officeError("ItemAlreadyExists", `A sheet named "${clash.name}" already exists.`);
+  return name;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Rewrites references to a renamed sheet, in cells and names, as Excel does. */
+export function renameReferences(formula: string, from: string, to: string): string {
+  const quoted = new RegExp(`'${escapeRegExp(from.replace(/'/g, "''"))}'!`, "gi");
+  const bare = new RegExp(`(^|[^A-Za-z0-9_.'])${escapeRegExp(from)}!`, "gi");
+  return formula.replace(quoted, `${sheetReference(to)}!`).replace(bare, (_m, lead: string) => `${lead}${sheetReference(to)}!`);
+}
+
+export function renameSheet(state: WorkbookState, sheet: SheetState, name: unknown): void {
+  const newName = validateSheetName(state, name, sheet);
+  const old = sheet.name;
+  sheet.name = newName;
+  for (const other of state.sheets) {
+    for (const [key, cell] of other.cells) {
+      if (cell.kind === "formula") other.cells.set(key, { kind: "formula", formula: renameReferences(cell.formula, old, newName) });
+    }
+  }
+  for (const item of state.names) item.formula = renameReferences(item.formula, old, newName);
+}
+
+/** Deleting a sheet turns every reference to it into #REF!, which is why the add-in keeps sheets. */
+export function deleteSheet(state: WorkbookState, sheet: SheetState): void {
+  const visible = state.sheets.filter((s) => s.visibility === "Visible");
+  if (visible.length === 1 && visible[0] === sheet) throw officeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+  const pattern = new RegExp(`('${escapeRegExp(sheet.name.replace(/'/g, "''"))}'|\\b${escapeRegExp(sheet.name)})![$A-Z0-9:]+`, "gi");
+  state.sheets = state.sheets.filter((s) => s !== sheet);
+  for (const other of state.sheets) {
+    for (const [key, cell] of other.cells) {
+      if (cell.kind === "formula") other.cells.set(key, { kind: "formula", formula: cell.formula.replace(pattern, "#REF!") });
+    }
+  }
+  for (const item of state.names) item.formula = item.formula.replace(pattern, "#REF!");
+  if (state.activeSheetId === sheet.id) state.activeSheetId = state.sheets.find((s) => s.visibility === "Visible")!.id;
+}
+
+export function setVisibility(state: WorkbookState, sheet: SheetState, visibility: unknown): void {
+  if (visibility !== "Visible" && visibility !== "Hidden" && visibility !== "VeryHidden") {
+    throw officeError("InvalidArgument", `"${String(visibility)}" is not a sheet visibility.`);
+  }
+  if (visibility !== "Visible") {
+    const othersVisible = state.sheets.some((s) => s !== sheet && s.visibility === "Visible");
+    if (!othersVisible) throw officeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+    // Stricter than Excel, which silently activates a neighbour: hiding the active sheet is a bug here.
+    if (state.activeSheetId === sheet.id) throw officeError("InvalidOperation", `The active sheet "${sheet.name}" cannot be hidden.`);
+  }
+  sheet.visibility = visibility;
+}
+
+export function activate(state: WorkbookState, sheet: SheetState): void {
+  if (sheet.visibility !== "Visible") throw officeError("InvalidOperation", `The hidden sheet "${sheet.name}" cannot be activated.`);
+  state.activeSheetId = sheet.id;
+}
+
+const NAME_PATTERN = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
+const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc])$/;
+
+function assertNewIdentifier(state: WorkbookState, name: unknown, what: string, except?: object): string {
+  if (typeof name !== "string" || !NAME_PATTERN.test(name) || LOOKS_LIKE_CELL.test(name) || name.length > 255) {
+    throw officeError("InvalidArgument", `"${String(name)}" is not a valid ${what} name.`);
+  }
+  const lower = name.toLowerCase();
+  const taken =
+    state.names.some((item) => item !== except && item.name.toLowerCase() === lower) ||
+    state.sheets.some((sheet) => sheet.tables.some((table) => table !== except && table.name.toLowerCase() === lower));
+  if (taken) throw officeError("ItemAlreadyExists", `The name "${name}" is already used by a defined name or a table.`);
+  return name;
+}
+
+export const validateDefinedName = (state: WorkbookState, name: unknown) => assertNewIdentifier(state, name, "defined");
+export const validateTableName = (state: WorkbookState, name: unknown, table?: TableState) =>
+  assertNewIdentifier(state, name, "table", table);
+
+/**
+ * Adds a table. Stricter than Excel in one way: Excel silently renames blank or repeated headers
+ * ("Column1", "Owner2"), changing the plan's cells, so the fake refuses them instead.
+ */
+export function addTable(state: WorkbookState, sheet: SheetState, rect: Rect, hasHeaders: boolean): TableState {
+  assertUnprotected(sheet, "add a table");
+  if (!hasHeaders) throw officeError("InvalidArgument", "The fake only supports tables whose first row holds the headers.");
+  if (rectRows(rect) < 2) throw officeError("InvalidArgument", "A table needs a header row and at least one body row.");
+  if (sheet.tables.some((table) => intersects(table.rect, rect))) throw officeError("InvalidOperation", "A table cannot overlap another table.");
+  if (sheet.merges.some((merge) => intersects(merge, rect))) throw officeError("InvalidOperation", "A table cannot contain merged cells.");
+  const headers: string[] = [];
+  for (let column = rect.left; column <= rect.right; column++) {
+    const cell = sheet.cells.get(cellKey(rect.top, column));
+    const text = cell?.kind === "text" ? cell.text : cell?.kind === "number" ? String(cell.number) : "";
+    if (text.trim() === "") throw officeError("InvalidArgument", `The table header ${cellName(rect.top, column)} is empty.`);
+    if (headers.includes(text.toLowerCase())) throw officeError("InvalidArgument", `The table header "${text}" is repeated.`);
+    headers.push(text.toLowerCase());
+  }
+  let index = 1;
+  const taken = (name: string) => state.sheets.some((s) => s.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()));
+  while (taken(`Table${index}`)) index++;
+  const table: TableState = { id: `{table-${state.nextId++}}`, name: `Table${index}`, rect, style: "TableStyleMedium2" };
+  sheet.tables.push(table);
+  return table;
+}
+
+export function findTable(state: WorkbookState, key: string): { sheet: SheetState; table: TableState } | null {
+  for (const sheet of state.sheets) {
+    const table = sheet.tables.find((t) => t.name.toLowerCase() === key.toLowerCase() || t.id === key);
+    if (table) return { sheet, table };
+  }
+  return null;
+}
+
+export const sameArea = sameRect;

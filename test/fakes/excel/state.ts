@@ -1,0 +1,133 @@
+/** The fake workbook's applied state: what Excel holds after each sync. Plain data, inspected by tests. */
+import { MAX_COLUMNS, type Rect } from "./address";
+import type { StoredCell } from "./cell-input";
+
+export interface BorderEdge {
+  style: string;
+  weight: string;
+  color: string;
+}
+
+export interface CellFormat {
+  bold: boolean;
+  italic: boolean;
+  underline: string;
+  size: number;
+  fontColor: string;
+  /** null = no fill. */
+  fill: string | null;
+  wrap: boolean;
+  horizontal: string;
+  vertical: string;
+  numberFormat: string;
+  locked: boolean;
+  borders: { top?: BorderEdge; bottom?: BorderEdge; left?: BorderEdge; right?: BorderEdge };
+}
+
+export const defaultFormat = (): CellFormat => ({
+  bold: false,
+  italic: false,
+  underline: "None",
+  size: 11,
+  fontColor: "#000000",
+  fill: null,
+  wrap: false,
+  horizontal: "General",
+  vertical: "Bottom",
+  numberFormat: "General",
+  locked: true,
+  borders: {},
+});
+
+export interface ValidationState {
+  rule: Record<string, unknown> | null;
+  prompt: { showPrompt: boolean; title: string; message: string } | null;
+  errorAlert: { showAlert: boolean; style: string; title: string; message: string } | null;
+  ignoreBlanks: boolean;
+}
+
+export interface ConditionalFormatState {
+  id: string;
+  type: string;
+  rect: Rect;
+  custom: { formula: string | null; fill: string | null; fontColor: string | null; bold: boolean | null; italic: boolean | null };
+  colorScale: { criteria: Record<string, unknown> | null };
+  dataBar: { lowerBoundRule: Record<string, unknown> | null; upperBoundRule: Record<string, unknown> | null; fillColor: string | null };
+}
+
+export interface TableState {
+  id: string;
+  name: string;
+  rect: Rect;
+  style: string;
+}
+
+export interface SheetState {
+  id: string;
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  tabColor: string;
+  cells: Map<number, StoredCell>;
+  formats: Map<number, CellFormat>;
+  validations: Map<number, ValidationState>;
+  /** Points, by column / row number. */
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  merges: Rect[];
+  conditionalFormats: ConditionalFormatState[];
+  tables: TableState[];
+  freeze: { rows: number; columns: number };
+  protection: { protected: boolean; options: Record<string, unknown>; password?: string };
+  pageLayout: { orientation: string; zoom: Record<string, unknown>; printTitleRows: string | null };
+}
+
+export interface NameState {
+  name: string;
+  formula: string;
+  visible: boolean;
+  comment: string;
+}
+
+export interface WorkbookState {
+  sheets: SheetState[];
+  names: NameState[];
+  activeSheetId: string;
+  readOnly: boolean;
+  structureProtected: boolean;
+  nextId: number;
+}
+
+export const cellKey = (row: number, column: number) => (row - 1) * MAX_COLUMNS + (column - 1);
+export const keyRow = (key: number) => Math.floor(key / MAX_COLUMNS) + 1;
+export const keyColumn = (key: number) => (key % MAX_COLUMNS) + 1;
+
+export function newSheet(workbook: WorkbookState, name: string): SheetState {
+  return {
+    id: `{sheet-${workbook.nextId++}}`,
+    name,
+    visibility: "Visible",
+    tabColor: "",
+    cells: new Map(),
+    formats: new Map(),
+    validations: new Map(),
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+    merges: [],
+    conditionalFormats: [],
+    tables: [],
+    freeze: { rows: 0, columns: 0 },
+    protection: { protected: false, options: {} },
+    pageLayout: { orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: null },
+  };
+}
+
+/** Keys of every stored entry of a sparse map inside a rectangle (never iterates empty cells). */
+export function keysIn<T>(map: Map<number, T>, rect: Rect): number[] {
+  const keys: number[] = [];
+  for (const key of map.keys()) {
+    const row = keyRow(key);
+    const column = keyColumn(key);
+    if (row >= rect.top && row <= rect.bottom && column >= rect.left && column <= rect.right) keys.push(key);
+  }
+  return keys;
+}

@@ -1,0 +1,421 @@
+/// <reference types="office-js" />
+/** Workbook, worksheets, names, tables, protection, freeze panes and page layout. */
+import { parseRect, rectAddress, sheetReference, splitSheet, WHOLE_SHEET, type Rect } from "./address";
+import { FakeClientObject, FakeCollection, defineAccessors, type FakeRequestContext } from "./client";
+import { officeError } from "./errors";
+import { FakeRange, normaliseColour, type RangeTarget } from "./range";
+import {
+  activate,
+  addTable,
+  assertAlive,
+  assertUnprotected,
+  deleteSheet,
+  findTable,
+  renameSheet,
+  setVisibility,
+  usedRect,
+  validateDefinedName,
+  validateSheetName,
+  validateTableName,
+} from "./rules";
+import { newSheet, type NameState, type SheetState, type TableState, type WorkbookState } from "./state";
+
+const findSheet = (state: WorkbookState, key: string) =>
+  state.sheets.find((sheet) => sheet.name.toLowerCase() === key.toLowerCase() || sheet.id === key) ?? null;
+
+function rangeOn(sheet: SheetState, address: string | undefined): RangeTarget {
+  if (address === undefined) return { sheet, rect: WHOLE_SHEET };
+  const { sheet: named, local } = splitSheet(address);
+  if (named !== undefined && named.toLowerCase() !== sheet.name.toLowerCase()) {
+    throw officeError("InvalidArgument", `The address "${address}" is not on the sheet "${sheet.name}".`);
+  }
+  return { sheet, rect: parseRect(local) };
+}
+
+/** A range given as a proxy or an address string, resolved at sync. */
+function resolveRangeArgument(state: WorkbookState, sheet: SheetState | null, value: unknown): RangeTarget {
+  if (value instanceof FakeRange) return value.target() as RangeTarget;
+  if (typeof value !== "string") throw officeError("InvalidArgument", "Expected a range or an address.");
+  const { sheet: named, local } = splitSheet(value.replace(/^=/, ""));
+  const owner = named !== undefined ? findSheet(state, named) : sheet;
+  if (!owner) throw officeError("ItemNotFound", `No sheet for the address "${value}".`);
+  return { sheet: owner, rect: parseRect(local) };
+}
+
+// ---------------------------------------------------------------------------------------------
+export interface FakeWorkbook extends Pick<Excel.Workbook, "readOnly"> {}
+export class FakeWorkbook extends FakeClientObject {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
+  readonly tables: FakeTableCollection;
+  readonly protection: FakeWorkbookProtection;
+
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.state);
+    this.worksheets = new FakeWorksheetCollection(context, () => context.state);
+    this.names = new FakeNamedItemCollection(context, () => context.state);
+    this.tables = new FakeTableCollection(context, () => ({ state: context.state, sheet: null }));
+    this.protection = new FakeWorkbookProtection(context, () => context.state);
+  }
+  protected override children(): Record<string, FakeClientObject> {
+    return { protection: this.protection };
+  }
+}
+defineAccessors<WorkbookState>(FakeWorkbook, { readOnly: { get: (s) => s.readOnly } });
+
+export interface FakeWorkbookProtection extends Pick<Excel.WorkbookProtection, "protected"> {}
+export class FakeWorkbookProtection extends FakeClientObject {}
+defineAccessors<WorkbookState>(FakeWorkbookProtection, { protected: { get: (s) => s.structureProtected } });
+
+// ---------------------------------------------------------------------------------------------
+export class FakeWorksheetCollection extends FakeCollection<SheetState, FakeWorksheet> {
+  private get state(): WorkbookState {
+    return this.context.state;
+  }
+  protected states(): SheetState[] {
+    return this.state.sheets;
+  }
+  protected itemFor(sheet: SheetState): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => sheet);
+  }
+  add(name?: string): FakeWorksheet {
+    let created: SheetState | null = null;
+    this.queue(name ?? null, () => {
+      if (this.state.structureProtected) throw officeError("InvalidOperation", "The workbook's structure is protected.");
+      let sheetName = name;
+      for (let n = this.state.sheets.length + 1; sheetName === undefined; n++) {
+        if (!findSheet(this.state, `Sheet${n}`)) sheetName = `Sheet${n}`;
+      }
+      created = newSheet(this.state, validateSheetName(this.state, sheetName));
+      this.state.sheets.push(created);
+    });
+    return new FakeWorksheet(this.context, () => created);
+  }
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => findSheet(this.state, key));
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => findSheet(this.state, key), true);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.state.sheets.find((s) => s.id === this.state.activeSheetId) ?? null);
+  }
+  getFirst(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.state.sheets[0] ?? null);
+  }
+}
+
+export interface FakeWorksheet extends Pick<Excel.Worksheet, "name" | "id" | "position" | "visibility" | "tabColor"> {}
+export class FakeWorksheet extends FakeClientObject {
+  private protectionProxy?: FakeWorksheetProtection;
+  private freezeProxy?: FakeWorksheetFreezePanes;
+  private pageLayoutProxy?: FakePageLayout;
+  private tablesProxy?: FakeTableCollection;
+
+  constructor(context: FakeRequestContext, locate: () => SheetState | null, nullable = false) {
+    super(
+      context,
+      () => {
+        const sheet = locate();
+        if (sheet) assertAlive(context.state, sheet);
+        return sheet;
+      },
+      nullable,
+    );
+  }
+  private sheet(): SheetState {
+    return this.target() as SheetState;
+  }
+  get protection(): FakeWorksheetProtection {
+    return (this.protectionProxy ??= new FakeWorksheetProtection(this.context, () => this.sheet()));
+  }
+  get freezePanes(): FakeWorksheetFreezePanes {
+    return (this.freezeProxy ??= new FakeWorksheetFreezePanes(this.context, () => this.sheet()));
+  }
+  get pageLayout(): FakePageLayout {
+    return (this.pageLayoutProxy ??= new FakePageLayout(this.context, () => this.sheet()));
+  }
+  get tables(): FakeTableCollection {
+    return (this.tablesProxy ??= new FakeTableCollection(this.context, () => ({ state: this.context.state, sheet: this.sheet() })));
+  }
+  protected override children(): Record<string, FakeClientObject> {
+    return { protection: this.protection, pageLayout: this.pageLayout, tables: this.tables };
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.context, () => rangeOn(this.sheet(), address));
+  }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    const rect: Rect = { top: startRow + 1, left: startColumn + 1, bottom: startRow + rowCount, right: startColumn + columnCount };
+    return new FakeRange(this.context, () => ({ sheet: this.sheet(), rect }));
+  }
+  getCell(row: number, column: number): FakeRange {
+    return this.getRangeByIndexes(row, column, 1, 1);
+  }
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.sheet();
+      return { sheet, rect: usedRect(sheet, valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 } };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const sheet = this.sheet();
+        const rect = usedRect(sheet, valuesOnly);
+        return rect ? { sheet, rect } : null;
+      },
+      true,
+    );
+  }
+  activate(): void {
+    this.queue(null, (sheet) => activate(this.context.state, sheet as SheetState));
+  }
+  delete(): void {
+    this.queue(null, (sheet) => {
+      if (this.context.state.structureProtected) throw officeError("InvalidOperation", "The workbook's structure is protected.");
+      deleteSheet(this.context.state, sheet as SheetState);
+    });
+  }
+}
+defineAccessors<SheetState>(FakeWorksheet, {
+  name: { get: (s) => s.name, set: (s, v, self) => renameSheet(self.context.state, s, v) },
+  id: { get: (s) => s.id },
+  position: {
+    get: (s, self) => self.context.state.sheets.indexOf(s),
+    set: (s, v, self) => {
+      const sheets = self.context.state.sheets;
+      if (typeof v !== "number" || v < 0 || v >= sheets.length) throw officeError("InvalidArgument", `${String(v)} is not a sheet position.`);
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(v, 0, s);
+    },
+  },
+  visibility: { get: (s) => s.visibility, set: (s, v, self) => setVisibility(self.context.state, s, v) },
+  tabColor: { get: (s) => s.tabColor, set: (s, v) => (s.tabColor = v === "" ? "" : normaliseColour(v)) },
+});
+
+export interface FakeWorksheetProtection extends Pick<Excel.WorksheetProtection, "protected" | "options"> {}
+export class FakeWorksheetProtection extends FakeClientObject {
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
+    this.queue({ options, password }, (target) => {
+      const sheet = target as SheetState;
+      if (sheet.protection.protected) throw officeError("InvalidOperation", `The sheet "${sheet.name}" is already protected.`);
+      sheet.protection = { protected: true, options: { ...(options ?? {}) }, password };
+    });
+  }
+  unprotect(password?: string): void {
+    this.queue({ password }, (target) => {
+      const sheet = target as SheetState;
+      if (!sheet.protection.protected) throw officeError("InvalidOperation", `The sheet "${sheet.name}" is not protected.`);
+      if (sheet.protection.password !== undefined && sheet.protection.password !== password) {
+        throw officeError("InvalidArgument", `The password to unprotect "${sheet.name}" is incorrect.`);
+      }
+      sheet.protection = { protected: false, options: {} };
+    });
+  }
+}
+defineAccessors<SheetState>(FakeWorksheetProtection, {
+  protected: { get: (s) => s.protection.protected },
+  options: { get: (s) => s.protection.options },
+});
+
+export class FakeWorksheetFreezePanes extends FakeClientObject {
+  private freeze(payload: unknown, rows: (s: SheetState) => number, columns: (s: SheetState) => number): void {
+    this.queue(payload, (target) => {
+      const sheet = target as SheetState;
+      sheet.freeze = { rows: rows(sheet), columns: columns(sheet) };
+    });
+  }
+  freezeRows(count = 1): void {
+    this.freeze(count, () => count, () => 0);
+  }
+  freezeColumns(count = 1): void {
+    this.freeze(count, () => 0, () => count);
+  }
+  freezeAt(frozenRange: FakeRange | string): void {
+    const area = (sheet: SheetState) => resolveRangeArgument(this.context.state, sheet, frozenRange).rect;
+    this.freeze(typeof frozenRange === "string" ? frozenRange : null, (s) => area(s).bottom, (s) => area(s).right);
+  }
+  unfreeze(): void {
+    this.freeze(null, () => 0, () => 0);
+  }
+}
+
+export interface FakePageLayout extends Pick<Excel.PageLayout, "orientation" | "zoom"> {}
+export class FakePageLayout extends FakeClientObject {
+  setPrintTitleRows(rows: FakeRange | string): void {
+    this.queue(typeof rows === "string" ? rows : null, (target) => {
+      const sheet = target as SheetState;
+      const { rect } = resolveRangeArgument(this.context.state, sheet, rows);
+      if (rect.left !== 1 || rect.right !== 16384) throw officeError("InvalidArgument", "Print title rows must be whole rows, e.g. \"$6:$6\".");
+      sheet.pageLayout.printTitleRows = `$${rect.top}:$${rect.bottom}`;
+    });
+  }
+}
+defineAccessors<SheetState>(FakePageLayout, {
+  orientation: {
+    get: (s) => s.pageLayout.orientation,
+    set: (s, v) => {
+      if (v !== "Portrait" && v !== "Landscape") throw officeError("InvalidArgument", `"${String(v)}" is not an orientation.`);
+      s.pageLayout.orientation = v;
+    },
+  },
+  zoom: {
+    get: (s) => s.pageLayout.zoom,
+    set: (s, v) => {
+      const zoom = v as Record<string, unknown>;
+      if (!zoom || typeof zoom !== "object") throw officeError("InvalidArgument", "zoom must be an object.");
+      s.pageLayout.zoom = { ...zoom };
+    },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+interface TableScope {
+  state: WorkbookState;
+  sheet: SheetState | null;
+}
+
+export class FakeTableCollection extends FakeCollection<TableState, FakeTable> {
+  protected states(target: unknown): TableState[] {
+    const scope = target as TableScope;
+    return scope.sheet ? scope.sheet.tables : scope.state.sheets.flatMap((sheet) => sheet.tables);
+  }
+  protected itemFor(table: TableState): FakeTable {
+    return new FakeTable(this.context, () => table);
+  }
+  add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
+    let created: TableState | null = null;
+    this.queue({ address: typeof address === "string" ? address : null, hasHeaders }, (target) => {
+      const scope = target as TableScope;
+      const { sheet, rect } = resolveRangeArgument(scope.state, scope.sheet, address);
+      if (scope.sheet && sheet !== scope.sheet) throw officeError("InvalidArgument", "The table must be on this sheet.");
+      created = addTable(scope.state, sheet, rect, hasHeaders);
+    });
+    return new FakeTable(this.context, () => created);
+  }
+  getItem(key: string): FakeTable {
+    return new FakeTable(this.context, () => findTable(this.context.state, key)?.table ?? null);
+  }
+  getItemOrNullObject(key: string): FakeTable {
+    return new FakeTable(this.context, () => findTable(this.context.state, key)?.table ?? null, true);
+  }
+}
+
+const ownerOf = (state: WorkbookState, table: TableState) => state.sheets.find((sheet) => sheet.tables.includes(table))!;
+
+export interface FakeTable extends Pick<Excel.Table, "name" | "id" | "style"> {}
+export class FakeTable extends FakeClientObject {
+  delete(): void {
+    this.queue(null, (target) => {
+      const table = target as TableState;
+      const sheet = ownerOf(this.context.state, table);
+      assertUnprotected(sheet, "delete a table");
+      sheet.tables = sheet.tables.filter((t) => t !== table);
+    });
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const table = this.target() as TableState;
+      return { sheet: ownerOf(this.context.state, table), rect: table.rect };
+    });
+  }
+}
+defineAccessors<TableState>(FakeTable, {
+  name: {
+    get: (t) => t.name,
+    set: (t, v, self) => {
+      t.name = validateTableName(self.context.state, v, t);
+    },
+  },
+  id: { get: (t) => t.id },
+  style: {
+    get: (t) => t.style,
+    set: (t, v) => {
+      if (typeof v !== "string" || !/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(v)) throw officeError("InvalidArgument", `"${String(v)}" is not a table style.`);
+      t.style = v;
+    },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+export class FakeNamedItemCollection extends FakeCollection<NameState, FakeNamedItem> {
+  protected states(target: unknown): NameState[] {
+    return (target as WorkbookState).names;
+  }
+  protected itemFor(item: NameState): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => item);
+  }
+  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    let created: NameState | null = null;
+    this.queue({ name, reference: typeof reference === "string" ? reference : null, comment }, (target) => {
+      const state = target as WorkbookState;
+      validateDefinedName(state, name);
+      let formula: string;
+      if (typeof reference === "string") {
+        // Stricter than Excel: the documented form is a formula, "=Sheet1!$A$1".
+        if (!reference.startsWith("=")) throw officeError("InvalidArgument", `A name's reference must be a formula starting with "=" (got "${reference}").`);
+        formula = canonicalReference(state, reference);
+      } else {
+        const t = reference.target() as RangeTarget;
+        formula = `=${sheetReference(t.sheet.name)}!${absolute(t.rect)}`;
+      }
+      created = { name, formula, visible: true, comment: comment ?? "" };
+      state.names.push(created);
+    });
+    return new FakeNamedItem(this.context, () => created);
+  }
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => this.find(name));
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => this.find(name), true);
+  }
+  private find(name: string): NameState | null {
+    return this.context.state.names.find((item) => item.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+}
+
+function absolute(rect: Rect): string {
+  return rectAddress(rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+}
+
+/** Excel stores a reference in its own spelling: sheet quoted only when needed. */
+function canonicalReference(state: WorkbookState, formula: string): string {
+  const match = /^=('(?:[^']|'')+'|[^'!]+)!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(formula);
+  if (!match) return formula;
+  const { sheet } = splitSheet(`${match[1]}!A1`);
+  const owner = sheet !== undefined ? findSheet(state, sheet) : null;
+  return owner ? `=${sheetReference(owner.name)}!${match[2]}` : formula;
+}
+
+function nameType(item: NameState): string {
+  if (/#REF!/.test(item.formula)) return "Error";
+  if (/^=('(?:[^']|'')+'|[^'!]+)!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/.test(item.formula)) return "Range";
+  if (/^="/.test(item.formula)) return "String";
+  if (/^=-?\d+(\.\d+)?$/.test(item.formula)) return "Double";
+  return "Formula";
+}
+
+export interface FakeNamedItem extends Pick<Excel.NamedItem, "name" | "formula" | "type" | "value" | "visible" | "comment"> {}
+export class FakeNamedItem extends FakeClientObject {
+  delete(): void {
+    this.queue(null, (target) => {
+      this.context.state.names = this.context.state.names.filter((item) => item !== target);
+    });
+  }
+}
+defineAccessors<NameState>(FakeNamedItem, {
+  name: { get: (n) => n.name },
+  formula: {
+    get: (n) => n.formula,
+    set: (n, v) => {
+      if (typeof v !== "string" || !v.startsWith("=")) throw officeError("InvalidArgument", 'A name\'s formula must start with "=".');
+      n.formula = v;
+    },
+  },
+  type: { get: (n) => nameType(n) },
+  value: { get: (n) => (nameType(n) === "Range" ? n.formula.slice(1) : n.formula.replace(/^="?|"$/g, "")) },
+  visible: { get: (n) => n.visible, set: (n, v) => (n.visible = v === true) },
+  comment: { get: (n) => n.comment, set: (n, v) => (n.comment = String(v)) },
+});
