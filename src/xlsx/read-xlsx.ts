@@ -68,12 +68,18 @@ function dateToSerial(date: Date): number {
   return (date.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
 }
 
+/** A formula cell. `cell.value.result` drops a cached 0, so the result is read from the cell itself. */
+function formulaCell(cell: ExcelJS.Cell): SnapshotCell {
+  const result = snapshotCell((cell.result ?? null) as ExcelJS.CellValue);
+  return { value: result?.value ?? null, ...(cell.formula ? { formula: cell.formula } : {}) };
+}
+
 function snapshotSheet(sheet: ExcelJS.Worksheet): SnapshotSheet {
   const cells: Record<string, SnapshotCell> = {};
   sheet.eachRow({ includeEmpty: false }, (row) =>
     row.eachCell({ includeEmpty: false }, (cell) => {
       if (cell.isMerged && cell.master !== cell) return;
-      const snap = snapshotCell(cell.value);
+      const snap = cell.type === ExcelJS.ValueType.Formula ? formulaCell(cell) : snapshotCell(cell.value);
       if (snap) cells[cell.address] = snap;
     }),
   );
