@@ -50,15 +50,21 @@ interface Overview {
   names: Record<string, string>;
 }
 
-/** Sheets this add-in made, found by our defined names (which follow renames) or the metadata sheet. */
+/**
+ * Sheets this add-in made, found by our defined names (which follow renames). Without the names, a
+ * very hidden sheet with the metadata sheet's name still counts: users cannot make a sheet very
+ * hidden from Excel's menus, so a visible sheet of that name is the user's own and is left alone.
+ */
 function assessmentSheets(overview: Overview): SheetSummary[] {
   const referenced = new Set(
     Object.entries(overview.names)
       .filter(([name]) => name.startsWith("NPS_Sheet_"))
       .map(([, reference]) => sheetOfReference(reference)?.toLowerCase()),
   );
-  referenced.add(SHEET_NAMES.metadata.toLowerCase());
-  return overview.sheets.filter((sheet) => referenced.has(sheet.name.toLowerCase()));
+  const isOurs = (sheet: SheetSummary) =>
+    referenced.has(sheet.name.toLowerCase()) ||
+    (sheet.name.toLowerCase() === SHEET_NAMES.metadata.toLowerCase() && sheet.visibility === "veryHidden");
+  return overview.sheets.filter(isOurs);
 }
 
 const MADE_ROLES = new Set<string>(["guide", "keyArea", "summary", "gaps", "data"]);
@@ -221,7 +227,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     const toolkit = this.deps.toolkit;
     const choice = chooseSheetNames(defaultSheetNames(toolkit), overview.sheets.map((s) => s.name), {});
     const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { council: details.council, assessmentDate: details.assessmentDate, now: this.deps.now(), sheetNames: choice.names });
-    queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(Object.keys(overview.names)), printSetup: this.printSetup() });
+    queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(Object.keys(overview.names)), excelApi19: this.excelApi19() });
     const keyAreas = plan.sheets.filter((s) => s.role === "keyArea").length;
     return {
       action: "built",
@@ -256,7 +262,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const sheet = existingSheets.get(name.toLowerCase());
       if (sheet && plan.sheets.some((s) => s.key === key)) existing.set(key, sheet);
     }
-    queueWorkbookPlan(context, plan, { existing, existingNames: new Set(Object.keys(overview.names)), printSetup: this.printSetup() });
+    queueWorkbookPlan(context, plan, { existing, existingNames: new Set(Object.keys(overview.names)), excelApi19: this.excelApi19() });
     const upgraded = this.isUpgrade(found);
     return { action: upgraded ? "upgraded" : "repaired", sheets: madeSheets(plan), notes: this.upgradeNotes(plan, found, choice, existing, upgraded) };
   }
@@ -280,12 +286,12 @@ export class ExcelWorkbookHost implements WorkbookHost {
     ];
   }
 
-  private printSetup(): boolean {
+  private excelApi19(): boolean {
     return this.deps.isSetSupported(PRINT_API.name, PRINT_API.version);
   }
 
   private printNote(): string[] {
-    return this.printSetup() ? [] : ["This version of Excel cannot set print options from an add-in, so the sheets use Excel's default print settings."];
+    return this.excelApi19() ? [] : ["This version of Excel cannot set print options from an add-in, so the sheets use Excel's default print settings."];
   }
 }
 

@@ -32,8 +32,12 @@ export interface WriteOptions {
   existing: ReadonlyMap<string, ExistingSheet>;
   /** Workbook-scope names that exist now (any case): those the plan defines are updated, not added. */
   existingNames: ReadonlySet<string>;
-  /** Page layout needs ExcelApi 1.9; without it print setup is skipped. */
-  printSetup: boolean;
+  /**
+   * ExcelApi 1.9 is supported: print setup (page layout) is applied, and each run of row heights is
+   * one setRowProperties call. Without it print setup is skipped and heights go one run of equal
+   * heights at a time.
+   */
+  excelApi19: boolean;
 }
 
 /**
@@ -50,7 +54,7 @@ export function queueWorkbookPlan(context: Excel.RequestContext, plan: WorkbookP
       ? context.workbook.worksheets.getItem(existing.name)
       : context.workbook.worksheets.add(sheetPlan.name);
     if (existing) queueResetSheet(sheet, existing);
-    queueSheet(sheet, sheetPlan, options.printSetup);
+    queueSheet(sheet, sheetPlan, options.excelApi19);
     sheets.set(sheetPlan.key, sheet);
   }
   queueNames(context, plan, options.existingNames);
@@ -75,18 +79,18 @@ function queueResetSheet(sheet: Excel.Worksheet, existing: ExistingSheet): void 
   sheet.freezePanes.unfreeze();
 }
 
-function queueSheet(sheet: Excel.Worksheet, plan: SheetPlan, printSetup: boolean): void {
+function queueSheet(sheet: Excel.Worksheet, plan: SheetPlan, excelApi19: boolean): void {
   // Cell contents first: table formulas must be in place before tables.add (calculated columns).
   for (const block of plan.blocks) queueBlock(sheet, block);
   for (const merge of plan.merges) sheet.getRange(merge).merge(false);
   for (const styled of plan.styles) queueStyle(sheet.getRange(styled.range), styled.range, styled.style);
   queueColumnWidths(sheet, plan.columnWidths);
-  queueRowHeights(sheet, plan.rowHeights);
+  queueRowHeights(sheet, plan.rowHeights, excelApi19);
   for (const validation of plan.validations) queueValidation(sheet.getRange(validation.range), validation);
   for (const format of plan.conditionalFormats) queueConditionalFormat(sheet.getRange(format.range), format);
   for (const table of plan.tables) queueTable(sheet, table);
   if (plan.freeze) queueFreeze(sheet, plan.freeze);
-  if (plan.print && printSetup) queuePrint(sheet, plan.print);
+  if (plan.print && excelApi19) queuePrint(sheet, plan.print);
   sheet.tabColor = plan.tabColor ?? "";
   if (plan.protection) queueProtection(sheet, plan.protection);
 }
@@ -147,11 +151,31 @@ function queueColumnWidths(sheet: Excel.Worksheet, widths: number[]): void {
   }
 }
 
-function queueRowHeights(sheet: Excel.Worksheet, heights: Record<number, number>): void {
-  const rows = Object.entries(heights).map(([row, height]) => [Number(row), height] as const);
-  for (const run of runsOf(rows.sort((a, b) => a[0] - b[0]))) {
-    sheet.getRange(`${run.first}:${run.last}`).format.rowHeight = run.value;
+/**
+ * The plan sizes rows to their text, so heights differ row by row. With ExcelApi 1.9 each run of
+ * consecutive rows is one setRowProperties call, so the count follows sheets, not behaviours.
+ */
+function queueRowHeights(sheet: Excel.Worksheet, heights: Record<number, number>, batched: boolean): void {
+  const rows = Object.entries(heights)
+    .map(([row, height]) => [Number(row), height] as const)
+    .sort((a, b) => a[0] - b[0]);
+  if (batched) {
+    for (const run of consecutiveRuns(rows)) {
+      sheet.getRange(`${run[0][0]}:${run[run.length - 1][0]}`).setRowProperties(run.map(([, height]) => ({ format: { rowHeight: height } })));
+    }
+    return;
   }
+  for (const run of runsOf(rows)) sheet.getRange(`${run.first}:${run.last}`).format.rowHeight = run.value;
+}
+
+function consecutiveRuns(rows: ReadonlyArray<readonly [number, number]>): (readonly [number, number])[][] {
+  const runs: (readonly [number, number])[][] = [];
+  for (const entry of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1][0] === entry[0] - 1) last.push(entry);
+    else runs.push([entry]);
+  }
+  return runs;
 }
 
 function runsOf(entries: ReadonlyArray<readonly [number, number]>): { first: number; last: number; value: number }[] {

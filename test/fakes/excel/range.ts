@@ -99,6 +99,22 @@ export class FakeRange extends FakeClientObject {
     this.queue(null, (t) => unmergeRange((t as RangeTarget).sheet, (t as RangeTarget).rect));
   }
 
+  setRowProperties(rows: Excel.SettableRowProperties[]): void {
+    this.queue(rows, (target) => {
+      const t = target as RangeTarget;
+      assertUnprotected(t.sheet, "change row heights");
+      if (!Array.isArray(rows) || rows.length !== rectRows(t.rect)) {
+        throw officeError("InvalidArgument", "setRowProperties needs one entry per row of the range.");
+      }
+      rows.forEach((row, i) => {
+        const height = row?.format?.rowHeight;
+        if (height === undefined) return;
+        if (typeof height !== "number" || height < 0 || height > 409) throw officeError("InvalidArgument", `${String(height)} is not a row height.`);
+        t.sheet.rowHeights.set(t.rect.top + i, height);
+      });
+    });
+  }
+
   select(): void {
     this.queue(null, () => undefined);
   }

@@ -1,0 +1,202 @@
+/// <reference types="office-js" />
+/** The fake's own rules: if these fail, the Office tests prove nothing. */
+import { FakeExcel, FakeOfficeError } from "./excel-fake";
+
+const rejectsWith = async (promise: Promise<unknown>, code: string) => {
+  await expect(promise).rejects.toBeInstanceOf(FakeOfficeError);
+  await expect(promise).rejects.toMatchObject({ code });
+};
+
+describe("the fake Excel keeps Office's rules", () => {
+  test("a property read before load and sync throws PropertyNotLoaded", async () => {
+    const fake = new FakeExcel();
+    const context = fake.newContext();
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    expect(() => sheet.name).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    sheet.load("name");
+    expect(() => sheet.name).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    await context.sync();
+    expect(sheet.name).toBe("Sheet1");
+    expect(() => sheet.visibility).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+  });
+
+  test("isNullObject is only known after a sync; calls on a null object do nothing", async () => {
+    const fake = new FakeExcel();
+    const context = fake.newContext();
+    const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
+    expect(() => missing.isNullObject).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    missing.delete();
+    await context.sync();
+    expect(missing.isNullObject).toBe(true);
+  });
+
+  test("writes are queued and applied only at sync, in order; syncs and operations are counted", async () => {
+    const fake = new FakeExcel();
+    const context = fake.newContext();
+    context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [["a", 1]];
+    context.workbook.worksheets.add("Second");
+    expect(fake.cell("Sheet1", "A1")).toBeUndefined();
+    expect(fake.hasSheet("Second")).toBe(false);
+    await context.sync();
+    expect(fake.cell("Sheet1", "A1")).toEqual({ kind: "text", text: "a", quotePrefix: false });
+    expect(fake.hasSheet("Second")).toBe(true);
+    expect(fake.syncs.map((s) => s.operations)).toEqual([2]);
+  });
+
+  test("a failing operation rejects the sync and drops the operations after it", async () => {
+    const fake = new FakeExcel();
+    const context = fake.newContext();
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("A1").values = [["before"]];
+    sheet.getRange("A1:B2").values = [["too small"]];
+    sheet.getRange("A3").values = [["after"]];
+    await rejectsWith(context.sync(), "InvalidArgument");
+    expect(fake.cell("Sheet1", "A1")).toMatchObject({ text: "before" });
+    expect(fake.cell("Sheet1", "A3")).toBeUndefined();
+  });
+
+  test.each([
+    ["=SUM(1,2)", { kind: "formula", formula: "=SUM(1,2)" }],
+    ["+Hackney", { kind: "formula", formula: "=+Hackney" }],
+    ["-owner", { kind: "formula", formula: "=-owner" }],
+    ["@home", { kind: "formula", formula: "=@home" }],
+    ["2024", { kind: "number", number: 2024 }],
+    ["-5", { kind: "number", number: -5 }],
+    ["12/03/2025", { kind: "number", number: 45728 }],
+    ["TRUE", { kind: "boolean", boolean: true }],
+    ["#N/A", { kind: "error", error: "#N/A" }],
+    ["'=SUM(1,2)", { kind: "text", text: "=SUM(1,2)", quotePrefix: true }],
+    ["''quoted", { kind: "text", text: "'quoted", quotePrefix: true }],
+    ["Plain words", { kind: "text", text: "Plain words", quotePrefix: false }],
+  ])("the string %j written to a cell is stored as Excel would store it", async (input, stored) => {
+    const fake = new FakeExcel();
+    const context = fake.newContext();
+    context.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [[input]];
+    await context.sync();
+    expect(fake.cell("Sheet1", "A1")).toEqual(stored);
+  });
+
+  test("null leaves a cell as it is; an empty string empties it", async () => {
+    const fake = new FakeExcel();
+    fake.seedCell(fake.sheet("Sheet1"), "A1", "keep");
+    fake.seedCell(fake.sheet("Sheet1"), "B1", "clear");
+    const context = fake.newContext();
+    context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [[null, ""]];
+    await context.sync();
+    expect(fake.cell("Sheet1", "A1")).toMatchObject({ text: "keep" });
+    expect(fake.cell("Sheet1", "B1")).toBeUndefined();
+  });
+
+  test.each([
+    ["a name longer than 31 characters", "A sheet name that is far too long"],
+    ["a forbidden character", "Gaps/Risks"],
+    ["a name already used, in another case", "sheet1"],
+    ["Excel's reserved name", "History"],
+  ])("adding a sheet with %s throws at sync", async (_why, name) => {
+    const context = new FakeExcel().newContext();
+    context.workbook.worksheets.add(name);
+    await expect(context.sync()).rejects.toBeInstanceOf(FakeOfficeError);
+  });
+
+  test("protect() on a protected sheet and unprotect() on an unprotected one throw", async () => {
+    const fake = new FakeExcel();
+    let context = fake.newContext();
+    context.workbook.worksheets.getItem("Sheet1").protection.unprotect();
+    await rejectsWith(context.sync(), "InvalidOperation");
+    context = fake.newContext();
+    const protection = context.workbook.worksheets.getItem("Sheet1").protection;
+    protection.protect();
+    protection.protect();
+    await rejectsWith(context.sync(), "InvalidOperation");
+    expect(fake.sheet("Sheet1").protection.protected).toBe(true);
+  });
+
+  test("a protected sheet refuses formats and locked cells but takes values in unlocked cells", async () => {
+    const fake = new FakeExcel();
+    let context = fake.newContext();
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("B2").format.protection.locked = false;
+    sheet.protection.protect();
+    sheet.getRange("B2").values = [["typed"]];
+    await context.sync();
+    expect(fake.cell("Sheet1", "B2")).toMatchObject({ text: "typed" });
+    context = fake.newContext();
+    context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["x"]];
+    await rejectsWith(context.sync(), "InvalidOperation");
+    context = fake.newContext();
+    context.workbook.worksheets.getItem("Sheet1").getRange("B2").format.font.bold = true;
+    await rejectsWith(context.sync(), "InvalidOperation");
+  });
+
+  test("a table needs unique, non-blank headers and no merged cells", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("T", { A1: "ID", B1: "id", A2: 1, B2: 2, D1: "One", E1: "", D2: 1 });
+    let context = fake.newContext();
+    context.workbook.worksheets.getItem("T").tables.add("A1:B2", true);
+    await rejectsWith(context.sync(), "InvalidArgument");
+    context = fake.newContext();
+    context.workbook.worksheets.getItem("T").tables.add("D1:E2", true);
+    await rejectsWith(context.sync(), "InvalidArgument");
+  });
+
+  test("a formula written into an existing table column is filled down the column", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("T", { A1: "Name", B1: "Score", A2: "a", A3: "b" });
+    const context = fake.newContext();
+    const sheet = context.workbook.worksheets.getItem("T");
+    sheet.tables.add(sheet.getRange("A1:B3"), true);
+    sheet.getRange("B2:B3").formulas = [["=1"], ["=2"]];
+    await context.sync();
+    expect(fake.cell("T", "B3")).toEqual({ kind: "formula", formula: "=1" });
+  });
+
+  test("renaming a sheet rewrites references to it; deleting it leaves #REF!", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("Summary", { A1: 1 });
+    fake.seedSheet("Mine", { A1: { formula: "=Summary!A1*2" }, A2: { formula: "='My sums'!A1" } });
+    let context = fake.newContext();
+    context.workbook.names.add("Marker", "='Summary'!$A$1");
+    context.workbook.worksheets.getItem("Summary").name = "My sums";
+    await context.sync();
+    expect(fake.cell("Mine", "A1")).toEqual({ kind: "formula", formula: "='My sums'!A1*2" });
+    expect(fake.state.names[0].formula).toBe("='My sums'!$A$1");
+    context = fake.newContext();
+    context.workbook.worksheets.getItem("My sums").delete();
+    await context.sync();
+    expect(fake.cell("Mine", "A2")).toEqual({ kind: "formula", formula: "=#REF!" });
+  });
+
+  test("the active or last visible sheet cannot be hidden; a hidden sheet cannot be activated", async () => {
+    const fake = new FakeExcel();
+    let context = fake.newContext();
+    context.workbook.worksheets.getItem("Sheet1").visibility = "VeryHidden";
+    await rejectsWith(context.sync(), "InvalidOperation");
+    fake.seedSheet("Hidden", {}, "VeryHidden");
+    context = fake.newContext();
+    context.workbook.worksheets.getItem("Hidden").activate();
+    await rejectsWith(context.sync(), "InvalidOperation");
+  });
+
+  test("data validation keeps Excel's limits on inline lists and messages", async () => {
+    const context = new FakeExcel().newContext();
+    const validation = context.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation;
+    validation.rule = { list: { inCellDropDown: true, source: "x,".repeat(200) } };
+    await rejectsWith(context.sync(), "InvalidArgument");
+  });
+
+  test("a request over the payload limit fails", async () => {
+    const fake = new FakeExcel({ payloadLimitBytes: 1000 });
+    const context = fake.newContext();
+    context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["x".repeat(2000)]];
+    await rejectsWith(context.sync(), "RequestPayloadSizeLimitExceeded");
+  });
+
+  test("run() sends what is still queued in one more counted sync, like Excel.run", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (context: Excel.RequestContext) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["late"]];
+    });
+    expect(fake.syncs).toHaveLength(1);
+    expect(fake.cell("Sheet1", "A1")).toMatchObject({ text: "late" });
+  });
+});
