@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The one test command (`npm test`), run by developers and by CI alike. Each step must pass before
 // the next runs. Its last line is `tests: N passed, M failed`, which CI reads.
+// Arguments go to jest (`npm test -- test/support` runs only those tests, after the same checks).
 "use strict";
 
 const { spawnSync } = require("child_process");
@@ -29,12 +30,12 @@ function npmScripts() {
   return JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts || {};
 }
 
-function runJest() {
+function runJest(extraArgs) {
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
   fs.rmSync(RESULTS, { force: true });
   console.log(`\n=== jest (results in ${path.relative(ROOT, RESULTS)})`);
   const jest = require.resolve("jest/bin/jest", { paths: [ROOT] });
-  const run = spawnSync(process.execPath, [jest, "--ci", "--json", "--outputFile", RESULTS], { cwd: ROOT, stdio: "inherit" });
+  const run = spawnSync(process.execPath, [jest, "--ci", "--json", "--outputFile", RESULTS, ...extraArgs], { cwd: ROOT, stdio: "inherit" });
   if (!fs.existsSync(RESULTS)) stop(`jest wrote no results (${run.error ? run.error.message : `exit ${run.status}`})`);
   return { status: run.status, results: JSON.parse(fs.readFileSync(RESULTS, "utf8")) };
 }
@@ -44,7 +45,9 @@ function problems(status, r) {
   const found = [];
   if (status !== 0) found.push(`jest exited with ${status}`);
   if (r.numTotalTests === 0) found.push("jest ran no tests");
-  if (r.numFailedTestSuites > 0) found.push(`${r.numFailedTestSuites} test file(s) failed (compile errors count here)`);
+  if (r.numFailedTestSuites > 0) found.push(`${r.numFailedTestSuites} test file(s) failed`);
+  // A file that cannot even load counts no failed test, only a failed file: name it.
+  if (r.numRuntimeErrorTestSuites > 0) found.push(`${r.numRuntimeErrorTestSuites} test file(s) could not run (import or compile error)`);
   const notRun = notRunTests(r);
   // A skipped test proves nothing and hides that it proves nothing: real engines are never optional.
   if (notRun.length > 0) found.push(`${notRun.length} test(s) skipped, pending or todo:\n    ${notRun.join("\n    ")}`);
@@ -69,7 +72,7 @@ function main() {
   if (scripts.validate) step("validate", npm, ["run", "validate"]);
   else console.log("\n=== validate: package.json has no validate script yet");
 
-  const { status, results } = runJest();
+  const { status, results } = runJest(process.argv.slice(2));
   const found = problems(status, results);
   if (found.length > 0) console.error(`\ntest-all: FAILED:\n  - ${found.join("\n  - ")}`);
   else console.log("\ntest-all: all steps passed");
