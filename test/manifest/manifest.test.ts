@@ -6,6 +6,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { REQUIRED_API } from "../../src/office/excel-host";
 
 const root = path.resolve(__dirname, "..", "..");
 const manifestPath = path.join(root, "manifest.xml");
@@ -98,9 +99,10 @@ describe("manifest.xml", () => {
     expect(source.getAttribute("DefaultValue")).toBe(`${DEV_URL}taskpane.html`);
   });
 
-  test("requires ExcelApi 1.8 and nothing else", () => {
+  test("requires ExcelApi 1.8 and nothing else, as the Office layer does", () => {
     const sets = all(NS.app, "Set").map((set) => [set.getAttribute("Name"), set.getAttribute("MinVersion")]);
     expect(sets).toEqual([["ExcelApi", "1.8"]]);
+    expect(REQUIRED_API).toEqual({ name: "ExcelApi", version: "1.8" });
   });
 
   test("has a Home-tab button that shows the task pane", () => {
