@@ -50,7 +50,6 @@ export function DetailsForm({ values, errors, actionLabel, busy, onChange, onSub
       <Field
         label="Assessment date"
         required
-        hint="Day the assessment is made, for example 2025-03-31."
         validationState={errors.assessmentDate ? "error" : "none"}
         validationMessage={errors.assessmentDate}
       >

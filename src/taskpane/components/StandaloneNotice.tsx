@@ -13,8 +13,8 @@ export function StandaloneNotice({ reason }: { reason: StandaloneReason }) {
   return (
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>Not running inside Excel.</MessageBarTitle> {why[reason]} You can still download a new
-        assessment workbook and open it in Excel.
+        <MessageBarTitle>Not running inside Excel.</MessageBarTitle> {why[reason]} You can download a new assessment
+        workbook instead.
       </MessageBarBody>
     </MessageBar>
   );
