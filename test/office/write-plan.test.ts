@@ -1,0 +1,105 @@
+/// <reference types="office-js" />
+import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { KEY_AREA } from "../../src/core/plan/layout";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { parseToolkit } from "../../src/core/toolkit/load";
+import type { Toolkit } from "../../src/core/toolkit/schema";
+import { cellAddress } from "../../src/core/util/a1";
+import { scaleToolkit } from "../../src/office/bench-support";
+import { needsQuotePrefix } from "../../src/office/cell-text";
+import { FakeExcel } from "../fakes/excel-fake";
+import { DETAILS, hostFor, NOW, noProgress, writePlanWithAnswers } from "./fixtures";
+import { expectFakeMatchesPlan } from "./plan-image";
+
+const toolkit = canonicalToolkit();
+const firstArea = toolkit.themes[0].keyAreas[0];
+const firstBehaviour = firstArea.behaviours[0];
+
+/** Text that Excel would turn into something else if written naively. */
+const HOSTILE = ["=SUM(A1:A3)", "+44 20 7946 0000", "-5", "- a bullet", "@home", "2024", "007", "TRUE", "#N/A", "'quoted", "12/03/2025", "Mar 2025"];
+
+describe("the Office writer applies the plan exactly", () => {
+  test("a build leaves exactly the plan's cells, styles, merges, validations, conditional formats, tables and names", async () => {
+    const fake = new FakeExcel();
+    await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    expectFakeMatchesPlan(fake, buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW }));
+  });
+
+  test("a plan with answers, written by the writer, matches the plan too", async () => {
+    const fake = new FakeExcel();
+    const answers = { council: "=Hackney", assessmentDate: "2024-11-30", behaviours: { [firstBehaviour.id]: { current: "Mature", target: "Leader", evidence: "+ minutes of 12/03/2025", owner: "@procurement", reviewDate: "2025-06-30" } } };
+    const plan = await writePlanWithAnswers(fake, toolkit, answers);
+    expectFakeMatchesPlan(fake, plan);
+  });
+
+  test("below ExcelApi 1.9 the workbook is the same except print settings, and the user is told", async () => {
+    const fake = new FakeExcel();
+    const outcome = await hostFor(fake, toolkit, { api: "1.8" }).buildOrUpgrade(DETAILS, noProgress);
+    expectFakeMatchesPlan(fake, buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW }), false);
+    expect(outcome.notes.join(" ")).toMatch(/print options/);
+  });
+});
+
+describe("text stays text", () => {
+  test.each(HOSTILE)("%j as council, evidence and owner lands as text", async (text) => {
+    const fake = new FakeExcel();
+    const answers = { council: text, behaviours: { [firstBehaviour.id]: { evidence: text, owner: text } } };
+    await writePlanWithAnswers(fake, toolkit, answers);
+    const row = KEY_AREA.firstBehaviourRow;
+    const expected = { kind: "text", text, quotePrefix: needsQuotePrefix(text) };
+    expect(fake.cell("Guide", "B4")).toEqual(expected);
+    expect(fake.cell(firstArea.sheetName, cellAddress(row, KEY_AREA.columns.evidence))).toEqual(expected);
+    expect(fake.cell(firstArea.sheetName, cellAddress(row, KEY_AREA.columns.owner))).toEqual(expected);
+  });
+
+  test("plain words get no quote prefix", () => {
+    expect(needsQuotePrefix("Commercial Opportunities")).toBe(false);
+    expect(needsQuotePrefix("Owner: Head of Procurement")).toBe(false);
+  });
+});
+
+/** Each key area with its behaviours repeated `factor` times: more rows, same sheets. */
+function tallerToolkit(base: Toolkit, factor: number): Toolkit {
+  const themes = base.themes.map((theme) => ({
+    ...theme,
+    keyAreas: theme.keyAreas.map((area) => ({
+      ...area,
+      behaviours: Array.from({ length: factor }, (_, copy) => area.behaviours.map((b) => ({ ...b, id: copy === 0 ? b.id : `${b.id}-R${copy}` }))).flat(),
+    })),
+  }));
+  return parseToolkit({ ...base, themes });
+}
+
+async function buildOperations(tk: Toolkit, api = "1.9"): Promise<number> {
+  const fake = new FakeExcel();
+  await hostFor(fake, tk, { api }).buildOrUpgrade(DETAILS, noProgress);
+  return fake.syncs.reduce((sum, s) => sum + s.operations, 0);
+}
+
+describe("queued operations grow with sheets, not cells", () => {
+  test("five times the behaviours per key area: the same number of operations", async () => {
+    expect(await buildOperations(tallerToolkit(toolkit, 5))).toBe(await buildOperations(toolkit));
+  });
+
+  test("ten times the key areas: operations per sheet stay about the same", async () => {
+    const small = await buildOperations(toolkit);
+    const large = await buildOperations(scaleToolkit(toolkit, 10));
+    const sheets = (tk: Toolkit) => tk.themes.flatMap((t) => t.keyAreas).length + 5;
+    expect(large / sheets(scaleToolkit(toolkit, 10))).toBeLessThan((small / sheets(toolkit)) * 1.5);
+  });
+});
+
+test("the comparison notices one wrong cell, one wrong format and one missing validation", async () => {
+  const fake = new FakeExcel();
+  await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+  const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW });
+  const sheet = fake.sheet(firstArea.sheetName);
+  const [key, format] = [...sheet.formats.entries()][0];
+  sheet.formats.set(key, { ...format, bold: !format.bold });
+  expect(() => expectFakeMatchesPlan(fake, plan)).toThrow();
+  sheet.formats.set(key, format);
+  expectFakeMatchesPlan(fake, plan);
+  const [validationKey] = [...sheet.validations.keys()];
+  sheet.validations.delete(validationKey);
+  expect(() => expectFakeMatchesPlan(fake, plan)).toThrow();
+});
