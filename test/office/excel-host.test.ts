@@ -1,0 +1,159 @@
+/// <reference types="office-js" />
+import { UserFacingError } from "../../src/app/workbook-host";
+import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { KEY_AREA } from "../../src/core/plan/layout";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { cellAddress } from "../../src/core/util/a1";
+import { scaleToolkit } from "../../src/office/bench-support";
+import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
+import { FakeExcel } from "../fakes/excel-fake";
+import { DETAILS, hostFor, NOW, nextVersion, noProgress, readBack, userSheetsOf, writePlanWithAnswers } from "./fixtures";
+import { expectFakeMatchesPlan } from "./plan-image";
+
+const toolkit = canonicalToolkit();
+const firstArea = toolkit.themes[0].keyAreas[0];
+const behaviour = firstArea.behaviours[0];
+
+describe("round trips stay fixed", () => {
+  test.each([
+    ["the real toolkit", toolkit],
+    ["a toolkit ten times larger", scaleToolkit(toolkit, 10)],
+  ])("%s: build in 2 syncs, upgrade in 3", async (_name, tk) => {
+    const fake = new FakeExcel();
+    await hostFor(fake, tk).buildOrUpgrade(DETAILS, noProgress);
+    expect(fake.syncs).toHaveLength(2);
+    await hostFor(fake, nextVersion(tk)).buildOrUpgrade(DETAILS, noProgress);
+    expect(fake.syncs).toHaveLength(5);
+    await hostFor(fake, nextVersion(tk)).buildOrUpgrade(DETAILS, noProgress);
+    expect(fake.syncs).toHaveLength(8);
+  });
+});
+
+describe("build", () => {
+  test("reports its steps in plain English and lists the sheets it made", async () => {
+    const steps: string[] = [];
+    const outcome = await hostFor(new FakeExcel()).buildOrUpgrade(DETAILS, (p) => steps.push(p.step));
+    expect(outcome.action).toBe("built");
+    expect(outcome.sheets.map((s) => s.name)).toContain("Summary");
+    expect(outcome.sheets.some((s) => s.name === "NPS_Metadata")).toBe(false);
+    expect(steps[0]).toMatch(/Checking/);
+    expect(steps[steps.length - 1]).toBe("Finished");
+  });
+
+  test("never takes over a user's sheet: it picks another name, says so, and leaves the sheet alone", async () => {
+    const fake = new FakeExcel();
+    const mine = fake.seedSheet("summary", { A1: "My own summary", B2: { formula: "=1+1" } });
+    const before = userSheetsOf(fake, [mine.id]);
+    const outcome = await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    expect(outcome.sheets.map((s) => s.name)).toContain("Summary (2)");
+    expect(outcome.notes.join(" ")).toMatch(/already has a sheet called "Summary".*"Summary \(2\)"/);
+    await hostFor(fake, nextVersion(toolkit)).buildOrUpgrade(DETAILS, noProgress);
+    expect(userSheetsOf(fake, [mine.id])).toEqual(before);
+    const plan = buildWorkbookPlan(nextVersion(toolkit), { behaviours: {} }, { ...DETAILS, now: NOW, created: NOW.toISOString(), sheetNames: { summary: "Summary (2)" } });
+    expectFakeMatchesPlan(fake, plan);
+  });
+});
+
+describe("upgrade and repair", () => {
+  test("carries answers across, keeps the names the user gave our sheets and the user's references to them", async () => {
+    const fake = new FakeExcel();
+    await writePlanWithAnswers(fake, toolkit, { ...DETAILS, behaviours: { [behaviour.id]: { current: "Developing", target: "Leader", evidence: "=not a formula", owner: "2024", reviewDate: "2025-09-30" } } });
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Summary").name = "Our summary";
+      context.workbook.worksheets.getItem(firstArea.sheetName).name = "Leaders";
+      await context.sync();
+    });
+    const mine = fake.seedSheet("Notes", { A1: { formula: "='Our summary'!B5" } });
+    const outcome = await hostFor(fake, nextVersion(toolkit)).buildOrUpgrade({ council: "", assessmentDate: "" }, noProgress);
+    expect(outcome.action).toBe("upgraded");
+    expect(outcome.notes.join(" ")).toMatch(/Kept the names you gave.*"Leaders".*"Our summary"/);
+    expect(fake.hasSheet("Summary")).toBe(false);
+    expect(fake.cell("Notes", "A1")).toEqual({ kind: "formula", formula: "='Our summary'!B5" });
+    expect(mine.cells.size).toBe(1);
+    const found = await readBack(fake, toolkit);
+    expect(found?.answers).toEqual({ ...DETAILS, behaviours: { [behaviour.id]: { current: "Developing", target: "Leader", evidence: "=not a formula", owner: "2024", reviewDate: "2025-09-30" } } });
+    expect(found?.roles.summary).toBe("Our summary");
+  });
+
+  test("reads protection first: works whether our sheets are still protected or the user unprotected one", async () => {
+    const fake = new FakeExcel();
+    await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    expect(fake.sheet(firstArea.sheetName).protection.protected).toBe(true);
+    fake.sheet(firstArea.sheetName).protection = { protected: false, options: {} };
+    const outcome = await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    expect(outcome.action).toBe("repaired");
+    expect(fake.sheet(firstArea.sheetName).protection.protected).toBe(true);
+  });
+
+  test("a sheet protected with a password gives a plain-English error that keeps Excel's reason", async () => {
+    const fake = new FakeExcel();
+    await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    fake.sheet(firstArea.sheetName).protection.password = "secret";
+    const attempt = hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
+    await expect(attempt).rejects.toMatchObject({ message: expect.stringMatching(/Excel could not finish writing.*password/), nextStep: expect.stringMatching(/unprotect/) });
+  });
+
+  test("a deleted sheet of ours is made again; the rest is rewritten in place", async () => {
+    const fake = new FakeExcel();
+    await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    const summaryId = fake.sheet("Summary").id;
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Gaps").delete();
+      await context.sync();
+    });
+    const outcome = await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    expect(outcome.action).toBe("repaired");
+    expect(fake.hasSheet("Gaps")).toBe(true);
+    expect(fake.sheet("Summary").id).toBe(summaryId);
+  });
+
+  test("status() finds an assessment after a build, and none in a fresh workbook", async () => {
+    const fake = new FakeExcel();
+    expect(await hostFor(fake).status()).toEqual({ existing: null });
+    await writePlanWithAnswers(fake, toolkit, { ...DETAILS, behaviours: { [behaviour.id]: { current: "Mature" } } });
+    const status = await hostFor(fake, nextVersion(toolkit)).status();
+    expect(status.existing).toMatchObject({ council: DETAILS.council, assessmentDate: DETAILS.assessmentDate, upgradeAvailable: true, assessedCount: 1 });
+  });
+});
+
+describe("failures the user must hear about", () => {
+  test("a host below ExcelApi 1.8 is offered the file download, before any round trip", async () => {
+    const fake = new FakeExcel();
+    const attempt = hostFor(fake, toolkit, { api: "1.7" }).buildOrUpgrade(DETAILS, noProgress);
+    await expect(attempt).rejects.toMatchObject({ name: "UserFacingError", offerDownload: true });
+    expect(fake.syncs).toHaveLength(0);
+  });
+
+  test("a sync that never answers hits the timeout with a clear message", async () => {
+    const fake = new FakeExcel();
+    fake.hangSyncs = true;
+    const attempt = hostFor(fake, toolkit, { timeoutMs: 30 }).buildOrUpgrade(DETAILS, noProgress);
+    await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
+    await expect(attempt).rejects.toMatchObject({ message: expect.stringMatching(/did not answer within 0 seconds while reading your workbook/) });
+  });
+
+  test("a read-only workbook is refused with what to do", async () => {
+    const fake = new FakeExcel();
+    fake.state.readOnly = true;
+    await expect(hostFor(fake).buildOrUpgrade(DETAILS, noProgress)).rejects.toMatchObject({ message: expect.stringMatching(/read-only/) });
+    expect(fake.syncs).toHaveLength(1);
+  });
+
+  test("selectSheet activates a sheet, and explains a missing one", async () => {
+    const fake = new FakeExcel();
+    await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    await hostFor(fake).selectSheet("Gaps");
+    expect(fake.activeSheetName()).toBe("Gaps");
+    await expect(hostFor(fake).selectSheet("Nowhere")).rejects.toMatchObject({ message: expect.stringMatching(/no longer in this workbook/) });
+  });
+});
+
+test("the reader tells formulas from text that starts with '='", async () => {
+  const fake = new FakeExcel();
+  fake.seedSheet("Mixed", { A1: "'=text", B1: { formula: "=A1" }, C1: 5, D1: "" });
+  const snapshot = await fake.run((context) => readWorkbookSnapshot(context, () => context.sync()));
+  expect(snapshot.sheets.find((s) => s.name === "Mixed")?.cells).toEqual({ A1: { value: "=text" }, B1: { value: null, formula: "A1" }, C1: { value: 5 } });
+  expect(fake.syncs).toHaveLength(2);
+  void cellAddress(KEY_AREA.firstBehaviourRow, 1);
+});
