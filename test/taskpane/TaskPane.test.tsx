@@ -190,10 +190,10 @@ describe("TaskPane in Excel", () => {
     expect(screen.getByText("Enter the assessment date.")).toBeTruthy();
   });
 
-  it("takes the user back to the result when selecting a sheet fails, with a message", async () => {
+  it("keeps the result in view when selecting a sheet fails, and says why and what to do", async () => {
     const { host } = fakeHost({
-      selectSheet: async () => {
-        throw new Error("ItemNotFound");
+      selectSheet: async (name) => {
+        throw new UserFacingError(`The sheet "${name}" is no longer in this workbook.`, "Build the assessment again.");
       },
     });
     renderPane(host);
@@ -201,7 +201,8 @@ describe("TaskPane in Excel", () => {
     typeCouncil("Anytown");
     fireEvent.submit(councilInput().closest("form")!);
     fireEvent.click(await screen.findByRole("button", { name: "Guide" }));
-    expect(await screen.findByText(/Could not go to the sheet “Guide”/)).toBeTruthy();
+    expect(await screen.findByText('The sheet "Guide" is no longer in this workbook.')).toBeTruthy();
+    expect(screen.getByText(/Build the assessment again\./)).toBeTruthy();
     expect(screen.getByText("Assessment built.")).toBeTruthy();
   });
 

@@ -6,6 +6,7 @@ import { usePaneStyles } from "./styles";
 export function ErrorPanel({ error }: { error: ShownError }) {
   const styles = usePaneStyles();
   return (
+    // Multiline also avoids the automatic layout, which measures itself with ResizeObserver (absent in jsdom).
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{error.message}</MessageBarTitle>

@@ -17,7 +17,9 @@ export function ExistingAssessment({ existing }: { existing: Existing }) {
           <dt className={styles.term}>Date</dt>
           <dd className={styles.definition}>{existing.assessmentDate || "(not given)"}</dd>
           <dt className={styles.term}>Toolkit</dt>
-          <dd className={styles.definition}>version {existing.toolkitVersion}</dd>
+          <dd className={styles.definition}>
+            {existing.toolkitVersion ? `version ${existing.toolkitVersion}` : "version not recorded"}
+          </dd>
           <dt className={styles.term}>Assessed</dt>
           <dd className={styles.definition}>
             {existing.assessedCount} of {existing.behaviourCount} behaviours

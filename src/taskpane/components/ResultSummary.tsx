@@ -1,6 +1,8 @@
 import { Link, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { AssessmentOutcome, MadeSheet } from "../../app/workbook-host";
+import { toShownError, type ShownError } from "../state";
+import { ErrorPanel } from "./ErrorPanel";
 import { usePaneStyles } from "./styles";
 
 const doneTitle: Record<AssessmentOutcome["action"], string> = {
@@ -18,12 +20,10 @@ interface ResultSummaryProps {
 export function ResultSummary({ outcome, onSelectSheet }: ResultSummaryProps) {
   const styles = usePaneStyles();
   // Kept here, not in the pane's state: a failed jump must not hide the result the user is reading.
-  const [selectError, setSelectError] = useState<string | null>(null);
+  const [selectError, setSelectError] = useState<ShownError | null>(null);
   const select = (sheet: MadeSheet) => {
     setSelectError(null);
-    onSelectSheet(sheet.name).catch(() =>
-      setSelectError(`Could not go to the sheet “${sheet.name}”. It may have been renamed or deleted.`),
-    );
+    onSelectSheet(sheet.name).catch((error: unknown) => setSelectError(toShownError(error)));
   };
   return (
     <section className={styles.section} aria-labelledby="result-heading">
@@ -45,12 +45,7 @@ export function ResultSummary({ outcome, onSelectSheet }: ResultSummaryProps) {
           </li>
         ))}
       </ul>
-      {selectError && (
-        // Multiline: the automatic layout measures itself with ResizeObserver, which jsdom and old webviews lack.
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{selectError}</MessageBarBody>
-        </MessageBar>
-      )}
+      {selectError && <ErrorPanel error={selectError} />}
       {outcome.notes.length > 0 && (
         <>
           <Subtitle1 as="h2" className={styles.heading}>

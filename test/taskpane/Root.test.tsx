@@ -1,0 +1,50 @@
+/** @jest-environment jsdom */
+import { render, screen } from "@testing-library/react";
+import type { WorkbookHost } from "../../src/app/workbook-host";
+import { Root, type Started } from "../../src/taskpane/Root";
+
+const host: WorkbookHost = {
+  status: async () => ({ existing: null }),
+  buildOrUpgrade: async () => ({ action: "built", sheets: [], notes: [] }),
+  selectSheet: async () => undefined,
+};
+const download = async () => "file.xlsx";
+
+/** The FluentProvider's element carries the theme's colour scheme as an inline style. */
+const colourScheme = (container: HTMLElement) => (container.firstElementChild as HTMLElement).style.colorScheme;
+
+describe("Root", () => {
+  it("shows that it is starting, then the standalone pane in the browser's light theme", async () => {
+    let finish: (started: Started) => void = () => undefined;
+    const { container } = render(
+      <Root start={() => new Promise((resolve) => (finish = resolve))} downloadWorkbook={download} />,
+    );
+    expect(screen.getByText("Starting the NPS self-assessment…")).toBeTruthy();
+    finish({ kind: "standalone", reason: "timeout" });
+    expect(await screen.findByText(/Office did not answer in time/)).toBeTruthy();
+    expect(colourScheme(container)).toBe("light");
+  });
+
+  it("uses Office's dark theme inside Excel", async () => {
+    const { container } = render(
+      <Root start={async () => ({ kind: "excel", host, dark: true })} downloadWorkbook={download} />,
+    );
+    expect(await screen.findByRole("button", { name: "Build assessment" })).toBeTruthy();
+    expect(colourScheme(container)).toBe("dark");
+  });
+
+  it("follows the browser's dark preference when standalone", async () => {
+    const matchMedia = (query: string) =>
+      ({ matches: true, media: query, addEventListener: () => undefined, removeEventListener: () => undefined }) as unknown as MediaQueryList;
+    Object.defineProperty(window, "matchMedia", { value: matchMedia, configurable: true });
+    try {
+      const { container } = render(
+        <Root start={async () => ({ kind: "standalone", reason: "no-office" })} downloadWorkbook={download} />,
+      );
+      expect(await screen.findByText("Not running inside Excel.")).toBeTruthy();
+      expect(colourScheme(container)).toBe("dark");
+    } finally {
+      delete (window as { matchMedia?: unknown }).matchMedia;
+    }
+  });
+});
