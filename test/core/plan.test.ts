@@ -1,0 +1,138 @@
+import { readFileSync } from "fs";
+import * as path from "path";
+import { cleanAnswers } from "../../src/core/plan/answers";
+import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { KEY_AREA, roleNameFor } from "../../src/core/plan/layout";
+import { isFormula, type WorkbookPlan } from "../../src/core/plan/types";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { toolkitFingerprint } from "../../src/core/toolkit/load";
+import { GENERATOR_VERSION } from "../../src/core/version";
+import { planCell } from "../workbook/generate";
+
+const toolkit = canonicalToolkit();
+const now = new Date("2026-11-25T09:00:00Z");
+const build = (answers = {}, options = {}) => buildWorkbookPlan(toolkit, { behaviours: {}, ...answers }, { now, ...options });
+
+const formulas = (plan: WorkbookPlan) =>
+  plan.sheets.flatMap((s) => [
+    ...s.blocks.flatMap((b) => b.cells.flat().filter(isFormula).map((c) => c.formula)),
+    ...s.conditionalFormats.flatMap((cf) => (cf.type === "expression" ? [cf.formula] : [])),
+  ]);
+
+describe("workbook plan", () => {
+  const plan = build();
+
+  test("has the contract's sheets in order, Guide first and active, metadata very hidden and last", () => {
+    const areaSheets = toolkit.themes.flatMap((t) => t.keyAreas.map((k) => k.sheetName));
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Guide", ...areaSheets, "Summary", "Gaps", "Data", "NPS_Metadata"]);
+    expect(plan.activeSheetKey).toBe("guide");
+    expect(plan.sheets.filter((s) => s.visibility !== "visible").map((s) => s.key)).toEqual(["metadata"]);
+    const names = plan.sheets.map((s) => s.name.toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
+    expect(Math.max(...names.map((n) => n.length))).toBeLessThanOrEqual(31);
+  });
+
+  test("marks every sheet's role with a defined name", () => {
+    for (const sheet of plan.sheets) {
+      expect(plan.names).toContainEqual({ name: roleNameFor(sheet.key), reference: `'${sheet.name}'!$A$1` });
+    }
+  });
+
+  test("gives each key area sheet one row per behaviour with pickers, a date check and protection", () => {
+    for (const area of toolkit.themes.flatMap((t) => t.keyAreas)) {
+      const sheet = plan.sheets.find((s) => s.key === `keyArea:${area.id}`)!;
+      const last = KEY_AREA.firstBehaviourRow + area.behaviours.length - 1;
+      area.behaviours.forEach((b, i) => expect(planCell(plan, sheet.key, `A${KEY_AREA.firstBehaviourRow + i}`)).toBe(b.id));
+      expect(sheet.validations.map((v) => [v.type, v.range])).toEqual([
+        ["list", `H9:H${last}`],
+        ["list", `I9:I${last}`],
+        ["date", `L9:L${last}`],
+      ]);
+      for (const v of sheet.validations) if (v.type === "list") expect(v.values).toEqual(toolkit.levels);
+      expect(sheet.protection).toBeDefined();
+      expect(sheet.styles).toContainEqual({ range: `H9:L${last}`, style: expect.objectContaining({ locked: false }) });
+      expect(sheet.freeze).toEqual({ rows: 7, columns: 2 });
+      expect(sheet.print).toEqual({ orientation: "landscape", fitToWidth: true, titleRows: "7:7" });
+    }
+  });
+
+  test("uses only portable, non-volatile formulas without leading = or whole-column references", () => {
+    const all = formulas(plan);
+    expect(all.length).toBeGreaterThan(500);
+    for (const f of all) {
+      expect(f).not.toMatch(/^=/);
+      expect(f).not.toMatch(/_xlfn|\b(INDIRECT|OFFSET|TODAY|NOW|RAND|RANDBETWEEN|CELL|INFO|XLOOKUP|LET|MINIFS|MAXIFS|IFS|SWITCH|TEXTJOIN|CONCAT)\(/);
+      expect(f).not.toMatch(/(^|[^A-Z$])\$?[A-Z]{1,3}:\$?[A-Z]{1,3}([^0-9]|$)/);
+    }
+  });
+
+  test("writes user text as text, never as a formula", () => {
+    const council = "=cmd|' /C calc'!A0";
+    const withText = build({ behaviours: { "SL-ECSM-01": { evidence: "=1+1", owner: "-Head" } } }, { council });
+    expect(planCell(withText, "guide", "B4")).toBe(council);
+    expect(planCell(withText, "keyArea:SL-ECSM", "J9")).toBe("=1+1");
+    expect(planCell(withText, "keyArea:SL-ECSM", "K9")).toBe("-Head");
+  });
+
+  test("follows sheet name overrides into every formula", () => {
+    const renamed = build({}, { sheetNames: { "keyArea:SL-ECSM": "It's renamed", guide: "Start here" } });
+    const all = formulas(renamed).join("\n");
+    expect(all).toContain("'It''s renamed'!$M$9:$M$12");
+    expect(all).toContain("'Start here'!$B$4");
+    expect(all).not.toContain("'Councillors & Senior Managers'!");
+  });
+
+  test("stamps the toolkit, layout and generator in the metadata", () => {
+    const cells = plan.sheets.find((s) => s.key === "metadata")!.blocks[0].cells;
+    expect(Object.fromEntries(cells.slice(1).map(([k, v]) => [k, v]))).toEqual({
+      toolkitId: "nps-2018",
+      toolkitVersion: "1.0.0",
+      toolkitFingerprint: toolkitFingerprint(toolkit),
+      layoutVersion: "1",
+      generator: "NPS Toolkit for Excel",
+      generatorVersion: GENERATOR_VERSION,
+      created: now.toISOString(),
+      updated: now.toISOString(),
+    });
+  });
+
+  test("is deterministic", () => {
+    expect(build({ behaviours: { "BC-CCO-02": { current: "Mature" } } })).toEqual(build({ behaviours: { "BC-CCO-02": { current: "Mature" } } }));
+  });
+
+  test("the generator version matches package.json", () => {
+    expect(GENERATOR_VERSION).toBe(JSON.parse(readFileSync(path.join(__dirname, "../../package.json"), "utf8")).version);
+  });
+});
+
+describe("answers are checked before they are written", () => {
+  test("levels match ignoring case and spaces, and are written by their canonical name", () => {
+    const { behaviours, warnings } = cleanAnswers(toolkit, { behaviours: { "SL-ECSM-01": { current: " mature ", target: "INNOVATOR" } } });
+    expect(behaviours["SL-ECSM-01"]).toEqual({ current: "Mature", target: "Innovator" });
+    expect(warnings).toEqual([]);
+  });
+
+  test("anything that is not a level, a date or a behaviour is left out with a warning", () => {
+    const { behaviours, warnings } = cleanAnswers(toolkit, {
+      assessmentDate: "31/03/2026",
+      behaviours: {
+        "SL-ECSM-01": { current: "Excellent", target: "3", evidence: "kept", reviewDate: "soon" },
+        "XX-NOPE-01": { current: "Mature" },
+      },
+    });
+    expect(behaviours).toEqual({ "SL-ECSM-01": { evidence: "kept" } });
+    expect(warnings).toEqual([
+      'SL-ECSM-01: the current level "Excellent" is not one of Minimum, Developing, Mature, Leader, Innovator, so it was left blank.',
+      'SL-ECSM-01: the target level "3" is not one of Minimum, Developing, Mature, Leader, Innovator, so it was left blank.',
+      'SL-ECSM-01 review date: "soon" is not a date (YYYY-MM-DD), so it was left blank.',
+      "XX-NOPE-01: no behaviour of the toolkit has this ID, so its answer was not carried across.",
+      'Assessment date: "31/03/2026" is not a date (YYYY-MM-DD), so it was left blank.',
+    ]);
+  });
+
+  test("the plan carries the warnings and writes no invalid level", () => {
+    const plan = build({ behaviours: { "SL-ECSM-01": { current: "Excellent" } } });
+    expect(plan.warnings).toHaveLength(1);
+    expect(planCell(plan, "keyArea:SL-ECSM", "H9")).toBeNull();
+  });
+});
