@@ -34,4 +34,13 @@ export default [
       "prettier/prettier": "off",
     },
   },
+  {
+    // These tests break Office.js's load/sync rules on purpose, to prove that the Excel fake enforces them.
+    files: ["test/fakes/**/*.test.ts"],
+    rules: {
+      "office-addins/call-sync-after-load": "off",
+      "office-addins/call-sync-before-read": "off",
+      "office-addins/load-object-before-read": "off",
+    },
+  },
 ];
