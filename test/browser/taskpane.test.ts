@@ -7,7 +7,7 @@
  * NPS_TASKPANE_DIST=<folder> reuses an existing production build instead of building one.
  */
 import { execFile } from "child_process";
-import { existsSync, readFileSync, readdirSync } from "fs";
+import { existsSync, readFileSync, readdirSync, rmSync } from "fs";
 import { createServer, type Server } from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
@@ -38,11 +38,13 @@ const COUNCIL = "Anytown Borough Council";
 const ASSESSMENT_DATE = "2025-03-31";
 
 let dist: string;
+let builtHere = false;
 let server: Server;
 let baseUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
+  builtHere = !process.env.NPS_TASKPANE_DIST;
   dist = process.env.NPS_TASKPANE_DIST ?? (await buildProductionBundle());
   ({ server, baseUrl } = await serveStatic(dist));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -51,6 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (builtHere && dist) rmSync(dist, { recursive: true, force: true });
 });
 
 describe("the task pane outside Excel", () => {
