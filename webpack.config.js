@@ -101,6 +101,11 @@ async function httpsOptions() {
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   const baseUrl = deploymentUrl();
+  if (!dev && !process.env.ADDIN_BASE_URL) {
+    console.log(
+      `Note: ADDIN_BASE_URL is not set, so dist/manifest.xml points at ${DEV_URL} (see docs/sideloading.md).`,
+    );
+  }
   // Only the dev server needs certificates; a plain build must not try to install any.
   const certificates = env.WEBPACK_SERVE ? await httpsOptions() : undefined;
 
