@@ -14,7 +14,8 @@ import { isFormula, type WorkbookPlan } from "../src/core/plan/types";
 import { parseCell } from "../src/core/util/a1";
 import { canonicalToolkit } from "../src/core/toolkit/canonical";
 import type { Toolkit } from "../src/core/toolkit/schema";
-import { measureRoundTrips, scaleToolkit } from "../src/office/bench-support";
+import { measureRoundTrips } from "../src/office/bench-support";
+import { scaleToolkit } from "../src/core/toolkit/scale";
 import { writePlanToBuffer } from "../src/xlsx/write-xlsx";
 import { createFakeExcel } from "../test/fakes/excel-fake";
 

@@ -4,8 +4,7 @@
  * queued operations and request sizes of a build and an upgrade against any Excel.run-like
  * workbook (the benchmark passes the in-memory fake from test/fakes, which counts them).
  */
-import type { Theme, Toolkit } from "../core/toolkit/schema";
-import { parseToolkit } from "../core/toolkit/load";
+import type { Toolkit } from "../core/toolkit/schema";
 import { ExcelWorkbookHost } from "./excel-host";
 
 /** A workbook that counts what was sent: the fake Excel's `run` and `syncs`. */
@@ -25,30 +24,6 @@ export interface RoundTripReport {
   behaviours: number;
   build: RoundTrips;
   upgrade: RoundTrips;
-}
-
-/**
- * The toolkit with every key area repeated `factor` times (new IDs and sheet names), so sizes grow
- * while the shape stays real. Validated by the schema like the canonical toolkit.
- */
-export function scaleToolkit(toolkit: Toolkit, factor: number): Toolkit {
-  const themes: Theme[] = toolkit.themes.map((theme) => ({
-    ...theme,
-    keyAreas: Array.from({ length: factor }, (_, copy) =>
-      theme.keyAreas.map((area) =>
-        copy === 0
-          ? area
-          : {
-              ...area,
-              id: `${area.id}-X${copy}`,
-              name: `${area.name} (copy ${copy})`,
-              sheetName: `${area.sheetName.slice(0, 24).trimEnd()} #${copy}`,
-              behaviours: area.behaviours.map((b) => ({ ...b, id: `${b.id}-X${copy}` })),
-            },
-      ),
-    ).flat(),
-  }));
-  return parseToolkit({ ...toolkit, themes });
 }
 
 function since(workbook: CountingWorkbook, mark: number): RoundTrips {

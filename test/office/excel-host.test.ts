@@ -4,7 +4,7 @@ import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { KEY_AREA } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { cellAddress } from "../../src/core/util/a1";
-import { scaleToolkit } from "../../src/office/bench-support";
+import { scaleToolkit } from "../../src/core/toolkit/scale";
 import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, hostFor, NOW, nextVersion, noProgress, readBack, userSheetsOf, writePlanWithAnswers } from "./fixtures";

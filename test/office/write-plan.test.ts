@@ -5,7 +5,7 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../src/core/toolkit/load";
 import type { Toolkit } from "../../src/core/toolkit/schema";
 import { cellAddress } from "../../src/core/util/a1";
-import { scaleToolkit } from "../../src/office/bench-support";
+import { scaleToolkit } from "../../src/core/toolkit/scale";
 import { needsQuotePrefix } from "../../src/office/cell-text";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, hostFor, NOW, noProgress, writePlanWithAnswers } from "./fixtures";

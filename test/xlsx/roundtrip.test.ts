@@ -57,6 +57,7 @@ describe(".xlsx round trip", () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Summary").getCell("A1").value = "My own summary";
     workbook.addWorksheet("Guide").getCell("B4").value = "Not ours";
+    workbook.addWorksheet("NPS_Metadata").getCell("A2").value = "toolkitId"; // visible, so a user's own
     const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
     expect(readAssessment(await readSnapshotFromBuffer(bytes), toolkit)).toBeNull();
   });

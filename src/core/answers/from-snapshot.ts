@@ -54,7 +54,9 @@ function findRoles(snapshot: WorkbookSnapshot, toolkit: Toolkit): { roles: Recor
     .map(([, reference]) => sheetOfReference(reference))
     .filter((sheet): sheet is string => sheet !== undefined && existing.has(sheet));
   // Names can be lost (for example when sheets are copied into a new workbook); the metadata sheet's own name is the fallback.
-  if (!roles.metadata && existing.has(SHEET_NAMES.metadata)) {
+  const metadataSheet = snapshot.sheets.find((s) => s.name === SHEET_NAMES.metadata);
+  // Only a hidden one: a visible sheet of that name is a user's own.
+  if (!roles.metadata && metadataSheet && metadataSheet.visibility !== "visible") {
     roles.metadata = SHEET_NAMES.metadata;
     ourSheets.push(SHEET_NAMES.metadata);
   }
