@@ -2,6 +2,7 @@
 // place of its built-in one, which only lints .ts/.js files: ours adds .tsx and React's rules for the task pane.
 import officeAddins from "eslint-plugin-office-addins";
 import react from "eslint-plugin-react";
+import reactHooks from "eslint-plugin-react-hooks";
 import tsParser from "@typescript-eslint/parser";
 import tsPlugin from "@typescript-eslint/eslint-plugin";
 
@@ -14,6 +15,7 @@ export default [
     files: ["**/*.{ts,tsx}"],
   },
   react.configs.flat["jsx-runtime"],
+  { files: ["src/taskpane/**/*.tsx"], plugins: { "react-hooks": reactHooks }, rules: reactHooks.configs.recommended.rules },
   // Core rules that TypeScript checks better (no-undef, no-redeclare with declaration merging, ...) are turned off.
   tsPlugin.configs["flat/eslint-recommended"],
   {

@@ -7,25 +7,7 @@
 "use strict";
 
 const path = require("path");
-const Module = require("module");
 const webpack = require("webpack");
-
-// TEMPORARY, until the lockfile is fixed: .npmrc's legacy-peer-deps left ajv 6 at the top of node_modules, but
-// ajv-keywords 5 (loaded by schema-utils for copy-webpack-plugin and webpack-dev-server) needs its ajv 8 peer, so
-// both fail with "Cannot find module 'ajv/dist/compile/codegen'". Point ajv-keywords at schema-utils' own ajv 8.
-// Does nothing once `npm ls ajv` is clean (ajv 8 as a devDependency fixes it properly).
-(function useAjv8ForAjvKeywords() {
-  const from = (pkg, dir) => path.dirname(require.resolve(`${pkg}/package.json`, { paths: [dir] }));
-  const keywordsDir = from("ajv-keywords", __dirname);
-  if (Number(require(path.join(from("ajv", keywordsDir), "package.json")).version.split(".")[0]) >= 8) return;
-  const ajv8Dir = from("ajv", from("schema-utils", __dirname));
-  const resolve = Module._resolveFilename;
-  Module._resolveFilename = function (request, parent, ...rest) {
-    const fromKeywords = parent && parent.filename && parent.filename.startsWith(keywordsDir + path.sep);
-    const target = fromKeywords && /^ajv(\/|$)/.test(request) ? ajv8Dir + request.slice(3) : request;
-    return resolve.call(this, target, parent, ...rest);
-  };
-})();
 
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");

@@ -134,6 +134,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     await this.session(async (context, sync) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(name);
       await sync(`finding the sheet "${name}"`);
+      // eslint-disable-next-line office-addins/call-sync-before-read -- sync() is context.sync() bounded by a timeout
       if (sheet.isNullObject) {
         throw new UserFacingError(`The sheet "${name}" is no longer in this workbook.`, "It may have been renamed or deleted. Build or upgrade the assessment again to get a fresh list of sheets.");
       }
