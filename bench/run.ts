@@ -19,18 +19,8 @@ import { scaleToolkit } from "../src/core/toolkit/scale";
 import { writePlanToBuffer } from "../src/xlsx/write-xlsx";
 import { createFakeExcel } from "../test/fakes/excel-fake";
 
-const RUNS = 5;
+const RUNS = 15;
 const now = new Date("2026-11-25T09:00:00Z");
-
-async function medianMs(work: () => unknown | Promise<unknown>, runs = RUNS): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await work();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
-}
 
 /** The same cell values and formulas, written by ExcelJS with no formatting, validation or tables. */
 async function baselineWrite(plan: WorkbookPlan): Promise<Uint8Array> {
@@ -57,18 +47,31 @@ interface WriteFigures {
   bytes: number;
 }
 
+/** Median times of several tasks, run in turn round by round so that machine noise hits them alike. */
+async function interleavedMedians(tasks: (() => unknown)[], rounds: number): Promise<number[]> {
+  const times: number[][] = tasks.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, task] of tasks.entries()) {
+      const start = process.hrtime.bigint();
+      await task();
+      times[i].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
+}
+
 async function measureWrites(toolkit: Toolkit): Promise<WriteFigures> {
   const answers = sampleAnswers(toolkit, "2026-04-01");
   const build = () => buildWorkbookPlan(toolkit, answers, { now });
   const plan = build();
-  // One untimed pass of each warms the JIT, so the first measured run is not penalised.
-  await writePlanToBuffer(plan);
-  await baselineWrite(plan);
+  // Warm-up rounds let the JIT settle before anything is timed.
+  await interleavedMedians([build, () => writePlanToBuffer(plan), () => baselineWrite(plan)], 3);
+  const [planMs, writeMs, baselineMs] = await interleavedMedians([build, () => writePlanToBuffer(plan), () => baselineWrite(plan)], RUNS);
   return {
     behaviours: toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours)).length,
-    planMs: await medianMs(build),
-    writeMs: await medianMs(() => writePlanToBuffer(plan)),
-    baselineMs: await medianMs(() => baselineWrite(plan)),
+    planMs,
+    writeMs,
+    baselineMs,
     bytes: (await writePlanToBuffer(plan)).length,
   };
 }
