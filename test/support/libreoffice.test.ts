@@ -12,6 +12,8 @@ const staleWorkbook = () =>
     ws.getCell("A2").value = { formula: "A1*B1", result: 999 };
     ws.getCell("B2").value = { formula: "SUM(A1:C1)", result: -1 };
     ws.getCell("C2").value = { formula: 'IF(A2=6,"right","stale")', result: "stale" };
+    // A computed 0 must read back as 0 (ExcelJS's cell.value drops a cached 0; readComputed must not).
+    ws.getCell("D2").value = { formula: "A1-A1", result: 5 };
     wb.addWorksheet("Other").getCell("A1").value = { formula: "Scores!A2+1", result: 0 };
   });
 
@@ -24,7 +26,7 @@ describe("recalculate", () => {
 
     expect(path.dirname(output)).not.toBe(path.dirname(input));
     const computed = await readComputed(output);
-    expect(computed.Scores).toEqual({ A1: 2, B1: 3, C1: 4, A2: 6, B2: 9, C2: "right" });
+    expect(computed.Scores).toEqual({ A1: 2, B1: 3, C1: 4, A2: 6, B2: 9, C2: "right", D2: 0 });
     expect(computed.Other).toEqual({ A1: 7 });
   });
 
