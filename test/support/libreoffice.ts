@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -36,14 +36,39 @@ const RECALC_ALWAYS_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 // on its lock. Pool entries belong to this process, so parallel jest workers never meet.
 const idleProfiles: string[] = [];
 const allProfiles = new Set<string>();
+// Every profile lives here, named after its process: jest ends workers without running "exit"
+// handlers, so each new pool first removes the profiles of processes that are gone.
+const PROFILE_ROOT = path.join(tmpdir(), "nps-lo-profiles");
 
 function createProfile(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), `nps-lo-profile-${process.pid}-`));
+  if (allProfiles.size === 0) {
+    removeDeadProcessesProfiles();
+    process.once("exit", removeAllProfiles);
+  }
+  mkdirSync(PROFILE_ROOT, { recursive: true });
+  const dir = mkdtempSync(path.join(PROFILE_ROOT, `${process.pid}-`));
   mkdirSync(path.join(dir, "user"), { recursive: true });
   writeFileSync(path.join(dir, "user", "registrymodifications.xcu"), RECALC_ALWAYS_XCU);
-  if (allProfiles.size === 0) process.once("exit", removeAllProfiles);
   allProfiles.add(dir);
   return dir;
+}
+
+function removeDeadProcessesProfiles(): void {
+  if (!existsSync(PROFILE_ROOT)) return;
+  for (const name of readdirSync(PROFILE_ROOT)) {
+    const pid = Number(name.split("-")[0]);
+    if (!processAlive(pid)) rmSync(path.join(PROFILE_ROOT, name), { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: alive but someone else's.
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function removeAllProfiles(): void {
