@@ -10,8 +10,7 @@ const https = require("https");
 const { spawn, spawnSync } = require("child_process");
 
 const root = path.resolve(__dirname, "..");
-const stateDir = path.join(root, "node_modules", ".cache", "nps-toolkit");
-const pidFile = path.join(stateDir, "dev-server.pid");
+const { stateDir, pidFile, recordedPid, isRunning } = require("./dev-server-state");
 const logFile = path.join(stateDir, "dev-server.log");
 const pageUrl = "https://localhost:3000/taskpane.html";
 const READY_TIMEOUT_MS = 5 * 60 * 1000; // a first development build on a slow machine takes a minute or two
@@ -27,15 +26,6 @@ function probe() {
     request.on("timeout", () => request.destroy());
     request.on("error", () => resolve(0));
   });
-}
-
-function isRunning(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function desktopExcelInstalled() {
@@ -82,7 +72,7 @@ function tail(file, lines = 25) {
 }
 
 async function main() {
-  const existing = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, "utf8")) : 0;
+  const existing = recordedPid();
   if (existing && isRunning(existing)) {
     console.log(`The dev server is already running (process ${existing}) at ${pageUrl}. Stop it with: npm stop`);
     return;

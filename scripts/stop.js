@@ -8,19 +8,10 @@ const path = require("path");
 const { spawnSync } = require("child_process");
 
 const root = path.resolve(__dirname, "..");
-const pidFile = path.join(root, "node_modules", ".cache", "nps-toolkit", "dev-server.pid");
-
-function isRunning(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const { pidFile, recordedPid, isRunning } = require("./dev-server-state");
 
 function stopServer() {
-  const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, "utf8")) : 0;
+  const pid = recordedPid();
   fs.rmSync(pidFile, { force: true });
   if (!pid || !isRunning(pid)) {
     console.log("No dev server started by npm start is running.");
