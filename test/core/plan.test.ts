@@ -66,6 +66,28 @@ describe("workbook plan", () => {
     }
   });
 
+  test("Gaps and Data rows refer only to their own row, so sorting or filtering them cannot mix rows up", () => {
+    // Excel's sort moves each row's formulas and shifts their relative references with them: a row stays right
+    // when every relative reference points at its own row and everything else is absolute (locked with $).
+    let checked = 0;
+    for (const key of ["gaps", "data"]) {
+      const sheet = plan.sheets.find((s) => s.key === key)!;
+      const block = sheet.blocks.find((b) => b.cells.length > 10)!;
+      const firstRow = Number(block.at.replace(/^[A-Z]+/, ""));
+      block.cells.forEach((line, i) => {
+        for (const cell of line.filter(isFormula)) {
+          const withoutSheetRefs = cell.formula.replace(/'(?:[^']|'')+'!\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?/g, "").replace(/"(?:[^"]|"")*"/g, "");
+          for (const [, colAbs, rowAbs, row] of withoutSheetRefs.matchAll(/(\$?)[A-Z]{1,3}(\$?)(\d+)/g)) {
+            if (rowAbs === "$") continue;
+            checked++;
+            expect(`${key} row ${firstRow + i}: ${colAbs}${row}`).toBe(`${key} row ${firstRow + i}: ${colAbs}${firstRow + i}`);
+          }
+        }
+      });
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
   test("writes user text as text, never as a formula", () => {
     const council = "=cmd|' /C calc'!A0";
     const withText = build({ behaviours: { "SL-ECSM-01": { evidence: "=1+1", owner: "-Head" } } }, { council });
