@@ -88,7 +88,7 @@ export function TaskPane({ host, standaloneReason = "no-office", downloadWorkboo
         {phase.kind === "working" && <ProgressPanel progress={phase.progress} />}
         {phase.kind === "built" && host && <ResultSummary outcome={phase.outcome} onSelectSheet={(name) => host.selectSheet(name)} />}
         {phase.kind === "downloaded" && <DownloadResult fileName={phase.fileName} />}
-        {phase.kind === "failed" && <ErrorPanel error={phase.error} />}
+        {phase.kind === "failed" && <ErrorPanel error={phase.error} downloadButtonShown={action === "download"} />}
       </div>
     </main>
   );

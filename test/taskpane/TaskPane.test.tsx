@@ -163,6 +163,9 @@ describe("TaskPane in Excel", () => {
     const download = await screen.findByRole("button", { name: "Download a new assessment workbook" });
     expect(screen.queryByRole("button", { name: "Build assessment" })).toBeNull();
     expect(screen.getByText("This version of Excel cannot add the level pickers.")).toBeTruthy();
+    // The button comes before the error panel in the pane, so the words must not send the user looking below it.
+    expect(screen.getByText(/Use the “Download a new assessment workbook” button above\./)).toBeTruthy();
+    expect(download.compareDocumentPosition(screen.getByText(/button above/)) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     typeCouncil("Anytown");
     fireEvent.click(download);
 
@@ -204,6 +207,22 @@ describe("TaskPane in Excel", () => {
     expect(await screen.findByText('The sheet "Guide" is no longer in this workbook.')).toBeTruthy();
     expect(screen.getByText(/Build the assessment again\./)).toBeTruthy();
     expect(screen.getByText("Assessment built.")).toBeTruthy();
+  });
+
+  it("does not point to a download button that a failed sheet link did not bring", async () => {
+    const { host } = fakeHost({
+      selectSheet: async () => {
+        throw new UserFacingError("Excel could not finish opening the sheet.", "Try again.", true);
+      },
+    });
+    renderPane(host);
+    await screen.findByRole("button", { name: "Build assessment" });
+    typeCouncil("Anytown");
+    fireEvent.submit(councilInput().closest("form")!);
+    fireEvent.click(await screen.findByRole("button", { name: "Guide" }));
+    expect(await screen.findByText("Excel could not finish opening the sheet.")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Download a new assessment workbook" })).toBeNull();
+    expect(screen.queryByText(/Download a new assessment workbook/)).toBeNull();
   });
 
   it("offers Repair after a build, once the status is read again", async () => {

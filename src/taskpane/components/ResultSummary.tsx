@@ -45,7 +45,7 @@ export function ResultSummary({ outcome, onSelectSheet }: ResultSummaryProps) {
           </li>
         ))}
       </ul>
-      {selectError && <ErrorPanel error={selectError} />}
+      {selectError && <ErrorPanel error={selectError} downloadButtonShown={false} />}
       {outcome.notes.length > 0 && (
         <>
           <Subtitle1 as="h2" className={styles.heading}>
