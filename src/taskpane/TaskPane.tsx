@@ -32,7 +32,7 @@ export function TaskPane({ host, standaloneReason = "no-office", downloadWorkboo
       if (!host) return;
       host.status().then(
         (status) => isCurrent() && dispatch({ type: "statusLoaded", status }),
-        (error: unknown) => isCurrent() && dispatch({ type: "failed", error: toShownError(error) }),
+        (error: unknown) => isCurrent() && dispatch({ type: "statusFailed", error: toShownError(error) }),
       );
     },
     [host],
@@ -87,6 +87,9 @@ export function TaskPane({ host, standaloneReason = "no-office", downloadWorkboo
       <div aria-live="polite" className={styles.section}>
         {phase.kind === "working" && <ProgressPanel progress={phase.progress} />}
         {phase.kind === "built" && host && <ResultSummary outcome={phase.outcome} onSelectSheet={(name) => host.selectSheet(name)} />}
+        {phase.kind === "built" && phase.statusError && (
+          <ErrorPanel error={phase.statusError} downloadButtonShown={action === "download"} />
+        )}
         {phase.kind === "downloaded" && <DownloadResult fileName={phase.fileName} />}
         {phase.kind === "failed" && <ErrorPanel error={phase.error} downloadButtonShown={action === "download"} />}
       </div>

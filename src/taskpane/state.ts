@@ -19,7 +19,8 @@ export type Phase =
   | { kind: "checking" }
   | { kind: "ready" }
   | { kind: "working"; progress: ProgressUpdate }
-  | { kind: "built"; outcome: AssessmentOutcome }
+  /** statusError: reading the workbook again after the work failed; the work itself succeeded. */
+  | { kind: "built"; outcome: AssessmentOutcome; statusError?: ShownError }
   | { kind: "downloaded"; fileName: string }
   | { kind: "failed"; error: ShownError };
 
@@ -44,7 +45,8 @@ export type PaneAction =
   | { type: "progressed"; update: ProgressUpdate }
   | { type: "buildSucceeded"; outcome: AssessmentOutcome }
   | { type: "downloadSucceeded"; fileName: string }
-  | { type: "failed"; error: ShownError };
+  | { type: "failed"; error: ShownError }
+  | { type: "statusFailed"; error: ShownError };
 
 export function initialState(mode: PaneMode, now: Date = new Date()): PaneState {
   return {
@@ -102,6 +104,16 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, phase: { kind: "built", outcome: action.outcome } };
     case "downloadSucceeded":
       return { ...state, phase: { kind: "downloaded", fileName: action.fileName } };
+    case "statusFailed":
+      // After a build the result stays in view: the assessment was made, only the re-read failed.
+      if (state.phase.kind === "built") {
+        return {
+          ...state,
+          downloadOffered: state.downloadOffered || action.error.offerDownload,
+          phase: { ...state.phase, statusError: action.error },
+        };
+      }
+      return paneReducer(state, { type: "failed", error: action.error });
     case "failed":
       return {
         ...state,

@@ -245,6 +245,24 @@ describe("TaskPane in Excel", () => {
     expect(await screen.findByRole("button", { name: "Repair assessment" })).toBeTruthy();
     expect(screen.getByText("Assessment built.")).toBeTruthy();
   });
+
+  it("keeps the result of a build in view when reading the workbook again fails, and shows that error too", async () => {
+    let statusReads = 0;
+    const { host } = fakeHost({
+      status: async () => {
+        statusReads += 1;
+        if (statusReads === 1) return { existing: null };
+        throw new UserFacingError("Excel did not answer within 60 seconds while reading your workbook.", "Wait a moment.");
+      },
+    });
+    renderPane(host);
+    await screen.findByRole("button", { name: "Build assessment" });
+    typeCouncil("Anytown");
+    fireEvent.submit(councilInput().closest("form")!);
+    expect(await screen.findByText(/did not answer within 60 seconds/)).toBeTruthy();
+    expect(screen.getByText("Assessment built.")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "1.1 Leadership" })).toBeTruthy();
+  });
 });
 
 describe("TaskPane outside Excel", () => {

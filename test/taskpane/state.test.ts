@@ -68,6 +68,19 @@ describe("statusLoaded", () => {
     expect(state.phase).toEqual({ kind: "built", outcome });
     expect(primaryAction(state)).toBe("repair");
   });
+
+  it("keeps a shown result in place, and adds the error, when the status read after a build fails", () => {
+    const built = paneReducer(working(), { type: "buildSucceeded", outcome });
+    const state = paneReducer(built, { type: "statusFailed", error: { ...shown, offerDownload: true } });
+    expect(state.phase).toEqual({ kind: "built", outcome, statusError: { ...shown, offerDownload: true } });
+    expect(primaryAction(state)).toBe("download");
+  });
+
+  it("shows a failed first status read as an error", () => {
+    const state = paneReducer(initialState("excel", now), { type: "statusFailed", error: shown });
+    expect(state.phase).toEqual({ kind: "failed", error: shown });
+    expect(isBusy(state)).toBe(false);
+  });
 });
 
 describe("fieldChanged and validationFailed", () => {
