@@ -90,7 +90,8 @@ describe("extra checks catch what the validator misses", () => {
       part: "xl/workbook.xml",
       change: (xml) => xml.replace('name="Area"', `name="${"Area".padEnd(32, "x")}"`),
     });
-    expect(await checksFound(file)).toEqual(["sheet-name-too-long"]);
+    // Renaming the sheet in the XML alone also leaves its defined name pointing at "Area", which no longer exists.
+    expect(await checksFound(file)).toEqual(["sheet-name-too-long", "defined-name-bad-sheet"]);
   });
 
   it("two sheets whose names differ only in case", async () => {
@@ -195,6 +196,18 @@ describe("extra checks catch what the validator misses", () => {
       change: (xml) => xml.replace(">Area!$C$2:$C$4<", ">Area!#REF!<"),
     });
     expect(await checksFound(file)).toEqual(["defined-name-ref-error"]);
+  });
+
+  it.each([
+    ["a sheet that does not exist", ">Missing!$C$2:$C$4<"],
+    ["an apostrophe left undoubled in a quoted sheet name", ">'Are'a'!$C$2:$C$4<"],
+  ])("a defined name naming %s", async (_, reference) => {
+    // ExcelJS writes print titles this way for a sheet whose name holds an apostrophe.
+    const file = await brokenWorkbook(() => undefined, {
+      part: "xl/workbook.xml",
+      change: (xml) => xml.replace(">Area!$C$2:$C$4<", reference.replace(/'/g, "&apos;")),
+    });
+    expect(await checksFound(file)).toEqual(["defined-name-bad-sheet"]);
   });
 
   it("expectWorkbookClean lists every finding, from the validator and the extra checks", async () => {

@@ -24,7 +24,8 @@ export type CheckId =
   | "volatile-function"
   | "whole-column-or-row"
   | "hidden-first-or-active-sheet"
-  | "defined-name-ref-error";
+  | "defined-name-ref-error"
+  | "defined-name-bad-sheet";
 
 export interface Finding {
   check: CheckId;
@@ -278,6 +279,23 @@ function definedNameRefFindings(wb: Workbook): Finding[] {
     .map((d) => ({ check: "defined-name-ref-error" as const, part: "xl/workbook.xml", detail: `defined name ${d.name} = ${d.text}` }));
 }
 
+/** The sheet a reference names, or undefined when its quoting is broken (Excel repairs such a name away). */
+function referencedSheet(reference: string): string | undefined {
+  if (reference.startsWith("'")) {
+    const quoted = /^'((?:[^']|'')+)'!/.exec(reference);
+    return quoted ? quoted[1].replace(/''/g, "'") : undefined;
+  }
+  return /^([^'!]+)!/.exec(reference)?.[1];
+}
+
+function definedNameSheetFindings(wb: Workbook): Finding[] {
+  const sheets = new Set(wb.sheets.map((s) => s.name));
+  return wb.definedNames
+    .filter((d) => d.text.includes("!") && !d.text.includes("#REF!"))
+    .filter((d) => !sheets.has(referencedSheet(d.text.replace(/^=/, "")) ?? ""))
+    .map((d) => ({ check: "defined-name-bad-sheet" as const, part: "xl/workbook.xml", detail: `defined name ${d.name} = ${d.text} does not name a sheet of the workbook` }));
+}
+
 const CHECKS: Array<(wb: Workbook) => Finding[]> = [
   tableNameFindings,
   emptyTableFindings,
@@ -286,6 +304,7 @@ const CHECKS: Array<(wb: Workbook) => Finding[]> = [
   formulaFindings,
   hiddenSheetFindings,
   definedNameRefFindings,
+  definedNameSheetFindings,
 ];
 
 /** Problems that Excel objects to (or that break the workbook contract) and the validator lets through. */
