@@ -1,6 +1,8 @@
 import JSZip from "jszip";
 
 /**
+ * Repairs for what ExcelJS 4.4 writes wrongly, applied to the finished file.
+ *
  * ExcelJS writes a font's children in its own order, but the Open XML schema (and Excel's "repair"
  * check) wants them in sequence. Reordering them after writing keeps the file valid without
  * patching ExcelJS internals (which the browser bundle does not expose).
@@ -17,9 +19,28 @@ export function fixStylesXml(xml: string): string {
   return xml.replace(/<font>((?:<[a-zA-Z]+\b[^>]*\/>)*)<\/font>/g, (_, children: string) => `<font>${reorderFontChildren(children)}</font>`);
 }
 
+const decodeXml = (text: string) =>
+  text.replace(/&(apos|quot|lt|gt|amp);/g, (_, name: string) => ({ apos: "'", quot: '"', lt: "<", gt: ">", amp: "&" })[name] as string);
+const encodeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/'/g, "&apos;").replace(/"/g, "&quot;");
+
+/**
+ * ExcelJS writes print titles as '<sheet name>'!$7:$7 without doubling an apostrophe inside the
+ * name, which Excel cannot parse (it would drop the name on repair). Doubling it fixes the reference.
+ */
+export function fixWorkbookXml(xml: string): string {
+  const sheetNames = new Set([...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decodeXml(m[1])));
+  return xml.replace(/(<definedName name="_xlnm\.Print_Titles"[^>]*>)([^<]*)(<\/definedName>)/g, (whole, open: string, text: string, close: string) => {
+    const reference = /^'(.*)'!(.*)$/.exec(decodeXml(text));
+    if (!reference || !reference[1].includes("'") || !sheetNames.has(reference[1])) return whole;
+    return `${open}${encodeXml(`'${reference[1].replace(/'/g, "''")}'!${reference[2]}`)}${close}`;
+  });
+}
+
 export async function fixOoxml(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const styles = zip.file("xl/styles.xml");
   if (styles) zip.file("xl/styles.xml", fixStylesXml(await styles.async("string")));
+  const workbook = zip.file("xl/workbook.xml");
+  if (workbook) zip.file("xl/workbook.xml", fixWorkbookXml(await workbook.async("string")));
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -34,6 +34,12 @@ function toExcelStyle(style: CellStyle): Partial<ExcelJS.Style> {
 }
 
 /** Later styles add to earlier ones, cell by cell, as the plan's convention says. */
+/**
+ * ExcelJS leaves a column of width exactly 9 (its own default) out of the file, so Excel would show
+ * it at Excel's default of 8.43; a hair more keeps the width the plan asks for.
+ */
+const exceljsWidth = (width: number) => (width === 9 ? 9.0001 : width);
+
 function resolvedStyles(sheet: SheetPlan): Map<string, CellStyle> {
   const byCell = new Map<string, CellStyle>();
   for (const { range, style } of sheet.styles) {
@@ -95,7 +101,8 @@ function validationModel(v: Validation): ExcelJS.DataValidation {
   } as const;
   return v.type === "list"
     ? { ...common, type: "list", formulae: [`"${v.values.join(",")}"`] }
-    : { ...common, type: "date", operator: "greaterThanOrEqual", formulae: [v.minimum] };
+    : // ExcelJS takes a date rule's bound as a Date (a number would be read as milliseconds since 1970).
+      { ...common, type: "date", operator: "greaterThanOrEqual", formulae: [new Date(Date.UTC(1899, 11, 30) + v.minimum * 86400000)] };
 }
 
 function conditionalModel(cf: ConditionalFormat, priority: number): ExcelJS.ConditionalFormattingRule {
@@ -148,7 +155,7 @@ async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan, active: 
         : { state: "normal", tabSelected: active }) as unknown as ExcelJS.WorksheetView,
     ],
   });
-  sheet.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  sheet.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = exceljsWidth(width)));
   for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row)).height = height;
   writeBlocks(ws, sheet);
   writeTables(ws, sheet);

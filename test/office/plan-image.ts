@@ -9,9 +9,9 @@ import { cellAddress, cellsIn, parseCell, parseRange } from "../../src/core/util
 import type { FakeExcel } from "../fakes/excel-fake";
 import type { CellFormat, SheetState } from "../fakes/excel-fake";
 
-type Cell = { text: string } | { number: number } | { boolean: boolean } | { formula: string };
+export type Cell = { text: string } | { number: number } | { boolean: boolean } | { formula: string };
 
-interface Style {
+export interface Style {
   bold: boolean;
   italic: boolean;
   underline: boolean;
@@ -26,7 +26,7 @@ interface Style {
   locked: boolean;
 }
 
-interface ValidationImage {
+export interface ValidationImage {
   rule: string;
   prompt: string;
   error: string;
@@ -56,7 +56,7 @@ export interface WorkbookImage {
   active: string;
 }
 
-const DEFAULT_STYLE: Style = {
+export const DEFAULT_STYLE: Style = {
   bold: false,
   italic: false,
   underline: false,
@@ -288,7 +288,7 @@ function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Names as the plan writes them: "'Sheet'!$A$1" (Excel drops quotes it does not need). */
-function quoteReference(formula: string): string {
+export function quoteReference(formula: string): string {
   const reference = formula.replace(/^=/, "");
   const match = /^('(?:[^']|'')+'|[^'!]+)!(.+)$/.exec(reference);
   if (!match || match[1].startsWith("'")) return reference;
@@ -305,10 +305,8 @@ export function imageOfFake(fake: FakeExcel, sheetNames: string[]): WorkbookImag
   };
 }
 
-/** Asserts the fake workbook holds exactly the plan (sheet by sheet, so a failure names the sheet). */
-export function expectFakeMatchesPlan(fake: FakeExcel, plan: WorkbookPlan, printSetup = true): void {
-  const expected = imageOfPlan(plan, printSetup);
-  const actual = imageOfFake(fake, plan.sheets.map((s) => s.name));
+/** Asserts a writer's image holds exactly the plan's (sheet by sheet and part by part, so a failure names both). */
+export function expectImageMatchesPlan(actual: WorkbookImage, expected: WorkbookImage): void {
   expect(actual.sheets.map((s) => s.name)).toEqual(expected.sheets.map((s) => s.name));
   expected.sheets.forEach((sheet, i) => {
     for (const part of Object.keys(sheet) as (keyof SheetImage)[]) {
@@ -317,6 +315,11 @@ export function expectFakeMatchesPlan(fake: FakeExcel, plan: WorkbookPlan, print
   });
   expect(actual.names).toEqual(expected.names);
   expect(actual.active).toEqual(expected.active);
+}
+
+/** Asserts the fake workbook holds exactly the plan. */
+export function expectFakeMatchesPlan(fake: FakeExcel, plan: WorkbookPlan, printSetup = true): void {
+  expectImageMatchesPlan(imageOfFake(fake, plan.sheets.map((s) => s.name)), imageOfPlan(plan, printSetup));
 }
 
 export const rangesOf = parseRange;

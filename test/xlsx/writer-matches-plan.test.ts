@@ -1,0 +1,42 @@
+/**
+ * The .xlsx writer holds exactly the plan: cells, formulas, styles, merges, validations, conditional
+ * formats, tables, sizes, freeze, protection, print setup, names and the active sheet. The Office.js
+ * writer is held to the same image in test/office, so the two writers cannot drift apart.
+ */
+import { writeFileSync } from "fs";
+import * as path from "path";
+import { sampleAnswers } from "../../src/core/answers/sample";
+import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import type { WorkbookPlan } from "../../src/core/plan/types";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
+import { expectImageMatchesPlan, imageOfPlan } from "../office/plan-image";
+import { tempDir } from "../support/fixtures";
+import { expectWorkbookClean } from "../support/xlsx-checks";
+import { imageOfXlsx } from "./xlsx-image";
+
+const toolkit = canonicalToolkit();
+const now = new Date("2026-11-25T09:00:00Z");
+
+/** The written file holds exactly the plan, and passes the validator and the extra checks. */
+async function expectWriterMatches(plan: WorkbookPlan): Promise<void> {
+  const bytes = await writePlanToBuffer(plan);
+  const image = await imageOfXlsx(bytes, plan.sheets.map((s) => s.columnWidths.length));
+  expectImageMatchesPlan(image, imageOfPlan(plan));
+  const file = path.join(tempDir(), "planned.xlsx");
+  writeFileSync(file, bytes);
+  await expectWorkbookClean(file);
+}
+
+test("a sample assessment is written exactly as planned", async () => {
+  await expectWriterMatches(buildWorkbookPlan(toolkit, sampleAnswers(toolkit, "2026-04-01"), { now }));
+});
+
+test("renamed sheets and formula-like text are written exactly as planned", async () => {
+  const plan = buildWorkbookPlan(
+    toolkit,
+    { council: "=O'Brien \"Council\"", behaviours: { "SL-ECSM-01": { current: "Mature", evidence: "+44 1", owner: "@me", reviewDate: "2027-01-31" } } },
+    { now, sheetNames: { summary: "Summary (2)", "keyArea:SL-ECSM": "It's ours" } },
+  );
+  await expectWriterMatches(plan);
+});

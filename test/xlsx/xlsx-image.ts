@@ -1,0 +1,137 @@
+/**
+ * The .xlsx writer's side of "the workbook holds exactly the plan": a written file, read back with
+ * ExcelJS, turned into the same image the Office writer's tests compare (test/office/plan-image.ts).
+ */
+import ExcelJS from "exceljs";
+import { charactersToPoints } from "../../src/office/write-plan";
+import { cellsIn, isoDateToSerial } from "../../src/core/util/a1";
+import { DEFAULT_STYLE, quoteReference, type Cell, type SheetImage, type Style, type ValidationImage, type WorkbookImage } from "../office/plan-image";
+
+const colour = (c: Partial<ExcelJS.Color> | undefined): string | null => (c?.argb ? `#${c.argb.slice(2).toUpperCase()}` : null);
+
+function cellImage(cell: ExcelJS.Cell): Cell | undefined {
+  if (cell.type === ExcelJS.ValueType.Formula) return { formula: `=${cell.formula}` };
+  const value = cell.value;
+  if (value === null || value === undefined) return undefined;
+  if (value instanceof Date) return { number: isoDateToSerial(value.toISOString().slice(0, 10)) };
+  if (typeof value === "string") return { text: value };
+  if (typeof value === "number") return { number: value };
+  if (typeof value === "boolean") return { boolean: value };
+  if (typeof value === "object" && "richText" in value) return { text: value.richText.map((r) => r.text).join("") };
+  return { text: `UNEXPECTED ${JSON.stringify(value)}` };
+}
+
+function borderImage(border: Partial<ExcelJS.Borders> | undefined): Style["border"] {
+  const edges = [border?.top, border?.bottom, border?.left, border?.right];
+  const thin = edges.filter((e) => e?.style === "thin").length;
+  return thin === 4 ? "thin" : edges.every((e) => !e?.style) ? "none" : "partial";
+}
+
+function styleImage(style: Partial<ExcelJS.Style>): Style {
+  const font = style.font ?? {};
+  const alignment = style.alignment ?? {};
+  return {
+    bold: font.bold ?? false,
+    italic: font.italic ?? false,
+    underline: Boolean(font.underline),
+    fontSize: font.size ?? 11,
+    fontColor: colour(font.color) ?? DEFAULT_STYLE.fontColor,
+    fill: style.fill?.type === "pattern" && style.fill.pattern === "solid" ? colour(style.fill.fgColor) : null,
+    wrap: alignment.wrapText ?? false,
+    horizontal: alignment.horizontal ?? "general",
+    vertical: alignment.vertical === "middle" ? "center" : alignment.vertical ?? "bottom",
+    numberFormat: style.numFmt ?? "General",
+    border: borderImage(style.border),
+    locked: style.protection?.locked ?? true,
+  };
+}
+
+function validationsImage(ws: ExcelJS.Worksheet): Record<string, ValidationImage> {
+  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations.model;
+  const image: Record<string, ValidationImage> = {};
+  for (const [range, v] of Object.entries(model)) {
+    if (!v) continue;
+    const first = v.formulae[0] as unknown;
+    const rule = v.type === "list" ? `list:${String(first).replace(/^"|"$/g, "")}` : v.type === "date" && v.operator === "greaterThanOrEqual" ? `date>=${first instanceof Date ? isoDateToSerial(first.toISOString().slice(0, 10)) : first}` : JSON.stringify(v);
+    for (const address of cellsIn(range)) {
+      image[address] = {
+        rule,
+        prompt: v.showInputMessage ? `${v.promptTitle}|${v.prompt}` : "none",
+        // A missing errorStyle is "stop", the strictest alert.
+        error: v.showErrorMessage ? `${v.errorStyle === undefined || v.errorStyle === "stop" ? "Stop" : v.errorStyle}|${v.errorTitle}|${v.error}` : "none",
+        ignoreBlanks: Boolean(v.allowBlank),
+      };
+    }
+  }
+  return image;
+}
+
+function conditionalImage(ws: ExcelJS.Worksheet): string[] {
+  const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: Record<string, any>[] }[] }).conditionalFormattings;
+  return formats.flatMap(({ ref, rules }) =>
+    rules.map((r) => {
+      if (r.type === "expression") {
+        const s = r.style ?? {};
+        return `${ref} custom =${r.formulae[0]} fill=${colour(s.fill?.bgColor)} font=${colour(s.font?.color)} bold=${s.font?.bold ?? null} italic=${s.font?.italic ?? null}`;
+      }
+      if (r.type === "colorScale") {
+        const ok = r.cfvo[0].type === "min" && r.cfvo[1].type === "percentile" && r.cfvo[1].value === 50 && r.cfvo[2].type === "max";
+        return `${ref} colorScale${ok ? "" : "(odd criteria)"} ${r.color.map(colour).join(",")}`;
+      }
+      if (r.type === "dataBar") return `${ref} dataBar ${r.cfvo[0].value}..${r.cfvo[1].value} ${colour(r.color)}`;
+      return `${ref} ${JSON.stringify(r)}`;
+    }),
+  );
+}
+
+function sheetImage(ws: ExcelJS.Worksheet, columnCount: number): SheetImage {
+  const cells: Record<string, Cell> = {};
+  const styles: Record<string, Style> = {};
+  const rowHeights: Record<number, number> = {};
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    if (row.height !== undefined) rowHeights[rowNumber] = row.height;
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      // ExcelJS gives the cells merged into another a copy of its style; Excel shows only the master's.
+      if (cell.isMerged && cell.master !== cell) return;
+      const style = styleImage(cell.style);
+      if (JSON.stringify(style) !== JSON.stringify(DEFAULT_STYLE)) styles[cell.address] = style;
+      const image = cellImage(cell);
+      if (image) cells[cell.address] = image;
+    });
+  });
+  const view = ws.views[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
+  const protection = (ws as unknown as { sheetProtection?: Record<string, boolean> }).sheetProtection;
+  const setup = ws.pageSetup;
+  return {
+    name: ws.name,
+    visibility: ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible",
+    tabColor: colour(ws.properties.tabColor) ?? "",
+    cells,
+    styles,
+    merges: [...((ws.model as unknown as { merges: string[] }).merges ?? [])].sort(),
+    validations: validationsImage(ws),
+    conditionalFormats: conditionalImage(ws),
+    tables: Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef: string; style: { theme: string } } }> }).tables).map(
+      ({ table }) => `${table.name} ${table.tableRef} ${table.style.theme}`,
+    ),
+    columnWidths: Object.fromEntries(Array.from({ length: columnCount }, (_, i) => [i + 1, charactersToPoints(ws.getColumn(i + 1).width ?? 0)])),
+    rowHeights,
+    freeze: view?.state === "frozen" ? `${view.ySplit ?? 0}x${view.xSplit ?? 0}` : "0x0",
+    protection: protection?.sheet
+      ? `protected ${JSON.stringify({ allowAutoFilter: Boolean(protection.autoFilter), allowFormatColumns: Boolean(protection.formatColumns), allowFormatRows: Boolean(protection.formatRows), allowSort: Boolean(protection.sort) })}`
+      : "unprotected",
+    print: `${setup.orientation ?? "portrait"} fit=${Boolean(setup.fitToPage && setup.fitToWidth === 1)} titles=${setup.printTitlesRow ? `$${setup.printTitlesRow.replace(":", ":$")}` : null}`,
+  };
+}
+
+/** The image of a written .xlsx, sheet by sheet (with the plan's column counts for widths). */
+export async function imageOfXlsx(bytes: Uint8Array, columnCounts: number[]): Promise<WorkbookImage> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const model = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+  return {
+    sheets: workbook.worksheets.map((ws, i) => sheetImage(ws, columnCounts[i] ?? 0)),
+    names: Object.fromEntries(model.filter((n) => !n.name.startsWith("_xlnm.")).map((n) => [n.name, quoteReference(n.ranges[0])])),
+    active: workbook.worksheets[workbook.views[0]?.activeTab ?? 0].name,
+  };
+}
