@@ -6,7 +6,9 @@ import type { StandaloneReason } from "./office-detect";
 import { TaskPane } from "./TaskPane";
 
 /** How the page started: with Excel (and Office's theme), or standalone (following the browser's theme). */
-export type Started = { kind: "excel"; host: WorkbookHost; dark: boolean } | { kind: "standalone"; reason: StandaloneReason };
+export type Started =
+  | { kind: "excel"; host: WorkbookHost; dark: boolean }
+  | { kind: "standalone"; reason: StandaloneReason; detail?: string };
 
 interface RootProps {
   start: () => Promise<Started>;
@@ -36,7 +38,12 @@ export function Root({ start, downloadWorkbook }: RootProps) {
       ) : started.kind === "excel" ? (
         <TaskPane host={started.host} downloadWorkbook={downloadWorkbook} />
       ) : (
-        <TaskPane host={null} standaloneReason={started.reason} downloadWorkbook={downloadWorkbook} />
+        <TaskPane
+          host={null}
+          standaloneReason={started.reason}
+          standaloneDetail={started.detail}
+          downloadWorkbook={downloadWorkbook}
+        />
       )}
     </FluentProvider>
   );

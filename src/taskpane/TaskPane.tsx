@@ -18,12 +18,14 @@ export interface TaskPaneProps {
   /** The open workbook, or null when the page runs outside Excel. */
   host: WorkbookHost | null;
   standaloneReason?: StandaloneReason;
+  /** The error that kept the add-in from starting in Excel, if there was one. */
+  standaloneDetail?: string;
   downloadWorkbook: DownloadWorkbook;
   /** Fixed in tests so the default assessment date is known. */
   now?: Date;
 }
 
-export function TaskPane({ host, standaloneReason = "no-office", downloadWorkbook, now }: TaskPaneProps) {
+export function TaskPane({ host, standaloneReason = "no-office", standaloneDetail, downloadWorkbook, now }: TaskPaneProps) {
   const styles = usePaneStyles();
   const [state, dispatch] = useReducer(paneReducer, undefined, () => initialState(host ? "excel" : "standalone", now));
 
@@ -73,7 +75,7 @@ export function TaskPane({ host, standaloneReason = "no-office", downloadWorkboo
   return (
     <main className={styles.pane}>
       <PaneHeader mode={state.mode} />
-      {state.mode === "standalone" && <StandaloneNotice reason={standaloneReason} />}
+      {state.mode === "standalone" && <StandaloneNotice reason={standaloneReason} detail={standaloneDetail} />}
       {state.status?.existing && !state.downloadOffered && <ExistingAssessment existing={state.status.existing} />}
       <DetailsForm
         values={state.form}

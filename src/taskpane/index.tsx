@@ -5,7 +5,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { downloadNewWorkbook } from "./download";
-import { detectHost } from "./office-detect";
+import { detectHost, errorDetail } from "./office-detect";
 import { Root, type Started } from "./Root";
 
 async function start(): Promise<Started> {
@@ -16,7 +16,7 @@ async function start(): Promise<Started> {
     return { kind: "excel", host: createExcelHost(), dark: detection.dark };
   } catch (error) {
     console.error("The Excel layer could not start", error);
-    return { kind: "standalone", reason: "host-failed" };
+    return { kind: "standalone", reason: "host-failed", detail: errorDetail(error) };
   }
 }
 

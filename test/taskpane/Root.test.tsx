@@ -25,6 +25,19 @@ describe("Root", () => {
     expect(colourScheme(container)).toBe("light");
   });
 
+  it("shows the user what Office said when the add-in could not start", async () => {
+    render(
+      <Root
+        start={async () => ({ kind: "standalone", reason: "host-failed", detail: "Loading chunk 12 failed." })}
+        downloadWorkbook={download}
+      />,
+    );
+    const notice = await screen.findByText("Not running inside Excel.");
+    expect(notice.parentElement!.textContent).toMatch(
+      /could not connect to the open workbook\. The error was: Loading chunk 12 failed\. You can download/,
+    );
+  });
+
   it("uses Office's dark theme inside Excel", async () => {
     const { container } = render(
       <Root start={async () => ({ kind: "excel", host, dark: true })} downloadWorkbook={download} />,

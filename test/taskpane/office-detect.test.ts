@@ -19,9 +19,9 @@ describe("detectHost", () => {
     expect(await detectHost(office, 1000)).toEqual({ kind: "standalone", reason: "other-host" });
   });
 
-  it("runs standalone when Office.onReady fails", async () => {
+  it("runs standalone when Office.onReady fails, keeping Office's words (it is not 'outside Excel')", async () => {
     const office = fakeOffice(() => Promise.reject(new Error("blocked")));
-    expect(await detectHost(office, 1000)).toEqual({ kind: "standalone", reason: "other-host" });
+    expect(await detectHost(office, 1000)).toEqual({ kind: "standalone", reason: "host-failed", detail: "blocked" });
   });
 
   it("uses Excel, with Office's theme", async () => {

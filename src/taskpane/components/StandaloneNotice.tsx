@@ -9,12 +9,12 @@ const why: Record<StandaloneReason, string> = {
 };
 
 /** Says plainly, in words and with an icon, that the pane runs without Excel and what it offers. */
-export function StandaloneNotice({ reason }: { reason: StandaloneReason }) {
+export function StandaloneNotice({ reason, detail }: { reason: StandaloneReason; detail?: string }) {
   return (
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>Not running inside Excel.</MessageBarTitle> {why[reason]} You can download a new assessment
-        workbook instead.
+        <MessageBarTitle>Not running inside Excel.</MessageBarTitle> {why[reason]}
+        {detail ? ` The error was: ${detail}` : ""} You can download a new assessment workbook instead.
       </MessageBarBody>
     </MessageBar>
   );
