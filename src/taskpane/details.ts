@@ -1,4 +1,5 @@
 import type { AssessmentDetails } from "../app/workbook-host";
+import { isIsoDate } from "../core/util/a1";
 
 /** What the user has typed, before it is checked. */
 export interface DetailsForm {
@@ -9,17 +10,6 @@ export interface DetailsForm {
 export type DetailsErrors = Partial<Record<keyof DetailsForm, string>>;
 
 export type CheckedDetails = { ok: true; details: AssessmentDetails } | { ok: false; errors: DetailsErrors };
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD (rejects 2024-02-30, which Date would roll over). */
-export function isIsoDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** Today in the user's own time zone, YYYY-MM-DD (toISOString would give the UTC date). */
 export function todayIso(now: Date = new Date()): string {

@@ -1,4 +1,5 @@
-import { checkDetails, downloadFileName, isIsoDate, todayIso } from "../../src/taskpane/details";
+import { isIsoDate } from "../../src/core/util/a1";
+import { checkDetails, downloadFileName, todayIso } from "../../src/taskpane/details";
 
 describe("checkDetails", () => {
   it("trims the council name and accepts a real date", () => {
