@@ -15,8 +15,9 @@ import {
   type WorkbookHost,
   type WorkbookStatus,
 } from "../app/workbook-host";
-import { readAssessment, sheetOfReference, type FoundAssessment } from "../core/answers/from-snapshot";
-import type { Answers } from "../core/answers/types";
+import { readAssessment, type FoundAssessment } from "../core/answers/from-snapshot";
+import { sheetOfReference } from "../core/snapshot/references";
+import type { Answers, BehaviourAnswer } from "../core/answers/types";
 import { buildWorkbookPlan, defaultSheetNames } from "../core/plan/build-plan";
 import { LAYOUT_VERSION, SHEET_NAMES } from "../core/plan/layout";
 import type { WorkbookPlan } from "../core/plan/types";
@@ -73,14 +74,29 @@ function madeSheets(plan: WorkbookPlan): MadeSheet[] {
   return plan.sheets.filter((s) => MADE_ROLES.has(s.role)).map((s) => ({ name: s.name, role: s.role as MadeSheet["role"] }));
 }
 
+function carriedNote(count: number): string {
+  return `Carried ${count} answered ${count === 1 ? "behaviour" : "behaviours"} across, by behaviour ID.`;
+}
+
 function movedNotes(plan: WorkbookPlan, choice: NameChoice): string[] {
   return choice.moved
     .filter(({ key }) => plan.sheets.find((s) => s.key === key)?.visibility === "visible")
     .map(({ wanted, used }) => `Your workbook already has a sheet called "${wanted}", so the assessment's sheet is called "${used}". Your sheet was not changed.`);
 }
 
-function countAnswers(answers: Answers): number {
-  return Object.values(answers.behaviours).filter((a) => Object.values(a).some((v) => v !== undefined && v !== "")).length;
+/**
+ * Answers that the plan writes: an answer for a behaviour this toolkit no longer has is not carried
+ * across (the plan warns about it), so it must not be counted as if it were.
+ */
+function answersOfToolkit(answers: Answers, toolkit: Toolkit): BehaviourAnswer[] {
+  const ids = new Set(toolkit.themes.flatMap((t) => t.keyAreas).flatMap((k) => k.behaviours.map((b) => b.id)));
+  return Object.entries(answers.behaviours)
+    .filter(([id]) => ids.has(id))
+    .map(([, answer]) => answer);
+}
+
+function countAnswers(answers: Answers, toolkit: Toolkit): number {
+  return answersOfToolkit(answers, toolkit).filter((a) => Object.values(a).some((v) => v !== undefined && v !== "")).length;
 }
 
 export class ExcelWorkbookHost implements WorkbookHost {
@@ -104,7 +120,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
           assessmentDate: found.info.assessmentDate,
           toolkitVersion: metadata.toolkitVersion ?? "",
           upgradeAvailable: this.isUpgrade(found),
-          assessedCount: Object.values(found.answers.behaviours).filter((a) => a.current).length,
+          assessedCount: answersOfToolkit(found.answers, this.deps.toolkit).filter((a) => a.current).length,
           behaviourCount,
         },
       };
@@ -277,7 +293,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       upgraded
         ? `Upgraded the assessment from toolkit ${from} to ${this.deps.toolkit.version}: every part the add-in made was rewritten.`
         : "Repaired the assessment: every part the add-in made was rewritten.",
-      `Carried ${countAnswers(found.answers)} answered behaviours across, by behaviour ID.`,
+      carriedNote(countAnswers(found.answers, this.deps.toolkit)),
       ...(renamed.length > 0 ? [`Kept the names you gave the assessment's sheets: ${renamed.map((s) => `"${s.name}"`).join(", ")}.`] : []),
       ...leftAlone.map((name) => `The sheet "${name}" is for a key area that is no longer in the toolkit; it was left as it is.`),
       ...movedNotes(plan, choice),

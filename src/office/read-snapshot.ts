@@ -3,6 +3,7 @@
  * Reads the open workbook into the same WorkbookSnapshot the .xlsx reader produces, in a fixed
  * number of syncs: one for the sheet list and names, one for every sheet's used range.
  */
+import { normaliseReference } from "../core/snapshot/references";
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../core/snapshot/types";
 import { cellAddress, parseRange } from "../core/util/a1";
 
@@ -24,17 +25,6 @@ export function queueOverview(context: Excel.RequestContext): { sheets: Excel.Wo
 
 export function sheetSummaries(sheets: Excel.WorksheetCollection): SheetSummary[] {
   return sheets.items.map((sheet) => ({ name: sheet.name, visibility: VISIBILITY[sheet.visibility] ?? "visible" }));
-}
-
-/**
- * Names as "'Sheet'!$A$1": Excel spells references with the sheet quoted only when it must be;
- * the snapshot always quotes, like the plan, so both readers agree.
- */
-export function normaliseReference(formula: string): string {
-  const reference = formula.replace(/^=/, "");
-  const match = /^('(?:[^']|'')+'|[^'!]+)!(.+)$/.exec(reference);
-  if (!match || match[1].startsWith("'") || match[1].startsWith("#")) return reference;
-  return `'${match[1].replace(/'/g, "''")}'!${match[2]}`;
 }
 
 export function snapshotNames(names: Excel.NamedItemCollection): Record<string, string> {

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { normaliseReference } from "../core/snapshot/references";
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../core/snapshot/types";
 
 /** Limits for reading a workbook we did not write: a foreign file must not exhaust memory or time. */
@@ -89,7 +90,7 @@ function snapshotSheet(sheet: ExcelJS.Worksheet): SnapshotSheet {
 function definedNames(workbook: ExcelJS.Workbook): Record<string, string> {
   const names: Record<string, string> = {};
   const model = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
-  for (const { name, ranges } of model) if (ranges.length === 1) names[name] = ranges[0];
+  for (const { name, ranges } of model) if (ranges.length === 1) names[name] = normaliseReference(ranges[0]);
   return names;
 }
 

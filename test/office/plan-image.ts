@@ -3,6 +3,7 @@
  * plain image (cells, styles per cell, merges, validations per cell, conditional formats, tables,
  * sizes, freeze, protection, print, names, visibility) and compared with toEqual.
  */
+import { normaliseReference } from "../../src/core/snapshot/references";
 import { charactersToPoints } from "../../src/office/write-plan";
 import { isFormula, type CellStyle, type ConditionalFormat, type SheetPlan, type WorkbookPlan } from "../../src/core/plan/types";
 import { cellAddress, cellsIn, parseCell, parseRange } from "../../src/core/util/a1";
@@ -287,20 +288,12 @@ function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** Names as the plan writes them: "'Sheet'!$A$1" (Excel drops quotes it does not need). */
-export function quoteReference(formula: string): string {
-  const reference = formula.replace(/^=/, "");
-  const match = /^('(?:[^']|'')+'|[^'!]+)!(.+)$/.exec(reference);
-  if (!match || match[1].startsWith("'")) return reference;
-  return `'${match[1].replace(/'/g, "''")}'!${match[2]}`;
-}
-
 /** The fake's state for the plan's sheets (in workbook order) and every name. */
 export function imageOfFake(fake: FakeExcel, sheetNames: string[]): WorkbookImage {
   const wanted = new Set(sheetNames.map((n) => n.toLowerCase()));
   return {
     sheets: fake.state.sheets.filter((s) => wanted.has(s.name.toLowerCase())).map(fakeSheet),
-    names: Object.fromEntries(fake.state.names.map((n) => [n.name, quoteReference(n.formula)])),
+    names: Object.fromEntries(fake.state.names.map((n) => [n.name, normaliseReference(n.formula)])),
     active: fake.activeSheetName(),
   };
 }

@@ -4,8 +4,9 @@
  */
 import ExcelJS from "exceljs";
 import { charactersToPoints } from "../../src/office/write-plan";
+import { normaliseReference } from "../../src/core/snapshot/references";
 import { cellsIn, isoDateToSerial } from "../../src/core/util/a1";
-import { DEFAULT_STYLE, quoteReference, type Cell, type SheetImage, type Style, type ValidationImage, type WorkbookImage } from "../office/plan-image";
+import { DEFAULT_STYLE, type Cell, type SheetImage, type Style, type ValidationImage, type WorkbookImage } from "../office/plan-image";
 
 const colour = (c: Partial<ExcelJS.Color> | undefined): string | null => (c?.argb ? `#${c.argb.slice(2).toUpperCase()}` : null);
 
@@ -131,7 +132,7 @@ export async function imageOfXlsx(bytes: Uint8Array, columnCounts: number[]): Pr
   const model = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
   return {
     sheets: workbook.worksheets.map((ws, i) => sheetImage(ws, columnCounts[i] ?? 0)),
-    names: Object.fromEntries(model.filter((n) => !n.name.startsWith("_xlnm.")).map((n) => [n.name, quoteReference(n.ranges[0])])),
+    names: Object.fromEntries(model.filter((n) => !n.name.startsWith("_xlnm.")).map((n) => [n.name, normaliseReference(n.ranges[0])])),
     active: workbook.worksheets[workbook.views[0]?.activeTab ?? 0].name,
   };
 }

@@ -1,6 +1,7 @@
 import { defaultSheetNames } from "../plan/build-plan";
 import { canonicalLevel } from "../plan/answers";
 import { GUIDE, KEY_AREA, METADATA_KEYS, roleNameFor, SHEET_NAMES, type MetadataKey } from "../plan/layout";
+import { sheetOfReference } from "../snapshot/references";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress, isIsoDate, serialToIsoDate } from "../util/a1";
@@ -20,13 +21,6 @@ export interface FoundAssessment {
   answers: Answers;
   info: AssessmentInfo;
   warnings: string[];
-}
-
-/** The sheet a defined name such as "'Guide'!$A$1" points at. */
-export function sheetOfReference(reference: string): string | undefined {
-  const quoted = /^'((?:[^']|'')+)'!/.exec(reference);
-  if (quoted) return quoted[1].replace(/''/g, "'");
-  return /^([^!'[\]]+)!/.exec(reference)?.[1];
 }
 
 const text = (sheet: SnapshotSheet | undefined, address: string): string => {
