@@ -3,6 +3,7 @@ import { UserFacingError } from "../../src/app/workbook-host";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { KEY_AREA } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { parseToolkit } from "../../src/core/toolkit/load";
 import { cellAddress } from "../../src/core/util/a1";
 import { scaleToolkit } from "../../src/core/toolkit/scale";
 import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
@@ -106,6 +107,21 @@ describe("upgrade and repair", () => {
     expect(outcome.action).toBe("repaired");
     expect(fake.hasSheet("Gaps")).toBe(true);
     expect(fake.sheet("Summary").id).toBe(summaryId);
+  });
+
+  test("an answer for a behaviour the new toolkit dropped is neither counted nor reported as carried across", async () => {
+    const [dropped, kept] = firstArea.behaviours;
+    const fewer = parseToolkit({
+      ...toolkit,
+      version: "9.9.9",
+      themes: toolkit.themes.map((t, ti) => ({ ...t, keyAreas: t.keyAreas.map((k, ki) => (ti === 0 && ki === 0 ? { ...k, behaviours: k.behaviours.slice(1) } : k)) })),
+    });
+    const fake = new FakeExcel();
+    await writePlanWithAnswers(fake, toolkit, { ...DETAILS, behaviours: { [dropped.id]: { current: "Mature" }, [kept.id]: { current: "Leader" } } });
+    expect((await hostFor(fake, fewer).status()).existing).toMatchObject({ assessedCount: 1 });
+    const outcome = await hostFor(fake, fewer).buildOrUpgrade(DETAILS, noProgress);
+    expect(outcome.notes).toContain("Carried 1 answered behaviour across, by behaviour ID.");
+    expect(outcome.notes.join(" ")).toContain(`${dropped.id}: no behaviour of the toolkit has this ID`);
   });
 
   test("status() finds an assessment after a build, and none in a fresh workbook", async () => {
