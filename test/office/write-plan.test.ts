@@ -94,6 +94,11 @@ test("the comparison notices one wrong cell, one wrong format and one missing va
   await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
   const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW });
   const sheet = fake.sheet(firstArea.sheetName);
+  const [cellKey, cell] = [...sheet.cells.entries()][0];
+  sheet.cells.set(cellKey, { kind: "text", text: "not the plan's", quotePrefix: false });
+  expect(() => expectFakeMatchesPlan(fake, plan)).toThrow();
+  sheet.cells.set(cellKey, cell);
+  expectFakeMatchesPlan(fake, plan);
   const [key, format] = [...sheet.formats.entries()][0];
   sheet.formats.set(key, { ...format, bold: !format.bold });
   expect(() => expectFakeMatchesPlan(fake, plan)).toThrow();
