@@ -4,7 +4,8 @@ import { behaviourLookups, type BehaviourEntry } from "./behaviour-rows";
 import { gapOf, levelArray } from "./formulas";
 import { NOT_A_LEVEL, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
-import { COLOURS, HEADER, SCORE_FORMAT, SUBTITLE, TITLE, WRAPPED_TEXT } from "./style";
+import { richTextToCell } from "../toolkit/text";
+import { COLOURS, HEADER, SCORE_FORMAT, SUBTITLE, TITLE, TWO_LINE_HEADER_HEIGHT, WRAPPED_TEXT, wrappedHeight } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
 const HEADERS = [
@@ -23,6 +24,13 @@ const HEADERS = [
   "Priority",
 ];
 const HEADER_ROW = 4;
+const WIDTHS = [5, 13, 28, 30, 13, 13, 9, 9, 7, 14, 13, 60, 9];
+
+/** Tall enough for whichever next-level descriptor the row comes to show (they change with the answers). */
+function gapRowHeight(entry: BehaviourEntry): number {
+  const nextLevels = entry.behaviour.descriptors.slice(1).map((text) => ({ text: richTextToCell(text), width: WIDTHS[11] }));
+  return wrappedHeight([...nextLevels, { text: entry.keyArea.name, width: WIDTHS[2] }, { text: entry.behaviour.name, width: WIDTHS[3] }]);
+}
 
 /** Rank 1 = largest gap; ties go to the lower current score, then toolkit order. */
 function priority(row: number, first: number, last: number): string {
@@ -57,7 +65,7 @@ function statusFormula(row: number): string {
 }
 
 export function gapsSheet(toolkit: Toolkit, entries: BehaviourEntry[], sheetNames: Record<string, string>): SheetPlan {
-  const sheet = new SheetBuilder("gaps", "gaps", sheetNames.gaps ?? SHEET_NAMES.gaps, [5, 13, 28, 30, 13, 13, 9, 9, 7, 14, 13, 60, 9]);
+  const sheet = new SheetBuilder("gaps", "gaps", sheetNames.gaps ?? SHEET_NAMES.gaps, WIDTHS);
   const first = HEADER_ROW + 1;
   const last = HEADER_ROW + entries.length;
   sheet
@@ -65,7 +73,9 @@ export function gapsSheet(toolkit: Toolkit, entries: BehaviourEntry[], sheetName
     .style("A1", TITLE)
     .block(2, 1, [["One row per behaviour. Gap is the shortfall from the target (never negative). Priority 1 is the largest gap. Sort and filter freely: every row finds its answers by behaviour ID."]])
     .style("A2", SUBTITLE)
-    .block(HEADER_ROW, 1, [HEADERS, ...entries.map((entry, i) => gapRow(entry, first + i, first, last, toolkit.levels))]);
+    .block(HEADER_ROW, 1, [HEADERS, ...entries.map((entry, i) => gapRow(entry, first + i, first, last, toolkit.levels))])
+    .rowHeight(HEADER_ROW, TWO_LINE_HEADER_HEIGHT);
+  entries.forEach((entry, i) => sheet.rowHeight(first + i, gapRowHeight(entry)));
   const column = (left: number, right = left) => rangeAddress(first, left, last, right);
   sheet
     .style(rangeAddress(HEADER_ROW, 1, HEADER_ROW, HEADERS.length), HEADER)

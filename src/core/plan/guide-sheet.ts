@@ -2,8 +2,10 @@ import type { Toolkit } from "../toolkit/schema";
 import { cellAddress, isoDateToSerial, rangeAddress } from "../util/a1";
 import { GUIDE, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
-import { DATE_FORMAT, HEADER, INPUT, SUBTITLE, TEXT_FORMAT, TITLE, WRAPPED_TEXT } from "./style";
+import { DATE_FORMAT, HEADER, INPUT, SUBTITLE, TEXT_FORMAT, TITLE, WRAPPED_TEXT, wrappedHeight } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
+
+const GUIDE_WIDTHS = [28, 62, 30, 12];
 
 const HOW_TO = [
   "Each key area has its own sheet. For every specific behaviour, read the five descriptions and pick the Current level (where the council is today) and the Target level (where it aims to be) in the yellow cells.",
@@ -15,7 +17,7 @@ const HOW_TO = [
 ];
 
 export function guideSheet(toolkit: Toolkit, sheetNames: Record<string, string>, council: string | undefined, assessmentDate: string | undefined, toolkitLabel: string): SheetPlan {
-  const sheet = new SheetBuilder("guide", "guide", sheetNames.guide ?? SHEET_NAMES.guide, [24, 60, 16, 16]);
+  const sheet = new SheetBuilder("guide", "guide", sheetNames.guide ?? SHEET_NAMES.guide, GUIDE_WIDTHS);
   const council_ = cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column);
   const date = cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column);
   sheet
@@ -58,6 +60,9 @@ export function guideSheet(toolkit: Toolkit, sheetNames: Record<string, string>,
     theme.keyAreas.map((area): PlanCell[] => [theme.name, area.name, sheetNames[`keyArea:${area.id}`] ?? area.sheetName, area.behaviours.length]),
   );
   sheet.block(areasRow, 1, [["Theme", "Key area", "Sheet", "Behaviours"], ...areas]);
+  areas.forEach((cells, i) =>
+    sheet.rowHeight(areasRow + 1 + i, wrappedHeight(cells.slice(0, 3).map((text, c) => ({ text: String(text), width: GUIDE_WIDTHS[c] })))),
+  );
   sheet.style(rangeAddress(areasRow, 1, areasRow, 4), HEADER);
   sheet.style(rangeAddress(areasRow + 1, 1, areasRow + areas.length, 4), { ...WRAPPED_TEXT, border: "thin" });
 

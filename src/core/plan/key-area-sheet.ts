@@ -14,13 +14,14 @@ import {
   SUBTITLE,
   TEXT_FORMAT,
   TITLE,
+  TWO_LINE_HEADER_HEIGHT,
   WRAPPED_TEXT,
   wrappedHeight,
 } from "./style";
 import type { ConditionalStyle, PlanCell, SheetPlan } from "./types";
 
 const C = KEY_AREA.columns;
-const WIDTHS = [11, 26, 34, 34, 34, 34, 34, 14, 14, 40, 18, 13, 9, 9, 8];
+const WIDTHS = [13, 26, 34, 34, 34, 34, 34, 14, 14, 40, 18, 13, 9, 9, 8];
 const LAST_COLUMN = C.gap;
 /** 1 January 2000: earlier review dates are almost certainly typing errors. */
 const EARLIEST_REVIEW_DATE = isoDateToSerial("2000-01-01");
@@ -85,7 +86,7 @@ function addIntroduction(sheet: SheetBuilder, theme: Theme, keyArea: KeyArea): v
     .block(2, 1, [[`Theme: ${theme.name}. Key area ID: ${keyArea.id}. Pick levels in the yellow cells; the grid highlights the current level (green, bold) and the target (blue, italic).`]])
     .style("A2", SUBTITLE)
     .block(3, 1, intro.map(([label, text]) => [label, text]))
-    .style("A3:A5", { bold: true, vertical: "top" })
+    .style("A3:A5", { bold: true, vertical: "top", wrap: true })
     .style("B3:B5", WRAPPED_TEXT);
   intro.forEach(([, text], i) => {
     const row = 3 + i;
@@ -102,7 +103,7 @@ function addGrid(sheet: SheetBuilder, keyArea: KeyArea, answers: Record<string, 
       behaviourRow(rows.firstRow + i, behaviour.id, behaviour.name, behaviour.descriptors.map(richTextToCell), answers[behaviour.id] ?? {}, levels),
     ),
   ];
-  sheet.block(KEY_AREA.headerRow, 1, grid);
+  sheet.block(KEY_AREA.headerRow, 1, grid).rowHeight(KEY_AREA.headerRow, TWO_LINE_HEADER_HEIGHT);
   const descriptorWidths = (texts: string[]) => texts.map((text) => ({ text, width: WIDTHS[2] }));
   sheet.rowHeight(KEY_AREA.principleRow, wrappedHeight(descriptorWidths(principle)));
   keyArea.behaviours.forEach((behaviour, i) => {

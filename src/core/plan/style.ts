@@ -37,6 +37,9 @@ export const DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm";
 export const SCORE_FORMAT = "0";
 export const AVERAGE_FORMAT = "0.0";
 
+/** Height of a header row whose labels wrap onto two lines. */
+export const TWO_LINE_HEADER_HEIGHT = 32;
+
 /** Approximate wrapped height: Excel does not autofit merged or formula-filled rows on its own. */
 export function wrappedHeight(texts: { text: string; width: number }[], minimum = 15): number {
   const lineHeight = 15;

@@ -4,7 +4,7 @@ import { levelArray } from "./formulas";
 import { columnRange, type KeyAreaRows } from "./key-area-sheet";
 import { GUIDE, KEY_AREA, NOT_A_LEVEL, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
-import { AVERAGE_FORMAT, COLOURS, HEADER, SCORE_FORMAT, SUBTITLE, TITLE } from "./style";
+import { AVERAGE_FORMAT, COLOURS, HEADER, SCORE_FORMAT, SUBTITLE, TITLE, TWO_LINE_HEADER_HEIGHT, wrappedHeight } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
 const C = KEY_AREA.columns;
@@ -22,6 +22,7 @@ const HEADERS = [
   "Assured level",
 ];
 const HEADER_ROW = 5;
+const SUMMARY_LABEL_WIDTH = 48;
 const NOT_ASSESSED = "Not assessed";
 
 /** Formulas for one summary row over the behaviour rows of one or more key area sheets. */
@@ -48,7 +49,7 @@ function summaryRow(label: string, scope: string, areas: KeyAreaRows[], row: num
 }
 
 export function summarySheet(toolkit: Toolkit, areaRows: Map<string, KeyAreaRows>, sheetNames: Record<string, string>): SheetPlan {
-  const sheet = new SheetBuilder("summary", "summary", sheetNames.summary ?? SHEET_NAMES.summary, [44, 11, 11, 10, 10, 10, 10, 10, 10, 13, 13]);
+  const sheet = new SheetBuilder("summary", "summary", sheetNames.summary ?? SHEET_NAMES.summary, [SUMMARY_LABEL_WIDTH, 11, 11, 10, 10, 10, 10, 10, 10, 13, 13]);
   const guide = quoteSheet(sheetNames.guide ?? SHEET_NAMES.guide);
   const councilRef = `${guide}!$B$${GUIDE.councilCell.row}`;
   sheet
@@ -57,7 +58,8 @@ export function summarySheet(toolkit: Toolkit, areaRows: Map<string, KeyAreaRows
     .block(2, 1, [[{ formula: `IF(${councilRef}="","Council: not yet entered on the Guide sheet","Council: "&${councilRef})` }]])
     .block(3, 1, [["Typical level: average current score rounded down. Assured level: the lowest current score, met by every assessed behaviour. Blank answers never count; entries that are not levels are counted as invalid."]])
     .style("A2:A3", SUBTITLE)
-    .block(HEADER_ROW, 1, [HEADERS]);
+    .block(HEADER_ROW, 1, [HEADERS])
+    .rowHeight(HEADER_ROW, TWO_LINE_HEADER_HEIGHT);
 
   const rows: PlanCell[][] = [];
   const themeRows: number[] = [];
@@ -72,6 +74,7 @@ export function summarySheet(toolkit: Toolkit, areaRows: Map<string, KeyAreaRows
   const overallRow = HEADER_ROW + 1 + rows.length;
   rows.push(summaryRow("All key areas", "Overall", all, overallRow, toolkit.levels));
   sheet.block(HEADER_ROW + 1, 1, rows);
+  rows.forEach(([label], i) => sheet.rowHeight(HEADER_ROW + 1 + i, wrappedHeight([{ text: String(label), width: SUMMARY_LABEL_WIDTH }])));
 
   const first = HEADER_ROW + 1;
   const last = overallRow;
