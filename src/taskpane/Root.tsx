@@ -2,7 +2,7 @@ import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from "@fluentui/
 import { useEffect, useState } from "react";
 import type { WorkbookHost } from "../app/workbook-host";
 import type { DownloadWorkbook } from "./download";
-import type { StandaloneReason } from "./office-detect";
+import { errorDetail, type StandaloneReason } from "./office-detect";
 import { TaskPane } from "./TaskPane";
 
 /** How the page started: with Excel (and Office's theme), or standalone (following the browser's theme). */
@@ -20,7 +20,11 @@ export function Root({ start, downloadWorkbook }: RootProps) {
   const browserDark = usePrefersDark();
   useEffect(() => {
     let current = true;
-    start().then((result) => current && setStarted(result));
+    start().then(
+      (result) => current && setStarted(result),
+      // Without this the pane would spin for ever; standalone still offers the download, and says why.
+      (error: unknown) => current && setStarted({ kind: "standalone", reason: "host-failed", detail: errorDetail(error) }),
+    );
     return () => {
       current = false;
     };

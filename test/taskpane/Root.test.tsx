@@ -38,6 +38,12 @@ describe("Root", () => {
     );
   });
 
+  it("runs standalone, and says why, when starting fails outright", async () => {
+    render(<Root start={() => Promise.reject(new Error("Office.onReady threw"))} downloadWorkbook={download} />);
+    expect(await screen.findByText(/The error was: Office\.onReady threw/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Download a new assessment workbook" })).toBeTruthy();
+  });
+
   it("uses Office's dark theme inside Excel", async () => {
     const { container } = render(
       <Root start={async () => ({ kind: "excel", host, dark: true })} downloadWorkbook={download} />,
