@@ -101,6 +101,8 @@ function countAnswers(answers: Answers, toolkit: Toolkit): number {
 
 export class ExcelWorkbookHost implements WorkbookHost {
   private readonly timeoutMs: number;
+  /** Syncs that outlived their timeout: Excel may still apply them, so no new work may start yet. */
+  private readonly unfinished = new Set<Promise<void>>();
 
   constructor(private readonly deps: ExcelHostDeps) {
     this.timeoutMs = deps.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
@@ -176,12 +178,19 @@ export class ExcelWorkbookHost implements WorkbookHost {
 
   /** Runs a batch with every sync under the timeout, and explains any other failure in plain English. */
   private async session<T>(work: (context: Excel.RequestContext, sync: Sync) => Promise<T>): Promise<T> {
+    if (this.unfinished.size > 0) {
+      // A second build on top of one Excel is still applying would add a second set of sheets.
+      throw new UserFacingError(
+        "Excel is still finishing the previous attempt, which took too long to answer.",
+        "Wait until Excel responds again, check the workbook (the previous attempt may have finished), then try again.",
+      );
+    }
     let step = "starting";
     try {
       return await this.deps.run((context) =>
         work(context, (nextStep) => {
           step = nextStep;
-          return syncWithin(context, this.timeoutMs, nextStep);
+          return syncWithin(context, this.timeoutMs, nextStep, (sync) => this.track(sync));
         }),
       );
     } catch (error) {
@@ -195,6 +204,12 @@ export class ExcelWorkbookHost implements WorkbookHost {
       (wrapped as Error & { cause?: unknown }).cause = error;
       throw wrapped;
     }
+  }
+
+  private track(sync: Promise<void>): void {
+    this.unfinished.add(sync);
+    const settled = () => this.unfinished.delete(sync);
+    sync.then(settled, settled);
   }
 
   /** Sync 1: the sheet list, the names, and whether the workbook can be changed at all. */

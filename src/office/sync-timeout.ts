@@ -7,7 +7,15 @@ export const DEFAULT_SYNC_TIMEOUT_MS = 60_000;
  * context.sync() with a deadline. A sync can hang on a very large workbook or a lost connection
  * (Excel for the web); the user must hear about it instead of watching a progress bar forever.
  */
-export function syncWithin(context: Excel.RequestContext, timeoutMs: number, step: string): Promise<void> {
+export function syncWithin(
+  context: Excel.RequestContext,
+  timeoutMs: number,
+  step: string,
+  /** Told of the real sync, which goes on after the deadline: Office cannot cancel it. */
+  onSync: (sync: Promise<void>) => void = () => undefined,
+): Promise<void> {
+  const sync = context.sync().then(() => undefined);
+  onSync(sync);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -21,5 +29,5 @@ export function syncWithin(context: Excel.RequestContext, timeoutMs: number, ste
       );
     }, timeoutMs);
   });
-  return Promise.race([context.sync().then(() => undefined), deadline]).finally(() => clearTimeout(timer));
+  return Promise.race([sync, deadline]).finally(() => clearTimeout(timer));
 }

@@ -47,6 +47,7 @@ export class FakeExcel implements FakeHost {
   readonly options: { payloadLimitBytes: number };
   readonly syncs: SyncRecord[] = [];
   hangSyncs = false;
+  syncDelayMs = 0;
   failNextSync?: Error;
 
   constructor(options: FakeExcelOptions = {}) {

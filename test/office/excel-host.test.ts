@@ -147,6 +147,19 @@ describe("failures the user must hear about", () => {
     await expect(attempt).rejects.toMatchObject({ message: expect.stringMatching(/did not answer within 0 seconds while reading your workbook/) });
   });
 
+  test("after a timeout, no new work starts until Excel has finished the sync that timed out", async () => {
+    const fake = new FakeExcel();
+    fake.syncDelayMs = 300;
+    const host = hostFor(fake, toolkit, { timeoutMs: 30 });
+    await expect(host.buildOrUpgrade(DETAILS, noProgress)).rejects.toMatchObject({ message: expect.stringMatching(/did not answer/) });
+    await expect(host.buildOrUpgrade(DETAILS, noProgress)).rejects.toMatchObject({ message: expect.stringMatching(/still finishing the previous attempt/) });
+    await expect(host.status()).rejects.toMatchObject({ message: expect.stringMatching(/still finishing/) });
+    expect(fake.syncs).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    fake.syncDelayMs = 0;
+    expect((await host.buildOrUpgrade(DETAILS, noProgress)).action).toBe("built");
+  });
+
   test("a read-only workbook is refused with what to do", async () => {
     const fake = new FakeExcel();
     fake.state.readOnly = true;

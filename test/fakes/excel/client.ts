@@ -20,6 +20,8 @@ export interface FakeHost {
   readonly options: { payloadLimitBytes: number };
   /** When set, every sync from now on never settles (to test timeouts). */
   hangSyncs: boolean;
+  /** Milliseconds every sync takes before it applies (a slow Excel for the web), 0 for none. */
+  syncDelayMs: number;
   /** When set, the next sync rejects with this error before applying anything. */
   failNextSync?: Error;
   recordSync(record: SyncRecord): void;
@@ -81,6 +83,7 @@ export class FakeRequestContext {
     this.syncs.push(record);
     this.host.recordSync(record);
     if (this.host.hangSyncs) return new Promise<void>(() => undefined);
+    if (this.host.syncDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.host.syncDelayMs));
     // A round trip: nothing is applied, and nothing loaded is readable, until the promise settles.
     await new Promise((resolve) => setImmediate(resolve));
     const failure = this.host.failNextSync;
