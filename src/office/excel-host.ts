@@ -16,10 +16,10 @@ import {
   type WorkbookStatus,
 } from "../app/workbook-host";
 import { readAssessment, type FoundAssessment } from "../core/answers/from-snapshot";
-import { sheetOfReference } from "../core/snapshot/references";
+import { sheetsMadeByUs } from "../core/snapshot/our-sheets";
 import type { Answers, BehaviourAnswer } from "../core/answers/types";
 import { buildWorkbookPlan, defaultSheetNames } from "../core/plan/build-plan";
-import { LAYOUT_VERSION, SHEET_NAMES } from "../core/plan/layout";
+import { LAYOUT_VERSION } from "../core/plan/layout";
 import type { WorkbookPlan } from "../core/plan/types";
 import { canonicalToolkit } from "../core/toolkit/canonical";
 import { toolkitFingerprint } from "../core/toolkit/load";
@@ -51,21 +51,10 @@ interface Overview {
   names: Record<string, string>;
 }
 
-/**
- * Sheets this add-in made, found by our defined names (which follow renames). Without the names, a
- * very hidden sheet with the metadata sheet's name still counts: users cannot make a sheet very
- * hidden from Excel's menus, so a visible sheet of that name is the user's own and is left alone.
- */
+/** Sheets this add-in made (the rule is the core's, shared with the .xlsx side). */
 function assessmentSheets(overview: Overview): SheetSummary[] {
-  const referenced = new Set(
-    Object.entries(overview.names)
-      .filter(([name]) => name.startsWith("NPS_Sheet_"))
-      .map(([, reference]) => sheetOfReference(reference)?.toLowerCase()),
-  );
-  const isOurs = (sheet: SheetSummary) =>
-    referenced.has(sheet.name.toLowerCase()) ||
-    (sheet.name.toLowerCase() === SHEET_NAMES.metadata.toLowerCase() && sheet.visibility === "veryHidden");
-  return overview.sheets.filter(isOurs);
+  const ours = new Set(sheetsMadeByUs(overview.sheets, overview.names));
+  return overview.sheets.filter((sheet) => ours.has(sheet.name));
 }
 
 const MADE_ROLES = new Set<string>(["guide", "keyArea", "summary", "gaps", "data"]);

@@ -1,6 +1,7 @@
 import { defaultSheetNames } from "../plan/build-plan";
 import { canonicalLevel } from "../plan/answers";
 import { GUIDE, KEY_AREA, METADATA_KEYS, roleNameFor, SHEET_NAMES, type MetadataKey } from "../plan/layout";
+import { sheetsMadeByUs } from "../snapshot/our-sheets";
 import { sheetOfReference } from "../snapshot/references";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
@@ -43,18 +44,10 @@ function findRoles(snapshot: WorkbookSnapshot, toolkit: Toolkit): { roles: Recor
     const sheet = reference ? sheetOfReference(reference) : undefined;
     if (sheet && existing.has(sheet)) roles[key] = sheet;
   }
-  const ourSheets = Object.entries(snapshot.names)
-    .filter(([name]) => name.startsWith("NPS_Sheet_"))
-    .map(([, reference]) => sheetOfReference(reference))
-    .filter((sheet): sheet is string => sheet !== undefined && existing.has(sheet));
-  // Names can be lost (for example when sheets are copied into a new workbook); the metadata sheet's own name is the fallback.
-  const metadataSheet = snapshot.sheets.find((s) => s.name === SHEET_NAMES.metadata);
-  // Only a hidden one: a visible sheet of that name is a user's own.
-  if (!roles.metadata && metadataSheet && metadataSheet.visibility !== "visible") {
-    roles.metadata = SHEET_NAMES.metadata;
-    ourSheets.push(SHEET_NAMES.metadata);
-  }
-  return { roles, ourSheets: [...new Set(ourSheets)] };
+  const ourSheets = sheetsMadeByUs(snapshot.sheets, snapshot.names);
+  const metadataSheet = ourSheets.find((name) => name.toLowerCase() === SHEET_NAMES.metadata.toLowerCase());
+  if (!roles.metadata && metadataSheet) roles.metadata = metadataSheet;
+  return { roles, ourSheets };
 }
 
 function readMetadata(sheet: SnapshotSheet | undefined): Partial<Record<MetadataKey, string>> {

@@ -1,0 +1,21 @@
+import { SHEET_NAMES } from "../plan/layout";
+import { sheetOfReference } from "./references";
+import type { SnapshotSheet } from "./types";
+
+type SheetListing = Pick<SnapshotSheet, "name" | "visibility">;
+
+/**
+ * The sheets this add-in made: those its NPS_Sheet_* names point at (so renames are followed),
+ * and a hidden metadata sheet whose names were lost (as when sheets are copied to a new workbook).
+ * A visible sheet called NPS_Metadata is a user's own. Sheet names compare without case, as in Excel.
+ */
+export function sheetsMadeByUs(sheets: SheetListing[], names: Record<string, string>): string[] {
+  const referenced = new Set(
+    Object.entries(names)
+      .filter(([name]) => name.startsWith("NPS_Sheet_"))
+      .map(([, reference]) => sheetOfReference(reference)?.toLowerCase()),
+  );
+  const isOurs = (sheet: SheetListing) =>
+    referenced.has(sheet.name.toLowerCase()) || (sheet.name.toLowerCase() === SHEET_NAMES.metadata.toLowerCase() && sheet.visibility !== "visible");
+  return sheets.filter(isOurs).map((sheet) => sheet.name);
+}
