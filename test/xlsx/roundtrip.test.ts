@@ -7,6 +7,7 @@ import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { readSnapshotFromBuffer, WorkbookReadError } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
+import { typeInto } from "../workbook/generate";
 
 const toolkit = canonicalToolkit();
 const ids = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id)));
@@ -79,5 +80,22 @@ describe("reading foreign files is bounded", () => {
     const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     expect(bytes.length).toBeLessThan(100_000);
     await expect(readSnapshotFromBuffer(bytes, { maxFileBytes: 1e6, maxUnpackedBytes: 1_000_000, timeoutMs: 10_000 })).rejects.toThrow(/unpacks to more than/);
+  });
+});
+
+describe("entries that are not levels or dates survive an upgrade as text", () => {
+  test("a typed level that is not a level, and a review date that is not a date, move into the evidence", async () => {
+    const plan = buildWorkbookPlan(toolkit, { behaviours: { "SL-ECSM-01": { evidence: "Minutes", target: "Leader" } } }, { now });
+    typeInto(plan, "keyArea:SL-ECSM", "H9", "Excellent");
+    typeInto(plan, "keyArea:SL-ECSM", "L9", "next spring");
+    const found = readAssessment(await readSnapshotFromBuffer(await writePlanToBuffer(plan)), toolkit);
+    expect(found?.answers.behaviours["SL-ECSM-01"]).toEqual({
+      target: "Leader",
+      evidence: "Minutes\n[Current level typed before the upgrade, not a level: Excellent]\n[Review date typed before the upgrade, not a date: next spring]",
+    });
+    expect(found?.warnings).toEqual([
+      'SL-ECSM-01: the current level "Excellent" is not a level name; it was kept in the evidence cell.',
+      'SL-ECSM-01: the review date "next spring" is not a date; it was kept in the evidence cell.',
+    ]);
   });
 });
