@@ -25,7 +25,7 @@ import { canonicalToolkit } from "../core/toolkit/canonical";
 import { toolkitFingerprint } from "../core/toolkit/load";
 import type { Toolkit } from "../core/toolkit/schema";
 import { queueOverview, queueUsedRange, sheetSummaries, snapshotNames, snapshotSheet, type SheetSummary } from "./read-snapshot";
-import { chooseSheetNames, type NameChoice } from "./sheet-names";
+import { chooseSheetNames, isNumberedName, type NameChoice } from "./sheet-names";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithin } from "./sync-timeout";
 import { queueWorkbookPlan, type ExistingSheet } from "./write-plan";
 
@@ -292,7 +292,9 @@ export class ExcelWorkbookHost implements WorkbookHost {
     const from = found.info.metadata.toolkitVersion || "an earlier version";
     const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
     const leftAlone = found.ourSheets.filter((name) => !planned.has(name.toLowerCase()));
-    const renamed = plan.sheets.filter((s) => existing.has(s.key) && s.visibility === "visible" && s.name !== defaultSheetNames(this.deps.toolkit)[s.key]);
+    const defaults = defaultSheetNames(this.deps.toolkit);
+    // A "Summary (2)" is a name the add-in chose beside a user's own "Summary", not one the user gave.
+    const renamed = plan.sheets.filter((s) => existing.has(s.key) && s.visibility === "visible" && s.name !== defaults[s.key] && !isNumberedName(defaults[s.key], s.name));
     return [
       upgraded
         ? `Upgraded the assessment from toolkit ${from} to ${this.deps.toolkit.version}: every part the add-in made was rewritten.`

@@ -8,6 +8,12 @@ export function numberedName(base: string, n: number): string {
   return `${base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
 }
 
+/** true when `name` is one numberedName made from `base`. */
+export function isNumberedName(base: string, name: string): boolean {
+  const n = /\((\d+)\)$/.exec(name)?.[1];
+  return n !== undefined && numberedName(base, Number(n)) === name;
+}
+
 export interface NameChoice {
   /** Sheet name by plan key. */
   names: Record<string, string>;

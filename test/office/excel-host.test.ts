@@ -46,7 +46,9 @@ describe("build", () => {
     const outcome = await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
     expect(outcome.sheets.map((s) => s.name)).toContain("Summary (2)");
     expect(outcome.notes.join(" ")).toMatch(/already has a sheet called "Summary".*"Summary \(2\)"/);
-    await hostFor(fake, nextVersion(toolkit)).buildOrUpgrade(DETAILS, noProgress);
+    const upgrade = await hostFor(fake, nextVersion(toolkit)).buildOrUpgrade(DETAILS, noProgress);
+    // "Summary (2)" was the add-in's choice, so the upgrade must not thank the user for naming it.
+    expect(upgrade.notes.join(" ")).not.toMatch(/Kept the names you gave/);
     expect(userSheetsOf(fake, [mine.id])).toEqual(before);
     const plan = buildWorkbookPlan(nextVersion(toolkit), { behaviours: {} }, { ...DETAILS, now: NOW, created: NOW.toISOString(), sheetNames: { summary: "Summary (2)" } });
     expectFakeMatchesPlan(fake, plan);
