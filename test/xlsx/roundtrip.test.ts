@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import JSZip from "jszip";
 import { readAssessment } from "../../src/core/answers/from-snapshot";
+import { sheetsMadeByUs } from "../../src/core/snapshot/our-sheets";
 import type { Answers, BehaviourAnswer } from "../../src/core/answers/types";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
@@ -59,8 +60,18 @@ describe(".xlsx round trip", () => {
     workbook.addWorksheet("Summary").getCell("A1").value = "My own summary";
     workbook.addWorksheet("Guide").getCell("B4").value = "Not ours";
     workbook.addWorksheet("NPS_Metadata").getCell("A2").value = "toolkitId"; // visible, so a user's own
+    workbook.addWorksheet("nps_metadata (2)");
+    const hidden = workbook.addWorksheet("Hidden one");
+    hidden.state = "hidden";
     const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
     expect(readAssessment(await readSnapshotFromBuffer(bytes), toolkit)).toBeNull();
+  });
+
+  test("a hidden sheet called NPS_Metadata is a user's own too: only a very hidden one can be ours", () => {
+    const listing = (visibility: "visible" | "hidden" | "veryHidden") => [{ name: "NPS_Metadata", visibility }];
+    expect(sheetsMadeByUs(listing("visible"), {})).toEqual([]);
+    expect(sheetsMadeByUs(listing("hidden"), {})).toEqual([]);
+    expect(sheetsMadeByUs(listing("veryHidden"), {})).toEqual(["NPS_Metadata"]);
   });
 });
 
