@@ -32,7 +32,9 @@ describe("Root", () => {
         downloadWorkbook={download}
       />,
     );
-    const notice = await screen.findByText("Not running inside Excel.");
+    // Excel is there, so the pane must not claim otherwise.
+    const notice = await screen.findByText("Not connected to Excel.");
+    expect(screen.queryByText("Not running inside Excel.")).toBeNull();
     expect(notice.parentElement!.textContent).toMatch(
       /could not connect to the open workbook\. The error was: Loading chunk 12 failed\. You can download/,
     );
