@@ -33,7 +33,7 @@ export interface ProgressUpdate {
 
 export interface MadeSheet {
   name: string;
-  role: "guide" | "keyArea" | "summary" | "gaps" | "data";
+  role: "guide" | "keyArea" | "summary" | "gaps" | "data" | "retired";
 }
 
 export interface AssessmentOutcome {

@@ -57,7 +57,7 @@ function assessmentSheets(overview: Overview): SheetSummary[] {
   return overview.sheets.filter((sheet) => ours.has(sheet.name));
 }
 
-const MADE_ROLES = new Set<string>(["guide", "keyArea", "summary", "gaps", "data"]);
+const MADE_ROLES = new Set<string>(["guide", "keyArea", "summary", "gaps", "data", "retired"]);
 
 function madeSheets(plan: WorkbookPlan): MadeSheet[] {
   return plan.sheets.filter((s) => MADE_ROLES.has(s.role)).map((s) => ({ name: s.name, role: s.role as MadeSheet["role"] }));

@@ -135,7 +135,7 @@ describe("answers are checked before they are written", () => {
   });
 
   test("anything that is not a level, a date or a behaviour is left out with a warning", () => {
-    const { behaviours, warnings } = cleanAnswers(toolkit, {
+    const { behaviours, retired, warnings } = cleanAnswers(toolkit, {
       assessmentDate: "31/03/2026",
       behaviours: {
         "SL-ECSM-01": { current: "Excellent", target: "3", evidence: "kept", reviewDate: "soon" },
@@ -143,13 +143,27 @@ describe("answers are checked before they are written", () => {
       },
     });
     expect(behaviours).toEqual({ "SL-ECSM-01": { evidence: "kept" } });
+    expect(retired).toEqual({ "XX-NOPE-01": { current: "Mature" } });
     expect(warnings).toEqual([
       'SL-ECSM-01: the current level "Excellent" is not one of Minimum, Developing, Mature, Leader, Innovator, so it was left blank.',
       'SL-ECSM-01: the target level "3" is not one of Minimum, Developing, Mature, Leader, Innovator, so it was left blank.',
       'SL-ECSM-01 review date: "soon" is not a date (YYYY-MM-DD), so it was left blank.',
-      "XX-NOPE-01: no behaviour of the toolkit has this ID, so its answer was not carried across.",
+      "XX-NOPE-01: this behaviour is not in toolkit 1.0.0, so its answer was kept on the Retired answers sheet.",
       'Assessment date: "31/03/2026" is not a date (YYYY-MM-DD), so it was left blank.',
     ]);
+  });
+
+  test("an answer for a behaviour the toolkit does not have is kept on a Retired answers sheet, as typed", () => {
+    const plan = build({ behaviours: { "XX-OLD-02": { current: "Leader", evidence: "=kept as text", reviewDate: "2027-01-31" }, "XX-OLD-01": { owner: "Me" } } });
+    expect(plan.sheets.map((s) => s.key).slice(-2)).toEqual(["retired", "metadata"]);
+    expect(plan.names).toContainEqual({ name: "NPS_Sheet_retired", reference: "'Retired answers'!$A$1" });
+    expect(planCell(plan, "retired", "A4")).toBe("XX-OLD-01");
+    expect(planCell(plan, "retired", "E4")).toBe("Me");
+    expect(planCell(plan, "retired", "A5")).toBe("XX-OLD-02");
+    expect(planCell(plan, "retired", "B5")).toBe("Leader");
+    expect(planCell(plan, "retired", "D5")).toBe("=kept as text");
+    expect(planCell(plan, "retired", "F5")).toBe(46418);
+    expect(build().sheets.some((s) => s.key === "retired")).toBe(false);
   });
 
   test("the plan carries the warnings and writes no invalid level", () => {

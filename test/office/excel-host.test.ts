@@ -109,7 +109,7 @@ describe("upgrade and repair", () => {
     expect(fake.sheet("Summary").id).toBe(summaryId);
   });
 
-  test("an answer for a behaviour the new toolkit dropped is neither counted nor reported as carried across", async () => {
+  test("an answer for a behaviour the new toolkit dropped is kept on a Retired answers sheet, not counted as carried across", async () => {
     const [dropped, kept] = firstArea.behaviours;
     const fewer = parseToolkit({
       ...toolkit,
@@ -121,7 +121,13 @@ describe("upgrade and repair", () => {
     expect((await hostFor(fake, fewer).status()).existing).toMatchObject({ assessedCount: 1 });
     const outcome = await hostFor(fake, fewer).buildOrUpgrade(DETAILS, noProgress);
     expect(outcome.notes).toContain("Carried 1 answered behaviour across, by behaviour ID.");
-    expect(outcome.notes.join(" ")).toContain(`${dropped.id}: no behaviour of the toolkit has this ID`);
+    expect(outcome.notes.join(" ")).toContain(`${dropped.id}: this behaviour is not in toolkit 9.9.9, so its answer was kept on the Retired answers sheet.`);
+    expect(outcome.sheets).toContainEqual({ name: "Retired answers", role: "retired" });
+    expect(fake.cell("Retired answers", "A4")).toMatchObject({ kind: "text", text: dropped.id });
+    expect(fake.cell("Retired answers", "B4")).toMatchObject({ kind: "text", text: "Mature" });
+    // A later repair reads the sheet back and keeps the answer again; nothing is ever thrown away.
+    await hostFor(fake, fewer).buildOrUpgrade(DETAILS, noProgress);
+    expect((await readBack(fake, fewer))?.answers.behaviours[dropped.id]).toEqual({ current: "Mature" });
   });
 
   test("status() finds an assessment after a build, and none in a fresh workbook", async () => {

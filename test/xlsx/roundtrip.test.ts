@@ -94,6 +94,13 @@ describe("reading foreign files is bounded", () => {
   });
 });
 
+test("answers kept on the Retired answers sheet are read back, so a later upgrade keeps them again", async () => {
+  const given: Answers = { behaviours: { "SL-ECSM-01": { current: "Mature" }, "XX-OLD-01": { current: "Leader", evidence: "=old", reviewDate: "2026-05-01" } } };
+  const found = readAssessment(await readSnapshotFromBuffer(await writePlanToBuffer(buildWorkbookPlan(toolkit, given, { now }))), toolkit);
+  expect(found?.roles.retired).toBe("Retired answers");
+  expect(found?.answers.behaviours).toEqual(given.behaviours);
+});
+
 describe("entries that are not levels or dates survive an upgrade as text", () => {
   test("a typed level that is not a level, and a review date that is not a date, move into the evidence", async () => {
     const plan = buildWorkbookPlan(toolkit, { behaviours: { "SL-ECSM-01": { evidence: "Minutes", target: "Leader" } } }, { now });

@@ -32,10 +32,10 @@ test("a sample assessment is written exactly as planned", async () => {
   await expectWriterMatches(buildWorkbookPlan(toolkit, sampleAnswers(toolkit, "2026-04-01"), { now }));
 });
 
-test("renamed sheets and formula-like text are written exactly as planned", async () => {
+test("renamed sheets, formula-like text and retired answers are written exactly as planned", async () => {
   const plan = buildWorkbookPlan(
     toolkit,
-    { council: "=O'Brien \"Council\"", behaviours: { "SL-ECSM-01": { current: "Mature", evidence: "+44 1", owner: "@me", reviewDate: "2027-01-31" } } },
+    { council: "=O'Brien \"Council\"", behaviours: { "SL-ECSM-01": { current: "Mature", evidence: "+44 1", owner: "@me", reviewDate: "2027-01-31" }, "XX-OLD-01": { current: "Leader", evidence: "=old" } } },
     { now, sheetNames: { summary: "Summary (2)", "keyArea:SL-ECSM": "It's ours" } },
   );
   await expectWriterMatches(plan);

@@ -1,6 +1,6 @@
 import { defaultSheetNames } from "../plan/build-plan";
 import { canonicalLevel } from "../plan/answers";
-import { GUIDE, KEY_AREA, METADATA_KEYS, roleNameFor, SHEET_NAMES, type MetadataKey } from "../plan/layout";
+import { GUIDE, KEY_AREA, METADATA_KEYS, RETIRED, roleNameFor, SHEET_NAMES, type MetadataKey } from "../plan/layout";
 import { sheetsMadeByUs } from "../snapshot/our-sheets";
 import { sheetOfReference } from "../snapshot/references";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
@@ -59,11 +59,12 @@ function readMetadata(sheet: SnapshotSheet | undefined): Partial<Record<Metadata
   return metadata;
 }
 
-/** Answers on one key area sheet, by the behaviour ID in column A of each row. */
-function readKeyAreaAnswers(sheet: SnapshotSheet): Record<string, BehaviourAnswer> {
-  const C = KEY_AREA.columns;
+type AnswerColumns = Record<"id" | "current" | "target" | "evidence" | "owner" | "reviewDate", number>;
+
+/** Answers on a sheet with one behaviour a row from `firstRow`, by the behaviour ID in each row; stops at the first row without one. */
+function readAnswerRows(sheet: SnapshotSheet | undefined, firstRow: number, C: AnswerColumns): Record<string, BehaviourAnswer> {
   const found: Record<string, BehaviourAnswer> = {};
-  for (let row = KEY_AREA.firstBehaviourRow; ; row++) {
+  for (let row = firstRow; sheet; row++) {
     const id = text(sheet, cellAddress(row, C.id)).trim();
     if (id === "") break;
     const answer: BehaviourAnswer = {
@@ -121,8 +122,12 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
     .filter(([name]) => name.startsWith(roleNameFor("keyArea:")))
     .map(([, reference]) => sheetNamed(sheetOfReference(reference)))
     .filter((sheet): sheet is SnapshotSheet => sheet !== undefined);
+  // Retired answers first, so that a behaviour a toolkit brings back takes its answer from its own row if it has one.
+  for (const [id, answer] of Object.entries(readAnswerRows(sheetNamed(roles.retired), RETIRED.firstRow, RETIRED.columns))) {
+    if (Object.keys(answer).length > 0) behaviours[id] = keepInvalidEntries(id, answer, toolkit.levels, warnings);
+  }
   for (const sheet of keyAreaSheets) {
-    for (const [id, answer] of Object.entries(readKeyAreaAnswers(sheet))) {
+    for (const [id, answer] of Object.entries(readAnswerRows(sheet, KEY_AREA.firstBehaviourRow, KEY_AREA.columns))) {
       if (Object.keys(answer).length > 0) behaviours[id] = keepInvalidEntries(id, answer, toolkit.levels, warnings);
     }
   }

@@ -9,6 +9,8 @@ export interface CleanedAnswers {
   council?: string;
   assessmentDate?: string;
   behaviours: Record<string, CleanAnswer>;
+  /** Answers for behaviours this toolkit does not have (a later version dropped them), kept as they were. */
+  retired: Record<string, BehaviourAnswer>;
   warnings: string[];
 }
 
@@ -28,6 +30,7 @@ export function cleanAnswers(toolkit: Toolkit, answers: Answers): CleanedAnswers
   const warnings: string[] = [];
   const known = new Set(toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
   const behaviours: Record<string, CleanAnswer> = {};
+  const retired: Record<string, BehaviourAnswer> = {};
 
   const level = (id: string, which: string, typed: string | undefined) => {
     if (nonBlank(typed) === undefined) return undefined;
@@ -44,7 +47,8 @@ export function cleanAnswers(toolkit: Toolkit, answers: Answers): CleanedAnswers
 
   for (const [id, answer] of Object.entries(answers.behaviours)) {
     if (!known.has(id)) {
-      warnings.push(`${id}: no behaviour of the toolkit has this ID, so its answer was not carried across.`);
+      retired[id] = answer;
+      warnings.push(`${id}: this behaviour is not in toolkit ${toolkit.version}, so its answer was kept on the Retired answers sheet.`);
       continue;
     }
     const clean: CleanAnswer = {
@@ -60,6 +64,7 @@ export function cleanAnswers(toolkit: Toolkit, answers: Answers): CleanedAnswers
     council: nonBlank(answers.council),
     assessmentDate: date("Assessment date", answers.assessmentDate),
     behaviours,
+    retired,
     warnings,
   };
 }

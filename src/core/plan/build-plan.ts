@@ -10,6 +10,7 @@ import { guideSheet } from "./guide-sheet";
 import { keyAreaSheet, type KeyAreaRows } from "./key-area-sheet";
 import { GENERATOR_NAME, GUIDE, LAYOUT_VERSION, keyAreaSheetKey, roleNameFor, SHEET_NAMES } from "./layout";
 import { metadataSheet } from "./metadata-sheet";
+import { retiredSheet } from "./retired-sheet";
 import { summarySheet } from "./summary-sheet";
 import type { DefinedName, SheetPlan, WorkbookPlan } from "./types";
 import { absolute } from "../util/a1";
@@ -68,6 +69,7 @@ export function buildWorkbookPlan(toolkit: Toolkit, answers: Answers, options: P
     summarySheet(toolkit, areaRows, names),
     gapsSheet(toolkit, entries, names),
     dataSheet(entries, names, toolkitLabel, toolkit.levels),
+    ...(Object.keys(cleaned.retired).length > 0 ? [retiredSheet(cleaned.retired, names)] : []),
     metadataSheet(
       {
         toolkitId: toolkit.id,

@@ -9,6 +9,7 @@ export const SHEET_NAMES = {
   summary: "Summary",
   gaps: "Gaps",
   data: "Data",
+  retired: "Retired answers",
   metadata: "NPS_Metadata",
 } as const;
 
@@ -43,6 +44,13 @@ export const KEY_AREA = {
     targetScore: 14,
     gap: 15,
   },
+} as const;
+
+/** Retired answers sheet: behaviour answers the toolkit no longer has, one row each from FIRST_ROW. */
+export const RETIRED = {
+  headerRow: 3,
+  firstRow: 4,
+  columns: { id: 1, current: 2, target: 3, evidence: 4, owner: 5, reviewDate: 6 },
 } as const;
 
 /** Text shown in a score cell when the level typed is not one of the five names. */

@@ -129,7 +129,7 @@ export interface PrintSetup {
   titleRows?: string;
 }
 
-export type SheetRole = "guide" | "keyArea" | "summary" | "gaps" | "data" | "metadata";
+export type SheetRole = "guide" | "keyArea" | "summary" | "gaps" | "data" | "retired" | "metadata";
 
 export interface SheetPlan {
   /** Stable key of the sheet's role: "guide", "keyArea:SL-ECSM", "summary", "gaps", "data", "metadata". */
