@@ -301,7 +301,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
         : "Repaired the assessment: every part the add-in made was rewritten.",
       carriedNote(countAnswers(found.answers, this.deps.toolkit)),
       ...(renamed.length > 0 ? [`Kept the names you gave the assessment's sheets: ${renamed.map((s) => `"${s.name}"`).join(", ")}.`] : []),
-      ...leftAlone.map((name) => `The sheet "${name}" is for a key area that is no longer in the toolkit; it was left as it is.`),
+      ...leftAlone.map((name) => `The sheet "${name}" is no longer part of the assessment (a key area the toolkit dropped, or retired answers you cleared); it was left as it is.`),
       ...movedNotes(plan, choice),
       ...this.printNote(),
       ...found.warnings,
