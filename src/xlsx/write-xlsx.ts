@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { cellsIn, parseCell, parseRange, cellAddress } from "../core/util/a1";
 import { isFormula, type CellStyle, type ConditionalFormat, type PlanCell, type SheetPlan, type Validation, type WorkbookPlan } from "../core/plan/types";
 import { GENERATOR_NAME } from "../core/plan/layout";
+import { locatePlanCell } from "../core/plan/locate";
 import { fixOoxml } from "./ooxml-fixups";
 
 /** "#RRGGBB" → ExcelJS ARGB. */
@@ -66,12 +67,8 @@ function writeBlocks(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {
 
 /** The plan's cell at an address, from its blocks (for the table rows ExcelJS writes itself). */
 function planCellAt(sheet: SheetPlan, row: number, column: number): PlanCell {
-  for (const block of sheet.blocks) {
-    const at = parseCell(block.at);
-    const line = block.cells[row - at.row];
-    if (line && column >= at.column && column - at.column < line.length) return line[column - at.column];
-  }
-  return null;
+  const found = locatePlanCell(sheet, row, column);
+  return found ? found.line[found.index] : null;
 }
 
 function writeTables(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {

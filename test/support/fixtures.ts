@@ -4,6 +4,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { fixStylesXml } from "../../src/xlsx/ooxml-fixups";
 
 /** A fresh folder outside the repository, so tests never leave files in the working tree. */
 export function tempDir(prefix = "nps-test-"): string {
@@ -19,20 +20,9 @@ export async function writeWorkbook(build: (wb: ExcelJS.Workbook) => void, name 
   build(wb);
   const file = path.join(tempDir(), name);
   await wb.xlsx.writeFile(file);
-  await rewritePart(file, "xl/styles.xml", orderFontChildren);
+  // ExcelJS 4.4 writes <font> children out of schema order; the product repairs it the same way.
+  await rewritePart(file, "xl/styles.xml", fixStylesXml);
   return file;
-}
-
-// CT_Font is an xsd:sequence. ExcelJS 4.4 writes <font> children in its own order
-// (color, family, scheme, sz, name), which the Open XML SDK validator rejects in every file it writes.
-const FONT_CHILD_ORDER = ["b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "name", "family", "charset", "scheme"];
-
-export function orderFontChildren(stylesXml: string): string {
-  return stylesXml.replace(/<font>([\s\S]*?)<\/font>/g, (_whole, inner: string) => {
-    const children = inner.match(/<(\w+)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g) ?? [];
-    const rank = (child: string) => FONT_CHILD_ORDER.indexOf(/^<(\w+)/.exec(child)![1]);
-    return `<font>${[...children].sort((a, b) => rank(a) - rank(b)).join("")}</font>`;
-  });
 }
 
 /** Rewrites one XML part in place: for defects ExcelJS refuses (or silently declines) to write. */

@@ -2,6 +2,7 @@ import { writeFileSync } from "fs";
 import * as path from "path";
 import type { Answers } from "../../src/core/answers/types";
 import { buildWorkbookPlan, type PlanOptions } from "../../src/core/plan/build-plan";
+import { locatePlanCell } from "../../src/core/plan/locate";
 import { isFormula, type PlanCell, type WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import type { Toolkit } from "../../src/core/toolkit/schema";
@@ -19,14 +20,14 @@ export function plan(answers: Answers, options: Partial<PlanOptions> = {}, toolk
 
 /** The plan's cell at an address of the sheet with `key`, from its blocks. */
 export function planCell(workbook: WorkbookPlan, key: string, address: string): PlanCell | undefined {
+  const found = locate(workbook, key, address);
+  return found ? found.line[found.index] : undefined;
+}
+
+function locate(workbook: WorkbookPlan, key: string, address: string) {
   const sheet = workbook.sheets.find((s) => s.key === key);
   const { row, column } = parseCell(address);
-  for (const block of sheet?.blocks ?? []) {
-    const at = parseCell(block.at);
-    const line = block.cells[row - at.row];
-    if (line && column >= at.column && column - at.column < line.length) return line[column - at.column];
-  }
-  return undefined;
+  return sheet ? locatePlanCell(sheet, row, column) : undefined;
 }
 
 /**
@@ -34,18 +35,10 @@ export function planCell(workbook: WorkbookPlan, key: string, address: string): 
  * Done on the plan, so the file under test is exactly what the writer makes of it.
  */
 export function typeInto(workbook: WorkbookPlan, key: string, address: string, text: string): void {
-  const sheet = workbook.sheets.find((s) => s.key === key);
-  const { row, column } = parseCell(address);
-  for (const block of sheet?.blocks ?? []) {
-    const at = parseCell(block.at);
-    const line = block.cells[row - at.row];
-    if (line && column >= at.column && column - at.column < line.length) {
-      if (isFormula(line[column - at.column])) throw new Error(`${address} holds a formula, not an input`);
-      line[column - at.column] = text;
-      return;
-    }
-  }
-  throw new Error(`${key}!${address} is not in the plan`);
+  const found = locate(workbook, key, address);
+  if (!found) throw new Error(`${key}!${address} is not in the plan`);
+  if (isFormula(found.line[found.index])) throw new Error(`${address} holds a formula, not an input`);
+  found.line[found.index] = text;
 }
 
 /** Writes the plan, checks the file is clean, recalculates it in LibreOffice and returns every computed value. */
