@@ -15,7 +15,11 @@ export default [
     files: ["**/*.{ts,tsx}"],
   },
   react.configs.flat["jsx-runtime"],
-  { files: ["src/taskpane/**/*.tsx"], plugins: { "react-hooks": reactHooks }, rules: reactHooks.configs.recommended.rules },
+  {
+    files: ["src/taskpane/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
   // Core rules that TypeScript checks better (no-undef, no-redeclare with declaration merging, ...) are turned off.
   tsPlugin.configs["flat/eslint-recommended"],
   {
@@ -31,9 +35,8 @@ export default [
         "error",
         { ignoreRestSiblings: true, varsIgnorePattern: "^_", argsIgnorePattern: "^_" },
       ],
-      // Formatting is prettier's job (`npm run lint:fix` applies .prettierrc.json). The tree is not formatted that
-      // way yet, so checking it here would bury the real findings under hundreds of layout reports.
-      "prettier/prettier": "off",
+      // Formatting is prettier's (.prettierrc.json): a file that is not formatted fails lint; `npm run lint:fix` formats it.
+      "prettier/prettier": "error",
     },
   },
   {

@@ -31,7 +31,8 @@ async function baselineWrite(plan: WorkbookPlan): Promise<Uint8Array> {
       const { row, column } = parseCell(block.at);
       block.cells.forEach((line, r) =>
         line.forEach((cell, c) => {
-          if (cell !== null) ws.getCell(row + r, column + c).value = isFormula(cell) ? { formula: cell.formula, date1904: false } : cell;
+          if (cell !== null)
+            ws.getCell(row + r, column + c).value = isFormula(cell) ? { formula: cell.formula, date1904: false } : cell;
         }),
       );
     }
@@ -66,7 +67,10 @@ async function measureWrites(toolkit: Toolkit): Promise<WriteFigures> {
   const plan = build();
   // Warm-up rounds let the JIT settle before anything is timed.
   await interleavedMedians([build, () => writePlanToBuffer(plan), () => baselineWrite(plan)], 3);
-  const [planMs, writeMs, baselineMs] = await interleavedMedians([build, () => writePlanToBuffer(plan), () => baselineWrite(plan)], RUNS);
+  const [planMs, writeMs, baselineMs] = await interleavedMedians(
+    [build, () => writePlanToBuffer(plan), () => baselineWrite(plan)],
+    RUNS,
+  );
   return {
     behaviours: toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours)).length,
     planMs,
@@ -97,11 +101,19 @@ async function officeFigures(toolkit: Toolkit, label: string) {
 function initialScriptBytes(): { files: string[]; gzipped: number; lazy: string[] } {
   const dist = path.join(__dirname, "..", "dist");
   if (!existsSync(path.join(dist, "taskpane.html"))) {
-    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], { stdio: "inherit", cwd: path.join(__dirname, "..") });
+    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
+      stdio: "inherit",
+      cwd: path.join(__dirname, ".."),
+    });
   }
   const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
-  const files = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((src) => !src.startsWith("http"));
-  const gzipped = files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(dist, file.replace(/^\//, "")))).length, 0);
+  const files = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)]
+    .map((m) => m[1])
+    .filter((src) => !src.startsWith("http"));
+  const gzipped = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(path.join(dist, file.replace(/^\//, "")))).length,
+    0,
+  );
   const lazy = readdirSync(dist).filter((f) => f.endsWith(".js") && !files.some((initial) => initial.endsWith(f)));
   return { files, gzipped, lazy };
 }
@@ -115,16 +127,24 @@ async function main(): Promise<void> {
   const big = await measureWrites(large);
   printWrites("canonical toolkit", real);
   printWrites("toolkit × 10", big);
-  console.log(`growth for 10× the behaviours: plan ${fixed(big.planMs / real.planMs, 2)}x, write ${fixed(big.writeMs / real.writeMs, 2)}x, baseline ${fixed(big.baselineMs / real.baselineMs, 2)}x`);
+  console.log(
+    `growth for 10× the behaviours: plan ${fixed(big.planMs / real.planMs, 2)}x, write ${fixed(big.writeMs / real.writeMs, 2)}x, baseline ${fixed(big.baselineMs / real.baselineMs, 2)}x`,
+  );
 
-  console.log("\nOffice.js round trips (in-memory Excel fake; targets: build ≤ 2 syncs, upgrade ≤ 3, the same for 10×)");
+  console.log(
+    "\nOffice.js round trips (in-memory Excel fake; targets: build ≤ 2 syncs, upgrade ≤ 3, the same for 10×)",
+  );
   const officeReal = await officeFigures(toolkit, "canonical toolkit");
   const officeBig = await officeFigures(large, "toolkit × 10");
-  console.log(`growth for 10× the key areas: build operations ${fixed(officeBig.build.operations / officeReal.build.operations, 2)}x, upgrade operations ${fixed(officeBig.upgrade.operations / officeReal.upgrade.operations, 2)}x`);
+  console.log(
+    `growth for 10× the key areas: build operations ${fixed(officeBig.build.operations / officeReal.build.operations, 2)}x, upgrade operations ${fixed(officeBig.upgrade.operations / officeReal.upgrade.operations, 2)}x`,
+  );
 
   console.log("\nTask pane initial JavaScript (target ≤ 350 KB gzipped, ExcelJS only in a lazy chunk)");
   const scripts = initialScriptBytes();
-  console.log(`initial scripts: ${scripts.files.join(", ")}: ${fixed(scripts.gzipped / 1024)} KB gzipped; lazily loaded: ${scripts.lazy.join(", ")}`);
+  console.log(
+    `initial scripts: ${scripts.files.join(", ")}: ${fixed(scripts.gzipped / 1024)} KB gzipped; lazily loaded: ${scripts.lazy.join(", ")}`,
+  );
 }
 
 main().catch((error) => {

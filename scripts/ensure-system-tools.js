@@ -19,7 +19,11 @@ const TOOLS = [
 const FONT_PKG = "fonts-dejavu-core";
 
 function versionOf(tool) {
-  const run = spawnSync(tool.command, ["--version"], { encoding: "utf8", timeout: 60000, stdio: ["ignore", "pipe", "pipe"] });
+  const run = spawnSync(tool.command, ["--version"], {
+    encoding: "utf8",
+    timeout: 60000,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   if (run.error || run.status !== 0) return null;
   // xmllint prints its version on stderr.
   return `${run.stdout}${run.stderr}`.trim().split("\n")[0];
@@ -40,7 +44,13 @@ function isDebianLike() {
 }
 
 function canInstall() {
-  return process.platform === "linux" && typeof process.getuid === "function" && process.getuid() === 0 && onPath("apt-get") && isDebianLike();
+  return (
+    process.platform === "linux" &&
+    typeof process.getuid === "function" &&
+    process.getuid() === 0 &&
+    onPath("apt-get") &&
+    isDebianLike()
+  );
 }
 
 function run(command, args, env) {
@@ -63,14 +73,19 @@ function main() {
     const install = `DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages.join(" ")}`;
     console.log(`ensure-system-tools: missing ${missing.map((tool) => tool.name).join(", ")}`);
     if (!canInstall()) {
-      fail(`cannot install them here (needs root on Debian/Ubuntu with apt-get). Run:\n  sudo apt-get update && sudo ${install}`);
+      fail(
+        `cannot install them here (needs root on Debian/Ubuntu with apt-get). Run:\n  sudo apt-get update && sudo ${install}`,
+      );
     }
     run("apt-get", ["update"]);
     run("apt-get", ["install", "-y", "--no-install-recommends", ...packages], { DEBIAN_FRONTEND: "noninteractive" });
   }
   for (const tool of TOOLS) {
     const version = versionOf(tool);
-    if (version === null) fail(`${tool.name} (${tool.command} --version) does not run${missing.includes(tool) ? " even after installing it" : ""}`);
+    if (version === null)
+      fail(
+        `${tool.name} (${tool.command} --version) does not run${missing.includes(tool) ? " even after installing it" : ""}`,
+      );
     console.log(`ensure-system-tools: ${tool.name}: ${version}`);
   }
 }

@@ -16,7 +16,11 @@ function step(title, command, args) {
   console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit" });
   if (result.error || result.status !== 0) {
-    const why = result.error ? result.error.message : result.signal ? `killed by ${result.signal}` : `exit ${result.status}`;
+    const why = result.error
+      ? result.error.message
+      : result.signal
+        ? `killed by ${result.signal}`
+        : `exit ${result.status}`;
     stop(`${title} failed (${why})`);
   }
 }
@@ -35,7 +39,10 @@ function runJest(extraArgs) {
   fs.rmSync(RESULTS, { force: true });
   console.log(`\n=== jest (results in ${path.relative(ROOT, RESULTS)})`);
   const jest = require.resolve("jest/bin/jest", { paths: [ROOT] });
-  const run = spawnSync(process.execPath, [jest, "--ci", "--json", "--outputFile", RESULTS, ...extraArgs], { cwd: ROOT, stdio: "inherit" });
+  const run = spawnSync(process.execPath, [jest, "--ci", "--json", "--outputFile", RESULTS, ...extraArgs], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
   if (!fs.existsSync(RESULTS)) stop(`jest wrote no results (${run.error ? run.error.message : `exit ${run.status}`})`);
   return { status: run.status, results: JSON.parse(fs.readFileSync(RESULTS, "utf8")) };
 }
@@ -47,7 +54,8 @@ function problems(status, r) {
   if (r.numTotalTests === 0) found.push("jest ran no tests");
   if (r.numFailedTestSuites > 0) found.push(`${r.numFailedTestSuites} test file(s) failed`);
   // A file that cannot even load counts no failed test, only a failed file: name it.
-  if (r.numRuntimeErrorTestSuites > 0) found.push(`${r.numRuntimeErrorTestSuites} test file(s) could not run (import or compile error)`);
+  if (r.numRuntimeErrorTestSuites > 0)
+    found.push(`${r.numRuntimeErrorTestSuites} test file(s) could not run (import or compile error)`);
   const notRun = notRunTests(r);
   // A skipped test proves nothing and hides that it proves nothing: real engines are never optional.
   if (notRun.length > 0) found.push(`${notRun.length} test(s) skipped, pending or todo:\n    ${notRun.join("\n    ")}`);
@@ -65,7 +73,12 @@ function notRunTests(r) {
 
 function main() {
   step("system tools", process.execPath, [path.join(__dirname, "ensure-system-tools.js")]);
-  step("typecheck", process.execPath, [require.resolve("typescript/bin/tsc", { paths: [ROOT] }), "--noEmit", "-p", "tsconfig.json"]);
+  step("typecheck", process.execPath, [
+    require.resolve("typescript/bin/tsc", { paths: [ROOT] }),
+    "--noEmit",
+    "-p",
+    "tsconfig.json",
+  ]);
   const scripts = npmScripts();
   if (scripts.lint) step("lint", npm, ["run", "lint"]);
   else console.log("\n=== lint: package.json has no lint script yet");

@@ -55,20 +55,26 @@ function parseNew(args: string[]): NewOptions {
     else if (arg === "--date") options.date = value();
     else if (arg === "--sample") options.sample = true;
     else if (arg === "--force") options.force = true;
-    else if (arg.startsWith("--")) throw new UsageError(`Unknown option ${arg}. Run nps-toolkit --help for the options.`);
+    else if (arg.startsWith("--"))
+      throw new UsageError(`Unknown option ${arg}. Run nps-toolkit --help for the options.`);
     else if (options.file === undefined) options.file = arg;
     else throw new UsageError(`Only one file can be written at a time (got "${options.file}" and "${arg}").`);
   }
   if (!options.file) throw new UsageError("Say which file to write, for example: nps-toolkit new assessment.xlsx");
-  if (!isIsoDate(options.date as string)) throw new UsageError(`--date must be a real date written YYYY-MM-DD, for example 2026-03-31 (got "${options.date}").`);
+  if (!isIsoDate(options.date as string))
+    throw new UsageError(
+      `--date must be a real date written YYYY-MM-DD, for example 2026-03-31 (got "${options.date}").`,
+    );
   return options as NewOptions;
 }
 
 function checkTarget(file: string, force: boolean): string {
   const target = path.resolve(file);
-  if (path.extname(target).toLowerCase() !== ".xlsx") throw new UsageError(`The file name must end in .xlsx (got "${file}").`);
+  if (path.extname(target).toLowerCase() !== ".xlsx")
+    throw new UsageError(`The file name must end in .xlsx (got "${file}").`);
   const folder = path.dirname(target);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`The folder "${folder}" does not exist.`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new UsageError(`The folder "${folder}" does not exist.`);
   if (existsSync(target)) {
     if (statSync(target).isDirectory()) throw new UsageError(`"${file}" is a folder, not a file.`);
     if (!force) throw new UsageError(`"${file}" already exists. Use --force to replace it.`);
@@ -81,7 +87,11 @@ async function runNew(args: string[], log: (line: string) => void): Promise<void
   const target = checkTarget(options.file, options.force);
   const toolkit = canonicalToolkit();
   const answers = options.sample ? sampleAnswers(toolkit, options.date) : emptyAnswers();
-  const plan = buildWorkbookPlan(toolkit, answers, { council: options.council ?? answers.council, assessmentDate: options.date, now: new Date() });
+  const plan = buildWorkbookPlan(toolkit, answers, {
+    council: options.council ?? answers.council,
+    assessmentDate: options.date,
+    now: new Date(),
+  });
   const bytes = await writePlanToBuffer(plan);
   // Write beside the target and rename, so a failure never leaves half a workbook behind.
   const partial = `${target}.partial-${process.pid}`;
@@ -93,7 +103,9 @@ async function runNew(args: string[], log: (line: string) => void): Promise<void
   }
   const behaviours = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours)).length;
   const assessed = Object.values(answers.behaviours).filter((a) => a.current).length;
-  log(`Wrote ${options.file}: ${plan.sheets.filter((s) => s.visibility === "visible").length} sheets, ${behaviours} behaviours${options.sample ? `, ${assessed} with sample answers` : ""}.`);
+  log(
+    `Wrote ${options.file}: ${plan.sheets.filter((s) => s.visibility === "visible").length} sheets, ${behaviours} behaviours${options.sample ? `, ${assessed} with sample answers` : ""}.`,
+  );
   for (const warning of plan.warnings) log(`Warning: ${warning}`);
 }
 

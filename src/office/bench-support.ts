@@ -36,7 +36,11 @@ function since(workbook: CountingWorkbook, mark: number): RoundTrips {
 }
 
 /** Builds the assessment into an empty workbook, then upgrades (repairs) it, counting each. */
-export async function measureRoundTrips(toolkit: Toolkit, workbook: CountingWorkbook, now = new Date()): Promise<RoundTripReport> {
+export async function measureRoundTrips(
+  toolkit: Toolkit,
+  workbook: CountingWorkbook,
+  now = new Date(),
+): Promise<RoundTripReport> {
   const host = new ExcelWorkbookHost({ run: workbook.run, isSetSupported: () => true, toolkit, now: () => now });
   const details = { council: "Benchmark Council", assessmentDate: "2025-04-01" };
   const beforeBuild = workbook.syncs.length;

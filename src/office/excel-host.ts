@@ -24,7 +24,14 @@ import type { WorkbookPlan } from "../core/plan/types";
 import { canonicalToolkit } from "../core/toolkit/canonical";
 import { toolkitFingerprint } from "../core/toolkit/load";
 import type { Toolkit } from "../core/toolkit/schema";
-import { queueOverview, queueUsedRange, sheetSummaries, snapshotNames, snapshotSheet, type SheetSummary } from "./read-snapshot";
+import {
+  queueOverview,
+  queueUsedRange,
+  sheetSummaries,
+  snapshotNames,
+  snapshotSheet,
+  type SheetSummary,
+} from "./read-snapshot";
 import { chooseSheetNames, isNumberedName, type NameChoice } from "./sheet-names";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithin } from "./sync-timeout";
 import { queueWorkbookPlan, type ExistingSheet } from "./write-plan";
@@ -60,7 +67,9 @@ function assessmentSheets(overview: Overview): SheetSummary[] {
 const MADE_ROLES = new Set<string>(["guide", "keyArea", "summary", "gaps", "data", "retired"]);
 
 function madeSheets(plan: WorkbookPlan): MadeSheet[] {
-  return plan.sheets.filter((s) => MADE_ROLES.has(s.role)).map((s) => ({ name: s.name, role: s.role as MadeSheet["role"] }));
+  return plan.sheets
+    .filter((s) => MADE_ROLES.has(s.role))
+    .map((s) => ({ name: s.name, role: s.role as MadeSheet["role"] }));
 }
 
 function carriedNote(count: number): string {
@@ -70,7 +79,10 @@ function carriedNote(count: number): string {
 function movedNotes(plan: WorkbookPlan, choice: NameChoice): string[] {
   return choice.moved
     .filter(({ key }) => plan.sheets.find((s) => s.key === key)?.visibility === "visible")
-    .map(({ wanted, used }) => `Your workbook already has a sheet called "${wanted}", so the assessment's sheet is called "${used}". Your sheet was not changed.`);
+    .map(
+      ({ wanted, used }) =>
+        `Your workbook already has a sheet called "${wanted}", so the assessment's sheet is called "${used}". Your sheet was not changed.`,
+    );
 }
 
 /**
@@ -85,7 +97,8 @@ function answersOfToolkit(answers: Answers, toolkit: Toolkit): BehaviourAnswer[]
 }
 
 function countAnswers(answers: Answers, toolkit: Toolkit): number {
-  return answersOfToolkit(answers, toolkit).filter((a) => Object.values(a).some((v) => v !== undefined && v !== "")).length;
+  return answersOfToolkit(answers, toolkit).filter((a) => Object.values(a).some((v) => v !== undefined && v !== ""))
+    .length;
 }
 
 export class ExcelWorkbookHost implements WorkbookHost {
@@ -143,7 +156,10 @@ export class ExcelWorkbookHost implements WorkbookHost {
       await sync(`finding the sheet "${name}"`);
       // eslint-disable-next-line office-addins/call-sync-before-read -- sync() is context.sync() bounded by a timeout
       if (sheet.isNullObject) {
-        throw new UserFacingError(`The sheet "${name}" is no longer in this workbook.`, "It may have been renamed or deleted. Build or upgrade the assessment again to get a fresh list of sheets.");
+        throw new UserFacingError(
+          `The sheet "${name}" is no longer in this workbook.`,
+          "It may have been renamed or deleted. Build or upgrade the assessment again to get a fresh list of sheets.",
+        );
       }
       sheet.activate();
       await sync(`opening the sheet "${name}"`);
@@ -162,7 +178,10 @@ export class ExcelWorkbookHost implements WorkbookHost {
 
   private isUpgrade(found: FoundAssessment): boolean {
     const { metadata } = found.info;
-    return metadata.toolkitFingerprint !== toolkitFingerprint(this.deps.toolkit) || metadata.layoutVersion !== String(LAYOUT_VERSION);
+    return (
+      metadata.toolkitFingerprint !== toolkitFingerprint(this.deps.toolkit) ||
+      metadata.layoutVersion !== String(LAYOUT_VERSION)
+    );
   }
 
   /** Runs a batch with every sync under the timeout, and explains any other failure in plain English. */
@@ -208,10 +227,16 @@ export class ExcelWorkbookHost implements WorkbookHost {
     context.workbook.protection.load("protected");
     await sync("reading your workbook");
     if (context.workbook.readOnly) {
-      throw new UserFacingError("This workbook is open read-only, so the add-in cannot change it.", "Open the workbook for editing (in Excel for the web, choose Editing), then try again.");
+      throw new UserFacingError(
+        "This workbook is open read-only, so the add-in cannot change it.",
+        "Open the workbook for editing (in Excel for the web, choose Editing), then try again.",
+      );
     }
     if (context.workbook.protection.protected) {
-      throw new UserFacingError("This workbook's structure is protected, so the add-in cannot add sheets.", "Unprotect the workbook (Review > Protect Workbook), then try again.");
+      throw new UserFacingError(
+        "This workbook's structure is protected, so the add-in cannot add sheets.",
+        "Unprotect the workbook (Review > Protect Workbook), then try again.",
+      );
     }
     return { sheets: sheetSummaries(overview.sheets), names: snapshotNames(overview.names) };
   }
@@ -237,7 +262,12 @@ export class ExcelWorkbookHost implements WorkbookHost {
       sheets.set(r.summary.name.toLowerCase(), {
         name: r.summary.name,
         protected: r.sheet.protection.protected,
-        visibility: r.summary.visibility === "veryHidden" ? "VeryHidden" : r.summary.visibility === "hidden" ? "Hidden" : "Visible",
+        visibility:
+          r.summary.visibility === "veryHidden"
+            ? "VeryHidden"
+            : r.summary.visibility === "hidden"
+              ? "Hidden"
+              : "Visible",
         tableNames: r.sheet.tables.items.map((t) => t.name),
       });
     }
@@ -246,9 +276,26 @@ export class ExcelWorkbookHost implements WorkbookHost {
 
   private queueBuild(context: Excel.RequestContext, details: AssessmentDetails, overview: Overview): AssessmentOutcome {
     const toolkit = this.deps.toolkit;
-    const choice = chooseSheetNames(defaultSheetNames(toolkit), overview.sheets.map((s) => s.name), {});
-    const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { council: details.council, assessmentDate: details.assessmentDate, now: this.deps.now(), sheetNames: choice.names });
-    queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(Object.keys(overview.names)), excelApi19: this.excelApi19() });
+    const choice = chooseSheetNames(
+      defaultSheetNames(toolkit),
+      overview.sheets.map((s) => s.name),
+      {},
+    );
+    const plan = buildWorkbookPlan(
+      toolkit,
+      { behaviours: {} },
+      {
+        council: details.council,
+        assessmentDate: details.assessmentDate,
+        now: this.deps.now(),
+        sheetNames: choice.names,
+      },
+    );
+    queueWorkbookPlan(context, plan, {
+      existing: new Map(),
+      existingNames: new Set(Object.keys(overview.names)),
+      excelApi19: this.excelApi19(),
+    });
     const keyAreas = plan.sheets.filter((s) => s.role === "keyArea").length;
     return {
       action: "built",
@@ -270,7 +317,11 @@ export class ExcelWorkbookHost implements WorkbookHost {
     existingSheets: Map<string, ExistingSheet>,
   ): AssessmentOutcome {
     const toolkit = this.deps.toolkit;
-    const choice = chooseSheetNames(defaultSheetNames(toolkit), overview.sheets.map((s) => s.name), found.roles);
+    const choice = chooseSheetNames(
+      defaultSheetNames(toolkit),
+      overview.sheets.map((s) => s.name),
+      found.roles,
+    );
     const plan = buildWorkbookPlan(toolkit, found.answers, {
       council: details.council.trim() || found.info.council,
       assessmentDate: details.assessmentDate.trim() || found.info.assessmentDate,
@@ -283,25 +334,50 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const sheet = existingSheets.get(name.toLowerCase());
       if (sheet && plan.sheets.some((s) => s.key === key)) existing.set(key, sheet);
     }
-    queueWorkbookPlan(context, plan, { existing, existingNames: new Set(Object.keys(overview.names)), excelApi19: this.excelApi19() });
+    queueWorkbookPlan(context, plan, {
+      existing,
+      existingNames: new Set(Object.keys(overview.names)),
+      excelApi19: this.excelApi19(),
+    });
     const upgraded = this.isUpgrade(found);
-    return { action: upgraded ? "upgraded" : "repaired", sheets: madeSheets(plan), notes: this.upgradeNotes(plan, found, choice, existing, upgraded) };
+    return {
+      action: upgraded ? "upgraded" : "repaired",
+      sheets: madeSheets(plan),
+      notes: this.upgradeNotes(plan, found, choice, existing, upgraded),
+    };
   }
 
-  private upgradeNotes(plan: WorkbookPlan, found: FoundAssessment, choice: NameChoice, existing: Map<string, ExistingSheet>, upgraded: boolean): string[] {
+  private upgradeNotes(
+    plan: WorkbookPlan,
+    found: FoundAssessment,
+    choice: NameChoice,
+    existing: Map<string, ExistingSheet>,
+    upgraded: boolean,
+  ): string[] {
     const from = found.info.metadata.toolkitVersion || "an earlier version";
     const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
     const leftAlone = found.ourSheets.filter((name) => !planned.has(name.toLowerCase()));
     const defaults = defaultSheetNames(this.deps.toolkit);
     // A "Summary (2)" is a name the add-in chose beside a user's own "Summary", not one the user gave.
-    const renamed = plan.sheets.filter((s) => existing.has(s.key) && s.visibility === "visible" && s.name !== defaults[s.key] && !isNumberedName(defaults[s.key], s.name));
+    const renamed = plan.sheets.filter(
+      (s) =>
+        existing.has(s.key) &&
+        s.visibility === "visible" &&
+        s.name !== defaults[s.key] &&
+        !isNumberedName(defaults[s.key], s.name),
+    );
     return [
       upgraded
         ? `Upgraded the assessment from toolkit ${from} to ${this.deps.toolkit.version}: every part the add-in made was rewritten.`
         : "Repaired the assessment: every part the add-in made was rewritten.",
       carriedNote(countAnswers(found.answers, this.deps.toolkit)),
-      ...(renamed.length > 0 ? [`Kept the names you gave the assessment's sheets: ${renamed.map((s) => `"${s.name}"`).join(", ")}.`] : []),
-      ...leftAlone.map((name) => `The sheet "${name}" is no longer part of the assessment (a key area the toolkit dropped, or retired answers you cleared); it was left as it is.`),
+      ...(renamed.length > 0
+        ? [`Kept the names you gave the assessment's sheets: ${renamed.map((s) => `"${s.name}"`).join(", ")}.`]
+        : []),
+      ...leftAlone.map(
+        (name) =>
+          `The sheet "${name}" is no longer part of the assessment (a key area the toolkit dropped, or retired answers you cleared); it was left as it is.`,
+      ),
       ...movedNotes(plan, choice),
       ...this.printNote(),
       ...found.warnings,
@@ -314,7 +390,11 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 
   private printNote(): string[] {
-    return this.excelApi19() ? [] : ["This version of Excel cannot set print options from an add-in, so the sheets use Excel's default print settings."];
+    return this.excelApi19()
+      ? []
+      : [
+          "This version of Excel cannot set print options from an add-in, so the sheets use Excel's default print settings.",
+        ];
   }
 }
 

@@ -14,10 +14,17 @@ export interface SheetSummary {
   visibility: SnapshotSheet["visibility"];
 }
 
-const VISIBILITY: Record<string, SnapshotSheet["visibility"]> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+const VISIBILITY: Record<string, SnapshotSheet["visibility"]> = {
+  Visible: "visible",
+  Hidden: "hidden",
+  VeryHidden: "veryHidden",
+};
 
 /** Queues a load of the sheet list and the workbook-scope names. */
-export function queueOverview(context: Excel.RequestContext): { sheets: Excel.WorksheetCollection; names: Excel.NamedItemCollection } {
+export function queueOverview(context: Excel.RequestContext): {
+  sheets: Excel.WorksheetCollection;
+  names: Excel.NamedItemCollection;
+} {
   const sheets = context.workbook.worksheets.load("items/name,items/visibility");
   const names = context.workbook.names.load("items/name,items/formula");
   return { sheets, names };

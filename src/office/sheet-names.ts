@@ -26,7 +26,11 @@ export interface NameChoice {
  * other plan sheet its default name unless a sheet already uses it (Excel ignores case), in which
  * case the first free "Name (n)".
  */
-export function chooseSheetNames(defaults: Record<string, string>, existingSheets: string[], kept: Record<string, string>): NameChoice {
+export function chooseSheetNames(
+  defaults: Record<string, string>,
+  existingSheets: string[],
+  kept: Record<string, string>,
+): NameChoice {
   const used = new Set(existingSheets.map((name) => name.toLowerCase()));
   const names: Record<string, string> = {};
   const moved: NameChoice["moved"] = [];

@@ -147,7 +147,9 @@ function queueThinBorders(range: Excel.Range, address: string): void {
 /** Consecutive columns of one width are set in one operation. */
 function queueColumnWidths(sheet: Excel.Worksheet, widths: number[]): void {
   for (const run of runsOf(widths.map((width, i) => [i + 1, width] as const))) {
-    sheet.getRange(`${columnLetter(run.first)}:${columnLetter(run.last)}`).format.columnWidth = charactersToPoints(run.value);
+    sheet.getRange(`${columnLetter(run.first)}:${columnLetter(run.last)}`).format.columnWidth = charactersToPoints(
+      run.value,
+    );
   }
 }
 
@@ -161,7 +163,9 @@ function queueRowHeights(sheet: Excel.Worksheet, heights: Record<number, number>
     .sort((a, b) => a[0] - b[0]);
   if (batched) {
     for (const run of consecutiveRuns(rows)) {
-      sheet.getRange(`${run[0][0]}:${run[run.length - 1][0]}`).setRowProperties(run.map(([, height]) => ({ format: { rowHeight: height } })));
+      sheet
+        .getRange(`${run[0][0]}:${run[run.length - 1][0]}`)
+        .setRowProperties(run.map(([, height]) => ({ format: { rowHeight: height } })));
     }
     return;
   }
@@ -231,7 +235,8 @@ function queueTable(sheet: Excel.Worksheet, plan: TablePlan): void {
 }
 
 function queueFreeze(sheet: Excel.Worksheet, freeze: { rows: number; columns: number }): void {
-  if (freeze.rows > 0 && freeze.columns > 0) sheet.freezePanes.freezeAt(sheet.getRange(rangeAddress(1, 1, freeze.rows, freeze.columns)));
+  if (freeze.rows > 0 && freeze.columns > 0)
+    sheet.freezePanes.freezeAt(sheet.getRange(rangeAddress(1, 1, freeze.rows, freeze.columns)));
   else if (freeze.rows > 0) sheet.freezePanes.freezeRows(freeze.rows);
   else if (freeze.columns > 0) sheet.freezePanes.freezeColumns(freeze.columns);
 }
@@ -282,6 +287,7 @@ function queueVisibilityAndActivation(
   if (active) sheets.get(active.key)!.activate();
   for (const sheetPlan of plan.sheets) {
     const before = existing.get(sheetPlan.key)?.visibility ?? "Visible";
-    if (sheetPlan.visibility === "veryHidden" && before !== "VeryHidden") sheets.get(sheetPlan.key)!.visibility = "VeryHidden";
+    if (sheetPlan.visibility === "veryHidden" && before !== "VeryHidden")
+      sheets.get(sheetPlan.key)!.visibility = "VeryHidden";
   }
 }

@@ -23,7 +23,8 @@ export function Root({ start, downloadWorkbook }: RootProps) {
     start().then(
       (result) => current && setStarted(result),
       // Without this the pane would spin for ever; standalone still offers the download, and says why.
-      (error: unknown) => current && setStarted({ kind: "standalone", reason: "host-failed", detail: errorDetail(error) }),
+      (error: unknown) =>
+        current && setStarted({ kind: "standalone", reason: "host-failed", detail: errorDetail(error) }),
     );
     return () => {
       current = false;

@@ -25,7 +25,13 @@ export interface TaskPaneProps {
   now?: Date;
 }
 
-export function TaskPane({ host, standaloneReason = "no-office", standaloneDetail, downloadWorkbook, now }: TaskPaneProps) {
+export function TaskPane({
+  host,
+  standaloneReason = "no-office",
+  standaloneDetail,
+  downloadWorkbook,
+  now,
+}: TaskPaneProps) {
   const styles = usePaneStyles();
   const [state, dispatch] = useReducer(paneReducer, undefined, () => initialState(host ? "excel" : "standalone", now));
 
@@ -88,7 +94,9 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
       {/* Always in the page, so screen readers announce what appears inside it. */}
       <div aria-live="polite" className={styles.section}>
         {phase.kind === "working" && <ProgressPanel progress={phase.progress} />}
-        {phase.kind === "built" && host && <ResultSummary outcome={phase.outcome} onSelectSheet={(name) => host.selectSheet(name)} />}
+        {phase.kind === "built" && host && (
+          <ResultSummary outcome={phase.outcome} onSelectSheet={(name) => host.selectSheet(name)} />
+        )}
         {phase.kind === "built" && phase.statusError && (
           <ErrorPanel error={phase.statusError} downloadButtonShown={action === "download"} />
         )}

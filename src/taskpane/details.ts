@@ -23,7 +23,8 @@ export function checkDetails(form: DetailsForm): CheckedDetails {
   const errors: DetailsErrors = {};
   if (council === "") errors.council = "Enter your council's name.";
   if (assessmentDate === "") errors.assessmentDate = "Enter the assessment date.";
-  else if (!isIsoDate(assessmentDate)) errors.assessmentDate = "Enter a real date as YYYY-MM-DD, for example 2025-03-31.";
+  else if (!isIsoDate(assessmentDate))
+    errors.assessmentDate = "Enter a real date as YYYY-MM-DD, for example 2025-03-31.";
   if (errors.council || errors.assessmentDate) return { ok: false, errors };
   return { ok: true, details: { council, assessmentDate } };
 }

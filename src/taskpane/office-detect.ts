@@ -9,7 +9,8 @@
 export type StandaloneReason = "no-office" | "timeout" | "other-host" | "host-failed";
 
 /** detail: the error that kept the add-in from starting, shown to the user as it is (never hidden). */
-export type HostDetection = { kind: "excel"; dark: boolean } | { kind: "standalone"; reason: StandaloneReason; detail?: string };
+export type HostDetection =
+  { kind: "excel"; dark: boolean } | { kind: "standalone"; reason: StandaloneReason; detail?: string };
 
 /** The words of anything thrown, for the user to read or pass to IT. */
 export const errorDetail = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -28,7 +29,10 @@ export async function detectHost(
     timer = setTimeout(() => resolve("timeout"), timeoutMs);
   });
   try {
-    const info = await Promise.race([office.onReady().catch((error: unknown) => ({ failed: errorDetail(error) })), timedOut]);
+    const info = await Promise.race([
+      office.onReady().catch((error: unknown) => ({ failed: errorDetail(error) })),
+      timedOut,
+    ]);
     if (info === "timeout") return { kind: "standalone", reason: "timeout" };
     // Office is there but could not start the add-in: not the same as being outside Excel.
     if (info && "failed" in info) return { kind: "standalone", reason: "host-failed", detail: info.failed };

@@ -2,7 +2,12 @@
  * The task pane's state and every way it changes, as a pure reducer: components dispatch what
  * happened, and the tests can check each transition without rendering anything.
  */
-import { UserFacingError, type AssessmentOutcome, type ProgressUpdate, type WorkbookStatus } from "../app/workbook-host";
+import {
+  UserFacingError,
+  type AssessmentOutcome,
+  type ProgressUpdate,
+  type WorkbookStatus,
+} from "../app/workbook-host";
 import { todayIso, type DetailsErrors, type DetailsForm } from "./details";
 
 /** Where the pane runs: inside Excel with a workbook, or in a plain browser with downloads only. */
@@ -154,7 +159,8 @@ export function toShownError(error: unknown): ShownError {
   const detail = error instanceof Error && error.message ? ` (${error.message})` : "";
   return {
     message: `Something went wrong that the add-in did not expect${detail}.`,
-    nextStep: "Try again. If it keeps happening, close and reopen the add-in, and tell your IT team what this message said.",
+    nextStep:
+      "Try again. If it keeps happening, close and reopen the add-in, and tell your IT team what this message said.",
     offerDownload: false,
   };
 }

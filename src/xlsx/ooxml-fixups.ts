@@ -7,7 +7,23 @@ import JSZip from "jszip";
  * check) wants them in sequence. Reordering them after writing keeps the file valid without
  * patching ExcelJS internals (which the browser bundle does not expose).
  */
-const FONT_CHILD_ORDER = ["b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "name", "family", "charset", "scheme"];
+const FONT_CHILD_ORDER = [
+  "b",
+  "i",
+  "strike",
+  "condense",
+  "extend",
+  "outline",
+  "shadow",
+  "u",
+  "vertAlign",
+  "sz",
+  "color",
+  "name",
+  "family",
+  "charset",
+  "scheme",
+];
 
 function reorderFontChildren(font: string): string {
   const children = font.match(/<[a-zA-Z]+\b[^>]*\/>/g) ?? [];
@@ -16,12 +32,24 @@ function reorderFontChildren(font: string): string {
 }
 
 export function fixStylesXml(xml: string): string {
-  return xml.replace(/<font>((?:<[a-zA-Z]+\b[^>]*\/>)*)<\/font>/g, (_, children: string) => `<font>${reorderFontChildren(children)}</font>`);
+  return xml.replace(
+    /<font>((?:<[a-zA-Z]+\b[^>]*\/>)*)<\/font>/g,
+    (_, children: string) => `<font>${reorderFontChildren(children)}</font>`,
+  );
 }
 
 const decodeXml = (text: string) =>
-  text.replace(/&(apos|quot|lt|gt|amp);/g, (_, name: string) => ({ apos: "'", quot: '"', lt: "<", gt: ">", amp: "&" })[name] as string);
-const encodeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/'/g, "&apos;").replace(/"/g, "&quot;");
+  text.replace(
+    /&(apos|quot|lt|gt|amp);/g,
+    (_, name: string) => ({ apos: "'", quot: '"', lt: "<", gt: ">", amp: "&" })[name] as string,
+  );
+const encodeXml = (text: string) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/'/g, "&apos;")
+    .replace(/"/g, "&quot;");
 
 /**
  * ExcelJS writes print titles as '<sheet name>'!$7:$7 without doubling an apostrophe inside the
@@ -29,11 +57,14 @@ const encodeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&
  */
 export function fixWorkbookXml(xml: string): string {
   const sheetNames = new Set([...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decodeXml(m[1])));
-  return xml.replace(/(<definedName name="_xlnm\.Print_Titles"[^>]*>)([^<]*)(<\/definedName>)/g, (whole, open: string, text: string, close: string) => {
-    const reference = /^'(.*)'!(.*)$/.exec(decodeXml(text));
-    if (!reference || !reference[1].includes("'") || !sheetNames.has(reference[1])) return whole;
-    return `${open}${encodeXml(`'${reference[1].replace(/'/g, "''")}'!${reference[2]}`)}${close}`;
-  });
+  return xml.replace(
+    /(<definedName name="_xlnm\.Print_Titles"[^>]*>)([^<]*)(<\/definedName>)/g,
+    (whole, open: string, text: string, close: string) => {
+      const reference = /^'(.*)'!(.*)$/.exec(decodeXml(text));
+      if (!reference || !reference[1].includes("'") || !sheetNames.has(reference[1])) return whole;
+      return `${open}${encodeXml(`'${reference[1].replace(/'/g, "''")}'!${reference[2]}`)}${close}`;
+    },
+  );
 }
 
 export async function fixOoxml(bytes: Uint8Array): Promise<Uint8Array> {

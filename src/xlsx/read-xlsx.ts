@@ -38,13 +38,24 @@ async function checkUnpackedSize(bytes: Uint8Array, limit: number): Promise<void
     // The central directory records each part's unpacked size; a zip bomb shows up here before inflating.
     total += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
   });
-  if (total > limit) throw new WorkbookReadError(`This workbook unpacks to more than ${megabytes(limit)}, which is more than an assessment ever needs, so it was not read.`);
+  if (total > limit)
+    throw new WorkbookReadError(
+      `This workbook unpacks to more than ${megabytes(limit)}, which is more than an assessment ever needs, so it was not read.`,
+    );
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new WorkbookReadError(`Reading the workbook took longer than ${Math.round(ms / 1000)} seconds, so it was stopped.`)), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new WorkbookReadError(
+            `Reading the workbook took longer than ${Math.round(ms / 1000)} seconds, so it was stopped.`,
+          ),
+        ),
+      ms,
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -84,7 +95,11 @@ function snapshotSheet(sheet: ExcelJS.Worksheet): SnapshotSheet {
       if (snap) cells[cell.address] = snap;
     }),
   );
-  return { name: sheet.name, visibility: sheet.state === "veryHidden" ? "veryHidden" : sheet.state === "hidden" ? "hidden" : "visible", cells };
+  return {
+    name: sheet.name,
+    visibility: sheet.state === "veryHidden" ? "veryHidden" : sheet.state === "hidden" ? "hidden" : "visible",
+    cells,
+  };
 }
 
 function definedNames(workbook: ExcelJS.Workbook): Record<string, string> {
@@ -95,9 +110,14 @@ function definedNames(workbook: ExcelJS.Workbook): Record<string, string> {
 }
 
 /** Reads an .xlsx file's bytes into a snapshot, within the size and time limits. */
-export async function readSnapshotFromBuffer(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<WorkbookSnapshot> {
+export async function readSnapshotFromBuffer(
+  bytes: Uint8Array,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<WorkbookSnapshot> {
   if (bytes.length > limits.maxFileBytes) {
-    throw new WorkbookReadError(`This file is ${megabytes(bytes.length)}; files over ${megabytes(limits.maxFileBytes)} are not read.`);
+    throw new WorkbookReadError(
+      `This file is ${megabytes(bytes.length)}; files over ${megabytes(limits.maxFileBytes)} are not read.`,
+    );
   }
   await checkUnpackedSize(bytes, limits.maxUnpackedBytes);
   const workbook = new ExcelJS.Workbook();

@@ -1,6 +1,14 @@
 import ExcelJS from "exceljs";
 import { cellsIn, parseCell, parseRange, cellAddress } from "../core/util/a1";
-import { isFormula, type CellStyle, type ConditionalFormat, type PlanCell, type SheetPlan, type Validation, type WorkbookPlan } from "../core/plan/types";
+import {
+  isFormula,
+  type CellStyle,
+  type ConditionalFormat,
+  type PlanCell,
+  type SheetPlan,
+  type Validation,
+  type WorkbookPlan,
+} from "../core/plan/types";
 import { GENERATOR_NAME } from "../core/plan/layout";
 import { locatePlanCell } from "../core/plan/locate";
 import { fixOoxml } from "./ooxml-fixups";
@@ -82,7 +90,15 @@ function writeTables(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {
       for (let c = left; c <= right; c++) line.push(cellValue(planCellAt(sheet, r, c)));
       rows.push(line);
     }
-    ws.addTable({ name: table.name, displayName: table.name, ref: cellAddress(top, left), headerRow: true, style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true }, columns, rows });
+    ws.addTable({
+      name: table.name,
+      displayName: table.name,
+      ref: cellAddress(top, left),
+      headerRow: true,
+      style: { theme: table.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      columns,
+      rows,
+    });
   }
 }
 
@@ -99,7 +115,12 @@ function validationModel(v: Validation): ExcelJS.DataValidation {
   return v.type === "list"
     ? { ...common, type: "list", formulae: [`"${v.values.join(",")}"`] }
     : // ExcelJS takes a date rule's bound as a Date (a number would be read as milliseconds since 1970).
-      { ...common, type: "date", operator: "greaterThanOrEqual", formulae: [new Date(Date.UTC(1899, 11, 30) + v.minimum * 86400000)] };
+      {
+        ...common,
+        type: "date",
+        operator: "greaterThanOrEqual",
+        formulae: [new Date(Date.UTC(1899, 11, 30) + v.minimum * 86400000)],
+      };
 }
 
 function conditionalModel(cf: ConditionalFormat, priority: number): ExcelJS.ConditionalFormattingRule {
@@ -110,7 +131,9 @@ function conditionalModel(cf: ConditionalFormat, priority: number): ExcelJS.Cond
         priority,
         formulae: [cf.formula],
         style: {
-          ...(cf.style.fill ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.style.fill) } } } : {}),
+          ...(cf.style.fill
+            ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.style.fill) } } }
+            : {}),
           font: {
             ...(cf.style.fontColor ? { color: { argb: argb(cf.style.fontColor) } } : {}),
             ...(cf.style.bold ? { bold: true } : {}),
@@ -163,13 +186,25 @@ async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan, active: 
     ws.getCell(address).style = styleCache.get(key) as ExcelJS.Style;
   }
   sheet.merges.forEach((range) => ws.mergeCells(range));
-  sheet.validations.forEach((v) => (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, validationModel(v)));
-  sheet.conditionalFormats.forEach((cf, i) => ws.addConditionalFormatting({ ref: cf.range, rules: [conditionalModel(cf, i + 1)] }));
+  sheet.validations.forEach((v) =>
+    (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+      v.range,
+      validationModel(v),
+    ),
+  );
+  sheet.conditionalFormats.forEach((cf, i) =>
+    ws.addConditionalFormatting({ ref: cf.range, rules: [conditionalModel(cf, i + 1)] }),
+  );
   if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
   if (sheet.protection) {
     const p = sheet.protection;
     // No password: protection guards against accidental edits, and anyone may lift it.
-    await ws.protect("", { formatColumns: p.allowFormatColumns, formatRows: p.allowFormatRows, sort: p.allowSort, autoFilter: p.allowAutoFilter });
+    await ws.protect("", {
+      formatColumns: p.allowFormatColumns,
+      formatRows: p.allowFormatRows,
+      sort: p.allowSort,
+      autoFilter: p.allowAutoFilter,
+    });
   }
   if (sheet.print) {
     ws.pageSetup = {
@@ -190,7 +225,17 @@ export async function writePlanToBuffer(plan: WorkbookPlan): Promise<Uint8Array>
   workbook.creator = GENERATOR_NAME;
   const activeIndex = plan.sheets.findIndex((s) => s.key === plan.activeSheetKey);
   for (const [i, sheet] of plan.sheets.entries()) await writeSheet(workbook, sheet, i === activeIndex);
-  workbook.views = [{ activeTab: Math.max(0, activeIndex), firstSheet: 0, visibility: "visible", x: 0, y: 0, width: 20000, height: 12000 }];
+  workbook.views = [
+    {
+      activeTab: Math.max(0, activeIndex),
+      firstSheet: 0,
+      visibility: "visible",
+      x: 0,
+      y: 0,
+      width: 20000,
+      height: 12000,
+    },
+  ];
   for (const { name, reference } of plan.names) workbook.definedNames.add(reference, name);
   const buffer = await workbook.xlsx.writeBuffer();
   return fixOoxml(new Uint8Array(buffer as ArrayBuffer));

@@ -230,7 +230,10 @@ async function expectNoSeriousAxeViolations(page: Page, when: string): Promise<v
       nodes: nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
     }));
   });
-  const summary = violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("; ")})`);
+  const summary = violations.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("; ")})`,
+  );
   console.log(`axe (${when}): ${violations.length === 0 ? "no violations" : summary.join("\n  ")}`);
   expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 }

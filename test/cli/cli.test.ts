@@ -11,7 +11,11 @@ import { tempDir } from "../support/fixtures";
 async function run(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, (l) => out.push(l), (l) => err.push(l));
+  const code = await main(
+    args,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -29,7 +33,9 @@ describe("nps-toolkit new --sample", () => {
     const toolkit = canonicalToolkit();
     const answers = sampleAnswers(toolkit, "2026-04-01");
     const score = (level?: string) => (level ? toolkit.levels.indexOf(level) + 1 : undefined);
-    const currents = Object.values(answers.behaviours).map((a) => score(a.current)).filter((s): s is number => s !== undefined);
+    const currents = Object.values(answers.behaviours)
+      .map((a) => score(a.current))
+      .filter((s): s is number => s !== undefined);
     const average = currents.reduce((a, b) => a + b, 0) / currents.length;
     const overall = computed.Summary;
     expect(overall.D18).toBe(currents.length);
@@ -48,7 +54,10 @@ describe("nps-toolkit errors", () => {
   test("refuses to replace an existing file unless --force", async () => {
     const file = path.join(dir, "exists.xlsx");
     writeFileSync(file, "my own work");
-    expect(await run("new", file)).toMatchObject({ code: 2, err: expect.stringContaining("already exists. Use --force") });
+    expect(await run("new", file)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("already exists. Use --force"),
+    });
     expect(readFileSync(file, "utf8")).toBe("my own work");
     expect((await run("new", file, "--force")).code).toBe(0);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
@@ -84,7 +93,11 @@ describe("nps-toolkit errors", () => {
 
 describe("the installed command", () => {
   test("--help explains every command and option", () => {
-    const help = execFileSync(process.execPath, [path.join(__dirname, "../../bin/nps-toolkit.js"), "--help"], { encoding: "utf8", timeout: 120_000 });
-    for (const word of ["new", "--council", "--date", "--sample", "--force", "--help", "--version"]) expect(help).toContain(word);
+    const help = execFileSync(process.execPath, [path.join(__dirname, "../../bin/nps-toolkit.js"), "--help"], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    for (const word of ["new", "--council", "--date", "--sample", "--force", "--help", "--version"])
+      expect(help).toContain(word);
   });
 });

@@ -11,11 +11,17 @@ import { planCell } from "../workbook/generate";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");
-const build = (answers = {}, options = {}) => buildWorkbookPlan(toolkit, { behaviours: {}, ...answers }, { now, ...options });
+const build = (answers = {}, options = {}) =>
+  buildWorkbookPlan(toolkit, { behaviours: {}, ...answers }, { now, ...options });
 
 const formulas = (plan: WorkbookPlan) =>
   plan.sheets.flatMap((s) => [
-    ...s.blocks.flatMap((b) => b.cells.flat().filter(isFormula).map((c) => c.formula)),
+    ...s.blocks.flatMap((b) =>
+      b.cells
+        .flat()
+        .filter(isFormula)
+        .map((c) => c.formula),
+    ),
     ...s.conditionalFormats.flatMap((cf) => (cf.type === "expression" ? [cf.formula] : [])),
   ]);
 
@@ -42,7 +48,9 @@ describe("workbook plan", () => {
     for (const area of toolkit.themes.flatMap((t) => t.keyAreas)) {
       const sheet = plan.sheets.find((s) => s.key === `keyArea:${area.id}`)!;
       const last = KEY_AREA.firstBehaviourRow + area.behaviours.length - 1;
-      area.behaviours.forEach((b, i) => expect(planCell(plan, sheet.key, `A${KEY_AREA.firstBehaviourRow + i}`)).toBe(b.id));
+      area.behaviours.forEach((b, i) =>
+        expect(planCell(plan, sheet.key, `A${KEY_AREA.firstBehaviourRow + i}`)).toBe(b.id),
+      );
       expect(sheet.validations.map((v) => [v.type, v.range])).toEqual([
         ["list", `H9:H${last}`],
         ["list", `I9:I${last}`],
@@ -61,7 +69,9 @@ describe("workbook plan", () => {
     expect(all.length).toBeGreaterThan(500);
     for (const f of all) {
       expect(f).not.toMatch(/^=/);
-      expect(f).not.toMatch(/_xlfn|\b(INDIRECT|OFFSET|TODAY|NOW|RAND|RANDBETWEEN|CELL|INFO|XLOOKUP|LET|MINIFS|MAXIFS|IFS|SWITCH|TEXTJOIN|CONCAT)\(/);
+      expect(f).not.toMatch(
+        /_xlfn|\b(INDIRECT|OFFSET|TODAY|NOW|RAND|RANDBETWEEN|CELL|INFO|XLOOKUP|LET|MINIFS|MAXIFS|IFS|SWITCH|TEXTJOIN|CONCAT)\(/,
+      );
       expect(f).not.toMatch(/(^|[^A-Z$])\$?[A-Z]{1,3}:\$?[A-Z]{1,3}([^0-9]|$)/);
     }
   });
@@ -76,11 +86,15 @@ describe("workbook plan", () => {
       const firstRow = Number(block.at.replace(/^[A-Z]+/, ""));
       block.cells.forEach((line, i) => {
         for (const cell of line.filter(isFormula)) {
-          const withoutSheetRefs = cell.formula.replace(/'(?:[^']|'')+'!\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?/g, "").replace(/"(?:[^"]|"")*"/g, "");
+          const withoutSheetRefs = cell.formula
+            .replace(/'(?:[^']|'')+'!\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?/g, "")
+            .replace(/"(?:[^"]|"")*"/g, "");
           for (const [, colAbs, rowAbs, row] of withoutSheetRefs.matchAll(/(\$?)[A-Z]{1,3}(\$?)(\d+)/g)) {
             if (rowAbs === "$") continue;
             checked++;
-            expect(`${key} row ${firstRow + i}: ${colAbs}${row}`).toBe(`${key} row ${firstRow + i}: ${colAbs}${firstRow + i}`);
+            expect(`${key} row ${firstRow + i}: ${colAbs}${row}`).toBe(
+              `${key} row ${firstRow + i}: ${colAbs}${firstRow + i}`,
+            );
           }
         }
       });
@@ -119,17 +133,23 @@ describe("workbook plan", () => {
   });
 
   test("is deterministic", () => {
-    expect(build({ behaviours: { "BC-CCO-02": { current: "Mature" } } })).toEqual(build({ behaviours: { "BC-CCO-02": { current: "Mature" } } }));
+    expect(build({ behaviours: { "BC-CCO-02": { current: "Mature" } } })).toEqual(
+      build({ behaviours: { "BC-CCO-02": { current: "Mature" } } }),
+    );
   });
 
   test("the generator version matches package.json", () => {
-    expect(GENERATOR_VERSION).toBe(JSON.parse(readFileSync(path.join(__dirname, "../../package.json"), "utf8")).version);
+    expect(GENERATOR_VERSION).toBe(
+      JSON.parse(readFileSync(path.join(__dirname, "../../package.json"), "utf8")).version,
+    );
   });
 });
 
 describe("answers are checked before they are written", () => {
   test("levels match ignoring case and spaces, and are written by their canonical name", () => {
-    const { behaviours, warnings } = cleanAnswers(toolkit, { behaviours: { "SL-ECSM-01": { current: " mature ", target: "INNOVATOR" } } });
+    const { behaviours, warnings } = cleanAnswers(toolkit, {
+      behaviours: { "SL-ECSM-01": { current: " mature ", target: "INNOVATOR" } },
+    });
     expect(behaviours["SL-ECSM-01"]).toEqual({ current: "Mature", target: "Innovator" });
     expect(warnings).toEqual([]);
   });
@@ -154,7 +174,12 @@ describe("answers are checked before they are written", () => {
   });
 
   test("an answer for a behaviour the toolkit does not have is kept on a Retired answers sheet, as typed", () => {
-    const plan = build({ behaviours: { "XX-OLD-02": { current: "Leader", evidence: "=kept as text", reviewDate: "2027-01-31" }, "XX-OLD-01": { owner: "Me" } } });
+    const plan = build({
+      behaviours: {
+        "XX-OLD-02": { current: "Leader", evidence: "=kept as text", reviewDate: "2027-01-31" },
+        "XX-OLD-01": { owner: "Me" },
+      },
+    });
     expect(plan.sheets.map((s) => s.key).slice(-2)).toEqual(["retired", "metadata"]);
     expect(plan.names).toContainEqual({ name: "NPS_Sheet_retired", reference: "'Retired answers'!$A$1" });
     expect(planCell(plan, "retired", "A4")).toBe("XX-OLD-01");

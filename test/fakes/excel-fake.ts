@@ -79,14 +79,21 @@ export class FakeExcel implements FakeHost {
   /** Sync count and operations since `mark` (an index into `syncs`). */
   since(mark: number): { syncs: number; operations: number[]; requestBytes: number[] } {
     const slice = this.syncs.slice(mark);
-    return { syncs: slice.length, operations: slice.map((s) => s.operations), requestBytes: slice.map((s) => s.requestBytes) };
+    return {
+      syncs: slice.length,
+      operations: slice.map((s) => s.operations),
+      requestBytes: slice.map((s) => s.requestBytes),
+    };
   }
 
   // --- Test set-up and inspection: direct access to the state, not through Office's rules. ---
 
   sheet(name: string): SheetState {
     const sheet = this.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (!sheet) throw new Error(`The fake workbook has no sheet "${name}" (it has ${this.state.sheets.map((s) => s.name).join(", ")}).`);
+    if (!sheet)
+      throw new Error(
+        `The fake workbook has no sheet "${name}" (it has ${this.state.sheets.map((s) => s.name).join(", ")}).`,
+      );
     return sheet;
   }
 
@@ -95,7 +102,11 @@ export class FakeExcel implements FakeHost {
   }
 
   /** Adds a sheet the way a user would have made it, with typed content. */
-  seedSheet(name: string, cells: Record<string, SeedCell> = {}, visibility: SheetState["visibility"] = "Visible"): SheetState {
+  seedSheet(
+    name: string,
+    cells: Record<string, SeedCell> = {},
+    visibility: SheetState["visibility"] = "Visible",
+  ): SheetState {
     const sheet = newSheet(this.state, name);
     sheet.visibility = visibility;
     this.state.sheets.push(sheet);
@@ -129,7 +140,9 @@ export class FakeExcel implements FakeHost {
   /** A deep copy of everything, for before/after comparisons. */
   snapshotState(): unknown {
     return JSON.parse(
-      JSON.stringify(this.state, (_key, value: unknown) => (value instanceof Map ? [...value.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)) : value)),
+      JSON.stringify(this.state, (_key, value: unknown) =>
+        value instanceof Map ? [...value.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)) : value,
+      ),
     );
   }
 }

@@ -6,7 +6,16 @@ import { parseToolkit } from "../../src/core/toolkit/load";
 import { scaleToolkit } from "../../src/core/toolkit/scale";
 import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
 import { FakeExcel } from "../fakes/excel-fake";
-import { DETAILS, hostFor, NOW, nextVersion, noProgress, readBack, userSheetsOf, writePlanWithAnswers } from "./fixtures";
+import {
+  DETAILS,
+  hostFor,
+  NOW,
+  nextVersion,
+  noProgress,
+  readBack,
+  userSheetsOf,
+  writePlanWithAnswers,
+} from "./fixtures";
 import { expectFakeMatchesPlan } from "./plan-image";
 
 const toolkit = canonicalToolkit();
@@ -50,7 +59,11 @@ describe("build", () => {
     // "Summary (2)" was the add-in's choice, so the upgrade must not thank the user for naming it.
     expect(upgrade.notes.join(" ")).not.toMatch(/Kept the names you gave/);
     expect(userSheetsOf(fake, [mine.id])).toEqual(before);
-    const plan = buildWorkbookPlan(nextVersion(toolkit), { behaviours: {} }, { ...DETAILS, now: NOW, created: NOW.toISOString(), sheetNames: { summary: "Summary (2)" } });
+    const plan = buildWorkbookPlan(
+      nextVersion(toolkit),
+      { behaviours: {} },
+      { ...DETAILS, now: NOW, created: NOW.toISOString(), sheetNames: { summary: "Summary (2)" } },
+    );
     expectFakeMatchesPlan(fake, plan);
   });
 });
@@ -58,21 +71,46 @@ describe("build", () => {
 describe("upgrade and repair", () => {
   test("carries answers across, keeps the names the user gave our sheets and the user's references to them", async () => {
     const fake = new FakeExcel();
-    await writePlanWithAnswers(fake, toolkit, { ...DETAILS, behaviours: { [behaviour.id]: { current: "Developing", target: "Leader", evidence: "=not a formula", owner: "2024", reviewDate: "2025-09-30" } } });
+    await writePlanWithAnswers(fake, toolkit, {
+      ...DETAILS,
+      behaviours: {
+        [behaviour.id]: {
+          current: "Developing",
+          target: "Leader",
+          evidence: "=not a formula",
+          owner: "2024",
+          reviewDate: "2025-09-30",
+        },
+      },
+    });
     await fake.run(async (context) => {
       context.workbook.worksheets.getItem("Summary").name = "Our summary";
       context.workbook.worksheets.getItem(firstArea.sheetName).name = "Leaders";
       await context.sync();
     });
     const mine = fake.seedSheet("Notes", { A1: { formula: "='Our summary'!B5" } });
-    const outcome = await hostFor(fake, nextVersion(toolkit)).buildOrUpgrade({ council: "", assessmentDate: "" }, noProgress);
+    const outcome = await hostFor(fake, nextVersion(toolkit)).buildOrUpgrade(
+      { council: "", assessmentDate: "" },
+      noProgress,
+    );
     expect(outcome.action).toBe("upgraded");
     expect(outcome.notes.join(" ")).toMatch(/Kept the names you gave.*"Leaders".*"Our summary"/);
     expect(fake.hasSheet("Summary")).toBe(false);
     expect(fake.cell("Notes", "A1")).toEqual({ kind: "formula", formula: "='Our summary'!B5" });
     expect(mine.cells.size).toBe(1);
     const found = await readBack(fake, toolkit);
-    expect(found?.answers).toEqual({ ...DETAILS, behaviours: { [behaviour.id]: { current: "Developing", target: "Leader", evidence: "=not a formula", owner: "2024", reviewDate: "2025-09-30" } } });
+    expect(found?.answers).toEqual({
+      ...DETAILS,
+      behaviours: {
+        [behaviour.id]: {
+          current: "Developing",
+          target: "Leader",
+          evidence: "=not a formula",
+          owner: "2024",
+          reviewDate: "2025-09-30",
+        },
+      },
+    });
     expect(found?.roles.summary).toBe("Our summary");
   });
 
@@ -92,7 +130,10 @@ describe("upgrade and repair", () => {
     fake.sheet(firstArea.sheetName).protection.password = "secret";
     const attempt = hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
     await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
-    await expect(attempt).rejects.toMatchObject({ message: expect.stringMatching(/Excel could not finish writing.*password/), nextStep: expect.stringMatching(/unprotect/) });
+    await expect(attempt).rejects.toMatchObject({
+      message: expect.stringMatching(/Excel could not finish writing.*password/),
+      nextStep: expect.stringMatching(/unprotect/),
+    });
   });
 
   test("a deleted sheet of ours is made again; the rest is rewritten in place", async () => {
@@ -114,14 +155,22 @@ describe("upgrade and repair", () => {
     const fewer = parseToolkit({
       ...toolkit,
       version: "9.9.9",
-      themes: toolkit.themes.map((t, ti) => ({ ...t, keyAreas: t.keyAreas.map((k, ki) => (ti === 0 && ki === 0 ? { ...k, behaviours: k.behaviours.slice(1) } : k)) })),
+      themes: toolkit.themes.map((t, ti) => ({
+        ...t,
+        keyAreas: t.keyAreas.map((k, ki) => (ti === 0 && ki === 0 ? { ...k, behaviours: k.behaviours.slice(1) } : k)),
+      })),
     });
     const fake = new FakeExcel();
-    await writePlanWithAnswers(fake, toolkit, { ...DETAILS, behaviours: { [dropped.id]: { current: "Mature" }, [kept.id]: { current: "Leader" } } });
+    await writePlanWithAnswers(fake, toolkit, {
+      ...DETAILS,
+      behaviours: { [dropped.id]: { current: "Mature" }, [kept.id]: { current: "Leader" } },
+    });
     expect((await hostFor(fake, fewer).status()).existing).toMatchObject({ assessedCount: 1 });
     const outcome = await hostFor(fake, fewer).buildOrUpgrade(DETAILS, noProgress);
     expect(outcome.notes).toContain("Carried 1 answered behaviour across, by behaviour ID.");
-    expect(outcome.notes.join(" ")).toContain(`${dropped.id}: this behaviour is not in toolkit 9.9.9, so its answer was kept on the Retired answers sheet.`);
+    expect(outcome.notes.join(" ")).toContain(
+      `${dropped.id}: this behaviour is not in toolkit 9.9.9, so its answer was kept on the Retired answers sheet.`,
+    );
     expect(outcome.sheets).toContainEqual({ name: "Retired answers", role: "retired" });
     expect(fake.cell("Retired answers", "A4")).toMatchObject({ kind: "text", text: dropped.id });
     expect(fake.cell("Retired answers", "B4")).toMatchObject({ kind: "text", text: "Mature" });
@@ -135,7 +184,12 @@ describe("upgrade and repair", () => {
     expect(await hostFor(fake).status()).toEqual({ existing: null });
     await writePlanWithAnswers(fake, toolkit, { ...DETAILS, behaviours: { [behaviour.id]: { current: "Mature" } } });
     const status = await hostFor(fake, nextVersion(toolkit)).status();
-    expect(status.existing).toMatchObject({ council: DETAILS.council, assessmentDate: DETAILS.assessmentDate, upgradeAvailable: true, assessedCount: 1 });
+    expect(status.existing).toMatchObject({
+      council: DETAILS.council,
+      assessmentDate: DETAILS.assessmentDate,
+      upgradeAvailable: true,
+      assessedCount: 1,
+    });
   });
 });
 
@@ -152,15 +206,21 @@ describe("failures the user must hear about", () => {
     fake.hangSyncs = true;
     const attempt = hostFor(fake, toolkit, { timeoutMs: 30 }).buildOrUpgrade(DETAILS, noProgress);
     await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
-    await expect(attempt).rejects.toMatchObject({ message: expect.stringMatching(/did not answer within 0 seconds while reading your workbook/) });
+    await expect(attempt).rejects.toMatchObject({
+      message: expect.stringMatching(/did not answer within 0 seconds while reading your workbook/),
+    });
   });
 
   test("after a timeout, no new work starts until Excel has finished the sync that timed out", async () => {
     const fake = new FakeExcel();
     fake.syncDelayMs = 300;
     const host = hostFor(fake, toolkit, { timeoutMs: 30 });
-    await expect(host.buildOrUpgrade(DETAILS, noProgress)).rejects.toMatchObject({ message: expect.stringMatching(/did not answer/) });
-    await expect(host.buildOrUpgrade(DETAILS, noProgress)).rejects.toMatchObject({ message: expect.stringMatching(/still finishing the previous attempt/) });
+    await expect(host.buildOrUpgrade(DETAILS, noProgress)).rejects.toMatchObject({
+      message: expect.stringMatching(/did not answer/),
+    });
+    await expect(host.buildOrUpgrade(DETAILS, noProgress)).rejects.toMatchObject({
+      message: expect.stringMatching(/still finishing the previous attempt/),
+    });
     await expect(host.status()).rejects.toMatchObject({ message: expect.stringMatching(/still finishing/) });
     expect(fake.syncs).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -171,7 +231,9 @@ describe("failures the user must hear about", () => {
   test("a read-only workbook is refused with what to do", async () => {
     const fake = new FakeExcel();
     fake.state.readOnly = true;
-    await expect(hostFor(fake).buildOrUpgrade(DETAILS, noProgress)).rejects.toMatchObject({ message: expect.stringMatching(/read-only/) });
+    await expect(hostFor(fake).buildOrUpgrade(DETAILS, noProgress)).rejects.toMatchObject({
+      message: expect.stringMatching(/read-only/),
+    });
     expect(fake.syncs).toHaveLength(1);
   });
 
@@ -180,7 +242,9 @@ describe("failures the user must hear about", () => {
     await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
     await hostFor(fake).selectSheet("Gaps");
     expect(fake.activeSheetName()).toBe("Gaps");
-    await expect(hostFor(fake).selectSheet("Nowhere")).rejects.toMatchObject({ message: expect.stringMatching(/no longer in this workbook/) });
+    await expect(hostFor(fake).selectSheet("Nowhere")).rejects.toMatchObject({
+      message: expect.stringMatching(/no longer in this workbook/),
+    });
   });
 });
 
@@ -188,6 +252,10 @@ test("the reader tells formulas from text that starts with '='", async () => {
   const fake = new FakeExcel();
   fake.seedSheet("Mixed", { A1: "'=text", B1: { formula: "=A1" }, C1: 5, D1: "" });
   const snapshot = await fake.run((context) => readWorkbookSnapshot(context, () => context.sync()));
-  expect(snapshot.sheets.find((s) => s.name === "Mixed")?.cells).toEqual({ A1: { value: "=text" }, B1: { value: null, formula: "A1" }, C1: { value: 5 } });
+  expect(snapshot.sheets.find((s) => s.name === "Mixed")?.cells).toEqual({
+    A1: { value: "=text" },
+    B1: { value: null, formula: "A1" },
+    C1: { value: 5 },
+  });
   expect(fake.syncs).toHaveLength(2);
 });

@@ -14,7 +14,11 @@ import { FakeExcel } from "../fakes/excel-fake";
 export const NOW = new Date("2025-03-01T10:00:00Z");
 export const DETAILS = { council: "Anytown Borough Council", assessmentDate: "2025-03-01" };
 
-export function hostFor(fake: FakeExcel, toolkit: Toolkit = canonicalToolkit(), options: { api?: string; timeoutMs?: number } = {}) {
+export function hostFor(
+  fake: FakeExcel,
+  toolkit: Toolkit = canonicalToolkit(),
+  options: { api?: string; timeoutMs?: number } = {},
+) {
   const api = options.api ?? "1.9";
   return new ExcelWorkbookHost({
     run: fake.run,
@@ -33,7 +37,12 @@ export function nextVersion(toolkit: Toolkit): Toolkit {
 }
 
 /** Writes a plan with answers straight into an empty fake (how an earlier build would have left it). */
-export async function writePlanWithAnswers(fake: FakeExcel, toolkit: Toolkit, answers: Answers, options: Partial<PlanOptions> = {}): Promise<WorkbookPlan> {
+export async function writePlanWithAnswers(
+  fake: FakeExcel,
+  toolkit: Toolkit,
+  answers: Answers,
+  options: Partial<PlanOptions> = {},
+): Promise<WorkbookPlan> {
   const plan = buildWorkbookPlan(toolkit, answers, { now: NOW, ...options });
   await fake.run(async (context) => {
     queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true });

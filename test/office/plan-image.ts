@@ -5,7 +5,13 @@
  */
 import { normaliseReference } from "../../src/core/snapshot/references";
 import { charactersToPoints } from "../../src/office/write-plan";
-import { isFormula, type CellStyle, type ConditionalFormat, type SheetPlan, type WorkbookPlan } from "../../src/core/plan/types";
+import {
+  isFormula,
+  type CellStyle,
+  type ConditionalFormat,
+  type SheetPlan,
+  type WorkbookPlan,
+} from "../../src/core/plan/types";
 import { cellAddress, cellsIn, parseCell, parseRange } from "../../src/core/util/a1";
 import type { FakeExcel } from "../fakes/excel-fake";
 import type { CellFormat, SheetState } from "../fakes/excel-fake";
@@ -72,7 +78,7 @@ export const DEFAULT_STYLE: Style = {
   locked: true,
 };
 
-const upper = (colour: string | undefined | null) => (colour ? colour.toUpperCase() : colour ?? null);
+const upper = (colour: string | undefined | null) => (colour ? colour.toUpperCase() : (colour ?? null));
 
 // --- The plan's side ------------------------------------------------------------------------
 
@@ -114,7 +120,8 @@ function applyPlanStyle(style: Style, add: CellStyle): Style {
 function planStyles(sheet: SheetPlan): Record<string, Style> {
   const styles: Record<string, Style> = {};
   for (const styled of sheet.styles) {
-    for (const address of cellsIn(styled.range)) styles[address] = applyPlanStyle(styles[address] ?? DEFAULT_STYLE, styled.style);
+    for (const address of cellsIn(styled.range))
+      styles[address] = applyPlanStyle(styles[address] ?? DEFAULT_STYLE, styled.style);
   }
   return styles;
 }
@@ -124,7 +131,12 @@ function planValidations(sheet: SheetPlan): Record<string, ValidationImage> {
   for (const v of sheet.validations) {
     const rule = v.type === "list" ? `list:${v.values.join(",")}` : `date>=${v.minimum}`;
     for (const address of cellsIn(v.range)) {
-      validations[address] = { rule, prompt: `${v.prompt.title}|${v.prompt.message}`, error: `Stop|${v.error.title}|${v.error.message}`, ignoreBlanks: v.allowBlank };
+      validations[address] = {
+        rule,
+        prompt: `${v.prompt.title}|${v.prompt.message}`,
+        error: `Stop|${v.error.title}|${v.error.message}`,
+        ignoreBlanks: v.allowBlank,
+      };
     }
   }
   return validations;
@@ -143,9 +155,10 @@ function planSheet(sheet: SheetPlan, printSetup: boolean): SheetImage {
   const protection = sheet.protection
     ? `protected ${JSON.stringify({ allowAutoFilter: sheet.protection.allowAutoFilter, allowFormatColumns: sheet.protection.allowFormatColumns, allowFormatRows: sheet.protection.allowFormatRows, allowSort: sheet.protection.allowSort })}`
     : "unprotected";
-  const print = sheet.print && printSetup
-    ? `${sheet.print.orientation} fit=${sheet.print.fitToWidth} titles=${sheet.print.titleRows ? `$${sheet.print.titleRows.replace(/\$/g, "").replace(":", ":$")}` : null}`
-    : "portrait fit=false titles=null";
+  const print =
+    sheet.print && printSetup
+      ? `${sheet.print.orientation} fit=${sheet.print.fitToWidth} titles=${sheet.print.titleRows ? `$${sheet.print.titleRows.replace(/\$/g, "").replace(":", ":$")}` : null}`
+      : "portrait fit=false titles=null";
   return {
     name: sheet.name,
     visibility: sheet.visibility === "visible" ? "Visible" : "VeryHidden",
@@ -234,7 +247,11 @@ function fakeValidations(sheet: SheetState): Record<string, ValidationImage> {
   const validations: Record<string, ValidationImage> = {};
   for (const [key, v] of sheet.validations) {
     const rule = v.rule as { list?: { source: string }; date?: { formula1: string; operator: string } } | null;
-    const ruleText = rule?.list ? `list:${rule.list.source}` : rule?.date?.operator === "GreaterThanOrEqualTo" ? `date>=${String(rule.date.formula1).replace(/^=/, "")}` : JSON.stringify(rule);
+    const ruleText = rule?.list
+      ? `list:${rule.list.source}`
+      : rule?.date?.operator === "GreaterThanOrEqualTo"
+        ? `date>=${String(rule.date.formula1).replace(/^=/, "")}`
+        : JSON.stringify(rule);
     validations[addressOf(key)] = {
       rule: ruleText,
       prompt: v.prompt?.showPrompt ? `${v.prompt.title}|${v.prompt.message}` : "none",
@@ -254,7 +271,11 @@ function fakeConditional(sheet: SheetState): string[] {
     }
     if (cf.type === "ColorScale") {
       const criteria = cf.colorScale.criteria as Record<string, { type: string; color: string; formula?: string }>;
-      const ok = criteria.minimum.type === "LowestValue" && criteria.midpoint?.type === "Percentile" && criteria.midpoint.formula === "50" && criteria.maximum.type === "HighestValue";
+      const ok =
+        criteria.minimum.type === "LowestValue" &&
+        criteria.midpoint?.type === "Percentile" &&
+        criteria.midpoint.formula === "50" &&
+        criteria.maximum.type === "HighestValue";
       return `${range} colorScale${ok ? "" : "(odd criteria)"} ${[criteria.minimum.color, criteria.midpoint?.color, criteria.maximum.color].map(upper).join(",")}`;
     }
     const lower = cf.dataBar.lowerBoundRule as { type: string; formula: string };
@@ -279,7 +300,9 @@ function fakeSheet(sheet: SheetState): SheetImage {
     columnWidths: Object.fromEntries(sheet.columnWidths),
     rowHeights: Object.fromEntries(sheet.rowHeights),
     freeze: `${sheet.freeze.rows}x${sheet.freeze.columns}`,
-    protection: sheet.protection.protected ? `protected ${JSON.stringify(sortKeys(sheet.protection.options))}` : "unprotected",
+    protection: sheet.protection.protected
+      ? `protected ${JSON.stringify(sortKeys(sheet.protection.options))}`
+      : "unprotected",
     print: `${sheet.pageLayout.orientation.toLowerCase()} fit=${zoom.horizontalFitToPages === 1} titles=${sheet.pageLayout.printTitleRows}`,
   };
 }
@@ -303,7 +326,11 @@ export function expectImageMatchesPlan(actual: WorkbookImage, expected: Workbook
   expect(actual.sheets.map((s) => s.name)).toEqual(expected.sheets.map((s) => s.name));
   expected.sheets.forEach((sheet, i) => {
     for (const part of Object.keys(sheet) as (keyof SheetImage)[]) {
-      expect({ sheet: sheet.name, part, value: actual.sheets[i][part] }).toEqual({ sheet: sheet.name, part, value: sheet[part] });
+      expect({ sheet: sheet.name, part, value: actual.sheets[i][part] }).toEqual({
+        sheet: sheet.name,
+        part,
+        value: sheet[part],
+      });
     }
   });
   expect(actual.names).toEqual(expected.names);
@@ -312,7 +339,13 @@ export function expectImageMatchesPlan(actual: WorkbookImage, expected: Workbook
 
 /** Asserts the fake workbook holds exactly the plan. */
 export function expectFakeMatchesPlan(fake: FakeExcel, plan: WorkbookPlan, printSetup = true): void {
-  expectImageMatchesPlan(imageOfFake(fake, plan.sheets.map((s) => s.name)), imageOfPlan(plan, printSetup));
+  expectImageMatchesPlan(
+    imageOfFake(
+      fake,
+      plan.sheets.map((s) => s.name),
+    ),
+    imageOfPlan(plan, printSetup),
+  );
 }
 
 export const rangesOf = parseRange;

@@ -11,9 +11,40 @@ const toolkit = canonicalToolkit();
 const behaviourIds = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id)));
 
 /** Characters that make Excel read text as something else, mixed with ordinary ones. */
-const risky = fc.string({ unit: fc.constantFrom("=", "+", "-", "@", "'", "#", "0", "1", "9", "/", ".", ",", "%", "£", "a", "B", " ", "\n", "T", "R", "U", "E", "&", "\""), minLength: 1, maxLength: 24 });
+const risky = fc.string({
+  unit: fc.constantFrom(
+    "=",
+    "+",
+    "-",
+    "@",
+    "'",
+    "#",
+    "0",
+    "1",
+    "9",
+    "/",
+    ".",
+    ",",
+    "%",
+    "£",
+    "a",
+    "B",
+    " ",
+    "\n",
+    "T",
+    "R",
+    "U",
+    "E",
+    "&",
+    '"',
+  ),
+  minLength: 1,
+  maxLength: 24,
+});
 const text = risky.filter((s) => s.trim() !== "");
-const isoDate = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2040-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2040-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const level = fc.constantFrom(...toolkit.levels);
 
 const answer: fc.Arbitrary<BehaviourAnswer> = fc
@@ -49,7 +80,12 @@ const userSheetName = fc.oneof(
   fc.constantFrom(...wantedNames).chain((name) => fc.constantFrom(name, name.toUpperCase(), name.toLowerCase())),
   fc.constantFrom("Notes", "Budget 2025", "Summary (2)", "Gaps (2)", "Sheet2"),
 );
-const seedCell: fc.Arbitrary<SeedCell> = fc.oneof(risky.map((s) => `'${s}`), fc.integer(), fc.boolean(), fc.constantFrom({ formula: "=SUM(A1:A3)" }, { formula: "='Summary'!B5" }));
+const seedCell: fc.Arbitrary<SeedCell> = fc.oneof(
+  risky.map((s) => `'${s}`),
+  fc.integer(),
+  fc.boolean(),
+  fc.constantFrom({ formula: "=SUM(A1:A3)" }, { formula: "='Summary'!B5" }),
+);
 const userSheet = fc.record({
   name: userSheetName,
   cells: fc.dictionary(fc.constantFrom("A1", "B2", "C3", "H9", "J12"), seedCell, { maxKeys: 4 }),
@@ -58,17 +94,20 @@ const userSheet = fc.record({
 
 test("users' sheets with colliding names are never renamed or changed, through build and upgrade", async () => {
   await fc.assert(
-    fc.asyncProperty(fc.uniqueArray(userSheet, { minLength: 1, maxLength: 5, selector: (s) => s.name.toLowerCase() }), async (sheets) => {
-      const fake = new FakeExcel({ sheets: ["Sheet1"] });
-      const ids = sheets.map((s) => fake.seedSheet(s.name, s.cells, s.visibility).id);
-      const before = userSheetsOf(fake, ids);
-      await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
-      expect(userSheetsOf(fake, ids)).toEqual(before);
-      const outcome = await hostFor(fake, nextVersion(toolkit)).buildOrUpgrade(DETAILS, noProgress);
-      expect(outcome.action).toBe("upgraded");
-      expect(userSheetsOf(fake, ids)).toEqual(before);
-      expect(fake.syncs).toHaveLength(5);
-    }),
+    fc.asyncProperty(
+      fc.uniqueArray(userSheet, { minLength: 1, maxLength: 5, selector: (s) => s.name.toLowerCase() }),
+      async (sheets) => {
+        const fake = new FakeExcel({ sheets: ["Sheet1"] });
+        const ids = sheets.map((s) => fake.seedSheet(s.name, s.cells, s.visibility).id);
+        const before = userSheetsOf(fake, ids);
+        await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+        expect(userSheetsOf(fake, ids)).toEqual(before);
+        const outcome = await hostFor(fake, nextVersion(toolkit)).buildOrUpgrade(DETAILS, noProgress);
+        expect(outcome.action).toBe("upgraded");
+        expect(userSheetsOf(fake, ids)).toEqual(before);
+        expect(fake.syncs).toHaveLength(5);
+      },
+    ),
     { numRuns: 25 },
   );
 });

@@ -16,7 +16,20 @@ const firstArea = toolkit.themes[0].keyAreas[0];
 const firstBehaviour = firstArea.behaviours[0];
 
 /** Text that Excel would turn into something else if written naively. */
-const HOSTILE = ["=SUM(A1:A3)", "+44 20 7946 0000", "-5", "- a bullet", "@home", "2024", "007", "TRUE", "#N/A", "'quoted", "12/03/2025", "Mar 2025"];
+const HOSTILE = [
+  "=SUM(A1:A3)",
+  "+44 20 7946 0000",
+  "-5",
+  "- a bullet",
+  "@home",
+  "2024",
+  "007",
+  "TRUE",
+  "#N/A",
+  "'quoted",
+  "12/03/2025",
+  "Mar 2025",
+];
 
 describe("the Office writer applies the plan exactly", () => {
   test("a build leaves exactly the plan's cells, styles, merges, validations, conditional formats, tables and names", async () => {
@@ -27,7 +40,19 @@ describe("the Office writer applies the plan exactly", () => {
 
   test("a plan with answers, written by the writer, matches the plan too", async () => {
     const fake = new FakeExcel();
-    const answers = { council: "=Hackney", assessmentDate: "2024-11-30", behaviours: { [firstBehaviour.id]: { current: "Mature", target: "Leader", evidence: "+ minutes of 12/03/2025", owner: "@procurement", reviewDate: "2025-06-30" } } };
+    const answers = {
+      council: "=Hackney",
+      assessmentDate: "2024-11-30",
+      behaviours: {
+        [firstBehaviour.id]: {
+          current: "Mature",
+          target: "Leader",
+          evidence: "+ minutes of 12/03/2025",
+          owner: "@procurement",
+          reviewDate: "2025-06-30",
+        },
+      },
+    };
     const plan = await writePlanWithAnswers(fake, toolkit, answers);
     expectFakeMatchesPlan(fake, plan);
   });
@@ -64,7 +89,9 @@ function tallerToolkit(base: Toolkit, factor: number): Toolkit {
     ...theme,
     keyAreas: theme.keyAreas.map((area) => ({
       ...area,
-      behaviours: Array.from({ length: factor }, (_, copy) => area.behaviours.map((b) => ({ ...b, id: copy === 0 ? b.id : `${b.id}-R${copy}` }))).flat(),
+      behaviours: Array.from({ length: factor }, (_, copy) =>
+        area.behaviours.map((b) => ({ ...b, id: copy === 0 ? b.id : `${b.id}-R${copy}` })),
+      ).flat(),
     })),
   }));
   return parseToolkit({ ...base, themes });

@@ -64,7 +64,12 @@ export function buildGoodWorkbook(wb: ExcelJS.Workbook): void {
     rules: [{ type: "expression", priority: 1, formulae: ["$C2>=3"], style: { font: { bold: true } } }],
   });
   const lists = wb.addWorksheet("Lists");
-  lists.addTable({ name: "Levels", ref: "A1", columns: [{ name: "Level" }, { name: "Score" }], rows: LEVELS.map((l, i) => [l, i + 1]) });
+  lists.addTable({
+    name: "Levels",
+    ref: "A1",
+    columns: [{ name: "Level" }, { name: "Score" }],
+    rows: LEVELS.map((l, i) => [l, i + 1]),
+  });
   lists.state = "veryHidden";
   wb.definedNames.add("Area!$C$2:$C$4", "Scores");
 }

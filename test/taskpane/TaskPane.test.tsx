@@ -165,7 +165,9 @@ describe("TaskPane in Excel", () => {
     expect(screen.getByText("This version of Excel cannot add the level pickers.")).toBeTruthy();
     // The button comes before the error panel in the pane, so the words must not send the user looking below it.
     expect(screen.getByText(/Use the “Download a new assessment workbook” button above\./)).toBeTruthy();
-    expect(download.compareDocumentPosition(screen.getByText(/button above/)) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(
+      download.compareDocumentPosition(screen.getByText(/button above/)) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
     typeCouncil("Anytown");
     fireEvent.click(download);
 
@@ -252,7 +254,10 @@ describe("TaskPane in Excel", () => {
       status: async () => {
         statusReads += 1;
         if (statusReads === 1) return { existing: null };
-        throw new UserFacingError("Excel did not answer within 60 seconds while reading your workbook.", "Wait a moment.");
+        throw new UserFacingError(
+          "Excel did not answer within 60 seconds while reading your workbook.",
+          "Wait a moment.",
+        );
       },
     });
     renderPane(host);

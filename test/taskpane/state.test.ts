@@ -179,7 +179,11 @@ describe("toShownError", () => {
   });
 
   it("recognises a UserFacingError from another copy of the class", () => {
-    const copy = Object.assign(new Error("Busy."), { name: "UserFacingError", nextStep: "Wait.", offerDownload: false });
+    const copy = Object.assign(new Error("Busy."), {
+      name: "UserFacingError",
+      nextStep: "Wait.",
+      offerDownload: false,
+    });
     expect(toShownError(copy)).toEqual({ message: "Busy.", nextStep: "Wait.", offerDownload: false });
   });
 

@@ -77,7 +77,11 @@ function normaliseKeepingNumbers(text: string): string {
 /** The JSON counterpart of normaliseKeepingNumbers: each numbered item is preceded by "#". */
 function numberedText(text: RichText): string {
   return text
-    .map((block) => (block.type === "paragraph" ? block.text : block.items.map((item) => (block.ordered ? `# ${item}` : item)).join(" ")))
+    .map((block) =>
+      block.type === "paragraph"
+        ? block.text
+        : block.items.map((item) => (block.ordered ? `# ${item}` : item)).join(" "),
+    )
     .join(" ")
     .replace(/\s+/g, " ")
     .trim();
@@ -153,7 +157,8 @@ export function readSource(source: string): SourceKeyArea[] {
       // Principle descriptors inside the header cells: "<p>Minimum</p> <p>Focused on ...</p>".
       current.principle = header.map((cell, i) => {
         const n = normalise(cell);
-        if (!n.startsWith(`${LEVELS[i]} `)) throw new Error(`${current?.name}: header cell ${i + 1} is not "${LEVELS[i]} ..."`);
+        if (!n.startsWith(`${LEVELS[i]} `))
+          throw new Error(`${current?.name}: header cell ${i + 1} is not "${LEVELS[i]} ..."`);
         return n.slice(LEVELS[i].length + 1);
       });
     }
@@ -204,7 +209,9 @@ export function readSource(source: string): SourceKeyArea[] {
         header = cells.slice(1, 6);
         stage = "table";
         // The level names in the header are structure, not text; the principle (if any) is.
-        current.sectionText.push(...header.map((cell, i) => normalise(cell).replace(new RegExp(`^${LEVELS[i]}\\b`), "")));
+        current.sectionText.push(
+          ...header.map((cell, i) => normalise(cell).replace(new RegExp(`^${LEVELS[i]}\\b`), "")),
+        );
         return;
       }
       const description = /^Description:?(?=\s|$)/.exec(text);
@@ -280,7 +287,9 @@ function compareRichText(where: string, json: RichText, sourceCell: string, prob
   const sourceItems = normaliseKeepingNumbers(sourceCell);
   const jsonItems = numberedText(json);
   if (sourceItems !== jsonItems) {
-    problems.push(`${where}: numbered items differ from the source ("#" marks an item).\n    source: ${sourceItems}\n    json:   ${jsonItems}`);
+    problems.push(
+      `${where}: numbered items differ from the source ("#" marks an item).\n    source: ${sourceItems}\n    json:   ${jsonItems}`,
+    );
   }
 }
 
@@ -307,12 +316,27 @@ export function fidelityProblems(toolkit: Toolkit, source: string): string[] {
     if (!why || !what || what.index > why.index) {
       problems.push(`${at}: source help lacks "What it is:" before "Why it is important:"`);
     } else {
-      compareRichText(`${ka.id} help (what it is)`, ka.help.whatItIs, help.slice(what.index + what[0].length, why.index), problems);
-      compareRichText(`${ka.id} help (why it is important)`, ka.help.whyItIsImportant, help.slice(why.index + why[0].length), problems);
+      compareRichText(
+        `${ka.id} help (what it is)`,
+        ka.help.whatItIs,
+        help.slice(what.index + what[0].length, why.index),
+        problems,
+      );
+      compareRichText(
+        `${ka.id} help (why it is important)`,
+        ka.help.whyItIsImportant,
+        help.slice(why.index + why[0].length),
+        problems,
+      );
     }
 
     LEVELS.forEach((level, i) =>
-      compareRichText(`${ka.id} principle ${level}`, ka.principle.descriptors[i] ?? [], src.principle[i] ?? "", problems),
+      compareRichText(
+        `${ka.id} principle ${level}`,
+        ka.principle.descriptors[i] ?? [],
+        src.principle[i] ?? "",
+        problems,
+      ),
     );
 
     if (ka.behaviours.length !== src.behaviours.length) {
@@ -494,7 +518,9 @@ describe("canonical toolkit: fidelity to the source export", () => {
   it("reads the source's 9 key areas and their rows", () => {
     const areas = readSource(SOURCE);
     expect(areas.map((a) => a.behaviours.length)).toEqual(KEY_AREAS.map(([, , n]) => n));
-    expect(areas.map((a) => a.theme)).toEqual(KEY_AREAS.map(([theme]) => THEME_NAMES[["SL", "BC", "DCB"].indexOf(theme)]));
+    expect(areas.map((a) => a.theme)).toEqual(
+      KEY_AREAS.map(([theme]) => THEME_NAMES[["SL", "BC", "DCB"].indexOf(theme)]),
+    );
     for (const area of areas) expect(area.principle).toHaveLength(LEVEL_COUNT);
   });
 
@@ -509,7 +535,9 @@ describe("canonical toolkit: fidelity to the source export", () => {
     if (block.type !== "paragraph") throw new Error("expected a paragraph");
     block.text = block.text.replace("single", "joint");
     const problems = fidelityProblems(mutated, SOURCE);
-    expect(problems.some((p) => p.startsWith("SL-WWP-01") && p.includes("Mature") && p.includes("not in the source"))).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith("SL-WWP-01") && p.includes("Mature") && p.includes("not in the source")),
+    ).toBe(true);
     expect(problems.some((p) => p.includes("source words missing from the JSON: single ×1"))).toBe(true);
   });
 
@@ -520,8 +548,12 @@ describe("canonical toolkit: fidelity to the source export", () => {
     list.items.pop();
     list.items[2] = list.items[2].replace(/ Policies include.*$/, "");
     const problems = fidelityProblems(mutated, SOURCE);
-    expect(problems.some((p) => p.startsWith("DCB-OSV-01") && p.includes("Innovator") && p.includes("does not match"))).toBe(true);
-    expect(problems.some((p) => p.includes("source words missing from the JSON") && p.includes("Certificate¹"))).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith("DCB-OSV-01") && p.includes("Innovator") && p.includes("does not match")),
+    ).toBe(true);
+    expect(problems.some((p) => p.includes("source words missing from the JSON") && p.includes("Certificate¹"))).toBe(
+      true,
+    );
   });
 
   it("reports invented text, a renamed behaviour and a wrong footnote", () => {
@@ -531,7 +563,9 @@ describe("canonical toolkit: fidelity to the source export", () => {
     osv.behaviours[2].name = "Measurement";
     osv.footnotes = ["¹ Social Value Certificate"];
     const problems = fidelityProblems(mutated, SOURCE);
-    expect(problems.some((p) => p.startsWith("DCB-OSV-02") && p.includes("Minimum") && p.includes("does not match"))).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith("DCB-OSV-02") && p.includes("Minimum") && p.includes("does not match")),
+    ).toBe(true);
     expect(problems.some((p) => p.startsWith("DCB-OSV-03") && p.includes('name "Measurement"'))).toBe(true);
     expect(problems.some((p) => p.includes("footnotes"))).toBe(true);
     expect(problems.some((p) => p.includes("JSON words not in the source") && p.includes("important ×1"))).toBe(true);
@@ -564,6 +598,8 @@ describe("canonical toolkit: fidelity to the source export", () => {
     );
     expect(mutatedSource).not.toBe(SOURCE);
     const problems = fidelityProblems(canonicalToolkit(), mutatedSource);
-    expect(problems.some((p) => p.startsWith("SL-ESS-01") && p.includes("Leader") && p.includes("does not match"))).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith("SL-ESS-01") && p.includes("Leader") && p.includes("does not match")),
+    ).toBe(true);
   });
 });

@@ -69,17 +69,13 @@ describe("toolkit schema", () => {
     expect(() => parseToolkit(ok)).not.toThrow();
     const bad = fresh();
     bad.themes[0].keyAreas[0].sheetName = "x".repeat(32);
-    expect(problemsOf(bad)).toEqual([
-      "themes.0.keyAreas.0.sheetName: must be 31 characters or fewer (Excel's limit)",
-    ]);
+    expect(problemsOf(bad)).toEqual(["themes.0.keyAreas.0.sheetName: must be 31 characters or fewer (Excel's limit)"]);
   });
 
   it.each(["[", "]", ":", "*", "?", "/", "\\"])("rejects a sheet name containing %s", (character) => {
     const data = fresh();
     data.themes[1].keyAreas[1].sheetName = `Contracts ${character} Relationships`;
-    expect(problemsOf(data)).toEqual([
-      "themes.1.keyAreas.1.sheetName: must not contain any of [ ] : * ? / \\",
-    ]);
+    expect(problemsOf(data)).toEqual(["themes.1.keyAreas.1.sheetName: must not contain any of [ ] : * ? / \\"]);
   });
 
   it("rejects a sheet name that one of the workbook's own sheets uses", () => {

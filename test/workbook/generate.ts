@@ -14,7 +14,11 @@ import { tempDir } from "../support/fixtures";
 
 export const FIXED_NOW = new Date("2026-11-25T09:00:00Z");
 
-export function plan(answers: Answers, options: Partial<PlanOptions> = {}, toolkit: Toolkit = canonicalToolkit()): WorkbookPlan {
+export function plan(
+  answers: Answers,
+  options: Partial<PlanOptions> = {},
+  toolkit: Toolkit = canonicalToolkit(),
+): WorkbookPlan {
   return buildWorkbookPlan(toolkit, answers, { now: FIXED_NOW, assessmentDate: "2026-11-25", ...options });
 }
 
@@ -42,7 +46,10 @@ export function typeInto(workbook: WorkbookPlan, key: string, address: string, t
 }
 
 /** Writes the plan, checks the file is clean, recalculates it in LibreOffice and returns every computed value. */
-export async function writeCheckAndRecalculate(workbook: WorkbookPlan, name = "assessment.xlsx"): Promise<{ file: string; computed: ComputedWorkbook }> {
+export async function writeCheckAndRecalculate(
+  workbook: WorkbookPlan,
+  name = "assessment.xlsx",
+): Promise<{ file: string; computed: ComputedWorkbook }> {
   const file = path.join(tempDir(), name);
   writeFileSync(file, await writePlanToBuffer(workbook));
   await expectWorkbookClean(file);
@@ -53,7 +60,12 @@ export async function writeCheckAndRecalculate(workbook: WorkbookPlan, name = "a
 }
 
 /** A row of computed values, columns A.. up to `last`, with blanks as "". */
-export function rowValues(computed: ComputedWorkbook, sheet: string, row: number, last = "O"): (string | number | boolean)[] {
+export function rowValues(
+  computed: ComputedWorkbook,
+  sheet: string,
+  row: number,
+  last = "O",
+): (string | number | boolean)[] {
   const values: (string | number | boolean)[] = [];
   for (let c = 65; c <= last.charCodeAt(0); c++) {
     const value = computed[sheet]?.[`${String.fromCharCode(c)}${row}`];

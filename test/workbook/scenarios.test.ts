@@ -24,17 +24,63 @@ describe("nothing assessed", () => {
 
   test("every summary row counts behaviours but no scores", () => {
     const rows = [6, 7, 8, 10, 11, 12, 14, 15, 16];
-    rows.forEach((row, i) => expect(summaryRow(computed, row).slice(2)).toEqual([keyAreaSizes[i], 0, 0, "", "", "", "", "Not assessed", "Not assessed"]));
-    expect(summaryRow(computed, SUMMARY_ROWS.overall)).toEqual(["All key areas", "Overall", allBehaviours.length, 0, 0, "", "", "", "", "Not assessed", "Not assessed"]);
+    rows.forEach((row, i) =>
+      expect(summaryRow(computed, row).slice(2)).toEqual([
+        keyAreaSizes[i],
+        0,
+        0,
+        "",
+        "",
+        "",
+        "",
+        "Not assessed",
+        "Not assessed",
+      ]),
+    );
+    expect(summaryRow(computed, SUMMARY_ROWS.overall)).toEqual([
+      "All key areas",
+      "Overall",
+      allBehaviours.length,
+      0,
+      0,
+      "",
+      "",
+      "",
+      "",
+      "Not assessed",
+      "Not assessed",
+    ]);
   });
 
   test("every gap row says not assessed and has no rank", () => {
-    allBehaviours.forEach((b, i) => expect(gapsRow(computed, i + 1)).toEqual([i + 1, b.id, expect.any(String), b.name, "", "", "", "", "", "Not assessed", "", "", ""]));
+    allBehaviours.forEach((b, i) =>
+      expect(gapsRow(computed, i + 1)).toEqual([
+        i + 1,
+        b.id,
+        expect.any(String),
+        b.name,
+        "",
+        "",
+        "",
+        "",
+        "",
+        "Not assessed",
+        "",
+        "",
+        "",
+      ]),
+    );
   });
 
   test("the data table has one row per behaviour and blank scores", () => {
     const row = dataRow(computed, 1);
-    expect(row.slice(2, 7)).toEqual(["nps-2018 1.0.0", "Showing leadership", ecsm.name, "SL-ECSM-01", ecsm.behaviours[0].name]);
+    expect(row.slice(2, 7)).toEqual([
+      "nps-2018 1.0.0",
+      "Showing leadership",
+      ecsm.name,
+      "SL-ECSM-01",
+      ecsm.behaviours[0].name,
+    ]);
     expect(row.slice(7)).toEqual(["", "", "", "", "", "", "", ""]);
     expect(dataRow(computed, allBehaviours.length)[5]).toBe(allBehaviours[allBehaviours.length - 1].id);
     expect(dataRow(computed, allBehaviours.length + 1)).toEqual(Array(15).fill(""));
@@ -42,7 +88,9 @@ describe("nothing assessed", () => {
 });
 
 describe("everything Minimum, target Mature", () => {
-  const answers: Answers = { behaviours: Object.fromEntries(allBehaviours.map((b) => [b.id, { current: "Minimum", target: "Mature" }])) };
+  const answers: Answers = {
+    behaviours: Object.fromEntries(allBehaviours.map((b) => [b.id, { current: "Minimum", target: "Mature" }])),
+  };
   let computed: Awaited<ReturnType<typeof writeCheckAndRecalculate>>["computed"];
   beforeAll(async () => ({ computed } = await writeCheckAndRecalculate(plan(answers))));
 
@@ -52,7 +100,17 @@ describe("everything Minimum, target Mature", () => {
   });
 
   test("gaps: equal gaps rank in toolkit order, next level Developing with its descriptor", () => {
-    expect(gapsRow(computed, 1).slice(4)).toEqual(["Minimum", "Mature", 1, 3, 2, "Below target", "Developing", richTextToCell(ecsm.behaviours[0].descriptors[1]), 1]);
+    expect(gapsRow(computed, 1).slice(4)).toEqual([
+      "Minimum",
+      "Mature",
+      1,
+      3,
+      2,
+      "Below target",
+      "Developing",
+      richTextToCell(ecsm.behaviours[0].descriptors[1]),
+      1,
+    ]);
     expect(gapsRow(computed, 51)[12]).toBe(51);
   });
 
@@ -65,7 +123,13 @@ describe("a mixed key area", () => {
   // SL-ECSM: Developing→Mature, Leader→Innovator, Leader→Leader, blank→Leader.
   const answers: Answers = {
     behaviours: {
-      "SL-ECSM-01": { current: "Developing", target: "Mature", evidence: "Board minutes", owner: "Head of Procurement", reviewDate: "2027-03-31" },
+      "SL-ECSM-01": {
+        current: "Developing",
+        target: "Mature",
+        evidence: "Board minutes",
+        owner: "Head of Procurement",
+        reviewDate: "2027-03-31",
+      },
       "SL-ECSM-02": { current: "Leader", target: "Innovator" },
       "SL-ECSM-03": { current: "leader", target: " Leader " },
       "SL-ECSM-04": { target: "Leader" },
@@ -77,7 +141,10 @@ describe("a mixed key area", () => {
   test("summary: averages over assessed behaviours only; typical rounds down, assured is the weakest", () => {
     // current 2, 4, 4 → average 10/3, typical INT(3.33) = 3 Mature; weakest 2 Developing.
     // target 3, 5, 4, 4 → 4; gaps 1, 1, 0 → 2/3.
-    const [, , behaviours, assessed, invalid, avgCurrent, avgTarget, avgGap, weakest, typical, assured] = summaryRow(computed, SUMMARY_ROWS.ecsm);
+    const [, , behaviours, assessed, invalid, avgCurrent, avgTarget, avgGap, weakest, typical, assured] = summaryRow(
+      computed,
+      SUMMARY_ROWS.ecsm,
+    );
     expect([behaviours, assessed, invalid, weakest, typical, assured]).toEqual([4, 3, 0, 2, "Mature", "Developing"]);
     expect(avgCurrent).toBeCloseTo(10 / 3, 10);
     expect(avgTarget).toBeCloseTo(4, 10);
@@ -88,16 +155,55 @@ describe("a mixed key area", () => {
   });
 
   test("gaps: status, next level and priority (ties go to the lower current level)", () => {
-    expect(gapsRow(computed, 1).slice(4)).toEqual(["Developing", "Mature", 2, 3, 1, "Below target", "Mature", richTextToCell(ecsm.behaviours[0].descriptors[2]), 1]);
-    expect(gapsRow(computed, 2).slice(4)).toEqual(["Leader", "Innovator", 4, 5, 1, "Below target", "Innovator", richTextToCell(ecsm.behaviours[1].descriptors[4]), 2]);
-    expect(gapsRow(computed, 3).slice(4)).toEqual(["Leader", "Leader", 4, 4, 0, "Target met", "Innovator", richTextToCell(ecsm.behaviours[2].descriptors[4]), ""]);
+    expect(gapsRow(computed, 1).slice(4)).toEqual([
+      "Developing",
+      "Mature",
+      2,
+      3,
+      1,
+      "Below target",
+      "Mature",
+      richTextToCell(ecsm.behaviours[0].descriptors[2]),
+      1,
+    ]);
+    expect(gapsRow(computed, 2).slice(4)).toEqual([
+      "Leader",
+      "Innovator",
+      4,
+      5,
+      1,
+      "Below target",
+      "Innovator",
+      richTextToCell(ecsm.behaviours[1].descriptors[4]),
+      2,
+    ]);
+    expect(gapsRow(computed, 3).slice(4)).toEqual([
+      "Leader",
+      "Leader",
+      4,
+      4,
+      0,
+      "Target met",
+      "Innovator",
+      richTextToCell(ecsm.behaviours[2].descriptors[4]),
+      "",
+    ]);
     expect(gapsRow(computed, 4).slice(4)).toEqual(["", "Leader", "", 4, "", "Not assessed", "", "", ""]);
   });
 
   test("data: council, date, evidence, owner and review date come through", () => {
     const row = dataRow(computed, 1);
     expect(row[0]).toBe("Anytown Council");
-    expect(row.slice(7)).toEqual(["Developing", 2, "Mature", 3, 1, "Board minutes", "Head of Procurement", expect.any(String)]);
+    expect(row.slice(7)).toEqual([
+      "Developing",
+      2,
+      "Mature",
+      3,
+      1,
+      "Board minutes",
+      "Head of Procurement",
+      expect.any(String),
+    ]);
     expect(row[14]).toMatch(/^2027-03-31/);
   });
 });
@@ -108,7 +214,17 @@ describe("a target below the current level", () => {
   beforeAll(async () => ({ computed } = await writeCheckAndRecalculate(plan(answers))));
 
   test("the gap is zero, never negative, and the behaviour is above target with no priority", () => {
-    expect(gapsRow(computed, 1).slice(4)).toEqual(["Leader", "Developing", 4, 2, 0, "Above target", "Innovator", richTextToCell(ecsm.behaviours[0].descriptors[4]), ""]);
+    expect(gapsRow(computed, 1).slice(4)).toEqual([
+      "Leader",
+      "Developing",
+      4,
+      2,
+      0,
+      "Above target",
+      "Innovator",
+      richTextToCell(ecsm.behaviours[0].descriptors[4]),
+      "",
+    ]);
     expect(summaryRow(computed, SUMMARY_ROWS.ecsm).slice(2)).toEqual([4, 1, 0, 4, 2, 0, 4, "Leader", "Leader"]);
   });
 });
@@ -116,13 +232,24 @@ describe("a target below the current level", () => {
 describe("a typed value that is not a level", () => {
   let computed: Awaited<ReturnType<typeof writeCheckAndRecalculate>>["computed"];
   beforeAll(async () => {
-    const workbook = plan({ behaviours: { "SL-ECSM-01": { target: "Mature" }, "SL-ECSM-02": { current: "Mature", target: "Leader" } } });
+    const workbook = plan({
+      behaviours: { "SL-ECSM-01": { target: "Mature" }, "SL-ECSM-02": { current: "Mature", target: "Leader" } },
+    });
     typeInto(workbook, "keyArea:SL-ECSM", "H9", "Excellent");
     ({ computed } = await writeCheckAndRecalculate(workbook));
   });
 
   test("it never counts as a score, and is counted as invalid, not silently", () => {
-    expect(rowValues(computed, "Councillors & Senior Managers", 9, "O").slice(7)).toEqual(["Excellent", "Mature", "", "", "", "Not a level", 3, ""]);
+    expect(rowValues(computed, "Councillors & Senior Managers", 9, "O").slice(7)).toEqual([
+      "Excellent",
+      "Mature",
+      "",
+      "",
+      "",
+      "Not a level",
+      3,
+      "",
+    ]);
     expect(summaryRow(computed, SUMMARY_ROWS.ecsm).slice(2)).toEqual([4, 1, 1, 3, 3.5, 1, 3, "Mature", "Mature"]);
     expect(gapsRow(computed, 1).slice(4)).toEqual(["Not a level", "Mature", "", 3, "", "Check level", "", "", ""]);
     expect(dataRow(computed, 1).slice(7, 12)).toEqual(["Not a level", "", "Mature", 3, ""]);
@@ -132,7 +259,9 @@ describe("a typed value that is not a level", () => {
 describe("text that looks like a formula", () => {
   test("a council name and evidence starting with =, +, - or @ land as text everywhere", async () => {
     const council = `=HYPERLINK("http://example.com","O'Brien ""Council""")`;
-    const answers: Answers = { behaviours: { "SL-ECSM-01": { current: "Mature", evidence: "+44 20 7664 3000", owner: "@procurement" } } };
+    const answers: Answers = {
+      behaviours: { "SL-ECSM-01": { current: "Mature", evidence: "+44 20 7664 3000", owner: "@procurement" } },
+    };
     const { computed } = await writeCheckAndRecalculate(plan(answers, { council }));
     expect(computed.Guide.B4).toBe(council);
     expect(computed.Summary.A2).toBe(`Council: ${council}`);

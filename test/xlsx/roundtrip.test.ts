@@ -15,13 +15,31 @@ const ids = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours
 const now = new Date("2026-11-25T09:00:00Z");
 
 /** Text a user might type, including things that look like formulas; never blank. */
-const userText = fc.oneof(
-  fc.string({ minLength: 1, maxLength: 40 }),
-  fc.constantFrom("=SUM(A1:A3)", "+44 20 7664 3000", "-1", "@team", "'quoted'", "line one\nline two", "£50m & ‘curly’"),
-).filter((t) => t.trim() !== "");
-const isoDate = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const userText = fc
+  .oneof(
+    fc.string({ minLength: 1, maxLength: 40 }),
+    fc.constantFrom(
+      "=SUM(A1:A3)",
+      "+44 20 7664 3000",
+      "-1",
+      "@team",
+      "'quoted'",
+      "line one\nline two",
+      "£50m & ‘curly’",
+    ),
+  )
+  .filter((t) => t.trim() !== "");
+const isoDate = fc
+  .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const answer: fc.Arbitrary<BehaviourAnswer> = fc.record(
-  { current: fc.constantFrom(...toolkit.levels), target: fc.constantFrom(...toolkit.levels), evidence: userText, owner: userText, reviewDate: isoDate },
+  {
+    current: fc.constantFrom(...toolkit.levels),
+    target: fc.constantFrom(...toolkit.levels),
+    evidence: userText,
+    owner: userText,
+    reviewDate: isoDate,
+  },
   { requiredKeys: [] },
 );
 const answers: fc.Arbitrary<Answers> = fc.record({
@@ -30,7 +48,10 @@ const answers: fc.Arbitrary<Answers> = fc.record({
   behaviours: fc.dictionary(fc.constantFrom(...ids), answer, { maxKeys: 8 }),
 });
 
-const nonEmpty = (a: Answers) => ({ ...a, behaviours: Object.fromEntries(Object.entries(a.behaviours).filter(([, v]) => Object.keys(v).length > 0)) });
+const nonEmpty = (a: Answers) => ({
+  ...a,
+  behaviours: Object.fromEntries(Object.entries(a.behaviours).filter(([, v]) => Object.keys(v).length > 0)),
+});
 
 describe(".xlsx round trip", () => {
   test("every answer written is read back identically by behaviour ID", async () => {
@@ -47,7 +68,10 @@ describe(".xlsx round trip", () => {
 
   test("renamed sheets are followed through their defined names", async () => {
     const given: Answers = { behaviours: { "BC-MSR-02": { current: "Mature", evidence: "Risk register" } } };
-    const plan = buildWorkbookPlan(toolkit, given, { now, sheetNames: { "keyArea:BC-MSR": "Risk (renamed)", summary: "Our summary" } });
+    const plan = buildWorkbookPlan(toolkit, given, {
+      now,
+      sheetNames: { "keyArea:BC-MSR": "Risk (renamed)", summary: "Our summary" },
+    });
     const found = readAssessment(await readSnapshotFromBuffer(await writePlanToBuffer(plan)), toolkit);
     expect(found?.roles["keyArea:BC-MSR"]).toBe("Risk (renamed)");
     expect(found?.roles.summary).toBe("Our summary");
@@ -78,11 +102,15 @@ describe(".xlsx round trip", () => {
 describe("reading foreign files is bounded", () => {
   test("a file over the size limit is refused before it is opened", async () => {
     const bytes = new Uint8Array(2048);
-    await expect(readSnapshotFromBuffer(bytes, { maxFileBytes: 1024, maxUnpackedBytes: 1e9, timeoutMs: 10_000 })).rejects.toThrow(/files over/);
+    await expect(
+      readSnapshotFromBuffer(bytes, { maxFileBytes: 1024, maxUnpackedBytes: 1e9, timeoutMs: 10_000 }),
+    ).rejects.toThrow(/files over/);
   });
 
   test("something that is not a workbook gets a plain message", async () => {
-    await expect(readSnapshotFromBuffer(new TextEncoder().encode("name,level\nA,Mature\n"))).rejects.toThrow(new WorkbookReadError("This file is not an Excel workbook (.xlsx): it could not be opened as one."));
+    await expect(readSnapshotFromBuffer(new TextEncoder().encode("name,level\nA,Mature\n"))).rejects.toThrow(
+      new WorkbookReadError("This file is not an Excel workbook (.xlsx): it could not be opened as one."),
+    );
   });
 
   test("a zip that unpacks to far more than it weighs is refused before inflating", async () => {
@@ -90,26 +118,41 @@ describe("reading foreign files is bounded", () => {
     zip.file("xl/worksheets/sheet1.xml", "0".repeat(5_000_000));
     const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     expect(bytes.length).toBeLessThan(100_000);
-    await expect(readSnapshotFromBuffer(bytes, { maxFileBytes: 1e6, maxUnpackedBytes: 1_000_000, timeoutMs: 10_000 })).rejects.toThrow(/unpacks to more than/);
+    await expect(
+      readSnapshotFromBuffer(bytes, { maxFileBytes: 1e6, maxUnpackedBytes: 1_000_000, timeoutMs: 10_000 }),
+    ).rejects.toThrow(/unpacks to more than/);
   });
 });
 
 test("answers kept on the Retired answers sheet are read back, so a later upgrade keeps them again", async () => {
-  const given: Answers = { behaviours: { "SL-ECSM-01": { current: "Mature" }, "XX-OLD-01": { current: "Leader", evidence: "=old", reviewDate: "2026-05-01" } } };
-  const found = readAssessment(await readSnapshotFromBuffer(await writePlanToBuffer(buildWorkbookPlan(toolkit, given, { now }))), toolkit);
+  const given: Answers = {
+    behaviours: {
+      "SL-ECSM-01": { current: "Mature" },
+      "XX-OLD-01": { current: "Leader", evidence: "=old", reviewDate: "2026-05-01" },
+    },
+  };
+  const found = readAssessment(
+    await readSnapshotFromBuffer(await writePlanToBuffer(buildWorkbookPlan(toolkit, given, { now }))),
+    toolkit,
+  );
   expect(found?.roles.retired).toBe("Retired answers");
   expect(found?.answers.behaviours).toEqual(given.behaviours);
 });
 
 describe("entries that are not levels or dates survive an upgrade as text", () => {
   test("a typed level that is not a level, and a review date that is not a date, move into the evidence", async () => {
-    const plan = buildWorkbookPlan(toolkit, { behaviours: { "SL-ECSM-01": { evidence: "Minutes", target: "Leader" } } }, { now });
+    const plan = buildWorkbookPlan(
+      toolkit,
+      { behaviours: { "SL-ECSM-01": { evidence: "Minutes", target: "Leader" } } },
+      { now },
+    );
     typeInto(plan, "keyArea:SL-ECSM", "H9", "Excellent");
     typeInto(plan, "keyArea:SL-ECSM", "L9", "next spring");
     const found = readAssessment(await readSnapshotFromBuffer(await writePlanToBuffer(plan)), toolkit);
     expect(found?.answers.behaviours["SL-ECSM-01"]).toEqual({
       target: "Leader",
-      evidence: "Minutes\n[Current level typed before the upgrade, not a level: Excellent]\n[Review date typed before the upgrade, not a date: next spring]",
+      evidence:
+        "Minutes\n[Current level typed before the upgrade, not a level: Excellent]\n[Review date typed before the upgrade, not a date: next spring]",
     });
     expect(found?.warnings).toEqual([
       'SL-ECSM-01: the current level "Excellent" is not a level name; it was kept in the evidence cell.',

@@ -19,15 +19,27 @@ const toolkit = canonicalToolkit();
  */
 function comparable(snapshot: WorkbookSnapshot) {
   const cells = (record: Record<string, SnapshotCell>) =>
-    Object.fromEntries(Object.entries(record).map(([address, cell]) => [address, cell.formula !== undefined ? { formula: cell.formula } : { value: cell.value }]));
-  return { names: snapshot.names, sheets: snapshot.sheets.map((s) => ({ name: s.name, visibility: s.visibility, cells: cells(s.cells) })) };
+    Object.fromEntries(
+      Object.entries(record).map(([address, cell]) => [
+        address,
+        cell.formula !== undefined ? { formula: cell.formula } : { value: cell.value },
+      ]),
+    );
+  return {
+    names: snapshot.names,
+    sheets: snapshot.sheets.map((s) => ({ name: s.name, visibility: s.visibility, cells: cells(s.cells) })),
+  };
 }
 
 test("the Office reader and the .xlsx reader give the same snapshot of the same plan", async () => {
   const answers = sampleAnswers(toolkit, "2026-04-01");
-  answers.behaviours["SL-ECSM-01"] = { ...answers.behaviours["SL-ECSM-01"], evidence: "=not a formula", owner: "+44 20 7664 3000" };
+  answers.behaviours["SL-ECSM-01"] = {
+    ...answers.behaviours["SL-ECSM-01"],
+    evidence: "=not a formula",
+    owner: "+44 20 7664 3000",
+  };
   const fake = new FakeExcel();
-  const plan = await writePlanWithAnswers(fake, toolkit, answers, { council: "O'Brien \"Borough\" Council" });
+  const plan = await writePlanWithAnswers(fake, toolkit, answers, { council: 'O\'Brien "Borough" Council' });
   const planned = new Set(plan.sheets.map((s) => s.name));
   const office = await fake.run((context) => readWorkbookSnapshot(context, () => context.sync()));
   // The in-memory Excel starts, like Excel, with an empty Sheet1 the plan did not make.

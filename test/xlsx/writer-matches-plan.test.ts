@@ -21,7 +21,10 @@ const now = new Date("2026-11-25T09:00:00Z");
 /** The written file holds exactly the plan, and passes the validator and the extra checks. */
 async function expectWriterMatches(plan: WorkbookPlan): Promise<void> {
   const bytes = await writePlanToBuffer(plan);
-  const image = await imageOfXlsx(bytes, plan.sheets.map((s) => s.columnWidths.length));
+  const image = await imageOfXlsx(
+    bytes,
+    plan.sheets.map((s) => s.columnWidths.length),
+  );
   expectImageMatchesPlan(image, imageOfPlan(plan));
   const file = path.join(tempDir(), "planned.xlsx");
   writeFileSync(file, bytes);
@@ -35,7 +38,13 @@ test("a sample assessment is written exactly as planned", async () => {
 test("renamed sheets, formula-like text and retired answers are written exactly as planned", async () => {
   const plan = buildWorkbookPlan(
     toolkit,
-    { council: "=O'Brien \"Council\"", behaviours: { "SL-ECSM-01": { current: "Mature", evidence: "+44 1", owner: "@me", reviewDate: "2027-01-31" }, "XX-OLD-01": { current: "Leader", evidence: "=old" } } },
+    {
+      council: '=O\'Brien "Council"',
+      behaviours: {
+        "SL-ECSM-01": { current: "Mature", evidence: "+44 1", owner: "@me", reviewDate: "2027-01-31" },
+        "XX-OLD-01": { current: "Leader", evidence: "=old" },
+      },
+    },
     { now, sheetNames: { summary: "Summary (2)", "keyArea:SL-ECSM": "It's ours" } },
   );
   await expectWriterMatches(plan);

@@ -6,9 +6,17 @@ import ExcelJS from "exceljs";
 import { charactersToPoints } from "../../src/office/write-plan";
 import { normaliseReference } from "../../src/core/snapshot/references";
 import { cellsIn, isoDateToSerial } from "../../src/core/util/a1";
-import { DEFAULT_STYLE, type Cell, type SheetImage, type Style, type ValidationImage, type WorkbookImage } from "../office/plan-image";
+import {
+  DEFAULT_STYLE,
+  type Cell,
+  type SheetImage,
+  type Style,
+  type ValidationImage,
+  type WorkbookImage,
+} from "../office/plan-image";
 
-const colour = (c: Partial<ExcelJS.Color> | undefined): string | null => (c?.argb ? `#${c.argb.slice(2).toUpperCase()}` : null);
+const colour = (c: Partial<ExcelJS.Color> | undefined): string | null =>
+  c?.argb ? `#${c.argb.slice(2).toUpperCase()}` : null;
 
 function cellImage(cell: ExcelJS.Cell): Cell | undefined {
   if (cell.type === ExcelJS.ValueType.Formula) return { formula: `=${cell.formula}` };
@@ -40,7 +48,7 @@ function styleImage(style: Partial<ExcelJS.Style>): Style {
     fill: style.fill?.type === "pattern" && style.fill.pattern === "solid" ? colour(style.fill.fgColor) : null,
     wrap: alignment.wrapText ?? false,
     horizontal: alignment.horizontal ?? "general",
-    vertical: alignment.vertical === "middle" ? "center" : alignment.vertical ?? "bottom",
+    vertical: alignment.vertical === "middle" ? "center" : (alignment.vertical ?? "bottom"),
     numberFormat: style.numFmt ?? "General",
     border: borderImage(style.border),
     locked: style.protection?.locked ?? true,
@@ -48,18 +56,26 @@ function styleImage(style: Partial<ExcelJS.Style>): Style {
 }
 
 function validationsImage(ws: ExcelJS.Worksheet): Record<string, ValidationImage> {
-  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations.model;
+  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } })
+    .dataValidations.model;
   const image: Record<string, ValidationImage> = {};
   for (const [range, v] of Object.entries(model)) {
     if (!v) continue;
     const first = v.formulae[0] as unknown;
-    const rule = v.type === "list" ? `list:${String(first).replace(/^"|"$/g, "")}` : v.type === "date" && v.operator === "greaterThanOrEqual" ? `date>=${first instanceof Date ? isoDateToSerial(first.toISOString().slice(0, 10)) : first}` : JSON.stringify(v);
+    const rule =
+      v.type === "list"
+        ? `list:${String(first).replace(/^"|"$/g, "")}`
+        : v.type === "date" && v.operator === "greaterThanOrEqual"
+          ? `date>=${first instanceof Date ? isoDateToSerial(first.toISOString().slice(0, 10)) : first}`
+          : JSON.stringify(v);
     for (const address of cellsIn(range)) {
       image[address] = {
         rule,
         prompt: v.showInputMessage ? `${v.promptTitle}|${v.prompt}` : "none",
         // A missing errorStyle is "stop", the strictest alert.
-        error: v.showErrorMessage ? `${v.errorStyle === undefined || v.errorStyle === "stop" ? "Stop" : v.errorStyle}|${v.errorTitle}|${v.error}` : "none",
+        error: v.showErrorMessage
+          ? `${v.errorStyle === undefined || v.errorStyle === "stop" ? "Stop" : v.errorStyle}|${v.errorTitle}|${v.error}`
+          : "none",
         ignoreBlanks: Boolean(v.allowBlank),
       };
     }
@@ -68,7 +84,8 @@ function validationsImage(ws: ExcelJS.Worksheet): Record<string, ValidationImage
 }
 
 function conditionalImage(ws: ExcelJS.Worksheet): string[] {
-  const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: Record<string, any>[] }[] }).conditionalFormattings;
+  const formats = (ws as unknown as { conditionalFormattings: { ref: string; rules: Record<string, any>[] }[] })
+    .conditionalFormattings;
   return formats.flatMap(({ ref, rules }) =>
     rules.map((r) => {
       if (r.type === "expression") {
@@ -76,7 +93,11 @@ function conditionalImage(ws: ExcelJS.Worksheet): string[] {
         return `${ref} custom =${r.formulae[0]} fill=${colour(s.fill?.bgColor)} font=${colour(s.font?.color)} bold=${s.font?.bold ?? null} italic=${s.font?.italic ?? null}`;
       }
       if (r.type === "colorScale") {
-        const ok = r.cfvo[0].type === "min" && r.cfvo[1].type === "percentile" && r.cfvo[1].value === 50 && r.cfvo[2].type === "max";
+        const ok =
+          r.cfvo[0].type === "min" &&
+          r.cfvo[1].type === "percentile" &&
+          r.cfvo[1].value === 50 &&
+          r.cfvo[2].type === "max";
         return `${ref} colorScale${ok ? "" : "(odd criteria)"} ${r.color.map(colour).join(",")}`;
       }
       if (r.type === "dataBar") return `${ref} dataBar ${r.cfvo[0].value}..${r.cfvo[1].value} ${colour(r.color)}`;
@@ -112,10 +133,16 @@ function sheetImage(ws: ExcelJS.Worksheet, columnCount: number): SheetImage {
     merges: [...((ws.model as unknown as { merges: string[] }).merges ?? [])].sort(),
     validations: validationsImage(ws),
     conditionalFormats: conditionalImage(ws),
-    tables: Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef: string; style: { theme: string } } }> }).tables).map(
-      ({ table }) => `${table.name} ${table.tableRef} ${table.style.theme}`,
+    tables: Object.values(
+      (
+        ws as unknown as {
+          tables: Record<string, { table: { name: string; tableRef: string; style: { theme: string } } }>;
+        }
+      ).tables,
+    ).map(({ table }) => `${table.name} ${table.tableRef} ${table.style.theme}`),
+    columnWidths: Object.fromEntries(
+      Array.from({ length: columnCount }, (_, i) => [i + 1, charactersToPoints(ws.getColumn(i + 1).width ?? 0)]),
     ),
-    columnWidths: Object.fromEntries(Array.from({ length: columnCount }, (_, i) => [i + 1, charactersToPoints(ws.getColumn(i + 1).width ?? 0)])),
     rowHeights,
     freeze: view?.state === "frozen" ? `${view.ySplit ?? 0}x${view.xSplit ?? 0}` : "0x0",
     protection: protection?.sheet
@@ -132,7 +159,9 @@ export async function imageOfXlsx(bytes: Uint8Array, columnCounts: number[]): Pr
   const model = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
   return {
     sheets: workbook.worksheets.map((ws, i) => sheetImage(ws, columnCounts[i] ?? 0)),
-    names: Object.fromEntries(model.filter((n) => !n.name.startsWith("_xlnm.")).map((n) => [n.name, normaliseReference(n.ranges[0])])),
+    names: Object.fromEntries(
+      model.filter((n) => !n.name.startsWith("_xlnm.")).map((n) => [n.name, normaliseReference(n.ranges[0])]),
+    ),
     active: workbook.worksheets[workbook.views[0]?.activeTab ?? 0].name,
   };
 }

@@ -36,7 +36,10 @@ function dateText(sheet: SnapshotSheet | undefined, address: string): string {
   return typeof value === "string" ? value.trim() : "";
 }
 
-function findRoles(snapshot: WorkbookSnapshot, toolkit: Toolkit): { roles: Record<string, string>; ourSheets: string[] } {
+function findRoles(
+  snapshot: WorkbookSnapshot,
+  toolkit: Toolkit,
+): { roles: Record<string, string>; ourSheets: string[] } {
   const existing = new Set(snapshot.sheets.map((s) => s.name));
   const roles: Record<string, string> = {};
   for (const key of Object.keys(defaultSheetNames(toolkit))) {
@@ -62,7 +65,11 @@ function readMetadata(sheet: SnapshotSheet | undefined): Partial<Record<Metadata
 type AnswerColumns = Record<"id" | "current" | "target" | "evidence" | "owner" | "reviewDate", number>;
 
 /** Answers on a sheet with one behaviour a row from `firstRow`, by the behaviour ID in each row; stops at the first row without one. */
-function readAnswerRows(sheet: SnapshotSheet | undefined, firstRow: number, C: AnswerColumns): Record<string, BehaviourAnswer> {
+function readAnswerRows(
+  sheet: SnapshotSheet | undefined,
+  firstRow: number,
+  C: AnswerColumns,
+): Record<string, BehaviourAnswer> {
   const found: Record<string, BehaviourAnswer> = {};
   for (let row = firstRow; sheet; row++) {
     const id = text(sheet, cellAddress(row, C.id)).trim();
@@ -83,7 +90,12 @@ function readAnswerRows(sheet: SnapshotSheet | undefined, firstRow: number, C: A
  * A level typed by hand that is not a level name (or a review date that is not a date) must not be
  * lost on upgrade, nor written back as one: it moves into the evidence text, where the user sees it.
  */
-function keepInvalidEntries(id: string, answer: BehaviourAnswer, levels: readonly string[], warnings: string[]): BehaviourAnswer {
+function keepInvalidEntries(
+  id: string,
+  answer: BehaviourAnswer,
+  levels: readonly string[],
+  warnings: string[],
+): BehaviourAnswer {
   const kept = { ...answer };
   for (const which of ["current", "target"] as const) {
     const typed = kept[which];
@@ -123,7 +135,9 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
     .map(([, reference]) => sheetNamed(sheetOfReference(reference)))
     .filter((sheet): sheet is SnapshotSheet => sheet !== undefined);
   // Retired answers first, so that a behaviour a toolkit brings back takes its answer from its own row if it has one.
-  for (const [id, answer] of Object.entries(readAnswerRows(sheetNamed(roles.retired), RETIRED.firstRow, RETIRED.columns))) {
+  for (const [id, answer] of Object.entries(
+    readAnswerRows(sheetNamed(roles.retired), RETIRED.firstRow, RETIRED.columns),
+  )) {
     if (Object.keys(answer).length > 0) behaviours[id] = keepInvalidEntries(id, answer, toolkit.levels, warnings);
   }
   for (const sheet of keyAreaSheets) {

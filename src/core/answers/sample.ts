@@ -26,8 +26,10 @@ const OWNERS = [
 
 const EVIDENCE = [
   (name: string) => `${name}: reviewed at the Procurement Board on 14 May 2025 (minute 7).`,
-  (name: string) => `Contract register extract and ${name.toLowerCase()} action plan, SharePoint > Procurement > NPS 2018.`,
-  (name: string) => `Internal audit report 2024/25 comments on ${name.toLowerCase()}; actions agreed with the Section 151 officer.`,
+  (name: string) =>
+    `Contract register extract and ${name.toLowerCase()} action plan, SharePoint > Procurement > NPS 2018.`,
+  (name: string) =>
+    `Internal audit report 2024/25 comments on ${name.toLowerCase()}; actions agreed with the Section 151 officer.`,
   (name: string) => `Cabinet report (March 2025) sets out our approach to ${name.toLowerCase()}.`,
   () => "Peer review feedback from the regional procurement group, January 2025.",
   () => "Annual procurement report 2024/25, section 3.",

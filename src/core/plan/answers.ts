@@ -35,7 +35,10 @@ export function cleanAnswers(toolkit: Toolkit, answers: Answers): CleanedAnswers
   const level = (id: string, which: string, typed: string | undefined) => {
     if (nonBlank(typed) === undefined) return undefined;
     const name = canonicalLevel(toolkit.levels, typed as string);
-    if (!name) warnings.push(`${id}: the ${which} level "${typed}" is not one of ${toolkit.levels.join(", ")}, so it was left blank.`);
+    if (!name)
+      warnings.push(
+        `${id}: the ${which} level "${typed}" is not one of ${toolkit.levels.join(", ")}, so it was left blank.`,
+      );
     return name;
   };
   const date = (where: string, typed: string | undefined) => {
@@ -48,7 +51,9 @@ export function cleanAnswers(toolkit: Toolkit, answers: Answers): CleanedAnswers
   for (const [id, answer] of Object.entries(answers.behaviours)) {
     if (!known.has(id)) {
       retired[id] = answer;
-      warnings.push(`${id}: this behaviour is not in toolkit ${toolkit.version}, so its answer was kept on the Retired answers sheet.`);
+      warnings.push(
+        `${id}: this behaviour is not in toolkit ${toolkit.version}, so its answer was kept on the Retired answers sheet.`,
+      );
       continue;
     }
     const clean: CleanAnswer = {

@@ -20,7 +20,13 @@ export function behaviourEntries(toolkit: Toolkit, areaRows: Map<string, KeyArea
   for (const theme of toolkit.themes) {
     for (const keyArea of theme.keyAreas) {
       for (const behaviour of keyArea.behaviours) {
-        entries.push({ order: entries.length + 1, theme, keyArea, behaviour, rows: areaRows.get(keyArea.id) as KeyAreaRows });
+        entries.push({
+          order: entries.length + 1,
+          theme,
+          keyArea,
+          behaviour,
+          rows: areaRows.get(keyArea.id) as KeyAreaRows,
+        });
       }
     }
   }
@@ -32,10 +38,15 @@ export function behaviourEntries(toolkit: Toolkit, areaRows: Map<string, KeyArea
  * same row, so the Gaps and Data rows stay right however a user sorts or filters them.
  */
 export function behaviourLookups(entry: BehaviourEntry, idCell: string, levels: readonly string[]) {
-  const lookup = (column: number) => lookupById(entry.rows.sheetName, columnRange(entry.rows, C.id), columnRange(entry.rows, column), idCell);
+  const lookup = (column: number) =>
+    lookupById(entry.rows.sheetName, columnRange(entry.rows, C.id), columnRange(entry.rows, column), idCell);
   const score = (column: number) => numberOrBlank(lookup(column));
   const level = (scoreCell: string, column: number) =>
-    levelNameOf(scoreCell, levels, `IFERROR(IF(${lookup(column)}=${formulaString(NOT_A_LEVEL)},${formulaString(NOT_A_LEVEL)},""),"")`);
+    levelNameOf(
+      scoreCell,
+      levels,
+      `IFERROR(IF(${lookup(column)}=${formulaString(NOT_A_LEVEL)},${formulaString(NOT_A_LEVEL)},""),"")`,
+    );
   return {
     currentScore: score(C.currentScore),
     targetScore: score(C.targetScore),

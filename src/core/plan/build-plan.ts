@@ -31,7 +31,8 @@ export interface PlanOptions {
 /** Default sheet names by plan key. */
 export function defaultSheetNames(toolkit: Toolkit): Record<string, string> {
   const names: Record<string, string> = { ...SHEET_NAMES };
-  for (const theme of toolkit.themes) for (const area of theme.keyAreas) names[keyAreaSheetKey(area.id)] = area.sheetName;
+  for (const theme of toolkit.themes)
+    for (const area of theme.keyAreas) names[keyAreaSheetKey(area.id)] = area.sheetName;
   return names;
 }
 
@@ -49,14 +50,24 @@ function definedNames(sheets: SheetPlan[], guideName: string): DefinedName[] {
  * same inputs always give the same plan.
  */
 export function buildWorkbookPlan(toolkit: Toolkit, answers: Answers, options: PlanOptions): WorkbookPlan {
-  const cleaned = cleanAnswers(toolkit, { ...answers, council: options.council ?? answers.council, assessmentDate: options.assessmentDate ?? answers.assessmentDate });
+  const cleaned = cleanAnswers(toolkit, {
+    ...answers,
+    council: options.council ?? answers.council,
+    assessmentDate: options.assessmentDate ?? answers.assessmentDate,
+  });
   const names = { ...defaultSheetNames(toolkit), ...options.sheetNames };
   const toolkitLabel = `${toolkit.id} ${toolkit.version}`;
   const areaRows = new Map<string, KeyAreaRows>();
   const keyAreaSheets: SheetPlan[] = [];
   for (const theme of toolkit.themes) {
     for (const area of theme.keyAreas) {
-      const { sheet, rows } = keyAreaSheet(theme, area, names[keyAreaSheetKey(area.id)], toolkit.levels, cleaned.behaviours);
+      const { sheet, rows } = keyAreaSheet(
+        theme,
+        area,
+        names[keyAreaSheetKey(area.id)],
+        toolkit.levels,
+        cleaned.behaviours,
+      );
       areaRows.set(area.id, rows);
       keyAreaSheets.push(sheet);
     }

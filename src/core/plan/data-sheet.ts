@@ -26,7 +26,13 @@ export const DATA_HEADERS = [
   "Review date",
 ] as const;
 
-function dataRow(entry: BehaviourEntry, row: number, toolkitLabel: string, guideSheet: string, levels: readonly string[]): PlanCell[] {
+function dataRow(
+  entry: BehaviourEntry,
+  row: number,
+  toolkitLabel: string,
+  guideSheet: string,
+  levels: readonly string[],
+): PlanCell[] {
   const look = behaviourLookups(entry, `$F${row}`, levels);
   const guide = quoteSheet(guideSheet);
   return [
@@ -49,11 +55,24 @@ function dataRow(entry: BehaviourEntry, row: number, toolkitLabel: string, guide
 }
 
 /** A tidy table, one row per behaviour, that a PivotTable can use as it is. */
-export function dataSheet(entries: BehaviourEntry[], sheetNames: Record<string, string>, toolkitLabel: string, levels: readonly string[]): SheetPlan {
-  const sheet = new SheetBuilder("data", "data", sheetNames.data ?? SHEET_NAMES.data, [22, 14, 16, 24, 30, 13, 34, 13, 9, 13, 9, 7, 40, 18, 12]);
+export function dataSheet(
+  entries: BehaviourEntry[],
+  sheetNames: Record<string, string>,
+  toolkitLabel: string,
+  levels: readonly string[],
+): SheetPlan {
+  const sheet = new SheetBuilder(
+    "data",
+    "data",
+    sheetNames.data ?? SHEET_NAMES.data,
+    [22, 14, 16, 24, 30, 13, 34, 13, 9, 13, 9, 7, 40, 18, 12],
+  );
   const guide = sheetNames.guide ?? SHEET_NAMES.guide;
   const last = 1 + entries.length;
-  sheet.block(1, 1, [[...DATA_HEADERS], ...entries.map((entry, i) => dataRow(entry, 2 + i, toolkitLabel, guide, levels))]);
+  sheet.block(1, 1, [
+    [...DATA_HEADERS],
+    ...entries.map((entry, i) => dataRow(entry, 2 + i, toolkitLabel, guide, levels)),
+  ]);
   const column = (index: number) => rangeAddress(2, index, last, index);
   sheet
     .style(column(2), { numberFormat: DATE_FORMAT })

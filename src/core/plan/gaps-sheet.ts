@@ -5,7 +5,16 @@ import { gapOf, levelArray } from "./formulas";
 import { NOT_A_LEVEL, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { richTextToCell } from "../toolkit/text";
-import { COLOURS, HEADER, SCORE_FORMAT, SUBTITLE, TITLE, TWO_LINE_HEADER_HEIGHT, WRAPPED_TEXT, wrappedHeight } from "./style";
+import {
+  COLOURS,
+  HEADER,
+  SCORE_FORMAT,
+  SUBTITLE,
+  TITLE,
+  TWO_LINE_HEADER_HEIGHT,
+  WRAPPED_TEXT,
+  wrappedHeight,
+} from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
 const HEADERS = [
@@ -28,8 +37,14 @@ const WIDTHS = [5, 13, 28, 30, 13, 13, 9, 9, 7, 14, 13, 60, 9];
 
 /** Tall enough for whichever next-level descriptor the row comes to show (they change with the answers). */
 function gapRowHeight(entry: BehaviourEntry): number {
-  const nextLevels = entry.behaviour.descriptors.slice(1).map((text) => ({ text: richTextToCell(text), width: WIDTHS[11] }));
-  return wrappedHeight([...nextLevels, { text: entry.keyArea.name, width: WIDTHS[2] }, { text: entry.behaviour.name, width: WIDTHS[3] }]);
+  const nextLevels = entry.behaviour.descriptors
+    .slice(1)
+    .map((text) => ({ text: richTextToCell(text), width: WIDTHS[11] }));
+  return wrappedHeight([
+    ...nextLevels,
+    { text: entry.keyArea.name, width: WIDTHS[2] },
+    { text: entry.behaviour.name, width: WIDTHS[3] },
+  ]);
 }
 
 /** Rank 1 = largest gap; ties go to the lower current score, then toolkit order. */
@@ -39,7 +54,13 @@ function priority(row: number, first: number, last: number): string {
   return `IF(AND(ISNUMBER(I${row}),I${row}>0),1+COUNTIF(${gap},">"&I${row})+COUNTIFS(${gap},I${row},${current},"<"&G${row})+COUNTIFS(${gap},I${row},${current},G${row},${order},"<"&A${row}),"")`;
 }
 
-function gapRow(entry: BehaviourEntry, row: number, first: number, last: number, levels: readonly string[]): PlanCell[] {
+function gapRow(
+  entry: BehaviourEntry,
+  row: number,
+  first: number,
+  last: number,
+  levels: readonly string[],
+): PlanCell[] {
   const look = behaviourLookups(entry, `$B${row}`, levels);
   return [
     entry.order,
@@ -52,7 +73,9 @@ function gapRow(entry: BehaviourEntry, row: number, first: number, last: number,
     { formula: look.targetScore },
     { formula: gapOf(`G${row}`, `H${row}`) },
     { formula: statusFormula(row) },
-    { formula: `IF(ISNUMBER(G${row}),IF(G${row}<${levels.length},INDEX(${levelArray(levels)},G${row}+1),"Top level reached"),"")` },
+    {
+      formula: `IF(ISNUMBER(G${row}),IF(G${row}<${levels.length},INDEX(${levelArray(levels)},G${row}+1),"Top level reached"),"")`,
+    },
     { formula: look.nextDescriptor(`G${row}`) },
     { formula: priority(row, first, last) },
   ];
@@ -71,9 +94,16 @@ export function gapsSheet(toolkit: Toolkit, entries: BehaviourEntry[], sheetName
   sheet
     .block(1, 1, [["Gaps: where each behaviour stands against its target"]])
     .style("A1", TITLE)
-    .block(2, 1, [["One row per behaviour. Gap is the shortfall from the target (never negative). Priority 1 is the largest gap. Sort and filter freely: every row finds its answers by behaviour ID."]])
+    .block(2, 1, [
+      [
+        "One row per behaviour. Gap is the shortfall from the target (never negative). Priority 1 is the largest gap. Sort and filter freely: every row finds its answers by behaviour ID.",
+      ],
+    ])
     .style("A2", SUBTITLE)
-    .block(HEADER_ROW, 1, [HEADERS, ...entries.map((entry, i) => gapRow(entry, first + i, first, last, toolkit.levels))])
+    .block(HEADER_ROW, 1, [
+      HEADERS,
+      ...entries.map((entry, i) => gapRow(entry, first + i, first, last, toolkit.levels)),
+    ])
     .rowHeight(HEADER_ROW, TWO_LINE_HEADER_HEIGHT);
   entries.forEach((entry, i) => sheet.rowHeight(first + i, gapRowHeight(entry)));
   const column = (left: number, right = left) => rangeAddress(first, left, last, right);
@@ -99,4 +129,3 @@ export function gapsSheet(toolkit: Toolkit, entries: BehaviourEntry[], sheetName
   sheet.plan.print = { orientation: "landscape", fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` };
   return sheet.plan;
 }
-

@@ -16,7 +16,13 @@ const HOW_TO = [
   "Data is a table with one row per behaviour, ready for a PivotTable (Insert > PivotTable).",
 ];
 
-export function guideSheet(toolkit: Toolkit, sheetNames: Record<string, string>, council: string | undefined, assessmentDate: string | undefined, toolkitLabel: string): SheetPlan {
+export function guideSheet(
+  toolkit: Toolkit,
+  sheetNames: Record<string, string>,
+  council: string | undefined,
+  assessmentDate: string | undefined,
+  toolkitLabel: string,
+): SheetPlan {
   const sheet = new SheetBuilder("guide", "guide", sheetNames.guide ?? SHEET_NAMES.guide, GUIDE_WIDTHS);
   const council_ = cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column);
   const date = cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column);
@@ -45,23 +51,40 @@ export function guideSheet(toolkit: Toolkit, sheetNames: Record<string, string>,
 
   const howRow = 8;
   sheet.block(howRow, 1, [["How to use this workbook"], ...HOW_TO.map((_, i) => [`${i + 1}.`])]);
-  sheet.block(howRow + 1, 2, HOW_TO.map((text) => [text]));
+  sheet.block(
+    howRow + 1,
+    2,
+    HOW_TO.map((text) => [text]),
+  );
   sheet.style(cellAddress(howRow, 1), { bold: true, fontSize: 13 });
   sheet.style(rangeAddress(howRow + 1, 1, howRow + HOW_TO.length, 2), { ...WRAPPED_TEXT });
-  HOW_TO.forEach((_, i) => sheet.merge(rangeAddress(howRow + 1 + i, 2, howRow + 1 + i, 4)).rowHeight(howRow + 1 + i, 48));
+  HOW_TO.forEach((_, i) =>
+    sheet.merge(rangeAddress(howRow + 1 + i, 2, howRow + 1 + i, 4)).rowHeight(howRow + 1 + i, 48),
+  );
 
   const levelsRow = howRow + HOW_TO.length + 2;
   sheet.block(levelsRow, 1, [["Level", "Score"], ...toolkit.levels.map((level, i): PlanCell[] => [level, i + 1])]);
   sheet.style(rangeAddress(levelsRow, 1, levelsRow, 2), HEADER);
-  sheet.style(rangeAddress(levelsRow + 1, 1, levelsRow + toolkit.levels.length, 2), { border: "thin", horizontal: "left" });
+  sheet.style(rangeAddress(levelsRow + 1, 1, levelsRow + toolkit.levels.length, 2), {
+    border: "thin",
+    horizontal: "left",
+  });
 
   const areasRow = levelsRow + toolkit.levels.length + 2;
   const areas: PlanCell[][] = toolkit.themes.flatMap((theme) =>
-    theme.keyAreas.map((area): PlanCell[] => [theme.name, area.name, sheetNames[`keyArea:${area.id}`] ?? area.sheetName, area.behaviours.length]),
+    theme.keyAreas.map((area): PlanCell[] => [
+      theme.name,
+      area.name,
+      sheetNames[`keyArea:${area.id}`] ?? area.sheetName,
+      area.behaviours.length,
+    ]),
   );
   sheet.block(areasRow, 1, [["Theme", "Key area", "Sheet", "Behaviours"], ...areas]);
   areas.forEach((cells, i) =>
-    sheet.rowHeight(areasRow + 1 + i, wrappedHeight(cells.slice(0, 3).map((text, c) => ({ text: String(text), width: GUIDE_WIDTHS[c] })))),
+    sheet.rowHeight(
+      areasRow + 1 + i,
+      wrappedHeight(cells.slice(0, 3).map((text, c) => ({ text: String(text), width: GUIDE_WIDTHS[c] }))),
+    ),
   );
   sheet.style(rangeAddress(areasRow, 1, areasRow, 4), HEADER);
   sheet.style(rangeAddress(areasRow + 1, 1, areasRow + areas.length, 4), { ...WRAPPED_TEXT, border: "thin" });

@@ -57,7 +57,14 @@ function headerRow(levels: readonly string[]): PlanCell[] {
   ];
 }
 
-function behaviourRow(row: number, id: string, name: string, descriptors: string[], answer: CleanAnswer, levels: readonly string[]): PlanCell[] {
+function behaviourRow(
+  row: number,
+  id: string,
+  name: string,
+  descriptors: string[],
+  answer: CleanAnswer,
+  levels: readonly string[],
+): PlanCell[] {
   const at = (column: number) => cellAddress(row, column);
   return [
     id,
@@ -83,9 +90,17 @@ function addIntroduction(sheet: SheetBuilder, theme: Theme, keyArea: KeyArea): v
   sheet
     .block(1, 1, [[keyArea.name]])
     .style("A1", TITLE)
-    .block(2, 1, [[`Theme: ${theme.name}. Key area ID: ${keyArea.id}. Pick levels in the yellow cells; the grid highlights the current level (green, bold) and the target (blue, italic).`]])
+    .block(2, 1, [
+      [
+        `Theme: ${theme.name}. Key area ID: ${keyArea.id}. Pick levels in the yellow cells; the grid highlights the current level (green, bold) and the target (blue, italic).`,
+      ],
+    ])
     .style("A2", SUBTITLE)
-    .block(3, 1, intro.map(([label, text]) => [label, text]))
+    .block(
+      3,
+      1,
+      intro.map(([label, text]) => [label, text]),
+    )
     .style("A3:A5", { bold: true, vertical: "top", wrap: true })
     .style("B3:B5", WRAPPED_TEXT);
   intro.forEach(([, text], i) => {
@@ -94,13 +109,26 @@ function addIntroduction(sheet: SheetBuilder, theme: Theme, keyArea: KeyArea): v
   });
 }
 
-function addGrid(sheet: SheetBuilder, keyArea: KeyArea, answers: Record<string, CleanAnswer>, levels: readonly string[], rows: KeyAreaRows): void {
+function addGrid(
+  sheet: SheetBuilder,
+  keyArea: KeyArea,
+  answers: Record<string, CleanAnswer>,
+  levels: readonly string[],
+  rows: KeyAreaRows,
+): void {
   const principle = keyArea.principle.descriptors.map(richTextToCell);
   const grid: PlanCell[][] = [
     headerRow(levels),
     ["Principle", "High level principle", ...principle, ...Array<PlanCell>(LAST_COLUMN - 7).fill(null)],
     ...keyArea.behaviours.map((behaviour, i) =>
-      behaviourRow(rows.firstRow + i, behaviour.id, behaviour.name, behaviour.descriptors.map(richTextToCell), answers[behaviour.id] ?? {}, levels),
+      behaviourRow(
+        rows.firstRow + i,
+        behaviour.id,
+        behaviour.name,
+        behaviour.descriptors.map(richTextToCell),
+        answers[behaviour.id] ?? {},
+        levels,
+      ),
     ),
   ];
   sheet.block(KEY_AREA.headerRow, 1, grid).rowHeight(KEY_AREA.headerRow, TWO_LINE_HEADER_HEIGHT);
@@ -108,7 +136,10 @@ function addGrid(sheet: SheetBuilder, keyArea: KeyArea, answers: Record<string, 
   sheet.rowHeight(KEY_AREA.principleRow, wrappedHeight(descriptorWidths(principle)));
   keyArea.behaviours.forEach((behaviour, i) => {
     const texts = [...behaviour.descriptors.map(richTextToCell)];
-    sheet.rowHeight(rows.firstRow + i, wrappedHeight([...descriptorWidths(texts), { text: behaviour.name, width: WIDTHS[1] }]));
+    sheet.rowHeight(
+      rows.firstRow + i,
+      wrappedHeight([...descriptorWidths(texts), { text: behaviour.name, width: WIDTHS[1] }]),
+    );
   });
 }
 
@@ -196,7 +227,10 @@ export function keyAreaSheet(
   addHighlights(sheet, rows);
   sheet.plan.freeze = { rows: KEY_AREA.headerRow, columns: C.behaviour };
   sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
-  sheet.plan.print = { orientation: "landscape", fitToWidth: true, titleRows: `${KEY_AREA.headerRow}:${KEY_AREA.headerRow}` };
+  sheet.plan.print = {
+    orientation: "landscape",
+    fitToWidth: true,
+    titleRows: `${KEY_AREA.headerRow}:${KEY_AREA.headerRow}`,
+  };
   return { sheet: sheet.plan, rows };
 }
-

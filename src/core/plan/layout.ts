@@ -17,7 +17,8 @@ export const SHEET_NAMES = {
 export const keyAreaSheetKey = (keyAreaId: string) => `keyArea:${keyAreaId}`;
 
 /** Workbook-scope name marking the sheet that plays a role (Excel updates it when a sheet is renamed). */
-export const roleNameFor = (key: string) => `NPS_Sheet_${key.replace(/^keyArea:/, "KA_").replace(/[^A-Za-z0-9_]/g, "_")}`;
+export const roleNameFor = (key: string) =>
+  `NPS_Sheet_${key.replace(/^keyArea:/, "KA_").replace(/[^A-Za-z0-9_]/g, "_")}`;
 
 /** Guide: where the council and assessment date are entered. */
 export const GUIDE = {

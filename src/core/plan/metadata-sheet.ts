@@ -11,6 +11,11 @@ export function metadataSheet(values: Record<MetadataKey, string>, sheetNames: R
   // Stored as text so that versions such as "1.0" are never turned into numbers.
   sheet.style(`B2:B${rows.length + 1}`, { numberFormat: TEXT_FORMAT });
   sheet.plan.visibility = "veryHidden";
-  sheet.plan.protection = { allowFormatColumns: false, allowFormatRows: false, allowSort: false, allowAutoFilter: false };
+  sheet.plan.protection = {
+    allowFormatColumns: false,
+    allowFormatRows: false,
+    allowSort: false,
+    allowAutoFilter: false,
+  };
   return sheet.plan;
 }

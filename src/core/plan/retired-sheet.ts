@@ -12,7 +12,12 @@ const HEADERS = ["Behaviour ID", "Current level", "Target level", "Evidence", "O
  * it here, as it was typed, for the user to move or delete.
  */
 export function retiredSheet(retired: Record<string, BehaviourAnswer>, sheetNames: Record<string, string>): SheetPlan {
-  const sheet = new SheetBuilder("retired", "retired", sheetNames.retired ?? SHEET_NAMES.retired, [16, 14, 14, 60, 20, 13]);
+  const sheet = new SheetBuilder(
+    "retired",
+    "retired",
+    sheetNames.retired ?? SHEET_NAMES.retired,
+    [16, 14, 14, 60, 20, 13],
+  );
   const rows = Object.entries(retired)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([id, a]): PlanCell[] => [
@@ -28,7 +33,11 @@ export function retiredSheet(retired: Record<string, BehaviourAnswer>, sheetName
   sheet
     .block(1, 1, [["Answers for behaviours that are no longer in the toolkit"]])
     .style("A1", TITLE)
-    .block(2, 1, [["An upgrade kept these answers because the toolkit's new version has no behaviour with their IDs. Move anything you still need, then delete the rows or the sheet."]])
+    .block(2, 1, [
+      [
+        "An upgrade kept these answers because the toolkit's new version has no behaviour with their IDs. Move anything you still need, then delete the rows or the sheet.",
+      ],
+    ])
     .style("A2", SUBTITLE)
     .block(RETIRED.headerRow, 1, [HEADERS, ...rows])
     .style(rangeAddress(RETIRED.headerRow, 1, RETIRED.headerRow, HEADERS.length), HEADER)

@@ -1,13 +1,5 @@
 import { cellAddress } from "../util/a1";
-import type {
-  CellStyle,
-  ConditionalFormat,
-  PlanCell,
-  SheetPlan,
-  SheetRole,
-  TablePlan,
-  Validation,
-} from "./types";
+import type { CellStyle, ConditionalFormat, PlanCell, SheetPlan, SheetRole, TablePlan, Validation } from "./types";
 
 /** Collects one sheet's plan; keeps the sheet builders free of bookkeeping. */
 export class SheetBuilder {

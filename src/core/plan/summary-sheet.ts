@@ -4,7 +4,16 @@ import { levelArray } from "./formulas";
 import { columnRange, type KeyAreaRows } from "./key-area-sheet";
 import { GUIDE, KEY_AREA, NOT_A_LEVEL, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
-import { AVERAGE_FORMAT, COLOURS, HEADER, SCORE_FORMAT, SUBTITLE, TITLE, TWO_LINE_HEADER_HEIGHT, wrappedHeight } from "./style";
+import {
+  AVERAGE_FORMAT,
+  COLOURS,
+  HEADER,
+  SCORE_FORMAT,
+  SUBTITLE,
+  TITLE,
+  TWO_LINE_HEADER_HEIGHT,
+  wrappedHeight,
+} from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
 const C = KEY_AREA.columns;
@@ -26,11 +35,20 @@ const SUMMARY_LABEL_WIDTH = 48;
 const NOT_ASSESSED = "Not assessed";
 
 /** Formulas for one summary row over the behaviour rows of one or more key area sheets. */
-function summaryRow(label: string, scope: string, areas: KeyAreaRows[], row: number, levels: readonly string[]): PlanCell[] {
+function summaryRow(
+  label: string,
+  scope: string,
+  areas: KeyAreaRows[],
+  row: number,
+  levels: readonly string[],
+): PlanCell[] {
   const over = (column: number) => areas.map((a) => `${quoteSheet(a.sheetName)}!${columnRange(a, column)}`).join(",");
   const current = over(C.currentScore);
   const invalid = areas
-    .map((a) => `COUNTIF(${quoteSheet(a.sheetName)}!${columnRange(a, C.currentScore, C.targetScore)},${formulaString(NOT_A_LEVEL)})`)
+    .map(
+      (a) =>
+        `COUNTIF(${quoteSheet(a.sheetName)}!${columnRange(a, C.currentScore, C.targetScore)},${formulaString(NOT_A_LEVEL)})`,
+    )
     .join("+");
   const averageOf = (column: number) => `IF(COUNT(${over(column)})=0,"",AVERAGE(${over(column)}))`;
   return [
@@ -48,15 +66,37 @@ function summaryRow(label: string, scope: string, areas: KeyAreaRows[], row: num
   ];
 }
 
-export function summarySheet(toolkit: Toolkit, areaRows: Map<string, KeyAreaRows>, sheetNames: Record<string, string>): SheetPlan {
-  const sheet = new SheetBuilder("summary", "summary", sheetNames.summary ?? SHEET_NAMES.summary, [SUMMARY_LABEL_WIDTH, 11, 11, 10, 10, 10, 10, 10, 10, 13, 13]);
+export function summarySheet(
+  toolkit: Toolkit,
+  areaRows: Map<string, KeyAreaRows>,
+  sheetNames: Record<string, string>,
+): SheetPlan {
+  const sheet = new SheetBuilder("summary", "summary", sheetNames.summary ?? SHEET_NAMES.summary, [
+    SUMMARY_LABEL_WIDTH,
+    11,
+    11,
+    10,
+    10,
+    10,
+    10,
+    10,
+    10,
+    13,
+    13,
+  ]);
   const guide = quoteSheet(sheetNames.guide ?? SHEET_NAMES.guide);
   const councilRef = `${guide}!$B$${GUIDE.councilCell.row}`;
   sheet
     .block(1, 1, [["Summary of the self-assessment"]])
     .style("A1", { bold: true, fontSize: 16, fontColor: TITLE.fontColor })
-    .block(2, 1, [[{ formula: `IF(${councilRef}="","Council: not yet entered on the Guide sheet","Council: "&${councilRef})` }]])
-    .block(3, 1, [["Typical level: average current score rounded down. Assured level: the lowest current score, met by every assessed behaviour. Blank answers never count; entries that are not levels are counted as invalid."]])
+    .block(2, 1, [
+      [{ formula: `IF(${councilRef}="","Council: not yet entered on the Guide sheet","Council: "&${councilRef})` }],
+    ])
+    .block(3, 1, [
+      [
+        "Typical level: average current score rounded down. Assured level: the lowest current score, met by every assessed behaviour. Blank answers never count; entries that are not levels are counted as invalid.",
+      ],
+    ])
     .style("A2:A3", SUBTITLE)
     .block(HEADER_ROW, 1, [HEADERS])
     .rowHeight(HEADER_ROW, TWO_LINE_HEADER_HEIGHT);
@@ -66,7 +106,9 @@ export function summarySheet(toolkit: Toolkit, areaRows: Map<string, KeyAreaRows
   const all: KeyAreaRows[] = [];
   for (const theme of toolkit.themes) {
     const inTheme = theme.keyAreas.map((area) => areaRows.get(area.id) as KeyAreaRows);
-    theme.keyAreas.forEach((area, i) => rows.push(summaryRow(area.name, "Key area", [inTheme[i]], HEADER_ROW + 1 + rows.length, toolkit.levels)));
+    theme.keyAreas.forEach((area, i) =>
+      rows.push(summaryRow(area.name, "Key area", [inTheme[i]], HEADER_ROW + 1 + rows.length, toolkit.levels)),
+    );
     themeRows.push(HEADER_ROW + 1 + rows.length);
     rows.push(summaryRow(theme.name, "Theme", inTheme, HEADER_ROW + 1 + rows.length, toolkit.levels));
     all.push(...inTheme);
@@ -74,7 +116,9 @@ export function summarySheet(toolkit: Toolkit, areaRows: Map<string, KeyAreaRows
   const overallRow = HEADER_ROW + 1 + rows.length;
   rows.push(summaryRow("All key areas", "Overall", all, overallRow, toolkit.levels));
   sheet.block(HEADER_ROW + 1, 1, rows);
-  rows.forEach(([label], i) => sheet.rowHeight(HEADER_ROW + 1 + i, wrappedHeight([{ text: String(label), width: SUMMARY_LABEL_WIDTH }])));
+  rows.forEach(([label], i) =>
+    sheet.rowHeight(HEADER_ROW + 1 + i, wrappedHeight([{ text: String(label), width: SUMMARY_LABEL_WIDTH }])),
+  );
 
   const first = HEADER_ROW + 1;
   const last = overallRow;

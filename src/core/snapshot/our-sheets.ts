@@ -17,6 +17,7 @@ export function sheetsMadeByUs(sheets: SheetListing[], names: Record<string, str
       .map(([, reference]) => sheetOfReference(reference)?.toLowerCase()),
   );
   const isOurs = (sheet: SheetListing) =>
-    referenced.has(sheet.name.toLowerCase()) || (sheet.name.toLowerCase() === SHEET_NAMES.metadata.toLowerCase() && sheet.visibility === "veryHidden");
+    referenced.has(sheet.name.toLowerCase()) ||
+    (sheet.name.toLowerCase() === SHEET_NAMES.metadata.toLowerCase() && sheet.visibility === "veryHidden");
   return sheets.filter(isOurs).map((sheet) => sheet.name);
 }

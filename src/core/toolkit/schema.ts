@@ -36,7 +36,9 @@ export const descriptorsSchema = z
   .length(LEVEL_COUNT, `must have exactly ${LEVEL_COUNT} descriptors, one per level`);
 
 const idPattern = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
-const idSchema = z.string().regex(idPattern, "must be upper-case letters and digits joined by hyphens, e.g. SL-ECSM-01");
+const idSchema = z
+  .string()
+  .regex(idPattern, "must be upper-case letters and digits joined by hyphens, e.g. SL-ECSM-01");
 
 export const sheetNameSchema = z
   .string()
@@ -93,9 +95,7 @@ export const toolkitSchema = z
     title: nonEmptyText,
     publisher: nonEmptyText,
     source: nonEmptyText,
-    levels: z
-      .array(nonEmptyText)
-      .length(LEVEL_COUNT, `must name exactly ${LEVEL_COUNT} levels`),
+    levels: z.array(nonEmptyText).length(LEVEL_COUNT, `must name exactly ${LEVEL_COUNT} levels`),
     themes: z.array(themeSchema).min(1, "a toolkit needs at least one theme"),
   })
   .strict()

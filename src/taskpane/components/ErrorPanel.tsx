@@ -21,7 +21,9 @@ export function ErrorPanel({ error, downloadButtonShown }: ErrorPanelProps) {
         <MessageBarTitle>{error.message}</MessageBarTitle>
         <p className={styles.paragraph}>
           <strong>What to do:</strong> {error.nextStep}
-          {error.offerDownload && downloadButtonShown ? " Use the “Download a new assessment workbook” button above." : ""}
+          {error.offerDownload && downloadButtonShown
+            ? " Use the “Download a new assessment workbook” button above."
+            : ""}
         </p>
       </MessageBarBody>
     </MessageBar>

@@ -13,7 +13,10 @@ export function StandaloneNotice({ reason, detail }: { reason: StandaloneReason;
   return (
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{reason === "host-failed" ? "Not connected to Excel." : "Not running inside Excel."}</MessageBarTitle> {why[reason]}
+        <MessageBarTitle>
+          {reason === "host-failed" ? "Not connected to Excel." : "Not running inside Excel."}
+        </MessageBarTitle>{" "}
+        {why[reason]}
         {detail ? ` The error was: ${detail}` : ""} You can download a new assessment workbook instead.
       </MessageBarBody>
     </MessageBar>

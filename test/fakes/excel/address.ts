@@ -16,7 +16,8 @@ export interface Rect {
 
 export function columnToLetters(column: number): string {
   let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -57,7 +58,8 @@ export function parseRect(local: string): Rect {
   const a = parseEnd(parts[0]);
   const b = parseEnd(parts[1] ?? parts[0]);
   const bothCells = a?.row !== undefined && a.column !== undefined && b?.row !== undefined && b.column !== undefined;
-  const bothColumns = a?.row === undefined && b?.row === undefined && a?.column !== undefined && b?.column !== undefined;
+  const bothColumns =
+    a?.row === undefined && b?.row === undefined && a?.column !== undefined && b?.column !== undefined;
   const bothRows = a?.column === undefined && b?.column === undefined && a?.row !== undefined && b?.row !== undefined;
   if (!a || !b || !(bothCells || ((bothColumns || bothRows) && parts.length === 2))) {
     throw officeError("InvalidArgument", `The address "${local}" is not valid.`);

@@ -71,7 +71,8 @@ export function storeInput(input: unknown): StoredCell | null | "unchanged" {
     return { kind: "number", number: input };
   }
   if (typeof input === "boolean") return { kind: "boolean", boolean: input };
-  if (typeof input !== "string") throw officeError("InvalidArgument", `Excel cannot store a ${typeof input} in a cell.`);
+  if (typeof input !== "string")
+    throw officeError("InvalidArgument", `Excel cannot store a ${typeof input} in a cell.`);
   const stored = parseTyped(input);
   if (stored?.kind === "text" && stored.text.length > MAX_CELL_TEXT) {
     throw officeError("InvalidArgument", `A cell can hold at most ${MAX_CELL_TEXT} characters.`);

@@ -92,13 +92,19 @@ export class FakeRequestContext {
       throw failure;
     }
     if (requestBytes > this.host.options.payloadLimitBytes) {
-      throw officeError("RequestPayloadSizeLimitExceeded", `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+      throw officeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${requestBytes} bytes) has exceeded the limit.`,
+      );
     }
     for (const op of batch) op.run();
     for (const object of created) object.settle();
     record.responseBytes = this.responseBytes;
     if (this.responseBytes > this.host.options.payloadLimitBytes) {
-      throw officeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`);
+      throw officeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`,
+      );
     }
   }
 }
@@ -135,7 +141,11 @@ export function defineAccessors<T>(ctor: Ctor, accessors: Record<string, Accesso
 
 function parseLoadSpec(spec: unknown): string[] | undefined {
   if (spec === undefined) return undefined;
-  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === "string")
+    return spec
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(spec)) return spec.flatMap((s) => parseLoadSpec(s) ?? []);
   if (spec && typeof spec === "object" && "select" in spec) return parseLoadSpec((spec as { select: unknown }).select);
   throw officeError("InvalidArgument", "load() takes property names.");
@@ -191,7 +201,10 @@ export abstract class FakeClientObject {
 
   get isNullObject(): boolean {
     if (!this.settled) {
-      throw officeError("PropertyNotLoaded", `${this.constructor.name}.isNullObject is not available until context.sync() has run.`);
+      throw officeError(
+        "PropertyNotLoaded",
+        `${this.constructor.name}.isNullObject is not available until context.sync() has run.`,
+      );
     }
     return this.wasNull;
   }
@@ -239,7 +252,10 @@ export abstract class FakeClientObject {
     }
     const accessor = accessors[head];
     if (!accessor?.get || rest.length > 0) {
-      throw officeError("InvalidArgument", `${this.constructor.name.replace(/^Fake/, "")} has no property '${path}' to load.`);
+      throw officeError(
+        "InvalidArgument",
+        `${this.constructor.name.replace(/^Fake/, "")} has no property '${path}' to load.`,
+      );
     }
     this.storeLoaded(head, clone(accessor.get(target as never, this)));
   }

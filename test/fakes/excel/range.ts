@@ -1,6 +1,15 @@
 /// <reference types="office-js" />
 /** Range and everything hanging off it: format, data validation, conditional formats. */
-import { columnToLetters, intersects, rectAddress, rectCellCount, rectColumns, rectRows, sheetReference, type Rect } from "./address";
+import {
+  columnToLetters,
+  intersects,
+  rectAddress,
+  rectCellCount,
+  rectColumns,
+  rectRows,
+  sheetReference,
+  type Rect,
+} from "./address";
 import { formulaOf, valueOf, valueTypeOf } from "./cell-input";
 import { FakeClientObject, FakeCollection, defineAccessors, type FakeRequestContext } from "./client";
 import { officeError } from "./errors";
@@ -15,7 +24,14 @@ import {
   writeCells,
   writeNumberFormat,
 } from "./rules";
-import { cellKey, type CellFormat, type ConditionalFormatState, type SheetState, type ValidationState, type WorkbookState } from "./state";
+import {
+  cellKey,
+  type CellFormat,
+  type ConditionalFormatState,
+  type SheetState,
+  type ValidationState,
+  type WorkbookState,
+} from "./state";
 
 export interface RangeTarget {
   sheet: SheetState;
@@ -55,12 +71,25 @@ export function normaliseColour(value: unknown): string {
 }
 
 function oneOf(value: unknown, allowed: string[], what: string): string {
-  if (typeof value !== "string" || !allowed.includes(value)) throw officeError("InvalidArgument", `"${String(value)}" is not a valid ${what}.`);
+  if (typeof value !== "string" || !allowed.includes(value))
+    throw officeError("InvalidArgument", `"${String(value)}" is not a valid ${what}.`);
   return value;
 }
 
 // ---------------------------------------------------------------------------------------------
-export interface FakeRange extends Pick<Excel.Range, "address" | "rowCount" | "columnCount" | "rowIndex" | "columnIndex" | "cellCount" | "values" | "formulas" | "numberFormat" | "valueTypes"> {}
+export interface FakeRange extends Pick<
+  Excel.Range,
+  | "address"
+  | "rowCount"
+  | "columnCount"
+  | "rowIndex"
+  | "columnIndex"
+  | "cellCount"
+  | "values"
+  | "formulas"
+  | "numberFormat"
+  | "valueTypes"
+> {}
 export class FakeRange extends FakeClientObject {
   private formatProxy?: FakeRangeFormat;
   private validationProxy?: FakeDataValidation;
@@ -79,7 +108,10 @@ export class FakeRange extends FakeClientObject {
   }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
-    return (this.conditionalProxy ??= new FakeConditionalFormatCollection(this.context, () => this.target() as RangeTarget));
+    return (this.conditionalProxy ??= new FakeConditionalFormatCollection(
+      this.context,
+      () => this.target() as RangeTarget,
+    ));
   }
 
   protected override children(): Record<string, FakeClientObject> {
@@ -109,7 +141,8 @@ export class FakeRange extends FakeClientObject {
       rows.forEach((row, i) => {
         const height = row?.format?.rowHeight;
         if (height === undefined) return;
-        if (typeof height !== "number" || height < 0 || height > 409) throw officeError("InvalidArgument", `${String(height)} is not a row height.`);
+        if (typeof height !== "number" || height < 0 || height > 409)
+          throw officeError("InvalidArgument", `${String(height)} is not a row height.`);
         t.sheet.rowHeights.set(t.rect.top + i, height);
       });
     });
@@ -156,15 +189,24 @@ function columnsOf(rect: Rect): number[] {
   return Array.from({ length: rectColumns(rect) }, (_, i) => rect.left + i);
 }
 function rowsOf(rect: Rect): number[] {
-  if (rectRows(rect) > 100000) throw officeError("InvalidOperation", "The fake refuses to size more than 100,000 rows one by one.");
+  if (rectRows(rect) > 100000)
+    throw officeError("InvalidOperation", "The fake refuses to size more than 100,000 rows one by one.");
   return Array.from({ length: rectRows(rect) }, (_, i) => rect.top + i);
 }
 function uniformSize(sizes: number[]): number | null {
   return sizes.every((size) => size === sizes[0]) ? sizes[0] : null;
 }
 
-export interface FakeRangeFormat
-  extends Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "useStandardWidth" | "useStandardHeight"> {}
+export interface FakeRangeFormat extends Pick<
+  Excel.RangeFormat,
+  | "columnWidth"
+  | "rowHeight"
+  | "wrapText"
+  | "horizontalAlignment"
+  | "verticalAlignment"
+  | "useStandardWidth"
+  | "useStandardHeight"
+> {}
 export class FakeRangeFormat extends FakeClientObject {
   private fontProxy?: FakeRangeFont;
   private fillProxy?: FakeRangeFill;
@@ -198,7 +240,8 @@ export class FakeRangeFormat extends FakeClientObject {
 }
 
 function positiveSize(value: unknown, what: string): number {
-  if (typeof value !== "number" || !(value >= 0) || value > 409.5 * 10) throw officeError("InvalidArgument", `${String(value)} is not a valid ${what}.`);
+  if (typeof value !== "number" || !(value >= 0) || value > 409.5 * 10)
+    throw officeError("InvalidArgument", `${String(value)} is not a valid ${what}.`);
   return value;
 }
 
@@ -230,7 +273,9 @@ defineAccessors<RangeTarget>(FakeRangeFormat, {
     set: (t, value) => {
       assertUnprotected(t.sheet, "change row heights");
       // Whole-sheet resets are common; drop stored heights without visiting a million rows.
-      if (value === true) for (const r of [...t.sheet.rowHeights.keys()]) if (r >= t.rect.top && r <= t.rect.bottom) t.sheet.rowHeights.delete(r);
+      if (value === true)
+        for (const r of [...t.sheet.rowHeights.keys()])
+          if (r >= t.rect.top && r <= t.rect.bottom) t.sheet.rowHeights.delete(r);
     },
   },
   wrapText: {
@@ -240,7 +285,11 @@ defineAccessors<RangeTarget>(FakeRangeFormat, {
   horizontalAlignment: {
     get: (t) => uniform(t, (f) => f.horizontal),
     set: (t, value) => {
-      const h = oneOf(value, ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"], "horizontal alignment");
+      const h = oneOf(
+        value,
+        ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"],
+        "horizontal alignment",
+      );
       setFormat(t.sheet, t.rect, (f) => (f.horizontal = h));
     },
   },
@@ -256,8 +305,14 @@ defineAccessors<RangeTarget>(FakeRangeFormat, {
 export interface FakeRangeFont extends Pick<Excel.RangeFont, "bold" | "italic" | "underline" | "size" | "color"> {}
 export class FakeRangeFont extends FakeClientObject {}
 defineAccessors<RangeTarget>(FakeRangeFont, {
-  bold: { get: (t) => uniform(t, (f) => f.bold), set: (t, v) => setFormat(t.sheet, t.rect, (f) => (f.bold = v === true)) },
-  italic: { get: (t) => uniform(t, (f) => f.italic), set: (t, v) => setFormat(t.sheet, t.rect, (f) => (f.italic = v === true)) },
+  bold: {
+    get: (t) => uniform(t, (f) => f.bold),
+    set: (t, v) => setFormat(t.sheet, t.rect, (f) => (f.bold = v === true)),
+  },
+  italic: {
+    get: (t) => uniform(t, (f) => f.italic),
+    set: (t, v) => setFormat(t.sheet, t.rect, (f) => (f.italic = v === true)),
+  },
   underline: {
     get: (t) => uniform(t, (f) => f.underline),
     set: (t, v) => {
@@ -268,7 +323,8 @@ defineAccessors<RangeTarget>(FakeRangeFont, {
   size: {
     get: (t) => uniform(t, (f) => f.size),
     set: (t, v) => {
-      if (typeof v !== "number" || v < 1 || v > 409) throw officeError("InvalidArgument", `${String(v)} is not a font size.`);
+      if (typeof v !== "number" || v < 1 || v > 409)
+        throw officeError("InvalidArgument", `${String(v)} is not a font size.`);
       setFormat(t.sheet, t.rect, (f) => (f.size = v));
     },
   },
@@ -300,10 +356,22 @@ defineAccessors<RangeTarget>(FakeRangeFill, {
 export interface FakeFormatProtection extends Pick<Excel.FormatProtection, "locked"> {}
 export class FakeFormatProtection extends FakeClientObject {}
 defineAccessors<RangeTarget>(FakeFormatProtection, {
-  locked: { get: (t) => uniform(t, (f) => f.locked), set: (t, v) => setFormat(t.sheet, t.rect, (f) => (f.locked = v === true)) },
+  locked: {
+    get: (t) => uniform(t, (f) => f.locked),
+    set: (t, v) => setFormat(t.sheet, t.rect, (f) => (f.locked = v === true)),
+  },
 });
 
-const BORDER_INDEXES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
+const BORDER_INDEXES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+  "DiagonalDown",
+  "DiagonalUp",
+];
 
 export class FakeRangeBorderCollection extends FakeClientObject {
   getItem(index: string): FakeRangeBorder {
@@ -346,7 +414,11 @@ export class FakeRangeBorder extends FakeClientObject {}
 defineAccessors<BorderTarget>(FakeRangeBorder, {
   style: {
     set: (t, v) => {
-      const style = oneOf(v, ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"], "border style");
+      const style = oneOf(
+        v,
+        ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"],
+        "border style",
+      );
       applyBorder(t, (edge) => (edge.style = style));
     },
   },
@@ -397,16 +469,27 @@ function uniformValidation<T>(t: RangeTarget, pick: (v: ValidationState | undefi
 }
 
 const RULE_KINDS = ["list", "date", "wholeNumber", "decimal", "textLength", "time", "custom"];
-const OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
+const OPERATORS = [
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqualTo",
+  "LessThanOrEqualTo",
+];
 
 function checkRule(rule: unknown): Record<string, unknown> {
   if (!rule || typeof rule !== "object") throw officeError("InvalidArgument", "A validation rule must be an object.");
   const kinds = Object.keys(rule).filter((key) => (rule as Record<string, unknown>)[key] !== undefined);
-  if (kinds.length !== 1 || !RULE_KINDS.includes(kinds[0])) throw officeError("InvalidArgument", "A validation rule needs exactly one criterion.");
+  if (kinds.length !== 1 || !RULE_KINDS.includes(kinds[0]))
+    throw officeError("InvalidArgument", "A validation rule needs exactly one criterion.");
   const body = (rule as Record<string, Record<string, unknown>>)[kinds[0]];
   if (kinds[0] === "list") {
     const source = body.source;
-    if (typeof source !== "string" || source === "") throw officeError("InvalidArgument", "A list rule needs a source.");
+    if (typeof source !== "string" || source === "")
+      throw officeError("InvalidArgument", "A list rule needs a source.");
     if (!source.startsWith("=") && source.length > MAX_INLINE_LIST) {
       throw officeError("InvalidArgument", `An inline list source can be at most ${MAX_INLINE_LIST} characters.`);
     }
@@ -419,15 +502,20 @@ function checkRule(rule: unknown): Record<string, unknown> {
 
 function checkMessage(value: unknown, showKey: string, messageLimit: number): Record<string, unknown> {
   const v = value as Record<string, unknown>;
-  if (!v || typeof v !== "object" || typeof v[showKey] !== "boolean") throw officeError("InvalidArgument", `${showKey} must be set.`);
-  if (typeof v.title === "string" && v.title.length > MAX_TITLE) throw officeError("InvalidArgument", `A validation title can be at most ${MAX_TITLE} characters.`);
+  if (!v || typeof v !== "object" || typeof v[showKey] !== "boolean")
+    throw officeError("InvalidArgument", `${showKey} must be set.`);
+  if (typeof v.title === "string" && v.title.length > MAX_TITLE)
+    throw officeError("InvalidArgument", `A validation title can be at most ${MAX_TITLE} characters.`);
   if (typeof v.message === "string" && v.message.length > messageLimit) {
     throw officeError("InvalidArgument", `This validation message can be at most ${messageLimit} characters.`);
   }
   return v;
 }
 
-export interface FakeDataValidation extends Pick<Excel.DataValidation, "rule" | "prompt" | "errorAlert" | "ignoreBlanks" | "type"> {}
+export interface FakeDataValidation extends Pick<
+  Excel.DataValidation,
+  "rule" | "prompt" | "errorAlert" | "ignoreBlanks" | "type"
+> {}
 export class FakeDataValidation extends FakeClientObject {
   clear(): void {
     this.queue(null, (target) => {
@@ -436,7 +524,8 @@ export class FakeDataValidation extends FakeClientObject {
       for (const key of [...t.sheet.validations.keys()]) {
         const row = Math.floor(key / 16384) + 1;
         const column = (key % 16384) + 1;
-        if (row >= t.rect.top && row <= t.rect.bottom && column >= t.rect.left && column <= t.rect.right) t.sheet.validations.delete(key);
+        if (row >= t.rect.top && row <= t.rect.bottom && column >= t.rect.left && column <= t.rect.right)
+          t.sheet.validations.delete(key);
       }
     });
   }
@@ -478,7 +567,16 @@ defineAccessors<RangeTarget>(FakeDataValidation, {
 });
 
 // ---------------------------------------------------------------------------------------------
-const CF_TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"];
+const CF_TYPES = [
+  "Custom",
+  "DataBar",
+  "ColorScale",
+  "IconSet",
+  "TopBottom",
+  "PresetCriteria",
+  "ContainsText",
+  "CellValue",
+];
 
 export class FakeConditionalFormatCollection extends FakeCollection<ConditionalFormatState, FakeConditionalFormat> {
   private workbook(): WorkbookState {
@@ -493,7 +591,8 @@ export class FakeConditionalFormatCollection extends FakeCollection<ConditionalF
   }
   add(type: string): FakeConditionalFormat {
     oneOf(type, CF_TYPES, "conditional format type");
-    if (!["Custom", "DataBar", "ColorScale"].includes(type)) throw officeError("InvalidArgument", `The fake does not model ${type} formats.`);
+    if (!["Custom", "DataBar", "ColorScale"].includes(type))
+      throw officeError("InvalidArgument", `The fake does not model ${type} formats.`);
     let created: ConditionalFormatState | null = null;
     this.queue(type, (target) => {
       const t = target as RangeTarget;
@@ -527,17 +626,24 @@ const ofType = (cf: ConditionalFormatState, type: string) => {
 export interface FakeConditionalFormat extends Pick<Excel.ConditionalFormat, "type" | "id"> {}
 export class FakeConditionalFormat extends FakeClientObject {
   get custom(): FakeCustomConditionalFormat {
-    return new FakeCustomConditionalFormat(this.context, () => ofType(this.target() as ConditionalFormatState, "Custom"));
+    return new FakeCustomConditionalFormat(this.context, () =>
+      ofType(this.target() as ConditionalFormatState, "Custom"),
+    );
   }
   get colorScale(): FakeColorScaleConditionalFormat {
-    return new FakeColorScaleConditionalFormat(this.context, () => ofType(this.target() as ConditionalFormatState, "ColorScale"));
+    return new FakeColorScaleConditionalFormat(this.context, () =>
+      ofType(this.target() as ConditionalFormatState, "ColorScale"),
+    );
   }
   get dataBar(): FakeDataBarConditionalFormat {
-    return new FakeDataBarConditionalFormat(this.context, () => ofType(this.target() as ConditionalFormatState, "DataBar"));
+    return new FakeDataBarConditionalFormat(this.context, () =>
+      ofType(this.target() as ConditionalFormatState, "DataBar"),
+    );
   }
   delete(): void {
     this.queue(null, (target) => {
-      for (const sheet of this.context.state.sheets) sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf !== target);
+      for (const sheet of this.context.state.sheets)
+        sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf !== target);
     });
   }
 }
@@ -561,7 +667,8 @@ defineAccessors<ConditionalFormatState>(FakeConditionalFormatRule, {
   formula: {
     get: (cf) => cf.custom.formula,
     set: (cf, v) => {
-      if (typeof v !== "string" || !v.startsWith("=")) throw officeError("InvalidArgument", 'A conditional format formula must start with "=".');
+      if (typeof v !== "string" || !v.startsWith("="))
+        throw officeError("InvalidArgument", 'A conditional format formula must start with "=".');
       cf.custom.formula = v;
     },
   },
@@ -596,7 +703,11 @@ function checkCriterion(value: unknown, name: string, required: boolean): void {
     return;
   }
   const c = value as Record<string, unknown>;
-  oneOf(c.type, ["LowestValue", "HighestValue", "Number", "Percent", "Formula", "Percentile"], "colour scale criterion type");
+  oneOf(
+    c.type,
+    ["LowestValue", "HighestValue", "Number", "Percent", "Formula", "Percentile"],
+    "colour scale criterion type",
+  );
   normaliseColour(c.color);
 }
 
@@ -617,19 +728,43 @@ defineAccessors<ConditionalFormatState>(FakeColorScaleConditionalFormat, {
 
 function checkBound(value: unknown): Record<string, unknown> {
   const rule = value as Record<string, unknown>;
-  oneOf(rule?.type, ["Invalid", "Number", "LowestValue", "HighestValue", "LowestPercent", "HighestPercent", "Percent", "Formula", "Percentile", "Automatic"], "data bar rule type");
+  oneOf(
+    rule?.type,
+    [
+      "Invalid",
+      "Number",
+      "LowestValue",
+      "HighestValue",
+      "LowestPercent",
+      "HighestPercent",
+      "Percent",
+      "Formula",
+      "Percentile",
+      "Automatic",
+    ],
+    "data bar rule type",
+  );
   return rule;
 }
 
-export interface FakeDataBarConditionalFormat extends Pick<Excel.DataBarConditionalFormat, "lowerBoundRule" | "upperBoundRule"> {}
+export interface FakeDataBarConditionalFormat extends Pick<
+  Excel.DataBarConditionalFormat,
+  "lowerBoundRule" | "upperBoundRule"
+> {}
 export class FakeDataBarConditionalFormat extends FakeClientObject {
   get positiveFormat(): FakeDataBarPositiveFormat {
     return new FakeDataBarPositiveFormat(this.context, () => this.target());
   }
 }
 defineAccessors<ConditionalFormatState>(FakeDataBarConditionalFormat, {
-  lowerBoundRule: { get: (cf) => cf.dataBar.lowerBoundRule, set: (cf, v) => (cf.dataBar.lowerBoundRule = checkBound(v)) },
-  upperBoundRule: { get: (cf) => cf.dataBar.upperBoundRule, set: (cf, v) => (cf.dataBar.upperBoundRule = checkBound(v)) },
+  lowerBoundRule: {
+    get: (cf) => cf.dataBar.lowerBoundRule,
+    set: (cf, v) => (cf.dataBar.lowerBoundRule = checkBound(v)),
+  },
+  upperBoundRule: {
+    get: (cf) => cf.dataBar.upperBoundRule,
+    set: (cf, v) => (cf.dataBar.upperBoundRule = checkBound(v)),
+  },
 });
 
 export interface FakeDataBarPositiveFormat extends Pick<Excel.ConditionalDataBarPositiveFormat, "fillColor"> {}

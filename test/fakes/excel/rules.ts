@@ -12,16 +12,28 @@ import {
 } from "./address";
 import { storeInput } from "./cell-input";
 import { officeError } from "./errors";
-import { cellKey, defaultFormat, keysIn, type CellFormat, type SheetState, type TableState, type WorkbookState } from "./state";
+import {
+  cellKey,
+  defaultFormat,
+  keysIn,
+  type CellFormat,
+  type SheetState,
+  type TableState,
+  type WorkbookState,
+} from "./state";
 
 /** Beyond this many cells a per-cell operation is a bug in the code under test (Excel would crawl). */
 const MAX_CELLS_PER_OPERATION = 2_000_000;
 
 export function eachCell(rect: Rect, visit: (row: number, column: number) => void): void {
   if (rectCellCount(rect) > MAX_CELLS_PER_OPERATION) {
-    throw officeError("InvalidOperation", `The fake refuses to touch ${rectCellCount(rect)} cells one by one; use a smaller range.`);
+    throw officeError(
+      "InvalidOperation",
+      `The fake refuses to touch ${rectCellCount(rect)} cells one by one; use a smaller range.`,
+    );
   }
-  for (let row = rect.top; row <= rect.bottom; row++) for (let column = rect.left; column <= rect.right; column++) visit(row, column);
+  for (let row = rect.top; row <= rect.bottom; row++)
+    for (let column = rect.left; column <= rect.right; column++) visit(row, column);
 }
 
 export function formatAt(sheet: SheetState, row: number, column: number): CellFormat {
@@ -38,13 +50,17 @@ export const readFormat = (sheet: SheetState, row: number, column: number): Cell
   sheet.formats.get(cellKey(row, column)) ?? defaultFormat();
 
 export function assertAlive(state: WorkbookState, sheet: SheetState): void {
-  if (!state.sheets.includes(sheet)) throw officeError("ItemNotFound", `The worksheet "${sheet.name}" has been deleted.`);
+  if (!state.sheets.includes(sheet))
+    throw officeError("ItemNotFound", `The worksheet "${sheet.name}" has been deleted.`);
 }
 
 /** A protected sheet refuses every change to its cells except values typed into unlocked cells. */
 export function assertUnprotected(sheet: SheetState, action: string): void {
   if (sheet.protection.protected) {
-    throw officeError("InvalidOperation", `Cannot ${action}: the sheet "${sheet.name}" is protected. Unprotect it first.`);
+    throw officeError(
+      "InvalidOperation",
+      `Cannot ${action}: the sheet "${sheet.name}" is protected. Unprotect it first.`,
+    );
   }
 }
 
@@ -52,7 +68,10 @@ function assertUnlockedForInput(sheet: SheetState, rect: Rect): void {
   if (!sheet.protection.protected) return;
   eachCell(rect, (row, column) => {
     if (readFormat(sheet, row, column).locked) {
-      throw officeError("InvalidOperation", `The cell ${cellName(row, column)} on the protected sheet "${sheet.name}" is locked.`);
+      throw officeError(
+        "InvalidOperation",
+        `The cell ${cellName(row, column)} on the protected sheet "${sheet.name}" is locked.`,
+      );
     }
   });
 }
@@ -91,7 +110,8 @@ function autofillTableColumns(sheet: SheetState, rect: Rect, written: Map<number
         first = written.get(cellKey(row, column));
       }
       if (!first) continue;
-      for (let row = body.top; row <= body.bottom; row++) sheet.cells.set(cellKey(row, column), { kind: "formula", formula: first });
+      for (let row = body.top; row <= body.bottom; row++)
+        sheet.cells.set(cellKey(row, column), { kind: "formula", formula: first });
     }
   }
 }
@@ -132,7 +152,8 @@ export function setFormat(sheet: SheetState, rect: Rect, change: (format: CellFo
 
 export function clearRange(sheet: SheetState, rect: Rect, applyTo: string): void {
   assertUnprotected(sheet, "clear cells");
-  if (!["All", "Formats", "Contents"].includes(applyTo)) throw officeError("InvalidArgument", `clear("${applyTo}") is not supported.`);
+  if (!["All", "Formats", "Contents"].includes(applyTo))
+    throw officeError("InvalidArgument", `clear("${applyTo}") is not supported.`);
   if (applyTo !== "Formats") for (const key of keysIn(sheet.cells, rect)) sheet.cells.delete(key);
   if (applyTo !== "Contents") for (const key of keysIn(sheet.formats, rect)) sheet.formats.delete(key);
 }
@@ -176,10 +197,13 @@ export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
 const FORBIDDEN_SHEET_CHARACTERS = /[[\]:*?/\\]/;
 
 export function validateSheetName(state: WorkbookState, name: unknown, renaming?: SheetState): string {
-  if (typeof name !== "string" || name.trim() === "") throw officeError("InvalidArgument", "A sheet name cannot be empty.");
+  if (typeof name !== "string" || name.trim() === "")
+    throw officeError("InvalidArgument", "A sheet name cannot be empty.");
   if (name.length > 31) throw officeError("InvalidArgument", `The sheet name "${name}" is longer than 31 characters.`);
-  if (FORBIDDEN_SHEET_CHARACTERS.test(name)) throw officeError("InvalidArgument", `The sheet name "${name}" contains one of [ ] : * ? / \\.`);
-  if (name.startsWith("'") || name.endsWith("'")) throw officeError("InvalidArgument", "A sheet name cannot start or end with an apostrophe.");
+  if (FORBIDDEN_SHEET_CHARACTERS.test(name))
+    throw officeError("InvalidArgument", `The sheet name "${name}" contains one of [ ] : * ? / \\.`);
+  if (name.startsWith("'") || name.endsWith("'"))
+    throw officeError("InvalidArgument", "A sheet name cannot start or end with an apostrophe.");
   if (name.toLowerCase() === "history") throw officeError("InvalidArgument", '"History" is reserved by Excel.');
   const clash = state.sheets.find((sheet) => sheet !== renaming && sheet.name.toLowerCase() === name.toLowerCase());
   if (clash) throw officeError("ItemAlreadyExists", `A sheet named "${clash.name}" already exists.`);
@@ -194,7 +218,9 @@ function escapeRegExp(text: string): string {
 export function renameReferences(formula: string, from: string, to: string): string {
   const quoted = new RegExp(`'${escapeRegExp(from.replace(/'/g, "''"))}'!`, "gi");
   const bare = new RegExp(`(^|[^A-Za-z0-9_.'])${escapeRegExp(from)}!`, "gi");
-  return formula.replace(quoted, `${sheetReference(to)}!`).replace(bare, (_m, lead: string) => `${lead}${sheetReference(to)}!`);
+  return formula
+    .replace(quoted, `${sheetReference(to)}!`)
+    .replace(bare, (_m, lead: string) => `${lead}${sheetReference(to)}!`);
 }
 
 export function renameSheet(state: WorkbookState, sheet: SheetState, name: unknown): void {
@@ -203,7 +229,8 @@ export function renameSheet(state: WorkbookState, sheet: SheetState, name: unkno
   sheet.name = newName;
   for (const other of state.sheets) {
     for (const [key, cell] of other.cells) {
-      if (cell.kind === "formula") other.cells.set(key, { kind: "formula", formula: renameReferences(cell.formula, old, newName) });
+      if (cell.kind === "formula")
+        other.cells.set(key, { kind: "formula", formula: renameReferences(cell.formula, old, newName) });
     }
   }
   for (const item of state.names) item.formula = renameReferences(item.formula, old, newName);
@@ -212,12 +239,17 @@ export function renameSheet(state: WorkbookState, sheet: SheetState, name: unkno
 /** Deleting a sheet turns every reference to it into #REF!, which is why the add-in keeps sheets. */
 export function deleteSheet(state: WorkbookState, sheet: SheetState): void {
   const visible = state.sheets.filter((s) => s.visibility === "Visible");
-  if (visible.length === 1 && visible[0] === sheet) throw officeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
-  const pattern = new RegExp(`('${escapeRegExp(sheet.name.replace(/'/g, "''"))}'|\\b${escapeRegExp(sheet.name)})![$A-Z0-9:]+`, "gi");
+  if (visible.length === 1 && visible[0] === sheet)
+    throw officeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+  const pattern = new RegExp(
+    `('${escapeRegExp(sheet.name.replace(/'/g, "''"))}'|\\b${escapeRegExp(sheet.name)})![$A-Z0-9:]+`,
+    "gi",
+  );
   state.sheets = state.sheets.filter((s) => s !== sheet);
   for (const other of state.sheets) {
     for (const [key, cell] of other.cells) {
-      if (cell.kind === "formula") other.cells.set(key, { kind: "formula", formula: cell.formula.replace(pattern, "#REF!") });
+      if (cell.kind === "formula")
+        other.cells.set(key, { kind: "formula", formula: cell.formula.replace(pattern, "#REF!") });
     }
   }
   for (const item of state.names) item.formula = item.formula.replace(pattern, "#REF!");
@@ -232,13 +264,15 @@ export function setVisibility(state: WorkbookState, sheet: SheetState, visibilit
     const othersVisible = state.sheets.some((s) => s !== sheet && s.visibility === "Visible");
     if (!othersVisible) throw officeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
     // Stricter than Excel, which silently activates a neighbour: hiding the active sheet is a bug here.
-    if (state.activeSheetId === sheet.id) throw officeError("InvalidOperation", `The active sheet "${sheet.name}" cannot be hidden.`);
+    if (state.activeSheetId === sheet.id)
+      throw officeError("InvalidOperation", `The active sheet "${sheet.name}" cannot be hidden.`);
   }
   sheet.visibility = visibility;
 }
 
 export function activate(state: WorkbookState, sheet: SheetState): void {
-  if (sheet.visibility !== "Visible") throw officeError("InvalidOperation", `The hidden sheet "${sheet.name}" cannot be activated.`);
+  if (sheet.visibility !== "Visible")
+    throw officeError("InvalidOperation", `The hidden sheet "${sheet.name}" cannot be activated.`);
   state.activeSheetId = sheet.id;
 }
 
@@ -267,22 +301,33 @@ export const validateTableName = (state: WorkbookState, name: unknown, table?: T
  */
 export function addTable(state: WorkbookState, sheet: SheetState, rect: Rect, hasHeaders: boolean): TableState {
   assertUnprotected(sheet, "add a table");
-  if (!hasHeaders) throw officeError("InvalidArgument", "The fake only supports tables whose first row holds the headers.");
+  if (!hasHeaders)
+    throw officeError("InvalidArgument", "The fake only supports tables whose first row holds the headers.");
   if (rectRows(rect) < 2) throw officeError("InvalidArgument", "A table needs a header row and at least one body row.");
-  if (sheet.tables.some((table) => intersects(table.rect, rect))) throw officeError("InvalidOperation", "A table cannot overlap another table.");
-  if (sheet.merges.some((merge) => intersects(merge, rect))) throw officeError("InvalidOperation", "A table cannot contain merged cells.");
+  if (sheet.tables.some((table) => intersects(table.rect, rect)))
+    throw officeError("InvalidOperation", "A table cannot overlap another table.");
+  if (sheet.merges.some((merge) => intersects(merge, rect)))
+    throw officeError("InvalidOperation", "A table cannot contain merged cells.");
   const headers: string[] = [];
   for (let column = rect.left; column <= rect.right; column++) {
     const cell = sheet.cells.get(cellKey(rect.top, column));
     const text = cell?.kind === "text" ? cell.text : cell?.kind === "number" ? String(cell.number) : "";
-    if (text.trim() === "") throw officeError("InvalidArgument", `The table header ${cellName(rect.top, column)} is empty.`);
-    if (headers.includes(text.toLowerCase())) throw officeError("InvalidArgument", `The table header "${text}" is repeated.`);
+    if (text.trim() === "")
+      throw officeError("InvalidArgument", `The table header ${cellName(rect.top, column)} is empty.`);
+    if (headers.includes(text.toLowerCase()))
+      throw officeError("InvalidArgument", `The table header "${text}" is repeated.`);
     headers.push(text.toLowerCase());
   }
   let index = 1;
-  const taken = (name: string) => state.sheets.some((s) => s.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()));
+  const taken = (name: string) =>
+    state.sheets.some((s) => s.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()));
   while (taken(`Table${index}`)) index++;
-  const table: TableState = { id: `{table-${state.nextId++}}`, name: `Table${index}`, rect, style: "TableStyleMedium2" };
+  const table: TableState = {
+    id: `{table-${state.nextId++}}`,
+    name: `Table${index}`,
+    rect,
+    style: "TableStyleMedium2",
+  };
   sheet.tables.push(table);
   return table;
 }

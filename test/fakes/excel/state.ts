@@ -50,9 +50,19 @@ export interface ConditionalFormatState {
   id: string;
   type: string;
   rect: Rect;
-  custom: { formula: string | null; fill: string | null; fontColor: string | null; bold: boolean | null; italic: boolean | null };
+  custom: {
+    formula: string | null;
+    fill: string | null;
+    fontColor: string | null;
+    bold: boolean | null;
+    italic: boolean | null;
+  };
   colorScale: { criteria: Record<string, unknown> | null };
-  dataBar: { lowerBoundRule: Record<string, unknown> | null; upperBoundRule: Record<string, unknown> | null; fillColor: string | null };
+  dataBar: {
+    lowerBoundRule: Record<string, unknown> | null;
+    upperBoundRule: Record<string, unknown> | null;
+    fillColor: string | null;
+  };
 }
 
 export interface TableState {

@@ -81,7 +81,8 @@ export class FakeWorksheetCollection extends FakeCollection<SheetState, FakeWork
   add(name?: string): FakeWorksheet {
     let created: SheetState | null = null;
     this.queue(name ?? null, () => {
-      if (this.state.structureProtected) throw officeError("InvalidOperation", "The workbook's structure is protected.");
+      if (this.state.structureProtected)
+        throw officeError("InvalidOperation", "The workbook's structure is protected.");
       let sheetName = name;
       for (let n = this.state.sheets.length + 1; sheetName === undefined; n++) {
         if (!findSheet(this.state, `Sheet${n}`)) sheetName = `Sheet${n}`;
@@ -98,7 +99,10 @@ export class FakeWorksheetCollection extends FakeCollection<SheetState, FakeWork
     return new FakeWorksheet(this.context, () => findSheet(this.state, key), true);
   }
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.state.sheets.find((s) => s.id === this.state.activeSheetId) ?? null);
+    return new FakeWorksheet(
+      this.context,
+      () => this.state.sheets.find((s) => s.id === this.state.activeSheetId) ?? null,
+    );
   }
   getFirst(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.state.sheets[0] ?? null);
@@ -136,7 +140,10 @@ export class FakeWorksheet extends FakeClientObject {
     return (this.pageLayoutProxy ??= new FakePageLayout(this.context, () => this.sheet()));
   }
   get tables(): FakeTableCollection {
-    return (this.tablesProxy ??= new FakeTableCollection(this.context, () => ({ state: this.context.state, sheet: this.sheet() })));
+    return (this.tablesProxy ??= new FakeTableCollection(this.context, () => ({
+      state: this.context.state,
+      sheet: this.sheet(),
+    })));
   }
   protected override children(): Record<string, FakeClientObject> {
     return { protection: this.protection, pageLayout: this.pageLayout, tables: this.tables };
@@ -145,7 +152,12 @@ export class FakeWorksheet extends FakeClientObject {
     return new FakeRange(this.context, () => rangeOn(this.sheet(), address));
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    const rect: Rect = { top: startRow + 1, left: startColumn + 1, bottom: startRow + rowCount, right: startColumn + columnCount };
+    const rect: Rect = {
+      top: startRow + 1,
+      left: startColumn + 1,
+      bottom: startRow + rowCount,
+      right: startColumn + columnCount,
+    };
     return new FakeRange(this.context, () => ({ sheet: this.sheet(), rect }));
   }
   getCell(row: number, column: number): FakeRange {
@@ -173,7 +185,8 @@ export class FakeWorksheet extends FakeClientObject {
   }
   delete(): void {
     this.queue(null, (sheet) => {
-      if (this.context.state.structureProtected) throw officeError("InvalidOperation", "The workbook's structure is protected.");
+      if (this.context.state.structureProtected)
+        throw officeError("InvalidOperation", "The workbook's structure is protected.");
       deleteSheet(this.context.state, sheet as SheetState);
     });
   }
@@ -185,7 +198,8 @@ defineAccessors<SheetState>(FakeWorksheet, {
     get: (s, self) => self.context.state.sheets.indexOf(s),
     set: (s, v, self) => {
       const sheets = self.context.state.sheets;
-      if (typeof v !== "number" || v < 0 || v >= sheets.length) throw officeError("InvalidArgument", `${String(v)} is not a sheet position.`);
+      if (typeof v !== "number" || v < 0 || v >= sheets.length)
+        throw officeError("InvalidArgument", `${String(v)} is not a sheet position.`);
       sheets.splice(sheets.indexOf(s), 1);
       sheets.splice(v, 0, s);
     },
@@ -199,14 +213,16 @@ export class FakeWorksheetProtection extends FakeClientObject {
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
     this.queue({ options, password }, (target) => {
       const sheet = target as SheetState;
-      if (sheet.protection.protected) throw officeError("InvalidOperation", `The sheet "${sheet.name}" is already protected.`);
+      if (sheet.protection.protected)
+        throw officeError("InvalidOperation", `The sheet "${sheet.name}" is already protected.`);
       sheet.protection = { protected: true, options: { ...(options ?? {}) }, password };
     });
   }
   unprotect(password?: string): void {
     this.queue({ password }, (target) => {
       const sheet = target as SheetState;
-      if (!sheet.protection.protected) throw officeError("InvalidOperation", `The sheet "${sheet.name}" is not protected.`);
+      if (!sheet.protection.protected)
+        throw officeError("InvalidOperation", `The sheet "${sheet.name}" is not protected.`);
       if (sheet.protection.password !== undefined && sheet.protection.password !== password) {
         throw officeError("InvalidArgument", `The password to unprotect "${sheet.name}" is incorrect.`);
       }
@@ -227,17 +243,33 @@ export class FakeWorksheetFreezePanes extends FakeClientObject {
     });
   }
   freezeRows(count = 1): void {
-    this.freeze(count, () => count, () => 0);
+    this.freeze(
+      count,
+      () => count,
+      () => 0,
+    );
   }
   freezeColumns(count = 1): void {
-    this.freeze(count, () => 0, () => count);
+    this.freeze(
+      count,
+      () => 0,
+      () => count,
+    );
   }
   freezeAt(frozenRange: FakeRange | string): void {
     const area = (sheet: SheetState) => resolveRangeArgument(this.context.state, sheet, frozenRange).rect;
-    this.freeze(typeof frozenRange === "string" ? frozenRange : null, (s) => area(s).bottom, (s) => area(s).right);
+    this.freeze(
+      typeof frozenRange === "string" ? frozenRange : null,
+      (s) => area(s).bottom,
+      (s) => area(s).right,
+    );
   }
   unfreeze(): void {
-    this.freeze(null, () => 0, () => 0);
+    this.freeze(
+      null,
+      () => 0,
+      () => 0,
+    );
   }
 }
 
@@ -247,7 +279,8 @@ export class FakePageLayout extends FakeClientObject {
     this.queue(typeof rows === "string" ? rows : null, (target) => {
       const sheet = target as SheetState;
       const { rect } = resolveRangeArgument(this.context.state, sheet, rows);
-      if (rect.left !== 1 || rect.right !== 16384) throw officeError("InvalidArgument", "Print title rows must be whole rows, e.g. \"$6:$6\".");
+      if (rect.left !== 1 || rect.right !== 16384)
+        throw officeError("InvalidArgument", 'Print title rows must be whole rows, e.g. "$6:$6".');
       sheet.pageLayout.printTitleRows = `$${rect.top}:$${rect.bottom}`;
     });
   }
@@ -256,7 +289,8 @@ defineAccessors<SheetState>(FakePageLayout, {
   orientation: {
     get: (s) => s.pageLayout.orientation,
     set: (s, v) => {
-      if (v !== "Portrait" && v !== "Landscape") throw officeError("InvalidArgument", `"${String(v)}" is not an orientation.`);
+      if (v !== "Portrait" && v !== "Landscape")
+        throw officeError("InvalidArgument", `"${String(v)}" is not an orientation.`);
       s.pageLayout.orientation = v;
     },
   },
@@ -289,7 +323,8 @@ export class FakeTableCollection extends FakeCollection<TableState, FakeTable> {
     this.queue({ address: typeof address === "string" ? address : null, hasHeaders }, (target) => {
       const scope = target as TableScope;
       const { sheet, rect } = resolveRangeArgument(scope.state, scope.sheet, address);
-      if (scope.sheet && sheet !== scope.sheet) throw officeError("InvalidArgument", "The table must be on this sheet.");
+      if (scope.sheet && sheet !== scope.sheet)
+        throw officeError("InvalidArgument", "The table must be on this sheet.");
       created = addTable(scope.state, sheet, rect, hasHeaders);
     });
     return new FakeTable(this.context, () => created);
@@ -302,7 +337,8 @@ export class FakeTableCollection extends FakeCollection<TableState, FakeTable> {
   }
 }
 
-const ownerOf = (state: WorkbookState, table: TableState) => state.sheets.find((sheet) => sheet.tables.includes(table))!;
+const ownerOf = (state: WorkbookState, table: TableState) =>
+  state.sheets.find((sheet) => sheet.tables.includes(table))!;
 
 export interface FakeTable extends Pick<Excel.Table, "name" | "id" | "style"> {}
 export class FakeTable extends FakeClientObject {
@@ -332,7 +368,8 @@ defineAccessors<TableState>(FakeTable, {
   style: {
     get: (t) => t.style,
     set: (t, v) => {
-      if (typeof v !== "string" || !/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(v)) throw officeError("InvalidArgument", `"${String(v)}" is not a table style.`);
+      if (typeof v !== "string" || !/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(v))
+        throw officeError("InvalidArgument", `"${String(v)}" is not a table style.`);
       t.style = v;
     },
   },
@@ -354,7 +391,11 @@ export class FakeNamedItemCollection extends FakeCollection<NameState, FakeNamed
       let formula: string;
       if (typeof reference === "string") {
         // Stricter than Excel: the documented form is a formula, "=Sheet1!$A$1".
-        if (!reference.startsWith("=")) throw officeError("InvalidArgument", `A name's reference must be a formula starting with "=" (got "${reference}").`);
+        if (!reference.startsWith("="))
+          throw officeError(
+            "InvalidArgument",
+            `A name's reference must be a formula starting with "=" (got "${reference}").`,
+          );
         formula = canonicalReference(state, reference);
       } else {
         const t = reference.target() as RangeTarget;
@@ -397,7 +438,10 @@ function nameType(item: NameState): string {
   return "Formula";
 }
 
-export interface FakeNamedItem extends Pick<Excel.NamedItem, "name" | "formula" | "type" | "value" | "visible" | "comment"> {}
+export interface FakeNamedItem extends Pick<
+  Excel.NamedItem,
+  "name" | "formula" | "type" | "value" | "visible" | "comment"
+> {}
 export class FakeNamedItem extends FakeClientObject {
   delete(): void {
     this.queue(null, (target) => {
@@ -410,7 +454,8 @@ defineAccessors<NameState>(FakeNamedItem, {
   formula: {
     get: (n) => n.formula,
     set: (n, v) => {
-      if (typeof v !== "string" || !v.startsWith("=")) throw officeError("InvalidArgument", 'A name\'s formula must start with "=".');
+      if (typeof v !== "string" || !v.startsWith("="))
+        throw officeError("InvalidArgument", 'A name\'s formula must start with "=".');
       n.formula = v;
     },
   },
