@@ -7,6 +7,11 @@ import { canonicalToolkit } from "../core/toolkit/canonical";
 import { isIsoDate } from "../core/util/a1";
 import { GENERATOR_VERSION } from "../core/version";
 import { writePlanToBuffer } from "../xlsx/write-xlsx";
+import { parseArgs } from "util";
+import { UsageError } from "./command";
+import { COMMANDS } from "./commands";
+
+export { UsageError };
 
 const HELP = `NPS Toolkit for Excel ${GENERATOR_VERSION}: self-assessment workbooks for the LGA National Procurement Strategy 2018 toolkit.
 
@@ -26,9 +31,6 @@ Options for new:
   --sample             Fill in realistic example answers and evidence, for training or to try pivots.
   --force              Replace the file if it already exists.
 `;
-
-/** A problem with what the user asked for, reported without a stack trace. */
-export class UsageError extends Error {}
 
 interface NewOptions {
   file: string;
@@ -128,6 +130,15 @@ export async function main(argv: string[], log = console.log, error = console.er
       }
       await runNew(rest, log);
       return 0;
+    }
+    const listed = COMMANDS.find((c) => c.name === command);
+    if (listed) {
+      if (rest.includes("--help")) {
+        log(listed.help);
+        return 0;
+      }
+      const parsed = parseArgs({ args: rest, options: listed.options, allowPositionals: true, strict: true });
+      return await listed.run(parsed, { log, error });
     }
     throw new UsageError(`Unknown command "${command}". Run nps-toolkit --help for the commands.`);
   } catch (problem) {
