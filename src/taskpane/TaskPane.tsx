@@ -7,17 +7,17 @@ import { ExistingAssessment } from "./components/ExistingAssessment";
 import { PaneHeader } from "./components/PaneHeader";
 import { ProgressPanel } from "./components/ProgressPanel";
 import { ResultSummary } from "./components/ResultSummary";
-import { StandaloneNotice } from "./components/StandaloneNotice";
+import { StandaloneNotice, type NoticeReason } from "./components/StandaloneNotice";
 import { usePaneStyles } from "./components/styles";
 import { checkDetails } from "./details";
 import type { DownloadWorkbook } from "./download";
-import type { StandaloneReason } from "./office-detect";
 import { initialState, isBusy, paneReducer, primaryAction, primaryActionLabel, toShownError } from "./state";
 
 export interface TaskPaneProps {
   /** The open workbook, or null when the page runs outside Excel. */
   host: WorkbookHost | null;
-  standaloneReason?: StandaloneReason;
+  /** Why there is no workbook: the page runs standalone, or Excel has not answered yet. */
+  standaloneReason?: NoticeReason;
   /** The error that kept the add-in from starting in Excel, if there was one. */
   standaloneDetail?: string;
   downloadWorkbook: DownloadWorkbook;
