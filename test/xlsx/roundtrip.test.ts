@@ -8,7 +8,7 @@ import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { readSnapshotFromBuffer, WorkbookReadError } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
-import { typeInto } from "../workbook/generate";
+import { typeInto } from "../workbook/plan-cells";
 
 const toolkit = canonicalToolkit();
 const ids = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id)));
