@@ -102,6 +102,17 @@ describe("workbook plan", () => {
     expect(checked).toBeGreaterThan(1000);
   });
 
+  test("says on the Guide whose text the toolkit is and that its source is a draft, above the details", () => {
+    expect(planCell(plan, "guide", "A3")).toBe(
+      "Toolkit text: Local Government Association, National Procurement Strategy 2018 toolkit: Delivering the ambition." +
+        " Every page of the source is marked DRAFT: this is the draft text, not a later edition.",
+    );
+    // A toolkit whose source is not a draft is not called one.
+    const final = buildWorkbookPlan({ ...toolkit, source: "LGA final edition" }, { behaviours: {} }, { now });
+    expect(planCell(final, "guide", "A3")).not.toMatch(/DRAFT/);
+    expect(planCell(plan, "guide", "A4")).toBe("Council");
+  });
+
   test("writes user text as text, never as a formula", () => {
     const council = "=cmd|' /C calc'!A0";
     const withText = build({ behaviours: { "SL-ECSM-01": { evidence: "=1+1", owner: "-Head" } } }, { council });
