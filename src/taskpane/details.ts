@@ -17,6 +17,11 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** An ISO date as the pane shows it, dd/mm/yyyy like the workbook; anything else is shown as it is. */
+export function britishDate(iso: string): string {
+  return isIsoDate(iso) ? iso.split("-").reverse().join("/") : iso;
+}
+
 export function checkDetails(form: DetailsForm): CheckedDetails {
   const council = form.council.trim().replace(/\s+/g, " ");
   const assessmentDate = form.assessmentDate.trim();

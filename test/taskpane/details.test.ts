@@ -1,5 +1,5 @@
 import { isIsoDate } from "../../src/core/util/a1";
-import { checkDetails, downloadFileName, todayIso } from "../../src/taskpane/details";
+import { britishDate, checkDetails, downloadFileName, todayIso } from "../../src/taskpane/details";
 
 describe("checkDetails", () => {
   it("trims the council name and accepts a real date", () => {
@@ -22,6 +22,11 @@ describe("checkDetails", () => {
 });
 
 describe("dates", () => {
+  it("shows a workbook's date as dd/mm/yyyy, and anything that is not a date as it is", () => {
+    expect(britishDate("2026-03-31")).toBe("31/03/2026");
+    expect(britishDate("next spring")).toBe("next spring");
+  });
+
   it("knows leap years", () => {
     expect(isIsoDate("2024-02-29")).toBe(true);
     expect(isIsoDate("2023-02-29")).toBe(false);
