@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run test:fast: the inner loop. Runs every jest test that needs neither LibreOffice nor Chromium, chosen by what
 // each test file imports (directly or through its helpers), so a new engine test is left out without being listed.
-// The full suite stays `npm test`. Arguments go to jest (`npm run test:fast -- --watch`).
+// The full suite stays `npm test`. Words narrow the files to those whose path contains one of them
+// (`npm run test:fast -- test/taskpane`); options go to jest (`npm run test:fast -- --verbose`).
 "use strict";
 
 const fs = require("fs");
@@ -45,8 +46,18 @@ if (listed.status !== 0) {
 }
 const all = listed.stdout.split("\n").filter(Boolean).sort();
 const fast = all.filter((file) => !needsAnEngine(file));
-console.log(`test:fast: ${fast.length} of ${all.length} test files (the rest need LibreOffice or Chromium: npm test)`);
-const run = spawnSync(process.execPath, [jest, "--runTestsByPath", ...fast, ...process.argv.slice(2)], {
+const args = process.argv.slice(2);
+const words = args.filter((arg) => !arg.startsWith("-")).map((word) => path.resolve(ROOT, word));
+const chosen = words.length === 0 ? fast : fast.filter((file) => words.some((word) => file.startsWith(word)));
+console.log(
+  `test:fast: ${chosen.length} of ${all.length} test files (the rest need LibreOffice or Chromium: npm test)`,
+);
+if (chosen.length === 0) {
+  console.error(`test:fast: no test file without LibreOffice or Chromium under ${words.join(", ")}`);
+  process.exit(1);
+}
+const options = args.filter((arg) => arg.startsWith("-"));
+const run = spawnSync(process.execPath, [jest, "--runTestsByPath", ...chosen, ...options], {
   cwd: ROOT,
   stdio: "inherit",
 });
