@@ -11,7 +11,7 @@ export interface SummaryChartSource {
   headers: readonly string[];
   /** Highest score: the radar's outer ring. */
   maxScore: number;
-  /** First free row below the summary table. */
+  /** First free row below the summary table: the chart's top row. */
   top: number;
 }
 
@@ -20,20 +20,19 @@ export const SUMMARY_CHART = {
   title: "Maturity by key area: current against target",
   current: "Average current",
   target: "Average target",
-  /** Rows the chart spans, from the chart data's caption row down. */
-  height: 24,
-  /** The chart starts in this column, beside the chart data (columns A to C). */
-  firstColumn: 4,
+  /** Rows the chart spans, across the width of the summary table; the chart data follows below. */
+  height: 26,
 } as const;
 
 /**
  * Adds the Summary's radar chart and the chart data it plots. The key-area rows of the summary table
  * are interleaved with theme rows, and Office.js sets a series from one contiguous Range only, so the
- * chart reads a small block that mirrors the key-area rows (the block doubles as the chart's data
- * table for anyone who cannot see the chart).
+ * chart reads a small block below it that mirrors the key-area rows (the block doubles as the chart's
+ * data table for anyone who cannot see the chart).
  */
 export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource): void {
-  const { keyAreaRows, headers, top } = source;
+  const { keyAreaRows, headers } = source;
+  const top = source.top + SUMMARY_CHART.height + 1;
   const currentColumn = headers.indexOf(SUMMARY_CHART.current) + 1;
   const targetColumn = headers.indexOf(SUMMARY_CHART.target) + 1;
   if (currentColumn === 0 || targetColumn === 0) throw new Error("The summary table has no average columns to chart");
@@ -42,7 +41,7 @@ export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource)
   const last = headerRow + keyAreaRows.length;
   const mirror = (row: number, column: number): PlanCell => ({ formula: cellAddress(row, column) });
   sheet
-    .block(top, 1, [["Chart data: the key-area rows of the table above, as the radar chart draws them"]])
+    .block(top, 1, [["Chart data: the key-area rows of the summary table, as the radar chart above draws them"]])
     .style(cellAddress(top, 1), SUBTITLE)
     .block(headerRow, 1, [["Key area", SUMMARY_CHART.current, SUMMARY_CHART.target]])
     .style(rangeAddress(headerRow, 1, headerRow, 3), HEADER)
@@ -53,7 +52,13 @@ export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource)
       keyAreaRows.map((row) => [mirror(row, 1), mirror(row, currentColumn), mirror(row, targetColumn)]),
     )
     .style(rangeAddress(first, 1, last, 3), { border: "thin", vertical: "center" })
+    .style(rangeAddress(first, 1, last, 1), { wrap: true })
     .style(rangeAddress(first, 2, last, 3), { numberFormat: AVERAGE_FORMAT, horizontal: "center" });
+  // Each mirrored name wraps as it does in its summary row, so it gets that row's height.
+  keyAreaRows.forEach((row, i) => {
+    const height = sheet.plan.rowHeights[row];
+    if (height !== undefined) sheet.rowHeight(first + i, height);
+  });
   const chart: ChartPlan = {
     type: "radar",
     name: SUMMARY_CHART.name,
@@ -63,8 +68,8 @@ export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource)
       description:
         `Radar chart with one axis for each of the ${keyAreaRows.length} key areas, scored from 0 at the centre ` +
         `to ${source.maxScore} at the edge. A green line joins the average current scores and a blue line the ` +
-        "average target scores, so the space between them shows the gap. Key areas not yet assessed sit at the " +
-        "centre. The figures are in the chart data beside the chart and in the table above.",
+        "average target scores, so the space between them shows the gap. The figures are in the chart data below " +
+        "the chart and in the summary table above it.",
     },
     categories: rangeAddress(first, 1, last, 1),
     series: [
@@ -72,7 +77,7 @@ export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource)
       { name: SUMMARY_CHART.target, values: rangeAddress(first, 3, last, 3), color: COLOURS.chartTarget },
     ],
     axis: { min: 0, max: source.maxScore, majorUnit: 1 },
-    position: rangeAddress(top, SUMMARY_CHART.firstColumn, top + SUMMARY_CHART.height - 1, headers.length),
+    position: rangeAddress(source.top, 1, source.top + SUMMARY_CHART.height - 1, headers.length),
   };
   sheet.chart(chart);
 }
