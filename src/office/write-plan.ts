@@ -249,7 +249,7 @@ export const OFFICE_CHART_TYPE = { radar: "RadarMarkers" } as const;
  * Draws a chart with ExcelApi 1.1–1.7 members only (all within the manifest's 1.8). The chart is
  * created from the first series' cells by columns, so Excel makes exactly one series whatever the
  * cells hold; each series' values and categories are then set explicitly. Office.js has no alt
- * text for charts (Excel.Chart has no altText member in any requirement set, and the real client
+ * text for charts (Excel.Chart has no altText member in @types/office-js, and the real client
  * drops one if set), so the plan's alt text reaches only the .xlsx file.
  */
 function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {

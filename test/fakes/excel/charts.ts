@@ -21,7 +21,7 @@
  *   https://learn.microsoft.com/en-us/javascript/api/excel/excel.chartseries#excel-excel-chartseries-setvalues-member(1)
  * - setPosition(startCell, endCell) covers from the start cell to the end cell, both included.
  *   https://learn.microsoft.com/en-us/javascript/api/excel/excel.chart#excel-excel-chart-setposition-member(1)
- * - Excel.Chart has no alt text member in any requirement set, so the fake has none either.
+ * - Excel.Chart has no alt text member (none in @types/office-js; the real client drops one), so the fake has none.
  *   https://learn.microsoft.com/en-us/javascript/api/excel/excel.chart
  */
 import { parseRect, splitSheet, type Rect } from "./address";
