@@ -21,7 +21,7 @@ import type { WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { animationsFinished, launchChromium, openPaneContext, serveStatic } from "../support/chromium";
-import { recalculate } from "../support/libreoffice";
+import { printSheets } from "../support/render";
 import { runBounded } from "../support/process";
 import { PICTURE_COUNCIL, PICTURE_DATE, type PaneScenario } from "./scenarios";
 
@@ -168,8 +168,7 @@ async function workbookPictures(scratch: string): Promise<void> {
   });
   const xlsx = path.join(scratch, "sample.xlsx");
   writeFileSync(xlsx, await writePlanToBuffer(plan));
-  const recalculated = await recalculate(xlsx, { outDir: path.join(scratch, "recalculated") });
-  const pdf = await printOnePagePerSheet(recalculated, scratch);
+  const pdf = await printSheets(xlsx, path.join(scratch, "pdf"));
   for (const shot of WORKBOOK_SHOTS) {
     const page = pageOfSheet(plan, shot.key);
     const prefix = path.join(scratch, shot.file);
@@ -179,31 +178,12 @@ async function workbookPictures(scratch: string): Promise<void> {
   }
 }
 
-/** PDF pages follow the visible sheets, in order, one page each (SinglePageSheets). */
+/** The PDF's pages are the visible sheets, in order, one page each. */
 function pageOfSheet(plan: WorkbookPlan, key: string): number {
   const visible = plan.sheets.filter((sheet) => sheet.visibility === "visible");
   const index = visible.findIndex((sheet) => sheet.key === key);
   if (index < 0) throw new Error(`The sample workbook has no visible sheet ${key}`);
   return index + 1;
-}
-
-async function printOnePagePerSheet(xlsx: string, scratch: string): Promise<string> {
-  const profile = mkdtempSync(path.join(scratch, "lo-profile-"));
-  const outDir = path.join(scratch, "pdf");
-  const filter = 'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}';
-  await run("soffice", [
-    "--headless",
-    "--norestore",
-    `-env:UserInstallation=file://${profile}`,
-    "--convert-to",
-    filter,
-    "--outdir",
-    outDir,
-    xlsx,
-  ]);
-  const pdf = path.join(outDir, `${path.basename(xlsx, ".xlsx")}.pdf`);
-  if (!existsSync(pdf)) throw new Error(`LibreOffice made no ${pdf}`);
-  return pdf;
 }
 
 async function run(command: string, args: string[]): Promise<void> {
