@@ -89,8 +89,9 @@ async function panePictures(scratch: string): Promise<void> {
         page.on("pageerror", (error) => errors.push(String(error)));
         await page.goto(`${baseUrl}/taskpane.html?scenario=${shot.scenario}&theme=${theme}`);
         await shot.act(page).catch(async (error: unknown) => {
-          await page.screenshot({ path: path.join(process.env.PICTURES_DEBUG ?? scratch, "failed.png") });
-          throw error;
+          // What the pane showed instead says more than the time-out does.
+          const shown = await page.locator("body").innerText();
+          throw new Error(`${shot.file} (${theme}): ${errorText(error)}\nThe pane showed:\n${shown}`);
         });
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         await animationsFinished(page);
@@ -196,7 +197,11 @@ async function save(bytes: Promise<Buffer>, name: string): Promise<void> {
   console.log(`docs/${name}`);
 }
 
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 main().catch((error: unknown) => {
-  console.error(`docs:pictures failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`docs:pictures failed: ${errorText(error)}`);
   process.exitCode = 1;
 });
