@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { normaliseReference } from "../core/snapshot/references";
-import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../core/snapshot/types";
+import { guardedCells } from "../core/snapshot/guarded-cells";
+import type { SnapshotCell, SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../core/snapshot/types";
+import { readRawProtection, type RawProtection } from "./raw-protection";
 
 /** Limits for reading a workbook we did not write: a foreign file must not exhaust memory or time. */
 export interface ReadLimits {
@@ -109,6 +111,55 @@ function definedNames(workbook: ExcelJS.Workbook): Record<string, string> {
   return names;
 }
 
+interface ExcelJsValidation {
+  type?: string;
+  formulae?: unknown[];
+  errorStyle?: string;
+  showErrorMessage?: boolean;
+}
+
+/** An inline list's items from its formula, "\"Minimum,Developing\""; undefined for a list drawn from cells. */
+function inlineListItems(formula: unknown): string[] | undefined {
+  const text = String(formula ?? "");
+  return /^".*"$/.test(text) ? text.slice(1, -1).split(",") : undefined;
+}
+
+export function snapshotValidation(model: ExcelJsValidation): SnapshotValidation {
+  const type = model.type === "list" || model.type === "date" ? model.type : "other";
+  const alert = !model.showErrorMessage
+    ? "none"
+    : model.errorStyle === "warning" || model.errorStyle === "information"
+      ? model.errorStyle
+      : "stop";
+  const list = type === "list" ? inlineListItems(model.formulae?.[0]) : undefined;
+  return { type, ...(list ? { list } : {}), alert };
+}
+
+/** Adds protection, and the locks and validations of the guarded cells, to a sheet read by ExcelJS. */
+function addGuards(
+  snapshot: SnapshotSheet,
+  sheet: ExcelJS.Worksheet,
+  names: Record<string, string>,
+  raw: RawProtection,
+): SnapshotSheet {
+  const guarded = guardedCells(snapshot.name, names, snapshot.cells);
+  const isProtected = raw.protectedSheets.get(snapshot.name) ?? false;
+  if (guarded.locked.length === 0) return { ...snapshot, protected: isProtected };
+  const models = (sheet as unknown as { dataValidations: { model: Record<string, ExcelJsValidation> } }).dataValidations
+    .model;
+  const validations: Record<string, SnapshotValidation> = {};
+  for (const address of guarded.validated) {
+    const model = models[address];
+    if (model && model.type !== "any") validations[address] = snapshotValidation(model);
+  }
+  return {
+    ...snapshot,
+    protected: isProtected,
+    locked: Object.fromEntries(guarded.locked.map((address) => [address, raw.isLocked(snapshot.name, address)])),
+    validations,
+  };
+}
+
 /** Reads an .xlsx file's bytes into a snapshot, within the size and time limits. */
 export async function readSnapshotFromBuffer(
   bytes: Uint8Array,
@@ -127,5 +178,11 @@ export async function readSnapshotFromBuffer(
     if (error instanceof WorkbookReadError) throw error;
     throw new WorkbookReadError(`This workbook could not be read: ${(error as Error).message}`);
   }
-  return { sheets: workbook.worksheets.map(snapshotSheet), names: definedNames(workbook) };
+  const names = definedNames(workbook);
+  const sheets = workbook.worksheets.map(snapshotSheet);
+  const lockedWanted = new Set(
+    sheets.filter((sheet) => guardedCells(sheet.name, names, sheet.cells).locked.length > 0).map((s) => s.name),
+  );
+  const raw = await readRawProtection(bytes, lockedWanted);
+  return { sheets: sheets.map((sheet, i) => addGuards(sheet, workbook.worksheets[i], names, raw)), names };
 }

@@ -1,0 +1,116 @@
+import JSZip from "jszip";
+import { parseCell } from "../core/util/a1";
+
+/**
+ * Sheet protection and cell locks read from the file's XML itself. ExcelJS 4.4 understands only
+ * "1" and "0" for these booleans, but the schema's xsd:boolean also allows "true" and "false",
+ * which LibreOffice writes: ExcelJS then reads a protected sheet as unprotected and an unlocked
+ * cell as locked. Reading the attributes here sees through that.
+ */
+export interface RawProtection {
+  /** By sheet name: whether the sheet is protected. */
+  protectedSheets: Map<string, boolean>;
+  /** Whether a cell of a sheet is locked (Excel's default is locked). */
+  isLocked(sheetName: string, address: string): boolean;
+}
+
+const decodeXml = (text: string) =>
+  text.replace(
+    /&(apos|quot|lt|gt|amp);/g,
+    (_, name: string) => ({ apos: "'", quot: '"', lt: "<", gt: ">", amp: "&" })[name] as string,
+  );
+
+/** xsd:boolean: "1" or "true" is true, "0" or "false" is false. */
+const xsdBoolean = (value: string | undefined, fallback: boolean) =>
+  value === undefined ? fallback : value === "1" || value === "true";
+
+function attribute(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return match ? decodeXml(match[1]) : undefined;
+}
+
+/** For each cellXfs entry (by index), whether it locks its cells. */
+function lockedByStyle(stylesXml: string): boolean[] {
+  const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? "";
+  const xfs = cellXfs.match(/<xf\b[^>]*\/>|<xf\b[^>]*>[\s\S]*?<\/xf>/g) ?? [];
+  return xfs.map((xf) => {
+    const protection = /<protection\b[^>]*>/.exec(xf)?.[0];
+    return protection ? xsdBoolean(attribute(protection, "locked"), true) : true;
+  });
+}
+
+/** Where each sheet's XML lives in the package, by sheet name. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const targets = new Map<string, string>();
+  for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
+    const id = attribute(tag, "Id");
+    const target = attribute(tag, "Target");
+    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  const parts = new Map<string, string>();
+  for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
+    const name = attribute(tag, "name");
+    const target = targets.get(attribute(tag, "r:id") ?? "");
+    if (name !== undefined && target) parts.set(name, target);
+  }
+  return parts;
+}
+
+/** A sheet's style index for each cell, row and column that names one. */
+function sheetStyles(xml: string) {
+  const cells = new Map<string, number>();
+  for (const match of xml.matchAll(/<c\b([^>]*?)\/?>/g)) {
+    const r = attribute(match[1], "r");
+    const s = attribute(match[1], "s");
+    if (r !== undefined) cells.set(r, s === undefined ? 0 : Number(s));
+  }
+  const rows = new Map<number, number>();
+  for (const match of xml.matchAll(/<row\b([^>]*?)\/?>/g)) {
+    const r = attribute(match[1], "r");
+    const s = attribute(match[1], "s");
+    if (r !== undefined && s !== undefined && xsdBoolean(attribute(match[1], "customFormat"), false))
+      rows.set(Number(r), Number(s));
+  }
+  const columns: { min: number; max: number; style: number }[] = [];
+  for (const match of xml.matchAll(/<col\b([^>]*?)\/?>/g)) {
+    const style = attribute(match[1], "style");
+    if (style !== undefined)
+      columns.push({
+        min: Number(attribute(match[1], "min")),
+        max: Number(attribute(match[1], "max")),
+        style: Number(style),
+      });
+  }
+  return { cells, rows, columns };
+}
+
+/** Reads every sheet's protection, and the cell styles of the sheets whose locks are wanted. */
+export async function readRawProtection(bytes: Uint8Array, lockedWanted: Set<string>): Promise<RawProtection> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = await sheetParts(zip);
+  const locks = lockedByStyle((await zip.file("xl/styles.xml")?.async("string")) ?? "");
+  const protectedSheets = new Map<string, boolean>();
+  const styles = new Map<string, ReturnType<typeof sheetStyles>>();
+  for (const [name, part] of parts) {
+    const xml = (await zip.file(part)?.async("string")) ?? "";
+    const protection = /<sheetProtection\b[^>]*>/.exec(xml)?.[0];
+    protectedSheets.set(name, protection ? xsdBoolean(attribute(protection, "sheet"), false) : false);
+    if (lockedWanted.has(name)) styles.set(name, sheetStyles(xml));
+  }
+  return {
+    protectedSheets,
+    isLocked(sheetName, address) {
+      const sheet = styles.get(sheetName);
+      if (!sheet) return true;
+      const { row, column } = parseCell(address);
+      const style =
+        sheet.cells.get(address) ??
+        sheet.rows.get(row) ??
+        sheet.columns.find((c) => column >= c.min && column <= c.max)?.style ??
+        0;
+      return locks[style] ?? true;
+    },
+  };
+}
