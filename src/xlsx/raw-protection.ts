@@ -5,13 +5,19 @@ import { parseCell } from "../core/util/a1";
  * Sheet protection and cell locks read from the file's XML itself. ExcelJS 4.4 understands only
  * "1" and "0" for these booleans, but the schema's xsd:boolean also allows "true" and "false",
  * which LibreOffice writes: ExcelJS then reads a protected sheet as unprotected and an unlocked
- * cell as locked. Reading the attributes here sees through that.
+ * cell as locked. Parts are inflated again only when asked for, so a file ExcelJS reads rightly
+ * costs almost nothing more.
  */
-export interface RawProtection {
-  /** By sheet name: whether the sheet is protected. */
-  protectedSheets: Map<string, boolean>;
-  /** Whether a cell of a sheet is locked (Excel's default is locked). */
-  isLocked(sheetName: string, address: string): boolean;
+export interface RawSheet {
+  protected: boolean;
+  /** Whether a cell is locked (Excel's default is locked). */
+  isLocked(address: string): boolean;
+}
+
+export interface RawPackage {
+  /** Whether any cell style says "locked" with a word ("true"/"false") that ExcelJS misreads. */
+  locksInWords: boolean;
+  sheet(name: string): Promise<RawSheet>;
 }
 
 const decodeXml = (text: string) =>
@@ -24,8 +30,12 @@ const decodeXml = (text: string) =>
 const xsdBoolean = (value: string | undefined, fallback: boolean) =>
   value === undefined ? fallback : value === "1" || value === "true";
 
+const attributePatterns = new Map<string, RegExp>();
+
 function attribute(tag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  let pattern = attributePatterns.get(name);
+  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`\\s${name}="([^"]*)"`)));
+  const match = pattern.exec(tag);
   return match ? decodeXml(match[1]) : undefined;
 }
 
@@ -86,31 +96,31 @@ function sheetStyles(xml: string) {
   return { cells, rows, columns };
 }
 
-/** Reads every sheet's protection, and the cell styles of the sheets whose locks are wanted. */
-export async function readRawProtection(bytes: Uint8Array, lockedWanted: Set<string>): Promise<RawProtection> {
+/** Opens the package's XML for the protection facts ExcelJS may have misread. */
+export async function openRawPackage(bytes: Uint8Array): Promise<RawPackage> {
   const zip = await JSZip.loadAsync(bytes);
   const parts = await sheetParts(zip);
-  const locks = lockedByStyle((await zip.file("xl/styles.xml")?.async("string")) ?? "");
-  const protectedSheets = new Map<string, boolean>();
-  const styles = new Map<string, ReturnType<typeof sheetStyles>>();
-  for (const [name, part] of parts) {
-    const xml = (await zip.file(part)?.async("string")) ?? "";
-    const protection = /<sheetProtection\b[^>]*>/.exec(xml)?.[0];
-    protectedSheets.set(name, protection ? xsdBoolean(attribute(protection, "sheet"), false) : false);
-    if (lockedWanted.has(name)) styles.set(name, sheetStyles(xml));
-  }
+  const stylesXml = (await zip.file("xl/styles.xml")?.async("string")) ?? "";
+  const locks = lockedByStyle(stylesXml);
   return {
-    protectedSheets,
-    isLocked(sheetName, address) {
-      const sheet = styles.get(sheetName);
-      if (!sheet) return true;
-      const { row, column } = parseCell(address);
-      const style =
-        sheet.cells.get(address) ??
-        sheet.rows.get(row) ??
-        sheet.columns.find((c) => column >= c.min && column <= c.max)?.style ??
-        0;
-      return locks[style] ?? true;
+    locksInWords: /<protection\b[^>]*\slocked="(?:true|false)"/.test(stylesXml),
+    async sheet(name) {
+      const part = parts.get(name);
+      const xml = part ? ((await zip.file(part)?.async("string")) ?? "") : "";
+      const protection = /<sheetProtection\b[^>]*>/.exec(xml)?.[0];
+      const styles = sheetStyles(xml);
+      return {
+        protected: protection ? xsdBoolean(attribute(protection, "sheet"), false) : false,
+        isLocked(address) {
+          const { row, column } = parseCell(address);
+          const style =
+            styles.cells.get(address) ??
+            styles.rows.get(row) ??
+            styles.columns.find((c) => column >= c.min && column <= c.max)?.style ??
+            0;
+          return locks[style] ?? true;
+        },
+      };
     },
   };
 }

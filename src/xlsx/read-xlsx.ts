@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { normaliseReference } from "../core/snapshot/references";
-import { guardedCells } from "../core/snapshot/guarded-cells";
+import { guardedCells, type GuardedCells } from "../core/snapshot/guarded-cells";
 import type { SnapshotCell, SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../core/snapshot/types";
-import { readRawProtection, type RawProtection } from "./raw-protection";
+import { openRawPackage, type RawPackage } from "./raw-protection";
 
 /** Limits for reading a workbook we did not write: a foreign file must not exhaust memory or time. */
 export interface ReadLimits {
@@ -135,16 +135,26 @@ export function snapshotValidation(model: ExcelJsValidation): SnapshotValidation
   return { type, ...(list ? { list } : {}), alert };
 }
 
+/**
+ * Whether a sheet is protected. ExcelJS keeps the sheetProtection element it found; its `sheet` is
+ * true only for "1", so anything else is settled from the XML.
+ */
+async function isProtected(sheet: ExcelJS.Worksheet, raw: RawPackage): Promise<boolean> {
+  const protection = (sheet as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+  if (!protection) return false;
+  if (protection.sheet === true) return true;
+  return (await raw.sheet(sheet.name)).protected;
+}
+
 /** Adds protection, and the locks and validations of the guarded cells, to a sheet read by ExcelJS. */
-function addGuards(
+async function addGuards(
   snapshot: SnapshotSheet,
   sheet: ExcelJS.Worksheet,
-  names: Record<string, string>,
-  raw: RawProtection,
-): SnapshotSheet {
-  const guarded = guardedCells(snapshot.name, names, snapshot.cells);
-  const isProtected = raw.protectedSheets.get(snapshot.name) ?? false;
-  if (guarded.locked.length === 0) return { ...snapshot, protected: isProtected };
+  guarded: GuardedCells,
+  raw: RawPackage,
+): Promise<SnapshotSheet> {
+  const isProtectedSheet = await isProtected(sheet, raw);
+  if (guarded.locked.length === 0) return { ...snapshot, protected: isProtectedSheet };
   const models = (sheet as unknown as { dataValidations: { model: Record<string, ExcelJsValidation> } }).dataValidations
     .model;
   const validations: Record<string, SnapshotValidation> = {};
@@ -152,10 +162,14 @@ function addGuards(
     const model = models[address];
     if (model && model.type !== "any") validations[address] = snapshotValidation(model);
   }
+  // ExcelJS reads locked="0" rightly; only a "false" it would take for locked needs the XML.
+  const rawSheet = raw.locksInWords ? await raw.sheet(sheet.name) : undefined;
+  const isLocked = (address: string) =>
+    rawSheet ? rawSheet.isLocked(address) : sheet.getCell(address).style.protection?.locked !== false;
   return {
     ...snapshot,
-    protected: isProtected,
-    locked: Object.fromEntries(guarded.locked.map((address) => [address, raw.isLocked(snapshot.name, address)])),
+    protected: isProtectedSheet,
+    locked: Object.fromEntries(guarded.locked.map((address) => [address, isLocked(address)])),
     validations,
   };
 }
@@ -180,9 +194,10 @@ export async function readSnapshotFromBuffer(
   }
   const names = definedNames(workbook);
   const sheets = workbook.worksheets.map(snapshotSheet);
-  const lockedWanted = new Set(
-    sheets.filter((sheet) => guardedCells(sheet.name, names, sheet.cells).locked.length > 0).map((s) => s.name),
-  );
-  const raw = await readRawProtection(bytes, lockedWanted);
-  return { sheets: sheets.map((sheet, i) => addGuards(sheet, workbook.worksheets[i], names, raw)), names };
+  const guarded = sheets.map((sheet) => guardedCells(sheet.name, names, sheet.cells));
+  const raw = await openRawPackage(bytes);
+  return {
+    sheets: await Promise.all(sheets.map((sheet, i) => addGuards(sheet, workbook.worksheets[i], guarded[i], raw))),
+    names,
+  };
 }
