@@ -20,8 +20,12 @@ export const toolkit = canonicalToolkit();
 export const TODAY = "2026-11-26";
 export const NOW = new Date("2026-11-26T09:00:00Z");
 
+/**
+ * A plan of its own to tamper with: the plan shares arrays with the generator's constants (header
+ * rows), so changing them in place would change what the checker expects too.
+ */
 export function planWith(answers: Answers = { behaviours: {} }, options: Partial<PlanOptions> = {}): WorkbookPlan {
-  return buildWorkbookPlan(toolkit, answers, { now: NOW, assessmentDate: "2026-11-01", ...options });
+  return structuredClone(buildWorkbookPlan(toolkit, answers, { now: NOW, assessmentDate: "2026-11-01", ...options }));
 }
 
 export const samplePlan = (options: Partial<PlanOptions> = {}) =>

@@ -145,6 +145,8 @@ function checkSheets(
     if (sheet.role === "retired") continue;
     const actual = snapshot.sheets.find((s) => s.name === sheet.name);
     if (!actual) {
+      // A missing metadata sheet is an identity finding already.
+      if (sheet.role === "metadata") continue;
       findings.push(
         finding(
           "structure.sheet-missing",
