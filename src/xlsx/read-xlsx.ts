@@ -186,8 +186,13 @@ export async function readSnapshotFromBuffer(
   }
   await checkUnpackedSize(bytes, limits.maxUnpackedBytes);
   const workbook = new ExcelJS.Workbook();
+  let raw: RawPackage;
   try {
-    await withTimeout(workbook.xlsx.load(bytes as unknown as ArrayBuffer), limits.timeoutMs);
+    // The few small parts the raw reader needs are read beside ExcelJS's load, where they cost little time.
+    [, raw] = await Promise.all([
+      withTimeout(workbook.xlsx.load(bytes as unknown as ArrayBuffer), limits.timeoutMs),
+      openRawPackage(bytes),
+    ]);
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;
     throw new WorkbookReadError(`This workbook could not be read: ${(error as Error).message}`);
@@ -195,7 +200,6 @@ export async function readSnapshotFromBuffer(
   const names = definedNames(workbook);
   const sheets = workbook.worksheets.map(snapshotSheet);
   const guarded = sheets.map((sheet) => guardedCells(sheet.name, names, sheet.cells));
-  const raw = await openRawPackage(bytes);
   return {
     sheets: await Promise.all(sheets.map((sheet, i) => addGuards(sheet, workbook.worksheets[i], guarded[i], raw))),
     names,

@@ -61,19 +61,22 @@ function keyedRows(planned: PlannedCells, behaviourIds: Set<string>) {
   return undefined;
 }
 
-/** Where each text in a key column occurs in the workbook, from `firstRow` down. */
-function actualRowsByKey(sheet: SnapshotSheet, column: number, firstRow: number): Map<string, number[]> {
+/** A sheet's filled cells with their addresses parsed once, for the lookups by row and column. */
+type CellIndex = { row: number; column: number; cell: SnapshotCell }[];
+
+function indexCells(sheet: SnapshotSheet): CellIndex {
+  return Object.entries(sheet.cells).map(([address, cell]) => ({ ...parseCell(address), cell }));
+}
+
+/** Where each text in a key column occurs in the workbook, from `firstRow` down, top first. */
+function actualRowsByKey(index: CellIndex, column: number, firstRow: number): Map<string, number[]> {
   const byKey = new Map<string, number[]>();
-  for (const [address, cell] of Object.entries(sheet.cells)) {
-    const at = parseCell(address);
+  for (const at of index) {
     if (at.column !== column || at.row < firstRow) continue;
-    const key = textOf(cell);
-    if (key !== "")
-      byKey.set(
-        key,
-        [...(byKey.get(key) ?? []), at.row].sort((a, b) => a - b),
-      );
+    const key = textOf(at.cell);
+    if (key !== "") byKey.set(key, [...(byKey.get(key) ?? []), at.row]);
   }
+  for (const rows of byKey.values()) rows.sort((a, b) => a - b);
   return byKey;
 }
 
@@ -156,16 +159,16 @@ function compareCell(
 function compareColumns(
   plannedHeader: Map<number, PlanCell> | undefined,
   actual: SnapshotSheet,
+  index: CellIndex,
   headerRow: number,
   where: FindingSheet,
 ): Finding[] {
   if (!plannedHeader) return [];
   const headers = [...plannedHeader.values()].filter((h): h is string => typeof h === "string");
   const actualColumns = new Map<string, number[]>();
-  for (const [address, cell] of Object.entries(actual.cells)) {
-    const at = parseCell(address);
-    if (at.row === headerRow) actualColumns.set(textOf(cell), [...(actualColumns.get(textOf(cell)) ?? []), at.column]);
-  }
+  for (const at of index)
+    if (at.row === headerRow)
+      actualColumns.set(textOf(at.cell), [...(actualColumns.get(textOf(at.cell)) ?? []), at.column]);
   const findings: Finding[] = [];
   for (const [column, header] of plannedHeader) {
     if (typeof header !== "string") continue;
@@ -219,16 +222,18 @@ export function compareSheet(
   const findings: Finding[] = [];
   if (keys) {
     const headerRow = sheet.role === "keyArea" ? KEY_AREA.headerRow : keys.firstRow - 1;
-    const columnFindings = compareColumns(planned.get(headerRow), actual, headerRow, where);
+    const index = indexCells(actual);
+    const columnFindings = compareColumns(planned.get(headerRow), actual, index, headerRow, where);
     if (columnFindings.length > 0) return { findings: columnFindings, rows, columnsIntact: false };
-    findings.push(...matchRows(sheet, actual, where, keys, rows));
+    findings.push(...matchRows(sheet, index, where, keys, rows));
   }
+  const keyedRowNumbers = new Set(keys ? keys.keyed.values() : []);
   for (const [row, cells] of planned) {
-    const keyed = keys !== undefined && row >= keys.firstRow && [...keys.keyed.values()].includes(row);
+    const keyed = keyedRowNumbers.has(row);
     const actualRow = keyed ? rows.get(row) : row;
     if (actualRow === undefined) continue;
     for (const [column, expected] of cells) {
-      if (keyed && column === keys.column) continue;
+      if (keyed && column === keys?.column) continue;
       if (isInput(sheet, row, column, keyed)) continue;
       const problem = compareCell(sheet, where, expected, actual, row, column, actualRow - row);
       if (problem) findings.push(problem);
@@ -239,13 +244,13 @@ export function compareSheet(
 
 function matchRows(
   sheet: SheetPlan,
-  actual: SnapshotSheet,
+  index: CellIndex,
   where: FindingSheet,
   keys: NonNullable<ReturnType<typeof keyedRows>>,
   rows: RowMap,
 ): Finding[] {
   const findings: Finding[] = [];
-  const found = actualRowsByKey(actual, keys.column, keys.firstRow);
+  const found = actualRowsByKey(index, keys.column, keys.firstRow);
   const idCell = (row: number) => cellAddress(row, keys.column);
   for (const [id, row] of keys.keyed) {
     const at = found.get(id) ?? [];
