@@ -96,13 +96,13 @@ function queueGuards(
   context: Excel.RequestContext,
   snapshot: SnapshotSheet,
   names: Record<string, string>,
-): () => SnapshotSheet {
+): { queued: boolean; finish: () => SnapshotSheet } {
   const guarded = guardedCells(snapshot.name, names, snapshot.cells);
-  if (guarded.locked.length === 0) return () => snapshot;
+  if (guarded.locked.length === 0) return { queued: false, finish: () => snapshot };
   const sheet = context.workbook.worksheets.getItem(snapshot.name);
   const locks = guarded.locked.map((address) => sheet.getRange(address).format.protection.load("locked"));
   const rules = guarded.validated.map((address) => sheet.getRange(address).dataValidation.load("type,rule,errorAlert"));
-  return () => {
+  const finish = () => {
     const validations: Record<string, SnapshotValidation> = {};
     guarded.validated.forEach((address, i) => {
       const validation = snapshotValidation(rules[i]);
@@ -111,9 +111,10 @@ function queueGuards(
     const locked = Object.fromEntries(guarded.locked.map((address, i) => [address, locks[i].locked === true]));
     return { ...snapshot, locked, validations };
   };
+  return { queued: true, finish };
 }
 
-/** The whole workbook: 3 syncs whatever its size. */
+/** The whole workbook: 3 syncs whatever its size (2 when it holds no assessment). */
 export async function readWorkbookSnapshot(context: Excel.RequestContext, sync: SyncFn): Promise<WorkbookSnapshot> {
   const overview = queueOverview(context);
   await sync("reading the list of sheets");
@@ -121,7 +122,7 @@ export async function readWorkbookSnapshot(context: Excel.RequestContext, sync: 
   return readSheets(context, summaries, snapshotNames(overview.names), sync);
 }
 
-/** Only the given sheets (whose names and visibility are already known), in 2 syncs. */
+/** Only the given sheets (whose names and visibility are already known), in 2 syncs (1 without an assessment). */
 export async function readSheets(
   context: Excel.RequestContext,
   summaries: SheetSummary[],
@@ -138,6 +139,7 @@ export async function readSheets(
     protected: reads[i].protection.protected,
   }));
   const guarded = sheets.map((sheet) => queueGuards(context, sheet, names));
-  await sync("reading cell protection and pickers");
-  return { sheets: guarded.map((finish) => finish()), names };
+  // A workbook without an assessment has no guarded cells: no third round trip for nothing.
+  if (guarded.some((guard) => guard.queued)) await sync("reading cell protection and pickers");
+  return { sheets: guarded.map((guard) => guard.finish()), names };
 }
