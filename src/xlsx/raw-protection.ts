@@ -1,5 +1,7 @@
 import JSZip from "jszip";
 import { parseCell } from "../core/util/a1";
+import { worksheetParts } from "./chart-parts";
+import { decodeXml } from "./xml-text";
 
 /**
  * Sheet protection and cell locks read from the file's XML itself. ExcelJS 4.4 understands only
@@ -19,12 +21,6 @@ export interface RawPackage {
   locksInWords: boolean;
   sheet(name: string): Promise<RawSheet>;
 }
-
-const decodeXml = (text: string) =>
-  text.replace(
-    /&(apos|quot|lt|gt|amp);/g,
-    (_, name: string) => ({ apos: "'", quot: '"', lt: "<", gt: ">", amp: "&" })[name] as string,
-  );
 
 /** xsd:boolean: "1" or "true" is true, "0" or "false" is false. */
 const xsdBoolean = (value: string | undefined, fallback: boolean) =>
@@ -47,25 +43,6 @@ function lockedByStyle(stylesXml: string): boolean[] {
     const protection = /<protection\b[^>]*>/.exec(xf)?.[0];
     return protection ? xsdBoolean(attribute(protection, "locked"), true) : true;
   });
-}
-
-/** Where each sheet's XML lives in the package, by sheet name. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map<string, string>();
-  for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
-    const id = attribute(tag, "Id");
-    const target = attribute(tag, "Target");
-    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  const parts = new Map<string, string>();
-  for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
-    const name = attribute(tag, "name");
-    const target = targets.get(attribute(tag, "r:id") ?? "");
-    if (name !== undefined && target) parts.set(name, target);
-  }
-  return parts;
 }
 
 /** A sheet's style index for each cell, row and column that names one. */
@@ -99,7 +76,7 @@ function sheetStyles(xml: string) {
 /** Opens the package's XML for the protection facts ExcelJS may have misread. */
 export async function openRawPackage(bytes: Uint8Array): Promise<RawPackage> {
   const zip = await JSZip.loadAsync(bytes);
-  const parts = await sheetParts(zip);
+  const parts = await worksheetParts(zip);
   const stylesXml = (await zip.file("xl/styles.xml")?.async("string")) ?? "";
   const locks = lockedByStyle(stylesXml);
   return {
