@@ -65,7 +65,12 @@ function keyedRows(planned: PlannedCells, behaviourIds: Set<string>) {
 type CellIndex = { row: number; column: number; cell: SnapshotCell }[];
 
 function indexCells(sheet: SnapshotSheet): CellIndex {
-  return Object.entries(sheet.cells).map(([address, cell]) => ({ ...parseCell(address), cell }));
+  const index: CellIndex = [];
+  for (const address in sheet.cells) {
+    const { row, column } = parseCell(address);
+    index.push({ row, column, cell: sheet.cells[address] });
+  }
+  return index;
 }
 
 /** Where each text in a key column occurs in the workbook, from `firstRow` down, top first. */
