@@ -6,6 +6,7 @@ import { readFile } from "fs/promises";
 import JSZip from "jszip";
 import { sampleAnswers } from "../../src/core/answers/sample";
 import { behaviourEntries } from "../../src/core/plan/behaviour-rows";
+import { dataSheet } from "../../src/core/plan/data-sheet";
 import { gapsSheet } from "../../src/core/plan/gaps-sheet";
 import { keyAreaRows } from "../../src/core/plan/key-area-sheet";
 import { canonicalLevel } from "../../src/core/plan/answers";
@@ -96,6 +97,21 @@ test("with Gaps sorted (rows moved, their formulas moving with them) and filtere
   const snapshot = await readSnapshotFromBuffer(await zip.generateAsync({ type: "uint8array" }));
   expect(snapshot.sheets[12 - 1].name).toBe(sorted.name);
   expect(errorsAndWarnings(check(snapshot))).toEqual([]);
+});
+
+test("with the Data table sorted it checks clean", async () => {
+  const plan = samplePlan();
+  const areaRows = new Map(
+    toolkit.themes.flatMap((t) => t.keyAreas).map((area) => [area.id, keyAreaRows(area, area.sheetName)]),
+  );
+  const entries = behaviourEntries(toolkit, areaRows);
+  // Sorted by behaviour name: each row's formulas follow it, as the generator writes them for that row.
+  entries.sort((a, b) => a.behaviour.name.localeCompare(b.behaviour.name));
+  const index = plan.sheets.findIndex((s) => s.role === "data");
+  const sorted = dataSheet(entries, {}, `${toolkit.id} ${toolkit.version}`, toolkit.levels);
+  expect(sorted.blocks).not.toEqual(plan.sheets[index].blocks);
+  plan.sheets[index] = sorted;
+  expect(errorsAndWarnings(await checkPlan(plan))).toEqual([]);
 });
 
 test("with users' own sheets added, even one named like a sheet the add-in makes, it checks clean", async () => {

@@ -233,6 +233,19 @@ describe("protection", () => {
   });
 });
 
+describe("the Guide's inputs", () => {
+  test("the assessment date's rule pasted away and the council cell locked", async () => {
+    const plan = planWith();
+    const guide = sheetOf(plan, "guide");
+    guide.validations = [];
+    guide.styles.push({ range: "B4", style: { locked: true } });
+    await expectOnly(plan, [
+      finding("protection.input-locked", "Guide", "B4", "warning"),
+      finding("answer.date-rule-missing", "Guide", "B5", "warning"),
+    ]);
+  });
+});
+
 describe("structure", () => {
   test("a behaviour row deleted (as Excel leaves it: later rows up, ranges shrunk)", async () => {
     const trimmed = structuredClone(toolkit) as typeof toolkit;
@@ -281,6 +294,28 @@ describe("structure", () => {
     await expectOnly(plan, [
       finding("structure.column-moved", "Gaps", "E4", "error"),
       finding("structure.column-moved", "Gaps", "F4", "error"),
+    ]);
+  });
+
+  test("a Gaps column deleted (the one after it moves left) and a Gaps column duplicated", async () => {
+    const deleted = planWith();
+    for (const block of sheetOf(deleted, "gaps").blocks)
+      for (const line of block.cells)
+        if (line.length > 11) {
+          line.splice(11, 1);
+          line.push(null);
+        }
+    expect(await actionable(deleted)).toEqual([
+      finding("structure.column-missing", "Gaps", "L4", "error"),
+      finding("structure.column-moved", "Gaps", "M4", "error"),
+    ]);
+
+    const duplicated = planWith();
+    const header = sheetOf(duplicated, "gaps").blocks.find((b) => b.at === "A4")!.cells[0];
+    header[12] = header[11];
+    expect(await actionable(duplicated)).toEqual([
+      finding("structure.column-duplicated", "Gaps", "L4", "error"),
+      finding("structure.column-missing", "Gaps", "M4", "error"),
     ]);
   });
 
