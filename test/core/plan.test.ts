@@ -154,6 +154,20 @@ describe("answers are checked before they are written", () => {
     expect(warnings).toEqual([]);
   });
 
+  test("tabs, line breaks and no-break spaces count as spaces, as in the workbook's score formulas", () => {
+    const { behaviours, warnings } = cleanAnswers(toolkit, {
+      behaviours: {
+        "SL-ECSM-01": { current: "\tMature\r\n", target: "\u00A0leader\u00A0" },
+        "SL-ECSM-02": { current: " \u00A0\t", target: "Mat\u00A0ure" },
+      },
+    });
+    expect(behaviours).toEqual({ "SL-ECSM-01": { current: "Mature", target: "Leader" }, "SL-ECSM-02": {} });
+    // Only spaces and space-like characters: blank, as the score formula reads it. A break inside a word is not.
+    expect(warnings).toEqual([
+      'SL-ECSM-02: the target level "Mat\u00A0ure" is not one of Minimum, Developing, Mature, Leader, Innovator, so it was left blank.',
+    ]);
+  });
+
   test("anything that is not a level, a date or a behaviour is left out with a warning", () => {
     const { behaviours, retired, warnings } = cleanAnswers(toolkit, {
       assessmentDate: "31/03/2026",
