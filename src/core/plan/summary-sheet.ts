@@ -1,5 +1,5 @@
 import type { Toolkit } from "../toolkit/schema";
-import { formulaString, quoteSheet, rangeAddress } from "../util/a1";
+import { columnLetter, formulaString, quoteSheet, rangeAddress } from "../util/a1";
 import { levelArray } from "./formulas";
 import { columnRange, type KeyAreaRows } from "./key-area-sheet";
 import { GUIDE, KEY_AREA, NOT_A_LEVEL, SHEET_NAMES } from "./layout";
@@ -17,6 +17,8 @@ import {
 import type { PlanCell, SheetPlan } from "./types";
 
 const C = KEY_AREA.columns;
+/** The count of behaviours with both a current and a target level: what average target and gap are over. */
+const BOTH_LEVELS = "Current and target";
 const HEADERS = [
   "Theme / key area",
   "Scope",
@@ -29,11 +31,19 @@ const HEADERS = [
   "Weakest current",
   "Typical level",
   "Assured level",
-  "Current and target",
+  BOTH_LEVELS,
 ];
 const HEADER_ROW = 5;
 const SUMMARY_LABEL_WIDTH = 48;
 const NOT_ASSESSED = "Not assessed";
+/** The summary table's column letter under a header. */
+const letterOf = (header: string) => columnLetter(HEADERS.indexOf(header) + 1);
+const [AVERAGE_CURRENT, AVERAGE_TARGET, WEAKEST, COUNT_BOTH] = [
+  "Average current",
+  "Average target",
+  "Weakest current",
+  BOTH_LEVELS,
+].map(letterOf);
 
 /** Where a summary row's figures come from. */
 interface RowSource {
@@ -44,19 +54,22 @@ interface RowSource {
 }
 
 /**
- * Average target over the behaviours counted in column L (those with a gap, that is with both a
+ * Average target over the behaviours counted under BOTH_LEVELS (those with a gap, that is with both a
  * current and a target level). A key-area row sums its sheet's targets; a theme or overall row weights
  * each key area's average by its count, which keeps its formula short however many sheets it spans
  * (one term per sheet would pass Excel's 8,192 characters for a large toolkit).
  */
 function averageTargetFormula(source: RowSource, row: number): string {
   const sum = source.keyAreaRuns
-    ? source.keyAreaRuns.map(([first, last]) => `SUMPRODUCT(G${first}:G${last},L${first}:L${last})`)
+    ? source.keyAreaRuns.map(
+        ([first, last]) =>
+          `SUMPRODUCT(${AVERAGE_TARGET}${first}:${AVERAGE_TARGET}${last},${COUNT_BOTH}${first}:${COUNT_BOTH}${last})`,
+      )
     : source.areas.map((a) => {
         const at = (column: number) => `${quoteSheet(a.sheetName)}!${columnRange(a, column)}`;
         return `SUMPRODUCT(--ISNUMBER(${at(C.gap)}),${at(C.targetScore)})`;
       });
-  return `IF(L${row}=0,"",(${sum.join("+")})/L${row})`;
+  return `IF(${COUNT_BOTH}${row}=0,"",(${sum.join("+")})/${COUNT_BOTH}${row})`;
 }
 
 /** Formulas for one summary row over the behaviour rows of one or more key area sheets. */
@@ -85,10 +98,12 @@ function summaryRow(
     { formula: `IF(COUNT(${current})=0,"",AVERAGE(${current}))` },
     { formula: averageTargetFormula(source, row) },
     // A key area sheet works out a gap exactly when both levels are levels (formulas.ts gapOf).
-    { formula: `IF(L${row}=0,"",AVERAGE(${over(C.gap)}))` },
+    { formula: `IF(${COUNT_BOTH}${row}=0,"",AVERAGE(${over(C.gap)}))` },
     { formula: `IF(COUNT(${current})=0,"",MIN(${current}))` },
-    { formula: `IF(F${row}="",${formulaString(NOT_ASSESSED)},INDEX(${levelArray(levels)},INT(F${row})))` },
-    { formula: `IF(I${row}="",${formulaString(NOT_ASSESSED)},INDEX(${levelArray(levels)},I${row}))` },
+    {
+      formula: `IF(${AVERAGE_CURRENT}${row}="",${formulaString(NOT_ASSESSED)},INDEX(${levelArray(levels)},INT(${AVERAGE_CURRENT}${row})))`,
+    },
+    { formula: `IF(${WEAKEST}${row}="",${formulaString(NOT_ASSESSED)},INDEX(${levelArray(levels)},${WEAKEST}${row}))` },
     { formula: `COUNT(${over(C.gap)})` },
   ];
 }
@@ -124,7 +139,7 @@ export function summarySheet(
         "Typical level: average current score rounded down. Assured level: the lowest current score, met by every assessed behaviour. Blank answers never count; entries that are not levels (a pasted error value too) are counted as invalid.",
       ],
       [
-        "Average target and average gap are taken over the same behaviours: those with both a current and a target level, counted under Current and target.",
+        `Average target and average gap are taken over the same behaviours: those with both a current and a target level, counted under ${BOTH_LEVELS}.`,
       ],
     ])
     .style("A2:A4", SUBTITLE)
