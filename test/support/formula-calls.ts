@@ -54,6 +54,14 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Token]> = [
   [/^'/, (m) => ({ kind: "other", text: m[0] })],
 ];
 
+function nextToken(text: string): { token: Token; length: number } | undefined {
+  for (const [pattern, make] of PATTERNS) {
+    const m = pattern.exec(text);
+    if (m) return { token: make(m), length: m[0].length };
+  }
+  return undefined;
+}
+
 export function tokenize(formula: string): Token[] {
   const tokens: Token[] = [];
   let rest = formula.replace(/^\s*=/, "");
@@ -64,42 +72,43 @@ export function tokenize(formula: string): Token[] {
       rest = rest.slice(whitespace[0].length);
       continue;
     }
-    const rule = PATTERNS.map(([pattern, make]) => ({ m: pattern.exec(rest), make })).find(({ m }) => m !== null);
-    if (!rule?.m) throw new Error(`cannot read the formula ${JSON.stringify(formula)} at ${JSON.stringify(rest)}`);
-    tokens.push(rule.make(rule.m));
-    rest = rest.slice(rule.m[0].length);
+    const token = nextToken(rest);
+    if (!token) throw new Error(`cannot read the formula ${JSON.stringify(formula)} at ${JSON.stringify(rest)}`);
+    tokens.push(token.token);
+    rest = rest.slice(token.length);
   }
   return tokens;
 }
 
 interface Frame {
   name?: string;
-  args: Token[][];
+  /** Index of each argument's first token; an argument ends where the next one's comma is. */
+  starts: number[];
   arrayDepth: number;
 }
 
-/** Every function call in the formula, outermost last. */
+/** Every function call in the formula, innermost first. */
 export function functionCalls(formula: string): Call[] {
+  const tokens = tokenize(formula);
   const calls: Call[] = [];
   const stack: Frame[] = [];
-  const addToOpenArguments = (token: Token) => stack.forEach((f) => f.args[f.args.length - 1].push(token));
-  for (const token of tokenize(formula)) {
+  tokens.forEach((token, index) => {
     const top = stack[stack.length - 1];
     if (token.kind === "function" || token.kind === "open") {
-      addToOpenArguments(token);
-      stack.push({ name: token.kind === "function" ? token.name : undefined, args: [[]], arrayDepth: 0 });
+      stack.push({ name: token.kind === "function" ? token.name : undefined, starts: [index + 1], arrayDepth: 0 });
     } else if (token.kind === "close" && top) {
       stack.pop();
-      if (top.name !== undefined) calls.push({ name: top.name, args: top.args });
-      addToOpenArguments(token);
+      const ends = [...top.starts.slice(1).map((start) => start - 1), index];
+      if (top.name !== undefined)
+        calls.push({ name: top.name, args: top.starts.map((start, k) => tokens.slice(start, ends[k])) });
     } else if (token.kind === "comma" && top && top.arrayDepth === 0) {
-      top.args.push([]);
-    } else {
-      if (top && token.kind === "arrayOpen") top.arrayDepth++;
-      if (top && token.kind === "arrayClose") top.arrayDepth--;
-      addToOpenArguments(token);
+      top.starts.push(index + 1);
+    } else if (top && token.kind === "arrayOpen") {
+      top.arrayDepth++;
+    } else if (top && token.kind === "arrayClose") {
+      top.arrayDepth--;
     }
-  }
+  });
   if (stack.length > 0) throw new Error(`unbalanced parentheses in ${JSON.stringify(formula)}`);
   return calls;
 }

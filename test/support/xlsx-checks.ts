@@ -422,12 +422,17 @@ const rangesOf = (sqref: string): Area[] =>
     .filter(Boolean)
     .map((ref) => referenceArea(ref) as Area);
 
-/** Where a user types: every unlocked cell (by its format, its row's or its column's) and every validated cell. */
-function inputAreas(wb: Workbook): SheetArea[] {
+/**
+ * Where a user types, by lower-case sheet name: every unlocked cell (by its format, its row's or its
+ * column's) and every validated cell.
+ */
+function inputAreas(wb: Workbook): Map<string, Area[]> {
   const unlocked = unlockedFormats(wb.stylesXml);
-  const areas: SheetArea[] = [];
+  const bySheet = new Map<string, Area[]>();
   for (const sheet of wb.sheets) {
-    const add = (area: Area | undefined) => area && areas.push({ ...area, sheet: sheet.name.toLowerCase() });
+    const areas: Area[] = [];
+    bySheet.set(sheet.name.toLowerCase(), areas);
+    const add = (area: Area | undefined) => area && areas.push(area);
     for (const c of elements(sheet.xml, "c")) if (unlocked.has(Number(c.attrs.s))) add(referenceArea(c.attrs.r ?? ""));
     for (const col of elements(sheet.xml, "col")) {
       if (unlocked.has(Number(col.attrs.style)))
@@ -439,7 +444,7 @@ function inputAreas(wb: Workbook): SheetArea[] {
     }
     for (const dv of elements(sheet.xml, "dataValidation")) rangesOf(validationRange(dv)).forEach(add);
   }
-  return areas;
+  return bySheet;
 }
 
 /** How far a conditional format's or validation's relative references shift across the range it applies to. */
@@ -478,11 +483,13 @@ function argumentAreas(tokens: Token[], site: FormulaSite, wb: Workbook, depth =
 function inputAsPatternFindings(wb: Workbook): Finding[] {
   const inputs = inputAreas(wb);
   const findings: Finding[] = [];
-  for (const site of formulaSites(wb)) {
+  const mentionsOne = new RegExp(`(?<!\\w)(${Object.keys(PATTERN_ARGUMENTS).join("|")})\\s*\\(`, "i");
+  // Only formulas that call one of the functions are parsed (the test is on the code, outside text).
+  for (const site of formulaSites(wb).filter((s) => mentionsOne.test(formulaCode(s.text)))) {
     for (const call of functionCalls(site.text)) {
       for (const index of PATTERN_ARGUMENTS[call.name]?.(call.args.length) ?? []) {
         const read = argumentAreas(call.args[index] ?? [], site, wb);
-        const input = read.find((area) => inputs.some((i) => i.sheet === area.sheet && overlaps(i, area)));
+        const input = read.find((area) => inputs.get(area.sheet)?.some((i) => overlaps(i, area)));
         if (!input) continue;
         findings.push({
           check: "input-read-as-pattern",
