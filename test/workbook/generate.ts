@@ -1,11 +1,7 @@
 import { writeFileSync } from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import type { Answers } from "../../src/core/answers/types";
-import { buildWorkbookPlan, type PlanOptions } from "../../src/core/plan/build-plan";
 import type { WorkbookPlan } from "../../src/core/plan/types";
-import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import type { Toolkit } from "../../src/core/toolkit/schema";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { findErrorValues, readComputed, recalculate, type ComputedWorkbook } from "../support/libreoffice";
 import { elements } from "../support/ooxml";
@@ -13,17 +9,7 @@ import { expectWorkbookClean } from "../support/xlsx-checks";
 import { tempDir } from "../support/fixtures";
 
 // In their own file so that tests which only edit plans do not load LibreOffice's helpers (npm run test:fast).
-export { planCell, typeInto } from "./plan-cells";
-
-export const FIXED_NOW = new Date("2026-11-25T09:00:00Z");
-
-export function plan(
-  answers: Answers,
-  options: Partial<PlanOptions> = {},
-  toolkit: Toolkit = canonicalToolkit(),
-): WorkbookPlan {
-  return buildWorkbookPlan(toolkit, answers, { now: FIXED_NOW, assessmentDate: "2026-11-25", ...options });
-}
+export { FIXED_NOW, plan, planCell, typeInto } from "./plan-cells";
 
 /** An error value a user pasted into a cell, as Excel stores it: a cell of type "e". */
 export interface PastedError {

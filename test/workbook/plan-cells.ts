@@ -1,6 +1,21 @@
+/** Plans for tests and their cells: no engine needed (test/workbook/generate.ts adds LibreOffice). */
+import type { Answers } from "../../src/core/answers/types";
+import { buildWorkbookPlan, type PlanOptions } from "../../src/core/plan/build-plan";
 import { locatePlanCell } from "../../src/core/plan/locate";
 import { isFormula, type PlanCell, type WorkbookPlan } from "../../src/core/plan/types";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import type { Toolkit } from "../../src/core/toolkit/schema";
 import { parseCell } from "../../src/core/util/a1";
+
+export const FIXED_NOW = new Date("2026-11-25T09:00:00Z");
+
+export function plan(
+  answers: Answers,
+  options: Partial<PlanOptions> = {},
+  toolkit: Toolkit = canonicalToolkit(),
+): WorkbookPlan {
+  return buildWorkbookPlan(toolkit, answers, { now: FIXED_NOW, assessmentDate: "2026-11-25", ...options });
+}
 
 /** The plan's cell at an address of the sheet with `key`, from its blocks. */
 export function planCell(workbook: WorkbookPlan, key: string, address: string): PlanCell | undefined {
