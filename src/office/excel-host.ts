@@ -2,9 +2,10 @@
 /**
  * WorkbookHost for Excel: builds, upgrades and repairs the assessment in the open workbook.
  *
- * Round trips are fixed, whatever the toolkit's size:
+ * Round trips, for the canonical toolkit:
  * - build:   1 read the sheet list and names, 2 write everything;
  * - upgrade: 1 read the sheet list and names, 2 read our sheets, 3 rewrite them in place.
+ * A write too large for one request (a much larger toolkit) goes in as few more as it needs.
  */
 import {
   UserFacingError,
@@ -34,7 +35,7 @@ import {
 } from "./read-snapshot";
 import { chooseSheetNames, isNumberedName, type NameChoice } from "./sheet-names";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithin } from "./sync-timeout";
-import { queueWorkbookPlan, type ExistingSheet } from "./write-plan";
+import { writeWorkbookPlan, type ExistingSheet, type WriteOptions } from "./write-plan";
 
 /** Data validation (level pickers) needs ExcelApi 1.8; everything else the plan uses is older. */
 export const REQUIRED_API = { name: "ExcelApi", version: "1.8" } as const;
@@ -52,6 +53,20 @@ export interface ExcelHostDeps {
 
 type Sync = (step: string) => Promise<void>;
 type Progress = (update: ProgressUpdate) => void;
+type PlanWriter = (plan: WorkbookPlan, options: WriteOptions) => Promise<void>;
+
+/** Writes a plan in as many requests as its size needs, saying which part is on its way. */
+function writingIn(context: Excel.RequestContext, sync: Sync, onProgress: Progress): PlanWriter {
+  const step = "Writing the assessment into your workbook";
+  return async (plan, options) => {
+    onProgress({ step, fraction: 0.6 });
+    await writeWorkbookPlan(context, plan, options, async (part, parts) => {
+      const ofParts = parts > 1 ? ` (part ${part} of ${parts})` : "";
+      await sync(`writing the assessment into your workbook${ofParts}`);
+      if (part < parts) onProgress({ step: `${step}${ofParts}`, fraction: 0.6 + (0.35 * part) / parts });
+    });
+  };
+}
 
 interface Overview {
   sheets: SheetSummary[];
@@ -140,11 +155,10 @@ export class ExcelWorkbookHost implements WorkbookHost {
       onProgress({ step: "Looking for an assessment made earlier", fraction: 0.25 });
       const existing = await this.readExisting(context, sync, overview);
       onProgress({ step: "Preparing the assessment", fraction: 0.45 });
+      const write = writingIn(context, sync, onProgress);
       const outcome = existing?.found
-        ? this.queueUpgrade(context, details, overview, existing.found, existing.sheets)
-        : this.queueBuild(context, details, overview);
-      onProgress({ step: "Writing the assessment into your workbook", fraction: 0.6 });
-      await sync("writing the assessment into your workbook");
+        ? await this.upgrade(write, details, overview, existing.found, existing.sheets)
+        : await this.build(write, details, overview);
       onProgress({ step: "Finished", fraction: 1 });
       return outcome;
     });
@@ -274,7 +288,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     return { found: readAssessment(snapshot, this.deps.toolkit), sheets };
   }
 
-  private queueBuild(context: Excel.RequestContext, details: AssessmentDetails, overview: Overview): AssessmentOutcome {
+  private async build(write: PlanWriter, details: AssessmentDetails, overview: Overview): Promise<AssessmentOutcome> {
     const toolkit = this.deps.toolkit;
     const choice = chooseSheetNames(
       defaultSheetNames(toolkit),
@@ -291,7 +305,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
         sheetNames: choice.names,
       },
     );
-    queueWorkbookPlan(context, plan, {
+    await write(plan, {
       existing: new Map(),
       existingNames: new Set(Object.keys(overview.names)),
       excelApi19: this.excelApi19(),
@@ -309,13 +323,13 @@ export class ExcelWorkbookHost implements WorkbookHost {
     };
   }
 
-  private queueUpgrade(
-    context: Excel.RequestContext,
+  private async upgrade(
+    write: PlanWriter,
     details: AssessmentDetails,
     overview: Overview,
     found: FoundAssessment,
     existingSheets: Map<string, ExistingSheet>,
-  ): AssessmentOutcome {
+  ): Promise<AssessmentOutcome> {
     const toolkit = this.deps.toolkit;
     const choice = chooseSheetNames(
       defaultSheetNames(toolkit),
@@ -334,7 +348,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const sheet = existingSheets.get(name.toLowerCase());
       if (sheet && plan.sheets.some((s) => s.key === key)) existing.set(key, sheet);
     }
-    queueWorkbookPlan(context, plan, {
+    await write(plan, {
       existing,
       existingNames: new Set(Object.keys(overview.names)),
       excelApi19: this.excelApi19(),
