@@ -47,6 +47,8 @@ export class FakeRequestContext {
   private created: FakeClientObject[] = [];
   private responseBytes = 0;
   readonly syncs: SyncRecord[] = [];
+  /** Every property set queued on this context, as "Class.property" (to compare with the real client's request). */
+  readonly propertySets: string[] = [];
   // The workbook proxy is attached by the entry module (avoids a require cycle).
   workbook!: unknown;
 
@@ -133,6 +135,7 @@ export function defineAccessors<T>(ctor: Ctor, accessors: Record<string, Accesso
         const apply = accessor.set;
         // Office serialises the value when it is set: later changes to the caller's array do not count.
         const sent = clone(value);
+        this.context.propertySets.push(`${ctor.name.replace(/^Fake/, "")}.${name}`);
         this.queue(sent, (target) => apply(target as T, sent, this));
       },
     });
