@@ -34,6 +34,7 @@ import {
   type SheetSummary,
 } from "./read-snapshot";
 import { chooseSheetNames, isNumberedName, type NameChoice } from "./sheet-names";
+import { groupUnder, readBounds, RESPONSE_LIMIT_BYTES, UNPLANNED_SHEET_BYTES } from "./read-size";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithin } from "./sync-timeout";
 import { writeWorkbookPlan, type ExistingSheet, type WriteOptions } from "./write-plan";
 
@@ -71,6 +72,53 @@ function writingIn(context: Excel.RequestContext, sync: Sync, onProgress: Progre
 interface Overview {
   sheets: SheetSummary[];
   names: Record<string, string>;
+}
+
+interface SheetRead {
+  summary: SheetSummary;
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+}
+
+const isResponseTooLarge = (error: unknown) =>
+  (error as { code?: unknown } | null)?.code === "ResponsePayloadSizeLimitExceeded";
+
+/**
+ * Reads our sheets' cells, protection and tables in as few syncs as keep each response's bound
+ * under the limit (one for the canonical toolkit). Should Excel still refuse a response as too
+ * large (answers far longer than the bound allows), that read changed nothing: it is read again
+ * in halves.
+ */
+async function readSheetsInParts(
+  context: Excel.RequestContext,
+  sync: Sync,
+  sheets: SheetSummary[],
+  bound: (sheet: SheetSummary) => number,
+): Promise<SheetRead[]> {
+  const pending = groupUnder(sheets, bound, RESPONSE_LIMIT_BYTES);
+  const parts = pending.length;
+  const reads: SheetRead[] = [];
+  for (let part = 1; pending.length > 0; part++) {
+    const group = pending.shift()!;
+    const queued = group.map((summary) => {
+      const sheet = context.workbook.worksheets.getItem(summary.name);
+      sheet.protection.load("protected");
+      sheet.tables.load("items/name");
+      return { summary, sheet, used: queueUsedRange(sheet) };
+    });
+    try {
+      await sync(
+        parts > 1 ? `reading your assessment (part ${Math.min(part, parts)} of ${parts})` : "reading your assessment",
+      );
+    } catch (error) {
+      if (!isResponseTooLarge(error) || group.length === 1) throw error;
+      const half = Math.ceil(group.length / 2);
+      pending.unshift(group.slice(0, half), group.slice(half));
+      continue;
+    }
+    reads.push(...queued);
+  }
+  return reads;
 }
 
 /** Sheets this add-in made (the rule is the core's, shared with the .xlsx side). */
@@ -263,13 +311,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   ): Promise<{ found: FoundAssessment | null; sheets: Map<string, ExistingSheet> } | null> {
     const ours = assessmentSheets(overview);
     if (ours.length === 0) return null;
-    const reads = ours.map((summary) => {
-      const sheet = context.workbook.worksheets.getItem(summary.name);
-      sheet.protection.load("protected");
-      sheet.tables.load("items/name");
-      return { summary, sheet, used: queueUsedRange(sheet) };
-    });
-    await sync("reading your assessment");
+    const reads = await readSheetsInParts(context, sync, ours, this.responseBound(overview));
     const snapshot = { sheets: reads.map((r) => snapshotSheet(r.summary, r.used)), names: overview.names };
     const sheets = new Map<string, ExistingSheet>();
     for (const r of reads) {
@@ -397,6 +439,13 @@ export class ExcelWorkbookHost implements WorkbookHost {
       ...found.warnings,
       ...plan.warnings,
     ];
+  }
+
+  /** Each sheet's response bound, from a plan of this toolkit (the sheets were made by one like it). */
+  private responseBound(overview: Overview): (sheet: SheetSummary) => number {
+    const plan = buildWorkbookPlan(this.deps.toolkit, { behaviours: {} }, { now: this.deps.now() });
+    const bounds = readBounds(plan, overview.names);
+    return (sheet) => bounds.get(sheet.name.toLowerCase()) ?? UNPLANNED_SHEET_BYTES;
   }
 
   private excelApi19(): boolean {

@@ -128,6 +128,26 @@ export class FakeExcel implements FakeHost {
     else sheet.cells.delete(cellKey(top, left));
   }
 
+  /**
+   * Gives formula cells the results a real engine computed (sheet name → A1 address → value), so
+   * reads return what Excel would and response sizes are real. Cells that are not formulas are left alone.
+   */
+  setComputedValues(computed: Record<string, Record<string, string | number | boolean | null>>): number {
+    let given = 0;
+    for (const [sheetName, cells] of Object.entries(computed)) {
+      if (!this.hasSheet(sheetName)) continue;
+      const sheet = this.sheet(sheetName);
+      for (const [address, value] of Object.entries(cells)) {
+        const { top, left } = parseRect(address);
+        const cell = sheet.cells.get(cellKey(top, left));
+        if (cell?.kind !== "formula" || value === null) continue;
+        sheet.cells.set(cellKey(top, left), { ...cell, computed: value });
+        given++;
+      }
+    }
+    return given;
+  }
+
   cell(sheetName: string, address: string): StoredCell | undefined {
     const { top, left } = parseRect(address);
     return this.sheet(sheetName).cells.get(cellKey(top, left));
