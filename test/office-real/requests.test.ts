@@ -128,6 +128,25 @@ describe("the request size estimate, against the real client's count", () => {
   });
 });
 
+describe("the fake's own request size estimate", () => {
+  test.each([
+    ["the canonical toolkit", canonical],
+    ["a toolkit ten times larger", tenTimes],
+  ])(
+    "%s: a whole write in one request, as the fake counts it, is never below the real client's count",
+    async (_name, toolkit) => {
+      const plan = buildWorkbookPlan(toolkit, sampleAnswers(toolkit, "2026-04-01"), { ...DETAILS, now: NOW });
+      const fake = new FakeExcel({ payloadLimitBytes: Number.MAX_SAFE_INTEGER });
+      await fake.run(async (context) => queueWorkbookPlan(context, plan, NEW_WORKBOOK));
+      const client = realClientCapturing();
+      await client.run(async (context) => queueWorkbookPlan(context, plan, NEW_WORKBOOK));
+      expect(fake.syncs).toHaveLength(1);
+      expect(client.requests).toHaveLength(1);
+      expect(fake.syncs[0].requestBytes).toBeGreaterThanOrEqual(client.requests[0].bytes);
+    },
+  );
+});
+
 /**
  * Properties set on the fake that the real client did not send: the real client silently drops a
  * property its proxies do not define, so a writer relying on one would pass against the fake only.
