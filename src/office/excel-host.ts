@@ -25,18 +25,12 @@ import type { WorkbookPlan } from "../core/plan/types";
 import { canonicalToolkit } from "../core/toolkit/canonical";
 import { toolkitFingerprint } from "../core/toolkit/load";
 import type { Toolkit } from "../core/toolkit/schema";
-import {
-  queueOverview,
-  queueUsedRange,
-  sheetSummaries,
-  snapshotNames,
-  snapshotSheet,
-  type SheetSummary,
-} from "./read-snapshot";
+import { queueOverview, sheetSummaries, snapshotNames, snapshotSheet, type SheetSummary } from "./read-snapshot";
 import { chooseSheetNames, isNumberedName, type NameChoice } from "./sheet-names";
-import { groupUnder, readBounds, RESPONSE_LIMIT_BYTES, UNPLANNED_SHEET_BYTES } from "./read-size";
+import { readSheetsInParts, writingIn, type PlanWriter } from "./in-parts";
+import { readBounds, UNPLANNED_SHEET_BYTES } from "./read-size";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithin } from "./sync-timeout";
-import { writeWorkbookPlan, type ExistingSheet, type WriteOptions } from "./write-plan";
+import type { ExistingSheet } from "./write-plan";
 
 /** Data validation (level pickers) needs ExcelApi 1.8; everything else the plan uses is older. */
 export const REQUIRED_API = { name: "ExcelApi", version: "1.8" } as const;
@@ -54,71 +48,9 @@ export interface ExcelHostDeps {
 
 type Sync = (step: string) => Promise<void>;
 type Progress = (update: ProgressUpdate) => void;
-type PlanWriter = (plan: WorkbookPlan, options: WriteOptions) => Promise<void>;
-
-/** Writes a plan in as many requests as its size needs, saying which part is on its way. */
-function writingIn(context: Excel.RequestContext, sync: Sync, onProgress: Progress): PlanWriter {
-  const step = "Writing the assessment into your workbook";
-  return async (plan, options) => {
-    onProgress({ step, fraction: 0.6 });
-    await writeWorkbookPlan(context, plan, options, async (part, parts) => {
-      const ofParts = parts > 1 ? ` (part ${part} of ${parts})` : "";
-      await sync(`writing the assessment into your workbook${ofParts}`);
-      if (part < parts) onProgress({ step: `${step}${ofParts}`, fraction: 0.6 + (0.35 * part) / parts });
-    });
-  };
-}
-
 interface Overview {
   sheets: SheetSummary[];
   names: Record<string, string>;
-}
-
-interface SheetRead {
-  summary: SheetSummary;
-  sheet: Excel.Worksheet;
-  used: Excel.Range;
-}
-
-const isResponseTooLarge = (error: unknown) =>
-  (error as { code?: unknown } | null)?.code === "ResponsePayloadSizeLimitExceeded";
-
-/**
- * Reads our sheets' cells, protection and tables in as few syncs as keep each response's bound
- * under the limit (one for the canonical toolkit). Should Excel still refuse a response as too
- * large (answers far longer than the bound allows), that read changed nothing: it is read again
- * in halves.
- */
-async function readSheetsInParts(
-  context: Excel.RequestContext,
-  sync: Sync,
-  sheets: SheetSummary[],
-  bound: (sheet: SheetSummary) => number,
-): Promise<SheetRead[]> {
-  const pending = groupUnder(sheets, bound, RESPONSE_LIMIT_BYTES);
-  const parts = pending.length;
-  const reads: SheetRead[] = [];
-  for (let part = 1; pending.length > 0; part++) {
-    const group = pending.shift()!;
-    const queued = group.map((summary) => {
-      const sheet = context.workbook.worksheets.getItem(summary.name);
-      sheet.protection.load("protected");
-      sheet.tables.load("items/name");
-      return { summary, sheet, used: queueUsedRange(sheet) };
-    });
-    try {
-      await sync(
-        parts > 1 ? `reading your assessment (part ${Math.min(part, parts)} of ${parts})` : "reading your assessment",
-      );
-    } catch (error) {
-      if (!isResponseTooLarge(error) || group.length === 1) throw error;
-      const half = Math.ceil(group.length / 2);
-      pending.unshift(group.slice(0, half), group.slice(half));
-      continue;
-    }
-    reads.push(...queued);
-  }
-  return reads;
 }
 
 /** Sheets this add-in made (the rule is the core's, shared with the .xlsx side). */
