@@ -257,6 +257,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
               ? "Hidden"
               : "Visible",
         tableNames: r.sheet.tables.items.map((t) => t.name),
+        chartNames: r.sheet.charts.items.map((c) => c.name),
       });
     }
     return { found: readAssessment(snapshot, this.deps.toolkit), sheets };

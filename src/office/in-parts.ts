@@ -56,6 +56,7 @@ export async function readSheetsInParts(
       const sheet = context.workbook.worksheets.getItem(summary.name);
       sheet.protection.load("protected");
       sheet.tables.load("items/name");
+      sheet.charts.load("items/name");
       return { summary, sheet, used: queueUsedRange(sheet) };
     });
     try {

@@ -91,6 +91,7 @@ function asFound(plan: WorkbookPlan): WriteOptions {
         protected: s.protection !== undefined,
         visibility: visibility[s.visibility],
         tableNames: s.tables.map((t) => t.name),
+        chartNames: (s.charts ?? []).map((c) => c.name),
       },
     ]),
   );
