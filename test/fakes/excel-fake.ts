@@ -5,7 +5,11 @@
  * - Reading a proxy's property before `load()` and `context.sync()` throws PropertyNotLoaded.
  * - Property sets and method calls are queued and applied, in order, only at `context.sync()`;
  *   a failing operation rejects the sync and the operations after it are dropped.
- * - Every sync is counted with its operations and request size; requests over 5 MB fail.
+ * - Every sync is counted with its operations and request size; requests over 5 MB fail, as do
+ *   responses (the request size is estimated at or above the real office.js client's count,
+ *   test/office-real/requests.test.ts).
+ * - A formula cell reads back as "" unless a test gave it the result a real engine computed
+ *   (setComputedValues, fed from LibreOffice by test/support/computed-values.ts).
  * - Strings written to `values`/`formulas` are parsed as Excel parses typing: "=…", "+…", "-…" and
  *   "@…" become formulas, numbers/dates/TRUE become numbers and booleans, "#N/A" an error; a leading
  *   apostrophe keeps the rest as text.
