@@ -88,7 +88,11 @@ export function storeInput(input: unknown): StoredCell | null | "unchanged" {
   return stored;
 }
 
-/** What `range.values` returns: a formula's computed result when a test supplied one, else "". */
+/**
+ * What `range.values` returns: for a formula, Excel returns its calculated result
+ * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-values-member);
+ * the fake returns the result a test supplied from a real engine, else "".
+ */
 export function valueOf(cell: StoredCell | undefined): string | number | boolean {
   if (!cell) return "";
   switch (cell.kind) {
