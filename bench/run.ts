@@ -4,12 +4,13 @@
  *
  * Each section lives in its own bench/<area>.ts (see bench/section.ts); add one with one line below.
  */
+import { measureCheck } from "./check";
 import { officeSection } from "./office";
 import type { BenchSection } from "./section";
 import { taskPaneSection } from "./taskpane";
 import { xlsxSection } from "./xlsx";
 
-const SECTIONS: BenchSection[] = [xlsxSection, officeSection, taskPaneSection];
+const SECTIONS: BenchSection[] = [xlsxSection, officeSection, { title: "Checker", run: measureCheck }, taskPaneSection];
 
 type Json = Record<string, unknown>;
 

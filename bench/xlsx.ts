@@ -12,6 +12,7 @@ import type { Toolkit } from "../src/core/toolkit/schema";
 import { parseCell } from "../src/core/util/a1";
 import { writePlanToBuffer } from "../src/xlsx/write-xlsx";
 import { fixed, type BenchResult, type BenchSection } from "./section";
+import { interleavedMedians } from "./timing";
 
 const RUNS = 15;
 const now = new Date("2026-11-25T09:00:00Z");
@@ -41,19 +42,6 @@ interface WriteFigures {
   baselineMs: number;
   ratio: number;
   bytes: number;
-}
-
-/** Median times of several tasks, run in turn round by round so that machine noise hits them alike. */
-async function interleavedMedians(tasks: (() => unknown)[], rounds: number): Promise<number[]> {
-  const times: number[][] = tasks.map(() => []);
-  for (let round = 0; round < rounds; round++) {
-    for (const [i, task] of tasks.entries()) {
-      const start = process.hrtime.bigint();
-      await task();
-      times[i].push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-  }
-  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
 }
 
 async function measureWrites(toolkit: Toolkit): Promise<WriteFigures> {
