@@ -1,4 +1,5 @@
 import type { Command } from "../command";
+import { newCommand } from "./new";
 
-/** Every command but `new` (still parsed in main.ts), in the order `--help` lists them. */
-export const COMMANDS: Command[] = [];
+/** Every command, in the order `nps-toolkit --help` lists them. */
+export const COMMANDS: Command[] = [newCommand];
