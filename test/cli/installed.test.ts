@@ -1,0 +1,145 @@
+/**
+ * The command line as a user gets it: `npm pack` (which builds it), `npm install -g` of the tarball into a fresh
+ * prefix, then `nps-toolkit` run from another folder with only Node on the PATH: no TypeScript, no project folder.
+ */
+import { spawnSync, type SpawnSyncReturns } from "child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { COMMANDS } from "../../src/cli/commands";
+import { GUIDE } from "../../src/core/plan/layout";
+import { GENERATOR_VERSION } from "../../src/core/version";
+import { tempDir } from "../support/fixtures";
+import { expectWorkbookClean } from "../support/xlsx-checks";
+
+const ROOT = path.resolve(__dirname, "../..");
+const windows = process.platform === "win32";
+const manifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
+
+/** The environment without npm's own variables (npm test sets them), so our npm calls see only their arguments. */
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+
+function npm(args: string[], cwd: string): SpawnSyncReturns<string> {
+  // npm is npm.cmd on Windows, which only a shell can start.
+  const result = spawnSync(windows ? "npm.cmd" : "npm", args, {
+    cwd,
+    env: cleanEnv,
+    encoding: "utf8",
+    shell: windows,
+    timeout: 600_000,
+  });
+  if (result.status !== 0) throw new Error(`npm ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+  return result;
+}
+
+/** Every file under `folder`, relative to it, with forward slashes. */
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: "utf8" })
+    .filter((f) => statSync(path.join(folder, f)).isFile())
+    .map((f) => f.split(path.sep).join("/"))
+    .sort();
+}
+
+let prefix: string;
+let installed: string;
+let elsewhere: string;
+let pathWithOnlyNode: string;
+let packOutput: string;
+let work: string;
+
+beforeAll(() => {
+  work = tempDir("nps-install-");
+  const packs = path.join(work, "packs");
+  mkdirSync(packs);
+  // Runs the "prepack" script, which builds the command line from the current sources.
+  const packed = npm(["pack", "--pack-destination", packs], ROOT);
+  packOutput = packed.stdout + packed.stderr;
+  const [tarball] = readdirSync(packs);
+  prefix = path.join(work, "prefix");
+  // --offline: the package has no dependencies, so installing it must not need the registry.
+  npm(
+    ["install", "--global", "--prefix", prefix, "--offline", "--no-audit", "--no-fund", path.join(packs, tarball)],
+    work,
+  );
+  installed = path.join(prefix, windows ? "" : "lib", "node_modules", manifest.name);
+  // A folder that holds nothing but Node, so that nothing else on this machine (tsc, ts-node) can be found.
+  const nodeOnly = path.join(work, "node-only");
+  mkdirSync(nodeOnly);
+  symlinkSync(process.execPath, path.join(nodeOnly, path.basename(process.execPath)));
+  pathWithOnlyNode = [windows ? prefix : path.join(prefix, "bin"), nodeOnly].join(path.delimiter);
+  elsewhere = path.join(work, "elsewhere");
+  mkdirSync(elsewhere);
+}, 600_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function npsToolkit(...args: string[]): SpawnSyncReturns<string> {
+  return spawnSync("nps-toolkit", args, {
+    cwd: elsewhere,
+    env: { PATH: pathWithOnlyNode, ...(windows ? { PATHEXT: ".CMD;.EXE" } : {}) },
+    encoding: "utf8",
+    shell: windows,
+    timeout: 120_000,
+  });
+}
+
+describe("npm pack and npm install -g", () => {
+  test("the package holds only the launcher, the built command line and its notices", () => {
+    expect(filesUnder(installed)).toEqual([
+      "README.md",
+      "bin/nps-toolkit.js",
+      "build/cli/THIRD-PARTY-NOTICES.txt",
+      "build/cli/nps-toolkit.js",
+      "package.json",
+    ]);
+    expect(readFileSync(path.join(installed, "build/cli/THIRD-PARTY-NOTICES.txt"), "utf8")).toMatch(
+      /^exceljs@4\.4\.0 \(MIT\)$/m,
+    );
+  });
+
+  test("it has no run-time dependencies: React, Fluent UI and TypeScript are nowhere in the install", () => {
+    expect(manifest.dependencies).toBeUndefined();
+    expect(existsSync(path.join(installed, "node_modules"))).toBe(false);
+    expect(existsSync(path.join(prefix, windows ? "" : "lib", "node_modules", "typescript"))).toBe(false);
+    expect(spawnSync("tsc", ["--version"], { env: { PATH: pathWithOnlyNode } }).error).toMatchObject({
+      code: "ENOENT",
+    });
+  });
+
+  test("packing builds the command line first", () => {
+    expect(packOutput).toContain("build:cli");
+  });
+});
+
+describe("the installed nps-toolkit, run from another folder with only Node on the PATH", () => {
+  test("--version prints the version", () => {
+    expect(npsToolkit("--version")).toMatchObject({ status: 0, stdout: `${GENERATOR_VERSION}\n`, stderr: "" });
+  });
+
+  test("--help lists every command", () => {
+    const result = npsToolkit("--help");
+    expect(result.status).toBe(0);
+    for (const command of COMMANDS) expect(result.stdout).toContain(command.summary);
+  });
+
+  test("new writes a clean workbook in the current folder", async () => {
+    const result = npsToolkit("new", "anytown.xlsx", "--council", "Anytown Council", "--date=2026-03-31", "--sample");
+    expect(result).toMatchObject({ status: 0, stderr: "" });
+    expect(result.stdout).toMatch(/^Wrote anytown\.xlsx: 13 sheets, 51 behaviours, \d+ with sample answers\.\n$/);
+    const file = path.join(elsewhere, "anytown.xlsx");
+    // The bundle deflates with Node's zlib (scripts/cli-bundle/pako.js): the Open XML SDK must accept the result.
+    await expectWorkbookClean(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const guide = workbook.getWorksheet("Guide");
+    expect(guide?.getCell(GUIDE.councilCell.row, GUIDE.councilCell.column).value).toBe("Anytown Council");
+  });
+
+  test("mistakes are one line on standard error with exit status 2", () => {
+    const result = npsToolkit("nwe", "x.xlsx");
+    expect(result).toMatchObject({ status: 2, stdout: "" });
+    expect(result.stderr).toBe(
+      'nps-toolkit: Unknown command "nwe": did you mean "new"? Run nps-toolkit --help for the commands.\n',
+    );
+  });
+});
