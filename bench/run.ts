@@ -17,6 +17,7 @@ import type { Toolkit } from "../src/core/toolkit/schema";
 import { measureRoundTrips } from "../src/office/bench-support";
 import { scaleToolkit } from "../src/core/toolkit/scale";
 import { writePlanToBuffer } from "../src/xlsx/write-xlsx";
+import { measureCliStart } from "./cli";
 import { createFakeExcel } from "../test/fakes/excel-fake";
 
 const RUNS = 15;
@@ -145,6 +146,9 @@ async function main(): Promise<void> {
   console.log(
     `initial scripts: ${scripts.files.join(", ")}: ${fixed(scripts.gzipped / 1024)} KB gzipped; lazily loaded: ${scripts.lazy.join(", ")}`,
   );
+
+  const cli = measureCliStart();
+  for (const line of cli.lines) console.log(line);
 }
 
 main().catch((error) => {

@@ -1,0 +1,67 @@
+/**
+ * Cold start of the built command line: `nps-toolkit new x.xlsx`, a fresh process each time, beside the floor of
+ * any Node tool that writes .xlsx with ExcelJS: `node -e "require('exceljs')"`. Rounds alternate the two so that
+ * machine noise hits both alike; the figures are medians. Target: ≤ 1.5× the floor.
+ */
+import { spawnSync } from "child_process";
+import { rmSync } from "fs";
+import * as path from "path";
+import { tempDir } from "../test/support/fixtures";
+
+const ROOT = path.resolve(__dirname, "..");
+const ROUNDS = 15;
+const WARM_UP_ROUNDS = 2;
+
+export interface CliStartFigures {
+  ms: number;
+  floorMs: number;
+  ratio: number;
+}
+
+/** Builds the command line from the current sources (webpack's cache makes this quick when nothing changed). */
+function buildCli(): void {
+  const webpack = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+  run([webpack, "-c", "webpack.cli.config.js", "--stats", "errors-only"], ROOT);
+}
+
+function run(args: string[], cwd: string): number {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd, encoding: "utf8", timeout: 600_000 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`node ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
+  return ms;
+}
+
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+export function measureCliStart(): { lines: string[]; json: { "cli.new": CliStartFigures } } {
+  buildCli();
+  const folder = tempDir("nps-bench-cli-");
+  const bin = path.join(ROOT, "bin", "nps-toolkit.js");
+  const cli = () => run([bin, "new", "x.xlsx", "--force"], folder);
+  const floor = () => run(["-e", "require('exceljs')"], ROOT);
+  const times = { cli: [] as number[], floor: [] as number[] };
+  try {
+    for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
+      // Each goes first in every other round, so neither always runs on a machine the other has just warmed.
+      const first = round % 2 === 0 ? "cli" : "floor";
+      const firstMs = first === "cli" ? cli() : floor();
+      const secondMs = first === "cli" ? floor() : cli();
+      if (round < WARM_UP_ROUNDS) continue;
+      times.cli.push(first === "cli" ? firstMs : secondMs);
+      times.floor.push(first === "cli" ? secondMs : firstMs);
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  const ms = median(times.cli);
+  const floorMs = median(times.floor);
+  const figures = { ms: Math.round(ms), floorMs: Math.round(floorMs), ratio: Number((ms / floorMs).toFixed(2)) };
+  return {
+    lines: [
+      `\nCommand line cold start (median of ${ROUNDS} fresh processes; target ≤ 1.5× Node loading ExcelJS)`,
+      `nps-toolkit new x.xlsx ${figures.ms} ms  node -e "require('exceljs')" ${figures.floorMs} ms  ratio ${figures.ratio.toFixed(2)}x`,
+    ],
+    json: { "cli.new": figures },
+  };
+}
