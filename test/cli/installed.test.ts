@@ -74,8 +74,12 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function npsToolkit(...args: string[]): SpawnSyncReturns<string> {
+  return npsToolkitIn(elsewhere, args);
+}
+
+function npsToolkitIn(cwd: string, args: string[]): SpawnSyncReturns<string> {
   return spawnSync("nps-toolkit", args, {
-    cwd: elsewhere,
+    cwd,
     env: { PATH: pathWithOnlyNode, ...(windows ? { PATHEXT: ".CMD;.EXE" } : {}) },
     encoding: "utf8",
     shell: windows,
@@ -141,5 +145,45 @@ describe("the installed nps-toolkit, run from another folder with only Node on t
     expect(result.stderr).toBe(
       'nps-toolkit: Unknown command "nwe": did you mean "new"? Run nps-toolkit --help for the commands.\n',
     );
+  });
+});
+
+/** The README's shell blocks, each a list of commands (comments dropped, "quoted words" kept whole). */
+function readmeBlocks(): string[][][] {
+  const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+  return [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((block) =>
+    block[1]
+      .split("\n")
+      .map((line) => line.replace(/\s+#.*$/, "").trim())
+      .filter((line) => line !== "")
+      .map((line) => [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((word) => word[1] ?? word[2])),
+  );
+}
+
+describe("the README's command line examples", () => {
+  const asInstalled = (command: string[]) =>
+    command[0] === "nps-toolkit"
+      ? command.slice(1)
+      : command.slice(0, 3).join(" ") === "npm run cli" && command[3] === "--"
+        ? command.slice(4)
+        : undefined;
+
+  test("every example runs as written, block by block in a fresh folder (npm run cli -- runs the same build)", () => {
+    const blocks = readmeBlocks()
+      .map((block) => block.map(asInstalled).filter((args): args is string[] => args !== undefined))
+      .filter((block) => block.length > 0);
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    for (const block of blocks) {
+      const folder = tempDir("nps-readme-");
+      for (const args of block) expect([args, npsToolkitIn(folder, args).status]).toEqual([args, 0]);
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test("no example runs a bare npx nps-toolkit, and the install step names the tarball npm pack writes", () => {
+    const commands = readmeBlocks().flat();
+    expect(commands.filter((c) => c[0] === "npx" && c[1] === "nps-toolkit")).toEqual([]);
+    const install = commands.find((c) => c.slice(0, 3).join(" ") === "npm install --global");
+    expect(install?.[3]).toBe(`./${manifest.name}-${manifest.version}.tgz`);
   });
 });
