@@ -3,7 +3,18 @@
  * prefix, then `nps-toolkit` run from another folder with only Node on the PATH: no TypeScript, no project folder.
  */
 import { spawnSync, type SpawnSyncReturns } from "child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { COMMANDS } from "../../src/cli/commands";
@@ -145,6 +156,31 @@ describe("the installed nps-toolkit, run from another folder with only Node on t
     expect(result.stderr).toBe(
       'nps-toolkit: Unknown command "nwe": did you mean "new"? Run nps-toolkit --help for the commands.\n',
     );
+  });
+});
+
+describe("bin/nps-toolkit.js in a clone of the project", () => {
+  test("says when src/ has changed since the command line was built, and runs it all the same", () => {
+    const clone = tempDir("nps-clone-");
+    for (const file of ["bin/nps-toolkit.js", "build/cli/nps-toolkit.js"]) {
+      mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
+      copyFileSync(path.join(ROOT, file), path.join(clone, file));
+    }
+    const source = path.join(clone, "src", "cli", "main.ts");
+    mkdirSync(path.dirname(source), { recursive: true });
+    writeFileSync(source, "// changed");
+    const launch = () =>
+      spawnSync(process.execPath, [path.join(clone, "bin", "nps-toolkit.js"), "--version"], { encoding: "utf8" });
+    const builtAt = statSync(path.join(clone, "build/cli/nps-toolkit.js")).mtime;
+    utimesSync(source, builtAt, new Date(builtAt.getTime() - 60_000));
+    expect(launch()).toMatchObject({ status: 0, stdout: `${GENERATOR_VERSION}\n`, stderr: "" });
+    utimesSync(source, builtAt, new Date(builtAt.getTime() + 60_000));
+    expect(launch()).toMatchObject({
+      status: 0,
+      stdout: `${GENERATOR_VERSION}\n`,
+      stderr: "nps-toolkit: note: src/ or toolkit/ has changed since this was built: run npm run build:cli, or npm run cli -- …\n",
+    });
+    rmSync(clone, { recursive: true, force: true });
   });
 });
 
