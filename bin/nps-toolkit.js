@@ -27,6 +27,8 @@ try {
 // Only a clone of the project has src/ beside bin/ (the package holds just the build): say when the build is older.
 const sources = Math.max(newestChange(path.join(root, "src")), newestChange(path.join(root, "toolkit")));
 if (sources > fs.statSync(built).mtimeMs) {
-  console.error("nps-toolkit: note: src/ or toolkit/ has changed since this was built: run npm run build:cli, or npm run cli -- …");
+  console.error(
+    "nps-toolkit: note: src/ or toolkit/ has changed since this was built: run npm run build:cli, or npm run cli -- …",
+  );
 }
 cli.main(process.argv.slice(2)).then((code) => (process.exitCode = code));

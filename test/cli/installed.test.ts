@@ -178,7 +178,8 @@ describe("bin/nps-toolkit.js in a clone of the project", () => {
     expect(launch()).toMatchObject({
       status: 0,
       stdout: `${GENERATOR_VERSION}\n`,
-      stderr: "nps-toolkit: note: src/ or toolkit/ has changed since this was built: run npm run build:cli, or npm run cli -- …\n",
+      stderr:
+        "nps-toolkit: note: src/ or toolkit/ has changed since this was built: run npm run build:cli, or npm run cli -- …\n",
     });
     rmSync(clone, { recursive: true, force: true });
   });
