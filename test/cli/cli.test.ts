@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { COMMANDS } from "../../src/cli/commands";
-import { closest, main } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
+import { closest } from "../../src/cli/suggest";
 import { sampleAnswers } from "../../src/core/answers/sample";
 import { GUIDE } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
