@@ -4,9 +4,9 @@
  * machine noise hits both alike; the figures are medians. Target: ≤ 1.5× the floor.
  */
 import { spawnSync } from "child_process";
-import { rmSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
 import * as path from "path";
-import { tempDir } from "../test/support/fixtures";
 
 const ROOT = path.resolve(__dirname, "..");
 const ROUNDS = 15;
@@ -36,7 +36,7 @@ const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(li
 
 export function measureCliStart(): { lines: string[]; json: { "cli.new": CliStartFigures } } {
   buildCli();
-  const folder = tempDir("nps-bench-cli-");
+  const folder = mkdtempSync(path.join(tmpdir(), "nps-bench-cli-"));
   const bin = path.join(ROOT, "bin", "nps-toolkit.js");
   const cli = () => run([bin, "new", "x.xlsx", "--force"], folder);
   const floor = () => run(["-e", "require('exceljs')"], ROOT);
