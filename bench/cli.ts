@@ -1,12 +1,13 @@
 /**
  * Cold start of the built command line: `nps-toolkit new x.xlsx`, a fresh process each time, beside the floor of
- * any Node tool that writes .xlsx with ExcelJS: `node -e "require('exceljs')"`. Rounds alternate the two so that
+ * any Node tool that writes .xlsx with ExcelJS: `node -e "require('exceljs')"`. Rounds run the two in turn so that
  * machine noise hits both alike; the figures are medians. Target: ≤ 1.5× the floor.
  */
 import { spawnSync } from "child_process";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
+import { interleavedMedians } from "./timing";
 
 const ROOT = path.resolve(__dirname, "..");
 const ROUNDS = 15;
@@ -24,38 +25,24 @@ function buildCli(): void {
   run([webpack, "-c", "webpack.cli.config.js", "--stats", "errors-only"], ROOT);
 }
 
-function run(args: string[], cwd: string): number {
-  const start = process.hrtime.bigint();
+function run(args: string[], cwd: string): void {
   const result = spawnSync(process.execPath, args, { cwd, encoding: "utf8", timeout: 600_000 });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`node ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
-  return ms;
 }
 
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-
-export function measureCliStart(): { lines: string[]; json: { "cli.new": CliStartFigures } } {
+export async function measureCliStart(): Promise<{ lines: string[]; json: { "cli.new": CliStartFigures } }> {
   buildCli();
   const folder = mkdtempSync(path.join(tmpdir(), "nps-bench-cli-"));
   const bin = path.join(ROOT, "bin", "nps-toolkit.js");
-  const cli = () => run([bin, "new", "x.xlsx", "--force"], folder);
-  const floor = () => run(["-e", "require('exceljs')"], ROOT);
-  const times = { cli: [] as number[], floor: [] as number[] };
+  const tasks = [() => run([bin, "new", "x.xlsx", "--force"], folder), () => run(["-e", "require('exceljs')"], ROOT)];
+  let ms: number;
+  let floorMs: number;
   try {
-    for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
-      // Each goes first in every other round, so neither always runs on a machine the other has just warmed.
-      const first = round % 2 === 0 ? "cli" : "floor";
-      const firstMs = first === "cli" ? cli() : floor();
-      const secondMs = first === "cli" ? floor() : cli();
-      if (round < WARM_UP_ROUNDS) continue;
-      times.cli.push(first === "cli" ? firstMs : secondMs);
-      times.floor.push(first === "cli" ? secondMs : firstMs);
-    }
+    await interleavedMedians(tasks, WARM_UP_ROUNDS);
+    [ms, floorMs] = await interleavedMedians(tasks, ROUNDS);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  const ms = median(times.cli);
-  const floorMs = median(times.floor);
   const figures = { ms: Math.round(ms), floorMs: Math.round(floorMs), ratio: Number((ms / floorMs).toFixed(2)) };
   return {
     lines: [
