@@ -163,7 +163,11 @@ describe("nps-toolkit options", () => {
     for (const args of [["--help"], ["-h"], ["help"]]) {
       const result = await run(...args);
       expect(result.code).toBe(0);
-      for (const command of COMMANDS) expect(result.out).toContain(`${command.name}  ${command.summary}`);
+      const lines = result.out.split("\n");
+      for (const command of COMMANDS) {
+        const listed = lines.filter((line) => line.startsWith(`  ${command.name} `) && line.endsWith(command.summary));
+        expect([command.name, listed.length]).toEqual([command.name, 1]);
+      }
       expect(result.out).toContain("--version");
     }
     for (const command of COMMANDS) {
