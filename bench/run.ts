@@ -5,12 +5,19 @@
  * Each section lives in its own bench/<area>.ts (see bench/section.ts); add one with one line below.
  */
 import { measureCheck } from "./check";
+import { measureCliStart } from "./cli";
 import { officeSection } from "./office";
 import type { BenchSection } from "./section";
 import { taskPaneSection } from "./taskpane";
 import { xlsxSection } from "./xlsx";
 
-const SECTIONS: BenchSection[] = [xlsxSection, officeSection, { title: "Checker", run: measureCheck }, taskPaneSection];
+const SECTIONS: BenchSection[] = [
+  xlsxSection,
+  officeSection,
+  { title: "Checker", run: measureCheck },
+  taskPaneSection,
+  { title: "Command line", run: measureCliStart },
+];
 
 type Json = Record<string, unknown>;
 
