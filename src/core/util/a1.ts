@@ -83,3 +83,21 @@ export function isIsoDate(text: string): boolean {
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return date.toISOString().slice(0, 10) === text;
 }
+
+/**
+ * The years an assessment date may fall in. Excel shows a date before 1900 as ##### and nobody assesses a
+ * council's procurement in 1926 or 2206: such a date is a typing slip, refused wherever a date is entered.
+ */
+export const ASSESSMENT_YEARS = { first: 2000, last: 2100 } as const;
+
+/** Today in the user's own time zone, YYYY-MM-DD (toISOString would give the UTC date). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** true for a real calendar date written YYYY-MM-DD within ASSESSMENT_YEARS. */
+export function isAssessmentDate(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  return isIsoDate(text) && year >= ASSESSMENT_YEARS.first && year <= ASSESSMENT_YEARS.last;
+}
