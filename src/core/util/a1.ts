@@ -18,6 +18,9 @@ export const cellAddress = (row: number, column: number): string => `${columnLet
 
 export const absolute = (row: number, column: number): string => `$${columnLetter(column)}$${row}`;
 
+/** A reference fixed to its column but not its row ("$B5"), for a formula that reads its own row. */
+export const absoluteColumn = (row: number, column: number): string => `$${columnLetter(column)}${row}`;
+
 export function rangeAddress(top: number, left: number, bottom: number, right: number): string {
   const start = cellAddress(top, left);
   const end = cellAddress(bottom, right);
