@@ -4,7 +4,7 @@ import { sampleAnswers } from "../core/answers/sample";
 import { emptyAnswers } from "../core/answers/types";
 import { buildWorkbookPlan } from "../core/plan/build-plan";
 import { canonicalToolkit } from "../core/toolkit/canonical";
-import { isIsoDate } from "../core/util/a1";
+import { isIsoDate } from "../core/util/dates";
 import { GENERATOR_VERSION } from "../core/version";
 import { writePlanToBuffer } from "../xlsx/write-xlsx";
 import { parseArgs } from "util";

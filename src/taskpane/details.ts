@@ -1,5 +1,5 @@
 import type { AssessmentDetails } from "../app/workbook-host";
-import { isIsoDate } from "../core/util/a1";
+import { isIsoDate } from "../core/util/dates";
 
 /** What the user has typed, before it is checked. */
 export interface DetailsForm {
@@ -10,12 +10,6 @@ export interface DetailsForm {
 export type DetailsErrors = Partial<Record<keyof DetailsForm, string>>;
 
 export type CheckedDetails = { ok: true; details: AssessmentDetails } | { ok: false; errors: DetailsErrors };
-
-/** Today in the user's own time zone, YYYY-MM-DD (toISOString would give the UTC date). */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 export function checkDetails(form: DetailsForm): CheckedDetails {
   const council = form.council.trim().replace(/\s+/g, " ");

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { normaliseReference } from "../core/snapshot/references";
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../core/snapshot/types";
+import { dateToSerial } from "../core/util/dates";
 
 /** Limits for reading a workbook we did not write: a foreign file must not exhaust memory or time. */
 export interface ReadLimits {
@@ -62,6 +63,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 function snapshotCell(value: ExcelJS.CellValue): SnapshotCell | undefined {
   if (value === null || value === undefined) return undefined;
+  // ExcelJS turns date-formatted numbers into JS Dates (UTC); the snapshot keeps Excel's serial numbers.
   if (value instanceof Date) return { value: dateToSerial(value) };
   if (typeof value !== "object") return { value };
   if ("formula" in value || "sharedFormula" in value) {
@@ -73,11 +75,6 @@ function snapshotCell(value: ExcelJS.CellValue): SnapshotCell | undefined {
   if ("error" in value) return { value: value.error };
   if ("hyperlink" in value) return { value: value.text };
   return undefined;
-}
-
-/** ExcelJS turns date-formatted numbers into JS Dates (UTC); the snapshot keeps Excel's serial numbers. */
-function dateToSerial(date: Date): number {
-  return (date.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
 }
 
 /** A formula cell. `cell.value.result` drops a cached 0, so the result is read from the cell itself. */

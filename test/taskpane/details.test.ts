@@ -1,5 +1,5 @@
-import { isIsoDate } from "../../src/core/util/a1";
-import { checkDetails, downloadFileName, todayIso } from "../../src/taskpane/details";
+import { isIsoDate, todayIso } from "../../src/core/util/dates";
+import { checkDetails, downloadFileName } from "../../src/taskpane/details";
 
 describe("checkDetails", () => {
   it("trims the council name and accepts a real date", () => {
