@@ -1,5 +1,5 @@
 import type { AssessmentDetails } from "../app/workbook-host";
-import { ASSESSMENT_YEARS, isAssessmentDate, isIsoDate } from "../core/util/a1";
+import { ASSESSMENT_YEARS, isAssessmentDate, isIsoDate } from "../core/util/dates";
 
 /** What the user has typed, before it is checked. */
 export interface DetailsForm {
