@@ -1,5 +1,5 @@
 import type { AssessmentDetails } from "../app/workbook-host";
-import { ASSESSMENT_YEARS, isAssessmentDate, isIsoDate } from "../core/util/a1";
+import { ASSESSMENT_YEARS, isAssessmentDate, isIsoDate, ukDate } from "../core/util/dates";
 
 /** What the user has typed, before it is checked. */
 export interface DetailsForm {
@@ -13,7 +13,7 @@ export type CheckedDetails = { ok: true; details: AssessmentDetails } | { ok: fa
 
 /** An ISO date as the pane shows it, dd/mm/yyyy like the workbook; anything else is shown as it is. */
 export function britishDate(iso: string): string {
-  return isIsoDate(iso) ? iso.split("-").reverse().join("/") : iso;
+  return isIsoDate(iso) ? ukDate(iso) : iso;
 }
 
 export function checkDetails(form: DetailsForm): CheckedDetails {

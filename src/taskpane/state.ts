@@ -8,7 +8,7 @@ import {
   type ProgressUpdate,
   type WorkbookStatus,
 } from "../app/workbook-host";
-import { todayIso } from "../core/util/a1";
+import { todayIso } from "../core/util/dates";
 import type { DetailsErrors, DetailsForm } from "./details";
 
 /** Where the pane runs: inside Excel with a workbook, or in a plain browser with downloads only. */

@@ -5,8 +5,9 @@ import { COMMANDS } from "../../src/cli/commands";
 import { main } from "../../src/cli/main";
 import { closest } from "../../src/cli/suggest";
 import { sampleAnswers } from "../../src/core/answers/sample";
-import { GUIDE } from "../../src/core/plan/layout";
+import { GUIDE, SUMMARY } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { cellAddress } from "../../src/core/util/a1";
 import { GENERATOR_VERSION } from "../../src/core/version";
 import { readComputed, recalculate, findErrorValues } from "../support/libreoffice";
 import { expectWorkbookClean } from "../support/xlsx-checks";
@@ -41,12 +42,16 @@ describe("nps-toolkit new --sample", () => {
       .map((a) => score(a.current))
       .filter((s): s is number => s !== undefined);
     const average = currents.reduce((a, b) => a + b, 0) / currents.length;
-    const overall = computed.Summary;
-    expect(overall.D18).toBe(currents.length);
-    expect(overall.F18).toBeCloseTo(average, 10);
-    expect(overall.I18).toBe(Math.min(...currents));
-    expect(overall.J18).toBe(toolkit.levels[Math.floor(average) - 1]);
-    expect(overall.K18).toBe(toolkit.levels[Math.min(...currents) - 1]);
+    // The overall row is the Summary's last: one row per key area and per theme, after the header.
+    const overallRow = SUMMARY.headerRow + toolkit.themes.reduce((rows, t) => rows + t.keyAreas.length + 1, 0) + 1;
+    const overall = (column: keyof typeof SUMMARY.columns) =>
+      computed.Summary[cellAddress(overallRow, SUMMARY.columns[column])];
+    expect(overall("label")).toBe("All key areas");
+    expect(overall("assessed")).toBe(currents.length);
+    expect(overall("averageCurrent")).toBeCloseTo(average, 10);
+    expect(overall("weakestCurrent")).toBe(Math.min(...currents));
+    expect(overall("typicalLevel")).toBe(toolkit.levels[Math.floor(average) - 1]);
+    expect(overall("assuredLevel")).toBe(toolkit.levels[Math.min(...currents) - 1]);
     expect(currents.length).toBeGreaterThan(30);
     expect(currents.length).toBeLessThan(51);
   });

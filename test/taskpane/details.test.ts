@@ -1,4 +1,4 @@
-import { isAssessmentDate, isIsoDate, todayIso } from "../../src/core/util/a1";
+import { isAssessmentDate, isIsoDate, todayIso } from "../../src/core/util/dates";
 import { britishDate, checkDetails, downloadFileName } from "../../src/taskpane/details";
 
 describe("checkDetails", () => {

@@ -2,7 +2,7 @@ import { sampleAnswers } from "../../core/answers/sample";
 import { emptyAnswers } from "../../core/answers/types";
 import { buildWorkbookPlan } from "../../core/plan/build-plan";
 import { canonicalToolkit } from "../../core/toolkit/canonical";
-import { ASSESSMENT_YEARS, isAssessmentDate, todayIso } from "../../core/util/a1";
+import { ASSESSMENT_YEARS, isAssessmentDate, todayIso } from "../../core/util/dates";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type Command, type ParsedArgs } from "../command";
 import { checkTarget, writeWhole } from "../write-file";
