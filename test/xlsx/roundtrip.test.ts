@@ -1,12 +1,11 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import JSZip from "jszip";
 import { readAssessment } from "../../src/core/answers/from-snapshot";
 import { sheetsMadeByUs } from "../../src/core/snapshot/our-sheets";
 import type { Answers, BehaviourAnswer } from "../../src/core/answers/types";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { readSnapshotFromBuffer, WorkbookReadError } from "../../src/xlsx/read-xlsx";
+import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { typeInto } from "../workbook/generate";
 
@@ -96,31 +95,6 @@ describe(".xlsx round trip", () => {
     expect(sheetsMadeByUs(listing("visible"), {})).toEqual([]);
     expect(sheetsMadeByUs(listing("hidden"), {})).toEqual([]);
     expect(sheetsMadeByUs(listing("veryHidden"), {})).toEqual(["NPS_Metadata"]);
-  });
-});
-
-describe("reading foreign files is bounded", () => {
-  test("a file over the size limit is refused before it is opened", async () => {
-    const bytes = new Uint8Array(2048);
-    await expect(
-      readSnapshotFromBuffer(bytes, { maxFileBytes: 1024, maxUnpackedBytes: 1e9, timeoutMs: 10_000 }),
-    ).rejects.toThrow(/files over/);
-  });
-
-  test("something that is not a workbook gets a plain message", async () => {
-    await expect(readSnapshotFromBuffer(new TextEncoder().encode("name,level\nA,Mature\n"))).rejects.toThrow(
-      new WorkbookReadError("This file is not an Excel workbook (.xlsx): it could not be opened as one."),
-    );
-  });
-
-  test("a zip that unpacks to far more than it weighs is refused before inflating", async () => {
-    const zip = new JSZip();
-    zip.file("xl/worksheets/sheet1.xml", "0".repeat(5_000_000));
-    const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-    expect(bytes.length).toBeLessThan(100_000);
-    await expect(
-      readSnapshotFromBuffer(bytes, { maxFileBytes: 1e6, maxUnpackedBytes: 1_000_000, timeoutMs: 10_000 }),
-    ).rejects.toThrow(/unpacks to more than/);
   });
 });
 
