@@ -4,7 +4,7 @@ import { readError } from "./read-errors";
 import { DEFAULT_READ_LIMITS, guardWorkbookBytes, noCounters, type ReadCounters, type ReadLimits } from "./zip-guard";
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../core/snapshot/types";
 
-export { DEFAULT_READ_LIMITS, noCounters, type ReadCounters, type ReadLimits } from "./zip-guard";
+export { checkFileSize, DEFAULT_READ_LIMITS, noCounters, type ReadCounters, type ReadLimits } from "./zip-guard";
 export { WorkbookReadError, type WorkbookReadProblem } from "./read-errors";
 
 function snapshotCell(value: ExcelJS.CellValue): SnapshotCell | undefined {

@@ -74,14 +74,19 @@ function tooBig(detail: string): WorkbookReadError {
   );
 }
 
-/** Refuses what is not a zip, and tells apart the Office files that are compound files instead. */
-function checkFileKind(bytes: Uint8Array, limits: ReadLimits): void {
-  if (bytes.length > limits.maxFileBytes) {
+/** Refuses a file over the size limit; exported so a caller can refuse it before loading it into memory. */
+export function checkFileSize(size: number, limits: ReadLimits = DEFAULT_READ_LIMITS): void {
+  if (size > limits.maxFileBytes) {
     throw new WorkbookReadError(
       "file-too-large",
-      `This file is ${megabytes(bytes.length)}; files over ${megabytes(limits.maxFileBytes)} are not read, as no assessment comes near that size.`,
+      `This file is ${megabytes(size)}; files over ${megabytes(limits.maxFileBytes)} are not read, as no assessment comes near that size.`,
     );
   }
+}
+
+/** Refuses what is not a zip, and tells apart the Office files that are compound files instead. */
+function checkFileKind(bytes: Uint8Array, limits: ReadLimits): void {
+  checkFileSize(bytes.length, limits);
   if (isCompoundFile(bytes)) {
     const kind = compoundFileKind(bytes);
     throw readError(kind === "encrypted" ? "encrypted" : kind === "old-xls" ? "old-xls" : "not-a-workbook");
