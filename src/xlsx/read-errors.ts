@@ -31,6 +31,8 @@ export class WorkbookReadError extends Error {
   constructor(
     readonly problem: WorkbookReadProblem,
     message: string,
+    /** The library's own error behind it, kept for whoever debugs it; the message is the user's. */
+    readonly cause?: unknown,
   ) {
     super(message);
     this.name = "WorkbookReadError";
@@ -57,6 +59,6 @@ export const READ_MESSAGES = {
   "old-xls": `This is an Excel 97–2003 workbook (.xls), which cannot be read. To check it, ${SAVE_AS_XLSX}.`,
 } as const satisfies Partial<Record<WorkbookReadProblem, string>>;
 
-export function readError(problem: keyof typeof READ_MESSAGES): WorkbookReadError {
-  return new WorkbookReadError(problem, READ_MESSAGES[problem]);
+export function readError(problem: keyof typeof READ_MESSAGES, cause?: unknown): WorkbookReadError {
+  return new WorkbookReadError(problem, READ_MESSAGES[problem], cause);
 }

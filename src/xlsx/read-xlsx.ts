@@ -71,9 +71,9 @@ export async function readSnapshotFromBuffer(
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+  } catch (error) {
     // The guard found a well-formed workbook zip within the limits; ExcelJS failing on it means a part is broken.
-    throw readError("damaged");
+    throw readError("damaged", error);
   }
   return { sheets: workbook.worksheets.map(snapshotSheet), names: definedNames(workbook) };
 }

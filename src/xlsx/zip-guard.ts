@@ -116,9 +116,9 @@ function checkEndRecord(bytes: Uint8Array, limits: ReadLimits): void {
 async function openZip(bytes: Uint8Array): Promise<JSZip> {
   try {
     return await JSZip.loadAsync(bytes);
-  } catch {
-    // JSZip's own messages ("Corrupted zip: …") mean nothing to a user; the kind of damage does not matter.
-    throw readError("damaged");
+  } catch (error) {
+    // JSZip's own messages ("Corrupted zip: …") mean nothing to a user: they stay as the cause.
+    throw readError("damaged", error);
   }
 }
 
@@ -235,8 +235,8 @@ function inflatePart(
         const over = sink?.push(chunk);
         if (over) stop(over);
       })
-      .on("error", () => {
-        if (!stopped) stop(readError("damaged"));
+      .on("error", (error) => {
+        if (!stopped) stop(readError("damaged", error));
       })
       .on("end", () => {
         if (stopped) return;

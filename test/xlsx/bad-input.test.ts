@@ -224,6 +224,24 @@ describe("the size of what is read is bounded before it is parsed", () => {
     expect(validated.counters.spannedCells).toBe(1 + 1_048_576 * 16_384);
   });
 
+  test("entities that expand a billion times (the 'billion laughs') are not expanded", async () => {
+    const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join("");
+    const laughs = `<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY lol0 "lol">${entities}]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>`;
+    const found = await refusal(
+      craftZip([...minimalWorkbook(filledCells(1)), storedEntry("xl/sharedStrings.xml", laughs)]),
+    );
+    expect(found.problem).toBe("damaged");
+    expect(found.counters.inflatedBytes).toBeLessThan(10_000);
+  });
+
+  test("a merged range over rows that have no cells reads, rather than crashing ExcelJS", async () => {
+    const merged = `<mergeCells count="1"><mergeCell ref="C5:D6"/></mergeCells>`;
+    const snapshot = await readSnapshotFromBuffer(
+      craftZip(minimalWorkbook(filledCells(3), { afterSheetData: merged })),
+    );
+    expect(Object.keys(snapshot.sheets[0].cells)).toEqual(["A1", "B1", "C1"]);
+  });
+
   test("cells spanned by ranges are counted from their corners", () => {
     expect(spannedCells("A1")).toBe(1);
     expect(spannedCells("B2:D4 F6")).toBe(10);
