@@ -26,6 +26,8 @@ export interface ReadLimits {
   maxUnpackedBytes: number;
   /** Parts (files) in the zip. */
   maxParts: number;
+  /** XML elements in all parts together: a SAX parse takes time per element as well as per byte. */
+  maxElements: number;
   /** Cells stored in all worksheets together. */
   maxCells: number;
   /** Cells covered by merged ranges and data-validation ranges, which ExcelJS visits one by one. */
@@ -34,13 +36,15 @@ export interface ReadLimits {
 
 /**
  * An assessment workbook unpacks to about 0.5 MB with about 3,200 cells; these leave room for
- * users' own sheets beside it while keeping a parse to seconds (ExcelJS took about 5 s for 200,000
- * cells here, on a shared machine).
+ * users' own sheets beside it while keeping a parse to seconds. Measured on a shared two-core
+ * machine, ExcelJS took about 5 s for 200,000 cells, 7 s for 48 MB of long text and 7 s for
+ * 1.5 million elements (and 48 s, 1.2 GB, for the 5.5 million of a 99 MB shared-strings part).
  */
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxFileBytes: 20 * 1024 * 1024,
-  maxUnpackedBytes: 100 * 1024 * 1024,
+  maxUnpackedBytes: 50 * 1024 * 1024,
   maxParts: 2000,
+  maxElements: 1_000_000,
   maxCells: 200_000,
   maxSpannedCells: 200_000,
 };
@@ -49,11 +53,18 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
 export interface ReadCounters {
   inflatedBytes: number;
   parts: number;
+  elements: number;
   cells: number;
   spannedCells: number;
 }
 
-export const noCounters = (): ReadCounters => ({ inflatedBytes: 0, parts: 0, cells: 0, spannedCells: 0 });
+export const noCounters = (): ReadCounters => ({
+  inflatedBytes: 0,
+  parts: 0,
+  elements: 0,
+  cells: 0,
+  spannedCells: 0,
+});
 
 const END_RECORD = 0x06054b50;
 const END_RECORD_BYTES = 22;
@@ -64,6 +75,8 @@ const EXCEL_ROWS = 1_048_576;
 const EXCEL_COLUMNS = 16_384;
 /** The part names ExcelJS reads as worksheets. */
 const WORKSHEET_PART = /^\/?xl\/worksheets\/[^/]+\.xml$/i;
+/** The parts ExcelJS parses as XML (pictures and other binaries it only copies). */
+const XML_PART = /\.(xml|rels|vml)$/i;
 
 const count = (n: number) => n.toLocaleString("en-GB");
 
@@ -138,16 +151,19 @@ class TextCollector implements PartSink {
   }
 }
 
-/** Counts what ExcelJS would spend time on in a worksheet, from its XML as it inflates. */
-class WorksheetScanner implements PartSink {
+/** Counts what ExcelJS would spend time on in an XML part, from the XML as it inflates. */
+class XmlScanner implements PartSink {
   private readonly decoder = new TextDecoder("utf-8");
   private carry = "";
-  private static readonly TAG =
+  private static readonly ELEMENT = /<[A-Za-z_]/g;
+  /** In worksheets: cells, and the two kinds of range ExcelJS expands cell by cell. */
+  private static readonly WORKSHEET_TAG =
     /<(?:[A-Za-z_][\w.-]*:)?(c|mergeCell|dataValidation)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 
   constructor(
     private readonly counters: ReadCounters,
     private readonly limits: ReadLimits,
+    private readonly worksheet: boolean,
   ) {}
 
   push(chunk: Uint8Array, last = false): WorkbookReadError | undefined {
@@ -157,16 +173,23 @@ class WorksheetScanner implements PartSink {
     const cut = !last && open >= 0 && text.indexOf(">", open) < 0 ? open : text.length;
     this.carry = text.slice(cut);
     if (this.carry.length > MAX_TAG_CHARS) return tooBig("a single XML tag of more than 1 MB");
-    for (const match of text.slice(0, cut).matchAll(WorksheetScanner.TAG)) {
-      const [, tag, attributes] = match;
-      if (tag === "c") this.counters.cells++;
-      else this.counters.spannedCells += spannedCells(attribute(attributes, tag === "mergeCell" ? "ref" : "sqref"));
-    }
+    const complete = text.slice(0, cut);
+    this.counters.elements += complete.match(XmlScanner.ELEMENT)?.length ?? 0;
+    if (this.counters.elements > this.limits.maxElements)
+      return tooBig(`more than ${count(this.limits.maxElements)} XML elements`);
+    if (this.worksheet) this.countWorksheetTags(complete);
     if (this.counters.cells > this.limits.maxCells)
       return tooBig(`more than ${count(this.limits.maxCells)} filled cells`);
     if (this.counters.spannedCells > this.limits.maxSpannedCells)
       return tooBig(`merged cells or data validation over more than ${count(this.limits.maxSpannedCells)} cells`);
     return undefined;
+  }
+
+  private countWorksheetTags(xml: string): void {
+    for (const [, tag, attributes] of xml.matchAll(XmlScanner.WORKSHEET_TAG)) {
+      if (tag === "c") this.counters.cells++;
+      else this.counters.spannedCells += spannedCells(attribute(attributes, tag === "mergeCell" ? "ref" : "sqref"));
+    }
   }
 }
 
@@ -292,7 +315,8 @@ export async function guardWorkbookBytes(
   for (const entry of entries) {
     if (entry === contentTypes) continue;
     counters.parts++;
-    const worksheet = WORKSHEET_PART.test(entry.name);
-    await inflatePart(entry, counters, limits, worksheet ? new WorksheetScanner(counters, limits) : undefined);
+    const xml = XML_PART.test(entry.name);
+    const scanner = xml ? new XmlScanner(counters, limits, WORKSHEET_PART.test(entry.name)) : undefined;
+    await inflatePart(entry, counters, limits, scanner);
   }
 }

@@ -20,6 +20,7 @@ import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import {
   compoundFile,
   craftZip,
+  deflatedEntry,
   filledCells,
   minimalWorkbook,
   storedEntry,
@@ -173,7 +174,7 @@ describe("the size of what is read is bounded before it is parsed", () => {
     const found = await refusal(bytes);
     expect(found.problem).toBe("unpacks-too-large");
     expect(found.message).toBe(
-      "This file unpacks to more than 100 MB, far more than an assessment ever needs, so it was not read. It may not be a real workbook.",
+      "This file unpacks to more than 50 MB, far more than an assessment ever needs, so it was not read. It may not be a real workbook.",
     );
     // It stopped within one read block (16 KB of input, at most about 16 MB out) of the limit, not at 1 GB.
     expect(found.counters.inflatedBytes).toBeGreaterThan(DEFAULT_READ_LIMITS.maxUnpackedBytes);
@@ -189,6 +190,18 @@ describe("the size of what is read is bounded before it is parsed", () => {
     );
     expect(found.counters.cells).toBeGreaterThan(DEFAULT_READ_LIMITS.maxCells);
     expect(found.counters.cells).toBeLessThan(DEFAULT_READ_LIMITS.maxCells + 5_000);
+  });
+
+  test("a shared-strings part of a million tiny strings is refused by its count of elements", async () => {
+    const strings = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${"<si><t>ab</t></si>".repeat(600_000)}</sst>`;
+    const found = await refusal(
+      craftZip([...minimalWorkbook(filledCells(1)), deflatedEntry("xl/sharedStrings.xml", strings)]),
+    );
+    expect(found.problem).toBe("too-big");
+    expect(found.message).toMatch(/\(more than 1,000,000 XML elements\)/);
+    expect(found.counters.elements).toBeGreaterThan(DEFAULT_READ_LIMITS.maxElements);
+    expect(found.counters.elements).toBeLessThan(DEFAULT_READ_LIMITS.maxElements + 20_000);
+    expect(found.counters.inflatedBytes).toBeLessThan(strings.length);
   });
 
   test("the same minimal workbook with a thousand cells reads, so the refusal is the count", async () => {
@@ -266,6 +279,7 @@ describe("the size of what is read is bounded before it is parsed", () => {
     await readSnapshotFromBuffer(await writePlanToBuffer(plan), DEFAULT_READ_LIMITS, counters);
     expect(counters.inflatedBytes * 20).toBeLessThan(DEFAULT_READ_LIMITS.maxUnpackedBytes);
     expect(counters.cells * 20).toBeLessThan(DEFAULT_READ_LIMITS.maxCells);
+    expect(counters.elements * 20).toBeLessThan(DEFAULT_READ_LIMITS.maxElements);
     expect(counters.spannedCells * 20).toBeLessThan(DEFAULT_READ_LIMITS.maxSpannedCells);
     expect(counters.cells).toBeGreaterThan(1000);
   });
