@@ -122,8 +122,15 @@ function checkEndRecord(bytes: Uint8Array, limits: ReadLimits): void {
   const parts = view.getUint16(at + 10, true);
   const directoryBytes = view.getUint32(at + 12, true);
   const directoryStart = view.getUint32(at + 16, true);
-  if (parts > limits.maxParts) throw tooBig(`${count(parts)} parts in the file`);
+  // All ones mark a ZIP64 file, whose real figures are elsewhere: JSZip reads them, and the parts are counted after.
+  const zip64 = parts === 0xffff || directoryBytes === 0xffffffff || directoryStart === 0xffffffff;
+  if (zip64) return;
+  checkPartCount(parts, limits);
   if (directoryStart + directoryBytes > at) throw readError("truncated");
+}
+
+function checkPartCount(parts: number, limits: ReadLimits): void {
+  if (parts > limits.maxParts) throw tooBig(`${count(parts)} parts in the file`);
 }
 
 async function openZip(bytes: Uint8Array): Promise<JSZip> {
@@ -250,7 +257,7 @@ function inflatePart(
           stop(
             new WorkbookReadError(
               "unpacks-too-large",
-              `This file unpacks to more than ${megabytes(limits.maxUnpackedBytes)}, far more than an assessment ever needs, so it was not read. It may not be a real workbook.`,
+              `This file unpacks to more than ${megabytes(limits.maxUnpackedBytes)}, far more than an assessment ever needs, so it was not read. It may not be a real workbook: check that this is the assessment's file.`,
             ),
           );
           return;
@@ -306,6 +313,7 @@ export async function guardWorkbookBytes(
   checkEndRecord(bytes, limits);
   const zip = await openZip(bytes);
   const entries = Object.values(zip.files).filter((entry) => !entry.dir);
+  checkPartCount(entries.length, limits);
   const contentTypes = entries.find((entry) => entry.name === "[Content_Types].xml");
   if (!contentTypes || !zip.file("xl/workbook.xml")) throw readError("not-a-workbook");
   counters.parts++;

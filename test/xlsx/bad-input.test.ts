@@ -174,7 +174,7 @@ describe("the size of what is read is bounded before it is parsed", () => {
     const found = await refusal(bytes);
     expect(found.problem).toBe("unpacks-too-large");
     expect(found.message).toBe(
-      "This file unpacks to more than 50 MB, far more than an assessment ever needs, so it was not read. It may not be a real workbook.",
+      "This file unpacks to more than 50 MB, far more than an assessment ever needs, so it was not read. It may not be a real workbook: check that this is the assessment's file.",
     );
     // It stopped within one read block (16 KB of input, at most about 16 MB out) of the limit, not at 1 GB.
     expect(found.counters.inflatedBytes).toBeGreaterThan(DEFAULT_READ_LIMITS.maxUnpackedBytes);
@@ -270,6 +270,16 @@ describe("the size of what is read is bounded before it is parsed", () => {
     const found = await refusal(craftZip(entries));
     expect(found.problem).toBe("too-big");
     expect(found.message).toMatch(/\(2,001 parts in the file\)/);
+    expect(found.counters.parts).toBe(0);
+  });
+
+  test("a ZIP64 file is read from its ZIP64 end record, and its parts are counted once opened", async () => {
+    const snapshot = await readSnapshotFromBuffer(craftZip(minimalWorkbook(filledCells(20)), { zip64: true }));
+    expect(Object.keys(snapshot.sheets[0].cells)).toHaveLength(20);
+    const parts = Array.from({ length: DEFAULT_READ_LIMITS.maxParts }, (_, i) => storedEntry(`p${i}.xml`, "<a/>"));
+    const found = await refusal(craftZip([...minimalWorkbook(""), ...parts], { zip64: true }));
+    expect(found.problem).toBe("too-big");
+    expect(found.message).toMatch(/\(2,005 parts in the file\)/);
     expect(found.counters.parts).toBe(0);
   });
 

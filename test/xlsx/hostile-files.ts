@@ -37,7 +37,7 @@ export function zerosBomb(megabytes: number): Uint8Array {
 }
 
 /** A zip written field by field (APPNOTE.TXT 4.3), so every declared size is whatever the test says. */
-export function craftZip(entries: CraftedEntry[]): Uint8Array {
+export function craftZip(entries: CraftedEntry[], { zip64 = false } = {}): Uint8Array {
   const locals: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
@@ -73,11 +73,30 @@ export function craftZip(entries: CraftedEntry[]): Uint8Array {
   const directoryBytes = directory.reduce((n, b) => n + b.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directoryBytes, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, ...directory, end]));
+  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 8);
+  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 10);
+  end.writeUInt32LE(zip64 ? 0xffffffff : directoryBytes, 12);
+  end.writeUInt32LE(zip64 ? 0xffffffff : offset, 16);
+  const tail = zip64 ? zip64EndRecords(entries.length, directoryBytes, offset) : [];
+  return new Uint8Array(Buffer.concat([...locals, ...directory, ...tail, end]));
+}
+
+/** The ZIP64 end record and its locator (APPNOTE.TXT 4.3.14–15), which carry the real figures. */
+function zip64EndRecords(count: number, directoryBytes: number, directoryStart: number): Buffer[] {
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4); // the size of the rest of the record
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(BigInt(count), 24);
+  record.writeBigUInt64LE(BigInt(count), 32);
+  record.writeBigUInt64LE(BigInt(directoryBytes), 40);
+  record.writeBigUInt64LE(BigInt(directoryStart), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(directoryStart + directoryBytes), 8);
+  locator.writeUInt32LE(1, 16);
+  return [record, locator];
 }
 
 const MAIN_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
