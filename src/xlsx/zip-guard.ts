@@ -8,9 +8,10 @@
  *   before JSZip reads its directory;
  * - every part is inflated once, counting the bytes actually produced, and inflation stops as soon
  *   as the total passes the limit: a crafted zip can declare any sizes it likes, so they are not used;
- * - the worksheets are scanned as they inflate for what ExcelJS spends time on in proportion to
- *   something other than the bytes: cells, and the ranges it visits cell by cell (merged cells and
- *   data validations, whose `sqref` ExcelJS expands into one entry per cell).
+ * - the XML parts are scanned as they inflate for what ExcelJS spends time on in proportion to
+ *   something other than the bytes: elements in every part; in worksheets, cells, and the ranges it
+ *   visits cell by cell (merged cells, and data validations, whose `sqref` ExcelJS expands into one
+ *   entry per cell).
  *
  * Only JSZip and TextDecoder are used, so the same guard bounds the reader in the browser.
  */
@@ -163,6 +164,8 @@ class XmlScanner implements PartSink {
   private readonly decoder = new TextDecoder("utf-8");
   private carry = "";
   private static readonly ELEMENT = /<[A-Za-z_]/g;
+  /** A whole tag from its "<": quoted values may hold ">" (XML allows it), never "<". */
+  private static readonly COMPLETE_TAG = /<(?:[^>"']|"[^"]*"|'[^']*')*>/y;
   /** In worksheets: cells, and the two kinds of range ExcelJS expands cell by cell. */
   private static readonly WORKSHEET_TAG =
     /<(?:[A-Za-z_][\w.-]*:)?(c|mergeCell|dataValidation)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
@@ -175,9 +178,9 @@ class XmlScanner implements PartSink {
 
   push(chunk: Uint8Array, last = false): WorkbookReadError | undefined {
     const text = this.carry + this.decoder.decode(chunk, { stream: !last });
-    // A tag cut off at the end of the chunk is kept for the next one.
+    // A tag cut off at the end of the chunk is kept for the next one. Only a tag can hold "<", so the last is where it starts.
     const open = text.lastIndexOf("<");
-    const cut = !last && open >= 0 && text.indexOf(">", open) < 0 ? open : text.length;
+    const cut = !last && open >= 0 && !this.closes(text, open) ? open : text.length;
     this.carry = text.slice(cut);
     if (this.carry.length > MAX_TAG_CHARS) return tooBig("a single XML tag of more than 1 MB");
     const complete = text.slice(0, cut);
@@ -190,6 +193,11 @@ class XmlScanner implements PartSink {
     if (this.counters.spannedCells > this.limits.maxSpannedCells)
       return tooBig(`merged cells or data validation over more than ${count(this.limits.maxSpannedCells)} cells`);
     return undefined;
+  }
+
+  private closes(text: string, open: number): boolean {
+    XmlScanner.COMPLETE_TAG.lastIndex = open;
+    return XmlScanner.COMPLETE_TAG.test(text);
   }
 
   private countWorksheetTags(xml: string): void {

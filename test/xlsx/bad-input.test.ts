@@ -4,6 +4,7 @@
  * counters (how much it inflated and counted before it stopped), never by timing the test.
  */
 import JSZip from "jszip";
+import { inflateRawSync } from "zlib";
 import { readAssessment } from "../../src/core/answers/from-snapshot";
 import { buildWorkbookPlan, defaultSheetNames } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
@@ -253,6 +254,21 @@ describe("the size of what is read is bounded before it is parsed", () => {
       craftZip(minimalWorkbook(filledCells(3), { afterSheetData: merged })),
     );
     expect(Object.keys(snapshot.sheets[0].cells)).toEqual(["A1", "B1", "C1"]);
+  });
+
+  test('a tag cut between two chunks just after a quoted ">" is still read whole', async () => {
+    // JSZip hands a stored part over in blocks of 16 KB: the padding puts the first block's end inside the tag.
+    const before = '<dataValidations count="1"><dataValidation type="list" prompt="a >';
+    const after = ` b" sqref="A1:XFD1048576"><formula1>"x"</formula1></dataValidation></dataValidations>`;
+    const entries = minimalWorkbook("", { afterSheetData: `${before}${after}` });
+    const sheet = entries[4];
+    const xml = inflateRawSync(sheet.stored).toString("utf8");
+    const padding = 16_384 - xml.indexOf(before) - before.length;
+    const padded = xml.replace("<sheetData>", `<sheetData>${" ".repeat(padding)}`);
+    expect(padded.indexOf(before) + before.length).toBe(16_384);
+    const found = await refusal(craftZip([...entries.slice(0, 4), storedEntry(sheet.name, padded)]));
+    expect(found.problem).toBe("too-big");
+    expect(found.counters.spannedCells).toBe(1_048_576 * 16_384);
   });
 
   test("cells spanned by ranges are counted from their corners", () => {
