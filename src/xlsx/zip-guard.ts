@@ -166,9 +166,9 @@ class XmlScanner implements PartSink {
   private static readonly ELEMENT = /<[A-Za-z_]/g;
   /** A whole tag from its "<": quoted values may hold ">" (XML allows it), never "<". */
   private static readonly COMPLETE_TAG = /<(?:[^>"']|"[^"]*"|'[^']*')*>/y;
-  /** In worksheets: cells, and the two kinds of range ExcelJS expands cell by cell. */
+  /** In worksheets: cells, column ranges, and the two kinds of range ExcelJS expands cell by cell. */
   private static readonly WORKSHEET_TAG =
-    /<(?:[A-Za-z_][\w.-]*:)?(c|mergeCell|dataValidation)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+    /<(?:[A-Za-z_][\w.-]*:)?(c|col|mergeCell|dataValidation)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 
   constructor(
     private readonly counters: ReadCounters,
@@ -187,7 +187,10 @@ class XmlScanner implements PartSink {
     this.counters.elements += complete.match(XmlScanner.ELEMENT)?.length ?? 0;
     if (this.counters.elements > this.limits.maxElements)
       return tooBig(`more than ${count(this.limits.maxElements)} XML elements`);
-    if (this.worksheet) this.countWorksheetTags(complete);
+    if (this.worksheet) {
+      const problem = this.countWorksheetTags(complete);
+      if (problem) return problem;
+    }
     if (this.counters.cells > this.limits.maxCells)
       return tooBig(`more than ${count(this.limits.maxCells)} filled cells`);
     if (this.counters.spannedCells > this.limits.maxSpannedCells)
@@ -200,11 +203,16 @@ class XmlScanner implements PartSink {
     return XmlScanner.COMPLETE_TAG.test(text);
   }
 
-  private countWorksheetTags(xml: string): void {
+  private countWorksheetTags(xml: string): WorkbookReadError | undefined {
     for (const [, tag, attributes] of xml.matchAll(XmlScanner.WORKSHEET_TAG)) {
       if (tag === "c") this.counters.cells++;
-      else this.counters.spannedCells += spannedCells(attribute(attributes, tag === "mergeCell" ? "ref" : "sqref"));
+      else if (tag === "col") {
+        // ExcelJS makes one column object for every column up to the last <col>'s max: past XFD is no workbook Excel writes.
+        const last = Number(attribute(attributes, "max"));
+        if (!(last <= EXCEL_COLUMNS)) return readError("damaged");
+      } else this.counters.spannedCells += spannedCells(attribute(attributes, tag === "mergeCell" ? "ref" : "sqref"));
     }
+    return undefined;
   }
 }
 

@@ -271,6 +271,22 @@ describe("the size of what is read is bounded before it is parsed", () => {
     expect(found.counters.spannedCells).toBe(1_048_576 * 16_384);
   });
 
+  test("a column range past Excel's last column (ExcelJS would make a column object for each) is damage", async () => {
+    const cols = (max: string) =>
+      minimalWorkbook(filledCells(1)).map((entry) =>
+        entry.name.endsWith("sheet1.xml")
+          ? deflatedEntry(
+              entry.name,
+              inflateRawSync(entry.stored)
+                .toString()
+                .replace("<sheetData>", `<cols><col min="2" max="${max}" width="9"/></cols><sheetData>`),
+            )
+          : entry,
+      );
+    expect((await readSnapshotFromBuffer(craftZip(cols("16384")))).sheets[0].cells.A1).toEqual({ value: 1 });
+    expect((await refusal(craftZip(cols("2000000000")))).problem).toBe("damaged");
+  });
+
   test("cells spanned by ranges are counted from their corners", () => {
     expect(spannedCells("A1")).toBe(1);
     expect(spannedCells("B2:D4 F6")).toBe(10);
