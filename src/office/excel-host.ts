@@ -253,6 +253,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const sheet = context.workbook.worksheets.getItem(summary.name);
       sheet.protection.load("protected");
       sheet.tables.load("items/name");
+      sheet.charts.load("items/name");
       return { summary, sheet, used: queueUsedRange(sheet) };
     });
     await sync("reading your assessment");
@@ -269,6 +270,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
               ? "Hidden"
               : "Visible",
         tableNames: r.sheet.tables.items.map((t) => t.name),
+        chartNames: r.sheet.charts.items.map((c) => c.name),
       });
     }
     return { found: readAssessment(snapshot, this.deps.toolkit), sheets };

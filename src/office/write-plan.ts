@@ -5,6 +5,7 @@
  * blocks go as 2D arrays and formats as ranges.
  */
 import type {
+  ChartPlan,
   CellBlock,
   CellStyle,
   ConditionalFormat,
@@ -25,6 +26,8 @@ export interface ExistingSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden";
   /** Tables on the sheet now; they are deleted before the sheet is rewritten. */
   tableNames: string[];
+  /** Charts on the sheet now; those the plan draws again (by name) are deleted first, the user's are kept. */
+  chartNames: string[];
 }
 
 export interface WriteOptions {
@@ -53,7 +56,7 @@ export function queueWorkbookPlan(context: Excel.RequestContext, plan: WorkbookP
     const sheet = existing
       ? context.workbook.worksheets.getItem(existing.name)
       : context.workbook.worksheets.add(sheetPlan.name);
-    if (existing) queueResetSheet(sheet, existing);
+    if (existing) queueResetSheet(sheet, existing, sheetPlan);
     queueSheet(sheet, sheetPlan, options.excelApi19);
     sheets.set(sheetPlan.key, sheet);
   }
@@ -66,9 +69,12 @@ export function queueWorkbookPlan(context: Excel.RequestContext, plan: WorkbookP
  * sheets survive. Protection is lifted first (its state came from the previous sync: protect() and
  * unprotect() throw when the sheet is already in that state).
  */
-function queueResetSheet(sheet: Excel.Worksheet, existing: ExistingSheet): void {
+function queueResetSheet(sheet: Excel.Worksheet, existing: ExistingSheet, plan: SheetPlan): void {
   if (existing.protected) sheet.protection.unprotect();
   for (const name of existing.tableNames) sheet.tables.getItem(name).delete();
+  const planned = new Set((plan.charts ?? []).map((chart) => chart.name.toLowerCase()));
+  for (const name of existing.chartNames.filter((n) => planned.has(n.toLowerCase())))
+    sheet.charts.getItem(name).delete();
   const whole = sheet.getRange();
   whole.unmerge();
   whole.dataValidation.clear();
@@ -91,6 +97,8 @@ function queueSheet(sheet: Excel.Worksheet, plan: SheetPlan, excelApi19: boolean
   for (const table of plan.tables) queueTable(sheet, table);
   if (plan.freeze) queueFreeze(sheet, plan.freeze);
   if (plan.print && excelApi19) queuePrint(sheet, plan.print);
+  // Before protection: a protected sheet refuses new charts.
+  for (const chart of plan.charts ?? []) queueChart(sheet, chart);
   sheet.tabColor = plan.tabColor ?? "";
   if (plan.protection) queueProtection(sheet, plan.protection);
 }
@@ -232,6 +240,43 @@ function queueTable(sheet: Excel.Worksheet, plan: TablePlan): void {
   const table = sheet.tables.add(sheet.getRange(plan.range), true);
   table.name = plan.name;
   table.style = plan.style;
+}
+
+/** The Office.js chart type of each plan chart type: a radar with markers, as the .xlsx writer draws it. */
+export const OFFICE_CHART_TYPE = { radar: "RadarMarkers" } as const;
+
+/**
+ * Draws a chart with ExcelApi 1.1–1.7 members only (all within the manifest's 1.8). The chart is
+ * created from the first series' cells by columns, so Excel makes exactly one series whatever the
+ * cells hold; each series' values and categories are then set explicitly. Office.js has no alt
+ * text for charts (Excel.Chart has no altText member in @types/office-js, and the real client
+ * drops one if set), so the plan's alt text reaches only the .xlsx file.
+ */
+function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
+  const [first] = plan.series;
+  if (!first) throw new Error(`The chart ${plan.name} has no series`);
+  const chart = sheet.charts.add(OFFICE_CHART_TYPE[plan.type], sheet.getRange(first.values), "Columns");
+  chart.name = plan.name;
+  chart.title.text = plan.title;
+  chart.title.visible = true;
+  chart.legend.position = "Bottom";
+  chart.legend.visible = true;
+  const axis = chart.axes.valueAxis;
+  axis.minimum = plan.axis.min;
+  axis.maximum = plan.axis.max;
+  axis.majorUnit = plan.axis.majorUnit;
+  const { top, left, bottom, right } = parseRange(plan.position);
+  chart.setPosition(rangeAddress(top, left, top, left), rangeAddress(bottom, right, bottom, right));
+  plan.series.forEach((planned, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(planned.name);
+    series.name = planned.name;
+    series.setValues(sheet.getRange(planned.values));
+    series.setXAxisValues(sheet.getRange(plan.categories));
+    series.format.line.color = planned.color;
+    series.markerStyle = "Circle";
+    series.markerBackgroundColor = planned.color;
+    series.markerForegroundColor = planned.color;
+  });
 }
 
 function queueFreeze(sheet: Excel.Worksheet, freeze: { rows: number; columns: number }): void {

@@ -13,8 +13,10 @@ import {
   type WorkbookPlan,
 } from "../../src/core/plan/types";
 import { cellAddress, cellsIn, parseCell, parseRange } from "../../src/core/util/a1";
+import { OFFICE_CHART_TYPE } from "../../src/office/write-plan";
 import type { FakeExcel } from "../fakes/excel-fake";
-import type { CellFormat, SheetState } from "../fakes/excel-fake";
+import type { CellFormat, SheetState, WorkbookState } from "../fakes/excel-fake";
+import type { ChartRange } from "../fakes/excel/state";
 
 export type Cell = { text: string } | { number: number } | { boolean: boolean } | { formula: string };
 
@@ -40,6 +42,27 @@ export interface ValidationImage {
   ignoreBlanks: boolean;
 }
 
+export interface ChartSeriesImage {
+  name: string;
+  /** "<sheet name>|<A1 range>" of the axis labels and of the values. */
+  categories: string;
+  values: string;
+  color: string;
+}
+
+/** A chart as both writers' tests compare it (test/xlsx/chart-package.ts reads it from a file). */
+export interface ChartImage {
+  type: string;
+  name: string;
+  title: string;
+  altTitle: string;
+  altDescription: string;
+  series: ChartSeriesImage[];
+  axis: string;
+  /** The cells the chart covers, "A20:K45". */
+  position: string;
+}
+
 export interface SheetImage {
   name: string;
   visibility: string;
@@ -55,6 +78,7 @@ export interface SheetImage {
   freeze: string;
   protection: string;
   print: string;
+  charts: ChartImage[];
 }
 
 export interface WorkbookImage {
@@ -151,7 +175,25 @@ function planConditional(format: ConditionalFormat): string {
   return `${format.range} dataBar ${format.min}..${format.max} ${upper(format.color)}`;
 }
 
-function planSheet(sheet: SheetPlan, printSetup: boolean): SheetImage {
+function planCharts(sheet: SheetPlan, altText: boolean): ChartImage[] {
+  return (sheet.charts ?? []).map((chart) => ({
+    type: chart.type,
+    name: chart.name,
+    title: chart.title,
+    altTitle: altText ? chart.altText.title : "",
+    altDescription: altText ? chart.altText.description : "",
+    series: chart.series.map((series) => ({
+      name: series.name,
+      categories: `${sheet.name}|${chart.categories}`,
+      values: `${sheet.name}|${series.values}`,
+      color: upper(series.color) ?? "",
+    })),
+    axis: `${chart.axis.min}..${chart.axis.max} step ${chart.axis.majorUnit}`,
+    position: chart.position,
+  }));
+}
+
+function planSheet(sheet: SheetPlan, printSetup: boolean, chartAltText: boolean): SheetImage {
   const protection = sheet.protection
     ? `protected ${JSON.stringify({ allowAutoFilter: sheet.protection.allowAutoFilter, allowFormatColumns: sheet.protection.allowFormatColumns, allowFormatRows: sheet.protection.allowFormatRows, allowSort: sheet.protection.allowSort })}`
     : "unprotected";
@@ -174,13 +216,18 @@ function planSheet(sheet: SheetPlan, printSetup: boolean): SheetImage {
     freeze: `${sheet.freeze?.rows ?? 0}x${sheet.freeze?.columns ?? 0}`,
     protection,
     print,
+    charts: planCharts(sheet, chartAltText),
   };
 }
 
-export function imageOfPlan(plan: WorkbookPlan, printSetup = true): WorkbookImage {
+/**
+ * The plan as a writer should hold it. `printSetup` false: the writer had no ExcelApi 1.9, so no
+ * print setup. `chartAltText` false: the writer has no way to set a chart's alt text (Office.js).
+ */
+export function imageOfPlan(plan: WorkbookPlan, printSetup = true, chartAltText = true): WorkbookImage {
   const active = plan.sheets.find((s) => s.key === plan.activeSheetKey)!.name;
   return {
-    sheets: plan.sheets.map((s) => planSheet(s, printSetup)),
+    sheets: plan.sheets.map((s) => planSheet(s, printSetup, chartAltText)),
     names: Object.fromEntries(plan.names.map((n) => [n.name, n.reference])),
     active,
   };
@@ -285,7 +332,7 @@ function fakeConditional(sheet: SheetState): string[] {
   });
 }
 
-function fakeSheet(sheet: SheetState): SheetImage {
+function fakeSheet(state: WorkbookState, sheet: SheetState): SheetImage {
   const zoom = sheet.pageLayout.zoom as { horizontalFitToPages?: number };
   return {
     name: sheet.name,
@@ -304,7 +351,35 @@ function fakeSheet(sheet: SheetState): SheetImage {
       ? `protected ${JSON.stringify(sortKeys(sheet.protection.options))}`
       : "unprotected",
     print: `${sheet.pageLayout.orientation.toLowerCase()} fit=${zoom.horizontalFitToPages === 1} titles=${sheet.pageLayout.printTitleRows}`,
+    charts: fakeCharts(state, sheet),
   };
+}
+
+function rangeText(state: WorkbookState, range: ChartRange | null): string {
+  if (!range) return "none";
+  const sheet = state.sheets.find((s) => s.id === range.sheetId);
+  return `${sheet?.name ?? "deleted sheet"}|${rectText(range.rect)}`;
+}
+const planChartType = (officeType: string) =>
+  Object.entries(OFFICE_CHART_TYPE).find(([, type]) => type === officeType)?.[0] ?? officeType;
+
+function fakeCharts(state: WorkbookState, sheet: SheetState): ChartImage[] {
+  return sheet.charts.map((chart) => ({
+    type: planChartType(chart.type),
+    name: chart.name,
+    title: chart.title.visible ? chart.title.text : "",
+    // Office.js cannot set a chart's alt text, so the fake has none to record.
+    altTitle: "",
+    altDescription: "",
+    series: chart.series.map((series) => ({
+      name: series.name,
+      categories: rangeText(state, series.xValues),
+      values: rangeText(state, series.values),
+      color: upper(series.lineColor) ?? "",
+    })),
+    axis: `${chart.valueAxis.minimum}..${chart.valueAxis.maximum} step ${chart.valueAxis.majorUnit}`,
+    position: chart.position ? rectText(chart.position) : "automatic",
+  }));
 }
 
 function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
@@ -315,7 +390,9 @@ function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
 export function imageOfFake(fake: FakeExcel, sheetNames: string[]): WorkbookImage {
   const wanted = new Set(sheetNames.map((n) => n.toLowerCase()));
   return {
-    sheets: fake.state.sheets.filter((s) => wanted.has(s.name.toLowerCase())).map(fakeSheet),
+    sheets: fake.state.sheets
+      .filter((s) => wanted.has(s.name.toLowerCase()))
+      .map((sheet) => fakeSheet(fake.state, sheet)),
     names: Object.fromEntries(fake.state.names.map((n) => [n.name, normaliseReference(n.formula)])),
     active: fake.activeSheetName(),
   };
@@ -344,7 +421,7 @@ export function expectFakeMatchesPlan(fake: FakeExcel, plan: WorkbookPlan, print
       fake,
       plan.sheets.map((s) => s.name),
     ),
-    imageOfPlan(plan, printSetup),
+    imageOfPlan(plan, printSetup, false),
   );
 }
 

@@ -4,6 +4,7 @@ import { levelArray } from "./formulas";
 import { columnRange, type KeyAreaRows } from "./key-area-sheet";
 import { GUIDE, KEY_AREA, NOT_A_LEVEL, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
+import { addSummaryChart } from "./summary-chart";
 import {
   AVERAGE_FORMAT,
   COLOURS,
@@ -139,5 +140,7 @@ export function summarySheet(
   sheet.plan.freeze = { rows: HEADER_ROW, columns: 1 };
   sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
   sheet.plan.print = { orientation: "landscape", fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` };
+  const keyAreaRows = rows.map((_, i) => first + i).filter((row) => row !== overallRow && !themeRows.includes(row));
+  addSummaryChart(sheet, { keyAreaRows, headers: HEADERS, maxScore: toolkit.levels.length, top: overallRow + 2 });
   return sheet.plan;
 }
