@@ -4,6 +4,8 @@
  * counters (how much it inflated and counted before it stopped), never by timing the test.
  */
 import JSZip from "jszip";
+import { readFileSync, writeFileSync } from "fs";
+import * as path from "path";
 import { inflateRawSync } from "zlib";
 import { readAssessment } from "../../src/core/answers/from-snapshot";
 import { buildWorkbookPlan, defaultSheetNames } from "../../src/core/plan/build-plan";
@@ -17,6 +19,8 @@ import {
   type WorkbookReadProblem,
 } from "../../src/xlsx/read-xlsx";
 import { spannedCells } from "../../src/xlsx/zip-guard";
+import { tempDir } from "../support/fixtures";
+import { convertWithLibreOffice, recalculate } from "../support/libreoffice";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import {
   compoundFile,
@@ -365,5 +369,32 @@ describe("awkward but valid workbooks read in full", () => {
     const found = readAssessment(await readSnapshotFromBuffer(await writePlanToBuffer(plan)), toolkit);
     expect(found?.roles).toMatchObject({ ...sheetNames, summary: "Summary's" });
     expect(found?.answers.behaviours).toEqual(given.behaviours);
+  });
+});
+
+describe("files LibreOffice writes (a real engine, not a crafted file)", () => {
+  const given = {
+    behaviours: { "SL-ECSM-01": { current: "Mature", evidence: "Minutes" }, "XX-OLD-01": { current: "Leader" } },
+  };
+
+  async function written(): Promise<string> {
+    const file = path.join(tempDir(), "assessment.xlsx");
+    writeFileSync(file, await writePlanToBuffer(buildWorkbookPlan(toolkit, given, { now })));
+    return file;
+  }
+
+  test("an assessment LibreOffice re-saved reads within every limit, answers and all", async () => {
+    const counters = noCounters();
+    const resaved = await recalculate(await written());
+    const snapshot = await readSnapshotFromBuffer(new Uint8Array(readFileSync(resaved)), DEFAULT_READ_LIMITS, counters);
+    expect(readAssessment(snapshot, toolkit)?.answers.behaviours).toEqual(given.behaviours);
+    expect(counters.cells * 20).toBeLessThan(DEFAULT_READ_LIMITS.maxCells);
+    expect(counters.elements * 10).toBeLessThan(DEFAULT_READ_LIMITS.maxElements);
+  });
+
+  test("the same assessment saved by LibreOffice as an Excel 97–2003 .xls is named as one", async () => {
+    const xls = await convertWithLibreOffice(await written(), "xls", "xls:MS Excel 97");
+    const found = await refusal(new Uint8Array(readFileSync(xls)));
+    expect(found.problem).toBe("old-xls");
   });
 });
