@@ -166,6 +166,13 @@ describe("nps-toolkit repair with a bad IN: exit 2 and one clear line", () => {
     );
   });
 
+  test("repair --help says what it does and that IN is never changed", async () => {
+    const result = await run("repair", "--help");
+    expect(result.code).toBe(0);
+    expect(result.out.join("\n")).toMatch(/^Usage: nps-toolkit repair <in\.xlsx> <out\.xlsx> \[--force\]/);
+    expect(result.out.join("\n")).toContain("<in.xlsx> is only read, never changed.");
+  });
+
   test("a missing IN, and the wrong number of files", async () => {
     const missing = path.join(dir, "missing.xlsx");
     expect(await run("repair", missing, output)).toEqual({
