@@ -160,8 +160,16 @@ export async function readComputed(xlsxPath: string): Promise<ComputedWorkbook> 
   return computed;
 }
 
+/**
+ * What ExcelJS makes of an error result in a date-formatted cell: it converts the result to a date as if
+ * it were a number, giving an invalid Date and losing which error it was. Reported as this text, so that
+ * findErrorValues still sees it (no date cell of the workbook computes text other than "").
+ */
+export const ERROR_IN_DATE_CELL = "#ERROR! (in a date cell)";
+
 function toComputed(value: ExcelJS.CellValue): ComputedValue {
   if (value === null || value === undefined) return null;
+  if (value instanceof Date && Number.isNaN(value.getTime())) return ERROR_IN_DATE_CELL;
   if (typeof value !== "object" || value instanceof Date) return value;
   if ("error" in value) return value.error;
   if ("formula" in value || "sharedFormula" in value) return toComputed(value.result ?? null);
@@ -170,7 +178,7 @@ function toComputed(value: ExcelJS.CellValue): ComputedValue {
   return String(value);
 }
 
-const ERROR_VALUES = new Set(["#REF!", "#NAME?", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!"]);
+const ERROR_VALUES = new Set(["#REF!", "#NAME?", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", ERROR_IN_DATE_CELL]);
 // LibreOffice shows its own codes (Err:502 …) where Excel has no matching error.
 const LIBREOFFICE_ERROR = /^Err:\d{3}$/;
 
