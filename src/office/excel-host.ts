@@ -2,9 +2,10 @@
 /**
  * WorkbookHost for Excel: builds, upgrades and repairs the assessment in the open workbook.
  *
- * Round trips are fixed, whatever the toolkit's size:
+ * Round trips, for the canonical toolkit:
  * - build:   1 read the sheet list and names, 2 write everything;
  * - upgrade: 1 read the sheet list and names, 2 read our sheets, 3 rewrite them in place.
+ * A write too large for one request (a much larger toolkit) goes in as few more as it needs.
  */
 import {
   UserFacingError,
@@ -24,17 +25,12 @@ import type { WorkbookPlan } from "../core/plan/types";
 import { canonicalToolkit } from "../core/toolkit/canonical";
 import { toolkitFingerprint } from "../core/toolkit/load";
 import type { Toolkit } from "../core/toolkit/schema";
-import {
-  queueOverview,
-  queueUsedRange,
-  sheetSummaries,
-  snapshotNames,
-  snapshotSheet,
-  type SheetSummary,
-} from "./read-snapshot";
+import { queueOverview, sheetSummaries, snapshotNames, snapshotSheet, type SheetSummary } from "./read-snapshot";
 import { chooseSheetNames, isNumberedName, type NameChoice } from "./sheet-names";
+import { readSheetsInParts, writingIn, type PlanWriter } from "./in-parts";
+import { readBounds, UNPLANNED_SHEET_BYTES } from "./read-size";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithin } from "./sync-timeout";
-import { queueWorkbookPlan, type ExistingSheet } from "./write-plan";
+import type { ExistingSheet } from "./write-plan";
 
 /** Data validation (level pickers) needs ExcelApi 1.8; everything else the plan uses is older. */
 export const REQUIRED_API = { name: "ExcelApi", version: "1.8" } as const;
@@ -52,7 +48,6 @@ export interface ExcelHostDeps {
 
 type Sync = (step: string) => Promise<void>;
 type Progress = (update: ProgressUpdate) => void;
-
 interface Overview {
   sheets: SheetSummary[];
   names: Record<string, string>;
@@ -140,11 +135,10 @@ export class ExcelWorkbookHost implements WorkbookHost {
       onProgress({ step: "Looking for an assessment made earlier", fraction: 0.25 });
       const existing = await this.readExisting(context, sync, overview);
       onProgress({ step: "Preparing the assessment", fraction: 0.45 });
+      const write = writingIn(context, sync, onProgress);
       const outcome = existing?.found
-        ? this.queueUpgrade(context, details, overview, existing.found, existing.sheets)
-        : this.queueBuild(context, details, overview);
-      onProgress({ step: "Writing the assessment into your workbook", fraction: 0.6 });
-      await sync("writing the assessment into your workbook");
+        ? await this.upgrade(write, details, overview, existing.found, existing.sheets)
+        : await this.build(write, details, overview);
       onProgress({ step: "Finished", fraction: 1 });
       return outcome;
     });
@@ -249,14 +243,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   ): Promise<{ found: FoundAssessment | null; sheets: Map<string, ExistingSheet> } | null> {
     const ours = assessmentSheets(overview);
     if (ours.length === 0) return null;
-    const reads = ours.map((summary) => {
-      const sheet = context.workbook.worksheets.getItem(summary.name);
-      sheet.protection.load("protected");
-      sheet.tables.load("items/name");
-      sheet.charts.load("items/name");
-      return { summary, sheet, used: queueUsedRange(sheet) };
-    });
-    await sync("reading your assessment");
+    const reads = await readSheetsInParts(context, sync, ours, this.responseBound(overview));
     const snapshot = { sheets: reads.map((r) => snapshotSheet(r.summary, r.used)), names: overview.names };
     const sheets = new Map<string, ExistingSheet>();
     for (const r of reads) {
@@ -276,7 +263,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     return { found: readAssessment(snapshot, this.deps.toolkit), sheets };
   }
 
-  private queueBuild(context: Excel.RequestContext, details: AssessmentDetails, overview: Overview): AssessmentOutcome {
+  private async build(write: PlanWriter, details: AssessmentDetails, overview: Overview): Promise<AssessmentOutcome> {
     const toolkit = this.deps.toolkit;
     const choice = chooseSheetNames(
       defaultSheetNames(toolkit),
@@ -293,7 +280,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
         sheetNames: choice.names,
       },
     );
-    queueWorkbookPlan(context, plan, {
+    await write(plan, {
       existing: new Map(),
       existingNames: new Set(Object.keys(overview.names)),
       excelApi19: this.excelApi19(),
@@ -311,13 +298,13 @@ export class ExcelWorkbookHost implements WorkbookHost {
     };
   }
 
-  private queueUpgrade(
-    context: Excel.RequestContext,
+  private async upgrade(
+    write: PlanWriter,
     details: AssessmentDetails,
     overview: Overview,
     found: FoundAssessment,
     existingSheets: Map<string, ExistingSheet>,
-  ): AssessmentOutcome {
+  ): Promise<AssessmentOutcome> {
     const toolkit = this.deps.toolkit;
     const choice = chooseSheetNames(
       defaultSheetNames(toolkit),
@@ -336,7 +323,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const sheet = existingSheets.get(name.toLowerCase());
       if (sheet && plan.sheets.some((s) => s.key === key)) existing.set(key, sheet);
     }
-    queueWorkbookPlan(context, plan, {
+    await write(plan, {
       existing,
       existingNames: new Set(Object.keys(overview.names)),
       excelApi19: this.excelApi19(),
@@ -385,6 +372,13 @@ export class ExcelWorkbookHost implements WorkbookHost {
       ...found.warnings,
       ...plan.warnings,
     ];
+  }
+
+  /** Each sheet's response bound, from a plan of this toolkit (the sheets were made by one like it). */
+  private responseBound(overview: Overview): (sheet: SheetSummary) => number {
+    const plan = buildWorkbookPlan(this.deps.toolkit, { behaviours: {} }, { now: this.deps.now() });
+    const bounds = readBounds(plan, overview.names);
+    return (sheet) => bounds.get(sheet.name.toLowerCase()) ?? UNPLANNED_SHEET_BYTES;
   }
 
   private excelApi19(): boolean {

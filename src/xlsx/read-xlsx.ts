@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { normaliseReference } from "../core/snapshot/references";
 import { guardedCells, type GuardedCells } from "../core/snapshot/guarded-cells";
 import type { SnapshotCell, SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../core/snapshot/types";
+import { dateToSerial } from "../core/util/dates";
 import { openRawPackage, type RawPackage } from "./raw-protection";
 import { readError } from "./read-errors";
 import { DEFAULT_READ_LIMITS, guardWorkbookBytes, noCounters, type ReadCounters, type ReadLimits } from "./zip-guard";
@@ -11,6 +12,7 @@ export { WorkbookReadError, type WorkbookReadProblem } from "./read-errors";
 
 function snapshotCell(value: ExcelJS.CellValue): SnapshotCell | undefined {
   if (value === null || value === undefined) return undefined;
+  // ExcelJS turns date-formatted numbers into JS Dates (UTC); the snapshot keeps Excel's serial numbers.
   if (value instanceof Date) return { value: dateToSerial(value) };
   if (typeof value !== "object") return { value };
   if ("formula" in value || "sharedFormula" in value) {
@@ -22,11 +24,6 @@ function snapshotCell(value: ExcelJS.CellValue): SnapshotCell | undefined {
   if ("error" in value) return { value: value.error };
   if ("hyperlink" in value) return { value: value.text };
   return undefined;
-}
-
-/** ExcelJS turns date-formatted numbers into JS Dates (UTC); the snapshot keeps Excel's serial numbers. */
-function dateToSerial(date: Date): number {
-  return (date.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
 }
 
 /** A formula cell. `cell.value.result` drops a cached 0, so the result is read from the cell itself. */

@@ -1,5 +1,6 @@
 import type { Toolkit } from "../toolkit/schema";
-import { cellAddress, isoDateToSerial, rangeAddress } from "../util/a1";
+import { cellAddress, rangeAddress } from "../util/a1";
+import { DATE_ENTRY_ERROR, EARLIEST_DATE, isoDateToSerial } from "../util/dates";
 import { GUIDE, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { DATE_FORMAT, HEADER, INPUT, SUBTITLE, TEXT_FORMAT, TITLE, WRAPPED_TEXT, wrappedHeight } from "./style";
@@ -43,10 +44,10 @@ export function guideSheet(
     .validate({
       type: "date",
       range: date,
-      minimum: isoDateToSerial("2000-01-01"),
+      minimum: isoDateToSerial(EARLIEST_DATE),
       allowBlank: true,
       prompt: { title: "Assessment date", message: "The date of this self-assessment (dd/mm/yyyy)." },
-      error: { title: "Not a date", message: "Type a date on or after 01/01/2000, for example 31/03/2026." },
+      error: DATE_ENTRY_ERROR,
     });
 
   const howRow = 8;
