@@ -31,6 +31,7 @@ import {
   sheetSummaries,
   snapshotNames,
   snapshotSheet,
+  tableRange,
   type SheetSummary,
 } from "./read-snapshot";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithin } from "./sync-timeout";
@@ -200,13 +201,14 @@ export class ExcelWorkbookHost implements WorkbookHost {
     const reads = ours.map((summary) => {
       const sheet = context.workbook.worksheets.getItem(summary.name);
       sheet.protection.load("protected");
-      sheet.tables.load("items/name");
+      // Each table's column names and row count place it on the sheet (see tableRange), so it can be kept.
+      sheet.tables.load("items/name,items/rows/count,items/columns/items/name");
       return { summary, sheet, used: queueUsedRange(sheet) };
     });
     await sync("reading your assessment");
     const snapshot = { sheets: reads.map((r) => snapshotSheet(r.summary, r.used)), names: overview.names };
     const sheets = new Map<string, ExistingSheet>();
-    for (const r of reads) {
+    for (const [i, r] of reads.entries()) {
       sheets.set(r.summary.name.toLowerCase(), {
         name: r.summary.name,
         protected: r.sheet.protection.protected,
@@ -216,7 +218,14 @@ export class ExcelWorkbookHost implements WorkbookHost {
             : r.summary.visibility === "hidden"
               ? "Hidden"
               : "Visible",
-        tableNames: r.sheet.tables.items.map((t) => t.name),
+        tables: r.sheet.tables.items.map((t) => ({
+          name: t.name,
+          range: tableRange(
+            snapshot.sheets[i],
+            t.columns.items.map((c) => c.name),
+            t.rows.count,
+          ),
+        })),
       });
     }
     return { snapshot, sheets };

@@ -1,7 +1,8 @@
 /**
  * One comparison for "the fake workbook holds exactly the plan": both sides are turned into the same
  * plain image (cells, styles per cell, merges, validations per cell, conditional formats, tables,
- * sizes, freeze, protection, print, names, visibility) and compared with toEqual.
+ * autofilter, sizes, freeze, protection, print, names, visibility) and compared with toEqual.
+ * SHEET_PLAN_PARTS names, for every part of a SheetPlan, where the image compares it.
  */
 import { normaliseReference } from "../../src/core/snapshot/references";
 import { charactersToPoints } from "../../src/office/write-plan";
@@ -50,12 +51,39 @@ export interface SheetImage {
   validations: Record<string, ValidationImage>;
   conditionalFormats: string[];
   tables: string[];
+  autoFilter: string;
   columnWidths: Record<number, number>;
   rowHeights: Record<number, number>;
   freeze: string;
   protection: string;
   print: string;
 }
+
+/**
+ * Where each part of a SheetPlan is compared. Every key is required, so a part added to SheetPlan
+ * fails to compile until it is compared (a writer that ignores it then fails the comparison).
+ */
+export const SHEET_PLAN_PARTS: Record<keyof SheetPlan, keyof SheetImage | "names"> = {
+  // The sheet's role and key area are what its NPS_Sheet_* name marks.
+  key: "names",
+  role: "names",
+  keyAreaId: "names",
+  name: "name",
+  visibility: "visibility",
+  tabColor: "tabColor",
+  columnWidths: "columnWidths",
+  rowHeights: "rowHeights",
+  blocks: "cells",
+  styles: "styles",
+  merges: "merges",
+  validations: "validations",
+  conditionalFormats: "conditionalFormats",
+  tables: "tables",
+  autoFilter: "autoFilter",
+  freeze: "freeze",
+  protection: "protection",
+  print: "print",
+};
 
 export interface WorkbookImage {
   sheets: SheetImage[];
@@ -151,12 +179,13 @@ function planConditional(format: ConditionalFormat): string {
   return `${format.range} dataBar ${format.min}..${format.max} ${upper(format.color)}`;
 }
 
-function planSheet(sheet: SheetPlan, printSetup: boolean): SheetImage {
+/** `excelApi19`: the writer could apply what needs ExcelApi 1.9 (print setup, the AutoFilter). */
+function planSheet(sheet: SheetPlan, excelApi19: boolean): SheetImage {
   const protection = sheet.protection
     ? `protected ${JSON.stringify({ allowAutoFilter: sheet.protection.allowAutoFilter, allowFormatColumns: sheet.protection.allowFormatColumns, allowFormatRows: sheet.protection.allowFormatRows, allowSort: sheet.protection.allowSort })}`
     : "unprotected";
   const print =
-    sheet.print && printSetup
+    sheet.print && excelApi19
       ? `${sheet.print.orientation} fit=${sheet.print.fitToWidth} titles=${sheet.print.titleRows ? `$${sheet.print.titleRows.replace(/\$/g, "").replace(":", ":$")}` : null}`
       : "portrait fit=false titles=null";
   return {
@@ -169,6 +198,7 @@ function planSheet(sheet: SheetPlan, printSetup: boolean): SheetImage {
     validations: planValidations(sheet),
     conditionalFormats: sheet.conditionalFormats.map(planConditional),
     tables: sheet.tables.map((t) => `${t.name} ${t.range} ${t.style}`),
+    autoFilter: sheet.autoFilter && excelApi19 ? sheet.autoFilter : "none",
     columnWidths: Object.fromEntries(sheet.columnWidths.map((w, i) => [i + 1, charactersToPoints(w)])),
     rowHeights: { ...sheet.rowHeights },
     freeze: `${sheet.freeze?.rows ?? 0}x${sheet.freeze?.columns ?? 0}`,
@@ -177,10 +207,10 @@ function planSheet(sheet: SheetPlan, printSetup: boolean): SheetImage {
   };
 }
 
-export function imageOfPlan(plan: WorkbookPlan, printSetup = true): WorkbookImage {
+export function imageOfPlan(plan: WorkbookPlan, excelApi19 = true): WorkbookImage {
   const active = plan.sheets.find((s) => s.key === plan.activeSheetKey)!.name;
   return {
-    sheets: plan.sheets.map((s) => planSheet(s, printSetup)),
+    sheets: plan.sheets.map((s) => planSheet(s, excelApi19)),
     names: Object.fromEntries(plan.names.map((n) => [n.name, n.reference])),
     active,
   };
@@ -297,6 +327,7 @@ function fakeSheet(sheet: SheetState): SheetImage {
     validations: fakeValidations(sheet),
     conditionalFormats: fakeConditional(sheet),
     tables: sheet.tables.map((t) => `${t.name} ${rectText(t.rect)} ${t.style}`),
+    autoFilter: sheet.autoFilter ? rectText(sheet.autoFilter) : "none",
     columnWidths: Object.fromEntries(sheet.columnWidths),
     rowHeights: Object.fromEntries(sheet.rowHeights),
     freeze: `${sheet.freeze.rows}x${sheet.freeze.columns}`,
@@ -338,13 +369,13 @@ export function expectImageMatchesPlan(actual: WorkbookImage, expected: Workbook
 }
 
 /** Asserts the fake workbook holds exactly the plan. */
-export function expectFakeMatchesPlan(fake: FakeExcel, plan: WorkbookPlan, printSetup = true): void {
+export function expectFakeMatchesPlan(fake: FakeExcel, plan: WorkbookPlan, excelApi19 = true): void {
   expectImageMatchesPlan(
     imageOfFake(
       fake,
       plan.sheets.map((s) => s.name),
     ),
-    imageOfPlan(plan, printSetup),
+    imageOfPlan(plan, excelApi19),
   );
 }
 

@@ -87,6 +87,8 @@ export interface SheetState {
   conditionalFormats: ConditionalFormatState[];
   tables: TableState[];
   freeze: { rows: number; columns: number };
+  /** The worksheet's AutoFilter range (filter buttons on its first row), if any. */
+  autoFilter: Rect | null;
   protection: { protected: boolean; options: Record<string, unknown>; password?: string };
   pageLayout: { orientation: string; zoom: Record<string, unknown>; printTitleRows: string | null };
 }
@@ -126,6 +128,7 @@ export function newSheet(workbook: WorkbookState, name: string): SheetState {
     conditionalFormats: [],
     tables: [],
     freeze: { rows: 0, columns: 0 },
+    autoFilter: null,
     protection: { protected: false, options: {} },
     pageLayout: { orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: null },
   };
