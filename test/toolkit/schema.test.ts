@@ -54,6 +54,19 @@ describe("toolkit schema", () => {
     expect(problemsOf(data)[0]).toMatch(/^themes\.0\.keyAreas\.2\.id: duplicate ID "SL-WWP"/);
   });
 
+  it.each(["Summary", "retired answers", "NPS_METADATA"])(
+    "rejects a key area sheet called %s, a name the workbook's own sheets use",
+    (name) => {
+      const data = fresh();
+      data.themes[0].keyAreas[1].sheetName = name;
+      expect(problemsOf(data)).toEqual([
+        expect.stringMatching(
+          /^themes\.0\.keyAreas\.1\.sheetName: must not be one of the workbook's own sheet names \(.*Retired answers/,
+        ),
+      ]);
+    },
+  );
+
   it("rejects a duplicate sheet name, ignoring case as Excel does", () => {
     const data = fresh();
     data.themes[2].keyAreas[2].sheetName = "social value";

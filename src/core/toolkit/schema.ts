@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SHEET_NAMES } from "../plan/layout";
 
 /**
  * The canonical toolkit model. Every piece of toolkit text is a list of blocks so that the
@@ -8,8 +9,8 @@ import { z } from "zod";
 
 /** Characters Excel refuses in a sheet name. */
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
-/** Names the workbook's own sheets use; a key area sheet must not take one of them. */
-export const RESERVED_SHEET_NAMES = ["Guide", "Summary", "Gaps", "Data", "NPS_Metadata"] as const;
+/** Names the workbook's own sheets use (one list, in layout.ts); a key area sheet must not take one of them. */
+export const RESERVED_SHEET_NAMES: readonly string[] = Object.values(SHEET_NAMES);
 
 const nonEmptyText = z.string().trim().min(1, "must not be empty");
 
