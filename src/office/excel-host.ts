@@ -39,7 +39,10 @@ import { queueWorkbookPlan, type ExistingSheet } from "./write-plan";
 
 /** Data validation (level pickers) needs ExcelApi 1.8; everything else the plan uses is older. */
 export const REQUIRED_API = { name: "ExcelApi", version: "1.8" } as const;
-/** Print setup (page layout) needs 1.9; below it the workbook is built without print settings. */
+/**
+ * Print setup (page layout) and the AutoFilter on Gaps need 1.9; below it the workbook is built
+ * without them and the core's notes say so.
+ */
 export const PRINT_API = { name: "ExcelApi", version: "1.9" } as const;
 
 export interface ExcelHostDeps {

@@ -35,7 +35,8 @@ export interface PlanningOptions {
   now: Date;
   /**
    * Every sheet of the workbook the plan will be written into, the user's own included, so that no
-   * new sheet takes a user's sheet's name. An upgrade defaults to the snapshot's sheets.
+   * new sheet takes a user's sheet's name. An upgrade defaults to the snapshot's sheets (an upgrade
+   * in place); pass [] when the plan becomes a new workbook of its own (a repaired copy).
    */
   workbookSheets?: string[];
   /** false when the writer cannot apply print setup and filter buttons (Excel below ExcelApi 1.9). */

@@ -11,6 +11,8 @@ import type { SnapshotCell, WorkbookSnapshot } from "../../../src/core/snapshot/
 import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../../src/core/toolkit/load";
 import { cellAddress, parseCell } from "../../../src/core/util/a1";
+import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
+import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
 import { planCell, typeInto } from "../../workbook/generate";
 
 const toolkit = canonicalToolkit();
@@ -88,6 +90,31 @@ describe("planUpgrade carries answers into a new plan", () => {
         `${first.id}: the review date "next spring" is not a date; it was kept in the evidence cell.`,
       ]),
     );
+  });
+
+  test("the same, through a real .xlsx file written and read back", async () => {
+    const plan = workbook({ behaviours: { [first.id]: { evidence: "Minutes", target: "Leader" } } });
+    typeInto(plan, areaKey, at(C.current), "Excellent");
+    typeInto(plan, areaKey, at(C.reviewDate), "next spring");
+    const snapshot = await readSnapshotFromBuffer(await writePlanToBuffer(plan));
+    expect(readAssessment(snapshot, toolkit)?.answers.behaviours[first.id]).toMatchObject({
+      current: "Excellent",
+      reviewDate: "next spring",
+    });
+    const planned = planUpgrade(snapshot, toolkit, { details: keep, now: later })!;
+    expect(planCell(planned.plan, areaKey, at(C.evidence))).toBe(
+      "Minutes\n[Current level typed before the upgrade, not a level: Excellent]\n[Review date typed before the upgrade, not a date: next spring]",
+    );
+  });
+
+  test("a repaired copy in a new workbook keeps the names the user gave, and avoids none of the old workbook's", () => {
+    const plan = workbook({ behaviours: {} }, { sheetNames: { gaps: "Gaps (2)", summary: "Our summary" } });
+    const snapshot = snapshotOf(plan);
+    snapshot.sheets.push({ name: "Gaps", visibility: "visible", cells: { A1: { value: "My own gaps" } } });
+    const planned = planUpgrade(snapshot, toolkit, { details: keep, now: later, workbookSheets: [] })!;
+    expect(planned.plan.sheets.find((s) => s.key === "summary")?.name).toBe("Our summary");
+    expect(planned.plan.sheets.find((s) => s.key === "gaps")?.name).toBe("Gaps (2)");
+    expect(planned.notes.join(" ")).not.toMatch(/already has a sheet/);
   });
 
   test("another toolkit version is an upgrade that keeps council, date, creation time and renamed sheets", () => {
