@@ -144,7 +144,8 @@ function queueTableRows(table: Excel.Table, kept: KeptTable): void {
 }
 
 function queueSheet(sheet: Excel.Worksheet, plan: SheetPlan, excelApi19: boolean, kept: KeptTable | null): void {
-  // Cell contents first: table formulas must be in place before tables.add (calculated columns).
+  // Cell contents first: table formulas must be in place before tables.add (calculated columns). A
+  // kept table's columns hold data already, and Excel fills a formula down only an empty column.
   for (const block of plan.blocks) queueBlock(sheet, block);
   for (const merge of plan.merges) sheet.getRange(merge).merge(false);
   for (const styled of plan.styles) queueStyle(sheet.getRange(styled.range), styled.range, styled.style);

@@ -52,6 +52,11 @@ export interface PlannedAssessment {
   reuse: Record<string, string>;
   /** The sheets the user sees (the metadata sheet is very hidden), in tab order. */
   sheets: { name: string; role: MadeSheetRole }[];
+  /**
+   * Sheets of the snapshot that the plan does not write: users' own, and ours that the toolkit no
+   * longer has. An upgrade in place leaves them as they are; a repaired copy does not carry them.
+   */
+  sheetsNotInPlan: string[];
   notes: string[];
 }
 
@@ -100,6 +105,7 @@ export function planBuild(toolkit: Toolkit, options: PlanningOptions): PlannedAs
     plan,
     reuse: {},
     sheets: madeSheets(plan),
+    sheetsNotInPlan: [],
     notes: [builtNote(plan), ...movedNotes(plan, choice), ...printNote(options), ...plan.warnings],
   };
 }
@@ -136,6 +142,9 @@ export function planUpgrade(
     plan,
     reuse,
     sheets: madeSheets(plan),
+    sheetsNotInPlan: snapshot.sheets
+      .map((s) => s.name)
+      .filter((name) => !Object.values(reuse).some((kept) => kept.toLowerCase() === name.toLowerCase())),
     notes: [
       upgraded ? upgradedNote(found.info.metadata.toolkitVersion ?? "", toolkit) : REPAIRED_NOTE,
       carriedNote(countAnswered(carried.answers, toolkit)),

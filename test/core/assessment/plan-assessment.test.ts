@@ -115,6 +115,7 @@ describe("planUpgrade carries answers into a new plan", () => {
     expect(planned.plan.sheets.find((s) => s.key === "summary")?.name).toBe("Our summary");
     expect(planned.plan.sheets.find((s) => s.key === "gaps")?.name).toBe("Gaps (2)");
     expect(planned.notes.join(" ")).not.toMatch(/already has a sheet/);
+    expect(planned.sheetsNotInPlan).toEqual(["Gaps"]);
   });
 
   test("another toolkit version is an upgrade that keeps council, date, creation time and renamed sheets", () => {
