@@ -4,7 +4,7 @@ import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../src/core/toolkit/load";
 import { scaleToolkit } from "../../src/core/toolkit/scale";
-import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
+import { readWorkbookSnapshot, tableRange } from "../../src/office/read-snapshot";
 import { FakeExcel } from "../fakes/excel-fake";
 import { cellKey } from "../fakes/excel/state";
 import {
@@ -337,4 +337,13 @@ test("the reader tells formulas from text that starts with '='", async () => {
     C1: { value: 5 },
   });
   expect(fake.syncs).toHaveLength(2);
+});
+
+test("a table is placed by its column names in its header row, and only where exactly one place matches", () => {
+  const cells = { B3: { value: "ID" }, C3: { value: "Level" }, B4: { value: "x" } };
+  const sheet = { name: "T", visibility: "visible" as const, cells };
+  expect(tableRange(sheet, ["ID", "Level"], 2)).toBe("B3:C5");
+  expect(tableRange(sheet, ["ID", "Gap"], 2)).toBeNull();
+  const twice = { ...sheet, cells: { ...cells, E9: { value: "ID" }, F9: { value: "Level" } } };
+  expect(tableRange(twice, ["ID", "Level"], 2)).toBeNull();
 });
