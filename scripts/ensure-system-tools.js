@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Makes sure the real engines the tests use are on this machine: LibreOffice Calc (recalculates
-// workbooks), Chromium (runs the task pane) and xmllint (validates the manifest). CI starts on a
+// workbooks), Chromium (runs the task pane), xmllint (validates the manifest) and pdftoppm (turns
+// LibreOffice's PDF of a sheet into an image, to see the chart drawn). CI starts on a
 // fresh Debian machine, so a missing tool is installed with apt when we are root; anywhere else we
 // stop at once with the command to run, because skipping those tests would prove nothing.
 "use strict";
@@ -14,18 +15,20 @@ const TOOLS = [
   // The Debian package's launcher, never a browser that playwright would download.
   { name: "Chromium", command: "/usr/bin/chromium", pkg: "chromium" },
   { name: "xmllint", command: "xmllint", pkg: "libxml2-utils" },
+  // pdftoppm has no --version (it reads it as a file name); -v prints the version and exits 0.
+  { name: "pdftoppm", command: "pdftoppm", pkg: "poppler-utils", versionFlag: "-v" },
 ];
 // Calc renders and measures text with it; without a font, column widths and shaping differ.
 const FONT_PKG = "fonts-dejavu-core";
 
 function versionOf(tool) {
-  const run = spawnSync(tool.command, ["--version"], {
+  const run = spawnSync(tool.command, [tool.versionFlag || "--version"], {
     encoding: "utf8",
     timeout: 60000,
     stdio: ["ignore", "pipe", "pipe"],
   });
   if (run.error || run.status !== 0) return null;
-  // xmllint prints its version on stderr.
+  // xmllint and pdftoppm print their version on stderr.
   return `${run.stdout}${run.stderr}`.trim().split("\n")[0];
 }
 
@@ -84,7 +87,7 @@ function main() {
     const version = versionOf(tool);
     if (version === null)
       fail(
-        `${tool.name} (${tool.command} --version) does not run${missing.includes(tool) ? " even after installing it" : ""}`,
+        `${tool.name} (${tool.command} ${tool.versionFlag || "--version"}) does not run${missing.includes(tool) ? " even after installing it" : ""}`,
       );
     console.log(`ensure-system-tools: ${tool.name}: ${version}`);
   }

@@ -206,6 +206,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       sheet.protection.load("protected");
       // Each table's column names and row count place it on the sheet (see tableRange), so it can be kept.
       sheet.tables.load("items/name,items/rows/count,items/columns/items/name");
+      sheet.charts.load("items/name");
       return { summary, sheet, used: queueUsedRange(sheet) };
     });
     await sync("reading your assessment");
@@ -229,6 +230,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
             t.rows.count,
           ),
         })),
+        chartNames: r.sheet.charts.items.map((c) => c.name),
       });
     }
     return { snapshot, sheets };

@@ -5,6 +5,7 @@
  * blocks go as 2D arrays and formats as ranges.
  */
 import type {
+  ChartPlan,
   CellBlock,
   CellStyle,
   ConditionalFormat,
@@ -36,6 +37,8 @@ export interface ExistingSheet {
    * every other one is deleted before the sheet is rewritten.
    */
   tables: ExistingTable[];
+  /** Charts on the sheet now; those the plan draws again (by name) are deleted first, the user's are kept. */
+  chartNames: string[];
 }
 
 export interface WriteOptions {
@@ -65,7 +68,7 @@ export function queueWorkbookPlan(context: Excel.RequestContext, plan: WorkbookP
       ? context.workbook.worksheets.getItem(existing.name)
       : context.workbook.worksheets.add(sheetPlan.name);
     const kept = existing ? keptTable(existing, sheetPlan) : null;
-    if (existing) queueResetSheet(sheet, existing, kept);
+    if (existing) queueResetSheet(sheet, existing, sheetPlan, kept);
     queueSheet(sheet, sheetPlan, options.excelApi19, kept);
     sheets.set(sheetPlan.key, sheet);
   }
@@ -114,10 +117,18 @@ function around(address: string): string[] {
  * added or deleted through its own row collection (ExcelApi 1.1) to the plan's number; the blocks
  * then overwrite its header and body.
  */
-function queueResetSheet(sheet: Excel.Worksheet, existing: ExistingSheet, kept: KeptTable | null): void {
+function queueResetSheet(
+  sheet: Excel.Worksheet,
+  existing: ExistingSheet,
+  plan: SheetPlan,
+  kept: KeptTable | null,
+): void {
   if (existing.protected) sheet.protection.unprotect();
   for (const table of existing.tables)
     if (table.name !== kept?.existing.name) sheet.tables.getItem(table.name).delete();
+  const planned = new Set((plan.charts ?? []).map((chart) => chart.name.toLowerCase()));
+  for (const name of existing.chartNames.filter((n) => planned.has(n.toLowerCase())))
+    sheet.charts.getItem(name).delete();
   const whole = sheet.getRange();
   whole.unmerge();
   whole.dataValidation.clear();
@@ -158,6 +169,8 @@ function queueSheet(sheet: Excel.Worksheet, plan: SheetPlan, excelApi19: boolean
   // AutoFilter and print setup need ExcelApi 1.9; below it the host tells the user what is missing.
   if (plan.autoFilter && excelApi19) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
   if (plan.print && excelApi19) queuePrint(sheet, plan.print);
+  // Before protection: a protected sheet refuses new charts.
+  for (const chart of plan.charts ?? []) queueChart(sheet, chart);
   // Only a colour the plan sets: a colour the user gave one of our sheets stays.
   if (plan.tabColor !== undefined) sheet.tabColor = plan.tabColor;
   if (plan.protection) queueProtection(sheet, plan.protection);
@@ -301,6 +314,43 @@ function queueTable(sheet: Excel.Worksheet, plan: TablePlan, keptName?: string):
   const table = keptName ? sheet.tables.getItem(keptName) : sheet.tables.add(sheet.getRange(plan.range), true);
   if (keptName !== plan.name) table.name = plan.name;
   table.style = plan.style;
+}
+
+/** The Office.js chart type of each plan chart type: a radar with markers, as the .xlsx writer draws it. */
+export const OFFICE_CHART_TYPE = { radar: "RadarMarkers" } as const;
+
+/**
+ * Draws a chart with ExcelApi 1.1–1.7 members only (all within the manifest's 1.8). The chart is
+ * created from the first series' cells by columns, so Excel makes exactly one series whatever the
+ * cells hold; each series' values and categories are then set explicitly. Office.js has no alt
+ * text for charts (Excel.Chart has no altText member in @types/office-js, and the real client
+ * drops one if set), so the plan's alt text reaches only the .xlsx file.
+ */
+function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
+  const [first] = plan.series;
+  if (!first) throw new Error(`The chart ${plan.name} has no series`);
+  const chart = sheet.charts.add(OFFICE_CHART_TYPE[plan.type], sheet.getRange(first.values), "Columns");
+  chart.name = plan.name;
+  chart.title.text = plan.title;
+  chart.title.visible = true;
+  chart.legend.position = "Bottom";
+  chart.legend.visible = true;
+  const axis = chart.axes.valueAxis;
+  axis.minimum = plan.axis.min;
+  axis.maximum = plan.axis.max;
+  axis.majorUnit = plan.axis.majorUnit;
+  const { top, left, bottom, right } = parseRange(plan.position);
+  chart.setPosition(rangeAddress(top, left, top, left), rangeAddress(bottom, right, bottom, right));
+  plan.series.forEach((planned, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(planned.name);
+    series.name = planned.name;
+    series.setValues(sheet.getRange(planned.values));
+    series.setXAxisValues(sheet.getRange(plan.categories));
+    series.format.line.color = planned.color;
+    series.markerStyle = "Circle";
+    series.markerBackgroundColor = planned.color;
+    series.markerForegroundColor = planned.color;
+  });
 }
 
 function queueFreeze(sheet: Excel.Worksheet, freeze: { rows: number; columns: number }): void {

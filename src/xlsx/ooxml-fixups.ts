@@ -1,4 +1,7 @@
 import JSZip from "jszip";
+import type { SheetPlan } from "../core/plan/types";
+import { addChartParts } from "./chart-parts";
+import { decodeXml, encodeXml } from "./xml-text";
 
 /**
  * Repairs for what ExcelJS 4.4 writes wrongly, applied to the finished file.
@@ -38,19 +41,6 @@ export function fixStylesXml(xml: string): string {
   );
 }
 
-const decodeXml = (text: string) =>
-  text.replace(
-    /&(apos|quot|lt|gt|amp);/g,
-    (_, name: string) => ({ apos: "'", quot: '"', lt: "<", gt: ">", amp: "&" })[name] as string,
-  );
-const encodeXml = (text: string) =>
-  text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/'/g, "&apos;")
-    .replace(/"/g, "&quot;");
-
 /**
  * ExcelJS writes print titles as '<sheet name>'!$7:$7 without doubling an apostrophe inside the
  * name, which Excel cannot parse (it would drop the name on repair). Doubling it fixes the reference.
@@ -67,11 +57,13 @@ export function fixWorkbookXml(xml: string): string {
   );
 }
 
-export async function fixOoxml(bytes: Uint8Array): Promise<Uint8Array> {
+/** Repairs what ExcelJS wrote and adds what it cannot write (the sheets' charts). */
+export async function fixOoxml(bytes: Uint8Array, sheets: SheetPlan[] = []): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const styles = zip.file("xl/styles.xml");
   if (styles) zip.file("xl/styles.xml", fixStylesXml(await styles.async("string")));
   const workbook = zip.file("xl/workbook.xml");
   if (workbook) zip.file("xl/workbook.xml", fixWorkbookXml(await workbook.async("string")));
+  await addChartParts(zip, sheets);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

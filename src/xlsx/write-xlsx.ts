@@ -238,5 +238,5 @@ export async function writePlanToBuffer(plan: WorkbookPlan): Promise<Uint8Array>
   ];
   for (const { name, reference } of plan.names) workbook.definedNames.add(reference, name);
   const buffer = await workbook.xlsx.writeBuffer();
-  return fixOoxml(new Uint8Array(buffer as ArrayBuffer));
+  return fixOoxml(new Uint8Array(buffer as ArrayBuffer), plan.sheets);
 }

@@ -124,7 +124,7 @@ describe("workbook plan", () => {
       toolkitId: "nps-2018",
       toolkitVersion: "1.0.0",
       toolkitFingerprint: toolkitFingerprint(toolkit),
-      layoutVersion: "1",
+      layoutVersion: "2",
       generator: "NPS Toolkit for Excel",
       generatorVersion: GENERATOR_VERSION,
       created: now.toISOString(),
@@ -152,6 +152,20 @@ describe("answers are checked before they are written", () => {
     });
     expect(behaviours["SL-ECSM-01"]).toEqual({ current: "Mature", target: "Innovator" });
     expect(warnings).toEqual([]);
+  });
+
+  test("tabs, line breaks and no-break spaces count as spaces, as in the workbook's score formulas", () => {
+    const { behaviours, warnings } = cleanAnswers(toolkit, {
+      behaviours: {
+        "SL-ECSM-01": { current: "\tMature\r\n", target: "\u00A0leader\u00A0" },
+        "SL-ECSM-02": { current: " \u00A0\t", target: "Mat\u00A0ure" },
+      },
+    });
+    expect(behaviours).toEqual({ "SL-ECSM-01": { current: "Mature", target: "Leader" }, "SL-ECSM-02": {} });
+    // Only spaces and space-like characters: blank, as the score formula reads it. A break inside a word is not.
+    expect(warnings).toEqual([
+      'SL-ECSM-02: the target level "Mat\u00A0ure" is not one of Minimum, Developing, Mature, Leader, Innovator, so it was left blank.',
+    ]);
   });
 
   test("anything that is not a level, a date or a behaviour is left out with a warning", () => {

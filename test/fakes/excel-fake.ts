@@ -25,6 +25,9 @@
  * - Data validation: inline lists ≤ 255 characters, titles ≤ 32, prompts ≤ 255, errors ≤ 225.
  * - The last visible sheet (and, stricter than Excel, the active one) cannot be hidden; a hidden
  *   sheet cannot be activated.
+ * - Charts (test/fakes/excel/charts.ts): series come from the source by columns or rows as asked
+ *   ("Auto" refused), series data is one row or column of a Range, a protected sheet refuses new
+ *   charts, and there is no chart alt text (Office.js has none).
  *
  * Tests hand `context` to code under test as an Excel.RequestContext (a cast in tests only).
  */

@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { UserFacingError } from "../../src/app/workbook-host";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../src/core/toolkit/load";
 import { scaleToolkit } from "../../src/core/toolkit/scale";
@@ -17,6 +18,7 @@ import {
   userSheetsOf,
   writePlanWithAnswers,
 } from "./fixtures";
+import { planCell } from "../workbook/generate";
 import { expectFakeMatchesPlan } from "./plan-image";
 
 const toolkit = canonicalToolkit();
@@ -113,6 +115,31 @@ describe("upgrade and repair", () => {
       },
     });
     expect(found?.roles.summary).toBe("Our summary");
+  });
+
+  test("a workbook of an earlier layout is upgraded to this one: new score formulas, answers kept", async () => {
+    // How a layout 1 workbook looked: the same toolkit, with MATCH reading the typed level.
+    const fake = new FakeExcel();
+    const answers = { ...DETAILS, behaviours: { [behaviour.id]: { current: "Mature", target: "Leader" } } };
+    const plan = await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+    const layoutRow = METADATA_KEYS.indexOf("layoutVersion") + 2;
+    fake.seedCell(fake.sheet(SHEET_NAMES.metadata), `B${layoutRow}`, "1");
+    const oldScore =
+      '=IF(TRIM(H9)="","",IFERROR(MATCH(TRIM(H9),{"Minimum","Developing","Mature","Leader","Innovator"},0),"Not a level"))';
+    fake.seedCell(fake.sheet(firstArea.sheetName), "M9", { formula: oldScore });
+
+    const outcome = await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    expect(outcome.action).toBe("upgraded");
+    expect(fake.cell(SHEET_NAMES.metadata, `B${layoutRow}`)).toMatchObject({
+      kind: "text",
+      text: String(LAYOUT_VERSION),
+    });
+    expect(fake.cell(firstArea.sheetName, "M9")).toEqual({
+      kind: "formula",
+      formula: `=${(planCell(plan, `keyArea:${firstArea.id}`, "M9") as { formula: string }).formula}`,
+    });
+    expect(fake.cell(firstArea.sheetName, "M9")).not.toEqual({ kind: "formula", formula: oldScore });
+    expect((await readBack(fake, toolkit))?.answers.behaviours).toEqual(answers.behaviours);
   });
 
   test("reads protection first: works whether our sheets are still protected or the user unprotected one", async () => {

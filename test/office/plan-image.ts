@@ -14,8 +14,10 @@ import {
   type WorkbookPlan,
 } from "../../src/core/plan/types";
 import { cellAddress, cellsIn, parseCell, parseRange } from "../../src/core/util/a1";
+import { OFFICE_CHART_TYPE } from "../../src/office/write-plan";
 import type { FakeExcel } from "../fakes/excel-fake";
-import type { CellFormat, SheetState } from "../fakes/excel-fake";
+import type { CellFormat, SheetState, WorkbookState } from "../fakes/excel-fake";
+import type { ChartRange } from "../fakes/excel/state";
 
 export type Cell = { text: string } | { number: number } | { boolean: boolean } | { formula: string };
 
@@ -41,6 +43,27 @@ export interface ValidationImage {
   ignoreBlanks: boolean;
 }
 
+export interface ChartSeriesImage {
+  name: string;
+  /** "<sheet name>|<A1 range>" of the axis labels and of the values. */
+  categories: string;
+  values: string;
+  color: string;
+}
+
+/** A chart as both writers' tests compare it (test/xlsx/chart-package.ts reads it from a file). */
+export interface ChartImage {
+  type: string;
+  name: string;
+  title: string;
+  altTitle: string;
+  altDescription: string;
+  series: ChartSeriesImage[];
+  axis: string;
+  /** The cells the chart covers, "A20:K45". */
+  position: string;
+}
+
 export interface SheetImage {
   name: string;
   visibility: string;
@@ -57,6 +80,7 @@ export interface SheetImage {
   freeze: string;
   protection: string;
   print: string;
+  charts: ChartImage[];
 }
 
 /**
@@ -83,6 +107,7 @@ export const SHEET_PLAN_PARTS: Record<keyof SheetPlan, keyof SheetImage | "names
   freeze: "freeze",
   protection: "protection",
   print: "print",
+  charts: "charts",
 };
 
 export interface WorkbookImage {
@@ -179,8 +204,26 @@ function planConditional(format: ConditionalFormat): string {
   return `${format.range} dataBar ${format.min}..${format.max} ${upper(format.color)}`;
 }
 
+function planCharts(sheet: SheetPlan, altText: boolean): ChartImage[] {
+  return (sheet.charts ?? []).map((chart) => ({
+    type: chart.type,
+    name: chart.name,
+    title: chart.title,
+    altTitle: altText ? chart.altText.title : "",
+    altDescription: altText ? chart.altText.description : "",
+    series: chart.series.map((series) => ({
+      name: series.name,
+      categories: `${sheet.name}|${chart.categories}`,
+      values: `${sheet.name}|${series.values}`,
+      color: upper(series.color) ?? "",
+    })),
+    axis: `${chart.axis.min}..${chart.axis.max} step ${chart.axis.majorUnit}`,
+    position: chart.position,
+  }));
+}
+
 /** `excelApi19`: the writer could apply what needs ExcelApi 1.9 (print setup, the AutoFilter). */
-function planSheet(sheet: SheetPlan, excelApi19: boolean): SheetImage {
+function planSheet(sheet: SheetPlan, excelApi19: boolean, chartAltText: boolean): SheetImage {
   const protection = sheet.protection
     ? `protected ${JSON.stringify({ allowAutoFilter: sheet.protection.allowAutoFilter, allowFormatColumns: sheet.protection.allowFormatColumns, allowFormatRows: sheet.protection.allowFormatRows, allowSort: sheet.protection.allowSort })}`
     : "unprotected";
@@ -204,13 +247,19 @@ function planSheet(sheet: SheetPlan, excelApi19: boolean): SheetImage {
     freeze: `${sheet.freeze?.rows ?? 0}x${sheet.freeze?.columns ?? 0}`,
     protection,
     print,
+    charts: planCharts(sheet, chartAltText),
   };
 }
 
-export function imageOfPlan(plan: WorkbookPlan, excelApi19 = true): WorkbookImage {
+/**
+ * The plan as a writer should hold it. `excelApi19` false: the writer had no ExcelApi 1.9, so no
+ * print setup and no AutoFilter. `chartAltText` false: the writer has no way to set a chart's alt
+ * text (Office.js).
+ */
+export function imageOfPlan(plan: WorkbookPlan, excelApi19 = true, chartAltText = true): WorkbookImage {
   const active = plan.sheets.find((s) => s.key === plan.activeSheetKey)!.name;
   return {
-    sheets: plan.sheets.map((s) => planSheet(s, excelApi19)),
+    sheets: plan.sheets.map((s) => planSheet(s, excelApi19, chartAltText)),
     names: Object.fromEntries(plan.names.map((n) => [n.name, n.reference])),
     active,
   };
@@ -315,7 +364,7 @@ function fakeConditional(sheet: SheetState): string[] {
   });
 }
 
-function fakeSheet(sheet: SheetState): SheetImage {
+function fakeSheet(state: WorkbookState, sheet: SheetState): SheetImage {
   const zoom = sheet.pageLayout.zoom as { horizontalFitToPages?: number };
   return {
     name: sheet.name,
@@ -335,7 +384,35 @@ function fakeSheet(sheet: SheetState): SheetImage {
       ? `protected ${JSON.stringify(sortKeys(sheet.protection.options))}`
       : "unprotected",
     print: `${sheet.pageLayout.orientation.toLowerCase()} fit=${zoom.horizontalFitToPages === 1} titles=${sheet.pageLayout.printTitleRows}`,
+    charts: fakeCharts(state, sheet),
   };
+}
+
+function rangeText(state: WorkbookState, range: ChartRange | null): string {
+  if (!range) return "none";
+  const sheet = state.sheets.find((s) => s.id === range.sheetId);
+  return `${sheet?.name ?? "deleted sheet"}|${rectText(range.rect)}`;
+}
+const planChartType = (officeType: string) =>
+  Object.entries(OFFICE_CHART_TYPE).find(([, type]) => type === officeType)?.[0] ?? officeType;
+
+function fakeCharts(state: WorkbookState, sheet: SheetState): ChartImage[] {
+  return sheet.charts.map((chart) => ({
+    type: planChartType(chart.type),
+    name: chart.name,
+    title: chart.title.visible ? chart.title.text : "",
+    // Office.js cannot set a chart's alt text, so the fake has none to record.
+    altTitle: "",
+    altDescription: "",
+    series: chart.series.map((series) => ({
+      name: series.name,
+      categories: rangeText(state, series.xValues),
+      values: rangeText(state, series.values),
+      color: upper(series.lineColor) ?? "",
+    })),
+    axis: `${chart.valueAxis.minimum}..${chart.valueAxis.maximum} step ${chart.valueAxis.majorUnit}`,
+    position: chart.position ? rectText(chart.position) : "automatic",
+  }));
 }
 
 function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
@@ -346,7 +423,9 @@ function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
 export function imageOfFake(fake: FakeExcel, sheetNames: string[]): WorkbookImage {
   const wanted = new Set(sheetNames.map((n) => n.toLowerCase()));
   return {
-    sheets: fake.state.sheets.filter((s) => wanted.has(s.name.toLowerCase())).map(fakeSheet),
+    sheets: fake.state.sheets
+      .filter((s) => wanted.has(s.name.toLowerCase()))
+      .map((sheet) => fakeSheet(fake.state, sheet)),
     names: Object.fromEntries(fake.state.names.map((n) => [n.name, normaliseReference(n.formula)])),
     active: fake.activeSheetName(),
   };
@@ -375,7 +454,7 @@ export function expectFakeMatchesPlan(fake: FakeExcel, plan: WorkbookPlan, excel
       fake,
       plan.sheets.map((s) => s.name),
     ),
-    imageOfPlan(plan, excelApi19),
+    imageOfPlan(plan, excelApi19, false),
   );
 }
 

@@ -55,7 +55,8 @@ export function buildGoodWorkbook(wb: ExcelJS.Workbook): void {
   area.addRow(["Behaviour", "Current level", "Score"]);
   ["B1", "B2", "B3"].forEach((id, i) => {
     const row = i + 2;
-    area.addRow([id, LEVELS[i], { formula: `IF(B${row}="","",MATCH(B${row},Levels[Level],0))` }]);
+    // Compared with "=", never given to MATCH: B is typed (it has a picker), and MATCH reads wildcards.
+    area.addRow([id, LEVELS[i], { formula: `IF(B${row}="","",SUMPRODUCT((B${row}=Levels[Level])*Levels[Score]))` }]);
     area.getCell(`B${row}`).dataValidation = { type: "list", allowBlank: true, formulae: [`"${LEVELS.join(",")}"`] };
   });
   area.getCell("E1").value = { formula: 'IFERROR(AVERAGE(C2:C4),"")' };

@@ -86,16 +86,31 @@ function discardProfile(dir: string): void {
  * the path of the new .xlsx. Throws with LibreOffice's output when no file comes back.
  */
 export async function recalculate(xlsxPath: string, options: RecalculateOptions = {}): Promise<string> {
+  // Name the filter so the output format never depends on LibreOffice's default for "xlsx".
+  return convertWithLibreOffice(xlsxPath, "xlsx", "xlsx:Calc MS Excel 2007 XML", options);
+}
+
+/**
+ * Converts a workbook with LibreOffice (formulas recalculated on load) to `extension` through the
+ * named `--convert-to` filter, and returns the new file's path.
+ */
+export async function convertWithLibreOffice(
+  xlsxPath: string,
+  extension: string,
+  convertTo: string,
+  options: RecalculateOptions = {},
+): Promise<string> {
   const input = path.resolve(xlsxPath);
-  if (!existsSync(input)) throw new Error(`recalculate: no such file ${input}`);
+  if (!existsSync(input)) throw new Error(`LibreOffice conversion: no such file ${input}`);
   const outDir = path.resolve(options.outDir ?? mkdtempSync(path.join(tmpdir(), "nps-lo-out-")));
-  if (outDir === path.dirname(input)) throw new Error("recalculate: outDir must differ from the input's folder");
-  const output = path.join(outDir, `${path.basename(input, path.extname(input))}.xlsx`);
+  if (outDir === path.dirname(input))
+    throw new Error("LibreOffice conversion: outDir must differ from the input's folder");
+  const output = path.join(outDir, `${path.basename(input, path.extname(input))}.${extension}`);
   rmSync(output, { force: true });
 
   const profile = idleProfiles.pop() ?? createProfile();
   try {
-    const args = sofficeArgs(profile, outDir, input);
+    const args = sofficeArgs(profile, outDir, input, convertTo);
     const result = await runBounded("soffice", args, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     if (!existsSync(output) || statSync(output).size === 0) {
       throw new Error(
@@ -111,14 +126,13 @@ export async function recalculate(xlsxPath: string, options: RecalculateOptions 
   }
 }
 
-function sofficeArgs(profile: string, outDir: string, input: string): string[] {
+function sofficeArgs(profile: string, outDir: string, input: string, convertTo: string): string[] {
   return [
     "--headless",
     "--norestore",
     `-env:UserInstallation=file://${profile}`,
-    // Name the filter so the output format never depends on LibreOffice's default for "xlsx".
     "--convert-to",
-    "xlsx:Calc MS Excel 2007 XML",
+    convertTo,
     "--outdir",
     outDir,
     input,
@@ -146,8 +160,16 @@ export async function readComputed(xlsxPath: string): Promise<ComputedWorkbook> 
   return computed;
 }
 
+/**
+ * What ExcelJS makes of an error result in a date-formatted cell: it converts the result to a date as if
+ * it were a number, giving an invalid Date and losing which error it was. Reported as this text, so that
+ * findErrorValues still sees it (no date cell of the workbook computes text other than "").
+ */
+export const ERROR_IN_DATE_CELL = "#ERROR! (in a date cell)";
+
 function toComputed(value: ExcelJS.CellValue): ComputedValue {
   if (value === null || value === undefined) return null;
+  if (value instanceof Date && Number.isNaN(value.getTime())) return ERROR_IN_DATE_CELL;
   if (typeof value !== "object" || value instanceof Date) return value;
   if ("error" in value) return value.error;
   if ("formula" in value || "sharedFormula" in value) return toComputed(value.result ?? null);
@@ -156,7 +178,7 @@ function toComputed(value: ExcelJS.CellValue): ComputedValue {
   return String(value);
 }
 
-const ERROR_VALUES = new Set(["#REF!", "#NAME?", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!"]);
+const ERROR_VALUES = new Set(["#REF!", "#NAME?", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", ERROR_IN_DATE_CELL]);
 // LibreOffice shows its own codes (Err:502 …) where Excel has no matching error.
 const LIBREOFFICE_ERROR = /^Err:\d{3}$/;
 

@@ -1,5 +1,11 @@
+import { writeFileSync } from "fs";
+import * as path from "path";
 import ExcelJS from "exceljs";
-import { buildGoodWorkbook, editPart, writeWorkbook } from "./fixtures";
+import { locatePlanCell } from "../../src/core/plan/locate";
+import type { WorkbookPlan } from "../../src/core/plan/types";
+import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
+import { plan } from "../workbook/generate";
+import { buildGoodWorkbook, editPart, tempDir, writeWorkbook } from "./fixtures";
 import { CheckId, expectWorkbookClean, extraChecks, validateWithOpenXmlSdk } from "./xlsx-checks";
 
 /** The good workbook with one defect added, by ExcelJS and, where ExcelJS won't write it, by XML edit. */
@@ -216,6 +222,96 @@ describe("extra checks catch what the validator misses", () => {
       change: (xml) => xml.replace(">Area!$C$2:$C$4<", reference.replace(/'/g, "&apos;")),
     });
     expect(await checksFound(file)).toEqual(["defined-name-bad-sheet"]);
+  });
+
+  describe("typed text given to a function that reads wildcards or criteria", () => {
+    // Area!B2:B4 have a level picker; Area!D6 is unlocked (typed into, no picker); Area!A2:A4 are locked IDs.
+    const withInputs =
+      (formula: string, sheet = "Area") =>
+      (wb: ExcelJS.Workbook) => {
+        area(wb).getCell("D6").protection = { locked: false };
+        wb.getWorksheet(sheet)!.getCell("H1").value = { formula };
+      };
+
+    it.each([
+      ["the lookup value of MATCH", "MATCH(B2,Lists!$A$2:$A$6,0)"],
+      ["the old level score, through TRIM", 'IF(TRIM(B2)="","",IFERROR(MATCH(TRIM(B2),{"Minimum","Mature"},0),"x"))'],
+      ["the lookup value of VLOOKUP", "VLOOKUP($B$3,Lists!$A$2:$B$6,2,FALSE)"],
+      ["the lookup value of HLOOKUP", "HLOOKUP(B4,Lists!$A$1:$B$2,2,FALSE)"],
+      ["the text SEARCH looks for", 'SEARCH(B2,"Minimum Mature")'],
+      ["a COUNTIF criterion from an unlocked cell without a picker", "COUNTIF(C2:C4,D6)"],
+      ["a criterion built from a typed cell", 'SUMIF(A2:A4,"<>"&D6,C2:C4)'],
+      ["the second criterion of COUNTIFS", 'COUNTIFS(C2:C4,">1",B2:B4,B3)'],
+      ["a criterion of SUMIFS", 'SUMIFS(C2:C4,A2:A4,"B1",B2:B4,B3)'],
+      ["a criterion of AVERAGEIFS", "AVERAGEIFS(C2:C4,A2:A4,$D$6)"],
+      ["a range covering a typed cell", "COUNTIF(C2:C4,B2:B3)"],
+      ["a defined name for a typed cell", "MATCH(Picked,Lists!$A$2:$A$6,0)"],
+    ])("%s", async (_, formula) => {
+      const file = await brokenWorkbook((wb) => {
+        withInputs(formula)(wb);
+        wb.definedNames.add("Area!$B$2", "Picked");
+      });
+      expect(await checksFound(file)).toEqual(["input-read-as-pattern"]);
+    });
+
+    it("a typed cell of another sheet, named with quotes", async () => {
+      const file = await brokenWorkbook(withInputs("COUNTIF('Area'!$C$2:$C$4,'Area'!B2)", "Guide"));
+      expect(await checksFound(file)).toEqual(["input-read-as-pattern"]);
+    });
+
+    it("a conditional format whose relative reference reaches a typed cell further down its range", async () => {
+      // Written for C2, the rule reads $B2, $B3 and $B4 as Excel applies it down C2:C4.
+      const file = await brokenWorkbook((wb) =>
+        area(wb).addConditionalFormatting({
+          ref: "C2:C4",
+          rules: [
+            {
+              type: "expression",
+              priority: 2,
+              formulae: ["COUNTIF($C$2:$C$4,$B2)>0"],
+              style: { font: { italic: true } },
+            },
+          ],
+        }),
+      );
+      expect(await checksFound(file)).toEqual(["input-read-as-pattern"]);
+    });
+
+    it("in a generated assessment: none, until a score formula gives the typed level to MATCH", async () => {
+      const generated = async (workbook: WorkbookPlan) => {
+        const file = path.join(tempDir(), "assessment.xlsx");
+        writeFileSync(file, await writePlanToBuffer(workbook));
+        return extraChecks(file);
+      };
+      const workbook = plan({ behaviours: { "SL-ECSM-01": { current: "Mature" } } });
+      expect(await generated(workbook)).toEqual([]);
+      const sheet = workbook.sheets.find((s) => s.key === "keyArea:SL-ECSM")!;
+      const score = locatePlanCell(sheet, 9, 13)!;
+      score.line[score.index] = {
+        formula: 'IFERROR(MATCH(TRIM(H9),{"Minimum","Developing","Mature"},0),"Not a level")',
+      };
+      expect(await generated(workbook)).toEqual([
+        expect.objectContaining({
+          check: "input-read-as-pattern",
+          detail: expect.stringMatching(/^'Councillors & Senior Managers' cell M9: argument 1 of MATCH/),
+        }),
+      ]);
+    });
+
+    it.each([
+      ["a typed range searched, with a fixed lookup value", 'MATCH("Mature",B2:B4,0)'],
+      ["a typed range counted against a fixed criterion", 'COUNTIF(B2:B4,"Mature")+SUMIF(B2:B4,"Leader",C2:C4)'],
+      ["a comparison with =", 'SUMPRODUCT((TRIM(B2)={"Minimum","Mature"})*{1,3})'],
+      ["a locked cell as the lookup value", "MATCH(A2,Lists!$A$2:$A$6,0)"],
+      ["commas inside an array constant are not argument separators", 'COUNTIFS(C2:C4,{1,2},B2:B4,"x")'],
+      ["look-alikes in text and sheet names", `IF(A1="MATCH(B2,x)",COUNTIF('B2'!$A$1:$A$3,A2),0)`],
+    ])("no false alarm: %s", async (_, formula) => {
+      const file = await brokenWorkbook((wb) => {
+        wb.addWorksheet("B2");
+        withInputs(formula)(wb);
+      });
+      expect(await checksFound(file)).toEqual([]);
+    });
   });
 
   it("expectWorkbookClean lists every finding, from the validator and the extra checks", async () => {

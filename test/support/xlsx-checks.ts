@@ -1,6 +1,7 @@
 import { readFile } from "fs/promises";
 import * as path from "path";
 import JSZip from "jszip";
+import { functionCalls, overlaps, referenceArea, tokenize, type Area, type Token } from "./formula-calls";
 import { childText, decodeXml, elements } from "./ooxml";
 import { runBounded } from "./process";
 
@@ -25,7 +26,8 @@ export type CheckId =
   | "whole-column-or-row"
   | "hidden-first-or-active-sheet"
   | "defined-name-ref-error"
-  | "defined-name-bad-sheet";
+  | "defined-name-bad-sheet"
+  | "input-read-as-pattern";
 
 export interface Finding {
   check: CheckId;
@@ -83,6 +85,7 @@ interface TablePart {
 
 interface Workbook {
   workbookXml: string;
+  stylesXml: string;
   sheets: SheetPart[];
   definedNames: DefinedName[];
   tables: TablePart[];
@@ -109,7 +112,8 @@ async function loadWorkbook(xlsxPath: string): Promise<Workbook> {
       return { part: f.name, attrs: elements(xml, "table")[0]?.attrs ?? {}, xml };
     }),
   );
-  return { workbookXml, sheets, definedNames, tables };
+  const stylesXml = zip.file("xl/styles.xml") ? await partText(zip, "xl/styles.xml") : "";
+  return { workbookXml, stylesXml, sheets, definedNames, tables };
 }
 
 async function partText(zip: JSZip, part: string): Promise<string> {
@@ -135,6 +139,10 @@ interface FormulaSite {
   part: string;
   where: string;
   text: string;
+  /** The sheet a reference without a sheet name points into (none for a defined name). */
+  sheet?: string;
+  /** For a conditional format or validation: the range it applies to, across which relative references shift. */
+  appliesTo?: string;
 }
 
 function formulaSites(wb: Workbook): FormulaSite[] {
@@ -149,10 +157,12 @@ function formulaSites(wb: Workbook): FormulaSite[] {
 }
 
 function sheetFormulas(sheet: SheetPart): FormulaSite[] {
-  const at = (where: string, text: string): FormulaSite => ({
+  const at = (where: string, text: string, appliesTo?: string): FormulaSite => ({
     part: sheet.part,
     where: `'${sheet.name}' ${where}`,
     text,
+    sheet: sheet.name,
+    appliesTo,
   });
   const sites: FormulaSite[] = [];
   for (const cell of elements(sheet.xml, "c")) {
@@ -160,13 +170,17 @@ function sheetFormulas(sheet: SheetPart): FormulaSite[] {
     if (text) sites.push(at(`cell ${cell.attrs.r}`, text));
   }
   // Covers both <conditionalFormatting> and the x14 extension form, whose formulas sit in <xm:f>.
-  for (const rule of elements(sheet.xml, "cfRule")) {
-    for (const f of [...elements(rule.inner, "formula"), ...elements(rule.inner, "f")]) {
-      sites.push(at(`conditional format (${rule.attrs.type ?? "rule"})`, decodeXml(f.inner)));
+  for (const block of elements(sheet.xml, "conditionalFormatting")) {
+    const appliesTo = block.attrs.sqref ?? childText(block.inner, "sqref");
+    for (const rule of elements(block.inner, "cfRule")) {
+      for (const f of [...elements(rule.inner, "formula"), ...elements(rule.inner, "f")]) {
+        sites.push(at(`conditional format (${rule.attrs.type ?? "rule"})`, decodeXml(f.inner), appliesTo));
+      }
     }
   }
   for (const dv of elements(sheet.xml, "dataValidation")) {
-    for (const text of validationFormulas(dv.inner)) sites.push(at(`validation on ${validationRange(dv)}`, text));
+    const range = validationRange(dv);
+    for (const text of validationFormulas(dv.inner)) sites.push(at(`validation on ${range}`, text, range));
   }
   return sites;
 }
@@ -356,6 +370,138 @@ function definedNameSheetFindings(wb: Workbook): Finding[] {
     }));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Typed text read as a pattern
+
+/**
+ * The arguments (0-based) Excel reads as a pattern: a lookup value in which `*`, `?` and `~` are
+ * wildcards, or a criterion that may also start with `>`, `<` or `=`. LibreOffice does not apply them
+ * against an inline array, so no recalculation test sees the difference: only this rule does.
+ */
+const PATTERN_ARGUMENTS: Record<string, (argumentCount: number) => number[]> = {
+  MATCH: () => [0],
+  VLOOKUP: () => [0],
+  HLOOKUP: () => [0],
+  XMATCH: () => [0],
+  XLOOKUP: () => [0],
+  SEARCH: () => [0],
+  SEARCHB: () => [0],
+  COUNTIF: () => [1],
+  SUMIF: () => [1],
+  AVERAGEIF: () => [1],
+  // (criteria_range1, criteria1, criteria_range2, criteria2, …)
+  COUNTIFS: (n) => everyOther(1, n),
+  // (sum_range, criteria_range1, criteria1, …)
+  SUMIFS: (n) => everyOther(2, n),
+  AVERAGEIFS: (n) => everyOther(2, n),
+  MAXIFS: (n) => everyOther(2, n),
+  MINIFS: (n) => everyOther(2, n),
+};
+
+const everyOther = (first: number, count: number) =>
+  Array.from({ length: Math.max(0, Math.ceil((count - first) / 2)) }, (_, i) => first + 2 * i);
+
+interface SheetArea extends Area {
+  sheet: string;
+}
+
+/** Indexes of the cell formats (cellXfs) that unlock a cell. */
+function unlockedFormats(stylesXml: string): Set<number> {
+  const cellXfs = elements(stylesXml, "cellXfs")[0]?.inner ?? "";
+  const unlocked = new Set<number>();
+  elements(cellXfs, "xf").forEach((xf, index) => {
+    const locked = elements(xf.inner, "protection")[0]?.attrs.locked;
+    if (locked === "0" || locked === "false") unlocked.add(index);
+  });
+  return unlocked;
+}
+
+const rangesOf = (sqref: string): Area[] =>
+  sqref
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((ref) => referenceArea(ref) as Area);
+
+/**
+ * Where a user types, by lower-case sheet name: every unlocked cell (by its format, its row's or its
+ * column's) and every validated cell.
+ */
+function inputAreas(wb: Workbook): Map<string, Area[]> {
+  const unlocked = unlockedFormats(wb.stylesXml);
+  const bySheet = new Map<string, Area[]>();
+  for (const sheet of wb.sheets) {
+    const areas: Area[] = [];
+    bySheet.set(sheet.name.toLowerCase(), areas);
+    const add = (area: Area | undefined) => area && areas.push(area);
+    for (const c of elements(sheet.xml, "c")) if (unlocked.has(Number(c.attrs.s))) add(referenceArea(c.attrs.r ?? ""));
+    for (const col of elements(sheet.xml, "col")) {
+      if (unlocked.has(Number(col.attrs.style)))
+        add({ top: 1, bottom: 1_048_576, left: Number(col.attrs.min), right: Number(col.attrs.max) });
+    }
+    for (const row of elements(sheet.xml, "row")) {
+      if (row.attrs.customFormat === "1" && unlocked.has(Number(row.attrs.s)))
+        add({ top: Number(row.attrs.r), bottom: Number(row.attrs.r), left: 1, right: 16_384 });
+    }
+    for (const dv of elements(sheet.xml, "dataValidation")) rangesOf(validationRange(dv)).forEach(add);
+  }
+  return bySheet;
+}
+
+/** How far a conditional format's or validation's relative references shift across the range it applies to. */
+function spreadOver(appliesTo: string | undefined): { rows: number; columns: number } {
+  if (!appliesTo) return { rows: 0, columns: 0 };
+  const [anchor, ...others] = rangesOf(appliesTo);
+  return [anchor, ...others].reduce(
+    (spread, r) => ({
+      rows: Math.max(spread.rows, r.bottom - anchor.top),
+      columns: Math.max(spread.columns, r.right - anchor.left),
+    }),
+    { rows: 0, columns: 0 },
+  );
+}
+
+/** The cells an argument reads, following defined names to what they refer to. */
+function argumentAreas(tokens: Token[], site: FormulaSite, wb: Workbook, depth = 0): SheetArea[] {
+  const areas: SheetArea[] = [];
+  for (const token of tokens) {
+    if (token.kind === "reference") {
+      const sheet = token.sheet ?? site.sheet;
+      const area = referenceArea(token.ref, spreadOver(site.appliesTo));
+      if (sheet && area) areas.push({ ...area, sheet: sheet.toLowerCase() });
+    } else if (token.kind === "name" && depth < 5) {
+      const defined = wb.definedNames.find((d) => d.name.toLowerCase() === token.name.toLowerCase());
+      if (defined) {
+        // A defined name's references carry their sheet, and never shift.
+        const inName = { ...site, sheet: undefined, appliesTo: undefined };
+        areas.push(...argumentAreas(tokenize(defined.text), inName, wb, depth + 1));
+      }
+    }
+  }
+  return areas;
+}
+
+function inputAsPatternFindings(wb: Workbook): Finding[] {
+  const inputs = inputAreas(wb);
+  const findings: Finding[] = [];
+  const mentionsOne = new RegExp(`(?<!\\w)(${Object.keys(PATTERN_ARGUMENTS).join("|")})\\s*\\(`, "i");
+  // Only formulas that call one of the functions are parsed (the test is on the code, outside text).
+  for (const site of formulaSites(wb).filter((s) => mentionsOne.test(formulaCode(s.text)))) {
+    for (const call of functionCalls(site.text)) {
+      for (const index of PATTERN_ARGUMENTS[call.name]?.(call.args.length) ?? []) {
+        const read = argumentAreas(call.args[index] ?? [], site, wb);
+        const input = read.find((area) => inputs.get(area.sheet)?.some((i) => overlaps(i, area)));
+        if (!input) continue;
+        findings.push({
+          check: "input-read-as-pattern",
+          part: site.part,
+          detail: `${site.where}: argument ${index + 1} of ${call.name} reads an input cell of '${input.sheet}', where Excel takes typed text as a wildcard or criterion, in ${JSON.stringify(site.text)}`,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
 const CHECKS: Array<(wb: Workbook) => Finding[]> = [
   tableNameFindings,
   emptyTableFindings,
@@ -365,6 +511,7 @@ const CHECKS: Array<(wb: Workbook) => Finding[]> = [
   hiddenSheetFindings,
   definedNameRefFindings,
   definedNameSheetFindings,
+  inputAsPatternFindings,
 ];
 
 /** Problems that Excel objects to (or that break the workbook contract) and the validator lets through. */

@@ -140,7 +140,7 @@ describe("a mixed key area", () => {
 
   test("summary: averages over assessed behaviours only; typical rounds down, assured is the weakest", () => {
     // current 2, 4, 4 → average 10/3, typical INT(3.33) = 3 Mature; weakest 2 Developing.
-    // target 3, 5, 4, 4 → 4; gaps 1, 1, 0 → 2/3.
+    // target over the three with both levels 3, 5, 4 → 4 (04 has no current); gaps 1, 1, 0 → 2/3.
     const [, , behaviours, assessed, invalid, avgCurrent, avgTarget, avgGap, weakest, typical, assured] = summaryRow(
       computed,
       SUMMARY_ROWS.ecsm,
@@ -250,7 +250,8 @@ describe("a typed value that is not a level", () => {
       3,
       "",
     ]);
-    expect(summaryRow(computed, SUMMARY_ROWS.ecsm).slice(2)).toEqual([4, 1, 1, 3, 3.5, 1, 3, "Mature", "Mature"]);
+    // Only SL-ECSM-02 (Mature → Leader) has both levels: average target 4, not (3 + 4) / 2 with 01's target.
+    expect(summaryRow(computed, SUMMARY_ROWS.ecsm).slice(2)).toEqual([4, 1, 1, 3, 4, 1, 3, "Mature", "Mature"]);
     expect(gapsRow(computed, 1).slice(4)).toEqual(["Not a level", "Mature", "", 3, "", "Check level", "", "", ""]);
     expect(dataRow(computed, 1).slice(7, 12)).toEqual(["Not a level", "", "Mature", 3, ""]);
   });

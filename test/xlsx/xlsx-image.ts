@@ -14,6 +14,7 @@ import {
   type ValidationImage,
   type WorkbookImage,
 } from "../office/plan-image";
+import { chartsOfPackage } from "./chart-package";
 
 const colour = (c: Partial<ExcelJS.Color> | undefined): string | null =>
   c?.argb ? `#${c.argb.slice(2).toUpperCase()}` : null;
@@ -113,7 +114,7 @@ function autoFilterImage(ws: ExcelJS.Worksheet): string {
   return typeof filter === "string" ? filter.replace(/\$/g, "") : JSON.stringify(filter);
 }
 
-function sheetImage(ws: ExcelJS.Worksheet, columnCount: number): SheetImage {
+function sheetImage(ws: ExcelJS.Worksheet, columnCount: number): Omit<SheetImage, "charts"> {
   const cells: Record<string, Cell> = {};
   const styles: Record<string, Style> = {};
   const rowHeights: Record<number, number> = {};
@@ -164,9 +165,14 @@ function sheetImage(ws: ExcelJS.Worksheet, columnCount: number): SheetImage {
 export async function imageOfXlsx(bytes: Uint8Array, columnCounts: number[]): Promise<WorkbookImage> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  // ExcelJS reads no charts: they come from the package itself.
+  const charts = await chartsOfPackage(bytes);
   const model = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
   return {
-    sheets: workbook.worksheets.map((ws, i) => sheetImage(ws, columnCounts[i] ?? 0)),
+    sheets: workbook.worksheets.map((ws, i) => ({
+      ...sheetImage(ws, columnCounts[i] ?? 0),
+      charts: charts[ws.name] ?? [],
+    })),
     names: Object.fromEntries(
       model.filter((n) => !n.name.startsWith("_xlnm.")).map((n) => [n.name, normaliseReference(n.ranges[0])]),
     ),

@@ -1,6 +1,7 @@
 import type { Answers, BehaviourAnswer } from "../answers/types";
 import type { Toolkit } from "../toolkit/schema";
 import { isIsoDate } from "../util/a1";
+import { levelText } from "./level-text";
 
 /** An answer ready to write: levels are canonical level names, dates are valid ISO dates. */
 export type CleanAnswer = BehaviourAnswer;
@@ -14,9 +15,12 @@ export interface CleanedAnswers {
   warnings: string[];
 }
 
-/** The canonical level name for what was typed (ignoring case and surrounding spaces), if any. */
+/**
+ * The canonical level name for what was typed, if any: read as the workbook's score formulas read it
+ * (level-text.ts), so an answer carried by an upgrade counts exactly when it counted in the workbook.
+ */
 export function canonicalLevel(levels: readonly string[], typed: string): string | undefined {
-  const wanted = typed.trim().toLowerCase();
+  const wanted = levelText(typed).toLowerCase();
   return levels.find((level) => level.toLowerCase() === wanted);
 }
 
@@ -33,7 +37,8 @@ export function cleanAnswers(toolkit: Toolkit, answers: Answers): CleanedAnswers
   const retired: Record<string, BehaviourAnswer> = {};
 
   const level = (id: string, which: string, typed: string | undefined) => {
-    if (nonBlank(typed) === undefined) return undefined;
+    // Blank as the workbook sees it: a cell holding only spaces, tabs or line breaks scores "".
+    if (typed === undefined || levelText(typed) === "") return undefined;
     const name = canonicalLevel(toolkit.levels, typed as string);
     if (!name)
       warnings.push(

@@ -2,7 +2,7 @@
  * Where things live in the generated workbook. The readers use the same constants, so a layout
  * change is one edit here plus a LAYOUT_VERSION bump (which makes existing workbooks upgradeable).
  */
-export const LAYOUT_VERSION = 1;
+export const LAYOUT_VERSION = 2;
 
 export const SHEET_NAMES = {
   guide: "Guide",

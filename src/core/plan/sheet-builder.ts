@@ -1,5 +1,14 @@
 import { cellAddress } from "../util/a1";
-import type { CellStyle, ConditionalFormat, PlanCell, SheetPlan, SheetRole, TablePlan, Validation } from "./types";
+import type {
+  ChartPlan,
+  CellStyle,
+  ConditionalFormat,
+  PlanCell,
+  SheetPlan,
+  SheetRole,
+  TablePlan,
+  Validation,
+} from "./types";
 
 /** Collects one sheet's plan; keeps the sheet builders free of bookkeeping. */
 export class SheetBuilder {
@@ -57,6 +66,11 @@ export class SheetBuilder {
 
   table(table: TablePlan): this {
     this.plan.tables.push(table);
+    return this;
+  }
+
+  chart(chart: ChartPlan): this {
+    (this.plan.charts ??= []).push(chart);
     return this;
   }
 }

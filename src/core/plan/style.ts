@@ -16,6 +16,9 @@ export const COLOURS = {
   noteText: "#404040",
   themeRowFill: "#D9E1F2",
   barFill: "#5B9BD5",
+  /** The radar chart's lines: green for current, blue for target, as on the key area sheets. */
+  chartCurrent: "#00A050",
+  chartTarget: "#2F6FD0",
 };
 
 export const TITLE: CellStyle = { bold: true, fontSize: 16, fontColor: COLOURS.titleText };

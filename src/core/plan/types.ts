@@ -129,6 +129,34 @@ export interface PrintSetup {
   titleRows?: string;
 }
 
+/** One line of a chart: its legend name, the cells it plots (same sheet, A1, one column) and its colour. */
+export interface ChartSeriesPlan {
+  name: string;
+  values: string;
+  /** "#RRGGBB" */
+  color: string;
+}
+
+/**
+ * A chart drawn on a sheet from that sheet's cells. Every range is one contiguous column on the
+ * chart's own sheet: Office.js sets a series' data only from a single Range (ChartSeries.setValues).
+ */
+export interface ChartPlan {
+  type: "radar";
+  /** The chart object's name (Office.js Chart.name; the drawing's cNvPr name). */
+  name: string;
+  title: string;
+  /** Alternative text for assistive technology; Excel's accessibility checker flags a chart without it. */
+  altText: { title: string; description: string };
+  /** Axis labels, one per point. */
+  categories: string;
+  series: ChartSeriesPlan[];
+  /** Fixed value axis, so charts compare across workbooks. */
+  axis: { min: number; max: number; majorUnit: number };
+  /** The cells the chart covers, e.g. "D20:K43" (top-left cell to bottom-right cell, both included). */
+  position: string;
+}
+
 export type SheetRole = "guide" | "keyArea" | "summary" | "gaps" | "data" | "retired" | "metadata";
 
 export interface SheetPlan {
@@ -151,6 +179,8 @@ export interface SheetPlan {
   validations: Validation[];
   conditionalFormats: ConditionalFormat[];
   tables: TablePlan[];
+  /** Charts drawn over the sheet's cells; absent on sheets without any. */
+  charts?: ChartPlan[];
   /** Range given filter buttons (header row first), for sheets that are not tables. */
   autoFilter?: string;
   /** Rows and columns kept in view while scrolling. */

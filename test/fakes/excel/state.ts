@@ -72,6 +72,34 @@ export interface TableState {
   style: string;
 }
 
+/** Cells a chart reads: a sheet (by ID, so renames follow and the state stays plain data) and a rectangle. */
+export interface ChartRange {
+  sheetId: string;
+  rect: Rect;
+}
+
+export interface ChartSeriesState {
+  name: string;
+  values: ChartRange | null;
+  xValues: ChartRange | null;
+  lineColor: string | null;
+  markerStyle: string;
+  markerBackgroundColor: string | null;
+  markerForegroundColor: string | null;
+}
+
+export interface ChartState {
+  id: string;
+  name: string;
+  type: string;
+  title: { text: string; visible: boolean };
+  legend: { position: string; visible: boolean };
+  valueAxis: { minimum: number | null; maximum: number | null; majorUnit: number | null };
+  /** Set by setPosition; null while Excel places the chart itself. */
+  position: Rect | null;
+  series: ChartSeriesState[];
+}
+
 export interface SheetState {
   id: string;
   name: string;
@@ -86,6 +114,7 @@ export interface SheetState {
   merges: Rect[];
   conditionalFormats: ConditionalFormatState[];
   tables: TableState[];
+  charts: ChartState[];
   freeze: { rows: number; columns: number };
   /** The worksheet's AutoFilter range (filter buttons on its first row), if any. */
   autoFilter: Rect | null;
@@ -127,6 +156,7 @@ export function newSheet(workbook: WorkbookState, name: string): SheetState {
     merges: [],
     conditionalFormats: [],
     tables: [],
+    charts: [],
     freeze: { rows: 0, columns: 0 },
     autoFilter: null,
     protection: { protected: false, options: {} },

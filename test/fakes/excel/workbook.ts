@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 /** Workbook, worksheets, names, tables, protection, freeze panes and page layout. */
 import { parseRect, rectAddress, sheetReference, splitSheet, WHOLE_SHEET, type Rect } from "./address";
+import { FakeChartCollection } from "./charts";
 import { FakeClientObject, FakeCollection, defineAccessors, type FakeRequestContext } from "./client";
 import { officeError } from "./errors";
 import { FakeRange, normaliseColour, type RangeTarget } from "./range";
@@ -119,6 +120,7 @@ export class FakeWorksheet extends FakeClientObject {
   private pageLayoutProxy?: FakePageLayout;
   private tablesProxy?: FakeTableCollection;
   private autoFilterProxy?: FakeAutoFilter;
+  private chartsProxy?: FakeChartCollection;
 
   constructor(context: FakeRequestContext, locate: () => SheetState | null, nullable = false) {
     super(
@@ -153,8 +155,11 @@ export class FakeWorksheet extends FakeClientObject {
   get autoFilter(): FakeAutoFilter {
     return (this.autoFilterProxy ??= new FakeAutoFilter(this.context, () => this.sheet()));
   }
+  get charts(): FakeChartCollection {
+    return (this.chartsProxy ??= new FakeChartCollection(this.context, () => this.sheet()));
+  }
   protected override children(): Record<string, FakeClientObject> {
-    return { protection: this.protection, pageLayout: this.pageLayout, tables: this.tables };
+    return { protection: this.protection, pageLayout: this.pageLayout, tables: this.tables, charts: this.charts };
   }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, () => rangeOn(this.sheet(), address));

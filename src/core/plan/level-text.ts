@@ -1,0 +1,15 @@
+/**
+ * How a typed level is read, in one place for the workbook's formulas (formulas.ts builds them from
+ * this list) and for the TypeScript that reads answers back. A paste from Word or a web page brings
+ * tabs, line breaks and no-break spaces around a word: each counts as a space. Then, as Excel's TRIM
+ * does, spaces around the text go and runs of spaces inside it become one. Case never matters.
+ */
+export const SPACE_LIKE_CHARACTERS = ["\t", "\n", "\r", "\u00A0"] as const;
+
+/** The typed text as the workbook's level formulas see it before comparing it with the level names. */
+export function levelText(typed: string): string {
+  let text = typed;
+  for (const character of SPACE_LIKE_CHARACTERS) text = text.split(character).join(" ");
+  // Excel's TRIM touches the space character (U+0020) only, unlike String.prototype.trim.
+  return text.replace(/ {2,}/g, " ").replace(/^ | $/g, "");
+}

@@ -1,0 +1,83 @@
+import { cellAddress, rangeAddress } from "../util/a1";
+import type { SheetBuilder } from "./sheet-builder";
+import { AVERAGE_FORMAT, COLOURS, HEADER, SUBTITLE, TWO_LINE_HEADER_HEIGHT } from "./style";
+import type { ChartPlan, PlanCell } from "./types";
+
+/** Where the Summary's chart finds its figures: the key-area rows of the table and its columns. */
+export interface SummaryChartSource {
+  /** 1-based row numbers of the key-area rows of the summary table, in toolkit order. */
+  keyAreaRows: number[];
+  /** The summary table's column headers, from column A. */
+  headers: readonly string[];
+  /** Highest score: the radar's outer ring. */
+  maxScore: number;
+  /** First free row below the summary table: the chart's top row. */
+  top: number;
+}
+
+export const SUMMARY_CHART = {
+  name: "NPS_MaturityRadar",
+  title: "Maturity by key area: current against target",
+  current: "Average current",
+  target: "Average target",
+  /** Rows the chart spans, across the width of the summary table; the chart data follows below. */
+  height: 26,
+} as const;
+
+/**
+ * Adds the Summary's radar chart and the chart data it plots. The key-area rows of the summary table
+ * are interleaved with theme rows, and Office.js sets a series from one contiguous Range only, so the
+ * chart reads a small block below it that mirrors the key-area rows (the block doubles as the chart's
+ * data table for anyone who cannot see the chart).
+ */
+export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource): void {
+  const { keyAreaRows, headers } = source;
+  const top = source.top + SUMMARY_CHART.height + 1;
+  const currentColumn = headers.indexOf(SUMMARY_CHART.current) + 1;
+  const targetColumn = headers.indexOf(SUMMARY_CHART.target) + 1;
+  if (currentColumn === 0 || targetColumn === 0) throw new Error("The summary table has no average columns to chart");
+  const headerRow = top + 1;
+  const first = headerRow + 1;
+  const last = headerRow + keyAreaRows.length;
+  const mirror = (row: number, column: number): PlanCell => ({ formula: cellAddress(row, column) });
+  sheet
+    .block(top, 1, [["Chart data: the key-area rows of the summary table, as the radar chart above draws them"]])
+    .style(cellAddress(top, 1), SUBTITLE)
+    .block(headerRow, 1, [["Key area", SUMMARY_CHART.current, SUMMARY_CHART.target]])
+    .style(rangeAddress(headerRow, 1, headerRow, 3), HEADER)
+    .rowHeight(headerRow, TWO_LINE_HEADER_HEIGHT)
+    .block(
+      first,
+      1,
+      keyAreaRows.map((row) => [mirror(row, 1), mirror(row, currentColumn), mirror(row, targetColumn)]),
+    )
+    .style(rangeAddress(first, 1, last, 3), { border: "thin", vertical: "center" })
+    .style(rangeAddress(first, 1, last, 1), { wrap: true })
+    .style(rangeAddress(first, 2, last, 3), { numberFormat: AVERAGE_FORMAT, horizontal: "center" });
+  // Each mirrored name wraps as it does in its summary row, so it gets that row's height.
+  keyAreaRows.forEach((row, i) => {
+    const height = sheet.plan.rowHeights[row];
+    if (height !== undefined) sheet.rowHeight(first + i, height);
+  });
+  const chart: ChartPlan = {
+    type: "radar",
+    name: SUMMARY_CHART.name,
+    title: SUMMARY_CHART.title,
+    altText: {
+      title: SUMMARY_CHART.title,
+      description:
+        `Radar chart with one axis for each of the ${keyAreaRows.length} key areas, scored from 0 at the centre ` +
+        `to ${source.maxScore} at the edge. A green line joins the average current scores and a blue line the ` +
+        "average target scores, so the space between them shows the gap. The figures are in the chart data below " +
+        "the chart and in the summary table above it.",
+    },
+    categories: rangeAddress(first, 1, last, 1),
+    series: [
+      { name: SUMMARY_CHART.current, values: rangeAddress(first, 2, last, 2), color: COLOURS.chartCurrent },
+      { name: SUMMARY_CHART.target, values: rangeAddress(first, 3, last, 3), color: COLOURS.chartTarget },
+    ],
+    axis: { min: 0, max: source.maxScore, majorUnit: 1 },
+    position: rangeAddress(source.top, 1, source.top + SUMMARY_CHART.height - 1, headers.length),
+  };
+  sheet.chart(chart);
+}
