@@ -3,57 +3,12 @@
  * proxies do not define. Writing the Summary's chart through it and reading the request it would
  * send shows that every chart member the writer sets really travels to Excel.
  */
-import { readFileSync } from "fs";
-import { JSDOM } from "jsdom";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import type { SheetPlan, WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { queueWorkbookPlan } from "../../src/office/write-plan";
+import { realClientContext, type RequestBody } from "../support/office-real-client";
 import { DETAILS, NOW } from "./fixtures";
-
-interface RequestBody {
-  Actions: { ActionType: number; Name: string; ObjectPathId: number; ArgumentInfo?: { Arguments: unknown[] } }[];
-  ObjectPaths: Record<
-    string,
-    { Id: number; Name: string; ParentObjectPathId?: number; ArgumentInfo?: { Arguments: unknown[] } }
-  >;
-}
-
-/** A RequestContext of the real client whose session captures each request body instead of sending it. */
-function realClientContext(): { context: Excel.RequestContext; bodies: RequestBody[] } {
-  const dom = new JSDOM("<!doctype html><html><head></head><body></body></html>", {
-    runScripts: "outside-only",
-    url: "https://localhost/",
-  });
-  dom.window.eval(readFileSync(require.resolve("@microsoft/office-js/dist/excel-web-16.00.debug.js"), "utf8"));
-  // SessionBase is public in the library but missing from @types/office-js.
-  const client = dom.window as unknown as {
-    Excel: typeof Excel;
-    OfficeExtension: { SessionBase: new () => object };
-  };
-  const bodies: RequestBody[] = [];
-  class CapturingSession extends client.OfficeExtension.SessionBase {
-    _resolveRequestUrlAndHeaderInfo() {
-      return Promise.resolve({ url: "https://capture.invalid/", headers: {} });
-    }
-    _createRequestExecutorOrNull() {
-      return {
-        executeAsync: (_data: unknown, _flags: unknown, message: { Body: RequestBody }) => {
-          bodies.push(message.Body);
-          return Promise.resolve({
-            HttpStatusCode: 200,
-            ErrorCode: null,
-            ErrorMessage: null,
-            Headers: {},
-            Body: { Results: [] },
-          });
-        },
-      };
-    }
-  }
-  const context = new client.Excel.RequestContext(new CapturingSession() as never);
-  return { context, bodies };
-}
 
 /** The names of every action on the chart the request adds, or on anything reached through it. */
 function chartActionNames(body: RequestBody): string[] {
