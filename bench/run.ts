@@ -17,6 +17,8 @@ import type { Toolkit } from "../src/core/toolkit/schema";
 import { measureRoundTrips } from "../src/office/bench-support";
 import { scaleToolkit } from "../src/core/toolkit/scale";
 import { writePlanToBuffer } from "../src/xlsx/write-xlsx";
+import { measureCheck } from "./check";
+import { interleavedMedians } from "./timing";
 import { createFakeExcel } from "../test/fakes/excel-fake";
 
 const RUNS = 15;
@@ -46,19 +48,6 @@ interface WriteFigures {
   writeMs: number;
   baselineMs: number;
   bytes: number;
-}
-
-/** Median times of several tasks, run in turn round by round so that machine noise hits them alike. */
-async function interleavedMedians(tasks: (() => unknown)[], rounds: number): Promise<number[]> {
-  const times: number[][] = tasks.map(() => []);
-  for (let round = 0; round < rounds; round++) {
-    for (const [i, task] of tasks.entries()) {
-      const start = process.hrtime.bigint();
-      await task();
-      times[i].push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-  }
-  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
 }
 
 async function measureWrites(toolkit: Toolkit): Promise<WriteFigures> {
@@ -139,6 +128,10 @@ async function main(): Promise<void> {
   console.log(
     `growth for 10× the key areas: build operations ${fixed(officeBig.build.operations / officeReal.build.operations, 2)}x, upgrade operations ${fixed(officeBig.upgrade.operations / officeReal.upgrade.operations, 2)}x`,
   );
+
+  const check = await measureCheck();
+  console.log(`\n${check.lines.join("\n")}`);
+  console.log(`JSON: ${JSON.stringify(check.json)}`);
 
   console.log("\nTask pane initial JavaScript (target ≤ 350 KB gzipped, ExcelJS only in a lazy chunk)");
   const scripts = initialScriptBytes();

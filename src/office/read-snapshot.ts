@@ -1,10 +1,13 @@
 /// <reference types="office-js" />
 /**
  * Reads the open workbook into the same WorkbookSnapshot the .xlsx reader produces, in a fixed
- * number of syncs: one for the sheet list and names, one for every sheet's used range.
+ * number of syncs: one for the sheet list and names, one for every sheet's used range and
+ * protection, one for the locks and validations of the guarded cells (which the cells decide).
+ * Everything used is in ExcelApi 1.8 (data validation) or older.
  */
+import { guardedCells } from "../core/snapshot/guarded-cells";
 import { normaliseReference } from "../core/snapshot/references";
-import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../core/snapshot/types";
+import type { SnapshotCell, SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../core/snapshot/types";
 import { cellAddress, parseRange, rangeAddress } from "../core/util/a1";
 
 export type SyncFn = (step: string) => Promise<void>;
@@ -88,7 +91,47 @@ export function tableRange(sheet: SnapshotSheet, columnNames: string[], bodyRows
   return rangeAddress(top, left, top + bodyRows, left + columnNames.length - 1);
 }
 
-/** The whole workbook: 2 syncs whatever its size. */
+const VALIDATION_TYPES: Record<string, SnapshotValidation["type"]> = { List: "list", Date: "date" };
+
+/** A cell's validation as Office reports it; null when it has none. */
+function snapshotValidation(validation: Excel.DataValidation): SnapshotValidation | null {
+  if (validation.type === "None") return null;
+  const type = VALIDATION_TYPES[validation.type] ?? "other";
+  const source = validation.rule.list?.source;
+  // An inline list's source is its items; a list drawn from cells has a formula ("=$A$1:$A$5").
+  const list = type === "list" && typeof source === "string" && !source.startsWith("=") ? source.split(",") : undefined;
+  const alert = validation.errorAlert;
+  return {
+    type,
+    ...(list ? { list } : {}),
+    alert: alert.showAlert ? (alert.style.toLowerCase() as SnapshotValidation["alert"]) : "none",
+  };
+}
+
+/** Queues the locks and validations of a sheet's guarded cells; the result fills them in after the sync. */
+function queueGuards(
+  context: Excel.RequestContext,
+  snapshot: SnapshotSheet,
+  names: Record<string, string>,
+): { queued: boolean; finish: () => SnapshotSheet } {
+  const guarded = guardedCells(snapshot.name, names, snapshot.cells);
+  if (guarded.locked.length === 0) return { queued: false, finish: () => snapshot };
+  const sheet = context.workbook.worksheets.getItem(snapshot.name);
+  const locks = guarded.locked.map((address) => sheet.getRange(address).format.protection.load("locked"));
+  const rules = guarded.validated.map((address) => sheet.getRange(address).dataValidation.load("type,rule,errorAlert"));
+  const finish = () => {
+    const validations: Record<string, SnapshotValidation> = {};
+    guarded.validated.forEach((address, i) => {
+      const validation = snapshotValidation(rules[i]);
+      if (validation) validations[address] = validation;
+    });
+    const locked = Object.fromEntries(guarded.locked.map((address, i) => [address, locks[i].locked === true]));
+    return { ...snapshot, locked, validations };
+  };
+  return { queued: true, finish };
+}
+
+/** The whole workbook: 3 syncs whatever its size (2 when it holds no assessment). */
 export async function readWorkbookSnapshot(context: Excel.RequestContext, sync: SyncFn): Promise<WorkbookSnapshot> {
   const overview = queueOverview(context);
   await sync("reading the list of sheets");
@@ -96,14 +139,24 @@ export async function readWorkbookSnapshot(context: Excel.RequestContext, sync: 
   return readSheets(context, summaries, snapshotNames(overview.names), sync);
 }
 
-/** Only the given sheets (whose names and visibility are already known), in 1 sync. */
+/** Only the given sheets (whose names and visibility are already known), in 2 syncs (1 without an assessment). */
 export async function readSheets(
   context: Excel.RequestContext,
   summaries: SheetSummary[],
   names: Record<string, string>,
   sync: SyncFn,
 ): Promise<WorkbookSnapshot> {
-  const used = summaries.map((summary) => queueUsedRange(context.workbook.worksheets.getItem(summary.name)));
+  const reads = summaries.map((summary) => {
+    const sheet = context.workbook.worksheets.getItem(summary.name);
+    return { used: queueUsedRange(sheet), protection: sheet.protection.load("protected") };
+  });
   await sync("reading the sheets");
-  return { sheets: summaries.map((summary, i) => snapshotSheet(summary, used[i])), names };
+  const sheets = summaries.map((summary, i) => ({
+    ...snapshotSheet(summary, reads[i].used),
+    protected: reads[i].protection.protected,
+  }));
+  const guarded = sheets.map((sheet) => queueGuards(context, sheet, names));
+  // A workbook without an assessment has no guarded cells: no third round trip for nothing.
+  if (guarded.some((guard) => guard.queued)) await sync("reading cell protection and pickers");
+  return { sheets: guarded.map((guard) => guard.finish()), names };
 }

@@ -164,7 +164,7 @@ async function readText(zip: JSZip, part: string): Promise<string> {
 }
 
 /** The worksheet part of each sheet name, from the workbook and its relationships. */
-async function worksheetParts(zip: JSZip): Promise<Map<string, string>> {
+export async function worksheetParts(zip: JSZip): Promise<Map<string, string>> {
   const workbook = await readText(zip, "xl/workbook.xml");
   const rels = await readText(zip, "xl/_rels/workbook.xml.rels");
   const targets = new Map(

@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { normaliseReference } from "../core/snapshot/references";
-import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../core/snapshot/types";
+import { guardedCells, type GuardedCells } from "../core/snapshot/guarded-cells";
+import type { SnapshotCell, SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../core/snapshot/types";
+import { openRawPackage, type RawPackage } from "./raw-protection";
 
 /** Limits for reading a workbook we did not write: a foreign file must not exhaust memory or time. */
 export interface ReadLimits {
@@ -109,6 +111,69 @@ function definedNames(workbook: ExcelJS.Workbook): Record<string, string> {
   return names;
 }
 
+interface ExcelJsValidation {
+  type?: string;
+  formulae?: unknown[];
+  errorStyle?: string;
+  showErrorMessage?: boolean;
+}
+
+/** An inline list's items from its formula, "\"Minimum,Developing\""; undefined for a list drawn from cells. */
+function inlineListItems(formula: unknown): string[] | undefined {
+  const text = String(formula ?? "");
+  return /^".*"$/.test(text) ? text.slice(1, -1).split(",") : undefined;
+}
+
+export function snapshotValidation(model: ExcelJsValidation): SnapshotValidation {
+  const type = model.type === "list" || model.type === "date" ? model.type : "other";
+  const alert = !model.showErrorMessage
+    ? "none"
+    : model.errorStyle === "warning" || model.errorStyle === "information"
+      ? model.errorStyle
+      : "stop";
+  const list = type === "list" ? inlineListItems(model.formulae?.[0]) : undefined;
+  return { type, ...(list ? { list } : {}), alert };
+}
+
+/**
+ * Whether a sheet is protected. ExcelJS keeps the sheetProtection element it found; its `sheet` is
+ * true only for "1", so anything else is settled from the XML.
+ */
+async function isProtected(sheet: ExcelJS.Worksheet, raw: RawPackage): Promise<boolean> {
+  const protection = (sheet as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+  if (!protection) return false;
+  if (protection.sheet === true) return true;
+  return (await raw.sheet(sheet.name)).protected;
+}
+
+/** Adds protection, and the locks and validations of the guarded cells, to a sheet read by ExcelJS. */
+async function addGuards(
+  snapshot: SnapshotSheet,
+  sheet: ExcelJS.Worksheet,
+  guarded: GuardedCells,
+  raw: RawPackage,
+): Promise<SnapshotSheet> {
+  const isProtectedSheet = await isProtected(sheet, raw);
+  if (guarded.locked.length === 0) return { ...snapshot, protected: isProtectedSheet };
+  const models = (sheet as unknown as { dataValidations: { model: Record<string, ExcelJsValidation> } }).dataValidations
+    .model;
+  const validations: Record<string, SnapshotValidation> = {};
+  for (const address of guarded.validated) {
+    const model = models[address];
+    if (model && model.type !== "any") validations[address] = snapshotValidation(model);
+  }
+  // ExcelJS reads locked="0" rightly; only a "false" it would take for locked needs the XML.
+  const rawSheet = raw.locksInWords ? await raw.sheet(sheet.name) : undefined;
+  const isLocked = (address: string) =>
+    rawSheet ? rawSheet.isLocked(address) : sheet.getCell(address).style.protection?.locked !== false;
+  return {
+    ...snapshot,
+    protected: isProtectedSheet,
+    locked: Object.fromEntries(guarded.locked.map((address) => [address, isLocked(address)])),
+    validations,
+  };
+}
+
 /** Reads an .xlsx file's bytes into a snapshot, within the size and time limits. */
 export async function readSnapshotFromBuffer(
   bytes: Uint8Array,
@@ -121,11 +186,22 @@ export async function readSnapshotFromBuffer(
   }
   await checkUnpackedSize(bytes, limits.maxUnpackedBytes);
   const workbook = new ExcelJS.Workbook();
+  let raw: RawPackage;
   try {
-    await withTimeout(workbook.xlsx.load(bytes as unknown as ArrayBuffer), limits.timeoutMs);
+    // The few small parts the raw reader needs are read beside ExcelJS's load, where they cost little time.
+    [, raw] = await Promise.all([
+      withTimeout(workbook.xlsx.load(bytes as unknown as ArrayBuffer), limits.timeoutMs),
+      openRawPackage(bytes),
+    ]);
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;
     throw new WorkbookReadError(`This workbook could not be read: ${(error as Error).message}`);
   }
-  return { sheets: workbook.worksheets.map(snapshotSheet), names: definedNames(workbook) };
+  const names = definedNames(workbook);
+  const sheets = workbook.worksheets.map(snapshotSheet);
+  const guarded = sheets.map((sheet) => guardedCells(sheet.name, names, sheet.cells));
+  return {
+    sheets: await Promise.all(sheets.map((sheet, i) => addGuards(sheet, workbook.worksheets[i], guarded[i], raw))),
+    names,
+  };
 }

@@ -2,6 +2,8 @@
  * One snapshot, two readers: the same plan written by each writer and read back by each reader gives
  * the same snapshot, so the checker, upgrades and consolidation see the same workbook either way.
  */
+import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { queueWorkbookPlan } from "../../src/office/write-plan";
 import { sampleAnswers } from "../../src/core/answers/sample";
 import type { SnapshotCell, WorkbookSnapshot } from "../../src/core/snapshot/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
@@ -27,7 +29,14 @@ function comparable(snapshot: WorkbookSnapshot) {
     );
   return {
     names: snapshot.names,
-    sheets: snapshot.sheets.map((s) => ({ name: s.name, visibility: s.visibility, cells: cells(s.cells) })),
+    sheets: snapshot.sheets.map((s) => ({
+      name: s.name,
+      visibility: s.visibility,
+      cells: cells(s.cells),
+      protected: s.protected,
+      locked: s.locked,
+      validations: s.validations,
+    })),
   };
 }
 
@@ -46,4 +55,41 @@ test("the Office reader and the .xlsx reader give the same snapshot of the same 
   const fromOffice = { ...office, sheets: office.sheets.filter((s) => planned.has(s.name)) };
   const fromXlsx = await readSnapshotFromBuffer(await writePlanToBuffer(plan));
   expect(comparable(fromXlsx)).toEqual(comparable(fromOffice));
+  // The new fields are there, not merely absent on both sides.
+  const area = fromXlsx.sheets.find((s) => s.name === toolkit.themes[0].keyAreas[0].sheetName)!;
+  expect(area.protected).toBe(true);
+  expect(area.locked).toMatchObject({ C9: true, H9: false, L9: false });
+  expect(area.validations?.H9).toEqual({ type: "list", list: [...toolkit.levels], alert: "stop" });
+  expect(area.validations?.L9).toEqual({ type: "date", alert: "stop" });
+});
+
+test("both readers see the same removed picker, unlocked descriptor, locked input and lifted protection", async () => {
+  const answers = sampleAnswers(toolkit, "2026-04-01");
+  const fake = new FakeExcel();
+  const plan = buildWorkbookPlan(toolkit, answers, { now: new Date("2026-04-01T09:00:00Z") });
+  const area = plan.sheets.find((s) => s.role === "keyArea")!;
+  // A picker pasted over in one cell, a different alert on another, one descriptor unlocked, one input locked.
+  area.validations = area.validations.flatMap((v) =>
+    v.range === "H9:H12"
+      ? [
+          { ...v, range: "H9" },
+          { ...v, range: "H11:H12" },
+        ]
+      : [v],
+  );
+  area.styles.push({ range: "D10", style: { locked: false } }, { range: "J11", style: { locked: true } });
+  delete area.protection;
+  await fake.run(async (context) => {
+    queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true });
+    await context.sync();
+  });
+  const office = await fake.run((context) => readWorkbookSnapshot(context, () => context.sync()));
+  const fromOffice = { ...office, sheets: office.sheets.filter((s) => plan.sheets.some((p) => p.name === s.name)) };
+  const fromXlsx = await readSnapshotFromBuffer(await writePlanToBuffer(plan));
+  expect(comparable(fromXlsx)).toEqual(comparable(fromOffice));
+  const read = fromXlsx.sheets.find((s) => s.name === area.name)!;
+  expect(read.protected).toBe(false);
+  expect(read.validations?.H10).toBeUndefined();
+  expect(read.validations?.H11).toBeDefined();
+  expect(read.locked).toMatchObject({ D10: false, D11: true, J11: true, J10: false });
 });

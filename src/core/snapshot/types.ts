@@ -10,11 +10,33 @@ export interface SnapshotCell {
   formula?: string;
 }
 
+/** A cell's data validation, as far as a check needs it. */
+export interface SnapshotValidation {
+  /** "other" for every kind the add-in never writes (whole number, text length, custom…). */
+  type: "list" | "date" | "other";
+  /** The items of an inline list ("Minimum,Developing,…"); absent for a list drawn from cells. */
+  list?: string[];
+  /** What Excel does with an entry the rule refuses; "none" when it shows no alert and accepts it. */
+  alert: "stop" | "warning" | "information" | "none";
+}
+
 export interface SnapshotSheet {
   name: string;
   visibility: "visible" | "hidden" | "veryHidden";
   /** Cells by A1 address; empty cells are absent. */
   cells: Record<string, SnapshotCell>;
+  /** Whether the sheet is protected; absent when the reader cannot tell. */
+  protected?: boolean;
+  /**
+   * Whether each guarded cell (see guardedCells) is locked, by A1 address; absent when the reader
+   * did not look.
+   */
+  locked?: Record<string, boolean>;
+  /**
+   * The data validation of each guarded input cell that has one, by A1 address; a guarded input
+   * cell missing here has none. Absent when the reader did not look.
+   */
+  validations?: Record<string, SnapshotValidation>;
 }
 
 export interface WorkbookSnapshot {

@@ -34,7 +34,18 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The content fingerprint that identifies a toolkit version: SHA-256 of its canonical JSON. */
+const fingerprints = new WeakMap<Toolkit, string>();
+
+/**
+ * The content fingerprint that identifies a toolkit version: SHA-256 of its canonical JSON.
+ * Remembered per toolkit object (every plan and every check asks for it); a toolkit is never
+ * changed in place (the canonical one is frozen), so the remembered value stays right.
+ */
 export function toolkitFingerprint(toolkit: Toolkit): string {
-  return sha256Hex(canonicalJson(toolkit));
+  let fingerprint = fingerprints.get(toolkit);
+  if (fingerprint === undefined) {
+    fingerprint = sha256Hex(canonicalJson(toolkit));
+    fingerprints.set(toolkit, fingerprint);
+  }
+  return fingerprint;
 }

@@ -1,0 +1,148 @@
+import { readFile } from "fs/promises";
+import { checkWorkbook } from "../../core/check/check";
+import type { CheckResult, Finding, Severity } from "../../core/check/types";
+import { knownToolkits } from "../../core/toolkit/registry";
+import { isIsoDate } from "../../core/util/a1";
+import { readSnapshotFromBuffer, WorkbookReadError } from "../../xlsx/read-xlsx";
+import { UsageError, type CliOutput, type Command, type ParsedArgs } from "../command";
+
+const HELP = `Usage:
+  nps-toolkit check <file.xlsx>... [--json] [--today YYYY-MM-DD]
+
+Checks each assessment workbook against the toolkit version it was made from, cell by cell, and
+lists what differs: edited toolkit text, changed formulas, entries that are not levels, pickers
+pasted away, missing evidence, past review dates, protection lifted and more. Each finding names
+its rule, sheet, cell and severity, with what was expected and what was found.
+
+  error     a figure on Summary, Gaps or Data cannot be trusted, or the text is not the toolkit's
+  warning   the figures stand, but something needs attention before the return is signed off
+  info      worth knowing
+
+The files are only read, never changed.
+
+Options:
+  --json               Print the findings as JSON instead of a table.
+  --today YYYY-MM-DD   The date review dates are compared with (default: today).
+
+Exit codes:
+  0  no file has errors
+  1  some file has errors
+  2  some file could not be read (the other files are still checked)
+`;
+
+type FileReport =
+  { file: string; readable: true; result: CheckResult } | { file: string; readable: false; problem: string };
+
+/** Problems with the file itself (not there, a folder, not allowed) that mean "cannot be read", not a bug. */
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: "there is no such file",
+  EISDIR: "it is a folder, not a file",
+  EACCES: "it may not be read (permission denied)",
+};
+
+async function checkFile(file: string, today: string): Promise<FileReport> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (problem) {
+    const reason = FILE_PROBLEMS[(problem as NodeJS.ErrnoException).code ?? ""];
+    if (!reason) throw problem;
+    return { file, readable: false, problem: `${file} could not be read: ${reason}.` };
+  }
+  try {
+    const snapshot = await readSnapshotFromBuffer(bytes);
+    return { file, readable: true, result: checkWorkbook(snapshot, knownToolkits(), { today }) };
+  } catch (problem) {
+    if (problem instanceof WorkbookReadError) return { file, readable: false, problem: problem.message };
+    throw problem;
+  }
+}
+
+const count = (findings: Finding[], severity: Severity) => findings.filter((f) => f.severity === severity).length;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Long toolkit texts are cut in the table; --json has them whole. */
+const clip = (text: string, width = 100) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  return rows.map((row) =>
+    row
+      .map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c])))
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
+
+function readableReport(report: FileReport, output: CliOutput): void {
+  const log = output.log;
+  if (!report.readable) {
+    output.error(`${report.file}: not checked. ${report.problem}`);
+    return;
+  }
+  const { findings, toolkit } = report.result;
+  const against = toolkit ? ` (checked against toolkit ${toolkit.id} ${toolkit.version})` : "";
+  log(
+    `${report.file}: ${plural(count(findings, "error"), "error")}, ${plural(count(findings, "warning"), "warning")}, ${plural(count(findings, "info"), "note")}${against}`,
+  );
+  if (findings.length === 0) return;
+  const sorted = [...findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  const rows = [["Severity", "Sheet", "Cell", "Rule", "Finding"]];
+  for (const f of sorted) {
+    rows.push([f.severity, f.sheet?.name ?? "", f.cell ?? "", f.rule, f.message]);
+    if (f.expected !== undefined) rows.push(["", "", "", "", `  expected: ${clip(f.expected)}`]);
+    if (f.found !== undefined) rows.push(["", "", "", "", `  found:    ${clip(f.found)}`]);
+  }
+  for (const line of table(rows)) log(`  ${line}`);
+}
+
+function jsonReport(reports: FileReport[]): string {
+  return JSON.stringify(
+    {
+      files: reports.map((report) =>
+        report.readable
+          ? {
+              file: report.file,
+              readable: true,
+              toolkit: report.result.toolkit ?? null,
+              counts: Object.fromEntries(SEVERITY_ORDER.map((s) => [s, count(report.result.findings, s)])),
+              findings: report.result.findings,
+            }
+          : { file: report.file, readable: false, problem: report.problem },
+      ),
+    },
+    null,
+    2,
+  );
+}
+
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "Check assessment workbooks against the canonical toolkit, cell by cell.",
+  help: HELP,
+  options: {
+    json: { type: "boolean" },
+    today: { type: "string" },
+  },
+  async run(args: ParsedArgs, output: CliOutput): Promise<number> {
+    if (args.positionals.length === 0)
+      throw new UsageError("Say which workbooks to check, for example: nps-toolkit check assessment.xlsx");
+    const today = (args.values.today as string | undefined) ?? todayIso();
+    if (!isIsoDate(today))
+      throw new UsageError(`--today must be a real date written YYYY-MM-DD, for example 2026-03-31 (got "${today}").`);
+    const reports: FileReport[] = [];
+    for (const file of args.positionals) reports.push(await checkFile(file, today));
+    if (args.values.json) output.log(jsonReport(reports));
+    else
+      reports.forEach((report, i) => {
+        if (i > 0) output.log("");
+        readableReport(report, output);
+      });
+    if (reports.some((r) => !r.readable)) return 2;
+    return reports.some((r) => r.readable && r.result.findings.some((f) => f.severity === "error")) ? 1 : 0;
+  },
+};

@@ -1,0 +1,263 @@
+/**
+ * The checker: a workbook snapshot against what the generator would write for the same answers
+ * and sheet names, so the expected text and formulas come from one place (the plan). Pure.
+ */
+import { readAssessment, type FoundAssessment } from "../answers/from-snapshot";
+import { buildWorkbookPlan } from "../plan/build-plan";
+import { GUIDE, METADATA_KEYS, SHEET_NAMES, type MetadataKey } from "../plan/layout";
+import type { SheetPlan, WorkbookPlan } from "../plan/types";
+import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
+import { toolkitFingerprint } from "../toolkit/load";
+import { compareVersions, newestVersion } from "../toolkit/registry";
+import type { Toolkit } from "../toolkit/schema";
+import { cellAddress } from "../util/a1";
+import { checkGuideInputs, checkKeyAreaAnswers } from "./answers";
+import { compareSheet } from "./compare-sheet";
+import { finding } from "./findings";
+import type { CheckResult, Finding, FindingSheet } from "./types";
+
+export interface CheckOptions {
+  /** ISO date (YYYY-MM-DD) taken as today, for review dates already past. */
+  today: string;
+}
+
+/** The plan's `now` only stamps the metadata sheet, which the identity rules read instead. */
+const PLAN_TIME = new Date(0);
+
+/** Where the metadata sheet holds a property's value. */
+const metadataCell = (key: MetadataKey) => cellAddress(METADATA_KEYS.indexOf(key) + 2, 2);
+
+function whereOf(sheet: SheetPlan, name: string): FindingSheet {
+  return { role: sheet.role, key: sheet.key, name };
+}
+
+/** Which toolkit version the workbook says it was made from, with the identity findings. */
+function identify(
+  found: FoundAssessment,
+  registry: readonly Toolkit[],
+  fallback: Toolkit,
+): { toolkit?: Toolkit; findings: Finding[] } {
+  const metadataName = found.roles.metadata;
+  const where: FindingSheet | undefined = metadataName
+    ? { role: "metadata", key: "metadata", name: metadataName }
+    : undefined;
+  const { toolkitId, toolkitVersion, toolkitFingerprint: fingerprint } = found.info.metadata;
+  if (!metadataName)
+    return {
+      toolkit: fallback,
+      findings: [
+        finding(
+          "identity.metadata-missing",
+          undefined,
+          undefined,
+          `The hidden ${SHEET_NAMES.metadata} sheet that says which toolkit made this workbook is missing; it was checked against toolkit ${fallback.version}.`,
+          {
+            expected: SHEET_NAMES.metadata,
+            found: "(no such sheet)",
+            repairable: true,
+          },
+        ),
+      ],
+    };
+  if (!toolkitId || !toolkitVersion)
+    return {
+      toolkit: fallback,
+      findings: [
+        finding(
+          "identity.metadata-unreadable",
+          where,
+          metadataCell("toolkitId"),
+          `The metadata sheet does not say which toolkit made this workbook; it was checked against toolkit ${fallback.version}.`,
+          {
+            expected: "a toolkit ID and version",
+            found: `${toolkitId || "(empty)"} ${toolkitVersion || "(empty)"}`,
+            repairable: true,
+          },
+        ),
+      ],
+    };
+  const toolkit = registry.find((t) => t.id === toolkitId && t.version === toolkitVersion);
+  if (!toolkit)
+    return {
+      findings: [
+        finding(
+          "identity.unknown-toolkit",
+          where,
+          metadataCell("toolkitVersion"),
+          `This workbook says it was made from toolkit ${toolkitId} ${toolkitVersion}, which this version of NPS Toolkit for Excel does not know, so it cannot be checked.`,
+          {
+            expected: registry.map((t) => `${t.id} ${t.version}`).join(", "),
+            found: `${toolkitId} ${toolkitVersion}`,
+            repairable: false,
+          },
+        ),
+      ],
+    };
+  const findings: Finding[] = [];
+  const expectedFingerprint = toolkitFingerprint(toolkit);
+  if (fingerprint !== expectedFingerprint)
+    findings.push(
+      finding(
+        "identity.fingerprint-mismatch",
+        where,
+        metadataCell("toolkitFingerprint"),
+        `The toolkit fingerprint does not match toolkit ${toolkit.version}: the workbook's toolkit content may not be the canonical one.`,
+        {
+          expected: expectedFingerprint,
+          found: fingerprint || "(empty)",
+          repairable: true,
+        },
+      ),
+    );
+  const newest = newestVersion(registry, toolkit.id);
+  if (newest && compareVersions(toolkit.version, newest.version) < 0)
+    findings.push(
+      finding(
+        "identity.upgrade-available",
+        where,
+        metadataCell("toolkitVersion"),
+        `This workbook uses toolkit ${toolkit.version}; version ${newest.version} is available, and an upgrade keeps every answer.`,
+        {
+          expected: newest.version,
+          found: toolkit.version,
+          repairable: true,
+        },
+      ),
+    );
+  return { toolkit, findings };
+}
+
+function planFor(found: FoundAssessment, toolkit: Toolkit): WorkbookPlan {
+  return buildWorkbookPlan(toolkit, found.answers, { now: PLAN_TIME, sheetNames: found.roles });
+}
+
+/** Every finding on the sheets the plan has, but the metadata (identity) and retired answers (the user's to sort). */
+function checkSheets(
+  plan: WorkbookPlan,
+  snapshot: WorkbookSnapshot,
+  toolkit: Toolkit,
+  options: CheckOptions,
+): Finding[] {
+  const findings: Finding[] = [];
+  const behaviourIds = new Set(toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
+  const keyAreas = new Map(toolkit.themes.flatMap((t) => t.keyAreas.map((k) => [k.id, k] as const)));
+  for (const sheet of plan.sheets) {
+    if (sheet.role === "retired") continue;
+    const actual = snapshot.sheets.find((s) => s.name === sheet.name);
+    if (!actual) {
+      // A missing metadata sheet is an identity finding already.
+      if (sheet.role === "metadata") continue;
+      findings.push(
+        finding(
+          "structure.sheet-missing",
+          { role: sheet.role, key: sheet.key, name: sheet.name },
+          undefined,
+          `The sheet "${sheet.name}" is missing.`,
+          {
+            expected: sheet.name,
+            found: "(no such sheet)",
+            repairable: true,
+          },
+        ),
+      );
+      continue;
+    }
+    const where = whereOf(sheet, actual.name);
+    findings.push(...sheetState(sheet, actual, where));
+    if (sheet.role === "metadata") continue;
+    const compared = compareSheet(sheet, actual, where, behaviourIds);
+    findings.push(...compared.findings);
+    const keyArea = sheet.keyAreaId ? keyAreas.get(sheet.keyAreaId) : undefined;
+    if (keyArea && compared.columnsIntact)
+      findings.push(
+        ...checkKeyAreaAnswers({
+          sheet: actual,
+          where,
+          keyArea,
+          levels: toolkit.levels,
+          rows: compared.rows,
+          today: options.today,
+        }),
+      );
+    if (sheet.role === "guide")
+      findings.push(
+        ...checkGuideInputs(
+          actual,
+          where,
+          cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column),
+          cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column),
+        ),
+      );
+  }
+  return findings;
+}
+
+/** Protection and visibility of one sheet. */
+function sheetState(sheet: SheetPlan, actual: SnapshotSheet, where: FindingSheet): Finding[] {
+  const findings: Finding[] = [];
+  if (sheet.protection && actual.protected === false)
+    findings.push(
+      finding(
+        "protection.sheet-unprotected",
+        where,
+        undefined,
+        `The sheet "${actual.name}" is no longer protected, so its canonical text and formulas can be changed by accident.`,
+        {
+          expected: "protected",
+          found: "not protected",
+          repairable: true,
+        },
+      ),
+    );
+  // LibreOffice saves a very hidden sheet as merely hidden: only a visible metadata sheet is worth a word.
+  if (sheet.visibility === "veryHidden" && actual.visibility === "visible")
+    findings.push(
+      finding(
+        "structure.sheet-visible",
+        where,
+        undefined,
+        `The metadata sheet "${actual.name}" is visible; the add-in keeps it hidden.`,
+        {
+          expected: "very hidden",
+          found: "visible",
+          repairable: true,
+        },
+      ),
+    );
+  return findings;
+}
+
+/**
+ * Checks a workbook snapshot against the toolkit it says it was made from (one of `registry`, every
+ * toolkit version the product knows; the newest of them is canonical).
+ */
+export function checkWorkbook(
+  snapshot: WorkbookSnapshot,
+  registry: readonly Toolkit[],
+  options: CheckOptions,
+): CheckResult {
+  const canonical = registry.reduce((newest, t) => (compareVersions(t.version, newest.version) > 0 ? t : newest));
+  const located = readAssessment(snapshot, canonical);
+  if (!located)
+    return {
+      findings: [
+        finding(
+          "identity.not-an-assessment",
+          undefined,
+          undefined,
+          "This workbook is not an NPS Toolkit assessment: it has neither the add-in's metadata nor its Guide sheet.",
+          {
+            expected: "an assessment made by NPS Toolkit for Excel",
+            found: "no assessment",
+            repairable: false,
+          },
+        ),
+      ],
+    };
+  const identity = identify(located, registry, canonical);
+  if (!identity.toolkit) return { findings: identity.findings };
+  const toolkit = identity.toolkit;
+  const found = toolkit === canonical ? located : (readAssessment(snapshot, toolkit) ?? located);
+  const findings = [...identity.findings, ...checkSheets(planFor(found, toolkit), snapshot, toolkit, options)];
+  return { findings, toolkit: { id: toolkit.id, version: toolkit.version } };
+}

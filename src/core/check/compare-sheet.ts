@@ -1,0 +1,303 @@
+/**
+ * The structural half of the check: one sheet of the workbook against the sheet the generator
+ * would write, cell by cell. Rows keyed by behaviour ID are matched by ID (Gaps and Data may be
+ * sorted); everything else by address. Input cells are left to the answer rules.
+ */
+import { GUIDE, KEY_AREA } from "../plan/layout";
+import { isFormula, type PlanCell, type SheetPlan } from "../plan/types";
+import type { SnapshotCell, SnapshotSheet } from "../snapshot/types";
+import { cellAddress, columnLetter, parseCell } from "../util/a1";
+import { finding, isErrorValue, shown } from "./findings";
+import { sameFormula } from "./formula-tokens";
+import type { Finding, FindingSheet, RuleId } from "./types";
+
+const C = KEY_AREA.columns;
+
+/** Where a planned row sits in the workbook: the row it was found in, or undefined when it is gone. */
+export type RowMap = Map<number, number>;
+
+export interface SheetComparison {
+  findings: Finding[];
+  /** Planned row → actual row, for rows keyed by behaviour ID. */
+  rows: RowMap;
+  /** False when columns are missing or moved: cell-by-cell comparison would only repeat that. */
+  columnsIntact: boolean;
+}
+
+type PlannedCells = Map<number, Map<number, PlanCell>>;
+
+function plannedCells(sheet: SheetPlan): PlannedCells {
+  const rows: PlannedCells = new Map();
+  for (const block of sheet.blocks) {
+    const at = parseCell(block.at);
+    block.cells.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (cell === null || cell === "") return;
+        const row = rows.get(at.row + r) ?? new Map<number, PlanCell>();
+        row.set(at.column + c, cell);
+        rows.set(at.row + r, row);
+      }),
+    );
+  }
+  return rows;
+}
+
+const textOf = (cell: SnapshotCell | undefined) =>
+  cell === undefined || cell.value === null ? "" : String(cell.value).trim();
+
+/** The column holding behaviour IDs on this sheet, and the rows they are on, from the plan itself. */
+function keyedRows(planned: PlannedCells, behaviourIds: Set<string>) {
+  const firstRow = Math.min(...planned.keys());
+  for (let row = firstRow; row <= Math.max(...planned.keys()); row++)
+    for (const [column, cell] of planned.get(row) ?? [])
+      if (typeof cell === "string" && behaviourIds.has(cell)) {
+        const keyed = new Map<string, number>();
+        for (const [r, line] of planned) {
+          const key = line.get(column);
+          if (typeof key === "string" && behaviourIds.has(key)) keyed.set(key, r);
+        }
+        return { column, firstRow: row, keyed };
+      }
+  return undefined;
+}
+
+/** A sheet's filled cells with their addresses parsed once, for the lookups by row and column. */
+type CellIndex = { row: number; column: number; cell: SnapshotCell }[];
+
+function indexCells(sheet: SnapshotSheet): CellIndex {
+  const index: CellIndex = [];
+  for (const address in sheet.cells) {
+    const { row, column } = parseCell(address);
+    index.push({ row, column, cell: sheet.cells[address] });
+  }
+  return index;
+}
+
+/** Where each text in a key column occurs in the workbook, from `firstRow` down, top first. */
+function actualRowsByKey(index: CellIndex, column: number, firstRow: number): Map<string, number[]> {
+  const byKey = new Map<string, number[]>();
+  for (const at of index) {
+    if (at.column !== column || at.row < firstRow) continue;
+    const key = textOf(at.cell);
+    if (key !== "") byKey.set(key, [...(byKey.get(key) ?? []), at.row]);
+  }
+  for (const rows of byKey.values()) rows.sort((a, b) => a - b);
+  return byKey;
+}
+
+/** Looks like a behaviour ID (SL-ECSM-01), so a row of notes a user typed below a table is not taken for one. */
+const LOOKS_LIKE_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
+
+/** Which content rule an edited text on this sheet breaks, by where it is. */
+function contentRule(sheet: SheetPlan, row: number, column: number): RuleId {
+  if (sheet.role !== "keyArea") return "content.text-edited";
+  const descriptor = column >= C.firstDescriptor && column < C.firstDescriptor + 5;
+  if (row < KEY_AREA.headerRow) return "content.key-area-text-edited";
+  if (row === KEY_AREA.headerRow) return descriptor ? "content.level-header-edited" : "content.text-edited";
+  if (row === KEY_AREA.principleRow) return descriptor ? "content.principle-edited" : "content.text-edited";
+  if (column === C.behaviour) return "content.behaviour-name-edited";
+  return descriptor ? "content.descriptor-edited" : "content.text-edited";
+}
+
+const CONTENT_WHAT: Partial<Record<RuleId, string>> = {
+  "content.key-area-text-edited": "The key area's text",
+  "content.principle-edited": "The high level principle's descriptor",
+  "content.behaviour-name-edited": "The behaviour's name",
+  "content.descriptor-edited": "The descriptor",
+  "content.level-header-edited": "The level heading",
+  "content.text-edited": "The text",
+};
+
+/** Input cells belong to the user: the answer rules look at them, not this comparison. */
+function isInput(sheet: SheetPlan, row: number, column: number, keyed: boolean): boolean {
+  if (sheet.role === "guide")
+    return [GUIDE.councilCell, GUIDE.dateCell].some((cell) => cell.row === row && cell.column === column);
+  return sheet.role === "keyArea" && keyed && column >= C.current && column <= C.reviewDate;
+}
+
+function sameConstant(expected: PlanCell, found: SnapshotCell | undefined): boolean {
+  if (!found || found.formula !== undefined) return false;
+  if (typeof expected === "number") return typeof found.value === "number" && Math.abs(found.value - expected) < 1e-9;
+  return found.value === expected;
+}
+
+function compareCell(
+  sheet: SheetPlan,
+  where: FindingSheet,
+  expected: PlanCell,
+  actual: SnapshotSheet,
+  row: number,
+  column: number,
+  rowShift: number,
+): Finding | undefined {
+  const address = cellAddress(row + rowShift, column);
+  const found = actual.cells[address];
+  if (isFormula(expected)) {
+    if (found?.formula === undefined || !sameFormula(expected.formula, found.formula, rowShift))
+      return finding(
+        "formula.changed",
+        where,
+        address,
+        `This cell's formula is not the one the toolkit writes, so the figure it shows cannot be trusted.`,
+        { expected: `=${expected.formula}`, found: shown(found), repairable: true },
+      );
+    if (isErrorValue(found.value))
+      return finding(
+        "formula.error-value",
+        where,
+        address,
+        `This formula shows the error ${String(found.value)}, so a figure that depends on it cannot be trusted.`,
+        { expected: "a value", found: String(found.value), repairable: true },
+      );
+    return undefined;
+  }
+  if (sameConstant(expected, found)) return undefined;
+  const rule = contentRule(sheet, row, column);
+  return finding(rule, where, address, `${CONTENT_WHAT[rule]} differs from the canonical toolkit's.`, {
+    expected: String(expected),
+    found: shown(found),
+    repairable: true,
+  });
+}
+
+/** Header texts by column, to tell a moved or missing column from an edited heading. */
+function compareColumns(
+  plannedHeader: Map<number, PlanCell> | undefined,
+  actual: SnapshotSheet,
+  index: CellIndex,
+  headerRow: number,
+  where: FindingSheet,
+): Finding[] {
+  if (!plannedHeader) return [];
+  const headers = [...plannedHeader.values()].filter((h): h is string => typeof h === "string");
+  const actualColumns = new Map<string, number[]>();
+  for (const at of index)
+    if (at.row === headerRow)
+      actualColumns.set(textOf(at.cell), [...(actualColumns.get(textOf(at.cell)) ?? []), at.column]);
+  const findings: Finding[] = [];
+  for (const [column, header] of plannedHeader) {
+    if (typeof header !== "string") continue;
+    const at = cellAddress(headerRow, column);
+    const foundIn = actualColumns.get(header) ?? [];
+    const hereText = textOf(actual.cells[at]);
+    if (foundIn.length > 1)
+      findings.push(
+        finding("structure.column-duplicated", where, at, `The column "${header}" appears more than once.`, {
+          expected: `one column "${header}"`,
+          found: foundIn.map(columnLetter).join(", "),
+          repairable: true,
+        }),
+      );
+    else if (foundIn.length === 1 && foundIn[0] !== column)
+      findings.push(
+        finding(
+          "structure.column-moved",
+          where,
+          at,
+          `The column "${header}" has moved, so formulas read the wrong cells.`,
+          {
+            expected: `column ${columnLetter(column)}`,
+            found: `column ${columnLetter(foundIn[0])}`,
+            repairable: true,
+          },
+        ),
+      );
+    else if (foundIn.length === 0 && (hereText === "" || headers.includes(hereText)))
+      findings.push(
+        finding("structure.column-missing", where, at, `The column "${header}" is missing.`, {
+          expected: header,
+          found: hereText === "" ? "(empty)" : hereText,
+          repairable: true,
+        }),
+      );
+  }
+  return findings;
+}
+
+/** Compares one sheet with its plan: columns, rows keyed by behaviour ID, then every planned cell. */
+export function compareSheet(
+  sheet: SheetPlan,
+  actual: SnapshotSheet,
+  where: FindingSheet,
+  behaviourIds: Set<string>,
+): SheetComparison {
+  const planned = plannedCells(sheet);
+  const keys = keyedRows(planned, behaviourIds);
+  const rows: RowMap = new Map();
+  const findings: Finding[] = [];
+  if (keys) {
+    const headerRow = sheet.role === "keyArea" ? KEY_AREA.headerRow : keys.firstRow - 1;
+    const index = indexCells(actual);
+    const columnFindings = compareColumns(planned.get(headerRow), actual, index, headerRow, where);
+    if (columnFindings.length > 0) return { findings: columnFindings, rows, columnsIntact: false };
+    findings.push(...matchRows(sheet, index, where, keys, rows));
+  }
+  const keyedRowNumbers = new Set(keys ? keys.keyed.values() : []);
+  for (const [row, cells] of planned) {
+    const keyed = keyedRowNumbers.has(row);
+    const actualRow = keyed ? rows.get(row) : row;
+    if (actualRow === undefined) continue;
+    for (const [column, expected] of cells) {
+      if (keyed && column === keys?.column) continue;
+      if (isInput(sheet, row, column, keyed)) continue;
+      const problem = compareCell(sheet, where, expected, actual, row, column, actualRow - row);
+      if (problem) findings.push(problem);
+    }
+  }
+  return { findings, rows, columnsIntact: true };
+}
+
+function matchRows(
+  sheet: SheetPlan,
+  index: CellIndex,
+  where: FindingSheet,
+  keys: NonNullable<ReturnType<typeof keyedRows>>,
+  rows: RowMap,
+): Finding[] {
+  const findings: Finding[] = [];
+  const found = actualRowsByKey(index, keys.column, keys.firstRow);
+  const idCell = (row: number) => cellAddress(row, keys.column);
+  for (const [id, row] of keys.keyed) {
+    const at = found.get(id) ?? [];
+    if (at.length === 0) {
+      findings.push(
+        finding("structure.row-missing", where, idCell(row), `The row for behaviour ${id} is missing.`, {
+          expected: id,
+          found: "(no such row)",
+          repairable: true,
+        }),
+      );
+      continue;
+    }
+    rows.set(row, at[0]);
+    if (at.length > 1)
+      findings.push(
+        finding("structure.row-duplicated", where, idCell(at[1]), `Behaviour ${id} has more than one row.`, {
+          expected: `one row for ${id}`,
+          found: `rows ${at.join(", ")}`,
+          repairable: true,
+        }),
+      );
+    // Key area rows must stay put (the Summary reads them as a block); Gaps and Data may be sorted.
+    if (sheet.role === "keyArea" && at[0] !== row)
+      findings.push(
+        finding("structure.row-moved", where, idCell(at[0]), `The row for behaviour ${id} has moved.`, {
+          expected: `row ${row}`,
+          found: `row ${at[0]}`,
+          repairable: true,
+        }),
+      );
+  }
+  for (const [key, at] of found)
+    if (!keys.keyed.has(key) && LOOKS_LIKE_ID.test(key))
+      findings.push(
+        finding(
+          "structure.row-unknown",
+          where,
+          idCell(at[0]),
+          `Row ${at[0]} is for behaviour ${key}, which this toolkit version does not have; it counts in no figure.`,
+          { expected: "(no such row)", found: key, repairable: true },
+        ),
+      );
+  return findings;
+}

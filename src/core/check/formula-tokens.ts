@@ -1,0 +1,160 @@
+/**
+ * Formulas compared by meaning, not by string. Excel hands formulas back in its own canonical form
+ * (sheet names without quotes they do not need, function names in capitals, its own spacing, no
+ * "_xlfn." prefix on screen, "@" where it shows legacy implicit intersection) and LibreOffice
+ * rewrites some on save (it drops quotes the same way). Both sides are turned into token streams in
+ * one normal form and the streams compared.
+ *
+ * Whitespace is dropped: the add-in never writes Excel's space intersection operator, so a space
+ * in a formula it wrote can only be layout.
+ */
+
+/** One normalised token; a reference keeps its parts so that relative rows can be moved. */
+export type FormulaToken =
+  | { kind: "text"; key: string }
+  | { kind: "ref"; column: string; columnAbsolute: boolean; row: number; rowAbsolute: boolean };
+
+const FUNCTION_PREFIX = /^(?:_xlfn\.|_xlws\.)+/i;
+// Sticky patterns ("y"): each matches at lastIndex only, so no substring is copied per token.
+const ERROR_LITERAL =
+  /#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|CONNECT!|BUSY!)/iy;
+const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
+const CELL = /(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_.(!])/y;
+const WORD = /[A-Za-z_\\][A-Za-z0-9_.\\]*/y;
+const TWO_CHARACTER_OPERATORS = new Set(["<=", ">=", "<>"]);
+const OPERATORS = new Set(["+", "-", "*", "/", "^", "&", "=", "<", ">", "%", ":", ",", ";", "(", ")", "{", "}"]);
+
+/** Thrown for a formula that cannot be split into tokens (an unclosed string, a stray character). */
+export class FormulaSyntaxError extends Error {}
+
+function readQuoted(formula: string, at: number, quote: string): { text: string; end: number } {
+  let text = "";
+  let i = at + 1;
+  for (;;) {
+    if (i >= formula.length) throw new FormulaSyntaxError(`Unclosed ${quote} in ${formula}`);
+    if (formula[i] === quote) {
+      if (formula[i + 1] === quote) {
+        text += quote;
+        i += 2;
+        continue;
+      }
+      return { text, end: i + 1 };
+    }
+    text += formula[i++];
+  }
+}
+
+function operatorAt(source: string, at: number): string | undefined {
+  const two = source.slice(at, at + 2);
+  if (TWO_CHARACTER_OPERATORS.has(two)) return two;
+  return OPERATORS.has(source[at]) ? source[at] : undefined;
+}
+
+function stickyMatch(pattern: RegExp, source: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(source);
+}
+
+/** Splits a formula (with or without its leading "=") into normalised tokens. */
+export function formulaTokens(formula: string): FormulaToken[] {
+  const source = formula.replace(/^\s*=/, "");
+  const tokens: FormulaToken[] = [];
+  const text = (key: string) => tokens.push({ kind: "text", key });
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i];
+    if (ch === " " || ch === "\n" || ch === "\r" || ch === "\t" || ch === "@") {
+      // "@" is how dynamic-array Excel shows the implicit intersection every legacy formula had.
+      i++;
+      continue;
+    }
+    const operator = operatorAt(source, i);
+    if (operator) {
+      text(operator);
+      i += operator.length;
+      continue;
+    }
+    if (ch === '"') {
+      const { text: value, end } = readQuoted(source, i, '"');
+      text(`string:${value}`);
+      i = end;
+      continue;
+    }
+    if (ch === "'") {
+      const { text: sheet, end } = readQuoted(source, i, "'");
+      if (source[end] !== "!") throw new FormulaSyntaxError(`A quoted name must be a sheet before "!": ${formula}`);
+      text(`sheet:${sheet.toLowerCase()}`);
+      i = end + 1;
+      continue;
+    }
+    const error = ch === "#" ? stickyMatch(ERROR_LITERAL, source, i) : null;
+    if (error) {
+      text(`error:${error[0].toUpperCase()}`);
+      i += error[0].length;
+      continue;
+    }
+    const cell = stickyMatch(CELL, source, i);
+    if (cell) {
+      tokens.push({
+        kind: "ref",
+        column: cell[2].toUpperCase(),
+        columnAbsolute: cell[1] === "$",
+        row: Number(cell[4]),
+        rowAbsolute: cell[3] === "$",
+      });
+      i += cell[0].length;
+      continue;
+    }
+    const number = stickyMatch(NUMBER, source, i);
+    if (number) {
+      text(`number:${Number(number[0])}`);
+      i += number[0].length;
+      continue;
+    }
+    const word = stickyMatch(WORD, source, i);
+    if (!word) throw new FormulaSyntaxError(`Unexpected "${ch}" in ${formula}`);
+    const name = word[0];
+    const after = source[i + name.length];
+    if (after === "!") {
+      text(`sheet:${name.toLowerCase()}`);
+      i += name.length + 1;
+    } else if (after === "(") {
+      text(`function:${name.replace(FUNCTION_PREFIX, "").toUpperCase()}`);
+      i += name.length;
+    } else {
+      // TRUE, FALSE and defined names: Excel reads all of them without regard to case.
+      text(`name:${name.toUpperCase()}`);
+      i += name.length;
+    }
+  }
+  return tokens;
+}
+
+function tokenKey(token: FormulaToken, rowShift: number): string {
+  if (token.kind === "text") return token.key;
+  const row = token.rowAbsolute ? token.row : token.row + rowShift;
+  return `ref:${token.columnAbsolute ? "$" : ""}${token.column}${token.rowAbsolute ? "$" : ""}${row}`;
+}
+
+/** A formula's normal form, as one string (for messages and for comparing). */
+export function normaliseFormula(formula: string, rowShift = 0): string {
+  return formulaTokens(formula)
+    .map((token) => tokenKey(token, rowShift))
+    .join(" ");
+}
+
+/**
+ * Whether a formula found in a workbook means the same as the one expected. `rowShift` is how
+ * many rows the found cell sits below where the expected formula was written (a sorted row): its
+ * relative row references moved with it, as Excel moves them. A formula that cannot be split into
+ * tokens means nothing the add-in wrote.
+ */
+export function sameFormula(expected: string, found: string, rowShift = 0): boolean {
+  if (rowShift === 0 && expected === found) return true;
+  try {
+    return normaliseFormula(expected, rowShift) === normaliseFormula(found);
+  } catch (problem) {
+    if (problem instanceof FormulaSyntaxError) return false;
+    throw problem;
+  }
+}

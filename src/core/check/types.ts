@@ -1,0 +1,78 @@
+import type { SheetRole } from "../plan/types";
+
+/**
+ * Error: a figure on Summary, Gaps or Data cannot be trusted, or the text is not the canonical
+ * toolkit's. Warning: the figures stand, but something needs attention before sign-off. Info:
+ * worth knowing.
+ */
+export type Severity = "error" | "warning" | "info";
+
+/** Every rule the checker applies; IDs are stable once released (reports and scripts key on them). */
+export const RULES = {
+  "identity.not-an-assessment": "error",
+  "identity.metadata-missing": "error",
+  "identity.metadata-unreadable": "error",
+  "identity.unknown-toolkit": "error",
+  "identity.fingerprint-mismatch": "error",
+  "identity.upgrade-available": "warning",
+  "structure.sheet-missing": "error",
+  "structure.column-missing": "error",
+  "structure.column-moved": "error",
+  "structure.column-duplicated": "error",
+  "structure.row-missing": "error",
+  "structure.row-moved": "error",
+  "structure.row-duplicated": "error",
+  "structure.row-unknown": "error",
+  "structure.sheet-visible": "info",
+  "content.key-area-text-edited": "error",
+  "content.principle-edited": "error",
+  "content.behaviour-name-edited": "error",
+  "content.descriptor-edited": "error",
+  "content.level-header-edited": "error",
+  "content.text-edited": "error",
+  "answer.not-a-level": "error",
+  "answer.error-value": "error",
+  "answer.level-written-differently": "info",
+  "answer.picker-missing": "warning",
+  "answer.date-rule-missing": "warning",
+  "answer.evidence-missing": "warning",
+  "answer.review-date-not-a-date": "error",
+  "answer.review-date-past": "warning",
+  "answer.target-below-current": "warning",
+  "answer.key-area-incomplete": "info",
+  "formula.changed": "error",
+  "formula.error-value": "error",
+  "protection.sheet-unprotected": "warning",
+  "protection.cell-unlocked": "warning",
+  "protection.input-locked": "warning",
+} as const satisfies Record<string, Severity>;
+
+export type RuleId = keyof typeof RULES;
+
+/** Which sheet a finding is on: its role in the assessment ("other" for a user's own) and its current name. */
+export interface FindingSheet {
+  role: SheetRole | "other";
+  /** The plan key ("keyArea:SL-ECSM"), for grouping by key area. */
+  key?: string;
+  name: string;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  sheet?: FindingSheet;
+  /** A1 address on `sheet`. */
+  cell?: string;
+  /** Plain English, for the person who signs the return off. */
+  message: string;
+  expected?: string;
+  found?: string;
+  /** Whether a repair (regenerating from the canonical toolkit with the answers carried) fixes it. */
+  repairable: boolean;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  /** The toolkit the workbook was checked against, when it could be identified. */
+  toolkit?: { id: string; version: string };
+}

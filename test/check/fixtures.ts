@@ -1,0 +1,63 @@
+import { writeFile } from "fs/promises";
+import * as path from "path";
+import { sampleAnswers } from "../../src/core/answers/sample";
+import type { Answers } from "../../src/core/answers/types";
+import { checkWorkbook } from "../../src/core/check/check";
+import type { Finding } from "../../src/core/check/types";
+import { buildWorkbookPlan, type PlanOptions } from "../../src/core/plan/build-plan";
+import type { WorkbookPlan } from "../../src/core/plan/types";
+import type { WorkbookSnapshot } from "../../src/core/snapshot/types";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { knownToolkits } from "../../src/core/toolkit/registry";
+import type { Toolkit } from "../../src/core/toolkit/schema";
+import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
+import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
+import { tempDir } from "../support/fixtures";
+import { recalculate } from "../support/libreoffice";
+
+export const toolkit = canonicalToolkit();
+/** "Today" for the checks: review dates before it are past. */
+export const TODAY = "2026-11-26";
+export const NOW = new Date("2026-11-26T09:00:00Z");
+
+/**
+ * A plan of its own to tamper with: the plan shares arrays with the generator's constants (header
+ * rows), so changing them in place would change what the checker expects too.
+ */
+export function planWith(answers: Answers = { behaviours: {} }, options: Partial<PlanOptions> = {}): WorkbookPlan {
+  return structuredClone(buildWorkbookPlan(toolkit, answers, { now: NOW, assessmentDate: "2026-11-01", ...options }));
+}
+
+export const samplePlan = (options: Partial<PlanOptions> = {}) =>
+  planWith(sampleAnswers(toolkit, "2026-11-01"), options);
+
+export async function snapshotOf(plan: WorkbookPlan): Promise<WorkbookSnapshot> {
+  return readSnapshotFromBuffer(await writePlanToBuffer(plan));
+}
+
+export function check(snapshot: WorkbookSnapshot, registry: readonly Toolkit[] = knownToolkits()): Finding[] {
+  return checkWorkbook(snapshot, registry, { today: TODAY }).findings;
+}
+
+/** Writes the plan, reads the file back with the product's .xlsx reader and checks it. */
+export async function checkPlan(plan: WorkbookPlan, registry?: readonly Toolkit[]): Promise<Finding[]> {
+  return check(await snapshotOf(plan), registry);
+}
+
+/** The findings a person must act on before sign-off. */
+export const errorsAndWarnings = (findings: Finding[]) => findings.filter((f) => f.severity !== "info");
+
+/** What a tamper test pins down about a finding. */
+export const where = (f: Finding) => ({ rule: f.rule, sheet: f.sheet?.name, cell: f.cell, severity: f.severity });
+
+let resaved: Promise<{ generated: string; resaved: string }> | undefined;
+
+/** A sample workbook as generated, and the same file opened and saved by LibreOffice (made once per test file). */
+export function generatedAndResaved(): Promise<{ generated: string; resaved: string }> {
+  resaved ??= (async () => {
+    const generated = path.join(tempDir("nps-check-"), "sample.xlsx");
+    await writeFile(generated, await writePlanToBuffer(samplePlan()));
+    return { generated, resaved: await recalculate(generated) };
+  })();
+  return resaved;
+}
