@@ -6,6 +6,56 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tsParser from "@typescript-eslint/parser";
 import tsPlugin from "@typescript-eslint/eslint-plugin";
 
+// The layers of README's "How the code is shaped", enforced: an import that goes the wrong way fails lint (and so
+// npm test). test/lint/layer-boundaries.test.ts proves that each rule catches a file that breaks it.
+const OUTER_LAYERS = "(office|xlsx|taskpane|cli|app)";
+const ONLY_OFFICE_TOUCHES_EXCEL = "Only src/office touches Excel.*: go through the WorkbookHost in src/app.";
+// no-restricted-globals sees Excel.run(…) but not the namespace in a type (Excel.RequestContext): this catches those.
+const EXCEL_IN_TYPES = {
+  selector: "TSQualifiedName[left.name='Excel'], TSTypeQuery > Identifier.exprName[name='Excel']",
+  message: ONLY_OFFICE_TOUCHES_EXCEL,
+};
+const layerBoundaries = [
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/office/**"],
+    rules: {
+      "no-restricted-globals": ["error", { name: "Excel", message: ONLY_OFFICE_TOUCHES_EXCEL }],
+      "no-restricted-syntax": ["error", EXCEL_IN_TYPES],
+    },
+  },
+  {
+    files: ["src/core/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+${OUTER_LAYERS}(/|$)|(^|/)src/${OUTER_LAYERS}(/|$)`,
+              message: "src/core is the pure core: it imports nothing from src/office, xlsx, taskpane, cli or app.",
+            },
+            {
+              group: ["react", "react/*", "react-dom", "react-dom/*", "@fluentui/*", "exceljs", "jszip", "office-js"],
+              message: "src/core is pure TypeScript: no React, Fluent UI, ExcelJS or Office.js.",
+            },
+          ],
+        },
+      ],
+      // Restates the Excel rule too: a later block's options replace an earlier block's for the same rule.
+      "no-restricted-syntax": [
+        "error",
+        EXCEL_IN_TYPES,
+        {
+          // no-restricted-imports does not see import() or require(), so the core may use neither.
+          selector: "ImportExpression, CallExpression[callee.name='require']",
+          message: "src/core imports statically, so that the layer rule above can check every import.",
+        },
+      ],
+    },
+  },
+];
+
 export default [
   { ignores: ["dist/**", "build/**", "coverage/**", "test-output/**", "node_modules/**"] },
   ...officeAddins.configs.react,
@@ -39,6 +89,7 @@ export default [
       "prettier/prettier": "error",
     },
   },
+  ...layerBoundaries,
   {
     // These tests break Office.js's load/sync rules on purpose, to prove that the Excel fake enforces them.
     files: ["test/fakes/**/*.test.ts"],

@@ -6,4 +6,7 @@ module.exports = {
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   // LibreOffice and the validator are real processes: give engine tests room, but never skip them.
   testTimeout: 180000,
+  // Every temporary file of a run (the tests' own, LibreOffice's, Chromium's) goes in one folder removed at the end.
+  globalSetup: "<rootDir>/test/support/global-setup.ts",
+  globalTeardown: "<rootDir>/test/support/global-teardown.ts",
 };

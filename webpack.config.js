@@ -80,9 +80,19 @@ async function httpsOptions() {
   }
 }
 
+/** The deployment address, or one plain line saying what is wrong with ADDIN_BASE_URL and an exit (no stack trace). */
+function deploymentUrlOrExit() {
+  try {
+    return deploymentUrl();
+  } catch (error) {
+    console.error(`Build stopped: ${error.message}`);
+    process.exit(1);
+  }
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
-  const baseUrl = deploymentUrl();
+  const baseUrl = deploymentUrlOrExit();
   if (!dev && !process.env.ADDIN_BASE_URL) {
     console.log(
       `Note: ADDIN_BASE_URL is not set, so dist/manifest.xml points at ${DEV_URL} (see docs/sideloading.md).`,

@@ -17,7 +17,7 @@ const TODAY = "2026-11-25";
 
 export interface CheckBenchmark {
   lines: string[];
-  json: { "check.canonical": { ms: number; loadMs: number; ratio: number } };
+  json: { check: { canonical: { ms: number; loadMs: number; ratio: number } } };
 }
 
 export async function measureCheck(): Promise<CheckBenchmark> {
@@ -41,6 +41,6 @@ export async function measureCheck(): Promise<CheckBenchmark> {
       `Checking the canonical workbook (median of ${RUNS} runs; target ≤ 1.3× ExcelJS alone loading it)`,
       `check ${round(ms)} ms  ExcelJS load ${round(loadMs)} ms  ratio ${ratio}x  (${Math.round(bytes.length / 1024)} KB)`,
     ],
-    json: { "check.canonical": { ms: round(ms), loadMs: round(loadMs), ratio } },
+    json: { check: { canonical: { ms: round(ms), loadMs: round(loadMs), ratio } } },
   };
 }

@@ -1,6 +1,34 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line directly (types are checked by the test suite, not at each start).
+// The installed command: runs the command line built to plain JavaScript by `npm run build:cli`.
+"use strict";
+
+const fs = require("fs");
 const path = require("path");
-require("ts-node").register({ transpileOnly: true, project: path.join(__dirname, "..", "tsconfig.json") });
-const { main } = require("../src/cli/main.ts");
-main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+
+const root = path.join(__dirname, "..");
+const built = path.join(root, "build", "cli", "nps-toolkit.js");
+
+/** The newest change to a file under `folder`, in milliseconds since 1970 (0 when there is no such folder). */
+function newestChange(folder) {
+  if (!fs.existsSync(folder)) return 0;
+  return fs
+    .readdirSync(folder, { recursive: true })
+    .reduce((newest, file) => Math.max(newest, fs.statSync(path.join(folder, file)).mtimeMs), 0);
+}
+
+let cli;
+try {
+  cli = require(built);
+} catch (error) {
+  if (error.code !== "MODULE_NOT_FOUND" || !String(error.message).includes(built)) throw error;
+  console.error("nps-toolkit: the command line is not built yet. In the project folder, run: npm run build:cli");
+  process.exit(1);
+}
+// Only a clone of the project has src/ beside bin/ (the package holds just the build): say when the build is older.
+const sources = Math.max(newestChange(path.join(root, "src")), newestChange(path.join(root, "toolkit")));
+if (sources > fs.statSync(built).mtimeMs) {
+  console.error(
+    "nps-toolkit: note: src/ or toolkit/ has changed since this was built: run npm run build:cli, or npm run cli -- …",
+  );
+}
+cli.main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -13,6 +13,9 @@ const root = path.resolve(__dirname, "..");
 const { stateDir, pidFile, recordedPid, isRunning } = require("./dev-server-state");
 const logFile = path.join(stateDir, "dev-server.log");
 const pageUrl = "https://localhost:3000/taskpane.html";
+// The dev server serves the manifest too (webpack copies it), so both addresses work for sideloading.
+const manifestUrl = "https://localhost:3000/manifest.xml";
+const manifestFile = path.join(root, "manifest.xml");
 const READY_TIMEOUT_MS = 5 * 60 * 1000; // a first development build on a slow machine takes a minute or two
 
 /** Resolves with the HTTP status of the page, or 0 while nothing answers. */
@@ -75,6 +78,7 @@ async function main() {
   const existing = recordedPid();
   if (existing && isRunning(existing)) {
     console.log(`The dev server is already running (process ${existing}) at ${pageUrl}. Stop it with: npm stop`);
+    console.log(`The add-in's manifest: ${manifestFile} (also served at ${manifestUrl}).`);
     return;
   }
   if ((await probe()) !== 0) {
@@ -99,6 +103,7 @@ async function main() {
     .find((line) => line.startsWith("Note: "));
   if (note) console.log(note);
   console.log(`Serving ${pageUrl} (process ${child.pid}; log: ${path.relative(root, logFile)}).`);
+  console.log(`The add-in's manifest: ${manifestFile} (also served at ${manifestUrl}).`);
 
   if (desktopExcelInstalled()) {
     console.log("Sideloading manifest.xml into desktop Excel ...");
@@ -114,7 +119,7 @@ async function main() {
         `  - open the standalone page in a browser: ${pageUrl}`,
         "    (accept the certificate warning if the dev certificate could not be installed)",
         "  - or sideload into Excel for the web: open a workbook at https://www.office.com, then",
-        "    Insert > Add-ins > Upload My Add-in, and choose manifest.xml from this folder.",
+        `    Insert > Add-ins > Upload My Add-in, and choose ${manifestFile}.`,
         "    Excel for the web loads the pane from https://localhost:3000 on the machine running the browser.",
       ].join("\n"),
     );

@@ -10,11 +10,10 @@ const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULTS = path.join(ROOT, "test-output", "jest-results.json");
-const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
-function step(title, command, args) {
+function step(title, command, args, options = {}) {
   console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit" });
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", ...options });
   if (result.error || result.status !== 0) {
     const why = result.error
       ? result.error.message
@@ -80,9 +79,11 @@ function main() {
     "tsconfig.json",
   ]);
   const scripts = npmScripts();
-  if (scripts.lint) step("lint", npm, ["run", "lint"]);
+  // On Windows npm is npm.cmd, which Node (since 20.12) refuses to start without a shell.
+  const npmRun = (script) => step(script, "npm", ["run", script], { shell: process.platform === "win32" });
+  if (scripts.lint) npmRun("lint");
   else console.log("\n=== lint: package.json has no lint script yet");
-  if (scripts.validate) step("validate", npm, ["run", "validate"]);
+  if (scripts.validate) npmRun("validate");
   else console.log("\n=== validate: package.json has no validate script yet");
 
   const { status, results } = runJest(process.argv.slice(2));

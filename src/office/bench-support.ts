@@ -1,13 +1,13 @@
 /// <reference types="office-js" />
 /**
- * What `npm run bench` needs to report Office.js round trips: a toolkit scaled up, and the syncs,
- * queued operations and request sizes of a build and an upgrade against any Excel.run-like
- * workbook (the benchmark passes the in-memory fake from test/fakes, which counts them).
+ * What `npm run bench` needs to report Office.js round trips: the syncs, queued operations and
+ * request sizes of a build and an upgrade against any Excel.run-like workbook that counts what was
+ * sent (the benchmark passes the real office.js client in front of the in-memory fake).
  */
 import type { Toolkit } from "../core/toolkit/schema";
 import { ExcelWorkbookHost } from "./excel-host";
 
-/** A workbook that counts what was sent: the fake Excel's `run` and `syncs`. */
+/** A workbook that counts what was sent: its `run` and one entry per request sent. */
 export interface CountingWorkbook {
   run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
   syncs: ReadonlyArray<{ operations: number; requestBytes: number }>;
@@ -16,7 +16,9 @@ export interface CountingWorkbook {
 export interface RoundTrips {
   syncs: number;
   operations: number;
+  /** All requests together, and the largest one (what Office's request limit is about). */
   requestBytes: number;
+  largestRequestBytes: number;
 }
 
 export interface RoundTripReport {
@@ -32,6 +34,7 @@ function since(workbook: CountingWorkbook, mark: number): RoundTrips {
     syncs: syncs.length,
     operations: syncs.reduce((sum, s) => sum + s.operations, 0),
     requestBytes: syncs.reduce((sum, s) => sum + s.requestBytes, 0),
+    largestRequestBytes: Math.max(0, ...syncs.map((s) => s.requestBytes)),
   };
 }
 

@@ -2,9 +2,10 @@
 /**
  * WorkbookHost for Excel: builds, upgrades and repairs the assessment in the open workbook.
  *
- * Round trips are fixed, whatever the toolkit's size:
+ * Round trips, for the canonical toolkit:
  * - build:   1 read the sheet list and names, 2 write everything;
  * - upgrade: 1 read the sheet list and names, 2 read our sheets, 3 rewrite them in place.
+ * A write too large for one request (a much larger toolkit) goes in as few more as it needs.
  */
 import {
   UserFacingError,
@@ -21,21 +22,23 @@ import {
   type PlannedAssessment,
   type PlanningOptions,
 } from "../core/assessment/plan-assessment";
+import { buildWorkbookPlan } from "../core/plan/build-plan";
 import { sheetsMadeByUs } from "../core/snapshot/our-sheets";
 import type { WorkbookSnapshot } from "../core/snapshot/types";
 import { canonicalToolkit } from "../core/toolkit/canonical";
 import type { Toolkit } from "../core/toolkit/schema";
 import {
   queueOverview,
-  queueUsedRange,
   sheetSummaries,
   snapshotNames,
   snapshotSheet,
   tableRange,
   type SheetSummary,
 } from "./read-snapshot";
+import { readSheetsInParts, writingIn, type PlanWriter } from "./in-parts";
+import { readBounds, UNPLANNED_SHEET_BYTES } from "./read-size";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithin } from "./sync-timeout";
-import { queueWorkbookPlan, type ExistingSheet } from "./write-plan";
+import type { ExistingSheet } from "./write-plan";
 
 /** Data validation (level pickers) needs ExcelApi 1.8; everything else the plan uses is older. */
 export const REQUIRED_API = { name: "ExcelApi", version: "1.8" } as const;
@@ -56,7 +59,6 @@ export interface ExcelHostDeps {
 
 type Sync = (step: string) => Promise<void>;
 type Progress = (update: ProgressUpdate) => void;
-
 interface Overview {
   sheets: SheetSummary[];
   names: Record<string, string>;
@@ -106,9 +108,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const planned =
         (existing && planUpgrade(existing.snapshot, this.deps.toolkit, options)) ??
         planBuild(this.deps.toolkit, options);
-      this.queuePlanned(context, planned, overview, existing?.sheets ?? new Map());
-      onProgress({ step: "Writing the assessment into your workbook", fraction: 0.6 });
-      await sync("writing the assessment into your workbook");
+      await this.writePlanned(writingIn(context, sync, onProgress), planned, overview, existing?.sheets ?? new Map());
       onProgress({ step: "Finished", fraction: 1 });
       return { action: planned.action, sheets: planned.sheets, notes: planned.notes };
     });
@@ -201,15 +201,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   private async readExisting(context: Excel.RequestContext, sync: Sync, overview: Overview): Promise<Existing | null> {
     const ours = assessmentSheets(overview);
     if (ours.length === 0) return null;
-    const reads = ours.map((summary) => {
-      const sheet = context.workbook.worksheets.getItem(summary.name);
-      sheet.protection.load("protected");
-      // Each table's column names and row count place it on the sheet (see tableRange), so it can be kept.
-      sheet.tables.load("items/name,items/rows/count,items/columns/items/name");
-      sheet.charts.load("items/name");
-      return { summary, sheet, used: queueUsedRange(sheet) };
-    });
-    await sync("reading your assessment");
+    const reads = await readSheetsInParts(context, sync, ours, this.responseBound(overview));
     const snapshot = { sheets: reads.map((r) => snapshotSheet(r.summary, r.used)), names: overview.names };
     const sheets = new Map<string, ExistingSheet>();
     for (const [i, r] of reads.entries()) {
@@ -245,23 +237,30 @@ export class ExcelWorkbookHost implements WorkbookHost {
     };
   }
 
-  /** Queues the core's plan: the sheets it reuses are rewritten in place, every other one is added. */
-  private queuePlanned(
-    context: Excel.RequestContext,
+  /** Writes the core's plan: the sheets it reuses are rewritten in place, every other one is added. */
+  private async writePlanned(
+    write: PlanWriter,
     planned: PlannedAssessment,
     overview: Overview,
     sheets: Map<string, ExistingSheet>,
-  ): void {
+  ): Promise<void> {
     const existing = new Map<string, ExistingSheet>();
     for (const [key, name] of Object.entries(planned.reuse)) {
       const sheet = sheets.get(name.toLowerCase());
       if (sheet) existing.set(key, sheet);
     }
-    queueWorkbookPlan(context, planned.plan, {
+    await write(planned.plan, {
       existing,
       existingNames: new Set(Object.keys(overview.names)),
       excelApi19: this.excelApi19(),
     });
+  }
+
+  /** Each sheet's response bound, from a plan of this toolkit (the sheets were made by one like it). */
+  private responseBound(overview: Overview): (sheet: SheetSummary) => number {
+    const plan = buildWorkbookPlan(this.deps.toolkit, { behaviours: {} }, { now: this.deps.now() });
+    const bounds = readBounds(plan, overview.names);
+    return (sheet) => bounds.get(sheet.name.toLowerCase()) ?? UNPLANNED_SHEET_BYTES;
   }
 
   private excelApi19(): boolean {

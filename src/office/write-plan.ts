@@ -1,8 +1,9 @@
 /// <reference types="office-js" />
 /**
- * Applies a WorkbookPlan through Office.js. Everything is queued; the caller syncs once. The number
- * of queued operations depends on the plan's sheets, styles and rules, never on its cell count:
- * blocks go as 2D arrays and formats as ranges.
+ * Applies a WorkbookPlan through Office.js. The number of queued operations depends on the plan's
+ * sheets, styles and rules, never on its cell count: blocks go as 2D arrays and formats as ranges.
+ * The write is an ordered list of steps, sent in as few requests as keep each under the request
+ * limit (request-size.ts): one for the canonical toolkit, more for a much larger one.
  */
 import type {
   ChartPlan,
@@ -16,8 +17,16 @@ import type {
   Validation,
   WorkbookPlan,
 } from "../core/plan/types";
-import { columnLetter, parseCell, parseRange, rangeAddress } from "../core/util/a1";
+import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "../core/util/a1";
 import { officeCell } from "./cell-text";
+import {
+  REQUEST_LIMIT_BYTES,
+  splitIntoRequests,
+  utf8Bytes,
+  type RequestTarget,
+  type TargetOpener,
+  type WriteStep,
+} from "./request-size";
 
 /** A table on a sheet the plan reuses. */
 export interface ExistingTable {
@@ -60,20 +69,85 @@ export interface WriteOptions {
  */
 export const charactersToPoints = (characters: number): number => Math.round(characters * 7) * 0.75;
 
+/** Queues the whole write for a single request (tests, and plans known to be small). */
 export function queueWorkbookPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: WriteOptions): void {
-  const sheets = new Map<string, Excel.Worksheet>();
+  const target = sheetOpener(plan, options, false)(context);
+  for (const step of writeSteps(plan, options)) step(target);
+}
+
+/**
+ * Writes the plan in as few requests as keep each under `limitBytes` (estimated), calling `sync`
+ * after each; returns each request's estimated size.
+ */
+export async function writeWorkbookPlan(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  options: WriteOptions,
+  sync: (part: number, parts: number) => Promise<void>,
+  limitBytes = REQUEST_LIMIT_BYTES,
+): Promise<number[]> {
+  // Estimated as if every sheet were already there: finding a sheet by name takes more bytes than adding it.
+  const requests = splitIntoRequests(writeSteps(plan, options), sheetOpener(plan, options, true), limitBytes);
+  const open = sheetOpener(plan, options, false);
+  for (const [index, request] of requests.entries()) {
+    const target = open(context);
+    for (const step of request.steps) step(target);
+    await sync(index + 1, requests.length);
+  }
+  return requests.map((request) => request.estimatedBytes);
+}
+
+/**
+ * The write in order: each sheet (added, or emptied when it exists) with its contents, formats and
+ * tables and then its protection; then the names that point at the sheets; then visibility and
+ * activation. Requests may be cut between any two steps without breaking that order.
+ */
+export function writeSteps(plan: WorkbookPlan, options: WriteOptions): WriteStep[] {
+  const steps: WriteStep[] = [];
   for (const sheetPlan of plan.sheets) {
     const existing = options.existing.get(sheetPlan.key);
-    const sheet = existing
-      ? context.workbook.worksheets.getItem(existing.name)
-      : context.workbook.worksheets.add(sheetPlan.name);
+    const on = onSheet(sheetPlan.key);
     const kept = existing ? keptTable(existing, sheetPlan) : null;
-    if (existing) queueResetSheet(sheet, existing, sheetPlan, kept);
-    queueSheet(sheet, sheetPlan, options.excelApi19, kept);
-    sheets.set(sheetPlan.key, sheet);
+    // A new sheet is added by the first step that reaches it.
+    steps.push(existing ? on((sheet) => queueResetSheet(sheet, existing, sheetPlan, kept)) : on(() => undefined));
+    steps.push(...sheetSteps(sheetPlan, options.excelApi19, kept));
   }
-  queueNames(context, plan, options.existingNames);
-  queueVisibilityAndActivation(plan, sheets, options.existing);
+  steps.push(({ context }) => queueNames(context, plan, options.existingNames));
+  steps.push((target) => queueVisibilityAndActivation(plan, target, options.existing));
+  return steps;
+}
+
+const onSheet =
+  (key: string) =>
+  (queue: (sheet: Excel.Worksheet) => void): WriteStep =>
+  (target) =>
+    queue(target.sheet(key));
+
+/**
+ * Finds each sheet once per request: an existing sheet (and a new one from its second request on)
+ * by name, a new sheet by adding it in the first request that reaches it.
+ */
+function sheetOpener(plan: WorkbookPlan, options: WriteOptions, allPresent: boolean): TargetOpener {
+  const added = new Set<string>(allPresent ? plan.sheets.map((s) => s.key) : []);
+  const nameOf = new Map(plan.sheets.map((s) => [s.key, options.existing.get(s.key)?.name ?? s.name]));
+  return (context): RequestTarget => {
+    const reached = new Map<string, Excel.Worksheet>();
+    const reach = (key: string): Excel.Worksheet => {
+      const name = nameOf.get(key);
+      if (name === undefined) throw new Error(`The plan has no sheet "${key}".`);
+      if (options.existing.has(key) || added.has(key)) return context.workbook.worksheets.getItem(name);
+      added.add(key);
+      return context.workbook.worksheets.add(name);
+    };
+    return {
+      context,
+      sheet: (key) => {
+        const sheet = reached.get(key) ?? reach(key);
+        reached.set(key, sheet);
+        return sheet;
+      },
+    };
+  };
 }
 
 /** An existing table the plan rewrites in place: where it is now, and the plan's table it becomes. */
@@ -154,26 +228,60 @@ function queueTableRows(table: Excel.Table, kept: KeptTable): void {
   for (let index = now - 1; index >= wanted; index--) table.rows.getItemAt(index).delete();
 }
 
-function queueSheet(sheet: Excel.Worksheet, plan: SheetPlan, excelApi19: boolean, kept: KeptTable | null): void {
-  // Cell contents first: table formulas must be in place before tables.add (calculated columns). A
-  // kept table's columns hold data already, and Excel fills a formula down only an empty column.
-  for (const block of plan.blocks) queueBlock(sheet, block);
-  for (const merge of plan.merges) sheet.getRange(merge).merge(false);
-  for (const styled of plan.styles) queueStyle(sheet.getRange(styled.range), styled.range, styled.style);
-  queueColumnWidths(sheet, plan.columnWidths);
-  queueRowHeights(sheet, plan.rowHeights, excelApi19);
-  for (const validation of plan.validations) queueValidation(sheet.getRange(validation.range), validation);
-  for (const format of plan.conditionalFormats) queueConditionalFormat(sheet.getRange(format.range), format);
-  for (const table of plan.tables) queueTable(sheet, table, kept?.plan === table ? kept.existing.name : undefined);
-  if (plan.freeze) queueFreeze(sheet, plan.freeze);
-  // AutoFilter and print setup need ExcelApi 1.9; below it the host tells the user what is missing.
-  if (plan.autoFilter && excelApi19) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
-  if (plan.print && excelApi19) queuePrint(sheet, plan.print);
-  // Before protection: a protected sheet refuses new charts.
-  for (const chart of plan.charts ?? []) queueChart(sheet, chart);
-  // Only a colour the plan sets: a colour the user gave one of our sheets stays.
-  if (plan.tabColor !== undefined) sheet.tabColor = plan.tabColor;
-  if (plan.protection) queueProtection(sheet, plan.protection);
+function sheetSteps(plan: SheetPlan, excelApi19: boolean, kept: KeptTable | null): WriteStep[] {
+  const on = onSheet(plan.key);
+  return [
+    // Cell contents first: table formulas must be in place before tables.add (calculated columns). A
+    // kept table's columns hold data already, and Excel fills a formula down only an empty column.
+    ...plan.blocks.flatMap(blockBands).map((block) => on((sheet) => queueBlock(sheet, block))),
+    on((sheet) => {
+      for (const merge of plan.merges) sheet.getRange(merge).merge(false);
+    }),
+    ...plan.styles.map((styled) => on((sheet) => queueStyle(sheet.getRange(styled.range), styled.range, styled.style))),
+    on((sheet) => queueColumnWidths(sheet, plan.columnWidths)),
+    on((sheet) => queueRowHeights(sheet, plan.rowHeights, excelApi19)),
+    ...plan.validations.map((validation) =>
+      on((sheet) => queueValidation(sheet.getRange(validation.range), validation)),
+    ),
+    ...plan.conditionalFormats.map((format) =>
+      on((sheet) => queueConditionalFormat(sheet.getRange(format.range), format)),
+    ),
+    ...plan.tables.map((table) =>
+      on((sheet) => queueTable(sheet, table, kept?.plan === table ? kept.existing.name : undefined)),
+    ),
+    on((sheet) => {
+      if (plan.freeze) queueFreeze(sheet, plan.freeze);
+      // AutoFilter and print setup need ExcelApi 1.9; below it the core's notes tell the user what is missing.
+      if (plan.autoFilter && excelApi19) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
+      if (plan.print && excelApi19) queuePrint(sheet, plan.print);
+      // Before protection: a protected sheet refuses new charts.
+      for (const chart of plan.charts ?? []) queueChart(sheet, chart);
+      // Only a colour the plan sets: a colour the user gave one of our sheets stays.
+      if (plan.tabColor !== undefined) sheet.tabColor = plan.tabColor;
+      if (plan.protection) queueProtection(sheet, plan.protection);
+    }),
+  ];
+}
+
+/** A block's rows go in bands of at most this many bytes, so no single step nears the request limit. */
+const BAND_BYTES = REQUEST_LIMIT_BYTES / 8;
+
+function blockBands(block: CellBlock): CellBlock[] {
+  const { row, column } = parseCell(block.at);
+  const bands: CellBlock[] = [];
+  let start = 0;
+  let bytes = 0;
+  block.cells.forEach((line, i) => {
+    const lineBytes = utf8Bytes(JSON.stringify(line.map(officeCell)));
+    if (i > start && bytes + lineBytes > BAND_BYTES) {
+      bands.push({ ...block, at: cellAddress(row + start, column), cells: block.cells.slice(start, i) });
+      start = i;
+      bytes = 0;
+    }
+    bytes += lineBytes;
+  });
+  bands.push({ ...block, at: cellAddress(row + start, column), cells: block.cells.slice(start) });
+  return bands;
 }
 
 function blockAddress(block: CellBlock): string {
@@ -395,18 +503,18 @@ function queueNames(context: Excel.RequestContext, plan: WorkbookPlan, existingN
  */
 function queueVisibilityAndActivation(
   plan: WorkbookPlan,
-  sheets: Map<string, Excel.Worksheet>,
+  target: RequestTarget,
   existing: ReadonlyMap<string, ExistingSheet>,
 ): void {
   for (const sheetPlan of plan.sheets) {
     const before = existing.get(sheetPlan.key)?.visibility ?? "Visible";
-    if (sheetPlan.visibility === "visible" && before !== "Visible") sheets.get(sheetPlan.key)!.visibility = "Visible";
+    if (sheetPlan.visibility === "visible" && before !== "Visible") target.sheet(sheetPlan.key).visibility = "Visible";
   }
   const active = plan.sheets.find((s) => s.key === plan.activeSheetKey && s.visibility === "visible");
-  if (active) sheets.get(active.key)!.activate();
+  if (active) target.sheet(active.key).activate();
   for (const sheetPlan of plan.sheets) {
     const before = existing.get(sheetPlan.key)?.visibility ?? "Visible";
     if (sheetPlan.visibility === "veryHidden" && before !== "VeryHidden")
-      sheets.get(sheetPlan.key)!.visibility = "VeryHidden";
+      target.sheet(sheetPlan.key).visibility = "VeryHidden";
   }
 }

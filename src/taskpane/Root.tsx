@@ -10,26 +10,23 @@ export type Started =
   | { kind: "excel"; host: WorkbookHost; dark: boolean }
   | { kind: "standalone"; reason: StandaloneReason; detail?: string };
 
+/**
+ * How long Excel may take to answer before the pane offers the download while it goes on waiting.
+ * Office.onReady can resolve much later on a slow start; the pane then switches to Excel.
+ */
+export const OFFER_DOWNLOAD_WHILE_WAITING_MS = 8000;
+
 interface RootProps {
   start: () => Promise<Started>;
   downloadWorkbook: DownloadWorkbook;
+  /** Shortened in tests. */
+  offerDownloadAfterMs?: number;
 }
 
-export function Root({ start, downloadWorkbook }: RootProps) {
-  const [started, setStarted] = useState<Started | null>(null);
+export function Root({ start, downloadWorkbook, offerDownloadAfterMs = OFFER_DOWNLOAD_WHILE_WAITING_MS }: RootProps) {
+  const started = useStarted(start);
+  const waitingLong = useElapsed(offerDownloadAfterMs, started === null);
   const browserDark = usePrefersDark();
-  useEffect(() => {
-    let current = true;
-    start().then(
-      (result) => current && setStarted(result),
-      // Without this the pane would spin for ever; standalone still offers the download, and says why.
-      (error: unknown) =>
-        current && setStarted({ kind: "standalone", reason: "host-failed", detail: errorDetail(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [start]);
 
   const dark = started?.kind === "excel" ? started.dark : browserDark;
   return (
@@ -39,11 +36,18 @@ export function Root({ start, downloadWorkbook }: RootProps) {
       style={{ minHeight: "100vh", colorScheme: dark ? "dark" : "light" }}
     >
       {started === null ? (
-        <Spinner label="Starting the NPS self-assessment…" style={{ padding: "2rem" }} />
+        waitingLong ? (
+          // Still listening: the Excel pane replaces this one as soon as Office answers. The keys make React start
+          // the replacing pane afresh (its state says whether it works in Excel) instead of updating this one.
+          <TaskPane key="waiting" host={null} standaloneReason="waiting" downloadWorkbook={downloadWorkbook} />
+        ) : (
+          <Spinner label="Waiting for Excel…" style={{ padding: "2rem" }} />
+        )
       ) : started.kind === "excel" ? (
-        <TaskPane host={started.host} downloadWorkbook={downloadWorkbook} />
+        <TaskPane key="excel" host={started.host} downloadWorkbook={downloadWorkbook} />
       ) : (
         <TaskPane
+          key="standalone"
           host={null}
           standaloneReason={started.reason}
           standaloneDetail={started.detail}
@@ -52,6 +56,35 @@ export function Root({ start, downloadWorkbook }: RootProps) {
       )}
     </FluentProvider>
   );
+}
+
+/** What start() settled to; null while it is still waiting, for however long that is. */
+function useStarted(start: () => Promise<Started>): Started | null {
+  const [started, setStarted] = useState<Started | null>(null);
+  useEffect(() => {
+    let current = true;
+    start().then(
+      (result) => current && setStarted(result),
+      // Without this the pane would wait for ever; standalone still offers the download, and says why.
+      (error: unknown) =>
+        current && setStarted({ kind: "standalone", reason: "host-failed", detail: errorDetail(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [start]);
+  return started;
+}
+
+/** True once `ms` have passed while `running` stayed true. */
+function useElapsed(ms: number, running: boolean): boolean {
+  const [elapsed, setElapsed] = useState(false);
+  useEffect(() => {
+    if (!running) return;
+    const timer = setTimeout(() => setElapsed(true), ms);
+    return () => clearTimeout(timer);
+  }, [ms, running]);
+  return elapsed;
 }
 
 const DARK_QUERY = "(prefers-color-scheme: dark)";

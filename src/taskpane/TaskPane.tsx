@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useReducer } from "react";
-import type { ProgressUpdate, WorkbookHost } from "../app/workbook-host";
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import type { ProgressUpdate, WorkbookHost, WorkbookStatus } from "../app/workbook-host";
 import { DetailsForm } from "./components/DetailsForm";
 import { DownloadResult } from "./components/DownloadResult";
 import { ErrorPanel } from "./components/ErrorPanel";
@@ -7,17 +7,17 @@ import { ExistingAssessment } from "./components/ExistingAssessment";
 import { PaneHeader } from "./components/PaneHeader";
 import { ProgressPanel } from "./components/ProgressPanel";
 import { ResultSummary } from "./components/ResultSummary";
-import { StandaloneNotice } from "./components/StandaloneNotice";
+import { StandaloneNotice, type NoticeReason } from "./components/StandaloneNotice";
 import { usePaneStyles } from "./components/styles";
 import { checkDetails } from "./details";
 import type { DownloadWorkbook } from "./download";
-import type { StandaloneReason } from "./office-detect";
 import { initialState, isBusy, paneReducer, primaryAction, primaryActionLabel, toShownError } from "./state";
 
 export interface TaskPaneProps {
   /** The open workbook, or null when the page runs outside Excel. */
   host: WorkbookHost | null;
-  standaloneReason?: StandaloneReason;
+  /** Why there is no workbook: the page runs standalone, or Excel has not answered yet. */
+  standaloneReason?: NoticeReason;
   /** The error that kept the add-in from starting in Excel, if there was one. */
   standaloneDetail?: string;
   downloadWorkbook: DownloadWorkbook;
@@ -35,10 +35,14 @@ export function TaskPane({
   const styles = usePaneStyles();
   const [state, dispatch] = useReducer(paneReducer, undefined, () => initialState(host ? "excel" : "standalone", now));
 
+  // One status read at a time: React's StrictMode (development builds) runs the effect below twice at once, and
+  // the Excel host refuses a second request while one is still in Excel.
+  const statusInFlight = useRef<Promise<WorkbookStatus> | null>(null);
   const readStatus = useCallback(
     (isCurrent: () => boolean = () => true) => {
       if (!host) return;
-      host.status().then(
+      statusInFlight.current ??= host.status().finally(() => (statusInFlight.current = null));
+      statusInFlight.current.then(
         (status) => isCurrent() && dispatch({ type: "statusLoaded", status }),
         (error: unknown) => isCurrent() && dispatch({ type: "statusFailed", error: toShownError(error) }),
       );

@@ -1,5 +1,5 @@
 import type { AssessmentDetails } from "../app/workbook-host";
-import { isIsoDate } from "../core/util/a1";
+import { ASSESSMENT_YEARS, isAssessmentDate, isIsoDate, ukDate } from "../core/util/dates";
 
 /** What the user has typed, before it is checked. */
 export interface DetailsForm {
@@ -11,10 +11,9 @@ export type DetailsErrors = Partial<Record<keyof DetailsForm, string>>;
 
 export type CheckedDetails = { ok: true; details: AssessmentDetails } | { ok: false; errors: DetailsErrors };
 
-/** Today in the user's own time zone, YYYY-MM-DD (toISOString would give the UTC date). */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/** An ISO date as the pane shows it, dd/mm/yyyy like the workbook; anything else is shown as it is. */
+export function britishDate(iso: string): string {
+  return isIsoDate(iso) ? ukDate(iso) : iso;
 }
 
 export function checkDetails(form: DetailsForm): CheckedDetails {
@@ -23,8 +22,8 @@ export function checkDetails(form: DetailsForm): CheckedDetails {
   const errors: DetailsErrors = {};
   if (council === "") errors.council = "Enter your council's name.";
   if (assessmentDate === "") errors.assessmentDate = "Enter the assessment date.";
-  else if (!isIsoDate(assessmentDate))
-    errors.assessmentDate = "Enter a real date as YYYY-MM-DD, for example 2025-03-31.";
+  else if (!isAssessmentDate(assessmentDate))
+    errors.assessmentDate = `Enter a real date between ${ASSESSMENT_YEARS.first} and ${ASSESSMENT_YEARS.last} as YYYY-MM-DD, for example 2025-03-31.`;
   if (errors.council || errors.assessmentDate) return { ok: false, errors };
   return { ok: true, details: { council, assessmentDate } };
 }

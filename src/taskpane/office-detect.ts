@@ -1,12 +1,13 @@
 /// <reference types="office-js" />
 /**
  * Finds out whether the page runs inside Excel. office.js comes from Microsoft's CDN, so it may be
- * missing (blocked or offline), and outside Office `Office.onReady` may never resolve: the pane
- * must not wait for ever, so it gives up after a timeout and runs standalone.
+ * missing (blocked or offline): then the page runs standalone at once. When it is there, the page
+ * waits for `Office.onReady` however long it takes, because a slow Excel start resolves it late and
+ * the pane must then be the Excel pane, not a download page given up too early.
  */
 
 /** "host-failed": Excel is there but the add-in's Excel layer could not start. */
-export type StandaloneReason = "no-office" | "timeout" | "other-host" | "host-failed";
+export type StandaloneReason = "no-office" | "other-host" | "host-failed";
 
 /** detail: the error that kept the add-in from starting, shown to the user as it is (never hidden). */
 export type HostDetection =
@@ -17,31 +18,20 @@ export const errorDetail = (error: unknown): string => (error instanceof Error ?
 
 export type OfficeGlobal = Pick<typeof Office, "onReady" | "context">;
 
-export const OFFICE_READY_TIMEOUT_MS = 5000;
-
 export async function detectHost(
   office: OfficeGlobal | undefined = (globalThis as { Office?: OfficeGlobal }).Office,
-  timeoutMs = OFFICE_READY_TIMEOUT_MS,
 ): Promise<HostDetection> {
   if (!office || typeof office.onReady !== "function") return { kind: "standalone", reason: "no-office" };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), timeoutMs);
-  });
+  let info: Awaited<ReturnType<OfficeGlobal["onReady"]>>;
   try {
-    const info = await Promise.race([
-      office.onReady().catch((error: unknown) => ({ failed: errorDetail(error) })),
-      timedOut,
-    ]);
-    if (info === "timeout") return { kind: "standalone", reason: "timeout" };
+    info = await office.onReady();
+  } catch (error) {
     // Office is there but could not start the add-in: not the same as being outside Excel.
-    if (info && "failed" in info) return { kind: "standalone", reason: "host-failed", detail: info.failed };
-    // A plain browser that did load office.js reports host null.
-    if (!info || String(info.host) !== "Excel") return { kind: "standalone", reason: "other-host" };
-    return { kind: "excel", dark: officeThemeIsDark(office) };
-  } finally {
-    clearTimeout(timer);
+    return { kind: "standalone", reason: "host-failed", detail: errorDetail(error) };
   }
+  // A plain browser that did load office.js reports host null.
+  if (!info || String(info.host) !== "Excel") return { kind: "standalone", reason: "other-host" };
+  return { kind: "excel", dark: officeThemeIsDark(office) };
 }
 
 /** Office's own flag where the host has it; otherwise judged from the body background colour. */

@@ -8,7 +8,8 @@ import {
   type ProgressUpdate,
   type WorkbookStatus,
 } from "../app/workbook-host";
-import { todayIso, type DetailsErrors, type DetailsForm } from "./details";
+import { todayIso } from "../core/util/dates";
+import type { DetailsErrors, DetailsForm } from "./details";
 
 /** Where the pane runs: inside Excel with a workbook, or in a plain browser with downloads only. */
 export type PaneMode = "excel" | "standalone";

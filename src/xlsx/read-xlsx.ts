@@ -1,69 +1,18 @@
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { normaliseReference } from "../core/snapshot/references";
 import { guardedCells, type GuardedCells } from "../core/snapshot/guarded-cells";
 import type { SnapshotCell, SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../core/snapshot/types";
+import { dateToSerial } from "../core/util/dates";
 import { openRawPackage, type RawPackage } from "./raw-protection";
+import { readError } from "./read-errors";
+import { DEFAULT_READ_LIMITS, guardWorkbookBytes, noCounters, type ReadCounters, type ReadLimits } from "./zip-guard";
 
-/** Limits for reading a workbook we did not write: a foreign file must not exhaust memory or time. */
-export interface ReadLimits {
-  maxFileBytes: number;
-  maxUnpackedBytes: number;
-  timeoutMs: number;
-}
-
-export const DEFAULT_READ_LIMITS: ReadLimits = {
-  maxFileBytes: 20 * 1024 * 1024,
-  maxUnpackedBytes: 200 * 1024 * 1024,
-  timeoutMs: 30_000,
-};
-
-/** A workbook that cannot be read, with a message fit to show the user. */
-export class WorkbookReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "WorkbookReadError";
-  }
-}
-
-const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
-
-async function checkUnpackedSize(bytes: Uint8Array, limit: number): Promise<void> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw new WorkbookReadError("This file is not an Excel workbook (.xlsx): it could not be opened as one.");
-  }
-  let total = 0;
-  zip.forEach((_, entry) => {
-    // The central directory records each part's unpacked size; a zip bomb shows up here before inflating.
-    total += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  });
-  if (total > limit)
-    throw new WorkbookReadError(
-      `This workbook unpacks to more than ${megabytes(limit)}, which is more than an assessment ever needs, so it was not read.`,
-    );
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new WorkbookReadError(
-            `Reading the workbook took longer than ${Math.round(ms / 1000)} seconds, so it was stopped.`,
-          ),
-        ),
-      ms,
-    );
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
+export { checkFileSize, DEFAULT_READ_LIMITS, noCounters, type ReadCounters, type ReadLimits } from "./zip-guard";
+export { WorkbookReadError, type WorkbookReadProblem } from "./read-errors";
 
 function snapshotCell(value: ExcelJS.CellValue): SnapshotCell | undefined {
   if (value === null || value === undefined) return undefined;
+  // ExcelJS turns date-formatted numbers into JS Dates (UTC); the snapshot keeps Excel's serial numbers.
   if (value instanceof Date) return { value: dateToSerial(value) };
   if (typeof value !== "object") return { value };
   if ("formula" in value || "sharedFormula" in value) {
@@ -75,11 +24,6 @@ function snapshotCell(value: ExcelJS.CellValue): SnapshotCell | undefined {
   if ("error" in value) return { value: value.error };
   if ("hyperlink" in value) return { value: value.text };
   return undefined;
-}
-
-/** ExcelJS turns date-formatted numbers into JS Dates (UTC); the snapshot keeps Excel's serial numbers. */
-function dateToSerial(date: Date): number {
-  return (date.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
 }
 
 /** A formula cell. `cell.value.result` drops a cached 0, so the result is read from the cell itself. */
@@ -174,28 +118,26 @@ async function addGuards(
   };
 }
 
-/** Reads an .xlsx file's bytes into a snapshot, within the size and time limits. */
+/**
+ * The one entry point for reading an .xlsx file (command line, standalone page, tests): its bytes
+ * into a snapshot. Anything that is not a readable workbook within the limits is refused with a
+ * WorkbookReadError before ExcelJS parses it, which is what bounds the time and memory of a parse
+ * (see zip-guard.ts); `counters` receives what the guard measured.
+ */
 export async function readSnapshotFromBuffer(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
+  counters: ReadCounters = noCounters(),
 ): Promise<WorkbookSnapshot> {
-  if (bytes.length > limits.maxFileBytes) {
-    throw new WorkbookReadError(
-      `This file is ${megabytes(bytes.length)}; files over ${megabytes(limits.maxFileBytes)} are not read.`,
-    );
-  }
-  await checkUnpackedSize(bytes, limits.maxUnpackedBytes);
+  await guardWorkbookBytes(bytes, limits, counters);
   const workbook = new ExcelJS.Workbook();
   let raw: RawPackage;
   try {
     // The few small parts the raw reader needs are read beside ExcelJS's load, where they cost little time.
-    [, raw] = await Promise.all([
-      withTimeout(workbook.xlsx.load(bytes as unknown as ArrayBuffer), limits.timeoutMs),
-      openRawPackage(bytes),
-    ]);
+    [, raw] = await Promise.all([workbook.xlsx.load(bytes as unknown as ArrayBuffer), openRawPackage(bytes)]);
   } catch (error) {
-    if (error instanceof WorkbookReadError) throw error;
-    throw new WorkbookReadError(`This workbook could not be read: ${(error as Error).message}`);
+    // The guard found a well-formed workbook zip within the limits; ExcelJS failing on it means a part is broken.
+    throw readError("damaged", error);
   }
   const names = definedNames(workbook);
   const sheets = workbook.worksheets.map(snapshotSheet);

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { cellsIn, parseCell, parseRange, cellAddress } from "../core/util/a1";
+import { serialToDate } from "../core/util/dates";
 import {
   isFormula,
   type CellStyle,
@@ -119,7 +120,7 @@ function validationModel(v: Validation): ExcelJS.DataValidation {
         ...common,
         type: "date",
         operator: "greaterThanOrEqual",
-        formulae: [new Date(Date.UTC(1899, 11, 30) + v.minimum * 86400000)],
+        formulae: [serialToDate(v.minimum)],
       };
 }
 

@@ -1,9 +1,14 @@
-import { execFileSync } from "child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
+import ExcelJS from "exceljs";
+import { COMMANDS } from "../../src/cli/commands";
 import { main } from "../../src/cli/main";
+import { closest } from "../../src/cli/suggest";
 import { sampleAnswers } from "../../src/core/answers/sample";
+import { GUIDE, SUMMARY } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { cellAddress } from "../../src/core/util/a1";
+import { GENERATOR_VERSION } from "../../src/core/version";
 import { readComputed, recalculate, findErrorValues } from "../support/libreoffice";
 import { expectWorkbookClean } from "../support/xlsx-checks";
 import { tempDir } from "../support/fixtures";
@@ -37,12 +42,16 @@ describe("nps-toolkit new --sample", () => {
       .map((a) => score(a.current))
       .filter((s): s is number => s !== undefined);
     const average = currents.reduce((a, b) => a + b, 0) / currents.length;
-    const overall = computed.Summary;
-    expect(overall.D18).toBe(currents.length);
-    expect(overall.F18).toBeCloseTo(average, 10);
-    expect(overall.I18).toBe(Math.min(...currents));
-    expect(overall.J18).toBe(toolkit.levels[Math.floor(average) - 1]);
-    expect(overall.K18).toBe(toolkit.levels[Math.min(...currents) - 1]);
+    // The overall row is the Summary's last: one row per key area and per theme, after the header.
+    const overallRow = SUMMARY.headerRow + toolkit.themes.reduce((rows, t) => rows + t.keyAreas.length + 1, 0) + 1;
+    const overall = (column: keyof typeof SUMMARY.columns) =>
+      computed.Summary[cellAddress(overallRow, SUMMARY.columns[column])];
+    expect(overall("label")).toBe("All key areas");
+    expect(overall("assessed")).toBe(currents.length);
+    expect(overall("averageCurrent")).toBeCloseTo(average, 10);
+    expect(overall("weakestCurrent")).toBe(Math.min(...currents));
+    expect(overall("typicalLevel")).toBe(toolkit.levels[Math.floor(average) - 1]);
+    expect(overall("assuredLevel")).toBe(toolkit.levels[Math.min(...currents) - 1]);
     expect(currents.length).toBeGreaterThan(30);
     expect(currents.length).toBeLessThan(51);
   });
@@ -64,19 +73,39 @@ describe("nps-toolkit errors", () => {
   });
 
   test.each([
-    [["new", path.join(dir, "a.xlsx"), "--date", "31/03/2026"], "--date must be a real date written YYYY-MM-DD"],
+    [["new", path.join(dir, "a.xlsx"), "--date", "31/03/2026"], "--date must be a real date from 2000 to 2100"],
     [["new", path.join(dir, "b.xlsx"), "--date", "2026-02-29"], "--date must be a real date"],
+    [
+      ["new", path.join(dir, "b.xlsx"), "--date=1899-01-01"],
+      '--date must be a real date from 2000 to 2100, written YYYY-MM-DD, for example 2026-03-31 (got "1899-01-01")',
+    ],
+    [["new", path.join(dir, "b.xlsx"), "--date", "2101-01-01"], '(got "2101-01-01")'],
     [["new", path.join(dir, "c.xls")], "must end in .xlsx"],
     [["new", path.join(dir, "no-such-folder", "d.xlsx")], "does not exist"],
-    [["new", path.join(dir, "e.xlsx"), "--colour", "red"], "Unknown option --colour"],
-    [["new", path.join(dir, "f.xlsx"), "--council"], "--council needs a value"],
+    [["new", path.join(dir, "e.xlsx"), "--colour", "red"], "Unknown option --colour. Run nps-toolkit new --help"],
+    [["new", path.join(dir, "e.xlsx"), "--dat", "2026-03-31"], "Unknown option --dat (did you mean --date?)"],
+    [["new", path.join(dir, "f.xlsx"), "--council"], "--council needs a value."],
+    [
+      ["new", path.join(dir, "f.xlsx"), "--council", "--sample"],
+      "--council needs a value, but the next argument is the option --sample",
+    ],
+    [
+      ["--council", "--sample", "new", path.join(dir, "f.xlsx")],
+      "--council needs a value, but the next argument is the option --sample",
+    ],
+    [["new", path.join(dir, "f.xlsx"), "--force=yes"], '--force takes no value (got "yes")'],
+    [["new", path.join(dir, "f.xlsx"), path.join(dir, "g.xlsx")], "Only one file can be written at a time"],
     [["new"], "Say which file to write"],
-    [["make", "x.xlsx"], 'Unknown command "make"'],
+    [["make", "x.xlsx"], 'Unknown command "make". Run nps-toolkit --help for the commands.'],
+    [["nwe", "x.xlsx"], 'Unknown command "nwe": did you mean "new"?'],
+    [["--sample", "New", "x.xlsx"], 'Unknown command "New": did you mean "new"?'],
+    [["--colour"], "Unknown option --colour"],
   ])("%j is refused with a clear message", async (args, message) => {
     const result = await run(...args);
     expect(result.code).toBe(2);
     expect(result.err).toContain(message);
-    expect(result.err).not.toMatch(/\n\s+at /); // no stack trace
+    expect(result.err.split("\n")).toHaveLength(1); // one line, no stack trace
+    expect(result.out).toBe("");
   });
 
   test("a folder in the way is reported, not overwritten", async () => {
@@ -89,15 +118,104 @@ describe("nps-toolkit errors", () => {
     await run("new", path.join(dir, "g.xlsx"), "--date", "nonsense");
     expect(existsSync(path.join(dir, "g.xlsx"))).toBe(false);
   });
+
+  test("a file the system will not write is one plain line naming the file, and leaves nothing behind", async () => {
+    const folder = tempDir();
+    // Too long for any file system's name limit (255 bytes), so it fails for root too, unlike a read-only folder.
+    const name = path.join(folder, `${"n".repeat(300)}.xlsx`);
+    const result = await run("new", name);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`nps-toolkit: Could not write "${name}": the file name is too long (ENAMETOOLONG).`);
+    expect(result.err).not.toContain(".partial-");
+    expect(readdirSync(folder)).toEqual([]);
+  });
 });
 
-describe("the installed command", () => {
-  test("--help explains every command and option", () => {
-    const help = execFileSync(process.execPath, [path.join(__dirname, "../../bin/nps-toolkit.js"), "--help"], {
-      encoding: "utf8",
-      timeout: 120_000,
+describe("nps-toolkit options", () => {
+  const dir = tempDir();
+
+  /** The council and date cells of the Guide sheet, as ExcelJS reads them back. */
+  async function guideDetails(file: string): Promise<{ council: unknown; date: unknown }> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const guide = workbook.getWorksheet("Guide");
+    const at = ({ row, column }: { row: number; column: number }) => guide?.getCell(row, column).value;
+    return { council: at(GUIDE.councilCell), date: at(GUIDE.dateCell) };
+  }
+
+  test("--name=value works, and options may come before the command", async () => {
+    const file = path.join(dir, "before.xlsx");
+    const result = await run("--council=Anytown Council", "--date=2026-03-31", "new", file);
+    expect(result).toMatchObject({ code: 0, err: "" });
+    expect(await guideDetails(file)).toEqual({
+      council: "Anytown Council",
+      date: new Date(Date.UTC(2026, 2, 31)),
     });
-    for (const word of ["new", "--council", "--date", "--sample", "--force", "--help", "--version"])
+  });
+
+  test("a value that starts with a dash is taken when written --name=value", async () => {
+    const file = path.join(dir, "dash.xlsx");
+    expect(await run("new", file, "--council=-Dash Council")).toMatchObject({ code: 0, err: "" });
+    expect((await guideDetails(file)).council).toBe("-Dash Council");
+  });
+
+  test("--version prints the version, before or after a command", async () => {
+    expect(await run("--version")).toEqual({ code: 0, out: GENERATOR_VERSION, err: "" });
+    expect(await run("new", "--version")).toEqual({ code: 0, out: GENERATOR_VERSION, err: "" });
+  });
+
+  test("--help lists every command with its summary; each command has its own --help", async () => {
+    for (const args of [["--help"], ["-h"], ["help"]]) {
+      const result = await run(...args);
+      expect(result.code).toBe(0);
+      const lines = result.out.split("\n");
+      for (const command of COMMANDS) {
+        const listed = lines.filter((line) => line.startsWith(`  ${command.name} `) && line.endsWith(command.summary));
+        expect([command.name, listed.length]).toEqual([command.name, 1]);
+      }
+      expect(result.out).toContain("--version");
+    }
+    for (const command of COMMANDS) {
+      for (const args of [
+        [command.name, "--help"],
+        ["--help", command.name],
+        ["help", command.name],
+      ]) {
+        expect(await run(...args)).toEqual({ code: 0, out: command.help, err: "" });
+      }
+      for (const option of Object.keys(command.options)) expect(command.help).toContain(`--${option}`);
+    }
+  });
+
+  test("new --help explains every option", async () => {
+    const help = (await run("new", "--help")).out;
+    for (const word of ["--council NAME", "--date YYYY-MM-DD", "from 2000 to 2100", "--sample", "--force", "--help"])
       expect(help).toContain(word);
+  });
+
+  test("with no command it shows the help and fails as wrong usage", async () => {
+    const result = await run();
+    expect(result.code).toBe(2);
+    expect(result.out).toContain("Commands:");
+  });
+
+  test("no option is declared with two types by two commands (the command is found before its options are known)", () => {
+    const types = new Map<string, string>();
+    for (const command of COMMANDS) {
+      for (const [name, option] of Object.entries(command.options)) {
+        expect([name, types.get(name) ?? option.type]).toEqual([name, option.type]);
+        types.set(name, option.type);
+      }
+    }
+  });
+
+  test.each([
+    ["nwe", "new"],
+    ["ne", "new"],
+    ["neww", "new"],
+    ["make", undefined],
+    ["x.xlsx", undefined],
+  ])("closest(%p) suggests %p", (typed, expected) => {
+    expect(closest(typed, ["new", "check", "repair"])).toBe(expected);
   });
 });

@@ -2,12 +2,13 @@ import { readFileSync } from "fs";
 import * as path from "path";
 import { cleanAnswers } from "../../src/core/plan/answers";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
-import { KEY_AREA, roleNameFor } from "../../src/core/plan/layout";
+import { DATA, GAPS, KEY_AREA, SUMMARY, roleNameFor } from "../../src/core/plan/layout";
+import { cellAddress } from "../../src/core/util/a1";
 import { isFormula, type WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { toolkitFingerprint } from "../../src/core/toolkit/load";
 import { GENERATOR_VERSION } from "../../src/core/version";
-import { planCell } from "../workbook/generate";
+import { planCell } from "../workbook/plan-cells";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");
@@ -100,6 +101,56 @@ describe("workbook plan", () => {
       });
     }
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  test("says on the Guide whose text the toolkit is and that its source is a draft, above the details", () => {
+    expect(planCell(plan, "guide", "A3")).toBe(
+      "Toolkit text: Local Government Association, National Procurement Strategy 2018 toolkit: Delivering the ambition." +
+        " Every page of the source is marked DRAFT: this is the draft text, not a later edition.",
+    );
+    // A toolkit whose source is not a draft is not called one.
+    const final = buildWorkbookPlan({ ...toolkit, source: "LGA final edition" }, { behaviours: {} }, { now });
+    expect(planCell(final, "guide", "A3")).not.toMatch(/DRAFT/);
+    expect(planCell(plan, "guide", "A4")).toBe("Council");
+  });
+
+  test("Summary, Gaps and Data put each named column where the workbook has always had it", () => {
+    // Pinned as users and their formulas see the sheets: moving a named column changes the workbook's contract.
+    const at = (key: string, table: { columns: Record<string, number> }, column: string, row: number) =>
+      planCell(plan, key, cellAddress(row, table.columns[column]));
+    expect(cellAddress(SUMMARY.headerRow, SUMMARY.columns.bothLevels)).toBe("L5");
+    expect(cellAddress(GAPS.headerRow, GAPS.columns.priority)).toBe("M4");
+    expect(cellAddress(DATA.headerRow, DATA.columns.reviewDate)).toBe("O1");
+    expect(at("summary", SUMMARY, "bothLevels", SUMMARY.headerRow)).toBe("Current and target");
+    expect(at("gaps", GAPS, "priority", GAPS.headerRow)).toBe("Priority");
+    expect(at("data", DATA, "reviewDate", DATA.headerRow)).toBe("Review date");
+
+    const levels = '{"Minimum","Developing","Mature","Leader","Innovator"}';
+    expect(planCell(plan, "summary", "G18")).toEqual({
+      formula: 'IF(L18=0,"",(SUMPRODUCT(G6:G8,L6:L8)+SUMPRODUCT(G10:G12,L10:L12)+SUMPRODUCT(G14:G16,L14:L16))/L18)',
+    });
+    expect(planCell(plan, "summary", "J6")).toEqual({
+      formula: `IF(F6="","Not assessed",INDEX(${levels},INT(F6)))`,
+    });
+    expect(planCell(plan, "summary", "K6")).toEqual({ formula: `IF(I6="","Not assessed",INDEX(${levels},I6))` });
+    expect(planCell(plan, "gaps", "J5")).toEqual({
+      formula:
+        'IF(OR(E5="Not a level",F5="Not a level"),"Check level",IF(NOT(ISNUMBER(G5)),"Not assessed",IF(NOT(ISNUMBER(H5)),"No target set",IF(G5>H5,"Above target",IF(G5=H5,"Target met","Below target")))))',
+    });
+    expect(planCell(plan, "gaps", "M5")).toEqual({
+      formula:
+        'IF(AND(ISNUMBER(I5),I5>0),1+COUNTIF($I$5:$I$55,">"&I5)+COUNTIFS($I$5:$I$55,I5,$G$5:$G$55,"<"&G5)+COUNTIFS($I$5:$I$55,I5,$G$5:$G$55,G5,$A$5:$A$55,"<"&A5),"")',
+    });
+    expect(planCell(plan, "gaps", "E5")).toMatchObject({
+      formula: expect.stringMatching(/^IF\(ISNUMBER\(G5\),.*MATCH\(\$B5,/),
+    });
+    expect(planCell(plan, "data", "H2")).toMatchObject({
+      formula: expect.stringMatching(/^IF\(ISNUMBER\(I2\),.*MATCH\(\$F2,/),
+    });
+    expect(planCell(plan, "data", "L2")).toEqual({ formula: 'IF(AND(ISNUMBER(I2),ISNUMBER(K2)),MAX(0,K2-I2),"")' });
+    expect(planCell(plan, "data", "A2")).toEqual({
+      formula: `IF(ISERROR('Guide'!$B$4),"",IF('Guide'!$B$4="","",'Guide'!$B$4))`,
+    });
   });
 
   test("writes user text as text, never as a formula", () => {

@@ -1,5 +1,6 @@
 /** The plan's radar chart on Summary: what it reads, where it sits, what it says. */
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { SUMMARY } from "../../src/core/plan/layout";
 import { locatePlanCell } from "../../src/core/plan/locate";
 import { isFormula, type ChartPlan, type PlanCell, type SheetPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
@@ -33,16 +34,16 @@ test("only Summary has a chart, and it is one radar chart fixed at 0 to the top 
 test("the chart data mirrors each key area's row of the summary table, in toolkit order", () => {
   const categories = cellsIn(chart.categories);
   expect(categories).toHaveLength(keyAreas.length);
-  const header = (name: string) => cellsIn(`A5:K5`).find((a) => cellAt(a) === name) as string;
-  const columnOf = (address: string) => address.replace(/\d+/g, "");
   categories.forEach((address, i) => {
     const source = formulaAt(address);
     // The mirrored row holds this key area's name in the summary table.
     expect(cellAt(source)).toBe(keyAreas[i].name);
     const row = Number(source.replace(/^[A-Z]+/, ""));
     const [current, target] = chart.series.map((s) => cellsIn(s.values)[i]);
-    expect(formulaAt(current)).toBe(`${columnOf(header("Average current"))}${row}`);
-    expect(formulaAt(target)).toBe(`${columnOf(header("Average target"))}${row}`);
+    expect(cellAt(cellAddress(SUMMARY.headerRow, SUMMARY.columns.averageCurrent))).toBe("Average current");
+    expect(cellAt(cellAddress(SUMMARY.headerRow, SUMMARY.columns.averageTarget))).toBe("Average target");
+    expect(formulaAt(current)).toBe(cellAddress(row, SUMMARY.columns.averageCurrent));
+    expect(formulaAt(target)).toBe(cellAddress(row, SUMMARY.columns.averageTarget));
   });
 });
 

@@ -5,7 +5,11 @@
  * - Reading a proxy's property before `load()` and `context.sync()` throws PropertyNotLoaded.
  * - Property sets and method calls are queued and applied, in order, only at `context.sync()`;
  *   a failing operation rejects the sync and the operations after it are dropped.
- * - Every sync is counted with its operations and request size; requests over 5 MB fail.
+ * - Every sync is counted with its operations and request size; requests over 5 MB fail, as do
+ *   responses (the request size is estimated at or above the real office.js client's count,
+ *   test/office-real/requests.test.ts).
+ * - A formula cell reads back as "" unless a test gave it the result a real engine computed
+ *   (setComputedValues, fed from LibreOffice by test/support/computed-values.ts).
  * - Strings written to `values`/`formulas` are parsed as Excel parses typing: "=…", "+…", "-…" and
  *   "@…" become formulas, numbers/dates/TRUE become numbers and booleans, "#N/A" an error; a leading
  *   apostrophe keeps the rest as text.
@@ -134,6 +138,26 @@ export class FakeExcel implements FakeHost {
             : { kind: "boolean", boolean: value };
     if (stored) sheet.cells.set(cellKey(top, left), stored);
     else sheet.cells.delete(cellKey(top, left));
+  }
+
+  /**
+   * Gives formula cells the results a real engine computed (sheet name → A1 address → value), so
+   * reads return what Excel would and response sizes are real. Cells that are not formulas are left alone.
+   */
+  setComputedValues(computed: Record<string, Record<string, string | number | boolean | null>>): number {
+    let given = 0;
+    for (const [sheetName, cells] of Object.entries(computed)) {
+      if (!this.hasSheet(sheetName)) continue;
+      const sheet = this.sheet(sheetName);
+      for (const [address, value] of Object.entries(cells)) {
+        const { top, left } = parseRect(address);
+        const cell = sheet.cells.get(cellKey(top, left));
+        if (cell?.kind !== "formula" || value === null) continue;
+        sheet.cells.set(cellKey(top, left), { ...cell, computed: value });
+        given++;
+      }
+    }
+    return given;
   }
 
   cell(sheetName: string, address: string): StoredCell | undefined {

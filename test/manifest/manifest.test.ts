@@ -180,4 +180,18 @@ describe("production manifest (webpack.config.js with ADDIN_BASE_URL)", () => {
     expect(() => webpackConfig.deploymentUrl("not a url")).toThrow(/not a valid address/);
     expect(webpackConfig.deploymentUrl("")).toBe(DEV_URL);
   });
+
+  test("a production build with an http:// address stops with one plain line, not a stack trace", () => {
+    const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [root] });
+    const result = spawnSync(process.execPath, [webpackCli, "--mode", "production"], {
+      cwd: root,
+      env: { ...process.env, ADDIN_BASE_URL: "http://addins.example.gov.uk/" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(result.status).toBe(1);
+    expect(`${result.stdout}${result.stderr}`.trim().split("\n")).toEqual([
+      'Build stopped: ADDIN_BASE_URL must start with https:// (Office refuses add-ins served over http): "http://addins.example.gov.uk/"',
+    ]);
+  });
 });

@@ -7,11 +7,11 @@ import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import type { SheetPlan, WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { queueWorkbookPlan } from "../../src/office/write-plan";
-import { realClientContext, type RequestBody } from "../support/office-real-client";
+import { realContextCapturing, type WireRequest } from "../support/office-real";
 import { DETAILS, NOW } from "./fixtures";
 
 /** The names of every action on the chart the request adds, or on anything reached through it. */
-function chartActionNames(body: RequestBody): string[] {
+function chartActionNames(body: WireRequest): string[] {
   const paths = Object.values(body.ObjectPaths);
   const byId = new Map(paths.map((p) => [p.Id, p]));
   const chart = paths.find((p) => p.Name === "Add" && byId.get(p.ParentObjectPathId ?? -1)?.Name === "Charts");
@@ -28,10 +28,10 @@ test("every chart member the writer sets is one the real client sends", async ()
   const plan = buildWorkbookPlan(canonicalToolkit(), { behaviours: {} }, { ...DETAILS, now: NOW });
   const summary = plan.sheets.find((s) => s.role === "summary") as SheetPlan;
   const onlySummary: WorkbookPlan = { ...plan, sheets: [summary], names: [], activeSheetKey: summary.key };
-  const { context, bodies } = realClientContext();
+  const { context, requests } = realContextCapturing();
   queueWorkbookPlan(context, onlySummary, { existing: new Map(), existingNames: new Set(), excelApi19: true });
   await context.sync();
-  expect(bodies).toHaveLength(1);
+  expect(requests).toHaveLength(1);
   const chart = summary.charts![0];
   const perSeries = [
     "Name",
@@ -46,9 +46,9 @@ test("every chart member the writer sets is one the real client sends", async ()
     ...["Name", "Text", "Visible", "Position", "Visible", "Minimum", "Maximum", "MajorUnit", "SetPosition"],
     ...chart.series.flatMap(() => perSeries),
   ];
-  expect(chartActionNames(bodies[0]).sort()).toEqual(expected.sort());
-  const add = Object.values(bodies[0].ObjectPaths).find(
-    (p) => p.Name === "Add" && p.ArgumentInfo?.Arguments[0] === "RadarMarkers",
+  expect(chartActionNames(requests[0].body).sort()).toEqual(expected.sort());
+  const add = Object.values(requests[0].body.ObjectPaths).find(
+    (p) => p.Name === "Add" && p.ArgumentInfo?.Arguments?.[0] === "RadarMarkers",
   );
-  expect(add?.ArgumentInfo?.Arguments[2]).toBe("Columns");
+  expect(add?.ArgumentInfo?.Arguments?.[2]).toBe("Columns");
 });

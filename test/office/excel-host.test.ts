@@ -4,7 +4,6 @@ import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../src/core/toolkit/load";
-import { scaleToolkit } from "../../src/core/toolkit/scale";
 import { readWorkbookSnapshot, tableRange } from "../../src/office/read-snapshot";
 import { FakeExcel } from "../fakes/excel-fake";
 import { cellKey } from "../fakes/excel/state";
@@ -18,18 +17,17 @@ import {
   userSheetsOf,
   writePlanWithAnswers,
 } from "./fixtures";
-import { planCell } from "../workbook/generate";
+import { planCell } from "../workbook/plan-cells";
 import { expectFakeMatchesPlan } from "./plan-image";
 
 const toolkit = canonicalToolkit();
 const firstArea = toolkit.themes[0].keyAreas[0];
 const behaviour = firstArea.behaviours[0];
 
+// A toolkit ten times larger needs more write requests: test/office-real measures them with the real client.
 describe("round trips stay fixed", () => {
-  test.each([
-    ["the real toolkit", toolkit],
-    ["a toolkit ten times larger", scaleToolkit(toolkit, 10)],
-  ])("%s: build in 2 syncs, upgrade in 3", async (_name, tk) => {
+  test("the real toolkit: build in 2 syncs, upgrade in 3", async () => {
+    const tk = toolkit;
     const fake = new FakeExcel();
     await hostFor(fake, tk).buildOrUpgrade(DETAILS, noProgress);
     expect(fake.syncs).toHaveLength(2);

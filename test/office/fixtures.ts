@@ -8,7 +8,7 @@ import { parseToolkit } from "../../src/core/toolkit/load";
 import type { Toolkit } from "../../src/core/toolkit/schema";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
-import { queueWorkbookPlan } from "../../src/office/write-plan";
+import { writeWorkbookPlan } from "../../src/office/write-plan";
 import { FakeExcel } from "../fakes/excel-fake";
 
 export const NOW = new Date("2025-03-01T10:00:00Z");
@@ -44,10 +44,11 @@ export async function writePlanWithAnswers(
   options: Partial<PlanOptions> = {},
 ): Promise<WorkbookPlan> {
   const plan = buildWorkbookPlan(toolkit, answers, { now: NOW, ...options });
-  await fake.run(async (context) => {
-    queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true });
-    await context.sync();
-  });
+  await fake.run((context) =>
+    writeWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true }, () =>
+      context.sync(),
+    ),
+  );
   return plan;
 }
 

@@ -42,6 +42,11 @@ export function parsePpm(bytes: Uint8Array): RgbImage {
   return { width: Number(width), height: Number(height), data: bytes.subarray(whole.length) };
 }
 
+/** The whole workbook as LibreOffice prints it, formulas recalculated: one PDF page per visible sheet, in order. */
+export function printSheets(xlsxPath: string, outDir: string): Promise<string> {
+  return convertWithLibreOffice(xlsxPath, "pdf", PDF_ONE_PAGE_PER_SHEET, { outDir, timeoutMs: TIMEOUT_MS });
+}
+
 export interface RenderedPage {
   image: RgbImage;
   pdf: string;
@@ -58,7 +63,7 @@ export async function renderSheet(
   outDir: string,
   options: { dpi?: number; png?: string } = {},
 ): Promise<RenderedPage> {
-  const pdf = await convertWithLibreOffice(xlsxPath, "pdf", PDF_ONE_PAGE_PER_SHEET, { outDir, timeoutMs: TIMEOUT_MS });
+  const pdf = await printSheets(xlsxPath, outDir);
   const page = await pageWith(pdf, pageText);
   const dpi = String(options.dpi ?? 72);
   const prefix = path.join(outDir, `${path.basename(pdf, ".pdf")}-page`);

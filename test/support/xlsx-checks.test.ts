@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { locatePlanCell } from "../../src/core/plan/locate";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
-import { plan } from "../workbook/generate";
+import { plan } from "../workbook/plan-cells";
 import { buildGoodWorkbook, editPart, tempDir, writeWorkbook } from "./fixtures";
 import { CheckId, expectWorkbookClean, extraChecks, validateWithOpenXmlSdk } from "./xlsx-checks";
 

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { render, screen } from "@testing-library/react";
+import { act, render, screen } from "@testing-library/react";
 import type { WorkbookHost } from "../../src/app/workbook-host";
 import { Root, type Started } from "../../src/taskpane/Root";
 
@@ -14,15 +14,47 @@ const download = async () => "file.xlsx";
 const colourScheme = (container: HTMLElement) => (container.firstElementChild as HTMLElement).style.colorScheme;
 
 describe("Root", () => {
-  it("shows that it is starting, then the standalone pane in the browser's light theme", async () => {
+  it("waits for Excel, then shows the standalone pane in the browser's light theme when the host is not Excel", async () => {
     let finish: (started: Started) => void = () => undefined;
     const { container } = render(
       <Root start={() => new Promise((resolve) => (finish = resolve))} downloadWorkbook={download} />,
     );
-    expect(screen.getByText("Starting the NPS self-assessment…")).toBeTruthy();
-    finish({ kind: "standalone", reason: "timeout" });
-    expect(await screen.findByText(/Office did not answer in time/)).toBeTruthy();
+    expect(screen.getByText("Waiting for Excel…")).toBeTruthy();
+    act(() => finish({ kind: "standalone", reason: "other-host" }));
+    expect(await screen.findByText(/This page was opened outside Excel/)).toBeTruthy();
     expect(colourScheme(container)).toBe("light");
+  });
+
+  it("offers the download while Excel is slow, and switches to the Excel pane when Office answers late", async () => {
+    let finish: (started: Started) => void = () => undefined;
+    render(
+      <Root
+        start={() => new Promise((resolve) => (finish = resolve))}
+        downloadWorkbook={download}
+        offerDownloadAfterMs={20}
+      />,
+    );
+    expect(await screen.findByRole("button", { name: "Download a new assessment workbook" })).toBeTruthy();
+    const notice = screen.getByText("Waiting for Excel…");
+    expect(notice.parentElement!.textContent).toMatch(/switches to your workbook as soon as it does/);
+    act(() => finish({ kind: "excel", host, dark: false }));
+    expect(await screen.findByRole("button", { name: "Build assessment" })).toBeTruthy();
+    expect(screen.queryByText("Waiting for Excel…")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Download a new assessment workbook" })).toBeNull();
+  });
+
+  it("goes straight to the Excel pane when Office answers before the download is offered", async () => {
+    let finish: (started: Started) => void = () => undefined;
+    render(
+      <Root
+        start={() => new Promise((resolve) => (finish = resolve))}
+        downloadWorkbook={download}
+        offerDownloadAfterMs={60_000}
+      />,
+    );
+    act(() => finish({ kind: "excel", host, dark: false }));
+    expect(await screen.findByRole("button", { name: "Build assessment" })).toBeTruthy();
+    expect(screen.queryByText(/Not running inside Excel|Waiting for Excel/)).toBeNull();
   });
 
   it("shows the user what Office said when the add-in could not start", async () => {

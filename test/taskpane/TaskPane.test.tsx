@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { StrictMode } from "react";
+import { setImmediate as nodeSetImmediate } from "timers";
 import {
   UserFacingError,
   type AssessmentDetails,
@@ -11,6 +13,8 @@ import {
 } from "../../src/app/workbook-host";
 import type { DownloadWorkbook } from "../../src/taskpane/download";
 import { TaskPane } from "../../src/taskpane/TaskPane";
+import { FakeExcel } from "../fakes/excel-fake";
+import { hostFor } from "../office/fixtures";
 
 const now = new Date(2025, 2, 31, 9, 0, 0);
 
@@ -293,5 +297,27 @@ describe("TaskPane outside Excel", () => {
     fireEvent.click(screen.getByRole("button", { name: "Download a new assessment workbook" }));
     expect(await screen.findByText(/did not expect \(Out of memory\)/)).toBeTruthy();
     expect(screen.getByText(/Try again/)).toBeTruthy();
+  });
+});
+
+describe("TaskPane with the Excel host under React's StrictMode (development builds)", () => {
+  // The Excel fake schedules its syncs with Node's setImmediate, which jest's jsdom environment leaves out.
+  beforeAll(() => Object.assign(globalThis, { setImmediate: nodeSetImmediate }));
+  afterAll(() => delete (globalThis as { setImmediate?: unknown }).setImmediate);
+
+  it("asks Excel for the workbook's status once at a time, so opening shows no false 'still finishing' error", async () => {
+    render(
+      <StrictMode>
+        <FluentProvider theme={webLightTheme}>
+          <TaskPane host={hostFor(new FakeExcel())} downloadWorkbook={async () => "unused.xlsx"} now={now} />
+        </FluentProvider>
+      </StrictMode>,
+    );
+    // The fake reads the workbook in earnest: give it more than findBy's one second on a busy machine.
+    expect(await screen.findByRole("button", { name: "Build assessment" }, { timeout: 20_000 })).toBeTruthy();
+    // The second of StrictMode's two reads would be refused a moment after the first succeeded.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(document.body.textContent).not.toMatch(/still finishing/);
   });
 });

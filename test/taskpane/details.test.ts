@@ -1,5 +1,5 @@
-import { isIsoDate } from "../../src/core/util/a1";
-import { checkDetails, downloadFileName, todayIso } from "../../src/taskpane/details";
+import { isAssessmentDate, isIsoDate, todayIso } from "../../src/core/util/dates";
+import { britishDate, checkDetails, downloadFileName } from "../../src/taskpane/details";
 
 describe("checkDetails", () => {
   it("trims the council name and accepts a real date", () => {
@@ -14,17 +14,35 @@ describe("checkDetails", () => {
     expect(checked).toEqual({ ok: false, errors: { council: "Enter your council's name." } });
   });
 
-  it.each(["", "31/03/2025", "2025-3-31", "2025-02-30", "2025-13-01", "abcd-ef-gh"])("rejects the date %p", (date) => {
-    const checked = checkDetails({ council: "Anytown", assessmentDate: date });
-    expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.errors.assessmentDate).toMatch(/^Enter (the assessment|a real) date/);
-  });
+  it.each(["", "31/03/2025", "2025-3-31", "2025-02-30", "2025-13-01", "abcd-ef-gh", "1899-01-01", "2101-01-01"])(
+    "rejects the date %p",
+    (date) => {
+      const checked = checkDetails({ council: "Anytown", assessmentDate: date });
+      expect(checked.ok).toBe(false);
+      if (!checked.ok) expect(checked.errors.assessmentDate).toMatch(/^Enter (the assessment|a real) date/);
+    },
+  );
 });
 
 describe("dates", () => {
+  it("shows a workbook's date as dd/mm/yyyy, and anything that is not a date as it is", () => {
+    expect(britishDate("2026-03-31")).toBe("31/03/2026");
+    expect(britishDate("next spring")).toBe("next spring");
+  });
+
   it("knows leap years", () => {
     expect(isIsoDate("2024-02-29")).toBe(true);
     expect(isIsoDate("2023-02-29")).toBe(false);
+  });
+
+  it("takes assessment dates from 2000 to 2100 only: Excel shows 1899 as #####", () => {
+    expect(["1999-12-31", "2000-01-01", "2100-12-31", "2101-01-01"].map(isAssessmentDate)).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(isAssessmentDate("2100-02-29")).toBe(false); // not a leap year
   });
 
   it("gives today in local time", () => {

@@ -9,24 +9,36 @@ describe("detectHost", () => {
     expect(await detectHost(undefined)).toEqual({ kind: "standalone", reason: "no-office" });
   });
 
-  it("runs standalone when Office.onReady never resolves", async () => {
-    const office = fakeOffice(() => new Promise(() => undefined));
-    expect(await detectHost(office, 20)).toEqual({ kind: "standalone", reason: "timeout" });
+  it("waits for a late Office.onReady and then uses Excel (a slow Excel start is still Excel)", async () => {
+    let ready: (info: { host: string; platform: string }) => void = () => undefined;
+    const office = fakeOffice(() => new Promise((resolve) => (ready = resolve)), { isDarkTheme: false });
+    // Fake time, so that a minute passes at once: longer than the 5 seconds the pane used to allow.
+    jest.useFakeTimers();
+    try {
+      let settled: unknown = "pending";
+      const detection = detectHost(office).then((result) => (settled = result));
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(settled).toBe("pending");
+      ready({ host: "Excel", platform: "PC" });
+      expect(await detection).toEqual({ kind: "excel", dark: false });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it("runs standalone in a plain browser, where the host is null", async () => {
     const office = fakeOffice(async () => ({ host: null, platform: null }));
-    expect(await detectHost(office, 1000)).toEqual({ kind: "standalone", reason: "other-host" });
+    expect(await detectHost(office)).toEqual({ kind: "standalone", reason: "other-host" });
   });
 
   it("runs standalone when Office.onReady fails, keeping Office's words (it is not 'outside Excel')", async () => {
     const office = fakeOffice(() => Promise.reject(new Error("blocked")));
-    expect(await detectHost(office, 1000)).toEqual({ kind: "standalone", reason: "host-failed", detail: "blocked" });
+    expect(await detectHost(office)).toEqual({ kind: "standalone", reason: "host-failed", detail: "blocked" });
   });
 
   it("uses Excel, with Office's theme", async () => {
     const office = fakeOffice(async () => ({ host: "Excel", platform: "PC" }), { isDarkTheme: true });
-    expect(await detectHost(office, 1000)).toEqual({ kind: "excel", dark: true });
+    expect(await detectHost(office)).toEqual({ kind: "excel", dark: true });
   });
 });
 

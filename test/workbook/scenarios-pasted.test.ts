@@ -6,8 +6,10 @@
  */
 import type { Answers } from "../../src/core/answers/types";
 import { canonicalLevel } from "../../src/core/plan/answers";
+import { DATA, GAPS, SUMMARY } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { richTextToCell } from "../../src/core/toolkit/text";
+import { cellAddress } from "../../src/core/util/a1";
 import { ERROR_IN_DATE_CELL, findErrorValues } from "../support/libreoffice";
 import { plan, rowValues, typeInto, writeCheckAndRecalculate, type PastedError } from "./generate";
 
@@ -20,11 +22,14 @@ const ECSM_KEY = "keyArea:SL-ECSM";
 const SUMMARY_ROWS = { ecsm: 6, wwp: 7, leadership: 9, cco: 10, commercial: 13, overall: 18 };
 
 type Computed = Awaited<ReturnType<typeof writeCheckAndRecalculate>>["computed"];
-/** Summary columns C–L: behaviours, assessed, invalid, average current, average target, average gap, weakest, typical, assured, current and target. */
-const summaryFigures = (computed: Computed, row: number) => rowValues(computed, "Summary", row, "L").slice(2);
-/** Gaps columns E–M of the n-th behaviour in toolkit order: levels, scores, gap, status, next level, its descriptor, priority. */
-const gapsRow = (computed: Computed, n: number) => rowValues(computed, "Gaps", 4 + n, "M").slice(4);
-const dataRow = (computed: Computed, n: number) => rowValues(computed, "Data", 1 + n, "O");
+/** Summary figures: behaviours, assessed, invalid, average current, average target, average gap, weakest, typical, assured, current and target. */
+const summaryFigures = (computed: Computed, row: number) =>
+  rowValues(computed, "Summary", row, SUMMARY.letters.bothLevels).slice(SUMMARY.columns.behaviours - 1);
+/** Gaps of the n-th behaviour in toolkit order, from its levels: levels, scores, gap, status, next level, its descriptor, priority. */
+const gapsRow = (computed: Computed, n: number) =>
+  rowValues(computed, "Gaps", GAPS.headerRow + n, GAPS.letters.priority).slice(GAPS.columns.currentLevel - 1);
+const dataRow = (computed: Computed, n: number) =>
+  rowValues(computed, "Data", DATA.headerRow + n, DATA.letters.reviewDate);
 /** Key area sheet columns H–O of a behaviour row: current, target, evidence, owner, review date, scores and gap. */
 const keyAreaRow = (computed: Computed, sheet: string, row: number) => rowValues(computed, sheet, row, "O").slice(7);
 
@@ -273,7 +278,7 @@ describe("average target and average gap over the same behaviours", () => {
   });
 
   test("the Summary says which behaviours the averages are over", () => {
-    expect(computed.Summary.L5).toBe("Current and target");
+    expect(computed.Summary[cellAddress(SUMMARY.headerRow, SUMMARY.columns.bothLevels)]).toBe("Current and target");
     expect(computed.Summary.A4).toMatch(/Average target and average gap are taken over the same behaviours/);
   });
 });

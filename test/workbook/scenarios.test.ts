@@ -3,6 +3,7 @@
  * written, validated, recalculated by LibreOffice Calc, and its Summary, Gaps and Data values compared.
  */
 import type { Answers } from "../../src/core/answers/types";
+import { DATA, GAPS, SUMMARY } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { richTextToCell } from "../../src/core/toolkit/text";
 import { plan, rowValues, typeInto, writeCheckAndRecalculate } from "./generate";
@@ -13,10 +14,14 @@ const keyAreaSizes = toolkit.themes.flatMap((t) => t.keyAreas.map((k) => k.behav
 const ecsm = toolkit.themes[0].keyAreas[0];
 const SUMMARY_ROWS = { ecsm: 6, leadership: 9, overall: 18 };
 
-const summaryRow = (computed: Parameters<typeof rowValues>[0], row: number) => rowValues(computed, "Summary", row, "K");
-/** Gaps row of the n-th behaviour in toolkit order (1-based); the sheet starts at row 5. */
-const gapsRow = (computed: Parameters<typeof rowValues>[0], n: number) => rowValues(computed, "Gaps", 4 + n, "M");
-const dataRow = (computed: Parameters<typeof rowValues>[0], n: number) => rowValues(computed, "Data", 1 + n, "O");
+/** A Summary row from its label to the assured level. */
+const summaryRow = (computed: Parameters<typeof rowValues>[0], row: number) =>
+  rowValues(computed, "Summary", row, SUMMARY.letters.assuredLevel);
+/** Gaps row of the n-th behaviour in toolkit order (1-based), as generated. */
+const gapsRow = (computed: Parameters<typeof rowValues>[0], n: number) =>
+  rowValues(computed, "Gaps", GAPS.headerRow + n, GAPS.letters.priority);
+const dataRow = (computed: Parameters<typeof rowValues>[0], n: number) =>
+  rowValues(computed, "Data", DATA.headerRow + n, DATA.letters.reviewDate);
 
 describe("nothing assessed", () => {
   let computed: Awaited<ReturnType<typeof writeCheckAndRecalculate>>["computed"];

@@ -5,7 +5,8 @@
 import ExcelJS from "exceljs";
 import { charactersToPoints } from "../../src/office/write-plan";
 import { normaliseReference } from "../../src/core/snapshot/references";
-import { cellsIn, isoDateToSerial } from "../../src/core/util/a1";
+import { cellsIn } from "../../src/core/util/a1";
+import { isoDateToSerial } from "../../src/core/util/dates";
 import {
   DEFAULT_STYLE,
   type Cell,

@@ -2,7 +2,7 @@ import { readFile } from "fs/promises";
 import { checkWorkbook } from "../../core/check/check";
 import type { CheckResult, Finding, Severity } from "../../core/check/types";
 import { knownToolkits } from "../../core/toolkit/registry";
-import { isIsoDate } from "../../core/util/a1";
+import { isIsoDate, todayIso } from "../../core/util/dates";
 import { readSnapshotFromBuffer, WorkbookReadError } from "../../xlsx/read-xlsx";
 import { UsageError, type CliOutput, type Command, type ParsedArgs } from "../command";
 
@@ -117,8 +117,6 @@ function jsonReport(reports: FileReport[]): string {
     2,
   );
 }
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 export const checkCommand: Command = {
   name: "check",

@@ -1,5 +1,7 @@
 import type { Command } from "../command";
 import { checkCommand } from "./check";
+import { newCommand } from "./new";
+import { repairCommand } from "./repair";
 
-/** Every command but `new` (still parsed in main.ts), in the order `--help` lists them. */
-export const COMMANDS: Command[] = [checkCommand];
+/** Every command, in the order `nps-toolkit --help` lists them. */
+export const COMMANDS: Command[] = [newCommand, checkCommand, repairCommand];

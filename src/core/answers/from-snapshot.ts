@@ -4,7 +4,8 @@ import { sheetsMadeByUs } from "../snapshot/our-sheets";
 import { sheetOfReference } from "../snapshot/references";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
-import { cellAddress, serialToIsoDate } from "../util/a1";
+import { cellAddress } from "../util/a1";
+import { serialToIsoDate } from "../util/dates";
 import type { Answers, BehaviourAnswer } from "./types";
 
 export interface AssessmentInfo {

@@ -1,5 +1,5 @@
 import type { Toolkit } from "../toolkit/schema";
-import { isoDateToSerial, serialToIsoDate } from "../util/a1";
+import { isoDateToSerial, serialToIsoDate } from "../util/dates";
 import type { Answers, BehaviourAnswer } from "./types";
 
 /** Small deterministic generator, so the sample workbook is the same every time. */

@@ -5,7 +5,7 @@
 import type { Answers, BehaviourAnswer } from "../answers/types";
 import { canonicalLevel } from "../plan/answers";
 import type { Toolkit } from "../toolkit/schema";
-import { isIsoDate } from "../util/a1";
+import { isIsoDate } from "../util/dates";
 
 export interface CarriedAnswers {
   answers: Answers;

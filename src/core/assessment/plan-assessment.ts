@@ -57,6 +57,10 @@ export interface PlannedAssessment {
    * longer has. An upgrade in place leaves them as they are; a repaired copy does not carry them.
    */
   sheetsNotInPlan: string[];
+  /** Behaviour IDs whose answers the plan carries, retired ones included (none for a build). */
+  carriedIds: string[];
+  /** What the user should check (entries moved into the evidence, answers retired); the last of the notes. */
+  warnings: string[];
   notes: string[];
 }
 
@@ -106,6 +110,8 @@ export function planBuild(toolkit: Toolkit, options: PlanningOptions): PlannedAs
     reuse: {},
     sheets: madeSheets(plan),
     sheetsNotInPlan: [],
+    carriedIds: [],
+    warnings: plan.warnings,
     notes: [builtNote(plan), ...movedNotes(plan, choice), ...printNote(options), ...plan.warnings],
   };
 }
@@ -137,6 +143,7 @@ export function planUpgrade(
     Object.entries(found.roles).filter(([key]) => plan.sheets.some((s) => s.key === key)),
   );
   const upgraded = isUpgrade(found, toolkit);
+  const warnings = [...carried.warnings, ...plan.warnings];
   return {
     action: upgraded ? "upgraded" : "repaired",
     plan,
@@ -145,6 +152,8 @@ export function planUpgrade(
     sheetsNotInPlan: snapshot.sheets
       .map((s) => s.name)
       .filter((name) => !Object.values(reuse).some((kept) => kept.toLowerCase() === name.toLowerCase())),
+    carriedIds: Object.keys(carried.answers.behaviours),
+    warnings,
     notes: [
       upgraded ? upgradedNote(found.info.metadata.toolkitVersion ?? "", toolkit) : REPAIRED_NOTE,
       carriedNote(countAnswered(carried.answers, toolkit)),
@@ -152,8 +161,7 @@ export function planUpgrade(
       ...leftAlone(plan, found).map(leftAloneNote),
       ...movedNotes(plan, choice),
       ...printNote(options),
-      ...carried.warnings,
-      ...plan.warnings,
+      ...warnings,
     ],
   };
 }

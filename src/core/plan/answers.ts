@@ -1,6 +1,6 @@
 import type { Answers, BehaviourAnswer } from "../answers/types";
 import type { Toolkit } from "../toolkit/schema";
-import { isIsoDate } from "../util/a1";
+import { isIsoDate } from "../util/dates";
 import { levelText } from "./level-text";
 
 /** An answer ready to write: levels are canonical level names, dates are valid ISO dates. */

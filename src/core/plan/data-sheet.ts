@@ -1,30 +1,15 @@
-import { quoteSheet, rangeAddress } from "../util/a1";
+import { absolute, absoluteColumn, quoteSheet, rangeAddress } from "../util/a1";
 import { behaviourLookups, type BehaviourEntry } from "./behaviour-rows";
 import { gapOf, valueOrBlank } from "./formulas";
-import { GUIDE, KEY_AREA, SHEET_NAMES } from "./layout";
+import { DATA, GUIDE, KEY_AREA, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { DATE_FORMAT, SCORE_FORMAT } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
 const C = KEY_AREA.columns;
 export const DATA_TABLE_NAME = "NPS_Data";
-export const DATA_HEADERS = [
-  "Council",
-  "Assessment date",
-  "Toolkit version",
-  "Theme",
-  "Key area",
-  "Behaviour ID",
-  "Behaviour",
-  "Current level",
-  "Current score",
-  "Target level",
-  "Target score",
-  "Gap",
-  "Evidence",
-  "Owner",
-  "Review date",
-] as const;
+const D = DATA.columns;
+const L = DATA.letters;
 
 function dataRow(
   entry: BehaviourEntry,
@@ -33,25 +18,27 @@ function dataRow(
   guideSheet: string,
   levels: readonly string[],
 ): PlanCell[] {
-  const look = behaviourLookups(entry, `$F${row}`, levels);
-  const guide = quoteSheet(guideSheet);
-  return [
-    { formula: valueOrBlank(`${guide}!$B$${GUIDE.councilCell.row}`) },
-    { formula: valueOrBlank(`${guide}!$B$${GUIDE.dateCell.row}`) },
-    toolkitLabel,
-    entry.theme.name,
-    entry.keyArea.name,
-    entry.behaviour.id,
-    entry.behaviour.name,
-    { formula: look.currentLevel(`I${row}`) },
-    { formula: look.currentScore },
-    { formula: look.targetLevel(`K${row}`) },
-    { formula: look.targetScore },
-    { formula: gapOf(`I${row}`, `K${row}`) },
-    { formula: look.text(C.evidence) },
-    { formula: look.text(C.owner) },
-    { formula: look.date(C.reviewDate) },
-  ];
+  const look = behaviourLookups(entry, absoluteColumn(row, D.id), levels);
+  const guide = (cell: { row: number; column: number }) =>
+    `${quoteSheet(guideSheet)}!${absolute(cell.row, cell.column)}`;
+  const [currentScore, targetScore] = [`${L.currentScore}${row}`, `${L.targetScore}${row}`];
+  return DATA.row<PlanCell>({
+    council: { formula: valueOrBlank(guide(GUIDE.councilCell)) },
+    assessmentDate: { formula: valueOrBlank(guide(GUIDE.dateCell)) },
+    toolkitVersion: toolkitLabel,
+    theme: entry.theme.name,
+    keyArea: entry.keyArea.name,
+    id: entry.behaviour.id,
+    behaviour: entry.behaviour.name,
+    currentLevel: { formula: look.currentLevel(currentScore) },
+    currentScore: { formula: look.currentScore },
+    targetLevel: { formula: look.targetLevel(targetScore) },
+    targetScore: { formula: look.targetScore },
+    gap: { formula: gapOf(currentScore, targetScore) },
+    evidence: { formula: look.text(C.evidence) },
+    owner: { formula: look.text(C.owner) },
+    reviewDate: { formula: look.date(C.reviewDate) },
+  });
 }
 
 /** A tidy table, one row per behaviour, that a PivotTable can use as it is. */
@@ -61,27 +48,23 @@ export function dataSheet(
   toolkitLabel: string,
   levels: readonly string[],
 ): SheetPlan {
-  const sheet = new SheetBuilder(
-    "data",
-    "data",
-    sheetNames.data ?? SHEET_NAMES.data,
-    [22, 14, 16, 24, 30, 13, 34, 13, 9, 13, 9, 7, 40, 18, 12],
-  );
+  const sheet = new SheetBuilder("data", "data", sheetNames.data ?? SHEET_NAMES.data, DATA.widths);
   const guide = sheetNames.guide ?? SHEET_NAMES.guide;
-  const last = 1 + entries.length;
-  sheet.block(1, 1, [
-    [...DATA_HEADERS],
-    ...entries.map((entry, i) => dataRow(entry, 2 + i, toolkitLabel, guide, levels)),
+  const last = DATA.headerRow + entries.length;
+  sheet.block(DATA.headerRow, 1, [
+    DATA.headers,
+    ...entries.map((entry, i) => dataRow(entry, DATA.firstRow + i, toolkitLabel, guide, levels)),
   ]);
-  const column = (index: number) => rangeAddress(2, index, last, index);
+  const column = (index: number) => rangeAddress(DATA.firstRow, index, last, index);
+  const table = rangeAddress(DATA.headerRow, 1, last, DATA.headers.length);
   sheet
-    .style(column(2), { numberFormat: DATE_FORMAT })
-    .style(column(15), { numberFormat: DATE_FORMAT })
-    .style(column(9), { numberFormat: SCORE_FORMAT })
-    .style(column(11), { numberFormat: SCORE_FORMAT })
-    .style(column(12), { numberFormat: SCORE_FORMAT })
-    .table({ name: DATA_TABLE_NAME, range: rangeAddress(1, 1, last, DATA_HEADERS.length), style: "TableStyleMedium2" });
-  sheet.plan.freeze = { rows: 1, columns: 0 };
-  sheet.plan.print = { orientation: "landscape", fitToWidth: true, titleRows: "1:1" };
+    .style(column(D.assessmentDate), { numberFormat: DATE_FORMAT })
+    .style(column(D.reviewDate), { numberFormat: DATE_FORMAT })
+    .style(column(D.currentScore), { numberFormat: SCORE_FORMAT })
+    .style(column(D.targetScore), { numberFormat: SCORE_FORMAT })
+    .style(column(D.gap), { numberFormat: SCORE_FORMAT })
+    .table({ name: DATA_TABLE_NAME, range: table, style: "TableStyleMedium2" });
+  sheet.plan.freeze = { rows: DATA.headerRow, columns: 0 };
+  sheet.plan.print = { orientation: "landscape", fitToWidth: true, titleRows: `${DATA.headerRow}:${DATA.headerRow}` };
   return sheet.plan;
 }

@@ -1,8 +1,8 @@
 import type { Toolkit } from "../toolkit/schema";
-import { formulaString, rangeAddress } from "../util/a1";
+import { absoluteColumn, absoluteRange, formulaString, rangeAddress } from "../util/a1";
 import { behaviourLookups, type BehaviourEntry } from "./behaviour-rows";
 import { gapOf, levelArray } from "./formulas";
-import { NOT_A_LEVEL, SHEET_NAMES } from "./layout";
+import { GAPS, NOT_A_LEVEL, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { richTextToCell } from "../toolkit/text";
 import {
@@ -17,41 +17,27 @@ import {
 } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
-const HEADERS = [
-  "#",
-  "Behaviour ID",
-  "Key area",
-  "Behaviour",
-  "Current level",
-  "Target level",
-  "Current score",
-  "Target score",
-  "Gap",
-  "Status",
-  "Next level",
-  "What the next level looks like",
-  "Priority",
-];
-const HEADER_ROW = 4;
-const WIDTHS = [5, 13, 28, 30, 13, 13, 9, 9, 7, 14, 13, 60, 9];
+const G = GAPS.columns;
+const L = GAPS.letters;
 
 /** Tall enough for whichever next-level descriptor the row comes to show (they change with the answers). */
 function gapRowHeight(entry: BehaviourEntry): number {
   const nextLevels = entry.behaviour.descriptors
     .slice(1)
-    .map((text) => ({ text: richTextToCell(text), width: WIDTHS[11] }));
+    .map((text) => ({ text: richTextToCell(text), width: GAPS.width.nextDescriptor }));
   return wrappedHeight([
     ...nextLevels,
-    { text: entry.keyArea.name, width: WIDTHS[2] },
-    { text: entry.behaviour.name, width: WIDTHS[3] },
+    { text: entry.keyArea.name, width: GAPS.width.keyArea },
+    { text: entry.behaviour.name, width: GAPS.width.behaviour },
   ]);
 }
 
 /** Rank 1 = largest gap; ties go to the lower current score, then toolkit order. */
 function priority(row: number, first: number, last: number): string {
-  const col = (letter: string) => `$${letter}$${first}:$${letter}$${last}`;
-  const [gap, current, order] = [col("I"), col("G"), col("A")];
-  return `IF(AND(ISNUMBER(I${row}),I${row}>0),1+COUNTIF(${gap},">"&I${row})+COUNTIFS(${gap},I${row},${current},"<"&G${row})+COUNTIFS(${gap},I${row},${current},G${row},${order},"<"&A${row}),"")`;
+  const col = (column: number) => absoluteRange(first, column, last, column);
+  const [gapColumn, currentColumn, orderColumn] = [col(G.gap), col(G.currentScore), col(G.order)];
+  const [gap, current, order] = [`${L.gap}${row}`, `${L.currentScore}${row}`, `${L.order}${row}`];
+  return `IF(AND(ISNUMBER(${gap}),${gap}>0),1+COUNTIF(${gapColumn},">"&${gap})+COUNTIFS(${gapColumn},${gap},${currentColumn},"<"&${current})+COUNTIFS(${gapColumn},${gap},${currentColumn},${current},${orderColumn},"<"&${order}),"")`;
 }
 
 function gapRow(
@@ -61,36 +47,40 @@ function gapRow(
   last: number,
   levels: readonly string[],
 ): PlanCell[] {
-  const look = behaviourLookups(entry, `$B${row}`, levels);
-  return [
-    entry.order,
-    entry.behaviour.id,
-    entry.keyArea.name,
-    entry.behaviour.name,
-    { formula: look.currentLevel(`G${row}`) },
-    { formula: look.targetLevel(`H${row}`) },
-    { formula: look.currentScore },
-    { formula: look.targetScore },
-    { formula: gapOf(`G${row}`, `H${row}`) },
-    { formula: statusFormula(row) },
-    {
-      formula: `IF(ISNUMBER(G${row}),IF(G${row}<${levels.length},INDEX(${levelArray(levels)},G${row}+1),"Top level reached"),"")`,
+  const look = behaviourLookups(entry, absoluteColumn(row, G.id), levels);
+  const [currentScore, targetScore] = [`${L.currentScore}${row}`, `${L.targetScore}${row}`];
+  return GAPS.row<PlanCell>({
+    order: entry.order,
+    id: entry.behaviour.id,
+    keyArea: entry.keyArea.name,
+    behaviour: entry.behaviour.name,
+    currentLevel: { formula: look.currentLevel(currentScore) },
+    targetLevel: { formula: look.targetLevel(targetScore) },
+    currentScore: { formula: look.currentScore },
+    targetScore: { formula: look.targetScore },
+    gap: { formula: gapOf(currentScore, targetScore) },
+    status: { formula: statusFormula(row) },
+    nextLevel: {
+      formula: `IF(ISNUMBER(${currentScore}),IF(${currentScore}<${levels.length},INDEX(${levelArray(levels)},${currentScore}+1),"Top level reached"),"")`,
     },
-    { formula: look.nextDescriptor(`G${row}`) },
-    { formula: priority(row, first, last) },
-  ];
+    nextDescriptor: { formula: look.nextDescriptor(currentScore) },
+    priority: { formula: priority(row, first, last) },
+  });
 }
 
-/** Status reads the level columns (E, F) for "Not a level" and the score columns (G, H) for numbers. */
+/** Status reads the level columns for "Not a level" and the score columns for numbers. */
 function statusFormula(row: number): string {
   const invalid = formulaString(NOT_A_LEVEL);
-  return `IF(OR(E${row}=${invalid},F${row}=${invalid}),"Check level",IF(NOT(ISNUMBER(G${row})),"Not assessed",IF(NOT(ISNUMBER(H${row})),"No target set",IF(G${row}>H${row},"Above target",IF(G${row}=H${row},"Target met","Below target")))))`;
+  const [currentLevel, targetLevel] = [`${L.currentLevel}${row}`, `${L.targetLevel}${row}`];
+  const [current, target] = [`${L.currentScore}${row}`, `${L.targetScore}${row}`];
+  return `IF(OR(${currentLevel}=${invalid},${targetLevel}=${invalid}),"Check level",IF(NOT(ISNUMBER(${current})),"Not assessed",IF(NOT(ISNUMBER(${target})),"No target set",IF(${current}>${target},"Above target",IF(${current}=${target},"Target met","Below target")))))`;
 }
 
 export function gapsSheet(toolkit: Toolkit, entries: BehaviourEntry[], sheetNames: Record<string, string>): SheetPlan {
-  const sheet = new SheetBuilder("gaps", "gaps", sheetNames.gaps ?? SHEET_NAMES.gaps, WIDTHS);
-  const first = HEADER_ROW + 1;
-  const last = HEADER_ROW + entries.length;
+  const sheet = new SheetBuilder("gaps", "gaps", sheetNames.gaps ?? SHEET_NAMES.gaps, GAPS.widths);
+  const first = GAPS.firstRow;
+  const last = GAPS.headerRow + entries.length;
+  const lastColumn = GAPS.headers.length;
   sheet
     .block(1, 1, [["Gaps: where each behaviour stands against its target"]])
     .style("A1", TITLE)
@@ -100,32 +90,32 @@ export function gapsSheet(toolkit: Toolkit, entries: BehaviourEntry[], sheetName
       ],
     ])
     .style("A2", SUBTITLE)
-    .block(HEADER_ROW, 1, [
-      HEADERS,
+    .block(GAPS.headerRow, 1, [
+      GAPS.headers,
       ...entries.map((entry, i) => gapRow(entry, first + i, first, last, toolkit.levels)),
     ])
-    .rowHeight(HEADER_ROW, TWO_LINE_HEADER_HEIGHT);
+    .rowHeight(GAPS.headerRow, TWO_LINE_HEADER_HEIGHT);
   entries.forEach((entry, i) => sheet.rowHeight(first + i, gapRowHeight(entry)));
   const column = (left: number, right = left) => rangeAddress(first, left, last, right);
   sheet
-    .style(rangeAddress(HEADER_ROW, 1, HEADER_ROW, HEADERS.length), HEADER)
-    .style(column(1, HEADERS.length), { ...WRAPPED_TEXT, border: "thin" })
-    .style(column(7, 9), { numberFormat: SCORE_FORMAT, horizontal: "center" })
-    .style(column(13), { numberFormat: SCORE_FORMAT, horizontal: "center" })
+    .style(rangeAddress(GAPS.headerRow, 1, GAPS.headerRow, lastColumn), HEADER)
+    .style(column(1, lastColumn), { ...WRAPPED_TEXT, border: "thin" })
+    .style(column(G.currentScore, G.gap), { numberFormat: SCORE_FORMAT, horizontal: "center" })
+    .style(column(G.priority), { numberFormat: SCORE_FORMAT, horizontal: "center" })
     .conditional({
       type: "expression",
-      range: column(10),
-      formula: `J${first}="Below target"`,
+      range: column(G.status),
+      formula: `${L.status}${first}="Below target"`,
       style: { fill: COLOURS.invalidFill, fontColor: COLOURS.invalidText },
     })
     .conditional({
       type: "expression",
-      range: column(10),
-      formula: `OR(J${first}="Target met",J${first}="Above target")`,
+      range: column(G.status),
+      formula: `OR(${L.status}${first}="Target met",${L.status}${first}="Above target")`,
       style: { fill: COLOURS.currentFill, fontColor: COLOURS.currentText },
     });
-  sheet.plan.autoFilter = rangeAddress(HEADER_ROW, 1, last, HEADERS.length);
-  sheet.plan.freeze = { rows: HEADER_ROW, columns: 2 };
-  sheet.plan.print = { orientation: "landscape", fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` };
+  sheet.plan.autoFilter = rangeAddress(GAPS.headerRow, 1, last, lastColumn);
+  sheet.plan.freeze = { rows: GAPS.headerRow, columns: G.id };
+  sheet.plan.print = { orientation: "landscape", fitToWidth: true, titleRows: `${GAPS.headerRow}:${GAPS.headerRow}` };
   return sheet.plan;
 }

@@ -1,11 +1,13 @@
 import type { Toolkit } from "../toolkit/schema";
-import { cellAddress, isoDateToSerial, rangeAddress } from "../util/a1";
+import { cellAddress, rangeAddress } from "../util/a1";
+import { DATE_ENTRY_ERROR, EARLIEST_DATE, isoDateToSerial } from "../util/dates";
 import { GUIDE, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { DATE_FORMAT, HEADER, INPUT, SUBTITLE, TEXT_FORMAT, TITLE, WRAPPED_TEXT, wrappedHeight } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
 const GUIDE_WIDTHS = [28, 62, 30, 12];
+const sum = (numbers: number[]) => numbers.reduce((a, b) => a + b, 0);
 
 const HOW_TO = [
   "Each key area has its own sheet. For every specific behaviour, read the five descriptions and pick the Current level (where the council is today) and the Target level (where it aims to be) in the yellow cells.",
@@ -15,6 +17,17 @@ const HOW_TO = [
   "Gaps lists every behaviour with the shortfall to its target (never negative), what the next level looks like, and a priority rank (largest gap first). Sort and filter it freely.",
   "Data is a table with one row per behaviour, ready for a PivotTable (Insert > PivotTable).",
 ];
+
+/**
+ * Whose text the toolkit is, and that it is a draft where its source says so (every page of the 2018 export is
+ * marked DRAFT), so that nobody mistakes the workbook for a later edition.
+ */
+export function provenanceLine(toolkit: Toolkit): string {
+  const draft = /\bDRAFT\b/.test(toolkit.source)
+    ? " Every page of the source is marked DRAFT: this is the draft text, not a later edition."
+    : "";
+  return `Toolkit text: ${toolkit.publisher}, ${toolkit.title}.${draft}`;
+}
 
 export function guideSheet(
   toolkit: Toolkit,
@@ -26,11 +39,16 @@ export function guideSheet(
   const sheet = new SheetBuilder("guide", "guide", sheetNames.guide ?? SHEET_NAMES.guide, GUIDE_WIDTHS);
   const council_ = cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column);
   const date = cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column);
+  const provenance = provenanceLine(toolkit);
   sheet
     .block(1, 1, [["NPS Toolkit for Excel: procurement self-assessment"]])
     .style("A1", TITLE)
     .block(2, 1, [[toolkit.title]])
     .style("A2", SUBTITLE)
+    .block(3, 1, [[provenance]])
+    .style("A3", { ...SUBTITLE, ...WRAPPED_TEXT })
+    .merge("A3:D3")
+    .rowHeight(3, wrappedHeight([{ text: provenance, width: sum(GUIDE_WIDTHS) }]))
     .block(GUIDE.councilCell.row, 1, [
       ["Council", council ?? null],
       ["Assessment date", assessmentDate ? isoDateToSerial(assessmentDate) : null],
@@ -43,10 +61,10 @@ export function guideSheet(
     .validate({
       type: "date",
       range: date,
-      minimum: isoDateToSerial("2000-01-01"),
+      minimum: isoDateToSerial(EARLIEST_DATE),
       allowBlank: true,
       prompt: { title: "Assessment date", message: "The date of this self-assessment (dd/mm/yyyy)." },
-      error: { title: "Not a date", message: "Type a date on or after 01/01/2000, for example 31/03/2026." },
+      error: DATE_ENTRY_ERROR,
     });
 
   const howRow = 8;

@@ -1,4 +1,5 @@
-import { absoluteRange, cellAddress, columnLetter, formulaString, isoDateToSerial, rangeAddress } from "../util/a1";
+import { absoluteRange, cellAddress, columnLetter, formulaString, rangeAddress } from "../util/a1";
+import { DATE_ENTRY_ERROR, EARLIEST_DATE, isoDateToSerial } from "../util/dates";
 import { richTextToCell } from "../toolkit/text";
 import type { KeyArea, Theme } from "../toolkit/schema";
 import type { CleanAnswer } from "./answers";
@@ -23,8 +24,6 @@ import type { ConditionalStyle, PlanCell, SheetPlan } from "./types";
 const C = KEY_AREA.columns;
 const WIDTHS = [13, 26, 34, 34, 34, 34, 34, 14, 14, 40, 18, 13, 9, 9, 8];
 const LAST_COLUMN = C.gap;
-/** 1 January 2000: earlier review dates are almost certainly typing errors. */
-const EARLIEST_REVIEW_DATE = isoDateToSerial("2000-01-01");
 
 /** Where a key area sheet keeps its behaviour rows, for the Summary, Gaps and Data formulas. */
 export interface KeyAreaRows {
@@ -179,10 +178,10 @@ function addPickers(sheet: SheetBuilder, levels: readonly string[], rows: KeyAre
   sheet.validate({
     type: "date",
     range: range(C.reviewDate),
-    minimum: EARLIEST_REVIEW_DATE,
+    minimum: isoDateToSerial(EARLIEST_DATE),
     allowBlank: true,
     prompt: { title: "Review date", message: "When this answer should next be reviewed, as a date (dd/mm/yyyy)." },
-    error: { title: "Not a date", message: "Type a date on or after 01/01/2000, for example 31/03/2026." },
+    error: DATE_ENTRY_ERROR,
   });
 }
 

@@ -1,3 +1,5 @@
+import { columnLetter } from "../util/a1";
+
 /**
  * Where things live in the generated workbook. The readers use the same constants, so a layout
  * change is one edit here plus a LAYOUT_VERSION bump (which makes existing workbooks upgradeable).
@@ -53,6 +55,93 @@ export const RETIRED = {
   firstRow: 4,
   columns: { id: 1, current: 2, target: 3, evidence: 4, owner: 5, reviewDate: 6 },
 } as const;
+
+/** One column of a generated table: its header text and its width in characters. */
+export interface ColumnSpec {
+  header: string;
+  width: number;
+}
+
+/**
+ * A table laid out from named columns: the order of `specs` is the order of the columns, so
+ * positions, letters, the header row and the widths all come from that one list.
+ */
+function namedTable<K extends string>(headerRow: number, specs: Record<K, ColumnSpec>) {
+  const keys = Object.keys(specs) as K[];
+  const byKey = <V>(value: (key: K, position: number) => V) =>
+    Object.fromEntries(keys.map((key, i) => [key, value(key, i + 1)])) as Record<K, V>;
+  return {
+    headerRow,
+    firstRow: headerRow + 1,
+    /** 1-based column of each named column. */
+    columns: byKey((_, position) => position),
+    /** Column letter of each named column, for A1 references in formulas. */
+    letters: byKey((_, position) => columnLetter(position)),
+    /** Header text of each named column. */
+    header: byKey((key) => specs[key].header),
+    /** Width of each named column. */
+    width: byKey((key) => specs[key].width),
+    /** The header row, from column A. */
+    headers: keys.map((key) => specs[key].header),
+    /** Column widths, from column A. */
+    widths: keys.map((key) => specs[key].width),
+    /** A row's cells given by column name, in column order from column A. */
+    row: <V>(cells: Record<K, V>): V[] => keys.map((key) => cells[key]),
+  };
+}
+
+/** Summary: one row per key area, a row per theme after its key areas, and the overall row last. */
+export const SUMMARY = namedTable(5, {
+  label: { header: "Theme / key area", width: 48 },
+  scope: { header: "Scope", width: 11 },
+  behaviours: { header: "Behaviours", width: 11 },
+  assessed: { header: "Assessed", width: 10 },
+  invalid: { header: "Invalid entries", width: 10 },
+  averageCurrent: { header: "Average current", width: 10 },
+  averageTarget: { header: "Average target", width: 10 },
+  averageGap: { header: "Average gap", width: 10 },
+  weakestCurrent: { header: "Weakest current", width: 10 },
+  typicalLevel: { header: "Typical level", width: 13 },
+  assuredLevel: { header: "Assured level", width: 13 },
+  /** The count of behaviours with both a current and a target level: what average target and gap are over. */
+  bothLevels: { header: "Current and target", width: 11 },
+});
+
+/** Gaps: one row per behaviour, in toolkit order as generated (users sort and filter it). */
+export const GAPS = namedTable(4, {
+  order: { header: "#", width: 5 },
+  id: { header: "Behaviour ID", width: 13 },
+  keyArea: { header: "Key area", width: 28 },
+  behaviour: { header: "Behaviour", width: 30 },
+  currentLevel: { header: "Current level", width: 13 },
+  targetLevel: { header: "Target level", width: 13 },
+  currentScore: { header: "Current score", width: 9 },
+  targetScore: { header: "Target score", width: 9 },
+  gap: { header: "Gap", width: 7 },
+  status: { header: "Status", width: 14 },
+  nextLevel: { header: "Next level", width: 13 },
+  nextDescriptor: { header: "What the next level looks like", width: 60 },
+  priority: { header: "Priority", width: 9 },
+});
+
+/** Data: the NPS_Data table, its header in row 1 and one row per behaviour. */
+export const DATA = namedTable(1, {
+  council: { header: "Council", width: 22 },
+  assessmentDate: { header: "Assessment date", width: 14 },
+  toolkitVersion: { header: "Toolkit version", width: 16 },
+  theme: { header: "Theme", width: 24 },
+  keyArea: { header: "Key area", width: 30 },
+  id: { header: "Behaviour ID", width: 13 },
+  behaviour: { header: "Behaviour", width: 34 },
+  currentLevel: { header: "Current level", width: 13 },
+  currentScore: { header: "Current score", width: 9 },
+  targetLevel: { header: "Target level", width: 13 },
+  targetScore: { header: "Target score", width: 9 },
+  gap: { header: "Gap", width: 7 },
+  evidence: { header: "Evidence", width: 40 },
+  owner: { header: "Owner", width: 18 },
+  reviewDate: { header: "Review date", width: 12 },
+});
 
 /** Text shown in a score cell when the level typed is not one of the five names. */
 export const NOT_A_LEVEL = "Not a level";

@@ -1,5 +1,6 @@
 import type { BehaviourAnswer } from "../answers/types";
-import { isIsoDate, isoDateToSerial, rangeAddress } from "../util/a1";
+import { rangeAddress } from "../util/a1";
+import { isIsoDate, isoDateToSerial } from "../util/dates";
 import { RETIRED, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { DATE_FORMAT, HEADER, SUBTITLE, TEXT_FORMAT, TITLE, WRAPPED_TEXT } from "./style";

@@ -1,4 +1,5 @@
 import { cellAddress, rangeAddress } from "../util/a1";
+import { SUMMARY } from "./layout";
 import type { SheetBuilder } from "./sheet-builder";
 import { AVERAGE_FORMAT, COLOURS, HEADER, SUBTITLE, TWO_LINE_HEADER_HEIGHT } from "./style";
 import type { ChartPlan, PlanCell } from "./types";
@@ -7,8 +8,6 @@ import type { ChartPlan, PlanCell } from "./types";
 export interface SummaryChartSource {
   /** 1-based row numbers of the key-area rows of the summary table, in toolkit order. */
   keyAreaRows: number[];
-  /** The summary table's column headers, from column A. */
-  headers: readonly string[];
   /** Highest score: the radar's outer ring. */
   maxScore: number;
   /** First free row below the summary table: the chart's top row. */
@@ -18,8 +17,8 @@ export interface SummaryChartSource {
 export const SUMMARY_CHART = {
   name: "NPS_MaturityRadar",
   title: "Maturity by key area: current against target",
-  current: "Average current",
-  target: "Average target",
+  current: SUMMARY.header.averageCurrent,
+  target: SUMMARY.header.averageTarget,
   /** Rows the chart spans, across the width of the summary table; the chart data follows below. */
   height: 26,
 } as const;
@@ -31,11 +30,9 @@ export const SUMMARY_CHART = {
  * data table for anyone who cannot see the chart).
  */
 export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource): void {
-  const { keyAreaRows, headers } = source;
+  const { keyAreaRows } = source;
   const top = source.top + SUMMARY_CHART.height + 1;
-  const currentColumn = headers.indexOf(SUMMARY_CHART.current) + 1;
-  const targetColumn = headers.indexOf(SUMMARY_CHART.target) + 1;
-  if (currentColumn === 0 || targetColumn === 0) throw new Error("The summary table has no average columns to chart");
+  const { label: labelColumn, averageCurrent: currentColumn, averageTarget: targetColumn } = SUMMARY.columns;
   const headerRow = top + 1;
   const first = headerRow + 1;
   const last = headerRow + keyAreaRows.length;
@@ -49,7 +46,7 @@ export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource)
     .block(
       first,
       1,
-      keyAreaRows.map((row) => [mirror(row, 1), mirror(row, currentColumn), mirror(row, targetColumn)]),
+      keyAreaRows.map((row) => [mirror(row, labelColumn), mirror(row, currentColumn), mirror(row, targetColumn)]),
     )
     .style(rangeAddress(first, 1, last, 3), { border: "thin", vertical: "center" })
     .style(rangeAddress(first, 1, last, 1), { wrap: true })
@@ -77,7 +74,7 @@ export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource)
       { name: SUMMARY_CHART.target, values: rangeAddress(first, 3, last, 3), color: COLOURS.chartTarget },
     ],
     axis: { min: 0, max: source.maxScore, majorUnit: 1 },
-    position: rangeAddress(source.top, 1, source.top + SUMMARY_CHART.height - 1, headers.length),
+    position: rangeAddress(source.top, 1, source.top + SUMMARY_CHART.height - 1, SUMMARY.headers.length),
   };
   sheet.chart(chart);
 }

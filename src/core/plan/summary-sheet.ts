@@ -1,8 +1,8 @@
 import type { Toolkit } from "../toolkit/schema";
-import { columnLetter, formulaString, quoteSheet, rangeAddress } from "../util/a1";
+import { absolute, formulaString, quoteSheet, rangeAddress } from "../util/a1";
 import { levelArray } from "./formulas";
 import { columnRange, type KeyAreaRows } from "./key-area-sheet";
-import { GUIDE, KEY_AREA, NOT_A_LEVEL, SHEET_NAMES } from "./layout";
+import { GUIDE, KEY_AREA, NOT_A_LEVEL, SHEET_NAMES, SUMMARY } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { addSummaryChart } from "./summary-chart";
 import {
@@ -18,33 +18,10 @@ import {
 import type { PlanCell, SheetPlan } from "./types";
 
 const C = KEY_AREA.columns;
-/** The count of behaviours with both a current and a target level: what average target and gap are over. */
-const BOTH_LEVELS = "Current and target";
-const HEADERS = [
-  "Theme / key area",
-  "Scope",
-  "Behaviours",
-  "Assessed",
-  "Invalid entries",
-  "Average current",
-  "Average target",
-  "Average gap",
-  "Weakest current",
-  "Typical level",
-  "Assured level",
-  BOTH_LEVELS,
-];
-const HEADER_ROW = 5;
-const SUMMARY_LABEL_WIDTH = 48;
+const S = SUMMARY.columns;
+const L = SUMMARY.letters;
+const LAST = SUMMARY.headers.length;
 const NOT_ASSESSED = "Not assessed";
-/** The summary table's column letter under a header. */
-const letterOf = (header: string) => columnLetter(HEADERS.indexOf(header) + 1);
-const [AVERAGE_CURRENT, AVERAGE_TARGET, WEAKEST, COUNT_BOTH] = [
-  "Average current",
-  "Average target",
-  "Weakest current",
-  BOTH_LEVELS,
-].map(letterOf);
 
 /** Where a summary row's figures come from. */
 interface RowSource {
@@ -55,7 +32,7 @@ interface RowSource {
 }
 
 /**
- * Average target over the behaviours counted under BOTH_LEVELS (those with a gap, that is with both a
+ * Average target over the behaviours counted under "Current and target" (bothLevels) (those with a gap, that is with both a
  * current and a target level). A key-area row sums its sheet's targets; a theme or overall row weights
  * each key area's average by its count, which keeps its formula short however many sheets it spans
  * (one term per sheet would pass Excel's 8,192 characters for a large toolkit).
@@ -64,13 +41,13 @@ function averageTargetFormula(source: RowSource, row: number): string {
   const sum = source.keyAreaRuns
     ? source.keyAreaRuns.map(
         ([first, last]) =>
-          `SUMPRODUCT(${AVERAGE_TARGET}${first}:${AVERAGE_TARGET}${last},${COUNT_BOTH}${first}:${COUNT_BOTH}${last})`,
+          `SUMPRODUCT(${L.averageTarget}${first}:${L.averageTarget}${last},${L.bothLevels}${first}:${L.bothLevels}${last})`,
       )
     : source.areas.map((a) => {
         const at = (column: number) => `${quoteSheet(a.sheetName)}!${columnRange(a, column)}`;
         return `SUMPRODUCT(--ISNUMBER(${at(C.gap)}),${at(C.targetScore)})`;
       });
-  return `IF(${COUNT_BOTH}${row}=0,"",(${sum.join("+")})/${COUNT_BOTH}${row})`;
+  return `IF(${L.bothLevels}${row}=0,"",(${sum.join("+")})/${L.bothLevels}${row})`;
 }
 
 /** Formulas for one summary row over the behaviour rows of one or more key area sheets. */
@@ -90,23 +67,25 @@ function summaryRow(
         `COUNTIF(${quoteSheet(a.sheetName)}!${columnRange(a, C.currentScore, C.targetScore)},${formulaString(NOT_A_LEVEL)})`,
     )
     .join("+");
-  return [
+  return SUMMARY.row<PlanCell>({
     label,
     scope,
-    { formula: `COUNTA(${over(C.id)})` },
-    { formula: `COUNT(${current})` },
-    { formula: invalid },
-    { formula: `IF(COUNT(${current})=0,"",AVERAGE(${current}))` },
-    { formula: averageTargetFormula(source, row) },
+    behaviours: { formula: `COUNTA(${over(C.id)})` },
+    assessed: { formula: `COUNT(${current})` },
+    invalid: { formula: invalid },
+    averageCurrent: { formula: `IF(COUNT(${current})=0,"",AVERAGE(${current}))` },
+    averageTarget: { formula: averageTargetFormula(source, row) },
     // A key area sheet works out a gap exactly when both levels are levels (formulas.ts gapOf).
-    { formula: `IF(${COUNT_BOTH}${row}=0,"",AVERAGE(${over(C.gap)}))` },
-    { formula: `IF(COUNT(${current})=0,"",MIN(${current}))` },
-    {
-      formula: `IF(${AVERAGE_CURRENT}${row}="",${formulaString(NOT_ASSESSED)},INDEX(${levelArray(levels)},INT(${AVERAGE_CURRENT}${row})))`,
+    averageGap: { formula: `IF(${L.bothLevels}${row}=0,"",AVERAGE(${over(C.gap)}))` },
+    weakestCurrent: { formula: `IF(COUNT(${current})=0,"",MIN(${current}))` },
+    typicalLevel: {
+      formula: `IF(${L.averageCurrent}${row}="",${formulaString(NOT_ASSESSED)},INDEX(${levelArray(levels)},INT(${L.averageCurrent}${row})))`,
     },
-    { formula: `IF(${WEAKEST}${row}="",${formulaString(NOT_ASSESSED)},INDEX(${levelArray(levels)},${WEAKEST}${row}))` },
-    { formula: `COUNT(${over(C.gap)})` },
-  ];
+    assuredLevel: {
+      formula: `IF(${L.weakestCurrent}${row}="",${formulaString(NOT_ASSESSED)},INDEX(${levelArray(levels)},${L.weakestCurrent}${row}))`,
+    },
+    bothLevels: { formula: `COUNT(${over(C.gap)})` },
+  });
 }
 
 export function summarySheet(
@@ -114,22 +93,9 @@ export function summarySheet(
   areaRows: Map<string, KeyAreaRows>,
   sheetNames: Record<string, string>,
 ): SheetPlan {
-  const sheet = new SheetBuilder("summary", "summary", sheetNames.summary ?? SHEET_NAMES.summary, [
-    SUMMARY_LABEL_WIDTH,
-    11,
-    11,
-    10,
-    10,
-    10,
-    10,
-    10,
-    10,
-    13,
-    13,
-    11,
-  ]);
+  const sheet = new SheetBuilder("summary", "summary", sheetNames.summary ?? SHEET_NAMES.summary, SUMMARY.widths);
   const guide = quoteSheet(sheetNames.guide ?? SHEET_NAMES.guide);
-  const councilRef = `${guide}!$B$${GUIDE.councilCell.row}`;
+  const councilRef = `${guide}!${absolute(GUIDE.councilCell.row, GUIDE.councilCell.column)}`;
   const council = `IF(ISERROR(${councilRef}),"Council: check the council name on the Guide sheet",IF(${councilRef}="","Council: not yet entered on the Guide sheet","Council: "&${councilRef}))`;
   sheet
     .block(1, 1, [["Summary of the self-assessment"]])
@@ -140,18 +106,18 @@ export function summarySheet(
         "Typical level: average current score rounded down. Assured level: the lowest current score, met by every assessed behaviour. Blank answers never count; entries that are not levels (a pasted error value too) are counted as invalid.",
       ],
       [
-        `Average target and average gap are taken over the same behaviours: those with both a current and a target level, counted under ${BOTH_LEVELS}.`,
+        `Average target and average gap are taken over the same behaviours: those with both a current and a target level, counted under ${SUMMARY.header.bothLevels}.`,
       ],
     ])
     .style("A2:A4", SUBTITLE)
-    .block(HEADER_ROW, 1, [HEADERS])
-    .rowHeight(HEADER_ROW, TWO_LINE_HEADER_HEIGHT);
+    .block(SUMMARY.headerRow, 1, [SUMMARY.headers])
+    .rowHeight(SUMMARY.headerRow, TWO_LINE_HEADER_HEIGHT);
 
   const rows: PlanCell[][] = [];
   const themeRows: number[] = [];
   const all: KeyAreaRows[] = [];
   const allRuns: [number, number][] = [];
-  const nextRow = () => HEADER_ROW + 1 + rows.length;
+  const nextRow = () => SUMMARY.firstRow + rows.length;
   for (const theme of toolkit.themes) {
     const inTheme = theme.keyAreas.map((area) => areaRows.get(area.id) as KeyAreaRows);
     const firstKeyAreaRow = nextRow();
@@ -166,32 +132,45 @@ export function summarySheet(
   }
   const overallRow = nextRow();
   rows.push(summaryRow("All key areas", "Overall", { areas: all, keyAreaRuns: allRuns }, overallRow, toolkit.levels));
-  sheet.block(HEADER_ROW + 1, 1, rows);
-  rows.forEach(([label], i) =>
-    sheet.rowHeight(HEADER_ROW + 1 + i, wrappedHeight([{ text: String(label), width: SUMMARY_LABEL_WIDTH }])),
+  sheet.block(SUMMARY.firstRow, 1, rows);
+  rows.forEach((row, i) =>
+    sheet.rowHeight(
+      SUMMARY.firstRow + i,
+      wrappedHeight([{ text: String(row[S.label - 1]), width: SUMMARY.width.label }]),
+    ),
   );
 
-  const first = HEADER_ROW + 1;
+  const first = SUMMARY.firstRow;
   const last = overallRow;
   const column = (left: number, right = left) => rangeAddress(first, left, last, right);
   sheet
-    .style(rangeAddress(HEADER_ROW, 1, HEADER_ROW, HEADERS.length), HEADER)
-    .style(column(1, HEADERS.length), { border: "thin", vertical: "center" })
-    .style(column(1), { wrap: true })
-    .style(column(3, 5), { numberFormat: SCORE_FORMAT, horizontal: "center" })
-    .style(column(6, 8), { numberFormat: AVERAGE_FORMAT, horizontal: "center" })
-    .style(column(9), { numberFormat: SCORE_FORMAT, horizontal: "center" })
-    .style(column(12), { numberFormat: SCORE_FORMAT, horizontal: "center" });
+    .style(rangeAddress(SUMMARY.headerRow, 1, SUMMARY.headerRow, LAST), HEADER)
+    .style(column(S.label, LAST), { border: "thin", vertical: "center" })
+    .style(column(S.label), { wrap: true })
+    .style(column(S.behaviours, S.invalid), { numberFormat: SCORE_FORMAT, horizontal: "center" })
+    .style(column(S.averageCurrent, S.averageGap), { numberFormat: AVERAGE_FORMAT, horizontal: "center" })
+    .style(column(S.weakestCurrent), { numberFormat: SCORE_FORMAT, horizontal: "center" })
+    .style(column(S.bothLevels), { numberFormat: SCORE_FORMAT, horizontal: "center" });
   for (const row of [...themeRows, overallRow]) {
-    sheet.style(rangeAddress(row, 1, row, HEADERS.length), { bold: true, fill: COLOURS.themeRowFill });
+    sheet.style(rangeAddress(row, 1, row, LAST), { bold: true, fill: COLOURS.themeRowFill });
   }
   sheet
-    .conditional({ type: "dataBar", range: column(6, 7), color: COLOURS.barFill, min: 0, max: toolkit.levels.length })
-    .conditional({ type: "colorScale", range: column(8), colors: ["#63BE7B", "#FFEB84", "#F8696B"] });
-  sheet.plan.freeze = { rows: HEADER_ROW, columns: 1 };
+    .conditional({
+      type: "dataBar",
+      range: column(S.averageCurrent, S.averageTarget),
+      color: COLOURS.barFill,
+      min: 0,
+      max: toolkit.levels.length,
+    })
+    .conditional({ type: "colorScale", range: column(S.averageGap), colors: ["#63BE7B", "#FFEB84", "#F8696B"] });
+  sheet.plan.freeze = { rows: SUMMARY.headerRow, columns: S.label };
   sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
-  sheet.plan.print = { orientation: "landscape", fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` };
+  sheet.plan.print = {
+    orientation: "landscape",
+    fitToWidth: true,
+    titleRows: `${SUMMARY.headerRow}:${SUMMARY.headerRow}`,
+  };
   const keyAreaRows = rows.map((_, i) => first + i).filter((row) => row !== overallRow && !themeRows.includes(row));
-  addSummaryChart(sheet, { keyAreaRows, headers: HEADERS, maxScore: toolkit.levels.length, top: overallRow + 2 });
+  addSummaryChart(sheet, { keyAreaRows, maxScore: toolkit.levels.length, top: overallRow + 2 });
   return sheet.plan;
 }

@@ -18,6 +18,9 @@ export const cellAddress = (row: number, column: number): string => `${columnLet
 
 export const absolute = (row: number, column: number): string => `$${columnLetter(column)}$${row}`;
 
+/** A reference fixed to its column but not its row ("$B5"), for a formula that reads its own row. */
+export const absoluteColumn = (row: number, column: number): string => `$${columnLetter(column)}${row}`;
+
 export function rangeAddress(top: number, left: number, bottom: number, right: number): string {
   const start = cellAddress(top, left);
   const end = cellAddress(bottom, right);
@@ -63,23 +66,3 @@ export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")
 
 /** A string as a formula literal: "...", with quotes doubled. */
 export const formulaString = (text: string): string => `"${text.replace(/"/g, '""')}"`;
-
-/** Excel serial number (1900 date system) of an ISO date YYYY-MM-DD. */
-export function isoDateToSerial(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  // Excel counts 1900-02-29 (which never existed), so dates from March 1900 are one day on.
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
-}
-
-export function serialToIsoDate(serial: number): string {
-  const ms = Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** true for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === text;
-}

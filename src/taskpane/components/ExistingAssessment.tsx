@@ -1,5 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { WorkbookStatus } from "../../app/workbook-host";
+import { britishDate } from "../details";
 import { usePaneStyles } from "./styles";
 
 type Existing = NonNullable<WorkbookStatus["existing"]>;
@@ -15,7 +16,9 @@ export function ExistingAssessment({ existing }: { existing: Existing }) {
           <dt className={styles.term}>Council</dt>
           <dd className={styles.definition}>{existing.council || "(not given)"}</dd>
           <dt className={styles.term}>Date</dt>
-          <dd className={styles.definition}>{existing.assessmentDate || "(not given)"}</dd>
+          <dd className={styles.definition}>
+            {existing.assessmentDate ? britishDate(existing.assessmentDate) : "(not given)"}
+          </dd>
           <dt className={styles.term}>Toolkit</dt>
           <dd className={styles.definition}>
             {existing.toolkitVersion ? `version ${existing.toolkitVersion}` : "version not recorded"}

@@ -10,7 +10,12 @@ export type StoredCell =
   | { kind: "number"; number: number }
   | { kind: "boolean"; boolean: boolean }
   | { kind: "error"; error: string }
-  | { kind: "formula"; formula: string };
+  /**
+   * `computed` is the formula's result when a test supplied one from a real engine (the fake does
+   * not calculate): reads return it, as Excel returns a formula's value, and its size counts in the
+   * response. Writing the cell again drops it.
+   */
+  | { kind: "formula"; formula: string; computed?: string | number | boolean };
 
 /** Excel's limits: 32,767 characters in a cell, 8,192 in a formula. */
 export const MAX_CELL_TEXT = 32767;
@@ -83,7 +88,11 @@ export function storeInput(input: unknown): StoredCell | null | "unchanged" {
   return stored;
 }
 
-/** What `range.values` returns: the fake does not calculate, so a formula reads as "". */
+/**
+ * What `range.values` returns: for a formula, Excel returns its calculated result
+ * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-values-member);
+ * the fake returns the result a test supplied from a real engine, else "".
+ */
 export function valueOf(cell: StoredCell | undefined): string | number | boolean {
   if (!cell) return "";
   switch (cell.kind) {
@@ -96,7 +105,7 @@ export function valueOf(cell: StoredCell | undefined): string | number | boolean
     case "error":
       return cell.error;
     case "formula":
-      return "";
+      return cell.computed ?? "";
   }
 }
 

@@ -152,6 +152,59 @@ export class FakeRange extends FakeClientObject {
     this.queue(null, () => undefined);
   }
 
+  /**
+   * One row of the range, by index from its top. The real client uses it (with getBoundingRect) to
+   * send an array of more than 1,500 cells in slices.
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-getrow-member(1)
+   */
+  getRow(row: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.target() as RangeTarget;
+      const r = t.rect.top + row;
+      if (row < 0 || r > t.rect.bottom) throw officeError("InvalidArgument", `Row ${row} is outside the range.`);
+      return { sheet: t.sheet, rect: { ...t.rect, top: r, bottom: r } };
+    });
+  }
+
+  /**
+   * The smallest range that holds both ranges.
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-getboundingrect-member(1)
+   */
+  getBoundingRect(other: FakeRange): FakeRange {
+    return new FakeRange(this.context, () => {
+      const a = this.target() as RangeTarget;
+      const b = other.target() as RangeTarget;
+      if (a.sheet !== b.sheet) throw officeError("InvalidArgument", "The ranges are on different sheets.");
+      return {
+        sheet: a.sheet,
+        rect: {
+          top: Math.min(a.rect.top, b.rect.top),
+          left: Math.min(a.rect.left, b.rect.left),
+          bottom: Math.max(a.rect.bottom, b.rect.bottom),
+          right: Math.max(a.rect.right, b.rect.right),
+        },
+      };
+    });
+  }
+
+  /**
+   * Not a public API: the client library calls it before sending an array in slices
+   * (setRangePropertiesInBulk in @microsoft/office-js dist/excel-web-16.00.debug.js), so that an
+   * array of the wrong shape fails as a whole, as setting it in one piece would.
+   */
+  _ValidateArraySize(rows: number, columns: number): void {
+    this.queue([rows, columns], (target) => {
+      const t = target as RangeTarget;
+      if (rows !== rectRows(t.rect) || columns !== rectColumns(t.rect))
+        throw officeError("InvalidArgument", "The array's size does not match the range's.");
+    });
+  }
+
+  /** Stops tracking the proxy (a client-side matter: nothing reaches Excel). */
+  untrack(): this {
+    return this;
+  }
+
   getCell(row: number, column: number): FakeRange {
     return new FakeRange(this.context, () => {
       const t = this.target() as RangeTarget;

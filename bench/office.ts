@@ -1,0 +1,65 @@
+/**
+ * Office.js round trips of a build and an upgrade, measured with the real office.js client library
+ * (its requests captured in Node, then applied to the in-memory Excel fake so that reads get
+ * answers): syncs, and the bytes of each request exactly as the client serialises it.
+ */
+import { canonicalToolkit } from "../src/core/toolkit/canonical";
+import { scaleToolkit } from "../src/core/toolkit/scale";
+import type { Toolkit } from "../src/core/toolkit/schema";
+import { measureRoundTrips, type RoundTrips } from "../src/office/bench-support";
+import { REQUEST_LIMIT_BYTES } from "../src/office/request-size";
+import { FakeExcel } from "../test/fakes/excel-fake";
+import { realClientOver } from "../test/support/office-real";
+import { fixed, type BenchResult, type BenchSection } from "./section";
+
+const now = new Date("2026-11-25T09:00:00Z");
+
+async function measure(toolkit: Toolkit) {
+  const client = realClientOver(new FakeExcel());
+  const report = await measureRoundTrips(
+    toolkit,
+    {
+      run: client.run,
+      get syncs() {
+        return client.requests.map((r) => ({
+          // Property sets, method calls and loads: the client's instantiations are not counted.
+          operations: r.body.Actions.filter((a) => a.ActionType !== 1).length,
+          requestBytes: r.bytes,
+        }));
+      },
+    },
+    now,
+  );
+  return report;
+}
+
+const asJson = (trips: RoundTrips) => ({ ...trips, realClient: true });
+const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString("en-GB")} KB`;
+const describe = (t: RoundTrips) =>
+  `${t.syncs} syncs, ${t.operations.toLocaleString("en-GB")} operations, largest request ${kb(t.largestRequestBytes)}`;
+
+async function officeRoundTrips(): Promise<BenchResult> {
+  const canonical = await measure(canonicalToolkit());
+  const x10 = await measure(scaleToolkit(canonicalToolkit(), 10));
+  const line = (label: string, r: typeof canonical) =>
+    `${label.padEnd(22)} key areas ${String(r.keyAreas).padStart(3)}  build: ${describe(r.build)}  upgrade: ${describe(r.upgrade)}`;
+  return {
+    lines: [
+      line("canonical toolkit", canonical),
+      line("toolkit × 10", x10),
+      `growth for 10× the key areas: build operations ${fixed(x10.build.operations / canonical.build.operations, 2)}x, upgrade operations ${fixed(x10.upgrade.operations / canonical.upgrade.operations, 2)}x`,
+    ],
+    json: {
+      office: {
+        requestLimitBytes: REQUEST_LIMIT_BYTES,
+        canonical: { build: asJson(canonical.build), upgrade: asJson(canonical.upgrade) },
+        x10: { build: asJson(x10.build), upgrade: asJson(x10.upgrade) },
+      },
+    },
+  };
+}
+
+export const officeSection: BenchSection = {
+  title: `Office.js round trips (the real office.js client's requests; targets: build 2 syncs and upgrade 3 for the canonical toolkit, every request ≤ ${kb(REQUEST_LIMIT_BYTES)})`,
+  run: officeRoundTrips,
+};

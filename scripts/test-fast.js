@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// npm run test:fast: the inner loop. Runs every jest test that needs neither LibreOffice nor Chromium, chosen by what
+// each test file imports (directly or through its helpers), so a new engine test is left out without being listed.
+// The full suite stays `npm test`. Words narrow the files to those whose path contains one of them
+// (`npm run test:fast -- test/taskpane`); options go to jest (`npm run test:fast -- --verbose`).
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const { spawnSync } = require("child_process");
+
+const ROOT = path.resolve(__dirname, "..");
+const jest = require.resolve("jest/bin/jest", { paths: [ROOT] });
+// What makes a test slow: importing one of these means it starts LibreOffice or Chromium.
+const ENGINES = [path.join(ROOT, "test", "support", "libreoffice.ts"), "playwright-core"];
+const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"']+)["']/g;
+
+/** The file a relative import names, or the bare package name. */
+function resolveImport(from, specifier) {
+  if (!specifier.startsWith(".")) return specifier;
+  const base = path.resolve(path.dirname(from), specifier);
+  const candidates = [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")];
+  return candidates.find((file) => fs.existsSync(file) && fs.statSync(file).isFile());
+}
+
+function needsAnEngine(file, seen = new Set()) {
+  if (seen.has(file)) return false;
+  seen.add(file);
+  const source = fs.readFileSync(file, "utf8");
+  for (const [, specifier] of source.matchAll(IMPORT)) {
+    const target = resolveImport(file, specifier);
+    if (!target) continue;
+    if (ENGINES.includes(target)) return true;
+    // Only the project's own files lead further; packages other than the engines are not followed.
+    if (path.isAbsolute(target) && !target.includes(`${path.sep}node_modules${path.sep}`)) {
+      if (needsAnEngine(target, seen)) return true;
+    }
+  }
+  return false;
+}
+
+const listed = spawnSync(process.execPath, [jest, "--listTests"], { cwd: ROOT, encoding: "utf8" });
+if (listed.status !== 0) {
+  process.stderr.write(listed.stderr);
+  process.exit(listed.status || 1);
+}
+const all = listed.stdout.split("\n").filter(Boolean).sort();
+const fast = all.filter((file) => !needsAnEngine(file));
+const args = process.argv.slice(2);
+const words = args.filter((arg) => !arg.startsWith("-")).map((word) => path.resolve(ROOT, word));
+const chosen = words.length === 0 ? fast : fast.filter((file) => words.some((word) => file.startsWith(word)));
+console.log(
+  `test:fast: ${chosen.length} of ${all.length} test files (the rest need LibreOffice or Chromium: npm test)`,
+);
+if (chosen.length === 0) {
+  console.error(`test:fast: no test file without LibreOffice or Chromium under ${words.join(", ")}`);
+  process.exit(1);
+}
+const options = args.filter((arg) => arg.startsWith("-"));
+const run = spawnSync(process.execPath, [jest, "--runTestsByPath", ...chosen, ...options], {
+  cwd: ROOT,
+  stdio: "inherit",
+});
+process.exitCode = run.status ?? 1;

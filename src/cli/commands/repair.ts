@@ -1,0 +1,141 @@
+import { existsSync, readFileSync, statSync } from "fs";
+import * as path from "path";
+import { planUpgrade, type PlannedAssessment } from "../../core/assessment/plan-assessment";
+import type { WorkbookPlan } from "../../core/plan/types";
+import type { WorkbookSnapshot } from "../../core/snapshot/types";
+import { canonicalToolkit } from "../../core/toolkit/canonical";
+import type { Toolkit } from "../../core/toolkit/schema";
+import { checkFileSize, readSnapshotFromBuffer, WorkbookReadError } from "../../xlsx/read-xlsx";
+import { writePlanToBuffer } from "../../xlsx/write-xlsx";
+import { UsageError, type Command, type CliOutput, type ParsedArgs } from "../command";
+import { checkTarget, writeWhole } from "../write-file";
+
+const HELP = `Usage: nps-toolkit repair <in.xlsx> <out.xlsx> [--force]
+
+Writes a NEW assessment workbook, generated from the canonical toolkit, with every answer of
+<in.xlsx> carried across by behaviour ID: levels, evidence, owner, review date, the council and
+the assessment date, and the answers on its Retired answers sheet. The names you gave the
+assessment's sheets are kept.
+
+<in.xlsx> is only read, never changed. Sheets of your own in it are not copied (a workbook saved
+by this tool would lose what it cannot read, such as PivotTables, charts and pictures); the
+command names them, so you can copy them across in Excel.
+
+Options:
+  --force    Replace <out.xlsx> if it already exists.
+
+Exit codes: 0 written; 2 when <in.xlsx> cannot be read or holds no assessment, or the request
+cannot be carried out as asked (for example <out.xlsx> is <in.xlsx>); 1 on any other failure.`;
+
+/** What repairing one workbook into a new file decides. */
+export interface RepairedCopy {
+  plan: WorkbookPlan;
+  /** Behaviours with an answer, carried across. */
+  carried: string[];
+  /** Of those, the ones the toolkit no longer has, kept on the Retired answers sheet. */
+  retired: string[];
+  /** Sheets of the input that the new workbook does not have: the user's own, and any the toolkit dropped. */
+  notCarried: string[];
+  /** What carrying the answers moved into the evidence text, and the plan's warnings, for the user. */
+  warnings: string[];
+}
+
+/**
+ * The new workbook for an assessment read from a file: the core's upgrade use case (the one the
+ * Excel host uses) planned for a new workbook of its own, so no sheet name is taken and the names
+ * the user gave the assessment's sheets are kept. null when the file holds no assessment.
+ */
+export function planRepairedCopy(snapshot: WorkbookSnapshot, toolkit: Toolkit, now: Date): RepairedCopy | null {
+  const planned = planUpgrade(snapshot, toolkit, {
+    details: { council: "", assessmentDate: "" },
+    now,
+    workbookSheets: [],
+  });
+  return planned && repairedCopy(planned, toolkit);
+}
+
+function repairedCopy(planned: PlannedAssessment, toolkit: Toolkit): RepairedCopy {
+  const known = new Set(toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
+  return {
+    plan: planned.plan,
+    carried: planned.carriedIds,
+    retired: planned.carriedIds.filter((id) => !known.has(id)),
+    notCarried: planned.sheetsNotInPlan,
+    warnings: planned.warnings,
+  };
+}
+
+/** The input's full path, after the checks that need no reading. */
+function checkInput(file: string): string {
+  const input = path.resolve(file);
+  if (!existsSync(input)) throw new UsageError(`"${file}" does not exist.`);
+  if (statSync(input).isDirectory()) throw new UsageError(`"${file}" is a folder, not a workbook.`);
+  return input;
+}
+
+/** The same file under another spelling (a relative path, a link, a case-insensitive disc) is the same file. */
+function isSameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (!existsSync(b)) return false;
+  const [x, y] = [statSync(a), statSync(b)];
+  return x.dev === y.dev && x.ino === y.ino;
+}
+
+async function readInput(file: string, input: string): Promise<WorkbookSnapshot> {
+  try {
+    checkFileSize(statSync(input).size);
+    return await readSnapshotFromBuffer(new Uint8Array(readFileSync(input)));
+  } catch (problem) {
+    // An unreadable workbook is a request that cannot be carried out: one line, exit 2.
+    if (problem instanceof WorkbookReadError) throw new UsageError(`${file}: ${problem.message}`);
+    throw problem;
+  }
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function report(inFile: string, outFile: string, copy: RepairedCopy, toolkit: Toolkit, output: CliOutput): void {
+  const retired =
+    copy.retired.length > 0
+      ? ` (${copy.retired.length} of them retired answers, kept on the Retired answers sheet)`
+      : "";
+  output.log(
+    `Wrote ${outFile}: a new assessment from toolkit ${toolkit.version} with ${plural(copy.carried.length, "answered behaviour", "answered behaviours")} carried across from ${inFile}${retired}. ${inFile} was not changed.`,
+  );
+  if (copy.notCarried.length > 0)
+    output.log(
+      `Not carried across (copy them in Excel if you need them): ${copy.notCarried.map((name) => `"${name}"`).join(", ")}.`,
+    );
+  for (const warning of copy.warnings) output.log(`Warning: ${warning}`);
+}
+
+async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
+  const [inFile, outFile, ...extra] = args.positionals;
+  if (!inFile || !outFile || extra.length > 0)
+    throw new UsageError(
+      "Say which workbook to repair and where to write the new one: nps-toolkit repair in.xlsx out.xlsx",
+    );
+  const input = checkInput(inFile);
+  if (isSameFile(input, path.resolve(outFile)))
+    throw new UsageError(
+      `${outFile} is the workbook being repaired; repair never rewrites it. Name a new file for the repaired copy.`,
+    );
+  const target = checkTarget(outFile, args.values.force === true);
+  const toolkit = canonicalToolkit();
+  const copy = planRepairedCopy(await readInput(inFile, input), toolkit, new Date());
+  if (!copy)
+    throw new UsageError(
+      `${inFile}: this workbook holds no assessment made by the NPS toolkit, so there is nothing to repair. To start one, run nps-toolkit new.`,
+    );
+  writeWhole(target, await writePlanToBuffer(copy.plan), outFile);
+  report(inFile, outFile, copy, toolkit, output);
+  return 0;
+}
+
+export const repairCommand: Command = {
+  name: "repair",
+  summary: "Write a new, repaired copy of an assessment workbook, with every answer carried across.",
+  help: HELP,
+  options: { force: { type: "boolean" } },
+  run,
+};

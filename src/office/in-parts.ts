@@ -1,0 +1,79 @@
+/// <reference types="office-js" />
+/**
+ * The host's reads and writes in as many syncs as their size needs: each request, and each
+ * response, is kept under the 4 MB the add-in allows itself below Excel for the web's 5 MB.
+ */
+import type { ProgressUpdate } from "../app/workbook-host";
+import type { WorkbookPlan } from "../core/plan/types";
+import { queueUsedRange, type SheetSummary } from "./read-snapshot";
+import { groupUnder, RESPONSE_LIMIT_BYTES } from "./read-size";
+import { writeWorkbookPlan, type WriteOptions } from "./write-plan";
+
+type Sync = (step: string) => Promise<void>;
+type Progress = (update: ProgressUpdate) => void;
+export type PlanWriter = (plan: WorkbookPlan, options: WriteOptions) => Promise<void>;
+
+/** Writes a plan in as many requests as its size needs, saying which part is on its way. */
+export function writingIn(context: Excel.RequestContext, sync: Sync, onProgress: Progress): PlanWriter {
+  const step = "Writing the assessment into your workbook";
+  return async (plan, options) => {
+    onProgress({ step, fraction: 0.6 });
+    await writeWorkbookPlan(context, plan, options, async (part, parts) => {
+      const ofParts = parts > 1 ? ` (part ${part} of ${parts})` : "";
+      await sync(`writing the assessment into your workbook${ofParts}`);
+      if (part < parts) onProgress({ step: `${step}${ofParts}`, fraction: 0.6 + (0.35 * part) / parts });
+    });
+  };
+}
+
+export interface SheetRead {
+  summary: SheetSummary;
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+}
+
+/** Queues the read of one of our sheets: its cells, protection, tables and charts. */
+export function queueSheetRead(context: Excel.RequestContext, name: string): Omit<SheetRead, "summary"> {
+  const sheet = context.workbook.worksheets.getItem(name);
+  sheet.protection.load("protected");
+  // Each table's column names and row count place it on the sheet (see tableRange), so it can be kept.
+  sheet.tables.load("items/name,items/rows/count,items/columns/items/name");
+  sheet.charts.load("items/name");
+  return { sheet, used: queueUsedRange(sheet) };
+}
+
+const isResponseTooLarge = (error: unknown) =>
+  (error as { code?: unknown } | null)?.code === "ResponsePayloadSizeLimitExceeded";
+
+/**
+ * Reads our sheets' cells, protection and tables in as few syncs as keep each response's bound
+ * under the limit (one for the canonical toolkit). Should Excel still refuse a response as too
+ * large (answers far longer than the bound allows), that read changed nothing: it is read again
+ * in halves.
+ */
+export async function readSheetsInParts(
+  context: Excel.RequestContext,
+  sync: Sync,
+  sheets: SheetSummary[],
+  bound: (sheet: SheetSummary) => number,
+): Promise<SheetRead[]> {
+  const pending = groupUnder(sheets, bound, RESPONSE_LIMIT_BYTES);
+  const parts = pending.length;
+  const reads: SheetRead[] = [];
+  for (let part = 1; pending.length > 0; part++) {
+    const group = pending.shift()!;
+    const queued = group.map((summary) => ({ summary, ...queueSheetRead(context, summary.name) }));
+    try {
+      await sync(
+        parts > 1 ? `reading your assessment (part ${Math.min(part, parts)} of ${parts})` : "reading your assessment",
+      );
+    } catch (error) {
+      if (!isResponseTooLarge(error) || group.length === 1) throw error;
+      const half = Math.ceil(group.length / 2);
+      pending.unshift(group.slice(0, half), group.slice(half));
+      continue;
+    }
+    reads.push(...queued);
+  }
+  return reads;
+}

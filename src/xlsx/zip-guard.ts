@@ -1,0 +1,346 @@
+/**
+ * Bounds a foreign .xlsx before ExcelJS parses it. A timer cannot stop a parse that runs in the same
+ * thread, so everything that could make the parse long or large is measured first, here, and the
+ * file is refused with a plain message when it is over a limit:
+ *
+ * - what kind of file it is, from its first bytes (a zip, an encrypted or old Office file, neither);
+ * - the zip's own end record, so a truncated file or one with a huge number of parts is caught
+ *   before JSZip reads its directory;
+ * - every part is inflated once, counting the bytes actually produced, and inflation stops as soon
+ *   as the total passes the limit: a crafted zip can declare any sizes it likes, so they are not used;
+ * - the XML parts are scanned as they inflate for what ExcelJS spends time on in proportion to
+ *   something other than the bytes: elements in every part; in worksheets, cells, and the ranges it
+ *   visits cell by cell (merged cells, and data validations, whose `sqref` ExcelJS expands into one
+ *   entry per cell).
+ *
+ * Only JSZip and TextDecoder are used, so the same guard bounds the reader in the browser.
+ */
+import JSZip from "jszip";
+import { columnNumber } from "../core/util/a1";
+import { compoundFileKind, isCompoundFile } from "./compound-file";
+import { megabytes, readError, WorkbookReadError } from "./read-errors";
+
+export interface ReadLimits {
+  /** The file itself. */
+  maxFileBytes: number;
+  /** Bytes actually inflated, every part together. */
+  maxUnpackedBytes: number;
+  /** Parts (files) in the zip. */
+  maxParts: number;
+  /** XML elements in all parts together: a SAX parse takes time per element as well as per byte. */
+  maxElements: number;
+  /** Cells stored in all worksheets together. */
+  maxCells: number;
+  /** Cells covered by merged ranges and data-validation ranges, which ExcelJS visits one by one. */
+  maxSpannedCells: number;
+}
+
+/**
+ * An assessment workbook unpacks to about 0.5 MB with about 3,200 cells; these leave room for
+ * users' own sheets beside it while keeping a parse to seconds. Measured on a shared two-core
+ * machine, ExcelJS took about 5 s for 200,000 cells, 7 s for 48 MB of long text and 7 s for
+ * 1.5 million elements (and 48 s, 1.2 GB, for the 5.5 million of a 99 MB shared-strings part).
+ */
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxFileBytes: 20 * 1024 * 1024,
+  maxUnpackedBytes: 50 * 1024 * 1024,
+  maxParts: 2000,
+  maxElements: 1_000_000,
+  maxCells: 200_000,
+  maxSpannedCells: 200_000,
+};
+
+/** What the guard measured: how far it got, so a test can see that a refusal came early. */
+export interface ReadCounters {
+  inflatedBytes: number;
+  parts: number;
+  elements: number;
+  cells: number;
+  spannedCells: number;
+}
+
+export const noCounters = (): ReadCounters => ({
+  inflatedBytes: 0,
+  parts: 0,
+  elements: 0,
+  cells: 0,
+  spannedCells: 0,
+});
+
+const END_RECORD = 0x06054b50;
+const END_RECORD_BYTES = 22;
+const MAX_ZIP_COMMENT = 0xffff;
+/** No tag in a real worksheet comes near this; it stops a crafted endless tag being carried over and over. */
+const MAX_TAG_CHARS = 1024 * 1024;
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLUMNS = 16_384;
+/** The part names ExcelJS reads as worksheets. */
+const WORKSHEET_PART = /^\/?xl\/worksheets\/[^/]+\.xml$/i;
+/** The parts ExcelJS parses as XML (pictures and other binaries it only copies). */
+const XML_PART = /\.(xml|rels|vml)$/i;
+
+const count = (n: number) => n.toLocaleString("en-GB");
+
+function tooBig(detail: string): WorkbookReadError {
+  return new WorkbookReadError(
+    "too-big",
+    `This workbook is much larger than an assessment ever is (${detail}), so it was not read. If it is the right file, copy the assessment's sheets into a new workbook and try that.`,
+  );
+}
+
+/** Refuses a file over the size limit; exported so a caller can refuse it before loading it into memory. */
+export function checkFileSize(size: number, limits: ReadLimits = DEFAULT_READ_LIMITS): void {
+  if (size > limits.maxFileBytes) {
+    throw new WorkbookReadError(
+      "file-too-large",
+      `This file is ${megabytes(size)}; files over ${megabytes(limits.maxFileBytes)} are not read, as no assessment comes near that size.`,
+    );
+  }
+}
+
+/** Refuses what is not a zip, and tells apart the Office files that are compound files instead. */
+function checkFileKind(bytes: Uint8Array, limits: ReadLimits): void {
+  checkFileSize(bytes.length, limits);
+  if (isCompoundFile(bytes)) {
+    const kind = compoundFileKind(bytes);
+    throw readError(kind === "encrypted" ? "encrypted" : kind === "old-xls" ? "old-xls" : "not-a-workbook");
+  }
+  if (bytes.length < 2 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw readError("not-a-zip");
+}
+
+/** Reads the zip's end record: a file that lacks one was cut short; the part count is checked here. */
+function checkEndRecord(bytes: Uint8Array, limits: ReadLimits): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const earliest = Math.max(0, bytes.length - END_RECORD_BYTES - MAX_ZIP_COMMENT);
+  let at = -1;
+  for (let i = bytes.length - END_RECORD_BYTES; i >= earliest; i--) {
+    if (view.getUint32(i, true) === END_RECORD) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) throw readError("truncated");
+  const parts = view.getUint16(at + 10, true);
+  const directoryBytes = view.getUint32(at + 12, true);
+  const directoryStart = view.getUint32(at + 16, true);
+  // All ones mark a ZIP64 file, whose real figures are elsewhere: JSZip reads them, and the parts are counted after.
+  const zip64 = parts === 0xffff || directoryBytes === 0xffffffff || directoryStart === 0xffffffff;
+  if (zip64) return;
+  checkPartCount(parts, limits);
+  if (directoryStart + directoryBytes > at) throw readError("truncated");
+}
+
+function checkPartCount(parts: number, limits: ReadLimits): void {
+  if (parts > limits.maxParts) throw tooBig(`${count(parts)} parts in the file`);
+}
+
+async function openZip(bytes: Uint8Array): Promise<JSZip> {
+  try {
+    return await JSZip.loadAsync(bytes);
+  } catch (error) {
+    // JSZip's own messages ("Corrupted zip: …") mean nothing to a user: they stay as the cause.
+    throw readError("damaged", error);
+  }
+}
+
+/** Takes a part's bytes as they inflate; returns the limit they went over, if any. */
+interface PartSink {
+  push(chunk: Uint8Array, last?: boolean): WorkbookReadError | undefined;
+}
+
+/** Keeps a small part whole, to read it as text. */
+class TextCollector implements PartSink {
+  private readonly chunks: Uint8Array[] = [];
+  push(chunk: Uint8Array): undefined {
+    this.chunks.push(chunk);
+  }
+  text(): string {
+    return new TextDecoder("utf-8").decode(concat(this.chunks));
+  }
+}
+
+/** Counts what ExcelJS would spend time on in an XML part, from the XML as it inflates. */
+class XmlScanner implements PartSink {
+  private readonly decoder = new TextDecoder("utf-8");
+  private carry = "";
+  private static readonly ELEMENT = /<[A-Za-z_]/g;
+  /** A whole tag from its "<": quoted values may hold ">" (XML allows it), never "<". */
+  private static readonly COMPLETE_TAG = /<(?:[^>"']|"[^"]*"|'[^']*')*>/y;
+  /** In worksheets: cells, column ranges, and the two kinds of range ExcelJS expands cell by cell. */
+  private static readonly WORKSHEET_TAG =
+    /<(?:[A-Za-z_][\w.-]*:)?(c|col|mergeCell|dataValidation)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+
+  constructor(
+    private readonly counters: ReadCounters,
+    private readonly limits: ReadLimits,
+    private readonly worksheet: boolean,
+  ) {}
+
+  push(chunk: Uint8Array, last = false): WorkbookReadError | undefined {
+    const text = this.carry + this.decoder.decode(chunk, { stream: !last });
+    // A tag cut off at the end of the chunk is kept for the next one. Only a tag can hold "<", so the last is where it starts.
+    const open = text.lastIndexOf("<");
+    const cut = !last && open >= 0 && !this.closes(text, open) ? open : text.length;
+    this.carry = text.slice(cut);
+    if (this.carry.length > MAX_TAG_CHARS) return tooBig("a single XML tag of more than 1 MB");
+    const complete = text.slice(0, cut);
+    this.counters.elements += complete.match(XmlScanner.ELEMENT)?.length ?? 0;
+    if (this.counters.elements > this.limits.maxElements)
+      return tooBig(`more than ${count(this.limits.maxElements)} XML elements`);
+    if (this.worksheet) {
+      const problem = this.countWorksheetTags(complete);
+      if (problem) return problem;
+    }
+    if (this.counters.cells > this.limits.maxCells)
+      return tooBig(`more than ${count(this.limits.maxCells)} filled cells`);
+    if (this.counters.spannedCells > this.limits.maxSpannedCells)
+      return tooBig(`merged cells or data validation over more than ${count(this.limits.maxSpannedCells)} cells`);
+    return undefined;
+  }
+
+  private closes(text: string, open: number): boolean {
+    XmlScanner.COMPLETE_TAG.lastIndex = open;
+    return XmlScanner.COMPLETE_TAG.test(text);
+  }
+
+  private countWorksheetTags(xml: string): WorkbookReadError | undefined {
+    for (const [, tag, attributes] of xml.matchAll(XmlScanner.WORKSHEET_TAG)) {
+      if (tag === "c") this.counters.cells++;
+      else if (tag === "col") {
+        // ExcelJS makes one column object for every column up to the last <col>'s max: past XFD is no workbook Excel writes.
+        const last = Number(attribute(attributes, "max"));
+        if (!(last <= EXCEL_COLUMNS)) return readError("damaged");
+      } else this.counters.spannedCells += spannedCells(attribute(attributes, tag === "mergeCell" ? "ref" : "sqref"));
+    }
+    return undefined;
+  }
+}
+
+function attribute(attributes: string, name: string): string {
+  return new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes)?.slice(1).join("") ?? "";
+}
+
+/** Cells in a space-separated list of ranges such as "A1:B3 D4"; whole rows and columns count in full. */
+export function spannedCells(ranges: string): number {
+  let total = 0;
+  for (const range of ranges.split(/\s+/).filter(Boolean)) {
+    const [from, to = from] = range.split(":");
+    const corner = (ref: string) => {
+      const match = /^\$?([A-Za-z]{0,3})\$?(\d*)$/.exec(ref);
+      return {
+        column: match?.[1] ? columnNumber(match[1]) : undefined,
+        row: match?.[2] ? Number(match[2]) : undefined,
+      };
+    };
+    const a = corner(from);
+    const b = corner(to);
+    const rows = a.row !== undefined && b.row !== undefined ? Math.abs(b.row - a.row) + 1 : EXCEL_ROWS;
+    const columns =
+      a.column !== undefined && b.column !== undefined ? Math.abs(b.column - a.column) + 1 : EXCEL_COLUMNS;
+    total += rows * columns;
+  }
+  return total;
+}
+
+/** JSZip documents ZipObject#internalStream (stuk.github.io/jszip, "internalStream") but its typings leave it out. */
+type StreamingEntry = JSZip.JSZipObject & {
+  internalStream(type: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array>;
+};
+
+/**
+ * Inflates one part, adding every byte produced to the counters, and stops inflating (the stream is
+ * paused, not thrown through: JSZip's callbacks run from a timer) as soon as a limit is passed.
+ */
+function inflatePart(
+  entry: JSZip.JSZipObject,
+  counters: ReadCounters,
+  limits: ReadLimits,
+  sink?: PartSink,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let stopped = false;
+    const stop = (problem: WorkbookReadError) => {
+      stopped = true;
+      stream.pause();
+      reject(problem);
+    };
+    const stream = (entry as StreamingEntry).internalStream("uint8array");
+    stream
+      .on("data", (chunk) => {
+        if (stopped) return;
+        counters.inflatedBytes += chunk.length;
+        if (counters.inflatedBytes > limits.maxUnpackedBytes) {
+          stop(
+            new WorkbookReadError(
+              "unpacks-too-large",
+              `This file unpacks to more than ${megabytes(limits.maxUnpackedBytes)}, far more than an assessment ever needs, so it was not read. It may not be a real workbook: check that this is the assessment's file.`,
+            ),
+          );
+          return;
+        }
+        const over = sink?.push(chunk);
+        if (over) stop(over);
+      })
+      .on("error", (error) => {
+        if (!stopped) stop(readError("damaged", error));
+      })
+      .on("end", () => {
+        if (stopped) return;
+        const over = sink?.push(new Uint8Array(0), true);
+        if (over) stop(over);
+        else resolve();
+      })
+      .resume();
+  });
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
+}
+
+/** The workbook part's content type decides: a plain workbook, or one of the kinds that are refused. */
+function checkContentTypes(xml: string): void {
+  const has = (type: string) => xml.includes(`application/vnd.${type}`);
+  if (has("ms-excel.sheet.binary.macroEnabled.main+xml")) throw readError("binary-workbook");
+  if (has("ms-excel.sheet.macroEnabled.main+xml") || has("ms-excel.template.macroEnabled.main+xml"))
+    throw readError("macro-enabled");
+  const workbook =
+    has("openxmlformats-officedocument.spreadsheetml.sheet.main+xml") ||
+    has("openxmlformats-officedocument.spreadsheetml.template.main+xml");
+  if (!workbook) throw readError("not-a-workbook");
+}
+
+/**
+ * Throws a WorkbookReadError unless the bytes are an .xlsx workbook within the limits. Every part
+ * is inflated once here; the counters say how much was done before it finished or gave up.
+ */
+export async function guardWorkbookBytes(
+  bytes: Uint8Array,
+  limits: ReadLimits,
+  counters: ReadCounters = noCounters(),
+): Promise<void> {
+  checkFileKind(bytes, limits);
+  checkEndRecord(bytes, limits);
+  const zip = await openZip(bytes);
+  const entries = Object.values(zip.files).filter((entry) => !entry.dir);
+  checkPartCount(entries.length, limits);
+  const contentTypes = entries.find((entry) => entry.name === "[Content_Types].xml");
+  if (!contentTypes || !zip.file("xl/workbook.xml")) throw readError("not-a-workbook");
+  counters.parts++;
+  const contentTypesText = new TextCollector();
+  await inflatePart(contentTypes, counters, limits, contentTypesText);
+  checkContentTypes(contentTypesText.text());
+  for (const entry of entries) {
+    if (entry === contentTypes) continue;
+    counters.parts++;
+    const xml = XML_PART.test(entry.name);
+    const scanner = xml ? new XmlScanner(counters, limits, WORKSHEET_PART.test(entry.name)) : undefined;
+    await inflatePart(entry, counters, limits, scanner);
+  }
+}

@@ -1,0 +1,119 @@
+/// <reference types="office-js" />
+/**
+ * What an upgrade's reads ask Excel to return. The fake's formula cells hold the results LibreOffice
+ * Calc computed for the same plan, so each response is as large as a spreadsheet's would be (a
+ * fake that reads formulas back as "" would understate it).
+ */
+import { sampleAnswers } from "../../src/core/answers/sample";
+import type { Answers } from "../../src/core/answers/types";
+import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { KEY_AREA } from "../../src/core/plan/layout";
+import { cellAddress } from "../../src/core/util/a1";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { scaleToolkit } from "../../src/core/toolkit/scale";
+import type { Toolkit } from "../../src/core/toolkit/schema";
+import { ExcelWorkbookHost } from "../../src/office/excel-host";
+import { queueSheetRead } from "../../src/office/in-parts";
+import { snapshotNames } from "../../src/office/read-snapshot";
+import { readBounds, RESPONSE_LIMIT_BYTES } from "../../src/office/read-size";
+import { MAX_CELL_TEXT } from "../fakes/excel/cell-input";
+import { FakeExcel } from "../fakes/excel-fake";
+import { DETAILS, NOW, hostFor, nextVersion, noProgress, readBack, writePlanWithAnswers } from "../office/fixtures";
+import { computeInLibreOffice } from "../support/computed-values";
+import { realClientOver } from "../support/office-real";
+
+const canonical = canonicalToolkit();
+
+/** A workbook built earlier with answers, its formula cells holding LibreOffice's results. */
+async function answeredWorkbook(toolkit: Toolkit): Promise<{ fake: FakeExcel; answers: Answers }> {
+  const fake = new FakeExcel();
+  const answers = sampleAnswers(toolkit, "2026-04-01");
+  const plan = await writePlanWithAnswers(fake, toolkit, answers);
+  expect(await computeInLibreOffice(fake, plan)).toBeGreaterThan(1000);
+  return { fake, answers };
+}
+
+/** The response to reading each sheet alone, as the fake measures it. */
+async function responsePerSheet(fake: FakeExcel): Promise<Map<string, number>> {
+  const responses = new Map<string, number>();
+  for (const sheet of fake.state.sheets) responses.set(sheet.name.toLowerCase(), await responseAlone(fake, sheet.name));
+  return responses;
+}
+
+async function responseAlone(fake: FakeExcel, sheetName: string): Promise<number> {
+  await fake.run(async (context) => {
+    queueSheetRead(context, sheetName);
+    await context.sync();
+  });
+  return fake.syncs[fake.syncs.length - 1].responseBytes;
+}
+
+async function workbookNames(fake: FakeExcel): Promise<Record<string, string>> {
+  return fake.run(async (context) => {
+    const names = context.workbook.names.load("items/name,items/formula");
+    await context.sync();
+    return snapshotNames(names);
+  });
+}
+
+describe("read responses, with the results a spreadsheet computes", () => {
+  test.each([
+    ["the canonical toolkit", 1],
+    ["a toolkit ten times larger", 10],
+  ])("%s: each sheet's response bound is never below its real response", async (_name, factor) => {
+    const toolkit = scaleToolkit(canonical, factor);
+    const { fake } = await answeredWorkbook(toolkit);
+    const responses = await responsePerSheet(fake);
+    const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { now: NOW });
+    const bounds = readBounds(plan, await workbookNames(fake));
+    for (const [sheet, bytes] of responses) {
+      if (sheet === "sheet1") continue;
+      if (!bounds.has(sheet)) throw new Error(`No response bound for the sheet "${sheet}".`);
+      expect(bounds.get(sheet)).toBeGreaterThanOrEqual(bytes);
+    }
+  });
+
+  test("a toolkit ten times larger: the upgrade reads in parts, every response and request under 4 MB", async () => {
+    const toolkit = scaleToolkit(canonical, 10);
+    const { fake, answers } = await answeredWorkbook(toolkit);
+    // Read whole, the sheets would come back as one response within sight of the limit, before any long answers.
+    expect(sum([...(await responsePerSheet(fake)).values()])).toBeGreaterThan(RESPONSE_LIMIT_BYTES * 0.9);
+    const client = realClientOver(fake);
+    const mark = fake.syncs.length;
+    const host = new ExcelWorkbookHost({
+      run: client.run,
+      isSetSupported: () => true,
+      toolkit: nextVersion(toolkit),
+      now: () => NOW,
+    });
+    await host.buildOrUpgrade(DETAILS, noProgress);
+    const syncs = fake.syncs.slice(mark);
+    expect(syncs.filter((s) => s.responseBytes > 0).length).toBeGreaterThan(2);
+    for (const s of syncs) expect(s.responseBytes).toBeLessThanOrEqual(RESPONSE_LIMIT_BYTES);
+    for (const r of client.requests) expect(r.bytes).toBeLessThanOrEqual(RESPONSE_LIMIT_BYTES);
+    expect((await readBack(fake, toolkit))?.answers.behaviours).toEqual(answers.behaviours);
+  });
+});
+
+const sum = (numbers: number[]) => numbers.reduce((a, b) => a + b, 0);
+
+test("answers far longer than the bound allows: Excel refuses the read, and the host reads again in halves", async () => {
+  const fake = new FakeExcel();
+  const longest = "x".repeat(MAX_CELL_TEXT);
+  const behaviours = Object.fromEntries(
+    canonical.themes
+      .flatMap((t) => t.keyAreas)
+      .flatMap((k) => k.behaviours)
+      .map((b) => [b.id, { current: "Mature", evidence: longest, owner: longest }]),
+  );
+  await writePlanWithAnswers(fake, canonical, { behaviours });
+  const mark = fake.syncs.length;
+  const outcome = await hostFor(fake, nextVersion(canonical)).buildOrUpgrade(DETAILS, noProgress);
+  expect(outcome.action).toBe("upgraded");
+  const refused = fake.syncs.slice(mark).filter((s) => s.responseBytes > fake.options.payloadLimitBytes);
+  expect(refused.length).toBeGreaterThan(0);
+  // Carried across (the whole workbook is too large to read back in one response, so look at the cell).
+  const area = canonical.themes[0].keyAreas[0];
+  const evidence = cellAddress(KEY_AREA.firstBehaviourRow, KEY_AREA.columns.evidence);
+  expect(fake.cell(area.sheetName, evidence)).toEqual({ kind: "text", text: longest, quotePrefix: false });
+});

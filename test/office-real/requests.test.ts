@@ -1,0 +1,214 @@
+/// <reference types="office-js" />
+/**
+ * The Office.js writer and host against the real office.js client library: request sizes as the
+ * client sends them, the split under 4 MB, the size estimate the product relies on, and a
+ * cross-check that the fake sees no property the real client would drop.
+ */
+import { sampleAnswers } from "../../src/core/answers/sample";
+import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import type { WorkbookPlan } from "../../src/core/plan/types";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { scaleToolkit } from "../../src/core/toolkit/scale";
+import type { Toolkit } from "../../src/core/toolkit/schema";
+import { ExcelWorkbookHost } from "../../src/office/excel-host";
+import { REQUEST_LIMIT_BYTES } from "../../src/office/request-size";
+import {
+  queueWorkbookPlan,
+  writeWorkbookPlan,
+  type ExistingSheet,
+  type WriteOptions,
+} from "../../src/office/write-plan";
+import { FakeExcel } from "../fakes/excel-fake";
+import { DETAILS, NOW, nextVersion, noProgress } from "../office/fixtures";
+import { expectFakeMatchesPlan } from "../office/plan-image";
+import { realClientCapturing, realClientOver, type CapturedRequest, type RealClient } from "../support/office-real";
+
+const canonical = canonicalToolkit();
+const tenTimes = scaleToolkit(canonical, 10);
+const NEW_WORKBOOK: WriteOptions = { existing: new Map(), existingNames: new Set(), excelApi19: true };
+
+function realHost(client: RealClient, toolkit: Toolkit): ExcelWorkbookHost {
+  return new ExcelWorkbookHost({
+    run: client.run,
+    isSetSupported: (name, version) => name === "ExcelApi" && Number(version) <= 1.9,
+    toolkit,
+    now: () => NOW,
+  });
+}
+
+const sum = (numbers: number[]) => numbers.reduce((a, b) => a + b, 0);
+const bytesOf = (requests: CapturedRequest[]) => requests.map((r) => r.bytes);
+
+/** Requests that load nothing: the writes. */
+const writesOf = (requests: CapturedRequest[]) =>
+  requests.filter((r) => !r.body.Actions.some((a) => a.ActionType === 2));
+
+/** No request over the limit, and no more requests than the bytes need (no write request wasted). */
+function expectTightlySplit(writes: number[]): void {
+  for (const bytes of writes) expect(bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
+  expect(writes.length).toBe(Math.ceil(sum(writes) / REQUEST_LIMIT_BYTES));
+}
+
+describe("build and upgrade through the real office.js client", () => {
+  test("the canonical toolkit: build in 2 requests, upgrade in 3, each under 4 MB, and the workbook is the plan", async () => {
+    const fake = new FakeExcel();
+    const client = realClientOver(fake);
+    await realHost(client, canonical).buildOrUpgrade(DETAILS, noProgress);
+    expect(client.requests).toHaveLength(2);
+    expectFakeMatchesPlan(fake, buildWorkbookPlan(canonical, { behaviours: {} }, { ...DETAILS, now: NOW }));
+    const table = fake.sheet("Data").tables[0];
+    const upgraded = nextVersion(canonical);
+    await realHost(client, upgraded).buildOrUpgrade(DETAILS, noProgress);
+    expect(client.requests).toHaveLength(5);
+    // The table was placed from the real client's nested load (rows/count, columns/name) and kept.
+    expect(fake.sheet("Data").tables).toEqual([table]);
+    for (const bytes of bytesOf(client.requests)) expect(bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
+    expectFakeMatchesPlan(fake, buildWorkbookPlan(upgraded, { behaviours: {} }, { ...DETAILS, now: NOW }));
+  });
+
+  test("a toolkit ten times larger: the writes are split under 4 MB in as few requests as that allows", async () => {
+    const fake = new FakeExcel();
+    const client = realClientOver(fake);
+    await realHost(client, tenTimes).buildOrUpgrade(DETAILS, noProgress);
+    const buildWrites = bytesOf(writesOf(client.requests));
+    // One request would not do: the whole write is over Excel for the web's 5 MB.
+    expect(sum(buildWrites)).toBeGreaterThan(5 * 1024 * 1024);
+    expectTightlySplit(buildWrites);
+    expectFakeMatchesPlan(fake, buildWorkbookPlan(tenTimes, { behaviours: {} }, { ...DETAILS, now: NOW }));
+    const before = client.requests.length;
+    const table = fake.sheet("Data").tables[0];
+    const upgraded = nextVersion(tenTimes);
+    await realHost(client, upgraded).buildOrUpgrade(DETAILS, noProgress);
+    expect(fake.sheet("Data").tables[0]).toBe(table);
+    expectTightlySplit(bytesOf(writesOf(client.requests.slice(before))));
+    expectFakeMatchesPlan(fake, buildWorkbookPlan(upgraded, { behaviours: {} }, { ...DETAILS, now: NOW }));
+  });
+});
+
+/** How an earlier build left each sheet, as the upgrade's reads would find it. */
+function asFound(plan: WorkbookPlan): WriteOptions {
+  const visibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+  const existing = new Map<string, ExistingSheet>(
+    plan.sheets.map((s) => [
+      s.key,
+      {
+        name: s.name,
+        protected: s.protection !== undefined,
+        visibility: visibility[s.visibility],
+        tables: s.tables.map((t) => ({ name: t.name, range: t.range })),
+        chartNames: (s.charts ?? []).map((c) => c.name),
+      },
+    ]),
+  );
+  return { existing, existingNames: new Set(plan.names.map((n) => n.name)), excelApi19: true };
+}
+
+describe("the request size estimate, against the real client's count", () => {
+  const planOf = (toolkit: Toolkit) =>
+    buildWorkbookPlan(toolkit, sampleAnswers(toolkit, "2026-04-01"), { ...DETAILS, now: NOW });
+  const cases: [string, WorkbookPlan, WriteOptions][] = [
+    ["a canonical build", planOf(canonical), NEW_WORKBOOK],
+    ["a canonical upgrade", planOf(canonical), asFound(planOf(canonical))],
+    ["a ten times larger build", planOf(tenTimes), NEW_WORKBOOK],
+    ["a ten times larger upgrade", planOf(tenTimes), asFound(planOf(tenTimes))],
+  ];
+
+  const limits: [string, number][] = [
+    ["split under 4 MB", REQUEST_LIMIT_BYTES],
+    ["in one request", Number.MAX_SAFE_INTEGER],
+  ];
+
+  test.each(
+    cases.flatMap(([name, plan, options]) => limits.map(([how, limit]) => [name, how, plan, options, limit] as const)),
+  )("%s, %s: never below the real size, and within 10%% of it", async (_name, _how, plan, options, limit) => {
+    const client = realClientCapturing();
+    const estimates = await client.run((context) =>
+      writeWorkbookPlan(context, plan, options, () => context.sync(), limit),
+    );
+    const real = bytesOf(client.requests);
+    expect(real).toHaveLength(estimates.length);
+    estimates.forEach((estimate, i) => {
+      expect(estimate).toBeGreaterThanOrEqual(real[i]);
+      expect(estimate).toBeLessThanOrEqual(real[i] * 1.1);
+    });
+  });
+});
+
+describe("the fake's own request size estimate", () => {
+  test.each([
+    ["the canonical toolkit", canonical],
+    ["a toolkit ten times larger", tenTimes],
+  ])(
+    "%s: a whole write in one request, as the fake counts it, is never below the real client's count",
+    async (_name, toolkit) => {
+      const plan = buildWorkbookPlan(toolkit, sampleAnswers(toolkit, "2026-04-01"), { ...DETAILS, now: NOW });
+      const fake = new FakeExcel({ payloadLimitBytes: Number.MAX_SAFE_INTEGER });
+      await fake.run(async (context) => queueWorkbookPlan(context, plan, NEW_WORKBOOK));
+      const client = realClientCapturing();
+      await client.run(async (context) => queueWorkbookPlan(context, plan, NEW_WORKBOOK));
+      expect(fake.syncs).toHaveLength(1);
+      expect(client.requests).toHaveLength(1);
+      expect(fake.syncs[0].requestBytes).toBeGreaterThanOrEqual(client.requests[0].bytes);
+    },
+  );
+});
+
+/**
+ * Properties set on the fake that the real client did not send: the real client silently drops a
+ * property its proxies do not define, so a writer relying on one would pass against the fake only.
+ */
+function droppedByRealClient(fakeSets: string[], requests: CapturedRequest[]): string[] {
+  const sent = new Map<string, number>();
+  for (const action of requests.flatMap((r) => r.body.Actions).filter((a) => a.ActionType === 4)) {
+    sent.set(action.Name, (sent.get(action.Name) ?? 0) + 1);
+  }
+  const dropped: string[] = [];
+  for (const set of fakeSets) {
+    const property = set.slice(set.indexOf(".") + 1);
+    const wire = property.charAt(0).toUpperCase() + property.slice(1);
+    const left = sent.get(wire) ?? 0;
+    if (left === 0) dropped.push(set);
+    else sent.set(wire, left - 1);
+  }
+  return dropped;
+}
+
+describe("the fake and the real client see the same property sets", () => {
+  const plan = buildWorkbookPlan(canonical, sampleAnswers(canonical, "2026-04-01"), { ...DETAILS, now: NOW });
+
+  async function bothWays(options: WriteOptions): Promise<{ fakeSets: string[]; requests: CapturedRequest[] }> {
+    const context = new FakeExcel().newContext();
+    queueWorkbookPlan(context as unknown as Excel.RequestContext, plan, options);
+    const client = realClientCapturing();
+    await client.run(async (real) => queueWorkbookPlan(real, plan, options));
+    return { fakeSets: context.propertySets, requests: client.requests };
+  }
+
+  test.each([
+    ["a build", NEW_WORKBOOK],
+    ["an upgrade", asFound(plan)],
+    ["a build below ExcelApi 1.9", { ...NEW_WORKBOOK, excelApi19: false }],
+  ])("%s: every property the fake saw set is in the real request", async (_name, options) => {
+    const { fakeSets, requests } = await bothWays(options);
+    expect(fakeSets.length).toBeGreaterThan(100);
+    expect(droppedByRealClient(fakeSets, requests)).toEqual([]);
+  });
+
+  test("the comparison notices a property the real client never sent", async () => {
+    const { fakeSets, requests } = await bothWays(NEW_WORKBOOK);
+    expect(droppedByRealClient([...fakeSets, "RangeFont.strikethroughDouble"], requests)).toEqual([
+      "RangeFont.strikethroughDouble",
+    ]);
+  });
+
+  test("the real client drops a property its proxies do not define, as the cross-check assumes", async () => {
+    const client = realClientCapturing();
+    await client.run(async (context) => {
+      const font = context.workbook.worksheets.getItem("Guide").getRange("A1").format.font;
+      font.bold = true;
+      (font as unknown as Record<string, unknown>).strikethroughDouble = true;
+    });
+    const sets = client.requests.flatMap((r) => r.body.Actions).filter((a) => a.ActionType === 4);
+    expect(sets.map((a) => a.Name)).toEqual(["Bold"]);
+  });
+});

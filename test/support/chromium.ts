@@ -1,0 +1,86 @@
+/**
+ * Headless Chromium for the task pane (Debian's, never a browser that playwright downloads), shared by
+ * the browser test and `npm run docs:pictures`, so that both see the pane the same way: the size of
+ * Excel's pane, British English, and nothing fetched from outside this machine.
+ */
+import { existsSync, readFileSync } from "fs";
+import { createServer, type Server } from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+const CHROMIUM = "/usr/bin/chromium";
+// Without the background-networking flags Chromium keeps calling Google services, which floods a closed network.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  // British English (also LANGUAGE below, which is what Chromium on Linux reads) and the context's en-GB locale.
+  "--lang=en-GB",
+];
+export const PANE_SIZE = { width: 350, height: 700 };
+
+export function launchChromium(): Promise<Browser> {
+  // The date field shows dd/mm/yyyy only where Chromium's en-GB resources (Debian's chromium-l10n) are installed.
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: { ...process.env, LANGUAGE: "en_GB" } });
+}
+
+/** A page context the size of Excel's task pane, in en-GB, that refuses every address but this machine's. */
+export async function openPaneContext(
+  browser: Browser,
+  colorScheme: "light" | "dark" = "light",
+  size: { width: number; height: number } = PANE_SIZE,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: size,
+    deviceScaleFactor: 1,
+    locale: "en-GB",
+    colorScheme,
+    acceptDownloads: true,
+  });
+  // Nothing leaves this machine: office.js (Microsoft's CDN) and anything else not served here is refused,
+  // which is exactly how the page meets a council network that blocks the CDN.
+  await context.route(
+    (url) => url.hostname !== "127.0.0.1",
+    (route) => route.abort("blockedbyclient"),
+  );
+  return context;
+}
+
+/**
+ * Waits for CSS transitions to end: Fluent fades a button from its disabled colours back to its own,
+ * and axe measuring half-way through reports a contrast failure no user ever reads.
+ */
+export async function animationsFinished(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".map": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** A tiny static server for a built folder, on a random port of 127.0.0.1 only. */
+export async function serveStatic(root: string): Promise<{ server: Server; baseUrl: string }> {
+  const server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    const file = path.join(root, path.normalize(pathname).replace(/^([/\\])+/, ""));
+    if (!file.startsWith(root + path.sep) || !existsSync(file)) {
+      response.writeHead(404).end("Not found");
+      return;
+    }
+    response.writeHead(200, { "Content-Type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, baseUrl: `http://127.0.0.1:${port}` };
+}

@@ -1,0 +1,36 @@
+/**
+ * Real computed values for the fake's formula cells: the plan is written as .xlsx, recalculated by
+ * LibreOffice Calc, and each formula cell of the fake gets LibreOffice's result, so reads through the
+ * fake return what a spreadsheet computes and their response sizes are real.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import type { WorkbookPlan } from "../../src/core/plan/types";
+import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
+import type { FakeExcel } from "../fakes/excel-fake";
+import { readComputed, recalculate, type ComputedValue } from "./libreoffice";
+
+/** Excel's serial number of a date (1900 date system), as range.values returns a date cell. */
+const serial = (date: Date) => (date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+
+const asCellValue = (value: ComputedValue) => (value instanceof Date ? serial(value) : value);
+
+/** Gives the fake's formula cells LibreOffice's results for `plan`; returns how many cells got one. */
+export async function computeInLibreOffice(fake: FakeExcel, plan: WorkbookPlan): Promise<number> {
+  const dir = mkdtempSync(path.join(tmpdir(), "nps-computed-"));
+  try {
+    const file = path.join(dir, "plan.xlsx");
+    writeFileSync(file, await writePlanToBuffer(plan));
+    const computed = await readComputed(await recalculate(file, { outDir: path.join(dir, "out") }));
+    const values = Object.fromEntries(
+      Object.entries(computed).map(([sheet, cells]) => [
+        sheet,
+        Object.fromEntries(Object.entries(cells).map(([address, value]) => [address, asCellValue(value)])),
+      ]),
+    );
+    return fake.setComputedValues(values);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,5 @@
+import { createRunRoot } from "./temp-root";
+
+export default function globalSetup(): void {
+  createRunRoot();
+}

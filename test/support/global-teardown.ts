@@ -1,0 +1,5 @@
+import { removeRunRoot } from "./temp-root";
+
+export default function globalTeardown(): void {
+  removeRunRoot();
+}

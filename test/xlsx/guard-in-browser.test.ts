@@ -1,0 +1,81 @@
+/**
+ * The standalone page runs the same reader in the browser, so the guard must not lean on Node.
+ * Webpack bundles it for the web (webpack 5 adds no Node polyfills: a `zlib` or `fs` import fails
+ * the build), and the bundle runs in a bare JavaScript context with no require, Buffer or process,
+ * only what a browser has that the guard uses: TextDecoder and timers.
+ */
+import { readFileSync } from "fs";
+import * as path from "path";
+import * as vm from "vm";
+import webpack from "webpack";
+import { tempDir } from "../support/fixtures";
+import { craftZip, filledCells, minimalWorkbook, text, zerosBomb } from "./hostile-files";
+
+function bundle(entry: string, outputDir: string): Promise<string> {
+  const compiler = webpack({
+    mode: "development",
+    target: "web",
+    devtool: false,
+    entry: path.resolve(entry),
+    output: { path: outputDir, filename: "guard.js", library: { name: "guard", type: "var" } },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: "ts-loader",
+          options: { transpileOnly: true, compilerOptions: { module: "es2020" } },
+        },
+      ],
+    },
+  });
+  return new Promise((resolve, reject) =>
+    compiler.run((error, stats) => {
+      compiler.close(() => undefined);
+      if (error) return reject(error);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString("errors-only")));
+      resolve(readFileSync(path.join(outputDir, "guard.js"), "utf8"));
+    }),
+  );
+}
+
+interface Outcome {
+  problem?: string;
+  counters: { inflatedBytes: number; cells: number };
+}
+
+test("the guard bundles for the web and refuses a zip bomb and a huge sheet with no Node APIs", async () => {
+  const code = await bundle("src/xlsx/zip-guard.ts", tempDir());
+  const context = vm.createContext({ TextDecoder, setTimeout, clearTimeout });
+  vm.runInContext(code, context);
+  expect(vm.runInContext("typeof require + typeof Buffer + typeof process", context)).toBe(
+    "undefinedundefinedundefined",
+  );
+  const guard = (bytes: Uint8Array): Promise<Outcome> => {
+    context.input = Array.from(bytes);
+    // The bytes are made inside the context: a Uint8Array from another realm is not one to JSZip's instanceof.
+    return vm.runInContext(
+      `(() => {
+        const counters = guard.noCounters();
+        return guard.guardWorkbookBytes(new Uint8Array(input), guard.DEFAULT_READ_LIMITS, counters).then(
+          () => ({ counters }),
+          (error) => ({ problem: error.problem, counters }),
+        );
+      })()`,
+      context,
+    ) as Promise<Outcome>;
+  };
+
+  const fine = await guard(craftZip(minimalWorkbook(filledCells(50))));
+  expect(fine).toEqual({ counters: expect.objectContaining({ cells: 50 }) });
+  expect((await guard(text("not a zip"))).problem).toBe("not-a-zip");
+  const bomb = craftZip([
+    ...minimalWorkbook(filledCells(1)),
+    { name: "xl/media/image1.png", stored: zerosBomb(300), deflated: true, declaredSize: 10 },
+  ]);
+  const stopped = await guard(bomb);
+  expect(stopped.problem).toBe("unpacks-too-large");
+  expect(stopped.counters.inflatedBytes).toBeLessThan(120 * 1024 * 1024);
+  const huge = await guard(craftZip(minimalWorkbook(filledCells(250_000))));
+  expect(huge.problem).toBe("too-big");
+});
