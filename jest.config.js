@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }] },
   // LibreOffice and the validator are real processes: give engine tests room, but never skip them.
   testTimeout: 180000,
   // Every temporary file of a run (the tests' own, LibreOffice's, Chromium's) goes in one folder removed at the end.

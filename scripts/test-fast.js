@@ -6,6 +6,7 @@
 "use strict";
 
 const fs = require("fs");
+const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
 
@@ -57,7 +58,11 @@ if (chosen.length === 0) {
   process.exit(1);
 }
 const options = args.filter((arg) => arg.startsWith("-"));
-const run = spawnSync(process.execPath, [jest, "--runTestsByPath", ...chosen, ...options], {
+// Jest keeps a core for itself by default; these tests start no other process, so every core runs a worker.
+const workers = options.some((option) => option.startsWith("--maxWorkers") || option === "-w")
+  ? []
+  : [`--maxWorkers=${os.cpus().length}`];
+const run = spawnSync(process.execPath, [jest, "--runTestsByPath", ...chosen, ...workers, ...options], {
   cwd: ROOT,
   stdio: "inherit",
 });

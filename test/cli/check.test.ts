@@ -1,25 +1,14 @@
 import { copyFile, writeFile } from "fs/promises";
 import * as path from "path";
-import { main } from "../../src/cli/main";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { generatedAndResaved, planWith, TODAY } from "../check/fixtures";
 import { tempDir } from "../support/fixtures";
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+import { runCli } from "./run-cli";
 
 describe("nps-toolkit check", () => {
   test("exits 0 on a generated and on a LibreOffice-saved workbook", async () => {
     const { generated, resaved } = await generatedAndResaved();
-    const result = await run("check", generated, resaved, "--today", TODAY);
+    const result = await runCli("check", generated, resaved, "--today", TODAY);
     expect(result).toMatchObject({ code: 0, err: "" });
     expect(result.out).toContain(`${generated}: 0 errors, 0 warnings`);
     expect(result.out).toContain(`${resaved}: 0 errors, 0 warnings`);
@@ -33,7 +22,7 @@ describe("nps-toolkit check", () => {
     grid.cells[3][7] = "Good"; // H10
     const file = path.join(tempDir(), "tampered.xlsx");
     await writeFile(file, await writePlanToBuffer(plan));
-    const result = await run("check", file, "--today", TODAY);
+    const result = await runCli("check", file, "--today", TODAY);
     expect(result.code).toBe(1);
     expect(result.out).toContain(`${file}: 2 errors, 0 warnings`);
     expect(result.out).toMatch(new RegExp(`error +${area.name} +D9 +content\\.descriptor-edited`));
@@ -46,7 +35,7 @@ describe("nps-toolkit check", () => {
     plan.sheets[1].blocks.find((b) => b.at === "A7")!.cells[3][7] = "Good";
     const file = path.join(tempDir(), "tampered.xlsx");
     await writeFile(file, await writePlanToBuffer(plan));
-    const result = await run("check", file, "--json", "--today", TODAY);
+    const result = await runCli("check", file, "--json", "--today", TODAY);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.out);
     expect(report.files[0]).toMatchObject({ file, readable: true, toolkit: { id: "nps-2018", version: "1.0.0" } });
@@ -70,7 +59,7 @@ describe("nps-toolkit check", () => {
     await writeFile(notAWorkbook, "just some text");
     const copy = path.join(dir, "copy.xlsx");
     await copyFile(generated, copy);
-    const result = await run("check", notAWorkbook, path.join(dir, "missing.xlsx"), copy, "--today", TODAY);
+    const result = await runCli("check", notAWorkbook, path.join(dir, "missing.xlsx"), copy, "--today", TODAY);
     expect(result.code).toBe(2);
     expect(result.err).toContain(`${notAWorkbook}: not checked. This file is not an Excel workbook (.xlsx)`);
     expect(result.err).toContain("missing.xlsx could not be read: there is no such file.");
@@ -78,8 +67,11 @@ describe("nps-toolkit check", () => {
   });
 
   test("asks for a file, and for a real --today date", async () => {
-    expect(await run("check")).toMatchObject({ code: 2, err: expect.stringMatching(/Say which workbooks to check/) });
-    expect(await run("check", "x.xlsx", "--today", "2026-02-30")).toMatchObject({
+    expect(await runCli("check")).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/Say which workbooks to check/),
+    });
+    expect(await runCli("check", "x.xlsx", "--today", "2026-02-30")).toMatchObject({
       code: 2,
       err: expect.stringMatching(/--today must be a real date/),
     });

@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { COMMANDS } from "../../src/cli/commands";
-import { main } from "../../src/cli/main";
 import { closest } from "../../src/cli/suggest";
 import { sampleAnswers } from "../../src/core/answers/sample";
 import { GUIDE, SUMMARY } from "../../src/core/plan/layout";
@@ -12,22 +11,20 @@ import { GENERATOR_VERSION } from "../../src/core/version";
 import { readComputed, recalculate, findErrorValues } from "../support/libreoffice";
 import { expectWorkbookClean } from "../support/xlsx-checks";
 import { tempDir } from "../support/fixtures";
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+import { runCli } from "./run-cli";
 
 describe("nps-toolkit new --sample", () => {
   test("writes a clean workbook whose Summary shows the sample's levels after LibreOffice recalculates it", async () => {
     const file = path.join(tempDir(), "sample.xlsx");
-    const result = await run("new", file, "--sample", "--date", "2026-04-01", "--council", "Example Borough Council");
+    const result = await runCli(
+      "new",
+      file,
+      "--sample",
+      "--date",
+      "2026-04-01",
+      "--council",
+      "Example Borough Council",
+    );
     expect(result).toMatchObject({ code: 0, err: "" });
     expect(result.out).toMatch(/Wrote .*sample\.xlsx: 13 sheets, 51 behaviours, \d+ with sample answers\./);
     await expectWorkbookClean(file);
@@ -63,12 +60,12 @@ describe("nps-toolkit errors", () => {
   test("refuses to replace an existing file unless --force", async () => {
     const file = path.join(dir, "exists.xlsx");
     writeFileSync(file, "my own work");
-    expect(await run("new", file)).toMatchObject({
+    expect(await runCli("new", file)).toMatchObject({
       code: 2,
       err: expect.stringContaining("already exists. Use --force"),
     });
     expect(readFileSync(file, "utf8")).toBe("my own work");
-    expect((await run("new", file, "--force")).code).toBe(0);
+    expect((await runCli("new", file, "--force")).code).toBe(0);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
   });
 
@@ -101,7 +98,7 @@ describe("nps-toolkit errors", () => {
     [["--sample", "New", "x.xlsx"], 'Unknown command "New": did you mean "new"?'],
     [["--colour"], "Unknown option --colour"],
   ])("%j is refused with a clear message", async (args, message) => {
-    const result = await run(...args);
+    const result = await runCli(...args);
     expect(result.code).toBe(2);
     expect(result.err).toContain(message);
     expect(result.err.split("\n")).toHaveLength(1); // one line, no stack trace
@@ -111,11 +108,14 @@ describe("nps-toolkit errors", () => {
   test("a folder in the way is reported, not overwritten", async () => {
     const folder = path.join(dir, "folder.xlsx");
     mkdirSync(folder);
-    expect(await run("new", folder, "--force")).toMatchObject({ code: 2, err: expect.stringContaining("is a folder") });
+    expect(await runCli("new", folder, "--force")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("is a folder"),
+    });
   });
 
   test("no file is left behind when a command fails", async () => {
-    await run("new", path.join(dir, "g.xlsx"), "--date", "nonsense");
+    await runCli("new", path.join(dir, "g.xlsx"), "--date", "nonsense");
     expect(existsSync(path.join(dir, "g.xlsx"))).toBe(false);
   });
 
@@ -123,7 +123,7 @@ describe("nps-toolkit errors", () => {
     const folder = tempDir();
     // Too long for any file system's name limit (255 bytes), so it fails for root too, unlike a read-only folder.
     const name = path.join(folder, `${"n".repeat(300)}.xlsx`);
-    const result = await run("new", name);
+    const result = await runCli("new", name);
     expect(result.code).toBe(1);
     expect(result.err).toBe(`nps-toolkit: Could not write "${name}": the file name is too long (ENAMETOOLONG).`);
     expect(result.err).not.toContain(".partial-");
@@ -145,7 +145,7 @@ describe("nps-toolkit options", () => {
 
   test("--name=value works, and options may come before the command", async () => {
     const file = path.join(dir, "before.xlsx");
-    const result = await run("--council=Anytown Council", "--date=2026-03-31", "new", file);
+    const result = await runCli("--council=Anytown Council", "--date=2026-03-31", "new", file);
     expect(result).toMatchObject({ code: 0, err: "" });
     expect(await guideDetails(file)).toEqual({
       council: "Anytown Council",
@@ -155,18 +155,18 @@ describe("nps-toolkit options", () => {
 
   test("a value that starts with a dash is taken when written --name=value", async () => {
     const file = path.join(dir, "dash.xlsx");
-    expect(await run("new", file, "--council=-Dash Council")).toMatchObject({ code: 0, err: "" });
+    expect(await runCli("new", file, "--council=-Dash Council")).toMatchObject({ code: 0, err: "" });
     expect((await guideDetails(file)).council).toBe("-Dash Council");
   });
 
   test("--version prints the version, before or after a command", async () => {
-    expect(await run("--version")).toEqual({ code: 0, out: GENERATOR_VERSION, err: "" });
-    expect(await run("new", "--version")).toEqual({ code: 0, out: GENERATOR_VERSION, err: "" });
+    expect(await runCli("--version")).toEqual({ code: 0, out: GENERATOR_VERSION, err: "" });
+    expect(await runCli("new", "--version")).toEqual({ code: 0, out: GENERATOR_VERSION, err: "" });
   });
 
   test("--help lists every command with its summary; each command has its own --help", async () => {
     for (const args of [["--help"], ["-h"], ["help"]]) {
-      const result = await run(...args);
+      const result = await runCli(...args);
       expect(result.code).toBe(0);
       const lines = result.out.split("\n");
       for (const command of COMMANDS) {
@@ -181,20 +181,20 @@ describe("nps-toolkit options", () => {
         ["--help", command.name],
         ["help", command.name],
       ]) {
-        expect(await run(...args)).toEqual({ code: 0, out: command.help, err: "" });
+        expect(await runCli(...args)).toEqual({ code: 0, out: command.help, err: "" });
       }
       for (const option of Object.keys(command.options)) expect(command.help).toContain(`--${option}`);
     }
   });
 
   test("new --help explains every option", async () => {
-    const help = (await run("new", "--help")).out;
+    const help = (await runCli("new", "--help")).out;
     for (const word of ["--council NAME", "--date YYYY-MM-DD", "from 2000 to 2100", "--sample", "--force", "--help"])
       expect(help).toContain(word);
   });
 
   test("with no command it shows the help and fails as wrong usage", async () => {
-    const result = await run();
+    const result = await runCli();
     expect(result.code).toBe(2);
     expect(result.out).toContain("Commands:");
   });

@@ -1,0 +1,13 @@
+import { main } from "../../src/cli/main";
+
+/** Runs the command line in this process; `out` and `err` are the lines it printed to each, joined. */
+export async function runCli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(
+    args,
+    (line) => out.push(line),
+    (line) => err.push(line),
+  );
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
