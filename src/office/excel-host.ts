@@ -11,22 +11,30 @@ import {
   UserFacingError,
   type AssessmentDetails,
   type AssessmentOutcome,
-  type MadeSheet,
   type ProgressUpdate,
   type WorkbookHost,
   type WorkbookStatus,
 } from "../app/workbook-host";
-import { readAssessment, type FoundAssessment } from "../core/answers/from-snapshot";
+import {
+  assessmentStatus,
+  planBuild,
+  planUpgrade,
+  type PlannedAssessment,
+  type PlanningOptions,
+} from "../core/assessment/plan-assessment";
+import { buildWorkbookPlan } from "../core/plan/build-plan";
 import { sheetsMadeByUs } from "../core/snapshot/our-sheets";
-import type { Answers, BehaviourAnswer } from "../core/answers/types";
-import { buildWorkbookPlan, defaultSheetNames } from "../core/plan/build-plan";
-import { LAYOUT_VERSION } from "../core/plan/layout";
-import type { WorkbookPlan } from "../core/plan/types";
+import type { WorkbookSnapshot } from "../core/snapshot/types";
 import { canonicalToolkit } from "../core/toolkit/canonical";
-import { toolkitFingerprint } from "../core/toolkit/load";
 import type { Toolkit } from "../core/toolkit/schema";
-import { queueOverview, sheetSummaries, snapshotNames, snapshotSheet, type SheetSummary } from "./read-snapshot";
-import { chooseSheetNames, isNumberedName, type NameChoice } from "./sheet-names";
+import {
+  queueOverview,
+  sheetSummaries,
+  snapshotNames,
+  snapshotSheet,
+  tableRange,
+  type SheetSummary,
+} from "./read-snapshot";
 import { readSheetsInParts, writingIn, type PlanWriter } from "./in-parts";
 import { readBounds, UNPLANNED_SHEET_BYTES } from "./read-size";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithin } from "./sync-timeout";
@@ -34,7 +42,10 @@ import type { ExistingSheet } from "./write-plan";
 
 /** Data validation (level pickers) needs ExcelApi 1.8; everything else the plan uses is older. */
 export const REQUIRED_API = { name: "ExcelApi", version: "1.8" } as const;
-/** Print setup (page layout) needs 1.9; below it the workbook is built without print settings. */
+/**
+ * Print setup (page layout) and the AutoFilter on Gaps need 1.9; below it the workbook is built
+ * without them and the core's notes say so.
+ */
 export const PRINT_API = { name: "ExcelApi", version: "1.9" } as const;
 
 export interface ExcelHostDeps {
@@ -59,41 +70,11 @@ function assessmentSheets(overview: Overview): SheetSummary[] {
   return overview.sheets.filter((sheet) => ours.has(sheet.name));
 }
 
-const MADE_ROLES = new Set<string>(["guide", "keyArea", "summary", "gaps", "data", "retired"]);
-
-function madeSheets(plan: WorkbookPlan): MadeSheet[] {
-  return plan.sheets
-    .filter((s) => MADE_ROLES.has(s.role))
-    .map((s) => ({ name: s.name, role: s.role as MadeSheet["role"] }));
-}
-
-function carriedNote(count: number): string {
-  return `Carried ${count} answered ${count === 1 ? "behaviour" : "behaviours"} across, by behaviour ID.`;
-}
-
-function movedNotes(plan: WorkbookPlan, choice: NameChoice): string[] {
-  return choice.moved
-    .filter(({ key }) => plan.sheets.find((s) => s.key === key)?.visibility === "visible")
-    .map(
-      ({ wanted, used }) =>
-        `Your workbook already has a sheet called "${wanted}", so the assessment's sheet is called "${used}". Your sheet was not changed.`,
-    );
-}
-
-/**
- * Answers that the plan writes: an answer for a behaviour this toolkit no longer has is not carried
- * across (the plan warns about it), so it must not be counted as if it were.
- */
-function answersOfToolkit(answers: Answers, toolkit: Toolkit): BehaviourAnswer[] {
-  const ids = new Set(toolkit.themes.flatMap((t) => t.keyAreas).flatMap((k) => k.behaviours.map((b) => b.id)));
-  return Object.entries(answers.behaviours)
-    .filter(([id]) => ids.has(id))
-    .map(([, answer]) => answer);
-}
-
-function countAnswers(answers: Answers, toolkit: Toolkit): number {
-  return answersOfToolkit(answers, toolkit).filter((a) => Object.values(a).some((v) => v !== undefined && v !== ""))
-    .length;
+/** What sync 2 read of our sheets: the snapshot the core plans from, and what the writer must know. */
+interface Existing {
+  snapshot: WorkbookSnapshot;
+  /** By sheet name in lower case (Excel ignores case). */
+  sheets: Map<string, ExistingSheet>;
 }
 
 export class ExcelWorkbookHost implements WorkbookHost {
@@ -109,20 +90,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
     this.assertSupported();
     return this.session(async (context, sync) => {
       const overview = await this.readOverview(context, sync);
-      const found = (await this.readExisting(context, sync, overview))?.found ?? null;
-      if (!found) return { existing: null };
-      const { metadata } = found.info;
-      const behaviourCount = this.deps.toolkit.themes.flatMap((t) => t.keyAreas).flatMap((k) => k.behaviours).length;
-      return {
-        existing: {
-          council: found.info.council,
-          assessmentDate: found.info.assessmentDate,
-          toolkitVersion: metadata.toolkitVersion ?? "",
-          upgradeAvailable: this.isUpgrade(found),
-          assessedCount: answersOfToolkit(found.answers, this.deps.toolkit).filter((a) => a.current).length,
-          behaviourCount,
-        },
-      };
+      const existing = await this.readExisting(context, sync, overview);
+      return { existing: existing ? assessmentStatus(existing.snapshot, this.deps.toolkit) : null };
     });
   }
 
@@ -135,12 +104,13 @@ export class ExcelWorkbookHost implements WorkbookHost {
       onProgress({ step: "Looking for an assessment made earlier", fraction: 0.25 });
       const existing = await this.readExisting(context, sync, overview);
       onProgress({ step: "Preparing the assessment", fraction: 0.45 });
-      const write = writingIn(context, sync, onProgress);
-      const outcome = existing?.found
-        ? await this.upgrade(write, details, overview, existing.found, existing.sheets)
-        : await this.build(write, details, overview);
+      const options = this.planningOptions(details, overview);
+      const planned =
+        (existing && planUpgrade(existing.snapshot, this.deps.toolkit, options)) ??
+        planBuild(this.deps.toolkit, options);
+      await this.writePlanned(writingIn(context, sync, onProgress), planned, overview, existing?.sheets ?? new Map());
       onProgress({ step: "Finished", fraction: 1 });
-      return outcome;
+      return { action: planned.action, sheets: planned.sheets, notes: planned.notes };
     });
   }
 
@@ -168,14 +138,6 @@ export class ExcelWorkbookHost implements WorkbookHost {
         true,
       );
     }
-  }
-
-  private isUpgrade(found: FoundAssessment): boolean {
-    const { metadata } = found.info;
-    return (
-      metadata.toolkitFingerprint !== toolkitFingerprint(this.deps.toolkit) ||
-      metadata.layoutVersion !== String(LAYOUT_VERSION)
-    );
   }
 
   /** Runs a batch with every sync under the timeout, and explains any other failure in plain English. */
@@ -236,17 +198,13 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 
   /** Sync 2 (only when our sheets are there): their cells, protection state and tables. */
-  private async readExisting(
-    context: Excel.RequestContext,
-    sync: Sync,
-    overview: Overview,
-  ): Promise<{ found: FoundAssessment | null; sheets: Map<string, ExistingSheet> } | null> {
+  private async readExisting(context: Excel.RequestContext, sync: Sync, overview: Overview): Promise<Existing | null> {
     const ours = assessmentSheets(overview);
     if (ours.length === 0) return null;
     const reads = await readSheetsInParts(context, sync, ours, this.responseBound(overview));
     const snapshot = { sheets: reads.map((r) => snapshotSheet(r.summary, r.used)), names: overview.names };
     const sheets = new Map<string, ExistingSheet>();
-    for (const r of reads) {
+    for (const [i, r] of reads.entries()) {
       sheets.set(r.summary.name.toLowerCase(), {
         name: r.summary.name,
         protected: r.sheet.protection.protected,
@@ -256,122 +214,46 @@ export class ExcelWorkbookHost implements WorkbookHost {
             : r.summary.visibility === "hidden"
               ? "Hidden"
               : "Visible",
-        tableNames: r.sheet.tables.items.map((t) => t.name),
+        tables: r.sheet.tables.items.map((t) => ({
+          name: t.name,
+          range: tableRange(
+            snapshot.sheets[i],
+            t.columns.items.map((c) => c.name),
+            t.rows.count,
+          ),
+        })),
         chartNames: r.sheet.charts.items.map((c) => c.name),
       });
     }
-    return { found: readAssessment(snapshot, this.deps.toolkit), sheets };
+    return { snapshot, sheets };
   }
 
-  private async build(write: PlanWriter, details: AssessmentDetails, overview: Overview): Promise<AssessmentOutcome> {
-    const toolkit = this.deps.toolkit;
-    const choice = chooseSheetNames(
-      defaultSheetNames(toolkit),
-      overview.sheets.map((s) => s.name),
-      {},
-    );
-    const plan = buildWorkbookPlan(
-      toolkit,
-      { behaviours: {} },
-      {
-        council: details.council,
-        assessmentDate: details.assessmentDate,
-        now: this.deps.now(),
-        sheetNames: choice.names,
-      },
-    );
-    await write(plan, {
-      existing: new Map(),
-      existingNames: new Set(Object.keys(overview.names)),
-      excelApi19: this.excelApi19(),
-    });
-    const keyAreas = plan.sheets.filter((s) => s.role === "keyArea").length;
+  private planningOptions(details: AssessmentDetails, overview: Overview): PlanningOptions {
     return {
-      action: "built",
-      sheets: madeSheets(plan),
-      notes: [
-        `Built the assessment: a guide, ${keyAreas} key area sheets, a summary, a gaps sheet and a data sheet.`,
-        ...movedNotes(plan, choice),
-        ...this.printNote(),
-        ...plan.warnings,
-      ],
+      details,
+      now: this.deps.now(),
+      workbookSheets: overview.sheets.map((s) => s.name),
+      printAndFilters: this.excelApi19(),
     };
   }
 
-  private async upgrade(
+  /** Writes the core's plan: the sheets it reuses are rewritten in place, every other one is added. */
+  private async writePlanned(
     write: PlanWriter,
-    details: AssessmentDetails,
+    planned: PlannedAssessment,
     overview: Overview,
-    found: FoundAssessment,
-    existingSheets: Map<string, ExistingSheet>,
-  ): Promise<AssessmentOutcome> {
-    const toolkit = this.deps.toolkit;
-    const choice = chooseSheetNames(
-      defaultSheetNames(toolkit),
-      overview.sheets.map((s) => s.name),
-      found.roles,
-    );
-    const plan = buildWorkbookPlan(toolkit, found.answers, {
-      council: details.council.trim() || found.info.council,
-      assessmentDate: details.assessmentDate.trim() || found.info.assessmentDate,
-      now: this.deps.now(),
-      created: found.info.metadata.created || undefined,
-      sheetNames: choice.names,
-    });
+    sheets: Map<string, ExistingSheet>,
+  ): Promise<void> {
     const existing = new Map<string, ExistingSheet>();
-    for (const [key, name] of Object.entries(found.roles)) {
-      const sheet = existingSheets.get(name.toLowerCase());
-      if (sheet && plan.sheets.some((s) => s.key === key)) existing.set(key, sheet);
+    for (const [key, name] of Object.entries(planned.reuse)) {
+      const sheet = sheets.get(name.toLowerCase());
+      if (sheet) existing.set(key, sheet);
     }
-    await write(plan, {
+    await write(planned.plan, {
       existing,
       existingNames: new Set(Object.keys(overview.names)),
       excelApi19: this.excelApi19(),
     });
-    const upgraded = this.isUpgrade(found);
-    return {
-      action: upgraded ? "upgraded" : "repaired",
-      sheets: madeSheets(plan),
-      notes: this.upgradeNotes(plan, found, choice, existing, upgraded),
-    };
-  }
-
-  private upgradeNotes(
-    plan: WorkbookPlan,
-    found: FoundAssessment,
-    choice: NameChoice,
-    existing: Map<string, ExistingSheet>,
-    upgraded: boolean,
-  ): string[] {
-    const from = found.info.metadata.toolkitVersion || "an earlier version";
-    const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
-    const leftAlone = found.ourSheets.filter((name) => !planned.has(name.toLowerCase()));
-    const defaults = defaultSheetNames(this.deps.toolkit);
-    // A "Summary (2)" is a name the add-in chose beside a user's own "Summary", not one the user gave.
-    const renamed = plan.sheets.filter(
-      (s) =>
-        existing.has(s.key) &&
-        s.visibility === "visible" &&
-        s.name !== defaults[s.key] &&
-        !isNumberedName(defaults[s.key], s.name),
-    );
-    return [
-      upgraded
-        ? `Upgraded the assessment from toolkit ${from} to ${this.deps.toolkit.version}: every part the add-in made was rewritten.`
-        : "Repaired the assessment: every part the add-in made was rewritten.",
-      carriedNote(countAnswers(found.answers, this.deps.toolkit)),
-      ...(renamed.length > 0
-        ? [`Kept the names you gave the assessment's sheets: ${renamed.map((s) => `"${s.name}"`).join(", ")}.`]
-        : []),
-      ...leftAlone.map(
-        (name) =>
-          `The sheet "${name}" is no longer part of the assessment (a key area the toolkit dropped, or retired answers you cleared); it was left as it is.`,
-      ),
-      ...movedNotes(plan, choice),
-      ...this.printNote(),
-      ...found.warnings,
-      ...plan.warnings,
-    ];
   }
 
   /** Each sheet's response bound, from a plan of this toolkit (the sheets were made by one like it). */
@@ -383,14 +265,6 @@ export class ExcelWorkbookHost implements WorkbookHost {
 
   private excelApi19(): boolean {
     return this.deps.isSetSupported(PRINT_API.name, PRINT_API.version);
-  }
-
-  private printNote(): string[] {
-    return this.excelApi19()
-      ? []
-      : [
-          "This version of Excel cannot set print options from an add-in, so the sheets use Excel's default print settings.",
-        ];
   }
 }
 

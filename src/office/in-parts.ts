@@ -32,6 +32,16 @@ export interface SheetRead {
   used: Excel.Range;
 }
 
+/** Queues the read of one of our sheets: its cells, protection, tables and charts. */
+export function queueSheetRead(context: Excel.RequestContext, name: string): Omit<SheetRead, "summary"> {
+  const sheet = context.workbook.worksheets.getItem(name);
+  sheet.protection.load("protected");
+  // Each table's column names and row count place it on the sheet (see tableRange), so it can be kept.
+  sheet.tables.load("items/name,items/rows/count,items/columns/items/name");
+  sheet.charts.load("items/name");
+  return { sheet, used: queueUsedRange(sheet) };
+}
+
 const isResponseTooLarge = (error: unknown) =>
   (error as { code?: unknown } | null)?.code === "ResponsePayloadSizeLimitExceeded";
 
@@ -52,13 +62,7 @@ export async function readSheetsInParts(
   const reads: SheetRead[] = [];
   for (let part = 1; pending.length > 0; part++) {
     const group = pending.shift()!;
-    const queued = group.map((summary) => {
-      const sheet = context.workbook.worksheets.getItem(summary.name);
-      sheet.protection.load("protected");
-      sheet.tables.load("items/name");
-      sheet.charts.load("items/name");
-      return { summary, sheet, used: queueUsedRange(sheet) };
-    });
+    const queued = group.map((summary) => ({ summary, ...queueSheetRead(context, summary.name) }));
     try {
       await sync(
         parts > 1 ? `reading your assessment (part ${Math.min(part, parts)} of ${parts})` : "reading your assessment",

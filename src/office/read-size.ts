@@ -28,6 +28,12 @@ const NUMBER_BYTES = 24;
 const EMPTY_CELL_BYTES = 6;
 /** The address, the property names and the brackets of one range's result. */
 const RANGE_OVERHEAD_BYTES = 256;
+/**
+ * A table's answer to the load that places it (in-parts.ts): the brackets and property names around
+ * its name and row count, and around each column's name.
+ */
+const TABLE_OVERHEAD_BYTES = 64;
+const COLUMN_OVERHEAD_BYTES = 16;
 /** A sheet of ours the plan does not describe (retired answers, a key area the toolkit dropped). */
 export const UNPLANNED_SHEET_BYTES = 512 * 1024;
 
@@ -71,6 +77,11 @@ function sheetBound(sheet: SheetPlan, textBytes: number): number {
     if (styled.style.locked !== false) continue;
     const { top, left, bottom: last, right: end } = parseRange(styled.range);
     bytes += (last - top + 1) * (end - left + 1) * 2 * (textBytes + 1);
+  }
+  // A column's name is its header's text, which is at most the toolkit's longest text.
+  for (const table of sheet.tables) {
+    const { left, right } = parseRange(table.range);
+    bytes += TABLE_OVERHEAD_BYTES + jsonBytes(table.name) + (right - left + 1) * (textBytes + COLUMN_OVERHEAD_BYTES);
   }
   // The used range may start at A1: every other cell inside it comes back empty.
   return bytes + Math.max(0, bottom * right - written) * EMPTY_CELL_BYTES;

@@ -8,7 +8,7 @@
 import { guardedCells } from "../core/snapshot/guarded-cells";
 import { normaliseReference } from "../core/snapshot/references";
 import type { SnapshotCell, SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../core/snapshot/types";
-import { cellAddress, parseRange } from "../core/util/a1";
+import { cellAddress, parseRange, rangeAddress } from "../core/util/a1";
 
 export type SyncFn = (step: string) => Promise<void>;
 
@@ -72,6 +72,23 @@ export function snapshotSheet(summary: SheetSummary, used: Excel.Range): Snapsho
     );
   }
   return { name: summary.name, visibility: summary.visibility, cells };
+}
+
+/**
+ * Where a table is on a sheet, from what was read: its header row holds its column names, in order,
+ * and its body `bodyRows` rows under it. null unless exactly one place on the sheet matches.
+ */
+export function tableRange(sheet: SnapshotSheet, columnNames: string[], bodyRows: number): string | null {
+  const textAt = (row: number, column: number) => {
+    const value = sheet.cells[cellAddress(row, column)]?.value;
+    return value === null || value === undefined ? "" : String(value);
+  };
+  const places = Object.keys(sheet.cells)
+    .map((address) => parseRange(address))
+    .filter(({ top, left }) => columnNames.every((name, i) => textAt(top, left + i) === name));
+  if (places.length !== 1 || columnNames.length === 0) return null;
+  const { top, left } = places[0];
+  return rangeAddress(top, left, top + bodyRows, left + columnNames.length - 1);
 }
 
 const VALIDATION_TYPES: Record<string, SnapshotValidation["type"]> = { List: "list", Date: "date" };

@@ -28,13 +28,24 @@ import {
   type WriteStep,
 } from "./request-size";
 
+/** A table on a sheet the plan reuses. */
+export interface ExistingTable {
+  name: string;
+  /** Where it is now (header row included), or null when that is not known for certain. */
+  range: string | null;
+}
+
 /** What the preceding sync learnt about a sheet the plan will reuse (upgrade / repair). */
 export interface ExistingSheet {
   name: string;
   protected: boolean;
   visibility: "Visible" | "Hidden" | "VeryHidden";
-  /** Tables on the sheet now; they are deleted before the sheet is rewritten. */
-  tableNames: string[];
+  /**
+   * Tables on the sheet now. A table the plan has too (same name, same header row and columns) is
+   * kept, so PivotTables and formulas such as =SUM(NPS_Data[Gap]) on users' sheets keep working;
+   * every other one is deleted before the sheet is rewritten.
+   */
+  tables: ExistingTable[];
   /** Charts on the sheet now; those the plan draws again (by name) are deleted first, the user's are kept. */
   chartNames: string[];
 }
@@ -96,9 +107,10 @@ export function writeSteps(plan: WorkbookPlan, options: WriteOptions): WriteStep
   for (const sheetPlan of plan.sheets) {
     const existing = options.existing.get(sheetPlan.key);
     const on = onSheet(sheetPlan.key);
+    const kept = existing ? keptTable(existing, sheetPlan) : null;
     // A new sheet is added by the first step that reaches it.
-    steps.push(existing ? on((sheet) => queueResetSheet(sheet, existing, sheetPlan)) : on(() => undefined));
-    steps.push(...sheetSteps(sheetPlan, options.excelApi19));
+    steps.push(existing ? on((sheet) => queueResetSheet(sheet, existing, sheetPlan, kept)) : on(() => undefined));
+    steps.push(...sheetSteps(sheetPlan, options.excelApi19, kept));
   }
   steps.push(({ context }) => queueNames(context, plan, options.existingNames));
   steps.push((target) => queueVisibilityAndActivation(plan, target, options.existing));
@@ -138,14 +150,56 @@ function sheetOpener(plan: WorkbookPlan, options: WriteOptions, allPresent: bool
   };
 }
 
+/** An existing table the plan rewrites in place: where it is now, and the plan's table it becomes. */
+interface KeptTable {
+  existing: ExistingTable & { range: string };
+  plan: TablePlan;
+}
+
+/** The sheet's table that the plan has too, in the same header row and columns (at most one a sheet). */
+function keptTable(existing: ExistingSheet, plan: SheetPlan): KeptTable | null {
+  for (const table of existing.tables) {
+    const wanted = plan.tables.find((t) => t.name.toLowerCase() === table.name.toLowerCase());
+    if (!wanted || table.range === null) continue;
+    const now = parseRange(table.range);
+    const then = parseRange(wanted.range);
+    if (now.top === then.top && now.left === then.left && now.right === then.right)
+      return { existing: { ...table, range: table.range }, plan: wanted };
+  }
+  return null;
+}
+
+const LAST_ROW = 1048576;
+const LAST_COLUMN = 16384;
+
+/** The parts of a sheet outside `address`: the rows above and below it, the columns beside it. */
+function around(address: string): string[] {
+  const { top, left, bottom, right } = parseRange(address);
+  return [
+    ...(top > 1 ? [`${1}:${top - 1}`] : []),
+    ...(bottom < LAST_ROW ? [`${bottom + 1}:${LAST_ROW}`] : []),
+    ...(left > 1 ? [rangeAddress(top, 1, bottom, left - 1)] : []),
+    ...(right < LAST_COLUMN ? [rangeAddress(top, right + 1, bottom, LAST_COLUMN)] : []),
+  ];
+}
+
 /**
  * Empties one of our sheets but keeps the sheet itself, so references to it from the user's own
  * sheets survive. Protection is lifted first (its state came from the previous sync: protect() and
- * unprotect() throw when the sheet is already in that state).
+ * unprotect() throw when the sheet is already in that state). A kept table is never cleared (what
+ * clearing a whole table does to it is not documented): everything around it is, and its rows are
+ * added or deleted through its own row collection (ExcelApi 1.1) to the plan's number; the blocks
+ * then overwrite its header and body.
  */
-function queueResetSheet(sheet: Excel.Worksheet, existing: ExistingSheet, plan: SheetPlan): void {
+function queueResetSheet(
+  sheet: Excel.Worksheet,
+  existing: ExistingSheet,
+  plan: SheetPlan,
+  kept: KeptTable | null,
+): void {
   if (existing.protected) sheet.protection.unprotect();
-  for (const name of existing.tableNames) sheet.tables.getItem(name).delete();
+  for (const table of existing.tables)
+    if (table.name !== kept?.existing.name) sheet.tables.getItem(table.name).delete();
   const planned = new Set((plan.charts ?? []).map((chart) => chart.name.toLowerCase()));
   for (const name of existing.chartNames.filter((n) => planned.has(n.toLowerCase())))
     sheet.charts.getItem(name).delete();
@@ -153,16 +207,32 @@ function queueResetSheet(sheet: Excel.Worksheet, existing: ExistingSheet, plan: 
   whole.unmerge();
   whole.dataValidation.clear();
   whole.conditionalFormats.clearAll();
-  whole.clear("All");
+  if (kept) for (const address of around(kept.existing.range)) sheet.getRange(address).clear("All");
+  else whole.clear("All");
   whole.format.useStandardWidth = true;
   whole.format.useStandardHeight = true;
   sheet.freezePanes.unfreeze();
+  if (kept) queueTableRows(sheet.tables.getItem(kept.existing.name), kept);
 }
 
-function sheetSteps(plan: SheetPlan, excelApi19: boolean): WriteStep[] {
+/** Adds rows at the end, or deletes them from the end, until the table has as many as the plan's. */
+function queueTableRows(table: Excel.Table, kept: KeptTable): void {
+  const bodyRows = (address: string) => parseRange(address).bottom - parseRange(address).top;
+  const now = bodyRows(kept.existing.range);
+  const wanted = bodyRows(kept.plan.range);
+  const { left, right } = parseRange(kept.plan.range);
+  if (wanted > now) {
+    const blank = Array.from({ length: wanted - now }, () => Array.from({ length: right - left + 1 }, () => ""));
+    table.rows.add(undefined, blank);
+  }
+  for (let index = now - 1; index >= wanted; index--) table.rows.getItemAt(index).delete();
+}
+
+function sheetSteps(plan: SheetPlan, excelApi19: boolean, kept: KeptTable | null): WriteStep[] {
   const on = onSheet(plan.key);
   return [
-    // Cell contents first: table formulas must be in place before tables.add (calculated columns).
+    // Cell contents first: table formulas must be in place before tables.add (calculated columns). A
+    // kept table's columns hold data already, and Excel fills a formula down only an empty column.
     ...plan.blocks.flatMap(blockBands).map((block) => on((sheet) => queueBlock(sheet, block))),
     on((sheet) => {
       for (const merge of plan.merges) sheet.getRange(merge).merge(false);
@@ -176,13 +246,18 @@ function sheetSteps(plan: SheetPlan, excelApi19: boolean): WriteStep[] {
     ...plan.conditionalFormats.map((format) =>
       on((sheet) => queueConditionalFormat(sheet.getRange(format.range), format)),
     ),
-    ...plan.tables.map((table) => on((sheet) => queueTable(sheet, table))),
+    ...plan.tables.map((table) =>
+      on((sheet) => queueTable(sheet, table, kept?.plan === table ? kept.existing.name : undefined)),
+    ),
     on((sheet) => {
       if (plan.freeze) queueFreeze(sheet, plan.freeze);
+      // AutoFilter and print setup need ExcelApi 1.9; below it the core's notes tell the user what is missing.
+      if (plan.autoFilter && excelApi19) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
       if (plan.print && excelApi19) queuePrint(sheet, plan.print);
       // Before protection: a protected sheet refuses new charts.
       for (const chart of plan.charts ?? []) queueChart(sheet, chart);
-      sheet.tabColor = plan.tabColor ?? "";
+      // Only a colour the plan sets: a colour the user gave one of our sheets stays.
+      if (plan.tabColor !== undefined) sheet.tabColor = plan.tabColor;
       if (plan.protection) queueProtection(sheet, plan.protection);
     }),
   ];
@@ -341,10 +416,11 @@ function queueConditionalFormat(range: Excel.Range, format: ConditionalFormat): 
   }
 }
 
-function queueTable(sheet: Excel.Worksheet, plan: TablePlan): void {
+/** Adds the plan's table, or (named `keptName`) gives the kept one the plan's name and style. */
+function queueTable(sheet: Excel.Worksheet, plan: TablePlan, keptName?: string): void {
   // A Range, not an address string: a bare address would be read on the active sheet.
-  const table = sheet.tables.add(sheet.getRange(plan.range), true);
-  table.name = plan.name;
+  const table = keptName ? sheet.tables.getItem(keptName) : sheet.tables.add(sheet.getRange(plan.range), true);
+  if (keptName !== plan.name) table.name = plan.name;
   table.style = plan.style;
 }
 

@@ -150,6 +150,86 @@ describe("the fake Excel keeps Office's rules", () => {
     expect(fake.cell("T", "B3")).toEqual({ kind: "formula", formula: "=1" });
   });
 
+  test("a formula filled down a new calculated column moves its relative rows; a column holding data is not filled", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("T", { A1: "Name", B1: "Twice", C1: "Note", A2: 1, A3: 2, A4: 3, C2: "kept", C3: "kept" });
+    const context = fake.newContext();
+    const sheet = context.workbook.worksheets.getItem("T");
+    sheet.tables.add(sheet.getRange("A1:C4"), true);
+    sheet.getRange("B2").formulas = [["=A2*2&\"A1\"&$A$2&'Sheet 9'!A2"]];
+    sheet.getRange("C4").formulas = [["=A4"]];
+    await context.sync();
+    expect(fake.cell("T", "B4")).toEqual({ kind: "formula", formula: "=A4*2&\"A1\"&$A$2&'Sheet 9'!A4" });
+    expect(fake.cell("T", "C2")).toMatchObject({ kind: "text", text: "kept" });
+  });
+
+  test("table rows are added at the end and deleted one by one; the table keeps its ID; a deleted one is gone", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("T", { A1: "ID", B1: "Level", A2: "a", A3: "b", A4: "c", B4: "x" });
+    let context = fake.newContext();
+    const table = context.workbook.worksheets.getItem("T").tables.add("A1:B3", true);
+    table.name = "Answers";
+    await context.sync();
+    const state = fake.sheet("T").tables[0];
+    context = fake.newContext();
+    context.workbook.tables.getItem("Answers").rows.add(undefined, [["d", "e"]]);
+    await rejectsWith(context.sync(), "InvalidOperation"); // A4:B4 below the table are not empty
+    fake.sheet("T").cells.clear();
+    context = fake.newContext();
+    const rows = context.workbook.tables.getItem("Answers").rows;
+    rows.add(undefined, [
+      ["d", "e"],
+      ["f", "g"],
+    ]);
+    rows.getItemAt(0).delete();
+    rows.load("count");
+    await context.sync();
+    expect(rows.count).toBe(3);
+    expect(state.rect).toEqual({ top: 1, left: 1, bottom: 4, right: 2 });
+    expect(fake.cell("T", "A2")).toBeUndefined(); // the cleared body row moved up
+    expect(fake.cell("T", "A3")).toMatchObject({ text: "d" });
+    expect(fake.cell("T", "B4")).toMatchObject({ text: "g" });
+    context = fake.newContext();
+    const doomed = context.workbook.tables.getItem(state.id);
+    doomed.delete();
+    doomed.style = "TableStyleLight1";
+    await rejectsWith(context.sync(), "ItemNotFound");
+    expect(fake.sheet("T").tables).toEqual([]);
+  });
+
+  test("clearing formats over a whole table is refused; its contents may be cleared", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("T", { A1: "ID", A2: "a" });
+    let context = fake.newContext();
+    context.workbook.worksheets.getItem("T").tables.add("A1:A2", true);
+    await context.sync();
+    context = fake.newContext();
+    context.workbook.worksheets.getItem("T").getRange().clear("All");
+    await rejectsWith(context.sync(), "InvalidOperation");
+    context = fake.newContext();
+    context.workbook.worksheets.getItem("T").getRange("A2").clear("All");
+    await context.sync();
+    expect(fake.sheet("T").tables).toHaveLength(1);
+  });
+
+  test("an AutoFilter needs an unprotected sheet and stays off tables", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("T", { A1: "ID", A2: "a", C1: "x", C2: "y" });
+    let context = fake.newContext();
+    const sheet = context.workbook.worksheets.getItem("T");
+    sheet.tables.add("A1:A2", true);
+    sheet.autoFilter.apply(sheet.getRange("C1:C2"));
+    await context.sync();
+    expect(fake.sheet("T").autoFilter).toEqual({ top: 1, left: 3, bottom: 2, right: 3 });
+    context = fake.newContext();
+    context.workbook.worksheets.getItem("T").autoFilter.apply("A1:A2");
+    await rejectsWith(context.sync(), "InvalidOperation");
+    context = fake.newContext();
+    context.workbook.worksheets.getItem("T").protection.protect();
+    context.workbook.worksheets.getItem("T").autoFilter.apply("C1:C2");
+    await rejectsWith(context.sync(), "InvalidOperation");
+  });
+
   test("renaming a sheet rewrites references to it; deleting it leaves #REF!", async () => {
     const fake = new FakeExcel();
     fake.seedSheet("Summary", { A1: 1 });

@@ -17,8 +17,13 @@
  * - `protect()` on a protected sheet and `unprotect()` on an unprotected one throw; a protected
  *   sheet refuses format changes and values in locked cells.
  * - A value array must have the range's exact shape; null elements leave cells unchanged.
- * - Tables: unique, non-blank headers, no overlap with tables or merged cells; formulas written
- *   into an existing table column are filled down it (calculated-column autocorrect).
+ * - Tables: unique, non-blank headers, no overlap with tables or merged cells; a formula written
+ *   into an empty table column is filled down it, relative rows moving (calculated-column
+ *   autocorrect; not in a column that holds data). A table keeps its ID; a deleted one is gone for
+ *   good. Rows are added at the end and deleted one by one through the table's row collection
+ *   (stricter: cells below must be empty, one body row stays); clearing formats over a whole table
+ *   is refused (what it does to the table is not documented).
+ * - Worksheet.autoFilter.apply (ExcelApi 1.9): buttons only, never on a protected sheet or a table.
  * - Names and table names share one namespace; renaming a sheet rewrites references to it;
  *   deleting one turns them into #REF!.
  * - Data validation: inline lists ≤ 255 characters, titles ≤ 32, prompts ≤ 255, errors ≤ 225.

@@ -13,7 +13,8 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { scaleToolkit } from "../../src/core/toolkit/scale";
 import type { Toolkit } from "../../src/core/toolkit/schema";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
-import { queueUsedRange, snapshotNames } from "../../src/office/read-snapshot";
+import { queueSheetRead } from "../../src/office/in-parts";
+import { snapshotNames } from "../../src/office/read-snapshot";
 import { readBounds, RESPONSE_LIMIT_BYTES } from "../../src/office/read-size";
 import { MAX_CELL_TEXT } from "../fakes/excel/cell-input";
 import { FakeExcel } from "../fakes/excel-fake";
@@ -41,7 +42,7 @@ async function responsePerSheet(fake: FakeExcel): Promise<Map<string, number>> {
 
 async function responseAlone(fake: FakeExcel, sheetName: string): Promise<number> {
   await fake.run(async (context) => {
-    queueUsedRange(context.workbook.worksheets.getItem(sheetName));
+    queueSheetRead(context, sheetName);
     await context.sync();
   });
   return fake.syncs[fake.syncs.length - 1].responseBytes;

@@ -56,9 +56,12 @@ describe("build and upgrade through the real office.js client", () => {
     await realHost(client, canonical).buildOrUpgrade(DETAILS, noProgress);
     expect(client.requests).toHaveLength(2);
     expectFakeMatchesPlan(fake, buildWorkbookPlan(canonical, { behaviours: {} }, { ...DETAILS, now: NOW }));
+    const table = fake.sheet("Data").tables[0];
     const upgraded = nextVersion(canonical);
     await realHost(client, upgraded).buildOrUpgrade(DETAILS, noProgress);
     expect(client.requests).toHaveLength(5);
+    // The table was placed from the real client's nested load (rows/count, columns/name) and kept.
+    expect(fake.sheet("Data").tables).toEqual([table]);
     for (const bytes of bytesOf(client.requests)) expect(bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
     expectFakeMatchesPlan(fake, buildWorkbookPlan(upgraded, { behaviours: {} }, { ...DETAILS, now: NOW }));
   });
@@ -73,8 +76,10 @@ describe("build and upgrade through the real office.js client", () => {
     expectTightlySplit(buildWrites);
     expectFakeMatchesPlan(fake, buildWorkbookPlan(tenTimes, { behaviours: {} }, { ...DETAILS, now: NOW }));
     const before = client.requests.length;
+    const table = fake.sheet("Data").tables[0];
     const upgraded = nextVersion(tenTimes);
     await realHost(client, upgraded).buildOrUpgrade(DETAILS, noProgress);
+    expect(fake.sheet("Data").tables[0]).toBe(table);
     expectTightlySplit(bytesOf(writesOf(client.requests.slice(before))));
     expectFakeMatchesPlan(fake, buildWorkbookPlan(upgraded, { behaviours: {} }, { ...DETAILS, now: NOW }));
   });
@@ -90,7 +95,7 @@ function asFound(plan: WorkbookPlan): WriteOptions {
         name: s.name,
         protected: s.protection !== undefined,
         visibility: visibility[s.visibility],
-        tableNames: s.tables.map((t) => t.name),
+        tables: s.tables.map((t) => ({ name: t.name, range: t.range })),
         chartNames: (s.charts ?? []).map((c) => c.name),
       },
     ]),

@@ -3,60 +3,15 @@
  * proxies do not define. Writing the Summary's chart through it and reading the request it would
  * send shows that every chart member the writer sets really travels to Excel.
  */
-import { readFileSync } from "fs";
-import { JSDOM } from "jsdom";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import type { SheetPlan, WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { queueWorkbookPlan } from "../../src/office/write-plan";
+import { realContextCapturing, type WireRequest } from "../support/office-real";
 import { DETAILS, NOW } from "./fixtures";
 
-interface RequestBody {
-  Actions: { ActionType: number; Name: string; ObjectPathId: number; ArgumentInfo?: { Arguments: unknown[] } }[];
-  ObjectPaths: Record<
-    string,
-    { Id: number; Name: string; ParentObjectPathId?: number; ArgumentInfo?: { Arguments: unknown[] } }
-  >;
-}
-
-/** A RequestContext of the real client whose session captures each request body instead of sending it. */
-function realClientContext(): { context: Excel.RequestContext; bodies: RequestBody[] } {
-  const dom = new JSDOM("<!doctype html><html><head></head><body></body></html>", {
-    runScripts: "outside-only",
-    url: "https://localhost/",
-  });
-  dom.window.eval(readFileSync(require.resolve("@microsoft/office-js/dist/excel-web-16.00.debug.js"), "utf8"));
-  // SessionBase is public in the library but missing from @types/office-js.
-  const client = dom.window as unknown as {
-    Excel: typeof Excel;
-    OfficeExtension: { SessionBase: new () => object };
-  };
-  const bodies: RequestBody[] = [];
-  class CapturingSession extends client.OfficeExtension.SessionBase {
-    _resolveRequestUrlAndHeaderInfo() {
-      return Promise.resolve({ url: "https://capture.invalid/", headers: {} });
-    }
-    _createRequestExecutorOrNull() {
-      return {
-        executeAsync: (_data: unknown, _flags: unknown, message: { Body: RequestBody }) => {
-          bodies.push(message.Body);
-          return Promise.resolve({
-            HttpStatusCode: 200,
-            ErrorCode: null,
-            ErrorMessage: null,
-            Headers: {},
-            Body: { Results: [] },
-          });
-        },
-      };
-    }
-  }
-  const context = new client.Excel.RequestContext(new CapturingSession() as never);
-  return { context, bodies };
-}
-
 /** The names of every action on the chart the request adds, or on anything reached through it. */
-function chartActionNames(body: RequestBody): string[] {
+function chartActionNames(body: WireRequest): string[] {
   const paths = Object.values(body.ObjectPaths);
   const byId = new Map(paths.map((p) => [p.Id, p]));
   const chart = paths.find((p) => p.Name === "Add" && byId.get(p.ParentObjectPathId ?? -1)?.Name === "Charts");
@@ -73,10 +28,10 @@ test("every chart member the writer sets is one the real client sends", async ()
   const plan = buildWorkbookPlan(canonicalToolkit(), { behaviours: {} }, { ...DETAILS, now: NOW });
   const summary = plan.sheets.find((s) => s.role === "summary") as SheetPlan;
   const onlySummary: WorkbookPlan = { ...plan, sheets: [summary], names: [], activeSheetKey: summary.key };
-  const { context, bodies } = realClientContext();
+  const { context, requests } = realContextCapturing();
   queueWorkbookPlan(context, onlySummary, { existing: new Map(), existingNames: new Set(), excelApi19: true });
   await context.sync();
-  expect(bodies).toHaveLength(1);
+  expect(requests).toHaveLength(1);
   const chart = summary.charts![0];
   const perSeries = [
     "Name",
@@ -91,9 +46,9 @@ test("every chart member the writer sets is one the real client sends", async ()
     ...["Name", "Text", "Visible", "Position", "Visible", "Minimum", "Maximum", "MajorUnit", "SetPosition"],
     ...chart.series.flatMap(() => perSeries),
   ];
-  expect(chartActionNames(bodies[0]).sort()).toEqual(expected.sort());
-  const add = Object.values(bodies[0].ObjectPaths).find(
-    (p) => p.Name === "Add" && p.ArgumentInfo?.Arguments[0] === "RadarMarkers",
+  expect(chartActionNames(requests[0].body).sort()).toEqual(expected.sort());
+  const add = Object.values(requests[0].body.ObjectPaths).find(
+    (p) => p.Name === "Add" && p.ArgumentInfo?.Arguments?.[0] === "RadarMarkers",
   );
-  expect(add?.ArgumentInfo?.Arguments[2]).toBe("Columns");
+  expect(add?.ArgumentInfo?.Arguments?.[2]).toBe("Columns");
 });

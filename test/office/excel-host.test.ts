@@ -4,8 +4,9 @@ import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../src/core/toolkit/load";
-import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
+import { readWorkbookSnapshot, tableRange } from "../../src/office/read-snapshot";
 import { FakeExcel } from "../fakes/excel-fake";
+import { cellKey } from "../fakes/excel/state";
 import {
   DETAILS,
   hostFor,
@@ -204,6 +205,84 @@ describe("upgrade and repair", () => {
     expect((await readBack(fake, fewer))?.answers.behaviours[dropped.id]).toEqual({ current: "Mature" });
   });
 
+  describe("the NPS_Data table object survives, so users' PivotTables and =SUM(NPS_Data[Gap]) keep working", () => {
+    const [dropped] = firstArea.behaviours;
+    /** The toolkit with the first key area changed: a behaviour added (`more`) or the first one removed. */
+    const changed = (more: boolean) =>
+      parseToolkit({
+        ...toolkit,
+        version: "9.9.9",
+        themes: toolkit.themes.map((t, ti) => ({
+          ...t,
+          keyAreas: t.keyAreas.map((k, ki) =>
+            ti === 0 && ki === 0
+              ? {
+                  ...k,
+                  behaviours: more
+                    ? [...k.behaviours, { ...dropped, id: `${dropped.id}-NEW`, name: "A behaviour added later" }]
+                    : k.behaviours.slice(1),
+                }
+              : k,
+          ),
+        })),
+      });
+
+    test.each([
+      ["the same number of behaviours", nextVersion(toolkit), 51],
+      ["one behaviour more", changed(true), 52],
+      ["one behaviour fewer", changed(false), 50],
+    ])("an upgrade to %s rewrites the table in place", async (_name, newer, rows) => {
+      const fake = new FakeExcel();
+      await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+      const table = fake.sheet("Data").tables[0];
+      const mine = fake.seedSheet("My pivot", { A1: { formula: "=SUM(NPS_Data[Gap])" } });
+      await hostFor(fake, newer).buildOrUpgrade(DETAILS, noProgress);
+      expect(fake.sheet("Data").tables).toHaveLength(1);
+      expect(fake.sheet("Data").tables[0]).toBe(table);
+      expect(table).toMatchObject({ name: "NPS_Data", rect: { top: 1, left: 1, bottom: rows + 1, right: 15 } });
+      expect(mine.cells.size).toBe(1);
+      const plan = buildWorkbookPlan(newer, { behaviours: {} }, { ...DETAILS, now: NOW, created: NOW.toISOString() });
+      expectFakeMatchesPlan(fake, plan);
+      // A repair after that keeps it too.
+      await hostFor(fake, newer).buildOrUpgrade(DETAILS, noProgress);
+      expect(fake.sheet("Data").tables[0]).toBe(table);
+      expectFakeMatchesPlan(fake, plan);
+    });
+
+    test("a table that is not where the plan puts it is made again rather than written over", async () => {
+      const fake = new FakeExcel();
+      await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+      const table = fake.sheet("Data").tables[0];
+      // As if a user had inserted a row above it and typed a title there: the header is now in row 2.
+      const data = fake.sheet("Data");
+      data.cells = new Map([...data.cells].map(([key, cell]) => [key + cellKey(2, 1), cell]));
+      table.rect = { ...table.rect, top: table.rect.top + 1, bottom: table.rect.bottom + 1 };
+      fake.seedCell(data, "A1", "My title");
+      await hostFor(fake, nextVersion(toolkit)).buildOrUpgrade(DETAILS, noProgress);
+      expect(fake.sheet("Data").tables).toHaveLength(1);
+      expect(fake.sheet("Data").tables[0]).not.toBe(table);
+      expectFakeMatchesPlan(
+        fake,
+        buildWorkbookPlan(
+          nextVersion(toolkit),
+          { behaviours: {} },
+          { ...DETAILS, now: NOW, created: NOW.toISOString() },
+        ),
+      );
+    });
+  });
+
+  test("an upgrade keeps the tab colours users gave our sheets (the plan sets none)", async () => {
+    const fake = new FakeExcel();
+    await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    fake.sheet("Summary").tabColor = "#FF0000";
+    fake.sheet(firstArea.sheetName).tabColor = "#00B050";
+    await hostFor(fake, nextVersion(toolkit)).buildOrUpgrade(DETAILS, noProgress);
+    expect(fake.sheet("Summary").tabColor).toBe("#FF0000");
+    expect(fake.sheet(firstArea.sheetName).tabColor).toBe("#00B050");
+    expect(fake.sheet("Gaps").tabColor).toBe("");
+  });
+
   test("status() finds an assessment after a build, and none in a fresh workbook", async () => {
     const fake = new FakeExcel();
     expect(await hostFor(fake).status()).toEqual({ existing: null });
@@ -283,4 +362,13 @@ test("the reader tells formulas from text that starts with '='", async () => {
     C1: { value: 5 },
   });
   expect(fake.syncs).toHaveLength(2);
+});
+
+test("a table is placed by its column names in its header row, and only where exactly one place matches", () => {
+  const cells = { B3: { value: "ID" }, C3: { value: "Level" }, B4: { value: "x" } };
+  const sheet = { name: "T", visibility: "visible" as const, cells };
+  expect(tableRange(sheet, ["ID", "Level"], 2)).toBe("B3:C5");
+  expect(tableRange(sheet, ["ID", "Gap"], 2)).toBeNull();
+  const twice = { ...sheet, cells: { ...cells, E9: { value: "ID" }, F9: { value: "Level" } } };
+  expect(tableRange(twice, ["ID", "Level"], 2)).toBeNull();
 });

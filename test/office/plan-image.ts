@@ -1,7 +1,8 @@
 /**
  * One comparison for "the fake workbook holds exactly the plan": both sides are turned into the same
  * plain image (cells, styles per cell, merges, validations per cell, conditional formats, tables,
- * sizes, freeze, protection, print, names, visibility) and compared with toEqual.
+ * autofilter, sizes, freeze, protection, print, names, visibility) and compared with toEqual.
+ * SHEET_PLAN_PARTS names, for every part of a SheetPlan, where the image compares it.
  */
 import { normaliseReference } from "../../src/core/snapshot/references";
 import { charactersToPoints } from "../../src/office/write-plan";
@@ -73,6 +74,7 @@ export interface SheetImage {
   validations: Record<string, ValidationImage>;
   conditionalFormats: string[];
   tables: string[];
+  autoFilter: string;
   columnWidths: Record<number, number>;
   rowHeights: Record<number, number>;
   freeze: string;
@@ -80,6 +82,33 @@ export interface SheetImage {
   print: string;
   charts: ChartImage[];
 }
+
+/**
+ * Where each part of a SheetPlan is compared. Every key is required, so a part added to SheetPlan
+ * fails to compile until it is compared (a writer that ignores it then fails the comparison).
+ */
+export const SHEET_PLAN_PARTS: Record<keyof SheetPlan, keyof SheetImage | "names"> = {
+  // The sheet's role and key area are what its NPS_Sheet_* name marks.
+  key: "names",
+  role: "names",
+  keyAreaId: "names",
+  name: "name",
+  visibility: "visibility",
+  tabColor: "tabColor",
+  columnWidths: "columnWidths",
+  rowHeights: "rowHeights",
+  blocks: "cells",
+  styles: "styles",
+  merges: "merges",
+  validations: "validations",
+  conditionalFormats: "conditionalFormats",
+  tables: "tables",
+  autoFilter: "autoFilter",
+  freeze: "freeze",
+  protection: "protection",
+  print: "print",
+  charts: "charts",
+};
 
 export interface WorkbookImage {
   sheets: SheetImage[];
@@ -193,12 +222,13 @@ function planCharts(sheet: SheetPlan, altText: boolean): ChartImage[] {
   }));
 }
 
-function planSheet(sheet: SheetPlan, printSetup: boolean, chartAltText: boolean): SheetImage {
+/** `excelApi19`: the writer could apply what needs ExcelApi 1.9 (print setup, the AutoFilter). */
+function planSheet(sheet: SheetPlan, excelApi19: boolean, chartAltText: boolean): SheetImage {
   const protection = sheet.protection
     ? `protected ${JSON.stringify({ allowAutoFilter: sheet.protection.allowAutoFilter, allowFormatColumns: sheet.protection.allowFormatColumns, allowFormatRows: sheet.protection.allowFormatRows, allowSort: sheet.protection.allowSort })}`
     : "unprotected";
   const print =
-    sheet.print && printSetup
+    sheet.print && excelApi19
       ? `${sheet.print.orientation} fit=${sheet.print.fitToWidth} titles=${sheet.print.titleRows ? `$${sheet.print.titleRows.replace(/\$/g, "").replace(":", ":$")}` : null}`
       : "portrait fit=false titles=null";
   return {
@@ -211,6 +241,7 @@ function planSheet(sheet: SheetPlan, printSetup: boolean, chartAltText: boolean)
     validations: planValidations(sheet),
     conditionalFormats: sheet.conditionalFormats.map(planConditional),
     tables: sheet.tables.map((t) => `${t.name} ${t.range} ${t.style}`),
+    autoFilter: sheet.autoFilter && excelApi19 ? sheet.autoFilter : "none",
     columnWidths: Object.fromEntries(sheet.columnWidths.map((w, i) => [i + 1, charactersToPoints(w)])),
     rowHeights: { ...sheet.rowHeights },
     freeze: `${sheet.freeze?.rows ?? 0}x${sheet.freeze?.columns ?? 0}`,
@@ -221,13 +252,14 @@ function planSheet(sheet: SheetPlan, printSetup: boolean, chartAltText: boolean)
 }
 
 /**
- * The plan as a writer should hold it. `printSetup` false: the writer had no ExcelApi 1.9, so no
- * print setup. `chartAltText` false: the writer has no way to set a chart's alt text (Office.js).
+ * The plan as a writer should hold it. `excelApi19` false: the writer had no ExcelApi 1.9, so no
+ * print setup and no AutoFilter. `chartAltText` false: the writer has no way to set a chart's alt
+ * text (Office.js).
  */
-export function imageOfPlan(plan: WorkbookPlan, printSetup = true, chartAltText = true): WorkbookImage {
+export function imageOfPlan(plan: WorkbookPlan, excelApi19 = true, chartAltText = true): WorkbookImage {
   const active = plan.sheets.find((s) => s.key === plan.activeSheetKey)!.name;
   return {
-    sheets: plan.sheets.map((s) => planSheet(s, printSetup, chartAltText)),
+    sheets: plan.sheets.map((s) => planSheet(s, excelApi19, chartAltText)),
     names: Object.fromEntries(plan.names.map((n) => [n.name, n.reference])),
     active,
   };
@@ -344,6 +376,7 @@ function fakeSheet(state: WorkbookState, sheet: SheetState): SheetImage {
     validations: fakeValidations(sheet),
     conditionalFormats: fakeConditional(sheet),
     tables: sheet.tables.map((t) => `${t.name} ${rectText(t.rect)} ${t.style}`),
+    autoFilter: sheet.autoFilter ? rectText(sheet.autoFilter) : "none",
     columnWidths: Object.fromEntries(sheet.columnWidths),
     rowHeights: Object.fromEntries(sheet.rowHeights),
     freeze: `${sheet.freeze.rows}x${sheet.freeze.columns}`,
@@ -415,13 +448,13 @@ export function expectImageMatchesPlan(actual: WorkbookImage, expected: Workbook
 }
 
 /** Asserts the fake workbook holds exactly the plan. */
-export function expectFakeMatchesPlan(fake: FakeExcel, plan: WorkbookPlan, printSetup = true): void {
+export function expectFakeMatchesPlan(fake: FakeExcel, plan: WorkbookPlan, excelApi19 = true): void {
   expectImageMatchesPlan(
     imageOfFake(
       fake,
       plan.sheets.map((s) => s.name),
     ),
-    imageOfPlan(plan, printSetup, false),
+    imageOfPlan(plan, excelApi19, false),
   );
 }
 

@@ -9,7 +9,8 @@ import { scaleToolkit } from "../../src/core/toolkit/scale";
 import { needsQuotePrefix } from "../../src/office/cell-text";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, hostFor, NOW, noProgress, writePlanWithAnswers } from "./fixtures";
-import { expectFakeMatchesPlan } from "./plan-image";
+import { expectFakeMatchesPlan, imageOfPlan, rangesOf, SHEET_PLAN_PARTS } from "./plan-image";
+import { sampleAnswers } from "../../src/core/answers/sample";
 
 const toolkit = canonicalToolkit();
 const firstArea = toolkit.themes[0].keyAreas[0];
@@ -57,11 +58,21 @@ describe("the Office writer applies the plan exactly", () => {
     expectFakeMatchesPlan(fake, plan);
   });
 
-  test("below ExcelApi 1.9 the workbook is the same except print settings, and the user is told", async () => {
+  test("Gaps gets its filter buttons, as the .xlsx writer gives them", async () => {
+    const fake = new FakeExcel();
+    await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW });
+    const gaps = plan.sheets.find((s) => s.key === "gaps")!;
+    expect(gaps.autoFilter).toBeDefined();
+    expect(fake.sheet("Gaps").autoFilter).toEqual(rangesOf(gaps.autoFilter!));
+  });
+
+  test("below ExcelApi 1.9 the workbook is the same except print settings and filter buttons, and the user is told", async () => {
     const fake = new FakeExcel();
     const outcome = await hostFor(fake, toolkit, { api: "1.8" }).buildOrUpgrade(DETAILS, noProgress);
     expectFakeMatchesPlan(fake, buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW }), false);
-    expect(outcome.notes.join(" ")).toMatch(/print options/);
+    expect(fake.sheet("Gaps").autoFilter).toBeNull();
+    expect(outcome.notes.join(" ")).toMatch(/print options or filter buttons.*Gaps sheet has no filter buttons/);
   });
 });
 
@@ -132,6 +143,31 @@ test("the comparison notices one wrong cell, one wrong format and one missing va
   sheet.formats.set(key, format);
   expectFakeMatchesPlan(fake, plan);
   const [validationKey] = [...sheet.validations.keys()];
+  const validation = sheet.validations.get(validationKey)!;
   sheet.validations.delete(validationKey);
   expect(() => expectFakeMatchesPlan(fake, plan)).toThrow();
+  sheet.validations.set(validationKey, validation);
+  expectFakeMatchesPlan(fake, plan);
+  const gaps = fake.sheet("Gaps");
+  const filter = gaps.autoFilter;
+  gaps.autoFilter = null;
+  expect(() => expectFakeMatchesPlan(fake, plan)).toThrow();
+  gaps.autoFilter = filter;
+  sheet.tabColor = "#FF0000";
+  expect(() => expectFakeMatchesPlan(fake, plan)).toThrow();
+});
+
+test("the comparison covers every part of a sheet plan", () => {
+  const sample = sampleAnswers(toolkit, DETAILS.assessmentDate);
+  // A retired answer too, so every optional part of a sheet plan appears somewhere.
+  const answers = { ...sample, behaviours: { ...sample.behaviours, "XX-OLD-01": { current: "Mature" } } };
+  const plan = buildWorkbookPlan(toolkit, answers, { ...DETAILS, now: NOW });
+  const keysInPlans = new Set(plan.sheets.flatMap((sheet) => Object.keys(sheet)));
+  const compared = Object.keys(imageOfPlan(plan).sheets[0]);
+  for (const key of keysInPlans) {
+    const part = SHEET_PLAN_PARTS[key as keyof typeof SHEET_PLAN_PARTS];
+    expect({ key, part }).toEqual({ key, part: expect.any(String) });
+    if (part !== "names") expect(compared).toContain(part);
+  }
+  for (const part of Object.values(SHEET_PLAN_PARTS)) if (part !== "names") expect(compared).toContain(part);
 });

@@ -14,7 +14,8 @@
  * property sets, method calls and loads on them, in the order the real client sent them. What the
  * real client silently drops (a property name its proxies do not define) never reaches the fake,
  * so comparing the fake's image with the plan catches it. Loads are answered in the wire format
- * the real client parses (PascalCase property names, collections as `_Items`, null objects as null).
+ * the real client parses (PascalCase property names, collections as `_Items`, null objects as null,
+ * loads through navigation properties nested in the child's own object).
  */
 import { readFileSync } from "fs";
 import { JSDOM } from "jsdom";
@@ -171,9 +172,26 @@ function queueLoad(proxy: Proxy, query: WireAction["QueryInfo"]): void {
 function answerOf(action: WireAction, proxy: Proxy): unknown {
   if (proxy.isNullObject) return null;
   if (action.ActionType === 1) return {};
-  const select = action.QueryInfo?.Select ?? [];
-  const pick = (item: Proxy) => Object.fromEntries(select.map((name) => [pascal(name), item[name]]));
-  return proxy instanceof FakeCollection ? { _Items: (proxy.items ?? []).map(pick) } : pick(proxy);
+  return loadedValue(proxy, action.QueryInfo?.Select ?? []);
+}
+
+/**
+ * What a load of `select` answers, as Excel nests it: a path through a navigation property
+ * ("rows/count", "columns/name" on a table) is answered inside that property's own object
+ * (`Rows: { Count }`, `Columns: { _Items: [{ Name }] }`), which the generated _handleResult
+ * hands on to the child's; a collection's select names its items' properties.
+ */
+function loadedValue(proxy: Proxy, select: string[]): unknown {
+  if (proxy instanceof FakeCollection) return { _Items: (proxy.items ?? []).map((item) => loadedValue(item, select)) };
+  const value: Record<string, unknown> = {};
+  const through = new Map<string, string[]>();
+  for (const path of select) {
+    const [head, ...rest] = path.split("/");
+    if (rest.length === 0) value[pascal(head)] = proxy[head];
+    else through.set(head, [...(through.get(head) ?? []), rest.join("/")]);
+  }
+  for (const [head, paths] of through) value[pascal(head)] = loadedValue(proxy[head] as Proxy, paths);
+  return value;
 }
 
 /** Excel.run with the real client: a RequestContext over a session whose executor is `send`. */
@@ -220,6 +238,16 @@ function clientSending(send: Send): RealClient {
 /** The real client in front of the fake: every request is captured, then applied to the fake. */
 export function realClientOver(fake: FakeExcel): RealClient {
   return clientSending((request) => replayOnFake(fake, request));
+}
+
+/**
+ * A RequestContext of the real client with nothing behind it, for tests that look at what one sync
+ * sends: each request is captured and answered with no results.
+ */
+export function realContextCapturing(): { context: Excel.RequestContext; requests: CapturedRequest[] } {
+  const requests: CapturedRequest[] = [];
+  const session = sessionSending(async () => ({ Results: [] }), requests);
+  return { context: new (realOffice().Excel.RequestContext)(session as unknown as string), requests };
 }
 
 /** The real client with nothing behind it: requests are captured and answered with no results. */

@@ -108,6 +108,13 @@ function conditionalImage(ws: ExcelJS.Worksheet): string[] {
   );
 }
 
+/** The sheet's AutoFilter range as read back ("A5:K56"); any other form shows as itself, so it fails to match. */
+function autoFilterImage(ws: ExcelJS.Worksheet): string {
+  const filter: unknown = ws.autoFilter;
+  if (!filter) return "none";
+  return typeof filter === "string" ? filter.replace(/\$/g, "") : JSON.stringify(filter);
+}
+
 function sheetImage(ws: ExcelJS.Worksheet, columnCount: number): Omit<SheetImage, "charts"> {
   const cells: Record<string, Cell> = {};
   const styles: Record<string, Style> = {};
@@ -142,6 +149,7 @@ function sheetImage(ws: ExcelJS.Worksheet, columnCount: number): Omit<SheetImage
         }
       ).tables,
     ).map(({ table }) => `${table.name} ${table.tableRef} ${table.style.theme}`),
+    autoFilter: autoFilterImage(ws),
     columnWidths: Object.fromEntries(
       Array.from({ length: columnCount }, (_, i) => [i + 1, charactersToPoints(ws.getColumn(i + 1).width ?? 0)]),
     ),

@@ -1,13 +1,10 @@
 import { existsSync, readFileSync, statSync } from "fs";
 import * as path from "path";
-import { readAssessment, type FoundAssessment } from "../../core/answers/from-snapshot";
-import { buildWorkbookPlan, defaultSheetNames } from "../../core/plan/build-plan";
+import { planUpgrade, type PlannedAssessment } from "../../core/assessment/plan-assessment";
 import type { WorkbookPlan } from "../../core/plan/types";
 import type { WorkbookSnapshot } from "../../core/snapshot/types";
 import { canonicalToolkit } from "../../core/toolkit/canonical";
 import type { Toolkit } from "../../core/toolkit/schema";
-// The sheet-name choice is pure logic that the `parity` work moves into src/core/assessment/; import it from there once it lands.
-import { chooseSheetNames } from "../../office/sheet-names";
 import { checkFileSize, readSnapshotFromBuffer, WorkbookReadError } from "../../xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type Command, type CliOutput, type ParsedArgs } from "../command";
@@ -39,40 +36,32 @@ export interface RepairedCopy {
   retired: string[];
   /** Sheets of the input that the new workbook does not have: the user's own, and any the toolkit dropped. */
   notCarried: string[];
-  /** Notes from reading the answers and from planning, for the user. */
+  /** What carrying the answers moved into the evidence text, and the plan's warnings, for the user. */
   warnings: string[];
 }
 
 /**
- * The new workbook for an assessment read from a file: the canonical toolkit's plan with every
- * answer found, the sheets named as the user named them. This is the upgrade's use case applied
- * to a new file; it should come from the core's shared upgrade use case (`planUpgrade`, which the
- * `parity` work is moving out of src/office/excel-host.ts into src/core/assessment/) once it lands.
+ * The new workbook for an assessment read from a file: the core's upgrade use case (the one the
+ * Excel host uses) planned for a new workbook of its own, so no sheet name is taken and the names
+ * the user gave the assessment's sheets are kept. null when the file holds no assessment.
  */
-export function planRepairedCopy(
-  snapshot: WorkbookSnapshot,
-  found: FoundAssessment,
-  toolkit: Toolkit,
-  now: Date,
-): RepairedCopy {
-  const defaults = defaultSheetNames(toolkit);
-  const kept = Object.fromEntries(Object.entries(found.roles).filter(([key]) => key in defaults));
-  const plan = buildWorkbookPlan(toolkit, found.answers, {
-    council: found.info.council,
-    assessmentDate: found.info.assessmentDate,
+export function planRepairedCopy(snapshot: WorkbookSnapshot, toolkit: Toolkit, now: Date): RepairedCopy | null {
+  const planned = planUpgrade(snapshot, toolkit, {
+    details: { council: "", assessmentDate: "" },
     now,
-    created: found.info.metadata.created || undefined,
-    sheetNames: chooseSheetNames(defaults, [], kept).names,
+    workbookSheets: [],
   });
+  return planned && repairedCopy(planned, toolkit);
+}
+
+function repairedCopy(planned: PlannedAssessment, toolkit: Toolkit): RepairedCopy {
   const known = new Set(toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
-  const carried = Object.keys(found.answers.behaviours);
-  const planned = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
   return {
-    plan,
-    carried,
-    retired: carried.filter((id) => !known.has(id)),
-    notCarried: snapshot.sheets.map((s) => s.name).filter((name) => !planned.has(name.toLowerCase())),
-    warnings: [...found.warnings, ...plan.warnings],
+    plan: planned.plan,
+    carried: planned.carriedIds,
+    retired: planned.carriedIds.filter((id) => !known.has(id)),
+    notCarried: planned.sheetsNotInPlan,
+    warnings: planned.warnings,
   };
 }
 
@@ -92,16 +81,10 @@ function isSameFile(a: string, b: string): boolean {
   return x.dev === y.dev && x.ino === y.ino;
 }
 
-async function readInput(file: string, input: string): Promise<{ snapshot: WorkbookSnapshot; found: FoundAssessment }> {
+async function readInput(file: string, input: string): Promise<WorkbookSnapshot> {
   try {
     checkFileSize(statSync(input).size);
-    const snapshot = await readSnapshotFromBuffer(new Uint8Array(readFileSync(input)));
-    const found = readAssessment(snapshot, canonicalToolkit());
-    if (!found)
-      throw new UsageError(
-        `${file}: this workbook holds no assessment made by the NPS toolkit, so there is nothing to repair. To start one, run nps-toolkit new.`,
-      );
-    return { snapshot, found };
+    return await readSnapshotFromBuffer(new Uint8Array(readFileSync(input)));
   } catch (problem) {
     // An unreadable workbook is a request that cannot be carried out: one line, exit 2.
     if (problem instanceof WorkbookReadError) throw new UsageError(`${file}: ${problem.message}`);
@@ -138,9 +121,12 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
       `${outFile} is the workbook being repaired; repair never rewrites it. Name a new file for the repaired copy.`,
     );
   const target = checkTarget(outFile, args.values.force === true);
-  const { snapshot, found } = await readInput(inFile, input);
   const toolkit = canonicalToolkit();
-  const copy = planRepairedCopy(snapshot, found, toolkit, new Date());
+  const copy = planRepairedCopy(await readInput(inFile, input), toolkit, new Date());
+  if (!copy)
+    throw new UsageError(
+      `${inFile}: this workbook holds no assessment made by the NPS toolkit, so there is nothing to repair. To start one, run nps-toolkit new.`,
+    );
   writeWhole(target, await writePlanToBuffer(copy.plan), outFile);
   report(inFile, outFile, copy, toolkit, output);
   return 0;

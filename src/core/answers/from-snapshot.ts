@@ -1,12 +1,11 @@
 import { defaultSheetNames } from "../plan/build-plan";
-import { canonicalLevel } from "../plan/answers";
 import { GUIDE, KEY_AREA, METADATA_KEYS, RETIRED, roleNameFor, SHEET_NAMES, type MetadataKey } from "../plan/layout";
 import { sheetsMadeByUs } from "../snapshot/our-sheets";
 import { sheetOfReference } from "../snapshot/references";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
-import { isIsoDate, serialToIsoDate } from "../util/dates";
+import { serialToIsoDate } from "../util/dates";
 import type { Answers, BehaviourAnswer } from "./types";
 
 export interface AssessmentInfo {
@@ -22,7 +21,6 @@ export interface FoundAssessment {
   ourSheets: string[];
   answers: Answers;
   info: AssessmentInfo;
-  warnings: string[];
 }
 
 const text = (sheet: SnapshotSheet | undefined, address: string): string => {
@@ -88,48 +86,15 @@ function readAnswerRows(
 }
 
 /**
- * A level typed by hand that is not a level name (or a review date that is not a date) must not be
- * lost on upgrade, nor written back as one: it moves into the evidence text, where the user sees it.
- */
-function keepInvalidEntries(
-  id: string,
-  answer: BehaviourAnswer,
-  levels: readonly string[],
-  warnings: string[],
-): BehaviourAnswer {
-  const kept = { ...answer };
-  for (const which of ["current", "target"] as const) {
-    const typed = kept[which];
-    if (typed === undefined) continue;
-    const level = canonicalLevel(levels, typed);
-    if (level) {
-      kept[which] = level;
-    } else {
-      delete kept[which];
-      const note = `[${which === "current" ? "Current" : "Target"} level typed before the upgrade, not a level: ${typed}]`;
-      kept.evidence = kept.evidence ? `${kept.evidence}\n${note}` : note;
-      warnings.push(`${id}: the ${which} level "${typed}" is not a level name; it was kept in the evidence cell.`);
-    }
-  }
-  if (kept.reviewDate !== undefined && !isIsoDate(kept.reviewDate)) {
-    const note = `[Review date typed before the upgrade, not a date: ${kept.reviewDate}]`;
-    kept.evidence = kept.evidence ? `${kept.evidence}\n${note}` : note;
-    warnings.push(`${id}: the review date "${kept.reviewDate}" is not a date; it was kept in the evidence cell.`);
-    delete kept.reviewDate;
-  }
-  return kept;
-}
-
-/**
  * Finds an assessment this add-in made in a workbook snapshot (by its defined names, so renamed
- * sheets are followed) and reads every answer by behaviour ID. null when there is none.
+ * sheets are followed) and reads every answer by behaviour ID, exactly as it was typed (what to do
+ * with an entry that is not a level is the caller's decision). null when there is none.
  */
 export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): FoundAssessment | null {
   const { roles, ourSheets } = findRoles(snapshot, toolkit);
   if (!roles.metadata && !roles.guide) return null;
   const sheetNamed = (name: string | undefined) => snapshot.sheets.find((s) => s.name === name);
   const guide = sheetNamed(roles.guide);
-  const warnings: string[] = [];
   const behaviours: Record<string, BehaviourAnswer> = {};
   const keyAreaSheets = Object.entries(snapshot.names)
     .filter(([name]) => name.startsWith(roleNameFor("keyArea:")))
@@ -139,11 +104,11 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
   for (const [id, answer] of Object.entries(
     readAnswerRows(sheetNamed(roles.retired), RETIRED.firstRow, RETIRED.columns),
   )) {
-    if (Object.keys(answer).length > 0) behaviours[id] = keepInvalidEntries(id, answer, toolkit.levels, warnings);
+    if (Object.keys(answer).length > 0) behaviours[id] = answer;
   }
   for (const sheet of keyAreaSheets) {
     for (const [id, answer] of Object.entries(readAnswerRows(sheet, KEY_AREA.firstBehaviourRow, KEY_AREA.columns))) {
-      if (Object.keys(answer).length > 0) behaviours[id] = keepInvalidEntries(id, answer, toolkit.levels, warnings);
+      if (Object.keys(answer).length > 0) behaviours[id] = answer;
     }
   }
   const info: AssessmentInfo = {
@@ -156,5 +121,5 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
     ...(info.council ? { council: info.council } : {}),
     ...(info.assessmentDate ? { assessmentDate: info.assessmentDate } : {}),
   };
-  return { roles, ourSheets, answers, info, warnings };
+  return { roles, ourSheets, answers, info };
 }

@@ -1,5 +1,6 @@
 /** Excel's rules, applied to the fake's state when a queued operation runs at sync. */
 import {
+  MAX_ROWS,
   cellName,
   contains,
   intersects,
@@ -19,6 +20,8 @@ import {
   type CellFormat,
   type SheetState,
   type TableState,
+  keyColumn,
+  keyRow,
   type WorkbookState,
 } from "./state";
 
@@ -96,23 +99,53 @@ function tableBody(table: TableState): Rect {
 }
 
 /**
- * Excel's calculated-column autocorrect: a formula written into a column of an existing table is
- * filled down the whole column. The fake copies the first formula written per column, which is
- * exactly the damage writing table formulas after tables.add does.
+ * A formula filled `delta` rows down, as Excel fills one: relative row numbers move, "$"-anchored
+ * ones stay; text in quotes and quoted sheet names are left alone.
  */
-function autofillTableColumns(sheet: SheetState, rect: Rect, written: Map<number, string>): void {
+export function fillDown(formula: string, delta: number): string {
+  return formula.replace(
+    /("(?:[^"]|"")*")|('(?:[^']|'')+'!)|(?<![A-Za-z0-9_.$])(\$?[A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+    (match, quoted: string, sheet: string, column: string, anchor: string, row: string) =>
+      quoted || sheet ? match : `${column}${anchor}${anchor ? row : Number(row) + delta}`,
+  );
+}
+
+/**
+ * Excel's calculated-column autocorrect: a formula entered into an EMPTY table column is filled down
+ * the whole column, relative references moving row by row; in a column that already holds data no
+ * calculated column is made (https://support.microsoft.com/office/873fbac6-7110-4300-8f6f-aafa2ea11ce8,
+ * "Use calculated columns in an Excel table"). The fake fills the first formula written into each
+ * column that was empty, which is exactly the damage writing formulas that differ row by row does.
+ */
+function emptyTableColumns(sheet: SheetState, rect: Rect): { table: TableState; column: number }[] {
+  const empty: { table: TableState; column: number }[] = [];
   for (const table of sheet.tables) {
     const body = tableBody(table);
     if (!intersects(body, rect)) continue;
     for (let column = Math.max(rect.left, body.left); column <= Math.min(rect.right, body.right); column++) {
-      let first: string | undefined;
-      for (let row = Math.max(rect.top, body.top); row <= Math.min(rect.bottom, body.bottom) && !first; row++) {
-        first = written.get(cellKey(row, column));
-      }
-      if (!first) continue;
-      for (let row = body.top; row <= body.bottom; row++)
-        sheet.cells.set(cellKey(row, column), { kind: "formula", formula: first });
+      if (keysIn(sheet.cells, { ...body, left: column, right: column }).length === 0) empty.push({ table, column });
     }
+  }
+  return empty;
+}
+
+function autofillTableColumns(
+  sheet: SheetState,
+  rect: Rect,
+  emptyBefore: { table: TableState; column: number }[],
+  written: Map<number, string>,
+): void {
+  for (const { table, column } of emptyBefore) {
+    const body = tableBody(table);
+    let first: string | undefined;
+    let firstRow = 0;
+    for (let row = Math.max(rect.top, body.top); row <= Math.min(rect.bottom, body.bottom) && !first; row++) {
+      first = written.get(cellKey(row, column));
+      firstRow = row;
+    }
+    if (!first) continue;
+    for (let row = body.top; row <= body.bottom; row++)
+      sheet.cells.set(cellKey(row, column), { kind: "formula", formula: fillDown(first, row - firstRow) });
   }
 }
 
@@ -120,6 +153,7 @@ export function writeCells(sheet: SheetState, rect: Rect, input: unknown, proper
   const array = assertShape(rect, input, property);
   assertUnlockedForInput(sheet, rect);
   const stored = array.map((line) => line.map(storeInput));
+  const emptyBefore = emptyTableColumns(sheet, rect);
   const formulas = new Map<number, string>();
   stored.forEach((line, r) =>
     line.forEach((cell, c) => {
@@ -130,7 +164,7 @@ export function writeCells(sheet: SheetState, rect: Rect, input: unknown, proper
       if (cell !== null && cell.kind === "formula") formulas.set(key, cell.formula);
     }),
   );
-  autofillTableColumns(sheet, rect, formulas);
+  autofillTableColumns(sheet, rect, emptyBefore, formulas);
 }
 
 export function writeNumberFormat(sheet: SheetState, rect: Rect, input: unknown): void {
@@ -152,6 +186,15 @@ export function setFormat(sheet: SheetState, rect: Rect, change: (format: CellFo
 
 export function clearRange(sheet: SheetState, rect: Rect, applyTo: string): void {
   assertUnprotected(sheet, "clear cells");
+  // Stricter than Excel: what clearing a whole table does to the table object is not documented
+  // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-clear-delete is silent;
+  // the Excel UI's Clear All removes it), so code that must keep a table may not rely on either.
+  const covered = sheet.tables.find((table) => contains(rect, table.rect));
+  if (covered && applyTo !== "Contents")
+    throw officeError(
+      "InvalidOperation",
+      `The fake refuses to clear ${applyTo} over the whole table "${covered.name}".`,
+    );
   if (!["All", "Formats", "Contents"].includes(applyTo))
     throw officeError("InvalidArgument", `clear("${applyTo}") is not supported.`);
   if (applyTo !== "Formats") for (const key of keysIn(sheet.cells, rect)) sheet.cells.delete(key);
@@ -330,6 +373,67 @@ export function addTable(state: WorkbookState, sheet: SheetState, rect: Rect, ha
   };
   sheet.tables.push(table);
   return table;
+}
+
+function shiftColumnsUp(sheet: SheetState, left: number, right: number, fromRow: number): void {
+  for (const map of [sheet.cells, sheet.formats, sheet.validations] as Map<number, unknown>[]) {
+    const moved = [...map.entries()]
+      .filter(([key]) => keyRow(key) >= fromRow && keyColumn(key) >= left && keyColumn(key) <= right)
+      .sort(([a], [b]) => a - b);
+    for (const [key] of moved) map.delete(key);
+    for (const [key, value] of moved)
+      if (keyRow(key) > fromRow) map.set(cellKey(keyRow(key) - 1, keyColumn(key)), value);
+  }
+}
+
+/**
+ * TableRow.delete (ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.tablerow):
+ * the row's cells go and the cells below it in the table's columns move up. Stricter than Excel,
+ * which keeps an empty insert row: the last body row cannot be deleted.
+ */
+export function deleteTableRow(sheet: SheetState, table: TableState, index: number): void {
+  assertUnprotected(sheet, "delete table rows");
+  const row = table.rect.top + 1 + index;
+  if (!Number.isInteger(index) || index < 0 || row > table.rect.bottom)
+    throw officeError("ItemNotFound", `The table "${table.name}" has no row ${index}.`);
+  if (table.rect.bottom === table.rect.top + 1)
+    throw officeError("InvalidOperation", `The fake keeps at least one body row in "${table.name}".`);
+  const below = { ...table.rect, top: row + 1, bottom: MAX_ROWS };
+  if (sheet.tables.some((other) => other !== table && intersects(other.rect, below)))
+    throw officeError("InvalidOperation", "The fake does not move other tables.");
+  shiftColumnsUp(sheet, table.rect.left, table.rect.right, row);
+  table.rect = { ...table.rect, bottom: table.rect.bottom - 1 };
+}
+
+/**
+ * TableRowCollection.add (ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection):
+ * rows are added at the end (index null or -1), holding `values` (one array per row, one value per
+ * column). Stricter than Excel, which shifts the cells below the table down: they must be empty.
+ */
+export function addTableRows(sheet: SheetState, table: TableState, index: unknown, values: unknown): void {
+  assertUnprotected(sheet, "add table rows");
+  if (index !== null && index !== undefined && index !== -1)
+    throw officeError("InvalidArgument", "The fake only adds rows at the end of a table.");
+  const rows = values === undefined || values === null ? [Array(rectColumns(table.rect)).fill("")] : values;
+  const added = { ...table.rect, top: table.rect.bottom + 1, bottom: table.rect.bottom + (rows as unknown[]).length };
+  if (keysIn(sheet.cells, added).length > 0 || sheet.tables.some((t) => t !== table && intersects(t.rect, added)))
+    throw officeError("InvalidOperation", `The fake does not shift cells below the table "${table.name}".`);
+  table.rect = { ...table.rect, bottom: added.bottom };
+  writeCells(sheet, added, rows, "values");
+}
+
+/**
+ * Worksheet.autoFilter.apply (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.autofilter):
+ * filter buttons on the range's first row; a sheet has one AutoFilter, so applying again replaces it.
+ * The fake supports buttons only, without criteria.
+ */
+export function applyAutoFilter(sheet: SheetState, rect: Rect, columnIndex: unknown, criteria: unknown): void {
+  assertUnprotected(sheet, "apply an AutoFilter");
+  if (columnIndex !== undefined || criteria !== undefined)
+    throw officeError("InvalidArgument", "The fake applies filter buttons only, without criteria.");
+  if (sheet.tables.some((table) => intersects(table.rect, rect)))
+    throw officeError("InvalidOperation", "A table has its own filter buttons; the AutoFilter cannot overlap it.");
+  sheet.autoFilter = rect;
 }
 
 export function findTable(state: WorkbookState, key: string): { sheet: SheetState; table: TableState } | null {

@@ -116,6 +116,8 @@ export interface SheetState {
   tables: TableState[];
   charts: ChartState[];
   freeze: { rows: number; columns: number };
+  /** The worksheet's AutoFilter range (filter buttons on its first row), if any. */
+  autoFilter: Rect | null;
   protection: { protected: boolean; options: Record<string, unknown>; password?: string };
   pageLayout: { orientation: string; zoom: Record<string, unknown>; printTitleRows: string | null };
 }
@@ -156,6 +158,7 @@ export function newSheet(workbook: WorkbookState, name: string): SheetState {
     tables: [],
     charts: [],
     freeze: { rows: 0, columns: 0 },
+    autoFilter: null,
     protection: { protected: false, options: {} },
     pageLayout: { orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: null },
   };

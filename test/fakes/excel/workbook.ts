@@ -8,6 +8,9 @@ import { FakeRange, normaliseColour, type RangeTarget } from "./range";
 import {
   activate,
   addTable,
+  addTableRows,
+  applyAutoFilter,
+  deleteTableRow,
   assertAlive,
   assertUnprotected,
   deleteSheet,
@@ -19,7 +22,7 @@ import {
   validateSheetName,
   validateTableName,
 } from "./rules";
-import { newSheet, type NameState, type SheetState, type TableState, type WorkbookState } from "./state";
+import { cellKey, newSheet, type NameState, type SheetState, type TableState, type WorkbookState } from "./state";
 
 const findSheet = (state: WorkbookState, key: string) =>
   state.sheets.find((sheet) => sheet.name.toLowerCase() === key.toLowerCase() || sheet.id === key) ?? null;
@@ -116,6 +119,7 @@ export class FakeWorksheet extends FakeClientObject {
   private freezeProxy?: FakeWorksheetFreezePanes;
   private pageLayoutProxy?: FakePageLayout;
   private tablesProxy?: FakeTableCollection;
+  private autoFilterProxy?: FakeAutoFilter;
   private chartsProxy?: FakeChartCollection;
 
   constructor(context: FakeRequestContext, locate: () => SheetState | null, nullable = false) {
@@ -146,6 +150,10 @@ export class FakeWorksheet extends FakeClientObject {
       state: this.context.state,
       sheet: this.sheet(),
     })));
+  }
+  /** ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-autofilter-member). */
+  get autoFilter(): FakeAutoFilter {
+    return (this.autoFilterProxy ??= new FakeAutoFilter(this.context, () => this.sheet()));
   }
   get charts(): FakeChartCollection {
     return (this.chartsProxy ??= new FakeChartCollection(this.context, () => this.sheet()));
@@ -239,6 +247,17 @@ defineAccessors<SheetState>(FakeWorksheetProtection, {
   protected: { get: (s) => s.protection.protected },
   options: { get: (s) => s.protection.options },
 });
+
+export class FakeAutoFilter extends FakeClientObject {
+  apply(range: FakeRange | string, columnIndex?: number, criteria?: Excel.FilterCriteria): void {
+    this.queue({ range: typeof range === "string" ? range : null, columnIndex, criteria }, (target) => {
+      const sheet = target as SheetState;
+      const { sheet: owner, rect } = resolveRangeArgument(this.context.state, sheet, range);
+      if (owner !== sheet) throw officeError("InvalidArgument", "The AutoFilter range must be on this sheet.");
+      applyAutoFilter(sheet, rect, columnIndex, criteria);
+    });
+  }
+}
 
 export class FakeWorksheetFreezePanes extends FakeClientObject {
   private freeze(payload: unknown, rows: (s: SheetState) => number, columns: (s: SheetState) => number): void {
@@ -347,6 +366,28 @@ const ownerOf = (state: WorkbookState, table: TableState) =>
 
 export interface FakeTable extends Pick<Excel.Table, "name" | "id" | "style"> {}
 export class FakeTable extends FakeClientObject {
+  private rowsProxy?: FakeTableRowCollection;
+  private columnsProxy?: FakeTableColumnCollection;
+
+  /** A deleted table is gone for good: a proxy bound to it fails, and its ID is never given again. */
+  override target(): unknown {
+    const table = super.target() as TableState | null;
+    if (table && !this.context.state.sheets.some((sheet) => sheet.tables.includes(table)))
+      throw officeError("ItemNotFound", `The table "${table.name}" has been deleted.`);
+    return table;
+  }
+  private table(): TableState {
+    return this.target() as TableState;
+  }
+  get rows(): FakeTableRowCollection {
+    return (this.rowsProxy ??= new FakeTableRowCollection(this.context, () => this.table()));
+  }
+  get columns(): FakeTableColumnCollection {
+    return (this.columnsProxy ??= new FakeTableColumnCollection(this.context, () => this.table()));
+  }
+  protected override children(): Record<string, FakeClientObject> {
+    return { rows: this.rows, columns: this.columns };
+  }
   delete(): void {
     this.queue(null, (target) => {
       const table = target as TableState;
@@ -357,7 +398,7 @@ export class FakeTable extends FakeClientObject {
   }
   getRange(): FakeRange {
     return new FakeRange(this.context, () => {
-      const table = this.target() as TableState;
+      const table = this.table();
       return { sheet: ownerOf(this.context.state, table), rect: table.rect };
     });
   }
@@ -376,6 +417,69 @@ defineAccessors<TableState>(FakeTable, {
       if (typeof v !== "string" || !/^TableStyle(Light|Medium|Dark)\d{1,2}$/.test(v))
         throw officeError("InvalidArgument", `"${String(v)}" is not a table style.`);
       t.style = v;
+    },
+  },
+});
+
+/** A table's body rows (ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection). */
+export interface FakeTableRowCollection extends Pick<Excel.TableRowCollection, "count"> {}
+export class FakeTableRowCollection extends FakeClientObject {
+  /** Returns the first added row. */
+  add(index?: number | null, values?: unknown[][]): FakeTableRow {
+    let first: { table: TableState; index: number } | null = null;
+    this.queue({ index, values }, (target) => {
+      const table = target as TableState;
+      const before = table.rect.bottom - table.rect.top;
+      addTableRows(ownerOf(this.context.state, table), table, index, values);
+      first = { table, index: before };
+    });
+    return new FakeTableRow(this.context, () => first);
+  }
+  getItemAt(index: number): FakeTableRow {
+    return new FakeTableRow(this.context, () => ({ table: this.target() as TableState, index }));
+  }
+}
+defineAccessors<TableState>(FakeTableRowCollection, { count: { get: (t) => t.rect.bottom - t.rect.top } });
+
+export class FakeTableRow extends FakeClientObject {
+  /** https://learn.microsoft.com/javascript/api/excel/excel.tablerow#excel-excel-tablerow-delete-member(1) */
+  delete(): void {
+    this.queue(null, (target) => {
+      const { table, index } = target as { table: TableState; index: number };
+      deleteTableRow(ownerOf(this.context.state, table), table, index);
+    });
+  }
+}
+
+interface ColumnState {
+  table: TableState;
+  index: number;
+}
+
+/** A table's columns; each column's name is its header cell's text. */
+export class FakeTableColumnCollection extends FakeCollection<ColumnState, FakeTableColumn> {
+  private readonly columnStates = new Map<string, ColumnState>();
+  protected states(target: unknown): ColumnState[] {
+    const table = target as TableState;
+    return Array.from({ length: table.rect.right - table.rect.left + 1 }, (_, index) => {
+      const key = `${table.id}:${index}`;
+      if (!this.columnStates.has(key)) this.columnStates.set(key, { table, index });
+      return this.columnStates.get(key)!;
+    });
+  }
+  protected itemFor(column: ColumnState): FakeTableColumn {
+    return new FakeTableColumn(this.context, () => column);
+  }
+}
+
+export interface FakeTableColumn extends Pick<Excel.TableColumn, "name"> {}
+export class FakeTableColumn extends FakeClientObject {}
+defineAccessors<ColumnState>(FakeTableColumn, {
+  name: {
+    get: ({ table, index }, self) => {
+      const sheet = ownerOf(self.context.state, table);
+      const cell = sheet.cells.get(cellKey(table.rect.top, table.rect.left + index));
+      return cell?.kind === "text" ? cell.text : cell?.kind === "number" ? String(cell.number) : "";
     },
   },
 });

@@ -1,0 +1,189 @@
+/** The use cases, as plain functions: snapshot in, plan and notes out (no Excel, no file). */
+import { readAssessment } from "../../../src/core/answers/from-snapshot";
+import type { Answers } from "../../../src/core/answers/types";
+import { NO_PRINT_OR_FILTER_NOTE } from "../../../src/core/assessment/notes";
+import { assessmentStatus, planBuild, planUpgrade } from "../../../src/core/assessment/plan-assessment";
+import { buildWorkbookPlan, type PlanOptions } from "../../../src/core/plan/build-plan";
+import { KEY_AREA } from "../../../src/core/plan/layout";
+import { isFormula, type WorkbookPlan } from "../../../src/core/plan/types";
+import { normaliseReference } from "../../../src/core/snapshot/references";
+import type { SnapshotCell, WorkbookSnapshot } from "../../../src/core/snapshot/types";
+import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
+import { parseToolkit } from "../../../src/core/toolkit/load";
+import { cellAddress, parseCell } from "../../../src/core/util/a1";
+import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
+import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
+import { planCell, typeInto } from "../../workbook/generate";
+
+const toolkit = canonicalToolkit();
+const now = new Date("2026-11-25T09:00:00Z");
+const later = new Date("2026-12-01T09:00:00Z");
+const keep = { council: "", assessmentDate: "" };
+const area = toolkit.themes[0].keyAreas[0];
+const [first, second] = area.behaviours;
+const areaKey = `keyArea:${area.id}`;
+const row: number = KEY_AREA.firstBehaviourRow;
+const C = KEY_AREA.columns;
+const at = (column: number, r = row) => cellAddress(r, column);
+
+/** What a reader would return for a workbook holding exactly `plan` (formulas without computed values). */
+function snapshotOf(plan: WorkbookPlan): WorkbookSnapshot {
+  return {
+    sheets: plan.sheets.map((sheet) => {
+      const cells: Record<string, SnapshotCell> = {};
+      for (const block of sheet.blocks) {
+        const origin = parseCell(block.at);
+        block.cells.forEach((line, r) =>
+          line.forEach((cell, c) => {
+            const address = cellAddress(origin.row + r, origin.column + c);
+            if (isFormula(cell)) cells[address] = { value: null, formula: cell.formula };
+            else if (cell !== null && cell !== "") cells[address] = { value: cell };
+          }),
+        );
+      }
+      return { name: sheet.name, visibility: sheet.visibility, cells };
+    }),
+    names: Object.fromEntries(plan.names.map((n) => [n.name, normaliseReference(n.reference)])),
+  };
+}
+
+function workbook(answers: Answers, options: Partial<PlanOptions> = {}): WorkbookPlan {
+  return buildWorkbookPlan(toolkit, answers, { now, ...options });
+}
+
+const withVersion = (version: string) => parseToolkit({ ...toolkit, version });
+
+describe("reading sees every entry as it was typed", () => {
+  test("a level that is not a level, a level in other case, and a date that is not a date are read unchanged", () => {
+    const plan = workbook({ behaviours: { [first.id]: { evidence: "Minutes", target: "Leader" } } });
+    typeInto(plan, areaKey, at(C.current), "Excellent");
+    typeInto(plan, areaKey, at(C.target, row + 1), "  mature ");
+    typeInto(plan, areaKey, at(C.reviewDate), "next spring");
+    const found = readAssessment(snapshotOf(plan), toolkit);
+    expect(found?.answers.behaviours[first.id]).toEqual({
+      current: "Excellent",
+      target: "Leader",
+      evidence: "Minutes",
+      reviewDate: "next spring",
+    });
+    expect(found?.answers.behaviours[second.id]).toEqual({ target: "  mature " });
+  });
+});
+
+describe("planUpgrade carries answers into a new plan", () => {
+  test("an entry that is not a level or a date moves into the evidence text, and the user is told", () => {
+    const plan = workbook({ behaviours: { [first.id]: { evidence: "Minutes", target: "Leader" } } });
+    typeInto(plan, areaKey, at(C.current), "Excellent");
+    typeInto(plan, areaKey, at(C.target, row + 1), "  mature ");
+    typeInto(plan, areaKey, at(C.reviewDate), "next spring");
+    const planned = planUpgrade(snapshotOf(plan), toolkit, { details: keep, now: later })!;
+    expect(planned.action).toBe("repaired");
+    expect(planCell(planned.plan, areaKey, at(C.evidence))).toBe(
+      "Minutes\n[Current level typed before the upgrade, not a level: Excellent]\n[Review date typed before the upgrade, not a date: next spring]",
+    );
+    expect(planCell(planned.plan, areaKey, at(C.current))).toBeNull();
+    expect(planCell(planned.plan, areaKey, at(C.target, row + 1))).toBe("Mature");
+    expect(planned.notes).toEqual(
+      expect.arrayContaining([
+        "Carried 2 answered behaviours across, by behaviour ID.",
+        `${first.id}: the current level "Excellent" is not a level name; it was kept in the evidence cell.`,
+        `${first.id}: the review date "next spring" is not a date; it was kept in the evidence cell.`,
+      ]),
+    );
+  });
+
+  test("the same, through a real .xlsx file written and read back", async () => {
+    const plan = workbook({ behaviours: { [first.id]: { evidence: "Minutes", target: "Leader" } } });
+    typeInto(plan, areaKey, at(C.current), "Excellent");
+    typeInto(plan, areaKey, at(C.reviewDate), "next spring");
+    const snapshot = await readSnapshotFromBuffer(await writePlanToBuffer(plan));
+    expect(readAssessment(snapshot, toolkit)?.answers.behaviours[first.id]).toMatchObject({
+      current: "Excellent",
+      reviewDate: "next spring",
+    });
+    const planned = planUpgrade(snapshot, toolkit, { details: keep, now: later })!;
+    expect(planCell(planned.plan, areaKey, at(C.evidence))).toBe(
+      "Minutes\n[Current level typed before the upgrade, not a level: Excellent]\n[Review date typed before the upgrade, not a date: next spring]",
+    );
+  });
+
+  test("a repaired copy in a new workbook keeps the names the user gave, and avoids none of the old workbook's", () => {
+    const plan = workbook({ behaviours: {} }, { sheetNames: { gaps: "Gaps (2)", summary: "Our summary" } });
+    const snapshot = snapshotOf(plan);
+    snapshot.sheets.push({ name: "Gaps", visibility: "visible", cells: { A1: { value: "My own gaps" } } });
+    const planned = planUpgrade(snapshot, toolkit, { details: keep, now: later, workbookSheets: [] })!;
+    expect(planned.plan.sheets.find((s) => s.key === "summary")?.name).toBe("Our summary");
+    expect(planned.plan.sheets.find((s) => s.key === "gaps")?.name).toBe("Gaps (2)");
+    expect(planned.notes.join(" ")).not.toMatch(/already has a sheet/);
+    expect(planned.sheetsNotInPlan).toEqual(["Gaps"]);
+  });
+
+  test("another toolkit version is an upgrade that keeps council, date, creation time and renamed sheets", () => {
+    const plan = workbook(
+      { council: "Anytown", assessmentDate: "2026-03-31", behaviours: { [first.id]: { current: "Mature" } } },
+      { sheetNames: { summary: "Our summary" } },
+    );
+    const planned = planUpgrade(snapshotOf(plan), withVersion("9.9.9"), { details: keep, now: later })!;
+    expect(planned.action).toBe("upgraded");
+    expect(planned.notes[0]).toBe(
+      "Upgraded the assessment from toolkit 1.0.0 to 9.9.9: every part the add-in made was rewritten.",
+    );
+    expect(planned.notes).toContain(`Kept the names you gave the assessment's sheets: "Our summary".`);
+    expect(planned.reuse.summary).toBe("Our summary");
+    expect(planned.plan.sheets.find((s) => s.key === "summary")?.name).toBe("Our summary");
+    expect(planCell(planned.plan, "guide", "B4")).toBe("Anytown");
+    expect(planCell(planned.plan, areaKey, at(C.current))).toBe("Mature");
+    const metadata = planned.plan.sheets.find((s) => s.key === "metadata")!;
+    expect(JSON.stringify(metadata.blocks)).toContain(now.toISOString());
+    expect(JSON.stringify(metadata.blocks)).toContain(later.toISOString());
+  });
+
+  test("details the user typed replace the workbook's own", () => {
+    const plan = workbook({ council: "Anytown", behaviours: {} });
+    const details = { council: "Othertown", assessmentDate: "2027-01-31" };
+    const planned = planUpgrade(snapshotOf(plan), toolkit, { details, now: later })!;
+    expect(planCell(planned.plan, "guide", "B4")).toBe("Othertown");
+  });
+
+  test("a new sheet never takes the name of a sheet in the workbook it is written into", () => {
+    const plan = workbook({ behaviours: {} });
+    const snapshot = snapshotOf(plan);
+    snapshot.sheets = snapshot.sheets.filter((s) => s.name !== "Gaps");
+    const planned = planUpgrade(snapshot, toolkit, { details: keep, now, workbookSheets: ["gaps", "Guide"] })!;
+    expect(planned.plan.sheets.find((s) => s.key === "gaps")?.name).toBe("Gaps (2)");
+    expect(planned.reuse.gaps).toBeUndefined();
+    expect(planned.notes.join(" ")).toContain(
+      'already has a sheet called "Gaps", so the assessment\'s sheet is called "Gaps (2)"',
+    );
+  });
+
+  test("a workbook the add-in did not make gives null", () => {
+    expect(
+      planUpgrade({ sheets: [{ name: "Sheet1", visibility: "visible", cells: {} }], names: {} }, toolkit, {
+        details: keep,
+        now,
+      }),
+    ).toBeNull();
+  });
+});
+
+describe("notes and status", () => {
+  test("a writer without print setup and filter buttons says so", () => {
+    const built = planBuild(toolkit, { details: keep, now, printAndFilters: false });
+    expect(built.notes).toContain(NO_PRINT_OR_FILTER_NOTE);
+    expect(planBuild(toolkit, { details: keep, now }).notes).not.toContain(NO_PRINT_OR_FILTER_NOTE);
+  });
+
+  test("status counts only behaviours whose current level will be carried as a level", () => {
+    const plan = workbook({ council: "Anytown", behaviours: { [second.id]: { current: "Leader" } } });
+    typeInto(plan, areaKey, at(C.current), "Excellent");
+    expect(assessmentStatus(snapshotOf(plan), withVersion("9.9.9"))).toEqual({
+      council: "Anytown",
+      assessmentDate: "",
+      toolkitVersion: "1.0.0",
+      upgradeAvailable: true,
+      assessedCount: 1,
+      behaviourCount: toolkit.themes.flatMap((t) => t.keyAreas).flatMap((k) => k.behaviours).length,
+    });
+  });
+});
