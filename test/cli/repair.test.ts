@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { existsSync, linkSync, readFileSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { runCliLines as run } from "./run-cli";
 import { readAssessment, type FoundAssessment } from "../../src/core/answers/from-snapshot";
 import type { Answers } from "../../src/core/answers/types";
 import { carryAnswers } from "../../src/core/assessment/carry";
@@ -18,17 +18,6 @@ import { compoundFile } from "../xlsx/hostile-files";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out, err };
-}
 
 /** The answers of an assessment as an upgrade or repair carries them. */
 const carriedFrom = (found: FoundAssessment) => carryAnswers(found.answers, toolkit).answers;
