@@ -4,24 +4,15 @@
  * The task pane receives an implementation as a prop and never touches Excel.* itself.
  */
 
-export interface AssessmentDetails {
-  council: string;
-  /** ISO date, YYYY-MM-DD. */
-  assessmentDate: string;
-}
+import type { AssessmentDetails, AssessmentStatus } from "../core/assessment/plan-assessment";
+
+/** What the user enters before a build: the same shape the core plans from. */
+export type { AssessmentDetails };
 
 /** What the open workbook already holds, read before the user acts. */
 export interface WorkbookStatus {
   /** An assessment made by this add-in, found by its metadata (even after sheets were renamed). */
-  existing: null | {
-    council: string;
-    assessmentDate: string;
-    toolkitVersion: string;
-    /** true when the workbook's toolkit fingerprint or layout differs from this add-in's. */
-    upgradeAvailable: boolean;
-    assessedCount: number;
-    behaviourCount: number;
-  };
+  existing: AssessmentStatus | null;
 }
 
 export interface ProgressUpdate {
