@@ -4,6 +4,7 @@
  */
 import type { Answers, BehaviourAnswer } from "../answers/types";
 import { canonicalLevel } from "../plan/answers";
+import { levelText } from "../plan/level-text";
 import type { Toolkit } from "../toolkit/schema";
 import { isIsoDate } from "../util/dates";
 
@@ -30,6 +31,11 @@ function carryAnswer(
   for (const which of ["current", "target"] as const) {
     const typed = kept[which];
     if (typed === undefined) continue;
+    // Only spaces, tabs or line breaks: the workbook's score formula reads that as blank, and so does the upgrade.
+    if (levelText(typed) === "") {
+      delete kept[which];
+      continue;
+    }
     const level = canonicalLevel(levels, typed);
     if (level) {
       kept[which] = level;

@@ -92,6 +92,17 @@ describe("planUpgrade carries answers into a new plan", () => {
     );
   });
 
+  test("a level cell holding only spaces, a tab or a line break is blank, as the workbook scores it", () => {
+    const plan = workbook({ behaviours: { [first.id]: { evidence: "Minutes" } } });
+    typeInto(plan, areaKey, at(C.current), " \t ");
+    typeInto(plan, areaKey, at(C.target), "\n");
+    const planned = planUpgrade(snapshotOf(plan), toolkit, { details: keep, now: later })!;
+    expect(planCell(planned.plan, areaKey, at(C.current))).toBeNull();
+    expect(planCell(planned.plan, areaKey, at(C.target))).toBeNull();
+    expect(planCell(planned.plan, areaKey, at(C.evidence))).toBe("Minutes");
+    expect(planned.warnings).toEqual([]);
+  });
+
   test("the same, through a real .xlsx file written and read back", async () => {
     const plan = workbook({ behaviours: { [first.id]: { evidence: "Minutes", target: "Leader" } } });
     typeInto(plan, areaKey, at(C.current), "Excellent");
