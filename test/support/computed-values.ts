@@ -10,11 +10,9 @@ import type { WorkbookPlan } from "../../src/core/plan/types";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import type { FakeExcel } from "../fakes/excel-fake";
 import { readComputed, recalculate, type ComputedValue } from "./libreoffice";
+import { dateToSerial } from "../../src/core/util/dates";
 
-/** Excel's serial number of a date (1900 date system), as range.values returns a date cell. */
-const serial = (date: Date) => (date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
-
-const asCellValue = (value: ComputedValue) => (value instanceof Date ? serial(value) : value);
+const asCellValue = (value: ComputedValue) => (value instanceof Date ? dateToSerial(value) : value);
 
 /** Gives the fake's formula cells LibreOffice's results for `plan`; returns how many cells got one. */
 export async function computeInLibreOffice(fake: FakeExcel, plan: WorkbookPlan): Promise<number> {
