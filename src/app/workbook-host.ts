@@ -5,6 +5,7 @@
  */
 
 import type { AssessmentDetails, AssessmentStatus } from "../core/assessment/plan-assessment";
+import type { CheckResult } from "../core/check/types";
 
 /** What the user enters before a build: the same shape the core plans from. */
 export type { AssessmentDetails };
@@ -13,6 +14,8 @@ export type { AssessmentDetails };
 export interface WorkbookStatus {
   /** An assessment made by this add-in, found by its metadata (even after sheets were renamed). */
   existing: AssessmentStatus | null;
+  /** The assessment checked against its toolkit, from the same read; null when there is no assessment. */
+  check: CheckResult | null;
 }
 
 export interface ProgressUpdate {
@@ -24,7 +27,7 @@ export interface ProgressUpdate {
 
 export interface MadeSheet {
   name: string;
-  role: "guide" | "keyArea" | "summary" | "gaps" | "data" | "retired";
+  role: "guide" | "keyArea" | "summary" | "gaps" | "data" | "retired" | "checkReport";
 }
 
 export interface AssessmentOutcome {
@@ -40,6 +43,15 @@ export interface WorkbookHost {
   buildOrUpgrade(details: AssessmentDetails, onProgress: (update: ProgressUpdate) => void): Promise<AssessmentOutcome>;
   /** Activates a sheet the add-in made, so result links can take the user there. */
   selectSheet(name: string): Promise<void>;
+  /** Reads the assessment once and checks it against the toolkit it was made from; null when there is none. */
+  check(onProgress: (update: ProgressUpdate) => void): Promise<CheckResult | null>;
+  /** Activates `sheet` and selects `cell` on it (a finding's "Go to cell"). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Writes the findings to the "Check report" sheet as an Excel table, replacing the report this
+   * add-in wrote before (never a user's own sheet); resolves to the sheet's name.
+   */
+  addCheckReport(result: CheckResult): Promise<string>;
 }
 
 /** An error whose message is already plain English for the user, with what to do next. */

@@ -22,11 +22,15 @@ import {
   type PlannedAssessment,
   type PlanningOptions,
 } from "../core/assessment/plan-assessment";
+import { checkWorkbook } from "../core/check/check";
+import type { CheckResult } from "../core/check/types";
 import { buildWorkbookPlan } from "../core/plan/build-plan";
 import { sheetsMadeByUs } from "../core/snapshot/our-sheets";
 import type { WorkbookSnapshot } from "../core/snapshot/types";
 import { canonicalToolkit } from "../core/toolkit/canonical";
+import { knownToolkits } from "../core/toolkit/registry";
 import type { Toolkit } from "../core/toolkit/schema";
+import { todayIso } from "../core/util/dates";
 import {
   queueOverview,
   sheetSummaries,
@@ -91,8 +95,35 @@ export class ExcelWorkbookHost implements WorkbookHost {
     return this.session(async (context, sync) => {
       const overview = await this.readOverview(context, sync);
       const existing = await this.readExisting(context, sync, overview);
-      return { existing: existing ? assessmentStatus(existing.snapshot, this.deps.toolkit) : null };
+      if (!existing) return { existing: null, check: null };
+      return {
+        existing: assessmentStatus(existing.snapshot, this.deps.toolkit),
+        check: checkWorkbook(existing.snapshot, knownToolkits(), { today: todayIso(this.deps.now()) }),
+      };
     });
+  }
+
+  async check(onProgress: Progress): Promise<CheckResult | null> {
+    onProgress({ step: "Reading your workbook", fraction: 0.1 });
+    const { check } = await this.status();
+    onProgress({ step: "Finished", fraction: 1 });
+    return check;
+  }
+
+  async selectCell(sheetName: string, cell: string): Promise<void> {
+    await this.session(async (context, sync) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      await sync(`finding the sheet "${sheetName}"`);
+      // eslint-disable-next-line office-addins/call-sync-before-read -- sync() is context.sync() bounded by a timeout
+      if (sheet.isNullObject) throw sheetGone(sheetName);
+      sheet.activate();
+      sheet.getRange(cell).select();
+      await sync(`selecting ${cell} on "${sheetName}"`);
+    });
+  }
+
+  addCheckReport(): Promise<string> {
+    return Promise.reject(new Error("Adding the check report to the workbook is not built yet."));
   }
 
   async buildOrUpgrade(details: AssessmentDetails, onProgress: Progress): Promise<AssessmentOutcome> {
@@ -119,12 +150,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const sheet = context.workbook.worksheets.getItemOrNullObject(name);
       await sync(`finding the sheet "${name}"`);
       // eslint-disable-next-line office-addins/call-sync-before-read -- sync() is context.sync() bounded by a timeout
-      if (sheet.isNullObject) {
-        throw new UserFacingError(
-          `The sheet "${name}" is no longer in this workbook.`,
-          "It may have been renamed or deleted. Build or upgrade the assessment again to get a fresh list of sheets.",
-        );
-      }
+      if (sheet.isNullObject) throw sheetGone(name);
       sheet.activate();
       await sync(`opening the sheet "${name}"`);
     });
@@ -266,6 +292,13 @@ export class ExcelWorkbookHost implements WorkbookHost {
   private excelApi19(): boolean {
     return this.deps.isSetSupported(PRINT_API.name, PRINT_API.version);
   }
+}
+
+function sheetGone(name: string): UserFacingError {
+  return new UserFacingError(
+    `The sheet "${name}" is no longer in this workbook.`,
+    "It may have been renamed or deleted. Check the workbook again to get a fresh list of sheets.",
+  );
 }
 
 /** The host the task pane uses inside Excel (office.js globals are only touched when called). */

@@ -4,9 +4,12 @@ import type { WorkbookHost } from "../../src/app/workbook-host";
 import { Root, type Started } from "../../src/taskpane/Root";
 
 const host: WorkbookHost = {
-  status: async () => ({ existing: null }),
+  status: async () => ({ existing: null, check: null }),
   buildOrUpgrade: async () => ({ action: "built", sheets: [], notes: [] }),
   selectSheet: async () => undefined,
+  check: async () => null,
+  selectCell: async () => undefined,
+  addCheckReport: async () => "Check report",
 };
 const download = async () => "file.xlsx";
 

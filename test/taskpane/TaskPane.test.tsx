@@ -29,7 +29,7 @@ const builtOutcome: AssessmentOutcome = {
 };
 
 /** A WorkbookHost whose answers each test chooses; it records what the pane asked of it. */
-function fakeHost(overrides: Partial<WorkbookHost> = {}, status: WorkbookStatus = { existing: null }) {
+function fakeHost(overrides: Partial<WorkbookHost> = {}, status: WorkbookStatus = { existing: null, check: null }) {
   const calls = { built: [] as AssessmentDetails[], selected: [] as string[] };
   const host: WorkbookHost = {
     status: async () => status,
@@ -41,6 +41,9 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, status: WorkbookStatus 
     selectSheet: async (name) => {
       calls.selected.push(name);
     },
+    check: async () => status.check,
+    selectCell: async () => undefined,
+    addCheckReport: async () => "Check report",
     ...overrides,
   };
   return { host, calls };
@@ -80,6 +83,7 @@ describe("TaskPane in Excel", () => {
         assessedCount: 12,
         behaviourCount: 40,
       },
+      check: null,
     };
     renderPane(fakeHost({}, status).host);
     expect(await screen.findByRole("button", { name: "Upgrade assessment" })).toBeTruthy();
@@ -232,7 +236,7 @@ describe("TaskPane in Excel", () => {
   });
 
   it("offers Repair after a build, once the status is read again", async () => {
-    let status: WorkbookStatus = { existing: null };
+    let status: WorkbookStatus = { existing: null, check: null };
     const { host } = fakeHost({ status: async () => status });
     renderPane(host);
     await screen.findByRole("button", { name: "Build assessment" });
@@ -245,6 +249,7 @@ describe("TaskPane in Excel", () => {
         assessedCount: 0,
         behaviourCount: 40,
       },
+      check: null,
     };
     typeCouncil("Anytown");
     fireEvent.submit(councilInput().closest("form")!);
@@ -257,7 +262,7 @@ describe("TaskPane in Excel", () => {
     const { host } = fakeHost({
       status: async () => {
         statusReads += 1;
-        if (statusReads === 1) return { existing: null };
+        if (statusReads === 1) return { existing: null, check: null };
         throw new UserFacingError(
           "Excel did not answer within 60 seconds while reading your workbook.",
           "Wait a moment.",

@@ -20,12 +20,13 @@ const existing = (upgradeAvailable: boolean): WorkbookStatus => ({
     assessedCount: 12,
     behaviourCount: 40,
   },
+  check: null,
 });
 const outcome: AssessmentOutcome = { action: "built", sheets: [{ name: "Guide", role: "guide" }], notes: [] };
 const shown: ShownError = { message: "Excel is busy.", nextStep: "Try again.", offerDownload: false };
 
 const ready = (mode: "excel" | "standalone" = "excel"): PaneState =>
-  paneReducer(initialState(mode, now), { type: "statusLoaded", status: { existing: null } });
+  paneReducer(initialState(mode, now), { type: "statusLoaded", status: { existing: null, check: null } });
 const working = () => paneReducer(ready(), { type: "workStarted", step: "Reading your workbook" });
 
 describe("initialState", () => {
@@ -47,7 +48,7 @@ describe("statusLoaded", () => {
   it("makes the form ready and keeps an empty form when the workbook has no assessment", () => {
     const state = ready();
     expect(state.phase).toEqual({ kind: "ready" });
-    expect(state.status).toEqual({ existing: null });
+    expect(state.status).toEqual({ existing: null, check: null });
     expect(state.form.council).toBe("");
   });
 
@@ -155,7 +156,7 @@ describe("work", () => {
 
 describe("primaryAction", () => {
   it.each([
-    ["no assessment", { existing: null }, "build", "Build assessment"],
+    ["no assessment", { existing: null, check: null }, "build", "Build assessment"],
     ["an older assessment", existing(true), "upgrade", "Upgrade assessment"],
     ["a current assessment", existing(false), "repair", "Repair assessment"],
   ] as const)("offers the right action for %s", (_, status, action, label) => {

@@ -1,0 +1,62 @@
+/**
+ * A check's findings as rows and as plain text: the "Check report" sheet, the pane's Copy and any
+ * other report take their columns from here, so they list the same things in the same order.
+ */
+import type { CheckResult, Finding, Severity } from "./types";
+
+export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
+
+/** What each severity is called where people read it. */
+export const SEVERITY_LABEL: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
+
+/** The report's columns, in order, with how each is taken from a finding. */
+export const REPORT_COLUMNS = [
+  { header: "Severity", of: (f: Finding) => SEVERITY_LABEL[f.severity] },
+  { header: "Sheet", of: (f: Finding) => f.sheet?.name ?? "" },
+  { header: "Cell", of: (f: Finding) => f.cell ?? "" },
+  { header: "Finding", of: (f: Finding) => f.message },
+  { header: "Expected", of: (f: Finding) => f.expected ?? "" },
+  { header: "Found", of: (f: Finding) => f.found ?? "" },
+  { header: "Repair fixes it", of: (f: Finding) => (f.repairable ? "Yes" : "No") },
+  { header: "Rule", of: (f: Finding) => f.rule },
+] as const;
+
+/** Errors first, then warnings, then notes; within a severity, the checker's order (sheet by sheet). */
+export function sortedFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+}
+
+/** How many findings of each severity. */
+export function severityCounts(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
+/** One row of text a finding, in REPORT_COLUMNS order (every value is text, never a formula). */
+export function reportRows(result: CheckResult): string[][] {
+  return sortedFindings(result.findings).map((f) => REPORT_COLUMNS.map((column) => column.of(f)));
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** A one-line summary: "2 errors, 1 warning, 0 notes". */
+export function countsLine(findings: readonly Finding[]): string {
+  const counts = severityCounts(findings);
+  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "note")}`;
+}
+
+/**
+ * The findings as plain text for the clipboard or an email: a heading line, then one tab-separated
+ * line a finding under the column headers, so it also pastes into a sheet as a table.
+ */
+export function reportText(result: CheckResult, title: string): string {
+  const against = result.toolkit ? ` (checked against toolkit ${result.toolkit.id} ${result.toolkit.version})` : "";
+  const oneLine = (text: string) => text.replace(/[\t\r\n]+/g, " ");
+  const lines = [
+    `${title}: ${countsLine(result.findings)}${against}`,
+    REPORT_COLUMNS.map((c) => c.header).join("\t"),
+    ...reportRows(result).map((row) => row.map(oneLine).join("\t")),
+  ];
+  return lines.join("\n");
+}
