@@ -5,6 +5,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { downloadNewWorkbook } from "./download";
+import { lazyFileChecker } from "./load-file-checker";
 import { detectHost, errorDetail } from "./office-detect";
 import { Root, type Started } from "./Root";
 
@@ -20,10 +21,15 @@ async function start(): Promise<Started> {
   }
 }
 
+// Until the standalone file checker (src/taskpane/file-checker.ts) is in this branch, choosing a file says so.
+const fileChecker = lazyFileChecker(() =>
+  Promise.reject(new Error("The workbook checker is not part of this build yet.")),
+);
+
 const container = document.getElementById("root");
 if (!container) throw new Error("The task pane page has no #root element.");
 createRoot(container).render(
   <StrictMode>
-    <Root start={start} downloadWorkbook={downloadNewWorkbook} />
+    <Root start={start} downloadWorkbook={downloadNewWorkbook} fileChecker={fileChecker} />
   </StrictMode>,
 );

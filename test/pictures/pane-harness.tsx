@@ -8,6 +8,7 @@ import { createRoot } from "react-dom/client";
 import { sampleAnswers } from "../../src/core/answers/sample";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../src/core/toolkit/load";
+import type { FileChecker } from "../../src/taskpane/file-check";
 import { Root, type Started } from "../../src/taskpane/Root";
 import { FakeExcel } from "../fakes/excel-fake";
 import { hostFor, writePlanWithAnswers } from "../office/fixtures";
@@ -43,9 +44,10 @@ async function start(): Promise<Started> {
 }
 
 const refuseDownload = () => Promise.reject(new Error("The pictures show the pane in Excel: nothing is downloaded."));
+const refuseFileCheck: FileChecker = { check: refuseDownload, downloadRepairedCopy: refuseDownload };
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <Root start={start} downloadWorkbook={refuseDownload} />
+    <Root start={start} downloadWorkbook={refuseDownload} fileChecker={refuseFileCheck} />
   </StrictMode>,
 );
