@@ -14,7 +14,6 @@ import { readFile } from "fs/promises";
 import { tmpdir } from "os";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import webpack from "webpack";
 import { sampleAnswers } from "../../src/core/answers/sample";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import type { WorkbookPlan } from "../../src/core/plan/types";
@@ -23,6 +22,7 @@ import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { animationsFinished, launchChromium, openPaneContext, serveStatic } from "../support/chromium";
 import { printSheets } from "../support/render";
 import { runBounded } from "../support/process";
+import { buildHarness } from "./harness-build";
 import { PICTURE_COUNCIL, PICTURE_DATE, type PaneScenario } from "./scenarios";
 
 const REPO = path.resolve(__dirname, "../..");
@@ -127,26 +127,6 @@ async function buildAndWait(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Build assessment" }).click();
   await page.getByText("Notes").first().waitFor({ timeout: 60_000 });
   await waitForButton(page, "Repair assessment");
-}
-
-/** The pane's own webpack build, with the harness in place of the page's entry (office.js is never fetched). */
-async function buildHarness(out: string): Promise<string> {
-  const configure = require(path.join(REPO, "webpack.config.js")) as (
-    env: object,
-    argv: { mode: string },
-  ) => Promise<webpack.Configuration>;
-  // Production, as users get it (a development build would also run React's StrictMode checks twice).
-  // This build's manifest is never used: naming the development address keeps webpack's note about it quiet.
-  process.env.ADDIN_BASE_URL ??= "https://localhost:3000/";
-  const config = await configure({}, { mode: "production" });
-  config.context = REPO;
-  config.entry = { taskpane: path.join(__dirname, "pane-harness.tsx") };
-  config.output = { ...config.output, path: out };
-  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-    webpack(config, (error, result) => (error || !result ? reject(error) : resolve(result))),
-  );
-  if (stats.hasErrors()) throw new Error(stats.toString("errors-only"));
-  return out;
 }
 
 // ---- The workbook, in LibreOffice ----

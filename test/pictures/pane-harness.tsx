@@ -6,13 +6,17 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { sampleAnswers } from "../../src/core/answers/sample";
+import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { locatePlanCell } from "../../src/core/plan/locate";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { parseCell } from "../../src/core/util/a1";
+import { writeWorkbookPlan } from "../../src/office/write-plan";
 import { parseToolkit } from "../../src/core/toolkit/load";
 import type { FileChecker } from "../../src/taskpane/file-check";
 import { Root, type Started } from "../../src/taskpane/Root";
 import { FakeExcel } from "../fakes/excel-fake";
 import { hostFor, writePlanWithAnswers } from "../office/fixtures";
-import { PICTURE_COUNCIL, PICTURE_DATE, type PaneScenario } from "./scenarios";
+import { PICTURE_COUNCIL, PICTURE_DATE, TAMPERED_CELL, TAMPERED_SUFFIX, type PaneScenario } from "./scenarios";
 
 // The Excel fake runs in Node for the tests and schedules its syncs with Node's setImmediate.
 const withImmediate = globalThis as {
@@ -34,13 +38,40 @@ async function workbookFor(which: PaneScenario): Promise<FakeExcel> {
     await writePlanWithAnswers(fake, earlier, answers, { council: PICTURE_COUNCIL, assessmentDate: PICTURE_DATE });
     return fake;
   }
+  if (which === "check") return tamperedAssessment();
   // "built": the user already has a sheet called Summary, so the build says which name it used instead.
   return new FakeExcel({ sheets: which === "built" ? ["Sheet1", "Summary"] : ["Sheet1"] });
 }
 
+/** A current assessment with one descriptor edited by hand, written straight into the fake as a build leaves it. */
+async function tamperedAssessment(): Promise<FakeExcel> {
+  const toolkit = canonicalToolkit();
+  const plan = structuredClone(
+    buildWorkbookPlan(toolkit, sampleAnswers(toolkit, PICTURE_DATE), {
+      council: PICTURE_COUNCIL,
+      assessmentDate: PICTURE_DATE,
+      now: new Date(`${PICTURE_DATE}T09:00:00Z`),
+    }),
+  );
+  const area = plan.sheets.find((sheet) => sheet.key === `keyArea:${toolkit.themes[0].keyAreas[0].id}`)!;
+  const { row, column } = parseCell(TAMPERED_CELL);
+  const cell = locatePlanCell(area, row, column)!;
+  cell.line[cell.index] = `${String(cell.line[cell.index])}${TAMPERED_SUFFIX}`;
+  const fake = new FakeExcel();
+  await fake.run((context) =>
+    writeWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true }, () =>
+      context.sync(),
+    ),
+  );
+  return fake;
+}
+
 async function start(): Promise<Started> {
   if (scenario === "standalone") return { kind: "standalone", reason: "no-office" };
-  return { kind: "excel", host: hostFor(await workbookFor(scenario)), dark };
+  const fake = await workbookFor(scenario);
+  // The Chromium test looks into the workbook the pane works on: which sheet is active, which sheets exist.
+  Object.assign(window, { paneFake: fake });
+  return { kind: "excel", host: hostFor(fake), dark };
 }
 
 const refuseDownload = () => Promise.reject(new Error("The pictures show the pane in Excel: nothing is downloaded."));

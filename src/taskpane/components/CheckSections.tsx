@@ -66,8 +66,8 @@ export function ExcelCheckSection(props: ExcelCheckProps) {
           {props.onRepair && repairable > 0 && (
             <>
               <p className={styles.paragraph}>
-                Repair fixes {repairable} of these {repairable === 1 ? "finding" : "findings"}: it rewrites the
-                toolkit&apos;s sheets, keeps every answer and checks again.
+                Repair fixes {repairable} of these findings: it rewrites the toolkit&apos;s sheets, keeps every answer
+                and checks again.
               </p>
               <div className={styles.actions}>
                 <Button appearance="primary" onClick={props.onRepair} disabledFocusable={busy}>
