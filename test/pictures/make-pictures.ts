@@ -68,6 +68,7 @@ const PANE_SHOTS: PaneShot[] = [
   { file: "pane-new", scenario: "new", act: (page) => fillDetails(page, "Build assessment") },
   { file: "pane-upgrade", scenario: "upgrade", act: (page) => waitForButton(page, "Upgrade assessment") },
   { file: "pane-built", scenario: "built", act: buildAndWait },
+  { file: "pane-check", scenario: "check", act: checkAndWait },
   {
     file: "pane-standalone",
     scenario: "standalone",
@@ -120,6 +121,14 @@ async function fillDetails(page: Page, button: string): Promise<void> {
   await page.fill('input[name="council"]', PICTURE_COUNCIL);
   // The date field's value is always ISO; Chromium shows it in the en-GB order, dd/mm/yyyy.
   await page.fill('input[name="assessmentDate"]', PICTURE_DATE);
+}
+
+/** Checks the workbook with a descriptor edited by hand: the findings, grouped, with Go to cell and Repair. */
+async function checkAndWait(page: Page): Promise<void> {
+  await waitForButton(page, "Check");
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+  await page.getByRole("heading", { name: "Findings" }).waitFor({ timeout: 60_000 });
+  await waitForButton(page, "Repair");
 }
 
 async function buildAndWait(page: Page): Promise<void> {
