@@ -108,7 +108,7 @@ async function panePictures(scratch: string): Promise<void> {
 }
 
 async function waitForButton(page: Page, name: string): Promise<void> {
-  const button = page.getByRole("button", { name });
+  const button = page.getByRole("button", { name, exact: true });
   await button.waitFor({ timeout: 30_000 });
   await page.waitForFunction((label) => {
     const found = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === label);
