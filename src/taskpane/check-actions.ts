@@ -83,10 +83,12 @@ export function useCheckActions({
     }
   };
 
+  /** Selects the finding's cell, or activates its sheet when the finding is about the whole sheet. */
   const goToCell = (finding: Finding) => {
     const { sheet, cell } = finding;
-    if (!host || !sheet || !cell) return;
-    exclusive(() => host.selectCell(sheet.name, cell)).then(() => dispatch({ type: "cellSelected" }), actionFailed);
+    if (!host || !sheet) return;
+    const go = () => (cell ? host.selectCell(sheet.name, cell) : host.selectSheet(sheet.name));
+    exclusive(go).then(() => dispatch({ type: "cellSelected" }), actionFailed);
   };
 
   const addReport = async () => {

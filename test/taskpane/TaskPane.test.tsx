@@ -503,16 +503,19 @@ describe("TaskPane's check in Excel", () => {
   });
 
   it("goes to a finding's cell on its sheet", async () => {
-    const selected: [string, string][] = [];
-    const { host } = fakeHost(
+    const selected: [string, string | undefined][] = [];
+    const { host, calls } = fakeHost(
       { selectCell: async (sheet, cell) => void selected.push([sheet, cell]) },
       assessed(tamperedCheck),
     );
     await openAndCheck(host);
     fireEvent.click(within(section("Errors")).getByRole("button", { name: "Go to cell C5" }));
     await waitFor(() => expect(selected).toEqual([["Summary", "C5"]]));
-    // A finding with no cell (the workbook's identity) has no button.
+    // A finding with no sheet (the workbook's identity) has no button.
     expect(screen.getAllByRole("button", { name: /^Go to cell/ })).toHaveLength(3);
+    // One about a whole sheet goes to the sheet.
+    fireEvent.click(within(section("Notes")).getByRole("button", { name: "Go to sheet" }));
+    await waitFor(() => expect(calls.selected).toEqual(["1.1 Leadership"]));
   });
 
   it("says why Go to cell failed, in plain English, and keeps the list", async () => {

@@ -17,7 +17,7 @@ import { usePaneStyles } from "./styles";
 
 interface FindingsListProps {
   findings: readonly Finding[];
-  /** Selects the finding's cell in Excel; absent on the standalone page, where there is no workbook open. */
+  /** Selects the finding's cell (or its sheet) in Excel; absent on the standalone page, with no workbook open. */
   onGoToCell?: (finding: Finding) => void;
   /** What fixes a repairable finding here: "Repair" in Excel, "the repaired copy" on the standalone page. */
   repairedBy: string;
@@ -105,14 +105,17 @@ function FindingItem({ finding, onGoToCell, repairedBy }: { finding: Finding } &
           {repairedBy} fixes this.
         </span>
       )}
-      {onGoToCell && finding.sheet && finding.cell && (
+      {onGoToCell && canGoTo(finding) && (
         <Button size="small" onClick={() => onGoToCell(finding)}>
-          Go to cell {finding.cell}
+          {finding.cell ? `Go to cell ${finding.cell}` : "Go to sheet"}
         </Button>
       )}
     </li>
   );
 }
+
+/** A finding on a sheet that is there: its cell, or the whole sheet (a missing sheet has nowhere to go). */
+const canGoTo = (finding: Finding) => finding.sheet !== undefined && finding.rule !== "structure.sheet-missing";
 
 /** Texts longer than this are clipped, with a button to show them whole (descriptors can run to a paragraph). */
 export const CLIP_AFTER = 120;
