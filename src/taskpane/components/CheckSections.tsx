@@ -84,21 +84,26 @@ export function ExcelCheckSection(props: ExcelCheckProps) {
               Copy
             </Button>
           </div>
-          {check.reportSheet && (
-            <MessageBar intent="success" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>Report added.</MessageBarTitle>
-                The findings are on the sheet “{check.reportSheet}”.{" "}
-                <Link as="button" id={FOCUS.reportLink} onClick={() => props.onSelectSheet(check.reportSheet!)}>
-                  Go to “{check.reportSheet}”
-                </Link>
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          {check.reportSheet && <ReportAdded sheet={check.reportSheet} onSelectSheet={props.onSelectSheet} />}
           <CopyOutcome copy={check.copy} />
         </CheckResults>
       )}
     </section>
+  );
+}
+
+/** Where the report went, with a link there (focus moves to the link once the report is added). */
+function ReportAdded({ sheet, onSelectSheet }: { sheet: string; onSelectSheet: (name: string) => void }) {
+  return (
+    <MessageBar intent="success" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>Report added.</MessageBarTitle>
+        The findings are on the sheet “{sheet}”.{" "}
+        <Link as="button" id={FOCUS.reportLink} onClick={() => onSelectSheet(sheet)}>
+          Go to “{sheet}”
+        </Link>
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 
