@@ -39,12 +39,12 @@ const activeSheet = (page: Page) =>
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 
-async function openOnTamperedWorkbook(): Promise<{ page: Page; errors: string[] }> {
-  const context = await openPaneContext(browser);
+async function openOnTamperedWorkbook(theme: "light" | "dark" = "light"): Promise<{ page: Page; errors: string[] }> {
+  const context = await openPaneContext(browser, theme);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto(`${baseUrl}/taskpane.html?scenario=check`);
+  await page.goto(`${baseUrl}/taskpane.html?scenario=check&theme=${theme}`);
   await page.getByText("When the pane opened, the check of this workbook found:").waitFor({ timeout: 60_000 });
   return { page, errors };
 }
@@ -115,6 +115,15 @@ describe("the pane in Excel (the in-memory fake)", () => {
       sheet,
     );
     expect(await activeSheet(page)).toBe(sheet);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("shows the findings in Office's dark theme, passing axe", async () => {
+    const { page, errors } = await openOnTamperedWorkbook("dark");
+    await checkByKeyboard(page);
+    await page.getByRole("region", { name: "Errors" }).waitFor();
+    await expectNoSeriousAxeViolations(page, "dark, the findings of a check");
     expect(errors).toEqual([]);
     await page.context().close();
   });
