@@ -1,8 +1,9 @@
 /**
  * The built task pane in headless Chromium (Debian's, never a downloaded one), as a user whose IT
  * blocks office.js sees it: the page must notice it is not in Excel, let a keyboard-only user
- * download a workbook that passes the command line's checks, and pass an axe-core scan in light and
- * dark colour schemes, and it measures the initial JavaScript. (The README's pictures are made by
+ * download a workbook that passes the command line's checks, check a tampered workbook chosen through
+ * the file input and download its repaired copy, and pass axe-core scans in light and dark colour
+ * schemes, and it measures the initial JavaScript. (The README's pictures are made by
  * `npm run docs:pictures`, not by tests: a test run changes nothing in the repository.)
  *
  * NPS_TASKPANE_DIST=<folder> reuses an existing production build instead of building one.
