@@ -101,7 +101,7 @@ describe("the pane in Excel (the in-memory fake)", () => {
     await page.keyboard.press("Enter");
     await page
       .getByText("Report added.")
-      .waitFor({ timeout: 60_000 })
+      .waitFor({ timeout: 20_000 })
       .catch(async (error: unknown) => {
         throw new Error(`${String(error)}\nThe pane showed:\n${await page.locator("main").innerText()}`);
       });
