@@ -4,9 +4,10 @@ import { planRepairedCopy, type RepairedCopy } from "../../core/assessment/plan-
 import type { WorkbookSnapshot } from "../../core/snapshot/types";
 import { canonicalToolkit } from "../../core/toolkit/canonical";
 import type { Toolkit } from "../../core/toolkit/schema";
-import { checkFileSize, readSnapshotFromBuffer, WorkbookReadError } from "../../xlsx/read-xlsx";
+import { checkFileSize, WorkbookReadError } from "../../xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type Command, type CliOutput, type ParsedArgs } from "../command";
+import { readSnapshotInWorker } from "../read-in-worker";
 import { checkTarget, writeWhole } from "../write-file";
 
 const HELP = `Usage: nps-toolkit repair <in.xlsx> <out.xlsx> [--force]
@@ -45,7 +46,7 @@ function isSameFile(a: string, b: string): boolean {
 async function readInput(file: string, input: string): Promise<WorkbookSnapshot> {
   try {
     checkFileSize(statSync(input).size);
-    return await readSnapshotFromBuffer(new Uint8Array(readFileSync(input)));
+    return await readSnapshotInWorker(new Uint8Array(readFileSync(input)));
   } catch (problem) {
     // An unreadable workbook is a request that cannot be carried out: one line, exit 2.
     if (problem instanceof WorkbookReadError) throw new UsageError(`${file}: ${problem.message}`);
