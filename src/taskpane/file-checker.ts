@@ -17,12 +17,13 @@ import { saveBytes } from "./save-file";
 
 type OnProgress = (update: ProgressUpdate) => void;
 
-const CHOOSE_ANOTHER = "Choose the assessment's own .xlsx workbook and try again.";
+/** The reader's messages say what is wrong and how to put it right; this covers having chosen the wrong file. */
+const CHOOSE_ANOTHER = "If this is not the file you meant, choose the assessment's own .xlsx workbook.";
 
 function noAssessment(file: File): UserFacingError {
   return new UserFacingError(
     `"${file.name}" holds no assessment made by the NPS Toolkit, so there is nothing to check or repair.`,
-    `${CHOOSE_ANOTHER} To start a new assessment, download a new workbook instead.`,
+    "Choose the assessment's own .xlsx workbook, or download a new workbook to start an assessment.",
   );
 }
 

@@ -101,7 +101,7 @@ describe("check(file)", () => {
   test("a file that is not a workbook is refused with the reader's message and a next step", async () => {
     const problem = await rejection(fileChecker.check(chosen(new TextEncoder().encode("Hello")), () => undefined));
     expect(problem.message).toMatch(/^This file is not an Excel workbook \(\.xlsx\)/);
-    expect(problem.nextStep).toBe("Choose the assessment's own .xlsx workbook and try again.");
+    expect(problem.nextStep).toBe("If this is not the file you meant, choose the assessment's own .xlsx workbook.");
   });
 
   test("a password-protected workbook and a zip bomb are refused, each saying why", async () => {
