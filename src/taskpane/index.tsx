@@ -21,10 +21,8 @@ async function start(): Promise<Started> {
   }
 }
 
-// Until the standalone file checker (src/taskpane/file-checker.ts) is in this branch, choosing a file says so.
-const fileChecker = lazyFileChecker(() =>
-  Promise.reject(new Error("The workbook checker is not part of this build yet.")),
-);
+// The reader, the checker and ExcelJS come in their own chunk, fetched when the user first chooses a file.
+const fileChecker = lazyFileChecker(() => import("./file-checker").then((module) => module.fileChecker));
 
 const container = document.getElementById("root");
 if (!container) throw new Error("The task pane page has no #root element.");
