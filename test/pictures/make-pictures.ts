@@ -23,7 +23,7 @@ import { animationsFinished, launchChromium, openPaneContext, serveStatic } from
 import { printSheets } from "../support/render";
 import { runBounded } from "../support/process";
 import { buildHarness } from "./harness-build";
-import { PICTURE_COUNCIL, PICTURE_DATE, type PaneScenario } from "./scenarios";
+import { PICTURE_COUNCIL, PICTURE_DATE, tamperedPlan, type PaneScenario } from "./scenarios";
 
 const REPO = path.resolve(__dirname, "../..");
 const DOCS = path.join(REPO, "docs");
@@ -74,9 +74,15 @@ const PANE_SHOTS: PaneShot[] = [
     scenario: "standalone",
     act: (page) => fillDetails(page, "Download a new assessment workbook"),
   },
+  { file: "pane-standalone-check", scenario: "standalone", act: checkChosenFile },
 ];
 
+/** The file the standalone page checks in its picture: the "check" scenario's workbook, as a file. */
+let tamperedFile = "";
+
 async function panePictures(scratch: string): Promise<void> {
+  tamperedFile = path.join(scratch, "Anytown return.xlsx");
+  writeFileSync(tamperedFile, await writePlanToBuffer(tamperedPlan({ answered: false })));
   const dist = await buildHarness(path.join(scratch, "pane"));
   const { server, baseUrl } = await serveStatic(dist);
   let browser: Browser | undefined;
@@ -129,6 +135,12 @@ async function checkAndWait(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Check", exact: true }).click();
   await page.getByRole("heading", { name: "Findings" }).waitFor({ timeout: 60_000 });
   await waitForButton(page, "Repair");
+}
+
+async function checkChosenFile(page: Page): Promise<void> {
+  await page.getByLabel("Workbook to check (.xlsx)").setInputFiles(tamperedFile);
+  await page.getByRole("heading", { name: "Findings" }).waitFor({ timeout: 60_000 });
+  await waitForButton(page, "Download a repaired copy");
 }
 
 async function buildAndWait(page: Page): Promise<void> {

@@ -6,17 +6,14 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { sampleAnswers } from "../../src/core/answers/sample";
-import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
-import { locatePlanCell } from "../../src/core/plan/locate";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { parseCell } from "../../src/core/util/a1";
 import { writeWorkbookPlan } from "../../src/office/write-plan";
 import { parseToolkit } from "../../src/core/toolkit/load";
-import type { FileChecker } from "../../src/taskpane/file-check";
+import { lazyFileChecker } from "../../src/taskpane/load-file-checker";
 import { Root, type Started } from "../../src/taskpane/Root";
 import { FakeExcel } from "../fakes/excel-fake";
 import { hostFor, writePlanWithAnswers } from "../office/fixtures";
-import { PICTURE_COUNCIL, PICTURE_DATE, TAMPERED_CELL, TAMPERED_SUFFIX, type PaneScenario } from "./scenarios";
+import { PICTURE_COUNCIL, PICTURE_DATE, tamperedPlan, type PaneScenario } from "./scenarios";
 
 // The Excel fake runs in Node for the tests and schedules its syncs with Node's setImmediate.
 const withImmediate = globalThis as {
@@ -45,19 +42,8 @@ async function workbookFor(which: PaneScenario): Promise<FakeExcel> {
 
 /** A current assessment with one descriptor edited by hand, written straight into the fake as a build leaves it. */
 async function tamperedAssessment(): Promise<FakeExcel> {
-  const toolkit = canonicalToolkit();
-  const plan = structuredClone(
-    buildWorkbookPlan(toolkit, sampleAnswers(toolkit, PICTURE_DATE), {
-      council: PICTURE_COUNCIL,
-      assessmentDate: PICTURE_DATE,
-      now: new Date(`${PICTURE_DATE}T09:00:00Z`),
-    }),
-  );
-  const area = plan.sheets.find((sheet) => sheet.key === `keyArea:${toolkit.themes[0].keyAreas[0].id}`)!;
-  const { row, column } = parseCell(TAMPERED_CELL);
-  const cell = locatePlanCell(area, row, column)!;
-  cell.line[cell.index] = `${String(cell.line[cell.index])}${TAMPERED_SUFFIX}`;
   const fake = new FakeExcel();
+  const plan = tamperedPlan();
   await fake.run((context) =>
     writeWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true }, () =>
       context.sync(),
@@ -75,10 +61,13 @@ async function start(): Promise<Started> {
 }
 
 const refuseDownload = () => Promise.reject(new Error("The pictures show the pane in Excel: nothing is downloaded."));
-const refuseFileCheck: FileChecker = { check: refuseDownload, downloadRepairedCopy: refuseDownload };
+// The standalone page checks a chosen file with the real checker, loaded as the page loads it.
+const fileChecker = lazyFileChecker(() =>
+  import("../../src/taskpane/file-checker").then((module) => module.fileChecker),
+);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <Root start={start} downloadWorkbook={refuseDownload} fileChecker={refuseFileCheck} />
+    <Root start={start} downloadWorkbook={refuseDownload} fileChecker={fileChecker} />
   </StrictMode>,
 );
