@@ -138,6 +138,8 @@ async function checkAndWait(page: Page): Promise<void> {
 }
 
 async function checkChosenFile(page: Page): Promise<void> {
+  // The form above is filled as in the other picture, so the date shown is the fixed one, not today's.
+  await fillDetails(page, "Download a new assessment workbook");
   await page.getByLabel("Workbook to check (.xlsx)").setInputFiles(tamperedFile);
   await page.getByRole("heading", { name: "Findings" }).waitFor({ timeout: 60_000 });
   await waitForButton(page, "Download a repaired copy");
