@@ -8,7 +8,7 @@ import type { Toolkit } from "../../core/toolkit/schema";
 import { checkFileSize, readSnapshotFromBuffer, WorkbookReadError } from "../../xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type Command, type CliOutput, type ParsedArgs } from "../command";
-import { checkTarget, writeWhole } from "../write-file";
+import { checkTarget, isSameFile, writeWhole } from "../write-file";
 
 const HELP = `Usage: nps-toolkit repair <in.xlsx> <out.xlsx> [--force]
 
@@ -71,14 +71,6 @@ function checkInput(file: string): string {
   if (!existsSync(input)) throw new UsageError(`"${file}" does not exist.`);
   if (statSync(input).isDirectory()) throw new UsageError(`"${file}" is a folder, not a workbook.`);
   return input;
-}
-
-/** The same file under another spelling (a relative path, a link, a case-insensitive disc) is the same file. */
-function isSameFile(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (!existsSync(b)) return false;
-  const [x, y] = [statSync(a), statSync(b)];
-  return x.dev === y.dev && x.ino === y.ino;
 }
 
 async function readInput(file: string, input: string): Promise<WorkbookSnapshot> {

@@ -11,6 +11,12 @@ import type { Answers, BehaviourAnswer } from "./types";
 export interface AssessmentInfo {
   council: string;
   assessmentDate: string;
+  /**
+   * Who answered, and their role or department. Placeholders until the Guide has respondent cells (issue 8,
+   * items 3–4, the sign-off work): always "" for now.
+   */
+  respondent: string;
+  role: string;
   metadata: Partial<Record<MetadataKey, string>>;
 }
 
@@ -114,6 +120,8 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
   const info: AssessmentInfo = {
     council: text(guide, cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column)),
     assessmentDate: dateText(guide, cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column)),
+    respondent: "",
+    role: "",
     metadata: readMetadata(sheetNamed(roles.metadata)),
   };
   const answers: Answers = {

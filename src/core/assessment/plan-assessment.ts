@@ -5,7 +5,7 @@
  */
 import { readAssessment, type FoundAssessment } from "../answers/from-snapshot";
 import { buildWorkbookPlan, defaultSheetNames } from "../plan/build-plan";
-import { LAYOUT_VERSION } from "../plan/layout";
+import { GROUP_SHEET_KEYS, LAYOUT_VERSION, type GroupSheetKey } from "../plan/layout";
 import type { SheetRole, WorkbookPlan } from "../plan/types";
 import type { WorkbookSnapshot } from "../snapshot/types";
 import { toolkitFingerprint } from "../toolkit/load";
@@ -43,7 +43,11 @@ export interface PlanningOptions {
   printAndFilters?: boolean;
 }
 
-export type MadeSheetRole = Exclude<SheetRole, "metadata">;
+/** The roles of an assessment's sheets the user sees (a group workbook's sheets are never an assessment's). */
+export type MadeSheetRole = Exclude<SheetRole, "metadata" | GroupSheetKey>;
+
+const isMadeSheetRole = (role: SheetRole): role is MadeSheetRole =>
+  role !== "metadata" && !(GROUP_SHEET_KEYS as readonly string[]).includes(role);
 
 export interface PlannedAssessment {
   action: "built" | "upgraded" | "repaired";
@@ -77,7 +81,7 @@ export interface AssessmentStatus {
 
 function madeSheets(plan: WorkbookPlan): PlannedAssessment["sheets"] {
   return plan.sheets
-    .filter((s): s is typeof s & { role: MadeSheetRole } => s.role !== "metadata")
+    .filter((s): s is typeof s & { role: MadeSheetRole } => isMadeSheetRole(s.role))
     .map((s) => ({ name: s.name, role: s.role }));
 }
 
