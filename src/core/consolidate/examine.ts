@@ -32,7 +32,9 @@ const countBySeverity = (findings: Finding[]): FindingCounts => ({
 
 const NO_FINDINGS: FindingCounts = { error: 0, warning: 0, info: 0 };
 
-const located = (f: Finding) => (f.sheet ? ` (${f.sheet.name}${f.cell ? `!${f.cell}` : ""})` : "");
+/** "Sheet!D9: the finding's message" without its full stop, so findings can be joined into one sentence. */
+const located = (f: Finding) =>
+  `${f.sheet ? `${f.sheet.name}${f.cell ? `!${f.cell}` : ""}: ` : ""}${f.message.replace(/\.$/, "")}`;
 
 const hasAnswer = (answer: BehaviourAnswer) => Object.values(answer).some((value) => (value ?? "").trim() !== "");
 
@@ -59,11 +61,10 @@ function examineSnapshot(
   const result = checkWorkbook(snapshot, context.registry, { today: context.today });
   const counts = countBySeverity(result.findings);
   const errors = result.findings.filter((f) => f.severity === "error");
-  const firstErrors = errors.slice(0, ERRORS_SHOWN).map((f) => `${f.message}${located(f)}`);
+  const firstErrors = errors.slice(0, ERRORS_SHOWN).map(located);
   const madeFrom = context.registry.find((t) => t.id === result.toolkit?.id && t.version === result.toolkit?.version);
   const found = readAssessment(snapshot, madeFrom ?? context.target);
-  if (!found)
-    return { ...base, kind: "not-an-assessment", problem: firstErrors[0], counts, firstErrors, retiredAnswers: 0 };
+  if (!found) return { ...base, kind: "not-an-assessment", counts, firstErrors, retiredAnswers: 0 };
   const { toolkitId, toolkitVersion } = found.info.metadata;
   const { answers, retired } = mapAnswers(found.answers.behaviours, context.target);
   return {
