@@ -1,6 +1,6 @@
 import { GROUP_DATA, SHEET_NAMES } from "../plan/layout";
 import { SheetBuilder } from "../plan/sheet-builder";
-import { DATE_FORMAT, SCORE_FORMAT, TEXT_FORMAT } from "../plan/style";
+import { DATE_FORMAT, SCORE_FORMAT } from "../plan/style";
 import type { PlanCell, SheetPlan } from "../plan/types";
 import { rangeAddress } from "../util/a1";
 import { isIsoDate, isoDateToSerial } from "../util/dates";
@@ -8,9 +8,6 @@ import type { GroupDataRow } from "./group-rows";
 
 export const GROUP_DATA_TABLE_NAME = "NPS_GroupData";
 const G = GROUP_DATA.columns;
-
-/** Columns holding text copied from returns: formatted as text, so a user editing them cannot make a formula either. */
-const TEXT_COLUMNS = [G.council, G.respondent, G.role, G.evidence, G.owner, G.sourceFile];
 
 /** A row's cells: the assessment date as a date serial when it is one; every string is a text cell (plan rule). */
 const rowCells = (row: GroupDataRow): PlanCell[] =>
@@ -39,7 +36,6 @@ export function groupDataSheet(rows: GroupDataRow[], name: string = SHEET_NAMES.
       range: rangeAddress(GROUP_DATA.headerRow, 1, last, GROUP_DATA.headers.length),
       style: "TableStyleMedium2",
     });
-  for (const index of TEXT_COLUMNS) sheet.style(column(index), { numberFormat: TEXT_FORMAT });
   sheet.plan.freeze = { rows: GROUP_DATA.headerRow, columns: 0 };
   sheet.plan.print = {
     orientation: "landscape",
