@@ -1,10 +1,13 @@
 /** Which returns a consolidation uses, and what the log says, decided on examined returns (pure, no files). */
 import { consolidate, groupToolkit } from "../../src/core/consolidate/consolidate";
 import { csvField, groupDataCsv } from "../../src/core/consolidate/csv";
+import { planGroupWorkbook } from "../../src/core/consolidate/group-plan";
 import { groupDataRows } from "../../src/core/consolidate/group-rows";
 import type { ConsolidationOptions, ExaminedReturn, ReturnIdentity } from "../../src/core/consolidate/types";
 import { GROUP_DATA } from "../../src/core/plan/layout";
+import { isFormula } from "../../src/core/plan/types";
 import { knownToolkits } from "../../src/core/toolkit/registry";
+import { functionCalls } from "../support/formula-calls";
 import { olderToolkit, toolkit } from "./fixtures";
 
 const DEFAULTS: ConsolidationOptions = { includeErrors: false, finalOnly: false };
@@ -201,5 +204,37 @@ describe("CSV", () => {
     expect(lines[0]).toBe(GROUP_DATA.headers.join(","));
     expect(lines[1]).toMatch(/^1,"Ynys Môn, ""Anglesey""",,,2026-03-01,nps-2018 1\.0\.0,Showing leadership,/);
     expect(lines[52]).toBe("");
+  });
+});
+
+describe("the group plan's formulas", () => {
+  const plan = () => {
+    const returns = [examined({ council: "M*" }), examined({ council: ">3" }), examined({ council: "=1" })];
+    return planGroupWorkbook(consolidate(returns, toolkit, DEFAULTS), { now: new Date("2026-11-26T09:00:00Z") });
+  };
+
+  test("read returns by number and rows with `=`: no function that takes text as a pattern or criterion", () => {
+    const formulas = plan().sheets.flatMap((sheet) =>
+      sheet.blocks.flatMap((block) => block.cells.flat().filter(isFormula)),
+    );
+    expect(formulas.length).toBeGreaterThan(0);
+    const names = new Set(formulas.flatMap((cell) => functionCalls(cell.formula).map((call) => call.name)));
+    expect([...names].sort()).toEqual([
+      "AVERAGE",
+      "COUNT",
+      "IF",
+      "INDEX",
+      "INT",
+      "ISNUMBER",
+      "MAX",
+      "MIN",
+      "SUMPRODUCT",
+    ]);
+  });
+
+  test("every value copied from a return is a plain cell on Group Data and the log, never a formula", () => {
+    const sheets = plan().sheets.filter((s) => s.role !== "groupSummary");
+    expect(sheets.map((s) => s.name)).toEqual(["Group Data", "Consolidation Log"]);
+    for (const sheet of sheets) expect(sheet.blocks.flatMap((b) => b.cells.flat()).filter(isFormula)).toEqual([]);
   });
 });
