@@ -153,6 +153,20 @@ describe("exit codes", () => {
     expect((await runCli("consolidate", files[0], "-o", out, "--today", TODAY)).code).toBe(0);
     const strict = await runCli("consolidate", ...files, "-o", out, "--force", "--today", TODAY);
     expect(strict.code).toBe(1);
+    const missing = await runCli(
+      "consolidate",
+      files[0],
+      path.join(dir, "gone.xlsx"),
+      "-o",
+      out,
+      "--force",
+      "--today",
+      TODAY,
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.out).toContain(
+      `Could not be read. ${path.join(dir, "gone.xlsx")} could not be read: there is no such file.`,
+    );
     const included = await runCli("consolidate", ...files, "-o", out, "--force", "--include-errors", "--today", TODAY);
     expect(included.code).toBe(0);
     expect(included.out).toMatch(/2 +Used with errors +1 /);
