@@ -42,6 +42,7 @@ const older = olderToolkit();
 let consolidation: Consolidation;
 let computed: ComputedWorkbook;
 let recalculated: string;
+let groupDir: string;
 
 beforeAll(async () => {
   const dir = tempDir("nps-batch-");
@@ -134,6 +135,7 @@ beforeAll(async () => {
     files.map((file) => ({ file: path.basename(file), read: () => readWorkbookFile(file) })),
     { registry: [older, toolkit], today: TODAY, includeErrors: false, finalOnly: false },
   );
+  groupDir = dir;
   const group = path.join(dir, "group.xlsx");
   writeFileSync(group, await writePlanToBuffer(planGroupWorkbook(consolidation, { now: NOW })));
   await expectWorkbookClean(group);
@@ -339,3 +341,15 @@ test("injection strings in evidence, owners and council names stay text: no cell
   const oldTownFirstRow = GROUP_DATA.firstRow + 2 * 51;
   expect(groupData.cells[`${council}${oldTownFirstRow}`]).toEqual({ value: INJECTIONS.council });
 });
+
+test("Group Summary reads the same when Group Data's rows are sorted another way (here: reversed)", async () => {
+  const plan = planGroupWorkbook(consolidation, { now: NOW });
+  const groupData = plan.sheets.find((s) => s.key === "groupData")!;
+  const [header, ...rows] = groupData.blocks[0].cells;
+  groupData.blocks[0].cells = [header, ...rows.reverse()];
+  const sorted = path.join(groupDir, "sorted.xlsx");
+  writeFileSync(sorted, await writePlanToBuffer(plan));
+  const resorted = await readComputed(await recalculate(sorted));
+  expect(resorted["Group Data"].A2).toBe(5);
+  expect(resorted["Group Summary"]).toEqual(computed["Group Summary"]);
+}, 120_000);

@@ -1,4 +1,5 @@
 /** Which returns a consolidation uses, and what the log says, decided on examined returns (pure, no files). */
+import fc from "fast-check";
 import { consolidate, groupToolkit } from "../../src/core/consolidate/consolidate";
 import { csvField, groupDataCsv } from "../../src/core/consolidate/csv";
 import { planGroupWorkbook } from "../../src/core/consolidate/group-plan";
@@ -237,4 +238,39 @@ describe("the group plan's formulas", () => {
     expect(sheets.map((s) => s.name)).toEqual(["Group Data", "Consolidation Log"]);
     for (const sheet of sheets) expect(sheet.blocks.flatMap((b) => b.cells.flat()).filter(isFormula)).toEqual([]);
   });
+});
+
+/** RFC 4180, read as the RFC defines it: fields split by commas, records by CRLF, "…" with "" for a quote. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = "";
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '"') {
+      for (i++; i < text.length; i++) {
+        if (text[i] === '"' && text[i + 1] === '"') ((field += '"'), i++);
+        else if (text[i] === '"') break;
+        else field += text[i];
+      }
+      i++;
+    } else if (text[i] === ",") (record.push(field), (field = ""), i++);
+    else if (text.startsWith("\r\n", i))
+      (record.push(field), records.push(record), (record = []), (field = ""), (i += 2));
+    else field += text[i++];
+  }
+  return records;
+}
+
+test("property: any text survives the CSV field for field, with an apostrophe before what would run as a formula", () => {
+  const text = fc.string({
+    unit: fc.constantFrom("a", "Ô", " ", ",", '"', "\r", "\n", "\t", "=", "+", "-", "@", "'", "1"),
+  });
+  fc.assert(
+    fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (fields) => {
+      const line = `${fields.map(csvField).join(",")}\r\n`;
+      const expected = fields.map((f) => (/^[=+\-@\t\r]/.test(f) ? `'${f}` : f));
+      expect(parseCsv(line)).toEqual([expected]);
+    }),
+  );
 });
