@@ -7,7 +7,7 @@
 import { levelArray } from "../plan/formulas";
 import { GROUP_DATA, GROUP_SUMMARY } from "../plan/layout";
 import { SheetBuilder } from "../plan/sheet-builder";
-import { AVERAGE_FORMAT, COLOURS, HEADER, SUBTITLE, TITLE, TWO_LINE_HEADER_HEIGHT } from "../plan/style";
+import { AVERAGE_FORMAT, COLOURS, HEADER, SUBTITLE, TITLE, TWO_LINE_HEADER_HEIGHT, wrappedHeight } from "../plan/style";
 import { NOT_ASSESSED } from "../plan/summary-sheet";
 import type { PlanCell, SheetPlan } from "../plan/types";
 import type { Toolkit } from "../toolkit/schema";
@@ -134,6 +134,7 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
       .block(returnNumberRow, 1, [["Return", null, ...returns.map((r) => r.number), ...STATISTICS.map(() => null)]])
       .block(returnNumberRow + 1, 1, [[S.labelHeader, S.scopeHeader, ...labels, ...headers]])
       .style(rangeAddress(returnNumberRow, 1, returnNumberRow + 1, lastColumn), HEADER)
+      .style(rangeAddress(returnNumberRow, first, returnNumberRow, lastColumn), { horizontal: "center" })
       .rowHeight(returnNumberRow + 1, TWO_LINE_HEADER_HEIGHT * 1.5);
   };
   header(S.returnNumberRow, STATISTICS);
@@ -186,6 +187,9 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
     .style(rangeAddress(numbersTop, 1, numbersBottom, 1), { wrap: true })
     .style(rangeAddress(levelsTop, 1, levelsBottom, 1), { wrap: true });
   rows.forEach((row, i) => {
+    // Excel does not autofit the height of a row whose cells are formulas: long key area names wrap onto two lines.
+    const height = wrappedHeight([{ text: row.label, width: S.widths.label }]);
+    for (const top of [numbersTop, levelsTop]) sheet.rowHeight(top + i, height);
     if (row.scope === "Key area") return;
     for (const top of [numbersTop, levelsTop])
       sheet.style(rangeAddress(top + i, 1, top + i, lastColumn), { bold: true, fill: COLOURS.themeRowFill });
