@@ -353,3 +353,28 @@ test("Group Summary reads the same when Group Data's rows are sorted another way
   expect(resorted["Group Data"].A2).toBe(5);
   expect(resorted["Group Summary"]).toEqual(computed["Group Summary"]);
 }, 120_000);
+
+test("an entry that is not a level, in a return included with its errors, counts in no average (LibreOffice)", async () => {
+  const included = await consolidateReturns(
+    [
+      {
+        file: "good-is-not-a-level.xlsx",
+        read: async () => {
+          const plan = returnPlan(answersOf("Anytown Council", "2026-03-01", { "SL-ECSM-02": "Mature" }));
+          plan.sheets[1].blocks.find((b) => b.at === "A7")!.cells[2][7] = "Good"; // H9: SL-ECSM-01's current level
+          return { snapshot: await readSnapshotFromBuffer(await writePlanToBuffer(plan)) };
+        },
+      },
+    ],
+    { registry: [toolkit], today: TODAY, includeErrors: true, finalOnly: false },
+  );
+  expect(included.log[0]).toMatchObject({ outcome: "used-with-errors", counts: { error: 1 } });
+  const file = path.join(groupDir, "with-errors.xlsx");
+  writeFileSync(file, await writePlanToBuffer(planGroupWorkbook(included, { now: NOW })));
+  const values = await readComputed(await recalculate(file));
+  expect(values["Group Data"][`${columnLetter(GROUP_DATA.columns.currentScore)}2`]).toBe("Not a level");
+  expect(findErrorValues(values)).toEqual([]);
+  // Engaging Councillors: only SL-ECSM-02's Mature counts; the overall row likewise.
+  expect(values["Group Summary"][`C${GROUP_SUMMARY.firstRow}`]).toBe(3);
+  expect(values["Group Summary"][`C${GROUP_SUMMARY.firstRow + 12}`]).toBe(3);
+}, 120_000);
