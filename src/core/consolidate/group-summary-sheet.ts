@@ -61,6 +61,8 @@ function groupDataRanges(groupDataName: string, rowCount: number) {
 /**
  * A return's average current score over the row's behaviours: SUMPRODUCT of the matches with the scores (it
  * takes text and blanks as 0) over the count of numeric scores, so blanks and "Not a level" never count.
+ * Excel coerces a blank to 0 there only inside a range of more than one cell; Group Data always holds a whole
+ * toolkit per return, so its ranges never are a single cell.
  */
 function averageFormula(
   row: SummaryRow,
