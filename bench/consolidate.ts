@@ -14,7 +14,7 @@ import { planGroupWorkbook } from "../src/core/consolidate/group-plan";
 import { buildWorkbookPlan } from "../src/core/plan/build-plan";
 import { canonicalToolkit } from "../src/core/toolkit/canonical";
 import { knownToolkits } from "../src/core/toolkit/registry";
-import { readSnapshotFromBuffer } from "../src/xlsx/read-xlsx";
+import { readReturn } from "../src/xlsx/read-return";
 import { writePlanToBuffer } from "../src/xlsx/write-xlsx";
 import { fixed, type BenchResult, type BenchSection } from "./section";
 import { interleavedMedians } from "./timing";
@@ -77,7 +77,7 @@ async function consolidateAll(files: Uint8Array[], memory: PeakMemory): Promise<
   const consolidation = await consolidateReturns(
     files.map((bytes, i) => ({
       file: `return-${i + 1}.xlsx`,
-      read: async () => ({ snapshot: await readSnapshotFromBuffer(bytes) }),
+      read: () => readReturn(bytes),
     })),
     { registry: knownToolkits(), today: TODAY, includeErrors: false, finalOnly: false, onProgress: memory.sample },
   );

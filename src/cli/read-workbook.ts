@@ -1,5 +1,6 @@
 import { readFile, stat } from "fs/promises";
-import { checkFileSize, readSnapshotFromBuffer, WorkbookReadError } from "../xlsx/read-xlsx";
+import { checkFileSize, WorkbookReadError } from "../xlsx/read-xlsx";
+import { readReturn } from "../xlsx/read-return";
 import type { ReadReturn } from "../core/consolidate/types";
 
 /** Problems with the file itself (not there, a folder, not allowed) that mean "cannot be read", not a bug. */
@@ -24,10 +25,5 @@ export async function readWorkbookFile(file: string): Promise<ReadReturn> {
     if (!reason) throw problem;
     return { unreadable: `${file} could not be read: ${reason}.` };
   }
-  try {
-    return { snapshot: await readSnapshotFromBuffer(bytes) };
-  } catch (problem) {
-    if (problem instanceof WorkbookReadError) return { unreadable: problem.message };
-    throw problem;
-  }
+  return readReturn(bytes);
 }
