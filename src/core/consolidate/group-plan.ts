@@ -1,6 +1,6 @@
 import { SHEET_NAMES } from "../plan/layout";
 import type { WorkbookPlan } from "../plan/types";
-import { ukDate } from "../util/dates";
+import { todayIso, ukDate } from "../util/dates";
 import { groupDataSheet } from "./group-data-sheet";
 import { groupDataRows } from "./group-rows";
 import { groupSummarySheet } from "./group-summary-sheet";
@@ -28,7 +28,7 @@ export function planGroupWorkbook(consolidation: Consolidation, options: GroupPl
     ...options.sheetNames,
   };
   const rows = groupDataRows(consolidation);
-  const when = `on ${ukDate(options.now.toISOString().slice(0, 10))}`;
+  const when = `on ${ukDate(todayIso(options.now))}`;
   return {
     sheets: [
       groupSummarySheet({
