@@ -7,6 +7,7 @@ import { CANONICAL_TOOLKIT_ID } from "../toolkit/canonical";
 import { newestVersion } from "../toolkit/registry";
 import type { Toolkit } from "../toolkit/schema";
 import { comparableDate, examineReturn, type ExamineContext } from "./examine";
+import { plural } from "./log";
 import type {
   Consolidation,
   ConsolidationOptions,
@@ -17,8 +18,6 @@ import type {
   ReturnSource,
   UsedReturn,
 } from "./types";
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The version the group is expressed in: the newest of the canonical toolkit the product knows. */
 export function groupToolkit(registry: readonly Toolkit[]): Toolkit {

@@ -1,11 +1,10 @@
 import { SHEET_NAMES } from "../plan/layout";
 import type { WorkbookPlan } from "../plan/types";
-import { todayIso, ukDate } from "../util/dates";
 import { groupDataSheet } from "./group-data-sheet";
 import { groupDataRows } from "./group-rows";
 import { groupSummarySheet } from "./group-summary-sheet";
 import { consolidationLogSheet } from "./log-sheet";
-import { logSummaryLine } from "./log";
+import { consolidationLine } from "./log";
 import type { Consolidation } from "./types";
 
 export interface GroupPlanOptions {
@@ -28,7 +27,6 @@ export function planGroupWorkbook(consolidation: Consolidation, options: GroupPl
     ...options.sheetNames,
   };
   const rows = groupDataRows(consolidation);
-  const when = `on ${ukDate(todayIso(options.now))}`;
   return {
     sheets: [
       groupSummarySheet({
@@ -36,10 +34,10 @@ export function planGroupWorkbook(consolidation: Consolidation, options: GroupPl
         returns: consolidation.returns,
         groupDataRowCount: rows.length,
         sheetNames,
-        description: `${logSummaryLine(consolidation)} Consolidated ${when} against toolkit ${consolidation.toolkit.id} ${consolidation.toolkit.version}.`,
+        description: consolidationLine(consolidation, options.now),
       }),
       groupDataSheet(rows, sheetNames.groupData),
-      consolidationLogSheet(consolidation, sheetNames.consolidationLog, when),
+      consolidationLogSheet(consolidation, sheetNames.consolidationLog, options.now),
     ],
     names: [],
     activeSheetKey: "groupSummary",

@@ -4,14 +4,14 @@ import { DATE_FORMAT, HEADER, SCORE_FORMAT, SUBTITLE, TEXT_FORMAT, TITLE, WRAPPE
 import type { PlanCell, SheetPlan } from "../plan/types";
 import { rangeAddress } from "../util/a1";
 import { isIsoDate, isoDateToSerial } from "../util/dates";
-import { logRow, logSummaryLine } from "./log";
+import { consolidationLine, logRow } from "./log";
 import type { Consolidation } from "./types";
 
 export const LOG_TABLE_NAME = "NPS_ConsolidationLog";
 const L = CONSOLIDATION_LOG.columns;
 
 /** Consolidation Log: every file given, whether it was used, its findings, and why it was left out. */
-export function consolidationLogSheet(consolidation: Consolidation, name: string, when: string): SheetPlan {
+export function consolidationLogSheet(consolidation: Consolidation, name: string, now: Date): SheetPlan {
   const sheet = new SheetBuilder("consolidationLog", "consolidationLog", name, CONSOLIDATION_LOG.widths);
   const rows = consolidation.log.map((entry): PlanCell[] => {
     const row = logRow(entry);
@@ -26,11 +26,7 @@ export function consolidationLogSheet(consolidation: Consolidation, name: string
   sheet
     .block(1, 1, [["Consolidation log"]])
     .style("A1", TITLE)
-    .block(2, 1, [
-      [
-        `${logSummaryLine(consolidation)} Consolidated ${when} against toolkit ${consolidation.toolkit.id} ${consolidation.toolkit.version}.`,
-      ],
-    ])
+    .block(2, 1, [[consolidationLine(consolidation, now)]])
     .style("A2", SUBTITLE)
     .block(CONSOLIDATION_LOG.headerRow, 1, [CONSOLIDATION_LOG.headers, ...rows])
     .style(

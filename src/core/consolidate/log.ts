@@ -1,12 +1,14 @@
 /** The Consolidation Log's rows, in one place for the log sheet and the command line's printout. */
 import { CONSOLIDATION_LOG } from "../plan/layout";
+import { todayIso, ukDate } from "../util/dates";
 import { SIGN_OFF_LABEL, type GroupValue } from "./group-rows";
 import { OUTCOME_LABEL, type Consolidation, type LogEntry } from "./types";
 
 export type LogKey = keyof typeof CONSOLIDATION_LOG.columns;
 export type LogRow = Record<LogKey, GroupValue>;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "1 file", "3 files". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function logRow(entry: LogEntry): LogRow {
   const identity = entry.identity;
@@ -33,4 +35,10 @@ export function logSummaryLine(consolidation: Consolidation): string {
   const withErrors = log.filter((e) => e.outcome === "used-with-errors").length;
   const leftOut = log.length - used;
   return `${plural(log.length, "file")}: ${plural(used, "return")} used${withErrors > 0 ? ` (${withErrors} with errors)` : ""}, ${leftOut} left out.`;
+}
+
+/** The summary line, when and against which toolkit: under the titles of Group Summary and the log. */
+export function consolidationLine(consolidation: Consolidation, now: Date): string {
+  const { toolkit } = consolidation;
+  return `${logSummaryLine(consolidation)} Consolidated on ${ukDate(todayIso(now))} against toolkit ${toolkit.id} ${toolkit.version}.`;
 }
