@@ -81,6 +81,12 @@ test("of duplicates with the same date, the one saved later wins, then the one g
   expect(outcomes(savedLater).map(([, outcome]) => outcome)).toEqual(["used", "left-out"]);
   expect(consolidate(savedLater, toolkit, DEFAULTS).log[1].reason).toMatch(/because it was saved later\.$/);
   position = 0;
+  const unknown = [examined({}, { modified: 2000 }), examined({}), examined({}, { modified: 1000 })];
+  expect(outcomes(unknown).map(([, outcome]) => outcome)).toEqual(["used", "left-out", "left-out"]);
+  expect(consolidate(unknown, toolkit, DEFAULTS).log[0].reason).toBe(
+    "Used instead of return-1.xlsx, return-2.xlsx (the same council and respondent) because it was saved later.",
+  );
+  position = 0;
   const givenLater = [examined({}), examined({})];
   expect(outcomes(givenLater).map(([, outcome]) => outcome)).toEqual(["left-out", "used"]);
   expect(consolidate(givenLater, toolkit, DEFAULTS).log[0].reason).toMatch(/because it was given later\.$/);

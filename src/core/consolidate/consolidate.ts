@@ -40,8 +40,9 @@ function preferredBecause(a: ExaminedReturn, b: ExaminedReturn): string | undefi
     return ia.status === "final" ? "it is signed off (final) and the other is a draft" : undefined;
   const [da, db] = [comparableDate(ia), comparableDate(ib)];
   if (da !== db) return da > db ? `it has the later assessment date (${da} against ${db || "none"})` : undefined;
-  if (a.modified !== undefined && b.modified !== undefined && a.modified !== b.modified)
-    return a.modified > b.modified ? "it was saved later" : undefined;
+  // A file whose save time is unknown counts as the earliest saved, which keeps the order transitive.
+  const [ma, mb] = [a.modified ?? -Infinity, b.modified ?? -Infinity];
+  if (ma !== mb) return ma > mb ? "it was saved later" : undefined;
   return a.position > b.position ? "it was given later" : undefined;
 }
 
