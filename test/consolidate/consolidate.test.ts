@@ -136,6 +136,25 @@ test("drafts are left out only on request", () => {
   );
 });
 
+test("a return changed after sign-off counts as a draft: Draft on Group Data, left out by --final-only with why", () => {
+  const returns = [examined({ status: "changed", council: "A" }), examined({ status: "draft", council: "A" })];
+  const all = consolidate(returns, toolkit, DEFAULTS);
+  expect(all.log.map((e) => e.outcome)).toEqual(["left-out", "used"]);
+  position = 0;
+  const changed = consolidate([examined({ status: "changed" })], toolkit, DEFAULTS);
+  expect(changed.log[0].reason).toBe("Signed off, but its answers or sign-off changed since, so it counts as a draft.");
+  expect(groupDataRows(changed)[0].status).toBe("Draft");
+  expect(
+    consolidate(
+      changed.log.map(() => examined({ status: "changed" })),
+      toolkit,
+      { ...DEFAULTS, finalOnly: true },
+    ).log[0].reason,
+  ).toBe(
+    "Left out because its answers or sign-off changed after it was signed off, and only final returns were asked for.",
+  );
+});
+
 test("files that are not workbooks or not assessments are left out even when errors are included", () => {
   const returns = [
     examined({}, { kind: "unreadable", identity: undefined, problem: "This file is not an Excel workbook (.xlsx)." }),

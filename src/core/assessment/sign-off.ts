@@ -1,17 +1,15 @@
 import type { FoundAssessment } from "../answers/from-snapshot";
+import type { Toolkit } from "../toolkit/schema";
 
-/** Whether a return is signed off (Final) or not yet (Draft). */
-export type SignOffStatus = "final" | "draft";
-
-export interface SignOffState {
-  status: SignOffStatus;
-}
+/** final: signed off, nothing changed since; draft: never signed off; changed: signed off, changed since. */
+export type SignOffState = "final" | "draft" | "changed";
 
 /**
- * A placeholder until the sign-off cells and the answers' fingerprint exist (issue 8, items 3–4, the sign-off
- * work, replaces this file): no return can be signed off yet, so every return is a draft.
+ * A placeholder until the sign-off cells and the answers' fingerprint exist (issue 8, items 3–4: the sign-off
+ * work replaces this file, with the same signature): no return can be signed off yet, so every return is a draft.
  */
-export function signOffState(found: FoundAssessment): SignOffState {
+export function signOffState(found: FoundAssessment, toolkit: Toolkit): SignOffState {
   void found;
-  return { status: "draft" };
+  void toolkit;
+  return "draft";
 }

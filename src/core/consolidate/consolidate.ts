@@ -36,8 +36,8 @@ const duplicateKey = (identity: ReturnIdentity) =>
 /** Why `a` is preferred to `b` (a reason in words), or undefined when it is not. Rules in order of weight. */
 function preferredBecause(a: ExaminedReturn, b: ExaminedReturn): string | undefined {
   const [ia, ib] = [a.identity as ReturnIdentity, b.identity as ReturnIdentity];
-  if (ia.status !== ib.status)
-    return ia.status === "final" ? "it is signed off (final) and the other is a draft" : undefined;
+  const [fa, fb] = [ia.status === "final", ib.status === "final"];
+  if (fa !== fb) return fa ? "it is signed off (final) and the other is a draft" : undefined;
   const [da, db] = [comparableDate(ia), comparableDate(ib)];
   if (da !== db) return da > db ? `it has the later assessment date (${da} against ${db || "none"})` : undefined;
   // A file whose save time is unknown counts as the earliest saved, which keeps the order transitive.
@@ -56,6 +56,8 @@ function leftOutBecause(r: ExaminedReturn, options: ConsolidationOptions): strin
     return "Not an NPS Toolkit assessment: it has neither the add-in's metadata nor its Guide sheet.";
   if (r.counts.error > 0 && !options.includeErrors)
     return `Left out because ${errorsLine(r)}. Fix the errors (the check lists them all), or include returns with errors.`;
+  if (options.finalOnly && r.identity?.status === "changed")
+    return "Left out because its answers or sign-off changed after it was signed off, and only final returns were asked for.";
   if (options.finalOnly && r.identity?.status !== "final")
     return "Left out because it is a draft (not signed off), and only final returns were asked for.";
   return undefined;
@@ -68,6 +70,8 @@ function usedNotes(r: ExaminedReturn, target: Toolkit): string[] {
   const version = r.identity?.toolkitVersion;
   if (version && version !== target.version)
     notes.push(`Made from toolkit ${version}: its answers were matched to toolkit ${target.version} by behaviour ID.`);
+  if (r.identity?.status === "changed")
+    notes.push("Signed off, but its answers or sign-off changed since, so it counts as a draft.");
   if (r.retiredAnswers > 0)
     notes.push(
       `${plural(r.retiredAnswers, "answer")} for behaviours toolkit ${target.version} no longer has ${r.retiredAnswers === 1 ? "was" : "were"} not consolidated.`,

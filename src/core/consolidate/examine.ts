@@ -79,7 +79,7 @@ function examineSnapshot(
       assessmentDate: found.info.assessmentDate,
       toolkitLabel: toolkitId && toolkitVersion ? `${toolkitId} ${toolkitVersion}` : "",
       ...(madeFrom ? { toolkitVersion: madeFrom.version } : {}),
-      status: signOffState(found).status,
+      status: signOffState(found, madeFrom ?? context.target),
     },
     answers,
     retiredAnswers: retired,

@@ -13,7 +13,8 @@ export type GroupDataKey = keyof typeof GROUP_DATA.columns;
 export type GroupValue = string | number | null;
 export type GroupDataRow = Record<GroupDataKey, GroupValue>;
 
-export const SIGN_OFF_LABEL = { final: "Final", draft: "Draft" } as const;
+/** A return is Final only while its answers are the ones signed off; one changed since counts as a draft. */
+export const SIGN_OFF_LABEL = { final: "Final", draft: "Draft", changed: "Draft" } as const;
 
 /** A level as the group shows it: its canonical name and score, blank when blank, NOT_A_LEVEL otherwise. */
 function level(levels: readonly string[], typed: string | undefined): { name: GroupValue; score: GroupValue } {

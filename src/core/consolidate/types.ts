@@ -1,5 +1,5 @@
 import type { BehaviourAnswer } from "../answers/types";
-import type { SignOffStatus } from "../assessment/sign-off";
+import type { SignOffState } from "../assessment/sign-off";
 import type { Severity } from "../check/types";
 import type { WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
@@ -33,7 +33,8 @@ export interface ReturnIdentity {
   toolkitLabel: string;
   /** The toolkit version the answers were read as, when this product knows it. */
   toolkitVersion?: string;
-  status: SignOffStatus;
+  /** Final only while the answers are still the ones signed off. */
+  status: SignOffState;
 }
 
 /** One file after reading and checking, before the batch decides whether it is used. */
