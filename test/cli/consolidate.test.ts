@@ -139,6 +139,11 @@ describe("a folder of mixed returns", () => {
     const forced = await runCli("consolidate", dir, "-o", inside, "--force", "--today", TODAY);
     expect(forced.code).toBe(1);
     expect(forced.out).toMatch(/12 files: 2 returns used/);
+    const beside = await runCli("consolidate", dir, "-o", path.join(dir, "group-2.xlsx"), "--today", TODAY);
+    expect(beside.out).toMatch(/13 files: 2 returns used, 11 left out/);
+    expect(beside.out).toContain(
+      "Not an NPS Toolkit assessment: it is a group workbook made by consolidating returns, not a return.",
+    );
   }, 120_000);
 });
 

@@ -53,7 +53,7 @@ const errorsLine = (r: ExaminedReturn) =>
 function leftOutBecause(r: ExaminedReturn, options: ConsolidationOptions): string | undefined {
   if (r.kind === "unreadable") return `Could not be read. ${r.problem ?? ""}`.trim();
   if (r.kind === "not-an-assessment")
-    return "Not an NPS Toolkit assessment: it has neither the add-in's metadata nor its Guide sheet.";
+    return `Not an NPS Toolkit assessment: ${r.problem ?? "it has neither the add-in's metadata nor its Guide sheet."}`;
   if (r.counts.error > 0 && !options.includeErrors)
     return `Left out because ${errorsLine(r)}. Fix the errors (the check lists them all), or include returns with errors.`;
   if (options.finalOnly && r.identity?.status === "changed")

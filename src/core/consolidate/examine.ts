@@ -7,8 +7,10 @@ import type { BehaviourAnswer } from "../answers/types";
 import { signOffState } from "../assessment/sign-off";
 import { checkWorkbook } from "../check/check";
 import type { Finding } from "../check/types";
+import { GROUP_DATA } from "../plan/layout";
 import type { WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
+import { cellAddress } from "../util/a1";
 import { isIsoDate } from "../util/dates";
 import type { ExaminedReturn, FindingCounts, ReadReturn } from "./types";
 
@@ -53,6 +55,15 @@ function mapAnswers(
   return { answers: mapped, retired };
 }
 
+const GROUP_WORKBOOK = "it is a group workbook made by consolidating returns, not a return.";
+
+/** A group workbook (an earlier consolidation's output, often saved beside the returns): its Group Data header is ours. */
+function isGroupWorkbook(snapshot: WorkbookSnapshot): boolean {
+  return snapshot.sheets.some((sheet) =>
+    GROUP_DATA.headers.every((header, i) => sheet.cells[cellAddress(GROUP_DATA.headerRow, i + 1)]?.value === header),
+  );
+}
+
 function examineSnapshot(
   base: Pick<ExaminedReturn, "file" | "position" | "modified">,
   snapshot: WorkbookSnapshot,
@@ -64,7 +75,15 @@ function examineSnapshot(
   const firstErrors = errors.slice(0, ERRORS_SHOWN).map(located);
   const madeFrom = context.registry.find((t) => t.id === result.toolkit?.id && t.version === result.toolkit?.version);
   const found = readAssessment(snapshot, madeFrom ?? context.target);
-  if (!found) return { ...base, kind: "not-an-assessment", counts, firstErrors, retiredAnswers: 0 };
+  if (!found)
+    return {
+      ...base,
+      kind: "not-an-assessment",
+      ...(isGroupWorkbook(snapshot) ? { problem: GROUP_WORKBOOK } : {}),
+      counts,
+      firstErrors,
+      retiredAnswers: 0,
+    };
   const { toolkitId, toolkitVersion } = found.info.metadata;
   const { answers, retired } = mapAnswers(found.answers.behaviours, context.target);
   return {

@@ -45,7 +45,7 @@ export interface ExaminedReturn {
   modified?: number;
   /** "unreadable": not a workbook; "not-an-assessment": a workbook without an assessment; "assessment": usable. */
   kind: "unreadable" | "not-an-assessment" | "assessment";
-  /** Why it cannot be used at all (unreadable, not an assessment). */
+  /** Why it cannot be used at all: why it is unreadable, or what it is when not an assessment (if known). */
   problem?: string;
   counts: FindingCounts;
   /** The first error findings, in words with their cells, for the log. */
