@@ -5,12 +5,12 @@
  */
 import { writeFileSync } from "fs";
 import * as path from "path";
-import { readWorkbookFile } from "../../src/cli/read-workbook";
 import { consolidateReturns } from "../../src/core/consolidate/consolidate";
 import { planGroupWorkbook } from "../../src/core/consolidate/group-plan";
 import type { Consolidation } from "../../src/core/consolidate/types";
 import { GROUP_DATA, GROUP_SUMMARY } from "../../src/core/plan/layout";
 import { columnLetter } from "../../src/core/util/a1";
+import { readReturn } from "../../src/xlsx/read-return";
 import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { readFile } from "fs/promises";
@@ -132,7 +132,7 @@ beforeAll(async () => {
   ];
   writeFileSync(files[7], zipBomb());
   consolidation = await consolidateReturns(
-    files.map((file) => ({ file: path.basename(file), read: () => readWorkbookFile(file) })),
+    files.map((file) => ({ file: path.basename(file), read: async () => readReturn(await readFile(file)) })),
     { registry: [older, toolkit], today: TODAY, includeErrors: false, finalOnly: false },
   );
   groupDir = dir;
