@@ -4,7 +4,7 @@
  */
 import { readAssessment, type FoundAssessment } from "../answers/from-snapshot";
 import { buildWorkbookPlan } from "../plan/build-plan";
-import { GUIDE, METADATA_KEYS, SHEET_NAMES, type MetadataKey } from "../plan/layout";
+import { METADATA_KEYS, SHEET_NAMES, type MetadataKey } from "../plan/layout";
 import type { SheetPlan, WorkbookPlan } from "../plan/types";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 import { toolkitFingerprint } from "../toolkit/load";
@@ -13,6 +13,7 @@ import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
 import { checkGuideInputs, checkKeyAreaAnswers } from "./answers";
 import { compareSheet } from "./compare-sheet";
+import { checkSignOff } from "./sign-off-rules";
 import { finding } from "./findings";
 import type { CheckResult, Finding, FindingSheet } from "./types";
 
@@ -179,15 +180,7 @@ function checkSheets(
           today: options.today,
         }),
       );
-    if (sheet.role === "guide")
-      findings.push(
-        ...checkGuideInputs(
-          actual,
-          where,
-          cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column),
-          cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column),
-        ),
-      );
+    if (sheet.role === "guide") findings.push(...checkGuideInputs(actual, where));
   }
   return findings;
 }
@@ -258,6 +251,10 @@ export function checkWorkbook(
   if (!identity.toolkit) return { findings: identity.findings };
   const toolkit = identity.toolkit;
   const found = toolkit === canonical ? located : (readAssessment(snapshot, toolkit) ?? located);
-  const findings = [...identity.findings, ...checkSheets(planFor(found, toolkit), snapshot, toolkit, options)];
+  const findings = [
+    ...identity.findings,
+    ...checkSheets(planFor(found, toolkit), snapshot, toolkit, options),
+    ...checkSignOff(found, toolkit),
+  ];
   return { findings, toolkit: { id: toolkit.id, version: toolkit.version } };
 }

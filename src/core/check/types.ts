@@ -45,6 +45,9 @@ export const RULES = {
   "protection.sheet-unprotected": "warning",
   "protection.cell-unlocked": "warning",
   "protection.input-locked": "warning",
+  "signoff.answers-changed": "warning",
+  "signoff.not-recorded": "warning",
+  "signoff.signed-off": "info",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;
