@@ -66,7 +66,7 @@ function repairedCopy(planned: PlannedAssessment, toolkit: Toolkit): RepairedCop
 }
 
 /** The input's full path, after the checks that need no reading. */
-function checkInput(file: string): string {
+export function checkInput(file: string): string {
   const input = path.resolve(file);
   if (!existsSync(input)) throw new UsageError(`"${file}" does not exist.`);
   if (statSync(input).isDirectory()) throw new UsageError(`"${file}" is a folder, not a workbook.`);
@@ -74,14 +74,14 @@ function checkInput(file: string): string {
 }
 
 /** The same file under another spelling (a relative path, a link, a case-insensitive disc) is the same file. */
-function isSameFile(a: string, b: string): boolean {
+export function isSameFile(a: string, b: string): boolean {
   if (a === b) return true;
   if (!existsSync(b)) return false;
   const [x, y] = [statSync(a), statSync(b)];
   return x.dev === y.dev && x.ino === y.ino;
 }
 
-async function readInput(file: string, input: string): Promise<WorkbookSnapshot> {
+export async function readInput(file: string, input: string): Promise<WorkbookSnapshot> {
   try {
     checkFileSize(statSync(input).size);
     return await readSnapshotFromBuffer(new Uint8Array(readFileSync(input)));

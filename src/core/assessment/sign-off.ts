@@ -63,6 +63,12 @@ export function signOffProblem(by: string, on: string, today: string): string | 
 /** The findings that stop a sign-off: errors mean a figure cannot be trusted, so nobody should sign it off. */
 export const signOffBlockers = (check: CheckResult): Finding[] => check.findings.filter((f) => f.severity === "error");
 
+/** Why a return with `errors` errors is not signed off, in one sentence. */
+export function blockedMessage(errors: number): string {
+  const some = errors === 1 ? "1 error" : `${errors} errors`;
+  return `This return has ${some} (a figure on Summary, Gaps or Data cannot be trusted, or the toolkit's text was changed), so it was not signed off.`;
+}
+
 export interface SignOffRequest {
   by: string;
   /** ISO date; today (of `now`) when not given. */
