@@ -458,6 +458,30 @@ describe("identity", () => {
     ]);
   });
 
+  test("a workbook of layout 2 (before respondent and sign-off cells): one warning, not errors on its Guide", async () => {
+    const asLayout2 = (layout: string) => {
+      const plan = planWith({ council: "Anytown", behaviours: {} });
+      // Layout 2's Guide: the toolkit's label in row 6, "How to use this workbook" in row 8, its first lines below.
+      setCell(plan, "guide", "A6", "Toolkit");
+      setCell(plan, "guide", "B6", `${toolkit.id} ${toolkit.version}`);
+      setCell(plan, "guide", "A7", null);
+      setCell(plan, "guide", "A8", "How to use this workbook");
+      setCell(plan, "guide", "B8", null);
+      setCell(plan, "guide", "A9", "1.");
+      setCell(plan, "guide", "B9", "Each key area has its own sheet.");
+      setCell(plan, "guide", "A10", "2.");
+      setCell(plan, "guide", "B10", "Record the evidence for the current level.");
+      setCell(plan, "metadata", `B${metadataRow("layoutVersion")}`, layout);
+      return plan;
+    };
+    const findings = errorsAndWarnings(await checkPlan(asLayout2("2")));
+    expect(findings.map(where)).toEqual([finding("identity.layout-outdated", "NPS_Metadata", "B5", "warning")]);
+    expect(findings[0]).toMatchObject({ expected: "3 or later", found: "2", repairable: true });
+    // Stamped as the current layout, the same Guide is edited text: the stamp is what the rule trusts.
+    const stamped = (await actionable(asLayout2("3"))).map((f) => f.rule);
+    expect(stamped).toContain("content.text-edited");
+  });
+
   test("a workbook that is not an assessment at all", async () => {
     const file = await writeWorkbook(buildGoodWorkbook);
     const findings = check(await readSnapshotFromBuffer(await readFile(file)));

@@ -80,6 +80,14 @@ function readMetadata(sheet: SnapshotSheet | undefined): Partial<Record<Metadata
 
 type AnswerColumns = Record<"id" | "current" | "target" | "evidence" | "owner" | "reviewDate", number>;
 
+/**
+ * Whether the Guide has the respondent and sign-off cells: an older layout has other text where they
+ * are now. A workbook without a layout stamp is taken as current (the checker reports the stamp missing).
+ */
+export function guideHasDetails(metadata: Partial<Record<MetadataKey, string>>): boolean {
+  return !metadata.layoutVersion || Number(metadata.layoutVersion) >= GUIDE_DETAILS_SINCE_LAYOUT;
+}
+
 /** Answers on a sheet with one behaviour a row from `firstRow`, by the behaviour ID in each row; stops at the first row without one. */
 function readAnswerRows(
   sheet: SnapshotSheet | undefined,
@@ -130,9 +138,7 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
   }
   const metadata = readMetadata(sheetNamed(roles.metadata));
   const at = (cell: { row: number; column: number }) => cellAddress(cell.row, cell.column);
-  // An older layout has other text where these cells are now; a workbook without a layout stamp is taken as current.
-  const hasDetails = !metadata.layoutVersion || Number(metadata.layoutVersion) >= GUIDE_DETAILS_SINCE_LAYOUT;
-  const guideDetails = hasDetails ? guide : undefined;
+  const guideDetails = guideHasDetails(metadata) ? guide : undefined;
   const info: AssessmentInfo = {
     council: text(guide, at(GUIDE.councilCell)),
     assessmentDate: dateText(guide, at(GUIDE.dateCell)),

@@ -15,6 +15,7 @@ export const RULES = {
   "identity.unknown-toolkit": "error",
   "identity.fingerprint-mismatch": "error",
   "identity.upgrade-available": "warning",
+  "identity.layout-outdated": "warning",
   "structure.sheet-missing": "error",
   "structure.column-missing": "error",
   "structure.column-moved": "error",
