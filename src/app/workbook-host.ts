@@ -31,7 +31,7 @@ export interface MadeSheet {
 }
 
 export interface AssessmentOutcome {
-  action: "built" | "upgraded" | "repaired";
+  action: "built" | "upgraded" | "repaired" | "signedOff";
   sheets: MadeSheet[];
   /** Plain-English notes for the user: renamed sheets, answers carried across, warnings. */
   notes: string[];

@@ -178,7 +178,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       if (!planned) throw noAssessmentToSignOff();
       await this.writePlanned(writingIn(context, sync, onProgress), planned, overview, existing.sheets);
       onProgress({ step: "Finished", fraction: 1 });
-      return { action: planned.action, sheets: planned.sheets, notes: planned.notes };
+      return { action: "signedOff", sheets: planned.sheets, notes: planned.notes };
     });
   }
 

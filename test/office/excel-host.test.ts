@@ -311,6 +311,7 @@ describe("sign off", () => {
     const steps: string[] = [];
     const outcome = await hostFor(fake).signOff(" Sam Lead ", (p) => steps.push(p.step));
     expect(fake.syncs.length - syncsBefore).toBe(3);
+    expect(outcome.action).toBe("signedOff");
     expect(outcome.notes[0]).toBe(signedOffNote("Sam Lead", todayIso(NOW)));
     expect(steps).toEqual(expect.arrayContaining(["Checking the answers", "Recording the sign-off", "Finished"]));
     const found = (await readBack(fake, toolkit))!;
