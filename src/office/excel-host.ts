@@ -30,7 +30,8 @@ import type { WorkbookSnapshot } from "../core/snapshot/types";
 import { canonicalToolkit } from "../core/toolkit/canonical";
 import { knownToolkits } from "../core/toolkit/registry";
 import type { Toolkit } from "../core/toolkit/schema";
-import { blockedMessage, planSignOff, signOffBlockers, signOffProblem } from "../core/assessment/sign-off";
+import { blockedMessage, planSignOff, signOffBlockers } from "../core/assessment/sign-off";
+import { signOffProblem } from "../core/assessment/sign-off-request";
 import { todayIso } from "../core/util/dates";
 import {
   queueOverview,

@@ -1,11 +1,6 @@
 import * as path from "path";
-import {
-  blockedMessage,
-  planSignOff,
-  signOffBlockers,
-  signOffProblem,
-  signedOffNote,
-} from "../../core/assessment/sign-off";
+import { blockedMessage, planSignOff, signOffBlockers, signedOffNote } from "../../core/assessment/sign-off";
+import { signOffProblem } from "../../core/assessment/sign-off-request";
 import { checkWorkbook } from "../../core/check/check";
 import type { Finding } from "../../core/check/types";
 import { canonicalToolkit } from "../../core/toolkit/canonical";

@@ -13,8 +13,9 @@ import type { SignOffRecord } from "../answers/types";
 import type { CheckResult, Finding } from "../check/types";
 import type { WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
-import { EARLIEST_DATE, isIsoDate, todayIso, ukDate } from "../util/dates";
+import { todayIso, ukDate } from "../util/dates";
 import { planUpgrade, type PlannedAssessment } from "./plan-assessment";
+import { signOffProblem } from "./sign-off-request";
 
 /** final: signed off, nothing changed since; draft: never signed off; changed: signed off, changed since. */
 export type SignOffState = "final" | "draft" | "changed";
@@ -43,21 +44,6 @@ export function readSignOff(found: FoundAssessment, toolkit: Toolkit): SignOffRe
 /** Final, draft, or signed off but changed since (the consolidation's Final/Draft column reads this). */
 export function signOffState(found: FoundAssessment, toolkit: Toolkit): SignOffState {
   return readSignOff(found, toolkit).state;
-}
-
-/** Names longer than this are not names (and would not fit a report column). */
-export const MAX_SIGNER_LENGTH = 100;
-
-/** What is wrong with a sign-off as asked (who, and the ISO date), in plain English; null when nothing is. */
-export function signOffProblem(by: string, on: string, today: string): string | null {
-  const name = by.trim();
-  if (name === "") return "Say who signs the answers off: a name is needed.";
-  if (name.length > MAX_SIGNER_LENGTH) return `The name is too long: at most ${MAX_SIGNER_LENGTH} characters.`;
-  if ([...name].some((character) => character.charCodeAt(0) < 32)) return "The name must be on one line.";
-  if (!isIsoDate(on)) return `The sign-off date must be a real date written YYYY-MM-DD (got "${on}").`;
-  if (on < EARLIEST_DATE) return `The sign-off date must be on or after ${ukDate(EARLIEST_DATE)}.`;
-  if (on > today) return `The sign-off date ${ukDate(on)} is in the future.`;
-  return null;
 }
 
 /** The findings that stop a sign-off: errors mean a figure cannot be trusted, so nobody should sign it off. */

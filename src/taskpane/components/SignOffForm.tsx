@@ -1,6 +1,6 @@
 import { Button, Field, Input, Subtitle1, Text } from "@fluentui/react-components";
 import { useRef, useState, type FormEvent } from "react";
-import { signOffProblem } from "../../core/assessment/sign-off";
+import { signOffProblem } from "../../core/assessment/sign-off-request";
 import { usePaneStyles } from "./styles";
 
 interface SignOffFormProps {

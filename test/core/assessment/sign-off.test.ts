@@ -7,13 +7,8 @@ import { answersFingerprint, signOffOfWritten } from "../../../src/core/answers/
 import { readAssessment } from "../../../src/core/answers/from-snapshot";
 import type { Answers, BehaviourAnswer } from "../../../src/core/answers/types";
 import { planUpgrade } from "../../../src/core/assessment/plan-assessment";
-import {
-  planSignOff,
-  readSignOff,
-  signOffBlockers,
-  signOffProblem,
-  signOffState,
-} from "../../../src/core/assessment/sign-off";
+import { planSignOff, readSignOff, signOffBlockers, signOffState } from "../../../src/core/assessment/sign-off";
+import { signOffProblem } from "../../../src/core/assessment/sign-off-request";
 import { GUIDE, KEY_AREA, METADATA_KEYS } from "../../../src/core/plan/layout";
 import type { WorkbookPlan } from "../../../src/core/plan/types";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot/types";
