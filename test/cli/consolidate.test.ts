@@ -6,8 +6,20 @@ import { existsSync, readFileSync, writeFileSync } from "fs";
 import { mkdirSync } from "fs";
 import * as path from "path";
 import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
-import { GROUP_SUMMARY } from "../../src/core/plan/layout";
-import { answersOf, returnPlan, tamperedPlan, TODAY, writeReturn, zipBomb } from "../consolidate/fixtures";
+import { planSignOff } from "../../src/core/assessment/sign-off";
+import { GROUP_DATA, GROUP_SUMMARY } from "../../src/core/plan/layout";
+import { columnLetter } from "../../src/core/util/a1";
+import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
+import {
+  answersOf,
+  NOW,
+  returnPlan,
+  tamperedPlan,
+  TODAY,
+  toolkit,
+  writeReturn,
+  zipBomb,
+} from "../consolidate/fixtures";
 import { tempDir } from "../support/fixtures";
 import { convertWithLibreOffice, readComputed, recalculate } from "../support/libreoffice";
 import { expectWorkbookClean } from "../support/xlsx-checks";
@@ -222,4 +234,42 @@ describe("exit codes", () => {
       err: expect.stringMatching(/--today must be a real date/),
     });
   });
+});
+
+describe("respondents and sign-off", () => {
+  test("two respondents in one council are two returns; Final and Draft come from the recorded sign-off", async () => {
+    const dir = path.join(tempDir("nps-consolidate-"), "returns");
+    mkdirSync(dir);
+    const jane = {
+      ...answersOf("Anytown Council", "2026-03-01", { "SL-ECSM-01": "Mature" }),
+      respondent: "Jane Smith",
+      role: "Procurement",
+    };
+    const raj = {
+      ...answersOf("Anytown Council", "2026-03-01", { "SL-ECSM-01": "Leader" }),
+      respondent: "Raj Patel",
+      role: "Finance",
+    };
+    const snapshot = await readSnapshotFromBuffer(await writePlanToBuffer(returnPlan(jane)));
+    const signed = planSignOff(snapshot, toolkit, { by: "Jane Smith", on: "2026-03-02", now: NOW });
+    await writeReturn(dir, "jane.xlsx", signed!.plan);
+    await writeReturn(dir, "raj.xlsx", returnPlan(raj));
+    const out = path.join(path.dirname(dir), "group.xlsx");
+    const all = await runCliLines("consolidate", dir, "-o", out, "--today", TODAY);
+    expect(all.code).toBe(0);
+    expect(all.out[0]).toMatch(/2 files: 2 returns used, 0 left out/);
+    const groupData = (await readSnapshotFromBuffer(readFileSync(out))).sheets.find((s) => s.name === "Group Data")!;
+    const C = GROUP_DATA.columns;
+    const row = (r: number) =>
+      [C.council, C.respondent, C.role, C.currentLevel, C.status].map(
+        (c) => groupData.cells[`${columnLetter(c)}${r}`]?.value,
+      );
+    expect(row(GROUP_DATA.firstRow)).toEqual(["Anytown Council", "Jane Smith", "Procurement", "Mature", "Final"]);
+    expect(row(GROUP_DATA.firstRow + 51)).toEqual(["Anytown Council", "Raj Patel", "Finance", "Leader", "Draft"]);
+    const finals = await runCli("consolidate", dir, "-o", out, "--force", "--final-only", "--today", TODAY);
+    expect(finals.code).toBe(1);
+    expect(finals.out).toContain(
+      "Left out because it is a draft (not signed off), and only final returns were asked for.",
+    );
+  }, 120_000);
 });
