@@ -11,6 +11,7 @@ const host: WorkbookHost = {
   check: async () => null,
   selectCell: async () => undefined,
   addCheckReport: async () => "Check report",
+  signOff: async () => ({ action: "repaired", sheets: [], notes: [] }),
 };
 const download = async () => "file.xlsx";
 const fileChecker: FileChecker = {

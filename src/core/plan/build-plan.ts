@@ -1,4 +1,4 @@
-import type { Answers } from "../answers/types";
+import type { Answers, SignOffRecord } from "../answers/types";
 import { toolkitFingerprint } from "../toolkit/load";
 import type { Toolkit } from "../toolkit/schema";
 import { quoteSheet } from "../util/a1";
@@ -8,7 +8,15 @@ import { dataSheet } from "./data-sheet";
 import { gapsSheet } from "./gaps-sheet";
 import { guideSheet } from "./guide-sheet";
 import { keyAreaSheet, type KeyAreaRows } from "./key-area-sheet";
-import { GENERATOR_NAME, GUIDE, LAYOUT_VERSION, keyAreaSheetKey, roleNameFor, SHEET_NAMES } from "./layout";
+import {
+  GENERATOR_NAME,
+  GROUP_SHEET_KEYS,
+  GUIDE,
+  LAYOUT_VERSION,
+  keyAreaSheetKey,
+  roleNameFor,
+  SHEET_NAMES,
+} from "./layout";
 import { metadataSheet } from "./metadata-sheet";
 import { retiredSheet } from "./retired-sheet";
 import { summarySheet } from "./summary-sheet";
@@ -26,11 +34,14 @@ export interface PlanOptions {
   created?: string;
   /** Sheet names by plan key, overriding the defaults (to avoid a user's sheet, or keep a user's renames). */
   sheetNames?: Record<string, string>;
+  /** The sign-off to record on the Guide and in the metadata (none until someone signs the answers off). */
+  signOff?: SignOffRecord;
 }
 
-/** Default sheet names by plan key. */
+/** Default sheet names of an assessment by plan key (a group workbook's sheets are not an assessment's). */
 export function defaultSheetNames(toolkit: Toolkit): Record<string, string> {
   const names: Record<string, string> = { ...SHEET_NAMES };
+  for (const key of GROUP_SHEET_KEYS) delete names[key];
   for (const theme of toolkit.themes)
     for (const area of theme.keyAreas) names[keyAreaSheetKey(area.id)] = area.sheetName;
   return names;
@@ -75,7 +86,7 @@ export function buildWorkbookPlan(toolkit: Toolkit, answers: Answers, options: P
   const entries = behaviourEntries(toolkit, areaRows);
   const stamp = options.now.toISOString();
   const sheets = [
-    guideSheet(toolkit, names, cleaned.council, cleaned.assessmentDate, toolkitLabel),
+    guideSheet(toolkit, names, { ...cleaned, signOff: options.signOff }, toolkitLabel),
     ...keyAreaSheets,
     summarySheet(toolkit, areaRows, names),
     gapsSheet(toolkit, entries, names),
@@ -91,6 +102,9 @@ export function buildWorkbookPlan(toolkit: Toolkit, answers: Answers, options: P
         generatorVersion: GENERATOR_VERSION,
         created: options.created ?? stamp,
         updated: stamp,
+        signedOffBy: options.signOff?.by ?? "",
+        signedOffOn: options.signOff?.on ?? "",
+        answersFingerprint: options.signOff?.answersFingerprint ?? "",
       },
       names,
     ),

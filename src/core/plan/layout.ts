@@ -4,7 +4,7 @@ import { columnLetter } from "../util/a1";
  * Where things live in the generated workbook. The readers use the same constants, so a layout
  * change is one edit here plus a LAYOUT_VERSION bump (which makes existing workbooks upgradeable).
  */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 export const SHEET_NAMES = {
   guide: "Guide",
@@ -13,7 +13,14 @@ export const SHEET_NAMES = {
   data: "Data",
   retired: "Retired answers",
   metadata: "NPS_Metadata",
+  groupSummary: "Group Summary",
+  groupData: "Group Data",
+  consolidationLog: "Consolidation Log",
 } as const;
+
+/** The sheets of a group workbook (consolidation), which an assessment never has. */
+export const GROUP_SHEET_KEYS = ["groupSummary", "groupData", "consolidationLog"] as const;
+export type GroupSheetKey = (typeof GROUP_SHEET_KEYS)[number];
 
 /** Plan keys of the workbook's fixed sheets; key area sheets are `keyArea:<ID>`. */
 export const keyAreaSheetKey = (keyAreaId: string) => `keyArea:${keyAreaId}`;
@@ -22,11 +29,32 @@ export const keyAreaSheetKey = (keyAreaId: string) => `keyArea:${keyAreaId}`;
 export const roleNameFor = (key: string) =>
   `NPS_Sheet_${key.replace(/^keyArea:/, "KA_").replace(/[^A-Za-z0-9_]/g, "_")}`;
 
-/** Guide: where the council and assessment date are entered. */
+/**
+ * Guide: the assessment's details, one row each with its label in column A. Council, date,
+ * respondent and role are typed by the user; the sign-off cells are written only by Sign off (the
+ * add-in's or `nps-toolkit sign-off`), which records a fingerprint of the answers in the metadata.
+ */
 export const GUIDE = {
   councilCell: { row: 4, column: 2 },
   dateCell: { row: 5, column: 2 },
+  respondentCell: { row: 6, column: 2 },
+  roleCell: { row: 7, column: 2 },
+  toolkitCell: { row: 8, column: 2 },
+  signedOffByCell: { row: 9, column: 2 },
+  signedOffOnCell: { row: 10, column: 2 },
 } as const;
+
+/** The Guide cells the user types in (unlocked on the protected sheet). */
+export const GUIDE_INPUTS = [GUIDE.councilCell, GUIDE.dateCell, GUIDE.respondentCell, GUIDE.roleCell] as const;
+
+/** The Guide cells Sign off writes (locked: typing a name there by hand signs nothing off). */
+export const GUIDE_SIGN_OFF = [GUIDE.signedOffByCell, GUIDE.signedOffOnCell] as const;
+
+/**
+ * The first layout with respondent and sign-off cells on the Guide: in an older workbook those
+ * rows hold other text (the toolkit's label, the guide's first lines), which is not an answer.
+ */
+export const GUIDE_DETAILS_SINCE_LAYOUT = 3;
 
 /** Key area sheets: one row per behaviour from FIRST_BEHAVIOUR_ROW, the principle just above. */
 export const KEY_AREA = {
@@ -143,6 +171,61 @@ export const DATA = namedTable(1, {
   reviewDate: { header: "Review date", width: 12 },
 });
 
+/** Group Data: the NPS_GroupData table, its header in row 1 and one row per return × behaviour. */
+export const GROUP_DATA = namedTable(1, {
+  returnNumber: { header: "Return", width: 8 },
+  council: { header: "Council", width: 22 },
+  respondent: { header: "Respondent", width: 20 },
+  role: { header: "Role or department", width: 20 },
+  assessmentDate: { header: "Assessment date", width: 14 },
+  toolkitVersion: { header: "Toolkit version", width: 16 },
+  theme: { header: "Theme", width: 24 },
+  keyArea: { header: "Key area", width: 30 },
+  id: { header: "Behaviour ID", width: 13 },
+  behaviour: { header: "Behaviour", width: 34 },
+  currentLevel: { header: "Current level", width: 13 },
+  currentScore: { header: "Current score", width: 9 },
+  targetLevel: { header: "Target level", width: 13 },
+  targetScore: { header: "Target score", width: 9 },
+  gap: { header: "Gap", width: 7 },
+  evidence: { header: "Evidence", width: 40 },
+  owner: { header: "Owner", width: 18 },
+  sourceFile: { header: "Source file", width: 30 },
+  status: { header: "Final or draft", width: 10 },
+});
+
+/** Consolidation Log: one row per file given, in the order given, below a title and a count line. */
+export const CONSOLIDATION_LOG = namedTable(4, {
+  file: { header: "File", width: 34 },
+  outcome: { header: "Status", width: 16 },
+  returnNumber: { header: "Return", width: 8 },
+  council: { header: "Council", width: 22 },
+  respondent: { header: "Respondent", width: 20 },
+  assessmentDate: { header: "Assessment date", width: 14 },
+  toolkitVersion: { header: "Toolkit version", width: 16 },
+  status: { header: "Final or draft", width: 10 },
+  errors: { header: "Errors", width: 8 },
+  warnings: { header: "Warnings", width: 9 },
+  notes: { header: "Notes", width: 8 },
+  reason: { header: "Why", width: 80 },
+});
+
+/**
+ * Group Summary: key areas and themes down, returns across. Two blocks with the same rows and columns:
+ * each return's average current score (numbers, with the group's statistics and a colour scale), then
+ * each return's typical level (names). The return numbers head each block, its labels below them.
+ */
+export const GROUP_SUMMARY = {
+  returnNumberRow: 5,
+  headerRow: 6,
+  firstRow: 7,
+  columns: { label: 1, scope: 2, firstReturn: 3 },
+  labelHeader: "Theme / key area",
+  scopeHeader: "Scope",
+  widths: { label: 44, scope: 10, return: 16, statistic: 10 },
+  statistics: { mean: "Group mean", lowest: "Lowest", highest: "Highest", spread: "Spread" },
+} as const;
+
 /** Text shown in a score cell when the level typed is not one of the five names. */
 export const NOT_A_LEVEL = "Not a level";
 
@@ -156,6 +239,11 @@ export const METADATA_KEYS = [
   "generatorVersion",
   "created",
   "updated",
+  /** Who signed the answers off and on what date (ISO); empty until Sign off. */
+  "signedOffBy",
+  "signedOffOn",
+  /** SHA-256 of the answers at sign-off (src/core/assessment/sign-off.ts); empty until Sign off. */
+  "answersFingerprint",
 ] as const;
 export type MetadataKey = (typeof METADATA_KEYS)[number];
 

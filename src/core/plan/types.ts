@@ -157,7 +157,17 @@ export interface ChartPlan {
   position: string;
 }
 
-export type SheetRole = "guide" | "keyArea" | "summary" | "gaps" | "data" | "retired" | "metadata";
+export type SheetRole =
+  | "guide"
+  | "keyArea"
+  | "summary"
+  | "gaps"
+  | "data"
+  | "retired"
+  | "metadata"
+  | "groupSummary"
+  | "groupData"
+  | "consolidationLog";
 
 export interface SheetPlan {
   /** Stable key of the sheet's role: "guide", "keyArea:SL-ECSM", "summary", "gaps", "data", "metadata". */

@@ -1,4 +1,4 @@
-import { GUIDE, KEY_AREA, roleNameFor } from "../plan/layout";
+import { GUIDE, GUIDE_INPUTS, KEY_AREA, roleNameFor } from "../plan/layout";
 import { cellAddress, parseCell } from "../util/a1";
 import { sheetOfReference } from "./references";
 import type { SnapshotCell } from "./types";
@@ -37,7 +37,7 @@ function lastRow(cells: Record<string, SnapshotCell>): number {
 /**
  * Which cells of a sheet both readers report locks and validations for: on each key area sheet,
  * the behaviour name, the five descriptors and the five inputs of every row from the principle
- * row down to the last filled row; on the Guide, the council and date cells. One list, so the
+ * row down to the last filled row; on the Guide, its inputs (council, date, respondent, role). One list, so the
  * Office reader (which must ask for each cell) and the .xlsx reader report the same cells.
  */
 export function guardedCells(
@@ -47,9 +47,8 @@ export function guardedCells(
 ): GuardedCells {
   const role = guardedRole(sheetName, names);
   if (role === "guide") {
-    const council = cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column);
-    const date = cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column);
-    return { locked: [council, date], validated: [date] };
+    const inputs = GUIDE_INPUTS.map((cell) => cellAddress(cell.row, cell.column));
+    return { locked: inputs, validated: [cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column)] };
   }
   if (role !== "keyArea") return { locked: [], validated: [] };
   const bottom = Math.min(Math.max(lastRow(cells), KEY_AREA.principleRow), KEY_AREA.principleRow + MAX_GUARDED_ROWS);
