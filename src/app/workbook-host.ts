@@ -6,6 +6,7 @@
 
 import type { AssessmentDetails, AssessmentStatus } from "../core/assessment/plan-assessment";
 import type { CheckResult } from "../core/check/types";
+import type { Consolidation } from "../core/consolidate/types";
 
 /** What the user enters before a build: the same shape the core plans from. */
 export type { AssessmentDetails };
@@ -59,6 +60,12 @@ export interface WorkbookHost {
    * assessment, a blank name, or a check with errors.
    */
   signOff(name: string, onProgress: (update: ProgressUpdate) => void): Promise<AssessmentOutcome>;
+  /**
+   * Writes the group sheets (Group Summary, Group Data, Consolidation Log) of `consolidation` into the open
+   * workbook as new sheets, named so that no sheet already there is touched; resolves to their names.
+   * Refuses (UserFacingError) a workbook that already holds an earlier consolidation's Group Data table.
+   */
+  writeGroupSheets(consolidation: Consolidation, onProgress: (update: ProgressUpdate) => void): Promise<string[]>;
 }
 
 /** An error whose message is already plain English for the user, with what to do next. */

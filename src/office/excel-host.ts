@@ -33,6 +33,8 @@ import type { Toolkit } from "../core/toolkit/schema";
 import { blockedMessage, planSignOff, signOffBlockers } from "../core/assessment/sign-off";
 import { signOffProblem } from "../core/assessment/sign-off-request";
 import { todayIso } from "../core/util/dates";
+import { planGroupSheetsInto } from "../core/consolidate/group-plan";
+import type { Consolidation } from "../core/consolidate/types";
 import {
   queueOverview,
   sheetSummaries,
@@ -180,6 +182,33 @@ export class ExcelWorkbookHost implements WorkbookHost {
       await this.writePlanned(writingIn(context, sync, onProgress), planned, overview, existing.sheets);
       onProgress({ step: "Finished", fraction: 1 });
       return { action: "signedOff", sheets: planned.sheets, notes: planned.notes };
+    });
+  }
+
+  /**
+   * Consolidate: sync 1 reads the sheet list and the workbook's table names, then the core's group plan
+   * (named around every sheet already there) is added in as few requests as it needs.
+   */
+  async writeGroupSheets(consolidation: Consolidation, onProgress: Progress): Promise<string[]> {
+    onProgress({ step: "Checking your version of Excel", fraction: 0.02 });
+    this.assertSupported();
+    return this.session(async (context, sync) => {
+      onProgress({ step: "Reading your workbook", fraction: 0.1 });
+      const tables = context.workbook.tables.load("items/name");
+      const overview = await this.readOverview(context, sync);
+      const planned = planGroupSheetsInto(
+        consolidation,
+        { sheets: overview.sheets.map((s) => s.name), tables: tables.items.map((t) => t.name) },
+        this.deps.now(),
+      );
+      if (!planned) throw earlierGroupSheets();
+      await writingIn(context, sync, onProgress)(planned.plan, {
+        existing: new Map(),
+        existingNames: new Set(Object.keys(overview.names)),
+        excelApi19: this.excelApi19(),
+      });
+      onProgress({ step: "Finished", fraction: 1 });
+      return planned.sheetNames;
     });
   }
 
@@ -336,6 +365,13 @@ function noAssessmentToSignOff(): UserFacingError {
   return new UserFacingError(
     "This workbook holds no assessment to sign off.",
     "Build the assessment and answer it first; then sign it off.",
+  );
+}
+
+function earlierGroupSheets(): UserFacingError {
+  return new UserFacingError(
+    "This workbook already holds the group sheets of an earlier consolidation (its Group Data table).",
+    "Delete the earlier Group Summary, Group Data and Consolidation Log sheets, or open a new blank workbook, then consolidate again.",
   );
 }
 

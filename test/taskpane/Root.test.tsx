@@ -12,6 +12,7 @@ const host: WorkbookHost = {
   selectCell: async () => undefined,
   addCheckReport: async () => "Check report",
   signOff: async () => ({ action: "repaired", sheets: [], notes: [] }),
+  writeGroupSheets: async () => [],
 };
 const download = async () => "file.xlsx";
 const fileChecker: FileChecker = {

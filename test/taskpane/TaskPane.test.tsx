@@ -48,6 +48,7 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, status: WorkbookStatus 
     selectCell: async () => undefined,
     addCheckReport: async () => "Check report",
     signOff: async () => builtOutcome,
+    writeGroupSheets: async () => ["Group Summary", "Group Data", "Consolidation Log"],
     ...overrides,
   };
   return { host, calls };

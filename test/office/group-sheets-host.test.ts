@@ -1,0 +1,69 @@
+/// <reference types="office-js" />
+/**
+ * Consolidate in Excel: the host writes the core's group sheets into the open workbook on the fake that keeps
+ * Office's rules, beside the user's own sheets (never over them), and refuses a second Group Data table.
+ */
+import { consolidate } from "../../src/core/consolidate/consolidate";
+import { planGroupSheetsInto } from "../../src/core/consolidate/group-plan";
+import type { ExaminedReturn } from "../../src/core/consolidate/types";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { FakeExcel } from "../fakes/excel-fake";
+import { hostFor, noProgress, NOW } from "./fixtures";
+import { expectFakeMatchesPlan } from "./plan-image";
+
+const examined = (position: number, council: string): ExaminedReturn => ({
+  file: `${council}.xlsx`,
+  position,
+  kind: "assessment",
+  counts: { error: 0, warning: 0, info: 0 },
+  firstErrors: [],
+  identity: {
+    council,
+    respondent: "",
+    role: "",
+    assessmentDate: "2026-03-01",
+    toolkitLabel: "nps-2018 1.0.0",
+    toolkitVersion: "1.0.0",
+    status: "draft",
+  },
+  answers: { "SL-ECSM-01": { current: "Mature", target: "Leader", evidence: "=1+1", owner: "" } },
+  retiredAnswers: 0,
+});
+
+const consolidation = consolidate([examined(0, "Anytown"), examined(1, "Otherton")], canonicalToolkit(), {
+  includeErrors: false,
+  finalOnly: false,
+});
+
+test("writes Group Summary, Group Data and the Consolidation Log into the workbook, exactly as planned", async () => {
+  const fake = new FakeExcel();
+  const steps: string[] = [];
+  const names = await hostFor(fake).writeGroupSheets(consolidation, (p) => steps.push(p.step));
+  expect(names).toEqual(["Group Summary", "Group Data", "Consolidation Log"]);
+  const planned = planGroupSheetsInto(consolidation, { sheets: [], tables: [] }, NOW);
+  expectFakeMatchesPlan(fake, planned!.plan);
+  expect(steps.at(-1)).toBe("Finished");
+});
+
+test("a user's sheet called Group Data is left as it was; the group's sheet is named around it", async () => {
+  const fake = new FakeExcel();
+  fake.seedSheet("group data", { A1: "My own notes", B2: { formula: "=1+1" } });
+  const names = await hostFor(fake).writeGroupSheets(consolidation, noProgress);
+  expect(names).toEqual(["Group Summary", "Group Data (2)", "Consolidation Log"]);
+  expect(fake.cell("group data", "A1")).toEqual({ kind: "text", text: "My own notes", quotePrefix: false });
+  expect(fake.cell("group data", "B2")).toEqual({ kind: "formula", formula: "=1+1" });
+  const planned = planGroupSheetsInto(consolidation, { sheets: ["group data"], tables: [] }, NOW);
+  expectFakeMatchesPlan(fake, planned!.plan);
+});
+
+test("a workbook with an earlier consolidation's Group Data table is refused in plain words, and nothing is added", async () => {
+  const fake = new FakeExcel();
+  const host = hostFor(fake);
+  await host.writeGroupSheets(consolidation, noProgress);
+  const before = fake.state.sheets.map((s) => s.name);
+  await expect(host.writeGroupSheets(consolidation, noProgress)).rejects.toMatchObject({
+    name: "UserFacingError",
+    message: expect.stringContaining("earlier consolidation"),
+  });
+  expect(fake.state.sheets.map((s) => s.name)).toEqual(before);
+});
