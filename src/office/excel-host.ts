@@ -202,7 +202,11 @@ export class ExcelWorkbookHost implements WorkbookHost {
         this.deps.now(),
       );
       if (!planned) throw earlierGroupSheets();
-      await writingIn(context, sync, onProgress)(planned.plan, {
+      await writingIn(
+        context,
+        sync,
+        onProgress,
+      )(planned.plan, {
         existing: new Map(),
         existingNames: new Set(Object.keys(overview.names)),
         excelApi19: this.excelApi19(),

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { ProgressUpdate, WorkbookHost, WorkbookStatus } from "../app/workbook-host";
 import { useCheckActions, type Exclusive } from "./check-actions";
 import { ExcelCheckSection, FileCheckSection } from "./components/CheckSections";
+import { ConsolidateSection } from "./components/ConsolidateSection";
+import { useConsolidateAction } from "./consolidate-actions";
+import { realConsolidator, type Consolidator } from "./consolidator";
 import { DetailsForm } from "./components/DetailsForm";
 import { DownloadResult } from "./components/DownloadResult";
 import { ErrorPanel } from "./components/ErrorPanel";
@@ -28,6 +31,8 @@ export interface TaskPaneProps {
   downloadWorkbook: DownloadWorkbook;
   /** Checks a chosen .xlsx file outside Excel; the real one loads the reader only when a file is chosen. */
   fileChecker: FileChecker;
+  /** Reads and consolidates chosen returns; the real one loads the reader and checker only when first used. */
+  consolidator?: Consolidator;
   /** Fixed in tests so the default assessment date is known. */
   now?: Date;
 }
@@ -38,6 +43,7 @@ export function TaskPane({
   standaloneDetail,
   downloadWorkbook,
   fileChecker,
+  consolidator = realConsolidator,
   now,
 }: TaskPaneProps) {
   const styles = usePaneStyles();
@@ -112,6 +118,7 @@ export function TaskPane({
     focusAfterRender,
     readStatus: () => readStatus(),
   });
+  const consolidate = useConsolidateAction({ state, dispatch, host, consolidator, exclusive });
   const busy = isBusy(state);
   const { phase } = state;
   return (
@@ -163,6 +170,14 @@ export function TaskPane({
           onCopy={() => void checks.copy()}
         />
       )}
+      <ConsolidateSection
+        view={state.consolidate}
+        busy={busy}
+        inExcel={host !== null}
+        onOptionChanged={(option, value) => dispatch({ type: "consolidateOptionChanged", option, value })}
+        onConsolidate={(files) => void consolidate(files)}
+        onSelectSheet={host ? (name) => exclusive(() => host.selectSheet(name)) : undefined}
+      />
     </main>
   );
 }

@@ -13,6 +13,7 @@ import type { WorkbookSnapshot } from "../core/snapshot/types";
 import { checkFileSize, readSnapshotFromBuffer, WorkbookReadError } from "../xlsx/read-xlsx";
 import { writePlanToBuffer } from "../xlsx/write-xlsx";
 import type { FileChecker } from "./file-check";
+import { fileBytes } from "./file-bytes";
 import { saveBytes } from "./save-file";
 
 type OnProgress = (update: ProgressUpdate) => void;
@@ -25,16 +26,6 @@ function noAssessment(file: File): UserFacingError {
     `"${file.name}" holds no assessment made by the NPS Toolkit, so there is nothing to check or repair.`,
     "Choose the assessment's own .xlsx workbook, or download a new workbook to start an assessment.",
   );
-}
-
-/** The file's bytes. FileReader rather than Blob.arrayBuffer(), which older browsers and jsdom lack. */
-function fileBytes(file: File): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}`));
-    reader.readAsArrayBuffer(file);
-  });
 }
 
 /** The chosen file as a snapshot; a file that is not a readable workbook is the user's to fix, with a next step. */

@@ -9,6 +9,7 @@ import {
   type WorkbookStatus,
 } from "../app/workbook-host";
 import type { CheckResult } from "../core/check/types";
+import type { Consolidation, ConsolidationProgress } from "../core/consolidate/types";
 import { todayIso } from "../core/util/dates";
 import type { DetailsErrors, DetailsForm } from "./details";
 
@@ -57,6 +58,26 @@ export interface CheckView {
   copy: { kind: "copied" } | { kind: "refused"; text: string } | null;
 }
 
+/** "Consolidate returns": the options, a run's progress and a line per file, and where the group sheets went. */
+export interface ConsolidateView {
+  includeErrors: boolean;
+  finalOnly: boolean;
+  /** A run going on: the overall bar (reading the files, then writing the group sheets or the file). */
+  progress: ProgressUpdate | null;
+  /** One line per file as each is read, in the order given. */
+  files: ConsolidationProgress[];
+  /** The last run's outcome: which returns were used and why any was left out. */
+  result: Consolidation | null;
+  /** In Excel: the group sheets written into the workbook. */
+  sheets: string[] | null;
+  /** Standalone: the group workbook downloaded. */
+  downloaded: string | null;
+  error: ShownError | null;
+}
+
+/** Reading the files takes this share of the overall bar; writing the group sheets the rest. */
+const READING_SHARE = 0.8;
+
 export interface PaneState {
   mode: PaneMode;
   /** What the open workbook holds; null until read, and always null outside Excel. */
@@ -69,6 +90,7 @@ export interface PaneState {
   downloadOffered: boolean;
   phase: Phase;
   check: CheckView;
+  consolidate: ConsolidateView;
 }
 
 export type PaneAction =
@@ -92,7 +114,14 @@ export type PaneAction =
   | { type: "reportAdded"; sheet: string }
   | { type: "repairedCopyDownloaded"; fileName: string }
   | { type: "copied" }
-  | { type: "copyRefused"; text: string };
+  | { type: "copyRefused"; text: string }
+  | { type: "consolidateOptionChanged"; option: "includeErrors" | "finalOnly"; value: boolean }
+  | { type: "consolidateStarted"; total: number }
+  | { type: "consolidateFileRead"; progress: ConsolidationProgress }
+  /** Writing the group sheets (Excel) or the file (standalone), as the host or writer reports it. */
+  | { type: "consolidateProgressed"; update: ProgressUpdate }
+  | { type: "consolidateSucceeded"; consolidation: Consolidation; sheets?: string[]; downloaded?: string }
+  | { type: "consolidateFailed"; error: ShownError; consolidation?: Consolidation };
 
 export function initialState(mode: PaneMode, now: Date = new Date()): PaneState {
   return {
@@ -105,8 +134,20 @@ export function initialState(mode: PaneMode, now: Date = new Date()): PaneState 
     // Outside Excel there is no workbook to read, so the form is ready at once.
     phase: mode === "excel" ? { kind: "checking" } : { kind: "ready" },
     check: emptyCheck,
+    consolidate: emptyConsolidate,
   };
 }
+
+const emptyConsolidate: ConsolidateView = {
+  includeErrors: false,
+  finalOnly: false,
+  progress: null,
+  files: [],
+  result: null,
+  sheets: null,
+  downloaded: null,
+  error: null,
+};
 
 const emptyCheck: CheckView = {
   result: null,
@@ -193,6 +234,15 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         downloadOffered: state.downloadOffered || action.error.offerDownload,
         check: checkReducer(state.check, action),
       };
+    case "consolidateOptionChanged":
+    case "consolidateStarted":
+    case "consolidateFileRead":
+    case "consolidateProgressed":
+    case "consolidateSucceeded":
+    case "consolidateFailed": {
+      const consolidate = consolidateReducer(state.consolidate, action);
+      return consolidate === state.consolidate ? state : { ...state, consolidate };
+    }
     default: {
       const check = checkReducer(state.check, action);
       // An ignored action (late progress, a second start) leaves the state as it was, so nothing re-renders.
@@ -239,6 +289,58 @@ function checkReducer(check: CheckView, action: PaneAction): CheckView {
   }
 }
 
+const consolidating = (view: ConsolidateView) => view.progress !== null;
+
+/** The consolidation's own transitions. */
+function consolidateReducer(view: ConsolidateView, action: PaneAction): ConsolidateView {
+  switch (action.type) {
+    case "consolidateOptionChanged":
+      if (consolidating(view)) return view;
+      return { ...view, [action.option]: action.value };
+    case "consolidateStarted":
+      if (consolidating(view)) return view;
+      // A new run replaces the last one's lines and outcome at once.
+      return {
+        ...emptyConsolidate,
+        includeErrors: view.includeErrors,
+        finalOnly: view.finalOnly,
+        progress: { step: `Reading ${action.total === 1 ? "1 file" : `${action.total} files`}`, fraction: 0 },
+      };
+    case "consolidateFileRead": {
+      if (!consolidating(view)) return view;
+      const { done, total, file } = action.progress;
+      return {
+        ...view,
+        files: [...view.files, action.progress],
+        progress: { step: `Read ${done} of ${total}: ${file}`, fraction: clamp01((READING_SHARE * done) / total) },
+      };
+    }
+    case "consolidateProgressed":
+      // A late callback after the run ended must not bring the bar back.
+      if (!consolidating(view)) return view;
+      return {
+        ...view,
+        progress: {
+          step: action.update.step,
+          fraction: READING_SHARE + (1 - READING_SHARE) * clamp01(action.update.fraction),
+        },
+      };
+    case "consolidateSucceeded":
+      return {
+        ...view,
+        progress: null,
+        result: action.consolidation,
+        sheets: action.sheets ?? null,
+        downloaded: action.downloaded ?? null,
+        error: null,
+      };
+    case "consolidateFailed":
+      return { ...view, progress: null, result: action.consolidation ?? view.result, error: action.error };
+    default:
+      return view;
+  }
+}
+
 export type PrimaryAction = "build" | "upgrade" | "repair" | "download";
 
 /** Which single action the main button performs now. */
@@ -258,7 +360,10 @@ export const primaryActionLabel: Record<PrimaryAction, string> = {
 };
 
 export const isBusy = (state: PaneState) =>
-  state.phase.kind === "working" || state.phase.kind === "checking" || busyChecking(state.check);
+  state.phase.kind === "working" ||
+  state.phase.kind === "checking" ||
+  busyChecking(state.check) ||
+  consolidating(state.consolidate);
 
 /**
  * Turns anything thrown into words for the user; only UserFacingError carries its own next step.

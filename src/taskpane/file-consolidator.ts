@@ -1,0 +1,53 @@
+/**
+ * The pane's consolidator: the .xlsx reader, the checker, the consolidation use case and the .xlsx writer.
+ * Only ever imported with import("./file-consolidator"), so webpack gives them a chunk of their own.
+ */
+import { consolidateReturns } from "../core/consolidate/consolidate";
+import { planGroupWorkbook } from "../core/consolidate/group-plan";
+import type { ReadReturn, ReturnSource } from "../core/consolidate/types";
+import { knownToolkits } from "../core/toolkit/registry";
+import { todayIso } from "../core/util/dates";
+import { checkFileSize, WorkbookReadError } from "../xlsx/read-xlsx";
+import { readReturn } from "../xlsx/read-return";
+import { writePlanToBuffer } from "../xlsx/write-xlsx";
+import type { Consolidator } from "./consolidator";
+import { fileBytes } from "./file-bytes";
+import { saveBytes } from "./save-file";
+
+/** A file too large is refused by its size before a byte of it is loaded, and logged like any unreadable file. */
+async function readChosen(file: File): Promise<ReadReturn> {
+  try {
+    checkFileSize(file.size);
+  } catch (problem) {
+    if (problem instanceof WorkbookReadError) return { unreadable: problem.message };
+    throw problem;
+  }
+  return readReturn(await fileBytes(file));
+}
+
+const source = (file: File): ReturnSource => ({
+  file: file.name,
+  modified: file.lastModified,
+  read: () => readChosen(file),
+});
+
+/** "NPS group consolidation 2026-11-26.xlsx". */
+export const groupFileName = (now: Date) => `NPS group consolidation ${todayIso(now)}.xlsx`;
+
+export const fileConsolidator: Consolidator = {
+  consolidate: (files, options, onFile) =>
+    consolidateReturns(files.map(source), {
+      ...options,
+      registry: knownToolkits(),
+      today: todayIso(),
+      onProgress: onFile,
+    }),
+
+  async downloadGroupWorkbook(consolidation) {
+    const now = new Date();
+    const bytes = await writePlanToBuffer(planGroupWorkbook(consolidation, { now }));
+    const fileName = groupFileName(now);
+    saveBytes(bytes, fileName);
+    return fileName;
+  },
+};
