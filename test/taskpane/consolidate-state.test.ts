@@ -1,0 +1,76 @@
+import type { Consolidation, ConsolidationProgress } from "../../src/core/consolidate/types";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { initialState, isBusy, paneReducer, type PaneAction, type PaneState } from "../../src/taskpane/state";
+
+const now = new Date(2026, 10, 26, 10, 0, 0);
+const counts = { error: 0, warning: 1, info: 0 };
+const read = (done: number, file: string): ConsolidationProgress => ({
+  done,
+  total: 4,
+  file,
+  kind: "assessment",
+  counts,
+});
+const consolidation: Consolidation = {
+  toolkit: canonicalToolkit(),
+  returns: [],
+  log: [{ file: "a.xlsx", outcome: "left-out", reason: "Could not be read." }],
+};
+const shown = { message: "Excel is busy.", nextStep: "Try again.", offerDownload: false };
+
+const run = (state: PaneState, ...actions: PaneAction[]) => actions.reduce(paneReducer, state);
+const standalone = () => initialState("standalone", now);
+const started = () => run(standalone(), { type: "consolidateStarted", total: 4 });
+
+describe("consolidate in the pane's reducer", () => {
+  it("starts with both options off and nothing run", () => {
+    const view = standalone().consolidate;
+    expect(view).toMatchObject({ includeErrors: false, finalOnly: false, progress: null, files: [], result: null });
+  });
+
+  it("adds a line per file as each is read, and moves the overall bar over the reading share", () => {
+    const state = run(started(), { type: "consolidateFileRead", progress: read(1, "a.xlsx") });
+    expect(isBusy(state)).toBe(true);
+    expect(state.consolidate.files.map((f) => f.file)).toEqual(["a.xlsx"]);
+    expect(state.consolidate.progress).toEqual({ step: "Read 1 of 4: a.xlsx", fraction: 0.2 });
+    const all = run(state, { type: "consolidateFileRead", progress: read(4, "d.xlsx") });
+    expect(all.consolidate.progress?.fraction).toBeCloseTo(0.8);
+  });
+
+  it("writing fills the rest of the bar; a late callback after the end does not bring it back", () => {
+    const writing = run(started(), { type: "consolidateProgressed", update: { step: "Writing", fraction: 0.5 } });
+    expect(writing.consolidate.progress).toEqual({ step: "Writing", fraction: 0.9 });
+    const done = run(writing, { type: "consolidateSucceeded", consolidation, sheets: ["Group Data"] });
+    expect(done.consolidate).toMatchObject({ progress: null, result: consolidation, sheets: ["Group Data"] });
+    expect(isBusy(done)).toBe(false);
+    expect(paneReducer(done, { type: "consolidateProgressed", update: { step: "Late", fraction: 1 } })).toBe(done);
+  });
+
+  it("a second start while running is ignored; a new run after one clears its lines but keeps the options", () => {
+    const running = run(
+      standalone(),
+      { type: "consolidateOptionChanged", option: "finalOnly", value: true },
+      {
+        type: "consolidateStarted",
+        total: 4,
+      },
+    );
+    const withLine = run(running, { type: "consolidateFileRead", progress: read(1, "a.xlsx") });
+    expect(paneReducer(withLine, { type: "consolidateStarted", total: 2 })).toBe(withLine);
+    const done = run(withLine, { type: "consolidateSucceeded", consolidation, downloaded: "g.xlsx" });
+    const again = run(done, { type: "consolidateStarted", total: 2 });
+    expect(again.consolidate).toMatchObject({ finalOnly: true, files: [], result: null, downloaded: null });
+    expect(again.consolidate.progress?.step).toBe("Reading 2 files");
+  });
+
+  it("options cannot change mid-run", () => {
+    const state = started();
+    expect(paneReducer(state, { type: "consolidateOptionChanged", option: "includeErrors", value: true })).toBe(state);
+  });
+
+  it("a failure ends the run and keeps the log beside the error", () => {
+    const failed = run(started(), { type: "consolidateFailed", error: shown, consolidation });
+    expect(failed.consolidate).toMatchObject({ progress: null, error: shown, result: consolidation });
+    expect(isBusy(failed)).toBe(false);
+  });
+});

@@ -1,0 +1,161 @@
+/** @jest-environment jsdom */
+/**
+ * "Consolidate returns" in the pane, with a fake host and a fake consolidator that reports a line per file as the
+ * real one does: in Excel the group sheets go through the host (and their links select them); standalone the
+ * group workbook is downloaded; with nothing usable the pane says so and keeps the lines saying why.
+ */
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { ProgressUpdate, WorkbookHost } from "../../src/app/workbook-host";
+import type { Consolidation, ConsolidationOptions, LogEntry } from "../../src/core/consolidate/types";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import type { Consolidator } from "../../src/taskpane/consolidator";
+import type { FileChecker } from "../../src/taskpane/file-check";
+import { TaskPane } from "../../src/taskpane/TaskPane";
+
+const counts = { error: 0, warning: 0, info: 0 };
+const identity = (council: string) => ({
+  council,
+  respondent: "",
+  role: "",
+  assessmentDate: "2026-03-01",
+  toolkitLabel: "nps-2018 1.0.0",
+  toolkitVersion: "1.0.0",
+  status: "draft" as const,
+});
+const used: LogEntry = {
+  file: "anytown.xlsx",
+  outcome: "used",
+  returnNumber: 1,
+  identity: identity("Anytown"),
+  reason: "",
+};
+const leftOut: LogEntry = { file: "notes.xlsx", outcome: "left-out", reason: "Could not be read. It is not a zip." };
+
+function fakeConsolidator(log: LogEntry[]) {
+  const calls = { options: [] as ConsolidationOptions[], files: [] as string[][], downloaded: 0 };
+  const consolidation: Consolidation = {
+    toolkit: canonicalToolkit(),
+    returns: log
+      .filter((e) => e.outcome !== "left-out")
+      .map((e, i) => ({
+        number: i + 1,
+        file: e.file,
+        identity: e.identity!,
+        answers: {},
+      })),
+    log,
+  };
+  const consolidator: Consolidator = {
+    async consolidate(files, options, onFile) {
+      calls.options.push(options);
+      calls.files.push(files.map((f) => f.name));
+      files.forEach((file, i) =>
+        onFile({
+          done: i + 1,
+          total: files.length,
+          file: file.name,
+          kind: i === 0 ? "assessment" : "unreadable",
+          counts,
+        }),
+      );
+      return consolidation;
+    },
+    async downloadGroupWorkbook() {
+      calls.downloaded++;
+      return "NPS group consolidation 2026-11-26.xlsx";
+    },
+  };
+  return { consolidator, calls };
+}
+
+function fakeHost() {
+  const calls = { written: [] as Consolidation[], selected: [] as string[] };
+  const host: WorkbookHost = {
+    status: async () => ({ existing: null, check: null }),
+    buildOrUpgrade: () => Promise.reject(new Error("not expected")),
+    selectSheet: async (name) => void calls.selected.push(name),
+    check: async () => null,
+    selectCell: async () => undefined,
+    addCheckReport: () => Promise.reject(new Error("not expected")),
+    signOff: () => Promise.reject(new Error("not expected")),
+    writeGroupSheets: async (consolidation, onProgress: (u: ProgressUpdate) => void) => {
+      calls.written.push(consolidation);
+      onProgress({ step: "Writing the group sheets", fraction: 0.5 });
+      return ["Group Summary", "Group Data (2)", "Consolidation Log"];
+    },
+  };
+  return { host, calls };
+}
+
+const noFileCheck: FileChecker = {
+  check: () => Promise.reject(new Error("not expected")),
+  downloadRepairedCopy: () => Promise.reject(new Error("not expected")),
+};
+
+function renderPane(host: WorkbookHost | null, consolidator: Consolidator) {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <TaskPane
+        host={host}
+        downloadWorkbook={() => Promise.reject(new Error("not expected"))}
+        fileChecker={noFileCheck}
+        consolidator={consolidator}
+      />
+    </FluentProvider>,
+  );
+}
+
+const chooseFiles = (...names: string[]) =>
+  fireEvent.change(screen.getByLabelText("Returned workbooks (.xlsx)"), {
+    target: { files: names.map((name) => new File(["x"], name)) },
+  });
+const filesList = () => screen.getByRole("list", { name: "Files consolidated" });
+
+test("in Excel: the chosen files and options go to the consolidator, the group sheets to the host, with links", async () => {
+  const { host, calls: hostCalls } = fakeHost();
+  const { consolidator, calls } = fakeConsolidator([used, leftOut]);
+  renderPane(host, consolidator);
+  await screen.findByRole("button", { name: "Build assessment" });
+  const button = screen.getByRole("button", { name: "Consolidate" });
+  expect(button.getAttribute("aria-disabled")).toBe("true");
+  fireEvent.click(screen.getByRole("checkbox", { name: "Include returns whose check found errors" }));
+  chooseFiles("anytown.xlsx", "notes.xlsx");
+  fireEvent.click(screen.getByRole("button", { name: "Consolidate 2 files" }));
+
+  expect(await screen.findByText("Group sheets added.")).toBeTruthy();
+  expect(calls.files).toEqual([["anytown.xlsx", "notes.xlsx"]]);
+  expect(calls.options).toEqual([{ includeErrors: true, finalOnly: false }]);
+  expect(hostCalls.written).toHaveLength(1);
+  expect(
+    within(filesList())
+      .getAllByRole("listitem")
+      .map((li) => li.textContent),
+  ).toEqual(["anytown.xlsx (Anytown): Used.", "notes.xlsx: Left out. Could not be read. It is not a zip."]);
+  const links = within(screen.getByRole("list", { name: "Group sheets added" })).getAllByRole("button");
+  expect(links.map((l) => l.textContent)).toEqual(["Group Summary", "Group Data (2)", "Consolidation Log"]);
+  fireEvent.click(links[1]);
+  await waitFor(() => expect(hostCalls.selected).toEqual(["Group Data (2)"]));
+});
+
+test("standalone: the group workbook is downloaded, and the pane names the file", async () => {
+  const { consolidator, calls } = fakeConsolidator([used]);
+  renderPane(null, consolidator);
+  chooseFiles("anytown.xlsx");
+  fireEvent.click(screen.getByRole("button", { name: "Consolidate" }));
+  expect(await screen.findByText("Group workbook downloaded.")).toBeTruthy();
+  expect(calls.downloaded).toBe(1);
+  expect(screen.getByText(/Open “NPS group consolidation 2026-11-26.xlsx” from your downloads folder/)).toBeTruthy();
+});
+
+test("with no return usable nothing is written, the pane says so, and the lines say why", async () => {
+  const { host, calls: hostCalls } = fakeHost();
+  const { consolidator } = fakeConsolidator([leftOut]);
+  renderPane(host, consolidator);
+  await screen.findByRole("button", { name: "Build assessment" });
+  chooseFiles("notes.xlsx");
+  fireEvent.click(screen.getByRole("button", { name: "Consolidate" }));
+  expect(await screen.findByText(/None of the chosen files could be consolidated/)).toBeTruthy();
+  expect(hostCalls.written).toHaveLength(0);
+  expect(within(filesList()).getByText(/notes.xlsx: Left out. Could not be read/)).toBeTruthy();
+});

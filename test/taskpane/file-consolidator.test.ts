@@ -1,0 +1,59 @@
+/** @jest-environment jsdom */
+/**
+ * The pane's real consolidator, loaded the way the pane loads it (a dynamic import), on real .xlsx returns made
+ * by the product's writer: a good return, a tampered one (errors), a file that is not a workbook, and one too
+ * large to read, which is refused by its size before it is read.
+ */
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
+import { deserialize, serialize } from "v8";
+import { DEFAULT_READ_LIMITS } from "../../src/xlsx/read-xlsx";
+import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
+import { answersOf, returnPlan, tamperedPlan } from "../consolidate/fixtures";
+
+// jsdom's window lacks these; Node's own stand in (the generators clone plans, the reader decodes XML).
+beforeAll(() =>
+  Object.assign(globalThis, {
+    TextEncoder: NodeTextEncoder,
+    TextDecoder: NodeTextDecoder,
+    structuredClone: <T>(value: T): T => deserialize(serialize(value)) as T,
+  }),
+);
+
+const fileOf = (bytes: Uint8Array, name: string) => new File([bytes.slice()], name);
+
+async function returns(): Promise<File[]> {
+  const good = await writePlanToBuffer(returnPlan(answersOf("Anytown", "2026-03-01", { "SL-ECSM-01": "Mature" })));
+  const tampered = await writePlanToBuffer(tamperedPlan(answersOf("Otherton", "2026-03-01", {})));
+  const huge = fileOf(new Uint8Array(1), "huge.xlsx");
+  Object.defineProperty(huge, "size", { value: DEFAULT_READ_LIMITS.maxFileBytes + 1 });
+  return [
+    fileOf(good, "anytown.xlsx"),
+    fileOf(tampered, "otherton.xlsx"),
+    fileOf(new TextEncoder().encode("not a workbook"), "notes.xlsx"),
+    huge,
+  ];
+}
+
+test("reads each file in turn, says what each is as it goes, and leaves out what cannot be used, with reasons", async () => {
+  const { fileConsolidator } = await import("../../src/taskpane/file-consolidator");
+  const files = await returns();
+  const lines: string[] = [];
+  const consolidation = await fileConsolidator.consolidate(files, { includeErrors: false, finalOnly: false }, (p) =>
+    lines.push(`${p.done}/${p.total} ${p.file} ${p.kind} ${p.counts.error}`),
+  );
+  expect(lines[0]).toBe("1/4 anytown.xlsx assessment 0");
+  expect(lines[1]).toMatch(/^2\/4 otherton.xlsx assessment [1-9]/);
+  expect(lines.slice(2)).toEqual(["3/4 notes.xlsx unreadable 0", "4/4 huge.xlsx unreadable 0"]);
+  expect(consolidation.returns.map((r) => r.identity.council)).toEqual(["Anytown"]);
+  expect(consolidation.returns[0].answers["SL-ECSM-01"]).toMatchObject({ current: "Mature" });
+  expect(consolidation.log.map((e) => e.outcome)).toEqual(["used", "left-out", "left-out", "left-out"]);
+  expect(consolidation.log[1].reason).toMatch(/check found/);
+  expect(consolidation.log[3].reason).toMatch(/Could not be read/);
+});
+
+test("with errors included the tampered return is used, marked as such", async () => {
+  const { fileConsolidator } = await import("../../src/taskpane/file-consolidator");
+  const files = (await returns()).slice(0, 2);
+  const consolidation = await fileConsolidator.consolidate(files, { includeErrors: true, finalOnly: false }, () => {});
+  expect(consolidation.log.map((e) => e.outcome)).toEqual(["used", "used-with-errors"]);
+});
