@@ -108,8 +108,46 @@ function snapshotValidation(validation: Excel.DataValidation): SnapshotValidatio
   };
 }
 
+/** A guarded cell's lock and validation proxies, loaded in the sync that reads them. */
+export interface GuardReads {
+  locks: Map<string, Excel.FormatProtection>;
+  rules: Map<string, Excel.DataValidation>;
+}
+
+/** Queues the lock of each of `locked` and the validation of each of `validated` on `sheet`. */
+export function queueGuardReads(sheet: Excel.Worksheet, locked: string[], validated: string[]): GuardReads {
+  return {
+    locks: new Map(locked.map((address) => [address, sheet.getRange(address).format.protection.load("locked")])),
+    rules: new Map(
+      validated.map((address) => [address, sheet.getRange(address).dataValidation.load("type,rule,errorAlert")]),
+    ),
+  };
+}
+
+/**
+ * The snapshot sheet with the locks and validations of its guarded cells (see guardedCells); null
+ * when `reads` lacks one of them (a sheet with more rows than the read expected).
+ */
+export function withGuards(
+  snapshot: SnapshotSheet,
+  names: Record<string, string>,
+  reads: GuardReads,
+): SnapshotSheet | null {
+  const guarded = guardedCells(snapshot.name, names, snapshot.cells);
+  if (guarded.locked.length === 0) return snapshot;
+  if (!guarded.locked.every((a) => reads.locks.has(a)) || !guarded.validated.every((a) => reads.rules.has(a)))
+    return null;
+  const validations: Record<string, SnapshotValidation> = {};
+  for (const address of guarded.validated) {
+    const validation = snapshotValidation(reads.rules.get(address)!);
+    if (validation) validations[address] = validation;
+  }
+  const locked = Object.fromEntries(guarded.locked.map((a) => [a, reads.locks.get(a)!.locked === true]));
+  return { ...snapshot, locked, validations };
+}
+
 /** Queues the locks and validations of a sheet's guarded cells; the result fills them in after the sync. */
-function queueGuards(
+export function queueGuards(
   context: Excel.RequestContext,
   snapshot: SnapshotSheet,
   names: Record<string, string>,
@@ -117,18 +155,8 @@ function queueGuards(
   const guarded = guardedCells(snapshot.name, names, snapshot.cells);
   if (guarded.locked.length === 0) return { queued: false, finish: () => snapshot };
   const sheet = context.workbook.worksheets.getItem(snapshot.name);
-  const locks = guarded.locked.map((address) => sheet.getRange(address).format.protection.load("locked"));
-  const rules = guarded.validated.map((address) => sheet.getRange(address).dataValidation.load("type,rule,errorAlert"));
-  const finish = () => {
-    const validations: Record<string, SnapshotValidation> = {};
-    guarded.validated.forEach((address, i) => {
-      const validation = snapshotValidation(rules[i]);
-      if (validation) validations[address] = validation;
-    });
-    const locked = Object.fromEntries(guarded.locked.map((address, i) => [address, locks[i].locked === true]));
-    return { ...snapshot, locked, validations };
-  };
-  return { queued: true, finish };
+  const reads = queueGuardReads(sheet, guarded.locked, guarded.validated);
+  return { queued: true, finish: () => withGuards(snapshot, names, reads)! };
 }
 
 /** The whole workbook: 3 syncs whatever its size (2 when it holds no assessment). */

@@ -157,7 +157,7 @@ export interface ChartPlan {
   position: string;
 }
 
-export type SheetRole = "guide" | "keyArea" | "summary" | "gaps" | "data" | "retired" | "metadata";
+export type SheetRole = "guide" | "keyArea" | "summary" | "gaps" | "data" | "retired" | "metadata" | "checkReport";
 
 export interface SheetPlan {
   /** Stable key of the sheet's role: "guide", "keyArea:SL-ECSM", "summary", "gaps", "data", "metadata". */

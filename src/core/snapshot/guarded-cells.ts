@@ -1,4 +1,7 @@
-import { GUIDE, KEY_AREA, roleNameFor } from "../plan/layout";
+import { defaultSheetNames } from "../plan/build-plan";
+import { GUIDE, KEY_AREA, keyAreaSheetKey, roleNameFor } from "../plan/layout";
+import type { Toolkit } from "../toolkit/schema";
+import { CHECK_REPORT_ROLE_NAME } from "./our-sheets";
 import { cellAddress, parseCell } from "../util/a1";
 import { sheetOfReference } from "./references";
 import type { SnapshotCell } from "./types";
@@ -34,6 +37,25 @@ function lastRow(cells: Record<string, SnapshotCell>): number {
   return last;
 }
 
+/** The guarded cells of a sheet playing `role` whose last filled row is `lastFilledRow`. */
+function guardedCellsOf(role: "guide" | "keyArea" | undefined, lastFilledRow: number): GuardedCells {
+  if (role === "guide") {
+    const council = cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column);
+    const date = cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column);
+    return { locked: [council, date], validated: [date] };
+  }
+  if (role !== "keyArea") return { locked: [], validated: [] };
+  const bottom = Math.min(Math.max(lastFilledRow, KEY_AREA.principleRow), KEY_AREA.principleRow + MAX_GUARDED_ROWS);
+  const locked: string[] = [];
+  const validated: string[] = [];
+  for (let row = KEY_AREA.principleRow; row <= bottom; row++) {
+    for (let column = C.behaviour; column <= C.reviewDate; column++) locked.push(cellAddress(row, column));
+    if (row >= KEY_AREA.firstBehaviourRow)
+      for (const column of VALIDATED_COLUMNS) validated.push(cellAddress(row, column));
+  }
+  return { locked, validated };
+}
+
 /**
  * Which cells of a sheet both readers report locks and validations for: on each key area sheet,
  * the behaviour name, the five descriptors and the five inputs of every row from the principle
@@ -45,20 +67,27 @@ export function guardedCells(
   names: Record<string, string>,
   cells: Record<string, SnapshotCell>,
 ): GuardedCells {
-  const role = guardedRole(sheetName, names);
-  if (role === "guide") {
-    const council = cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column);
-    const date = cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column);
-    return { locked: [council, date], validated: [date] };
+  return guardedCellsOf(guardedRole(sheetName, names), lastRow(cells));
+}
+
+/**
+ * The guarded cells a reader can ask for before it has seen a sheet, by the NPS_Sheet_* name of
+ * every sheet role of `toolkits` (the metadata sheet's, Summary's… have none): those of a sheet as
+ * the generator wrote it, each key area's rows down to its last behaviour in the longest version.
+ * A sheet with rows added below needs more, which guardedCells tells once its cells are read.
+ */
+export function expectedGuardedCells(toolkits: readonly Toolkit[]): Map<string, GuardedCells> {
+  const expected = new Map<string, GuardedCells>();
+  for (const toolkit of toolkits) {
+    for (const name of Object.keys(defaultSheetNames(toolkit)).map(roleNameFor)) {
+      if (name !== CHECK_REPORT_ROLE_NAME && !expected.has(name)) expected.set(name, { locked: [], validated: [] });
+    }
+    expected.set(roleNameFor("guide"), guardedCellsOf("guide", 0));
+    for (const area of toolkit.themes.flatMap((theme) => theme.keyAreas)) {
+      const cells = guardedCellsOf("keyArea", KEY_AREA.firstBehaviourRow + area.behaviours.length - 1);
+      const name = roleNameFor(keyAreaSheetKey(area.id));
+      if ((expected.get(name)?.locked.length ?? 0) < cells.locked.length) expected.set(name, cells);
+    }
   }
-  if (role !== "keyArea") return { locked: [], validated: [] };
-  const bottom = Math.min(Math.max(lastRow(cells), KEY_AREA.principleRow), KEY_AREA.principleRow + MAX_GUARDED_ROWS);
-  const locked: string[] = [];
-  const validated: string[] = [];
-  for (let row = KEY_AREA.principleRow; row <= bottom; row++) {
-    for (let column = C.behaviour; column <= C.reviewDate; column++) locked.push(cellAddress(row, column));
-    if (row >= KEY_AREA.firstBehaviourRow)
-      for (const column of VALIDATED_COLUMNS) validated.push(cellAddress(row, column));
-  }
-  return { locked, validated };
+  return expected;
 }
