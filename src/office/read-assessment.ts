@@ -15,15 +15,16 @@
  * - a sheet of ours that no role name of a known toolkit reached: one more for its cells;
  * - guarded cells the read did not queue (rows added below the last behaviour, or such a sheet):
  *   one more for them;
- * - a read whose response could exceed the limit (a toolkit much larger than the canonical one),
- *   or that Excel refuses (were Excel to refuse a proxy reached through a null object, which the
- *   documentation leaves open): the stepwise read — the sheet list, our sheets in parts under the
- *   response limit, then the guarded cells. Reads change nothing, so reading again is safe.
+ * - a read whose request or response could exceed the limit (a toolkit much larger than the
+ *   canonical one), or that Excel refuses (were Excel to refuse a proxy reached through a null
+ *   object, which the documentation leaves open): the stepwise read — the sheet list, our sheets
+ *   in parts under the response limit, then the guarded cells in parts under the request limit.
+ *   Reads change nothing, so reading again is safe.
  */
 import { UserFacingError } from "../app/workbook-host";
 import { SHEET_NAMES } from "../core/plan/layout";
 import type { WorkbookPlan } from "../core/plan/types";
-import type { GuardedCells } from "../core/snapshot/guarded-cells";
+import { guardedCells, type GuardedCells } from "../core/snapshot/guarded-cells";
 import { sheetsMadeByUs } from "../core/snapshot/our-sheets";
 import type { SnapshotSheet, WorkbookSnapshot } from "../core/snapshot/types";
 import { readSheetsInParts } from "./in-parts";
@@ -40,7 +41,7 @@ import {
   type SheetSummary,
   type SyncFn,
 } from "./read-snapshot";
-import { planResponseBytes, RESPONSE_LIMIT_BYTES, sheetBounds } from "./read-size";
+import { groupUnder, planResponseBytes, RESPONSE_LIMIT_BYTES, sheetBounds } from "./read-size";
 import { REQUEST_LIMIT_BYTES } from "./request-size";
 
 /** What to read: the guarded cells expected behind each role name, and a plan of the toolkit for response bounds. */
@@ -201,9 +202,20 @@ async function readRest(
     ...unguarded,
     ...reads.map((r) => ({ ...snapshotSheet(r.summary, r.used), protected: r.sheet.protection.protected })),
   ];
-  const guards = pending.map((sheet) => queueGuards(context, sheet, names));
-  if (guards.some((guard) => guard.queued)) await sync("reading cell protection and pickers");
-  return guards.map((guard) => guard.finish());
+  // A much larger toolkit has more guarded cells than one request may ask for: they go in parts.
+  const requestBytes = (sheet: SnapshotSheet) => {
+    const guarded = guardedCells(sheet.name, names, sheet.cells);
+    return (guarded.locked.length + guarded.validated.length) * GUARD_REQUEST_BYTES;
+  };
+  const parts = groupUnder(pending, requestBytes, REQUEST_LIMIT_BYTES - REACH_REQUEST_BYTES);
+  const finished: SnapshotSheet[] = [];
+  for (const [i, part] of parts.entries()) {
+    const guards = part.map((sheet) => queueGuards(context, sheet, names));
+    const ofParts = parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : "";
+    if (guards.some((guard) => guard.queued)) await sync(`reading cell protection and pickers${ofParts}`);
+    finished.push(...guards.map((guard) => guard.finish()));
+  }
+  return finished;
 }
 
 /** The sheet list, our sheets in parts under the response limit, then their guarded cells. */

@@ -84,6 +84,20 @@ test("one sync for the canonical toolkit; a toolkit ten times larger reads step 
   expect(fitsOneSync({ expected: expectedGuardedCells([tenTimes]), plan: plan(tenTimes) })).toBe(false);
 });
 
+test("a toolkit ten times larger: the check reads in parts, every request and answer under 4 MB", async () => {
+  const tenTimes = scaleToolkit(canonical, 10);
+  const fake = new FakeExcel();
+  await writePlanWithAnswers(fake, tenTimes, sampleAnswers(tenTimes, "2025-03-01"));
+  const client = realClientOver(fake);
+  const result = await realHost(client, tenTimes).check(noProgress);
+  expect(client.requests.length).toBeGreaterThan(2);
+  for (const request of client.requests) {
+    expect(request.bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
+    expect(request.responseBytes).toBeLessThanOrEqual(RESPONSE_LIMIT_BYTES);
+  }
+  expect(result).toEqual(await hostFor(fake, tenTimes).check(noProgress));
+});
+
 test("Go to cell through the real client: the sheet is activated and the cell selected", async () => {
   const fake = await sampleWorkbook();
   const client = realClientOver(fake);

@@ -28,7 +28,7 @@ const toolkit = canonicalToolkit();
 const area = toolkit.themes[0].keyAreas[0];
 const firstRow = KEY_AREA.firstBehaviourRow;
 const C = KEY_AREA.columns;
-const at = (column: number, row = firstRow) => cellAddress(row, column);
+const at = (column: number, row: number = firstRow) => cellAddress(row, column);
 const TODAY = "2025-03-01";
 
 /** A sample assessment written straight into the fake, as an earlier build leaves it. */
