@@ -295,6 +295,20 @@ describe("the check report", () => {
     expect(userSheetsOf(fake, [mine.id])).toEqual(before);
   });
 
+  test("a report the user deleted: the next one is a new sheet, and its name points at it again", async () => {
+    const fake = await sampleWorkbook();
+    await hostFor(fake).addCheckReport({ findings: [] });
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Check report").delete();
+      await context.sync();
+    });
+    expect(fake.state.names.find((n) => n.name === "NPS_Sheet_checkReport")?.formula).toMatch(/#REF!/);
+    expect(await hostFor(fake).addCheckReport({ findings: [typedFinding] })).toBe("Check report");
+    expect(fake.state.names.filter((n) => n.name === "NPS_Sheet_checkReport").map((n) => n.formula)).toEqual([
+      "='Check report'!$A$1",
+    ]);
+  });
+
   test("the checker does not report the report sheet, and an upgrade leaves it as it is", async () => {
     const fake = await sampleWorkbook();
     const host = hostFor(fake);
