@@ -7,14 +7,16 @@
  * One sync for a workbook the generator wrote. The sheets are reached before their names are
  * known: every sheet role has a workbook-scope name (NPS_Sheet_*) that Excel keeps pointing at its
  * sheet when users rename it, so `names.getItemOrNullObject(n).getRangeOrNullObject().worksheet` is
- * the sheet (ExcelApi 1.4 and 1.1), and the guarded cells are queued where the generator put them
- * (data validation needs ExcelApi 1.8, the manifest's version). The sheet list and the names come
+ * the sheet (ExcelApi 1.4 and 1.1), and the guarded cells are queued where the generator put them:
+ * locks a block at a time (FormatProtection.locked, ExcelApi 1.2, is null for a block whose cells
+ * differ), validations cell by cell (data validation needs ExcelApi 1.8, the manifest's version). The sheet list and the names come
  * in the same batch, so what was reached is matched with the sheets of ours afterwards.
  *
  * More syncs only where one cannot do, each for a stated reason:
  * - a sheet of ours that no role name of a known toolkit reached: one more for its cells;
  * - guarded cells the read did not queue (rows added below the last behaviour, or such a sheet):
- *   one more for them;
+ *   one more for them, cell by cell (so also for a sheet where a user changed a lock: Excel answers
+ *   a block of cells whose locks differ with null);
  * - a read whose request or response could exceed the limit (a toolkit much larger than the
  *   canonical one), or that Excel refuses (were Excel to refuse a proxy reached through a null
  *   object, which the documentation leaves open): the stepwise read — the sheet list, our sheets
@@ -67,15 +69,17 @@ export interface AssessmentRead {
 const LOCK_RESPONSE_BYTES = 32;
 const RULE_RESPONSE_BYTES = 1024;
 /**
- * A guarded cell's request, at least as large as the real office.js client's (measured in
- * test/office-real/check-read.test.ts): the range's object path and instantiation, its format and
- * protection (or data validation) paths, and the load.
+ * The request to read one guarded cell's (or block's) lock or validation, at least as large as the
+ * real office.js client's (test/office-real/check.test.ts measures about 490 bytes for the
+ * canonical toolkit): the range's object path and instantiation, its format and protection (or
+ * data validation) paths, and the load, each with an ID that grows a digit as a request grows
+ * tenfold, hence the room.
  */
-export const GUARD_REQUEST_BYTES = 900;
+export const GUARD_REQUEST_BYTES = 700;
 /** The sheet list, the names and each role's reach: well under this whatever the toolkit. */
 const REACH_REQUEST_BYTES = 2048;
 
-const NO_GUARDS: GuardedCells = { locked: [], validated: [] };
+const NO_GUARDS: GuardedCells = { locked: [], validated: [], lockBlocks: [] };
 
 interface Reached extends GuardReads {
   sheet: Excel.Worksheet;
@@ -89,14 +93,14 @@ function queueReach(sheet: Excel.Worksheet, guards: GuardedCells): Reached {
     sheet,
     used: queueUsedRange(sheet),
     protection: sheet.protection.load("protected"),
-    ...queueGuardReads(sheet, guards.locked, guards.validated),
+    ...queueGuardReads(sheet, guards.lockBlocks, guards.validated),
   };
 }
 
 /** Whether the one-sync read stays under the request and response limits (canonical toolkit: yes). */
 export function fitsOneSync(read: AssessmentReadPlan): boolean {
   const guards = [...read.expected.values()];
-  const locks = guards.reduce((n, g) => n + g.locked.length, 0);
+  const locks = guards.reduce((n, g) => n + g.lockBlocks.length, 0);
   const rules = guards.reduce((n, g) => n + g.validated.length, 0);
   const response = planResponseBytes(read.plan) + locks * LOCK_RESPONSE_BYTES + rules * RULE_RESPONSE_BYTES;
   const request = read.expected.size * REACH_REQUEST_BYTES + (locks + rules) * GUARD_REQUEST_BYTES;
@@ -180,7 +184,8 @@ function reachedBySheet(reached: Reached[]): Map<string, Reached> {
     const known = bySheet.get(key);
     if (!known) bySheet.set(key, r);
     else {
-      for (const [address, lock] of r.locks) known.locks.set(address, lock);
+      const lock = known.lock;
+      known.lock = (address) => lock(address) ?? r.lock(address);
       for (const [address, rule] of r.rules) known.rules.set(address, rule);
     }
   }

@@ -108,25 +108,39 @@ function snapshotValidation(validation: Excel.DataValidation): SnapshotValidatio
   };
 }
 
-/** A guarded cell's lock and validation proxies, loaded in the sync that reads them. */
+/** Guarded cells' locks and validations, as queued for one sync. */
 export interface GuardReads {
-  locks: Map<string, Excel.FormatProtection>;
+  /** After the sync: a cell's lock; undefined when it was not asked for, or its block's locks differ. */
+  lock: (address: string) => boolean | undefined;
   rules: Map<string, Excel.DataValidation>;
 }
 
-/** Queues the lock of each of `locked` and the validation of each of `validated` on `sheet`. */
-export function queueGuardReads(sheet: Excel.Worksheet, locked: string[], validated: string[]): GuardReads {
-  return {
-    locks: new Map(locked.map((address) => [address, sheet.getRange(address).format.protection.load("locked")])),
-    rules: new Map(
-      validated.map((address) => [address, sheet.getRange(address).dataValidation.load("type,rule,errorAlert")]),
-    ),
+/**
+ * Queues the lock of each block of `lockBlocks` (one cell, or a rectangle: Excel answers a
+ * rectangle's lock when all its cells share it, null otherwise) and the validation of each of
+ * `validated`, on `sheet`.
+ */
+export function queueGuardReads(sheet: Excel.Worksheet, lockBlocks: string[], validated: string[]): GuardReads {
+  const blockOf = new Map<string, Excel.FormatProtection>();
+  for (const block of lockBlocks) {
+    const protection = sheet.getRange(block).format.protection.load("locked");
+    const { top, left, bottom, right } = parseRange(block);
+    for (let row = top; row <= bottom; row++)
+      for (let column = left; column <= right; column++) blockOf.set(cellAddress(row, column), protection);
+  }
+  const lock = (address: string) => {
+    const locked = blockOf.get(address)?.locked;
+    return locked === null || locked === undefined ? undefined : locked === true;
   };
+  const rules = new Map(
+    validated.map((address) => [address, sheet.getRange(address).dataValidation.load("type,rule,errorAlert")]),
+  );
+  return { lock, rules };
 }
 
 /**
  * The snapshot sheet with the locks and validations of its guarded cells (see guardedCells); null
- * when `reads` lacks one of them (a sheet with more rows than the read expected).
+ * when `reads` cannot tell one of them (rows below what was expected, or a block of mixed locks).
  */
 export function withGuards(
   snapshot: SnapshotSheet,
@@ -135,14 +149,18 @@ export function withGuards(
 ): SnapshotSheet | null {
   const guarded = guardedCells(snapshot.name, names, snapshot.cells);
   if (guarded.locked.length === 0) return snapshot;
-  if (!guarded.locked.every((a) => reads.locks.has(a)) || !guarded.validated.every((a) => reads.rules.has(a)))
-    return null;
+  const locked: Record<string, boolean> = {};
+  for (const address of guarded.locked) {
+    const lock = reads.lock(address);
+    if (lock === undefined) return null;
+    locked[address] = lock;
+  }
+  if (!guarded.validated.every((address) => reads.rules.has(address))) return null;
   const validations: Record<string, SnapshotValidation> = {};
   for (const address of guarded.validated) {
     const validation = snapshotValidation(reads.rules.get(address)!);
     if (validation) validations[address] = validation;
   }
-  const locked = Object.fromEntries(guarded.locked.map((a) => [a, reads.locks.get(a)!.locked === true]));
   return { ...snapshot, locked, validations };
 }
 
@@ -155,6 +173,7 @@ export function queueGuards(
   const guarded = guardedCells(snapshot.name, names, snapshot.cells);
   if (guarded.locked.length === 0) return { queued: false, finish: () => snapshot };
   const sheet = context.workbook.worksheets.getItem(snapshot.name);
+  // Cell by cell: a sheet read again for its guarded cells may be one whose locks a user changed.
   const reads = queueGuardReads(sheet, guarded.locked, guarded.validated);
   return { queued: true, finish: () => withGuards(snapshot, names, reads)! };
 }

@@ -162,6 +162,26 @@ describe("the check reads the assessment in one sync", () => {
     expect(one).toEqual(await readWhole(fake, one));
   });
 
+  test("a descriptor a user unlocked: its column's locks differ, so one more sync asks cell by cell", async () => {
+    const fake = await sampleWorkbook((plan) => {
+      plan.sheets
+        .find((s) => s.name === area.sheetName)!
+        .styles.push({
+          range: at(C.firstDescriptor + 1, firstRow + 1),
+          style: { locked: false },
+        });
+    });
+    const { result, syncs } = await syncsOf(fake, () => hostFor(fake).check(noProgress));
+    expect(syncs).toBe(2);
+    expect(rulesOf(result!.findings)).toContainEqual({
+      rule: "protection.cell-unlocked",
+      sheet: area.sheetName,
+      cell: at(C.firstDescriptor + 1, firstRow + 1),
+    });
+    const one = await readForCheck(fake);
+    expect(one).toEqual(await readWhole(fake, one));
+  });
+
   test("should Excel refuse the one-sync read, the step-by-step read gives the same snapshot", async () => {
     const fake = await sampleWorkbook();
     const one = await readForCheck(fake);

@@ -2,7 +2,7 @@ import { defaultSheetNames } from "../plan/build-plan";
 import { GUIDE, KEY_AREA, keyAreaSheetKey, roleNameFor } from "../plan/layout";
 import type { Toolkit } from "../toolkit/schema";
 import { CHECK_REPORT_ROLE_NAME } from "./our-sheets";
-import { cellAddress, parseCell } from "../util/a1";
+import { cellAddress, parseCell, rangeAddress } from "../util/a1";
 import { sheetOfReference } from "./references";
 import type { SnapshotCell } from "./types";
 
@@ -12,6 +12,12 @@ export interface GuardedCells {
   locked: string[];
   /** Input cells that should carry a picker or a date rule. */
   validated: string[];
+  /**
+   * Rectangles covering `locked` in which the generator gives every cell the same lock, so a reader
+   * that must ask Excel cell by cell can ask once a block (Excel answers a block of mixed locks
+   * with null, and then each of its cells must be asked).
+   */
+  lockBlocks: string[];
 }
 
 /** Rows read below the principle row at most, so a stray cell far down cannot make a reader look at a million. */
@@ -42,18 +48,24 @@ function guardedCellsOf(role: "guide" | "keyArea" | undefined, lastFilledRow: nu
   if (role === "guide") {
     const council = cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column);
     const date = cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column);
-    return { locked: [council, date], validated: [date] };
+    return { locked: [council, date], validated: [date], lockBlocks: [council, date] };
   }
-  if (role !== "keyArea") return { locked: [], validated: [] };
-  const bottom = Math.min(Math.max(lastFilledRow, KEY_AREA.principleRow), KEY_AREA.principleRow + MAX_GUARDED_ROWS);
+  if (role !== "keyArea") return { locked: [], validated: [], lockBlocks: [] };
+  const top = KEY_AREA.principleRow;
+  const bottom = Math.min(Math.max(lastFilledRow, top), top + MAX_GUARDED_ROWS);
   const locked: string[] = [];
   const validated: string[] = [];
-  for (let row = KEY_AREA.principleRow; row <= bottom; row++) {
+  for (let row = top; row <= bottom; row++) {
     for (let column = C.behaviour; column <= C.reviewDate; column++) locked.push(cellAddress(row, column));
     if (row >= KEY_AREA.firstBehaviourRow)
       for (const column of VALIDATED_COLUMNS) validated.push(cellAddress(row, column));
   }
-  return { locked, validated };
+  // The principle row is read-only from end to end; below it each column is text (locked) or input (unlocked).
+  const lockBlocks = [rangeAddress(top, C.behaviour, top, C.reviewDate)];
+  if (bottom >= KEY_AREA.firstBehaviourRow)
+    for (let column = C.behaviour; column <= C.reviewDate; column++)
+      lockBlocks.push(rangeAddress(KEY_AREA.firstBehaviourRow, column, bottom, column));
+  return { locked, validated, lockBlocks };
 }
 
 /**
@@ -80,7 +92,7 @@ export function expectedGuardedCells(toolkits: readonly Toolkit[]): Map<string, 
   const expected = new Map<string, GuardedCells>();
   for (const toolkit of toolkits) {
     for (const name of Object.keys(defaultSheetNames(toolkit)).map(roleNameFor)) {
-      if (name !== CHECK_REPORT_ROLE_NAME && !expected.has(name)) expected.set(name, { locked: [], validated: [] });
+      if (name !== CHECK_REPORT_ROLE_NAME && !expected.has(name)) expected.set(name, guardedCellsOf(undefined, 0));
     }
     expected.set(roleNameFor("guide"), guardedCellsOf("guide", 0));
     for (const area of toolkit.themes.flatMap((theme) => theme.keyAreas)) {
