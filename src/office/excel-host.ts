@@ -8,7 +8,8 @@
  * - status and check: 1 read of the sheet list, names and our sheets with their guarded cells
  *   (read-assessment.ts says when it takes more);
  * - check report: 1 read the sheet list and names, 2 (when there is one) read the earlier report,
- *   3 write the report.
+ *   3 write the report;
+ * - Go to cell: 1 find the sheet, 2 activate it and select the cell.
  * A write too large for one request (a much larger toolkit) goes in as few more as it needs.
  */
 import {
@@ -116,8 +117,9 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 
   /**
-   * Activates the sheet and selects the cell, in one sync (Excel selects only on the active sheet);
-   * without a cell (a finding about a whole sheet) it only activates the sheet.
+   * Finds the sheet (sync 1), then activates it and selects the cell in one batch (sync 2: Excel
+   * selects only on the active sheet); without a cell (a finding about a whole sheet) it only
+   * activates the sheet. A hidden sheet cannot be activated, so it is explained instead.
    */
   async selectCell(sheetName: string, cell?: string): Promise<void> {
     await this.session(async (context, sync) => {
