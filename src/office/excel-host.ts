@@ -129,7 +129,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       // eslint-disable-next-line office-addins/call-sync-before-read -- sync() is context.sync() bounded by a timeout
       if (sheet.isNullObject) throw sheetGone(sheetName);
       // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then sync() above
-      if (sheet.visibility !== "Visible") throw sheetHidden(sheetName);
+      if (sheet.visibility !== "Visible") throw sheetHidden(sheetName, sheet.visibility === "VeryHidden");
       sheet.activate();
       if (cell) sheet.getRange(cell).select();
       await sync(cell ? `selecting ${cell} on "${sheetName}"` : `opening the sheet "${sheetName}"`);
@@ -357,11 +357,17 @@ function existingSheetOf(read: SheetRead, snapshot: SnapshotSheet): ExistingShee
   };
 }
 
-function sheetHidden(name: string): UserFacingError {
-  return new UserFacingError(
-    `The sheet "${name}" is hidden, so the add-in cannot take you there.`,
-    "Unhide it (right-click a sheet tab, then Unhide), then try again.",
-  );
+/** A hidden sheet cannot be activated; a very hidden one (the add-in's metadata) cannot even be unhidden in Excel. */
+function sheetHidden(name: string, veryHidden: boolean): UserFacingError {
+  return veryHidden
+    ? new UserFacingError(
+        `The sheet "${name}" is kept hidden: it holds what the add-in records about the assessment, and Excel does not show it.`,
+        "Repair the assessment to put right what the check found there.",
+      )
+    : new UserFacingError(
+        `The sheet "${name}" is hidden, so the add-in cannot take you there.`,
+        "Unhide it (right-click a sheet tab, then Unhide), then try again.",
+      );
 }
 
 function sheetGone(name: string): UserFacingError {

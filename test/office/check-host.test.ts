@@ -229,7 +229,13 @@ describe("Go to cell", () => {
       message: expect.stringMatching(/no longer in this workbook/),
     });
     await expect(hostFor(fake).selectCell("NPS_Metadata", "B2")).rejects.toMatchObject({
+      message: expect.stringMatching(/is kept hidden/),
+      nextStep: expect.stringMatching(/Repair/),
+    });
+    fake.seedSheet("Old notes", {}, "Hidden");
+    await expect(hostFor(fake).selectCell("Old notes", "A1")).rejects.toMatchObject({
       message: expect.stringMatching(/is hidden/),
+      nextStep: expect.stringMatching(/Unhide/),
     });
   });
 });
