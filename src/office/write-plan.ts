@@ -18,6 +18,7 @@ import type {
   WorkbookPlan,
 } from "../core/plan/types";
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "../core/util/a1";
+import { charactersToPoints } from "../core/plan/units";
 import { officeCell } from "./cell-text";
 import {
   REQUEST_LIMIT_BYTES,
@@ -62,12 +63,6 @@ export interface WriteOptions {
    */
   excelApi19: boolean;
 }
-
-/**
- * Excel renders a width of w characters (the .xlsx `width` the other writer stores) as about
- * 7 pixels per character in the default Calibri 11; Office.js takes points (3/4 of a pixel).
- */
-export const charactersToPoints = (characters: number): number => Math.round(characters * 7) * 0.75;
 
 /** Queues the whole write for a single request (tests, and plans known to be small). */
 export function queueWorkbookPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: WriteOptions): void {

@@ -1,13 +1,12 @@
 import type { AssessmentDetails, ProgressUpdate } from "../app/workbook-host";
 import { downloadFileName } from "./details";
+import { saveBytes } from "./save-file";
 
 /** Makes a new assessment workbook file and hands it to the browser; resolves to the file's name. */
 export type DownloadWorkbook = (
   details: AssessmentDetails,
   onProgress: (update: ProgressUpdate) => void,
 ) => Promise<string>;
-
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
  * The real download. The toolkit, the plan builder and ExcelJS are imported here, on demand, so
@@ -23,18 +22,3 @@ export const downloadNewWorkbook: DownloadWorkbook = async (details, onProgress)
   saveBytes(bytes, fileName);
   return fileName;
 };
-
-function saveBytes(bytes: Uint8Array, fileName: string): void {
-  // Copy into a plain ArrayBuffer: Blob does not accept views over shared or Node buffers.
-  const blob = new Blob([bytes.slice()], { type: XLSX_TYPE });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is ample.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

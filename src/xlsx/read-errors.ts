@@ -25,7 +25,9 @@ export type WorkbookReadProblem =
   /** Unpacks to more bytes than the limit (a zip bomb, or simply far too much). */
   | "unpacks-too-large"
   /** More parts, cells, or merged or validated cells than the limit. */
-  | "too-big";
+  | "too-big"
+  /** Reading it took longer than the time allowed, and was stopped. */
+  | "too-slow";
 
 export class WorkbookReadError extends Error {
   constructor(

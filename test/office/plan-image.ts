@@ -1,278 +1,33 @@
 /**
- * One comparison for "the fake workbook holds exactly the plan": both sides are turned into the same
- * plain image (cells, styles per cell, merges, validations per cell, conditional formats, tables,
- * autofilter, sizes, freeze, protection, print, names, visibility) and compared with toEqual.
- * SHEET_PLAN_PARTS names, for every part of a SheetPlan, where the image compares it.
+ * "The fake workbook holds exactly the plan": the fake's state turned into the plan's image (the
+ * product's, src/core/plan/image.ts, which the .xlsx writer's tests compare with too) and compared
+ * part by part with toEqual.
  */
-import { normaliseReference } from "../../src/core/snapshot/references";
-import { charactersToPoints } from "../../src/office/write-plan";
 import {
-  isFormula,
-  type CellStyle,
-  type ConditionalFormat,
-  type SheetPlan,
-  type WorkbookPlan,
-} from "../../src/core/plan/types";
-import { cellAddress, cellsIn, parseCell, parseRange } from "../../src/core/util/a1";
+  DEFAULT_STYLE,
+  imageOfPlan,
+  upperColour,
+  type CellImage,
+  type ChartImage,
+  type SheetImage,
+  type StyleImage,
+  type ValidationImage,
+  type WorkbookImage,
+} from "../../src/core/plan/image";
+import type { WorkbookPlan } from "../../src/core/plan/types";
+import { normaliseReference } from "../../src/core/snapshot/references";
+import { cellAddress, parseRange } from "../../src/core/util/a1";
 import { OFFICE_CHART_TYPE } from "../../src/office/write-plan";
 import type { FakeExcel } from "../fakes/excel-fake";
 import type { CellFormat, SheetState, WorkbookState } from "../fakes/excel-fake";
 import type { ChartRange } from "../fakes/excel/state";
 
-export type Cell = { text: string } | { number: number } | { boolean: boolean } | { formula: string };
-
-export interface Style {
-  bold: boolean;
-  italic: boolean;
-  underline: boolean;
-  fontSize: number;
-  fontColor: string;
-  fill: string | null;
-  wrap: boolean;
-  horizontal: string;
-  vertical: string;
-  numberFormat: string;
-  border: "thin" | "none" | "partial";
-  locked: boolean;
-}
-
-export interface ValidationImage {
-  rule: string;
-  prompt: string;
-  error: string;
-  ignoreBlanks: boolean;
-}
-
-export interface ChartSeriesImage {
-  name: string;
-  /** "<sheet name>|<A1 range>" of the axis labels and of the values. */
-  categories: string;
-  values: string;
-  color: string;
-}
-
-/** A chart as both writers' tests compare it (test/xlsx/chart-package.ts reads it from a file). */
-export interface ChartImage {
-  type: string;
-  name: string;
-  title: string;
-  altTitle: string;
-  altDescription: string;
-  series: ChartSeriesImage[];
-  axis: string;
-  /** The cells the chart covers, "A20:K45". */
-  position: string;
-}
-
-export interface SheetImage {
-  name: string;
-  visibility: string;
-  tabColor: string;
-  cells: Record<string, Cell>;
-  styles: Record<string, Style>;
-  merges: string[];
-  validations: Record<string, ValidationImage>;
-  conditionalFormats: string[];
-  tables: string[];
-  autoFilter: string;
-  columnWidths: Record<number, number>;
-  rowHeights: Record<number, number>;
-  freeze: string;
-  protection: string;
-  print: string;
-  charts: ChartImage[];
-}
-
-/**
- * Where each part of a SheetPlan is compared. Every key is required, so a part added to SheetPlan
- * fails to compile until it is compared (a writer that ignores it then fails the comparison).
- */
-export const SHEET_PLAN_PARTS: Record<keyof SheetPlan, keyof SheetImage | "names"> = {
-  // The sheet's role and key area are what its NPS_Sheet_* name marks.
-  key: "names",
-  role: "names",
-  keyAreaId: "names",
-  name: "name",
-  visibility: "visibility",
-  tabColor: "tabColor",
-  columnWidths: "columnWidths",
-  rowHeights: "rowHeights",
-  blocks: "cells",
-  styles: "styles",
-  merges: "merges",
-  validations: "validations",
-  conditionalFormats: "conditionalFormats",
-  tables: "tables",
-  autoFilter: "autoFilter",
-  freeze: "freeze",
-  protection: "protection",
-  print: "print",
-  charts: "charts",
-};
-
-export interface WorkbookImage {
-  sheets: SheetImage[];
-  names: Record<string, string>;
-  active: string;
-}
-
-export const DEFAULT_STYLE: Style = {
-  bold: false,
-  italic: false,
-  underline: false,
-  fontSize: 11,
-  fontColor: "#000000",
-  fill: null,
-  wrap: false,
-  horizontal: "general",
-  vertical: "bottom",
-  numberFormat: "General",
-  border: "none",
-  locked: true,
-};
-
-const upper = (colour: string | undefined | null) => (colour ? colour.toUpperCase() : (colour ?? null));
-
-// --- The plan's side ------------------------------------------------------------------------
-
-function planCells(sheet: SheetPlan): Record<string, Cell> {
-  const cells: Record<string, Cell> = {};
-  for (const block of sheet.blocks) {
-    const { row, column } = parseCell(block.at);
-    block.cells.forEach((line, r) =>
-      line.forEach((cell, c) => {
-        const address = cellAddress(row + r, column + c);
-        if (cell === null || cell === "") delete cells[address];
-        else if (isFormula(cell)) cells[address] = { formula: `=${cell.formula}` };
-        else if (typeof cell === "string") cells[address] = { text: cell };
-        else if (typeof cell === "number") cells[address] = { number: cell };
-        else cells[address] = { boolean: cell };
-      }),
-    );
-  }
-  return cells;
-}
-
-function applyPlanStyle(style: Style, add: CellStyle): Style {
-  return {
-    bold: add.bold ?? style.bold,
-    italic: add.italic ?? style.italic,
-    underline: add.underline ?? style.underline,
-    fontSize: add.fontSize ?? style.fontSize,
-    fontColor: upper(add.fontColor) ?? style.fontColor,
-    fill: add.fill !== undefined ? upper(add.fill) : style.fill,
-    wrap: add.wrap ?? style.wrap,
-    horizontal: add.horizontal ?? style.horizontal,
-    vertical: add.vertical ?? style.vertical,
-    numberFormat: add.numberFormat ?? style.numberFormat,
-    border: add.border === "thin" ? "thin" : style.border,
-    locked: add.locked ?? style.locked,
-  };
-}
-
-function planStyles(sheet: SheetPlan): Record<string, Style> {
-  const styles: Record<string, Style> = {};
-  for (const styled of sheet.styles) {
-    for (const address of cellsIn(styled.range))
-      styles[address] = applyPlanStyle(styles[address] ?? DEFAULT_STYLE, styled.style);
-  }
-  return styles;
-}
-
-function planValidations(sheet: SheetPlan): Record<string, ValidationImage> {
-  const validations: Record<string, ValidationImage> = {};
-  for (const v of sheet.validations) {
-    const rule = v.type === "list" ? `list:${v.values.join(",")}` : `date>=${v.minimum}`;
-    for (const address of cellsIn(v.range)) {
-      validations[address] = {
-        rule,
-        prompt: `${v.prompt.title}|${v.prompt.message}`,
-        error: `Stop|${v.error.title}|${v.error.message}`,
-        ignoreBlanks: v.allowBlank,
-      };
-    }
-  }
-  return validations;
-}
-
-function planConditional(format: ConditionalFormat): string {
-  if (format.type === "expression") {
-    const s = format.style;
-    return `${format.range} custom =${format.formula} fill=${upper(s.fill)} font=${upper(s.fontColor)} bold=${s.bold ?? null} italic=${s.italic ?? null}`;
-  }
-  if (format.type === "colorScale") return `${format.range} colorScale ${format.colors.map(upper).join(",")}`;
-  return `${format.range} dataBar ${format.min}..${format.max} ${upper(format.color)}`;
-}
-
-function planCharts(sheet: SheetPlan, altText: boolean): ChartImage[] {
-  return (sheet.charts ?? []).map((chart) => ({
-    type: chart.type,
-    name: chart.name,
-    title: chart.title,
-    altTitle: altText ? chart.altText.title : "",
-    altDescription: altText ? chart.altText.description : "",
-    series: chart.series.map((series) => ({
-      name: series.name,
-      categories: `${sheet.name}|${chart.categories}`,
-      values: `${sheet.name}|${series.values}`,
-      color: upper(series.color) ?? "",
-    })),
-    axis: `${chart.axis.min}..${chart.axis.max} step ${chart.axis.majorUnit}`,
-    position: chart.position,
-  }));
-}
-
-/** `excelApi19`: the writer could apply what needs ExcelApi 1.9 (print setup, the AutoFilter). */
-function planSheet(sheet: SheetPlan, excelApi19: boolean, chartAltText: boolean): SheetImage {
-  const protection = sheet.protection
-    ? `protected ${JSON.stringify({ allowAutoFilter: sheet.protection.allowAutoFilter, allowFormatColumns: sheet.protection.allowFormatColumns, allowFormatRows: sheet.protection.allowFormatRows, allowSort: sheet.protection.allowSort })}`
-    : "unprotected";
-  const print =
-    sheet.print && excelApi19
-      ? `${sheet.print.orientation} fit=${sheet.print.fitToWidth} titles=${sheet.print.titleRows ? `$${sheet.print.titleRows.replace(/\$/g, "").replace(":", ":$")}` : null}`
-      : "portrait fit=false titles=null";
-  return {
-    name: sheet.name,
-    visibility: sheet.visibility === "visible" ? "Visible" : "VeryHidden",
-    tabColor: upper(sheet.tabColor) ?? "",
-    cells: planCells(sheet),
-    styles: planStyles(sheet),
-    merges: [...sheet.merges].sort(),
-    validations: planValidations(sheet),
-    conditionalFormats: sheet.conditionalFormats.map(planConditional),
-    tables: sheet.tables.map((t) => `${t.name} ${t.range} ${t.style}`),
-    autoFilter: sheet.autoFilter && excelApi19 ? sheet.autoFilter : "none",
-    columnWidths: Object.fromEntries(sheet.columnWidths.map((w, i) => [i + 1, charactersToPoints(w)])),
-    rowHeights: { ...sheet.rowHeights },
-    freeze: `${sheet.freeze?.rows ?? 0}x${sheet.freeze?.columns ?? 0}`,
-    protection,
-    print,
-    charts: planCharts(sheet, chartAltText),
-  };
-}
-
-/**
- * The plan as a writer should hold it. `excelApi19` false: the writer had no ExcelApi 1.9, so no
- * print setup and no AutoFilter. `chartAltText` false: the writer has no way to set a chart's alt
- * text (Office.js).
- */
-export function imageOfPlan(plan: WorkbookPlan, excelApi19 = true, chartAltText = true): WorkbookImage {
-  const active = plan.sheets.find((s) => s.key === plan.activeSheetKey)!.name;
-  return {
-    sheets: plan.sheets.map((s) => planSheet(s, excelApi19, chartAltText)),
-    names: Object.fromEntries(plan.names.map((n) => [n.name, n.reference])),
-    active,
-  };
-}
-
-// --- The fake's side ------------------------------------------------------------------------
-
 const rowOf = (key: number) => Math.floor(key / 16384) + 1;
 const columnOf = (key: number) => (key % 16384) + 1;
 const addressOf = (key: number) => cellAddress(rowOf(key), columnOf(key));
 
-function fakeCells(sheet: SheetState): Record<string, Cell> {
-  const cells: Record<string, Cell> = {};
+function fakeCells(sheet: SheetState): Record<string, CellImage> {
+  const cells: Record<string, CellImage> = {};
   for (const [key, cell] of sheet.cells) {
     const address = addressOf(key);
     if (cell.kind === "text") cells[address] = { text: cell.text };
@@ -284,13 +39,13 @@ function fakeCells(sheet: SheetState): Record<string, Cell> {
   return cells;
 }
 
-function borderOf(format: CellFormat): Style["border"] {
+function borderOf(format: CellFormat): StyleImage["border"] {
   const edges = [format.borders.top, format.borders.bottom, format.borders.left, format.borders.right];
   const thin = edges.filter((e) => e && e.style === "Continuous" && e.weight === "Thin").length;
   return thin === 4 ? "thin" : thin === 0 && edges.every((e) => !e || e.style === "None") ? "none" : "partial";
 }
 
-function fakeStyle(format: CellFormat): Style {
+function fakeStyle(format: CellFormat): StyleImage {
   return {
     bold: format.bold,
     italic: format.italic,
@@ -307,8 +62,8 @@ function fakeStyle(format: CellFormat): Style {
   };
 }
 
-function fakeStyles(sheet: SheetState): Record<string, Style> {
-  const styles: Record<string, Style> = {};
+function fakeStyles(sheet: SheetState): Record<string, StyleImage> {
+  const styles: Record<string, StyleImage> = {};
   for (const [key, format] of sheet.formats) {
     const style = fakeStyle(format);
     if (JSON.stringify(style) !== JSON.stringify(DEFAULT_STYLE)) styles[addressOf(key)] = style;
@@ -355,7 +110,7 @@ function fakeConditional(sheet: SheetState): string[] {
         criteria.midpoint?.type === "Percentile" &&
         criteria.midpoint.formula === "50" &&
         criteria.maximum.type === "HighestValue";
-      return `${range} colorScale${ok ? "" : "(odd criteria)"} ${[criteria.minimum.color, criteria.midpoint?.color, criteria.maximum.color].map(upper).join(",")}`;
+      return `${range} colorScale${ok ? "" : "(odd criteria)"} ${[criteria.minimum.color, criteria.midpoint?.color, criteria.maximum.color].map(upperColour).join(",")}`;
     }
     const lower = cf.dataBar.lowerBoundRule as { type: string; formula: string };
     const upperRule = cf.dataBar.upperBoundRule as { type: string; formula: string };
@@ -408,7 +163,7 @@ function fakeCharts(state: WorkbookState, sheet: SheetState): ChartImage[] {
       name: series.name,
       categories: rangeText(state, series.xValues),
       values: rangeText(state, series.values),
-      color: upper(series.lineColor) ?? "",
+      color: upperColour(series.lineColor) ?? "",
     })),
     axis: `${chart.valueAxis.minimum}..${chart.valueAxis.maximum} step ${chart.valueAxis.majorUnit}`,
     position: chart.position ? rectText(chart.position) : "automatic",

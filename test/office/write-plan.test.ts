@@ -9,7 +9,8 @@ import { scaleToolkit } from "../../src/core/toolkit/scale";
 import { needsQuotePrefix } from "../../src/office/cell-text";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, hostFor, NOW, noProgress, writePlanWithAnswers } from "./fixtures";
-import { expectFakeMatchesPlan, imageOfPlan, rangesOf, SHEET_PLAN_PARTS } from "./plan-image";
+import { imageOfPlan, SHEET_PLAN_PARTS } from "../../src/core/plan/image";
+import { expectFakeMatchesPlan, rangesOf } from "./plan-image";
 import { sampleAnswers } from "../../src/core/answers/sample";
 
 const toolkit = canonicalToolkit();

@@ -18,7 +18,7 @@ import {
   type ReadLimits,
   type WorkbookReadProblem,
 } from "../../src/xlsx/read-xlsx";
-import { spannedCells } from "../../src/xlsx/zip-guard";
+import { guardWorkbookBytes, spannedCells } from "../../src/xlsx/zip-guard";
 import { tempDir } from "../support/fixtures";
 import { convertWithLibreOffice, recalculate } from "../support/libreoffice";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
@@ -218,6 +218,17 @@ describe("the size of what is read is bounded before it is parsed", () => {
     );
     expect(Object.keys(snapshot.sheets[0].cells)).toHaveLength(1000);
     expect(counters.cells).toBe(1000);
+  });
+
+  test("cells are counted by their name, with or without a namespace prefix, beside text in any script", async () => {
+    const counters = noCounters();
+    const sheetData = [
+      `<row r="1"><x:c r="A1"><x:v>1</x:v></x:c><c r="B1" t="inlineStr"><is><t>Café — 東京 — 🙂 &lt;c r="Z9"&gt;</t></is></c><c r="C1"/></row>`,
+      `<row r="2"><c\tr="A2"><v>2</v></c><cell r="B2"/><a:b:c r="C2"/></row>`,
+    ].join("");
+    await guardWorkbookBytes(craftZip(minimalWorkbook(sheetData)), DEFAULT_READ_LIMITS, counters);
+    // A1, B1, C1 and A2; "<cell", "<a:b:c" and the escaped "&lt;c" are not cells.
+    expect(counters.cells).toBe(4);
   });
 
   test("merged cells and data validation over the whole sheet, which ExcelJS visits cell by cell", async () => {

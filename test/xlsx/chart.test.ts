@@ -16,7 +16,8 @@ import { decodeXml, elements } from "../support/ooxml";
 import { recalculate } from "../support/libreoffice";
 import { countColour, renderSheet } from "../support/render";
 import { expectWorkbookClean } from "../support/xlsx-checks";
-import { expectImageMatchesPlan, imageOfPlan } from "../office/plan-image";
+import { imageOfPlan } from "../../src/core/plan/image";
+import { expectImageMatchesPlan } from "../office/plan-image";
 import { chartsOfPackage } from "./chart-package";
 import { imageOfXlsx } from "./xlsx-image";
 

@@ -1,44 +1,36 @@
 /**
- * The .xlsx writer's side of "the workbook holds exactly the plan": a written file, read back with
- * ExcelJS, turned into the same image the Office writer's tests compare (test/office/plan-image.ts).
+ * The .xlsx writer's side of "the workbook holds exactly the plan": a written file turned into the
+ * plan's image (src/core/plan/image.ts), as the Office writer's tests do with the fake. Its cells
+ * are what the product's own reader reads; the formatting the snapshot does not carry is read with
+ * ExcelJS here.
  */
 import ExcelJS from "exceljs";
-import { charactersToPoints } from "../../src/office/write-plan";
-import { normaliseReference } from "../../src/core/snapshot/references";
-import { cellsIn } from "../../src/core/util/a1";
-import { isoDateToSerial } from "../../src/core/util/dates";
 import {
   DEFAULT_STYLE,
-  type Cell,
+  snapshotCellsImage,
   type SheetImage,
-  type Style,
+  type StyleImage,
   type ValidationImage,
   type WorkbookImage,
-} from "../office/plan-image";
+} from "../../src/core/plan/image";
+import { charactersToPoints } from "../../src/core/plan/units";
+import { normaliseReference } from "../../src/core/snapshot/references";
+import type { SnapshotSheet } from "../../src/core/snapshot/types";
+import { cellsIn } from "../../src/core/util/a1";
+import { isoDateToSerial } from "../../src/core/util/dates";
+import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { chartsOfPackage } from "./chart-package";
 
 const colour = (c: Partial<ExcelJS.Color> | undefined): string | null =>
   c?.argb ? `#${c.argb.slice(2).toUpperCase()}` : null;
 
-function cellImage(cell: ExcelJS.Cell): Cell | undefined {
-  if (cell.type === ExcelJS.ValueType.Formula) return { formula: `=${cell.formula}` };
-  const value = cell.value;
-  if (value === null || value === undefined) return undefined;
-  if (value instanceof Date) return { number: isoDateToSerial(value.toISOString().slice(0, 10)) };
-  if (typeof value === "string") return { text: value };
-  if (typeof value === "number") return { number: value };
-  if (typeof value === "boolean") return { boolean: value };
-  if (typeof value === "object" && "richText" in value) return { text: value.richText.map((r) => r.text).join("") };
-  return { text: `UNEXPECTED ${JSON.stringify(value)}` };
-}
-
-function borderImage(border: Partial<ExcelJS.Borders> | undefined): Style["border"] {
+function borderImage(border: Partial<ExcelJS.Borders> | undefined): StyleImage["border"] {
   const edges = [border?.top, border?.bottom, border?.left, border?.right];
   const thin = edges.filter((e) => e?.style === "thin").length;
   return thin === 4 ? "thin" : edges.every((e) => !e?.style) ? "none" : "partial";
 }
 
-function styleImage(style: Partial<ExcelJS.Style>): Style {
+function styleImage(style: Partial<ExcelJS.Style>): StyleImage {
   const font = style.font ?? {};
   const alignment = style.alignment ?? {};
   return {
@@ -115,9 +107,8 @@ function autoFilterImage(ws: ExcelJS.Worksheet): string {
   return typeof filter === "string" ? filter.replace(/\$/g, "") : JSON.stringify(filter);
 }
 
-function sheetImage(ws: ExcelJS.Worksheet, columnCount: number): Omit<SheetImage, "charts"> {
-  const cells: Record<string, Cell> = {};
-  const styles: Record<string, Style> = {};
+function sheetImage(ws: ExcelJS.Worksheet, read: SnapshotSheet, columnCount: number): Omit<SheetImage, "charts"> {
+  const styles: Record<string, StyleImage> = {};
   const rowHeights: Record<number, number> = {};
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     if (row.height !== undefined) rowHeights[rowNumber] = row.height;
@@ -126,8 +117,6 @@ function sheetImage(ws: ExcelJS.Worksheet, columnCount: number): Omit<SheetImage
       if (cell.isMerged && cell.master !== cell) return;
       const style = styleImage(cell.style);
       if (JSON.stringify(style) !== JSON.stringify(DEFAULT_STYLE)) styles[cell.address] = style;
-      const image = cellImage(cell);
-      if (image) cells[cell.address] = image;
     });
   });
   const view = ws.views[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
@@ -137,7 +126,7 @@ function sheetImage(ws: ExcelJS.Worksheet, columnCount: number): Omit<SheetImage
     name: ws.name,
     visibility: ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible",
     tabColor: colour(ws.properties.tabColor) ?? "",
-    cells,
+    cells: snapshotCellsImage(read.cells),
     styles,
     merges: [...((ws.model as unknown as { merges: string[] }).merges ?? [])].sort(),
     validations: validationsImage(ws),
@@ -166,12 +155,13 @@ function sheetImage(ws: ExcelJS.Worksheet, columnCount: number): Omit<SheetImage
 export async function imageOfXlsx(bytes: Uint8Array, columnCounts: number[]): Promise<WorkbookImage> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const snapshot = await readSnapshotFromBuffer(bytes);
   // ExcelJS reads no charts: they come from the package itself.
   const charts = await chartsOfPackage(bytes);
   const model = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
   return {
     sheets: workbook.worksheets.map((ws, i) => ({
-      ...sheetImage(ws, columnCounts[i] ?? 0),
+      ...sheetImage(ws, snapshot.sheets[i], columnCounts[i] ?? 0),
       charts: charts[ws.name] ?? [],
     })),
     names: Object.fromEntries(

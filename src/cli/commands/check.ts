@@ -3,7 +3,8 @@ import { checkWorkbook } from "../../core/check/check";
 import type { CheckResult, Finding, Severity } from "../../core/check/types";
 import { knownToolkits } from "../../core/toolkit/registry";
 import { isIsoDate, todayIso } from "../../core/util/dates";
-import { readSnapshotFromBuffer, WorkbookReadError } from "../../xlsx/read-xlsx";
+import { WorkbookReadError } from "../../xlsx/read-xlsx";
+import { readSnapshotInWorker } from "../read-in-worker";
 import { UsageError, type CliOutput, type Command, type ParsedArgs } from "../command";
 
 const HELP = `Usage:
@@ -50,7 +51,7 @@ async function checkFile(file: string, today: string): Promise<FileReport> {
     return { file, readable: false, problem: `${file} could not be read: ${reason}.` };
   }
   try {
-    const snapshot = await readSnapshotFromBuffer(bytes);
+    const snapshot = await readSnapshotInWorker(bytes);
     return { file, readable: true, result: checkWorkbook(snapshot, knownToolkits(), { today }) };
   } catch (problem) {
     if (problem instanceof WorkbookReadError) return { file, readable: false, problem: problem.message };

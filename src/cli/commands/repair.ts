@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, statSync } from "fs";
 import * as path from "path";
-import { planUpgrade, type PlannedAssessment } from "../../core/assessment/plan-assessment";
-import type { WorkbookPlan } from "../../core/plan/types";
+import { planRepairedCopy, type RepairedCopy } from "../../core/assessment/plan-assessment";
 import type { WorkbookSnapshot } from "../../core/snapshot/types";
 import { canonicalToolkit } from "../../core/toolkit/canonical";
 import type { Toolkit } from "../../core/toolkit/schema";
-import { checkFileSize, readSnapshotFromBuffer, WorkbookReadError } from "../../xlsx/read-xlsx";
+import { checkFileSize, WorkbookReadError } from "../../xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type Command, type CliOutput, type ParsedArgs } from "../command";
+import { readSnapshotInWorker } from "../read-in-worker";
 import { checkTarget, writeWhole } from "../write-file";
 
 const HELP = `Usage: nps-toolkit repair <in.xlsx> <out.xlsx> [--force]
@@ -26,44 +26,6 @@ Options:
 
 Exit codes: 0 written; 2 when <in.xlsx> cannot be read or holds no assessment, or the request
 cannot be carried out as asked (for example <out.xlsx> is <in.xlsx>); 1 on any other failure.`;
-
-/** What repairing one workbook into a new file decides. */
-export interface RepairedCopy {
-  plan: WorkbookPlan;
-  /** Behaviours with an answer, carried across. */
-  carried: string[];
-  /** Of those, the ones the toolkit no longer has, kept on the Retired answers sheet. */
-  retired: string[];
-  /** Sheets of the input that the new workbook does not have: the user's own, and any the toolkit dropped. */
-  notCarried: string[];
-  /** What carrying the answers moved into the evidence text, and the plan's warnings, for the user. */
-  warnings: string[];
-}
-
-/**
- * The new workbook for an assessment read from a file: the core's upgrade use case (the one the
- * Excel host uses) planned for a new workbook of its own, so no sheet name is taken and the names
- * the user gave the assessment's sheets are kept. null when the file holds no assessment.
- */
-export function planRepairedCopy(snapshot: WorkbookSnapshot, toolkit: Toolkit, now: Date): RepairedCopy | null {
-  const planned = planUpgrade(snapshot, toolkit, {
-    details: { council: "", assessmentDate: "" },
-    now,
-    workbookSheets: [],
-  });
-  return planned && repairedCopy(planned, toolkit);
-}
-
-function repairedCopy(planned: PlannedAssessment, toolkit: Toolkit): RepairedCopy {
-  const known = new Set(toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
-  return {
-    plan: planned.plan,
-    carried: planned.carriedIds,
-    retired: planned.carriedIds.filter((id) => !known.has(id)),
-    notCarried: planned.sheetsNotInPlan,
-    warnings: planned.warnings,
-  };
-}
 
 /** The input's full path, after the checks that need no reading. */
 function checkInput(file: string): string {
@@ -84,7 +46,7 @@ function isSameFile(a: string, b: string): boolean {
 async function readInput(file: string, input: string): Promise<WorkbookSnapshot> {
   try {
     checkFileSize(statSync(input).size);
-    return await readSnapshotFromBuffer(new Uint8Array(readFileSync(input)));
+    return await readSnapshotInWorker(new Uint8Array(readFileSync(input)));
   } catch (problem) {
     // An unreadable workbook is a request that cannot be carried out: one line, exit 2.
     if (problem instanceof WorkbookReadError) throw new UsageError(`${file}: ${problem.message}`);

@@ -166,6 +166,44 @@ export function planUpgrade(
   };
 }
 
+/** What repairing one workbook into a new file decides. */
+export interface RepairedCopy {
+  plan: WorkbookPlan;
+  /** Behaviours with an answer, carried across. */
+  carried: string[];
+  /** Of those, the ones the toolkit no longer has, kept on the Retired answers sheet. */
+  retired: string[];
+  /** Sheets of the input that the new workbook does not have: the user's own, and any the toolkit dropped. */
+  notCarried: string[];
+  /** What carrying the answers moved into the evidence text, and the plan's warnings, for the user. */
+  warnings: string[];
+}
+
+/**
+ * The new workbook for an assessment read from a file: the core's upgrade use case (the one the
+ * Excel host uses) planned for a new workbook of its own, so no sheet name is taken and the names
+ * the user gave the assessment's sheets are kept. null when the file holds no assessment.
+ */
+export function planRepairedCopy(snapshot: WorkbookSnapshot, toolkit: Toolkit, now: Date): RepairedCopy | null {
+  const planned = planUpgrade(snapshot, toolkit, {
+    details: { council: "", assessmentDate: "" },
+    now,
+    workbookSheets: [],
+  });
+  return planned && repairedCopy(planned, toolkit);
+}
+
+function repairedCopy(planned: PlannedAssessment, toolkit: Toolkit): RepairedCopy {
+  const known = new Set(toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
+  return {
+    plan: planned.plan,
+    carried: planned.carriedIds,
+    retired: planned.carriedIds.filter((id) => !known.has(id)),
+    notCarried: planned.sheetsNotInPlan,
+    warnings: planned.warnings,
+  };
+}
+
 /** Our visible sheets that the user renamed. A "Summary (2)" is a name the add-in chose beside a user's own "Summary". */
 function namesTheUserGave(plan: WorkbookPlan, reuse: Record<string, string>, toolkit: Toolkit): string[] {
   const defaults = defaultSheetNames(toolkit);

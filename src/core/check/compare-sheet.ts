@@ -4,6 +4,7 @@
  * sorted); everything else by address. Input cells are left to the answer rules.
  */
 import { GUIDE, KEY_AREA } from "../plan/layout";
+import { plannedCells, type PlannedCells } from "../plan/image";
 import { isFormula, type PlanCell, type SheetPlan } from "../plan/types";
 import type { SnapshotCell, SnapshotSheet } from "../snapshot/types";
 import { cellAddress, columnLetter, parseCell } from "../util/a1";
@@ -22,24 +23,6 @@ export interface SheetComparison {
   rows: RowMap;
   /** False when columns are missing or moved: cell-by-cell comparison would only repeat that. */
   columnsIntact: boolean;
-}
-
-type PlannedCells = Map<number, Map<number, PlanCell>>;
-
-function plannedCells(sheet: SheetPlan): PlannedCells {
-  const rows: PlannedCells = new Map();
-  for (const block of sheet.blocks) {
-    const at = parseCell(block.at);
-    block.cells.forEach((line, r) =>
-      line.forEach((cell, c) => {
-        if (cell === null || cell === "") return;
-        const row = rows.get(at.row + r) ?? new Map<number, PlanCell>();
-        row.set(at.column + c, cell);
-        rows.set(at.row + r, row);
-      }),
-    );
-  }
-  return rows;
 }
 
 const textOf = (cell: SnapshotCell | undefined) =>

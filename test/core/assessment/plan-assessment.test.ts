@@ -2,7 +2,12 @@
 import { readAssessment } from "../../../src/core/answers/from-snapshot";
 import type { Answers } from "../../../src/core/answers/types";
 import { NO_PRINT_OR_FILTER_NOTE } from "../../../src/core/assessment/notes";
-import { assessmentStatus, planBuild, planUpgrade } from "../../../src/core/assessment/plan-assessment";
+import {
+  assessmentStatus,
+  planBuild,
+  planRepairedCopy,
+  planUpgrade,
+} from "../../../src/core/assessment/plan-assessment";
 import { buildWorkbookPlan, type PlanOptions } from "../../../src/core/plan/build-plan";
 import { KEY_AREA } from "../../../src/core/plan/layout";
 import { isFormula, type WorkbookPlan } from "../../../src/core/plan/types";
@@ -175,6 +180,28 @@ describe("planUpgrade carries answers into a new plan", () => {
         now,
       }),
     ).toBeNull();
+  });
+});
+
+describe("planRepairedCopy: a new workbook for an assessment read from a file", () => {
+  test("carries every answer, tells retired ones apart, and names the sheets it does not carry", () => {
+    const plan = workbook({
+      behaviours: { [first.id]: { current: "Mature" }, "XX-OLD-01": { current: "Leader", evidence: "Kept" } },
+    });
+    typeInto(plan, areaKey, at(C.current, row + 1), "Excellent");
+    const snapshot = snapshotOf(plan);
+    snapshot.sheets.push({ name: "Budget", visibility: "visible", cells: { A1: { value: "Mine" } } });
+    const copy = planRepairedCopy(snapshot, toolkit, later)!;
+    expect(copy.carried.sort()).toEqual([first.id, second.id, "XX-OLD-01"].sort());
+    expect(copy.retired).toEqual(["XX-OLD-01"]);
+    expect(copy.notCarried).toEqual(["Budget"]);
+    expect(copy.warnings.join(" ")).toContain("Excellent");
+    expect(planCell(copy.plan, areaKey, at(C.current))).toBe("Mature");
+  });
+
+  test("a workbook the add-in did not make gives null", () => {
+    const snapshot = { sheets: [{ name: "Sheet1", visibility: "visible" as const, cells: {} }], names: {} };
+    expect(planRepairedCopy(snapshot, toolkit, now)).toBeNull();
   });
 });
 

@@ -1,0 +1,80 @@
+/**
+ * The standalone page's file checker: the .xlsx reader, the checker, the repaired-copy use case and
+ * the .xlsx writer. Only ever imported with import("./file-checker"), so webpack puts all of them in
+ * a chunk of their own that is fetched when the user chooses a file, never when the pane opens.
+ */
+import { UserFacingError, type ProgressUpdate } from "../app/workbook-host";
+import { planRepairedCopy } from "../core/assessment/plan-assessment";
+import { checkWorkbook } from "../core/check/check";
+import { canonicalToolkit } from "../core/toolkit/canonical";
+import { knownToolkits } from "../core/toolkit/registry";
+import { todayIso } from "../core/util/dates";
+import type { WorkbookSnapshot } from "../core/snapshot/types";
+import { checkFileSize, readSnapshotFromBuffer, WorkbookReadError } from "../xlsx/read-xlsx";
+import { writePlanToBuffer } from "../xlsx/write-xlsx";
+import type { FileChecker } from "./file-check";
+import { saveBytes } from "./save-file";
+
+type OnProgress = (update: ProgressUpdate) => void;
+
+/** The reader's messages say what is wrong and how to put it right; this covers having chosen the wrong file. */
+const CHOOSE_ANOTHER = "If this is not the file you meant, choose the assessment's own .xlsx workbook.";
+
+function noAssessment(file: File): UserFacingError {
+  return new UserFacingError(
+    `"${file.name}" holds no assessment made by the NPS Toolkit, so there is nothing to check or repair.`,
+    "Choose the assessment's own .xlsx workbook, or download a new workbook to start an assessment.",
+  );
+}
+
+/** The file's bytes. FileReader rather than Blob.arrayBuffer(), which older browsers and jsdom lack. */
+function fileBytes(file: File): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}`));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** The chosen file as a snapshot; a file that is not a readable workbook is the user's to fix, with a next step. */
+async function readChosenFile(file: File, onProgress: OnProgress): Promise<WorkbookSnapshot> {
+  onProgress({ step: "Reading your workbook", fraction: 0.1 });
+  try {
+    // Refused by its size before a byte of it is loaded into memory.
+    checkFileSize(file.size);
+    return await readSnapshotFromBuffer(await fileBytes(file));
+  } catch (problem) {
+    if (problem instanceof WorkbookReadError) throw new UserFacingError(problem.message, CHOOSE_ANOTHER);
+    throw problem;
+  }
+}
+
+/** "Return.xlsx" → "Return (repaired).xlsx"; the extension is the writer's, whatever the chosen file's case. */
+export function repairedFileName(chosen: string): string {
+  const base = chosen.replace(/\.xlsx$/i, "").trim() || "NPS assessment";
+  return `${base} (repaired).xlsx`;
+}
+
+export const fileChecker: FileChecker = {
+  async check(file, onProgress) {
+    const snapshot = await readChosenFile(file, onProgress);
+    onProgress({ step: "Checking the workbook", fraction: 0.6 });
+    const result = checkWorkbook(snapshot, knownToolkits(), { today: todayIso() });
+    if (result.findings.some((f) => f.rule === "identity.not-an-assessment")) throw noAssessment(file);
+    onProgress({ step: "Checked", fraction: 1 });
+    return { fileName: file.name, result };
+  },
+
+  async downloadRepairedCopy(file, onProgress) {
+    const snapshot = await readChosenFile(file, onProgress);
+    onProgress({ step: "Carrying the answers into a new workbook", fraction: 0.5 });
+    const copy = planRepairedCopy(snapshot, canonicalToolkit(), new Date());
+    if (!copy) throw noAssessment(file);
+    const bytes = await writePlanToBuffer(copy.plan);
+    onProgress({ step: "Starting the download", fraction: 0.9 });
+    const fileName = repairedFileName(file.name);
+    saveBytes(bytes, fileName);
+    return fileName;
+  },
+};
