@@ -21,7 +21,8 @@ import { RESPONSE_LIMIT_BYTES } from "../../src/office/read-size";
 import { REQUEST_LIMIT_BYTES } from "../../src/office/request-size";
 import { FakeExcel } from "../fakes/excel-fake";
 import { hostFor, NOW, noProgress, writePlanWithAnswers } from "../office/fixtures";
-import { imageOfFake, imageOfPlan } from "../office/plan-image";
+import { imageOfPlan } from "../../src/core/plan/image";
+import { imageOfFake } from "../office/plan-image";
 import { realClientOver, type RealClient } from "../support/office-real";
 
 const canonical = canonicalToolkit();
