@@ -31,7 +31,7 @@ export interface MadeSheet {
 }
 
 export interface AssessmentOutcome {
-  action: "built" | "upgraded" | "repaired";
+  action: "built" | "upgraded" | "repaired" | "signedOff";
   sheets: MadeSheet[];
   /** Plain-English notes for the user: renamed sheets, answers carried across, warnings. */
   notes: string[];
@@ -55,6 +55,13 @@ export interface WorkbookHost {
    * add-in wrote before (never a user's own sheet); resolves to the sheet's name.
    */
   addCheckReport(result: CheckResult): Promise<string>;
+  /**
+   * Signs the assessment's answers off as final by `name`, today: rewrites it in place keeping every
+   * answer (as a repair does), with "Signed off by" and "Signed off on" on the Guide and a
+   * fingerprint of the answers in the metadata. Refuses (UserFacingError) a workbook with no
+   * assessment, a blank name, or a check with errors.
+   */
+  signOff(name: string, onProgress: (update: ProgressUpdate) => void): Promise<AssessmentOutcome>;
 }
 
 /** An error whose message is already plain English for the user, with what to do next. */

@@ -38,6 +38,8 @@ import type { WorkbookPlan } from "../core/plan/types";
 import { canonicalToolkit } from "../core/toolkit/canonical";
 import { knownToolkits } from "../core/toolkit/registry";
 import type { Toolkit } from "../core/toolkit/schema";
+import { blockedMessage, planSignOff, signOffBlockers } from "../core/assessment/sign-off";
+import { signOffProblem } from "../core/assessment/sign-off-request";
 import { todayIso } from "../core/util/dates";
 import {
   queueOverview,
@@ -182,6 +184,42 @@ export class ExcelWorkbookHost implements WorkbookHost {
       await this.writePlanned(writingIn(context, sync, onProgress), planned, overview, existing?.sheets ?? new Map());
       onProgress({ step: "Finished", fraction: 1 });
       return { action: planned.action, sheets: planned.sheets, notes: planned.notes };
+    });
+  }
+
+  /**
+   * Sign off: the same reads as an upgrade, the check of what was read, then the core's sign-off use
+   * case written in place through the upgrade's writer (3 syncs for the canonical toolkit).
+   */
+  async signOff(name: string, onProgress: Progress): Promise<AssessmentOutcome> {
+    const now = this.deps.now();
+    const problem = signOffProblem(name, todayIso(now), todayIso(now));
+    if (problem) throw new UserFacingError(problem, "Type your name, then sign off again.");
+    onProgress({ step: "Checking your version of Excel", fraction: 0.02 });
+    this.assertSupported();
+    return this.session(async (context, sync) => {
+      onProgress({ step: "Reading your workbook", fraction: 0.1 });
+      const overview = await this.readOverview(context, sync);
+      const existing = await this.readExisting(context, sync, overview);
+      if (!existing) throw noAssessmentToSignOff();
+      onProgress({ step: "Checking the answers", fraction: 0.3 });
+      const errors = signOffBlockers(checkWorkbook(existing.snapshot, knownToolkits(), { today: todayIso(now) }));
+      if (errors.length > 0)
+        throw new UserFacingError(
+          blockedMessage(errors.length),
+          "Check the workbook, correct or repair the errors it lists, then sign off again.",
+        );
+      onProgress({ step: "Recording the sign-off", fraction: 0.45 });
+      const planned = planSignOff(existing.snapshot, this.deps.toolkit, {
+        by: name,
+        now,
+        workbookSheets: overview.sheets.map((s) => s.name),
+        printAndFilters: this.excelApi19(),
+      });
+      if (!planned) throw noAssessmentToSignOff();
+      await this.writePlanned(writingIn(context, sync, onProgress), planned, overview, existing.sheets);
+      onProgress({ step: "Finished", fraction: 1 });
+      return { action: "signedOff", sheets: planned.sheets, notes: planned.notes };
     });
   }
 
@@ -368,6 +406,13 @@ function sheetHidden(name: string, veryHidden: boolean): UserFacingError {
         `The sheet "${name}" is hidden, so the add-in cannot take you there.`,
         "Unhide it (right-click a sheet tab, then Unhide), then try again.",
       );
+}
+
+function noAssessmentToSignOff(): UserFacingError {
+  return new UserFacingError(
+    "This workbook holds no assessment to sign off.",
+    "Build the assessment and answer it first; then sign it off.",
+  );
 }
 
 function sheetGone(name: string): UserFacingError {

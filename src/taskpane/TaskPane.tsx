@@ -7,11 +7,13 @@ import { ExistingAssessment } from "./components/ExistingAssessment";
 import { PaneHeader } from "./components/PaneHeader";
 import { ProgressPanel } from "./components/ProgressPanel";
 import { ResultSummary } from "./components/ResultSummary";
+import { SignOffForm } from "./components/SignOffForm";
 import { StandaloneNotice, type NoticeReason } from "./components/StandaloneNotice";
 import { usePaneStyles } from "./components/styles";
 import { checkDetails } from "./details";
 import type { DownloadWorkbook } from "./download";
 import { initialState, isBusy, paneReducer, primaryAction, primaryActionLabel, toShownError } from "./state";
+import { todayIso } from "../core/util/dates";
 
 export interface TaskPaneProps {
   /** The open workbook, or null when the page runs outside Excel. */
@@ -81,6 +83,18 @@ export function TaskPane({
     }
   };
 
+  /** Sign off runs as a build does: the same progress, result and error panels. */
+  const signOff = async (name: string) => {
+    if (!host) return;
+    try {
+      dispatch({ type: "workStarted", step: "Reading your workbook" });
+      dispatch({ type: "buildSucceeded", outcome: await host.signOff(name, onProgress) });
+      readStatus();
+    } catch (error) {
+      dispatch({ type: "failed", error: toShownError(error) });
+    }
+  };
+
   const { phase } = state;
   return (
     <main className={styles.pane}>
@@ -95,6 +109,9 @@ export function TaskPane({
         onChange={(field, value) => dispatch({ type: "fieldChanged", field, value })}
         onSubmit={() => void submit()}
       />
+      {host && state.status?.existing && !state.downloadOffered && (
+        <SignOffForm today={todayIso(now)} busy={isBusy(state)} onSignOff={(name) => void signOff(name)} />
+      )}
       {/* Always in the page, so screen readers announce what appears inside it. */}
       <div aria-live="polite" className={styles.section}>
         {phase.kind === "working" && <ProgressPanel progress={phase.progress} />}

@@ -2,7 +2,8 @@
  * Workbooks nobody tampered with report no errors and no warnings: as generated, re-saved by
  * LibreOffice, with sheets renamed, with Gaps sorted and filtered, with users' own sheets added.
  */
-import { readFile } from "fs/promises";
+import { readFile, writeFile } from "fs/promises";
+import * as path from "path";
 import JSZip from "jszip";
 import { sampleAnswers } from "../../src/core/answers/sample";
 import { behaviourEntries } from "../../src/core/plan/behaviour-rows";
@@ -22,9 +23,13 @@ import {
   generatedAndResaved,
   planWith,
   samplePlan,
+  signedOff,
   snapshotOf,
   toolkit,
+  where,
 } from "./fixtures";
+import { tempDir } from "../support/fixtures";
+import { recalculate } from "../support/libreoffice";
 
 const keyAreaCount = toolkit.themes.flatMap((t) => t.keyAreas).length;
 
@@ -54,6 +59,18 @@ test("the same workbook opened and saved by LibreOffice checks clean", async () 
   const snapshot = await readSnapshotFromBuffer(bytes);
   expect(snapshot.sheets.find((s) => s.name === "NPS_Metadata")?.visibility).toBe("hidden");
   expect(errorsAndWarnings(check(snapshot))).toEqual([]);
+});
+
+test("a signed-off return checks clean and reads as signed off, also once LibreOffice has saved it", async () => {
+  const file = path.join(tempDir("nps-check-"), "signed.xlsx");
+  await writeFile(file, await writePlanToBuffer(signedOff(samplePlan())));
+  for (const saved of [file, await recalculate(file)]) {
+    const findings = check(await readSnapshotFromBuffer(await readFile(saved)));
+    expect(errorsAndWarnings(findings)).toEqual([]);
+    expect(findings.filter((f) => f.rule.startsWith("signoff.")).map(where)).toEqual([
+      { rule: "signoff.signed-off", sheet: "Guide", cell: "B9", severity: "info" },
+    ]);
+  }
 });
 
 test("with every sheet renamed (names with spaces, apostrophes and accents) it checks clean", async () => {

@@ -2,6 +2,7 @@ import { writeFile } from "fs/promises";
 import * as path from "path";
 import { sampleAnswers } from "../../src/core/answers/sample";
 import type { Answers } from "../../src/core/answers/types";
+import { planSignOff } from "../../src/core/assessment/sign-off";
 import { checkWorkbook } from "../../src/core/check/check";
 import type { Finding } from "../../src/core/check/types";
 import { buildWorkbookPlan, type PlanOptions } from "../../src/core/plan/build-plan";
@@ -14,6 +15,7 @@ import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { tempDir } from "../support/fixtures";
 import { recalculate } from "../support/libreoffice";
+import { planSnapshot } from "../workbook/plan-cells";
 
 export const toolkit = canonicalToolkit();
 /** "Today" for the checks: review dates before it are past. */
@@ -30,6 +32,16 @@ export function planWith(answers: Answers = { behaviours: {} }, options: Partial
 
 export const samplePlan = (options: Partial<PlanOptions> = {}) =>
   planWith(sampleAnswers(toolkit, "2026-11-01"), options);
+
+/** Who signs the corpus's returns off, and when. */
+export const SIGNED = { by: "Sam Lead", on: "2026-11-20" };
+
+/** `plan` signed off through the sign-off use case (as the command line and the host do it), a plan of its own. */
+export function signedOff(plan: WorkbookPlan): WorkbookPlan {
+  const planned = planSignOff(planSnapshot(plan), toolkit, { ...SIGNED, now: NOW, workbookSheets: [] });
+  if (!planned) throw new Error("the plan holds no assessment");
+  return structuredClone(planned.plan);
+}
 
 export async function snapshotOf(plan: WorkbookPlan): Promise<WorkbookSnapshot> {
   return readSnapshotFromBuffer(await writePlanToBuffer(plan));

@@ -15,7 +15,18 @@ import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { buildGoodWorkbook, writeWorkbook } from "../support/fixtures";
 import { readFile } from "fs/promises";
-import { check, checkPlan, errorsAndWarnings, NOW, planWith, toolkit, where } from "./fixtures";
+import {
+  check,
+  checkPlan,
+  errorsAndWarnings,
+  NOW,
+  planWith,
+  samplePlan,
+  SIGNED,
+  signedOff,
+  toolkit,
+  where,
+} from "./fixtures";
 
 const area = toolkit.themes[0].keyAreas[0];
 const AREA = area.sheetName;
@@ -235,6 +246,22 @@ describe("protection", () => {
 });
 
 describe("the Guide's inputs", () => {
+  test("the respondent and role cells locked", async () => {
+    const plan = planWith();
+    sheetOf(plan, "guide").styles.push({ range: "B6:B7", style: { locked: true } });
+    await expectOnly(plan, [
+      finding("protection.input-locked", "Guide", "B6", "warning"),
+      finding("protection.input-locked", "Guide", "B7", "warning"),
+    ]);
+  });
+
+  test("text typed in the respondent and role cells is an answer, not edited toolkit text", async () => {
+    const plan = planWith();
+    setCell(plan, "guide", "B6", "=Jo Bloggs");
+    setCell(plan, "guide", "B7", "Finance");
+    await expectOnly(plan, []);
+  });
+
   test("the assessment date's rule pasted away and the council cell locked", async () => {
     const plan = planWith();
     const guide = sheetOf(plan, "guide");
@@ -244,6 +271,62 @@ describe("the Guide's inputs", () => {
       finding("protection.input-locked", "Guide", "B4", "warning"),
       finding("answer.date-rule-missing", "Guide", "B5", "warning"),
     ]);
+  });
+});
+
+describe("sign-off", () => {
+  test("an answer changed after sign-off: the return is not final", async () => {
+    const plan = signedOff(samplePlan());
+    // The sample's first behaviour is at Minimum, aiming for Minimum: a higher target raises no other finding.
+    expect([cellOf(plan, areaKey, "H9"), cellOf(plan, areaKey, "I9")]).toEqual(["Minimum", "Minimum"]);
+    setCell(plan, areaKey, "I9", "Developing");
+    const findings = errorsAndWarnings(await checkPlan(plan));
+    expect(findings.map(where)).toEqual([finding("signoff.answers-changed", "Guide", "B9", "warning")]);
+    expect(findings[0]).toMatchObject({ repairable: false });
+    expect(findings[0].message).toBe(
+      "Signed off by Sam Lead on 20/11/2026, but the answers have changed since, so this return is not final. Check the answers and sign it off again.",
+    );
+    expect(findings[0].expected).toMatch(/^[0-9a-f]{64}$/);
+    expect(findings[0].found).toMatch(/^[0-9a-f]{64}$/);
+    expect(findings[0].found).not.toBe(findings[0].expected);
+  });
+
+  test("evidence edited after sign-off, and the respondent's name changed, are changes too", async () => {
+    for (const [key, address, text] of [
+      [areaKey, "J9", "Different evidence"],
+      ["guide", "B6", "Another respondent"],
+    ] as const) {
+      const plan = signedOff(samplePlan());
+      setCell(plan, key, address, text);
+      await expectOnly(plan, [finding("signoff.answers-changed", "Guide", "B9", "warning")]);
+    }
+  });
+
+  test("a sign-off typed into the Guide by hand, without Sign off: a draft, not final", async () => {
+    const plan = planWith();
+    setCell(plan, "guide", "B9", "Pat Officer");
+    setCell(plan, "guide", "B10", isoDateToSerial("2026-11-01"));
+    const findings = errorsAndWarnings(await checkPlan(plan));
+    expect(findings.map(where)).toEqual([finding("signoff.not-recorded", "Guide", "B9", "warning")]);
+    expect(findings[0]).toMatchObject({
+      expected: "(empty until Sign off)",
+      found: "Pat Officer, 2026-11-01",
+      repairable: true,
+    });
+  });
+
+  test("the signer's name edited on the Guide after sign-off", async () => {
+    const plan = signedOff(samplePlan());
+    setCell(plan, "guide", "B9", "Someone Else");
+    const findings = errorsAndWarnings(await checkPlan(plan));
+    expect(findings.map(where)).toEqual([finding("signoff.not-recorded", "Guide", "B9", "warning")]);
+    expect(findings[0]).toMatchObject({ expected: `${SIGNED.by}, ${SIGNED.on}`, found: `Someone Else, ${SIGNED.on}` });
+  });
+
+  test("the recorded fingerprint edited in the metadata", async () => {
+    const plan = signedOff(samplePlan());
+    setCell(plan, "metadata", `B${METADATA_KEYS.indexOf("answersFingerprint") + 2}`, "0".repeat(64));
+    await expectOnly(plan, [finding("signoff.answers-changed", "Guide", "B9", "warning")]);
   });
 });
 
@@ -373,6 +456,30 @@ describe("identity", () => {
     expect(errorsAndWarnings(findings).map(where)).toEqual([
       finding("identity.upgrade-available", "NPS_Metadata", "B3", "warning"),
     ]);
+  });
+
+  test("a workbook of layout 2 (before respondent and sign-off cells): one warning, not errors on its Guide", async () => {
+    const asLayout2 = (layout: string) => {
+      const plan = planWith({ council: "Anytown", behaviours: {} });
+      // Layout 2's Guide: the toolkit's label in row 6, "How to use this workbook" in row 8, its first lines below.
+      setCell(plan, "guide", "A6", "Toolkit");
+      setCell(plan, "guide", "B6", `${toolkit.id} ${toolkit.version}`);
+      setCell(plan, "guide", "A7", null);
+      setCell(plan, "guide", "A8", "How to use this workbook");
+      setCell(plan, "guide", "B8", null);
+      setCell(plan, "guide", "A9", "1.");
+      setCell(plan, "guide", "B9", "Each key area has its own sheet.");
+      setCell(plan, "guide", "A10", "2.");
+      setCell(plan, "guide", "B10", "Record the evidence for the current level.");
+      setCell(plan, "metadata", `B${metadataRow("layoutVersion")}`, layout);
+      return plan;
+    };
+    const findings = errorsAndWarnings(await checkPlan(asLayout2("2")));
+    expect(findings.map(where)).toEqual([finding("identity.layout-outdated", "NPS_Metadata", "B5", "warning")]);
+    expect(findings[0]).toMatchObject({ expected: "3 or later", found: "2", repairable: true });
+    // Stamped as the current layout, the same Guide is edited text: the stamp is what the rule trusts.
+    const stamped = (await actionable(asLayout2("3"))).map((f) => f.rule);
+    expect(stamped).toContain("content.text-edited");
   });
 
   test("a workbook that is not an assessment at all", async () => {

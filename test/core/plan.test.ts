@@ -175,11 +175,14 @@ describe("workbook plan", () => {
       toolkitId: "nps-2018",
       toolkitVersion: "1.0.0",
       toolkitFingerprint: toolkitFingerprint(toolkit),
-      layoutVersion: "2",
+      layoutVersion: "3",
       generator: "NPS Toolkit for Excel",
       generatorVersion: GENERATOR_VERSION,
       created: now.toISOString(),
       updated: now.toISOString(),
+      signedOffBy: null,
+      signedOffOn: null,
+      answersFingerprint: null,
     });
   });
 

@@ -1,6 +1,8 @@
 /// <reference types="office-js" />
 import { UserFacingError } from "../../src/app/workbook-host";
+import { blockedMessage, signedOffNote, signOffState } from "../../src/core/assessment/sign-off";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { todayIso } from "../../src/core/util/dates";
 import { LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../src/core/toolkit/load";
@@ -294,6 +296,64 @@ describe("upgrade and repair", () => {
       upgradeAvailable: true,
       assessedCount: 1,
     });
+  });
+});
+
+describe("sign off", () => {
+  const answers = { ...DETAILS, respondent: "Jo Bloggs", behaviours: { [behaviour.id]: { current: "Minimum" } } };
+
+  test("signs the answers off in place in 3 syncs, keeping every answer and the user's own sheets", async () => {
+    const fake = new FakeExcel();
+    const mine = fake.seedSheet("Budget", { A1: "Our figures", B2: { formula: "=1+1" } });
+    const before = userSheetsOf(fake, [mine.id]);
+    await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+    const syncsBefore = fake.syncs.length;
+    const steps: string[] = [];
+    const outcome = await hostFor(fake).signOff(" Sam Lead ", (p) => steps.push(p.step));
+    expect(fake.syncs.length - syncsBefore).toBe(3);
+    expect(outcome.action).toBe("signedOff");
+    expect(outcome.notes[0]).toBe(signedOffNote("Sam Lead", todayIso(NOW)));
+    expect(steps).toEqual(expect.arrayContaining(["Checking the answers", "Recording the sign-off", "Finished"]));
+    const found = (await readBack(fake, toolkit))!;
+    expect(found.answers).toEqual({ ...answers, behaviours: answers.behaviours });
+    expect(found.info).toMatchObject({ signedOffBy: "Sam Lead", signedOffOn: todayIso(NOW) });
+    expect(signOffState(found, toolkit)).toBe("final");
+    expect(userSheetsOf(fake, [mine.id])).toEqual(before);
+  });
+
+  test("an answer changed in Excel afterwards reads as changed since sign-off", async () => {
+    const fake = new FakeExcel();
+    await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+    await hostFor(fake).signOff("Sam Lead", noProgress);
+    fake.seedCell(fake.sheet(firstArea.sheetName), "I9", "Leader");
+    expect(signOffState((await readBack(fake, toolkit))!, toolkit)).toBe("changed");
+    const { check } = await hostFor(fake).status();
+    expect(check?.findings.filter((f) => f.rule.startsWith("signoff.")).map((f) => f.rule)).toEqual([
+      "signoff.answers-changed",
+    ]);
+  });
+
+  test("a workbook whose check has errors is not signed off, and nothing is written", async () => {
+    const fake = new FakeExcel();
+    await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+    fake.seedCell(fake.sheet(firstArea.sheetName), "H10", "Excellent");
+    const syncsBefore = fake.syncs.length;
+    const attempt = hostFor(fake).signOff("Sam Lead", noProgress);
+    await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
+    await expect(attempt).rejects.toThrow(blockedMessage(1));
+    expect(fake.syncs.length - syncsBefore).toBe(2);
+    expect((await readBack(fake, toolkit))!.info.metadata.answersFingerprint).toBe("");
+  });
+
+  test("a blank name is refused before any round trip; a workbook without an assessment after reading it", async () => {
+    const fake = new FakeExcel();
+    await expect(hostFor(fake).signOff("  ", noProgress)).rejects.toThrow(
+      "Say who signs the answers off: a name is needed.",
+    );
+    expect(fake.syncs).toHaveLength(0);
+    await expect(hostFor(fake).signOff("Sam Lead", noProgress)).rejects.toThrow(
+      "This workbook holds no assessment to sign off.",
+    );
   });
 });
 

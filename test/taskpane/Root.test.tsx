@@ -10,6 +10,7 @@ const host: WorkbookHost = {
   check: async () => null,
   selectCell: async () => undefined,
   addCheckReport: async () => "Check report",
+  signOff: async () => ({ action: "repaired", sheets: [], notes: [] }),
 };
 const download = async () => "file.xlsx";
 

@@ -45,6 +45,7 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, status: WorkbookStatus 
     check: async () => status.check,
     selectCell: async () => undefined,
     addCheckReport: async () => "Check report",
+    signOff: async () => builtOutcome,
     ...overrides,
   };
   return { host, calls };

@@ -9,7 +9,7 @@ import { expectWorkbookClean } from "../support/xlsx-checks";
 import { tempDir } from "../support/fixtures";
 
 // In their own file so that tests which only edit plans do not load LibreOffice's helpers (npm run test:fast).
-export { FIXED_NOW, plan, planCell, typeInto } from "./plan-cells";
+export { FIXED_NOW, plan, planCell, planSnapshot, typeInto } from "./plan-cells";
 
 /** An error value a user pasted into a cell, as Excel stores it: a cell of type "e". */
 export interface PastedError {

@@ -5,7 +5,9 @@ import { locatePlanCell } from "../../src/core/plan/locate";
 import { isFormula, type PlanCell, type WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import type { Toolkit } from "../../src/core/toolkit/schema";
-import { parseCell } from "../../src/core/util/a1";
+import type { SnapshotCell, WorkbookSnapshot } from "../../src/core/snapshot/types";
+import { normaliseReference } from "../../src/core/snapshot/references";
+import { cellAddress, parseCell } from "../../src/core/util/a1";
 
 export const FIXED_NOW = new Date("2026-11-25T09:00:00Z");
 
@@ -38,4 +40,25 @@ export function typeInto(workbook: WorkbookPlan, key: string, address: string, t
   if (!found) throw new Error(`${key}!${address} is not in the plan`);
   if (isFormula(found.line[found.index])) throw new Error(`${address} holds a formula, not an input`);
   found.line[found.index] = text;
+}
+
+/** What a reader would return for a workbook holding exactly `plan` (formulas without computed values). */
+export function planSnapshot(workbook: WorkbookPlan): WorkbookSnapshot {
+  return {
+    sheets: workbook.sheets.map((sheet) => {
+      const cells: Record<string, SnapshotCell> = {};
+      for (const block of sheet.blocks) {
+        const origin = parseCell(block.at);
+        block.cells.forEach((line, r) =>
+          line.forEach((cell, c) => {
+            const address = cellAddress(origin.row + r, origin.column + c);
+            if (isFormula(cell)) cells[address] = { value: null, formula: cell.formula };
+            else if (cell !== null && cell !== "") cells[address] = { value: cell };
+          }),
+        );
+      }
+      return { name: sheet.name, visibility: sheet.visibility, cells };
+    }),
+    names: Object.fromEntries(workbook.names.map((n) => [n.name, normaliseReference(n.reference)])),
+  };
 }

@@ -2,6 +2,7 @@ import type { Command } from "../command";
 import { checkCommand } from "./check";
 import { newCommand } from "./new";
 import { repairCommand } from "./repair";
+import { signOffCommand } from "./sign-off";
 
 /** Every command, in the order `nps-toolkit --help` lists them. */
-export const COMMANDS: Command[] = [newCommand, checkCommand, repairCommand];
+export const COMMANDS: Command[] = [newCommand, checkCommand, repairCommand, signOffCommand];

@@ -28,7 +28,7 @@ Exit codes: 0 written; 2 when <in.xlsx> cannot be read or holds no assessment, o
 cannot be carried out as asked (for example <out.xlsx> is <in.xlsx>); 1 on any other failure.`;
 
 /** The input's full path, after the checks that need no reading. */
-function checkInput(file: string): string {
+export function checkInput(file: string): string {
   const input = path.resolve(file);
   if (!existsSync(input)) throw new UsageError(`"${file}" does not exist.`);
   if (statSync(input).isDirectory()) throw new UsageError(`"${file}" is a folder, not a workbook.`);
@@ -36,14 +36,14 @@ function checkInput(file: string): string {
 }
 
 /** The same file under another spelling (a relative path, a link, a case-insensitive disc) is the same file. */
-function isSameFile(a: string, b: string): boolean {
+export function isSameFile(a: string, b: string): boolean {
   if (a === b) return true;
   if (!existsSync(b)) return false;
   const [x, y] = [statSync(a), statSync(b)];
   return x.dev === y.dev && x.ino === y.ino;
 }
 
-async function readInput(file: string, input: string): Promise<WorkbookSnapshot> {
+export async function readInput(file: string, input: string): Promise<WorkbookSnapshot> {
   try {
     checkFileSize(statSync(input).size);
     return await readSnapshotInWorker(new Uint8Array(readFileSync(input)));

@@ -1,5 +1,14 @@
 import { defaultSheetNames } from "../plan/build-plan";
-import { GUIDE, KEY_AREA, METADATA_KEYS, RETIRED, roleNameFor, SHEET_NAMES, type MetadataKey } from "../plan/layout";
+import {
+  GUIDE,
+  GUIDE_DETAILS_SINCE_LAYOUT,
+  KEY_AREA,
+  METADATA_KEYS,
+  RETIRED,
+  roleNameFor,
+  SHEET_NAMES,
+  type MetadataKey,
+} from "../plan/layout";
 import { sheetsMadeByUs } from "../snapshot/our-sheets";
 import { sheetOfReference } from "../snapshot/references";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
@@ -11,6 +20,14 @@ import type { Answers, BehaviourAnswer } from "./types";
 export interface AssessmentInfo {
   council: string;
   assessmentDate: string;
+  /** Who answered ("" when not given, or the workbook's layout predates the cell). */
+  respondent: string;
+  /** The respondent's role or department. */
+  role: string;
+  /** As the Guide shows them; whether they make the return final is signOffState's decision (assessment/sign-off.ts). */
+  signedOffBy: string;
+  /** ISO date, or "" (or text, as typed, when it is not a date). */
+  signedOffOn: string;
   metadata: Partial<Record<MetadataKey, string>>;
 }
 
@@ -63,6 +80,14 @@ function readMetadata(sheet: SnapshotSheet | undefined): Partial<Record<Metadata
 
 type AnswerColumns = Record<"id" | "current" | "target" | "evidence" | "owner" | "reviewDate", number>;
 
+/**
+ * Whether the Guide has the respondent and sign-off cells: an older layout has other text where they
+ * are now. A workbook without a layout stamp is taken as current (the checker reports the stamp missing).
+ */
+export function guideHasDetails(metadata: Partial<Record<MetadataKey, string>>): boolean {
+  return !metadata.layoutVersion || Number(metadata.layoutVersion) >= GUIDE_DETAILS_SINCE_LAYOUT;
+}
+
 /** Answers on a sheet with one behaviour a row from `firstRow`, by the behaviour ID in each row; stops at the first row without one. */
 function readAnswerRows(
   sheet: SnapshotSheet | undefined,
@@ -111,15 +136,24 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
       if (Object.keys(answer).length > 0) behaviours[id] = answer;
     }
   }
+  const metadata = readMetadata(sheetNamed(roles.metadata));
+  const at = (cell: { row: number; column: number }) => cellAddress(cell.row, cell.column);
+  const guideDetails = guideHasDetails(metadata) ? guide : undefined;
   const info: AssessmentInfo = {
-    council: text(guide, cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column)),
-    assessmentDate: dateText(guide, cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column)),
-    metadata: readMetadata(sheetNamed(roles.metadata)),
+    council: text(guide, at(GUIDE.councilCell)),
+    assessmentDate: dateText(guide, at(GUIDE.dateCell)),
+    respondent: text(guideDetails, at(GUIDE.respondentCell)),
+    role: text(guideDetails, at(GUIDE.roleCell)),
+    signedOffBy: text(guideDetails, at(GUIDE.signedOffByCell)),
+    signedOffOn: dateText(guideDetails, at(GUIDE.signedOffOnCell)),
+    metadata,
   };
   const answers: Answers = {
     behaviours,
     ...(info.council ? { council: info.council } : {}),
     ...(info.assessmentDate ? { assessmentDate: info.assessmentDate } : {}),
+    ...(info.respondent ? { respondent: info.respondent } : {}),
+    ...(info.role ? { role: info.role } : {}),
   };
   return { roles, ourSheets, answers, info };
 }

@@ -12,8 +12,24 @@ export interface Answers {
   council?: string;
   /** ISO date, YYYY-MM-DD. */
   assessmentDate?: string;
+  /** Who answered, so that several returns from one council can be told apart. */
+  respondent?: string;
+  /** The respondent's role or department. */
+  role?: string;
   /** Keyed by behaviour ID. */
   behaviours: Record<string, BehaviourAnswer>;
 }
 
 export const emptyAnswers = (): Answers => ({ behaviours: {} });
+
+/**
+ * A sign-off as a workbook records it: who and when on the Guide, and in the metadata the same with
+ * a fingerprint of the answers at that moment (src/core/assessment/sign-off.ts).
+ */
+export interface SignOffRecord {
+  by: string;
+  /** ISO date, YYYY-MM-DD. */
+  on: string;
+  /** SHA-256, in hex, of the answers and this sign-off. */
+  answersFingerprint: string;
+}

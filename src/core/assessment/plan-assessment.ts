@@ -3,7 +3,9 @@
  * command line: build a new one, or carry an existing one (read into a snapshot) into a new plan.
  * Snapshot, toolkit and details in; plan and notes out. Reading and writing are the callers'.
  */
+import { recordedSignOff, signOffOfWritten, type SignOffBy } from "../answers/fingerprint";
 import { readAssessment, type FoundAssessment } from "../answers/from-snapshot";
+import type { Answers, SignOffRecord } from "../answers/types";
 import { buildWorkbookPlan, defaultSheetNames } from "../plan/build-plan";
 import { LAYOUT_VERSION } from "../plan/layout";
 import type { SheetRole, WorkbookPlan } from "../plan/types";
@@ -41,6 +43,11 @@ export interface PlanningOptions {
   workbookSheets?: string[];
   /** false when the writer cannot apply print setup and filter buttons (Excel below ExcelApi 1.9). */
   printAndFilters?: boolean;
+  /**
+   * Signs the answers off as the plan writes them (the sign-off use case, sign-off.ts). Without it
+   * an upgrade keeps the sign-off the workbook recorded, as it was.
+   */
+  signOff?: SignOffBy;
 }
 
 export type MadeSheetRole = Exclude<SheetRole, "metadata">;
@@ -132,18 +139,25 @@ export function planUpgrade(
   const workbookSheets = options.workbookSheets ?? snapshot.sheets.map((s) => s.name);
   const choice = chooseSheetNames(defaultSheetNames(toolkit), workbookSheets, found.roles);
   const carried = carryAnswers(found.answers, toolkit);
-  const plan = buildWorkbookPlan(toolkit, carried.answers, {
+  const answers: Answers = {
+    ...carried.answers,
     council: options.details.council.trim() || found.info.council,
     assessmentDate: options.details.assessmentDate.trim() || found.info.assessmentDate,
+  };
+  const signOff = options.signOff
+    ? { record: signOffOfWritten(toolkit, answers, options.signOff), warnings: [] }
+    : carriedSignOff(found);
+  const plan = buildWorkbookPlan(toolkit, answers, {
     now: options.now,
     created: found.info.metadata.created || undefined,
     sheetNames: choice.names,
+    signOff: signOff.record,
   });
   const reuse = Object.fromEntries(
     Object.entries(found.roles).filter(([key]) => plan.sheets.some((s) => s.key === key)),
   );
   const upgraded = isUpgrade(found, toolkit);
-  const warnings = [...carried.warnings, ...plan.warnings];
+  const warnings = [...carried.warnings, ...signOff.warnings, ...plan.warnings];
   return {
     action: upgraded ? "upgraded" : "repaired",
     plan,
@@ -163,6 +177,25 @@ export function planUpgrade(
       ...printNote(options),
       ...warnings,
     ],
+  };
+}
+
+/**
+ * The sign-off an upgrade keeps: the one Sign off recorded in the metadata (the Guide shows it again
+ * as recorded). Names typed into the Guide's sign-off cells by hand signed nothing off: they are
+ * not kept, and the user is told.
+ */
+function carriedSignOff(found: FoundAssessment): { record?: SignOffRecord; warnings: string[] } {
+  const record = recordedSignOff(found.info.metadata);
+  if (record) return { record, warnings: [] };
+  const typed = [found.info.signedOffBy, found.info.signedOffOn].filter((text) => text.trim() !== "");
+  return {
+    warnings:
+      typed.length > 0
+        ? [
+            `The Guide's sign-off cells held "${typed.join(", ")}", typed by hand rather than recorded by Sign off; they were cleared. Sign the return off with Sign off when it is final.`,
+          ]
+        : [],
   };
 }
 

@@ -3,7 +3,7 @@
  * completeness; whether the pickers survived pasting; and which cells protection guards.
  */
 import { canonicalLevel } from "../plan/answers";
-import { KEY_AREA } from "../plan/layout";
+import { GUIDE, GUIDE_INPUTS, KEY_AREA } from "../plan/layout";
 import type { SnapshotSheet } from "../snapshot/types";
 import type { KeyArea } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
@@ -250,15 +250,11 @@ function lockFinding(context: Pick<AnswerContext, "sheet" | "where">, address: s
   ];
 }
 
-/** The Guide's council and date cells: open to typing, and the date refusing what is not a date. */
-export function checkGuideInputs(
-  sheet: SnapshotSheet,
-  where: FindingSheet,
-  dateCell: string,
-  councilCell: string,
-): Finding[] {
+/** The Guide's inputs (council, date, respondent, role): open to typing, and the date refusing what is not a date. */
+export function checkGuideInputs(sheet: SnapshotSheet, where: FindingSheet): Finding[] {
   const context = { sheet, where };
-  const findings = [...lockFinding(context, councilCell, true), ...lockFinding(context, dateCell, true)];
+  const findings = GUIDE_INPUTS.flatMap((cell) => lockFinding(context, cellAddress(cell.row, cell.column), true));
+  const dateCell = cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column);
   const rule = sheet.validations?.[dateCell];
   if (sheet.validations && (rule?.type !== "date" || rule.alert !== "stop"))
     findings.push(

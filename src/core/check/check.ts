@@ -2,9 +2,9 @@
  * The checker: a workbook snapshot against what the generator would write for the same answers
  * and sheet names, so the expected text and formulas come from one place (the plan). Pure.
  */
-import { readAssessment, type FoundAssessment } from "../answers/from-snapshot";
+import { guideHasDetails, readAssessment, type FoundAssessment } from "../answers/from-snapshot";
 import { buildWorkbookPlan } from "../plan/build-plan";
-import { GUIDE, METADATA_KEYS, SHEET_NAMES, type MetadataKey } from "../plan/layout";
+import { GUIDE_DETAILS_SINCE_LAYOUT, METADATA_KEYS, SHEET_NAMES, type MetadataKey } from "../plan/layout";
 import type { SheetPlan, WorkbookPlan } from "../plan/types";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 import { toolkitFingerprint } from "../toolkit/load";
@@ -13,6 +13,7 @@ import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
 import { checkGuideInputs, checkKeyAreaAnswers } from "./answers";
 import { compareSheet } from "./compare-sheet";
+import { checkSignOff } from "./sign-off-rules";
 import { finding } from "./findings";
 import type { CheckResult, Finding, FindingSheet } from "./types";
 
@@ -127,6 +128,18 @@ function identify(
   return { toolkit, findings };
 }
 
+/** A workbook made before the Guide had respondent and sign-off cells: a repair adds them, keeping every answer. */
+function layoutOutdated(found: FoundAssessment): Finding {
+  const { layoutVersion } = found.info.metadata;
+  return finding(
+    "identity.layout-outdated",
+    found.roles.metadata ? { role: "metadata", key: "metadata", name: found.roles.metadata } : undefined,
+    found.roles.metadata ? metadataCell("layoutVersion") : undefined,
+    `This workbook was made by an earlier version of NPS Toolkit for Excel, whose Guide has no respondent or sign-off cells, so the Guide was not compared; a repair brings it up to date and keeps every answer.`,
+    { expected: `${GUIDE_DETAILS_SINCE_LAYOUT} or later`, found: layoutVersion ?? "(empty)", repairable: true },
+  );
+}
+
 function planFor(found: FoundAssessment, toolkit: Toolkit): WorkbookPlan {
   return buildWorkbookPlan(toolkit, found.answers, { now: PLAN_TIME, sheetNames: found.roles });
 }
@@ -136,7 +149,7 @@ function checkSheets(
   plan: WorkbookPlan,
   snapshot: WorkbookSnapshot,
   toolkit: Toolkit,
-  options: CheckOptions,
+  options: CheckOptions & { olderGuide: boolean },
 ): Finding[] {
   const findings: Finding[] = [];
   const behaviourIds = new Set(toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
@@ -165,6 +178,8 @@ function checkSheets(
     const where = whereOf(sheet, actual.name);
     findings.push(...sheetState(sheet, actual, where));
     if (sheet.role === "metadata") continue;
+    // An older layout's Guide differs from this one by design (identity.layout-outdated says so): it holds no figure.
+    if (sheet.role === "guide" && options.olderGuide) continue;
     const compared = compareSheet(sheet, actual, where, behaviourIds);
     findings.push(...compared.findings);
     const keyArea = sheet.keyAreaId ? keyAreas.get(sheet.keyAreaId) : undefined;
@@ -179,15 +194,7 @@ function checkSheets(
           today: options.today,
         }),
       );
-    if (sheet.role === "guide")
-      findings.push(
-        ...checkGuideInputs(
-          actual,
-          where,
-          cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column),
-          cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column),
-        ),
-      );
+    if (sheet.role === "guide") findings.push(...checkGuideInputs(actual, where));
   }
   return findings;
 }
@@ -258,6 +265,12 @@ export function checkWorkbook(
   if (!identity.toolkit) return { findings: identity.findings };
   const toolkit = identity.toolkit;
   const found = toolkit === canonical ? located : (readAssessment(snapshot, toolkit) ?? located);
-  const findings = [...identity.findings, ...checkSheets(planFor(found, toolkit), snapshot, toolkit, options)];
+  const olderGuide = !guideHasDetails(found.info.metadata);
+  const findings = [
+    ...identity.findings,
+    ...(olderGuide ? [layoutOutdated(found)] : []),
+    ...checkSheets(planFor(found, toolkit), snapshot, toolkit, { ...options, olderGuide }),
+    ...checkSignOff(found, toolkit),
+  ];
   return { findings, toolkit: { id: toolkit.id, version: toolkit.version } };
 }

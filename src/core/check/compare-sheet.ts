@@ -3,7 +3,7 @@
  * would write, cell by cell. Rows keyed by behaviour ID are matched by ID (Gaps and Data may be
  * sorted); everything else by address. Input cells are left to the answer rules.
  */
-import { GUIDE, KEY_AREA } from "../plan/layout";
+import { GUIDE_INPUTS, GUIDE_SIGN_OFF, KEY_AREA } from "../plan/layout";
 import { plannedCells, type PlannedCells } from "../plan/image";
 import { isFormula, type PlanCell, type SheetPlan } from "../plan/types";
 import type { SnapshotCell, SnapshotSheet } from "../snapshot/types";
@@ -91,10 +91,13 @@ const CONTENT_WHAT: Partial<Record<RuleId, string>> = {
   "content.text-edited": "The text",
 };
 
-/** Input cells belong to the user: the answer rules look at them, not this comparison. */
+/**
+ * Input cells belong to the user: the answer rules look at them, not this comparison. So do the
+ * Guide's sign-off cells, which the sign-off rules compare with the recorded sign-off.
+ */
 function isInput(sheet: SheetPlan, row: number, column: number, keyed: boolean): boolean {
   if (sheet.role === "guide")
-    return [GUIDE.councilCell, GUIDE.dateCell].some((cell) => cell.row === row && cell.column === column);
+    return [...GUIDE_INPUTS, ...GUIDE_SIGN_OFF].some((cell) => cell.row === row && cell.column === column);
   return sheet.role === "keyArea" && keyed && column >= C.current && column <= C.reviewDate;
 }
 

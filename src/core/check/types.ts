@@ -15,6 +15,7 @@ export const RULES = {
   "identity.unknown-toolkit": "error",
   "identity.fingerprint-mismatch": "error",
   "identity.upgrade-available": "warning",
+  "identity.layout-outdated": "warning",
   "structure.sheet-missing": "error",
   "structure.column-missing": "error",
   "structure.column-moved": "error",
@@ -45,6 +46,9 @@ export const RULES = {
   "protection.sheet-unprotected": "warning",
   "protection.cell-unlocked": "warning",
   "protection.input-locked": "warning",
+  "signoff.answers-changed": "warning",
+  "signoff.not-recorded": "warning",
+  "signoff.signed-off": "info",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

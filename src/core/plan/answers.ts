@@ -9,6 +9,8 @@ export type CleanAnswer = BehaviourAnswer;
 export interface CleanedAnswers {
   council?: string;
   assessmentDate?: string;
+  respondent?: string;
+  role?: string;
   behaviours: Record<string, CleanAnswer>;
   /** Answers for behaviours this toolkit does not have (a later version dropped them), kept as they were. */
   retired: Record<string, BehaviourAnswer>;
@@ -73,6 +75,8 @@ export function cleanAnswers(toolkit: Toolkit, answers: Answers): CleanedAnswers
   return {
     council: nonBlank(answers.council),
     assessmentDate: date("Assessment date", answers.assessmentDate),
+    respondent: nonBlank(answers.respondent),
+    role: nonBlank(answers.role),
     behaviours,
     retired,
     warnings,

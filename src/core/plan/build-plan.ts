@@ -1,4 +1,4 @@
-import type { Answers } from "../answers/types";
+import type { Answers, SignOffRecord } from "../answers/types";
 import { toolkitFingerprint } from "../toolkit/load";
 import type { Toolkit } from "../toolkit/schema";
 import { quoteSheet } from "../util/a1";
@@ -26,6 +26,8 @@ export interface PlanOptions {
   created?: string;
   /** Sheet names by plan key, overriding the defaults (to avoid a user's sheet, or keep a user's renames). */
   sheetNames?: Record<string, string>;
+  /** The sign-off to record on the Guide and in the metadata (none until someone signs the answers off). */
+  signOff?: SignOffRecord;
 }
 
 /** Default sheet names by plan key. */
@@ -75,7 +77,7 @@ export function buildWorkbookPlan(toolkit: Toolkit, answers: Answers, options: P
   const entries = behaviourEntries(toolkit, areaRows);
   const stamp = options.now.toISOString();
   const sheets = [
-    guideSheet(toolkit, names, cleaned.council, cleaned.assessmentDate, toolkitLabel),
+    guideSheet(toolkit, names, { ...cleaned, signOff: options.signOff }, toolkitLabel),
     ...keyAreaSheets,
     summarySheet(toolkit, areaRows, names),
     gapsSheet(toolkit, entries, names),
@@ -91,6 +93,9 @@ export function buildWorkbookPlan(toolkit: Toolkit, answers: Answers, options: P
         generatorVersion: GENERATOR_VERSION,
         created: options.created ?? stamp,
         updated: stamp,
+        signedOffBy: options.signOff?.by ?? "",
+        signedOffOn: options.signOff?.on ?? "",
+        answersFingerprint: options.signOff?.answersFingerprint ?? "",
       },
       names,
     ),

@@ -1,7 +1,8 @@
+import type { SignOffRecord } from "../answers/types";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress, rangeAddress } from "../util/a1";
-import { DATE_ENTRY_ERROR, EARLIEST_DATE, isoDateToSerial } from "../util/dates";
-import { GUIDE, SHEET_NAMES } from "./layout";
+import { DATE_ENTRY_ERROR, EARLIEST_DATE, isIsoDate, isoDateToSerial } from "../util/dates";
+import { GUIDE, GUIDE_INPUTS, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { DATE_FORMAT, HEADER, INPUT, SUBTITLE, TEXT_FORMAT, TITLE, WRAPPED_TEXT, wrappedHeight } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
@@ -16,7 +17,22 @@ const HOW_TO = [
   "Typical level: the average current score of the assessed behaviours, rounded down. Assured level: the lowest current score, a level that every assessed behaviour meets (as in weakest-link schemes).",
   "Gaps lists every behaviour with the shortfall to its target (never negative), what the next level looks like, and a priority rank (largest gap first). Sort and filter it freely.",
   "Data is a table with one row per behaviour, ready for a PivotTable (Insert > PivotTable).",
+  "Respondent and Role or department tell several returns from one council apart. When the answers are complete, sign them off with the add-in's Sign off (or nps-toolkit sign-off): it fills in Signed off by and Signed off on and records a fingerprint of every answer. If any answer changes afterwards, the return reads as changed since sign-off, not final; a name typed into those cells by hand is not a sign-off either. Sign off again after any change.",
 ];
+
+/** What the Guide shows about the assessment, beyond the toolkit's own text. */
+export interface GuideDetails {
+  council?: string;
+  /** ISO date, YYYY-MM-DD. */
+  assessmentDate?: string;
+  respondent?: string;
+  role?: string;
+  signOff?: SignOffRecord;
+}
+
+const at = (cell: { row: number; column: number }) => cellAddress(cell.row, cell.column);
+/** A date cell's value: a serial number for an ISO date; anything else (a recorded sign-off edited by hand) as text. */
+const dateOrBlank = (iso: string | undefined) => (iso ? (isIsoDate(iso) ? isoDateToSerial(iso) : iso) : null);
 
 /**
  * Whose text the toolkit is, and that it is a draft where its source says so (every page of the 2018 export is
@@ -32,13 +48,10 @@ export function provenanceLine(toolkit: Toolkit): string {
 export function guideSheet(
   toolkit: Toolkit,
   sheetNames: Record<string, string>,
-  council: string | undefined,
-  assessmentDate: string | undefined,
+  details: GuideDetails,
   toolkitLabel: string,
 ): SheetPlan {
   const sheet = new SheetBuilder("guide", "guide", sheetNames.guide ?? SHEET_NAMES.guide, GUIDE_WIDTHS);
-  const council_ = cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column);
-  const date = cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column);
   const provenance = provenanceLine(toolkit);
   sheet
     .block(1, 1, [["NPS Toolkit for Excel: procurement self-assessment"]])
@@ -48,26 +61,9 @@ export function guideSheet(
     .block(3, 1, [[provenance]])
     .style("A3", { ...SUBTITLE, ...WRAPPED_TEXT })
     .merge("A3:D3")
-    .rowHeight(3, wrappedHeight([{ text: provenance, width: sum(GUIDE_WIDTHS) }]))
-    .block(GUIDE.councilCell.row, 1, [
-      ["Council", council ?? null],
-      ["Assessment date", assessmentDate ? isoDateToSerial(assessmentDate) : null],
-      ["Toolkit", toolkitLabel],
-    ])
-    .style("A4:A6", { bold: true })
-    .style(`${council_}:${date}`, INPUT)
-    .style(council_, { numberFormat: TEXT_FORMAT })
-    .style(date, { numberFormat: DATE_FORMAT, horizontal: "left" })
-    .validate({
-      type: "date",
-      range: date,
-      minimum: isoDateToSerial(EARLIEST_DATE),
-      allowBlank: true,
-      prompt: { title: "Assessment date", message: "The date of this self-assessment (dd/mm/yyyy)." },
-      error: DATE_ENTRY_ERROR,
-    });
-
-  const howRow = 8;
+    .rowHeight(3, wrappedHeight([{ text: provenance, width: sum(GUIDE_WIDTHS) }]));
+  detailRows(sheet, details, toolkitLabel);
+  const howRow = GUIDE.signedOffOnCell.row + 2;
   sheet.block(howRow, 1, [["How to use this workbook"], ...HOW_TO.map((_, i) => [`${i + 1}.`])]);
   sheet.block(
     howRow + 1,
@@ -76,8 +72,11 @@ export function guideSheet(
   );
   sheet.style(cellAddress(howRow, 1), { bold: true, fontSize: 13 });
   sheet.style(rangeAddress(howRow + 1, 1, howRow + HOW_TO.length, 2), { ...WRAPPED_TEXT });
-  HOW_TO.forEach((_, i) =>
-    sheet.merge(rangeAddress(howRow + 1 + i, 2, howRow + 1 + i, 4)).rowHeight(howRow + 1 + i, 48),
+  const howWidth = sum(GUIDE_WIDTHS.slice(1));
+  HOW_TO.forEach((text, i) =>
+    sheet
+      .merge(rangeAddress(howRow + 1 + i, 2, howRow + 1 + i, 4))
+      .rowHeight(howRow + 1 + i, Math.max(48, wrappedHeight([{ text, width: howWidth }]))),
   );
 
   const levelsRow = howRow + HOW_TO.length + 2;
@@ -111,3 +110,51 @@ export function guideSheet(
   sheet.plan.print = { orientation: "portrait", fitToWidth: true };
   return sheet.plan;
 }
+
+/** The label and value of each Guide detail, by the cell the value sits in (its label is to its left). */
+function detailCells(
+  details: GuideDetails,
+  toolkitLabel: string,
+): [{ row: number; column: number }, string, PlanCell][] {
+  return [
+    [GUIDE.councilCell, "Council", details.council ?? null],
+    [GUIDE.dateCell, "Assessment date", dateOrBlank(details.assessmentDate)],
+    [GUIDE.respondentCell, "Respondent", details.respondent ?? null],
+    [GUIDE.roleCell, "Role or department", details.role ?? null],
+    [GUIDE.toolkitCell, "Toolkit", toolkitLabel],
+    [GUIDE.signedOffByCell, "Signed off by", details.signOff?.by ?? null],
+    [GUIDE.signedOffOnCell, "Signed off on", dateOrBlank(details.signOff?.on)],
+  ];
+}
+
+/** Council, date, respondent and role to type in; the toolkit; who signed the answers off and when. */
+function detailRows(sheet: SheetBuilder, details: GuideDetails, toolkitLabel: string): void {
+  const rows = detailCells(details, toolkitLabel);
+  const first = Math.min(...rows.map(([cell]) => cell.row));
+  const last = Math.max(...rows.map(([cell]) => cell.row));
+  const lines: PlanCell[][] = Array.from({ length: last - first + 1 }, () => [null, null]);
+  for (const [cell, label, value] of rows) lines[cell.row - first] = [label, value];
+  sheet.block(first, GUIDE.councilCell.column - 1, lines).style(rangeAddress(first, 1, last, 1), { bold: true });
+  for (const cell of GUIDE_INPUTS) sheet.style(at(cell), INPUT);
+  for (const cell of [GUIDE.councilCell, GUIDE.respondentCell, GUIDE.roleCell])
+    sheet.style(at(cell), { numberFormat: TEXT_FORMAT });
+  const date = at(GUIDE.dateCell);
+  sheet.style(date, { numberFormat: DATE_FORMAT, horizontal: "left" }).validate({
+    type: "date",
+    range: date,
+    minimum: isoDateToSerial(EARLIEST_DATE),
+    allowBlank: true,
+    prompt: { title: "Assessment date", message: "The date of this self-assessment (dd/mm/yyyy)." },
+    error: DATE_ENTRY_ERROR,
+  });
+  // Locked, and not yellow: Sign off writes these, with the fingerprint that makes them count.
+  sheet
+    .style(`${at(GUIDE.signedOffByCell)}:${at(GUIDE.signedOffOnCell)}`, { border: "thin", vertical: "top" })
+    .style(at(GUIDE.signedOffByCell), { numberFormat: TEXT_FORMAT })
+    .style(at(GUIDE.signedOffOnCell), { numberFormat: DATE_FORMAT, horizontal: "left" })
+    .block(GUIDE.signedOffByCell.row, GUIDE.signedOffByCell.column + 1, [[SIGN_OFF_NOTE]])
+    .style(cellAddress(GUIDE.signedOffByCell.row, GUIDE.signedOffByCell.column + 1), { ...SUBTITLE, ...WRAPPED_TEXT })
+    .merge(rangeAddress(GUIDE.signedOffByCell.row, GUIDE.signedOffByCell.column + 1, GUIDE.signedOffOnCell.row, 4));
+}
+
+const SIGN_OFF_NOTE = `Filled in by Sign off, with a fingerprint of the answers (see ${HOW_TO.length} below).`;

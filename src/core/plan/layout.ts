@@ -4,7 +4,7 @@ import { columnLetter } from "../util/a1";
  * Where things live in the generated workbook. The readers use the same constants, so a layout
  * change is one edit here plus a LAYOUT_VERSION bump (which makes existing workbooks upgradeable).
  */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 export const SHEET_NAMES = {
   guide: "Guide",
@@ -24,11 +24,32 @@ export const keyAreaSheetKey = (keyAreaId: string) => `keyArea:${keyAreaId}`;
 export const roleNameFor = (key: string) =>
   `NPS_Sheet_${key.replace(/^keyArea:/, "KA_").replace(/[^A-Za-z0-9_]/g, "_")}`;
 
-/** Guide: where the council and assessment date are entered. */
+/**
+ * Guide: the assessment's details, one row each with its label in column A. Council, date,
+ * respondent and role are typed by the user; the sign-off cells are written only by Sign off (the
+ * add-in's or `nps-toolkit sign-off`), which records a fingerprint of the answers in the metadata.
+ */
 export const GUIDE = {
   councilCell: { row: 4, column: 2 },
   dateCell: { row: 5, column: 2 },
+  respondentCell: { row: 6, column: 2 },
+  roleCell: { row: 7, column: 2 },
+  toolkitCell: { row: 8, column: 2 },
+  signedOffByCell: { row: 9, column: 2 },
+  signedOffOnCell: { row: 10, column: 2 },
 } as const;
+
+/** The Guide cells the user types in (unlocked on the protected sheet). */
+export const GUIDE_INPUTS = [GUIDE.councilCell, GUIDE.dateCell, GUIDE.respondentCell, GUIDE.roleCell] as const;
+
+/** The Guide cells Sign off writes (locked: typing a name there by hand signs nothing off). */
+export const GUIDE_SIGN_OFF = [GUIDE.signedOffByCell, GUIDE.signedOffOnCell] as const;
+
+/**
+ * The first layout with respondent and sign-off cells on the Guide: in an older workbook those
+ * rows hold other text (the toolkit's label, the guide's first lines), which is not an answer.
+ */
+export const GUIDE_DETAILS_SINCE_LAYOUT = 3;
 
 /** Key area sheets: one row per behaviour from FIRST_BEHAVIOUR_ROW, the principle just above. */
 export const KEY_AREA = {
@@ -158,6 +179,11 @@ export const METADATA_KEYS = [
   "generatorVersion",
   "created",
   "updated",
+  /** Who signed the answers off and on what date (ISO); empty until Sign off. */
+  "signedOffBy",
+  "signedOffOn",
+  /** SHA-256 of the answers at sign-off (src/core/assessment/sign-off.ts); empty until Sign off. */
+  "answersFingerprint",
 ] as const;
 export type MetadataKey = (typeof METADATA_KEYS)[number];
 

@@ -7,7 +7,8 @@ import type { SheetPlan } from "./types";
 export function metadataSheet(values: Record<MetadataKey, string>, sheetNames: Record<string, string>): SheetPlan {
   const sheet = new SheetBuilder("metadata", "metadata", sheetNames.metadata ?? SHEET_NAMES.metadata, [22, 70]);
   const rows = Object.entries(values);
-  sheet.block(1, 1, [["Property", "Value"], ...rows.map(([key, value]) => [key, value])]);
+  // An empty value (no sign-off yet) is an empty cell: both writers leave it out alike.
+  sheet.block(1, 1, [["Property", "Value"], ...rows.map(([key, value]) => [key, value === "" ? null : value])]);
   // Stored as text so that versions such as "1.0" are never turned into numbers.
   sheet.style(`B2:B${rows.length + 1}`, { numberFormat: TEXT_FORMAT });
   sheet.plan.visibility = "veryHidden";

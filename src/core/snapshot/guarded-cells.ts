@@ -1,5 +1,5 @@
 import { defaultSheetNames } from "../plan/build-plan";
-import { GUIDE, KEY_AREA, keyAreaSheetKey, roleNameFor } from "../plan/layout";
+import { GUIDE, GUIDE_INPUTS, KEY_AREA, keyAreaSheetKey, roleNameFor } from "../plan/layout";
 import type { Toolkit } from "../toolkit/schema";
 import { CHECK_REPORT_ROLE_NAME } from "./our-sheets";
 import { cellAddress, parseCell, rangeAddress } from "../util/a1";
@@ -46,9 +46,9 @@ function lastRow(cells: Record<string, SnapshotCell>): number {
 /** The guarded cells of a sheet playing `role` whose last filled row is `lastFilledRow`. */
 function guardedCellsOf(role: "guide" | "keyArea" | undefined, lastFilledRow: number): GuardedCells {
   if (role === "guide") {
-    const council = cellAddress(GUIDE.councilCell.row, GUIDE.councilCell.column);
+    const inputs = GUIDE_INPUTS.map((cell) => cellAddress(cell.row, cell.column));
     const date = cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column);
-    return { locked: [council, date], validated: [date], lockBlocks: [council, date] };
+    return { locked: inputs, validated: [date], lockBlocks: inputs };
   }
   if (role !== "keyArea") return { locked: [], validated: [], lockBlocks: [] };
   const top = KEY_AREA.principleRow;
@@ -71,7 +71,7 @@ function guardedCellsOf(role: "guide" | "keyArea" | undefined, lastFilledRow: nu
 /**
  * Which cells of a sheet both readers report locks and validations for: on each key area sheet,
  * the behaviour name, the five descriptors and the five inputs of every row from the principle
- * row down to the last filled row; on the Guide, the council and date cells. One list, so the
+ * row down to the last filled row; on the Guide, its inputs (council, date, respondent, role). One list, so the
  * Office reader (which must ask for each cell) and the .xlsx reader report the same cells.
  */
 export function guardedCells(

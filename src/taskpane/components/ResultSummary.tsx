@@ -9,6 +9,7 @@ const doneTitle: Record<AssessmentOutcome["action"], string> = {
   built: "Assessment built.",
   upgraded: "Assessment upgraded.",
   repaired: "Assessment repaired.",
+  signedOff: "Answers signed off.",
 };
 
 interface ResultSummaryProps {

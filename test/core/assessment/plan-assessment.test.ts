@@ -9,16 +9,14 @@ import {
   planUpgrade,
 } from "../../../src/core/assessment/plan-assessment";
 import { buildWorkbookPlan, type PlanOptions } from "../../../src/core/plan/build-plan";
-import { KEY_AREA } from "../../../src/core/plan/layout";
-import { isFormula, type WorkbookPlan } from "../../../src/core/plan/types";
-import { normaliseReference } from "../../../src/core/snapshot/references";
-import type { SnapshotCell, WorkbookSnapshot } from "../../../src/core/snapshot/types";
+import { GUIDE, KEY_AREA, METADATA_KEYS } from "../../../src/core/plan/layout";
+import type { WorkbookPlan } from "../../../src/core/plan/types";
 import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../../src/core/toolkit/load";
-import { cellAddress, parseCell } from "../../../src/core/util/a1";
+import { cellAddress } from "../../../src/core/util/a1";
 import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
-import { planCell, typeInto } from "../../workbook/generate";
+import { planCell, planSnapshot, typeInto } from "../../workbook/generate";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");
@@ -31,26 +29,7 @@ const row: number = KEY_AREA.firstBehaviourRow;
 const C = KEY_AREA.columns;
 const at = (column: number, r = row) => cellAddress(r, column);
 
-/** What a reader would return for a workbook holding exactly `plan` (formulas without computed values). */
-function snapshotOf(plan: WorkbookPlan): WorkbookSnapshot {
-  return {
-    sheets: plan.sheets.map((sheet) => {
-      const cells: Record<string, SnapshotCell> = {};
-      for (const block of sheet.blocks) {
-        const origin = parseCell(block.at);
-        block.cells.forEach((line, r) =>
-          line.forEach((cell, c) => {
-            const address = cellAddress(origin.row + r, origin.column + c);
-            if (isFormula(cell)) cells[address] = { value: null, formula: cell.formula };
-            else if (cell !== null && cell !== "") cells[address] = { value: cell };
-          }),
-        );
-      }
-      return { name: sheet.name, visibility: sheet.visibility, cells };
-    }),
-    names: Object.fromEntries(plan.names.map((n) => [n.name, normaliseReference(n.reference)])),
-  };
-}
+const snapshotOf = planSnapshot;
 
 function workbook(answers: Answers, options: Partial<PlanOptions> = {}): WorkbookPlan {
   return buildWorkbookPlan(toolkit, answers, { now, ...options });
@@ -152,6 +131,49 @@ describe("planUpgrade carries answers into a new plan", () => {
     const metadata = planned.plan.sheets.find((s) => s.key === "metadata")!;
     expect(JSON.stringify(metadata.blocks)).toContain(now.toISOString());
     expect(JSON.stringify(metadata.blocks)).toContain(later.toISOString());
+  });
+
+  test("respondent and role or department are carried across, as typed, by an upgrade and a repair", () => {
+    const given = { respondent: "=Jo Bloggs", role: "Finance, procurement team", behaviours: {} };
+    for (const target of [toolkit, withVersion("9.9.9")]) {
+      const planned = planUpgrade(snapshotOf(workbook(given)), target, { details: keep, now: later })!;
+      expect(planCell(planned.plan, "guide", at(GUIDE.respondentCell.column, GUIDE.respondentCell.row))).toBe(
+        "=Jo Bloggs",
+      );
+      expect(planCell(planned.plan, "guide", at(GUIDE.roleCell.column, GUIDE.roleCell.row))).toBe(
+        "Finance, procurement team",
+      );
+      const found = readAssessment(snapshotOf(planned.plan), target);
+      expect(found?.info).toMatchObject({ respondent: "=Jo Bloggs", role: "Finance, procurement team" });
+      expect(found?.answers).toMatchObject({ respondent: "=Jo Bloggs", role: "Finance, procurement team" });
+    }
+  });
+
+  test("a workbook of layout 2, whose Guide has other text where the new cells are, gains empty ones", () => {
+    const plan = workbook({ council: "Anytown", behaviours: {} });
+    const snapshot = snapshotOf(plan);
+    const guide = snapshot.sheets.find((s) => s.name === "Guide")!;
+    const metadata = snapshot.sheets.find((s) => s.name === "NPS_Metadata")!;
+    const layoutRow = METADATA_KEYS.indexOf("layoutVersion") + 2;
+    metadata.cells[`B${layoutRow}`] = { value: "2" };
+    // Layout 2's Guide: the toolkit's label in row 6, "How to use this workbook" from row 8.
+    guide.cells.B6 = { value: "nps-2018 1.0.0" };
+    guide.cells.B7 = { value: null };
+    guide.cells.B9 = { value: "Each key area has its own sheet." };
+    guide.cells.B10 = { value: "Record the evidence for the current level." };
+    const found = readAssessment(snapshot, toolkit)!;
+    expect(found.info).toMatchObject({
+      council: "Anytown",
+      respondent: "",
+      role: "",
+      signedOffBy: "",
+      signedOffOn: "",
+    });
+    const planned = planUpgrade(snapshot, toolkit, { details: keep, now: later })!;
+    expect(planned.action).toBe("upgraded");
+    expect(planCell(planned.plan, "guide", "B6")).toBeNull();
+    expect(planCell(planned.plan, "guide", "B9")).toBeNull();
+    expect(planned.warnings).toEqual([]);
   });
 
   test("details the user typed replace the workbook's own", () => {

@@ -1,0 +1,172 @@
+import ExcelJS from "exceljs";
+import { existsSync, readFileSync, writeFileSync } from "fs";
+import * as path from "path";
+import { readAssessment, type FoundAssessment } from "../../src/core/answers/from-snapshot";
+import type { Answers } from "../../src/core/answers/types";
+import { readSignOff } from "../../src/core/assessment/sign-off";
+import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { GUIDE } from "../../src/core/plan/layout";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { todayIso } from "../../src/core/util/dates";
+import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
+import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
+import { tempDir } from "../support/fixtures";
+import { expectWorkbookClean } from "../support/xlsx-checks";
+import { typeInto } from "../workbook/generate";
+import { runCliLines as run } from "./run-cli";
+
+const toolkit = canonicalToolkit();
+const now = new Date("2026-11-25T09:00:00Z");
+
+const given: Answers = {
+  council: "Anytown Council",
+  assessmentDate: "2026-03-31",
+  respondent: "Jo Bloggs",
+  role: "Finance",
+  behaviours: {
+    "SL-ECSM-01": { current: "Mature", target: "Leader", evidence: "Board minutes", owner: "Ann" },
+    "BC-MSR-02": { current: "Developing", evidence: "=SUM(A1:A3) is text" },
+  },
+};
+
+async function assessmentIn(file: string): Promise<FoundAssessment> {
+  const found = readAssessment(await readSnapshotFromBuffer(new Uint8Array(readFileSync(file))), toolkit);
+  if (!found) throw new Error(`${file} holds no assessment`);
+  return found;
+}
+
+describe("nps-toolkit sign-off FILE --by NAME", () => {
+  const dir = tempDir();
+  const input = path.join(dir, "return.xlsx");
+  const broken = path.join(dir, "broken.xlsx");
+  let inBytes: Buffer;
+
+  beforeAll(async () => {
+    writeFileSync(input, await writePlanToBuffer(buildWorkbookPlan(toolkit, given, { now })));
+    inBytes = readFileSync(input);
+    const plan = buildWorkbookPlan(toolkit, given, { now });
+    typeInto(plan, "keyArea:SL-ECSM", "H10", "Excellent"); // not a level: an error
+    writeFileSync(broken, await writePlanToBuffer(plan));
+  });
+
+  afterEach(() => expect(readFileSync(input).equals(inBytes)).toBe(true));
+
+  test("writes a new, valid workbook signed off, with every answer; the check reads it as signed off", async () => {
+    const output = path.join(dir, "final.xlsx");
+    const result = await run("sign-off", input, "--by", "Sam Lead", "--on", "2026-11-20", "-o", output);
+    expect(result).toEqual({
+      code: 0,
+      err: [],
+      out: [
+        `Wrote ${output}: ${input} with 2 answered behaviours carried across. ${input} was not changed.`,
+        "Signed off by Sam Lead on 20/11/2026: a fingerprint of every answer is recorded with it, so any later change shows as changed since sign-off.",
+      ],
+    });
+    await expectWorkbookClean(output);
+    const found = await assessmentIn(output);
+    expect(found.answers).toEqual((await assessmentIn(input)).answers);
+    expect(found.info).toMatchObject({ signedOffBy: "Sam Lead", signedOffOn: "2026-11-20", respondent: "Jo Bloggs" });
+    expect(readSignOff(found, toolkit).state).toBe("final");
+    const checked = await run("check", output, "--json", "--today", "2026-11-26");
+    const findings = JSON.parse(checked.out.join("\n")).files[0].findings as { rule: string; severity: string }[];
+    expect(findings.filter((f) => f.rule.startsWith("signoff."))).toEqual([
+      expect.objectContaining({ rule: "signoff.signed-off", severity: "info", cell: "B9" }),
+    ]);
+  });
+
+  test("an answer changed in Excel afterwards: check warns that it changed since sign-off", async () => {
+    const output = path.join(dir, "then-changed.xlsx");
+    expect((await run("sign-off", input, "--by", "Sam Lead", "-o", output)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(output);
+    workbook.getWorksheet(toolkit.themes[0].keyAreas[0].sheetName)!.getCell("J9").value = "Board minutes, revised";
+    await workbook.xlsx.writeFile(output);
+    const checked = await run("check", output, "--json");
+    const findings = JSON.parse(checked.out.join("\n")).files[0].findings as { rule: string }[];
+    expect(findings.filter((f) => f.rule.startsWith("signoff.")).map((f) => f.rule)).toEqual([
+      "signoff.answers-changed",
+    ]);
+    expect(checked.code).toBe(0);
+  });
+
+  test("the new file is <file>-signed-off.xlsx beside it unless -o says otherwise, dated today", async () => {
+    const result = await run("sign-off", input, "--by", "Sam Lead");
+    const output = path.join(dir, "return-signed-off.xlsx");
+    expect(result.code).toBe(0);
+    expect(result.out[0]).toBe(
+      `Wrote ${output}: ${input} with 2 answered behaviours carried across. ${input} was not changed.`,
+    );
+    expect((await assessmentIn(output)).info.signedOffOn).toBe(todayIso());
+    expect((await run("sign-off", input, "--by", "Sam Lead")).err).toEqual([
+      `nps-toolkit: "${output}" already exists. Use --force to replace it.`,
+    ]);
+    expect((await run("sign-off", input, "--by", "Pat Other", "--force")).code).toBe(0);
+    expect((await assessmentIn(output)).info.signedOffBy).toBe("Pat Other");
+  });
+
+  test("a return with errors is not signed off: the errors are listed and nothing is written", async () => {
+    const output = path.join(dir, "broken-final.xlsx");
+    const result = await run("sign-off", broken, "--by", "Sam Lead", "-o", output);
+    expect(result.code).toBe(1);
+    expect(result.out).toEqual([]);
+    expect(result.err).toEqual([
+      `${broken}: This return has 1 error (a figure on Summary, Gaps or Data cannot be trusted, or the toolkit's text was changed), so it was not signed off.`,
+      "  Councillors & Senior Managers!H10: The current level is not one of the five levels, so this behaviour counts in no figure. (answer.not-a-level)",
+      "Correct them (nps-toolkit repair fixes the ones marked repairable by nps-toolkit check), then sign off again; or add --with-errors to sign off as it is.",
+    ]);
+    expect(existsSync(output)).toBe(false);
+  });
+
+  test("--with-errors signs off anyway, says so, and the entry that is not a level is kept in the evidence", async () => {
+    const output = path.join(dir, "broken-anyway.xlsx");
+    const result = await run("sign-off", broken, "--by", "Sam Lead", "-o", output, "--with-errors");
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("Signed off with 1 error, as --with-errors asked:");
+    const found = await assessmentIn(output);
+    expect(found.answers.behaviours["SL-ECSM-02"].evidence).toContain("Excellent");
+    expect(readSignOff(found, toolkit).state).toBe("final");
+  });
+
+  test.each([
+    [["sign-off", "IN"], "Say which workbook to sign off and who signs it off"],
+    [["sign-off", "IN", "--by", " "], "Say who signs the answers off: a name is needed."],
+    [
+      ["sign-off", "IN", "--by", "Sam", "--on", "31/03/2026"],
+      "The sign-off date must be a real date written YYYY-MM-DD",
+    ],
+    [["sign-off", "IN", "--by", "Sam", "--on", "2999-01-01"], "is in the future"],
+    [["sign-off", "IN", "--by", "Sam", "-o", "IN"], "is the workbook being signed off; sign-off never rewrites it"],
+    [["sign-off", "IN", "--by", "Sam", "-o", "out.txt"], "The file name must end in .xlsx"],
+    [["sign-off", "MISSING", "--by", "Sam"], "does not exist"],
+  ])("%j is refused in one line, exit 2", async (args, message) => {
+    const missing = path.join(dir, "missing.xlsx");
+    const result = await run(...args.map((a) => (a === "IN" ? input : a === "MISSING" ? missing : a)));
+    expect(result.code).toBe(2);
+    expect(result.err).toHaveLength(1);
+    expect(result.err[0]).toContain(message);
+  });
+
+  test("a workbook that is not an assessment is refused, exit 2", async () => {
+    const other = path.join(dir, "other.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Budget").getCell("A1").value = "Our figures";
+    await workbook.xlsx.writeFile(other);
+    const result = await run("sign-off", other, "--by", "Sam", "-o", path.join(dir, "other-final.xlsx"));
+    expect(result.code).toBe(2);
+    expect(result.err[0]).toContain("holds no assessment made by the NPS toolkit");
+  });
+
+  test("the Guide shows who and when in the cells the layout names", async () => {
+    const output = path.join(dir, "guide.xlsx");
+    await run("sign-off", input, "--by", "Sam Lead", "--on", "2026-11-20", "-o", output);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(output);
+    const guide = workbook.getWorksheet("Guide")!;
+    const cell = (at: { row: number; column: number }) => guide.getCell(at.row, at.column);
+    expect(cell(GUIDE.signedOffByCell).value).toBe("Sam Lead");
+    expect(cell(GUIDE.signedOffOnCell).numFmt).toBe("dd/mm/yyyy");
+    expect(guide.getCell(GUIDE.signedOffByCell.row, 1).value).toBe("Signed off by");
+    expect(cell(GUIDE.signedOffByCell).protection?.locked).not.toBe(false);
+    expect(cell(GUIDE.respondentCell).protection?.locked).toBe(false);
+  });
+});

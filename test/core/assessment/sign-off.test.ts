@@ -1,0 +1,250 @@
+/**
+ * Sign-off: the fingerprint of the answers (a property over generated answers), the sign-off use
+ * case through a real .xlsx file written and read back, and what reads as final, draft or changed.
+ */
+import fc from "fast-check";
+import { answersFingerprint, signOffOfWritten } from "../../../src/core/answers/fingerprint";
+import { readAssessment } from "../../../src/core/answers/from-snapshot";
+import type { Answers, BehaviourAnswer } from "../../../src/core/answers/types";
+import { planUpgrade } from "../../../src/core/assessment/plan-assessment";
+import { planSignOff, readSignOff, signOffBlockers, signOffState } from "../../../src/core/assessment/sign-off";
+import { signOffProblem } from "../../../src/core/assessment/sign-off-request";
+import { GUIDE, KEY_AREA, METADATA_KEYS } from "../../../src/core/plan/layout";
+import type { WorkbookPlan } from "../../../src/core/plan/types";
+import type { WorkbookSnapshot } from "../../../src/core/snapshot/types";
+import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
+import { parseToolkit } from "../../../src/core/toolkit/load";
+import { cellAddress } from "../../../src/core/util/a1";
+import { isoDateToSerial } from "../../../src/core/util/dates";
+import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
+import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
+import { answersFor, userText } from "../../support/answer-arbitraries";
+import { plan, planSnapshot, typeInto } from "../../workbook/plan-cells";
+
+const toolkit = canonicalToolkit();
+const now = new Date("2026-11-26T09:00:00Z");
+const BY = { by: "Sam Lead", on: "2026-11-20" };
+const ids = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id)));
+const area = toolkit.themes[0].keyAreas[0];
+const areaKey = `keyArea:${area.id}`;
+const at = (cell: { row: number; column: number }) => cellAddress(cell.row, cell.column);
+
+const readBack = async (workbook: WorkbookPlan): Promise<WorkbookSnapshot> =>
+  readSnapshotFromBuffer(await writePlanToBuffer(workbook));
+
+/** Answers with a respondent and role too, and now and then a retired behaviour's answer. */
+const fullAnswers = fc
+  .tuple(answersFor(toolkit, ["XX-OLD-01"]), fc.option(userText), fc.option(userText))
+  .map(([answers, respondent, role]): Answers => ({
+    ...answers,
+    ...(respondent === null ? {} : { respondent }),
+    ...(role === null ? {} : { role }),
+  }));
+
+/** Every way to change one answer: each text and level field of each answer, and the details. */
+function changedOnce(answers: Answers, which: number, replacement: string): Answers | undefined {
+  const details = ["council", "assessmentDate", "respondent", "role"] as const;
+  const fields = ["current", "target", "evidence", "owner", "reviewDate"] as const;
+  const slots = [
+    ...details.map((key) => ({ details: key })),
+    ...Object.keys(answers.behaviours).flatMap((id) => fields.map((field) => ({ id, field }))),
+  ];
+  const slot = slots[which % slots.length];
+  const copy = structuredClone(answers);
+  if ("details" in slot) {
+    if (copy[slot.details] === replacement) return undefined;
+    copy[slot.details] = replacement;
+    return copy;
+  }
+  const answer: BehaviourAnswer = copy.behaviours[slot.id];
+  const levelField = slot.field === "current" || slot.field === "target";
+  const value = levelField ? toolkit.levels.find((level) => level !== answer[slot.field]) : replacement;
+  if (answer[slot.field] === value) return undefined;
+  answer[slot.field] = value;
+  return copy;
+}
+
+describe("the fingerprint of the answers", () => {
+  test("changes when any one answer changes", () => {
+    fc.assert(
+      fc.property(fullAnswers, fc.nat(), userText, (answers, which, replacement) => {
+        const changed = changedOnce(answers, which, replacement);
+        fc.pre(changed !== undefined);
+        expect(answersFingerprint(changed!, BY, toolkit)).not.toBe(answersFingerprint(answers, BY, toolkit));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("changes with who signed off and when", () => {
+    const answers: Answers = { behaviours: { [ids[0]]: { current: "Mature" } } };
+    const base = answersFingerprint(answers, BY, toolkit);
+    expect(answersFingerprint(answers, { ...BY, by: "Someone Else" }, toolkit)).not.toBe(base);
+    expect(answersFingerprint(answers, { ...BY, on: "2026-11-21" }, toolkit)).not.toBe(base);
+  });
+
+  test("does not change when nothing a formula or a reader would see changes", () => {
+    fc.assert(
+      fc.property(fullAnswers, (answers) => {
+        const respelt = structuredClone(answers);
+        for (const answer of Object.values(respelt.behaviours)) {
+          // A level in other case with spaces around it scores the same; blank text is no answer.
+          if (answer.current) answer.current = `  ${answer.current.toUpperCase()}\t`;
+          if (answer.evidence === undefined) answer.evidence = " \n ";
+        }
+        // The order behaviours were read in, and a behaviour with nothing entered, make no difference.
+        respelt.behaviours = Object.fromEntries(Object.entries(respelt.behaviours).reverse());
+        respelt.behaviours[ids[ids.length - 1]] ??= { owner: "  " };
+        expect(answersFingerprint(respelt, BY, toolkit)).toBe(answersFingerprint(answers, BY, toolkit));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("an entry that is not a level counts as typed, not as blank", () => {
+    const blank: Answers = { behaviours: {} };
+    const typed: Answers = { behaviours: { [ids[0]]: { current: "Excellent" } } };
+    expect(answersFingerprint(typed, BY, toolkit)).not.toBe(answersFingerprint(blank, BY, toolkit));
+  });
+});
+
+describe("signing off, through a real .xlsx file written and read back", () => {
+  test("any answers signed off read back as final, with the signer and date on the Guide", async () => {
+    await fc.assert(
+      fc.asyncProperty(fullAnswers, async (answers) => {
+        const snapshot = await readBack(plan(answers));
+        const planned = planSignOff(snapshot, toolkit, { ...BY, now, workbookSheets: [] })!;
+        const found = readAssessment(await readBack(planned.plan), toolkit)!;
+        expect(found.info).toMatchObject({ signedOffBy: BY.by, signedOffOn: BY.on });
+        expect(found.info.metadata).toMatchObject({ signedOffBy: BY.by, signedOffOn: BY.on });
+        expect(readSignOff(found, toolkit)).toMatchObject({
+          state: "final",
+          answersChanged: false,
+          guideDiffers: false,
+        });
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  test("then an answer typed over reads as changed; typing it back reads as final again", async () => {
+    const answers: Answers = { behaviours: { [area.behaviours[0].id]: { current: "Mature", evidence: "Minutes" } } };
+    const signed = planSignOff(planSnapshot(plan(answers)), toolkit, { ...BY, now })!;
+    const current = cellAddress(KEY_AREA.firstBehaviourRow, KEY_AREA.columns.current);
+    const snapshot = await readBack(signed.plan);
+    const sheet = snapshot.sheets.find((s) => s.name === area.sheetName)!;
+    expect(signOffState(readAssessment(snapshot, toolkit)!, toolkit)).toBe("final");
+    sheet.cells[current] = { value: "Leader" };
+    expect(signOffState(readAssessment(snapshot, toolkit)!, toolkit)).toBe("changed");
+    sheet.cells[current] = { value: " mature " };
+    expect(signOffState(readAssessment(snapshot, toolkit)!, toolkit)).toBe("final");
+  });
+
+  test("a repair, or an upgrade that carries every answer unchanged, keeps the sign-off final", () => {
+    const answers: Answers = { behaviours: { [area.behaviours[0].id]: { current: "Mature", evidence: "Minutes" } } };
+    const signed = planSignOff(planSnapshot(plan(answers)), toolkit, { ...BY, now })!;
+    const newer = parseToolkit({ ...toolkit, version: "9.9.9" });
+    for (const target of [toolkit, newer]) {
+      const repaired = planUpgrade(planSnapshot(signed.plan), target, {
+        details: { council: "", assessmentDate: "" },
+        now,
+      })!;
+      expect(signOffState(readAssessment(planSnapshot(repaired.plan), target)!, target)).toBe("final");
+    }
+  });
+
+  test("an upgrade that has to move an answer, or a new council typed in the pane, reads as changed", () => {
+    const answers: Answers = { behaviours: { [area.behaviours[0].id]: { current: "Mature", evidence: "Minutes" } } };
+    const signed = planSignOff(planSnapshot(plan(answers)), toolkit, { ...BY, now })!;
+    const repaired = planUpgrade(planSnapshot(signed.plan), toolkit, {
+      details: { council: "Othertown", assessmentDate: "" },
+      now,
+    })!;
+    expect(signOffState(readAssessment(planSnapshot(repaired.plan), toolkit)!, toolkit)).toBe("changed");
+  });
+
+  test("a name typed into the Guide by hand is a draft, and an upgrade clears it and says so", () => {
+    const workbook = plan({ behaviours: {} });
+    const snapshot = planSnapshot(workbook);
+    const guide = snapshot.sheets.find((s) => s.name === "Guide")!;
+    guide.cells[at(GUIDE.signedOffByCell)] = { value: "Pat Officer" };
+    guide.cells[at(GUIDE.signedOffOnCell)] = { value: isoDateToSerial("2026-11-01") };
+    const found = readAssessment(snapshot, toolkit)!;
+    expect(readSignOff(found, toolkit)).toEqual({ state: "draft", answersChanged: false, guideDiffers: true });
+    const upgraded = planUpgrade(snapshot, toolkit, { details: { council: "", assessmentDate: "" }, now })!;
+    expect(upgraded.warnings).toEqual([
+      `The Guide's sign-off cells held "Pat Officer, 2026-11-01", typed by hand rather than recorded by Sign off; they were cleared. Sign the return off with Sign off when it is final.`,
+    ]);
+    expect(readAssessment(planSnapshot(upgraded.plan), toolkit)!.info.signedOffBy).toBe("");
+  });
+
+  test("the Guide's sign-off edited by hand after sign-off reads as changed; a repair puts the recorded one back", () => {
+    const signed = planSignOff(planSnapshot(plan({ behaviours: {} })), toolkit, { ...BY, now })!;
+    const snapshot = planSnapshot(signed.plan);
+    snapshot.sheets.find((s) => s.name === "Guide")!.cells[at(GUIDE.signedOffByCell)] = { value: "Someone Else" };
+    expect(readSignOff(readAssessment(snapshot, toolkit)!, toolkit)).toMatchObject({
+      state: "changed",
+      answersChanged: false,
+      guideDiffers: true,
+    });
+    const repaired = planUpgrade(snapshot, toolkit, { details: { council: "", assessmentDate: "" }, now })!;
+    const found = readAssessment(planSnapshot(repaired.plan), toolkit)!;
+    expect(found.info.signedOffBy).toBe(BY.by);
+    expect(signOffState(found, toolkit)).toBe("final");
+  });
+
+  test("a never signed-off workbook is a draft, and the metadata records nothing", () => {
+    const found = readAssessment(planSnapshot(plan({ behaviours: {} })), toolkit)!;
+    expect(signOffState(found, toolkit)).toBe("draft");
+    expect(found.info.metadata.answersFingerprint).toBe("");
+    expect(METADATA_KEYS).toEqual(expect.arrayContaining(["signedOffBy", "signedOffOn", "answersFingerprint"]));
+  });
+
+  test("signing off writes the note first, keeps every answer, and fingerprints what is written", () => {
+    const workbook = plan({ behaviours: { [area.behaviours[0].id]: { evidence: "Minutes" } } });
+    typeInto(workbook, areaKey, cellAddress(KEY_AREA.firstBehaviourRow, KEY_AREA.columns.current), "Excellent");
+    typeInto(workbook, "guide", at(GUIDE.dateCell), "not a date");
+    const snapshot = planSnapshot(workbook);
+    const planned = planSignOff(snapshot, toolkit, { by: "  Sam Lead ", now })!;
+    expect(planned.notes[0]).toBe(
+      "Signed off by Sam Lead on 26/11/2026: a fingerprint of every answer is recorded with it, so any later change shows as changed since sign-off.",
+    );
+    const found = readAssessment(planSnapshot(planned.plan), toolkit)!;
+    expect(found.answers.behaviours[area.behaviours[0].id].evidence).toContain("Excellent");
+    expect(found.info.assessmentDate).toBe("");
+    expect(planned.warnings.join(" ")).toContain('"not a date" is not a date');
+    expect(found.info.signedOffBy).toBe("Sam Lead");
+    expect(signOffState(found, toolkit)).toBe("final");
+    const record = signOffOfWritten(toolkit, found.answers, { by: "Sam Lead", on: "2026-11-26" });
+    expect(found.info.metadata.answersFingerprint).toBe(record.answersFingerprint);
+  });
+});
+
+describe("what a sign-off needs", () => {
+  test.each([
+    ["", "2026-11-20", "Say who signs the answers off: a name is needed."],
+    ["   ", "2026-11-20", "Say who signs the answers off: a name is needed."],
+    ["Sam\nLead", "2026-11-20", "The name must be on one line."],
+    ["x".repeat(101), "2026-11-20", "The name is too long: at most 100 characters."],
+    ["Sam", "20/11/2026", 'The sign-off date must be a real date written YYYY-MM-DD (got "20/11/2026").'],
+    ["Sam", "2026-02-30", 'The sign-off date must be a real date written YYYY-MM-DD (got "2026-02-30").'],
+    ["Sam", "1999-12-31", "The sign-off date must be on or after 01/01/2000."],
+    ["Sam", "2026-11-27", "The sign-off date 27/11/2026 is in the future."],
+    ["Sam", "2026-11-26", null],
+  ])("%j on %s", (by, on, problem) => {
+    expect(signOffProblem(by, on, "2026-11-26")).toBe(problem);
+  });
+
+  test("the use case refuses what signOffProblem refuses", () => {
+    expect(() => planSignOff(planSnapshot(plan({ behaviours: {} })), toolkit, { by: "", now })).toThrow(
+      "Say who signs the answers off: a name is needed.",
+    );
+  });
+
+  test("errors block a sign-off; warnings and notes do not", () => {
+    const error = { rule: "formula.changed", severity: "error", message: "", repairable: true } as const;
+    const warning = { rule: "answer.evidence-missing", severity: "warning", message: "", repairable: false } as const;
+    expect(signOffBlockers({ findings: [warning, error] })).toEqual([error]);
+    expect(signOffBlockers({ findings: [warning] })).toEqual([]);
+  });
+});

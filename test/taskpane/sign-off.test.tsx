@@ -1,0 +1,93 @@
+/** @jest-environment jsdom */
+/**
+ * The pane's Sign off, with the real Excel host over the in-memory Excel: the name is checked before
+ * Excel is asked, the result and its notes are shown as a build's are, and a refusal is explained.
+ */
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { setImmediate as nodeSetImmediate } from "timers";
+import { TextEncoder } from "util";
+import { blockedMessage, signOffState } from "../../src/core/assessment/sign-off";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { todayIso } from "../../src/core/util/dates";
+import { TaskPane } from "../../src/taskpane/TaskPane";
+import { FakeExcel } from "../fakes/excel-fake";
+import { DETAILS, hostFor, NOW, readBack, writePlanWithAnswers } from "../office/fixtures";
+
+const toolkit = canonicalToolkit();
+const area = toolkit.themes[0].keyAreas[0];
+const answers = { ...DETAILS, behaviours: { [area.behaviours[0].id]: { current: "Minimum" } } };
+
+// The Excel fake schedules its syncs with Node's setImmediate, and the core's SHA-256 encodes text with
+// TextEncoder (every browser the pane runs in has it): jest's jsdom environment leaves both out.
+beforeAll(() => Object.assign(globalThis, { setImmediate: nodeSetImmediate, TextEncoder }));
+afterAll(() => {
+  delete (globalThis as { setImmediate?: unknown }).setImmediate;
+  delete (globalThis as { TextEncoder?: unknown }).TextEncoder;
+});
+
+async function paneOver(fake: FakeExcel) {
+  const host = hostFor(fake);
+  const signOff = jest.spyOn(host, "signOff");
+  const status = jest.spyOn(host, "status");
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <TaskPane host={host} downloadWorkbook={async () => "unused.xlsx"} now={NOW} />
+    </FluentProvider>,
+  );
+  // The fake reads the workbook in earnest: give it more than findBy's one second on a busy machine.
+  const button = await screen.findByRole("button", { name: "Sign off" }, { timeout: 20_000 });
+  const name = screen.getByRole("textbox", { name: /your name/i });
+  return { button, name, signOff, status };
+}
+
+test("signs the open workbook's answers off, shows the result and its notes, and the workbook reads as final", async () => {
+  const fake = new FakeExcel();
+  await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+  const { button, name, signOff, status } = await paneOver(fake);
+  fireEvent.change(name, { target: { value: "  Sam Lead " } });
+  fireEvent.click(button);
+  expect(await screen.findByText("Answers signed off.", {}, { timeout: 20_000 })).toBeTruthy();
+  // The pane reads the workbook again after a sign-off, as after a build: let that read finish.
+  await waitFor(() => expect(status).toHaveBeenCalledTimes(2));
+  await act(() => status.mock.results[1].value);
+  expect(signOff).toHaveBeenCalledWith("Sam Lead", expect.any(Function));
+  expect(screen.getByText(/^Signed off by Sam Lead on 01\/03\/2025/)).toBeTruthy();
+  const found = (await readBack(fake, toolkit))!;
+  expect(found.info).toMatchObject({ signedOffBy: "Sam Lead", signedOffOn: todayIso(NOW) });
+  expect(signOffState(found, toolkit)).toBe("final");
+});
+
+test("a blank name is refused in the form, with focus on the field, and Excel is not asked", async () => {
+  const fake = new FakeExcel();
+  await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+  const { button, name, signOff } = await paneOver(fake);
+  fireEvent.click(button);
+  expect(await screen.findByText("Say who signs the answers off: a name is needed.")).toBeTruthy();
+  expect(name.getAttribute("aria-invalid")).toBe("true");
+  expect(document.activeElement).toBe(name);
+  expect(signOff).not.toHaveBeenCalled();
+});
+
+test("a workbook whose check has errors is refused with what to do", async () => {
+  const fake = new FakeExcel();
+  await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+  fake.seedCell(fake.sheet(area.sheetName), "H10", "Excellent");
+  const { button, name } = await paneOver(fake);
+  fireEvent.change(name, { target: { value: "Sam Lead" } });
+  fireEvent.click(button);
+  expect(await screen.findByText(blockedMessage(1), {}, { timeout: 20_000 })).toBeTruthy();
+  expect(screen.getByText(/correct or repair the errors it lists, then sign off again/)).toBeTruthy();
+  expect((await readBack(fake, toolkit))!.info.signedOffBy).toBe("");
+});
+
+test("no Sign off is offered for a workbook without an assessment", async () => {
+  const host = hostFor(new FakeExcel());
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <TaskPane host={host} downloadWorkbook={async () => "unused.xlsx"} now={NOW} />
+    </FluentProvider>,
+  );
+  expect(await screen.findByRole("button", { name: "Build assessment" }, { timeout: 20_000 })).toBeTruthy();
+  expect(screen.queryByRole("button", { name: "Sign off" })).toBeNull();
+});
