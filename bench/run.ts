@@ -6,6 +6,7 @@
  */
 import { measureCheck } from "./check";
 import { measureCliStart } from "./cli";
+import { consolidateSection } from "./consolidate";
 import { officeSection } from "./office";
 import type { BenchSection } from "./section";
 import { taskPaneSection } from "./taskpane";
@@ -15,6 +16,7 @@ const SECTIONS: BenchSection[] = [
   xlsxSection,
   officeSection,
   { title: "Checker", run: measureCheck },
+  consolidateSection,
   taskPaneSection,
   { title: "Command line", run: measureCliStart },
 ];

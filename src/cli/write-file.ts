@@ -3,13 +3,14 @@ import * as path from "path";
 import { UsageError } from "./command";
 
 /**
- * The absolute path of a workbook the user asked to write, once it is safe to write there: the name ends in .xlsx,
- * its folder exists, and it does not replace a file unless `force`. Throws UsageError otherwise.
+ * The absolute path of a file the user asked to write, once it is safe to write there: the name ends in
+ * `extension` (.xlsx unless said), its folder exists, and it does not replace a file unless `force`. Throws
+ * UsageError otherwise.
  */
-export function checkTarget(file: string, force: boolean): string {
+export function checkTarget(file: string, force: boolean, extension = ".xlsx"): string {
   const target = path.resolve(file);
-  if (path.extname(target).toLowerCase() !== ".xlsx")
-    throw new UsageError(`The file name must end in .xlsx (got "${file}").`);
+  if (path.extname(target).toLowerCase() !== extension)
+    throw new UsageError(`The file name must end in ${extension} (got "${file}").`);
   const folder = path.dirname(target);
   if (!existsSync(folder) || !statSync(folder).isDirectory())
     throw new UsageError(`The folder "${folder}" does not exist.`);
@@ -18,6 +19,14 @@ export function checkTarget(file: string, force: boolean): string {
     if (!force) throw new UsageError(`"${file}" already exists. Use --force to replace it.`);
   }
   return target;
+}
+
+/** The same file under another spelling (a relative path, a link, a case-insensitive disc) is the same file. */
+export function isSameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (!existsSync(a) || !existsSync(b)) return false;
+  const [x, y] = [statSync(a), statSync(b)];
+  return x.dev === y.dev && x.ino === y.ino;
 }
 
 /** A file the operating system would not let us write, said in one line without the temporary file's name. */

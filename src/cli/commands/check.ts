@@ -6,6 +6,7 @@ import { isIsoDate, todayIso } from "../../core/util/dates";
 import { WorkbookReadError } from "../../xlsx/read-xlsx";
 import { readSnapshotInWorker } from "../read-in-worker";
 import { UsageError, type CliOutput, type Command, type ParsedArgs } from "../command";
+import { FILE_PROBLEMS } from "../read-workbook";
 
 const HELP = `Usage:
   nps-toolkit check <file.xlsx>... [--json] [--today YYYY-MM-DD]
@@ -33,13 +34,6 @@ Exit codes:
 
 type FileReport =
   { file: string; readable: true; result: CheckResult } | { file: string; readable: false; problem: string };
-
-/** Problems with the file itself (not there, a folder, not allowed) that mean "cannot be read", not a bug. */
-const FILE_PROBLEMS: Record<string, string> = {
-  ENOENT: "there is no such file",
-  EISDIR: "it is a folder, not a file",
-  EACCES: "it may not be read (permission denied)",
-};
 
 async function checkFile(file: string, today: string): Promise<FileReport> {
   let bytes: Buffer;

@@ -1,8 +1,9 @@
 import type { Command } from "../command";
 import { checkCommand } from "./check";
+import { consolidateCommand } from "./consolidate";
 import { newCommand } from "./new";
 import { repairCommand } from "./repair";
 import { signOffCommand } from "./sign-off";
 
 /** Every command, in the order `nps-toolkit --help` lists them. */
-export const COMMANDS: Command[] = [newCommand, checkCommand, repairCommand, signOffCommand];
+export const COMMANDS: Command[] = [newCommand, checkCommand, repairCommand, signOffCommand, consolidateCommand];

@@ -8,7 +8,7 @@ import { checkFileSize, WorkbookReadError } from "../../xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type Command, type CliOutput, type ParsedArgs } from "../command";
 import { readSnapshotInWorker } from "../read-in-worker";
-import { checkTarget, writeWhole } from "../write-file";
+import { checkTarget, isSameFile, writeWhole } from "../write-file";
 
 const HELP = `Usage: nps-toolkit repair <in.xlsx> <out.xlsx> [--force]
 
@@ -33,14 +33,6 @@ export function checkInput(file: string): string {
   if (!existsSync(input)) throw new UsageError(`"${file}" does not exist.`);
   if (statSync(input).isDirectory()) throw new UsageError(`"${file}" is a folder, not a workbook.`);
   return input;
-}
-
-/** The same file under another spelling (a relative path, a link, a case-insensitive disc) is the same file. */
-export function isSameFile(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (!existsSync(b)) return false;
-  const [x, y] = [statSync(a), statSync(b)];
-  return x.dev === y.dev && x.ino === y.ino;
 }
 
 export async function readInput(file: string, input: string): Promise<WorkbookSnapshot> {

@@ -8,8 +8,8 @@ import { knownToolkits } from "../../core/toolkit/registry";
 import { todayIso } from "../../core/util/dates";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type CliOutput, type Command, type ParsedArgs } from "../command";
-import { checkTarget, writeWhole } from "../write-file";
-import { checkInput, isSameFile, readInput } from "./repair";
+import { checkTarget, isSameFile, writeWhole } from "../write-file";
+import { checkInput, readInput } from "./repair";
 
 const HELP = `Usage: nps-toolkit sign-off <file.xlsx> --by NAME [--on YYYY-MM-DD] [-o OUT.xlsx] [--force] [--with-errors]
 

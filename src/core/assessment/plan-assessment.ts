@@ -7,7 +7,7 @@ import { recordedSignOff, signOffOfWritten, type SignOffBy } from "../answers/fi
 import { readAssessment, type FoundAssessment } from "../answers/from-snapshot";
 import type { Answers, SignOffRecord } from "../answers/types";
 import { buildWorkbookPlan, defaultSheetNames } from "../plan/build-plan";
-import { LAYOUT_VERSION } from "../plan/layout";
+import { GROUP_SHEET_KEYS, LAYOUT_VERSION, type GroupSheetKey } from "../plan/layout";
 import type { SheetRole, WorkbookPlan } from "../plan/types";
 import type { WorkbookSnapshot } from "../snapshot/types";
 import { toolkitFingerprint } from "../toolkit/load";
@@ -50,7 +50,11 @@ export interface PlanningOptions {
   signOff?: SignOffBy;
 }
 
-export type MadeSheetRole = Exclude<SheetRole, "metadata">;
+/** The roles of an assessment's sheets the user sees (a group workbook's sheets are never an assessment's). */
+export type MadeSheetRole = Exclude<SheetRole, "metadata" | GroupSheetKey>;
+
+const isMadeSheetRole = (role: SheetRole): role is MadeSheetRole =>
+  role !== "metadata" && !(GROUP_SHEET_KEYS as readonly string[]).includes(role);
 
 export interface PlannedAssessment {
   action: "built" | "upgraded" | "repaired";
@@ -84,7 +88,7 @@ export interface AssessmentStatus {
 
 function madeSheets(plan: WorkbookPlan): PlannedAssessment["sheets"] {
   return plan.sheets
-    .filter((s): s is typeof s & { role: MadeSheetRole } => s.role !== "metadata")
+    .filter((s): s is typeof s & { role: MadeSheetRole } => isMadeSheetRole(s.role))
     .map((s) => ({ name: s.name, role: s.role }));
 }
 

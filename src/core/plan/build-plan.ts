@@ -8,7 +8,15 @@ import { dataSheet } from "./data-sheet";
 import { gapsSheet } from "./gaps-sheet";
 import { guideSheet } from "./guide-sheet";
 import { keyAreaSheet, type KeyAreaRows } from "./key-area-sheet";
-import { GENERATOR_NAME, GUIDE, LAYOUT_VERSION, keyAreaSheetKey, roleNameFor, SHEET_NAMES } from "./layout";
+import {
+  GENERATOR_NAME,
+  GROUP_SHEET_KEYS,
+  GUIDE,
+  LAYOUT_VERSION,
+  keyAreaSheetKey,
+  roleNameFor,
+  SHEET_NAMES,
+} from "./layout";
 import { metadataSheet } from "./metadata-sheet";
 import { retiredSheet } from "./retired-sheet";
 import { summarySheet } from "./summary-sheet";
@@ -30,9 +38,10 @@ export interface PlanOptions {
   signOff?: SignOffRecord;
 }
 
-/** Default sheet names by plan key. */
+/** Default sheet names of an assessment by plan key (a group workbook's sheets are not an assessment's). */
 export function defaultSheetNames(toolkit: Toolkit): Record<string, string> {
   const names: Record<string, string> = { ...SHEET_NAMES };
+  for (const key of GROUP_SHEET_KEYS) delete names[key];
   for (const theme of toolkit.themes)
     for (const area of theme.keyAreas) names[keyAreaSheetKey(area.id)] = area.sheetName;
   return names;

@@ -15,7 +15,14 @@ export const SHEET_NAMES = {
   metadata: "NPS_Metadata",
   /** The findings of a check, added on request (src/core/check/report-sheet.ts); not part of the assessment. */
   checkReport: "Check report",
+  groupSummary: "Group Summary",
+  groupData: "Group Data",
+  consolidationLog: "Consolidation Log",
 } as const;
+
+/** The sheets of a group workbook (consolidation), which an assessment never has. */
+export const GROUP_SHEET_KEYS = ["groupSummary", "groupData", "consolidationLog"] as const;
+export type GroupSheetKey = (typeof GROUP_SHEET_KEYS)[number];
 
 /** Plan keys of the workbook's fixed sheets; key area sheets are `keyArea:<ID>`. */
 export const keyAreaSheetKey = (keyAreaId: string) => `keyArea:${keyAreaId}`;
@@ -165,6 +172,61 @@ export const DATA = namedTable(1, {
   owner: { header: "Owner", width: 18 },
   reviewDate: { header: "Review date", width: 12 },
 });
+
+/** Group Data: the NPS_GroupData table, its header in row 1 and one row per return × behaviour. */
+export const GROUP_DATA = namedTable(1, {
+  returnNumber: { header: "Return", width: 8 },
+  council: { header: "Council", width: 22 },
+  respondent: { header: "Respondent", width: 20 },
+  role: { header: "Role or department", width: 20 },
+  assessmentDate: { header: "Assessment date", width: 14 },
+  toolkitVersion: { header: "Toolkit version", width: 16 },
+  theme: { header: "Theme", width: 24 },
+  keyArea: { header: "Key area", width: 30 },
+  id: { header: "Behaviour ID", width: 13 },
+  behaviour: { header: "Behaviour", width: 34 },
+  currentLevel: { header: "Current level", width: 13 },
+  currentScore: { header: "Current score", width: 9 },
+  targetLevel: { header: "Target level", width: 13 },
+  targetScore: { header: "Target score", width: 9 },
+  gap: { header: "Gap", width: 7 },
+  evidence: { header: "Evidence", width: 40 },
+  owner: { header: "Owner", width: 18 },
+  sourceFile: { header: "Source file", width: 30 },
+  status: { header: "Final or draft", width: 10 },
+});
+
+/** Consolidation Log: one row per file given, in the order given, below a title and a count line. */
+export const CONSOLIDATION_LOG = namedTable(4, {
+  file: { header: "File", width: 34 },
+  outcome: { header: "Status", width: 16 },
+  returnNumber: { header: "Return", width: 8 },
+  council: { header: "Council", width: 22 },
+  respondent: { header: "Respondent", width: 20 },
+  assessmentDate: { header: "Assessment date", width: 14 },
+  toolkitVersion: { header: "Toolkit version", width: 16 },
+  status: { header: "Final or draft", width: 10 },
+  errors: { header: "Errors", width: 8 },
+  warnings: { header: "Warnings", width: 9 },
+  notes: { header: "Notes", width: 8 },
+  reason: { header: "Why", width: 80 },
+});
+
+/**
+ * Group Summary: key areas and themes down, returns across. Two blocks with the same rows and columns:
+ * each return's average current score (numbers, with the group's statistics and a colour scale), then
+ * each return's typical level (names). The return numbers head each block, its labels below them.
+ */
+export const GROUP_SUMMARY = {
+  returnNumberRow: 5,
+  headerRow: 6,
+  firstRow: 7,
+  columns: { label: 1, scope: 2, firstReturn: 3 },
+  labelHeader: "Theme / key area",
+  scopeHeader: "Scope",
+  widths: { label: 44, scope: 10, return: 16, statistic: 10 },
+  statistics: { mean: "Group mean", lowest: "Lowest", highest: "Highest", spread: "Spread" },
+} as const;
 
 /** Text shown in a score cell when the level typed is not one of the five names. */
 export const NOT_A_LEVEL = "Not a level";

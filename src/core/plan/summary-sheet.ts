@@ -21,7 +21,8 @@ const C = KEY_AREA.columns;
 const S = SUMMARY.columns;
 const L = SUMMARY.letters;
 const LAST = SUMMARY.headers.length;
-const NOT_ASSESSED = "Not assessed";
+/** A typical or assured level where nothing is assessed. */
+export const NOT_ASSESSED = "Not assessed";
 
 /** Where a summary row's figures come from. */
 interface RowSource {

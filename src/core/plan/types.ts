@@ -157,7 +157,18 @@ export interface ChartPlan {
   position: string;
 }
 
-export type SheetRole = "guide" | "keyArea" | "summary" | "gaps" | "data" | "retired" | "metadata" | "checkReport";
+export type SheetRole =
+  | "guide"
+  | "keyArea"
+  | "summary"
+  | "gaps"
+  | "data"
+  | "retired"
+  | "metadata"
+  | "checkReport"
+  | "groupSummary"
+  | "groupData"
+  | "consolidationLog";
 
 export interface SheetPlan {
   /** Stable key of the sheet's role: "guide", "keyArea:SL-ECSM", "summary", "gaps", "data", "metadata". */

@@ -1,0 +1,28 @@
+import { readFile, stat } from "fs/promises";
+import type { ReadReturn } from "../core/consolidate/types";
+import { checkFileSize, WorkbookReadError } from "../xlsx/read-xlsx";
+import { readSnapshotInWorker } from "./read-in-worker";
+
+/** Problems with the file itself (not there, a folder, not allowed) that mean "cannot be read", not a bug. */
+export const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: "there is no such file",
+  EISDIR: "it is a folder, not a file",
+  EACCES: "it may not be read (permission denied)",
+};
+
+/**
+ * A returned workbook's snapshot, or why it cannot be read, in words: the size is checked before the file is
+ * loaded, the reader's own bounds apply as it unpacks, and it is parsed in a worker stopped after a time limit
+ * (read-in-worker.ts), so no file can hang a batch. Any other failure is a bug and is thrown.
+ */
+export async function readWorkbookFile(file: string): Promise<ReadReturn> {
+  try {
+    checkFileSize((await stat(file)).size);
+    return { snapshot: await readSnapshotInWorker(await readFile(file)) };
+  } catch (problem) {
+    if (problem instanceof WorkbookReadError) return { unreadable: problem.message };
+    const reason = FILE_PROBLEMS[(problem as NodeJS.ErrnoException).code ?? ""];
+    if (!reason) throw problem;
+    return { unreadable: `${file} could not be read: ${reason}.` };
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * One returned file: checked with the checker, then its answers read by behaviour ID and expressed in the
+ * group's toolkit, so a return made from an older version lines up with the newest one. Pure.
+ */
+import { readAssessment } from "../answers/from-snapshot";
+import type { BehaviourAnswer } from "../answers/types";
+import { signOffState } from "../assessment/sign-off";
+import { checkWorkbook } from "../check/check";
+import type { Finding } from "../check/types";
+import { GROUP_DATA } from "../plan/layout";
+import type { WorkbookSnapshot } from "../snapshot/types";
+import type { Toolkit } from "../toolkit/schema";
+import { cellAddress } from "../util/a1";
+import { isIsoDate } from "../util/dates";
+import type { ExaminedReturn, FindingCounts, ReadReturn } from "./types";
+
+export interface ExamineContext {
+  /** Every toolkit version the product knows. */
+  registry: readonly Toolkit[];
+  /** The version the group is expressed in. */
+  target: Toolkit;
+  /** ISO date taken as today by the check. */
+  today: string;
+}
+
+/** How many error findings the log spells out; the count says how many there are in all. */
+const ERRORS_SHOWN = 2;
+
+const countBySeverity = (findings: Finding[]): FindingCounts => ({
+  error: findings.filter((f) => f.severity === "error").length,
+  warning: findings.filter((f) => f.severity === "warning").length,
+  info: findings.filter((f) => f.severity === "info").length,
+});
+
+const NO_FINDINGS: FindingCounts = { error: 0, warning: 0, info: 0 };
+
+/** "Sheet!D9: the finding's message" without its full stop, so findings can be joined into one sentence. */
+const located = (f: Finding) =>
+  `${f.sheet ? `${f.sheet.name}${f.cell ? `!${f.cell}` : ""}: ` : ""}${f.message.replace(/\.$/, "")}`;
+
+const hasAnswer = (answer: BehaviourAnswer) => Object.values(answer).some((value) => (value ?? "").trim() !== "");
+
+/** The answers of the target toolkit's behaviours, by ID, and how many answered behaviours it lacks. */
+function mapAnswers(
+  answers: Record<string, BehaviourAnswer>,
+  target: Toolkit,
+): { answers: Record<string, BehaviourAnswer>; retired: number } {
+  const ids = new Set(target.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
+  const mapped: Record<string, BehaviourAnswer> = {};
+  let retired = 0;
+  for (const [id, answer] of Object.entries(answers)) {
+    if (ids.has(id)) mapped[id] = answer;
+    else if (hasAnswer(answer)) retired++;
+  }
+  return { answers: mapped, retired };
+}
+
+const GROUP_WORKBOOK = "it is a group workbook made by consolidating returns, not a return.";
+
+/** A group workbook (an earlier consolidation's output, often saved beside the returns): its Group Data header is ours. */
+function isGroupWorkbook(snapshot: WorkbookSnapshot): boolean {
+  return snapshot.sheets.some((sheet) =>
+    GROUP_DATA.headers.every((header, i) => sheet.cells[cellAddress(GROUP_DATA.headerRow, i + 1)]?.value === header),
+  );
+}
+
+function examineSnapshot(
+  base: Pick<ExaminedReturn, "file" | "position" | "modified">,
+  snapshot: WorkbookSnapshot,
+  context: ExamineContext,
+): ExaminedReturn {
+  const result = checkWorkbook(snapshot, context.registry, { today: context.today });
+  const counts = countBySeverity(result.findings);
+  const errors = result.findings.filter((f) => f.severity === "error");
+  const firstErrors = errors.slice(0, ERRORS_SHOWN).map(located);
+  const madeFrom = context.registry.find((t) => t.id === result.toolkit?.id && t.version === result.toolkit?.version);
+  const found = readAssessment(snapshot, madeFrom ?? context.target);
+  if (!found)
+    return {
+      ...base,
+      kind: "not-an-assessment",
+      ...(isGroupWorkbook(snapshot) ? { problem: GROUP_WORKBOOK } : {}),
+      counts,
+      firstErrors,
+      retiredAnswers: 0,
+    };
+  const { toolkitId, toolkitVersion } = found.info.metadata;
+  const { answers, retired } = mapAnswers(found.answers.behaviours, context.target);
+  return {
+    ...base,
+    kind: "assessment",
+    counts,
+    firstErrors,
+    identity: {
+      council: found.info.council.trim(),
+      respondent: found.info.respondent.trim(),
+      role: found.info.role.trim(),
+      assessmentDate: found.info.assessmentDate,
+      toolkitLabel: toolkitId && toolkitVersion ? `${toolkitId} ${toolkitVersion}` : "",
+      ...(madeFrom ? { toolkitVersion: madeFrom.version } : {}),
+      status: signOffState(found, madeFrom ?? context.target),
+    },
+    answers,
+    retiredAnswers: retired,
+  };
+}
+
+/** Checks one return and reads what the group needs from it. */
+export function examineReturn(
+  source: { file: string; position: number; modified?: number },
+  read: ReadReturn,
+  context: ExamineContext,
+): ExaminedReturn {
+  const base = {
+    file: source.file,
+    position: source.position,
+    ...(source.modified !== undefined ? { modified: source.modified } : {}),
+  };
+  if ("unreadable" in read)
+    return {
+      ...base,
+      kind: "unreadable",
+      problem: read.unreadable,
+      counts: NO_FINDINGS,
+      firstErrors: [],
+      retiredAnswers: 0,
+    };
+  return examineSnapshot(base, read.snapshot, context);
+}
+
+/** An ISO assessment date, or "" when the return has none that is a date (so any real date is later). */
+export const comparableDate = (identity: { assessmentDate: string }) =>
+  isIsoDate(identity.assessmentDate) ? identity.assessmentDate : "";

@@ -1,0 +1,70 @@
+/**
+ * The rows of Group Data, one per return × behaviour of the group's toolkit, as plain values: the one
+ * source for the Group Data sheet and the CSV. Everything copied from a return stays as it was typed
+ * (text is data, never a formula); levels are read as the workbook's own score formulas read them.
+ */
+import type { BehaviourAnswer } from "../answers/types";
+import { canonicalLevel } from "../plan/answers";
+import { GROUP_DATA, NOT_A_LEVEL } from "../plan/layout";
+import { levelText } from "../plan/level-text";
+import type { Consolidation, UsedReturn } from "./types";
+
+export type GroupDataKey = keyof typeof GROUP_DATA.columns;
+export type GroupValue = string | number | null;
+export type GroupDataRow = Record<GroupDataKey, GroupValue>;
+
+/** A return is Final only while its answers are the ones signed off; one changed since counts as a draft. */
+export const SIGN_OFF_LABEL = { final: "Final", draft: "Draft", changed: "Draft" } as const;
+
+/** A level as the group shows it: its canonical name and score, blank when blank, NOT_A_LEVEL otherwise. */
+function level(levels: readonly string[], typed: string | undefined): { name: GroupValue; score: GroupValue } {
+  if (typed === undefined || levelText(typed) === "") return { name: null, score: null };
+  const name = canonicalLevel(levels, typed);
+  return name ? { name, score: levels.indexOf(name) + 1 } : { name: typed, score: NOT_A_LEVEL };
+}
+
+const textOrNull = (text: string | undefined) => (text === undefined || text === "" ? null : text);
+
+function returnRows(used: UsedReturn, consolidation: Consolidation): GroupDataRow[] {
+  const { toolkit } = consolidation;
+  const { identity } = used;
+  const rows: GroupDataRow[] = [];
+  for (const theme of toolkit.themes)
+    for (const keyArea of theme.keyAreas)
+      for (const behaviour of keyArea.behaviours) {
+        const answer: BehaviourAnswer = used.answers[behaviour.id] ?? {};
+        const current = level(toolkit.levels, answer.current);
+        const target = level(toolkit.levels, answer.target);
+        const gap =
+          typeof current.score === "number" && typeof target.score === "number"
+            ? Math.max(0, target.score - current.score)
+            : null;
+        rows.push({
+          returnNumber: used.number,
+          council: textOrNull(identity.council),
+          respondent: textOrNull(identity.respondent),
+          role: textOrNull(identity.role),
+          assessmentDate: textOrNull(identity.assessmentDate),
+          toolkitVersion: textOrNull(identity.toolkitLabel),
+          theme: theme.name,
+          keyArea: keyArea.name,
+          id: behaviour.id,
+          behaviour: behaviour.name,
+          currentLevel: current.name,
+          currentScore: current.score,
+          targetLevel: target.name,
+          targetScore: target.score,
+          gap,
+          evidence: textOrNull(answer.evidence),
+          owner: textOrNull(answer.owner),
+          sourceFile: used.file,
+          status: SIGN_OFF_LABEL[identity.status],
+        });
+      }
+  return rows;
+}
+
+/** Every Group Data row, return by return in toolkit order. */
+export function groupDataRows(consolidation: Consolidation): GroupDataRow[] {
+  return consolidation.returns.flatMap((used) => returnRows(used, consolidation));
+}

@@ -1,0 +1,214 @@
+/**
+ * Group Summary: key areas and themes down, returns across, by formulas over Group Data, so the figures
+ * follow any correction made there. Rows are found by comparing with `=` (never COUNTIF or MATCH, which read
+ * `*`, `?`, `~` and `>` in text as patterns) and by the return's number, and survive sorting the table.
+ * Functions only from Excel 2010's set, nothing volatile, no whole-column references.
+ */
+import { levelArray } from "../plan/formulas";
+import { GROUP_DATA, GROUP_SUMMARY } from "../plan/layout";
+import { SheetBuilder } from "../plan/sheet-builder";
+import { AVERAGE_FORMAT, COLOURS, HEADER, SUBTITLE, TITLE, TWO_LINE_HEADER_HEIGHT, wrappedHeight } from "../plan/style";
+import { NOT_ASSESSED } from "../plan/summary-sheet";
+import type { PlanCell, SheetPlan } from "../plan/types";
+import type { Toolkit } from "../toolkit/schema";
+import { absoluteRange, cellAddress, columnLetter, formulaString, quoteSheet, rangeAddress } from "../util/a1";
+import type { UsedReturn } from "./types";
+
+const S = GROUP_SUMMARY;
+const STATISTICS = Object.values(S.statistics);
+/** Low scores red, high green; for the spread, small green and large red. */
+const SCORE_COLOURS: [string, string, string] = ["#F8696B", "#FFEB84", "#63BE7B"];
+const SPREAD_COLOURS: [string, string, string] = ["#63BE7B", "#FFEB84", "#F8696B"];
+
+interface SummaryRow {
+  label: string;
+  scope: "Key area" | "Theme" | "Overall";
+  /** Which Group Data column the row's label is compared with; none for the overall row. */
+  match?: "keyArea" | "theme";
+}
+
+function summaryRows(toolkit: Toolkit): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  for (const theme of toolkit.themes) {
+    for (const area of theme.keyAreas) rows.push({ label: area.name, scope: "Key area", match: "keyArea" });
+    rows.push({ label: theme.name, scope: "Theme", match: "theme" });
+  }
+  rows.push({ label: "All key areas", scope: "Overall" });
+  return rows;
+}
+
+/** A return's column heading: its number, council and respondent (or role), all as text. */
+export function returnLabel(used: UsedReturn): string {
+  const who = used.identity.respondent || used.identity.role;
+  const council = used.identity.council || "(no council named)";
+  return `${used.number}. ${council}${who ? `: ${who}` : ""}`;
+}
+
+/** Where the Group Data columns are, as absolute ranges over its body. */
+function groupDataRanges(groupDataName: string, rowCount: number) {
+  const sheet = quoteSheet(groupDataName);
+  const last = GROUP_DATA.firstRow + rowCount - 1;
+  const range = (column: number) => `${sheet}!${absoluteRange(GROUP_DATA.firstRow, column, last, column)}`;
+  const C = GROUP_DATA.columns;
+  return {
+    returnNumber: range(C.returnNumber),
+    keyArea: range(C.keyArea),
+    theme: range(C.theme),
+    currentScore: range(C.currentScore),
+  };
+}
+
+/**
+ * A return's average current score over the row's behaviours: SUMPRODUCT of the matches with the scores (it
+ * takes text and blanks as 0) over the count of numeric scores, so blanks and "Not a level" never count.
+ * Excel coerces a blank to 0 there only inside a range of more than one cell; Group Data always holds a whole
+ * toolkit per return, so its ranges never are a single cell.
+ */
+function averageFormula(
+  row: SummaryRow,
+  rowNumber: number,
+  column: number,
+  ranges: ReturnType<typeof groupDataRanges>,
+): string {
+  const returnCell = `${columnLetter(column)}$${S.returnNumberRow}`;
+  const conditions = [`(${ranges.returnNumber}=${returnCell})`];
+  if (row.match) conditions.push(`(${ranges[row.match]}=$${columnLetter(S.columns.label)}${rowNumber})`);
+  const matches = conditions.join("*");
+  const count = `SUMPRODUCT(${matches}*ISNUMBER(${ranges.currentScore}))`;
+  return `IF(${count}=0,"",SUMPRODUCT(${matches},${ranges.currentScore})/${count})`;
+}
+
+const statisticFormulas = (over: string): PlanCell[] => {
+  const none = `COUNT(${over})=0`;
+  return [
+    { formula: `IF(${none},"",AVERAGE(${over}))` },
+    { formula: `IF(${none},"",MIN(${over}))` },
+    { formula: `IF(${none},"",MAX(${over}))` },
+    { formula: `IF(${none},"",MAX(${over})-MIN(${over}))` },
+  ];
+};
+
+const levelOf = (cell: string, levels: readonly string[]) =>
+  `IF(ISNUMBER(${cell}),INDEX(${levelArray(levels)},INT(${cell})),${formulaString(NOT_ASSESSED)})`;
+
+export interface GroupSummaryInput {
+  toolkit: Toolkit;
+  returns: UsedReturn[];
+  groupDataRowCount: number;
+  sheetNames: { groupSummary: string; groupData: string; consolidationLog: string };
+  /** One line saying what was consolidated, for under the title. */
+  description: string;
+}
+
+export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
+  const { toolkit, returns } = input;
+  const rows = summaryRows(toolkit);
+  const first = S.columns.firstReturn;
+  const lastReturn = first + returns.length - 1;
+  const firstStatistic = lastReturn + 1;
+  const lastColumn = lastReturn + STATISTICS.length;
+  const widths = [
+    S.widths.label,
+    S.widths.scope,
+    ...returns.map(() => S.widths.return),
+    ...STATISTICS.map(() => S.widths.statistic),
+  ];
+  const sheet = new SheetBuilder("groupSummary", "groupSummary", input.sheetNames.groupSummary, widths);
+  const ranges = groupDataRanges(input.sheetNames.groupData, input.groupDataRowCount);
+  const labels = returns.map(returnLabel);
+
+  sheet
+    .block(1, 1, [["Group summary of the returns"]])
+    .style("A1", TITLE)
+    .block(2, 1, [
+      [input.description],
+      [
+        `Each return's average current score per key area, theme and overall, from ${input.sheetNames.groupData} (blank answers and entries that are not levels never count); then the group's mean of those averages, the lowest, the highest and the spread (highest minus lowest). Below: each return's typical level, its average rounded down. ${input.sheetNames.consolidationLog} lists every file and why any was left out.`,
+      ],
+    ])
+    .style("A2:A3", SUBTITLE);
+
+  // Block 1: average current scores, with the group's statistics.
+  const numbersTop = S.firstRow;
+  const numbersBottom = numbersTop + rows.length - 1;
+  const header = (returnNumberRow: number, headers: (string | null)[]) => {
+    sheet
+      .block(returnNumberRow, 1, [["Return", null, ...returns.map((r) => r.number), ...STATISTICS.map(() => null)]])
+      .block(returnNumberRow + 1, 1, [[S.labelHeader, S.scopeHeader, ...labels, ...headers]])
+      .style(rangeAddress(returnNumberRow, 1, returnNumberRow + 1, lastColumn), HEADER)
+      .style(rangeAddress(returnNumberRow, first, returnNumberRow, lastColumn), { horizontal: "center" })
+      .rowHeight(returnNumberRow + 1, TWO_LINE_HEADER_HEIGHT * 1.5);
+  };
+  header(S.returnNumberRow, STATISTICS);
+  sheet.block(
+    numbersTop,
+    1,
+    rows.map((row, i) => {
+      const rowNumber = numbersTop + i;
+      const over = `${cellAddress(rowNumber, first)}:${cellAddress(rowNumber, lastReturn)}`;
+      return [
+        row.label,
+        row.scope,
+        ...returns.map((_, r) => ({ formula: averageFormula(row, rowNumber, first + r, ranges) })),
+        ...statisticFormulas(over),
+      ];
+    }),
+  );
+
+  // Block 2: typical levels, from block 1.
+  const levelsTitleRow = numbersBottom + 2;
+  const levelsNumberRow = levelsTitleRow + 1;
+  const levelsTop = levelsNumberRow + 2;
+  const levelStatistics = [S.statistics.mean, S.statistics.lowest, S.statistics.highest];
+  sheet.block(levelsTitleRow, 1, [["Typical level of each return: its average current score, rounded down"]]);
+  sheet.style(cellAddress(levelsTitleRow, 1), { bold: true, fontColor: COLOURS.titleText });
+  header(levelsNumberRow, [...levelStatistics, null]);
+  sheet.block(
+    levelsTop,
+    1,
+    rows.map((row, i): PlanCell[] => [
+      row.label,
+      row.scope,
+      ...[...returns.map((_, r) => first + r), ...levelStatistics.map((_, s) => firstStatistic + s)].map(
+        (column): PlanCell => ({ formula: levelOf(cellAddress(numbersTop + i, column), toolkit.levels) }),
+      ),
+      null,
+    ]),
+  );
+
+  const body = (top: number, bottom: number) => rangeAddress(top, 1, bottom, lastColumn);
+  const levelsBottom = levelsTop + rows.length - 1;
+  sheet
+    .style(body(numbersTop, numbersBottom), { border: "thin", vertical: "center" })
+    .style(body(levelsTop, levelsBottom), { border: "thin", vertical: "center" })
+    .style(rangeAddress(numbersTop, first, numbersBottom, lastColumn), {
+      numberFormat: AVERAGE_FORMAT,
+      horizontal: "center",
+    })
+    .style(rangeAddress(levelsTop, first, levelsBottom, lastColumn), { horizontal: "center" })
+    .style(rangeAddress(numbersTop, 1, numbersBottom, 1), { wrap: true })
+    .style(rangeAddress(levelsTop, 1, levelsBottom, 1), { wrap: true });
+  rows.forEach((row, i) => {
+    // Excel does not autofit the height of a row whose cells are formulas: long key area names wrap onto two lines.
+    const height = wrappedHeight([{ text: row.label, width: S.widths.label }]);
+    for (const top of [numbersTop, levelsTop]) sheet.rowHeight(top + i, height);
+    if (row.scope === "Key area") return;
+    for (const top of [numbersTop, levelsTop])
+      sheet.style(rangeAddress(top + i, 1, top + i, lastColumn), { bold: true, fill: COLOURS.themeRowFill });
+  });
+  sheet
+    .conditional({
+      type: "colorScale",
+      range: rangeAddress(numbersTop, first, numbersBottom, firstStatistic + 2),
+      colors: SCORE_COLOURS,
+    })
+    .conditional({
+      type: "colorScale",
+      range: rangeAddress(numbersTop, firstStatistic + 3, numbersBottom, firstStatistic + 3),
+      colors: SPREAD_COLOURS,
+    });
+  sheet.plan.freeze = { rows: S.headerRow, columns: S.columns.scope };
+  sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
+  sheet.plan.print = { orientation: "landscape", fitToWidth: false, titleRows: `${S.headerRow}:${S.headerRow}` };
+  return sheet.plan;
+}

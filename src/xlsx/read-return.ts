@@ -1,0 +1,16 @@
+import type { ReadReturn } from "../core/consolidate/types";
+import { readSnapshotFromBuffer, WorkbookReadError } from "./read-xlsx";
+
+/**
+ * A returned workbook's bytes as consolidation takes them (command line, standalone page, pane): its snapshot,
+ * or, for a file that is not a readable workbook within the reader's bounds, why, in the user's words. Any
+ * other failure is a bug and is thrown.
+ */
+export async function readReturn(bytes: Uint8Array): Promise<ReadReturn> {
+  try {
+    return { snapshot: await readSnapshotFromBuffer(bytes) };
+  } catch (problem) {
+    if (problem instanceof WorkbookReadError) return { unreadable: problem.message };
+    throw problem;
+  }
+}
