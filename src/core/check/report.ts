@@ -40,10 +40,15 @@ export function reportRows(result: CheckResult): string[][] {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** How many of one severity, in words: "1 error", "2 warnings", "0 notes". */
+export function severityCountText(severity: Severity, count: number): string {
+  return plural(count, SEVERITY_LABEL[severity].toLowerCase());
+}
+
 /** A one-line summary: "2 errors, 1 warning, 0 notes". */
 export function countsLine(findings: readonly Finding[]): string {
   const counts = severityCounts(findings);
-  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "note")}`;
+  return SEVERITY_ORDER.map((severity) => severityCountText(severity, counts[severity])).join(", ");
 }
 
 /**
