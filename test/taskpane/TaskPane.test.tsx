@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { StrictMode } from "react";
 import { setImmediate as nodeSetImmediate } from "timers";
+import { TextEncoder as NodeTextEncoder } from "util";
 import {
   UserFacingError,
   type AssessmentDetails,
@@ -320,9 +321,13 @@ describe("TaskPane outside Excel", () => {
 });
 
 describe("TaskPane with the Excel host under React's StrictMode (development builds)", () => {
-  // The Excel fake schedules its syncs with Node's setImmediate, which jest's jsdom environment leaves out.
-  beforeAll(() => Object.assign(globalThis, { setImmediate: nodeSetImmediate }));
-  afterAll(() => delete (globalThis as { setImmediate?: unknown }).setImmediate);
+  // The Excel fake schedules its syncs with Node's setImmediate, and the host's read plans with the
+  // core's SHA-256 (TextEncoder), both of which jest's jsdom environment leaves out (browsers have TextEncoder).
+  beforeAll(() => Object.assign(globalThis, { setImmediate: nodeSetImmediate, TextEncoder: NodeTextEncoder }));
+  afterAll(() => {
+    delete (globalThis as { setImmediate?: unknown }).setImmediate;
+    delete (globalThis as { TextEncoder?: unknown }).TextEncoder;
+  });
 
   it("asks Excel for the workbook's status once at a time, so opening shows no false 'still finishing' error", async () => {
     render(
