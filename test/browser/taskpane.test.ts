@@ -22,6 +22,8 @@ import { findErrorValues, readComputed, recalculate } from "../support/libreoffi
 import { expectWorkbookClean } from "../support/xlsx-checks";
 import { locatePlanCell } from "../../src/core/plan/locate";
 import { parseCell } from "../../src/core/util/a1";
+import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { check, errorsAndWarnings, planWith } from "../check/fixtures";
@@ -179,6 +181,51 @@ describe("checking a workbook on the standalone page", () => {
     await page.emulateMedia({ colorScheme: "dark" });
     await expectDarkTheme(page);
     await expectNoSeriousAxeViolations(page, "dark, after the repaired copy");
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("consolidating returns on the standalone page", () => {
+  it("consolidates chosen returns, a line per file, and downloads a group workbook the reader reads back", async () => {
+    const folder = tempDir("nps-browser-");
+    const files = await Promise.all(
+      ["Anytown", "Otherton"].map(async (council) => {
+        const file = path.join(folder, `${council}.xlsx`);
+        const answers = { council, assessmentDate: "2026-03-01", behaviours: { "SL-ECSM-01": { current: "Mature" } } };
+        writeFileSync(
+          file,
+          await writePlanToBuffer(buildWorkbookPlan(canonicalToolkit(), answers, { now: new Date() })),
+        );
+        return file;
+      }),
+    );
+    const notes = path.join(folder, "notes.xlsx");
+    writeFileSync(notes, "not a workbook");
+    const context = await openPaneContext(browser);
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+    await page.goto(`${baseUrl}/taskpane.html`);
+    await page.getByRole("heading", { name: "Consolidate returns" }).waitFor({ timeout: 20_000 });
+
+    await page.getByLabel("Returned workbooks (.xlsx)").setInputFiles([...files, notes]);
+    await page.getByRole("button", { name: "Consolidate 3 files" }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.getByText("Group workbook downloaded.").waitFor({ timeout: 60_000 }),
+    ]);
+    const lines = await page.getByRole("list", { name: "Files consolidated" }).getByRole("listitem").allInnerTexts();
+    expect(lines).toEqual([
+      "Anytown.xlsx (Anytown): Used.",
+      "Otherton.xlsx (Otherton): Used.",
+      expect.stringMatching(/^notes\.xlsx: Left out\. Could not be read\./),
+    ]);
+    const saved = path.join(folder, download.suggestedFilename());
+    await download.saveAs(saved);
+    const snapshot = await readSnapshotFromBuffer(new Uint8Array(readFileSync(saved)));
+    expect(snapshot.sheets.map((sheet) => sheet.name)).toEqual(["Group Summary", "Group Data", "Consolidation Log"]);
+    await expectNoSeriousAxeViolations(page, "light, after consolidating");
     expect(pageErrors).toEqual([]);
     await context.close();
   });
