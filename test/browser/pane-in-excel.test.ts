@@ -4,10 +4,13 @@
  * workbook with one descriptor edited by hand is checked, its cell selected, the assessment repaired
  * and checked again, and the report added as a sheet, by keyboard, with axe scans of the results.
  */
-import { rmSync } from "fs";
+import { rmSync, writeFileSync } from "fs";
+import * as path from "path";
 import type { Server } from "http";
 import type { Browser, Page } from "playwright-core";
+import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { launchChromium, openPaneContext, serveStatic } from "../support/chromium";
 import { tempDir } from "../support/fixtures";
 import { expectNoSeriousAxeViolations, tabToButton } from "../support/pane-page";
@@ -126,5 +129,48 @@ describe("the pane in Excel (the in-memory fake)", () => {
     await expectNoSeriousAxeViolations(page, "dark, the findings of a check");
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe("consolidating returns in Excel (the in-memory fake)", () => {
+  it("adds the group sheets to the open workbook beside the user's sheet, and its links select them", async () => {
+    const folder = tempDir("nps-pane-returns-");
+    const files = await Promise.all(
+      ["Anytown", "Otherton"].map(async (council) => {
+        const file = path.join(folder, `${council}.xlsx`);
+        const answers = { council, assessmentDate: "2026-03-01", behaviours: { "SL-ECSM-01": { current: "Mature" } } };
+        writeFileSync(
+          file,
+          await writePlanToBuffer(buildWorkbookPlan(canonicalToolkit(), answers, { now: new Date() })),
+        );
+        return file;
+      }),
+    );
+    const context = await openPaneContext(browser);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto(`${baseUrl}/taskpane.html?scenario=new`);
+    await page.getByRole("button", { name: "Build assessment" }).waitFor({ timeout: 60_000 });
+
+    await page.getByLabel("Returned workbooks (.xlsx)").setInputFiles(files);
+    await page.getByRole("button", { name: "Consolidate 2 files" }).click();
+    await page.getByText("Group sheets added.").waitFor({ timeout: 60_000 });
+    const links = page.getByRole("list", { name: "Group sheets added" }).getByRole("button");
+    await expect(links.allInnerTexts()).resolves.toEqual(["Group Summary", "Group Data", "Consolidation Log"]);
+    await links.nth(1).click();
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { paneFake: { activeSheetName(): string } }).paneFake.activeSheetName() === "Group Data",
+    );
+    const sheets = await page.evaluate(() =>
+      (window as unknown as { paneFake: { state: { sheets: { name: string }[] } } }).paneFake.state.sheets.map(
+        (s) => s.name,
+      ),
+    );
+    expect(sheets).toEqual(["Sheet1", "Group Summary", "Group Data", "Consolidation Log"]);
+    await expectNoSeriousAxeViolations(page, "after consolidating into the workbook");
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
