@@ -242,11 +242,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
         this.deps.now(),
       );
       if (!planned) throw earlierGroupSheets();
-      await writingIn(
-        context,
-        sync,
-        onProgress,
-      )(planned.plan, {
+      const write = writingIn(context, sync, onProgress, "the group sheets");
+      await write(planned.plan, {
         existing: new Map(),
         existingNames: new Set(Object.keys(overview.names)),
         excelApi19: this.excelApi19(),

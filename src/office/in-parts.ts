@@ -13,14 +13,22 @@ type Sync = (step: string) => Promise<void>;
 type Progress = (update: ProgressUpdate) => void;
 export type PlanWriter = (plan: WorkbookPlan, options: WriteOptions) => Promise<void>;
 
-/** Writes a plan in as many requests as its size needs, saying which part is on its way. */
-export function writingIn(context: Excel.RequestContext, sync: Sync, onProgress: Progress): PlanWriter {
-  const step = "Writing the assessment into your workbook";
+/**
+ * Writes a plan in as many requests as its size needs, saying which part is on its way; `what` names what is
+ * written, in the progress and in any error ("the assessment", "the group sheets").
+ */
+export function writingIn(
+  context: Excel.RequestContext,
+  sync: Sync,
+  onProgress: Progress,
+  what = "the assessment",
+): PlanWriter {
+  const step = `Writing ${what} into your workbook`;
   return async (plan, options) => {
     onProgress({ step, fraction: 0.6 });
     await writeWorkbookPlan(context, plan, options, async (part, parts) => {
       const ofParts = parts > 1 ? ` (part ${part} of ${parts})` : "";
-      await sync(`writing the assessment into your workbook${ofParts}`);
+      await sync(`writing ${what} into your workbook${ofParts}`);
       if (part < parts) onProgress({ step: `${step}${ofParts}`, fraction: 0.6 + (0.35 * part) / parts });
     });
   };

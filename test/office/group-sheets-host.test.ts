@@ -42,6 +42,7 @@ test("writes Group Summary, Group Data and the Consolidation Log into the workbo
   expect(names).toEqual(["Group Summary", "Group Data", "Consolidation Log"]);
   const planned = planGroupSheetsInto(consolidation, { sheets: [], tables: [] }, NOW);
   expectFakeMatchesPlan(fake, planned!.plan);
+  expect(steps).toContain("Writing the group sheets into your workbook");
   expect(steps.at(-1)).toBe("Finished");
 });
 
