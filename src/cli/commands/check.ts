@@ -1,4 +1,6 @@
 import { readFile } from "fs/promises";
+import { plural } from "../../core/util/words";
+import { textTable } from "../text-table";
 import { checkWorkbook } from "../../core/check/check";
 import type { CheckResult, Finding, Severity } from "../../core/check/types";
 import { knownToolkits } from "../../core/toolkit/registry";
@@ -54,20 +56,9 @@ async function checkFile(file: string, today: string): Promise<FileReport> {
 }
 
 const count = (findings: Finding[], severity: Severity) => findings.filter((f) => f.severity === severity).length;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Long toolkit texts are cut in the table; --json has them whole. */
 const clip = (text: string, width = 100) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
-
-function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  return rows.map((row) =>
-    row
-      .map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c])))
-      .join("  ")
-      .trimEnd(),
-  );
-}
 
 const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
 
@@ -90,7 +81,7 @@ function readableReport(report: FileReport, output: CliOutput): void {
     if (f.expected !== undefined) rows.push(["", "", "", "", `  expected: ${clip(f.expected)}`]);
     if (f.found !== undefined) rows.push(["", "", "", "", `  found:    ${clip(f.found)}`]);
   }
-  for (const line of table(rows)) log(`  ${line}`);
+  for (const line of textTable(rows)) log(`  ${line}`);
 }
 
 function jsonReport(reports: FileReport[]): string {

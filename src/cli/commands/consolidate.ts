@@ -1,4 +1,5 @@
 import { readdirSync, statSync } from "fs";
+import { textTable } from "../text-table";
 import * as path from "path";
 import { consolidateReturns } from "../../core/consolidate/consolidate";
 import { groupDataCsv } from "../../core/consolidate/csv";
@@ -73,16 +74,6 @@ function sources(files: string[]): ReturnSource[] {
   }));
 }
 
-function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  return rows.map((row) =>
-    row
-      .map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c])))
-      .join("  ")
-      .trimEnd(),
-  );
-}
-
 function printLog(consolidation: Consolidation, output: CliOutput): void {
   const rows = [["Return", "Status", "Errors", "Warnings", "File", "Council"]];
   const reasons: string[] = [];
@@ -99,7 +90,7 @@ function printLog(consolidation: Consolidation, output: CliOutput): void {
     ]);
     reasons.push(entry.reason);
   }
-  const [heading, ...lines] = table(rows);
+  const [heading, ...lines] = textTable(rows);
   output.log(`  ${heading}`);
   lines.forEach((line, i) => {
     output.log(`  ${line}`);

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from "fs";
+import { plural } from "../../core/util/words";
 import * as path from "path";
 import { planRepairedCopy, type RepairedCopy } from "../../core/assessment/plan-assessment";
 import type { WorkbookSnapshot } from "../../core/snapshot/types";
@@ -45,8 +46,6 @@ export async function readInput(file: string, input: string): Promise<WorkbookSn
     throw problem;
   }
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function report(inFile: string, outFile: string, copy: RepairedCopy, toolkit: Toolkit, output: CliOutput): void {
   const retired =

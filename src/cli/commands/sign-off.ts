@@ -1,4 +1,5 @@
 import * as path from "path";
+import { plural } from "../../core/util/words";
 import { blockedMessage, planSignOff, signOffBlockers, signedOffNote } from "../../core/assessment/sign-off";
 import { signOffProblem } from "../../core/assessment/sign-off-request";
 import { checkWorkbook } from "../../core/check/check";
@@ -75,8 +76,6 @@ function listErrors(errors: Finding[], log: (line: string) => void): void {
     log(`  ${where}${f.message} (${f.rule})`);
   }
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
   const now = new Date();

@@ -2,6 +2,7 @@
  * A check's findings as rows and as plain text: the "Check report" sheet, the pane's Copy and any
  * other report take their columns from here, so they list the same things in the same order.
  */
+import { plural } from "../util/words";
 import type { CheckResult, Finding, Severity } from "./types";
 
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
@@ -37,8 +38,6 @@ export function severityCounts(findings: readonly Finding[]): Record<Severity, n
 export function reportRows(result: CheckResult): string[][] {
   return sortedFindings(result.findings).map((f) => REPORT_COLUMNS.map((column) => column.of(f)));
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** How many of one severity, in words: "1 error", "2 warnings", "0 notes". */
 export function severityCountText(severity: Severity, count: number): string {

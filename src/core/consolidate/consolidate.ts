@@ -7,7 +7,7 @@ import { CANONICAL_TOOLKIT_ID } from "../toolkit/canonical";
 import { newestVersion } from "../toolkit/registry";
 import type { Toolkit } from "../toolkit/schema";
 import { comparableDate, examineReturn, type ExamineContext } from "./examine";
-import { plural } from "./log";
+import { plural } from "../util/words";
 import type {
   Consolidation,
   ConsolidationOptions,

@@ -1,14 +1,12 @@
 /** The Consolidation Log's rows, in one place for the log sheet and the command line's printout. */
 import { CONSOLIDATION_LOG } from "../plan/layout";
 import { todayIso, ukDate } from "../util/dates";
+import { plural } from "../util/words";
 import { SIGN_OFF_LABEL, type GroupValue } from "./group-rows";
 import { OUTCOME_LABEL, type Consolidation, type LogEntry } from "./types";
 
 export type LogKey = keyof typeof CONSOLIDATION_LOG.columns;
 export type LogRow = Record<LogKey, GroupValue>;
-
-/** "1 file", "3 files". */
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function logRow(entry: LogEntry): LogRow {
   const identity = entry.identity;

@@ -10,7 +10,8 @@ import {
   Subtitle2,
 } from "@fluentui/react-components";
 import { useId, useState, type ChangeEvent } from "react";
-import { logSummaryLine, plural } from "../../core/consolidate/log";
+import { logSummaryLine } from "../../core/consolidate/log";
+import { plural } from "../../core/util/words";
 import { OUTCOME_LABEL, type ConsolidationProgress, type LogEntry } from "../../core/consolidate/types";
 import { toShownError, type ConsolidateView, type ShownError } from "../state";
 import { ErrorPanel } from "./ErrorPanel";
