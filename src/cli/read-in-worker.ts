@@ -15,7 +15,14 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import type { WorkbookSnapshot } from "../core/snapshot/types";
-import { readSnapshotFromBuffer, WorkbookReadError, type WorkbookReadProblem } from "../xlsx/read-xlsx";
+import {
+  DEFAULT_READ_LIMITS,
+  noCounters,
+  readSnapshotFromBuffer,
+  WorkbookReadError,
+  type WorkbookReadProblem,
+} from "../xlsx/read-xlsx";
+import { nodeInflateRaw } from "./native-inflate";
 
 /** Far beyond the few seconds the guard's limits allow a parse on a slow, busy machine. */
 export const READ_TIME_LIMIT_MS = 60_000;
@@ -34,7 +41,11 @@ type Reply = { id: number } & (
 
 async function readForParent({ id, bytes }: Request): Promise<Reply> {
   try {
-    return { id, ok: true, snapshot: await readSnapshotFromBuffer(new Uint8Array(bytes)) };
+    return {
+      id,
+      ok: true,
+      snapshot: await readSnapshotFromBuffer(new Uint8Array(bytes), DEFAULT_READ_LIMITS, noCounters(), nodeInflateRaw),
+    };
   } catch (problem) {
     if (problem instanceof WorkbookReadError)
       return { id, ok: false, readProblem: problem.problem, message: problem.message };
