@@ -25,6 +25,7 @@ async function measure(toolkit: Toolkit) {
           // Property sets, method calls and loads: the client's instantiations are not counted.
           operations: r.body.Actions.filter((a) => a.ActionType !== 1).length,
           requestBytes: r.bytes,
+          responseBytes: r.responseBytes ?? 0,
         }));
       },
     },
@@ -36,13 +37,14 @@ async function measure(toolkit: Toolkit) {
 const asJson = (trips: RoundTrips) => ({ ...trips, realClient: true });
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString("en-GB")} KB`;
 const describe = (t: RoundTrips) =>
-  `${t.syncs} syncs, ${t.operations.toLocaleString("en-GB")} operations, largest request ${kb(t.largestRequestBytes)}`;
+  `${t.syncs} syncs, ${t.operations.toLocaleString("en-GB")} operations, largest request ${kb(t.largestRequestBytes)}` +
+  (t.largestResponseBytes !== undefined ? `, largest answer ${kb(t.largestResponseBytes)}` : "");
 
 async function officeRoundTrips(): Promise<BenchResult> {
   const canonical = await measure(canonicalToolkit());
   const x10 = await measure(scaleToolkit(canonicalToolkit(), 10));
   const line = (label: string, r: typeof canonical) =>
-    `${label.padEnd(22)} key areas ${String(r.keyAreas).padStart(3)}  build: ${describe(r.build)}  upgrade: ${describe(r.upgrade)}`;
+    `${label.padEnd(22)} key areas ${String(r.keyAreas).padStart(3)}  build: ${describe(r.build)}  upgrade: ${describe(r.upgrade)}  check: ${describe(r.check)}`;
   return {
     lines: [
       line("canonical toolkit", canonical),
@@ -52,14 +54,18 @@ async function officeRoundTrips(): Promise<BenchResult> {
     json: {
       office: {
         requestLimitBytes: REQUEST_LIMIT_BYTES,
-        canonical: { build: asJson(canonical.build), upgrade: asJson(canonical.upgrade) },
-        x10: { build: asJson(x10.build), upgrade: asJson(x10.upgrade) },
+        canonical: {
+          build: asJson(canonical.build),
+          upgrade: asJson(canonical.upgrade),
+          check: asJson(canonical.check),
+        },
+        x10: { build: asJson(x10.build), upgrade: asJson(x10.upgrade), check: asJson(x10.check) },
       },
     },
   };
 }
 
 export const officeSection: BenchSection = {
-  title: `Office.js round trips (the real office.js client's requests; targets: build 2 syncs and upgrade 3 for the canonical toolkit, every request ≤ ${kb(REQUEST_LIMIT_BYTES)})`,
+  title: `Office.js round trips (the real office.js client's requests; targets: build 2 syncs, upgrade 3 and check 1 for the canonical toolkit, every request and answer ≤ ${kb(REQUEST_LIMIT_BYTES)})`,
   run: officeRoundTrips,
 };

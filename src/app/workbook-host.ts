@@ -45,8 +45,11 @@ export interface WorkbookHost {
   selectSheet(name: string): Promise<void>;
   /** Reads the assessment once and checks it against the toolkit it was made from; null when there is none. */
   check(onProgress: (update: ProgressUpdate) => void): Promise<CheckResult | null>;
-  /** Activates `sheet` and selects `cell` on it (a finding's "Go to cell"). */
-  selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Activates `sheet` and selects `cell` on it (a finding's "Go to cell"); without a cell (a finding
+   * about a whole sheet) it activates the sheet.
+   */
+  selectCell(sheet: string, cell?: string): Promise<void>;
   /**
    * Writes the findings to the "Check report" sheet as an Excel table, replacing the report this
    * add-in wrote before (never a user's own sheet); resolves to the sheet's name.

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /**
  * What `npm run bench` needs to report Office.js round trips: the syncs, queued operations and
- * request sizes of a build and an upgrade against any Excel.run-like workbook that counts what was
+ * request (and, where the workbook measures them, response) sizes of a build, an upgrade and a check against any Excel.run-like workbook that counts what was
  * sent (the benchmark passes the real office.js client in front of the in-memory fake).
  */
 import type { Toolkit } from "../core/toolkit/schema";
@@ -10,7 +10,7 @@ import { ExcelWorkbookHost } from "./excel-host";
 /** A workbook that counts what was sent: its `run` and one entry per request sent. */
 export interface CountingWorkbook {
   run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-  syncs: ReadonlyArray<{ operations: number; requestBytes: number }>;
+  syncs: ReadonlyArray<{ operations: number; requestBytes: number; responseBytes?: number }>;
 }
 
 export interface RoundTrips {
@@ -19,6 +19,8 @@ export interface RoundTrips {
   /** All requests together, and the largest one (what Office's request limit is about). */
   requestBytes: number;
   largestRequestBytes: number;
+  /** The largest answer, when the workbook measures answers. */
+  largestResponseBytes?: number;
 }
 
 export interface RoundTripReport {
@@ -26,6 +28,8 @@ export interface RoundTripReport {
   behaviours: number;
   build: RoundTrips;
   upgrade: RoundTrips;
+  /** The check of the upgraded workbook (status and check read alike). */
+  check: RoundTrips;
 }
 
 function since(workbook: CountingWorkbook, mark: number): RoundTrips {
@@ -35,10 +39,13 @@ function since(workbook: CountingWorkbook, mark: number): RoundTrips {
     operations: syncs.reduce((sum, s) => sum + s.operations, 0),
     requestBytes: syncs.reduce((sum, s) => sum + s.requestBytes, 0),
     largestRequestBytes: Math.max(0, ...syncs.map((s) => s.requestBytes)),
+    ...(syncs.every((s) => s.responseBytes !== undefined)
+      ? { largestResponseBytes: Math.max(0, ...syncs.map((s) => s.responseBytes ?? 0)) }
+      : {}),
   };
 }
 
-/** Builds the assessment into an empty workbook, then upgrades (repairs) it, counting each. */
+/** Builds the assessment into an empty workbook, upgrades (repairs) it, then checks it, counting each. */
 export async function measureRoundTrips(
   toolkit: Toolkit,
   workbook: CountingWorkbook,
@@ -52,6 +59,9 @@ export async function measureRoundTrips(
   const beforeUpgrade = workbook.syncs.length;
   await host.buildOrUpgrade(details, () => undefined);
   const upgrade = since(workbook, beforeUpgrade);
+  const beforeCheck = workbook.syncs.length;
+  await host.check(() => undefined);
+  const check = since(workbook, beforeCheck);
   const areas = toolkit.themes.flatMap((t) => t.keyAreas);
-  return { keyAreas: areas.length, behaviours: areas.flatMap((a) => a.behaviours).length, build, upgrade };
+  return { keyAreas: areas.length, behaviours: areas.flatMap((a) => a.behaviours).length, build, upgrade, check };
 }

@@ -4,7 +4,12 @@
  *
  * Round trips, for the canonical toolkit:
  * - build:   1 read the sheet list and names, 2 write everything;
- * - upgrade: 1 read the sheet list and names, 2 read our sheets, 3 rewrite them in place.
+ * - upgrade: 1 read the sheet list and names, 2 read our sheets, 3 rewrite them in place;
+ * - status and check: 1 read of the sheet list, names and our sheets with their guarded cells
+ *   (read-assessment.ts says when it takes more);
+ * - check report: 1 read the sheet list and names, 2 (when there is one) read the earlier report,
+ *   3 write the report;
+ * - Go to cell: 1 find the sheet, 2 activate it and select the cell.
  * A write too large for one request (a much larger toolkit) goes in as few more as it needs.
  */
 import {
@@ -23,10 +28,13 @@ import {
   type PlanningOptions,
 } from "../core/assessment/plan-assessment";
 import { checkWorkbook } from "../core/check/check";
+import { CHECK_REPORT_KEY, planCheckReport } from "../core/check/report-sheet";
 import type { CheckResult } from "../core/check/types";
 import { buildWorkbookPlan } from "../core/plan/build-plan";
 import { sheetsMadeByUs } from "../core/snapshot/our-sheets";
-import type { WorkbookSnapshot } from "../core/snapshot/types";
+import { expectedGuardedCells } from "../core/snapshot/guarded-cells";
+import type { SnapshotSheet, WorkbookSnapshot } from "../core/snapshot/types";
+import type { WorkbookPlan } from "../core/plan/types";
 import { canonicalToolkit } from "../core/toolkit/canonical";
 import { knownToolkits } from "../core/toolkit/registry";
 import type { Toolkit } from "../core/toolkit/schema";
@@ -41,10 +49,11 @@ import {
   tableRange,
   type SheetSummary,
 } from "./read-snapshot";
-import { readSheetsInParts, writingIn, type PlanWriter } from "./in-parts";
-import { readBounds, UNPLANNED_SHEET_BYTES } from "./read-size";
+import { readSheetsInParts, writingIn, type PlanWriter, type SheetRead } from "./in-parts";
+import { readAssessmentSheets } from "./read-assessment";
+import { sheetBounds, UNPLANNED_SHEET_BYTES } from "./read-size";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithin } from "./sync-timeout";
-import type { ExistingSheet } from "./write-plan";
+import { writeWorkbookPlan, type ExistingSheet } from "./write-plan";
 
 /** Data validation (level pickers) needs ExcelApi 1.8; everything else the plan uses is older. */
 export const REQUIRED_API = { name: "ExcelApi", version: "1.8" } as const;
@@ -92,40 +101,71 @@ export class ExcelWorkbookHost implements WorkbookHost {
     this.timeoutMs = deps.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
   }
 
+  /** The assessment's status and its check, from one read (one sync for a workbook the generator wrote). */
   async status(): Promise<WorkbookStatus> {
     this.assertSupported();
-    return this.session(async (context, sync) => {
-      const overview = await this.readOverview(context, sync);
-      const existing = await this.readExisting(context, sync, overview);
-      if (!existing) return { existing: null, check: null };
-      return {
-        existing: assessmentStatus(existing.snapshot, this.deps.toolkit),
-        check: checkWorkbook(existing.snapshot, knownToolkits(), { today: todayIso(this.deps.now()) }),
-      };
-    });
+    const snapshot = await this.session((context, sync) => this.readForCheck(context, sync));
+    return this.statusOf(snapshot);
   }
 
   async check(onProgress: Progress): Promise<CheckResult | null> {
+    this.assertSupported();
     onProgress({ step: "Reading your workbook", fraction: 0.1 });
-    const { check } = await this.status();
+    const snapshot = await this.session((context, sync) => this.readForCheck(context, sync));
+    onProgress({ step: "Checking it against the toolkit", fraction: 0.7 });
+    const { check } = this.statusOf(snapshot);
     onProgress({ step: "Finished", fraction: 1 });
     return check;
   }
 
-  async selectCell(sheetName: string, cell: string): Promise<void> {
+  /**
+   * Finds the sheet (sync 1), then activates it and selects the cell in one batch (sync 2: Excel
+   * selects only on the active sheet); without a cell (a finding about a whole sheet) it only
+   * activates the sheet. A hidden sheet cannot be activated, so it is explained instead.
+   */
+  async selectCell(sheetName: string, cell?: string): Promise<void> {
     await this.session(async (context, sync) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      sheet.load("visibility");
       await sync(`finding the sheet "${sheetName}"`);
       // eslint-disable-next-line office-addins/call-sync-before-read -- sync() is context.sync() bounded by a timeout
       if (sheet.isNullObject) throw sheetGone(sheetName);
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then sync() above
+      if (sheet.visibility !== "Visible") throw sheetHidden(sheetName, sheet.visibility === "VeryHidden");
       sheet.activate();
-      sheet.getRange(cell).select();
-      await sync(`selecting ${cell} on "${sheetName}"`);
+      if (cell) sheet.getRange(cell).select();
+      await sync(cell ? `selecting ${cell} on "${sheetName}"` : `opening the sheet "${sheetName}"`);
     });
   }
 
-  addCheckReport(): Promise<string> {
-    return Promise.reject(new Error("Adding the check report to the workbook is not built yet."));
+  /**
+   * Writes the check's findings to the add-in's "Check report" sheet (planned in the core): sync 1
+   * reads the sheet list and names, sync 2 (only when an earlier report is there) its tables and
+   * protection, the last writes the report in place of the earlier one, or as a new sheet.
+   */
+  async addCheckReport(result: CheckResult): Promise<string> {
+    this.assertSupported();
+    return this.session(async (context, sync) => {
+      const overview = await this.readOverview(context, sync);
+      const planned = planCheckReport(result, {
+        checkedAt: this.deps.now(),
+        workbookSheets: overview.sheets.map((s) => s.name),
+        names: overview.names,
+      });
+      const existing = new Map<string, ExistingSheet>();
+      const earlier = overview.sheets.find((s) => s.name === planned.replaces);
+      if (earlier) {
+        const [read] = await readSheetsInParts(context, sync, [earlier], () => UNPLANNED_SHEET_BYTES);
+        existing.set(CHECK_REPORT_KEY, existingSheetOf(read, snapshotSheet(read.summary, read.used)));
+      }
+      await writeWorkbookPlan(
+        context,
+        planned.plan,
+        { existing, existingNames: new Set(Object.keys(overview.names)), excelApi19: this.excelApi19() },
+        () => sync("adding the check report to your workbook"),
+      );
+      return planned.sheetName;
+    });
   }
 
   async buildOrUpgrade(details: AssessmentDetails, onProgress: Progress): Promise<AssessmentOutcome> {
@@ -268,28 +308,28 @@ export class ExcelWorkbookHost implements WorkbookHost {
     const reads = await readSheetsInParts(context, sync, ours, this.responseBound(overview));
     const snapshot = { sheets: reads.map((r) => snapshotSheet(r.summary, r.used)), names: overview.names };
     const sheets = new Map<string, ExistingSheet>();
-    for (const [i, r] of reads.entries()) {
-      sheets.set(r.summary.name.toLowerCase(), {
-        name: r.summary.name,
-        protected: r.sheet.protection.protected,
-        visibility:
-          r.summary.visibility === "veryHidden"
-            ? "VeryHidden"
-            : r.summary.visibility === "hidden"
-              ? "Hidden"
-              : "Visible",
-        tables: r.sheet.tables.items.map((t) => ({
-          name: t.name,
-          range: tableRange(
-            snapshot.sheets[i],
-            t.columns.items.map((c) => c.name),
-            t.rows.count,
-          ),
-        })),
-        chartNames: r.sheet.charts.items.map((c) => c.name),
-      });
-    }
+    for (const [i, r] of reads.entries())
+      sheets.set(r.summary.name.toLowerCase(), existingSheetOf(r, snapshot.sheets[i]));
     return { snapshot, sheets };
+  }
+
+  /** The assessment's sheets for the status and the check (read-assessment.ts); null when there are none. */
+  private async readForCheck(context: Excel.RequestContext, sync: Sync): Promise<WorkbookSnapshot | null> {
+    const toolkits = [...knownToolkits(), this.deps.toolkit];
+    const read = await readAssessmentSheets(context, sync, {
+      expected: expectedGuardedCells(toolkits),
+      plan: this.boundingPlan(),
+    });
+    return read.snapshot.sheets.length > 0 ? read.snapshot : null;
+  }
+
+  private statusOf(snapshot: WorkbookSnapshot | null): WorkbookStatus {
+    const existing = snapshot && assessmentStatus(snapshot, this.deps.toolkit);
+    if (!snapshot || !existing) return { existing: null, check: null };
+    return {
+      existing,
+      check: checkWorkbook(snapshot, knownToolkits(), { today: todayIso(this.deps.now()) }),
+    };
   }
 
   private planningOptions(details: AssessmentDetails, overview: Overview): PlanningOptions {
@@ -320,16 +360,52 @@ export class ExcelWorkbookHost implements WorkbookHost {
     });
   }
 
-  /** Each sheet's response bound, from a plan of this toolkit (the sheets were made by one like it). */
+  /** A plan of this toolkit, which bounds each sheet's response (the sheets were made by one like it). */
+  private boundingPlan(): WorkbookPlan {
+    return buildWorkbookPlan(this.deps.toolkit, { behaviours: {} }, { now: this.deps.now() });
+  }
+
+  /** Each sheet's response bound, from a plan of this toolkit. */
   private responseBound(overview: Overview): (sheet: SheetSummary) => number {
-    const plan = buildWorkbookPlan(this.deps.toolkit, { behaviours: {} }, { now: this.deps.now() });
-    const bounds = readBounds(plan, overview.names);
-    return (sheet) => bounds.get(sheet.name.toLowerCase()) ?? UNPLANNED_SHEET_BYTES;
+    return sheetBounds(this.boundingPlan(), overview.names);
   }
 
   private excelApi19(): boolean {
     return this.deps.isSetSupported(PRINT_API.name, PRINT_API.version);
   }
+}
+
+/** What the writer must know of one of our sheets that it rewrites in place. */
+function existingSheetOf(read: SheetRead, snapshot: SnapshotSheet): ExistingSheet {
+  const { summary, sheet } = read;
+  return {
+    name: summary.name,
+    protected: sheet.protection.protected,
+    visibility:
+      summary.visibility === "veryHidden" ? "VeryHidden" : summary.visibility === "hidden" ? "Hidden" : "Visible",
+    tables: sheet.tables.items.map((t) => ({
+      name: t.name,
+      range: tableRange(
+        snapshot,
+        t.columns.items.map((c) => c.name),
+        t.rows.count,
+      ),
+    })),
+    chartNames: sheet.charts.items.map((c) => c.name),
+  };
+}
+
+/** A hidden sheet cannot be activated; a very hidden one (the add-in's metadata) cannot even be unhidden in Excel. */
+function sheetHidden(name: string, veryHidden: boolean): UserFacingError {
+  return veryHidden
+    ? new UserFacingError(
+        `The sheet "${name}" is kept hidden: it holds what the add-in records about the assessment, and Excel does not show it.`,
+        "Repair the assessment to put right what the check found there.",
+      )
+    : new UserFacingError(
+        `The sheet "${name}" is hidden, so the add-in cannot take you there.`,
+        "Unhide it (right-click a sheet tab, then Unhide), then try again.",
+      );
 }
 
 function noAssessmentToSignOff(): UserFacingError {

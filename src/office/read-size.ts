@@ -102,6 +102,18 @@ export function readBounds(plan: WorkbookPlan, names: Record<string, string>): M
   return bounds;
 }
 
+/** Each sheet's response bound, by the plan; a sheet of ours the plan does not describe gets UNPLANNED_SHEET_BYTES. */
+export function sheetBounds(plan: WorkbookPlan, names: Record<string, string>): (sheet: { name: string }) => number {
+  const bounds = readBounds(plan, names);
+  return (sheet) => bounds.get(sheet.name.toLowerCase()) ?? UNPLANNED_SHEET_BYTES;
+}
+
+/** Upper bound on the response to reading every sheet of the plan at once. */
+export function planResponseBytes(plan: WorkbookPlan): number {
+  const textBytes = longestText(plan);
+  return plan.sheets.reduce((sum, sheet) => sum + sheetBound(sheet, textBytes), 0);
+}
+
 /** Consecutive groups whose summed sizes stay under the limit; an item over it goes alone. */
 export function groupUnder<T>(items: readonly T[], size: (item: T) => number, limitBytes: number): T[][] {
   const groups: T[][] = [];

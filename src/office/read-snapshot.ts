@@ -108,8 +108,64 @@ function snapshotValidation(validation: Excel.DataValidation): SnapshotValidatio
   };
 }
 
+/** Guarded cells' locks and validations, as queued for one sync. */
+export interface GuardReads {
+  /** After the sync: a cell's lock; undefined when it was not asked for, or its block's locks differ. */
+  lock: (address: string) => boolean | undefined;
+  rules: Map<string, Excel.DataValidation>;
+}
+
+/**
+ * Queues the lock of each block of `lockBlocks` (one cell, or a rectangle: Excel answers a
+ * rectangle's lock when all its cells share it, null otherwise) and the validation of each of
+ * `validated`, on `sheet`.
+ */
+export function queueGuardReads(sheet: Excel.Worksheet, lockBlocks: string[], validated: string[]): GuardReads {
+  const blockOf = new Map<string, Excel.FormatProtection>();
+  for (const block of lockBlocks) {
+    const protection = sheet.getRange(block).format.protection.load("locked");
+    const { top, left, bottom, right } = parseRange(block);
+    for (let row = top; row <= bottom; row++)
+      for (let column = left; column <= right; column++) blockOf.set(cellAddress(row, column), protection);
+  }
+  const lock = (address: string) => {
+    const locked = blockOf.get(address)?.locked;
+    return locked === null || locked === undefined ? undefined : locked === true;
+  };
+  const rules = new Map(
+    validated.map((address) => [address, sheet.getRange(address).dataValidation.load("type,rule,errorAlert")]),
+  );
+  return { lock, rules };
+}
+
+/**
+ * The snapshot sheet with the locks and validations of its guarded cells (see guardedCells); null
+ * when `reads` cannot tell one of them (rows below what was expected, or a block of mixed locks).
+ */
+export function withGuards(
+  snapshot: SnapshotSheet,
+  names: Record<string, string>,
+  reads: GuardReads,
+): SnapshotSheet | null {
+  const guarded = guardedCells(snapshot.name, names, snapshot.cells);
+  if (guarded.locked.length === 0) return snapshot;
+  const locked: Record<string, boolean> = {};
+  for (const address of guarded.locked) {
+    const lock = reads.lock(address);
+    if (lock === undefined) return null;
+    locked[address] = lock;
+  }
+  if (!guarded.validated.every((address) => reads.rules.has(address))) return null;
+  const validations: Record<string, SnapshotValidation> = {};
+  for (const address of guarded.validated) {
+    const validation = snapshotValidation(reads.rules.get(address)!);
+    if (validation) validations[address] = validation;
+  }
+  return { ...snapshot, locked, validations };
+}
+
 /** Queues the locks and validations of a sheet's guarded cells; the result fills them in after the sync. */
-function queueGuards(
+export function queueGuards(
   context: Excel.RequestContext,
   snapshot: SnapshotSheet,
   names: Record<string, string>,
@@ -117,18 +173,9 @@ function queueGuards(
   const guarded = guardedCells(snapshot.name, names, snapshot.cells);
   if (guarded.locked.length === 0) return { queued: false, finish: () => snapshot };
   const sheet = context.workbook.worksheets.getItem(snapshot.name);
-  const locks = guarded.locked.map((address) => sheet.getRange(address).format.protection.load("locked"));
-  const rules = guarded.validated.map((address) => sheet.getRange(address).dataValidation.load("type,rule,errorAlert"));
-  const finish = () => {
-    const validations: Record<string, SnapshotValidation> = {};
-    guarded.validated.forEach((address, i) => {
-      const validation = snapshotValidation(rules[i]);
-      if (validation) validations[address] = validation;
-    });
-    const locked = Object.fromEntries(guarded.locked.map((address, i) => [address, locks[i].locked === true]));
-    return { ...snapshot, locked, validations };
-  };
-  return { queued: true, finish };
+  // Cell by cell: a sheet read again for its guarded cells may be one whose locks a user changed.
+  const reads = queueGuardReads(sheet, guarded.locked, guarded.validated);
+  return { queued: true, finish: () => withGuards(snapshot, names, reads)! };
 }
 
 /** The whole workbook: 3 syncs whatever its size (2 when it holds no assessment). */

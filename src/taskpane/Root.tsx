@@ -2,6 +2,7 @@ import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from "@fluentui/
 import { useEffect, useState } from "react";
 import type { WorkbookHost } from "../app/workbook-host";
 import type { DownloadWorkbook } from "./download";
+import type { FileChecker } from "./file-check";
 import { errorDetail, type StandaloneReason } from "./office-detect";
 import { TaskPane } from "./TaskPane";
 
@@ -19,11 +20,17 @@ export const OFFER_DOWNLOAD_WHILE_WAITING_MS = 8000;
 interface RootProps {
   start: () => Promise<Started>;
   downloadWorkbook: DownloadWorkbook;
+  fileChecker: FileChecker;
   /** Shortened in tests. */
   offerDownloadAfterMs?: number;
 }
 
-export function Root({ start, downloadWorkbook, offerDownloadAfterMs = OFFER_DOWNLOAD_WHILE_WAITING_MS }: RootProps) {
+export function Root({
+  start,
+  downloadWorkbook,
+  fileChecker,
+  offerDownloadAfterMs = OFFER_DOWNLOAD_WHILE_WAITING_MS,
+}: RootProps) {
   const started = useStarted(start);
   const waitingLong = useElapsed(offerDownloadAfterMs, started === null);
   const browserDark = usePrefersDark();
@@ -39,12 +46,18 @@ export function Root({ start, downloadWorkbook, offerDownloadAfterMs = OFFER_DOW
         waitingLong ? (
           // Still listening: the Excel pane replaces this one as soon as Office answers. The keys make React start
           // the replacing pane afresh (its state says whether it works in Excel) instead of updating this one.
-          <TaskPane key="waiting" host={null} standaloneReason="waiting" downloadWorkbook={downloadWorkbook} />
+          <TaskPane
+            key="waiting"
+            host={null}
+            standaloneReason="waiting"
+            downloadWorkbook={downloadWorkbook}
+            fileChecker={fileChecker}
+          />
         ) : (
           <Spinner label="Waiting for Excel…" style={{ padding: "2rem" }} />
         )
       ) : started.kind === "excel" ? (
-        <TaskPane key="excel" host={started.host} downloadWorkbook={downloadWorkbook} />
+        <TaskPane key="excel" host={started.host} downloadWorkbook={downloadWorkbook} fileChecker={fileChecker} />
       ) : (
         <TaskPane
           key="standalone"
@@ -52,6 +65,7 @@ export function Root({ start, downloadWorkbook, offerDownloadAfterMs = OFFER_DOW
           standaloneReason={started.reason}
           standaloneDetail={started.detail}
           downloadWorkbook={downloadWorkbook}
+          fileChecker={fileChecker}
         />
       )}
     </FluentProvider>

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { ProgressUpdate, WorkbookHost, WorkbookStatus } from "../app/workbook-host";
+import { useCheckActions, type Exclusive } from "./check-actions";
+import { ExcelCheckSection, FileCheckSection } from "./components/CheckSections";
 import { DetailsForm } from "./components/DetailsForm";
 import { DownloadResult } from "./components/DownloadResult";
 import { ErrorPanel } from "./components/ErrorPanel";
@@ -12,6 +14,7 @@ import { StandaloneNotice, type NoticeReason } from "./components/StandaloneNoti
 import { usePaneStyles } from "./components/styles";
 import { checkDetails } from "./details";
 import type { DownloadWorkbook } from "./download";
+import type { FileChecker } from "./file-check";
 import { initialState, isBusy, paneReducer, primaryAction, primaryActionLabel, toShownError } from "./state";
 import { todayIso } from "../core/util/dates";
 
@@ -23,6 +26,8 @@ export interface TaskPaneProps {
   /** The error that kept the add-in from starting in Excel, if there was one. */
   standaloneDetail?: string;
   downloadWorkbook: DownloadWorkbook;
+  /** Checks a chosen .xlsx file outside Excel; the real one loads the reader only when a file is chosen. */
+  fileChecker: FileChecker;
   /** Fixed in tests so the default assessment date is known. */
   now?: Date;
 }
@@ -32,24 +37,27 @@ export function TaskPane({
   standaloneReason = "no-office",
   standaloneDetail,
   downloadWorkbook,
+  fileChecker,
   now,
 }: TaskPaneProps) {
   const styles = usePaneStyles();
   const [state, dispatch] = useReducer(paneReducer, undefined, () => initialState(host ? "excel" : "standalone", now));
 
+  const exclusive = useExclusive();
+  const focusAfterRender = useFocusAfterRender();
   // One status read at a time: React's StrictMode (development builds) runs the effect below twice at once, and
   // the Excel host refuses a second request while one is still in Excel.
   const statusInFlight = useRef<Promise<WorkbookStatus> | null>(null);
   const readStatus = useCallback(
     (isCurrent: () => boolean = () => true) => {
       if (!host) return;
-      statusInFlight.current ??= host.status().finally(() => (statusInFlight.current = null));
+      statusInFlight.current ??= exclusive(() => host.status()).finally(() => (statusInFlight.current = null));
       statusInFlight.current.then(
         (status) => isCurrent() && dispatch({ type: "statusLoaded", status }),
         (error: unknown) => isCurrent() && dispatch({ type: "statusFailed", error: toShownError(error) }),
       );
     },
-    [host],
+    [host, exclusive],
   );
 
   useEffect(() => {
@@ -73,7 +81,7 @@ export function TaskPane({
         dispatch({ type: "downloadSucceeded", fileName });
       } else {
         dispatch({ type: "workStarted", step: "Reading your workbook" });
-        const outcome = await host.buildOrUpgrade(checked.details, onProgress);
+        const outcome = await exclusive(() => host.buildOrUpgrade(checked.details, onProgress));
         dispatch({ type: "buildSucceeded", outcome });
         // The workbook now holds an assessment, so the button must offer Repair next time.
         readStatus();
@@ -88,29 +96,51 @@ export function TaskPane({
     if (!host) return;
     try {
       dispatch({ type: "workStarted", step: "Reading your workbook" });
-      dispatch({ type: "buildSucceeded", outcome: await host.signOff(name, onProgress) });
+      dispatch({ type: "buildSucceeded", outcome: await exclusive(() => host.signOff(name, onProgress)) });
       readStatus();
     } catch (error) {
       dispatch({ type: "failed", error: toShownError(error) });
     }
   };
 
+  const checks = useCheckActions({
+    state,
+    dispatch,
+    host,
+    fileChecker,
+    exclusive,
+    focusAfterRender,
+    readStatus: () => readStatus(),
+  });
+  const busy = isBusy(state);
   const { phase } = state;
   return (
     <main className={styles.pane}>
       <PaneHeader mode={state.mode} />
       {state.mode === "standalone" && <StandaloneNotice reason={standaloneReason} detail={standaloneDetail} />}
       {state.status?.existing && !state.downloadOffered && <ExistingAssessment existing={state.status.existing} />}
+      {host && state.status?.existing && (
+        <ExcelCheckSection
+          check={state.check}
+          busy={busy}
+          onCheck={() => void checks.check()}
+          onRepair={action === "download" ? undefined : () => void checks.repair()}
+          onAddReport={() => void checks.addReport()}
+          onCopy={() => void checks.copy()}
+          onGoToCell={checks.goToCell}
+          onSelectSheet={checks.selectSheet}
+        />
+      )}
       <DetailsForm
         values={state.form}
         errors={state.fieldErrors}
         actionLabel={phase.kind === "checking" ? "Checking your workbook…" : primaryActionLabel[action]}
-        busy={isBusy(state)}
+        busy={busy}
         onChange={(field, value) => dispatch({ type: "fieldChanged", field, value })}
         onSubmit={() => void submit()}
       />
       {host && state.status?.existing && !state.downloadOffered && (
-        <SignOffForm today={todayIso(now)} busy={isBusy(state)} onSignOff={(name) => void signOff(name)} />
+        <SignOffForm today={todayIso(now)} busy={busy} onSignOff={(name) => void signOff(name)} />
       )}
       {/* Always in the page, so screen readers announce what appears inside it. */}
       <div aria-live="polite" className={styles.section}>
@@ -124,6 +154,47 @@ export function TaskPane({
         {phase.kind === "downloaded" && <DownloadResult fileName={phase.fileName} />}
         {phase.kind === "failed" && <ErrorPanel error={phase.error} downloadButtonShown={action === "download"} />}
       </div>
+      {!host && (
+        <FileCheckSection
+          check={state.check}
+          busy={busy}
+          onFileChosen={(file) => void checks.checkFile(file)}
+          onDownloadRepaired={() => void checks.downloadRepaired()}
+          onCopy={() => void checks.copy()}
+        />
+      )}
     </main>
   );
+}
+
+/**
+ * Chains host calls so that each starts only when the one before has settled; with none running, the
+ * call starts at once (in the same tick, as it would without the chain).
+ */
+function useExclusive(): Exclusive {
+  const tail = useRef<Promise<void> | null>(null);
+  return useCallback(<T,>(work: () => Promise<T>): Promise<T> => {
+    const start = () => new Promise<T>((resolve) => resolve(work()));
+    const next = tail.current ? tail.current.then(start) : start();
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    tail.current = settled;
+    void settled.then(() => {
+      if (tail.current === settled) tail.current = null;
+    });
+    return next;
+  }, []);
+}
+
+/** Asks for focus on an element by id once the next render has put it in the page (or not: then nothing moves). */
+function useFocusAfterRender(): (id: string) => void {
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    if (pending.current === null) return;
+    document.getElementById(pending.current)?.focus();
+    pending.current = null;
+  });
+  return useCallback((id: string) => (pending.current = id), []) as (id: string) => void;
 }

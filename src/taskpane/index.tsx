@@ -5,6 +5,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { downloadNewWorkbook } from "./download";
+import { lazyFileChecker } from "./load-file-checker";
 import { detectHost, errorDetail } from "./office-detect";
 import { Root, type Started } from "./Root";
 
@@ -20,10 +21,13 @@ async function start(): Promise<Started> {
   }
 }
 
+// The reader, the checker and ExcelJS come in their own chunk, fetched when the user first chooses a file.
+const fileChecker = lazyFileChecker(() => import("./file-checker").then((module) => module.fileChecker));
+
 const container = document.getElementById("root");
 if (!container) throw new Error("The task pane page has no #root element.");
 createRoot(container).render(
   <StrictMode>
-    <Root start={start} downloadWorkbook={downloadNewWorkbook} />
+    <Root start={start} downloadWorkbook={downloadNewWorkbook} fileChecker={fileChecker} />
   </StrictMode>,
 );

@@ -8,6 +8,7 @@ import {
   type ProgressUpdate,
   type WorkbookStatus,
 } from "../app/workbook-host";
+import type { CheckResult } from "../core/check/types";
 import { todayIso } from "../core/util/dates";
 import type { DetailsErrors, DetailsForm } from "./details";
 
@@ -30,6 +31,32 @@ export type Phase =
   | { kind: "downloaded"; fileName: string }
   | { kind: "failed"; error: ShownError };
 
+/**
+ * The check of the assessment (in Excel) or of a chosen file (standalone): its latest result and what
+ * the user has done with it. Kept apart from `phase`, so that a build's result and a check's findings
+ * can stand side by side (Repair shows both).
+ */
+export interface CheckView {
+  /** The latest result: from the status read when the pane opened, or from the last Check. */
+  result: CheckResult | null;
+  /** Standalone: the file the result is for. */
+  fileName: string | null;
+  /** Whether the findings are listed: on opening only the counts show, until the user checks. */
+  listed: boolean;
+  /** A check running, and how far it is. */
+  progress: ProgressUpdate | null;
+  /** Counts up with each result, so the view can move focus to a new one (and not to the same one twice). */
+  resultNumber: number;
+  /** A check, go-to-cell, report or repaired copy that failed; the list stays in view beside it. */
+  error: ShownError | null;
+  /** The sheet the report was written to, once added. */
+  reportSheet: string | null;
+  /** The repaired copy downloaded (standalone). */
+  repairedFile: string | null;
+  /** The report copied, or the text to copy by hand when the clipboard was refused. */
+  copy: { kind: "copied" } | { kind: "refused"; text: string } | null;
+}
+
 export interface PaneState {
   mode: PaneMode;
   /** What the open workbook holds; null until read, and always null outside Excel. */
@@ -41,6 +68,7 @@ export interface PaneState {
   /** Set once the host has said it cannot do the work here: from then on the action is a download. */
   downloadOffered: boolean;
   phase: Phase;
+  check: CheckView;
 }
 
 export type PaneAction =
@@ -52,7 +80,19 @@ export type PaneAction =
   | { type: "buildSucceeded"; outcome: AssessmentOutcome }
   | { type: "downloadSucceeded"; fileName: string }
   | { type: "failed"; error: ShownError }
-  | { type: "statusFailed"; error: ShownError };
+  | { type: "statusFailed"; error: ShownError }
+  /** replacing: a new file is being checked, so the last one's findings go at once. */
+  | { type: "checkStarted"; step: string; replacing?: boolean }
+  | { type: "checkProgressed"; update: ProgressUpdate }
+  | { type: "checkSucceeded"; result: CheckResult | null; fileName?: string }
+  | { type: "checkFailed"; error: ShownError }
+  /** Go to cell, Add report, Copy or the repaired copy failed: said beside the list, which stays. */
+  | { type: "checkActionFailed"; error: ShownError }
+  | { type: "cellSelected" }
+  | { type: "reportAdded"; sheet: string }
+  | { type: "repairedCopyDownloaded"; fileName: string }
+  | { type: "copied" }
+  | { type: "copyRefused"; text: string };
 
 export function initialState(mode: PaneMode, now: Date = new Date()): PaneState {
   return {
@@ -64,7 +104,25 @@ export function initialState(mode: PaneMode, now: Date = new Date()): PaneState 
     downloadOffered: false,
     // Outside Excel there is no workbook to read, so the form is ready at once.
     phase: mode === "excel" ? { kind: "checking" } : { kind: "ready" },
+    check: emptyCheck,
   };
+}
+
+const emptyCheck: CheckView = {
+  result: null,
+  fileName: null,
+  listed: false,
+  progress: null,
+  resultNumber: 0,
+  error: null,
+  reportSheet: null,
+  repairedFile: null,
+  copy: null,
+};
+
+/** A new result replaces the old one and everything done with it (a report or copy of the old one is stale). */
+function withResult(check: CheckView, result: CheckResult | null, listed: boolean, fileName: string | null): CheckView {
+  return { ...emptyCheck, result, listed: listed && result !== null, fileName, resultNumber: check.resultNumber + 1 };
 }
 
 const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
@@ -83,7 +141,9 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       };
       // A status read after a build must not hide the result the user is looking at.
       const phase = state.phase.kind === "checking" ? { kind: "ready" as const } : state.phase;
-      return { ...state, status: action.status, form, phase };
+      // The status carries a fresh check of the workbook (after a build or repair too): its counts replace the old.
+      const check = withResult(state.check, action.status.check, state.check.listed, null);
+      return { ...state, status: action.status, form, phase, check };
     }
     case "fieldChanged": {
       const { [action.field]: _cleared, ...fieldErrors } = state.fieldErrors;
@@ -126,6 +186,56 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         downloadOffered: state.downloadOffered || action.error.offerDownload,
         phase: { kind: "failed", error: action.error },
       };
+    case "checkFailed":
+      // As with the build: once the host says it cannot work here, the pane's action becomes the download.
+      return {
+        ...state,
+        downloadOffered: state.downloadOffered || action.error.offerDownload,
+        check: checkReducer(state.check, action),
+      };
+    default: {
+      const check = checkReducer(state.check, action);
+      // An ignored action (late progress, a second start) leaves the state as it was, so nothing re-renders.
+      return check === state.check ? state : { ...state, check };
+    }
+  }
+}
+
+const busyChecking = (check: CheckView) => check.progress !== null;
+
+/** The check view's own transitions. */
+function checkReducer(check: CheckView, action: PaneAction): CheckView {
+  switch (action.type) {
+    case "checkStarted":
+      if (busyChecking(check)) return check;
+      return {
+        ...(action.replacing ? withResult(check, null, false, null) : check),
+        error: null,
+        copy: null,
+        progress: { step: action.step, fraction: 0 },
+      };
+    case "checkProgressed":
+      // As with the build: a late callback must not bring the bar back.
+      if (!busyChecking(check)) return check;
+      return { ...check, progress: { step: action.update.step, fraction: clamp01(action.update.fraction) } };
+    case "checkSucceeded":
+      return withResult(check, action.result, true, action.fileName ?? null);
+    case "checkFailed":
+      return { ...check, progress: null, error: action.error };
+    case "checkActionFailed":
+      return { ...check, progress: null, error: action.error };
+    case "cellSelected":
+      return { ...check, error: null };
+    case "reportAdded":
+      return { ...check, error: null, reportSheet: action.sheet };
+    case "repairedCopyDownloaded":
+      return { ...check, progress: null, error: null, repairedFile: action.fileName };
+    case "copied":
+      return { ...check, error: null, copy: { kind: "copied" } };
+    case "copyRefused":
+      return { ...check, error: null, copy: { kind: "refused", text: action.text } };
+    default:
+      return check;
   }
 }
 
@@ -147,7 +257,8 @@ export const primaryActionLabel: Record<PrimaryAction, string> = {
   download: "Download a new assessment workbook",
 };
 
-export const isBusy = (state: PaneState) => state.phase.kind === "working" || state.phase.kind === "checking";
+export const isBusy = (state: PaneState) =>
+  state.phase.kind === "working" || state.phase.kind === "checking" || busyChecking(state.check);
 
 /**
  * Turns anything thrown into words for the user; only UserFacingError carries its own next step.

@@ -1,23 +1,30 @@
 /**
  * The built task pane in headless Chromium (Debian's, never a downloaded one), as a user whose IT
  * blocks office.js sees it: the page must notice it is not in Excel, let a keyboard-only user
- * download a workbook that passes the command line's checks, and pass an axe-core scan in light and
- * dark colour schemes, and it measures the initial JavaScript. (The README's pictures are made by
+ * download a workbook that passes the command line's checks, check a tampered workbook chosen through
+ * the file input and download its repaired copy, and pass axe-core scans in light and dark colour
+ * schemes, and it measures the initial JavaScript. (The README's pictures are made by
  * `npm run docs:pictures`, not by tests: a test run changes nothing in the repository.)
  *
  * NPS_TASKPANE_DIST=<folder> reuses an existing production build instead of building one.
  */
 import { execFile } from "child_process";
-import { existsSync, readFileSync, readdirSync, rmSync } from "fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import type { Server } from "http";
 import * as path from "path";
 import { promisify } from "util";
 import { gzipSync } from "zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { animationsFinished, launchChromium, openPaneContext, serveStatic } from "../support/chromium";
+import { launchChromium, openPaneContext, serveStatic } from "../support/chromium";
+import { expectNoSeriousAxeViolations, tabUntilFocused } from "../support/pane-page";
 import { tempDir } from "../support/fixtures";
 import { findErrorValues, readComputed, recalculate } from "../support/libreoffice";
 import { expectWorkbookClean } from "../support/xlsx-checks";
+import { locatePlanCell } from "../../src/core/plan/locate";
+import { parseCell } from "../../src/core/util/a1";
+import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
+import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
+import { check, errorsAndWarnings, planWith } from "../check/fixtures";
 
 const REPO = path.resolve(__dirname, "../..");
 const INITIAL_JS_BUDGET_BYTES = 350 * 1024;
@@ -118,12 +125,77 @@ describe("the task pane outside Excel", () => {
   });
 });
 
-async function tabUntilFocused(page: Page, selector: string): Promise<void> {
-  for (let presses = 0; presses < 10; presses++) {
+describe("checking a workbook on the standalone page", () => {
+  it("checks a tampered workbook chosen by keyboard, shows the exact finding, and downloads a clean repaired copy", async () => {
+    const tampered = await tamperedWorkbook();
+    const context = await openPaneContext(browser);
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${baseUrl}/taskpane.html`);
+    await page.getByRole("heading", { name: "Check a workbook" }).waitFor({ timeout: 20_000 });
+    const scriptsBeforeChoosing = [...scripts];
+
+    // Keyboard only: Tab to the file input (a real one, with its label) and open it with Space.
+    await tabUntilFocused(page, 'input[type="file"]', 20);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe(
+      "Workbook to check (.xlsx)",
+    );
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+    await chooser.setFiles(tampered.file);
+
+    await page.getByRole("heading", { name: "Findings" }).waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => document.activeElement?.id === "check-results-heading");
+    // The reader came with the choice of file, not with the page.
+    expect(scriptsBeforeChoosing.some((script) => /exceljs/.test(script))).toBe(false);
+    expect(scripts.some((script) => /exceljs/.test(script))).toBe(true);
+
+    const errorsSection = page.getByRole("region", { name: "Errors" });
+    await expect(errorsSection.getByRole("heading", { level: 4 }).innerText()).resolves.toBe("Errors (1)");
+    await expect(errorsSection.getByRole("heading", { level: 5 }).innerText()).resolves.toBe(`${tampered.sheet} (1)`);
+    const finding = errorsSection.getByRole("listitem");
+    for (const button of await finding.getByRole("button", { name: /^Show all \d+ characters$/ }).all())
+      await button.click();
+    const shown = await finding.innerText();
+    expect(shown).toMatch(/^The descriptor/);
+    expect(shown).toMatch(new RegExp(`Cell\\s+${tampered.cell}\\b`));
+    expect(shown).toContain(tampered.found);
+    expect(shown).toContain("The repaired copy fixes this.");
+    await expect(page.getByRole("button", { name: /Go to cell/ }).count()).resolves.toBe(0);
+    await expectNoSeriousAxeViolations(page, "light, the findings of a chosen file");
+
+    // From the results heading, the next Tab reaches the download of a repaired copy.
     await page.keyboard.press("Tab");
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Download a repaired copy");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    await page.getByText("Repaired copy downloaded.").waitFor();
+    const repaired = path.join(tempDir("nps-browser-"), download.suggestedFilename());
+    await download.saveAs(repaired);
+    expect(errorsAndWarnings(check(await readSnapshotFromBuffer(new Uint8Array(readFileSync(repaired)))))).toEqual([]);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expectDarkTheme(page);
+    await expectNoSeriousAxeViolations(page, "dark, after the repaired copy");
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+/** A generated workbook (no answers yet) with one descriptor edited, as a colleague might send it back. */
+async function tamperedWorkbook(): Promise<{ file: string; sheet: string; cell: string; found: string }> {
+  const plan = planWith();
+  const areaPlan = plan.sheets.find((sheet) => sheet.role === "keyArea")!;
+  const cell = "D9";
+  const { row, column } = parseCell(cell);
+  const located = locatePlanCell(areaPlan, row, column)!;
+  const found = `${String(located.line[located.index])} (as agreed locally)`;
+  located.line[located.index] = found;
+  const file = path.join(tempDir("nps-browser-"), "Anytown return.xlsx");
+  writeFileSync(file, await writePlanToBuffer(plan));
+  return { file, sheet: areaPlan.name, cell, found };
 }
 
 /**
@@ -160,37 +232,6 @@ async function expectDarkTheme(page: Page): Promise<void> {
     const [r, g, b] = (background.match(/\d+/g) ?? ["255", "255", "255"]).map(Number);
     return r + g + b < 200;
   });
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-async function expectNoSeriousAxeViolations(page: Page, when: string): Promise<void> {
-  await animationsFinished(page);
-  if (!(await page.evaluate(() => "axe" in window))) {
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  }
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    const results = await axe.run(document);
-    return results.violations.map(({ id, impact, help, nodes }) => ({
-      id,
-      impact,
-      help,
-      nodes: nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
-    }));
-  });
-  // Serious and critical violations fail the test (and jest prints them); lesser ones are only reported, in one line.
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const lesser = violations.filter((v) => !serious.includes(v));
-  if (lesser.length > 0)
-    process.stdout.write(`axe (${when}): ${lesser.map((v) => `${v.impact} ${v.id}`).join(", ")}\n`);
-  expect(serious).toEqual([]);
 }
 
 /** Script files the page loads before any user action: every local <script src> in the built page. */

@@ -257,6 +257,48 @@ describe("the fake Excel keeps Office's rules", () => {
     await rejectsWith(context.sync(), "InvalidOperation");
   });
 
+  test("a range is selected only on the active sheet: activating first, in the same batch, works", async () => {
+    const fake = new FakeExcel({ sheets: ["Sheet1", "Other"] });
+    let context = fake.newContext();
+    context.workbook.worksheets.getItem("Other").getRange("B2").select();
+    await rejectsWith(context.sync(), "InvalidOperation");
+    expect(fake.selection()).toBeNull();
+    context = fake.newContext();
+    const other = context.workbook.worksheets.getItem("Other");
+    other.activate();
+    other.getRange("B2").select();
+    await context.sync();
+    expect(fake.selection()).toEqual({ sheet: "Other", address: "B2" });
+  });
+
+  test("a proxy reached through a null object is a null object: its loads answer nothing, its calls do nothing", async () => {
+    const fake = new FakeExcel({ sheets: ["Sheet1", "Doomed"] });
+    let context = fake.newContext();
+    context.workbook.names.add("Mark", "='Doomed'!$A$1");
+    context.workbook.names.add("Kept", "=Sheet1!$B$2");
+    await context.sync();
+    context = fake.newContext();
+    context.workbook.worksheets.getItem("Doomed").delete();
+    await context.sync();
+    context = fake.newContext();
+    const names = context.workbook.names;
+    const kept = names.getItemOrNullObject("Kept").getRangeOrNullObject().worksheet.load("name");
+    const broken = names.getItemOrNullObject("Mark").getRangeOrNullObject();
+    const missing = names.getItemOrNullObject("Nothing").getRangeOrNullObject().worksheet;
+    const used = missing.getUsedRangeOrNullObject(true).load("values");
+    const lock = broken.worksheet.getRange("A1").format.protection.load("locked");
+    missing.getRange("A1").values = [["never"]];
+    await context.sync();
+    expect(kept.name).toBe("Sheet1");
+    expect([broken.isNullObject, missing.isNullObject, used.isNullObject, lock.isNullObject]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(fake.cell("Sheet1", "A1")).toBeUndefined();
+  });
+
   test("data validation keeps Excel's limits on inline lists and messages", async () => {
     const context = new FakeExcel().newContext();
     const validation = context.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation;

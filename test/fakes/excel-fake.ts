@@ -28,7 +28,9 @@
  *   deleting one turns them into #REF!.
  * - Data validation: inline lists ≤ 255 characters, titles ≤ 32, prompts ≤ 255, errors ≤ 225.
  * - The last visible sheet (and, stricter than Excel, the active one) cannot be hidden; a hidden
- *   sheet cannot be activated.
+ *   sheet cannot be activated; Range.select() fails on a sheet that is not the active one.
+ * - A proxy reached through a null object (an *OrNullObject that found nothing) is a null object
+ *   too; NamedItem.getRangeOrNullObject() finds nothing for a name that is not a range (#REF!).
  * - Charts (test/fakes/excel/charts.ts): series come from the source by columns or rows as asked
  *   ("Auto" refused), series data is one row or column of a Range, a protected sheet refuses new
  *   charts, and there is no chart alt text (Office.js has none).
@@ -163,6 +165,13 @@ export class FakeExcel implements FakeHost {
   cell(sheetName: string, address: string): StoredCell | undefined {
     const { top, left } = parseRect(address);
     return this.sheet(sheetName).cells.get(cellKey(top, left));
+  }
+
+  /** The sheet and range Range.select() last selected, or null. */
+  selection(): { sheet: string; address: string } | null {
+    const selected = this.state.selection;
+    const sheet = this.state.sheets.find((s) => s.id === selected?.sheetId);
+    return selected && sheet ? { sheet: sheet.name, address: selected.address } : null;
   }
 
   activeSheetName(): string {

@@ -287,7 +287,7 @@ describe("upgrade and repair", () => {
 
   test("status() finds an assessment after a build, and none in a fresh workbook", async () => {
     const fake = new FakeExcel();
-    expect(await hostFor(fake).status()).toEqual({ existing: null });
+    expect(await hostFor(fake).status()).toEqual({ existing: null, check: null });
     await writePlanWithAnswers(fake, toolkit, { ...DETAILS, behaviours: { [behaviour.id]: { current: "Mature" } } });
     const status = await hostFor(fake, nextVersion(toolkit)).status();
     expect(status.existing).toMatchObject({

@@ -14,7 +14,6 @@ import { readFile } from "fs/promises";
 import { tmpdir } from "os";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import webpack from "webpack";
 import { sampleAnswers } from "../../src/core/answers/sample";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import type { WorkbookPlan } from "../../src/core/plan/types";
@@ -23,7 +22,8 @@ import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { animationsFinished, launchChromium, openPaneContext, serveStatic } from "../support/chromium";
 import { printSheets } from "../support/render";
 import { runBounded } from "../support/process";
-import { PICTURE_COUNCIL, PICTURE_DATE, type PaneScenario } from "./scenarios";
+import { buildHarness } from "./harness-build";
+import { PICTURE_COUNCIL, PICTURE_DATE, tamperedPlan, type PaneScenario } from "./scenarios";
 
 const REPO = path.resolve(__dirname, "../..");
 const DOCS = path.join(REPO, "docs");
@@ -68,14 +68,21 @@ const PANE_SHOTS: PaneShot[] = [
   { file: "pane-new", scenario: "new", act: (page) => fillDetails(page, "Build assessment") },
   { file: "pane-upgrade", scenario: "upgrade", act: (page) => waitForButton(page, "Upgrade assessment") },
   { file: "pane-built", scenario: "built", act: buildAndWait },
+  { file: "pane-check", scenario: "check", act: checkAndWait },
   {
     file: "pane-standalone",
     scenario: "standalone",
     act: (page) => fillDetails(page, "Download a new assessment workbook"),
   },
+  { file: "pane-standalone-check", scenario: "standalone", act: checkChosenFile },
 ];
 
+/** The file the standalone page checks in its picture: the "check" scenario's workbook, as a file. */
+let tamperedFile = "";
+
 async function panePictures(scratch: string): Promise<void> {
+  tamperedFile = path.join(scratch, "Anytown return.xlsx");
+  writeFileSync(tamperedFile, await writePlanToBuffer(tamperedPlan({ answered: false })));
   const dist = await buildHarness(path.join(scratch, "pane"));
   const { server, baseUrl } = await serveStatic(dist);
   let browser: Browser | undefined;
@@ -107,7 +114,7 @@ async function panePictures(scratch: string): Promise<void> {
 }
 
 async function waitForButton(page: Page, name: string): Promise<void> {
-  const button = page.getByRole("button", { name });
+  const button = page.getByRole("button", { name, exact: true });
   await button.waitFor({ timeout: 30_000 });
   await page.waitForFunction((label) => {
     const found = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === label);
@@ -122,31 +129,27 @@ async function fillDetails(page: Page, button: string): Promise<void> {
   await page.fill('input[name="assessmentDate"]', PICTURE_DATE);
 }
 
+/** Checks the workbook with a descriptor edited by hand: the findings, grouped, with Go to cell and Repair. */
+async function checkAndWait(page: Page): Promise<void> {
+  await waitForButton(page, "Check");
+  await page.getByRole("button", { name: "Check", exact: true }).click();
+  await page.getByRole("heading", { name: "Findings" }).waitFor({ timeout: 60_000 });
+  await waitForButton(page, "Repair");
+}
+
+async function checkChosenFile(page: Page): Promise<void> {
+  // The form above is filled as in the other picture, so the date shown is the fixed one, not today's.
+  await fillDetails(page, "Download a new assessment workbook");
+  await page.getByLabel("Workbook to check (.xlsx)").setInputFiles(tamperedFile);
+  await page.getByRole("heading", { name: "Findings" }).waitFor({ timeout: 60_000 });
+  await waitForButton(page, "Download a repaired copy");
+}
+
 async function buildAndWait(page: Page): Promise<void> {
   await fillDetails(page, "Build assessment");
   await page.getByRole("button", { name: "Build assessment" }).click();
   await page.getByText("Notes").first().waitFor({ timeout: 60_000 });
   await waitForButton(page, "Repair assessment");
-}
-
-/** The pane's own webpack build, with the harness in place of the page's entry (office.js is never fetched). */
-async function buildHarness(out: string): Promise<string> {
-  const configure = require(path.join(REPO, "webpack.config.js")) as (
-    env: object,
-    argv: { mode: string },
-  ) => Promise<webpack.Configuration>;
-  // Production, as users get it (a development build would also run React's StrictMode checks twice).
-  // This build's manifest is never used: naming the development address keeps webpack's note about it quiet.
-  process.env.ADDIN_BASE_URL ??= "https://localhost:3000/";
-  const config = await configure({}, { mode: "production" });
-  config.context = REPO;
-  config.entry = { taskpane: path.join(__dirname, "pane-harness.tsx") };
-  config.output = { ...config.output, path: out };
-  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-    webpack(config, (error, result) => (error || !result ? reject(error) : resolve(result))),
-  );
-  if (stats.hasErrors()) throw new Error(stats.toString("errors-only"));
-  return out;
 }
 
 // ---- The workbook, in LibreOffice ----

@@ -7,11 +7,13 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { sampleAnswers } from "../../src/core/answers/sample";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { writeWorkbookPlan } from "../../src/office/write-plan";
 import { parseToolkit } from "../../src/core/toolkit/load";
+import { lazyFileChecker } from "../../src/taskpane/load-file-checker";
 import { Root, type Started } from "../../src/taskpane/Root";
 import { FakeExcel } from "../fakes/excel-fake";
 import { hostFor, writePlanWithAnswers } from "../office/fixtures";
-import { PICTURE_COUNCIL, PICTURE_DATE, type PaneScenario } from "./scenarios";
+import { PICTURE_COUNCIL, PICTURE_DATE, tamperedPlan, type PaneScenario } from "./scenarios";
 
 // The Excel fake runs in Node for the tests and schedules its syncs with Node's setImmediate.
 const withImmediate = globalThis as {
@@ -33,19 +35,39 @@ async function workbookFor(which: PaneScenario): Promise<FakeExcel> {
     await writePlanWithAnswers(fake, earlier, answers, { council: PICTURE_COUNCIL, assessmentDate: PICTURE_DATE });
     return fake;
   }
+  if (which === "check") return tamperedAssessment();
   // "built": the user already has a sheet called Summary, so the build says which name it used instead.
   return new FakeExcel({ sheets: which === "built" ? ["Sheet1", "Summary"] : ["Sheet1"] });
 }
 
+/** A current assessment with one descriptor edited by hand, written straight into the fake as a build leaves it. */
+async function tamperedAssessment(): Promise<FakeExcel> {
+  const fake = new FakeExcel();
+  const plan = tamperedPlan();
+  await fake.run((context) =>
+    writeWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true }, () =>
+      context.sync(),
+    ),
+  );
+  return fake;
+}
+
 async function start(): Promise<Started> {
   if (scenario === "standalone") return { kind: "standalone", reason: "no-office" };
-  return { kind: "excel", host: hostFor(await workbookFor(scenario)), dark };
+  const fake = await workbookFor(scenario);
+  // The Chromium test looks into the workbook the pane works on: which sheet is active, which sheets exist.
+  Object.assign(window, { paneFake: fake });
+  return { kind: "excel", host: hostFor(fake), dark };
 }
 
 const refuseDownload = () => Promise.reject(new Error("The pictures show the pane in Excel: nothing is downloaded."));
+// The standalone page checks a chosen file with the real checker, loaded as the page loads it.
+const fileChecker = lazyFileChecker(() =>
+  import("../../src/taskpane/file-checker").then((module) => module.fileChecker),
+);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <Root start={start} downloadWorkbook={refuseDownload} />
+    <Root start={start} downloadWorkbook={refuseDownload} fileChecker={fileChecker} />
   </StrictMode>,
 );

@@ -81,6 +81,11 @@ export interface CapturedRequest {
   body: WireRequest;
   /** UTF-8 bytes of the body exactly as the client serialises it. */
   bytes: number;
+  /**
+   * UTF-8 bytes of the answer in the wire format the client parses (JSON of the response body the
+   * harness builds from the fake: PascalCase names, `_Items`, nulls), once it has been answered.
+   */
+  responseBytes?: number;
 }
 
 interface ActionResult {
@@ -210,8 +215,13 @@ function sessionSending(send: Send, requests: CapturedRequest[]): object {
         executeAsync: async (_customData: unknown, _flags: number, message: { Body: WireRequest }) => {
           // Serialised exactly as RichApiMessageUtility does before it hands the request to Office.
           const text = JSON.stringify(message.Body);
-          requests.push({ body: JSON.parse(text) as WireRequest, bytes: Buffer.byteLength(text, "utf8") });
+          const captured: CapturedRequest = {
+            body: JSON.parse(text) as WireRequest,
+            bytes: Buffer.byteLength(text, "utf8"),
+          };
+          requests.push(captured);
           const body = await send(JSON.parse(text) as WireRequest);
+          captured.responseBytes = Buffer.byteLength(JSON.stringify(body), "utf8");
           return { HttpStatusCode: 200, ErrorCode: null, ErrorMessage: null, Headers: {}, Body: body };
         },
       };

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act, render, screen } from "@testing-library/react";
 import type { WorkbookHost } from "../../src/app/workbook-host";
+import type { FileChecker } from "../../src/taskpane/file-check";
 import { Root, type Started } from "../../src/taskpane/Root";
 
 const host: WorkbookHost = {
@@ -13,6 +14,10 @@ const host: WorkbookHost = {
   signOff: async () => ({ action: "repaired", sheets: [], notes: [] }),
 };
 const download = async () => "file.xlsx";
+const fileChecker: FileChecker = {
+  check: () => Promise.reject(new Error("not used in these tests")),
+  downloadRepairedCopy: () => Promise.reject(new Error("not used in these tests")),
+};
 
 /** The FluentProvider's element carries the theme's colour scheme as an inline style. */
 const colourScheme = (container: HTMLElement) => (container.firstElementChild as HTMLElement).style.colorScheme;
@@ -21,7 +26,11 @@ describe("Root", () => {
   it("waits for Excel, then shows the standalone pane in the browser's light theme when the host is not Excel", async () => {
     let finish: (started: Started) => void = () => undefined;
     const { container } = render(
-      <Root start={() => new Promise((resolve) => (finish = resolve))} downloadWorkbook={download} />,
+      <Root
+        start={() => new Promise((resolve) => (finish = resolve))}
+        downloadWorkbook={download}
+        fileChecker={fileChecker}
+      />,
     );
     expect(screen.getByText("Waiting for Excel…")).toBeTruthy();
     act(() => finish({ kind: "standalone", reason: "other-host" }));
@@ -35,6 +44,7 @@ describe("Root", () => {
       <Root
         start={() => new Promise((resolve) => (finish = resolve))}
         downloadWorkbook={download}
+        fileChecker={fileChecker}
         offerDownloadAfterMs={20}
       />,
     );
@@ -53,6 +63,7 @@ describe("Root", () => {
       <Root
         start={() => new Promise((resolve) => (finish = resolve))}
         downloadWorkbook={download}
+        fileChecker={fileChecker}
         offerDownloadAfterMs={60_000}
       />,
     );
@@ -66,6 +77,7 @@ describe("Root", () => {
       <Root
         start={async () => ({ kind: "standalone", reason: "host-failed", detail: "Loading chunk 12 failed." })}
         downloadWorkbook={download}
+        fileChecker={fileChecker}
       />,
     );
     // Excel is there, so the pane must not claim otherwise.
@@ -77,14 +89,24 @@ describe("Root", () => {
   });
 
   it("runs standalone, and says why, when starting fails outright", async () => {
-    render(<Root start={() => Promise.reject(new Error("Office.onReady threw"))} downloadWorkbook={download} />);
+    render(
+      <Root
+        start={() => Promise.reject(new Error("Office.onReady threw"))}
+        downloadWorkbook={download}
+        fileChecker={fileChecker}
+      />,
+    );
     expect(await screen.findByText(/The error was: Office\.onReady threw/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "Download a new assessment workbook" })).toBeTruthy();
   });
 
   it("uses Office's dark theme inside Excel", async () => {
     const { container } = render(
-      <Root start={async () => ({ kind: "excel", host, dark: true })} downloadWorkbook={download} />,
+      <Root
+        start={async () => ({ kind: "excel", host, dark: true })}
+        downloadWorkbook={download}
+        fileChecker={fileChecker}
+      />,
     );
     expect(await screen.findByRole("button", { name: "Build assessment" })).toBeTruthy();
     expect(colourScheme(container)).toBe("dark");
@@ -101,7 +123,11 @@ describe("Root", () => {
     Object.defineProperty(window, "matchMedia", { value: matchMedia, configurable: true });
     try {
       const { container } = render(
-        <Root start={async () => ({ kind: "standalone", reason: "no-office" })} downloadWorkbook={download} />,
+        <Root
+          start={async () => ({ kind: "standalone", reason: "no-office" })}
+          downloadWorkbook={download}
+          fileChecker={fileChecker}
+        />,
       );
       expect(await screen.findByText("Not running inside Excel.")).toBeTruthy();
       expect(colourScheme(container)).toBe("dark");

@@ -10,11 +10,16 @@ import { TextEncoder } from "util";
 import { blockedMessage, signOffState } from "../../src/core/assessment/sign-off";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { todayIso } from "../../src/core/util/dates";
+import type { FileChecker } from "../../src/taskpane/file-check";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, hostFor, NOW, readBack, writePlanWithAnswers } from "../office/fixtures";
 
 const toolkit = canonicalToolkit();
+const noFileCheck: FileChecker = {
+  check: () => Promise.reject(new Error("not used in these tests")),
+  downloadRepairedCopy: () => Promise.reject(new Error("not used in these tests")),
+};
 const area = toolkit.themes[0].keyAreas[0];
 const answers = { ...DETAILS, behaviours: { [area.behaviours[0].id]: { current: "Minimum" } } };
 
@@ -32,7 +37,7 @@ async function paneOver(fake: FakeExcel) {
   const status = jest.spyOn(host, "status");
   render(
     <FluentProvider theme={webLightTheme}>
-      <TaskPane host={host} downloadWorkbook={async () => "unused.xlsx"} now={NOW} />
+      <TaskPane host={host} downloadWorkbook={async () => "unused.xlsx"} fileChecker={noFileCheck} now={NOW} />
     </FluentProvider>,
   );
   // The fake reads the workbook in earnest: give it more than findBy's one second on a busy machine.
@@ -85,7 +90,7 @@ test("no Sign off is offered for a workbook without an assessment", async () => 
   const host = hostFor(new FakeExcel());
   render(
     <FluentProvider theme={webLightTheme}>
-      <TaskPane host={host} downloadWorkbook={async () => "unused.xlsx"} now={NOW} />
+      <TaskPane host={host} downloadWorkbook={async () => "unused.xlsx"} fileChecker={noFileCheck} now={NOW} />
     </FluentProvider>,
   );
   expect(await screen.findByRole("button", { name: "Build assessment" }, { timeout: 20_000 })).toBeTruthy();

@@ -1,4 +1,5 @@
 import { UserFacingError, type AssessmentOutcome, type WorkbookStatus } from "../../src/app/workbook-host";
+import type { CheckResult, Finding } from "../../src/core/check/types";
 import {
   initialState,
   isBusy,
@@ -194,5 +195,92 @@ describe("toShownError", () => {
     expect(error.message).toContain("x is undefined");
     expect(error.nextStep).toMatch(/^Try again/);
     expect(toShownError("odd").message).toBe("Something went wrong that the add-in did not expect.");
+  });
+});
+
+describe("the check", () => {
+  const finding = (severity: Finding["severity"], repairable = true): Finding => ({
+    rule: severity === "error" ? "content.descriptor-edited" : "answer.evidence-missing",
+    severity,
+    sheet: { role: "keyArea", key: "keyArea:SL-ECSM", name: "1.1 Leadership" },
+    cell: "D9",
+    message: "Edited.",
+    repairable,
+  });
+  const result: CheckResult = { findings: [finding("error"), finding("warning", false)] };
+  const opened = () =>
+    paneReducer(initialState("excel", now), { type: "statusLoaded", status: { ...existing(false), check: result } });
+  const checking = () => paneReducer(opened(), { type: "checkStarted", step: "Reading your workbook" });
+  const listed = () => paneReducer(checking(), { type: "checkSucceeded", result });
+
+  it("takes the counts from the status read on opening, without listing the findings", () => {
+    const state = opened();
+    expect(state.check.result).toBe(result);
+    expect(state.check.listed).toBe(false);
+    expect(state.check.resultNumber).toBe(1);
+  });
+
+  it("runs with progress kept between 0 and 1, and is busy meanwhile", () => {
+    let state = checking();
+    expect(state.check.progress).toEqual({ step: "Reading your workbook", fraction: 0 });
+    expect(isBusy(state)).toBe(true);
+    state = paneReducer(state, { type: "checkProgressed", update: { step: "Checking", fraction: 3 } });
+    expect(state.check.progress).toEqual({ step: "Checking", fraction: 1 });
+    expect(paneReducer(state, { type: "checkStarted", step: "Again" })).toBe(state);
+  });
+
+  it("lists a finished check's findings and ignores late progress", () => {
+    const state = listed();
+    expect(state.check).toMatchObject({ result, listed: true, progress: null, error: null, resultNumber: 2 });
+    expect(isBusy(state)).toBe(false);
+    expect(paneReducer(state, { type: "checkProgressed", update: { step: "Late", fraction: 0.5 } })).toBe(state);
+  });
+
+  it("keeps the findings listed when a status read (after a repair) brings a new result", () => {
+    const fresh: CheckResult = { findings: [finding("warning", false)] };
+    const reported = paneReducer(listed(), { type: "reportAdded", sheet: "Check report" });
+    const state = paneReducer(reported, { type: "statusLoaded", status: { ...existing(false), check: fresh } });
+    expect(state.check).toMatchObject({ result: fresh, listed: true, reportSheet: null, resultNumber: 3 });
+  });
+
+  it("keeps the list in view beside a failed check or action, and clears the error on the next success", () => {
+    let state = paneReducer(checking(), { type: "checkFailed", error: shown });
+    expect(state.check).toMatchObject({ result, progress: null, error: shown });
+    state = paneReducer(listed(), { type: "checkActionFailed", error: shown });
+    expect(state.check).toMatchObject({ result, listed: true, error: shown });
+    expect(paneReducer(state, { type: "cellSelected" }).check.error).toBeNull();
+    expect(paneReducer(state, { type: "reportAdded", sheet: "Check report" }).check).toMatchObject({
+      error: null,
+      reportSheet: "Check report",
+    });
+  });
+
+  it("offers the download for good when a check says the host cannot work here", () => {
+    const state = paneReducer(checking(), { type: "checkFailed", error: { ...shown, offerDownload: true } });
+    expect(primaryAction(state)).toBe("download");
+  });
+
+  it("remembers a copy, or the text to copy by hand when the clipboard was refused", () => {
+    expect(paneReducer(listed(), { type: "copied" }).check.copy).toEqual({ kind: "copied" });
+    const refused = paneReducer(listed(), { type: "copyRefused", text: "Check: 1 error" });
+    expect(refused.check.copy).toEqual({ kind: "refused", text: "Check: 1 error" });
+    // Starting again puts the copy away with the old result's other outcomes.
+    expect(paneReducer(refused, { type: "checkStarted", step: "Again" }).check.copy).toBeNull();
+  });
+
+  it("drops the last file's findings at once when a new file is chosen, and names the file checked", () => {
+    let state = paneReducer(ready("standalone"), { type: "checkStarted", step: "Loading" });
+    state = paneReducer(state, { type: "checkSucceeded", result, fileName: "a.xlsx" });
+    expect(state.check).toMatchObject({ result, fileName: "a.xlsx", listed: true });
+    state = paneReducer(state, { type: "checkStarted", step: "Loading", replacing: true });
+    expect(state.check).toMatchObject({ result: null, fileName: null, listed: false });
+    expect(state.check.progress).toEqual({ step: "Loading", fraction: 0 });
+  });
+
+  it("keeps the findings beside a downloaded repaired copy", () => {
+    let state = paneReducer(ready("standalone"), { type: "checkSucceeded", result, fileName: "a.xlsx" });
+    state = paneReducer(state, { type: "checkStarted", step: "Preparing the repaired copy" });
+    state = paneReducer(state, { type: "repairedCopyDownloaded", fileName: "a (repaired).xlsx" });
+    expect(state.check).toMatchObject({ result, listed: true, progress: null, repairedFile: "a (repaired).xlsx" });
   });
 });

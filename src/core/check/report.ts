@@ -9,16 +9,16 @@ export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 /** What each severity is called where people read it. */
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
 
-/** The report's columns, in order, with how each is taken from a finding. */
+/** The report's columns, in order, with how each is taken from a finding and its width on the report sheet (characters). */
 export const REPORT_COLUMNS = [
-  { header: "Severity", of: (f: Finding) => SEVERITY_LABEL[f.severity] },
-  { header: "Sheet", of: (f: Finding) => f.sheet?.name ?? "" },
-  { header: "Cell", of: (f: Finding) => f.cell ?? "" },
-  { header: "Finding", of: (f: Finding) => f.message },
-  { header: "Expected", of: (f: Finding) => f.expected ?? "" },
-  { header: "Found", of: (f: Finding) => f.found ?? "" },
-  { header: "Repair fixes it", of: (f: Finding) => (f.repairable ? "Yes" : "No") },
-  { header: "Rule", of: (f: Finding) => f.rule },
+  { header: "Severity", of: (f: Finding) => SEVERITY_LABEL[f.severity], width: 10 },
+  { header: "Sheet", of: (f: Finding) => f.sheet?.name ?? "", width: 22 },
+  { header: "Cell", of: (f: Finding) => f.cell ?? "", width: 8 },
+  { header: "Finding", of: (f: Finding) => f.message, width: 60 },
+  { header: "Expected", of: (f: Finding) => f.expected ?? "", width: 30 },
+  { header: "Found", of: (f: Finding) => f.found ?? "", width: 30 },
+  { header: "Repair fixes it", of: (f: Finding) => (f.repairable ? "Yes" : "No"), width: 10 },
+  { header: "Rule", of: (f: Finding) => f.rule, width: 28 },
 ] as const;
 
 /** Errors first, then warnings, then notes; within a severity, the checker's order (sheet by sheet). */
@@ -40,10 +40,15 @@ export function reportRows(result: CheckResult): string[][] {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** How many of one severity, in words: "1 error", "2 warnings", "0 notes". */
+export function severityCountText(severity: Severity, count: number): string {
+  return plural(count, SEVERITY_LABEL[severity].toLowerCase());
+}
+
 /** A one-line summary: "2 errors, 1 warning, 0 notes". */
 export function countsLine(findings: readonly Finding[]): string {
   const counts = severityCounts(findings);
-  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "note")}`;
+  return SEVERITY_ORDER.map((severity) => severityCountText(severity, counts[severity])).join(", ");
 }
 
 /**

@@ -13,6 +13,8 @@ export const SHEET_NAMES = {
   data: "Data",
   retired: "Retired answers",
   metadata: "NPS_Metadata",
+  /** The findings of a check, added on request (src/core/check/report-sheet.ts); not part of the assessment. */
+  checkReport: "Check report",
   groupSummary: "Group Summary",
   groupData: "Group Data",
   consolidationLog: "Consolidation Log",

@@ -165,6 +165,7 @@ export type SheetRole =
   | "data"
   | "retired"
   | "metadata"
+  | "checkReport"
   | "groupSummary"
   | "groupData"
   | "consolidationLog";

@@ -1,5 +1,8 @@
-import { GUIDE, GUIDE_INPUTS, KEY_AREA, roleNameFor } from "../plan/layout";
-import { cellAddress, parseCell } from "../util/a1";
+import { defaultSheetNames } from "../plan/build-plan";
+import { GUIDE, GUIDE_INPUTS, KEY_AREA, keyAreaSheetKey, roleNameFor } from "../plan/layout";
+import type { Toolkit } from "../toolkit/schema";
+import { CHECK_REPORT_ROLE_NAME } from "./our-sheets";
+import { cellAddress, parseCell, rangeAddress } from "../util/a1";
 import { sheetOfReference } from "./references";
 import type { SnapshotCell } from "./types";
 
@@ -9,6 +12,12 @@ export interface GuardedCells {
   locked: string[];
   /** Input cells that should carry a picker or a date rule. */
   validated: string[];
+  /**
+   * Rectangles covering `locked` in which the generator gives every cell the same lock, so a reader
+   * that must ask Excel cell by cell can ask once a block (Excel answers a block of mixed locks
+   * with null, and then each of its cells must be asked).
+   */
+  lockBlocks: string[];
 }
 
 /** Rows read below the principle row at most, so a stray cell far down cannot make a reader look at a million. */
@@ -34,6 +43,31 @@ function lastRow(cells: Record<string, SnapshotCell>): number {
   return last;
 }
 
+/** The guarded cells of a sheet playing `role` whose last filled row is `lastFilledRow`. */
+function guardedCellsOf(role: "guide" | "keyArea" | undefined, lastFilledRow: number): GuardedCells {
+  if (role === "guide") {
+    const inputs = GUIDE_INPUTS.map((cell) => cellAddress(cell.row, cell.column));
+    const date = cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column);
+    return { locked: inputs, validated: [date], lockBlocks: inputs };
+  }
+  if (role !== "keyArea") return { locked: [], validated: [], lockBlocks: [] };
+  const top = KEY_AREA.principleRow;
+  const bottom = Math.min(Math.max(lastFilledRow, top), top + MAX_GUARDED_ROWS);
+  const locked: string[] = [];
+  const validated: string[] = [];
+  for (let row = top; row <= bottom; row++) {
+    for (let column = C.behaviour; column <= C.reviewDate; column++) locked.push(cellAddress(row, column));
+    if (row >= KEY_AREA.firstBehaviourRow)
+      for (const column of VALIDATED_COLUMNS) validated.push(cellAddress(row, column));
+  }
+  // The principle row is read-only from end to end; below it each column is text (locked) or input (unlocked).
+  const lockBlocks = [rangeAddress(top, C.behaviour, top, C.reviewDate)];
+  if (bottom >= KEY_AREA.firstBehaviourRow)
+    for (let column = C.behaviour; column <= C.reviewDate; column++)
+      lockBlocks.push(rangeAddress(KEY_AREA.firstBehaviourRow, column, bottom, column));
+  return { locked, validated, lockBlocks };
+}
+
 /**
  * Which cells of a sheet both readers report locks and validations for: on each key area sheet,
  * the behaviour name, the five descriptors and the five inputs of every row from the principle
@@ -45,19 +79,27 @@ export function guardedCells(
   names: Record<string, string>,
   cells: Record<string, SnapshotCell>,
 ): GuardedCells {
-  const role = guardedRole(sheetName, names);
-  if (role === "guide") {
-    const inputs = GUIDE_INPUTS.map((cell) => cellAddress(cell.row, cell.column));
-    return { locked: inputs, validated: [cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column)] };
+  return guardedCellsOf(guardedRole(sheetName, names), lastRow(cells));
+}
+
+/**
+ * The guarded cells a reader can ask for before it has seen a sheet, by the NPS_Sheet_* name of
+ * every sheet role of `toolkits` (the metadata sheet's, Summary's… have none): those of a sheet as
+ * the generator wrote it, each key area's rows down to its last behaviour in the longest version.
+ * A sheet with rows added below needs more, which guardedCells tells once its cells are read.
+ */
+export function expectedGuardedCells(toolkits: readonly Toolkit[]): Map<string, GuardedCells> {
+  const expected = new Map<string, GuardedCells>();
+  for (const toolkit of toolkits) {
+    for (const name of Object.keys(defaultSheetNames(toolkit)).map(roleNameFor)) {
+      if (name !== CHECK_REPORT_ROLE_NAME && !expected.has(name)) expected.set(name, guardedCellsOf(undefined, 0));
+    }
+    expected.set(roleNameFor("guide"), guardedCellsOf("guide", 0));
+    for (const area of toolkit.themes.flatMap((theme) => theme.keyAreas)) {
+      const cells = guardedCellsOf("keyArea", KEY_AREA.firstBehaviourRow + area.behaviours.length - 1);
+      const name = roleNameFor(keyAreaSheetKey(area.id));
+      if ((expected.get(name)?.locked.length ?? 0) < cells.locked.length) expected.set(name, cells);
+    }
   }
-  if (role !== "keyArea") return { locked: [], validated: [] };
-  const bottom = Math.min(Math.max(lastRow(cells), KEY_AREA.principleRow), KEY_AREA.principleRow + MAX_GUARDED_ROWS);
-  const locked: string[] = [];
-  const validated: string[] = [];
-  for (let row = KEY_AREA.principleRow; row <= bottom; row++) {
-    for (let column = C.behaviour; column <= C.reviewDate; column++) locked.push(cellAddress(row, column));
-    if (row >= KEY_AREA.firstBehaviourRow)
-      for (const column of VALIDATED_COLUMNS) validated.push(cellAddress(row, column));
-  }
-  return { locked, validated };
+  return expected;
 }

@@ -43,4 +43,53 @@ export const usePaneStyles = makeStyles({
   primaryButton: {
     alignSelf: "flex-start",
   },
+  /** An icon before its words, on one line. */
+  iconLine: {
+    margin: 0,
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+  },
+  counts: {
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  /** A row of buttons that wraps in a narrow pane. */
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+  },
+  findings: {
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
+  finding: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  /** Descriptors keep their line breaks (numbered items), and long words wrap in the narrow pane. */
+  longText: {
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
+  },
+  fileInput: {
+    maxWidth: "100%",
+  },
+  copyText: {
+    width: "100%",
+  },
 });

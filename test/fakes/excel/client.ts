@@ -161,6 +161,20 @@ function parseLoadSpec(spec: unknown): string[] | undefined {
 
 const clone = <V>(value: V): V => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as V));
 
+/**
+ * Thrown by a proxy's `locate` when the proxy it was reached through is a null object. Office
+ * documents *OrNullObject proxies (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties)
+ * but not what a proxy reached through one is; the fake makes it a null object too (its loads
+ * answer null, its sets and calls do nothing), which is how the host's one-sync read expects Excel
+ * to behave. Should Excel refuse such a request instead, nothing has changed and the host reads
+ * again without going through null objects (src/office/read-assessment.ts).
+ */
+export class ReachedThroughNull extends Error {
+  constructor() {
+    super("Reached through a null object.");
+  }
+}
+
 /** Base of every proxy: lazy binding to the state, loads, null objects. */
 export abstract class FakeClientObject {
   private readonly loaded = new Map<string, unknown>();
@@ -181,13 +195,26 @@ export abstract class FakeClientObject {
   /** The state object, bound on first use like Office binds a proxy to an object ID. */
   target(): unknown {
     if (this.bound !== undefined) return this.bound;
-    const found = this.locate();
+    let found: unknown;
+    try {
+      found = this.locate();
+    } catch (error) {
+      if (error instanceof ReachedThroughNull) return null;
+      throw error;
+    }
     if (found === null || found === undefined) {
       if (this.nullable) return null;
       throw officeError("ItemNotFound", `The requested ${this.constructor.name.replace(/^Fake/, "")} does not exist.`);
     }
     this.bound = found;
     return found;
+  }
+
+  /** This proxy's state object, for a proxy reached through it: a null object passes its nullness on. */
+  live(): unknown {
+    const target = this.target();
+    if (target === null) throw new ReachedThroughNull();
+    return target;
   }
 
   /** Queues a property set or method call; calls on a null object do nothing (Office's null-object rule). */

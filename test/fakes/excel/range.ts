@@ -100,17 +100,17 @@ export class FakeRange extends FakeClientObject {
   }
 
   get format(): FakeRangeFormat {
-    return (this.formatProxy ??= new FakeRangeFormat(this.context, () => this.target() as RangeTarget));
+    return (this.formatProxy ??= new FakeRangeFormat(this.context, () => this.live() as RangeTarget));
   }
 
   get dataValidation(): FakeDataValidation {
-    return (this.validationProxy ??= new FakeDataValidation(this.context, () => this.target() as RangeTarget));
+    return (this.validationProxy ??= new FakeDataValidation(this.context, () => this.live() as RangeTarget));
   }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
     return (this.conditionalProxy ??= new FakeConditionalFormatCollection(
       this.context,
-      () => this.target() as RangeTarget,
+      () => this.live() as RangeTarget,
     ));
   }
 
@@ -148,8 +148,24 @@ export class FakeRange extends FakeClientObject {
     });
   }
 
+  /**
+   * Selects the range in Excel's window, which shows one sheet at a time: selecting a range on a
+   * sheet that is not the active one fails. Excel's object model says so for Range.Select (the
+   * sheet must be active: https://learn.microsoft.com/office/vba/api/excel.range.select, "To
+   * select a cell or a range of cells, use the Select method"; a range off the active sheet fails),
+   * and Office.js users see the same on a non-active sheet
+   * (https://github.com/OfficeDev/office-js/issues/5118), so a caller activates the sheet first.
+   */
   select(): void {
-    this.queue(null, () => undefined);
+    this.queue(null, (target) => {
+      const t = target as RangeTarget;
+      if (this.context.state.activeSheetId !== t.sheet.id)
+        throw officeError(
+          "InvalidOperation",
+          `The sheet "${t.sheet.name}" is not active, so its cells cannot be selected.`,
+        );
+      this.context.state.selection = { sheetId: t.sheet.id, address: rectAddress(t.rect) };
+    });
   }
 
   /**
@@ -270,16 +286,16 @@ export class FakeRangeFormat extends FakeClientObject {
     super(context, locate);
   }
   get font(): FakeRangeFont {
-    return (this.fontProxy ??= new FakeRangeFont(this.context, () => this.target() as RangeTarget));
+    return (this.fontProxy ??= new FakeRangeFont(this.context, () => this.live() as RangeTarget));
   }
   get fill(): FakeRangeFill {
-    return (this.fillProxy ??= new FakeRangeFill(this.context, () => this.target() as RangeTarget));
+    return (this.fillProxy ??= new FakeRangeFill(this.context, () => this.live() as RangeTarget));
   }
   get borders(): FakeRangeBorderCollection {
-    return (this.bordersProxy ??= new FakeRangeBorderCollection(this.context, () => this.target() as RangeTarget));
+    return (this.bordersProxy ??= new FakeRangeBorderCollection(this.context, () => this.live() as RangeTarget));
   }
   get protection(): FakeFormatProtection {
-    return (this.protectionProxy ??= new FakeFormatProtection(this.context, () => this.target() as RangeTarget));
+    return (this.protectionProxy ??= new FakeFormatProtection(this.context, () => this.live() as RangeTarget));
   }
   protected override children(): Record<string, FakeClientObject> {
     return { font: this.font, fill: this.fill, borders: this.borders, protection: this.protection };

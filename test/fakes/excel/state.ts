@@ -133,6 +133,8 @@ export interface WorkbookState {
   sheets: SheetState[];
   names: NameState[];
   activeSheetId: string;
+  /** What Range.select() last selected: the sheet's ID and the range's address ("B9"). */
+  selection?: { sheetId: string; address: string };
   readOnly: boolean;
   structureProtected: boolean;
   nextId: number;

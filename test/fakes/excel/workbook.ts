@@ -134,7 +134,7 @@ export class FakeWorksheet extends FakeClientObject {
     );
   }
   private sheet(): SheetState {
-    return this.target() as SheetState;
+    return this.live() as SheetState;
   }
   get protection(): FakeWorksheetProtection {
     return (this.protectionProxy ??= new FakeWorksheetProtection(this.context, () => this.sheet()));
@@ -552,6 +552,24 @@ export interface FakeNamedItem extends Pick<
   "name" | "formula" | "type" | "value" | "visible" | "comment"
 > {}
 export class FakeNamedItem extends FakeClientObject {
+  /**
+   * The range a name refers to; a null object when it refers to no range (a #REF! left by a
+   * deleted sheet, a constant, a formula). ExcelApi 1.4:
+   * https://learn.microsoft.com/javascript/api/excel/excel.nameditem#excel-excel-nameditem-getrangeornullobject-member(1)
+   */
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const item = this.live() as NameState;
+        if (nameType(item) !== "Range") return null;
+        const { sheet, local } = splitSheet(item.formula.slice(1));
+        const owner = sheet !== undefined ? findSheet(this.context.state, sheet) : null;
+        return owner ? { sheet: owner, rect: parseRect(local.replace(/\$/g, "")) } : null;
+      },
+      true,
+    );
+  }
   delete(): void {
     this.queue(null, (target) => {
       this.context.state.names = this.context.state.names.filter((item) => item !== target);
@@ -572,4 +590,27 @@ defineAccessors<NameState>(FakeNamedItem, {
   value: { get: (n) => (nameType(n) === "Range" ? n.formula.slice(1) : n.formula.replace(/^="?|"$/g, "")) },
   visible: { get: (n) => n.visible, set: (n, v) => (n.visible = v === true) },
   comment: { get: (n) => n.comment, set: (n, v) => (n.comment = String(v)) },
+});
+
+// ---------------------------------------------------------------------------------------------
+/**
+ * Range.worksheet (ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-worksheet-member),
+ * defined here because range.ts cannot import FakeWorksheet without a cycle.
+ */
+declare module "./range" {
+  interface FakeRange {
+    readonly worksheet: FakeWorksheet;
+  }
+}
+const worksheetProxies = new WeakMap<FakeRange, FakeWorksheet>();
+Object.defineProperty(FakeRange.prototype, "worksheet", {
+  configurable: true,
+  get(this: FakeRange): FakeWorksheet {
+    let sheet = worksheetProxies.get(this);
+    if (!sheet) {
+      sheet = new FakeWorksheet(this.context, () => (this.live() as RangeTarget).sheet);
+      worksheetProxies.set(this, sheet);
+    }
+    return sheet;
+  },
 });
