@@ -3,7 +3,7 @@
  * and sheet names, so the expected text and formulas come from one place (the plan). Pure.
  */
 import { guideHasDetails, readAssessment, type FoundAssessment } from "../answers/from-snapshot";
-import { buildWorkbookPlan } from "../plan/build-plan";
+import { buildWorkbookPlan, defaultSheetNames } from "../plan/build-plan";
 import { GUIDE_DETAILS_SINCE_LAYOUT, METADATA_KEYS, SHEET_NAMES, type MetadataKey } from "../plan/layout";
 import type { SheetPlan, WorkbookPlan } from "../plan/types";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
@@ -173,6 +173,8 @@ function checkSheets(
   const findings: Finding[] = [];
   const behaviourIds = new Set(toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
   const keyAreas = new Map(toolkit.themes.flatMap((t) => t.keyAreas.map((k) => [k.id, k] as const)));
+  const defaultNames = defaultSheetNames(toolkit);
+  const defaults = new Map(plan.sheets.map((s) => [s.name, defaultNames[s.key] ?? s.name]));
   for (const sheet of plan.sheets) {
     if (sheet.role === "retired") continue;
     const actual = snapshot.sheets.find((s) => s.name === sheet.name);
@@ -199,7 +201,7 @@ function checkSheets(
     if (sheet.role === "metadata") continue;
     // An older layout's Guide differs from this one by design (identity.layout-outdated says so): it holds no figure.
     if (sheet.role === "guide" && options.olderGuide) continue;
-    const compared = compareSheet(sheet, actual, where, behaviourIds);
+    const compared = compareSheet(sheet, actual, where, behaviourIds, defaults);
     findings.push(...compared.findings);
     const keyArea = sheet.keyAreaId ? keyAreas.get(sheet.keyAreaId) : undefined;
     if (keyArea && compared.columnsIntact)

@@ -3,6 +3,7 @@
  * would write, cell by cell. Rows keyed by behaviour ID are matched by ID (Gaps and Data may be
  * sorted); everything else by address. Input cells are left to the answer rules.
  */
+import { isNumberedName } from "../assessment/sheet-names";
 import { GUIDE_INPUTS, GUIDE_SIGN_OFF, KEY_AREA } from "../plan/layout";
 import { plannedCells, type PlannedCells } from "../plan/image";
 import { isFormula, type PlanCell, type SheetPlan } from "../plan/types";
@@ -107,6 +108,24 @@ function sameConstant(expected: PlanCell, found: SnapshotCell | undefined): bool
   return found.value === expected;
 }
 
+/**
+ * The Guide lists the key area sheets by name, as text: Excel does not update it when a user renames
+ * a sheet, so the name the generator gave it (or a numbered one beside a user's sheet) stands too.
+ */
+function isNameBeforeRename(
+  sheet: SheetPlan,
+  expected: PlanCell,
+  found: SnapshotCell | undefined,
+  defaults: DefaultNames,
+) {
+  const defaultName = sheet.role === "guide" && typeof expected === "string" ? defaults.get(expected) : undefined;
+  const text = textOf(found);
+  return defaultName !== undefined && (text === defaultName || isNumberedName(defaultName, text));
+}
+
+/** Each planned sheet's current name → the name the generator gives it by default. */
+export type DefaultNames = Map<string, string>;
+
 function compareCell(
   sheet: SheetPlan,
   where: FindingSheet,
@@ -115,6 +134,7 @@ function compareCell(
   row: number,
   column: number,
   rowShift: number,
+  defaults: DefaultNames,
 ): Finding | undefined {
   const address = cellAddress(row + rowShift, column);
   const found = actual.cells[address];
@@ -137,7 +157,7 @@ function compareCell(
       );
     return undefined;
   }
-  if (sameConstant(expected, found)) return undefined;
+  if (sameConstant(expected, found) || isNameBeforeRename(sheet, expected, found, defaults)) return undefined;
   const rule = contentRule(sheet, row, column);
   return finding(rule, where, address, `${CONTENT_WHAT[rule]} differs from the canonical toolkit's.`, {
     expected: String(expected),
@@ -206,6 +226,7 @@ export function compareSheet(
   actual: SnapshotSheet,
   where: FindingSheet,
   behaviourIds: Set<string>,
+  defaults: DefaultNames = new Map(),
 ): SheetComparison {
   const planned = plannedCells(sheet);
   const keys = keyedRows(planned, behaviourIds);
@@ -226,7 +247,7 @@ export function compareSheet(
     for (const [column, expected] of cells) {
       if (keyed && column === keys?.column) continue;
       if (isInput(sheet, row, column, keyed)) continue;
-      const problem = compareCell(sheet, where, expected, actual, row, column, actualRow - row);
+      const problem = compareCell(sheet, where, expected, actual, row, column, actualRow - row, defaults);
       if (problem) findings.push(problem);
     }
   }
