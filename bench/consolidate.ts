@@ -14,6 +14,7 @@ import { planGroupWorkbook } from "../src/core/consolidate/group-plan";
 import { buildWorkbookPlan } from "../src/core/plan/build-plan";
 import { canonicalToolkit } from "../src/core/toolkit/canonical";
 import { knownToolkits } from "../src/core/toolkit/registry";
+import { nodeInflateRaw } from "../src/cli/native-inflate";
 import { readReturn } from "../src/xlsx/read-return";
 import { writePlanToBuffer } from "../src/xlsx/write-xlsx";
 import { fixed, type BenchResult, type BenchSection } from "./section";
@@ -77,7 +78,7 @@ async function consolidateAll(files: Uint8Array[], memory: PeakMemory): Promise<
   const consolidation = await consolidateReturns(
     files.map((bytes, i) => ({
       file: `return-${i + 1}.xlsx`,
-      read: () => readReturn(bytes),
+      read: () => readReturn(bytes, nodeInflateRaw),
     })),
     { registry: knownToolkits(), today: TODAY, includeErrors: false, finalOnly: false, onProgress: memory.sample },
   );

@@ -2,6 +2,7 @@ import { parseArgs } from "util";
 import { GENERATOR_VERSION } from "../core/version";
 import { UsageError, type CliOutput, type Command, type ParsedArgs } from "./command";
 import { COMMANDS } from "./commands";
+import { endReadWorker } from "./read-in-worker";
 import { closest } from "./suggest";
 
 export { UsageError };
@@ -138,5 +139,8 @@ export async function main(argv: string[], log = console.log, error = console.er
   } catch (problem) {
     error(`nps-toolkit: ${(problem as Error).message}`);
     return problem instanceof UsageError ? 2 : 1;
+  } finally {
+    // The worker that read this run's files (if any) ends with the run.
+    await endReadWorker();
   }
 }

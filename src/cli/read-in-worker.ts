@@ -1,91 +1,149 @@
 /**
- * Reading a foreign workbook in a worker thread that is terminated when it takes too long. The
+ * Reading foreign workbooks in a worker thread that is terminated when a read takes too long. The
  * reader's guard bounds what ExcelJS is given (bytes inflated, parts, elements, cells), but a timer
  * cannot stop a parse running in the same thread, so the command line parses in a worker and ends
  * it on expiry with a plain message: a bug or a file shaped in a way the guard does not foresee
  * costs a minute at most, never a hang.
+ *
+ * One worker reads every file of a run, one file after another: starting a worker (loading the
+ * reader and ExcelJS into it) costs more than reading a return, so a worker per file would double
+ * a batch's time. A read that runs out of time gets its worker terminated; the next file gets a new
+ * one. Between reads the worker does not keep the process alive, and `endReadWorker` ends it.
  *
  * The worker runs this same module: from the command line's bundle (webpack leaves __filename as
  * the bundle's path for Node targets), or from the TypeScript source through ts-node (tests).
  */
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import type { WorkbookSnapshot } from "../core/snapshot/types";
-import { readSnapshotFromBuffer, WorkbookReadError, type WorkbookReadProblem } from "../xlsx/read-xlsx";
+import {
+  DEFAULT_READ_LIMITS,
+  noCounters,
+  readSnapshotFromBuffer,
+  WorkbookReadError,
+  type WorkbookReadProblem,
+} from "../xlsx/read-xlsx";
+import { nodeInflateRaw } from "./native-inflate";
 
 /** Far beyond the few seconds the guard's limits allow a parse on a slow, busy machine. */
 export const READ_TIME_LIMIT_MS = 60_000;
 
 const WORKER_FLAG = "npsToolkitReadWorker";
 
-type Reply =
-  | { ok: true; snapshot: WorkbookSnapshot }
-  | { ok: false; readProblem?: WorkbookReadProblem; message: string; stack?: string };
+interface Request {
+  id: number;
+  bytes: ArrayBuffer;
+}
 
-async function readForParent(bytes: Uint8Array): Promise<Reply> {
+type Reply = { id: number } & (
+  | { ok: true; snapshot: WorkbookSnapshot }
+  | { ok: false; readProblem?: WorkbookReadProblem; message: string; stack?: string }
+);
+
+async function readForParent({ id, bytes }: Request): Promise<Reply> {
   try {
-    return { ok: true, snapshot: await readSnapshotFromBuffer(bytes) };
+    return {
+      id,
+      ok: true,
+      snapshot: await readSnapshotFromBuffer(new Uint8Array(bytes), DEFAULT_READ_LIMITS, noCounters(), nodeInflateRaw),
+    };
   } catch (problem) {
     if (problem instanceof WorkbookReadError)
-      return { ok: false, readProblem: problem.problem, message: problem.message };
+      return { id, ok: false, readProblem: problem.problem, message: problem.message };
     const error = problem instanceof Error ? problem : new Error(String(problem));
-    return { ok: false, message: error.message, stack: error.stack };
+    return { id, ok: false, message: error.message, stack: error.stack };
   }
 }
 
-// In the worker: read the bytes it was given and send back the snapshot or why it could not be read.
+// In the worker: read each file it is sent and send back the snapshot or why it could not be read.
 if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true && parentPort) {
   const port = parentPort;
-  void readForParent(new Uint8Array((workerData as { bytes: ArrayBuffer }).bytes)).then((reply) =>
-    port.postMessage(reply),
-  );
+  port.on("message", (request: Request) => void readForParent(request).then((reply) => port.postMessage(reply)));
 }
 
-function startWorker(bytes: Uint8Array): Worker {
-  // A copy the worker takes over: the caller keeps its own bytes.
-  const copy = bytes.slice().buffer;
-  const data = { [WORKER_FLAG]: true, bytes: copy };
-  if (__filename.endsWith(".js")) return new Worker(__filename, { workerData: data, transferList: [copy] });
+function startWorker(): Worker {
+  const data = { [WORKER_FLAG]: true };
+  if (__filename.endsWith(".js")) return new Worker(__filename, { workerData: data });
   // Run from the TypeScript source (tests, ts-node): the worker compiles it the same way.
   return new Worker(`require("ts-node").register({ transpileOnly: true }); require(${JSON.stringify(__filename)});`, {
     eval: true,
     workerData: data,
-    transferList: [copy],
   });
 }
 
 function timedOut(limitMs: number): WorkbookReadError {
+  const seconds = Number((limitMs / 1000).toFixed(1));
   return new WorkbookReadError(
     "too-slow",
-    `Reading this workbook took longer than ${Math.round(limitMs / 1000)} seconds, so it was stopped. If it is the assessment's file, copy the assessment's sheets into a new workbook and try that.`,
+    `Reading this workbook took longer than ${seconds} ${seconds === 1 ? "second" : "seconds"}, so it was stopped. If it is the assessment's file, copy the assessment's sheets into a new workbook and try that.`,
   );
 }
 
-/**
- * The snapshot of a workbook's bytes, read in a worker thread that is terminated after `limitMs`.
- * Rejects with a WorkbookReadError when the file is not a readable workbook or the time runs out.
- */
-export function readSnapshotInWorker(bytes: Uint8Array, limitMs = READ_TIME_LIMIT_MS): Promise<WorkbookSnapshot> {
+/** The worker reading this run's files, while it lives. */
+let reader: Worker | undefined;
+let lastId = 0;
+/** The read in progress (or the last one): each read waits for it, so the worker reads one file at a time. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function currentReader(): Worker {
+  if (!reader) {
+    reader = startWorker();
+    reader.unref();
+  }
+  return reader;
+}
+
+/** The thread ID of the worker that reads the next file, if one is running (for tests and diagnostics). */
+export function readWorkerThreadId(): number | undefined {
+  return reader?.threadId;
+}
+
+/** Ends the worker (if it still lives), so the next read starts a new one. */
+export async function endReadWorker(): Promise<void> {
+  const ending = reader;
+  reader = undefined;
+  if (ending) await ending.terminate();
+}
+
+function readOne(bytes: Uint8Array, limitMs: number): Promise<WorkbookSnapshot> {
+  const worker = currentReader();
+  const id = ++lastId;
   return new Promise((resolve, reject) => {
-    const worker = startWorker(bytes);
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      outcome();
-    };
-    const timer = setTimeout(() => settle(() => reject(timedOut(limitMs))), limitMs);
-    worker.once("message", (reply: Reply) =>
+    const onMessage = (reply: Reply) => {
+      if (reply.id !== id) return;
       settle(() => {
         if (reply.ok) resolve(reply.snapshot);
         else if (reply.readProblem) reject(new WorkbookReadError(reply.readProblem, reply.message));
         else reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
-      }),
-    );
-    worker.once("error", (error) => settle(() => reject(error)));
-    worker.once("exit", (code) =>
-      settle(() => reject(new Error(`The workbook reader stopped unexpectedly (exit code ${code}).`))),
-    );
+      });
+    };
+    // A worker that fails or stops is not used again: the next file gets a new one.
+    const onError = (error: Error) => settle(() => reject(error), true);
+    const onExit = (code: number) =>
+      settle(() => reject(new Error(`The workbook reader stopped unexpectedly (exit code ${code}).`)), true);
+    const settle = (outcome: () => void, endWorker = false) => {
+      clearTimeout(timer);
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      worker.unref();
+      if (endWorker && reader === worker) void endReadWorker();
+      outcome();
+    };
+    const timer = setTimeout(() => settle(() => reject(timedOut(limitMs)), true), limitMs);
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+    // Held open only while a read is under way.
+    worker.ref();
+    // A copy the worker takes over: the caller keeps its own bytes.
+    const copy = bytes.slice().buffer;
+    worker.postMessage({ id, bytes: copy } satisfies Request, [copy]);
   });
+}
+
+/**
+ * The snapshot of a workbook's bytes, read in the run's worker thread; if the read takes longer than
+ * `limitMs`, the worker is terminated. Rejects with a WorkbookReadError when the file is not a
+ * readable workbook or the time runs out.
+ */
+export function readSnapshotInWorker(bytes: Uint8Array, limitMs = READ_TIME_LIMIT_MS): Promise<WorkbookSnapshot> {
+  const read = queue.then(() => readOne(bytes, limitMs));
+  queue = read.catch(() => undefined);
+  return read;
 }

@@ -5,9 +5,23 @@ import type { SnapshotCell, SnapshotSheet, SnapshotValidation, WorkbookSnapshot 
 import { dateToSerial } from "../core/util/dates";
 import { openRawPackage, type RawPackage } from "./raw-protection";
 import { readError } from "./read-errors";
-import { DEFAULT_READ_LIMITS, guardWorkbookBytes, noCounters, type ReadCounters, type ReadLimits } from "./zip-guard";
+import {
+  DEFAULT_READ_LIMITS,
+  guardWorkbookBytes,
+  noCounters,
+  type InflateRaw,
+  type ReadCounters,
+  type ReadLimits,
+} from "./zip-guard";
 
-export { checkFileSize, DEFAULT_READ_LIMITS, noCounters, type ReadCounters, type ReadLimits } from "./zip-guard";
+export {
+  checkFileSize,
+  DEFAULT_READ_LIMITS,
+  noCounters,
+  type InflateRaw,
+  type ReadCounters,
+  type ReadLimits,
+} from "./zip-guard";
 export { WorkbookReadError, type WorkbookReadProblem } from "./read-errors";
 
 function snapshotCell(value: ExcelJS.CellValue): SnapshotCell | undefined {
@@ -122,14 +136,16 @@ async function addGuards(
  * The one entry point for reading an .xlsx file (command line, standalone page, tests): its bytes
  * into a snapshot. Anything that is not a readable workbook within the limits is refused with a
  * WorkbookReadError before ExcelJS parses it, which is what bounds the time and memory of a parse
- * (see zip-guard.ts); `counters` receives what the guard measured.
+ * (see zip-guard.ts); `counters` receives what the guard measured. `inflateRaw` is a native inflate
+ * for the guard where the platform has one (the command line passes Node's: src/cli/native-inflate.ts).
  */
 export async function readSnapshotFromBuffer(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
   counters: ReadCounters = noCounters(),
+  inflateRaw?: InflateRaw,
 ): Promise<WorkbookSnapshot> {
-  await guardWorkbookBytes(bytes, limits, counters);
+  await guardWorkbookBytes(bytes, limits, counters, inflateRaw);
   const workbook = new ExcelJS.Workbook();
   let raw: RawPackage;
   try {

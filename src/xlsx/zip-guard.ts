@@ -13,7 +13,9 @@
  *   visits cell by cell (merged cells, and data validations, whose `sqref` ExcelJS expands into one
  *   entry per cell).
  *
- * Only JSZip and TextDecoder are used, so the same guard bounds the reader in the browser.
+ * Only JSZip and TextDecoder are needed, so the same guard bounds the reader in the browser. Where the
+ * platform has a native inflate (Node's zlib, for the command line), the caller may pass it: JSZip's
+ * inflate in JavaScript was most of the guard's time.
  */
 import JSZip from "jszip";
 import { columnNumber } from "../core/util/a1";
@@ -49,6 +51,12 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxCells: 200_000,
   maxSpannedCells: 200_000,
 };
+
+/**
+ * Inflates a raw DEFLATE stream (a zip part's data), producing at most `maxBytes`: returns undefined
+ * when the part would inflate to more, having stopped there. A damaged stream throws.
+ */
+export type InflateRaw = (compressed: Uint8Array, maxBytes: number) => Uint8Array | undefined;
 
 /** What the guard measured: how far it got, so a test can see that a refusal came early. */
 export interface ReadCounters {
@@ -313,6 +321,51 @@ type StreamingEntry = JSZip.JSZipObject & {
   internalStream(type: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array>;
 };
 
+function unpacksTooLarge(limits: ReadLimits): WorkbookReadError {
+  return new WorkbookReadError(
+    "unpacks-too-large",
+    `This file unpacks to more than ${megabytes(limits.maxUnpackedBytes)}, far more than an assessment ever needs, so it was not read. It may not be a real workbook: check that this is the assessment's file.`,
+  );
+}
+
+/**
+ * A deflated part's compressed bytes, which JSZip 3 keeps as `_data` (its CompressedObject) until the
+ * part is read. Not public, so the shape is checked: anything else is inflated through JSZip.
+ */
+function deflatedBytes(entry: JSZip.JSZipObject): Uint8Array | undefined {
+  const data = (entry as unknown as { _data?: { compressedContent?: unknown; compression?: { magic?: unknown } } })
+    ._data;
+  const deflated = data?.compression?.magic === "\x08\x00" && data.compressedContent instanceof Uint8Array;
+  return deflated ? (data.compressedContent as Uint8Array) : undefined;
+}
+
+const NATIVE_SLICE_BYTES = 256 * 1024;
+
+/** Inflates one part at once with a native inflate that stops at the bytes the limit has left. */
+function inflatePartNatively(
+  compressed: Uint8Array,
+  inflateRaw: InflateRaw,
+  counters: ReadCounters,
+  limits: ReadLimits,
+  sink?: PartSink,
+): void {
+  let inflated: Uint8Array | undefined;
+  try {
+    inflated = inflateRaw(compressed, limits.maxUnpackedBytes - counters.inflatedBytes + 1);
+  } catch (error) {
+    throw readError("damaged", error);
+  }
+  counters.inflatedBytes += inflated ? inflated.length : limits.maxUnpackedBytes + 1 - counters.inflatedBytes;
+  if (!inflated || counters.inflatedBytes > limits.maxUnpackedBytes) throw unpacksTooLarge(limits);
+  if (!sink) return;
+  // Scanned in slices, as JSZip's stream gives it, so a count over its limit stops the scan soon after.
+  for (let at = 0; at < inflated.length || at === 0; at += NATIVE_SLICE_BYTES) {
+    const end = Math.min(at + NATIVE_SLICE_BYTES, inflated.length);
+    const over = sink.push(inflated.subarray(at, end), end === inflated.length);
+    if (over) throw over;
+  }
+}
+
 /**
  * Inflates one part, adding every byte produced to the counters, and stops inflating (the stream is
  * paused, not thrown through: JSZip's callbacks run from a timer) as soon as a limit is passed.
@@ -322,7 +375,11 @@ function inflatePart(
   counters: ReadCounters,
   limits: ReadLimits,
   sink?: PartSink,
+  inflateRaw?: InflateRaw,
 ): Promise<void> {
+  const compressed = inflateRaw && deflatedBytes(entry);
+  if (inflateRaw && compressed)
+    return new Promise((resolve) => resolve(inflatePartNatively(compressed, inflateRaw, counters, limits, sink)));
   return new Promise((resolve, reject) => {
     let stopped = false;
     const stop = (problem: WorkbookReadError) => {
@@ -336,12 +393,7 @@ function inflatePart(
         if (stopped) return;
         counters.inflatedBytes += chunk.length;
         if (counters.inflatedBytes > limits.maxUnpackedBytes) {
-          stop(
-            new WorkbookReadError(
-              "unpacks-too-large",
-              `This file unpacks to more than ${megabytes(limits.maxUnpackedBytes)}, far more than an assessment ever needs, so it was not read. It may not be a real workbook: check that this is the assessment's file.`,
-            ),
-          );
+          stop(unpacksTooLarge(limits));
           return;
         }
         const over = sink?.push(chunk);
@@ -384,12 +436,14 @@ function checkContentTypes(xml: string): void {
 
 /**
  * Throws a WorkbookReadError unless the bytes are an .xlsx workbook within the limits. Every part
- * is inflated once here; the counters say how much was done before it finished or gave up.
+ * is inflated once here (by `inflateRaw` where given); the counters say how much was done before it
+ * finished or gave up.
  */
 export async function guardWorkbookBytes(
   bytes: Uint8Array,
   limits: ReadLimits,
   counters: ReadCounters = noCounters(),
+  inflateRaw?: InflateRaw,
 ): Promise<void> {
   checkFileKind(bytes, limits);
   checkEndRecord(bytes, limits);
@@ -400,13 +454,13 @@ export async function guardWorkbookBytes(
   if (!contentTypes || !zip.file("xl/workbook.xml")) throw readError("not-a-workbook");
   counters.parts++;
   const contentTypesText = new TextCollector();
-  await inflatePart(contentTypes, counters, limits, contentTypesText);
+  await inflatePart(contentTypes, counters, limits, contentTypesText, inflateRaw);
   checkContentTypes(contentTypesText.text());
   for (const entry of entries) {
     if (entry === contentTypes) continue;
     counters.parts++;
     const xml = XML_PART.test(entry.name);
     const scanner = xml ? new XmlScanner(counters, limits, WORKSHEET_PART.test(entry.name)) : undefined;
-    await inflatePart(entry, counters, limits, scanner);
+    await inflatePart(entry, counters, limits, scanner, inflateRaw);
   }
 }

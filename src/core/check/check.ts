@@ -140,8 +140,27 @@ function layoutOutdated(found: FoundAssessment): Finding {
   );
 }
 
+/** Plans already built, by toolkit and then by sheet names: a batch of returns mostly shares one. */
+const plannedFor = new WeakMap<Toolkit, Map<string, WorkbookPlan>>();
+/** Enough for every naming of the sheets in one batch of returns, and still small. */
+const PLANS_KEPT = 16;
+
+/**
+ * What the generator would write for this toolkit and these sheet names. The answers are left out:
+ * the cells they change are input cells, which the sheet comparison leaves to the answer rules
+ * (test/core/check/plan-cache.test.ts holds the generator to that), so one plan serves every return
+ * of a batch, and is built once.
+ */
 function planFor(found: FoundAssessment, toolkit: Toolkit): WorkbookPlan {
-  return buildWorkbookPlan(toolkit, found.answers, { now: PLAN_TIME, sheetNames: found.roles });
+  const plans = plannedFor.get(toolkit) ?? new Map<string, WorkbookPlan>();
+  plannedFor.set(toolkit, plans);
+  const key = JSON.stringify(found.roles);
+  const planned = plans.get(key);
+  if (planned) return planned;
+  const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { now: PLAN_TIME, sheetNames: found.roles });
+  if (plans.size >= PLANS_KEPT) plans.delete(plans.keys().next().value as string);
+  plans.set(key, plan);
+  return plan;
 }
 
 /** Every finding on the sheets the plan has, but the metadata (identity) and retired answers (the user's to sort). */

@@ -1,0 +1,59 @@
+/**
+ * The command line's guard inflates with Node's zlib (src/cli/native-inflate.ts) instead of JSZip's
+ * JavaScript inflate: the same snapshot and the same counts for a real workbook, and the same
+ * refusals, bounded by the bytes actually inflated, for hostile ones.
+ */
+import { nodeInflateRaw } from "../../src/cli/native-inflate";
+import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { DEFAULT_READ_LIMITS, noCounters, readSnapshotFromBuffer, WorkbookReadError } from "../../src/xlsx/read-xlsx";
+import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
+import { craftZip, filledCells, minimalWorkbook, zerosBomb, type CraftedEntry } from "../xlsx/hostile-files";
+
+const now = new Date("2026-11-25T09:00:00Z");
+
+async function nativeRefusal(bytes: Uint8Array) {
+  const counters = noCounters();
+  const error = await readSnapshotFromBuffer(bytes, DEFAULT_READ_LIMITS, counters, nodeInflateRaw).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof WorkbookReadError)) throw new Error(`expected a WorkbookReadError, got ${String(error)}`);
+  return { problem: error.problem, message: error.message, counters };
+}
+
+test("a generated assessment reads to the same snapshot, with the same counts, as through JSZip's inflate", async () => {
+  const bytes = await writePlanToBuffer(buildWorkbookPlan(canonicalToolkit(), { behaviours: {} }, { now }));
+  const [jszip, native] = [noCounters(), noCounters()];
+  const expected = await readSnapshotFromBuffer(bytes, DEFAULT_READ_LIMITS, jszip);
+  expect(await readSnapshotFromBuffer(bytes, DEFAULT_READ_LIMITS, native, nodeInflateRaw)).toEqual(expected);
+  expect(native).toEqual(jszip);
+  expect(native.inflatedBytes).toBeGreaterThan(100_000);
+});
+
+test("a zip bomb that understates its sizes stops one byte past the limit of bytes inflated", async () => {
+  const bomb: CraftedEntry = {
+    name: "xl/sharedStrings.xml",
+    stored: zerosBomb(1024),
+    deflated: true,
+    declaredSize: 1000,
+  };
+  const found = await nativeRefusal(craftZip([...minimalWorkbook(filledCells(5)), bomb]));
+  expect(found.problem).toBe("unpacks-too-large");
+  expect(found.message).toMatch(/^This file unpacks to more than 50 MB/);
+  expect(found.counters.inflatedBytes).toBe(DEFAULT_READ_LIMITS.maxUnpackedBytes + 1);
+});
+
+test("broken compressed data in a part is damage", async () => {
+  const entries = minimalWorkbook(filledCells(5));
+  const broken: CraftedEntry = { ...entries[4], stored: new Uint8Array(200).fill(0xff), deflated: true };
+  const found = await nativeRefusal(craftZip([...entries.slice(0, 4), broken]));
+  expect(found.problem).toBe("damaged");
+});
+
+test("a million filled cells are refused soon after the count passes its limit", async () => {
+  const found = await nativeRefusal(craftZip(minimalWorkbook(filledCells(1_000_000))));
+  expect(found.problem).toBe("too-big");
+  expect(found.counters.cells).toBeGreaterThan(DEFAULT_READ_LIMITS.maxCells);
+  expect(found.counters.cells).toBeLessThan(DEFAULT_READ_LIMITS.maxCells + 15_000);
+});
