@@ -9,33 +9,13 @@ import { GROUP_DATA } from "../../src/core/plan/layout";
 import { isFormula } from "../../src/core/plan/types";
 import { knownToolkits } from "../../src/core/toolkit/registry";
 import { functionCalls } from "../support/formula-calls";
-import { olderToolkit, toolkit } from "./fixtures";
+import { examinedReturn, olderToolkit, toolkit } from "./fixtures";
 
 const DEFAULTS: ConsolidationOptions = { includeErrors: false, finalOnly: false };
 
 let position = 0;
 function examined(identity: Partial<ReturnIdentity>, more: Partial<ExaminedReturn> = {}): ExaminedReturn {
-  const at = position++;
-  return {
-    file: `return-${at}.xlsx`,
-    position: at,
-    kind: "assessment",
-    counts: { error: 0, warning: 0, info: 0 },
-    firstErrors: [],
-    identity: {
-      council: "Anytown Council",
-      respondent: "",
-      role: "",
-      assessmentDate: "2026-03-01",
-      toolkitLabel: "nps-2018 1.0.0",
-      toolkitVersion: "1.0.0",
-      status: "draft",
-      ...identity,
-    },
-    answers: { "SL-ECSM-01": { current: "Mature" } },
-    retiredAnswers: 0,
-    ...more,
-  };
+  return examinedReturn(position++, identity, more);
 }
 
 const outcomes = (returns: ExaminedReturn[], options = DEFAULTS) =>

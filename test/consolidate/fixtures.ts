@@ -2,6 +2,7 @@
 import { writeFileSync } from "fs";
 import * as path from "path";
 import type { Answers, BehaviourAnswer } from "../../src/core/answers/types";
+import type { ExaminedReturn, ReturnIdentity } from "../../src/core/consolidate/types";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
@@ -67,4 +68,35 @@ export function zipBomb(): Uint8Array {
     declaredSize: 1000,
   };
   return craftZip([...minimalWorkbook(filledCells(5)), bomb]);
+}
+
+/**
+ * A return as the consolidation core sees it after reading and checking: clean, a draft of toolkit 1.0.0,
+ * from "return-<position>.xlsx" unless the test says otherwise.
+ */
+export function examinedReturn(
+  position: number,
+  identity: Partial<ReturnIdentity>,
+  more: Partial<ExaminedReturn> = {},
+): ExaminedReturn {
+  return {
+    file: `return-${position}.xlsx`,
+    position,
+    kind: "assessment",
+    counts: { error: 0, warning: 0, info: 0 },
+    firstErrors: [],
+    identity: {
+      council: "Anytown Council",
+      respondent: "",
+      role: "",
+      assessmentDate: "2026-03-01",
+      toolkitLabel: "nps-2018 1.0.0",
+      toolkitVersion: "1.0.0",
+      status: "draft",
+      ...identity,
+    },
+    answers: { "SL-ECSM-01": { current: "Mature" } },
+    retiredAnswers: 0,
+    ...more,
+  };
 }

@@ -6,10 +6,10 @@
  */
 import { consolidate } from "../../src/core/consolidate/consolidate";
 import { planGroupSheetsInto } from "../../src/core/consolidate/group-plan";
-import type { ExaminedReturn } from "../../src/core/consolidate/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { REQUEST_LIMIT_BYTES } from "../../src/office/request-size";
+import { examinedReturn } from "../consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { NOW, noProgress } from "../office/fixtures";
 import { expectFakeMatchesPlan } from "../office/plan-image";
@@ -19,29 +19,19 @@ const toolkit = canonicalToolkit();
 const behaviourIds = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id)));
 
 /** A return answering every behaviour, with evidence long enough to weigh like a real one. */
-const examined = (position: number): ExaminedReturn => ({
-  file: `return-${position}.xlsx`,
-  position,
-  kind: "assessment",
-  counts: { error: 0, warning: 0, info: 0 },
-  firstErrors: [],
-  identity: {
-    council: `Council ${position}`,
-    respondent: "",
-    role: "",
-    assessmentDate: "2026-03-01",
-    toolkitLabel: "nps-2018 1.0.0",
-    toolkitVersion: "1.0.0",
-    status: "draft",
-  },
-  answers: Object.fromEntries(
-    behaviourIds.map((id) => [
-      id,
-      { current: "Developing", target: "Mature", evidence: `Evidence ${"x".repeat(200)}` },
-    ]),
-  ),
-  retiredAnswers: 0,
-});
+const examined = (position: number) =>
+  examinedReturn(
+    position,
+    { council: `Council ${position}` },
+    {
+      answers: Object.fromEntries(
+        behaviourIds.map((id) => [
+          id,
+          { current: "Developing", target: "Mature", evidence: `Evidence ${"x".repeat(200)}` },
+        ]),
+      ),
+    },
+  );
 
 function realHost(fake: FakeExcel) {
   const client = realClientOver(fake);

@@ -5,34 +5,25 @@
  */
 import { consolidate } from "../../src/core/consolidate/consolidate";
 import { planGroupWorkbook } from "../../src/core/consolidate/group-plan";
-import type { ExaminedReturn } from "../../src/core/consolidate/types";
 import { GROUP_DATA } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { writeWorkbookPlan } from "../../src/office/write-plan";
+import { examinedReturn } from "../consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { cellKey } from "../fakes/excel/state";
 import { expectFakeMatchesPlan } from "./plan-image";
 
 const toolkit = canonicalToolkit();
 
-const examined = (position: number, council: string, evidence: string): ExaminedReturn => ({
-  file: `${council}.xlsx`,
-  position,
-  kind: "assessment",
-  counts: { error: 0, warning: 0, info: 0 },
-  firstErrors: [],
-  identity: {
-    council,
-    respondent: "",
-    role: "",
-    assessmentDate: "2026-03-01",
-    toolkitLabel: "nps-2018 1.0.0",
-    toolkitVersion: "1.0.0",
-    status: "draft",
-  },
-  answers: { "SL-ECSM-01": { current: "Mature", target: "Leader", evidence, owner: "@procurement" } },
-  retiredAnswers: 0,
-});
+const examined = (position: number, council: string, evidence: string) =>
+  examinedReturn(
+    position,
+    { council },
+    {
+      file: `${council}.xlsx`,
+      answers: { "SL-ECSM-01": { current: "Mature", target: "Leader", evidence, owner: "@procurement" } },
+    },
+  );
 
 test("the Office writer applies the group plan exactly, keeping text from returns as text", async () => {
   const consolidation = consolidate(

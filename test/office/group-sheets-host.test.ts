@@ -5,30 +5,21 @@
  */
 import { consolidate } from "../../src/core/consolidate/consolidate";
 import { planGroupSheetsInto } from "../../src/core/consolidate/group-plan";
-import type { ExaminedReturn } from "../../src/core/consolidate/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { examinedReturn } from "../consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { hostFor, noProgress, NOW } from "./fixtures";
 import { expectFakeMatchesPlan } from "./plan-image";
 
-const examined = (position: number, council: string): ExaminedReturn => ({
-  file: `${council}.xlsx`,
-  position,
-  kind: "assessment",
-  counts: { error: 0, warning: 0, info: 0 },
-  firstErrors: [],
-  identity: {
-    council,
-    respondent: "",
-    role: "",
-    assessmentDate: "2026-03-01",
-    toolkitLabel: "nps-2018 1.0.0",
-    toolkitVersion: "1.0.0",
-    status: "draft",
-  },
-  answers: { "SL-ECSM-01": { current: "Mature", target: "Leader", evidence: "=1+1", owner: "" } },
-  retiredAnswers: 0,
-});
+const examined = (position: number, council: string) =>
+  examinedReturn(
+    position,
+    { council },
+    {
+      file: `${council}.xlsx`,
+      answers: { "SL-ECSM-01": { current: "Mature", target: "Leader", evidence: "=1+1", owner: "" } },
+    },
+  );
 
 const consolidation = consolidate([examined(0, "Anytown"), examined(1, "Otherton")], canonicalToolkit(), {
   includeErrors: false,
