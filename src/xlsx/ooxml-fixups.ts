@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import type { SheetPlan } from "../core/plan/types";
 import { addChartParts } from "./chart-parts";
+import { spliceTableBodies } from "./table-bodies";
 import { decodeXml, encodeXml } from "./xml-text";
 
 /**
@@ -57,13 +58,14 @@ export function fixWorkbookXml(xml: string): string {
   );
 }
 
-/** Repairs what ExcelJS wrote and adds what it cannot write (the sheets' charts). */
+/** Repairs what ExcelJS wrote and adds what it cannot write (the sheets' charts) or was not given (tables' rows). */
 export async function fixOoxml(bytes: Uint8Array, sheets: SheetPlan[] = []): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const styles = zip.file("xl/styles.xml");
   if (styles) zip.file("xl/styles.xml", fixStylesXml(await styles.async("string")));
   const workbook = zip.file("xl/workbook.xml");
   if (workbook) zip.file("xl/workbook.xml", fixWorkbookXml(await workbook.async("string")));
+  await spliceTableBodies(zip, sheets);
   await addChartParts(zip, sheets);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

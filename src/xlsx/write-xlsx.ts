@@ -13,6 +13,7 @@ import {
 import { GENERATOR_NAME } from "../core/plan/layout";
 import { locatePlanCell } from "../core/plan/locate";
 import { fixOoxml } from "./ooxml-fixups";
+import { isSplicedRow, tableBodies, withoutSplicedRows, type TableBody } from "./table-bodies";
 
 /** "#RRGGBB" → ExcelJS ARGB. */
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
@@ -43,17 +44,18 @@ function toExcelStyle(style: CellStyle): Partial<ExcelJS.Style> {
   return out;
 }
 
-/** Later styles add to earlier ones, cell by cell, as the plan's convention says. */
 /**
  * ExcelJS leaves a column of width exactly 9 (its own default) out of the file, so Excel would show
  * it at Excel's default of 8.43; a hair more keeps the width the plan asks for.
  */
 const exceljsWidth = (width: number) => (width === 9 ? 9.0001 : width);
 
-function resolvedStyles(sheet: SheetPlan): Map<string, CellStyle> {
+/** Later styles add to earlier ones, cell by cell, as the plan's convention says (spliced rows left out). */
+function resolvedStyles(sheet: SheetPlan, bodies: TableBody[]): Map<string, CellStyle> {
   const byCell = new Map<string, CellStyle>();
   for (const { range, style } of sheet.styles) {
-    for (const address of cellsIn(range)) byCell.set(address, { ...byCell.get(address), ...style });
+    for (const address of cellsIn(withoutSplicedRows(bodies, range)))
+      byCell.set(address, { ...byCell.get(address), ...style });
   }
   return byCell;
 }
@@ -63,12 +65,16 @@ function cellValue(cell: PlanCell): ExcelJS.CellValue {
   return isFormula(cell) ? { formula: cell.formula, date1904: false } : cell;
 }
 
+/** The blocks' cells, but for tables' cells (ExcelJS's addTable writes those, or they are spliced in). */
 function writeBlocks(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {
+  const inTable = sheet.tables.map((table) => parseRange(table.range));
+  const isTableCell = (row: number, column: number) =>
+    inTable.some((t) => row >= t.top && row <= t.bottom && column >= t.left && column <= t.right);
   for (const block of sheet.blocks) {
     const { row, column } = parseCell(block.at);
     block.cells.forEach((line, r) =>
       line.forEach((cell, c) => {
-        if (cell !== null) ws.getCell(row + r, column + c).value = cellValue(cell);
+        if (cell !== null && !isTableCell(row + r, column + c)) ws.getCell(row + r, column + c).value = cellValue(cell);
       }),
     );
   }
@@ -80,13 +86,14 @@ function planCellAt(sheet: SheetPlan, row: number, column: number): PlanCell {
   return found ? found.line[found.index] : null;
 }
 
+/** Each table with its header and first body row; the rows after it are spliced in (table-bodies.ts). */
 function writeTables(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {
   for (const table of sheet.tables) {
     const { top, left, bottom, right } = parseRange(table.range);
     const columns = [];
     for (let c = left; c <= right; c++) columns.push({ name: String(planCellAt(sheet, top, c)), filterButton: true });
     const rows = [];
-    for (let r = top + 1; r <= bottom; r++) {
+    for (let r = top + 1; r <= Math.min(bottom, top + 1); r++) {
       const line = [];
       for (let c = left; c <= right; c++) line.push(cellValue(planCellAt(sheet, r, c)));
       rows.push(line);
@@ -176,12 +183,14 @@ async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan, active: 
         : { state: "normal", tabSelected: active }) as unknown as ExcelJS.WorksheetView,
     ],
   });
+  const bodies = tableBodies(sheet);
   sheet.columnWidths.forEach((width, i) => (ws.getColumn(i + 1).width = exceljsWidth(width)));
-  for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row)).height = height;
+  for (const [row, height] of Object.entries(sheet.rowHeights))
+    if (!isSplicedRow(bodies, Number(row))) ws.getRow(Number(row)).height = height;
   writeBlocks(ws, sheet);
   writeTables(ws, sheet);
   const styleCache = new Map<string, Partial<ExcelJS.Style>>();
-  for (const [address, style] of resolvedStyles(sheet)) {
+  for (const [address, style] of resolvedStyles(sheet, bodies)) {
     const key = JSON.stringify(style);
     if (!styleCache.has(key)) styleCache.set(key, toExcelStyle(style));
     ws.getCell(address).style = styleCache.get(key) as ExcelJS.Style;

@@ -13,3 +13,11 @@ export const encodeXml = (text: string): string =>
     .replace(/>/g, "&gt;")
     .replace(/'/g, "&apos;")
     .replace(/"/g, "&quot;");
+
+/**
+ * Text for a cell or shared string, as ExcelJS writes it (utils.xmlEncode): the five entities escaped, and
+ * the control characters XML 1.0 cannot hold (and DEL) dropped, so rows written beside ExcelJS's read alike.
+ */
+export const encodeCellText = (text: string): string =>
+  // eslint-disable-next-line no-control-regex
+  encodeXml(text.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, ""));
