@@ -73,19 +73,50 @@ class PeakMemory {
   }
 }
 
-/** Reads, checks and consolidates every file, then plans and writes the group workbook; returns its size. */
-async function consolidateAll(files: Uint8Array[], memory: PeakMemory): Promise<number> {
-  const consolidation = await consolidateReturns(
-    files.map((bytes, i) => ({
-      file: `return-${i + 1}.xlsx`,
-      read: () => readReturn(bytes, nodeInflateRaw),
-    })),
-    { registry: knownToolkits(), today: TODAY, includeErrors: false, finalOnly: false, onProgress: memory.sample },
+/** Where one consolidation's time and memory went, phase by phase. */
+interface Phases {
+  readMs: number;
+  /** Checking each return and reading its answers (consolidateReturns less the reading). */
+  examineMs: number;
+  planMs: number;
+  writeMs: number;
+  /** Peak resident memory while returns were read and examined, and while the group workbook was planned and written. */
+  examinePeak: number;
+  writePeak: number;
+}
+
+const since = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** Reads, checks and consolidates every file, then plans and writes the group workbook; its size and phases. */
+async function consolidateAll(files: Uint8Array[]): Promise<{ bytes: number; phases: Phases }> {
+  const examining = new PeakMemory();
+  let readMs = 0;
+  const timedRead = async (bytes: Uint8Array) => {
+    const start = process.hrtime.bigint();
+    const read = await readReturn(bytes, nodeInflateRaw);
+    readMs += since(start);
+    return read;
+  };
+  const start = process.hrtime.bigint();
+  const consolidation = await examining.during(() =>
+    consolidateReturns(
+      files.map((bytes, i) => ({ file: `return-${i + 1}.xlsx`, read: () => timedRead(bytes) })),
+      { registry: knownToolkits(), today: TODAY, includeErrors: false, finalOnly: false, onProgress: examining.sample },
+    ),
   );
+  const examineMs = since(start) - readMs;
   if (consolidation.returns.length !== files.length)
     throw new Error(`only ${consolidation.returns.length} of ${files.length} returns were used`);
-  const written = await writePlanToBuffer(planGroupWorkbook(consolidation, { now: new Date(`${TODAY}T09:00:00Z`) }));
-  return written.length;
+  const writing = new PeakMemory();
+  let planMs = 0;
+  const written = await writing.during(async () => {
+    const planStart = process.hrtime.bigint();
+    const plan = planGroupWorkbook(consolidation, { now: new Date(`${TODAY}T09:00:00Z`) });
+    planMs = since(planStart);
+    return writePlanToBuffer(plan);
+  });
+  const phases = { readMs, examineMs, planMs, writeMs: since(start) - readMs - examineMs - planMs };
+  return { bytes: written.length, phases: { ...phases, examinePeak: examining.peak, writePeak: writing.peak } };
 }
 
 async function loadAll(files: Uint8Array[]): Promise<void> {
@@ -99,26 +130,39 @@ interface Figures {
   peakMb: number;
 }
 
+type Measured = Figures & { groupKb: number; phases: Phases };
+
+const mb = (bytes: number) => bytes / (1024 * 1024);
+
 /**
- * Consolidating and loading in turn, `rounds` times (medians compared); resident memory is sampled throughout
- * the consolidations, on a timer and after each file, and its peak reported.
+ * Consolidating and loading in turn, `rounds` times (medians compared), with the consolidations' peak memory
+ * (the higher of the two phases' peaks: resident memory is sampled on a timer and after each file) and the
+ * last consolidation's phases.
  */
-/** Consolidating and loading in turn, `rounds` times (medians compared), with the consolidations' peak memory. */
-async function measure(sets: AnswerSet[], count: number, rounds: number): Promise<Figures & { groupKb: number }> {
+async function measure(sets: AnswerSet[], count: number, rounds: number): Promise<Measured> {
   const files = await returnFiles(sets, count);
-  const memory = new PeakMemory();
-  let groupBytes = 0;
+  let peak = 0;
+  let last: { bytes: number; phases: Phases } | undefined;
   const [ms, loadMs] = await interleavedMedians(
-    [async () => (groupBytes = await memory.during(() => consolidateAll(files, memory))), () => loadAll(files)],
+    [
+      async () => {
+        const done = await consolidateAll(files);
+        peak = Math.max(peak, done.phases.examinePeak, done.phases.writePeak);
+        last = done;
+      },
+      () => loadAll(files),
+    ],
     rounds,
   );
   const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+  if (!last) throw new Error("No consolidation was measured");
   return {
     ms: round(ms),
     loadMs: round(loadMs),
     ratio: round(ms / loadMs, 2),
-    peakMb: round(memory.peak / (1024 * 1024)),
-    groupKb: Math.round(groupBytes / 1024),
+    peakMb: round(mb(peak)),
+    groupKb: Math.round(last.bytes / 1024),
+    phases: last.phases,
   };
 }
 
@@ -126,15 +170,20 @@ async function run(): Promise<BenchResult> {
   const sets = await answerSets();
   const n40 = await measure(sets, 40, 3);
   const n400 = await measure(sets, 400, 1);
-  const line = (n: number, f: Figures & { groupKb: number }) =>
+  const line = (n: number, f: Measured) =>
     `${n} returns: consolidate ${fixed(f.ms, 0)} ms  ExcelJS load ${fixed(f.loadMs, 0)} ms  ratio ${f.ratio}x  peak ${fixed(f.peakMb, 0)} MB  (group workbook ${f.groupKb} KB)`;
+  const phases = ({ phases: p }: Measured) =>
+    `  read ${fixed(p.readMs, 0)} ms, check and answers ${fixed(p.examineMs, 0)} ms (peak ${fixed(mb(p.examinePeak), 0)} MB); ` +
+    `group plan ${fixed(p.planMs, 0)} ms, write ${fixed(p.writeMs, 0)} ms (peak ${fixed(mb(p.writePeak), 0)} MB)`;
   const strip = ({ ms, loadMs, ratio, peakMb }: Figures): Figures => ({ ms, loadMs, ratio, peakMb });
   return {
     lines: [
       "Consolidating generated returns: read, check and read answers of each, then plan and write the group workbook",
       "(target ≤ 1.3× ExcelJS alone loading the same files; 400 about 10× 40; peak resident memory for 400 under 1 GB)",
       line(40, n40),
+      phases(n40),
       line(400, n400),
+      phases(n400),
       `400 / 40: ${fixed(n400.ms / n40.ms, 1)}× the time`,
     ],
     json: { consolidate: { n40: strip(n40), n400: strip(n400) } },
