@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { columnLetter, parseCell, parseRange, rangeAddress } from "../core/util/a1";
+import { columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from "../core/util/a1";
 import { isFormula, type PlanCell, type SheetPlan } from "../core/plan/types";
 import { worksheetParts } from "./chart-parts";
 import { decodeXml, encodeCellText, encodeXml } from "./xml-text";
@@ -121,14 +121,19 @@ class SharedStrings {
   }
 }
 
-/** Each column's style ID (the `s` attribute) in a row ExcelJS wrote; absent for an unstyled column. */
-function columnStyles(sheetXml: string, row: number): Map<number, string> {
-  const found = new RegExp(`<row r="${row}"[^>]*>([\\s\\S]*?)</row>`).exec(sheetXml);
+/** A row ExcelJS wrote: where its element ends, and its cells' XML ("" when it wrote the row empty, as <row/>). */
+function writtenRow(sheetXml: string, row: number): { end: number; cells: string } {
+  const found = new RegExp(`<row r="${row}"[^>]*?(?:/>|>([\\s\\S]*?)</row>)`).exec(sheetXml);
   if (!found) throw new Error(`ExcelJS wrote no row ${row}`);
+  return { end: found.index + found[0].length, cells: found[1] ?? "" };
+}
+
+/** Each column's style ID (the `s` attribute) in a row ExcelJS wrote; absent for an unstyled column. */
+function columnStyles(rowCells: string): Map<number, string> {
   const styles = new Map<number, string>();
-  for (const cell of found[1].matchAll(/<c r="([A-Z]+)\d+"([^>]*?)\/?>/g)) {
+  for (const cell of rowCells.matchAll(/<c r="([A-Z]+)\d+"([^>]*?)\/?>/g)) {
     const style = /\bs="(\d+)"/.exec(cell[2]);
-    if (style) styles.set(parseCell(`${cell[1]}1`).column, style[1]);
+    if (style) styles.set(columnNumber(cell[1]), style[1]);
   }
   return styles;
 }
@@ -189,7 +194,7 @@ const concatenated = (pieces: Uint8Array[]): Uint8Array => {
 async function tablePart(zip: JSZip, name: string): Promise<{ path: string; xml: string }> {
   for (const path of Object.keys(zip.files).filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p))) {
     const xml = await zip.file(path)!.async("string");
-    if (new RegExp(`<table\\b[^>]*?\\bname="${encodeXml(name)}"`).test(xml)) return { path, xml };
+    if (xml.includes(` name="${encodeXml(name)}"`)) return { path, xml };
   }
   throw new Error(`The package has no table named ${name}`);
 }
@@ -225,12 +230,10 @@ export async function spliceTableBodies(zip: JSZip, sheets: SheetPlan[]): Promis
     const pieces: Uint8Array[] = [];
     // In row order, each body after the first body row ExcelJS wrote.
     for (const body of [...bodies].sort((a, b) => a.firstRow - b.firstRow)) {
-      const end = new RegExp(`<row r="${body.firstRow}"[^>]*>[\\s\\S]*?</row>`).exec(xml);
-      if (!end) throw new Error(`ExcelJS wrote no row ${body.firstRow} on ${sheet.name}`);
-      const at = end.index + end[0].length;
-      pieces.push(new TextEncoder().encode(xml.slice(0, at)));
-      pieces.push(...bodyXml(sheet, body, columnStyles(xml, body.firstRow), strings));
-      xml = xml.slice(at);
+      const first = writtenRow(xml, body.firstRow);
+      pieces.push(new TextEncoder().encode(xml.slice(0, first.end)));
+      pieces.push(...bodyXml(sheet, body, columnStyles(first.cells), strings));
+      xml = xml.slice(first.end);
       const header = parseRange(sheet.tables.find((t) => t.name === body.table)!.range).top;
       await extendTable(zip, body, header);
     }

@@ -74,3 +74,16 @@ test("a plan the splice could not write as planned is refused, not written wrong
   await refused((s) => s.block(6, 8, [["beside"]]), /block H6 has cells beside the table/);
   await refused((s) => s.merge("A7:B7"), /A7:B7 is merged/);
 });
+
+test("a table whose first body row is empty (ExcelJS writes it as <row/>) still gets every later row", async () => {
+  const sheet = new SheetBuilder("data", "data", "Data", [10, 10]);
+  sheet.block(1, 1, [
+    ["A", "B"],
+    [null, null],
+    ["x", 1],
+    [null, 2],
+  ]);
+  sheet.table({ name: "EmptyFirst", range: "A1:B4", style: "TableStyleMedium2" });
+  const plan: WorkbookPlan = { sheets: [sheet.plan], names: [], activeSheetKey: "data", warnings: [] };
+  expectImageMatchesPlan(await imageOfXlsx(await writePlanToBuffer(plan), [2]), imageOfPlan(plan));
+});
