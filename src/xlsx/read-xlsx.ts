@@ -14,6 +14,7 @@ import {
   type InflateRaw,
   type ReadCounters,
   type ReadLimits,
+  WORKSHEET_PART,
 } from "./zip-guard";
 
 export {
@@ -37,7 +38,7 @@ const isReaderPart = (part: string) =>
   part === WORKBOOK_RELS ||
   part === SHARED_STRINGS ||
   part === STYLES ||
-  /^xl\/worksheets\/[^/]+\.xml$/.test(part);
+  WORKSHEET_PART.test(part);
 
 /** A sheet of the snapshot, with the protection, locks and validations of its guarded cells. */
 function snapshotSheet(

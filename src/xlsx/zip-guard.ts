@@ -35,7 +35,7 @@ export interface ReadLimits {
   maxElements: number;
   /** Cells stored in all worksheets together. */
   maxCells: number;
-  /** Cells covered by merged ranges and data-validation ranges, which ExcelJS visits one by one. */
+  /** Cells covered by merged ranges and data-validation ranges, which a reader may visit one by one. */
   maxSpannedCells: number;
 }
 
@@ -84,9 +84,9 @@ const MAX_ZIP_COMMENT = 0xffff;
 const MAX_TAG_BYTES = 1024 * 1024;
 const EXCEL_ROWS = 1_048_576;
 const EXCEL_COLUMNS = 16_384;
-/** The part names ExcelJS reads as worksheets. */
-const WORKSHEET_PART = /^\/?xl\/worksheets\/[^/]+\.xml$/i;
-/** The parts ExcelJS parses as XML (pictures and other binaries it only copies). */
+/** The part names read as worksheets (named without a leading "/"). */
+export const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
+/** The parts a reader may parse as XML (pictures and other binaries are only counted). */
 const XML_PART = /\.(xml|rels|vml)$/i;
 
 const count = (n: number) => n.toLocaleString("en-GB");
@@ -205,7 +205,7 @@ function tagEnd(bytes: Uint8Array, open: number): number {
 }
 
 /**
- * Counts what ExcelJS would spend time on in an XML part, from the XML as it inflates. It works on
+ * Counts what a parse would spend time on in an XML part, from the XML as it inflates. It works on
  * the bytes, not decoded text: "<", ">", quotes and the ASCII names it looks for are single bytes in
  * UTF-8 and never part of a longer character, and no text is made for the elements it only counts.
  */
@@ -236,7 +236,7 @@ class XmlScanner implements PartSink {
     return undefined;
   }
 
-  /** Counts the elements that start before `end`, and in a worksheet the tags ExcelJS does work for. */
+  /** Counts the elements that start before `end`, and in a worksheet the tags a reader does work for. */
   private scan(bytes: Uint8Array, end: number): WorkbookReadError | undefined {
     for (let at = bytes.indexOf(LESS_THAN); at >= 0 && at < end; at = bytes.indexOf(LESS_THAN, at + 1)) {
       if (!isNameStart(bytes[at + 1])) continue;
@@ -475,9 +475,9 @@ export async function guardWorkbookBytes(
   for (const entry of entries) {
     if (entry === contentTypes) continue;
     counters.parts++;
-    const xml = XML_PART.test(entry.name);
-    const scanner = xml ? new XmlScanner(counters, limits, WORKSHEET_PART.test(entry.name)) : undefined;
     const name = entry.name.replace(/^\//, "");
+    const xml = XML_PART.test(name);
+    const scanner = xml ? new XmlScanner(counters, limits, WORKSHEET_PART.test(name)) : undefined;
     const inflated = await inflatePart(entry, counters, limits, scanner, inflateRaw, keep(name));
     if (inflated) parts.set(name, inflated);
   }

@@ -1,5 +1,5 @@
 import { cellsIn, parseCell } from "../../core/util/a1";
-import { dateToSerial } from "../../core/util/dates";
+import { serialOfDateSystem } from "../../core/util/dates";
 import type { SnapshotCell } from "../../core/snapshot/types";
 import { readError } from "../read-errors";
 import { parseXml, xsdBoolean } from "./sax";
@@ -23,20 +23,6 @@ export interface WorksheetContext {
   date1904: boolean;
 }
 
-const DAY_MS = 86_400_000;
-/** 1970-01-01 as a 1900-system serial; a 1904 serial is 1,462 days less for the same day. */
-const UNIX_EPOCH_SERIAL = 25_569;
-const DAYS_1900_TO_1904 = 1_462;
-
-/**
- * A date-formatted number as a 1900-system serial. ExcelJS turns such a number into a JS Date to the
- * millisecond, which the snapshot turned back into a serial; the same steps give the same number.
- */
-function dateSerial(serial: number, date1904: boolean): number {
-  const days = serial - UNIX_EPOCH_SERIAL + (date1904 ? DAYS_1900_TO_1904 : 0);
-  return dateToSerial(new Date(Math.round(days * DAY_MS)));
-}
-
 /** A <c> element as read, before its value is made. */
 interface RawCell {
   address: string;
@@ -53,7 +39,7 @@ type SharedMasters = Map<string, { address: string; formula: string }>;
 function number(text: string, raw: RawCell, context: WorksheetContext): number {
   const value = parseFloat(text);
   const isDate = raw.format !== undefined && raw.format > 0 && context.formats[raw.format]?.date;
-  return isDate ? dateSerial(value, context.date1904) : value;
+  return isDate ? serialOfDateSystem(value, context.date1904) : value;
 }
 
 /** A formula's cached result, typed by the cell's `t`; null when the file holds none. */

@@ -1,6 +1,7 @@
 import { absolute, absoluteRange, parseRange } from "../../core/util/a1";
 import { normaliseReference } from "../../core/snapshot/references";
 import type { SnapshotSheet } from "../../core/snapshot/types";
+import { WORKSHEET_PART } from "../zip-guard";
 import { parseXml, xsdBoolean } from "./sax";
 
 /** A sheet listed in xl/workbook.xml, with the part that holds it. */
@@ -18,8 +19,6 @@ export interface WorkbookPart {
   /** Whether serial numbers count from 1904 (old Mac workbooks) rather than 1900. */
   date1904: boolean;
 }
-
-const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/;
 
 /** Relationship ID → target, from xl/_rels/workbook.xml.rels. */
 function relationshipTargets(part: Uint8Array | undefined): Map<string, string> {
