@@ -25,14 +25,13 @@ export function parseXml(part: Uint8Array, handlers: XmlHandlers): void {
     throw readError("damaged", new Error("The part declares a document type, which no workbook needs."));
   });
   parser.on("opentag", (tag) => handlers.open(tag.name, tag.attributes as Record<string, string>));
+  // Called as methods, so a handler may be a class with state of its own.
   if (handlers.text) {
-    parser.on("text", handlers.text);
-    parser.on("cdata", handlers.text);
+    const text = (chunk: string) => handlers.text?.(chunk);
+    parser.on("text", text);
+    parser.on("cdata", text);
   }
-  if (handlers.close) {
-    const close = handlers.close;
-    parser.on("closetag", (tag) => close(tag.name));
-  }
+  if (handlers.close) parser.on("closetag", (tag) => handlers.close?.(tag.name));
   parser.write(new TextDecoder("utf-8").decode(part)).close();
 }
 

@@ -2,7 +2,7 @@ import { cellsIn, parseCell } from "../../core/util/a1";
 import { serialOfDateSystem } from "../../core/util/dates";
 import type { SnapshotCell } from "../../core/snapshot/types";
 import { readError } from "../read-errors";
-import { parseXml, xsdBoolean } from "./sax";
+import { parseXml, xsdBoolean, type XmlHandlers } from "./sax";
 import { slideFormula } from "./shared-formula";
 import type { CellFormat } from "./styles";
 import { isCellRange, validationRule, type ValidationRule } from "./validations";
@@ -94,116 +94,131 @@ function removeMergedAway(cells: Record<string, SnapshotCell>, merges: readonly 
   }
 }
 
+/** Which text is being read: a cell's formula, its value (or inline string), a validation's formula. */
+type Reading = "formula" | "value" | "validation" | undefined;
+
+/** Takes a worksheet's elements in document order (see parseXml) and keeps what a snapshot needs. */
+class WorksheetReader implements XmlHandlers {
+  readonly cells: Record<string, SnapshotCell> = {};
+  readonly cellFormats = new Map<string, number>();
+  readonly rowFormats = new Map<number, number>();
+  readonly columnFormats: { min: number; max: number; format: number }[] = [];
+  readonly merges: string[] = [];
+  readonly validations: ValidationRule[] = [];
+  isProtected = false;
+  private readonly masters: SharedMasters = new Map();
+  private cell: RawCell | undefined;
+  private reading: Reading;
+  private inInlineString = false;
+  private inPhonetic = false;
+
+  constructor(private readonly context: WorksheetContext) {}
+
+  open(name: string, attributes: Record<string, string>): void {
+    switch (name) {
+      case "c":
+        return this.openCell(attributes);
+      case "f":
+        this.reading = "formula";
+        if (this.cell) this.cell.share = { type: attributes.t, si: attributes.si, ref: attributes.ref };
+        return;
+      case "v":
+        this.reading = "value";
+        return;
+      case "is":
+        this.inInlineString = true;
+        return;
+      case "rPh":
+        this.inPhonetic = true;
+        return;
+      case "t":
+        if (this.inInlineString && !this.inPhonetic) this.reading = "value";
+        return;
+      case "formula1":
+        if (this.validations.length > 0) this.reading = "validation";
+        return;
+      default:
+        return this.openSheetElement(name, attributes);
+    }
+  }
+
+  private openCell(attributes: Record<string, string>): void {
+    const address = attributes.r;
+    // The schema lets `r` be left out, but Excel, LibreOffice and ExcelJS all write it, and ExcelJS
+    // could not place a cell without it: such a file was refused as damaged, and still is.
+    if (!address) throw readError("damaged", new Error("A cell has no address."));
+    const format = attributes.s === undefined ? undefined : parseInt(attributes.s, 10);
+    this.cellFormats.set(address, format ?? 0);
+    this.cell = { address, type: attributes.t, format, value: undefined, formula: undefined, share: undefined };
+  }
+
+  /** The elements outside cells: row and column formats, merges, protection, validations. */
+  private openSheetElement(name: string, attributes: Record<string, string>): void {
+    if (name === "row") {
+      if (attributes.s !== undefined && xsdBoolean(attributes.customFormat, false))
+        this.rowFormats.set(Number(attributes.r), Number(attributes.s));
+    } else if (name === "col") {
+      if (attributes.style !== undefined)
+        this.columnFormats.push({
+          min: Number(attributes.min),
+          max: Number(attributes.max),
+          format: Number(attributes.style),
+        });
+    } else if (name === "mergeCell") {
+      if (attributes.ref && isCellRange(attributes.ref)) this.merges.push(attributes.ref);
+    } else if (name === "sheetProtection") this.isProtected = xsdBoolean(attributes.sheet, false);
+    else if (name === "dataValidation") this.validations.push(validationRule(attributes));
+  }
+
+  text(chunk: string): void {
+    const cell = this.cell;
+    if (this.reading === "formula" && cell) cell.formula = (cell.formula ?? "") + chunk;
+    else if (this.reading === "value" && cell) cell.value = (cell.value ?? "") + chunk;
+    else if (this.reading === "validation") {
+      const rule = this.validations[this.validations.length - 1];
+      rule.formula = (rule.formula ?? "") + chunk;
+    }
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case "c": {
+        const snapshot = this.cell && snapshotCell(this.cell, this.context, this.masters);
+        if (this.cell && snapshot) this.cells[this.cell.address] = snapshot;
+        this.cell = undefined;
+        return;
+      }
+      case "f":
+      case "v":
+      case "t":
+      case "formula1":
+        this.reading = undefined;
+        return;
+      case "is":
+        this.inInlineString = false;
+        return;
+      case "rPh":
+        this.inPhonetic = false;
+        return;
+    }
+  }
+}
+
 /** Reads one worksheet part: its cells' values and formulas, protection, formats and validations. */
 export function readWorksheetPart(part: Uint8Array, context: WorksheetContext): WorksheetPart {
-  const cells: Record<string, SnapshotCell> = {};
-  const cellFormats = new Map<string, number>();
-  const rowFormats = new Map<number, number>();
-  const columnFormats: { min: number; max: number; format: number }[] = [];
-  const merges: string[] = [];
-  const validations: ValidationRule[] = [];
-  const masters: SharedMasters = new Map();
-  let isProtected = false;
-  let cell: RawCell | undefined;
-  /** Which text is being read: a cell's formula, its value, an inline string's text, a validation's formula. */
-  let reading: "formula" | "value" | "validation" | undefined;
-  let inInlineString = false;
-  let inPhonetic = false;
-  parseXml(part, {
-    open(name, attributes) {
-      switch (name) {
-        case "c": {
-          const address = attributes.r;
-          // Every writer of .xlsx gives each cell its address; ExcelJS cannot place a cell without one.
-          if (!address) throw readError("damaged", new Error("A cell has no address."));
-          const format = attributes.s === undefined ? undefined : parseInt(attributes.s, 10);
-          cellFormats.set(address, format ?? 0);
-          cell = { address, type: attributes.t, format, value: undefined, formula: undefined, share: undefined };
-          break;
-        }
-        case "f":
-          reading = "formula";
-          if (cell) cell.share = { type: attributes.t, si: attributes.si, ref: attributes.ref };
-          break;
-        case "v":
-          reading = "value";
-          break;
-        case "is":
-          inInlineString = true;
-          break;
-        case "rPh":
-          inPhonetic = true;
-          break;
-        case "t":
-          if (inInlineString && !inPhonetic) reading = "value";
-          break;
-        case "row":
-          if (attributes.s !== undefined && xsdBoolean(attributes.customFormat, false))
-            rowFormats.set(Number(attributes.r), Number(attributes.s));
-          break;
-        case "col":
-          if (attributes.style !== undefined)
-            columnFormats.push({
-              min: Number(attributes.min),
-              max: Number(attributes.max),
-              format: Number(attributes.style),
-            });
-          break;
-        case "mergeCell":
-          if (attributes.ref && isCellRange(attributes.ref)) merges.push(attributes.ref);
-          break;
-        case "sheetProtection":
-          isProtected = xsdBoolean(attributes.sheet, false);
-          break;
-        case "dataValidation":
-          validations.push(validationRule(attributes));
-          break;
-        case "formula1":
-          if (validations.length > 0) reading = "validation";
-          break;
-      }
-    },
-    text(chunk) {
-      if (reading === "formula" && cell) cell.formula = (cell.formula ?? "") + chunk;
-      else if (reading === "value" && cell) cell.value = (cell.value ?? "") + chunk;
-      else if (reading === "validation") {
-        const rule = validations[validations.length - 1];
-        rule.formula = (rule.formula ?? "") + chunk;
-      }
-    },
-    close(name) {
-      switch (name) {
-        case "c": {
-          const snapshot = cell && snapshotCell(cell, context, masters);
-          if (cell && snapshot) cells[cell.address] = snapshot;
-          cell = undefined;
-          break;
-        }
-        case "f":
-        case "v":
-        case "t":
-        case "formula1":
-          reading = undefined;
-          break;
-        case "is":
-          inInlineString = false;
-          break;
-        case "rPh":
-          inPhonetic = false;
-          break;
-      }
-    },
-  });
-  removeMergedAway(cells, merges);
+  const sheet = new WorksheetReader(context);
+  parseXml(part, sheet);
+  removeMergedAway(sheet.cells, sheet.merges);
   return {
-    cells,
-    protected: isProtected,
+    cells: sheet.cells,
+    protected: sheet.isProtected,
     formatOf(address) {
-      const own = cellFormats.get(address);
+      const own = sheet.cellFormats.get(address);
       if (own !== undefined) return own;
       const { row, column } = parseCell(address);
-      return rowFormats.get(row) ?? columnFormats.find((c) => column >= c.min && column <= c.max)?.format ?? 0;
+      const byColumn = sheet.columnFormats.find((c) => column >= c.min && column <= c.max);
+      return sheet.rowFormats.get(row) ?? byColumn?.format ?? 0;
     },
-    validations,
+    validations: sheet.validations,
   };
 }
