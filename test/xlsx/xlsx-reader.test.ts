@@ -35,6 +35,7 @@ const workbookXml = `<?xml version="1.0" encoding="UTF-8"?><workbook ${MAIN} ${R
   <definedName name="Span">'Hidden one'!$B$3:$A$1</definedName>
   <definedName name="Relative">Data!A1</definedName>
   <definedName name="TwoRanges">Data!$A$1,Data!$C$1</definedName>
+  <definedName name="Comma">'Odd, name'!$C$2</definedName>
   <definedName name="Constant">42</definedName>
   <definedName name="_xlnm.Print_Area" localSheetId="1">Data!$A$1:$G$3</definedName>
 </definedNames></workbook>`;
@@ -210,6 +211,7 @@ describe("the .xlsx reader on an awkward workbook", () => {
       [roleNameFor("guide")]: "'Guide page'!$A$1",
       Total: "'Data'!$B$2",
       Span: "'Hidden one'!$A$1:$B$3",
+      Comma: "'Odd, name'!$C$2",
     });
   });
 

@@ -39,8 +39,8 @@ const visibilityOf = (state: string | undefined): SheetEntry["visibility"] =>
   state === "veryHidden" ? "veryHidden" : state === "hidden" ? "hidden" : "visible";
 
 /**
- * A name's reference when it is one rectangle of absolute cells ("'Guide'!$B$4", "Data!$A$1:$D$9"),
- * in the form ExcelJS gives it; undefined for constants, formulas, relative or whole-row references.
+ * A reference when it is one rectangle of absolute cells ("'Guide'!$B$4", "Data!$A$1:$D$9"), in the
+ * form ExcelJS gave it; undefined for constants, formulas, relative or whole-row references.
  */
 function singleRange(text: string): string | undefined {
   const match = /^(?:('(?:[^']|'')*'|[^'!\s]+)!)?(\$[A-Z]{1,3}\$\d+(?::\$[A-Z]{1,3}\$\d+)?)$/.exec(text.trim());
@@ -51,24 +51,27 @@ function singleRange(text: string): string | undefined {
   return normaliseReference(sheet ? `${sheet}!${range}` : range);
 }
 
+/** The parts of a definition between commas that are not in a quoted sheet name: "A!$A$1,'B,C'!$A$1" has two. */
+const unionParts = (text: string): string[] => text.match(/(?:'(?:[^']|'')*'|[^,'])+/g) ?? [];
+
 /**
- * Workbook-scope names that refer to one range, each normalised. As with ExcelJS, a name's
- * sheet-scope definitions count with its workbook-scope one, and a name defined as more than one
- * range is left out; print areas and titles are page set-up, not names.
+ * Workbook-scope names that refer to one range, each normalised. As with ExcelJS, every definition
+ * of a name (sheet-scope ones too) adds its ranges, what is not a range adds nothing, and a name
+ * that comes to more than one range is left out; print areas and titles are page set-up, not names.
  */
 function definedNames(definitions: { name: string; text: string }[]): Record<string, string> {
-  const ranges = new Map<string, Set<string | undefined>>();
+  const ranges = new Map<string, Set<string>>();
   for (const { name, text } of definitions) {
     if (name === "_xlnm.Print_Area" || name === "_xlnm.Print_Titles") continue;
     const found = ranges.get(name) ?? new Set();
-    found.add(singleRange(text));
+    for (const part of unionParts(text)) {
+      const range = singleRange(part);
+      if (range) found.add(range);
+    }
     ranges.set(name, found);
   }
   const names: Record<string, string> = {};
-  for (const [name, found] of ranges) {
-    const [only] = found;
-    if (found.size === 1 && only !== undefined) names[name] = only;
-  }
+  for (const [name, found] of ranges) if (found.size === 1) names[name] = [...found][0];
   return names;
 }
 
