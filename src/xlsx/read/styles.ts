@@ -24,7 +24,7 @@ const BUILT_IN_DATE_FORMATS: Record<number, string> = {
   47: "mmss.0",
 };
 
-/** ExcelJS's test of a date format (utils.isDateFmt), kept so both readers call the same cells dates. */
+/** ExcelJS's test of a date format (utils.isDateFmt), kept so the cells read as dates are those it read as dates. */
 function isDateFormat(code: string | undefined): boolean {
   if (!code) return false;
   return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
