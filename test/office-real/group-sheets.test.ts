@@ -62,7 +62,7 @@ test.each([2, 400])(
     if (n > 100) expect(client.requests.length).toBeGreaterThan(2);
     else expect(client.requests).toHaveLength(2);
     const planned = planGroupSheetsInto(consolidation, { sheets: ["Group Summary"], tables: [] }, NOW);
-    expectFakeMatchesPlan(fake, planned!.plan);
+    await expectFakeMatchesPlan(fake, planned!.plan);
   },
 );
 

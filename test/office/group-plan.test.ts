@@ -38,7 +38,7 @@ test("the Office writer applies the group plan exactly, keeping text from return
       context.sync(),
     ),
   );
-  expectFakeMatchesPlan(fake, plan);
+  await expectFakeMatchesPlan(fake, plan);
   const sheet = fake.sheet("Group Data");
   const cell = (row: number, column: number) => sheet.cells.get(cellKey(row, column));
   const C = GROUP_DATA.columns;
