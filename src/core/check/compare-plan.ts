@@ -149,42 +149,43 @@ function sheetState(sheet: SheetPlan, actual: SnapshotSheet, where: FindingSheet
   return findings;
 }
 
+function nameChanged(name: string, expected: string, found: string | undefined): Finding {
+  return finding(
+    "structure.name-changed",
+    undefined,
+    undefined,
+    found === undefined
+      ? `The name ${name}, by which the add-in finds part of the assessment, is missing.`
+      : `The name ${name}, by which the add-in finds part of the assessment, points at ${found} instead.`,
+    { expected, found: found ?? "(no such name)", repairable: true },
+  );
+}
+
 /**
  * The defined names the plan gives, each pointing where the plan points it (the add-in finds its
  * sheets and the Guide's inputs by them). A name on a missing sheet is left to the sheet's finding.
  * Exactly, no other name points into the plan's sheets (names on a user's own sheets are theirs).
  */
 function compareNames(plan: WorkbookPlan, snapshot: WorkbookSnapshot, exact: boolean): Finding[] {
+  const present = new Set(snapshot.sheets.map((s) => s.name));
   const findings: Finding[] = [];
-  const sheetNames = new Set(snapshot.sheets.map((s) => s.name));
-  const nameChanged = (name: string, expected: string, found: string | undefined) =>
-    finding(
-      "structure.name-changed",
-      undefined,
-      undefined,
-      found === undefined
-        ? `The name ${name}, by which the add-in finds part of the assessment, is missing.`
-        : `The name ${name}, by which the add-in finds part of the assessment, points at ${found} instead.`,
-      { expected, found: found ?? "(no such name)", repairable: true },
-    );
-  const planned = new Set<string>();
   for (const { name, reference } of plan.names) {
-    planned.add(name);
     const expected = normaliseReference(reference);
     const found = snapshot.names[name];
-    if (found === expected) continue;
     const sheet = sheetOfReference(expected);
-    if (!exact && sheet !== undefined && !sheetNames.has(sheet)) continue;
-    findings.push(nameChanged(name, expected, found));
+    if (found !== expected && (exact || sheet === undefined || present.has(sheet)))
+      findings.push(nameChanged(name, expected, found));
   }
-  if (!exact) return findings;
-  const othersSheets = new Set([...sheetNames].filter((name) => !plan.sheets.some((s) => s.name === name)));
-  for (const [name, found] of Object.entries(snapshot.names)) {
-    const sheet = sheetOfReference(found);
-    if (!planned.has(name) && !(sheet !== undefined && othersSheets.has(sheet)))
-      findings.push(nameChanged(name, "(no such name)", found));
-  }
-  return findings;
+  return exact ? [...findings, ...unplannedNames(plan, snapshot)] : findings;
+}
+
+function unplannedNames(plan: WorkbookPlan, snapshot: WorkbookSnapshot): Finding[] {
+  const planned = new Set(plan.names.map((n) => n.name));
+  const plannedSheets = new Set(plan.sheets.map((s) => s.name));
+  const usersSheets = new Set(snapshot.sheets.map((s) => s.name).filter((name) => !plannedSheets.has(name)));
+  return Object.entries(snapshot.names)
+    .filter(([name, found]) => !planned.has(name) && !usersSheets.has(sheetOfReference(found) ?? ""))
+    .map(([name, found]) => nameChanged(name, "(no such name)", found));
 }
 
 /** The planned row an actual row of the sheet stands for; undefined for a row the comparison leaves alone. */
