@@ -21,7 +21,7 @@ import { RESPONSE_LIMIT_BYTES } from "../../src/office/read-size";
 import { REQUEST_LIMIT_BYTES } from "../../src/office/request-size";
 import { FakeExcel } from "../fakes/excel-fake";
 import { hostFor, NOW, noProgress, writePlanWithAnswers } from "../office/fixtures";
-import { expectFakeMatchesPlan } from "../office/plan-image";
+import { expectFakeMatchesPlan } from "../office/fake-formats";
 import { realClientOver, type RealClient } from "../support/office-real";
 
 const canonical = canonicalToolkit();

@@ -12,7 +12,7 @@ import { REQUEST_LIMIT_BYTES } from "../../src/office/request-size";
 import { examinedReturn } from "../consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { NOW, noProgress } from "../office/fixtures";
-import { expectFakeMatchesPlan } from "../office/plan-image";
+import { expectFakeMatchesPlan } from "../office/fake-formats";
 import { realClientOver } from "../support/office-real";
 
 const toolkit = canonicalToolkit();

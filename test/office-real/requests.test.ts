@@ -20,7 +20,7 @@ import {
 } from "../../src/office/write-plan";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, NOW, nextVersion, noProgress } from "../office/fixtures";
-import { expectFakeMatchesPlan } from "../office/plan-image";
+import { expectFakeMatchesPlan } from "../office/fake-formats";
 import { realClientCapturing, realClientOver, type CapturedRequest, type RealClient } from "../support/office-real";
 
 const canonical = canonicalToolkit();

@@ -7,7 +7,7 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseRange } from "../../src/core/util/a1";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, hostFor, NOW, noProgress } from "./fixtures";
-import { expectFakeMatchesPlan } from "./plan-image";
+import { expectFakeMatchesPlan } from "./fake-formats";
 
 const toolkit = canonicalToolkit();
 const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW });

@@ -20,7 +20,7 @@ import {
   writePlanWithAnswers,
 } from "./fixtures";
 import { planCell } from "../workbook/plan-cells";
-import { expectFakeMatchesPlan } from "./plan-image";
+import { expectFakeMatchesPlan } from "./fake-formats";
 
 const toolkit = canonicalToolkit();
 const firstArea = toolkit.themes[0].keyAreas[0];

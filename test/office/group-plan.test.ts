@@ -11,7 +11,7 @@ import { writeWorkbookPlan } from "../../src/office/write-plan";
 import { examinedReturn } from "../consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { cellKey } from "../fakes/excel/state";
-import { expectFakeMatchesPlan } from "./plan-image";
+import { expectFakeMatchesPlan } from "./fake-formats";
 
 const toolkit = canonicalToolkit();
 

@@ -9,7 +9,7 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { examinedReturn } from "../consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { hostFor, noProgress, NOW } from "./fixtures";
-import { expectFakeMatchesPlan } from "./plan-image";
+import { expectFakeMatchesPlan } from "./fake-formats";
 
 const examined = (position: number, council: string) =>
   examinedReturn(

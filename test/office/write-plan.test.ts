@@ -13,7 +13,7 @@ import { FakeExcel } from "../fakes/excel-fake";
 import { cellKey } from "../fakes/excel/state";
 import { DETAILS, hostFor, NOW, noProgress, writePlanWithAnswers } from "./fixtures";
 import { formatsOfPlan, SHEET_PLAN_PARTS } from "../support/plan-formats";
-import { expectFakeMatchesPlan } from "./plan-image";
+import { expectFakeMatchesPlan } from "./fake-formats";
 import { sampleAnswers } from "../../src/core/answers/sample";
 
 const toolkit = canonicalToolkit();

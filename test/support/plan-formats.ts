@@ -9,8 +9,8 @@
  *   number formats (with each cell's lock: the product reads only the guarded cells' locks), merges,
  *   the prompts and messages of data validations, conditional formats, tables, the AutoFilter, sizes,
  *   freeze panes, protection options, print setup, charts, tab colours, the sheets' order and the
- *   active sheet. Each writer's test reads these from what it wrote (test/office/plan-image.ts from
- *   the Excel fake, test/xlsx/xlsx-image.ts from the file) into the same shape as formatsOfPlan.
+ *   active sheet. Each writer's test reads these from what it wrote (test/office/fake-formats.ts from
+ *   the Excel fake, test/xlsx/xlsx-formats.ts from the file) into the same shape as formatsOfPlan.
  *
  * SHEET_PLAN_PARTS names, for every part of a SheetPlan, which half compares it.
  */

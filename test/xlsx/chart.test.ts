@@ -17,7 +17,7 @@ import { recalculate } from "../support/libreoffice";
 import { countColour, renderSheet } from "../support/render";
 import { expectWorkbookClean } from "../support/xlsx-checks";
 import { chartsOfPackage } from "./chart-package";
-import { expectXlsxMatchesPlan } from "./xlsx-image";
+import { expectXlsxMatchesPlan } from "./xlsx-formats";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");

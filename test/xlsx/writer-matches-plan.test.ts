@@ -13,7 +13,7 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { tempDir } from "../support/fixtures";
 import { expectWorkbookClean } from "../support/xlsx-checks";
-import { expectXlsxMatchesPlan } from "./xlsx-image";
+import { expectXlsxMatchesPlan } from "./xlsx-formats";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");

@@ -1,8 +1,11 @@
 /// <reference types="office-js" />
 /**
- * "The fake workbook holds exactly the plan" (test/support/plan-formats.ts): the fake read by the
- * product's Office reader and compared by the product's comparison, and what no snapshot carries
- * (formats, charts…) read from the fake's state here, into the plan's format image.
+ * "The fake workbook holds exactly the plan" (test/support/plan-formats.ts). The cells, formulas,
+ * names, visibility, protection, locks and pickers are read by the product's Office reader
+ * (readWorkbookSnapshot) and compared by the product's comparison (compareWithPlan). This file reads
+ * only what no snapshot carries, because no check needs it (formats, prompts, conditional formats,
+ * tables, sizes, print setup, charts, the active sheet), from the fake's state: only the writers'
+ * tests compare those, so they are here and not in src.
  */
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { cellAddress } from "../../src/core/util/a1";
