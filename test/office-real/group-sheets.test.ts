@@ -12,7 +12,7 @@ import { REQUEST_LIMIT_BYTES } from "../../src/office/request-size";
 import { examinedReturn } from "../consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { NOW, noProgress } from "../office/fixtures";
-import { expectFakeMatchesPlan } from "../office/plan-image";
+import { expectFakeMatchesPlan } from "../office/fake-formats";
 import { realClientOver } from "../support/office-real";
 
 const toolkit = canonicalToolkit();
@@ -62,7 +62,7 @@ test.each([2, 400])(
     if (n > 100) expect(client.requests.length).toBeGreaterThan(2);
     else expect(client.requests).toHaveLength(2);
     const planned = planGroupSheetsInto(consolidation, { sheets: ["Group Summary"], tables: [] }, NOW);
-    expectFakeMatchesPlan(fake, planned!.plan);
+    await expectFakeMatchesPlan(fake, planned!.plan);
   },
 );
 

@@ -9,7 +9,7 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { examinedReturn } from "../consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { hostFor, noProgress, NOW } from "./fixtures";
-import { expectFakeMatchesPlan } from "./plan-image";
+import { expectFakeMatchesPlan } from "./fake-formats";
 
 const examined = (position: number, council: string) =>
   examinedReturn(
@@ -32,7 +32,7 @@ test("writes Group Summary, Group Data and the Consolidation Log into the workbo
   const names = await hostFor(fake).writeGroupSheets(consolidation, (p) => steps.push(p.step));
   expect(names).toEqual(["Group Summary", "Group Data", "Consolidation Log"]);
   const planned = planGroupSheetsInto(consolidation, { sheets: [], tables: [] }, NOW);
-  expectFakeMatchesPlan(fake, planned!.plan);
+  await expectFakeMatchesPlan(fake, planned!.plan);
   expect(steps).toContain("Writing the group sheets into your workbook");
   expect(steps.at(-1)).toBe("Finished");
 });
@@ -45,7 +45,7 @@ test("a user's sheet called Group Data is left as it was; the group's sheet is n
   expect(fake.cell("group data", "A1")).toEqual({ kind: "text", text: "My own notes", quotePrefix: false });
   expect(fake.cell("group data", "B2")).toEqual({ kind: "formula", formula: "=1+1" });
   const planned = planGroupSheetsInto(consolidation, { sheets: ["group data"], tables: [] }, NOW);
-  expectFakeMatchesPlan(fake, planned!.plan);
+  await expectFakeMatchesPlan(fake, planned!.plan);
 });
 
 test("a workbook with an earlier consolidation's Group Data table is refused in plain words, and nothing is added", async () => {
