@@ -9,6 +9,8 @@
  *   (read-assessment.ts says when it takes more);
  * - check report: 1 read the sheet list and names, 2 (when there is one) read the earlier report,
  *   3 write the report;
+ * - group sheets: 1 read the sheet list, names and tables, 2 (when there are some) read the earlier
+ *   group sheets' protection, tables and charts, 3 write the group sheets (more for a large group);
  * - Go to cell: 1 find the sheet, 2 activate it and select the cell.
  * A write too large for one request (a much larger toolkit) goes in as few more as it needs.
  */
@@ -16,6 +18,7 @@ import {
   UserFacingError,
   type AssessmentDetails,
   type AssessmentOutcome,
+  type GroupSheetsOutcome,
   type ProgressUpdate,
   type WorkbookHost,
   type WorkbookStatus,
@@ -41,7 +44,8 @@ import type { Toolkit } from "../core/toolkit/schema";
 import { blockedMessage, planSignOff, signOffBlockers } from "../core/assessment/sign-off";
 import { signOffProblem } from "../core/assessment/sign-off-request";
 import { todayIso } from "../core/util/dates";
-import { planGroupSheetsInto } from "../core/consolidate/group-plan";
+import { groupTableInTheWay, planGroupSheetsInto, type WorkbookListing } from "../core/consolidate/group-plan";
+import { SHEET_NAMES } from "../core/plan/layout";
 import type { Consolidation } from "../core/consolidate/types";
 import {
   queueOverview,
@@ -226,30 +230,36 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 
   /**
-   * Consolidate: sync 1 reads the sheet list and the workbook's table names, then the core's group plan
-   * (named around every sheet already there) is added in as few requests as it needs.
+   * Consolidate: sync 1 reads the sheet list, the names and the workbook's tables with their sheets; the core
+   * decides which sheets are the add-in's group sheets of an earlier consolidation (by their NPS_Sheet_* names)
+   * and plans the new ones in their place; sync 2 (only when there are such sheets) reads what the writer must
+   * know of them (protection, tables, charts: never their cells); then the plan goes in as few requests as it
+   * needs, rewriting those sheets in place and adding the rest.
    */
-  async writeGroupSheets(consolidation: Consolidation, onProgress: Progress): Promise<string[]> {
+  async writeGroupSheets(consolidation: Consolidation, onProgress: Progress): Promise<GroupSheetsOutcome> {
     onProgress({ step: "Checking your version of Excel", fraction: 0.02 });
     this.assertSupported();
     return this.session(async (context, sync) => {
       onProgress({ step: "Reading your workbook", fraction: 0.1 });
-      const tables = context.workbook.tables.load("items/name");
+      const tables = context.workbook.tables.load("items/name,items/worksheet/name");
       const overview = await this.readOverview(context, sync);
-      const planned = planGroupSheetsInto(
-        consolidation,
-        { sheets: overview.sheets.map((s) => s.name), tables: tables.items.map((t) => t.name) },
-        this.deps.now(),
-      );
-      if (!planned) throw earlierGroupSheets();
+      const listing: WorkbookListing = {
+        sheets: overview.sheets.map((s) => s.name),
+        names: overview.names,
+        tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+      };
+      const planned = planGroupSheetsInto(consolidation, listing, this.deps.now());
+      if (!planned) throw groupTableInTheWayError(groupTableInTheWay(listing) ?? SHEET_NAMES.groupData);
+      const existing = await readEarlierGroupSheets(context, sync, overview, listing, planned.replaces);
       const write = writingIn(context, sync, onProgress, "the group sheets");
       await write(planned.plan, {
-        existing: new Map(),
+        existing,
         existingNames: new Set(Object.keys(overview.names)),
         excelApi19: this.excelApi19(),
       });
       onProgress({ step: "Finished", fraction: 1 });
-      return planned.sheetNames;
+      const replaced = planned.plan.sheets.filter((sheet) => existing.has(sheet.key)).map((sheet) => sheet.name);
+      return { sheets: planned.sheetNames, replaced };
     });
   }
 
@@ -405,14 +415,16 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 }
 
+const officeVisibility = (visibility: SheetSummary["visibility"]): ExistingSheet["visibility"] =>
+  visibility === "veryHidden" ? "VeryHidden" : visibility === "hidden" ? "Hidden" : "Visible";
+
 /** What the writer must know of one of our sheets that it rewrites in place. */
 function existingSheetOf(read: SheetRead, snapshot: SnapshotSheet): ExistingSheet {
   const { summary, sheet } = read;
   return {
     name: summary.name,
     protected: sheet.protection.protected,
-    visibility:
-      summary.visibility === "veryHidden" ? "VeryHidden" : summary.visibility === "hidden" ? "Hidden" : "Visible",
+    visibility: officeVisibility(summary.visibility),
     tables: sheet.tables.items.map((t) => ({
       name: t.name,
       range: tableRange(
@@ -424,6 +436,54 @@ function existingSheetOf(read: SheetRead, snapshot: SnapshotSheet): ExistingShee
     chartNames: sheet.charts.items.map((c) => c.name),
   };
 }
+
+/**
+ * What the writer must know of the earlier group sheets it rewrites in place, by plan key, in one sync (none
+ * when there are none): each sheet's protection and charts, and where each of its tables is (the tables were
+ * listed in sync 1). Their cells are not read: the Group Data of hundreds of returns would be megabytes.
+ */
+async function readEarlierGroupSheets(
+  context: Excel.RequestContext,
+  sync: Sync,
+  overview: Overview,
+  listing: WorkbookListing,
+  replaces: Partial<Record<string, string>>,
+): Promise<Map<string, ExistingSheet>> {
+  const earlier = Object.entries(replaces).flatMap(([key, name]) => {
+    const summary = name === undefined ? undefined : overview.sheets.find((s) => s.name === name);
+    return summary ? [{ key, summary }] : [];
+  });
+  if (earlier.length === 0) return new Map();
+  const queued = earlier.map(({ key, summary }) => {
+    const sheet = context.workbook.worksheets.getItem(summary.name);
+    const tables = listing.tables
+      .filter((t) => t.sheet.toLowerCase() === summary.name.toLowerCase())
+      .map((t) => ({ name: t.name, range: sheet.tables.getItem(t.name).getRange().load("address") }));
+    return {
+      key,
+      summary,
+      protection: sheet.protection.load("protected"),
+      charts: sheet.charts.load("items/name"),
+      tables,
+    };
+  });
+  await sync("reading the group sheets of the earlier consolidation");
+  return new Map(
+    queued.map(({ key, summary, protection, charts, tables }) => [
+      key,
+      {
+        name: summary.name,
+        protected: protection.protected,
+        visibility: officeVisibility(summary.visibility),
+        tables: tables.map((t) => ({ name: t.name, range: localAddress(t.range.address) })),
+        chartNames: charts.items.map((c) => c.name),
+      },
+    ]),
+  );
+}
+
+/** "'Group Data'!A1:S101" → "A1:S101". */
+const localAddress = (address: string) => address.slice(address.lastIndexOf("!") + 1);
 
 /** A hidden sheet cannot be activated; a very hidden one (the add-in's metadata) cannot even be unhidden in Excel. */
 function sheetHidden(name: string, veryHidden: boolean): UserFacingError {
@@ -445,10 +505,10 @@ function noAssessmentToSignOff(): UserFacingError {
   );
 }
 
-function earlierGroupSheets(): UserFacingError {
+function groupTableInTheWayError(sheet: string): UserFacingError {
   return new UserFacingError(
-    "This workbook already holds the group sheets of an earlier consolidation (its Group Data table).",
-    "Delete the earlier Group Summary, Group Data and Consolidation Log sheets, or open a new blank workbook, then consolidate again.",
+    `This workbook already holds a Group Data table (NPS_GroupData) on the sheet "${sheet}", which the add-in does not recognise as the group sheets it wrote, so it cannot add or replace the group sheets.`,
+    `Delete the sheet "${sheet}" (or convert its table to a range), or open a new blank workbook, then consolidate again.`,
   );
 }
 
