@@ -14,7 +14,7 @@ import { GROUP_DATA } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { examinedReturn } from "../consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
-import { hostFor, noProgress, NOW } from "./fixtures";
+import { DETAILS, hostFor, noProgress, NOW } from "./fixtures";
 import { expectFakeMatchesPlan } from "./plan-image";
 import { planGroupWorkbook } from "../../src/core/consolidate/group-plan";
 import { rangeAddress } from "../../src/core/util/a1";
@@ -205,4 +205,27 @@ test("shrinking the Group Data table of 400 returns to one return's rows fits in
   const requests = splitIntoRequests(steps, open);
   expect(requests.length).toBeGreaterThan(1);
   for (const request of requests) expect(request.estimatedBytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
+});
+
+test("the group sheets are no part of an assessment beside them: the check ignores them, a repair leaves them as they are", async () => {
+  const fake = new FakeExcel();
+  const host = hostFor(fake);
+  await host.buildOrUpgrade(DETAILS, noProgress);
+  await host.writeGroupSheets(consolidation, noProgress);
+  const groupSheets = () =>
+    JSON.stringify(
+      fake.state.sheets.filter((s) => ["Group Summary", "Group Data", "Consolidation Log"].includes(s.name)),
+    );
+  const before = groupSheets();
+  const { existing, check } = await host.status();
+  expect(existing).not.toBeNull();
+  const onGroupSheets = check!.findings.filter(
+    (f) => f.sheet?.name.startsWith("Group") || f.sheet?.name.startsWith("Consolidation"),
+  );
+  expect(onGroupSheets).toEqual([]);
+  const repaired = await host.buildOrUpgrade(DETAILS, noProgress);
+  expect(repaired.sheets.map((s) => s.name)).not.toContain("Group Data");
+  // Nor are they a part the assessment lost ("no longer part of the assessment … left as it is").
+  expect(repaired.notes.filter((note) => /Group|Consolidation Log/.test(note))).toEqual([]);
+  expect(groupSheets()).toBe(before);
 });

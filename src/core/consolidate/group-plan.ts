@@ -20,7 +20,8 @@ export interface GroupPlanOptions {
 /**
  * The group workbook: Group Summary, Group Data and the Consolidation Log, as one plan both writers apply.
  * Each sheet is marked by its NPS_Sheet_* name (as the assessment's and the check report's are), so a later
- * consolidation into the same workbook finds the add-in's group sheets again, even renamed. Throws when no return was used (an Excel table cannot be empty, and there is nothing to summarise).
+ * consolidation into the same workbook finds the add-in's group sheets again, even renamed. Throws when no
+ * return was used (an Excel table cannot be empty, and there is nothing to summarise).
  */
 export function planGroupWorkbook(consolidation: Consolidation, options: GroupPlanOptions): WorkbookPlan {
   if (consolidation.returns.length === 0) throw new Error("Nothing to consolidate: no return was used");

@@ -37,9 +37,10 @@ export function sheetMarkedBy(
 
 /**
  * The sheets of the assessment this add-in made: those its NPS_Sheet_* names point at (so renames
- * are followed) but the check report and the group sheets, and a very hidden metadata sheet whose names were lost (as
- * when sheets are copied to a new workbook). Users can hide a sheet from Excel's menus but cannot
- * make it very hidden, so a visible or merely hidden sheet called NPS_Metadata is a user's own.
+ * are followed) but the check report and the group sheets, and a very hidden metadata sheet whose
+ * names were lost (as when sheets are copied to a new workbook). Users can hide a sheet from Excel's
+ * menus but cannot make it very hidden, so a visible or merely hidden sheet called NPS_Metadata is a
+ * user's own.
  * Sheet names compare without case.
  */
 export function sheetsMadeByUs(sheets: SheetListing[], names: Record<string, string>): string[] {
