@@ -7,7 +7,7 @@ import { LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../src/core/toolkit/load";
 import { readWorkbookSnapshot, tableRange } from "../../src/office/read-snapshot";
-import { FakeExcel } from "../fakes/excel-fake";
+import { FakeExcel, FakeOfficeError } from "../fakes/excel-fake";
 import { cellKey } from "../fakes/excel/state";
 import {
   DETAILS,
@@ -365,6 +365,32 @@ describe("sign off", () => {
     expect(signOffWarningsNote(check!)).toBe(
       `The check found ${warnings.length} warnings, which do not stop a sign-off: check the workbook to see them.`,
     );
+    expect(signOffState((await readBack(fake, toolkit))!, toolkit)).toBe("final");
+  });
+
+  test("a read-only or structure-protected workbook is refused after the one read, nothing written", async () => {
+    const fake = new FakeExcel();
+    await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+    fake.state.readOnly = true;
+    const syncsBefore = fake.syncs.length;
+    await expect(hostFor(fake).signOff("Sam Lead", noProgress)).rejects.toMatchObject({
+      message: expect.stringMatching(/read-only/),
+    });
+    expect(fake.syncs.length - syncsBefore).toBe(1);
+    fake.state.readOnly = false;
+    fake.state.structureProtected = true;
+    await expect(hostFor(fake).signOff("Sam Lead", noProgress)).rejects.toMatchObject({
+      message: expect.stringMatching(/structure is protected/),
+    });
+    expect((await readBack(fake, toolkit))!.info.metadata.answersFingerprint).toBe("");
+  });
+
+  test("should Excel refuse the one-sync read, sign-off reads step by step and still knows the workbook can be changed", async () => {
+    const fake = new FakeExcel();
+    await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+    fake.failNextSync = new FakeOfficeError("InvalidObjectPath", "The object path is not valid.");
+    const outcome = await hostFor(fake).signOff("Sam Lead", noProgress);
+    expect(outcome.action).toBe("signedOff");
     expect(signOffState((await readBack(fake, toolkit))!, toolkit)).toBe("final");
   });
 
