@@ -6,12 +6,11 @@
  */
 import { rmSync, writeFileSync } from "fs";
 import * as path from "path";
-import type { Server } from "http";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
-import { launchChromium, openPaneContext, serveStatic } from "../support/chromium";
+import { servePane, type ServedPane } from "../support/chromium";
 import { tempDir } from "../support/fixtures";
 import { expectNoSeriousAxeViolations, tabToButton } from "../support/pane-page";
 import { buildHarness } from "../pictures/harness-build";
@@ -20,19 +19,15 @@ import { TAMPERED_CELL, TAMPERED_SUFFIX } from "../pictures/scenarios";
 const AREA = canonicalToolkit().themes[0].keyAreas[0].sheetName;
 
 let dist: string;
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
+let pane: ServedPane;
 
 beforeAll(async () => {
   dist = await buildHarness(tempDir("nps-pane-harness-"));
-  ({ server, baseUrl } = await serveStatic(dist));
-  browser = await launchChromium();
+  pane = await servePane(dist);
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await pane?.close();
   if (dist) rmSync(dist, { recursive: true, force: true });
 });
 
@@ -43,11 +38,7 @@ const activeSheet = (page: Page) =>
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 
 async function openOnTamperedWorkbook(theme: "light" | "dark" = "light"): Promise<{ page: Page; errors: string[] }> {
-  const context = await openPaneContext(browser, theme);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
-  await page.goto(`${baseUrl}/taskpane.html?scenario=check&theme=${theme}`);
+  const { page, errors } = await pane.open(`?scenario=check&theme=${theme}`, { colorScheme: theme });
   await page.getByText("When the pane opened, the check of this workbook found:").waitFor({ timeout: 60_000 });
   return { page, errors };
 }
@@ -146,11 +137,7 @@ describe("consolidating returns in Excel (the in-memory fake)", () => {
         return file;
       }),
     );
-    const context = await openPaneContext(browser);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
-    await page.goto(`${baseUrl}/taskpane.html?scenario=new`);
+    const { page, errors } = await pane.open("?scenario=new");
     await page.getByRole("button", { name: "Build assessment" }).waitFor({ timeout: 60_000 });
 
     await page.getByLabel("Returned workbooks (.xlsx)").setInputFiles(files);
@@ -171,6 +158,6 @@ describe("consolidating returns in Excel (the in-memory fake)", () => {
     expect(sheets).toEqual(["Sheet1", "Group Summary", "Group Data", "Consolidation Log"]);
     await expectNoSeriousAxeViolations(page, "after consolidating into the workbook");
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -10,12 +10,11 @@
  */
 import { execFile } from "child_process";
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
-import type { Server } from "http";
 import * as path from "path";
 import { promisify } from "util";
 import { gzipSync } from "zlib";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, openPaneContext, serveStatic } from "../support/chromium";
+import type { BrowserContext, Page } from "playwright-core";
+import { servePane, type ServedPane } from "../support/chromium";
 import { expectNoSeriousAxeViolations, tabUntilFocused } from "../support/pane-page";
 import { tempDir } from "../support/fixtures";
 import { findErrorValues, readComputed, recalculate } from "../support/libreoffice";
@@ -36,20 +35,16 @@ const ASSESSMENT_DATE = "2025-03-31";
 
 let dist: string;
 let builtHere = false;
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
+let pane: ServedPane;
 
 beforeAll(async () => {
   builtHere = !process.env.NPS_TASKPANE_DIST;
   dist = process.env.NPS_TASKPANE_DIST ?? (await buildProductionBundle());
-  ({ server, baseUrl } = await serveStatic(dist));
-  browser = await launchChromium();
+  pane = await servePane(dist);
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await pane?.close();
   if (builtHere && dist) rmSync(dist, { recursive: true, force: true });
 });
 
@@ -65,16 +60,8 @@ describe("the task pane outside Excel", () => {
   });
 
   it("runs standalone, downloads a clean workbook by keyboard alone, and passes axe in light and dark", async () => {
-    const context = await openPaneContext(browser);
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(String(error)));
     const scripts: string[] = [];
-    page.on("request", (request) => {
-      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
-    });
-
-    await page.goto(`${baseUrl}/taskpane.html`);
+    const { page, errors: pageErrors } = await pane.open("", { beforeLoad: scriptsLoaded(scripts) });
     await page.getByText("Not running inside Excel.").waitFor({ timeout: 20_000 });
     await expect(page.locator("main").innerText()).resolves.toMatch(/office\.js is not available/);
     expect(await page.title()).toBe("NPS self-assessment");
@@ -103,7 +90,7 @@ describe("the task pane outside Excel", () => {
     await expectNoSeriousAxeViolations(page, "dark, after the download");
 
     expect(pageErrors).toEqual([]);
-    await context.close();
+    await page.context().close();
 
     await expectWorkbookClean(file);
     const computed = await readComputed(await recalculate(file));
@@ -113,9 +100,7 @@ describe("the task pane outside Excel", () => {
   });
 
   it("explains empty fields beside them, and passes axe with the errors shown, in dark", async () => {
-    const context = await openPaneContext(browser, "dark");
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/taskpane.html`);
+    const { page } = await pane.open("", { colorScheme: "dark" });
     await page.getByText("Not running inside Excel.").waitFor({ timeout: 20_000 });
     await expectDarkTheme(page);
     await tabUntilFocused(page, 'input[name="council"]');
@@ -123,22 +108,15 @@ describe("the task pane outside Excel", () => {
     await page.getByText("Enter your council's name.").waitFor();
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe("council");
     await expectNoSeriousAxeViolations(page, "dark, with a validation error");
-    await context.close();
+    await page.context().close();
   });
 });
 
 describe("checking a workbook on the standalone page", () => {
   it("checks a tampered workbook chosen by keyboard, shows the exact finding, and downloads a clean repaired copy", async () => {
     const tampered = await tamperedWorkbook();
-    const context = await openPaneContext(browser);
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(String(error)));
     const scripts: string[] = [];
-    page.on("request", (request) => {
-      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
-    });
-    await page.goto(`${baseUrl}/taskpane.html`);
+    const { page, errors: pageErrors } = await pane.open("", { beforeLoad: scriptsLoaded(scripts) });
     await page.getByRole("heading", { name: "Check a workbook" }).waitFor({ timeout: 20_000 });
     const scriptsBeforeChoosing = [...scripts];
 
@@ -182,7 +160,7 @@ describe("checking a workbook on the standalone page", () => {
     await expectDarkTheme(page);
     await expectNoSeriousAxeViolations(page, "dark, after the repaired copy");
     expect(pageErrors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });
 
@@ -202,11 +180,7 @@ describe("consolidating returns on the standalone page", () => {
     );
     const notes = path.join(folder, "notes.xlsx");
     writeFileSync(notes, "not a workbook");
-    const context = await openPaneContext(browser);
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(String(error)));
-    await page.goto(`${baseUrl}/taskpane.html`);
+    const { page, errors: pageErrors } = await pane.open();
     await page.getByRole("heading", { name: "Consolidate returns" }).waitFor({ timeout: 20_000 });
 
     await page.getByLabel("Returned workbooks (.xlsx)").setInputFiles([...files, notes]);
@@ -227,7 +201,7 @@ describe("consolidating returns on the standalone page", () => {
     expect(snapshot.sheets.map((sheet) => sheet.name)).toEqual(["Group Summary", "Group Data", "Consolidation Log"]);
     await expectNoSeriousAxeViolations(page, "light, after consolidating");
     expect(pageErrors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });
 
@@ -280,6 +254,12 @@ async function expectDarkTheme(page: Page): Promise<void> {
     return r + g + b < 200;
   });
 }
+
+/** Records the path of every script the page requests in `scripts`, from its first request. */
+const scriptsLoaded = (scripts: string[]) => (page: Page) =>
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+  });
 
 /** Script files the page loads before any user action: every local <script src> in the built page. */
 function localScriptSources(html: string): string[] {

@@ -8,7 +8,7 @@ import { sampleAnswers } from "../../src/core/answers/sample";
 import type { Answers } from "../../src/core/answers/types";
 import { checkWorkbook } from "../../src/core/check/check";
 import { buildWorkbookPlan, defaultSheetNames } from "../../src/core/plan/build-plan";
-import { plannedCells } from "../../src/core/plan/image";
+import { plannedCells } from "../../src/core/plan/planned-cells";
 import { GUIDE_INPUTS, KEY_AREA } from "../../src/core/plan/layout";
 import type { SheetPlan } from "../../src/core/plan/types";
 import { knownToolkits } from "../../src/core/toolkit/registry";

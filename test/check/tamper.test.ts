@@ -419,6 +419,33 @@ describe("structure", () => {
       finding("structure.sheet-visible", "NPS_Metadata", undefined, "info"),
     ]);
   });
+
+  test("a name the add-in finds the council by, pointed elsewhere", async () => {
+    const plan = planWith();
+    plan.names.find((n) => n.name === "NPS_Council")!.reference = "'Guide'!$B$9";
+    const findings = await checkPlan(plan);
+    expect(errorsAndWarnings(findings).map(where)).toEqual([
+      finding("structure.name-changed", undefined, undefined, "warning"),
+    ]);
+    expect(findings.find((f) => f.rule === "structure.name-changed")).toMatchObject({
+      expected: "'Guide'!$B$4",
+      found: "'Guide'!$B$9",
+    });
+  });
+
+  test("Gaps protected and Data hidden are worth knowing, not errors", async () => {
+    const plan = planWith();
+    sheetOf(plan, "gaps").protection = sheetOf(plan, "summary").protection;
+    sheetOf(plan, "data").visibility = "veryHidden";
+    const findings = await checkPlan(plan);
+    expect(errorsAndWarnings(findings)).toEqual([]);
+    expect(
+      findings.filter((f) => f.rule.startsWith("protection.") || f.rule.startsWith("structure.")).map(where),
+    ).toEqual([
+      finding("protection.sheet-protected", "Gaps", undefined, "info"),
+      finding("structure.sheet-hidden", "Data", undefined, "info"),
+    ]);
+  });
 });
 
 describe("identity", () => {

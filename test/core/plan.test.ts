@@ -3,7 +3,9 @@ import * as path from "path";
 import { cleanAnswers } from "../../src/core/plan/answers";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { DATA, GAPS, KEY_AREA, SUMMARY, roleNameFor } from "../../src/core/plan/layout";
-import { cellAddress } from "../../src/core/util/a1";
+import { cellAddress, cellsIn, parseCell } from "../../src/core/util/a1";
+import { planCheckReport } from "../../src/core/check/report-sheet";
+import { rowHeightForFont } from "../../src/core/plan/style";
 import { isFormula, type WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { toolkitFingerprint } from "../../src/core/toolkit/load";
@@ -263,5 +265,34 @@ describe("answers are checked before they are written", () => {
     const plan = build({ behaviours: { "SL-ECSM-01": { current: "Excellent" } } });
     expect(plan.warnings).toHaveLength(1);
     expect(planCell(plan, "keyArea:SL-ECSM", "H9")).toBeNull();
+  });
+});
+
+describe("row heights fit the fonts", () => {
+  /** Rows holding a font larger than the default, whose planned height is less than that font needs. */
+  function cramped(plan: WorkbookPlan): string[] {
+    return plan.sheets.flatMap((sheet) => {
+      const largest = new Map<number, number>();
+      for (const { range, style } of sheet.styles)
+        if (style.fontSize !== undefined)
+          for (const address of cellsIn(range)) {
+            const { row } = parseCell(address);
+            largest.set(row, Math.max(largest.get(row) ?? 0, style.fontSize));
+          }
+      return [...largest]
+        .filter(([row, fontSize]) => fontSize > 11 && (sheet.rowHeights[row] ?? 15) < rowHeightForFont(fontSize))
+        .map(([row, fontSize]) => `${sheet.name} row ${row} (${fontSize} pt)`);
+    });
+  }
+
+  test("Excel's own autofit heights: 15 points for 11-point text, 21 for the 16-point titles", () => {
+    expect([rowHeightForFont(11), rowHeightForFont(16)]).toEqual([15, 21]);
+  });
+
+  test("every title and heading row of an assessment, its retired answers and a check report is tall enough", () => {
+    const plan = build({ behaviours: { "XX-OLD-01": { current: "Mature" } } });
+    expect(plan.sheets.some((s) => s.role === "retired")).toBe(true);
+    const report = planCheckReport({ findings: [] }, { checkedAt: now, workbookSheets: [], names: {} }).plan;
+    expect([...cramped(plan), ...cramped(report)]).toEqual([]);
   });
 });

@@ -21,8 +21,7 @@ import { RESPONSE_LIMIT_BYTES } from "../../src/office/read-size";
 import { REQUEST_LIMIT_BYTES } from "../../src/office/request-size";
 import { FakeExcel } from "../fakes/excel-fake";
 import { hostFor, NOW, noProgress, writePlanWithAnswers } from "../office/fixtures";
-import { imageOfPlan } from "../../src/core/plan/image";
-import { imageOfFake } from "../office/plan-image";
+import { expectFakeMatchesPlan } from "../office/fake-formats";
 import { realClientOver, type RealClient } from "../support/office-real";
 
 const canonical = canonicalToolkit();
@@ -127,7 +126,7 @@ test("the check report through the real client is the core's plan, every value t
   const name = await realHost(client).addCheckReport(result);
   expect(client.requests).toHaveLength(2);
   const { plan } = planCheckReport(result, { checkedAt: NOW, workbookSheets: [], names: {} });
-  expect(imageOfFake(fake, [name]).sheets).toEqual(imageOfPlan(plan).sheets);
+  await expectFakeMatchesPlan(fake, plan);
   expect(fake.cell(name, "D7")).toEqual({
     kind: "text",
     text: "=SUM(1,2) was typed where a level goes.",

@@ -14,7 +14,7 @@ import { REQUEST_LIMIT_BYTES } from "../../src/office/request-size";
 import { examinedReturn } from "../consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { NOW, noProgress } from "../office/fixtures";
-import { expectFakeMatchesPlan } from "../office/plan-image";
+import { expectFakeMatchesPlan } from "../office/fake-formats";
 import { realClientOver } from "../support/office-real";
 
 const toolkit = canonicalToolkit();
@@ -64,7 +64,7 @@ test.each([2, 400])(
     if (n > 100) expect(client.requests.length).toBeGreaterThan(2);
     else expect(client.requests).toHaveLength(2);
     const planned = planGroupSheetsInto(consolidation, { sheets: ["Group Summary"], names: {}, tables: [] }, NOW);
-    expectFakeMatchesPlan(fake, planned!.plan);
+    await expectFakeMatchesPlan(fake, planned!.plan);
   },
 );
 
@@ -97,7 +97,7 @@ test("a second consolidation replaces the earlier group sheets in 3 requests: th
   expect(overview.responseBytes).toBeLessThan(4 * 1024);
   // Rewriting in place costs about what the first write did: one more return's rows, and the table's rows added.
   expect(write.bytes).toBeLessThan(firstWrite.bytes * 1.15);
-  expectFakeMatchesPlan(fake, planGroupSheetsInto(next, listing, NOW)!.plan);
+  await expectFakeMatchesPlan(fake, planGroupSheetsInto(next, listing, NOW)!.plan);
 });
 
 test("a consolidation far smaller than the earlier one shrinks the kept table, every request within the limit", async () => {
@@ -114,7 +114,7 @@ test("a consolidation far smaller than the earlier one shrinks the kept table, e
   expect(outcome.replaced).toHaveLength(3);
   for (const request of client.requests) expect(request.bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
   expect(client.requests).toHaveLength(3);
-  expectFakeMatchesPlan(fake, planGroupSheetsInto(next, listing, NOW)!.plan);
+  await expectFakeMatchesPlan(fake, planGroupSheetsInto(next, listing, NOW)!.plan);
 }, 120_000);
 
 test("a Group Data table the add-in does not recognise is found through the real client, and the write refused", async () => {

@@ -20,7 +20,7 @@ import {
 } from "../../src/office/write-plan";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, NOW, nextVersion, noProgress } from "../office/fixtures";
-import { expectFakeMatchesPlan } from "../office/plan-image";
+import { expectFakeMatchesPlan } from "../office/fake-formats";
 import { realClientCapturing, realClientOver, type CapturedRequest, type RealClient } from "../support/office-real";
 
 const canonical = canonicalToolkit();
@@ -55,7 +55,7 @@ describe("build and upgrade through the real office.js client", () => {
     const client = realClientOver(fake);
     await realHost(client, canonical).buildOrUpgrade(DETAILS, noProgress);
     expect(client.requests).toHaveLength(2);
-    expectFakeMatchesPlan(fake, buildWorkbookPlan(canonical, { behaviours: {} }, { ...DETAILS, now: NOW }));
+    await expectFakeMatchesPlan(fake, buildWorkbookPlan(canonical, { behaviours: {} }, { ...DETAILS, now: NOW }));
     const table = fake.sheet("Data").tables[0];
     const upgraded = nextVersion(canonical);
     await realHost(client, upgraded).buildOrUpgrade(DETAILS, noProgress);
@@ -63,7 +63,7 @@ describe("build and upgrade through the real office.js client", () => {
     // The table was placed from the real client's nested load (rows/count, columns/name) and kept.
     expect(fake.sheet("Data").tables).toEqual([table]);
     for (const bytes of bytesOf(client.requests)) expect(bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
-    expectFakeMatchesPlan(fake, buildWorkbookPlan(upgraded, { behaviours: {} }, { ...DETAILS, now: NOW }));
+    await expectFakeMatchesPlan(fake, buildWorkbookPlan(upgraded, { behaviours: {} }, { ...DETAILS, now: NOW }));
   });
 
   test("a toolkit ten times larger: the writes are split under 4 MB in as few requests as that allows", async () => {
@@ -74,14 +74,14 @@ describe("build and upgrade through the real office.js client", () => {
     // One request would not do: the whole write is over Excel for the web's 5 MB.
     expect(sum(buildWrites)).toBeGreaterThan(5 * 1024 * 1024);
     expectTightlySplit(buildWrites);
-    expectFakeMatchesPlan(fake, buildWorkbookPlan(tenTimes, { behaviours: {} }, { ...DETAILS, now: NOW }));
+    await expectFakeMatchesPlan(fake, buildWorkbookPlan(tenTimes, { behaviours: {} }, { ...DETAILS, now: NOW }));
     const before = client.requests.length;
     const table = fake.sheet("Data").tables[0];
     const upgraded = nextVersion(tenTimes);
     await realHost(client, upgraded).buildOrUpgrade(DETAILS, noProgress);
     expect(fake.sheet("Data").tables[0]).toBe(table);
     expectTightlySplit(bytesOf(writesOf(client.requests.slice(before))));
-    expectFakeMatchesPlan(fake, buildWorkbookPlan(upgraded, { behaviours: {} }, { ...DETAILS, now: NOW }));
+    await expectFakeMatchesPlan(fake, buildWorkbookPlan(upgraded, { behaviours: {} }, { ...DETAILS, now: NOW }));
   });
 });
 

@@ -7,7 +7,7 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseRange } from "../../src/core/util/a1";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, hostFor, NOW, noProgress } from "./fixtures";
-import { expectFakeMatchesPlan } from "./plan-image";
+import { expectFakeMatchesPlan } from "./fake-formats";
 
 const toolkit = canonicalToolkit();
 const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW });
@@ -41,20 +41,20 @@ test("a build draws one radar chart on Summary from the chart data, 0 to 5, wher
 
 test("on ExcelApi 1.8 (no print setup) the chart is drawn all the same", async () => {
   const fake = await built("1.8");
-  expectFakeMatchesPlan(fake, plan, false);
+  await expectFakeMatchesPlan(fake, plan, { excelApi19: false });
   expect(fake.sheet(summaryPlan.name).charts).toHaveLength(1);
 });
 
 test("the plan comparison notices a missing chart and a changed axis", async () => {
   const fake = await built();
-  expectFakeMatchesPlan(fake, plan);
+  await expectFakeMatchesPlan(fake, plan);
   const summary = fake.sheet(summaryPlan.name);
   const [chart] = summary.charts;
   chart.valueAxis.maximum = 4;
-  expect(() => expectFakeMatchesPlan(fake, plan)).toThrow();
+  await expect(expectFakeMatchesPlan(fake, plan)).rejects.toThrow();
   chart.valueAxis.maximum = toolkit.levels.length;
   summary.charts = [];
-  expect(() => expectFakeMatchesPlan(fake, plan)).toThrow();
+  await expect(expectFakeMatchesPlan(fake, plan)).rejects.toThrow();
 });
 
 test("a repair redraws our chart once and keeps a chart the user added to Summary", async () => {

@@ -20,7 +20,7 @@ import {
   writePlanWithAnswers,
 } from "./fixtures";
 import { planCell } from "../workbook/plan-cells";
-import { expectFakeMatchesPlan } from "./plan-image";
+import { expectFakeMatchesPlan } from "./fake-formats";
 
 const toolkit = canonicalToolkit();
 const firstArea = toolkit.themes[0].keyAreas[0];
@@ -67,7 +67,7 @@ describe("build", () => {
       { behaviours: {} },
       { ...DETAILS, now: NOW, created: NOW.toISOString(), sheetNames: { summary: "Summary (2)" } },
     );
-    expectFakeMatchesPlan(fake, plan);
+    await expectFakeMatchesPlan(fake, plan);
   });
 });
 
@@ -244,11 +244,11 @@ describe("upgrade and repair", () => {
       expect(table).toMatchObject({ name: "NPS_Data", rect: { top: 1, left: 1, bottom: rows + 1, right: 15 } });
       expect(mine.cells.size).toBe(1);
       const plan = buildWorkbookPlan(newer, { behaviours: {} }, { ...DETAILS, now: NOW, created: NOW.toISOString() });
-      expectFakeMatchesPlan(fake, plan);
+      await expectFakeMatchesPlan(fake, plan);
       // A repair after that keeps it too.
       await hostFor(fake, newer).buildOrUpgrade(DETAILS, noProgress);
       expect(fake.sheet("Data").tables[0]).toBe(table);
-      expectFakeMatchesPlan(fake, plan);
+      await expectFakeMatchesPlan(fake, plan);
     });
 
     test("a table that is not where the plan puts it is made again rather than written over", async () => {
@@ -263,7 +263,7 @@ describe("upgrade and repair", () => {
       await hostFor(fake, nextVersion(toolkit)).buildOrUpgrade(DETAILS, noProgress);
       expect(fake.sheet("Data").tables).toHaveLength(1);
       expect(fake.sheet("Data").tables[0]).not.toBe(table);
-      expectFakeMatchesPlan(
+      await expectFakeMatchesPlan(
         fake,
         buildWorkbookPlan(
           nextVersion(toolkit),

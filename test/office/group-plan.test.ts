@@ -11,7 +11,7 @@ import { writeWorkbookPlan } from "../../src/office/write-plan";
 import { examinedReturn } from "../consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { cellKey } from "../fakes/excel/state";
-import { expectFakeMatchesPlan } from "./plan-image";
+import { expectFakeMatchesPlan } from "./fake-formats";
 
 const toolkit = canonicalToolkit();
 
@@ -38,7 +38,7 @@ test("the Office writer applies the group plan exactly, keeping text from return
       context.sync(),
     ),
   );
-  expectFakeMatchesPlan(fake, plan);
+  await expectFakeMatchesPlan(fake, plan);
   const sheet = fake.sheet("Group Data");
   const cell = (row: number, column: number) => sheet.cells.get(cellKey(row, column));
   const C = GROUP_DATA.columns;

@@ -15,7 +15,7 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { examinedReturn } from "../consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, hostFor, noProgress, NOW } from "./fixtures";
-import { expectFakeMatchesPlan } from "./plan-image";
+import { expectFakeMatchesPlan } from "./fake-formats";
 import { planGroupWorkbook } from "../../src/core/consolidate/group-plan";
 import { rangeAddress } from "../../src/core/util/a1";
 import { REQUEST_LIMIT_BYTES, splitIntoRequests, type TargetOpener } from "../../src/office/request-size";
@@ -56,7 +56,7 @@ function listingOf(fake: FakeExcel): WorkbookListing {
 async function consolidateAgain(fake: FakeExcel, next: Consolidation): Promise<GroupSheetsOutcome> {
   const planned = planGroupSheetsInto(next, listingOf(fake), NOW);
   const outcome = await hostFor(fake).writeGroupSheets(next, noProgress);
-  expectFakeMatchesPlan(fake, planned!.plan);
+  await expectFakeMatchesPlan(fake, planned!.plan);
   return outcome;
 }
 
@@ -76,7 +76,7 @@ test("writes Group Summary, Group Data and the Consolidation Log into the workbo
   const planned = planGroupSheetsInto(consolidation, listingOf(fake), NOW);
   const outcome = await hostFor(fake).writeGroupSheets(consolidation, (p) => steps.push(p.step));
   expect(outcome).toEqual({ sheets: ["Group Summary", "Group Data", "Consolidation Log"], replaced: [] });
-  expectFakeMatchesPlan(fake, planned!.plan);
+  await expectFakeMatchesPlan(fake, planned!.plan);
   expect(fake.state.names.map((n) => [n.name, n.formula])).toEqual([
     ["NPS_Sheet_groupSummary", "='Group Summary'!$A$1"],
     ["NPS_Sheet_groupData", "='Group Data'!$A$1"],

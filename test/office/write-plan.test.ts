@@ -4,13 +4,16 @@ import { KEY_AREA } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../src/core/toolkit/load";
 import type { Toolkit } from "../../src/core/toolkit/schema";
-import { cellAddress } from "../../src/core/util/a1";
+import { cellAddress, parseRange } from "../../src/core/util/a1";
 import { scaleToolkit } from "../../src/core/toolkit/scale";
 import { needsQuotePrefix } from "../../src/office/cell-text";
+import { compareWithPlan } from "../../src/core/check/compare-plan";
+import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
 import { FakeExcel } from "../fakes/excel-fake";
+import { cellKey } from "../fakes/excel/state";
 import { DETAILS, hostFor, NOW, noProgress, writePlanWithAnswers } from "./fixtures";
-import { imageOfPlan, SHEET_PLAN_PARTS } from "../../src/core/plan/image";
-import { expectFakeMatchesPlan, rangesOf } from "./plan-image";
+import { formatsOfPlan, SHEET_PLAN_PARTS } from "../support/plan-formats";
+import { expectFakeMatchesPlan } from "./fake-formats";
 import { sampleAnswers } from "../../src/core/answers/sample";
 
 const toolkit = canonicalToolkit();
@@ -37,7 +40,7 @@ describe("the Office writer applies the plan exactly", () => {
   test("a build leaves exactly the plan's cells, styles, merges, validations, conditional formats, tables and names", async () => {
     const fake = new FakeExcel();
     await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
-    expectFakeMatchesPlan(fake, buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW }));
+    await expectFakeMatchesPlan(fake, buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW }));
   });
 
   test("a plan with answers, written by the writer, matches the plan too", async () => {
@@ -56,7 +59,7 @@ describe("the Office writer applies the plan exactly", () => {
       },
     };
     const plan = await writePlanWithAnswers(fake, toolkit, answers);
-    expectFakeMatchesPlan(fake, plan);
+    await expectFakeMatchesPlan(fake, plan);
   });
 
   test("Gaps gets its filter buttons, as the .xlsx writer gives them", async () => {
@@ -65,13 +68,15 @@ describe("the Office writer applies the plan exactly", () => {
     const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW });
     const gaps = plan.sheets.find((s) => s.key === "gaps")!;
     expect(gaps.autoFilter).toBeDefined();
-    expect(fake.sheet("Gaps").autoFilter).toEqual(rangesOf(gaps.autoFilter!));
+    expect(fake.sheet("Gaps").autoFilter).toEqual(parseRange(gaps.autoFilter!));
   });
 
   test("below ExcelApi 1.9 the workbook is the same except print settings and filter buttons, and the user is told", async () => {
     const fake = new FakeExcel();
     const outcome = await hostFor(fake, toolkit, { api: "1.8" }).buildOrUpgrade(DETAILS, noProgress);
-    expectFakeMatchesPlan(fake, buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW }), false);
+    await expectFakeMatchesPlan(fake, buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW }), {
+      excelApi19: false,
+    });
     expect(fake.sheet("Gaps").autoFilter).toBeNull();
     expect(outcome.notes.join(" ")).toMatch(/print options or filter buttons.*Gaps sheet has no filter buttons/);
   });
@@ -135,27 +140,56 @@ test("the comparison notices one wrong cell, one wrong format and one missing va
   const sheet = fake.sheet(firstArea.sheetName);
   const [cellKey, cell] = [...sheet.cells.entries()][0];
   sheet.cells.set(cellKey, { kind: "text", text: "not the plan's", quotePrefix: false });
-  expect(() => expectFakeMatchesPlan(fake, plan)).toThrow();
+  await expect(expectFakeMatchesPlan(fake, plan)).rejects.toThrow();
   sheet.cells.set(cellKey, cell);
-  expectFakeMatchesPlan(fake, plan);
+  await expectFakeMatchesPlan(fake, plan);
   const [key, format] = [...sheet.formats.entries()][0];
   sheet.formats.set(key, { ...format, bold: !format.bold });
-  expect(() => expectFakeMatchesPlan(fake, plan)).toThrow();
+  await expect(expectFakeMatchesPlan(fake, plan)).rejects.toThrow();
   sheet.formats.set(key, format);
-  expectFakeMatchesPlan(fake, plan);
+  await expectFakeMatchesPlan(fake, plan);
   const [validationKey] = [...sheet.validations.keys()];
   const validation = sheet.validations.get(validationKey)!;
   sheet.validations.delete(validationKey);
-  expect(() => expectFakeMatchesPlan(fake, plan)).toThrow();
+  await expect(expectFakeMatchesPlan(fake, plan)).rejects.toThrow();
   sheet.validations.set(validationKey, validation);
-  expectFakeMatchesPlan(fake, plan);
+  await expectFakeMatchesPlan(fake, plan);
   const gaps = fake.sheet("Gaps");
   const filter = gaps.autoFilter;
   gaps.autoFilter = null;
-  expect(() => expectFakeMatchesPlan(fake, plan)).toThrow();
+  await expect(expectFakeMatchesPlan(fake, plan)).rejects.toThrow();
   gaps.autoFilter = filter;
   sheet.tabColor = "#FF0000";
-  expect(() => expectFakeMatchesPlan(fake, plan)).toThrow();
+  await expect(expectFakeMatchesPlan(fake, plan)).rejects.toThrow();
+});
+
+test("the product's comparison names what a writer got wrong that the Office reader reads", async () => {
+  const fake = new FakeExcel();
+  await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+  const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW });
+  const differences = async () => {
+    const snapshot = await fake.run((context) => readWorkbookSnapshot(context, () => context.sync()));
+    return compareWithPlan(plan, snapshot, { exact: true }).findings.map((f) => [f.rule, f.sheet?.name, f.cell]);
+  };
+  expect(await differences()).toEqual([]);
+  const area = fake.sheet(firstArea.sheetName);
+  fake.seedCell(area, "Z99", "a stray note");
+  area.protection.protected = false;
+  const inputKey = cellKey(KEY_AREA.firstBehaviourRow, KEY_AREA.columns.evidence);
+  area.formats.set(inputKey, { ...area.formats.get(inputKey)!, locked: true });
+  fake.sheet("Summary").visibility = "Hidden";
+  fake.state.names.find((n) => n.name === "NPS_Council")!.formula = "='Guide'!$B$5";
+  expect(await differences()).toEqual([
+    ["protection.sheet-unprotected", firstArea.sheetName, undefined],
+    ["content.text-edited", firstArea.sheetName, "Z99"],
+    [
+      "protection.input-locked",
+      firstArea.sheetName,
+      cellAddress(KEY_AREA.firstBehaviourRow, KEY_AREA.columns.evidence),
+    ],
+    ["structure.sheet-hidden", "Summary", undefined],
+    ["structure.name-changed", undefined, undefined],
+  ]);
 });
 
 test("the comparison covers every part of a sheet plan", () => {
@@ -164,11 +198,11 @@ test("the comparison covers every part of a sheet plan", () => {
   const answers = { ...sample, behaviours: { ...sample.behaviours, "XX-OLD-01": { current: "Mature" } } };
   const plan = buildWorkbookPlan(toolkit, answers, { ...DETAILS, now: NOW });
   const keysInPlans = new Set(plan.sheets.flatMap((sheet) => Object.keys(sheet)));
-  const compared = Object.keys(imageOfPlan(plan).sheets[0]);
+  const compared = Object.keys(formatsOfPlan(plan).sheets[0]);
   for (const key of keysInPlans) {
     const part = SHEET_PLAN_PARTS[key as keyof typeof SHEET_PLAN_PARTS];
     expect({ key, part }).toEqual({ key, part: expect.any(String) });
-    if (part !== "names") expect(compared).toContain(part);
+    if (part !== "compareWithPlan") expect(compared).toContain(part);
   }
-  for (const part of Object.values(SHEET_PLAN_PARTS)) if (part !== "names") expect(compared).toContain(part);
+  for (const part of Object.values(SHEET_PLAN_PARTS)) if (part !== "compareWithPlan") expect(compared).toContain(part);
 });

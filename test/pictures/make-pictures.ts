@@ -13,13 +13,13 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { readFile } from "fs/promises";
 import { tmpdir } from "os";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { sampleAnswers } from "../../src/core/answers/sample";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
-import { animationsFinished, launchChromium, openPaneContext, serveStatic } from "../support/chromium";
+import { animationsFinished, servePane } from "../support/chromium";
 import { printSheets } from "../support/render";
 import { runBounded } from "../support/process";
 import { buildHarness } from "./harness-build";
@@ -84,17 +84,11 @@ async function panePictures(scratch: string): Promise<void> {
   tamperedFile = path.join(scratch, "Anytown return.xlsx");
   writeFileSync(tamperedFile, await writePlanToBuffer(tamperedPlan({ answered: false })));
   const dist = await buildHarness(path.join(scratch, "pane"));
-  const { server, baseUrl } = await serveStatic(dist);
-  let browser: Browser | undefined;
+  const pane = await servePane(dist);
   try {
-    browser = await launchChromium();
     for (const shot of PANE_SHOTS) {
       for (const theme of ["light", "dark"] as const) {
-        const context = await openPaneContext(browser, theme);
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on("pageerror", (error) => errors.push(String(error)));
-        await page.goto(`${baseUrl}/taskpane.html?scenario=${shot.scenario}&theme=${theme}`);
+        const { page, errors } = await pane.open(`?scenario=${shot.scenario}&theme=${theme}`, { colorScheme: theme });
         await shot.act(page).catch(async (error: unknown) => {
           // What the pane showed instead says more than the time-out does.
           const shown = await page.locator("body").innerText();
@@ -104,12 +98,11 @@ async function panePictures(scratch: string): Promise<void> {
         await animationsFinished(page);
         if (errors.length > 0) throw new Error(`The pane failed in ${shot.file} (${theme}): ${errors.join("; ")}`);
         await save(page.screenshot({ fullPage: true }), `${shot.file}-${theme}.png`);
-        await context.close();
+        await page.context().close();
       }
     }
   } finally {
-    await browser?.close();
-    await new Promise((resolve) => server.close(resolve));
+    await pane.close();
   }
 }
 

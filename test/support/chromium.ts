@@ -1,7 +1,8 @@
 /**
  * Headless Chromium for the task pane (Debian's, never a browser that playwright downloads), shared by
- * the browser test and `npm run docs:pictures`, so that both see the pane the same way: the size of
- * Excel's pane, British English, and nothing fetched from outside this machine.
+ * the browser tests and `npm run docs:pictures` through servePane, so that all of them see the pane
+ * the same way: the size of Excel's pane, British English, and nothing fetched from outside this
+ * machine.
  */
 import { existsSync, readFileSync } from "fs";
 import { createServer, type Server } from "http";
@@ -22,21 +23,17 @@ const CHROMIUM_ARGS = [
   // British English (also LANGUAGE below, which is what Chromium on Linux reads) and the context's en-GB locale.
   "--lang=en-GB",
 ];
-export const PANE_SIZE = { width: 350, height: 700 };
+const PANE_SIZE = { width: 350, height: 700 };
 
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   // The date field shows dd/mm/yyyy only where Chromium's en-GB resources (Debian's chromium-l10n) are installed.
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: { ...process.env, LANGUAGE: "en_GB" } });
 }
 
 /** A page context the size of Excel's task pane, in en-GB, that refuses every address but this machine's. */
-export async function openPaneContext(
-  browser: Browser,
-  colorScheme: "light" | "dark" = "light",
-  size: { width: number; height: number } = PANE_SIZE,
-): Promise<BrowserContext> {
+async function openPaneContext(browser: Browser, colorScheme: "light" | "dark"): Promise<BrowserContext> {
   const context = await browser.newContext({
-    viewport: size,
+    viewport: PANE_SIZE,
     deviceScaleFactor: 1,
     locale: "en-GB",
     colorScheme,
@@ -69,7 +66,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** A tiny static server for a built folder, on a random port of 127.0.0.1 only. */
-export async function serveStatic(root: string): Promise<{ server: Server; baseUrl: string }> {
+async function serveStatic(root: string): Promise<{ server: Server; baseUrl: string }> {
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
     const file = path.join(root, path.normalize(pathname).replace(/^([/\\])+/, ""));
@@ -83,4 +80,49 @@ export async function serveStatic(root: string): Promise<{ server: Server; baseU
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return { server, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+export interface PanePage {
+  page: Page;
+  /** The page's uncaught errors, as they happen. */
+  errors: string[];
+}
+
+export interface PaneOpening {
+  colorScheme?: "light" | "dark";
+  /** Runs on the new page before it loads the pane, to listen from its first request. */
+  beforeLoad?: (page: Page) => void;
+}
+
+/** A built pane (a folder holding taskpane.html) served on this machine, and the one Chromium that opens it. */
+export interface ServedPane {
+  /** Opens the pane, with `query` ("?scenario=check") as its search, in a new context of its own. */
+  open(query?: string, opening?: PaneOpening): Promise<PanePage>;
+  /** Ends Chromium and the server. */
+  close(): Promise<void>;
+}
+
+/** Serves the built pane in `dist` and launches Chromium, for the browser tests and the pictures alike. */
+export async function servePane(dist: string): Promise<ServedPane> {
+  const { server, baseUrl } = await serveStatic(dist);
+  const closeServer = () => new Promise((resolve) => server.close(resolve));
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await closeServer();
+    throw error;
+  });
+  return {
+    async open(query = "", { colorScheme = "light", beforeLoad }: PaneOpening = {}) {
+      const context = await openPaneContext(browser, colorScheme);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(String(error)));
+      beforeLoad?.(page);
+      await page.goto(`${baseUrl}/taskpane.html${query}`);
+      return { page, errors };
+    },
+    async close() {
+      await browser.close();
+      await closeServer();
+    },
+  };
 }

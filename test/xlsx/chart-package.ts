@@ -7,7 +7,7 @@
 import * as path from "path";
 import JSZip from "jszip";
 import { cellAddress } from "../../src/core/util/a1";
-import type { ChartImage, ChartSeriesImage } from "../../src/core/plan/image";
+import type { ChartImage, ChartSeriesImage } from "../support/plan-formats";
 import { childText, decodeXml, elements } from "../support/ooxml";
 
 async function text(zip: JSZip, part: string): Promise<string | undefined> {

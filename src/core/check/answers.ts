@@ -1,9 +1,10 @@
 /**
  * The answer rules on one key area sheet: what was typed in the pickers, evidence, review dates and
- * completeness; whether the pickers survived pasting; and which cells protection guards.
+ * completeness. Whether the pickers survived pasting and which cells protection guards are the plan
+ * comparison's (compare-plan.ts), as the plan says where each goes.
  */
 import { canonicalLevel } from "../plan/answers";
-import { GUIDE, GUIDE_INPUTS, KEY_AREA } from "../plan/layout";
+import { KEY_AREA } from "../plan/layout";
 import type { SnapshotSheet } from "../snapshot/types";
 import type { KeyArea } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
@@ -160,130 +161,14 @@ function behaviourAnswers(context: AnswerContext, row: number, findings: Finding
   return current !== undefined;
 }
 
-/** Pickers and the date rule on one row, where the reader looked. */
-function rowValidations(context: AnswerContext, row: number, findings: Finding[]): void {
-  const validations = context.sheet.validations;
-  if (!validations) return;
-  const expectedList = context.levels.join(", ");
-  for (const column of [C.current, C.target]) {
-    const address = cellAddress(row, column);
-    const rule = validations[address];
-    const intact = rule?.type === "list" && rule.alert === "stop" && rule.list?.join(", ") === expectedList;
-    if (!intact)
-      findings.push(
-        finding(
-          "answer.picker-missing",
-          context.where,
-          address,
-          "This cell's level picker is gone (pasted over?), so anything can be typed in it.",
-          {
-            expected: `a list of ${expectedList} that stops other entries`,
-            found: rule
-              ? `${rule.type}${rule.list ? ` of ${rule.list.join(", ")}` : ""}, ${rule.alert} alert`
-              : "no picker",
-            repairable: true,
-          },
-        ),
-      );
-  }
-  const dateAddress = cellAddress(row, C.reviewDate);
-  const dateRule = validations[dateAddress];
-  if (dateRule?.type !== "date" || dateRule.alert !== "stop")
-    findings.push(
-      finding(
-        "answer.date-rule-missing",
-        context.where,
-        dateAddress,
-        "This review date cell no longer refuses entries that are not dates.",
-        {
-          expected: "a date rule that stops other entries",
-          found: dateRule ? `${dateRule.type}, ${dateRule.alert} alert` : "no rule",
-          repairable: true,
-        },
-      ),
-    );
-}
-
-/** Descriptor and name cells must be locked, input cells unlocked, where the reader looked. */
-function rowLocks(
-  context: Pick<AnswerContext, "sheet" | "where">,
-  row: number,
-  columns: { first: number; last: number },
-  findings: Finding[],
-): void {
-  const locked = context.sheet.locked;
-  if (!locked) return;
-  for (let column = columns.first; column <= columns.last; column++) {
-    const address = cellAddress(row, column);
-    const input = column >= C.current;
-    findings.push(...lockFinding(context, address, input));
-  }
-}
-
-function lockFinding(context: Pick<AnswerContext, "sheet" | "where">, address: string, input: boolean): Finding[] {
-  const locked = context.sheet.locked?.[address];
-  if (locked === undefined || locked === !input) return [];
-  return [
-    input
-      ? finding(
-          "protection.input-locked",
-          context.where,
-          address,
-          "This input cell is locked, so nobody can answer in it while the sheet is protected.",
-          {
-            expected: "unlocked",
-            found: "locked",
-            repairable: true,
-          },
-        )
-      : finding(
-          "protection.cell-unlocked",
-          context.where,
-          address,
-          "This canonical text is unlocked, so protecting the sheet does not guard it.",
-          {
-            expected: "locked",
-            found: "unlocked",
-            repairable: true,
-          },
-        ),
-  ];
-}
-
-/** The Guide's inputs (council, date, respondent, role): open to typing, and the date refusing what is not a date. */
-export function checkGuideInputs(sheet: SnapshotSheet, where: FindingSheet): Finding[] {
-  const context = { sheet, where };
-  const findings = GUIDE_INPUTS.flatMap((cell) => lockFinding(context, cellAddress(cell.row, cell.column), true));
-  const dateCell = cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column);
-  const rule = sheet.validations?.[dateCell];
-  if (sheet.validations && (rule?.type !== "date" || rule.alert !== "stop"))
-    findings.push(
-      finding(
-        "answer.date-rule-missing",
-        where,
-        dateCell,
-        "The assessment date cell no longer refuses entries that are not dates.",
-        {
-          expected: "a date rule that stops other entries",
-          found: rule ? `${rule.type}, ${rule.alert} alert` : "no rule",
-          repairable: true,
-        },
-      ),
-    );
-  return findings;
-}
-
 /** Every answer rule for one key area sheet whose columns are where the plan puts them. */
 export function checkKeyAreaAnswers(context: AnswerContext): Finding[] {
   const findings: Finding[] = [];
-  rowLocks(context, KEY_AREA.principleRow, { first: C.firstDescriptor, last: C.firstDescriptor + 4 }, findings);
   const unassessed: string[] = [];
   context.keyArea.behaviours.forEach((_, i) => {
     const row = context.rows.get(KEY_AREA.firstBehaviourRow + i);
     if (row === undefined) return;
     if (!behaviourAnswers(context, row, findings)) unassessed.push(cellAddress(row, C.current));
-    rowValidations(context, row, findings);
-    rowLocks(context, row, { first: C.behaviour, last: C.reviewDate }, findings);
   });
   const total = context.keyArea.behaviours.length;
   if (unassessed.length > 0)

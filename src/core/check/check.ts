@@ -5,14 +5,14 @@
 import { guideHasDetails, readAssessment, type FoundAssessment } from "../answers/from-snapshot";
 import { buildWorkbookPlan, defaultSheetNames } from "../plan/build-plan";
 import { GUIDE_DETAILS_SINCE_LAYOUT, METADATA_KEYS, SHEET_NAMES, type MetadataKey } from "../plan/layout";
-import type { SheetPlan, WorkbookPlan } from "../plan/types";
-import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
+import type { WorkbookPlan } from "../plan/types";
+import type { WorkbookSnapshot } from "../snapshot/types";
 import { toolkitFingerprint } from "../toolkit/load";
 import { compareVersions, newestVersion } from "../toolkit/registry";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
-import { checkGuideInputs, checkKeyAreaAnswers } from "./answers";
-import { compareSheet } from "./compare-sheet";
+import { checkKeyAreaAnswers } from "./answers";
+import { compareWithPlan } from "./compare-plan";
 import { checkSignOff } from "./sign-off-rules";
 import { finding } from "./findings";
 import type { CheckResult, Finding, FindingSheet } from "./types";
@@ -27,10 +27,6 @@ const PLAN_TIME = new Date(0);
 
 /** Where the metadata sheet holds a property's value. */
 const metadataCell = (key: MetadataKey) => cellAddress(METADATA_KEYS.indexOf(key) + 2, 2);
-
-function whereOf(sheet: SheetPlan, name: string): FindingSheet {
-  return { role: sheet.role, key: sheet.key, name };
-}
 
 /** Which toolkit version the workbook says it was made from, with the identity findings. */
 function identify(
@@ -163,95 +159,34 @@ function planFor(found: FoundAssessment, toolkit: Toolkit): WorkbookPlan {
   return plan;
 }
 
-/** Every finding on the sheets the plan has, but the metadata (identity) and retired answers (the user's to sort). */
+/**
+ * Every finding on the sheets the plan has: the plan comparison (compare-plan.ts), then the answer
+ * rules on each key area sheet whose columns stand. The metadata sheet is the identity rules'; an
+ * older layout's Guide differs from this one by design (identity.layout-outdated says so).
+ */
 function checkSheets(
   plan: WorkbookPlan,
   snapshot: WorkbookSnapshot,
   toolkit: Toolkit,
   options: CheckOptions & { olderGuide: boolean },
 ): Finding[] {
-  const findings: Finding[] = [];
   const behaviourIds = new Set(toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
   const keyAreas = new Map(toolkit.themes.flatMap((t) => t.keyAreas.map((k) => [k.id, k] as const)));
   const defaultNames = defaultSheetNames(toolkit);
-  const defaults = new Map(plan.sheets.map((s) => [s.name, defaultNames[s.key] ?? s.name]));
-  for (const sheet of plan.sheets) {
-    if (sheet.role === "retired") continue;
-    const actual = snapshot.sheets.find((s) => s.name === sheet.name);
-    if (!actual) {
-      // A missing metadata sheet is an identity finding already.
-      if (sheet.role === "metadata") continue;
-      findings.push(
-        finding(
-          "structure.sheet-missing",
-          { role: sheet.role, key: sheet.key, name: sheet.name },
-          undefined,
-          `The sheet "${sheet.name}" is missing.`,
-          {
-            expected: sheet.name,
-            found: "(no such sheet)",
-            repairable: true,
-          },
-        ),
-      );
-      continue;
-    }
-    const where = whereOf(sheet, actual.name);
-    findings.push(...sheetState(sheet, actual, where));
-    if (sheet.role === "metadata") continue;
-    // An older layout's Guide differs from this one by design (identity.layout-outdated says so): it holds no figure.
-    if (sheet.role === "guide" && options.olderGuide) continue;
-    const compared = compareSheet(sheet, actual, where, behaviourIds, defaults);
-    findings.push(...compared.findings);
+  const compared = compareWithPlan(plan, snapshot, {
+    exact: false,
+    behaviourIds,
+    defaults: new Map(plan.sheets.map((s) => [s.name, defaultNames[s.key] ?? s.name])),
+    contentSkipped: (sheet) => sheet.role === "metadata" || (sheet.role === "guide" && options.olderGuide),
+  });
+  const findings = [...compared.findings];
+  for (const { plan: sheet, actual, where, rows, columnsIntact } of compared.sheets) {
     const keyArea = sheet.keyAreaId ? keyAreas.get(sheet.keyAreaId) : undefined;
-    if (keyArea && compared.columnsIntact)
+    if (keyArea && columnsIntact)
       findings.push(
-        ...checkKeyAreaAnswers({
-          sheet: actual,
-          where,
-          keyArea,
-          levels: toolkit.levels,
-          rows: compared.rows,
-          today: options.today,
-        }),
+        ...checkKeyAreaAnswers({ sheet: actual, where, keyArea, levels: toolkit.levels, rows, today: options.today }),
       );
-    if (sheet.role === "guide") findings.push(...checkGuideInputs(actual, where));
   }
-  return findings;
-}
-
-/** Protection and visibility of one sheet. */
-function sheetState(sheet: SheetPlan, actual: SnapshotSheet, where: FindingSheet): Finding[] {
-  const findings: Finding[] = [];
-  if (sheet.protection && actual.protected === false)
-    findings.push(
-      finding(
-        "protection.sheet-unprotected",
-        where,
-        undefined,
-        `The sheet "${actual.name}" is no longer protected, so its canonical text and formulas can be changed by accident.`,
-        {
-          expected: "protected",
-          found: "not protected",
-          repairable: true,
-        },
-      ),
-    );
-  // LibreOffice saves a very hidden sheet as merely hidden: only a visible metadata sheet is worth a word.
-  if (sheet.visibility === "veryHidden" && actual.visibility === "visible")
-    findings.push(
-      finding(
-        "structure.sheet-visible",
-        where,
-        undefined,
-        `The metadata sheet "${actual.name}" is visible; the add-in keeps it hidden.`,
-        {
-          expected: "very hidden",
-          found: "visible",
-          repairable: true,
-        },
-      ),
-    );
   return findings;
 }
 

@@ -1,11 +1,13 @@
 /**
- * The structural half of the check: one sheet of the workbook against the sheet the generator
- * would write, cell by cell. Rows keyed by behaviour ID are matched by ID (Gaps and Data may be
- * sorted); everything else by address. Input cells are left to the answer rules.
+ * One sheet's cells against the sheet the generator would write, cell by cell (compareWithPlan in
+ * compare-plan.ts runs it for every sheet). In a check, rows keyed by behaviour ID are matched by ID
+ * (Gaps and Data may be sorted), everything else by address, and input cells are left to the answer
+ * rules. Exactly (a writer's own output): every cell by address, inputs included, and a cell the
+ * plan leaves empty must be empty.
  */
 import { isNumberedName } from "../assessment/sheet-names";
 import { GUIDE_INPUTS, GUIDE_SIGN_OFF, KEY_AREA } from "../plan/layout";
-import { plannedCells, type PlannedCells } from "../plan/image";
+import { plannedCells, type PlannedCells } from "../plan/planned-cells";
 import { isFormula, type PlanCell, type SheetPlan } from "../plan/types";
 import type { SnapshotCell, SnapshotSheet } from "../snapshot/types";
 import { cellAddress, columnLetter, parseCell } from "../util/a1";
@@ -24,6 +26,9 @@ export interface SheetComparison {
   rows: RowMap;
   /** False when columns are missing or moved: cell-by-cell comparison would only repeat that. */
   columnsIntact: boolean;
+  /** The planned rows keyed by behaviour ID, and every row the plan writes in. */
+  keyed: Set<number>;
+  planned: Set<number>;
 }
 
 const textOf = (cell: SnapshotCell | undefined) =>
@@ -220,38 +225,67 @@ function compareColumns(
   return findings;
 }
 
+export interface SheetComparisonOptions {
+  /** Behaviour IDs, whose rows are matched by ID; none in an exact comparison. */
+  behaviourIds: Set<string>;
+  defaults?: DefaultNames;
+  /** Inputs compared too, and every cell the plan leaves empty must be empty. */
+  exact?: boolean;
+}
+
 /** Compares one sheet with its plan: columns, rows keyed by behaviour ID, then every planned cell. */
 export function compareSheet(
   sheet: SheetPlan,
   actual: SnapshotSheet,
   where: FindingSheet,
-  behaviourIds: Set<string>,
-  defaults: DefaultNames = new Map(),
+  { behaviourIds, defaults = new Map(), exact = false }: SheetComparisonOptions,
 ): SheetComparison {
   const planned = plannedCells(sheet);
-  const keys = keyedRows(planned, behaviourIds);
+  const keys = exact ? undefined : keyedRows(planned, behaviourIds);
   const rows: RowMap = new Map();
   const findings: Finding[] = [];
+  const keyedRowNumbers = new Set(keys ? keys.keyed.values() : []);
+  const rowSets = { keyed: keyedRowNumbers, planned: new Set(planned.keys()) };
   if (keys) {
     const headerRow = sheet.role === "keyArea" ? KEY_AREA.headerRow : keys.firstRow - 1;
     const index = indexCells(actual);
     const columnFindings = compareColumns(planned.get(headerRow), actual, index, headerRow, where);
-    if (columnFindings.length > 0) return { findings: columnFindings, rows, columnsIntact: false };
+    if (columnFindings.length > 0) return { findings: columnFindings, rows, columnsIntact: false, ...rowSets };
     findings.push(...matchRows(sheet, index, where, keys, rows));
   }
-  const keyedRowNumbers = new Set(keys ? keys.keyed.values() : []);
   for (const [row, cells] of planned) {
     const keyed = keyedRowNumbers.has(row);
     const actualRow = keyed ? rows.get(row) : row;
     if (actualRow === undefined) continue;
     for (const [column, expected] of cells) {
       if (keyed && column === keys?.column) continue;
-      if (isInput(sheet, row, column, keyed)) continue;
+      if (!exact && isInput(sheet, row, column, keyed)) continue;
       const problem = compareCell(sheet, where, expected, actual, row, column, actualRow - row, defaults);
       if (problem) findings.push(problem);
     }
   }
-  return { findings, rows, columnsIntact: true };
+  if (exact) findings.push(...unplannedCells(sheet, planned, actual, where));
+  return { findings, rows, columnsIntact: true, ...rowSets };
+}
+
+/** Cells holding something where the plan leaves nothing. */
+function unplannedCells(sheet: SheetPlan, planned: PlannedCells, actual: SnapshotSheet, where: FindingSheet) {
+  const findings: Finding[] = [];
+  for (const address in actual.cells) {
+    const { row, column } = parseCell(address);
+    const cell = actual.cells[address];
+    if (planned.get(row)?.has(column) || (cell.formula === undefined && (cell.value === null || cell.value === "")))
+      continue;
+    const rule = contentRule(sheet, row, column);
+    findings.push(
+      finding(rule, where, address, `${CONTENT_WHAT[rule]} is not the canonical toolkit's, which has nothing here.`, {
+        expected: "(empty)",
+        found: shown(cell),
+        repairable: true,
+      }),
+    );
+  }
+  return findings;
 }
 
 function matchRows(

@@ -9,7 +9,7 @@
 import { chooseSheetNames } from "../assessment/sheet-names";
 import { GENERATOR_NAME, roleNameFor, SHEET_NAMES } from "../plan/layout";
 import { SheetBuilder } from "../plan/sheet-builder";
-import { HEADER, SUBTITLE, TITLE, WRAPPED_TEXT } from "../plan/style";
+import { HEADER, SUBTITLE, WRAPPED_TEXT } from "../plan/style";
 import type { SheetPlan, WorkbookPlan } from "../plan/types";
 import { CHECK_REPORT_ROLE_NAME, sheetMarkedBy } from "../snapshot/our-sheets";
 import { quoteSheet, rangeAddress } from "../util/a1";
@@ -67,12 +67,11 @@ function reportSheet(result: CheckResult, name: string, checkedAt: Date): SheetP
   const last = header + body.length;
   const width = REPORT_COLUMNS.length;
   sheet
-    .block(1, 1, [["Check report"]])
+    .title("Check report")
     .block(2, 1, [[`Checked on ${checkedAtText(checkedAt)} by ${GENERATOR_NAME} ${GENERATOR_VERSION}.`]])
     .block(3, 1, [[against]])
     .block(4, 1, [[countsLine(result.findings)]])
     .block(header, 1, [REPORT_COLUMNS.map((c) => c.header), ...body])
-    .style("A1", TITLE)
     .style("A2:A3", SUBTITLE)
     .style("A4", { bold: true })
     .style(rangeAddress(header, 1, header, width), HEADER)

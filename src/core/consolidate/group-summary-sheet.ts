@@ -7,7 +7,7 @@
 import { levelArray } from "../plan/formulas";
 import { GROUP_DATA, GROUP_SUMMARY } from "../plan/layout";
 import { SheetBuilder } from "../plan/sheet-builder";
-import { AVERAGE_FORMAT, COLOURS, HEADER, SUBTITLE, TITLE, TWO_LINE_HEADER_HEIGHT, wrappedHeight } from "../plan/style";
+import { AVERAGE_FORMAT, COLOURS, HEADER, SUBTITLE, TWO_LINE_HEADER_HEIGHT, wrappedHeight } from "../plan/style";
 import { NOT_ASSESSED } from "../plan/summary-sheet";
 import type { PlanCell, SheetPlan } from "../plan/types";
 import type { Toolkit } from "../toolkit/schema";
@@ -118,8 +118,7 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
   const labels = returns.map(returnLabel);
 
   sheet
-    .block(1, 1, [["Group summary of the returns"]])
-    .style("A1", TITLE)
+    .title("Group summary of the returns")
     .block(2, 1, [
       [input.description],
       [

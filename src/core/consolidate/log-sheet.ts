@@ -1,6 +1,6 @@
 import { CONSOLIDATION_LOG } from "../plan/layout";
 import { SheetBuilder } from "../plan/sheet-builder";
-import { DATE_FORMAT, HEADER, SCORE_FORMAT, SUBTITLE, TEXT_FORMAT, TITLE, WRAPPED_TEXT } from "../plan/style";
+import { DATE_FORMAT, HEADER, SCORE_FORMAT, SUBTITLE, TEXT_FORMAT, WRAPPED_TEXT } from "../plan/style";
 import type { PlanCell, SheetPlan } from "../plan/types";
 import { rangeAddress } from "../util/a1";
 import { isIsoDate, isoDateToSerial } from "../util/dates";
@@ -24,8 +24,7 @@ export function consolidationLogSheet(consolidation: Consolidation, name: string
   const last = CONSOLIDATION_LOG.headerRow + rows.length;
   const column = (index: number) => rangeAddress(CONSOLIDATION_LOG.firstRow, index, last, index);
   sheet
-    .block(1, 1, [["Consolidation log"]])
-    .style("A1", TITLE)
+    .title("Consolidation log")
     .block(2, 1, [[consolidationLine(consolidation, now)]])
     .style("A2", SUBTITLE)
     .block(CONSOLIDATION_LOG.headerRow, 1, [CONSOLIDATION_LOG.headers, ...rows])

@@ -5,16 +5,7 @@ import { gapOf, levelArray } from "./formulas";
 import { GAPS, NOT_A_LEVEL, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { richTextToCell } from "../toolkit/text";
-import {
-  COLOURS,
-  HEADER,
-  SCORE_FORMAT,
-  SUBTITLE,
-  TITLE,
-  TWO_LINE_HEADER_HEIGHT,
-  WRAPPED_TEXT,
-  wrappedHeight,
-} from "./style";
+import { COLOURS, HEADER, SCORE_FORMAT, SUBTITLE, TWO_LINE_HEADER_HEIGHT, WRAPPED_TEXT, wrappedHeight } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
 const G = GAPS.columns;
@@ -82,8 +73,7 @@ export function gapsSheet(toolkit: Toolkit, entries: BehaviourEntry[], sheetName
   const last = GAPS.headerRow + entries.length;
   const lastColumn = GAPS.headers.length;
   sheet
-    .block(1, 1, [["Gaps: where each behaviour stands against its target"]])
-    .style("A1", TITLE)
+    .title("Gaps: where each behaviour stands against its target")
     .block(2, 1, [
       [
         "One row per behaviour. Gap is the shortfall from the target (never negative). Priority 1 is the largest gap. Sort and filter freely: every row finds its answers by behaviour ID.",

@@ -4,7 +4,18 @@ import { cellAddress, rangeAddress } from "../util/a1";
 import { DATE_ENTRY_ERROR, EARLIEST_DATE, isIsoDate, isoDateToSerial } from "../util/dates";
 import { GUIDE, GUIDE_INPUTS, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
-import { DATE_FORMAT, HEADER, INPUT, SUBTITLE, TEXT_FORMAT, TITLE, WRAPPED_TEXT, wrappedHeight } from "./style";
+import {
+  DATE_FORMAT,
+  HEADER,
+  INPUT,
+  rowHeightForFont,
+  SUBTITLE,
+  TEXT_FORMAT,
+  WRAPPED_TEXT,
+  wrappedHeight,
+} from "./style";
+
+const HOW_TO_HEADING = { bold: true, fontSize: 13 };
 import type { PlanCell, SheetPlan } from "./types";
 
 const GUIDE_WIDTHS = [28, 62, 30, 12];
@@ -54,8 +65,7 @@ export function guideSheet(
   const sheet = new SheetBuilder("guide", "guide", sheetNames.guide ?? SHEET_NAMES.guide, GUIDE_WIDTHS);
   const provenance = provenanceLine(toolkit);
   sheet
-    .block(1, 1, [["NPS Toolkit for Excel: procurement self-assessment"]])
-    .style("A1", TITLE)
+    .title("NPS Toolkit for Excel: procurement self-assessment")
     .block(2, 1, [[toolkit.title]])
     .style("A2", SUBTITLE)
     .block(3, 1, [[provenance]])
@@ -70,7 +80,7 @@ export function guideSheet(
     2,
     HOW_TO.map((text) => [text]),
   );
-  sheet.style(cellAddress(howRow, 1), { bold: true, fontSize: 13 });
+  sheet.style(cellAddress(howRow, 1), HOW_TO_HEADING).rowHeight(howRow, rowHeightForFont(HOW_TO_HEADING.fontSize));
   sheet.style(rangeAddress(howRow + 1, 1, howRow + HOW_TO.length, 2), { ...WRAPPED_TEXT });
   const howWidth = sum(GUIDE_WIDTHS.slice(1));
   HOW_TO.forEach((text, i) =>

@@ -14,7 +14,6 @@ import {
   SCORE_FORMAT,
   SUBTITLE,
   TEXT_FORMAT,
-  TITLE,
   TWO_LINE_HEADER_HEIGHT,
   WRAPPED_TEXT,
   wrappedHeight,
@@ -87,8 +86,7 @@ function addIntroduction(sheet: SheetBuilder, theme: Theme, keyArea: KeyArea): v
     ["Why it is important", richTextToCell(keyArea.help.whyItIsImportant)],
   ];
   sheet
-    .block(1, 1, [[keyArea.name]])
-    .style("A1", TITLE)
+    .title(keyArea.name)
     .block(2, 1, [
       [
         `Theme: ${theme.name}. Key area ID: ${keyArea.id}. Pick levels in the yellow cells; the grid highlights the current level (green, bold) and the target (blue, italic).`,

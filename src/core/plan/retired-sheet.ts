@@ -3,7 +3,7 @@ import { rangeAddress } from "../util/a1";
 import { isIsoDate, isoDateToSerial } from "../util/dates";
 import { RETIRED, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
-import { DATE_FORMAT, HEADER, SUBTITLE, TEXT_FORMAT, TITLE, WRAPPED_TEXT } from "./style";
+import { DATE_FORMAT, HEADER, SUBTITLE, TEXT_FORMAT, WRAPPED_TEXT } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
 const HEADERS = ["Behaviour ID", "Current level", "Target level", "Evidence", "Owner", "Review date"];
@@ -32,8 +32,7 @@ export function retiredSheet(retired: Record<string, BehaviourAnswer>, sheetName
   const last = RETIRED.firstRow + rows.length - 1;
   const column = (index: number) => rangeAddress(RETIRED.firstRow, index, last, index);
   sheet
-    .block(1, 1, [["Answers for behaviours that are no longer in the toolkit"]])
-    .style("A1", TITLE)
+    .title("Answers for behaviours that are no longer in the toolkit")
     .block(2, 1, [
       [
         "An upgrade kept these answers because the toolkit's new version has no behaviour with their IDs. Move anything you still need, then delete the rows or the sheet.",

@@ -1,4 +1,5 @@
 import { cellAddress } from "../util/a1";
+import { rowHeightForFont, TITLE } from "./style";
 import type {
   ChartPlan,
   CellStyle,
@@ -37,6 +38,13 @@ export class SheetBuilder {
     if (cells.some((line) => line.length !== width)) throw new Error("A block's rows must be equally long");
     if (width > 0) this.plan.blocks.push({ at: cellAddress(row, column), cells });
     return this;
+  }
+
+  /** The sheet's title in A1, in the title style, on a row tall enough for the title's font. */
+  title(text: PlanCell): this {
+    return this.block(1, 1, [[text]])
+      .style("A1", TITLE)
+      .rowHeight(1, rowHeightForFont(TITLE.fontSize!));
   }
 
   style(range: string, style: CellStyle): this {

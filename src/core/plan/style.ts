@@ -40,6 +40,14 @@ export const DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm";
 export const SCORE_FORMAT = "0";
 export const AVERAGE_FORMAT = "0.0";
 
+/**
+ * Row height in points that one line of text at `fontSize` needs: Excel's own autofit for Calibri
+ * (15 at 11 points, 21 at 16), in whole pixels (0.75 points at 96 dpi). A row keeps this only when
+ * the plan sets it: LibreOffice leaves a row with no height at the default 15 points, clipping a
+ * larger font.
+ */
+export const rowHeightForFont = (fontSize: number) => Math.ceil((fontSize * 1.3125) / 0.75) * 0.75;
+
 /** Height of a header row whose labels wrap onto two lines. */
 export const TWO_LINE_HEADER_HEIGHT = 32;
 

@@ -11,7 +11,6 @@ import {
   HEADER,
   SCORE_FORMAT,
   SUBTITLE,
-  TITLE,
   TWO_LINE_HEADER_HEIGHT,
   wrappedHeight,
 } from "./style";
@@ -99,8 +98,7 @@ export function summarySheet(
   const councilRef = `${guide}!${absolute(GUIDE.councilCell.row, GUIDE.councilCell.column)}`;
   const council = `IF(ISERROR(${councilRef}),"Council: check the council name on the Guide sheet",IF(${councilRef}="","Council: not yet entered on the Guide sheet","Council: "&${councilRef}))`;
   sheet
-    .block(1, 1, [["Summary of the self-assessment"]])
-    .style("A1", { bold: true, fontSize: 16, fontColor: TITLE.fontColor })
+    .title("Summary of the self-assessment")
     .block(2, 1, [[{ formula: council }]])
     .block(3, 1, [
       [

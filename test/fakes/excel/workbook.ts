@@ -559,8 +559,12 @@ export interface FakeNamedItem extends Pick<
 export class FakeNamedItem extends FakeClientObject {
   /**
    * The range a name refers to; a null object when it refers to no range (a #REF! left by a
-   * deleted sheet, a constant, a formula). ExcelApi 1.4:
+   * deleted sheet, a constant, a formula). ExcelApi 1.4, "Returns a null object if the named item's
+   * type is not a range", and a #REF! name's type is "Error" (Excel.NamedItemType):
    * https://learn.microsoft.com/javascript/api/excel/excel.nameditem#excel-excel-nameditem-getrangeornullobject-member(1)
+   * Excel once crashed here on a #REF! name (https://github.com/OfficeDev/office-js/issues/263, since
+   * fixed); what a navigation off the null range (`.worksheet`) gives is not documented, which is why the
+   * reader falls back to reading sheet by sheet when Excel refuses the batch.
    */
   getRangeOrNullObject(): FakeRange {
     return new FakeRange(

@@ -1,24 +1,26 @@
 /**
- * The .xlsx writer's side of "the workbook holds exactly the plan": a written file turned into the
- * plan's image (src/core/plan/image.ts), as the Office writer's tests do with the fake. Its cells
- * are what the product's own reader reads; the formatting the snapshot does not carry is read with
- * ExcelJS here.
+ * "The written file holds exactly the plan" (test/support/plan-formats.ts). The cells, formulas,
+ * names, visibility, protection, locks and pickers are read by the product's reader
+ * (readSnapshotFromBuffer) and compared by the product's comparison (compareWithPlan). This file reads
+ * only what no snapshot carries, because no check needs it (formats, prompts, conditional formats,
+ * tables, sizes, print setup, charts, the active sheet), with ExcelJS and from the package's chart
+ * parts: only the writers' tests compare those, so they are here and not in src.
  */
 import ExcelJS from "exceljs";
-import {
-  DEFAULT_STYLE,
-  snapshotCellsImage,
-  type SheetImage,
-  type StyleImage,
-  type ValidationImage,
-  type WorkbookImage,
-} from "../../src/core/plan/image";
+import type { WorkbookPlan } from "../../src/core/plan/types";
 import { charactersToPoints } from "../../src/core/plan/units";
-import { normaliseReference } from "../../src/core/snapshot/references";
-import type { SnapshotSheet } from "../../src/core/snapshot/types";
 import { cellsIn } from "../../src/core/util/a1";
 import { isoDateToSerial } from "../../src/core/util/dates";
 import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
+import {
+  DEFAULT_STYLE,
+  expectWorkbookMatchesPlan,
+  protectionOptions,
+  type SheetFormats,
+  type StyleImage,
+  type ValidationImage,
+  type WorkbookFormats,
+} from "../support/plan-formats";
 import { chartsOfPackage } from "./chart-package";
 
 const colour = (c: Partial<ExcelJS.Color> | undefined): string | null =>
@@ -58,7 +60,7 @@ function validationsImage(ws: ExcelJS.Worksheet): Record<string, ValidationImage
     const first = v.formulae[0] as unknown;
     const rule =
       v.type === "list"
-        ? `list:${String(first).replace(/^"|"$/g, "")}`
+        ? "list"
         : v.type === "date" && v.operator === "greaterThanOrEqual"
           ? `date>=${first instanceof Date ? isoDateToSerial(first.toISOString().slice(0, 10)) : first}`
           : JSON.stringify(v);
@@ -66,10 +68,7 @@ function validationsImage(ws: ExcelJS.Worksheet): Record<string, ValidationImage
       image[address] = {
         rule,
         prompt: v.showInputMessage ? `${v.promptTitle}|${v.prompt}` : "none",
-        // A missing errorStyle is "stop", the strictest alert.
-        error: v.showErrorMessage
-          ? `${v.errorStyle === undefined || v.errorStyle === "stop" ? "Stop" : v.errorStyle}|${v.errorTitle}|${v.error}`
-          : "none",
+        error: v.showErrorMessage ? `${v.errorTitle}|${v.error}` : "none",
         ignoreBlanks: Boolean(v.allowBlank),
       };
     }
@@ -107,7 +106,7 @@ function autoFilterImage(ws: ExcelJS.Worksheet): string {
   return typeof filter === "string" ? filter.replace(/\$/g, "") : JSON.stringify(filter);
 }
 
-function sheetImage(ws: ExcelJS.Worksheet, read: SnapshotSheet, columnCount: number): Omit<SheetImage, "charts"> {
+function sheetFormats(ws: ExcelJS.Worksheet, columnCount: number): Omit<SheetFormats, "charts"> {
   const styles: Record<string, StyleImage> = {};
   const rowHeights: Record<number, number> = {};
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
@@ -124,9 +123,7 @@ function sheetImage(ws: ExcelJS.Worksheet, read: SnapshotSheet, columnCount: num
   const setup = ws.pageSetup;
   return {
     name: ws.name,
-    visibility: ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible",
     tabColor: colour(ws.properties.tabColor) ?? "",
-    cells: snapshotCellsImage(read.cells),
     styles,
     merges: [...((ws.model as unknown as { merges: string[] }).merges ?? [])].sort(),
     validations: validationsImage(ws),
@@ -144,29 +141,41 @@ function sheetImage(ws: ExcelJS.Worksheet, read: SnapshotSheet, columnCount: num
     ),
     rowHeights,
     freeze: view?.state === "frozen" ? `${view.ySplit ?? 0}x${view.xSplit ?? 0}` : "0x0",
-    protection: protection?.sheet
-      ? `protected ${JSON.stringify({ allowAutoFilter: Boolean(protection.autoFilter), allowFormatColumns: Boolean(protection.formatColumns), allowFormatRows: Boolean(protection.formatRows), allowSort: Boolean(protection.sort) })}`
-      : "unprotected",
+    protection: protectionOptions(
+      protection?.sheet
+        ? {
+            allowAutoFilter: Boolean(protection.autoFilter),
+            allowFormatColumns: Boolean(protection.formatColumns),
+            allowFormatRows: Boolean(protection.formatRows),
+            allowSort: Boolean(protection.sort),
+          }
+        : undefined,
+    ),
     print: `${setup.orientation ?? "portrait"} fit=${Boolean(setup.fitToPage && setup.fitToWidth === 1)} titles=${setup.printTitlesRow ? `$${setup.printTitlesRow.replace(":", ":$")}` : null}`,
   };
 }
 
-/** The image of a written .xlsx, sheet by sheet (with the plan's column counts for widths). */
-export async function imageOfXlsx(bytes: Uint8Array, columnCounts: number[]): Promise<WorkbookImage> {
+/** The formats of a written .xlsx, sheet by sheet (with the plan's column counts for widths). */
+async function formatsOfXlsx(bytes: Uint8Array, columnCounts: number[]): Promise<WorkbookFormats> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const snapshot = await readSnapshotFromBuffer(bytes);
   // ExcelJS reads no charts: they come from the package itself.
   const charts = await chartsOfPackage(bytes);
-  const model = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
   return {
     sheets: workbook.worksheets.map((ws, i) => ({
-      ...sheetImage(ws, snapshot.sheets[i], columnCounts[i] ?? 0),
+      ...sheetFormats(ws, columnCounts[i] ?? 0),
       charts: charts[ws.name] ?? [],
     })),
-    names: Object.fromEntries(
-      model.filter((n) => !n.name.startsWith("_xlnm.")).map((n) => [n.name, normaliseReference(n.ranges[0])]),
-    ),
     active: workbook.worksheets[workbook.views[0]?.activeTab ?? 0].name,
   };
+}
+
+/** Asserts a written .xlsx holds exactly the plan. */
+export async function expectXlsxMatchesPlan(bytes: Uint8Array, plan: WorkbookPlan): Promise<void> {
+  const snapshot = await readSnapshotFromBuffer(bytes);
+  const formats = await formatsOfXlsx(
+    bytes,
+    plan.sheets.map((s) => s.columnWidths.length),
+  );
+  expectWorkbookMatchesPlan({ snapshot, formats }, plan);
 }

@@ -1,23 +1,24 @@
 /**
- * A workbook plan as a plain image: what a workbook that holds exactly the plan shows, part by part
- * (cells, styles per cell, merges, validations per cell, conditional formats, tables, autofilter,
- * sizes, freeze, protection, print, names, visibility, charts). Each writer's tests turn what the
- * writer made into the same image and compare the two; the checker reads the plan's cells through
- * the same plannedCells. SHEET_PLAN_PARTS names, for every part of a SheetPlan, where the image holds it.
+ * "The workbook holds exactly the plan", as both writers' tests assert it. Two halves:
+ *
+ * - What a workbook snapshot carries (sheets, visibility, protection, every cell and formula, the
+ *   defined names, the locks and pickers of the guarded cells) is compared by the product's own
+ *   comparison, compareWithPlan in src/core/check/compare-plan.ts, on what the product's own reader
+ *   read: the checker's comparison, run exactly.
+ * - What no snapshot carries, because no check needs it, is compared here: fonts, fills, borders and
+ *   number formats (with each cell's lock: the product reads only the guarded cells' locks), merges,
+ *   the prompts and messages of data validations, conditional formats, tables, the AutoFilter, sizes,
+ *   freeze panes, protection options, print setup, charts, tab colours, the sheets' order and the
+ *   active sheet. Each writer's test reads these from what it wrote (test/office/fake-formats.ts from
+ *   the Excel fake, test/xlsx/xlsx-formats.ts from the file) into the same shape as formatsOfPlan.
+ *
+ * SHEET_PLAN_PARTS names, for every part of a SheetPlan, which half compares it.
  */
-import type { SnapshotCell } from "../snapshot/types";
-import { cellAddress, cellsIn, parseCell } from "../util/a1";
-import {
-  isFormula,
-  type CellStyle,
-  type ConditionalFormat,
-  type PlanCell,
-  type SheetPlan,
-  type WorkbookPlan,
-} from "./types";
-import { charactersToPoints } from "./units";
-
-export type CellImage = { text: string } | { number: number } | { boolean: boolean } | { formula: string };
+import { compareWithPlan } from "../../src/core/check/compare-plan";
+import type { CellStyle, ConditionalFormat, SheetPlan, WorkbookPlan } from "../../src/core/plan/types";
+import { charactersToPoints } from "../../src/core/plan/units";
+import type { WorkbookSnapshot } from "../../src/core/snapshot/types";
+import { cellsIn } from "../../src/core/util/a1";
 
 export interface StyleImage {
   bold: boolean;
@@ -34,7 +35,9 @@ export interface StyleImage {
   locked: boolean;
 }
 
+/** What a snapshot does not carry of a validation: the date rule's minimum, the prompt and the alert's text. */
 export interface ValidationImage {
+  /** "list" (its items are the product comparison's), or "date>=<serial>". */
   rule: string;
   prompt: string;
   error: string;
@@ -62,11 +65,9 @@ export interface ChartImage {
   position: string;
 }
 
-export interface SheetImage {
+export interface SheetFormats {
   name: string;
-  visibility: string;
   tabColor: string;
-  cells: Record<string, CellImage>;
   styles: Record<string, StyleImage>;
   merges: string[];
   validations: Record<string, ValidationImage>;
@@ -76,6 +77,7 @@ export interface SheetImage {
   columnWidths: Record<number, number>;
   rowHeights: Record<number, number>;
   freeze: string;
+  /** The protection's options ("none" when unprotected: whether it is protected is the product comparison's). */
   protection: string;
   print: string;
   charts: ChartImage[];
@@ -85,32 +87,34 @@ export interface SheetImage {
  * Where each part of a SheetPlan is compared. Every key is required, so a part added to SheetPlan
  * fails to compile until it is compared (a writer that ignores it then fails the comparison).
  */
-export const SHEET_PLAN_PARTS: Record<keyof SheetPlan, keyof SheetImage | "names"> = {
+export const SHEET_PLAN_PARTS: Record<keyof SheetPlan, keyof SheetFormats | "compareWithPlan"> = {
   // The sheet's role and key area are what its NPS_Sheet_* name marks.
-  key: "names",
-  role: "names",
-  keyAreaId: "names",
+  key: "compareWithPlan",
+  role: "compareWithPlan",
+  keyAreaId: "compareWithPlan",
   name: "name",
-  visibility: "visibility",
+  visibility: "compareWithPlan",
   tabColor: "tabColor",
   columnWidths: "columnWidths",
   rowHeights: "rowHeights",
-  blocks: "cells",
+  blocks: "compareWithPlan",
   styles: "styles",
   merges: "merges",
+  // The rule and its alert: compareWithPlan; the prompt, messages and date minimum: here.
   validations: "validations",
   conditionalFormats: "conditionalFormats",
   tables: "tables",
   autoFilter: "autoFilter",
   freeze: "freeze",
+  // Whether it is protected: compareWithPlan; the options: here.
   protection: "protection",
   print: "print",
   charts: "charts",
 };
 
-export interface WorkbookImage {
-  sheets: SheetImage[];
-  names: Record<string, string>;
+export interface WorkbookFormats {
+  /** The plan's sheets, in workbook order. */
+  sheets: SheetFormats[];
   active: string;
 }
 
@@ -132,56 +136,13 @@ export const DEFAULT_STYLE: StyleImage = {
 /** Colours compare in capitals ("#1F4E79"); none stays none. */
 export const upperColour = (colour: string | undefined | null) => (colour ? colour.toUpperCase() : (colour ?? null));
 
+/** The protection options as both sides show them, keys in order. */
+export function protectionOptions(options: Record<string, boolean> | undefined): string {
+  if (!options) return "none";
+  return JSON.stringify(Object.fromEntries(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
 // --- The plan's side ------------------------------------------------------------------------
-
-/** A sheet's planned cells by row, then column: later blocks overwrite earlier ones, and an empty cell clears one, as the writers apply them. */
-export type PlannedCells = Map<number, Map<number, FilledPlanCell>>;
-
-/** A cell the plan writes something into. */
-export type FilledPlanCell = Exclude<PlanCell, null>;
-
-export function plannedCells(sheet: SheetPlan): PlannedCells {
-  const rows: PlannedCells = new Map();
-  for (const block of sheet.blocks) {
-    const at = parseCell(block.at);
-    block.cells.forEach((line, r) => {
-      const row = at.row + r;
-      line.forEach((cell, c) => {
-        const cells = rows.get(row);
-        if (cell === null || cell === "") cells?.delete(at.column + c);
-        else if (cells) cells.set(at.column + c, cell);
-        else rows.set(row, new Map([[at.column + c, cell]]));
-      });
-    });
-  }
-  return rows;
-}
-
-function planCellImage(cell: FilledPlanCell): CellImage {
-  if (isFormula(cell)) return { formula: `=${cell.formula}` };
-  if (typeof cell === "string") return { text: cell };
-  if (typeof cell === "number") return { number: cell };
-  return { boolean: cell };
-}
-
-function planCells(sheet: SheetPlan): Record<string, CellImage> {
-  const cells: Record<string, CellImage> = {};
-  for (const [row, line] of plannedCells(sheet))
-    for (const [column, cell] of line) cells[cellAddress(row, column)] = planCellImage(cell);
-  return cells;
-}
-
-/** A snapshot's cells as the image shows them: a formula as its text, otherwise the value. */
-export function snapshotCellsImage(cells: Record<string, SnapshotCell>): Record<string, CellImage> {
-  const image: Record<string, CellImage> = {};
-  for (const [address, cell] of Object.entries(cells)) {
-    if (cell.formula !== undefined) image[address] = { formula: `=${cell.formula}` };
-    else if (typeof cell.value === "string") image[address] = { text: cell.value };
-    else if (typeof cell.value === "number") image[address] = { number: cell.value };
-    else if (typeof cell.value === "boolean") image[address] = { boolean: cell.value };
-  }
-  return image;
-}
 
 function applyPlanStyle(style: StyleImage, add: CellStyle): StyleImage {
   return {
@@ -212,12 +173,12 @@ function planStyles(sheet: SheetPlan): Record<string, StyleImage> {
 function planValidations(sheet: SheetPlan): Record<string, ValidationImage> {
   const validations: Record<string, ValidationImage> = {};
   for (const v of sheet.validations) {
-    const rule = v.type === "list" ? `list:${v.values.join(",")}` : `date>=${v.minimum}`;
+    const rule = v.type === "list" ? "list" : `date>=${v.minimum}`;
     for (const address of cellsIn(v.range)) {
       validations[address] = {
         rule,
         prompt: `${v.prompt.title}|${v.prompt.message}`,
-        error: `Stop|${v.error.title}|${v.error.message}`,
+        error: `${v.error.title}|${v.error.message}`,
         ignoreBlanks: v.allowBlank,
       };
     }
@@ -253,19 +214,14 @@ function planCharts(sheet: SheetPlan, altText: boolean): ChartImage[] {
 }
 
 /** `excelApi19`: the writer could apply what needs ExcelApi 1.9 (print setup, the AutoFilter). */
-function planSheet(sheet: SheetPlan, excelApi19: boolean, chartAltText: boolean): SheetImage {
-  const protection = sheet.protection
-    ? `protected ${JSON.stringify({ allowAutoFilter: sheet.protection.allowAutoFilter, allowFormatColumns: sheet.protection.allowFormatColumns, allowFormatRows: sheet.protection.allowFormatRows, allowSort: sheet.protection.allowSort })}`
-    : "unprotected";
+function planSheet(sheet: SheetPlan, excelApi19: boolean, chartAltText: boolean): SheetFormats {
   const print =
     sheet.print && excelApi19
       ? `${sheet.print.orientation} fit=${sheet.print.fitToWidth} titles=${sheet.print.titleRows ? `$${sheet.print.titleRows.replace(/\$/g, "").replace(":", ":$")}` : null}`
       : "portrait fit=false titles=null";
   return {
     name: sheet.name,
-    visibility: sheet.visibility === "visible" ? "Visible" : "VeryHidden",
     tabColor: upperColour(sheet.tabColor) ?? "",
-    cells: planCells(sheet),
     styles: planStyles(sheet),
     merges: [...sheet.merges].sort(),
     validations: planValidations(sheet),
@@ -275,22 +231,51 @@ function planSheet(sheet: SheetPlan, excelApi19: boolean, chartAltText: boolean)
     columnWidths: Object.fromEntries(sheet.columnWidths.map((w, i) => [i + 1, charactersToPoints(w)])),
     rowHeights: { ...sheet.rowHeights },
     freeze: `${sheet.freeze?.rows ?? 0}x${sheet.freeze?.columns ?? 0}`,
-    protection,
+    protection: protectionOptions(sheet.protection && { ...sheet.protection }),
     print,
     charts: planCharts(sheet, chartAltText),
   };
 }
 
-/**
- * The plan as a writer should hold it. `excelApi19` false: the writer had no ExcelApi 1.9, so no
- * print setup and no AutoFilter. `chartAltText` false: the writer has no way to set a chart's alt
- * text (Office.js).
- */
-export function imageOfPlan(plan: WorkbookPlan, excelApi19 = true, chartAltText = true): WorkbookImage {
-  const active = plan.sheets.find((s) => s.key === plan.activeSheetKey)!.name;
+export interface WriterLimits {
+  /** false: the writer had no ExcelApi 1.9, so no print setup and no AutoFilter. */
+  excelApi19?: boolean;
+  /** false: the writer has no way to set a chart's alt text (Office.js). */
+  chartAltText?: boolean;
+}
+
+/** The formats of the plan, as a writer within `limits` should leave them. */
+export function formatsOfPlan(plan: WorkbookPlan, { excelApi19 = true, chartAltText = true }: WriterLimits = {}) {
   return {
     sheets: plan.sheets.map((s) => planSheet(s, excelApi19, chartAltText)),
-    names: Object.fromEntries(plan.names.map((n) => [n.name, n.reference])),
-    active,
+    active: plan.sheets.find((s) => s.key === plan.activeSheetKey)!.name,
   };
+}
+
+/** Asserts a writer's formats are exactly the plan's (sheet by sheet and part by part, so a failure names both). */
+export function expectFormatsMatch(actual: WorkbookFormats, expected: WorkbookFormats): void {
+  expect(actual.sheets.map((s) => s.name)).toEqual(expected.sheets.map((s) => s.name));
+  expected.sheets.forEach((sheet, i) => {
+    for (const part of Object.keys(sheet) as (keyof SheetFormats)[]) {
+      expect({ sheet: sheet.name, part, value: actual.sheets[i][part] }).toEqual({
+        sheet: sheet.name,
+        part,
+        value: sheet[part],
+      });
+    }
+  });
+  expect(actual.active).toEqual(expected.active);
+}
+
+/**
+ * Asserts a written workbook holds exactly the plan: its snapshot (read by the product's reader)
+ * by the product's comparison, its formats (read by the writer's test) here.
+ */
+export function expectWorkbookMatchesPlan(
+  written: { snapshot: WorkbookSnapshot; formats: WorkbookFormats },
+  plan: WorkbookPlan,
+  limits: WriterLimits = {},
+): void {
+  expect(compareWithPlan(plan, written.snapshot, { exact: true }).findings).toEqual([]);
+  expectFormatsMatch(written.formats, formatsOfPlan(plan, limits));
 }

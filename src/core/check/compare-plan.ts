@@ -1,0 +1,305 @@
+/**
+ * A workbook against its plan: the structural half of the check, and the one comparison the
+ * writers' tests hold each writer to. Everything a snapshot carries is compared here: which sheets
+ * there are, their visibility and protection, every cell (formulas by meaning), the defined names,
+ * and the locks and pickers of the guarded cells.
+ *
+ * In a check (a user's workbook), rows keyed by behaviour ID are matched by ID, input cells are left
+ * to the answer rules, cells the plan leaves empty are the user's, and what LibreOffice saves
+ * differently (very hidden as hidden) stands. Exactly (what a writer has just written), nothing is
+ * the user's: every cell at its planned address, inputs included, empty where the plan writes
+ * nothing, and every name and visibility as planned.
+ */
+import { guardedCells } from "../snapshot/guarded-cells";
+import { normaliseReference, sheetOfReference } from "../snapshot/references";
+import type { SheetPlan, Validation, WorkbookPlan } from "../plan/types";
+import type { SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../snapshot/types";
+import { cellAddress, cellsIn, parseCell } from "../util/a1";
+import { compareSheet, type DefaultNames, type RowMap, type SheetComparison } from "./compare-sheet";
+import { finding } from "./findings";
+import type { Finding, FindingSheet } from "./types";
+
+export interface PlanComparisonOptions {
+  /** A writer's own output, compared exactly; otherwise a user's workbook, as the checker sees it. */
+  exact: boolean;
+  /** Behaviour IDs, whose rows a check matches by ID (Gaps and Data may be sorted). */
+  behaviourIds?: Set<string>;
+  /** Each planned sheet's current name → the name the generator gives it by default. */
+  defaults?: DefaultNames;
+  /** Sheets whose content (cells, locks, pickers) is not compared, only their presence and state. */
+  contentSkipped?: (sheet: SheetPlan) => boolean;
+}
+
+/** A planned sheet found in the workbook and compared, with where its keyed rows were found. */
+export interface ComparedSheet {
+  plan: SheetPlan;
+  actual: SnapshotSheet;
+  where: FindingSheet;
+  /** Planned row → actual row, for rows keyed by behaviour ID. */
+  rows: RowMap;
+  /** False when columns are missing or moved: cell-by-cell rules would only repeat that. */
+  columnsIntact: boolean;
+}
+
+export interface PlanComparison {
+  findings: Finding[];
+  sheets: ComparedSheet[];
+}
+
+const whereOf = (sheet: SheetPlan, name: string): FindingSheet => ({ role: sheet.role, key: sheet.key, name });
+
+/** Compares a workbook snapshot with the plan of what it should hold. Pure. */
+export function compareWithPlan(
+  plan: WorkbookPlan,
+  snapshot: WorkbookSnapshot,
+  options: PlanComparisonOptions,
+): PlanComparison {
+  const { exact } = options;
+  const findings: Finding[] = [];
+  const sheets: ComparedSheet[] = [];
+  for (const sheet of plan.sheets) {
+    // The retired answers are the user's to sort, once they are out of the toolkit's sheets.
+    if (!exact && sheet.role === "retired") continue;
+    const actual = snapshot.sheets.find((s) => s.name === sheet.name);
+    if (!actual) {
+      // In a check a missing metadata sheet is an identity finding already.
+      if (exact || sheet.role !== "metadata") findings.push(sheetMissing(sheet));
+      continue;
+    }
+    const where = whereOf(sheet, actual.name);
+    findings.push(...sheetState(sheet, actual, where, exact));
+    if (options.contentSkipped?.(sheet)) continue;
+    const compared = compareSheet(sheet, actual, where, {
+      behaviourIds: options.behaviourIds ?? new Set(),
+      defaults: options.defaults,
+      exact,
+    });
+    findings.push(...compared.findings);
+    if (compared.columnsIntact)
+      findings.push(...compareGuards(sheet, actual, where, snapshot.names, plannedRowOf(compared, exact)));
+    sheets.push({ plan: sheet, actual, where, rows: compared.rows, columnsIntact: compared.columnsIntact });
+  }
+  findings.push(...compareNames(plan, snapshot, exact));
+  return { findings, sheets };
+}
+
+function sheetMissing(sheet: SheetPlan): Finding {
+  return finding(
+    "structure.sheet-missing",
+    whereOf(sheet, sheet.name),
+    undefined,
+    `The sheet "${sheet.name}" is missing.`,
+    {
+      expected: sheet.name,
+      found: "(no such sheet)",
+      repairable: true,
+    },
+  );
+}
+
+const VISIBILITY_SAID = { visible: "visible", hidden: "hidden", veryHidden: "very hidden" } as const;
+
+/** Protection and visibility of one sheet. */
+function sheetState(sheet: SheetPlan, actual: SnapshotSheet, where: FindingSheet, exact: boolean): Finding[] {
+  const findings: Finding[] = [];
+  if (sheet.protection && actual.protected === false)
+    findings.push(
+      finding(
+        "protection.sheet-unprotected",
+        where,
+        undefined,
+        `The sheet "${actual.name}" is no longer protected, so its canonical text and formulas can be changed by accident.`,
+        { expected: "protected", found: "not protected", repairable: true },
+      ),
+    );
+  if (!sheet.protection && actual.protected === true)
+    findings.push(
+      finding(
+        "protection.sheet-protected",
+        where,
+        undefined,
+        `The sheet "${actual.name}" is protected; the add-in leaves it open, so that it can be sorted and filtered.`,
+        { expected: "not protected", found: "protected", repairable: true },
+      ),
+    );
+  const expected = sheet.visibility;
+  const found = actual.visibility;
+  // LibreOffice saves a very hidden sheet as merely hidden: in a check, that stands.
+  const differs = exact ? found !== expected : (found === "visible") !== (expected === "visible");
+  if (differs) {
+    const details = { expected: VISIBILITY_SAID[expected], found: VISIBILITY_SAID[found], repairable: true };
+    findings.push(
+      found === "visible"
+        ? finding(
+            "structure.sheet-visible",
+            where,
+            undefined,
+            `The sheet "${actual.name}" is visible; the add-in keeps it hidden.`,
+            details,
+          )
+        : finding(
+            "structure.sheet-hidden",
+            where,
+            undefined,
+            `The sheet "${actual.name}" is ${details.found}; the add-in makes it ${details.expected}.`,
+            details,
+          ),
+    );
+  }
+  return findings;
+}
+
+function nameChanged(name: string, expected: string, found: string | undefined): Finding {
+  return finding(
+    "structure.name-changed",
+    undefined,
+    undefined,
+    found === undefined
+      ? `The name ${name}, by which the add-in finds part of the assessment, is missing.`
+      : `The name ${name}, by which the add-in finds part of the assessment, points at ${found} instead.`,
+    { expected, found: found ?? "(no such name)", repairable: true },
+  );
+}
+
+/**
+ * The defined names the plan gives, each pointing where the plan points it (the add-in finds its
+ * sheets and the Guide's inputs by them). A name on a missing sheet is left to the sheet's finding.
+ * Exactly, no other name points into the plan's sheets (names on a user's own sheets are theirs).
+ */
+function compareNames(plan: WorkbookPlan, snapshot: WorkbookSnapshot, exact: boolean): Finding[] {
+  const present = new Set(snapshot.sheets.map((s) => s.name));
+  const findings: Finding[] = [];
+  for (const { name, reference } of plan.names) {
+    const expected = normaliseReference(reference);
+    const found = snapshot.names[name];
+    const sheet = sheetOfReference(expected);
+    if (found !== expected && (exact || sheet === undefined || present.has(sheet)))
+      findings.push(nameChanged(name, expected, found));
+  }
+  return exact ? [...findings, ...unplannedNames(plan, snapshot)] : findings;
+}
+
+function unplannedNames(plan: WorkbookPlan, snapshot: WorkbookSnapshot): Finding[] {
+  const planned = new Set(plan.names.map((n) => n.name));
+  const plannedSheets = new Set(plan.sheets.map((s) => s.name));
+  const usersSheets = new Set(snapshot.sheets.map((s) => s.name).filter((name) => !plannedSheets.has(name)));
+  return Object.entries(snapshot.names)
+    .filter(([name, found]) => !planned.has(name) && !usersSheets.has(sheetOfReference(found) ?? ""))
+    .map(([name, found]) => nameChanged(name, "(no such name)", found));
+}
+
+/** The planned row an actual row of the sheet stands for; undefined for a row the comparison leaves alone. */
+type PlannedRowOf = (actualRow: number) => number | undefined;
+
+/**
+ * Exactly, every row is where it was planned. In a check, a keyed row stands for the planned row
+ * whose behaviour it holds; another row that the plan writes stands for itself; the rest (a row a
+ * user added, a behaviour's row that is gone) belong to nobody.
+ */
+function plannedRowOf(compared: SheetComparison, exact: boolean): PlannedRowOf {
+  if (exact) return (row) => row;
+  const fromActual = new Map([...compared.rows].map(([planned, actual]) => [actual, planned]));
+  return (row) => fromActual.get(row) ?? (compared.planned.has(row) && !compared.keyed.has(row) ? row : undefined);
+}
+
+/** Where the plan locks or unlocks a cell (a cell no style mentions is locked, as in Excel). */
+function plannedLocks(sheet: SheetPlan): Map<string, boolean> {
+  const locks = new Map<string, boolean>();
+  for (const { range, style } of sheet.styles)
+    if (style.locked !== undefined) for (const address of cellsIn(range)) locks.set(address, style.locked);
+  return locks;
+}
+
+function plannedValidations(sheet: SheetPlan): Map<string, Validation> {
+  const validations = new Map<string, Validation>();
+  for (const validation of sheet.validations)
+    for (const address of cellsIn(validation.range)) validations.set(address, validation);
+  return validations;
+}
+
+/** The locks and pickers of the cells the reader looked at (see guardedCells), row by row. */
+function compareGuards(
+  sheet: SheetPlan,
+  actual: SnapshotSheet,
+  where: FindingSheet,
+  names: Record<string, string>,
+  plannedRow: PlannedRowOf,
+): Finding[] {
+  if (!actual.locked && !actual.validations) return [];
+  const locks = plannedLocks(sheet);
+  const validations = plannedValidations(sheet);
+  const byRow = new Map<number, Finding[]>();
+  const add = (row: number, found: Finding | undefined) => {
+    if (found) byRow.set(row, [...(byRow.get(row) ?? []), found]);
+  };
+  const plannedAddress = (address: string) => {
+    const { row, column } = parseCell(address);
+    const planned = plannedRow(row);
+    return planned === undefined ? undefined : { row, at: cellAddress(planned, column) };
+  };
+  if (actual.validations)
+    for (const address of guardedCells(actual.name, names, actual.cells).validated) {
+      const planned = plannedAddress(address);
+      const expected = planned && validations.get(planned.at);
+      if (planned && expected)
+        add(planned.row, validationFinding(sheet, where, address, expected, actual.validations[address]));
+    }
+  for (const [address, locked] of Object.entries(actual.locked ?? {})) {
+    const planned = plannedAddress(address);
+    const expected = planned && (locks.get(planned.at) ?? true);
+    if (planned && expected !== locked) add(planned.row, lockFinding(where, address, !expected));
+  }
+  return [...byRow.keys()].sort((a, b) => a - b).flatMap((row) => byRow.get(row)!);
+}
+
+function validationFinding(
+  sheet: SheetPlan,
+  where: FindingSheet,
+  address: string,
+  expected: Validation,
+  found: SnapshotValidation | undefined,
+): Finding | undefined {
+  if (expected.type === "list") {
+    const list = expected.values.join(", ");
+    if (found?.type === "list" && found.alert === "stop" && found.list?.join(", ") === list) return undefined;
+    return finding(
+      "answer.picker-missing",
+      where,
+      address,
+      "This cell's level picker is gone (pasted over?), so anything can be typed in it.",
+      {
+        expected: `a list of ${list} that stops other entries`,
+        found: found
+          ? `${found.type}${found.list ? ` of ${found.list.join(", ")}` : ""}, ${found.alert} alert`
+          : "no picker",
+        repairable: true,
+      },
+    );
+  }
+  if (found?.type === "date" && found.alert === "stop") return undefined;
+  const which = sheet.role === "guide" ? "The assessment date cell" : "This review date cell";
+  return finding("answer.date-rule-missing", where, address, `${which} no longer refuses entries that are not dates.`, {
+    expected: "a date rule that stops other entries",
+    found: found ? `${found.type}, ${found.alert} alert` : "no rule",
+    repairable: true,
+  });
+}
+
+/** `input`: the plan leaves the cell unlocked, for answers; otherwise it is canonical text, locked. */
+function lockFinding(where: FindingSheet, address: string, input: boolean): Finding {
+  return input
+    ? finding(
+        "protection.input-locked",
+        where,
+        address,
+        "This input cell is locked, so nobody can answer in it while the sheet is protected.",
+        { expected: "unlocked", found: "locked", repairable: true },
+      )
+    : finding(
+        "protection.cell-unlocked",
+        where,
+        address,
+        "This canonical text is unlocked, so protecting the sheet does not guard it.",
+        { expected: "locked", found: "unlocked", repairable: true },
+      );
+}
