@@ -1,12 +1,12 @@
 /**
  * Reading foreign workbooks in a worker thread that is terminated when a read takes too long. The
- * reader's guard bounds what ExcelJS is given (bytes inflated, parts, elements, cells), but a timer
+ * reader's guard bounds what the parser is given (bytes inflated, parts, elements, cells), but a timer
  * cannot stop a parse running in the same thread, so the command line parses in a worker and ends
  * it on expiry with a plain message: a bug or a file shaped in a way the guard does not foresee
  * costs a minute at most, never a hang.
  *
  * One worker reads every file of a run, one file after another: starting a worker (loading the
- * reader and ExcelJS into it) costs more than reading a return, so a worker per file would double
+ * code into it) costs more than reading a return, so a worker per file would double
  * a batch's time. A read that runs out of time gets its worker terminated; the next file gets a new
  * one. Between reads the worker does not keep the process alive, and `endReadWorker` ends it.
  *

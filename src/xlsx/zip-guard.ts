@@ -1,5 +1,5 @@
 /**
- * Bounds a foreign .xlsx before ExcelJS parses it. A timer cannot stop a parse that runs in the same
+ * Bounds a foreign .xlsx before the reader parses it. A timer cannot stop a parse that runs in the same
  * thread, so everything that could make the parse long or large is measured first, here, and the
  * file is refused with a plain message when it is over a limit:
  *
@@ -7,11 +7,13 @@
  * - the zip's own end record, so a truncated file or one with a huge number of parts is caught
  *   before JSZip reads its directory;
  * - every part is inflated once, counting the bytes actually produced, and inflation stops as soon
- *   as the total passes the limit: a crafted zip can declare any sizes it likes, so they are not used;
- * - the XML parts are scanned as they inflate for what ExcelJS spends time on in proportion to
- *   something other than the bytes: elements in every part; in worksheets, cells, and the ranges it
- *   visits cell by cell (merged cells, and data validations, whose `sqref` ExcelJS expands into one
- *   entry per cell).
+ *   as the total passes the limit: a crafted zip can declare any sizes it likes, so they are not used.
+ *   The parts the reader asks for are handed back as inflated, so none is inflated twice;
+ * - the XML parts are scanned as they inflate for what a parse spends time on in proportion to
+ *   something other than the bytes: elements in every part; in worksheets, cells, and the ranges a
+ *   reader may visit cell by cell (merged cells, and data validations, whose `sqref` ExcelJS expands
+ *   into one entry per cell). The limits were set against ExcelJS, the slower of the two readers
+ *   the product has had, and are kept as they are.
  *
  * Only JSZip and TextDecoder are needed, so the same guard bounds the reader in the browser. Where the
  * platform has a native inflate (Node's zlib, for the command line), the caller may pass it: JSZip's
@@ -33,7 +35,7 @@ export interface ReadLimits {
   maxElements: number;
   /** Cells stored in all worksheets together. */
   maxCells: number;
-  /** Cells covered by merged ranges and data-validation ranges, which ExcelJS visits one by one. */
+  /** Cells covered by merged ranges and data-validation ranges, which a reader may visit one by one. */
   maxSpannedCells: number;
 }
 
@@ -82,9 +84,9 @@ const MAX_ZIP_COMMENT = 0xffff;
 const MAX_TAG_BYTES = 1024 * 1024;
 const EXCEL_ROWS = 1_048_576;
 const EXCEL_COLUMNS = 16_384;
-/** The part names ExcelJS reads as worksheets. */
-const WORKSHEET_PART = /^\/?xl\/worksheets\/[^/]+\.xml$/i;
-/** The parts ExcelJS parses as XML (pictures and other binaries it only copies). */
+/** The part names read as worksheets (named without a leading "/"). */
+export const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
+/** The parts a reader may parse as XML (pictures and other binaries are only counted). */
 const XML_PART = /\.(xml|rels|vml)$/i;
 
 const count = (n: number) => n.toLocaleString("en-GB");
@@ -203,7 +205,7 @@ function tagEnd(bytes: Uint8Array, open: number): number {
 }
 
 /**
- * Counts what ExcelJS would spend time on in an XML part, from the XML as it inflates. It works on
+ * Counts what a parse would spend time on in an XML part, from the XML as it inflates. It works on
  * the bytes, not decoded text: "<", ">", quotes and the ASCII names it looks for are single bytes in
  * UTF-8 and never part of a longer character, and no text is made for the elements it only counts.
  */
@@ -234,7 +236,7 @@ class XmlScanner implements PartSink {
     return undefined;
   }
 
-  /** Counts the elements that start before `end`, and in a worksheet the tags ExcelJS does work for. */
+  /** Counts the elements that start before `end`, and in a worksheet the tags a reader does work for. */
   private scan(bytes: Uint8Array, end: number): WorkbookReadError | undefined {
     for (let at = bytes.indexOf(LESS_THAN); at >= 0 && at < end; at = bytes.indexOf(LESS_THAN, at + 1)) {
       if (!isNameStart(bytes[at + 1])) continue;
@@ -348,7 +350,7 @@ function inflatePartNatively(
   counters: ReadCounters,
   limits: ReadLimits,
   sink?: PartSink,
-): void {
+): Uint8Array {
   let inflated: Uint8Array | undefined;
   try {
     inflated = inflateRaw(compressed, limits.maxUnpackedBytes - counters.inflatedBytes + 1);
@@ -357,18 +359,20 @@ function inflatePartNatively(
   }
   counters.inflatedBytes += inflated ? inflated.length : limits.maxUnpackedBytes + 1 - counters.inflatedBytes;
   if (!inflated || counters.inflatedBytes > limits.maxUnpackedBytes) throw unpacksTooLarge(limits);
-  if (!sink) return;
+  if (!sink) return inflated;
   // Scanned in slices, as JSZip's stream gives it, so a count over its limit stops the scan soon after.
   for (let at = 0; at < inflated.length || at === 0; at += NATIVE_SLICE_BYTES) {
     const end = Math.min(at + NATIVE_SLICE_BYTES, inflated.length);
     const over = sink.push(inflated.subarray(at, end), end === inflated.length);
     if (over) throw over;
   }
+  return inflated;
 }
 
 /**
  * Inflates one part, adding every byte produced to the counters, and stops inflating (the stream is
  * paused, not thrown through: JSZip's callbacks run from a timer) as soon as a limit is passed.
+ * With `keep`, the part's inflated bytes are the result.
  */
 function inflatePart(
   entry: JSZip.JSZipObject,
@@ -376,10 +380,15 @@ function inflatePart(
   limits: ReadLimits,
   sink?: PartSink,
   inflateRaw?: InflateRaw,
-): Promise<void> {
+  keep = false,
+): Promise<Uint8Array | undefined> {
   const compressed = inflateRaw && deflatedBytes(entry);
   if (inflateRaw && compressed)
-    return new Promise((resolve) => resolve(inflatePartNatively(compressed, inflateRaw, counters, limits, sink)));
+    return new Promise((resolve) => {
+      const inflated = inflatePartNatively(compressed, inflateRaw, counters, limits, sink);
+      resolve(keep ? inflated : undefined);
+    });
+  const kept: Uint8Array[] = [];
   return new Promise((resolve, reject) => {
     let stopped = false;
     const stop = (problem: WorkbookReadError) => {
@@ -396,6 +405,7 @@ function inflatePart(
           stop(unpacksTooLarge(limits));
           return;
         }
+        if (keep) kept.push(chunk);
         const over = sink?.push(chunk);
         if (over) stop(over);
       })
@@ -406,7 +416,7 @@ function inflatePart(
         if (stopped) return;
         const over = sink?.push(new Uint8Array(0), true);
         if (over) stop(over);
-        else resolve();
+        else resolve(keep ? concat(kept) : undefined);
       })
       .resume();
   });
@@ -434,17 +444,22 @@ function checkContentTypes(xml: string): void {
   if (!workbook) throw readError("not-a-workbook");
 }
 
+/** Part name → inflated bytes, for the parts a reader asked the guard to keep. */
+export type InflatedParts = Map<string, Uint8Array>;
+
 /**
  * Throws a WorkbookReadError unless the bytes are an .xlsx workbook within the limits. Every part
  * is inflated once here (by `inflateRaw` where given); the counters say how much was done before it
- * finished or gave up.
+ * finished or gave up. The parts `keep` accepts (named without a leading "/") are handed back
+ * inflated, once the whole file has passed.
  */
 export async function guardWorkbookBytes(
   bytes: Uint8Array,
   limits: ReadLimits,
   counters: ReadCounters = noCounters(),
   inflateRaw?: InflateRaw,
-): Promise<void> {
+  keep: (part: string) => boolean = () => false,
+): Promise<InflatedParts> {
   checkFileKind(bytes, limits);
   checkEndRecord(bytes, limits);
   const zip = await openZip(bytes);
@@ -456,11 +471,15 @@ export async function guardWorkbookBytes(
   const contentTypesText = new TextCollector();
   await inflatePart(contentTypes, counters, limits, contentTypesText, inflateRaw);
   checkContentTypes(contentTypesText.text());
+  const parts: InflatedParts = new Map();
   for (const entry of entries) {
     if (entry === contentTypes) continue;
     counters.parts++;
-    const xml = XML_PART.test(entry.name);
-    const scanner = xml ? new XmlScanner(counters, limits, WORKSHEET_PART.test(entry.name)) : undefined;
-    await inflatePart(entry, counters, limits, scanner, inflateRaw);
+    const name = entry.name.replace(/^\//, "");
+    const xml = XML_PART.test(name);
+    const scanner = xml ? new XmlScanner(counters, limits, WORKSHEET_PART.test(name)) : undefined;
+    const inflated = await inflatePart(entry, counters, limits, scanner, inflateRaw, keep(name));
+    if (inflated) parts.set(name, inflated);
   }
+  return parts;
 }

@@ -17,6 +17,21 @@ export function isIsoDate(text: string): boolean {
 /** Excel serial number of a JS Date read as UTC, time of day as a fraction of a day. */
 export const dateToSerial = (date: Date): number => (date.getTime() - EPOCH_MS) / DAY_MS;
 
+/** 1970-01-01, where JS Dates count from, as a serial (25,569). */
+const UNIX_EPOCH_SERIAL = -EPOCH_MS / DAY_MS;
+/** A 1904-system serial (old Mac workbooks, `date1904`) is this many days less than the 1900 one for the same day. */
+const DAYS_1900_TO_1904 = 1_462;
+
+/**
+ * A date serial of a workbook's own date system as a 1900-system serial, to the millisecond. The steps
+ * are ExcelJS's (a JS Date rounded to the millisecond, lib/utils/utils.js excelToDate) then
+ * dateToSerial, as the .xlsx reader took them when ExcelJS read for it, so it gives the same numbers.
+ */
+export function serialOfDateSystem(serial: number, date1904: boolean): number {
+  const days = serial - UNIX_EPOCH_SERIAL + (date1904 ? DAYS_1900_TO_1904 : 0);
+  return dateToSerial(new Date(Math.round(days * DAY_MS)));
+}
+
 /** The JS Date (UTC) of an Excel serial number. */
 export const serialToDate = (serial: number): Date => new Date(EPOCH_MS + serial * DAY_MS);
 
