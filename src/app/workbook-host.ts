@@ -65,10 +65,23 @@ export interface WorkbookHost {
   signOff(name: string, onProgress: (update: ProgressUpdate) => void): Promise<AssessmentOutcome>;
   /**
    * Writes the group sheets (Group Summary, Group Data, Consolidation Log) of `consolidation` into the open
-   * workbook as new sheets, named so that no sheet already there is touched; resolves to their names.
-   * Refuses (UserFacingError) a workbook that already holds an earlier consolidation's Group Data table.
+   * workbook: the add-in's group sheets of an earlier consolidation are replaced in place (same position, the
+   * name the user gave them), the others added under names no sheet already has, so no sheet of the user's is
+   * touched. Refuses (UserFacingError) a workbook whose Group Data table is on a sheet the add-in cannot
+   * recognise as its own.
    */
-  writeGroupSheets(consolidation: Consolidation, onProgress: (update: ProgressUpdate) => void): Promise<string[]>;
+  writeGroupSheets(
+    consolidation: Consolidation,
+    onProgress: (update: ProgressUpdate) => void,
+  ): Promise<GroupSheetsOutcome>;
+}
+
+/** The group sheets written into the open workbook. */
+export interface GroupSheetsOutcome {
+  /** Their names, in the order written (Group Summary, Group Data, Consolidation Log). */
+  sheets: string[];
+  /** Those of them that replaced the add-in's group sheets of an earlier consolidation, in the same order. */
+  replaced: string[];
 }
 
 /** An error whose message is already plain English for the user, with what to do next. */

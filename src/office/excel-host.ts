@@ -9,6 +9,9 @@
  *   (read-assessment.ts says when it takes more);
  * - check report: 1 read the sheet list and names, 2 (when there is one) read the earlier report,
  *   3 write the report;
+ * - group sheets: 1 read the sheet list, names and tables, 2 (when there are some) read the earlier
+ *   group sheets' protection, tables and charts, 3 write the group sheets (more for a large group);
+ * - sign off: 1 the check's read (as status and check), 2 rewrite the assessment in place;
  * - Go to cell: 1 find the sheet, 2 activate it and select the cell.
  * A write too large for one request (a much larger toolkit) goes in as few more as it needs.
  */
@@ -16,6 +19,7 @@ import {
   UserFacingError,
   type AssessmentDetails,
   type AssessmentOutcome,
+  type GroupSheetsOutcome,
   type ProgressUpdate,
   type WorkbookHost,
   type WorkbookStatus,
@@ -38,10 +42,11 @@ import type { WorkbookPlan } from "../core/plan/types";
 import { canonicalToolkit } from "../core/toolkit/canonical";
 import { knownToolkits } from "../core/toolkit/registry";
 import type { Toolkit } from "../core/toolkit/schema";
-import { blockedMessage, planSignOff, signOffBlockers } from "../core/assessment/sign-off";
+import { blockedMessage, planSignOff, signOffBlockers, signOffWarningsNote } from "../core/assessment/sign-off";
 import { signOffProblem } from "../core/assessment/sign-off-request";
 import { todayIso } from "../core/util/dates";
-import { planGroupSheetsInto } from "../core/consolidate/group-plan";
+import { groupTableInTheWay, planGroupSheetsInto, type WorkbookListing } from "../core/consolidate/group-plan";
+import { SHEET_NAMES } from "../core/plan/layout";
 import type { Consolidation } from "../core/consolidate/types";
 import {
   queueOverview,
@@ -52,7 +57,7 @@ import {
   type SheetSummary,
 } from "./read-snapshot";
 import { readSheetsInParts, writingIn, type PlanWriter, type SheetRead } from "./in-parts";
-import { readAssessmentSheets } from "./read-assessment";
+import { readAssessmentSheets, type AssessmentRead, type SheetFurniture } from "./read-assessment";
 import { sheetBounds, UNPLANNED_SHEET_BYTES } from "./read-size";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithin } from "./sync-timeout";
 import { writeWorkbookPlan, type ExistingSheet } from "./write-plan";
@@ -183,15 +188,21 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const planned =
         (existing && planUpgrade(existing.snapshot, this.deps.toolkit, options)) ??
         planBuild(this.deps.toolkit, options);
-      await this.writePlanned(writingIn(context, sync, onProgress), planned, overview, existing?.sheets ?? new Map());
+      await this.writePlanned(
+        writingIn(context, sync, onProgress),
+        planned,
+        overview.names,
+        existing?.sheets ?? new Map(),
+      );
       onProgress({ step: "Finished", fraction: 1 });
       return { action: planned.action, sheets: planned.sheets, notes: planned.notes };
     });
   }
 
   /**
-   * Sign off: the same reads as an upgrade, the check of what was read, then the core's sign-off use
-   * case written in place through the upgrade's writer (3 syncs for the canonical toolkit).
+   * Sign off: the check's own read (read-assessment.ts: one sync for the canonical toolkit, with the sheets'
+   * protection, locks and pickers), so the check that may refuse it finds what the pane's check finds; then the
+   * core's sign-off use case written in place through the upgrade's writer (2 syncs in all).
    */
   async signOff(name: string, onProgress: Progress): Promise<AssessmentOutcome> {
     const now = this.deps.now();
@@ -201,55 +212,68 @@ export class ExcelWorkbookHost implements WorkbookHost {
     this.assertSupported();
     return this.session(async (context, sync) => {
       onProgress({ step: "Reading your workbook", fraction: 0.1 });
-      const overview = await this.readOverview(context, sync);
-      const existing = await this.readExisting(context, sync, overview);
-      if (!existing) throw noAssessmentToSignOff();
+      const read = await this.readAssessment(context, sync, () => queueCanChange(context));
+      assertCanChange(context);
+      if (read.snapshot.sheets.length === 0) throw noAssessmentToSignOff();
       onProgress({ step: "Checking the answers", fraction: 0.3 });
-      const errors = signOffBlockers(checkWorkbook(existing.snapshot, knownToolkits(), { today: todayIso(now) }));
+      const check = this.checkOf(read.snapshot);
+      const errors = signOffBlockers(check);
       if (errors.length > 0)
         throw new UserFacingError(
           blockedMessage(errors.length),
           "Check the workbook, correct or repair the errors it lists, then sign off again.",
         );
       onProgress({ step: "Recording the sign-off", fraction: 0.45 });
-      const planned = planSignOff(existing.snapshot, this.deps.toolkit, {
+      const planned = planSignOff(read.snapshot, this.deps.toolkit, {
         by: name,
         now,
-        workbookSheets: overview.sheets.map((s) => s.name),
+        workbookSheets: read.sheets.map((s) => s.name),
         printAndFilters: this.excelApi19(),
       });
       if (!planned) throw noAssessmentToSignOff();
-      await this.writePlanned(writingIn(context, sync, onProgress), planned, overview, existing.sheets);
+      const sheets = existingSheetsOfRead(read);
+      await this.writePlanned(writingIn(context, sync, onProgress), planned, read.snapshot.names, sheets);
       onProgress({ step: "Finished", fraction: 1 });
-      return { action: "signedOff", sheets: planned.sheets, notes: planned.notes };
+      const warnings = signOffWarningsNote(check);
+      return {
+        action: "signedOff",
+        sheets: planned.sheets,
+        notes: warnings ? [...planned.notes, warnings] : planned.notes,
+      };
     });
   }
 
   /**
-   * Consolidate: sync 1 reads the sheet list and the workbook's table names, then the core's group plan
-   * (named around every sheet already there) is added in as few requests as it needs.
+   * Consolidate: sync 1 reads the sheet list, the names and the workbook's tables with their sheets; the core
+   * decides which sheets are the add-in's group sheets of an earlier consolidation (by their NPS_Sheet_* names)
+   * and plans the new ones in their place; sync 2 (only when there are such sheets) reads what the writer must
+   * know of them (protection, tables, charts: never their cells); then the plan goes in as few requests as it
+   * needs, rewriting those sheets in place and adding the rest.
    */
-  async writeGroupSheets(consolidation: Consolidation, onProgress: Progress): Promise<string[]> {
+  async writeGroupSheets(consolidation: Consolidation, onProgress: Progress): Promise<GroupSheetsOutcome> {
     onProgress({ step: "Checking your version of Excel", fraction: 0.02 });
     this.assertSupported();
     return this.session(async (context, sync) => {
       onProgress({ step: "Reading your workbook", fraction: 0.1 });
-      const tables = context.workbook.tables.load("items/name");
+      const tables = context.workbook.tables.load("items/name,items/worksheet/name");
       const overview = await this.readOverview(context, sync);
-      const planned = planGroupSheetsInto(
-        consolidation,
-        { sheets: overview.sheets.map((s) => s.name), tables: tables.items.map((t) => t.name) },
-        this.deps.now(),
-      );
-      if (!planned) throw earlierGroupSheets();
+      const listing: WorkbookListing = {
+        sheets: overview.sheets.map((s) => s.name),
+        names: overview.names,
+        tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+      };
+      const planned = planGroupSheetsInto(consolidation, listing, this.deps.now());
+      if (!planned) throw groupTableInTheWayError(groupTableInTheWay(listing) ?? SHEET_NAMES.groupData);
+      const existing = await readEarlierGroupSheets(context, sync, overview, listing, planned.replaces);
       const write = writingIn(context, sync, onProgress, "the group sheets");
       await write(planned.plan, {
-        existing: new Map(),
+        existing,
         existingNames: new Set(Object.keys(overview.names)),
         excelApi19: this.excelApi19(),
       });
       onProgress({ step: "Finished", fraction: 1 });
-      return planned.sheetNames;
+      const replaced = planned.plan.sheets.filter((sheet) => existing.has(sheet.key)).map((sheet) => sheet.name);
+      return { sheets: planned.sheetNames, replaced };
     });
   }
 
@@ -313,21 +337,9 @@ export class ExcelWorkbookHost implements WorkbookHost {
   /** Sync 1: the sheet list, the names, and whether the workbook can be changed at all. */
   private async readOverview(context: Excel.RequestContext, sync: Sync): Promise<Overview> {
     const overview = queueOverview(context);
-    context.workbook.load("readOnly");
-    context.workbook.protection.load("protected");
+    queueCanChange(context);
     await sync("reading your workbook");
-    if (context.workbook.readOnly) {
-      throw new UserFacingError(
-        "This workbook is open read-only, so the add-in cannot change it.",
-        "Open the workbook for editing (in Excel for the web, choose Editing), then try again.",
-      );
-    }
-    if (context.workbook.protection.protected) {
-      throw new UserFacingError(
-        "This workbook's structure is protected, so the add-in cannot add sheets.",
-        "Unprotect the workbook (Review > Protect Workbook), then try again.",
-      );
-    }
+    assertCanChange(context);
     return { sheets: sheetSummaries(overview.sheets), names: snapshotNames(overview.names) };
   }
 
@@ -345,21 +357,29 @@ export class ExcelWorkbookHost implements WorkbookHost {
 
   /** The assessment's sheets for the status and the check (read-assessment.ts); null when there are none. */
   private async readForCheck(context: Excel.RequestContext, sync: Sync): Promise<WorkbookSnapshot | null> {
+    const read = await this.readAssessment(context, sync);
+    return read.snapshot.sheets.length > 0 ? read.snapshot : null;
+  }
+
+  /** The check's read of the assessment (read-assessment.ts), with `alsoLoad` going in its first sync. */
+  private readAssessment(context: Excel.RequestContext, sync: Sync, alsoLoad?: () => void): Promise<AssessmentRead> {
     const toolkits = [...knownToolkits(), this.deps.toolkit];
-    const read = await readAssessmentSheets(context, sync, {
+    return readAssessmentSheets(context, sync, {
       expected: expectedGuardedCells(toolkits),
       plan: this.boundingPlan(),
+      alsoLoad,
     });
-    return read.snapshot.sheets.length > 0 ? read.snapshot : null;
+  }
+
+  /** The check the pane shows, and the one sign-off refuses on. */
+  private checkOf(snapshot: WorkbookSnapshot): CheckResult {
+    return checkWorkbook(snapshot, knownToolkits(), { today: todayIso(this.deps.now()) });
   }
 
   private statusOf(snapshot: WorkbookSnapshot | null): WorkbookStatus {
     const existing = snapshot && assessmentStatus(snapshot, this.deps.toolkit);
     if (!snapshot || !existing) return { existing: null, check: null };
-    return {
-      existing,
-      check: checkWorkbook(snapshot, knownToolkits(), { today: todayIso(this.deps.now()) }),
-    };
+    return { existing, check: this.checkOf(snapshot) };
   }
 
   private planningOptions(details: AssessmentDetails, overview: Overview): PlanningOptions {
@@ -375,7 +395,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   private async writePlanned(
     write: PlanWriter,
     planned: PlannedAssessment,
-    overview: Overview,
+    names: Record<string, string>,
     sheets: Map<string, ExistingSheet>,
   ): Promise<void> {
     const existing = new Map<string, ExistingSheet>();
@@ -385,7 +405,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     }
     await write(planned.plan, {
       existing,
-      existingNames: new Set(Object.keys(overview.names)),
+      existingNames: new Set(Object.keys(names)),
       excelApi19: this.excelApi19(),
     });
   }
@@ -405,15 +425,16 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 }
 
-/** What the writer must know of one of our sheets that it rewrites in place. */
-function existingSheetOf(read: SheetRead, snapshot: SnapshotSheet): ExistingSheet {
-  const { summary, sheet } = read;
+const officeVisibility = (visibility: SheetSummary["visibility"]): ExistingSheet["visibility"] =>
+  visibility === "veryHidden" ? "VeryHidden" : visibility === "hidden" ? "Hidden" : "Visible";
+
+/** What the writer must know of one of our sheets that it rewrites in place, from what was read of it. */
+function existingSheet(snapshot: SnapshotSheet, isProtected: boolean, furniture: SheetFurniture): ExistingSheet {
   return {
-    name: summary.name,
-    protected: sheet.protection.protected,
-    visibility:
-      summary.visibility === "veryHidden" ? "VeryHidden" : summary.visibility === "hidden" ? "Hidden" : "Visible",
-    tables: sheet.tables.items.map((t) => ({
+    name: snapshot.name,
+    protected: isProtected,
+    visibility: officeVisibility(snapshot.visibility),
+    tables: furniture.tables.items.map((t) => ({
       name: t.name,
       range: tableRange(
         snapshot,
@@ -421,8 +442,96 @@ function existingSheetOf(read: SheetRead, snapshot: SnapshotSheet): ExistingShee
         t.rows.count,
       ),
     })),
-    chartNames: sheet.charts.items.map((c) => c.name),
+    chartNames: furniture.charts.items.map((c) => c.name),
   };
+}
+
+/** The same, from the upgrade's read of the sheet. */
+function existingSheetOf(read: SheetRead, snapshot: SnapshotSheet): ExistingSheet {
+  const { sheet } = read;
+  return existingSheet(snapshot, sheet.protection.protected, { tables: sheet.tables, charts: sheet.charts });
+}
+
+/** The same for every sheet of the check's read, by lower-case sheet name. */
+function existingSheetsOfRead(read: AssessmentRead): Map<string, ExistingSheet> {
+  const sheets = new Map<string, ExistingSheet>();
+  for (const snapshot of read.snapshot.sheets) {
+    const furniture = read.furniture.get(snapshot.name.toLowerCase());
+    if (!furniture || snapshot.protected === undefined)
+      throw new Error(`The read of the sheet "${snapshot.name}" lacks its protection, tables or charts.`);
+    sheets.set(snapshot.name.toLowerCase(), existingSheet(snapshot, snapshot.protected, furniture));
+  }
+  return sheets;
+}
+
+/**
+ * What the writer must know of the earlier group sheets it rewrites in place, by plan key, in one sync (none
+ * when there are none): each sheet's protection and charts, and where each of its tables is (the tables were
+ * listed in sync 1). Their cells are not read: the Group Data of hundreds of returns would be megabytes.
+ */
+async function readEarlierGroupSheets(
+  context: Excel.RequestContext,
+  sync: Sync,
+  overview: Overview,
+  listing: WorkbookListing,
+  replaces: Partial<Record<string, string>>,
+): Promise<Map<string, ExistingSheet>> {
+  const earlier = Object.entries(replaces).flatMap(([key, name]) => {
+    const summary = name === undefined ? undefined : overview.sheets.find((s) => s.name === name);
+    return summary ? [{ key, summary }] : [];
+  });
+  if (earlier.length === 0) return new Map();
+  const queued = earlier.map(({ key, summary }) => {
+    const sheet = context.workbook.worksheets.getItem(summary.name);
+    const tables = listing.tables
+      .filter((t) => t.sheet.toLowerCase() === summary.name.toLowerCase())
+      .map((t) => ({ name: t.name, range: sheet.tables.getItem(t.name).getRange().load("address") }));
+    return {
+      key,
+      summary,
+      protection: sheet.protection.load("protected"),
+      charts: sheet.charts.load("items/name"),
+      tables,
+    };
+  });
+  await sync("reading the group sheets of the earlier consolidation");
+  return new Map(
+    queued.map(({ key, summary, protection, charts, tables }) => [
+      key,
+      {
+        name: summary.name,
+        protected: protection.protected,
+        visibility: officeVisibility(summary.visibility),
+        tables: tables.map((t) => ({ name: t.name, range: localAddress(t.range.address) })),
+        chartNames: charts.items.map((c) => c.name),
+      },
+    ]),
+  );
+}
+
+/** "'Group Data'!A1:S101" → "A1:S101". */
+const localAddress = (address: string) => address.slice(address.lastIndexOf("!") + 1);
+
+/** Queues what assertCanChange reads, to go with the next sync. */
+function queueCanChange(context: Excel.RequestContext): void {
+  context.workbook.load("readOnly");
+  context.workbook.protection.load("protected");
+}
+
+/** Refuses a workbook open read-only or with its structure protected (queueCanChange, then a sync, first). */
+function assertCanChange(context: Excel.RequestContext): void {
+  if (context.workbook.readOnly) {
+    throw new UserFacingError(
+      "This workbook is open read-only, so the add-in cannot change it.",
+      "Open the workbook for editing (in Excel for the web, choose Editing), then try again.",
+    );
+  }
+  if (context.workbook.protection.protected) {
+    throw new UserFacingError(
+      "This workbook's structure is protected, so the add-in cannot add sheets.",
+      "Unprotect the workbook (Review > Protect Workbook), then try again.",
+    );
+  }
 }
 
 /** A hidden sheet cannot be activated; a very hidden one (the add-in's metadata) cannot even be unhidden in Excel. */
@@ -445,10 +554,10 @@ function noAssessmentToSignOff(): UserFacingError {
   );
 }
 
-function earlierGroupSheets(): UserFacingError {
+function groupTableInTheWayError(sheet: string): UserFacingError {
   return new UserFacingError(
-    "This workbook already holds the group sheets of an earlier consolidation (its Group Data table).",
-    "Delete the earlier Group Summary, Group Data and Consolidation Log sheets, or open a new blank workbook, then consolidate again.",
+    `This workbook already holds a Group Data table (NPS_GroupData) on the sheet "${sheet}", which the add-in does not recognise as the group sheets it wrote, so it cannot add or replace the group sheets.`,
+    `Delete the sheet "${sheet}" (or convert its table to a range), or open a new blank workbook, then consolidate again.`,
   );
 }
 

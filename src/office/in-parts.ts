@@ -40,13 +40,30 @@ export interface SheetRead {
   used: Excel.Range;
 }
 
+/** What a rewrite in place must know of one of our sheets besides its cells: its tables and charts. */
+export interface SheetFurniture {
+  /** Loaded with each table's name, row count and column names (tableRange places it from those). */
+  tables: Excel.TableCollection;
+  /** Loaded with each chart's name. */
+  charts: Excel.ChartCollection;
+}
+
+/**
+ * Queues the load of a sheet's tables, placed on the sheet by their column names and row count (see
+ * tableRange) so they can be kept, and of its charts' names (those the plan draws again are deleted first).
+ */
+export function queueFurniture(sheet: Excel.Worksheet): SheetFurniture {
+  return {
+    tables: sheet.tables.load("items/name,items/rows/count,items/columns/items/name"),
+    charts: sheet.charts.load("items/name"),
+  };
+}
+
 /** Queues the read of one of our sheets: its cells, protection, tables and charts. */
 export function queueSheetRead(context: Excel.RequestContext, name: string): Omit<SheetRead, "summary"> {
   const sheet = context.workbook.worksheets.getItem(name);
   sheet.protection.load("protected");
-  // Each table's column names and row count place it on the sheet (see tableRange), so it can be kept.
-  sheet.tables.load("items/name,items/rows/count,items/columns/items/name");
-  sheet.charts.load("items/name");
+  queueFurniture(sheet);
   return { sheet, used: queueUsedRange(sheet) };
 }
 

@@ -29,7 +29,9 @@ import type { WorkbookPlan } from "../core/plan/types";
 import { guardedCells, type GuardedCells } from "../core/snapshot/guarded-cells";
 import { sheetsMadeByUs } from "../core/snapshot/our-sheets";
 import type { SnapshotSheet, WorkbookSnapshot } from "../core/snapshot/types";
-import { readSheetsInParts } from "./in-parts";
+import { queueFurniture, readSheetsInParts, type SheetFurniture } from "./in-parts";
+
+export type { SheetFurniture };
 import {
   queueGuardReads,
   queueGuards,
@@ -52,6 +54,11 @@ export interface AssessmentReadPlan {
   expected: Map<string, GuardedCells>;
   /** A plan of the toolkit the sheets were made by (or one like it): what bounds each sheet's response. */
   plan: WorkbookPlan;
+  /**
+   * Queues more loads to go with the read's first sync (sign-off: whether the workbook can be changed); called
+   * again should Excel refuse the one-sync read, as the step-by-step read starts afresh.
+   */
+  alsoLoad?: () => void;
 }
 
 export interface AssessmentRead {
@@ -59,6 +66,8 @@ export interface AssessmentRead {
   snapshot: WorkbookSnapshot;
   /** Every sheet of the workbook, the user's own included. */
   sheets: SheetSummary[];
+  /** Each of our sheets' tables and charts, by lower-case sheet name (sign-off rewrites the sheets in place). */
+  furniture: Map<string, SheetFurniture>;
 }
 
 /**
@@ -78,10 +87,12 @@ const RULE_RESPONSE_BYTES = 1024;
 export const GUARD_REQUEST_BYTES = 700;
 /** The sheet list, the names and each role's reach: well under this whatever the toolkit. */
 const REACH_REQUEST_BYTES = 2048;
+/** The names of a sheet's charts (the plan's tables are in planResponseBytes): the Summary has one. */
+const CHARTS_RESPONSE_BYTES = 512;
 
 const NO_GUARDS: GuardedCells = { locked: [], validated: [], lockBlocks: [] };
 
-interface Reached extends GuardReads {
+interface Reached extends GuardReads, SheetFurniture {
   sheet: Excel.Worksheet;
   used: Excel.Range;
   protection: Excel.WorksheetProtection;
@@ -93,6 +104,7 @@ function queueReach(sheet: Excel.Worksheet, guards: GuardedCells): Reached {
     sheet,
     used: queueUsedRange(sheet),
     protection: sheet.protection.load("protected"),
+    ...queueFurniture(sheet),
     ...queueGuardReads(sheet, guards.lockBlocks, guards.validated),
   };
 }
@@ -102,7 +114,11 @@ export function fitsOneSync(read: AssessmentReadPlan): boolean {
   const guards = [...read.expected.values()];
   const locks = guards.reduce((n, g) => n + g.lockBlocks.length, 0);
   const rules = guards.reduce((n, g) => n + g.validated.length, 0);
-  const response = planResponseBytes(read.plan) + locks * LOCK_RESPONSE_BYTES + rules * RULE_RESPONSE_BYTES;
+  const response =
+    planResponseBytes(read.plan) +
+    read.expected.size * CHARTS_RESPONSE_BYTES +
+    locks * LOCK_RESPONSE_BYTES +
+    rules * RULE_RESPONSE_BYTES;
   const request = read.expected.size * REACH_REQUEST_BYTES + (locks + rules) * GUARD_REQUEST_BYTES;
   return response <= RESPONSE_LIMIT_BYTES && request <= REQUEST_LIMIT_BYTES;
 }
@@ -137,6 +153,7 @@ async function readInOneSync(
   read: AssessmentReadPlan,
 ): Promise<AssessmentRead | null> {
   const overview = queueOverview(context);
+  read.alsoLoad?.();
   const names = context.workbook.names;
   const reached = [...read.expected].map(([name, guards]) =>
     queueReach(names.getItemOrNullObject(name).getRangeOrNullObject().worksheet, guards),
@@ -153,6 +170,7 @@ async function readInOneSync(
   const snapshotNamesRead = snapshotNames(overview.names);
   const bySheet = reachedBySheet(reached);
   const done = new Map<string, SnapshotSheet>();
+  const furniture = new Map<string, SheetFurniture>();
   const unguarded: SnapshotSheet[] = [];
   const unreached: SheetSummary[] = [];
   for (const summary of oursOf(sheets, snapshotNamesRead)) {
@@ -161,18 +179,20 @@ async function readInOneSync(
       unreached.push(summary);
       continue;
     }
+    furniture.set(summary.name.toLowerCase(), { tables: r.tables, charts: r.charts });
     const sheet = { ...snapshotSheet(summary, r.used), protected: r.protection.protected };
     const guarded = withGuards(sheet, snapshotNamesRead, r);
     if (guarded) done.set(summary.name, guarded);
     else unguarded.push(sheet);
   }
   const rest = await readRest(context, sync, read, snapshotNamesRead, unreached, unguarded);
-  for (const sheet of rest) done.set(sheet.name, sheet);
+  for (const sheet of rest.sheets) done.set(sheet.name, sheet);
+  for (const [name, more] of rest.furniture) furniture.set(name, more);
   const snapshot = {
     sheets: oursOf(sheets, snapshotNamesRead).map((summary) => done.get(summary.name)!),
     names: snapshotNamesRead,
   };
-  return { snapshot, sheets };
+  return { snapshot, sheets, furniture };
 }
 
 /** What was reached, by lower-case sheet name; two names on one sheet pool their guarded cells. */
@@ -192,7 +212,10 @@ function reachedBySheet(reached: Reached[]): Map<string, Reached> {
   return bySheet;
 }
 
-/** The cells of sheets no name reached, then the guarded cells not read yet: a sync each, when needed. */
+/**
+ * The cells (and tables and charts) of sheets no name reached, then the guarded cells not read yet: a sync
+ * each, when needed.
+ */
 async function readRest(
   context: Excel.RequestContext,
   sync: SyncFn,
@@ -200,7 +223,7 @@ async function readRest(
   names: Record<string, string>,
   unreached: SheetSummary[],
   unguarded: SnapshotSheet[],
-): Promise<SnapshotSheet[]> {
+): Promise<{ sheets: SnapshotSheet[]; furniture: Map<string, SheetFurniture> }> {
   const reads =
     unreached.length > 0 ? await readSheetsInParts(context, sync, unreached, sheetBounds(read.plan, names)) : [];
   const pending = [
@@ -220,7 +243,10 @@ async function readRest(
     if (guards.some((guard) => guard.queued)) await sync(`reading cell protection and pickers${ofParts}`);
     finished.push(...guards.map((guard) => guard.finish()));
   }
-  return finished;
+  const furniture = new Map(
+    reads.map((r) => [r.summary.name.toLowerCase(), { tables: r.sheet.tables, charts: r.sheet.charts }]),
+  );
+  return { sheets: finished, furniture };
 }
 
 /** The sheet list, our sheets in parts under the response limit, then their guarded cells. */
@@ -230,11 +256,16 @@ async function readStepByStep(
   read: AssessmentReadPlan,
 ): Promise<AssessmentRead> {
   const overview = queueOverview(context);
+  read.alsoLoad?.();
   await sync("reading the list of sheets");
   const sheets = sheetSummaries(overview.sheets);
   const names = snapshotNames(overview.names);
   const ours = oursOf(sheets, names);
-  const rest = ours.length > 0 ? await readRest(context, sync, read, names, ours, []) : [];
-  const byName = new Map(rest.map((sheet) => [sheet.name, sheet]));
-  return { snapshot: { sheets: ours.map((summary) => byName.get(summary.name)!), names }, sheets };
+  const rest = ours.length > 0 ? await readRest(context, sync, read, names, ours, []) : null;
+  const byName = new Map((rest?.sheets ?? []).map((sheet) => [sheet.name, sheet]));
+  return {
+    snapshot: { sheets: ours.map((summary) => byName.get(summary.name)!), names },
+    sheets,
+    furniture: rest?.furniture ?? new Map(),
+  };
 }

@@ -105,6 +105,7 @@ export function writeSteps(plan: WorkbookPlan, options: WriteOptions): WriteStep
     const kept = existing ? keptTable(existing, sheetPlan) : null;
     // A new sheet is added by the first step that reaches it.
     steps.push(existing ? on((sheet) => queueResetSheet(sheet, existing, sheetPlan, kept)) : on(() => undefined));
+    if (kept) steps.push(...tableRowSteps(sheetPlan.key, kept));
     steps.push(...sheetSteps(sheetPlan, options.excelApi19, kept));
   }
   steps.push(({ context }) => queueNames(context, plan, options.existingNames));
@@ -183,8 +184,8 @@ function around(address: string): string[] {
  * sheets survive. Protection is lifted first (its state came from the previous sync: protect() and
  * unprotect() throw when the sheet is already in that state). A kept table is never cleared (what
  * clearing a whole table does to it is not documented): everything around it is, and its rows are
- * added or deleted through its own row collection (ExcelApi 1.1) to the plan's number; the blocks
- * then overwrite its header and body.
+ * added or deleted through its own row collection (ExcelApi 1.1) to the plan's number
+ * (tableRowSteps); the blocks then overwrite its header and body.
  */
 function queueResetSheet(
   sheet: Excel.Worksheet,
@@ -207,20 +208,40 @@ function queueResetSheet(
   whole.format.useStandardWidth = true;
   whole.format.useStandardHeight = true;
   sheet.freezePanes.unfreeze();
-  if (kept) queueTableRows(sheet.tables.getItem(kept.existing.name), kept);
 }
 
-/** Adds rows at the end, or deletes them from the end, until the table has as many as the plan's. */
-function queueTableRows(table: Excel.Table, kept: KeptTable): void {
+/**
+ * Rows of a kept table changed in one step: a row deleted is a request's object path and action (about 430
+ * bytes), so a table that shrinks by thousands of rows (a group of 400 returns replaced by one of 4) goes in
+ * steps the requests can be cut between.
+ */
+const TABLE_ROWS_PER_STEP = 2000;
+
+/**
+ * Adds rows at the end, or deletes them from the end, until the table has as many as the plan's, in steps of
+ * at most TABLE_ROWS_PER_STEP rows. Row by row from the end: deleting many rows at once (deleteRowsAt) needs
+ * ExcelApi 1.16, far above the manifest's 1.8.
+ */
+function tableRowSteps(key: string, kept: KeptTable): WriteStep[] {
   const bodyRows = (address: string) => parseRange(address).bottom - parseRange(address).top;
   const now = bodyRows(kept.existing.range);
   const wanted = bodyRows(kept.plan.range);
   const { left, right } = parseRange(kept.plan.range);
-  if (wanted > now) {
-    const blank = Array.from({ length: wanted - now }, () => Array.from({ length: right - left + 1 }, () => ""));
-    table.rows.add(undefined, blank);
+  const table = (target: RequestTarget) => target.sheet(key).tables.getItem(kept.existing.name);
+  const steps: WriteStep[] = [];
+  for (let added = now; added < wanted; added += TABLE_ROWS_PER_STEP) {
+    const count = Math.min(TABLE_ROWS_PER_STEP, wanted - added);
+    const blank = Array.from({ length: count }, () => Array.from({ length: right - left + 1 }, () => ""));
+    steps.push((target) => void table(target).rows.add(undefined, blank));
   }
-  for (let index = now - 1; index >= wanted; index--) table.rows.getItemAt(index).delete();
+  for (let end = now; end > wanted; end -= TABLE_ROWS_PER_STEP) {
+    const first = Math.max(wanted, end - TABLE_ROWS_PER_STEP);
+    steps.push((target) => {
+      const rows = table(target).rows;
+      for (let index = end - 1; index >= first; index--) rows.getItemAt(index).delete();
+    });
+  }
+  return steps;
 }
 
 function sheetSteps(plan: SheetPlan, excelApi19: boolean, kept: KeptTable | null): WriteStep[] {

@@ -34,8 +34,8 @@ export function useConsolidateAction({ state, dispatch, host, consolidator, excl
       const onProgress = (update: { step: string; fraction: number }) =>
         dispatch({ type: "consolidateProgressed", update });
       if (host) {
-        const sheets = await exclusive(() => host.writeGroupSheets(used, onProgress));
-        dispatch({ type: "consolidateSucceeded", consolidation, sheets });
+        const written = await exclusive(() => host.writeGroupSheets(used, onProgress));
+        dispatch({ type: "consolidateSucceeded", consolidation, written });
       } else {
         onProgress({ step: "Making the group workbook", fraction: 0.2 });
         const downloaded = await consolidator.downloadGroupWorkbook(consolidation);

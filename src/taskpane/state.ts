@@ -5,6 +5,7 @@
 import {
   UserFacingError,
   type AssessmentOutcome,
+  type GroupSheetsOutcome,
   type ProgressUpdate,
   type WorkbookStatus,
 } from "../app/workbook-host";
@@ -68,8 +69,8 @@ export interface ConsolidateView {
   files: ConsolidationProgress[];
   /** The last run's outcome: which returns were used and why any was left out. */
   result: Consolidation | null;
-  /** In Excel: the group sheets written into the workbook. */
-  sheets: string[] | null;
+  /** In Excel: the group sheets written into the workbook, and which of them replaced an earlier consolidation's. */
+  written: GroupSheetsOutcome | null;
   /** Standalone: the group workbook downloaded. */
   downloaded: string | null;
   error: ShownError | null;
@@ -120,7 +121,7 @@ export type PaneAction =
   | { type: "consolidateFileRead"; progress: ConsolidationProgress }
   /** Writing the group sheets (Excel) or the file (standalone), as the host or writer reports it. */
   | { type: "consolidateProgressed"; update: ProgressUpdate }
-  | { type: "consolidateSucceeded"; consolidation: Consolidation; sheets?: string[]; downloaded?: string }
+  | { type: "consolidateSucceeded"; consolidation: Consolidation; written?: GroupSheetsOutcome; downloaded?: string }
   | { type: "consolidateFailed"; error: ShownError; consolidation?: Consolidation };
 
 export function initialState(mode: PaneMode, now: Date = new Date()): PaneState {
@@ -144,7 +145,7 @@ const emptyConsolidate: ConsolidateView = {
   progress: null,
   files: [],
   result: null,
-  sheets: null,
+  written: null,
   downloaded: null,
   error: null,
 };
@@ -330,7 +331,7 @@ function consolidateReducer(view: ConsolidateView, action: PaneAction): Consolid
         ...view,
         progress: null,
         result: action.consolidation,
-        sheets: action.sheets ?? null,
+        written: action.written ?? null,
         downloaded: action.downloaded ?? null,
         error: null,
       };

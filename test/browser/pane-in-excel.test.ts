@@ -143,7 +143,7 @@ describe("consolidating returns in Excel (the in-memory fake)", () => {
     await page.getByLabel("Returned workbooks (.xlsx)").setInputFiles(files);
     await page.getByRole("button", { name: "Consolidate 2 files" }).click();
     await page.getByText("Group sheets added.").waitFor({ timeout: 60_000 });
-    const links = page.getByRole("list", { name: "Group sheets added" }).getByRole("button");
+    const links = page.getByRole("list", { name: "Group sheets written" }).getByRole("button");
     await expect(links.allInnerTexts()).resolves.toEqual(["Group Summary", "Group Data", "Consolidation Log"]);
     await links.nth(1).click();
     await page.waitForFunction(

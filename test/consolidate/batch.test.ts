@@ -1,6 +1,7 @@
 /**
- * A batch of generated returns with answers worked out by hand — several councils, a duplicate, an older toolkit
- * version, a tampered return, a hostile file, and injection strings in evidence and council names — consolidated,
+ * A batch of generated returns with answers worked out by hand — several councils, two respondents in one council,
+ * a duplicate, an older toolkit version, a tampered return, a hostile file, and injection strings in evidence and
+ * council names — consolidated,
  * written, validated by the Open XML SDK, recalculated by LibreOffice Calc, and compared with the hand's figures.
  */
 import { writeFileSync } from "fs";
@@ -123,14 +124,44 @@ beforeAll(async () => {
       "6-greater-than.xlsx",
       returnPlan(answersOf(">3", "2026-03-20", { "SL-ECSM-01": "Developing" })),
     ),
+    // Two respondents in one council, who see it differently: two returns, not a duplicate.
     await writeReturn(
       dir,
-      "7-tampered.xlsx",
+      "7-casterbridge-jane.xlsx",
+      returnPlan({
+        ...answersOf("Casterbridge District Council", "2026-03-10", {
+          "SL-ECSM-01": "Leader",
+          "SL-ECSM-02": "Leader",
+          "SL-ECSM-03": "Innovator",
+          "SL-ECSM-04": "Mature",
+          "BC-CCO-01": "Innovator",
+        }),
+        respondent: "Jane Smith",
+        role: "Procurement",
+      }),
+    ),
+    await writeReturn(
+      dir,
+      "8-casterbridge-raj.xlsx",
+      returnPlan({
+        ...answersOf("Casterbridge District Council", "2026-03-10", {
+          "SL-ECSM-01": "Minimum",
+          "SL-ECSM-02": "Developing",
+          "SL-WWP-01": "Mature",
+          "BC-CCO-01": "Developing",
+        }),
+        respondent: "Raj Patel",
+        role: "Finance",
+      }),
+    ),
+    await writeReturn(
+      dir,
+      "9-tampered.xlsx",
       tamperedPlan(answersOf("Tamperton Council", "2026-03-02", { "SL-ECSM-01": "Innovator" })),
     ),
-    path.join(dir, "8-hostile.xlsx"),
+    path.join(dir, "10-hostile.xlsx"),
   ];
-  writeFileSync(files[7], zipBomb());
+  writeFileSync(files[9], zipBomb());
   consolidation = await consolidateReturns(
     files.map((file) => ({ file: path.basename(file), read: async () => readReturn(await readFile(file)) })),
     { registry: [older, toolkit], today: TODAY, includeErrors: false, finalOnly: false },
@@ -147,7 +178,7 @@ test("LibreOffice finds no error value anywhere in the group workbook", () => {
   expect(findErrorValues(computed)).toEqual([]);
 });
 
-test("the log accounts for every file: five used, the earlier duplicate, the tampered and the hostile file left out", () => {
+test("the log accounts for every file: seven used (both Casterbridge respondents), the earlier duplicate, the tampered and the hostile file left out", () => {
   expect(consolidation.log.map((e) => [e.file, e.outcome, e.returnNumber])).toEqual([
     ["1-anytown.xlsx", "used", 1],
     ["2-borsetshire-january.xlsx", "left-out", undefined],
@@ -155,8 +186,10 @@ test("the log accounts for every file: five used, the earlier duplicate, the tam
     ["4-old-town.xlsx", "used", 3],
     ["5-m-star.xlsx", "used", 4],
     ["6-greater-than.xlsx", "used", 5],
-    ["7-tampered.xlsx", "left-out", undefined],
-    ["8-hostile.xlsx", "left-out", undefined],
+    ["7-casterbridge-jane.xlsx", "used", 6],
+    ["8-casterbridge-raj.xlsx", "used", 7],
+    ["9-tampered.xlsx", "left-out", undefined],
+    ["10-hostile.xlsx", "left-out", undefined],
   ]);
   const reason = (file: string) => consolidation.log.find((e) => e.file === file)?.reason;
   expect(reason("2-borsetshire-january.xlsx")).toBe(
@@ -168,13 +201,16 @@ test("the log accounts for every file: five used, the earlier duplicate, the tam
   expect(reason("4-old-town.xlsx")).toBe(
     "Made from toolkit 0.9.0: its answers were matched to toolkit 1.0.0 by behaviour ID. 1 answer for behaviours toolkit 1.0.0 no longer has was not consolidated.",
   );
-  expect(reason("7-tampered.xlsx")).toBe(
+  // Same council, different respondents: neither is a duplicate of the other.
+  expect(reason("7-casterbridge-jane.xlsx")).toBe("");
+  expect(reason("8-casterbridge-raj.xlsx")).toBe("");
+  expect(reason("9-tampered.xlsx")).toBe(
     "Left out because the check found 1 error, for example: Councillors & Senior Managers!D9: The descriptor differs from the canonical toolkit's. Fix the errors (the check lists them all), or include returns with errors.",
   );
-  expect(reason("8-hostile.xlsx")).toMatch(/^Could not be read\. .*unpack/i);
+  expect(reason("10-hostile.xlsx")).toMatch(/^Could not be read\. .*unpack/i);
 });
 
-/** One block row of Group Summary: the label, the scope, the five returns, then the statistics. */
+/** One block row of Group Summary: the label, the scope, the seven returns, then the statistics. */
 const summaryRow = (row: number, last: number) =>
   Array.from({ length: last }, (_, i) => computed["Group Summary"][`${columnLetter(i + 1)}${row}`] ?? "");
 
@@ -183,18 +219,23 @@ const close = (values: (string | number | boolean | Date | null)[]) =>
 
 test("Group Summary: each return's average current score and the group's mean, lowest, highest and spread", () => {
   const first = GROUP_SUMMARY.firstRow;
-  const r = (n: number) => close(summaryRow(first + n, 2 + 5 + 4));
+  const r = (n: number) => close(summaryRow(first + n, 2 + 7 + 4));
   const q = (n: number) => Number(n.toFixed(9));
   const none = ["", "", "", ""];
-  expect(summaryRow(GROUP_SUMMARY.returnNumberRow, 7).slice(2)).toEqual([1, 2, 3, 4, 5]);
-  expect(summaryRow(GROUP_SUMMARY.headerRow, 7).slice(2)).toEqual([
+  expect(summaryRow(GROUP_SUMMARY.returnNumberRow, 9).slice(2)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  expect(summaryRow(GROUP_SUMMARY.headerRow, 9).slice(2)).toEqual([
     "1. Anytown Council",
     "2. borsetshire  County Council",
     `3. ${INJECTIONS.council}`,
     "4. M*",
     "5. >3",
+    "6. Casterbridge District Council: Jane Smith",
+    "7. Casterbridge District Council: Raj Patel",
   ]);
-  // Engaging Councillors: Anytown (3+3+4+2)/4, Borsetshire 1, Old Town (4+4+3)/3 (its withdrawn SL-ECSM-05 not counted), >3: 2.
+  // Engaging Councillors: Anytown (3+3+4+2)/4 = 3, Borsetshire 1, Old Town (4+4+3)/3 = 11/3 (its withdrawn
+  // SL-ECSM-05 not counted), M* none, >3: 2, Casterbridge's Jane (4+4+5+3)/4 = 4 and Raj (1+2)/2 = 1.5: two
+  // returns of one council, each its own column. Six returns: mean (3+1+11/3+2+4+1.5)/6, lowest 1 (Borsetshire),
+  // highest 4 (Jane), spread 4-1 = 3.
   expect(r(0)).toEqual([
     "Engaging Councillors and Senior Managers",
     "Key area",
@@ -203,14 +244,18 @@ test("Group Summary: each return's average current score and the group's mean, l
     q(11 / 3),
     "",
     2,
-    q((3 + 1 + 11 / 3 + 2) / 4),
+    4,
+    1.5,
+    q((3 + 1 + 11 / 3 + 2 + 4 + 1.5) / 6),
     1,
-    q(11 / 3),
-    q(8 / 3),
+    4,
+    3,
   ]);
-  expect(r(1)).toEqual(["Working with Partners", "Key area", 5, "", "", "", "", 5, 5, 5, 0]);
-  expect(r(2)).toEqual(["Engaging Strategic Suppliers", "Key area", "", "", "", "", "", ...none]);
-  // Showing leadership pools every behaviour of the theme: Anytown (12+5)/5.
+  // Working with Partners: Anytown 5, Raj 3 (Mature); mean (5+3)/2 = 4, spread 2.
+  expect(r(1)).toEqual(["Working with Partners", "Key area", 5, "", "", "", "", "", 3, 4, 3, 5, 2]);
+  expect(r(2)).toEqual(["Engaging Strategic Suppliers", "Key area", "", "", "", "", "", "", "", ...none]);
+  // Showing leadership pools every behaviour of the theme: Anytown (12+5)/5 = 3.4, Jane 16/4 = 4 (no Working
+  // with Partners answer), Raj (1+2+3)/3 = 2. Mean (3.4+1+11/3+2+4+2)/6, lowest 1, highest 4, spread 3.
   expect(r(3)).toEqual([
     "Showing leadership",
     "Theme",
@@ -219,18 +264,23 @@ test("Group Summary: each return's average current score and the group's mean, l
     q(11 / 3),
     "",
     2,
-    q((3.4 + 1 + 11 / 3 + 2) / 4),
+    4,
+    2,
+    q((3.4 + 1 + 11 / 3 + 2 + 4 + 2) / 6),
     1,
-    q(11 / 3),
-    q(8 / 3),
+    4,
+    3,
   ]);
-  // Borsetshire's Creating Commercial Opportunities: (2+2+3+3+4+4)/6.
-  expect(r(4)).toEqual(["Creating Commercial Opportunities", "Key area", "", 3, "", "", "", 3, 3, 3, 0]);
-  expect(r(7)).toEqual(["Behaving commercially", "Theme", "", 3, "", "", "", 3, 3, 3, 0]);
+  // Creating Commercial Opportunities: Borsetshire (2+2+3+3+4+4)/6 = 3, Jane 5 (Innovator), Raj 2 (Developing).
+  // Mean (3+5+2)/3 = 10/3, lowest 2, highest 5, spread 3; the theme has no other answer, so the same.
+  const cco = ["", 3, "", "", "", 5, 2, q(10 / 3), 2, 5, 3];
+  expect(r(4)).toEqual(["Creating Commercial Opportunities", "Key area", ...cco]);
+  expect(r(7)).toEqual(["Behaving commercially", "Theme", ...cco]);
   // M*: nine Mature and one Innovator, (27+5)/10.
-  expect(r(8)).toEqual(["Obtaining Social Value", "Key area", "", "", "", 3.2, "", 3.2, 3.2, 3.2, 0]);
-  expect(r(11)).toEqual(["Driving community benefits", "Theme", "", "", "", 3.2, "", 3.2, 3.2, 3.2, 0]);
-  // Overall: Borsetshire (4+18)/10.
+  expect(r(8)).toEqual(["Obtaining Social Value", "Key area", "", "", "", 3.2, "", "", "", 3.2, 3.2, 3.2, 0]);
+  expect(r(11)).toEqual(["Driving community benefits", "Theme", "", "", "", 3.2, "", "", "", 3.2, 3.2, 3.2, 0]);
+  // Overall: Borsetshire (4+18)/10 = 2.2, Jane (16+5)/5 = 4.2, Raj (1+2+3+2)/4 = 2. Seven returns: mean
+  // (3.4+2.2+11/3+3.2+2+4.2+2)/7, lowest 2 (>3 and Raj), highest 4.2 (Jane), spread 4.2-2 = 2.2.
   expect(r(12)).toEqual([
     "All key areas",
     "Overall",
@@ -239,16 +289,20 @@ test("Group Summary: each return's average current score and the group's mean, l
     q(11 / 3),
     3.2,
     2,
-    q((3.4 + 2.2 + 11 / 3 + 3.2 + 2) / 5),
+    4.2,
     2,
-    q(11 / 3),
-    q(11 / 3 - 2),
+    q((3.4 + 2.2 + 11 / 3 + 3.2 + 2 + 4.2 + 2) / 7),
+    2,
+    4.2,
+    q(4.2 - 2),
   ]);
 });
 
 test("Group Summary: each return's typical level, and the levels of the group's mean, lowest and highest", () => {
   const levelsTop = GROUP_SUMMARY.firstRow + 13 + 4;
-  const r = (n: number) => summaryRow(levelsTop + n, 2 + 5 + 3);
+  const r = (n: number) => summaryRow(levelsTop + n, 2 + 7 + 3);
+  // Each average rounded down to a level: 3 Mature, 1 Minimum, 3.67 Mature, none, 2 Developing, Jane's 4 Leader,
+  // Raj's 1.5 Minimum; the group's mean (15.17/6 = 2.53) Developing, lowest 1 Minimum, highest 4 Leader.
   expect(r(0)).toEqual([
     "Engaging Councillors and Senior Managers",
     "Key area",
@@ -257,10 +311,14 @@ test("Group Summary: each return's typical level, and the levels of the group's 
     "Mature",
     "Not assessed",
     "Developing",
+    "Leader",
+    "Minimum",
     "Developing",
     "Minimum",
-    "Mature",
+    "Leader",
   ]);
+  // Overall: 3.4, 2.2, 3.67, 3.2, 2, Jane's 4.2 Leader, Raj's 2 Developing; mean (20.67/7 = 2.95) Developing,
+  // lowest 2 Developing, highest 4.2 Leader.
   expect(r(12)).toEqual([
     "All key areas",
     "Overall",
@@ -269,9 +327,11 @@ test("Group Summary: each return's typical level, and the levels of the group's 
     "Mature",
     "Mature",
     "Developing",
+    "Leader",
     "Developing",
     "Developing",
-    "Mature",
+    "Developing",
+    "Leader",
   ]);
 });
 
@@ -283,8 +343,8 @@ const dataRow = (n: number) =>
 
 test("Group Data: one row per return and behaviour, with the return's answers as typed, mapped by ID", () => {
   const behaviours = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours));
-  expect(computed["Group Data"][`A${GROUP_DATA.headerRow + 5 * behaviours.length}`]).toBe(5);
-  expect(computed["Group Data"][`A${GROUP_DATA.headerRow + 5 * behaviours.length + 1}`]).toBeUndefined();
+  expect(computed["Group Data"][`A${GROUP_DATA.headerRow + 7 * behaviours.length}`]).toBe(7);
+  expect(computed["Group Data"][`A${GROUP_DATA.headerRow + 7 * behaviours.length + 1}`]).toBeUndefined();
   expect(dataRow(1)).toEqual([
     1,
     "Anytown Council",
@@ -321,6 +381,24 @@ test("Group Data: one row per return and behaviour, with the return's answers as
     4,
   ]);
   expect(dataRow(oldTown + 4).slice(8, 12)).toEqual(["SL-ECSM-04", behaviours[3].name, "", ""]);
+  // The two Casterbridge respondents (returns 6 and 7): one council, told apart by respondent and role.
+  const C = GROUP_DATA.columns;
+  const who = (n: number) =>
+    [C.returnNumber, C.council, C.respondent, C.role, C.currentLevel].map((c) => dataRow(n)[c - 1]);
+  expect(who(5 * behaviours.length + 1)).toEqual([
+    6,
+    "Casterbridge District Council",
+    "Jane Smith",
+    "Procurement",
+    "Leader",
+  ]);
+  expect(who(6 * behaviours.length + 1)).toEqual([
+    7,
+    "Casterbridge District Council",
+    "Raj Patel",
+    "Finance",
+    "Minimum",
+  ]);
 });
 
 test("injection strings in evidence, owners and council names stay text: no cell of Group Data is a formula", async () => {
@@ -350,7 +428,7 @@ test("Group Summary reads the same when Group Data's rows are sorted another way
   const sorted = path.join(groupDir, "sorted.xlsx");
   writeFileSync(sorted, await writePlanToBuffer(plan));
   const resorted = await readComputed(await recalculate(sorted));
-  expect(resorted["Group Data"].A2).toBe(5);
+  expect(resorted["Group Data"].A2).toBe(7);
   expect(resorted["Group Summary"]).toEqual(computed["Group Summary"]);
 }, 120_000);
 

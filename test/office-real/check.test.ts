@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 /**
- * The check, Go to cell and the check report through the real office.js client library: the
+ * The check, Go to cell, the check report and sign-off through the real office.js client library: the
  * check's read is one request, its request and its answer within the 4 MB the add-in allows
  * itself, and nothing the host sends is silently dropped by the real client's proxies.
  */
@@ -133,4 +133,16 @@ test("the check report through the real client is the core's plan, every value t
     quotePrefix: true,
   });
   expect(fake.cell(name, "F7")).toEqual({ kind: "text", text: "@risk", quotePrefix: true });
+});
+
+test("sign-off through the real client: the check's one read, then the write in place, as on the fake", async () => {
+  const fake = await sampleWorkbook();
+  const twin = await sampleWorkbook();
+  const client = realClientOver(fake);
+  const outcome = await realHost(client).signOff("Sam Lead", noProgress);
+  expect(client.requests).toHaveLength(2);
+  for (const request of client.requests) expect(request.bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
+  expect(client.requests[0].responseBytes).toBeLessThanOrEqual(RESPONSE_LIMIT_BYTES);
+  expect(outcome).toEqual(await hostFor(twin).signOff("Sam Lead", noProgress));
+  expect(fake.snapshotState()).toEqual(twin.snapshotState());
 });

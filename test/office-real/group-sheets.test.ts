@@ -1,8 +1,10 @@
 /// <reference types="office-js" />
 /**
- * Consolidate's write into the open workbook through the real office.js client library: the table-name read goes
- * through the real proxies, every request stays within the 4 MB the add-in allows itself (a large group takes more
- * requests, never a larger one), and the fake ends up holding exactly the core's group plan.
+ * Consolidate's write into the open workbook through the real office.js client library: the reads of the tables
+ * (with their sheets) and of the earlier group sheets go through the real proxies, every request stays within the
+ * 4 MB the add-in allows itself (a large group takes more requests, never a larger one), replacing an earlier
+ * consolidation costs one small read more than a first one (never the earlier sheets' cells), and the fake ends
+ * up holding exactly the core's group plan.
  */
 import { consolidate } from "../../src/core/consolidate/consolidate";
 import { planGroupSheetsInto } from "../../src/core/consolidate/group-plan";
@@ -55,22 +57,74 @@ test.each([2, 400])(
     const fake = new FakeExcel();
     fake.seedSheet("Group Summary", { A1: "Mine" });
     const { client, host } = realHost(fake);
-    const names = await host.writeGroupSheets(consolidation, noProgress);
-    expect(names).toEqual(["Group Summary (2)", "Group Data", "Consolidation Log"]);
+    const outcome = await host.writeGroupSheets(consolidation, noProgress);
+    expect(outcome).toEqual({ sheets: ["Group Summary (2)", "Group Data", "Consolidation Log"], replaced: [] });
     expect(fake.cell("Group Summary", "A1")).toMatchObject({ kind: "text", text: "Mine" });
     for (const request of client.requests) expect(request.bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
     if (n > 100) expect(client.requests.length).toBeGreaterThan(2);
     else expect(client.requests).toHaveLength(2);
-    const planned = planGroupSheetsInto(consolidation, { sheets: ["Group Summary"], tables: [] }, NOW);
+    const planned = planGroupSheetsInto(consolidation, { sheets: ["Group Summary"], names: {}, tables: [] }, NOW);
     await expectFakeMatchesPlan(fake, planned!.plan);
   },
 );
 
-test("the earlier Group Data table is found through the real client, and the second write refused", async () => {
-  const consolidation = consolidate([examined(0)], toolkit, { includeErrors: false, finalOnly: false });
+const consolidationOf = (n: number) =>
+  consolidate(
+    Array.from({ length: n }, (_, i) => examined(i)),
+    toolkit,
+    { includeErrors: false, finalOnly: false },
+  );
+
+test("a second consolidation replaces the earlier group sheets in 3 requests: the read between is small, and never reads their cells", async () => {
   const fake = new FakeExcel();
-  await realHost(fake).host.writeGroupSheets(consolidation, noProgress);
+  const first = realHost(fake);
+  await first.host.writeGroupSheets(consolidationOf(20), noProgress);
+  const [, firstWrite] = first.client.requests;
   const { client, host } = realHost(fake);
-  await expect(host.writeGroupSheets(consolidation, noProgress)).rejects.toMatchObject({ name: "UserFacingError" });
+  const next = consolidationOf(21);
+  const listing = {
+    sheets: fake.state.sheets.map((s) => s.name),
+    names: Object.fromEntries(fake.state.names.map((n) => [n.name, n.formula.replace(/^=/, "")])),
+    tables: fake.state.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, sheet: s.name }))),
+  };
+  const outcome = await host.writeGroupSheets(next, noProgress);
+  expect(outcome.replaced).toEqual(["Group Summary", "Group Data", "Consolidation Log"]);
+  const [overview, earlier, write] = client.requests;
+  expect(client.requests).toHaveLength(3);
+  // The earlier sheets' protection, table places and charts: a few kilobytes each way, whatever the group's size.
+  expect(earlier.bytes).toBeLessThan(8 * 1024);
+  expect(earlier.responseBytes).toBeLessThan(4 * 1024);
+  expect(overview.responseBytes).toBeLessThan(4 * 1024);
+  // Rewriting in place costs about what the first write did: one more return's rows, and the table's rows added.
+  expect(write.bytes).toBeLessThan(firstWrite.bytes * 1.15);
+  await expectFakeMatchesPlan(fake, planGroupSheetsInto(next, listing, NOW)!.plan);
+});
+
+test("a consolidation far smaller than the earlier one shrinks the kept table, every request within the limit", async () => {
+  const fake = new FakeExcel();
+  await realHost(fake).host.writeGroupSheets(consolidationOf(12), noProgress);
+  const { client, host } = realHost(fake);
+  const next = consolidationOf(1);
+  const listing = {
+    sheets: fake.state.sheets.map((s) => s.name),
+    names: Object.fromEntries(fake.state.names.map((n) => [n.name, n.formula.replace(/^=/, "")])),
+    tables: fake.state.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, sheet: s.name }))),
+  };
+  const outcome = await host.writeGroupSheets(next, noProgress);
+  expect(outcome.replaced).toHaveLength(3);
+  for (const request of client.requests) expect(request.bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
+  expect(client.requests).toHaveLength(3);
+  await expectFakeMatchesPlan(fake, planGroupSheetsInto(next, listing, NOW)!.plan);
+}, 120_000);
+
+test("a Group Data table the add-in does not recognise is found through the real client, and the write refused", async () => {
+  const fake = new FakeExcel();
+  await realHost(fake).host.writeGroupSheets(consolidationOf(1), noProgress);
+  fake.state.names = [];
+  const { client, host } = realHost(fake);
+  await expect(host.writeGroupSheets(consolidationOf(1), noProgress)).rejects.toMatchObject({
+    name: "UserFacingError",
+    message: expect.stringContaining('"Group Data"'),
+  });
   expect(client.requests).toHaveLength(1);
 });

@@ -1,13 +1,13 @@
 /// <reference types="office-js" />
 import { UserFacingError } from "../../src/app/workbook-host";
-import { blockedMessage, signedOffNote, signOffState } from "../../src/core/assessment/sign-off";
+import { blockedMessage, signedOffNote, signOffState, signOffWarningsNote } from "../../src/core/assessment/sign-off";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { todayIso } from "../../src/core/util/dates";
 import { LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../src/core/toolkit/load";
 import { readWorkbookSnapshot, tableRange } from "../../src/office/read-snapshot";
-import { FakeExcel } from "../fakes/excel-fake";
+import { FakeExcel, FakeOfficeError } from "../fakes/excel-fake";
 import { cellKey } from "../fakes/excel/state";
 import {
   DETAILS,
@@ -302,7 +302,7 @@ describe("upgrade and repair", () => {
 describe("sign off", () => {
   const answers = { ...DETAILS, respondent: "Jo Bloggs", behaviours: { [behaviour.id]: { current: "Minimum" } } };
 
-  test("signs the answers off in place in 3 syncs, keeping every answer and the user's own sheets", async () => {
+  test("signs the answers off in place in 2 syncs (the check's read, then the write), keeping every answer and the user's own sheets", async () => {
     const fake = new FakeExcel();
     const mine = fake.seedSheet("Budget", { A1: "Our figures", B2: { formula: "=1+1" } });
     const before = userSheetsOf(fake, [mine.id]);
@@ -310,7 +310,7 @@ describe("sign off", () => {
     const syncsBefore = fake.syncs.length;
     const steps: string[] = [];
     const outcome = await hostFor(fake).signOff(" Sam Lead ", (p) => steps.push(p.step));
-    expect(fake.syncs.length - syncsBefore).toBe(3);
+    expect(fake.syncs.length - syncsBefore).toBe(2);
     expect(outcome.action).toBe("signedOff");
     expect(outcome.notes[0]).toBe(signedOffNote("Sam Lead", todayIso(NOW)));
     expect(steps).toEqual(expect.arrayContaining(["Checking the answers", "Recording the sign-off", "Finished"]));
@@ -341,8 +341,57 @@ describe("sign off", () => {
     const attempt = hostFor(fake).signOff("Sam Lead", noProgress);
     await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
     await expect(attempt).rejects.toThrow(blockedMessage(1));
-    expect(fake.syncs.length - syncsBefore).toBe(2);
+    expect(fake.syncs.length - syncsBefore).toBe(1);
     expect((await readBack(fake, toolkit))!.info.metadata.answersFingerprint).toBe("");
+  });
+
+  test("sign-off decides on the findings the pane's check shows, protection and pickers included, and names its warnings", async () => {
+    const fake = new FakeExcel();
+    await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(firstArea.sheetName);
+      sheet.protection.unprotect();
+      sheet.getRange("H10").dataValidation.clear();
+      await context.sync();
+    });
+    const { check } = await hostFor(fake).status();
+    const warnings = check!.findings.filter((f) => f.severity === "warning").map((f) => f.rule);
+    // Only a read of protection and pickers finds these: the upgrade's read of cells does not.
+    expect(warnings).toEqual(expect.arrayContaining(["protection.sheet-unprotected", "answer.picker-missing"]));
+    const syncsBefore = fake.syncs.length;
+    const outcome = await hostFor(fake).signOff("Sam Lead", noProgress);
+    expect(fake.syncs.length - syncsBefore).toBe(2);
+    expect(outcome.notes).toContain(signOffWarningsNote(check!));
+    expect(signOffWarningsNote(check!)).toBe(
+      `The check found ${warnings.length} warnings, which do not stop a sign-off: check the workbook to see them.`,
+    );
+    expect(signOffState((await readBack(fake, toolkit))!, toolkit)).toBe("final");
+  });
+
+  test("a read-only or structure-protected workbook is refused after the one read, nothing written", async () => {
+    const fake = new FakeExcel();
+    await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+    fake.state.readOnly = true;
+    const syncsBefore = fake.syncs.length;
+    await expect(hostFor(fake).signOff("Sam Lead", noProgress)).rejects.toMatchObject({
+      message: expect.stringMatching(/read-only/),
+    });
+    expect(fake.syncs.length - syncsBefore).toBe(1);
+    fake.state.readOnly = false;
+    fake.state.structureProtected = true;
+    await expect(hostFor(fake).signOff("Sam Lead", noProgress)).rejects.toMatchObject({
+      message: expect.stringMatching(/structure is protected/),
+    });
+    expect((await readBack(fake, toolkit))!.info.metadata.answersFingerprint).toBe("");
+  });
+
+  test("should Excel refuse the one-sync read, sign-off reads step by step and still knows the workbook can be changed", async () => {
+    const fake = new FakeExcel();
+    await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+    fake.failNextSync = new FakeOfficeError("InvalidObjectPath", "The object path is not valid.");
+    const outcome = await hostFor(fake).signOff("Sam Lead", noProgress);
+    expect(outcome.action).toBe("signedOff");
+    expect(signOffState((await readBack(fake, toolkit))!, toolkit)).toBe("final");
   });
 
   test("a blank name is refused before any round trip; a workbook without an assessment after reading it", async () => {

@@ -12,7 +12,7 @@ const host: WorkbookHost = {
   selectCell: async () => undefined,
   addCheckReport: async () => "Check report",
   signOff: async () => ({ action: "repaired", sheets: [], notes: [] }),
-  writeGroupSheets: async () => [],
+  writeGroupSheets: async () => ({ sheets: [], replaced: [] }),
 };
 const download = async () => "file.xlsx";
 const fileChecker: FileChecker = {

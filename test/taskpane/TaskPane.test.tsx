@@ -49,7 +49,7 @@ function fakeHost(overrides: Partial<WorkbookHost> = {}, status: WorkbookStatus 
     selectCell: async () => undefined,
     addCheckReport: async () => "Check report",
     signOff: async () => builtOutcome,
-    writeGroupSheets: async () => ["Group Summary", "Group Data", "Consolidation Log"],
+    writeGroupSheets: async () => ({ sheets: ["Group Summary", "Group Data", "Consolidation Log"], replaced: [] }),
     ...overrides,
   };
   return { host, calls };

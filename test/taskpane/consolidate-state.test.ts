@@ -40,8 +40,9 @@ describe("consolidate in the pane's reducer", () => {
   it("writing fills the rest of the bar; a late callback after the end does not bring it back", () => {
     const writing = run(started(), { type: "consolidateProgressed", update: { step: "Writing", fraction: 0.5 } });
     expect(writing.consolidate.progress).toEqual({ step: "Writing", fraction: 0.9 });
-    const done = run(writing, { type: "consolidateSucceeded", consolidation, sheets: ["Group Data"] });
-    expect(done.consolidate).toMatchObject({ progress: null, result: consolidation, sheets: ["Group Data"] });
+    const written = { sheets: ["Group Data"], replaced: ["Group Data"] };
+    const done = run(writing, { type: "consolidateSucceeded", consolidation, written });
+    expect(done.consolidate).toMatchObject({ progress: null, result: consolidation, written });
     expect(isBusy(done)).toBe(false);
     expect(paneReducer(done, { type: "consolidateProgressed", update: { step: "Late", fraction: 1 } })).toBe(done);
   });

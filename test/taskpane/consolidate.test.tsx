@@ -69,7 +69,7 @@ function fakeConsolidator(log: LogEntry[]) {
   return { consolidator, calls };
 }
 
-function fakeHost() {
+function fakeHost(replaced: string[] = []) {
   const calls = { written: [] as Consolidation[], selected: [] as string[] };
   const host: WorkbookHost = {
     status: async () => ({ existing: null, check: null }),
@@ -82,7 +82,7 @@ function fakeHost() {
     writeGroupSheets: async (consolidation, onProgress: (u: ProgressUpdate) => void) => {
       calls.written.push(consolidation);
       onProgress({ step: "Writing the group sheets", fraction: 0.5 });
-      return ["Group Summary", "Group Data (2)", "Consolidation Log"];
+      return { sheets: ["Group Summary", "Group Data (2)", "Consolidation Log"], replaced };
     },
   };
   return { host, calls };
@@ -124,6 +124,7 @@ test("in Excel: the chosen files and options go to the consolidator, the group s
   fireEvent.click(screen.getByRole("button", { name: "Consolidate 2 files" }));
 
   expect(await screen.findByText("Group sheets added.")).toBeTruthy();
+  expect(screen.queryByText(/replaced/)).toBeNull();
   expect(calls.files).toEqual([["anytown.xlsx", "notes.xlsx"]]);
   expect(calls.options).toEqual([{ includeErrors: true, finalOnly: false }]);
   expect(hostCalls.written).toHaveLength(1);
@@ -132,10 +133,38 @@ test("in Excel: the chosen files and options go to the consolidator, the group s
       .getAllByRole("listitem")
       .map((li) => li.textContent),
   ).toEqual(["anytown.xlsx (Anytown): Used.", "notes.xlsx: Left out. Could not be read. It is not a zip."]);
-  const links = within(screen.getByRole("list", { name: "Group sheets added" })).getAllByRole("button");
+  const links = within(screen.getByRole("list", { name: "Group sheets written" })).getAllByRole("button");
   expect(links.map((l) => l.textContent)).toEqual(["Group Summary", "Group Data (2)", "Consolidation Log"]);
   fireEvent.click(links[1]);
   await waitFor(() => expect(hostCalls.selected).toEqual(["Group Data (2)"]));
+});
+
+test("in Excel: a second consolidation says which of the earlier group sheets it replaced, in place", async () => {
+  const { host } = fakeHost(["Group Summary", "Consolidation Log"]);
+  const { consolidator } = fakeConsolidator([used]);
+  renderPane(host, consolidator);
+  await screen.findByRole("button", { name: "Build assessment" });
+  chooseFiles("anytown.xlsx");
+  fireEvent.click(screen.getByRole("button", { name: "Consolidate" }));
+  expect(await screen.findByText("Group sheets replaced and added.")).toBeTruthy();
+  expect(
+    screen.getByText(
+      /The earlier consolidation's sheets “Group Summary” and “Consolidation Log” were replaced in place, with the new figures; your own sheets were not changed\./,
+    ),
+  ).toBeTruthy();
+});
+
+test("in Excel: when every group sheet replaced an earlier one, the title says replaced", async () => {
+  const { host } = fakeHost(["Group Summary", "Group Data (2)", "Consolidation Log"]);
+  const { consolidator } = fakeConsolidator([used]);
+  renderPane(host, consolidator);
+  await screen.findByRole("button", { name: "Build assessment" });
+  chooseFiles("anytown.xlsx");
+  fireEvent.click(screen.getByRole("button", { name: "Consolidate" }));
+  expect(await screen.findByText("Group sheets replaced.")).toBeTruthy();
+  expect(
+    screen.getByText(/sheets “Group Summary”, “Group Data \(2\)” and “Consolidation Log” were replaced/),
+  ).toBeTruthy();
 });
 
 test("standalone: the group workbook is downloaded, and the pane names the file", async () => {

@@ -49,6 +49,17 @@ export function signOffState(found: FoundAssessment, toolkit: Toolkit): SignOffS
 /** The findings that stop a sign-off: errors mean a figure cannot be trusted, so nobody should sign it off. */
 export const signOffBlockers = (check: CheckResult): Finding[] => check.findings.filter((f) => f.severity === "error");
 
+/**
+ * What the check found that does not stop a sign-off (warnings: a picker removed, a sheet unprotected…), in
+ * one sentence for the signer; null when it found none. The count is the pane's check's, read the same way.
+ */
+export function signOffWarningsNote(check: CheckResult): string | null {
+  const warnings = check.findings.filter((f) => f.severity === "warning").length;
+  if (warnings === 0) return null;
+  const some = warnings === 1 ? "1 warning" : `${warnings} warnings`;
+  return `The check found ${some}, which ${warnings === 1 ? "does" : "do"} not stop a sign-off: check the workbook to see ${warnings === 1 ? "it" : "them"}.`;
+}
+
 /** Why a return with `errors` errors is not signed off, in one sentence. */
 export function blockedMessage(errors: number): string {
   const some = errors === 1 ? "1 error" : `${errors} errors`;

@@ -11,8 +11,7 @@ import { GENERATOR_NAME, roleNameFor, SHEET_NAMES } from "../plan/layout";
 import { SheetBuilder } from "../plan/sheet-builder";
 import { HEADER, SUBTITLE, WRAPPED_TEXT } from "../plan/style";
 import type { SheetPlan, WorkbookPlan } from "../plan/types";
-import { CHECK_REPORT_ROLE_NAME } from "../snapshot/our-sheets";
-import { sheetOfReference } from "../snapshot/references";
+import { CHECK_REPORT_ROLE_NAME, sheetMarkedBy } from "../snapshot/our-sheets";
 import { quoteSheet, rangeAddress } from "../util/a1";
 import { todayIso, ukDate } from "../util/dates";
 import { GENERATOR_VERSION } from "../version";
@@ -83,21 +82,13 @@ function reportSheet(result: CheckResult, name: string, checkedAt: Date): SheetP
   return sheet.plan;
 }
 
-/** The add-in's earlier report: the sheet its name marks, when that sheet is still there. */
-function earlierReport(options: CheckReportOptions): string | null {
-  const reference = options.names[CHECK_REPORT_ROLE_NAME];
-  const sheet = reference ? sheetOfReference(reference) : undefined;
-  const lower = sheet?.toLowerCase();
-  return options.workbookSheets.find((name) => name.toLowerCase() === lower) ?? null;
-}
-
 /**
  * Plans the report of `result`: it replaces the add-in's earlier report (keeping the name the user
  * gave it), or takes "Check report", or the first free "Check report (n)" beside a user's own sheet.
  * Every value is text: a finding quotes what users typed, which may start with "=".
  */
 export function planCheckReport(result: CheckResult, options: CheckReportOptions): PlannedCheckReport {
-  const replaces = earlierReport(options);
+  const replaces = sheetMarkedBy(CHECK_REPORT_ROLE_NAME, options.names, options.workbookSheets);
   const choice = chooseSheetNames(
     { [CHECK_REPORT_KEY]: SHEET_NAMES.checkReport },
     [...options.workbookSheets],

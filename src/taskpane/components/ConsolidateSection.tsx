@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useId, useState, type ChangeEvent } from "react";
 import { logSummaryLine } from "../../core/consolidate/log";
-import { plural } from "../../core/util/words";
+import { listed, plural } from "../../core/util/words";
 import { OUTCOME_LABEL, type ConsolidationProgress, type LogEntry } from "../../core/consolidate/types";
 import { toShownError, type ConsolidateView, type ShownError } from "../state";
 import { ErrorPanel } from "./ErrorPanel";
@@ -52,8 +52,10 @@ export function ConsolidateSection({
       <p className={styles.paragraph} id={hintId}>
         Choose the returned assessment workbooks (one per council, or per respondent). Each is checked, and the group
         sheets (Group Summary, Group Data and the Consolidation Log){" "}
-        {inExcel ? "are added to this workbook; your own sheets are not changed" : "are downloaded as a new workbook"}.
-        The files are read in this browser, one at a time, and are not uploaded anywhere.
+        {inExcel
+          ? "are added to this workbook, in place of those an earlier consolidation added; your own sheets are not changed"
+          : "are downloaded as a new workbook"}
+        . The files are read in this browser, one at a time, and are not uploaded anywhere.
       </p>
       <Label htmlFor={inputId}>Returned workbooks (.xlsx)</Label>
       <input
@@ -94,22 +96,39 @@ export function ConsolidateSection({
   );
 }
 
+/** The outcome's title: what happened to the group sheets (Excel) or the file (standalone). */
+function outcomeTitle(view: ConsolidateView): string {
+  if (!view.written) return "Group workbook downloaded.";
+  const { sheets, replaced } = view.written;
+  if (replaced.length === 0) return "Group sheets added.";
+  return replaced.length === sheets.length ? "Group sheets replaced." : "Group sheets replaced and added.";
+}
+
+/** Which sheets replaced the earlier consolidation's, in words; null when none did. */
+function replacedLine(view: ConsolidateView): string | null {
+  const replaced = view.written?.replaced ?? [];
+  if (replaced.length === 0) return null;
+  const names = listed(replaced.map((name) => `“${name}”`));
+  return `The earlier consolidation's ${replaced.length === 1 ? "sheet" : "sheets"} ${names} ${replaced.length === 1 ? "was" : "were"} replaced in place, with the new figures; your own sheets were not changed.`;
+}
+
 /** Where the group went: links to the sheets written (Excel), or the file downloaded. */
 function Outcome({ view, onSelectSheet }: Pick<ConsolidateProps, "view" | "onSelectSheet">) {
   const styles = usePaneStyles();
   const [selectError, setSelectError] = useState<ShownError | null>(null);
   const summary = view.result ? logSummaryLine(view.result) : "";
+  const replaced = replacedLine(view);
   return (
     <>
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{view.sheets ? "Group sheets added." : "Group workbook downloaded."}</MessageBarTitle>
-          {summary} {view.downloaded && `Open “${view.downloaded}” from your downloads folder in Excel.`}
+          <MessageBarTitle>{outcomeTitle(view)}</MessageBarTitle>
+          {summary} {replaced} {view.downloaded && `Open “${view.downloaded}” from your downloads folder in Excel.`}
         </MessageBarBody>
       </MessageBar>
-      {view.sheets && onSelectSheet && (
-        <ul className={styles.list} aria-label="Group sheets added">
-          {view.sheets.map((name) => (
+      {view.written && onSelectSheet && (
+        <ul className={styles.list} aria-label="Group sheets written">
+          {view.written.sheets.map((name) => (
             <li key={name}>
               <Link
                 as="button"

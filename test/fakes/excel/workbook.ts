@@ -368,6 +368,7 @@ export interface FakeTable extends Pick<Excel.Table, "name" | "id" | "style"> {}
 export class FakeTable extends FakeClientObject {
   private rowsProxy?: FakeTableRowCollection;
   private columnsProxy?: FakeTableColumnCollection;
+  private worksheetProxy?: FakeWorksheet;
 
   /** A deleted table is gone for good: a proxy bound to it fails, and its ID is never given again. */
   override target(): unknown {
@@ -385,8 +386,12 @@ export class FakeTable extends FakeClientObject {
   get columns(): FakeTableColumnCollection {
     return (this.columnsProxy ??= new FakeTableColumnCollection(this.context, () => this.table()));
   }
+  /** The sheet the table is on (ExcelApi 1.2, https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-worksheet-member). */
+  get worksheet(): FakeWorksheet {
+    return (this.worksheetProxy ??= new FakeWorksheet(this.context, () => ownerOf(this.context.state, this.table())));
+  }
   protected override children(): Record<string, FakeClientObject> {
-    return { rows: this.rows, columns: this.columns };
+    return { rows: this.rows, columns: this.columns, worksheet: this.worksheet };
   }
   delete(): void {
     this.queue(null, (target) => {
