@@ -156,6 +156,19 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
     expect(result.err[0]).toContain("holds no assessment made by the NPS toolkit");
   });
 
+  test("warnings do not stop a sign-off; each is listed with its cell", async () => {
+    const unproven = path.join(dir, "unproven.xlsx");
+    const noEvidence: Answers = { ...given, behaviours: { "SL-ECSM-01": { current: "Mature", target: "Leader" } } };
+    writeFileSync(unproven, await writePlanToBuffer(buildWorkbookPlan(toolkit, noEvidence, { now })));
+    const output = path.join(dir, "unproven-final.xlsx");
+    const result = await run("sign-off", unproven, "--by", "Sam Lead", "--on", "2026-11-20", "-o", output);
+    expect(result.code).toBe(0);
+    expect(result.out.slice(2)).toEqual([
+      `The check found 1 warning in ${unproven}, which does not stop a sign-off:`,
+      "  Councillors & Senior Managers!J9: The current level is Mature, but there is no evidence for it. (answer.evidence-missing)",
+    ]);
+  });
+
   test("the Guide shows who and when in the cells the layout names", async () => {
     const output = path.join(dir, "guide.xlsx");
     await run("sign-off", input, "--by", "Sam Lead", "--on", "2026-11-20", "-o", output);

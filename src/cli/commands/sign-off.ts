@@ -21,7 +21,8 @@ warns (signoff.answers-changed) and the return no longer counts as final.
 
 <file.xlsx> is only read, never changed. Sheets of your own in it are not copied (the command names
 them). The workbook is checked first: a return with errors (a figure cannot be trusted) is not
-signed off; the errors are listed so they can be corrected or repaired first.
+signed off; the errors are listed so they can be corrected or repaired first. Warnings are
+listed too, but do not stop a sign-off.
 
 Options:
   --by NAME            Who signs the answers off (required).
@@ -70,8 +71,8 @@ function signOffArgs({ values, positionals }: ParsedArgs, today: string): SignOf
   };
 }
 
-function listErrors(errors: Finding[], log: (line: string) => void): void {
-  for (const f of errors) {
+function listFindings(findings: Finding[], log: (line: string) => void): void {
+  for (const f of findings) {
     const where = f.sheet ? `${f.sheet.name}${f.cell ? `!${f.cell}` : ""}: ` : "";
     log(`  ${where}${f.message} (${f.rule})`);
   }
@@ -88,14 +89,16 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
     );
   const target = checkTarget(request.outFile, request.force);
   const snapshot = await readInput(request.inFile, input);
-  const errors = signOffBlockers(checkWorkbook(snapshot, knownToolkits(), { today }));
+  const check = checkWorkbook(snapshot, knownToolkits(), { today });
+  const errors = signOffBlockers(check);
+  const warnings = check.findings.filter((f) => f.severity === "warning");
   if (errors.some((f) => f.rule === "identity.not-an-assessment"))
     throw new UsageError(
       `${request.inFile}: this workbook holds no assessment made by the NPS toolkit, so there is nothing to sign off.`,
     );
   if (errors.length > 0 && !request.withErrors) {
     output.error(`${request.inFile}: ${blockedMessage(errors.length)}`);
-    listErrors(errors, output.error);
+    listFindings(errors, output.error);
     output.error(
       `Correct them (nps-toolkit repair fixes the ones marked repairable by nps-toolkit check), then sign off again; or add --with-errors to sign off as it is.`,
     );
@@ -115,7 +118,13 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
   output.log(signedOffNote(request.by, request.on));
   if (errors.length > 0) {
     output.log(`Signed off with ${plural(errors.length, "error", "errors")}, as --with-errors asked:`);
-    listErrors(errors, output.log);
+    listFindings(errors, output.log);
+  }
+  if (warnings.length > 0) {
+    output.log(
+      `The check found ${plural(warnings.length, "warning")} in ${request.inFile}, which ${warnings.length === 1 ? "does" : "do"} not stop a sign-off:`,
+    );
+    listFindings(warnings, output.log);
   }
   if (planned.sheetsNotInPlan.length > 0)
     output.log(

@@ -14,6 +14,7 @@ import type { CheckResult, Finding } from "../check/types";
 import type { WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
 import { todayIso, ukDate } from "../util/dates";
+import { plural } from "../util/words";
 import { planUpgrade, type PlannedAssessment } from "./plan-assessment";
 import { signOffProblem } from "./sign-off-request";
 
@@ -56,14 +57,12 @@ export const signOffBlockers = (check: CheckResult): Finding[] => check.findings
 export function signOffWarningsNote(check: CheckResult): string | null {
   const warnings = check.findings.filter((f) => f.severity === "warning").length;
   if (warnings === 0) return null;
-  const some = warnings === 1 ? "1 warning" : `${warnings} warnings`;
-  return `The check found ${some}, which ${warnings === 1 ? "does" : "do"} not stop a sign-off: check the workbook to see ${warnings === 1 ? "it" : "them"}.`;
+  return `The check found ${plural(warnings, "warning")}, which ${warnings === 1 ? "does" : "do"} not stop a sign-off: check the workbook to see ${warnings === 1 ? "it" : "them"}.`;
 }
 
 /** Why a return with `errors` errors is not signed off, in one sentence. */
 export function blockedMessage(errors: number): string {
-  const some = errors === 1 ? "1 error" : `${errors} errors`;
-  return `This return has ${some} (a figure on Summary, Gaps or Data cannot be trusted, or the toolkit's text was changed), so it was not signed off.`;
+  return `This return has ${plural(errors, "error")} (a figure on Summary, Gaps or Data cannot be trusted, or the toolkit's text was changed), so it was not signed off.`;
 }
 
 export interface SignOffRequest {
