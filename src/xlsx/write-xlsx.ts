@@ -247,6 +247,8 @@ export async function writePlanToBuffer(plan: WorkbookPlan): Promise<Uint8Array>
     },
   ];
   for (const { name, reference } of plan.names) workbook.definedNames.add(reference, name);
-  const buffer = await workbook.xlsx.writeBuffer();
+  // Stored, not deflated: fixOoxml rewrites some parts and deflates the whole package once, so nothing is
+  // deflated twice or inflated again to be read.
+  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
   return fixOoxml(new Uint8Array(buffer as ArrayBuffer), plan.sheets);
 }
