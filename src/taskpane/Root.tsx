@@ -44,10 +44,11 @@ export function Root({
     >
       {started === null ? (
         waitingLong ? (
-          // Still listening: the Excel pane replaces this one as soon as Office answers. The keys make React start
-          // the replacing pane afresh (its state says whether it works in Excel) instead of updating this one.
+          // Still listening: the Excel pane replaces this one as soon as Office answers; its key makes React start
+          // it afresh (its state says whether it works in Excel). If Office never comes, this pane simply becomes
+          // the standalone one (same key), so whatever the user typed or chose while waiting, and the focus, stay.
           <TaskPane
-            key="waiting"
+            key="standalone"
             host={null}
             standaloneReason="waiting"
             downloadWorkbook={downloadWorkbook}

@@ -118,6 +118,7 @@ describe("checking a workbook on the standalone page", () => {
     const scripts: string[] = [];
     const { page, errors: pageErrors } = await pane.open("", { beforeLoad: scriptsLoaded(scripts) });
     await page.getByRole("heading", { name: "Check a workbook" }).waitFor({ timeout: 20_000 });
+    await page.getByText("Not running inside Excel.").waitFor({ timeout: 20_000 });
     const scriptsBeforeChoosing = [...scripts];
 
     // Keyboard only: Tab to the file input (a real one, with its label) and open it with Space.

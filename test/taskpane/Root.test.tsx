@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
 import type { WorkbookHost } from "../../src/app/workbook-host";
 import type { FileChecker } from "../../src/taskpane/file-check";
 import { Root, type Started } from "../../src/taskpane/Root";
@@ -56,6 +56,27 @@ describe("Root", () => {
     expect(await screen.findByRole("button", { name: "Build assessment" })).toBeTruthy();
     expect(screen.queryByText("Waiting for Excel…")).toBeNull();
     expect(screen.queryByRole("button", { name: "Download a new assessment workbook" })).toBeNull();
+  });
+
+  it("keeps what was typed and where the focus was when the waiting pane turns out to be standalone", async () => {
+    let finish: (started: Started) => void = () => undefined;
+    render(
+      <Root
+        start={() => new Promise((resolve) => (finish = resolve))}
+        downloadWorkbook={download}
+        fileChecker={fileChecker}
+        offerDownloadAfterMs={20}
+      />,
+    );
+    const council = (await screen.findByRole("textbox", { name: /Council name/ })) as HTMLInputElement;
+    fireEvent.change(council, { target: { value: "Anytown Council" } });
+    council.focus();
+    act(() => finish({ kind: "standalone", reason: "no-office" }));
+    expect(await screen.findByText("Not running inside Excel.")).toBeTruthy();
+    expect(screen.queryByText("Waiting for Excel…")).toBeNull();
+    expect(screen.getByRole("textbox", { name: /Council name/ })).toBe(council);
+    expect(council.value).toBe("Anytown Council");
+    expect(document.activeElement).toBe(council);
   });
 
   it("goes straight to the Excel pane when Office answers before the download is offered", async () => {
