@@ -4,12 +4,10 @@
  * workbook with one descriptor edited by hand is checked, its cell selected, the assessment repaired
  * and checked again, and the report added as a sheet, by keyboard, with axe scans of the results.
  */
-import { rmSync, writeFileSync } from "fs";
-import * as path from "path";
+import { rmSync } from "fs";
 import type { Page } from "playwright-core";
-import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
+import { answersOf, returnPlan, writeReturn } from "../consolidate/fixtures";
 import { servePane, type ServedPane } from "../support/chromium";
 import { tempDir } from "../support/fixtures";
 import { expectNoSeriousAxeViolations, tabToButton } from "../support/pane-page";
@@ -127,15 +125,13 @@ describe("consolidating returns in Excel (the in-memory fake)", () => {
   it("adds the group sheets to the open workbook beside the user's sheet, and its links select them", async () => {
     const folder = tempDir("nps-pane-returns-");
     const files = await Promise.all(
-      ["Anytown", "Otherton"].map(async (council) => {
-        const file = path.join(folder, `${council}.xlsx`);
-        const answers = { council, assessmentDate: "2026-03-01", behaviours: { "SL-ECSM-01": { current: "Mature" } } };
-        writeFileSync(
-          file,
-          await writePlanToBuffer(buildWorkbookPlan(canonicalToolkit(), answers, { now: new Date() })),
-        );
-        return file;
-      }),
+      ["Anytown", "Otherton"].map((council) =>
+        writeReturn(
+          folder,
+          `${council}.xlsx`,
+          returnPlan(answersOf(council, "2026-03-01", { "SL-ECSM-01": "Mature" })),
+        ),
+      ),
     );
     const { page, errors } = await pane.open("?scenario=new");
     await page.getByRole("button", { name: "Build assessment" }).waitFor({ timeout: 60_000 });

@@ -21,11 +21,10 @@ import { findErrorValues, readComputed, recalculate } from "../support/libreoffi
 import { expectWorkbookClean } from "../support/xlsx-checks";
 import { locatePlanCell } from "../../src/core/plan/locate";
 import { parseCell } from "../../src/core/util/a1";
-import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
-import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { check, errorsAndWarnings, planWith } from "../check/fixtures";
+import { answersOf, returnPlan, writeReturn } from "../consolidate/fixtures";
 
 const REPO = path.resolve(__dirname, "../..");
 const INITIAL_JS_BUDGET_BYTES = 350 * 1024;
@@ -169,15 +168,13 @@ describe("consolidating returns on the standalone page", () => {
   it("consolidates chosen returns, a line per file, and downloads a group workbook the reader reads back", async () => {
     const folder = tempDir("nps-browser-");
     const files = await Promise.all(
-      ["Anytown", "Otherton"].map(async (council) => {
-        const file = path.join(folder, `${council}.xlsx`);
-        const answers = { council, assessmentDate: "2026-03-01", behaviours: { "SL-ECSM-01": { current: "Mature" } } };
-        writeFileSync(
-          file,
-          await writePlanToBuffer(buildWorkbookPlan(canonicalToolkit(), answers, { now: new Date() })),
-        );
-        return file;
-      }),
+      ["Anytown", "Otherton"].map((council) =>
+        writeReturn(
+          folder,
+          `${council}.xlsx`,
+          returnPlan(answersOf(council, "2026-03-01", { "SL-ECSM-01": "Mature" })),
+        ),
+      ),
     );
     const notes = path.join(folder, "notes.xlsx");
     writeFileSync(notes, "not a workbook");
