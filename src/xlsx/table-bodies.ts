@@ -3,6 +3,7 @@ import { columnLetter, columnNumber, parseCell, parseRange, rangeAddress } from 
 import { isFormula, type PlanCell, type SheetPlan } from "../core/plan/types";
 import { worksheetParts } from "./chart-parts";
 import { decodeXml, encodeCellText, encodeXml } from "./xml-text";
+import { concat } from "./bytes";
 
 /**
  * A table's rows after its first body row, which the .xlsx writer writes itself instead of through ExcelJS.
@@ -181,16 +182,6 @@ function bodyXml(sheet: SheetPlan, body: TableBody, styles: Map<number, string>,
   return pieces;
 }
 
-const concatenated = (pieces: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(pieces.reduce((n, piece) => n + piece.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
-};
-
 async function tablePart(zip: JSZip, name: string): Promise<{ path: string; xml: string }> {
   for (const path of Object.keys(zip.files).filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p))) {
     const xml = await zip.file(path)!.async("string");
@@ -238,7 +229,7 @@ export async function spliceTableBodies(zip: JSZip, sheets: SheetPlan[]): Promis
       await extendTable(zip, body, header);
     }
     pieces.push(new TextEncoder().encode(xml));
-    zip.file(part, concatenated(pieces));
+    zip.file(part, concat(pieces));
   }
   zip.file("xl/sharedStrings.xml", strings.toXml());
 }

@@ -23,6 +23,7 @@ import JSZip from "jszip";
 import { columnNumber } from "../core/util/a1";
 import { compoundFileKind, isCompoundFile } from "./compound-file";
 import { megabytes, readError, WorkbookReadError } from "./read-errors";
+import { concat } from "./bytes";
 
 export interface ReadLimits {
   /** The file itself. */
@@ -420,16 +421,6 @@ function inflatePart(
       })
       .resume();
   });
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all;
 }
 
 /** The workbook part's content type decides: a plain workbook, or one of the kinds that are refused. */
