@@ -78,7 +78,7 @@ function reportSheet(result: CheckResult, name: string, checkedAt: Date): SheetP
     .style(rangeAddress(header + 1, 1, last, width), WRAPPED_TEXT)
     .table({ name: CHECK_REPORT_TABLE, range: rangeAddress(header, 1, last, width), style: "TableStyleMedium2" });
   sheet.plan.freeze = { rows: header, columns: 0 };
-  sheet.plan.print = { orientation: "landscape", fitToWidth: true, titleRows: `${header}:${header}` };
+  sheet.printLandscape(header);
   return sheet.plan;
 }
 

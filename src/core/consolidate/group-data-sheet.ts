@@ -37,10 +37,6 @@ export function groupDataSheet(rows: GroupDataRow[], name: string = SHEET_NAMES.
       style: "TableStyleMedium2",
     });
   sheet.plan.freeze = { rows: GROUP_DATA.headerRow, columns: 0 };
-  sheet.plan.print = {
-    orientation: "landscape",
-    fitToWidth: true,
-    titleRows: `${GROUP_DATA.headerRow}:${GROUP_DATA.headerRow}`,
-  };
+  sheet.printLandscape(GROUP_DATA.headerRow);
   return sheet.plan;
 }

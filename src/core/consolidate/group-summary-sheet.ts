@@ -208,6 +208,6 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
     });
   sheet.plan.freeze = { rows: S.headerRow, columns: S.columns.scope };
   sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
-  sheet.plan.print = { orientation: "landscape", fitToWidth: false, titleRows: `${S.headerRow}:${S.headerRow}` };
+  sheet.printLandscape(S.headerRow, false);
   return sheet.plan;
 }

@@ -46,10 +46,6 @@ export function consolidationLogSheet(consolidation: Consolidation, name: string
       style: "TableStyleLight9",
     });
   sheet.plan.freeze = { rows: CONSOLIDATION_LOG.headerRow, columns: 1 };
-  sheet.plan.print = {
-    orientation: "landscape",
-    fitToWidth: true,
-    titleRows: `${CONSOLIDATION_LOG.headerRow}:${CONSOLIDATION_LOG.headerRow}`,
-  };
+  sheet.printLandscape(CONSOLIDATION_LOG.headerRow);
   return sheet.plan;
 }

@@ -65,6 +65,6 @@ export function dataSheet(
     .style(column(D.gap), { numberFormat: SCORE_FORMAT })
     .table({ name: DATA_TABLE_NAME, range: table, style: "TableStyleMedium2" });
   sheet.plan.freeze = { rows: DATA.headerRow, columns: 0 };
-  sheet.plan.print = { orientation: "landscape", fitToWidth: true, titleRows: `${DATA.headerRow}:${DATA.headerRow}` };
+  sheet.printLandscape(DATA.headerRow);
   return sheet.plan;
 }

@@ -106,6 +106,6 @@ export function gapsSheet(toolkit: Toolkit, entries: BehaviourEntry[], sheetName
     });
   sheet.plan.autoFilter = rangeAddress(GAPS.headerRow, 1, last, lastColumn);
   sheet.plan.freeze = { rows: GAPS.headerRow, columns: G.id };
-  sheet.plan.print = { orientation: "landscape", fitToWidth: true, titleRows: `${GAPS.headerRow}:${GAPS.headerRow}` };
+  sheet.printLandscape(GAPS.headerRow);
   return sheet.plan;
 }

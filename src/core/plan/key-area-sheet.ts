@@ -224,10 +224,6 @@ export function keyAreaSheet(
   addHighlights(sheet, rows);
   sheet.plan.freeze = { rows: KEY_AREA.headerRow, columns: C.behaviour };
   sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
-  sheet.plan.print = {
-    orientation: "landscape",
-    fitToWidth: true,
-    titleRows: `${KEY_AREA.headerRow}:${KEY_AREA.headerRow}`,
-  };
+  sheet.printLandscape(KEY_AREA.headerRow);
   return { sheet: sheet.plan, rows };
 }

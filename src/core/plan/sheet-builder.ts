@@ -77,6 +77,12 @@ export class SheetBuilder {
     return this;
   }
 
+  /** Printed landscape with the header row repeated on every page; fitted to the page width unless told not to. */
+  printLandscape(headerRow: number, fitToWidth = true): this {
+    this.plan.print = { orientation: "landscape", fitToWidth, titleRows: `${headerRow}:${headerRow}` };
+    return this;
+  }
+
   chart(chart: ChartPlan): this {
     (this.plan.charts ??= []).push(chart);
     return this;

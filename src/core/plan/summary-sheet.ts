@@ -164,11 +164,7 @@ export function summarySheet(
     .conditional({ type: "colorScale", range: column(S.averageGap), colors: ["#63BE7B", "#FFEB84", "#F8696B"] });
   sheet.plan.freeze = { rows: SUMMARY.headerRow, columns: S.label };
   sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
-  sheet.plan.print = {
-    orientation: "landscape",
-    fitToWidth: true,
-    titleRows: `${SUMMARY.headerRow}:${SUMMARY.headerRow}`,
-  };
+  sheet.printLandscape(SUMMARY.headerRow);
   const keyAreaRows = rows.map((_, i) => first + i).filter((row) => row !== overallRow && !themeRows.includes(row));
   addSummaryChart(sheet, { keyAreaRows, maxScore: toolkit.levels.length, top: overallRow + 2 });
   return sheet.plan;
