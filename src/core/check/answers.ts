@@ -41,50 +41,44 @@ function levelEntry(
   const label = which === "current" ? "current level" : "target level";
   if (isErrorValue(value)) {
     findings.push(
-      finding(
-        "answer.error-value",
-        context.where,
-        address,
-        `The ${label} is the error value ${String(value)}, so this behaviour counts in no figure.`,
-        {
-          expected: context.levels.join(", "),
-          found: String(value),
-          repairable: false,
-        },
-      ),
+      finding({
+        rule: "answer.error-value",
+        sheet: context.where,
+        cell: address,
+        message: `The ${label} is the error value ${String(value)}, so this behaviour counts in no figure.`,
+        expected: context.levels.join(", "),
+        found: String(value),
+        repairable: false,
+      }),
     );
     return undefined;
   }
   const level = canonicalLevel(context.levels, String(value));
   if (!level) {
     findings.push(
-      finding(
-        "answer.not-a-level",
-        context.where,
-        address,
-        `The ${label} is not one of the five levels, so this behaviour counts in no figure.`,
-        {
-          expected: context.levels.join(", "),
-          found: shown(cell),
-          repairable: false,
-        },
-      ),
+      finding({
+        rule: "answer.not-a-level",
+        sheet: context.where,
+        cell: address,
+        message: `The ${label} is not one of the five levels, so this behaviour counts in no figure.`,
+        expected: context.levels.join(", "),
+        found: shown(cell),
+        repairable: false,
+      }),
     );
     return undefined;
   }
   if (value !== level)
     findings.push(
-      finding(
-        "answer.level-written-differently",
-        context.where,
-        address,
-        `The ${label} is counted as ${level}, but is written differently; repair writes the level's name.`,
-        {
-          expected: level,
-          found: String(value),
-          repairable: true,
-        },
-      ),
+      finding({
+        rule: "answer.level-written-differently",
+        sheet: context.where,
+        cell: address,
+        message: `The ${label} is counted as ${level}, but is written differently; repair writes the level's name.`,
+        expected: level,
+        found: String(value),
+        repairable: true,
+      }),
     );
   return context.levels.indexOf(level) + 1;
 }
@@ -95,23 +89,25 @@ function reviewDate(context: AnswerContext, address: string, findings: Finding[]
   if (value === null || (typeof value === "string" && value.trim() === "")) return;
   if (typeof value !== "number") {
     findings.push(
-      finding(
-        "answer.review-date-not-a-date",
-        context.where,
-        address,
-        "The review date is text, not a date, so the Data sheet leaves it out.",
-        {
-          expected: "a date, for example 31/03/2027",
-          found: shown(cell),
-          repairable: false,
-        },
-      ),
+      finding({
+        rule: "answer.review-date-not-a-date",
+        sheet: context.where,
+        cell: address,
+        message: "The review date is text, not a date, so the Data sheet leaves it out.",
+        expected: "a date, for example 31/03/2027",
+        found: shown(cell),
+        repairable: false,
+      }),
     );
     return;
   }
   if (value < isoDateToSerial(context.today))
     findings.push(
-      finding("answer.review-date-past", context.where, address, "The review date has already passed.", {
+      finding({
+        rule: "answer.review-date-past",
+        sheet: context.where,
+        cell: address,
+        message: "The review date has already passed.",
         expected: `on or after ${context.today}`,
         found: serialToIsoDate(value),
         repairable: false,
@@ -131,31 +127,27 @@ function behaviourAnswers(context: AnswerContext, row: number, findings: Finding
     (evidence === undefined || String(evidence ?? "").trim() === "")
   )
     findings.push(
-      finding(
-        "answer.evidence-missing",
-        context.where,
-        at(C.evidence),
-        `The current level is ${context.levels[current - 1]}, but there is no evidence for it.`,
-        {
-          expected: "evidence",
-          found: "(empty)",
-          repairable: false,
-        },
-      ),
+      finding({
+        rule: "answer.evidence-missing",
+        sheet: context.where,
+        cell: at(C.evidence),
+        message: `The current level is ${context.levels[current - 1]}, but there is no evidence for it.`,
+        expected: "evidence",
+        found: "(empty)",
+        repairable: false,
+      }),
     );
   if (current !== undefined && target !== undefined && target < current)
     findings.push(
-      finding(
-        "answer.target-below-current",
-        context.where,
-        at(C.target),
-        "The target level is below the current level.",
-        {
-          expected: `${context.levels[current - 1]} or above`,
-          found: context.levels[target - 1],
-          repairable: false,
-        },
-      ),
+      finding({
+        rule: "answer.target-below-current",
+        sheet: context.where,
+        cell: at(C.target),
+        message: "The target level is below the current level.",
+        expected: `${context.levels[current - 1]} or above`,
+        found: context.levels[target - 1],
+        repairable: false,
+      }),
     );
   reviewDate(context, at(C.reviewDate), findings);
   return current !== undefined;
@@ -173,17 +165,15 @@ export function checkKeyAreaAnswers(context: AnswerContext): Finding[] {
   const total = context.keyArea.behaviours.length;
   if (unassessed.length > 0)
     findings.push(
-      finding(
-        "answer.key-area-incomplete",
-        context.where,
-        unassessed[0],
-        `${total - unassessed.length} of ${total} behaviours in ${context.keyArea.name} have a current level.`,
-        {
-          expected: `${total} of ${total}`,
-          found: `${total - unassessed.length} of ${total}`,
-          repairable: false,
-        },
-      ),
+      finding({
+        rule: "answer.key-area-incomplete",
+        sheet: context.where,
+        cell: unassessed[0],
+        message: `${total - unassessed.length} of ${total} behaviours in ${context.keyArea.name} have a current level.`,
+        expected: `${total} of ${total}`,
+        found: `${total - unassessed.length} of ${total}`,
+        repairable: false,
+      }),
     );
   return findings;
 }

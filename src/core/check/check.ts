@@ -43,83 +43,71 @@ function identify(
     return {
       toolkit: fallback,
       findings: [
-        finding(
-          "identity.metadata-missing",
-          undefined,
-          undefined,
-          `The hidden ${SHEET_NAMES.metadata} sheet that says which toolkit made this workbook is missing; it was checked against toolkit ${fallback.version}.`,
-          {
-            expected: SHEET_NAMES.metadata,
-            found: "(no such sheet)",
-            repairable: true,
-          },
-        ),
+        finding({
+          rule: "identity.metadata-missing",
+          message: `The hidden ${SHEET_NAMES.metadata} sheet that says which toolkit made this workbook is missing; it was checked against toolkit ${fallback.version}.`,
+          expected: SHEET_NAMES.metadata,
+          found: "(no such sheet)",
+          repairable: true,
+        }),
       ],
     };
   if (!toolkitId || !toolkitVersion)
     return {
       toolkit: fallback,
       findings: [
-        finding(
-          "identity.metadata-unreadable",
-          where,
-          metadataCell("toolkitId"),
-          `The metadata sheet does not say which toolkit made this workbook; it was checked against toolkit ${fallback.version}.`,
-          {
-            expected: "a toolkit ID and version",
-            found: `${toolkitId || "(empty)"} ${toolkitVersion || "(empty)"}`,
-            repairable: true,
-          },
-        ),
+        finding({
+          rule: "identity.metadata-unreadable",
+          sheet: where,
+          cell: metadataCell("toolkitId"),
+          message: `The metadata sheet does not say which toolkit made this workbook; it was checked against toolkit ${fallback.version}.`,
+          expected: "a toolkit ID and version",
+          found: `${toolkitId || "(empty)"} ${toolkitVersion || "(empty)"}`,
+          repairable: true,
+        }),
       ],
     };
   const toolkit = registry.find((t) => t.id === toolkitId && t.version === toolkitVersion);
   if (!toolkit)
     return {
       findings: [
-        finding(
-          "identity.unknown-toolkit",
-          where,
-          metadataCell("toolkitVersion"),
-          `This workbook says it was made from toolkit ${toolkitId} ${toolkitVersion}, which this version of NPS Toolkit for Excel does not know, so it cannot be checked.`,
-          {
-            expected: registry.map((t) => `${t.id} ${t.version}`).join(", "),
-            found: `${toolkitId} ${toolkitVersion}`,
-            repairable: false,
-          },
-        ),
+        finding({
+          rule: "identity.unknown-toolkit",
+          sheet: where,
+          cell: metadataCell("toolkitVersion"),
+          message: `This workbook says it was made from toolkit ${toolkitId} ${toolkitVersion}, which this version of NPS Toolkit for Excel does not know, so it cannot be checked.`,
+          expected: registry.map((t) => `${t.id} ${t.version}`).join(", "),
+          found: `${toolkitId} ${toolkitVersion}`,
+          repairable: false,
+        }),
       ],
     };
   const findings: Finding[] = [];
   const expectedFingerprint = toolkitFingerprint(toolkit);
   if (fingerprint !== expectedFingerprint)
     findings.push(
-      finding(
-        "identity.fingerprint-mismatch",
-        where,
-        metadataCell("toolkitFingerprint"),
-        `The toolkit fingerprint does not match toolkit ${toolkit.version}: the workbook's toolkit content may not be the canonical one.`,
-        {
-          expected: expectedFingerprint,
-          found: fingerprint || "(empty)",
-          repairable: true,
-        },
-      ),
+      finding({
+        rule: "identity.fingerprint-mismatch",
+        sheet: where,
+        cell: metadataCell("toolkitFingerprint"),
+        message: `The toolkit fingerprint does not match toolkit ${toolkit.version}: the workbook's toolkit content may not be the canonical one.`,
+        expected: expectedFingerprint,
+        found: fingerprint || "(empty)",
+        repairable: true,
+      }),
     );
   const newest = newestVersion(registry, toolkit.id);
   if (newest && compareVersions(toolkit.version, newest.version) < 0)
     findings.push(
-      finding(
-        "identity.upgrade-available",
-        where,
-        metadataCell("toolkitVersion"),
-        `This workbook uses toolkit ${toolkit.version}; version ${newest.version} is available, and an upgrade keeps every answer.`,
-        {
-          expected: newest.version,
-          found: toolkit.version,
-          repairable: true,
-        },
-      ),
+      finding({
+        rule: "identity.upgrade-available",
+        sheet: where,
+        cell: metadataCell("toolkitVersion"),
+        message: `This workbook uses toolkit ${toolkit.version}; version ${newest.version} is available, and an upgrade keeps every answer.`,
+        expected: newest.version,
+        found: toolkit.version,
+        repairable: true,
+      }),
     );
   return { toolkit, findings };
 }
@@ -127,13 +115,15 @@ function identify(
 /** A workbook made before the Guide had respondent and sign-off cells: a repair adds them, keeping every answer. */
 function layoutOutdated(found: FoundAssessment): Finding {
   const { layoutVersion } = found.info.metadata;
-  return finding(
-    "identity.layout-outdated",
-    found.roles.metadata ? { role: "metadata", key: "metadata", name: found.roles.metadata } : undefined,
-    found.roles.metadata ? metadataCell("layoutVersion") : undefined,
-    `This workbook was made by an earlier version of NPS Toolkit for Excel, whose Guide has no respondent or sign-off cells, so the Guide was not compared; a repair brings it up to date and keeps every answer.`,
-    { expected: `${GUIDE_DETAILS_SINCE_LAYOUT} or later`, found: layoutVersion ?? "(empty)", repairable: true },
-  );
+  return finding({
+    rule: "identity.layout-outdated",
+    sheet: found.roles.metadata ? { role: "metadata", key: "metadata", name: found.roles.metadata } : undefined,
+    cell: found.roles.metadata ? metadataCell("layoutVersion") : undefined,
+    message: `This workbook was made by an earlier version of NPS Toolkit for Excel, whose Guide has no respondent or sign-off cells, so the Guide was not compared; a repair brings it up to date and keeps every answer.`,
+    expected: `${GUIDE_DETAILS_SINCE_LAYOUT} or later`,
+    found: layoutVersion ?? "(empty)",
+    repairable: true,
+  });
 }
 
 /** Plans already built, by toolkit and then by sheet names: a batch of returns mostly shares one. */
@@ -204,17 +194,14 @@ export function checkWorkbook(
   if (!located)
     return {
       findings: [
-        finding(
-          "identity.not-an-assessment",
-          undefined,
-          undefined,
-          "This workbook is not an NPS Toolkit assessment: it has neither the add-in's metadata nor its Guide sheet.",
-          {
-            expected: "an assessment made by NPS Toolkit for Excel",
-            found: "no assessment",
-            repairable: false,
-          },
-        ),
+        finding({
+          rule: "identity.not-an-assessment",
+          message:
+            "This workbook is not an NPS Toolkit assessment: it has neither the add-in's metadata nor its Guide sheet.",
+          expected: "an assessment made by NPS Toolkit for Excel",
+          found: "no assessment",
+          repairable: false,
+        }),
       ],
     };
   const identity = identify(located, registry, canonical);

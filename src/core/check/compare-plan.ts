@@ -84,17 +84,14 @@ export function compareWithPlan(
 }
 
 function sheetMissing(sheet: SheetPlan): Finding {
-  return finding(
-    "structure.sheet-missing",
-    whereOf(sheet, sheet.name),
-    undefined,
-    `The sheet "${sheet.name}" is missing.`,
-    {
-      expected: sheet.name,
-      found: "(no such sheet)",
-      repairable: true,
-    },
-  );
+  return finding({
+    rule: "structure.sheet-missing",
+    sheet: whereOf(sheet, sheet.name),
+    message: `The sheet "${sheet.name}" is missing.`,
+    expected: sheet.name,
+    found: "(no such sheet)",
+    repairable: true,
+  });
 }
 
 const VISIBILITY_SAID = { visible: "visible", hidden: "hidden", veryHidden: "very hidden" } as const;
@@ -104,23 +101,25 @@ function sheetState(sheet: SheetPlan, actual: SnapshotSheet, where: FindingSheet
   const findings: Finding[] = [];
   if (sheet.protection && actual.protected === false)
     findings.push(
-      finding(
-        "protection.sheet-unprotected",
-        where,
-        undefined,
-        `The sheet "${actual.name}" is no longer protected, so its canonical text and formulas can be changed by accident.`,
-        { expected: "protected", found: "not protected", repairable: true },
-      ),
+      finding({
+        rule: "protection.sheet-unprotected",
+        sheet: where,
+        message: `The sheet "${actual.name}" is no longer protected, so its canonical text and formulas can be changed by accident.`,
+        expected: "protected",
+        found: "not protected",
+        repairable: true,
+      }),
     );
   if (!sheet.protection && actual.protected === true)
     findings.push(
-      finding(
-        "protection.sheet-protected",
-        where,
-        undefined,
-        `The sheet "${actual.name}" is protected; the add-in leaves it open, so that it can be sorted and filtered.`,
-        { expected: "not protected", found: "protected", repairable: true },
-      ),
+      finding({
+        rule: "protection.sheet-protected",
+        sheet: where,
+        message: `The sheet "${actual.name}" is protected; the add-in leaves it open, so that it can be sorted and filtered.`,
+        expected: "not protected",
+        found: "protected",
+        repairable: true,
+      }),
     );
   const expected = sheet.visibility;
   const found = actual.visibility;
@@ -130,35 +129,34 @@ function sheetState(sheet: SheetPlan, actual: SnapshotSheet, where: FindingSheet
     const details = { expected: VISIBILITY_SAID[expected], found: VISIBILITY_SAID[found], repairable: true };
     findings.push(
       found === "visible"
-        ? finding(
-            "structure.sheet-visible",
-            where,
-            undefined,
-            `The sheet "${actual.name}" is visible; the add-in keeps it hidden.`,
-            details,
-          )
-        : finding(
-            "structure.sheet-hidden",
-            where,
-            undefined,
-            `The sheet "${actual.name}" is ${details.found}; the add-in makes it ${details.expected}.`,
-            details,
-          ),
+        ? finding({
+            rule: "structure.sheet-visible",
+            sheet: where,
+            message: `The sheet "${actual.name}" is visible; the add-in keeps it hidden.`,
+            ...details,
+          })
+        : finding({
+            rule: "structure.sheet-hidden",
+            sheet: where,
+            message: `The sheet "${actual.name}" is ${details.found}; the add-in makes it ${details.expected}.`,
+            ...details,
+          }),
     );
   }
   return findings;
 }
 
 function nameChanged(name: string, expected: string, found: string | undefined): Finding {
-  return finding(
-    "structure.name-changed",
-    undefined,
-    undefined,
-    found === undefined
-      ? `The name ${name}, by which the add-in finds part of the assessment, is missing.`
-      : `The name ${name}, by which the add-in finds part of the assessment, points at ${found} instead.`,
-    { expected, found: found ?? "(no such name)", repairable: true },
-  );
+  return finding({
+    rule: "structure.name-changed",
+    message:
+      found === undefined
+        ? `The name ${name}, by which the add-in finds part of the assessment, is missing.`
+        : `The name ${name}, by which the add-in finds part of the assessment, points at ${found} instead.`,
+    expected,
+    found: found ?? "(no such name)",
+    repairable: true,
+  });
 }
 
 /**
@@ -262,23 +260,25 @@ function validationFinding(
   if (expected.type === "list") {
     const list = expected.values.join(", ");
     if (found?.type === "list" && found.alert === "stop" && found.list?.join(", ") === list) return undefined;
-    return finding(
-      "answer.picker-missing",
-      where,
-      address,
-      "This cell's level picker is gone (pasted over?), so anything can be typed in it.",
-      {
-        expected: `a list of ${list} that stops other entries`,
-        found: found
-          ? `${found.type}${found.list ? ` of ${found.list.join(", ")}` : ""}, ${found.alert} alert`
-          : "no picker",
-        repairable: true,
-      },
-    );
+    return finding({
+      rule: "answer.picker-missing",
+      sheet: where,
+      cell: address,
+      message: "This cell's level picker is gone (pasted over?), so anything can be typed in it.",
+      expected: `a list of ${list} that stops other entries`,
+      found: found
+        ? `${found.type}${found.list ? ` of ${found.list.join(", ")}` : ""}, ${found.alert} alert`
+        : "no picker",
+      repairable: true,
+    });
   }
   if (found?.type === "date" && found.alert === "stop") return undefined;
   const which = sheet.role === "guide" ? "The assessment date cell" : "This review date cell";
-  return finding("answer.date-rule-missing", where, address, `${which} no longer refuses entries that are not dates.`, {
+  return finding({
+    rule: "answer.date-rule-missing",
+    sheet: where,
+    cell: address,
+    message: `${which} no longer refuses entries that are not dates.`,
     expected: "a date rule that stops other entries",
     found: found ? `${found.type}, ${found.alert} alert` : "no rule",
     repairable: true,
@@ -288,18 +288,22 @@ function validationFinding(
 /** `input`: the plan leaves the cell unlocked, for answers; otherwise it is canonical text, locked. */
 function lockFinding(where: FindingSheet, address: string, input: boolean): Finding {
   return input
-    ? finding(
-        "protection.input-locked",
-        where,
-        address,
-        "This input cell is locked, so nobody can answer in it while the sheet is protected.",
-        { expected: "unlocked", found: "locked", repairable: true },
-      )
-    : finding(
-        "protection.cell-unlocked",
-        where,
-        address,
-        "This canonical text is unlocked, so protecting the sheet does not guard it.",
-        { expected: "locked", found: "unlocked", repairable: true },
-      );
+    ? finding({
+        rule: "protection.input-locked",
+        sheet: where,
+        cell: address,
+        message: "This input cell is locked, so nobody can answer in it while the sheet is protected.",
+        expected: "unlocked",
+        found: "locked",
+        repairable: true,
+      })
+    : finding({
+        rule: "protection.cell-unlocked",
+        sheet: where,
+        cell: address,
+        message: "This canonical text is unlocked, so protecting the sheet does not guard it.",
+        expected: "locked",
+        found: "unlocked",
+        repairable: true,
+      });
 }

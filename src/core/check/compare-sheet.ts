@@ -145,26 +145,34 @@ function compareCell(
   const found = actual.cells[address];
   if (isFormula(expected)) {
     if (found?.formula === undefined || !sameFormula(expected.formula, found.formula, rowShift))
-      return finding(
-        "formula.changed",
-        where,
-        address,
-        `This cell's formula is not the one the toolkit writes, so the figure it shows cannot be trusted.`,
-        { expected: `=${expected.formula}`, found: shown(found), repairable: true },
-      );
+      return finding({
+        rule: "formula.changed",
+        sheet: where,
+        cell: address,
+        message: `This cell's formula is not the one the toolkit writes, so the figure it shows cannot be trusted.`,
+        expected: `=${expected.formula}`,
+        found: shown(found),
+        repairable: true,
+      });
     if (isErrorValue(found.value))
-      return finding(
-        "formula.error-value",
-        where,
-        address,
-        `This formula shows the error ${String(found.value)}, so a figure that depends on it cannot be trusted.`,
-        { expected: "a value", found: String(found.value), repairable: true },
-      );
+      return finding({
+        rule: "formula.error-value",
+        sheet: where,
+        cell: address,
+        message: `This formula shows the error ${String(found.value)}, so a figure that depends on it cannot be trusted.`,
+        expected: "a value",
+        found: String(found.value),
+        repairable: true,
+      });
     return undefined;
   }
   if (sameConstant(expected, found) || isNameBeforeRename(sheet, expected, found, defaults)) return undefined;
   const rule = contentRule(sheet, row, column);
-  return finding(rule, where, address, `${CONTENT_WHAT[rule]} differs from the canonical toolkit's.`, {
+  return finding({
+    rule,
+    sheet: where,
+    cell: address,
+    message: `${CONTENT_WHAT[rule]} differs from the canonical toolkit's.`,
     expected: String(expected),
     found: shown(found),
     repairable: true,
@@ -193,7 +201,11 @@ function compareColumns(
     const hereText = textOf(actual.cells[at]);
     if (foundIn.length > 1)
       findings.push(
-        finding("structure.column-duplicated", where, at, `The column "${header}" appears more than once.`, {
+        finding({
+          rule: "structure.column-duplicated",
+          sheet: where,
+          cell: at,
+          message: `The column "${header}" appears more than once.`,
           expected: `one column "${header}"`,
           found: foundIn.map(columnLetter).join(", "),
           repairable: true,
@@ -201,21 +213,23 @@ function compareColumns(
       );
     else if (foundIn.length === 1 && foundIn[0] !== column)
       findings.push(
-        finding(
-          "structure.column-moved",
-          where,
-          at,
-          `The column "${header}" has moved, so formulas read the wrong cells.`,
-          {
-            expected: `column ${columnLetter(column)}`,
-            found: `column ${columnLetter(foundIn[0])}`,
-            repairable: true,
-          },
-        ),
+        finding({
+          rule: "structure.column-moved",
+          sheet: where,
+          cell: at,
+          message: `The column "${header}" has moved, so formulas read the wrong cells.`,
+          expected: `column ${columnLetter(column)}`,
+          found: `column ${columnLetter(foundIn[0])}`,
+          repairable: true,
+        }),
       );
     else if (foundIn.length === 0 && (hereText === "" || headers.includes(hereText)))
       findings.push(
-        finding("structure.column-missing", where, at, `The column "${header}" is missing.`, {
+        finding({
+          rule: "structure.column-missing",
+          sheet: where,
+          cell: at,
+          message: `The column "${header}" is missing.`,
           expected: header,
           found: hereText === "" ? "(empty)" : hereText,
           repairable: true,
@@ -278,7 +292,11 @@ function unplannedCells(sheet: SheetPlan, planned: PlannedCells, actual: Snapsho
       continue;
     const rule = contentRule(sheet, row, column);
     findings.push(
-      finding(rule, where, address, `${CONTENT_WHAT[rule]} is not the canonical toolkit's, which has nothing here.`, {
+      finding({
+        rule,
+        sheet: where,
+        cell: address,
+        message: `${CONTENT_WHAT[rule]} is not the canonical toolkit's, which has nothing here.`,
         expected: "(empty)",
         found: shown(cell),
         repairable: true,
@@ -302,7 +320,11 @@ function matchRows(
     const at = found.get(id) ?? [];
     if (at.length === 0) {
       findings.push(
-        finding("structure.row-missing", where, idCell(row), `The row for behaviour ${id} is missing.`, {
+        finding({
+          rule: "structure.row-missing",
+          sheet: where,
+          cell: idCell(row),
+          message: `The row for behaviour ${id} is missing.`,
           expected: id,
           found: "(no such row)",
           repairable: true,
@@ -313,7 +335,11 @@ function matchRows(
     rows.set(row, at[0]);
     if (at.length > 1)
       findings.push(
-        finding("structure.row-duplicated", where, idCell(at[1]), `Behaviour ${id} has more than one row.`, {
+        finding({
+          rule: "structure.row-duplicated",
+          sheet: where,
+          cell: idCell(at[1]),
+          message: `Behaviour ${id} has more than one row.`,
           expected: `one row for ${id}`,
           found: `rows ${at.join(", ")}`,
           repairable: true,
@@ -322,7 +348,11 @@ function matchRows(
     // Key area rows must stay put (the Summary reads them as a block); Gaps and Data may be sorted.
     if (sheet.role === "keyArea" && at[0] !== row)
       findings.push(
-        finding("structure.row-moved", where, idCell(at[0]), `The row for behaviour ${id} has moved.`, {
+        finding({
+          rule: "structure.row-moved",
+          sheet: where,
+          cell: idCell(at[0]),
+          message: `The row for behaviour ${id} has moved.`,
           expected: `row ${row}`,
           found: `row ${at[0]}`,
           repairable: true,
@@ -332,13 +362,15 @@ function matchRows(
   for (const [key, at] of found)
     if (!keys.keyed.has(key) && LOOKS_LIKE_ID.test(key))
       findings.push(
-        finding(
-          "structure.row-unknown",
-          where,
-          idCell(at[0]),
-          `Row ${at[0]} is for behaviour ${key}, which this toolkit version does not have; it counts in no figure.`,
-          { expected: "(no such row)", found: key, repairable: true },
-        ),
+        finding({
+          rule: "structure.row-unknown",
+          sheet: where,
+          cell: idCell(at[0]),
+          message: `Row ${at[0]} is for behaviour ${key}, which this toolkit version does not have; it counts in no figure.`,
+          expected: "(no such row)",
+          found: key,
+          repairable: true,
+        }),
       );
   return findings;
 }

@@ -1,23 +1,29 @@
 import type { SnapshotCell } from "../snapshot/types";
 import { RULES, type Finding, type FindingSheet, type RuleId } from "./types";
 
+/** What a rule found, where, in the words the person signing the return off reads. */
+export interface FindingFields {
+  rule: RuleId;
+  sheet?: FindingSheet;
+  /** A1 address on `sheet`. */
+  cell?: string;
+  message: string;
+  expected?: string;
+  found?: string;
+  repairable: boolean;
+}
+
 /** A finding of `rule`, with the rule's severity. */
-export function finding(
-  rule: RuleId,
-  sheet: FindingSheet | undefined,
-  cell: string | undefined,
-  message: string,
-  details: { expected?: string; found?: string; repairable: boolean },
-): Finding {
+export function finding({ rule, sheet, cell, message, expected, found, repairable }: FindingFields): Finding {
   return {
     rule,
     severity: RULES[rule],
     ...(sheet ? { sheet } : {}),
     ...(cell ? { cell } : {}),
     message,
-    ...(details.expected !== undefined ? { expected: details.expected } : {}),
-    ...(details.found !== undefined ? { found: details.found } : {}),
-    repairable: details.repairable,
+    ...(expected !== undefined ? { expected } : {}),
+    ...(found !== undefined ? { found } : {}),
+    repairable,
   };
 }
 

@@ -29,43 +29,39 @@ export function checkSignOff(found: FoundAssessment, toolkit: Toolkit): Finding[
   const findings: Finding[] = [];
   if (recorded && reading.answersChanged)
     findings.push(
-      finding(
-        "signoff.answers-changed",
-        guide,
+      finding({
+        rule: "signoff.answers-changed",
+        sheet: guide,
         cell,
-        `Signed off by ${recorded.by} on ${shownDate(recorded.on)}, but the answers have changed since, so this return is not final. Check the answers and sign it off again.`,
-        {
-          expected: recorded.answersFingerprint,
-          found: answersFingerprint(found.answers, recorded, toolkit),
-          repairable: false,
-        },
-      ),
+        message: `Signed off by ${recorded.by} on ${shownDate(recorded.on)}, but the answers have changed since, so this return is not final. Check the answers and sign it off again.`,
+        expected: recorded.answersFingerprint,
+        found: answersFingerprint(found.answers, recorded, toolkit),
+        repairable: false,
+      }),
     );
   if (reading.guideDiffers)
     findings.push(
-      finding(
-        "signoff.not-recorded",
-        guide,
+      finding({
+        rule: "signoff.not-recorded",
+        sheet: guide,
         cell,
-        recorded
+        message: recorded
           ? `The Guide's sign-off is not the one Sign off recorded (by ${recorded.by} on ${shownDate(recorded.on)}), so this return is not final.`
           : "The Guide's sign-off cells were filled in by hand, not by Sign off, so this return is a draft, not final.",
-        {
-          expected: recorded ? pair(recorded.by, recorded.on) : "(empty until Sign off)",
-          found: shown,
-          repairable: true,
-        },
-      ),
+        expected: recorded ? pair(recorded.by, recorded.on) : "(empty until Sign off)",
+        found: shown,
+        repairable: true,
+      }),
     );
   if (recorded && reading.state === "final")
     findings.push(
-      finding(
-        "signoff.signed-off",
-        guide,
+      finding({
+        rule: "signoff.signed-off",
+        sheet: guide,
         cell,
-        `Signed off by ${recorded.by} on ${shownDate(recorded.on)}; no answer has changed since.`,
-        { repairable: false },
-      ),
+        message: `Signed off by ${recorded.by} on ${shownDate(recorded.on)}; no answer has changed since.`,
+        repairable: false,
+      }),
     );
   return findings;
 }
