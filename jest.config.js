@@ -9,4 +9,6 @@ module.exports = {
   // Every temporary file of a run (the tests' own, LibreOffice's, Chromium's) goes in one folder removed at the end.
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   globalTeardown: "<rootDir>/test/support/global-teardown.ts",
+  // Testing Library's waits sized for a busy machine (see the file).
+  setupFilesAfterEnv: ["<rootDir>/test/support/jest-setup.ts"],
 };

@@ -6,6 +6,7 @@
 
 const { spawnSync } = require("child_process");
 const fs = require("fs");
+const os = require("os");
 const path = require("path");
 
 const ROOT = path.resolve(__dirname, "..");
@@ -38,12 +39,20 @@ function runJest(extraArgs) {
   fs.rmSync(RESULTS, { force: true });
   console.log(`\n=== jest (results in ${path.relative(ROOT, RESULTS)})`);
   const jest = require.resolve("jest/bin/jest", { paths: [ROOT] });
-  const run = spawnSync(process.execPath, [jest, "--ci", "--json", "--outputFile", RESULTS, ...extraArgs], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
+  const args = [jest, "--ci", "--json", "--outputFile", RESULTS, ...workers(extraArgs), ...extraArgs];
+  const run = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
   if (!fs.existsSync(RESULTS)) stop(`jest wrote no results (${run.error ? run.error.message : `exit ${run.status}`})`);
   return { status: run.status, results: JSON.parse(fs.readFileSync(RESULTS, "utf8")) };
+}
+
+/**
+ * A worker per core. Jest's default keeps one core for itself, which on a 2-core machine means one test file at a
+ * time; but its own process only hands out files, and much of each engine test is spent waiting for LibreOffice or
+ * Chromium, so a worker per core keeps both cores busy. A --maxWorkers (or -w, or --runInBand) given wins.
+ */
+function workers(extraArgs) {
+  const given = extraArgs.some((arg) => /^(--maxWorkers|-w|--runInBand|-i$)/.test(arg));
+  return given ? [] : [`--maxWorkers=${os.availableParallelism ? os.availableParallelism() : os.cpus().length}`];
 }
 
 /** Why the jest run does not count as a pass; empty when it does. */

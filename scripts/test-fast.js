@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// npm run test:fast: the inner loop. Runs every jest test that needs neither LibreOffice nor Chromium, chosen by what
-// each test file imports (directly or through its helpers), so a new engine test is left out without being listed.
+// npm run test:fast: the inner loop, meant to take under a minute. Runs every jest test file that starts nothing
+// outside its own process and is not a property test, chosen by what each test file imports (directly or through its
+// helpers, the product's own files included), so a new slow test is left out without being listed. Left out:
+// LibreOffice and Chromium, the real office.js client (megabytes of script in jsdom), child processes (the validator,
+// npm, eslint, the built command line), worker threads, and *.property.test.ts files (hundreds of random runs).
 // The full suite stays `npm test`. Words narrow the files to those whose path contains one of them
 // (`npm run test:fast -- test/taskpane`); options go to jest (`npm run test:fast -- --verbose`).
 "use strict";
@@ -12,8 +15,16 @@ const { spawnSync } = require("child_process");
 
 const ROOT = path.resolve(__dirname, "..");
 const jest = require.resolve("jest/bin/jest", { paths: [ROOT] });
-// What makes a test slow: importing one of these means it starts LibreOffice or Chromium.
-const ENGINES = [path.join(ROOT, "test", "support", "libreoffice.ts"), "playwright-core"];
+// What makes a test slow: importing one of these means it starts an engine, a process or a worker thread.
+const ENGINES = [
+  path.join(ROOT, "test", "support", "libreoffice.ts"),
+  path.join(ROOT, "test", "support", "office-real.ts"),
+  "playwright-core",
+  "child_process",
+  "worker_threads",
+];
+// Property tests are named for it: fast-check runs each of them hundreds of times.
+const PROPERTY_TEST = /\.property\.test\.tsx?$/;
 const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"']+)["']/g;
 
 /** The file a relative import names, or the bare package name. */
@@ -46,15 +57,15 @@ if (listed.status !== 0) {
   process.exit(listed.status || 1);
 }
 const all = listed.stdout.split("\n").filter(Boolean).sort();
-const fast = all.filter((file) => !needsAnEngine(file));
+const fast = all.filter((file) => !PROPERTY_TEST.test(file) && !needsAnEngine(file));
 const args = process.argv.slice(2);
 const words = args.filter((arg) => !arg.startsWith("-")).map((word) => path.resolve(ROOT, word));
 const chosen = words.length === 0 ? fast : fast.filter((file) => words.some((word) => file.startsWith(word)));
 console.log(
-  `test:fast: ${chosen.length} of ${all.length} test files (the rest need LibreOffice or Chromium: npm test)`,
+  `test:fast: ${chosen.length} of ${all.length} test files (the rest start an engine, a process or a worker, or are property tests: npm test)`,
 );
 if (chosen.length === 0) {
-  console.error(`test:fast: no test file without LibreOffice or Chromium under ${words.join(", ")}`);
+  console.error(`test:fast: no fast test file under ${words.join(", ")} (npm test runs them all)`);
   process.exit(1);
 }
 const options = args.filter((arg) => arg.startsWith("-"));

@@ -21,6 +21,7 @@ import { COMMANDS } from "../../src/cli/commands";
 import { GUIDE } from "../../src/core/plan/layout";
 import { GENERATOR_VERSION } from "../../src/core/version";
 import { tempDir } from "../support/fixtures";
+import { docPages, shellBlocks } from "../support/markdown";
 import { expectWorkbookClean } from "../support/xlsx-checks";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -190,19 +191,12 @@ describe("bin/nps-toolkit.js in a clone of the project", () => {
   });
 });
 
-/** The README's shell blocks, each a list of commands (comments dropped, "quoted words" kept whole). */
+/** The shell blocks of README.md and then docs/*.md, each a list of commands, in the order a reader meets them. */
 function readmeBlocks(): string[][][] {
-  const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
-  return [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((block) =>
-    block[1]
-      .split("\n")
-      .map((line) => line.replace(/\s+#.*$/, "").trim())
-      .filter((line) => line !== "")
-      .map((line) => [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((word) => word[1] ?? word[2])),
-  );
+  return docPages().flatMap((page) => shellBlocks(readFileSync(page, "utf8")));
 }
 
-describe("the README's command line examples", () => {
+describe("the command line examples in README.md and docs/", () => {
   test("every example runs as written, one after another: npm run cli -- in one folder, nps-toolkit in another", () => {
     // `npm run cli --` runs the same build as the installed command, in the project folder: a folder of its own here.
     const folders = { "npm run cli --": tempDir("nps-readme-project-"), "nps-toolkit": tempDir("nps-readme-any-") };

@@ -74,3 +74,23 @@ export function buildGoodWorkbook(wb: ExcelJS.Workbook): void {
   lists.state = "veryHidden";
   wb.definedNames.add("Area!$C$2:$C$4", "Scores");
 }
+
+/** The good workbook with one defect added, by ExcelJS and, where ExcelJS won't write it, by XML edit. */
+export async function brokenWorkbook(
+  addDefect: (wb: ExcelJS.Workbook) => void,
+  edit?: { part: string; change: (xml: string) => string },
+): Promise<string> {
+  const file = await writeWorkbook((wb) => {
+    buildGoodWorkbook(wb);
+    addDefect(wb);
+  });
+  if (edit) await editPart(file, edit.part, edit.change);
+  return file;
+}
+
+/** The good workbook's Area sheet. */
+export const area = (wb: ExcelJS.Workbook): ExcelJS.Worksheet => wb.getWorksheet("Area")!;
+/** A defect: a formula in Area!H1. */
+export const withFormula = (formula: string) => (wb: ExcelJS.Workbook) => {
+  area(wb).getCell("H1").value = { formula };
+};

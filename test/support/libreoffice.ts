@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { conversionKey, keepConversion, reuseConversion } from "./conversion-cache";
 import { runBounded } from "./process";
 
 export interface RecalculateOptions {
@@ -9,6 +10,11 @@ export interface RecalculateOptions {
   outDir?: string;
   /** Upper bound for the whole LibreOffice run. */
   timeoutMs?: number;
+  /**
+   * Run LibreOffice even when this jest run has already converted the same workbook the same way. Only for tests
+   * of the conversion itself (its timeout, its profiles): everywhere else the earlier result is the same file.
+   */
+  fresh?: boolean;
 }
 
 export type ComputedValue = string | number | boolean | Date | null;
@@ -107,6 +113,8 @@ export async function convertWithLibreOffice(
     throw new Error("LibreOffice conversion: outDir must differ from the input's folder");
   const output = path.join(outDir, `${path.basename(input, path.extname(input))}.${extension}`);
   rmSync(output, { force: true });
+  const conversion = { key: await conversionKey({ input, convertTo }), extension, output };
+  if (!options.fresh && reuseConversion(conversion)) return output;
 
   const profile = idleProfiles.pop() ?? createProfile();
   try {
@@ -118,6 +126,7 @@ export async function convertWithLibreOffice(
       );
     }
     idleProfiles.push(profile);
+    keepConversion(conversion);
     return output;
   } catch (err) {
     // A killed or failed run can leave a lock or half-written state behind: start afresh next time.

@@ -8,7 +8,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 
 const PREFIX = "nps-test-run-";
-const RUN_ROOT_VARIABLE = "NPS_TEST_RUN_ROOT";
+export const RUN_ROOT_VARIABLE = "NPS_TEST_RUN_ROOT";
 
 export function createRunRoot(): void {
   const parent = tmpdir();
@@ -18,8 +18,13 @@ export function createRunRoot(): void {
   process.env.TMPDIR = root;
 }
 
+/** The run's folder, while the run lasts. */
+export function runRoot(): string | undefined {
+  return process.env[RUN_ROOT_VARIABLE];
+}
+
 export function removeRunRoot(): void {
-  const root = process.env[RUN_ROOT_VARIABLE];
+  const root = runRoot();
   if (root) rmSync(root, { recursive: true, force: true });
 }
 
