@@ -7,6 +7,16 @@ const rejectsWith = async (promise: Promise<unknown>, code: string) => {
   await expect(promise).rejects.toMatchObject({ code });
 };
 
+/** Queues `act` on sheet "T" (and the table "Answers") in a fresh context, whose sync must fail with `code`. */
+const refusedOnT = (fake: FakeExcel, code: string, act: (sheet: Excel.Worksheet, table: Excel.Table) => void) => {
+  const context = fake.newContext();
+  act(
+    context.workbook.worksheets.getItem("T") as unknown as Excel.Worksheet,
+    context.workbook.tables.getItemOrNullObject("Answers") as unknown as Excel.Table,
+  );
+  return rejectsWith(context.sync(), code);
+};
+
 describe("the fake Excel keeps Office's rules", () => {
   test("a property read before load and sync throws PropertyNotLoaded", async () => {
     const fake = new FakeExcel();
@@ -239,11 +249,8 @@ describe("the fake Excel keeps Office's rules", () => {
     await context.sync();
     const state = fake.sheet("T").tables[0];
     // Part of the table's columns, or its header, cannot go: Excel refuses to shift part of a table.
-    for (const address of ["A3:A4", "A1:B2", "A4:B6"]) {
-      context = fake.newContext();
-      context.workbook.worksheets.getItem("T").getRange(address).delete("Up");
-      await rejectsWith(context.sync(), "InvalidOperation");
-    }
+    for (const address of ["A3:A4", "A1:B2", "A4:B6"])
+      await refusedOnT(fake, "InvalidOperation", (sheet) => sheet.getRange(address).delete("Up"));
     context = fake.newContext();
     context.workbook.worksheets.getItem("T").getRange("A3:B4").delete("Up");
     const rows = context.workbook.tables.getItem("Answers").rows.load("count");
@@ -277,12 +284,7 @@ describe("the fake Excel keeps Office's rules", () => {
       ],
       ["InvalidOperation", (sheet) => sheet.getRange().clear("Contents")],
     ];
-    for (const [code, act] of refused) {
-      context = fake.newContext();
-      const sheet = context.workbook.worksheets.getItem("T") as unknown as Excel.Worksheet;
-      act(sheet, context.workbook.tables.getItem("Answers") as unknown as Excel.Table);
-      await rejectsWith(context.sync(), code);
-    }
+    for (const [code, act] of refused) await refusedOnT(fake, code, act);
     context = fake.newContext();
     const filtered = context.workbook.tables.getItem("Answers").autoFilter.load("isDataFiltered");
     await context.sync();

@@ -486,14 +486,14 @@ function assertTableUnfiltered(table: TableState): void {
  */
 export function deleteRange(sheet: SheetState, rect: Rect, shift: unknown): void {
   assertUnprotected(sheet, "delete cells");
-  if (shift !== "Up") throw officeError("InvalidArgument", `The fake deletes with shift "Up" only (got ${String(shift)}).`);
+  if (shift !== "Up")
+    throw officeError("InvalidArgument", `The fake deletes with shift "Up" only (got ${String(shift)}).`);
   if (sheet.autoFilter && sheet.autoFilterState.columns.length > 0 && intersects(sheet.autoFilter, rect))
     throw officeError("InsertDeleteConflict", `The AutoFilter on "${sheet.name}" has criteria: clear them first.`);
   const cut = sheet.tables.filter((table) => intersects(table.rect, rect));
   for (const table of cut) {
     assertTableUnfiltered(table);
-    const wholeBodyRows =
-      rect.left === table.rect.left && rect.right === table.rect.right && rect.top > table.rect.top;
+    const wholeBodyRows = rect.left === table.rect.left && rect.right === table.rect.right && rect.top > table.rect.top;
     if (!wholeBodyRows || rect.bottom > table.rect.bottom)
       throw officeError("InvalidOperation", `The delete would shift part of the table "${table.name}".`);
     if (rect.top === table.rect.top + 1 && rect.bottom === table.rect.bottom)
