@@ -202,6 +202,10 @@ function queueResetSheet(
   kept: KeptTable | null,
 ): void {
   if (existing.protected) sheet.protection.unprotect();
+  // Freeze panes fail on a hidden sheet (OfficeDev/office-js #1463): a sheet the plan shows (a key area the user
+  // hid) is shown before any of them, one the plan keeps hidden gets none (queueVisibilityAndActivation).
+  const shown = plan.visibility === "visible";
+  if (shown && existing.visibility !== "Visible") sheet.visibility = "Visible";
   for (const table of existing.tables) sheet.tables.getItem(table.name).clearFilters();
   if (existing.filtered) sheet.autoFilter.remove();
   for (const table of existing.tables)
@@ -217,7 +221,7 @@ function queueResetSheet(
   else whole.clear("All");
   whole.format.useStandardWidth = true;
   whole.format.useStandardHeight = true;
-  sheet.freezePanes.unfreeze();
+  if (shown || existing.visibility === "Visible") sheet.freezePanes.unfreeze();
 }
 
 /**
@@ -288,7 +292,8 @@ function sheetSteps(plan: SheetPlan, excelApi19: boolean, kept: KeptTable | null
       on((sheet) => queueTable(sheet, table, kept?.plan === table ? kept.existing.name : undefined)),
     ),
     on((sheet) => {
-      if (plan.freeze) queueFreeze(sheet, plan.freeze);
+      // A sheet the plan keeps hidden is hidden now or still visible (a new one is hidden at the end): no panes.
+      if (plan.freeze && plan.visibility === "visible") queueFreeze(sheet, plan.freeze);
       // AutoFilter and print setup need ExcelApi 1.9; below it the core's notes tell the user what is missing.
       if (plan.autoFilter && excelApi19) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
       if (plan.print && excelApi19) queuePrint(sheet, plan.print);

@@ -288,10 +288,17 @@ defineAccessors<TableState>(FakeTableAutoFilter, {
   isDataFiltered: { get: (t) => t.filter.columns.length > 0 },
 });
 
+/**
+ * Freeze panes (ExcelApi 1.7). On a hidden sheet every call fails: unfreeze() there throws
+ * (https://github.com/OfficeDev/office-js/issues/1463, since fixed in newer builds, not in every one users have),
+ * and the fake refuses freezing alike, so code shows a sheet before it touches its panes.
+ */
 export class FakeWorksheetFreezePanes extends FakeClientObject {
   private freeze(payload: unknown, rows: (s: SheetState) => number, columns: (s: SheetState) => number): void {
     this.queue(payload, (target) => {
       const sheet = target as SheetState;
+      if (sheet.visibility !== "Visible")
+        throw officeError("InvalidOperation", `The panes of the hidden sheet "${sheet.name}" cannot be changed.`);
       sheet.freeze = { rows: rows(sheet), columns: columns(sheet) };
     });
   }
