@@ -30,7 +30,7 @@ const hiddenRows = (fake: FakeExcel) => fake.state.sheets.flatMap((s) => [...row
 
 /** A host at ExcelApi `api` over the fake, straight or through the real client. */
 function hostOver(fake: FakeExcel, { api, real }: { api: string; real: boolean }) {
-  const client = real ? realClientOver(fake) : null;
+  const client = real ? realClientOver(fake, { excelApi: api }) : null;
   const host = new ExcelWorkbookHost({
     run: client?.run ?? fake.run,
     isSetSupported: (name, version) => name === "ExcelApi" && Number(version) <= Number(api),
