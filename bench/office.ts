@@ -6,32 +6,62 @@
 import { canonicalToolkit } from "../src/core/toolkit/canonical";
 import { scaleToolkit } from "../src/core/toolkit/scale";
 import type { Toolkit } from "../src/core/toolkit/schema";
-import { measureRoundTrips, type RoundTrips } from "../src/office/bench-support";
+import { sampleAnswers } from "../src/core/answers/sample";
+import { consolidate } from "../src/core/consolidate/consolidate";
+import type { Consolidation } from "../src/core/consolidate/types";
+import {
+  measureGroupShrink,
+  measureRoundTrips,
+  type CountingWorkbook,
+  type RoundTrips,
+} from "../src/office/bench-support";
 import { REQUEST_LIMIT_BYTES } from "../src/office/request-size";
 import { FakeExcel } from "../test/fakes/excel-fake";
+import { examinedReturn } from "../test/consolidate/fixtures";
 import { realClientOver } from "../test/support/office-real";
 import { fixed, type BenchResult, type BenchSection } from "./section";
 
 const now = new Date("2026-11-25T09:00:00Z");
 
-async function measure(toolkit: Toolkit) {
+/** The real client in front of a new fake, counting each request it sends. */
+function countingClient(): CountingWorkbook {
   const client = realClientOver(new FakeExcel());
-  const report = await measureRoundTrips(
-    toolkit,
-    {
-      run: client.run,
-      get syncs() {
-        return client.requests.map((r) => ({
-          // Property sets, method calls and loads: the client's instantiations are not counted.
-          operations: r.body.Actions.filter((a) => a.ActionType !== 1).length,
-          requestBytes: r.bytes,
-          responseBytes: r.responseBytes ?? 0,
-        }));
-      },
+  return {
+    run: client.run,
+    get syncs() {
+      return client.requests.map((r) => ({
+        // Property sets, method calls and loads: the client's instantiations are not counted.
+        operations: r.body.Actions.filter((a) => a.ActionType !== 1).length,
+        requestBytes: r.bytes,
+        responseBytes: r.responseBytes ?? 0,
+      }));
     },
-    now,
+  };
+}
+
+const measure = (toolkit: Toolkit) => measureRoundTrips(toolkit, countingClient(), now);
+
+/** `count` returns answering every behaviour (a few distinct answer sets), consolidated. */
+function consolidationOf(toolkit: Toolkit, count: number): Consolidation {
+  const returns = Array.from({ length: count }, (_, i) =>
+    examinedReturn(
+      i,
+      { council: `Council ${String(i + 1).padStart(4, "0")}` },
+      { answers: sampleAnswers(toolkit, "2026-03-01", (i % 8) + 1).behaviours },
+    ),
   );
-  return report;
+  return consolidate(returns, toolkit, { includeErrors: false, finalOnly: false });
+}
+
+/** A re-consolidation of 40 returns into the workbook that holds the group sheets of 400. */
+async function groupShrink(): Promise<RoundTrips> {
+  const toolkit = canonicalToolkit();
+  return measureGroupShrink(countingClient(), {
+    toolkit,
+    larger: consolidationOf(toolkit, 400),
+    smaller: consolidationOf(toolkit, 40),
+    now,
+  });
 }
 
 const asJson = (trips: RoundTrips) => ({ ...trips, realClient: true });
@@ -43,12 +73,14 @@ const describe = (t: RoundTrips) =>
 async function officeRoundTrips(): Promise<BenchResult> {
   const canonical = await measure(canonicalToolkit());
   const x10 = await measure(scaleToolkit(canonicalToolkit(), 10));
+  const shrink = await groupShrink();
   const line = (label: string, r: typeof canonical) =>
     `${label.padEnd(22)} key areas ${String(r.keyAreas).padStart(3)}  build: ${describe(r.build)}  upgrade: ${describe(r.upgrade)}  check: ${describe(r.check)}`;
   return {
     lines: [
       line("canonical toolkit", canonical),
       line("toolkit × 10", x10),
+      `${"group 400 → 40 returns".padEnd(22)} re-consolidation into the same workbook: ${describe(shrink)}`,
       `growth for 10× the key areas: build operations ${fixed(x10.build.operations / canonical.build.operations, 2)}x, upgrade operations ${fixed(x10.upgrade.operations / canonical.upgrade.operations, 2)}x`,
     ],
     json: {
@@ -60,6 +92,7 @@ async function officeRoundTrips(): Promise<BenchResult> {
           check: asJson(canonical.check),
         },
         x10: { build: asJson(x10.build), upgrade: asJson(x10.upgrade), check: asJson(x10.check) },
+        group: { shrink: asJson(shrink) },
       },
     },
   };

@@ -82,6 +82,8 @@ export interface GroupSheetsOutcome {
   sheets: string[];
   /** Those of them that replaced the add-in's group sheets of an earlier consolidation, in the same order. */
   replaced: string[];
+  /** What the user should know of the write, when there is something ("The filter on Group Data was cleared…"). */
+  notes?: string[];
 }
 
 /** An error whose message is already plain English for the user, with what to do next. */

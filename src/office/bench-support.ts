@@ -4,6 +4,7 @@
  * request (and, where the workbook measures them, response) sizes of a build, an upgrade and a check against any Excel.run-like workbook that counts what was
  * sent (the benchmark passes the real office.js client in front of the in-memory fake).
  */
+import type { Consolidation } from "../core/consolidate/types";
 import type { Toolkit } from "../core/toolkit/schema";
 import { ExcelWorkbookHost } from "./excel-host";
 
@@ -64,4 +65,19 @@ export async function measureRoundTrips(
   const check = since(workbook, beforeCheck);
   const areas = toolkit.themes.flatMap((t) => t.keyAreas);
   return { keyAreas: areas.length, behaviours: areas.flatMap((a) => a.behaviours).length, build, upgrade, check };
+}
+
+/**
+ * A re-consolidation into a smaller group (`larger`, then `smaller`, into the same workbook), counting only the
+ * second write: it rewrites the earlier group sheets in place and shrinks the kept Group Data table.
+ */
+export async function measureGroupShrink(
+  workbook: CountingWorkbook,
+  { toolkit, larger, smaller, now }: { toolkit: Toolkit; larger: Consolidation; smaller: Consolidation; now: Date },
+): Promise<RoundTrips> {
+  const host = new ExcelWorkbookHost({ run: workbook.run, isSetSupported: () => true, toolkit, now: () => now });
+  await host.writeGroupSheets(larger, () => undefined);
+  const before = workbook.syncs.length;
+  await host.writeGroupSheets(smaller, () => undefined);
+  return since(workbook, before);
 }

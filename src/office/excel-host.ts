@@ -60,7 +60,7 @@ import { readSheetsInParts, writingIn, type PlanWriter, type SheetRead } from ".
 import { readAssessmentSheets, type AssessmentRead, type SheetFurniture } from "./read-assessment";
 import { sheetBounds, UNPLANNED_SHEET_BYTES } from "./read-size";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithin } from "./sync-timeout";
-import { writeWorkbookPlan, type ExistingSheet } from "./write-plan";
+import { filtersClearedNote, writeWorkbookPlan, type ExistingSheet } from "./write-plan";
 
 /** Data validation (level pickers) needs ExcelApi 1.8; everything else the plan uses is older. */
 export const REQUIRED_API = { name: "ExcelApi", version: "1.8" } as const;
@@ -162,7 +162,9 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const existing = new Map<string, ExistingSheet>();
       const earlier = overview.sheets.find((s) => s.name === planned.replaces);
       if (earlier) {
-        const [read] = await readSheetsInParts(context, sync, [earlier], () => UNPLANNED_SHEET_BYTES);
+        const [read] = await readSheetsInParts(context, sync, [earlier], () => UNPLANNED_SHEET_BYTES, {
+          filters: this.excelApi19(),
+        });
         existing.set(CHECK_REPORT_KEY, existingSheetOf(read, snapshotSheet(read.summary, read.used)));
       }
       await writeWorkbookPlan(
@@ -188,14 +190,14 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const planned =
         (existing && planUpgrade(existing.snapshot, this.deps.toolkit, options)) ??
         planBuild(this.deps.toolkit, options);
-      await this.writePlanned(
+      const cleared = await this.writePlanned(
         writingIn(context, sync, onProgress),
         planned,
         overview.names,
         existing?.sheets ?? new Map(),
       );
       onProgress({ step: "Finished", fraction: 1 });
-      return { action: planned.action, sheets: planned.sheets, notes: planned.notes };
+      return { action: planned.action, sheets: planned.sheets, notes: [...planned.notes, ...cleared] };
     });
   }
 
@@ -264,7 +266,10 @@ export class ExcelWorkbookHost implements WorkbookHost {
       };
       const planned = planGroupSheetsInto(consolidation, listing, this.deps.now());
       if (!planned) throw groupTableInTheWayError(groupTableInTheWay(listing) ?? SHEET_NAMES.groupData);
-      const existing = await readEarlierGroupSheets(context, sync, overview, listing, planned.replaces);
+      const existing = await readEarlierGroupSheets(context, sync, overview, listing, {
+        replaces: planned.replaces,
+        filters: this.excelApi19(),
+      });
       const write = writingIn(context, sync, onProgress, "the group sheets");
       await write(planned.plan, {
         existing,
@@ -273,7 +278,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
       });
       onProgress({ step: "Finished", fraction: 1 });
       const replaced = planned.plan.sheets.filter((sheet) => existing.has(sheet.key)).map((sheet) => sheet.name);
-      return { sheets: planned.sheetNames, replaced };
+      const cleared = filtersClearedNote(existing.values());
+      return { sheets: planned.sheetNames, replaced, ...(cleared ? { notes: [cleared] } : {}) };
     });
   }
 
@@ -347,7 +353,9 @@ export class ExcelWorkbookHost implements WorkbookHost {
   private async readExisting(context: Excel.RequestContext, sync: Sync, overview: Overview): Promise<Existing | null> {
     const ours = assessmentSheets(overview);
     if (ours.length === 0) return null;
-    const reads = await readSheetsInParts(context, sync, ours, this.responseBound(overview));
+    const reads = await readSheetsInParts(context, sync, ours, this.responseBound(overview), {
+      filters: this.excelApi19(),
+    });
     const snapshot = { sheets: reads.map((r) => snapshotSheet(r.summary, r.used)), names: overview.names };
     const sheets = new Map<string, ExistingSheet>();
     for (const [i, r] of reads.entries())
@@ -391,13 +399,16 @@ export class ExcelWorkbookHost implements WorkbookHost {
     };
   }
 
-  /** Writes the core's plan: the sheets it reuses are rewritten in place, every other one is added. */
+  /**
+   * Writes the core's plan: the sheets it reuses are rewritten in place, every other one is added. Returns the
+   * note to add when the rewrite cleared filters (none or one).
+   */
   private async writePlanned(
     write: PlanWriter,
     planned: PlannedAssessment,
     names: Record<string, string>,
     sheets: Map<string, ExistingSheet>,
-  ): Promise<void> {
+  ): Promise<string[]> {
     const existing = new Map<string, ExistingSheet>();
     for (const [key, name] of Object.entries(planned.reuse)) {
       const sheet = sheets.get(name.toLowerCase());
@@ -408,6 +419,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
       existingNames: new Set(Object.keys(names)),
       excelApi19: this.excelApi19(),
     });
+    const cleared = filtersClearedNote(existing.values());
+    return cleared ? [cleared] : [];
   }
 
   /** A plan of this toolkit, which bounds each sheet's response (the sheets were made by one like it). */
@@ -441,15 +454,17 @@ function existingSheet(snapshot: SnapshotSheet, isProtected: boolean, furniture:
         t.columns.items.map((c) => c.name),
         t.rows.count,
       ),
+      // Loaded with the furniture only where ExcelApi 1.9 is supported (queueFurniture).
+      ...(furniture.autoFilter ? { filtered: t.autoFilter.isDataFiltered } : {}),
     })),
     chartNames: furniture.charts.items.map((c) => c.name),
+    ...(furniture.autoFilter ? { filtered: furniture.autoFilter.isDataFiltered } : {}),
   };
 }
 
 /** The same, from the upgrade's read of the sheet. */
 function existingSheetOf(read: SheetRead, snapshot: SnapshotSheet): ExistingSheet {
-  const { sheet } = read;
-  return existingSheet(snapshot, sheet.protection.protected, { tables: sheet.tables, charts: sheet.charts });
+  return existingSheet(snapshot, read.sheet.protection.protected, read.furniture);
 }
 
 /** The same for every sheet of the check's read, by lower-case sheet name. */
@@ -467,14 +482,15 @@ function existingSheetsOfRead(read: AssessmentRead): Map<string, ExistingSheet> 
 /**
  * What the writer must know of the earlier group sheets it rewrites in place, by plan key, in one sync (none
  * when there are none): each sheet's protection and charts, and where each of its tables is (the tables were
- * listed in sync 1). Their cells are not read: the Group Data of hundreds of returns would be megabytes.
+ * listed in sync 1); with `filters` (ExcelApi 1.9), whether the sheet's AutoFilter and each table filter rows.
+ * Their cells are not read: the Group Data of hundreds of returns would be megabytes.
  */
 async function readEarlierGroupSheets(
   context: Excel.RequestContext,
   sync: Sync,
   overview: Overview,
   listing: WorkbookListing,
-  replaces: Partial<Record<string, string>>,
+  { replaces, filters }: { replaces: Partial<Record<string, string>>; filters: boolean },
 ): Promise<Map<string, ExistingSheet>> {
   const earlier = Object.entries(replaces).flatMap(([key, name]) => {
     const summary = name === undefined ? undefined : overview.sheets.find((s) => s.name === name);
@@ -485,25 +501,38 @@ async function readEarlierGroupSheets(
     const sheet = context.workbook.worksheets.getItem(summary.name);
     const tables = listing.tables
       .filter((t) => t.sheet.toLowerCase() === summary.name.toLowerCase())
-      .map((t) => ({ name: t.name, range: sheet.tables.getItem(t.name).getRange().load("address") }));
+      .map((t) => {
+        const table = sheet.tables.getItem(t.name);
+        return {
+          name: t.name,
+          range: table.getRange().load("address"),
+          filter: filters ? table.autoFilter.load("isDataFiltered") : null,
+        };
+      });
     return {
       key,
       summary,
       protection: sheet.protection.load("protected"),
       charts: sheet.charts.load("items/name"),
+      autoFilter: filters ? sheet.autoFilter.load("isDataFiltered") : null,
       tables,
     };
   });
   await sync("reading the group sheets of the earlier consolidation");
   return new Map(
-    queued.map(({ key, summary, protection, charts, tables }) => [
+    queued.map(({ key, summary, protection, charts, autoFilter, tables }) => [
       key,
       {
         name: summary.name,
         protected: protection.protected,
         visibility: officeVisibility(summary.visibility),
-        tables: tables.map((t) => ({ name: t.name, range: localAddress(t.range.address) })),
+        tables: tables.map((t) => ({
+          name: t.name,
+          range: localAddress(t.range.address),
+          ...(t.filter ? { filtered: t.filter.isDataFiltered } : {}),
+        })),
         chartNames: charts.items.map((c) => c.name),
+        ...(autoFilter ? { filtered: autoFilter.isDataFiltered } : {}),
       },
     ]),
   );

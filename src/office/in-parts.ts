@@ -38,6 +38,13 @@ export interface SheetRead {
   summary: SheetSummary;
   sheet: Excel.Worksheet;
   used: Excel.Range;
+  furniture: SheetFurniture;
+}
+
+/** What a read of our sheets asks besides their cells. */
+export interface FurnitureOptions {
+  /** Whether the sheet's and its tables' filters are filtering (ExcelApi 1.9: only where it is supported). */
+  filters: boolean;
 }
 
 /** What a rewrite in place must know of one of our sheets besides its cells: its tables and charts. */
@@ -46,25 +53,36 @@ export interface SheetFurniture {
   tables: Excel.TableCollection;
   /** Loaded with each chart's name. */
   charts: Excel.ChartCollection;
+  /** The sheet's AutoFilter, loaded with whether it filters; null where ExcelApi 1.9 is not supported. */
+  autoFilter: Excel.AutoFilter | null;
 }
+
+const NO_FILTERS: FurnitureOptions = { filters: false };
 
 /**
  * Queues the load of a sheet's tables, placed on the sheet by their column names and row count (see
- * tableRange) so they can be kept, and of its charts' names (those the plan draws again are deleted first).
+ * tableRange) so they can be kept, and of its charts' names (those the plan draws again are deleted first);
+ * with `filters`, whether the sheet's AutoFilter and each table filter rows (the rewrite clears them and says so).
  */
-export function queueFurniture(sheet: Excel.Worksheet): SheetFurniture {
+export function queueFurniture(sheet: Excel.Worksheet, options: FurnitureOptions): SheetFurniture {
+  const tables = "items/name,items/rows/count,items/columns/items/name";
   return {
-    tables: sheet.tables.load("items/name,items/rows/count,items/columns/items/name"),
+    tables: sheet.tables.load(options.filters ? `${tables},items/autoFilter/isDataFiltered` : tables),
     charts: sheet.charts.load("items/name"),
+    autoFilter: options.filters ? sheet.autoFilter.load("isDataFiltered") : null,
   };
 }
 
 /** Queues the read of one of our sheets: its cells, protection, tables and charts. */
-export function queueSheetRead(context: Excel.RequestContext, name: string): Omit<SheetRead, "summary"> {
+export function queueSheetRead(
+  context: Excel.RequestContext,
+  name: string,
+  options: FurnitureOptions = NO_FILTERS,
+): Omit<SheetRead, "summary"> {
   const sheet = context.workbook.worksheets.getItem(name);
   sheet.protection.load("protected");
-  queueFurniture(sheet);
-  return { sheet, used: queueUsedRange(sheet) };
+  const furniture = queueFurniture(sheet, options);
+  return { sheet, used: queueUsedRange(sheet), furniture };
 }
 
 const isResponseTooLarge = (error: unknown) =>
@@ -81,13 +99,14 @@ export async function readSheetsInParts(
   sync: Sync,
   sheets: SheetSummary[],
   bound: (sheet: SheetSummary) => number,
+  options: FurnitureOptions = NO_FILTERS,
 ): Promise<SheetRead[]> {
   const pending = groupUnder(sheets, bound, RESPONSE_LIMIT_BYTES);
   const parts = pending.length;
   const reads: SheetRead[] = [];
   for (let part = 1; pending.length > 0; part++) {
     const group = pending.shift()!;
-    const queued = group.map((summary) => ({ summary, ...queueSheetRead(context, summary.name) }));
+    const queued = group.map((summary) => ({ summary, ...queueSheetRead(context, summary.name, options) }));
     try {
       await sync(
         parts > 1 ? `reading your assessment (part ${Math.min(part, parts)} of ${parts})` : "reading your assessment",

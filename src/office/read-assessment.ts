@@ -59,6 +59,8 @@ export interface AssessmentReadPlan {
    * again should Excel refuse the one-sync read, as the step-by-step read starts afresh.
    */
   alsoLoad?: () => void;
+  /** Read whether the sheets' filters filter (ExcelApi 1.9, where supported: sign-off rewrites the sheets). */
+  filters?: boolean;
 }
 
 export interface AssessmentRead {
@@ -98,13 +100,13 @@ interface Reached extends GuardReads, SheetFurniture {
   protection: Excel.WorksheetProtection;
 }
 
-function queueReach(sheet: Excel.Worksheet, guards: GuardedCells): Reached {
+function queueReach(sheet: Excel.Worksheet, guards: GuardedCells, read: AssessmentReadPlan): Reached {
   sheet.load("name");
   return {
     sheet,
     used: queueUsedRange(sheet),
     protection: sheet.protection.load("protected"),
-    ...queueFurniture(sheet),
+    ...queueFurniture(sheet, { filters: read.filters ?? false }),
     ...queueGuardReads(sheet, guards.lockBlocks, guards.validated),
   };
 }
@@ -156,10 +158,10 @@ async function readInOneSync(
   read.alsoLoad?.();
   const names = context.workbook.names;
   const reached = [...read.expected].map(([name, guards]) =>
-    queueReach(names.getItemOrNullObject(name).getRangeOrNullObject().worksheet, guards),
+    queueReach(names.getItemOrNullObject(name).getRangeOrNullObject().worksheet, guards, read),
   );
   // A very hidden metadata sheet whose names were lost is still ours (see sheetsMadeByUs).
-  reached.push(queueReach(context.workbook.worksheets.getItemOrNullObject(SHEET_NAMES.metadata), NO_GUARDS));
+  reached.push(queueReach(context.workbook.worksheets.getItemOrNullObject(SHEET_NAMES.metadata), NO_GUARDS, read));
   try {
     await sync("reading your workbook");
   } catch (error) {
@@ -179,7 +181,7 @@ async function readInOneSync(
       unreached.push(summary);
       continue;
     }
-    furniture.set(summary.name.toLowerCase(), { tables: r.tables, charts: r.charts });
+    furniture.set(summary.name.toLowerCase(), { tables: r.tables, charts: r.charts, autoFilter: r.autoFilter });
     const sheet = { ...snapshotSheet(summary, r.used), protected: r.protection.protected };
     const guarded = withGuards(sheet, snapshotNamesRead, r);
     if (guarded) done.set(summary.name, guarded);
@@ -225,7 +227,11 @@ async function readRest(
   unguarded: SnapshotSheet[],
 ): Promise<{ sheets: SnapshotSheet[]; furniture: Map<string, SheetFurniture> }> {
   const reads =
-    unreached.length > 0 ? await readSheetsInParts(context, sync, unreached, sheetBounds(read.plan, names)) : [];
+    unreached.length > 0
+      ? await readSheetsInParts(context, sync, unreached, sheetBounds(read.plan, names), {
+          filters: read.filters ?? false,
+        })
+      : [];
   const pending = [
     ...unguarded,
     ...reads.map((r) => ({ ...snapshotSheet(r.summary, r.used), protected: r.sheet.protection.protected })),
@@ -243,9 +249,7 @@ async function readRest(
     if (guards.some((guard) => guard.queued)) await sync(`reading cell protection and pickers${ofParts}`);
     finished.push(...guards.map((guard) => guard.finish()));
   }
-  const furniture = new Map(
-    reads.map((r) => [r.summary.name.toLowerCase(), { tables: r.sheet.tables, charts: r.sheet.charts }]),
-  );
+  const furniture = new Map(reads.map((r) => [r.summary.name.toLowerCase(), r.furniture]));
   return { sheets: finished, furniture };
 }
 

@@ -93,13 +93,23 @@ export function tableRange(sheet: SnapshotSheet, columnNames: string[], bodyRows
 
 const VALIDATION_TYPES: Record<string, SnapshotValidation["type"]> = { List: "list", Date: "date" };
 
+/**
+ * An inline list's items. Office.js writes and reads the source with commas, but a list a user set again in
+ * Excel in a locale whose list separator is ";" reads back with semicolons (the source is not locale-aware,
+ * OfficeDev/office-js #2128): a source with semicolons and no comma is split on them, so the check sees the
+ * same levels rather than a changed picker. Level names hold neither character.
+ */
+function listItems(source: string): string[] {
+  return source.split(source.includes(";") && !source.includes(",") ? ";" : ",");
+}
+
 /** A cell's validation as Office reports it; null when it has none. */
 function snapshotValidation(validation: Excel.DataValidation): SnapshotValidation | null {
   if (validation.type === "None") return null;
   const type = VALIDATION_TYPES[validation.type] ?? "other";
   const source = validation.rule.list?.source;
   // An inline list's source is its items; a list drawn from cells has a formula ("=$A$1:$A$5").
-  const list = type === "list" && typeof source === "string" && !source.startsWith("=") ? source.split(",") : undefined;
+  const list = type === "list" && typeof source === "string" && !source.startsWith("=") ? listItems(source) : undefined;
   const alert = validation.errorAlert;
   return {
     type,

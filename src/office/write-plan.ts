@@ -34,6 +34,8 @@ export interface ExistingTable {
   name: string;
   /** Where it is now (header row included), or null when that is not known for certain. */
   range: string | null;
+  /** Its filter hides rows by criteria (known with ExcelApi 1.9: Table.autoFilter.isDataFiltered). */
+  filtered?: boolean;
 }
 
 /** What the preceding sync learnt about a sheet the plan will reuse (upgrade / repair). */
@@ -49,6 +51,8 @@ export interface ExistingSheet {
   tables: ExistingTable[];
   /** Charts on the sheet now; those the plan draws again (by name) are deleted first, the user's are kept. */
   chartNames: string[];
+  /** The sheet's AutoFilter has criteria (known with ExcelApi 1.9: Worksheet.autoFilter.isDataFiltered). */
+  filtered?: boolean;
 }
 
 export interface WriteOptions {
@@ -182,7 +186,11 @@ function around(address: string): string[] {
 /**
  * Empties one of our sheets but keeps the sheet itself, so references to it from the user's own
  * sheets survive. Protection is lifted first (its state came from the previous sync: protect() and
- * unprotect() throw when the sheet is already in that state). A kept table is never cleared (what
+ * unprotect() throw when the sheet is already in that state). Then every filter goes: writes into
+ * rows a filter hides land in the wrong rows (OfficeDev/office-js #224) and a filtered table refuses
+ * row deletes (InsertDeleteConflict, TableRowCollection reference): each table's filters are cleared
+ * (Table.clearFilters, ExcelApi 1.2, harmless on a table without any), and an AutoFilter the read found
+ * filtering (ExcelApi 1.9, so only known there) is removed; the plan applies its own again. A kept table is never cleared (what
  * clearing a whole table does to it is not documented): everything around it is, and its rows are
  * added or deleted through its own row collection (ExcelApi 1.1) to the plan's number
  * (tableRowSteps); the blocks then overwrite its header and body.
@@ -194,6 +202,12 @@ function queueResetSheet(
   kept: KeptTable | null,
 ): void {
   if (existing.protected) sheet.protection.unprotect();
+  // Freeze panes fail on a hidden sheet (OfficeDev/office-js #1463): a sheet the plan shows (a key area the user
+  // hid) is shown before any of them, one the plan keeps hidden gets none (queueVisibilityAndActivation).
+  const shown = plan.visibility === "visible";
+  if (shown && existing.visibility !== "Visible") sheet.visibility = "Visible";
+  for (const table of existing.tables) sheet.tables.getItem(table.name).clearFilters();
+  if (existing.filtered) sheet.autoFilter.remove();
   for (const table of existing.tables)
     if (table.name !== kept?.existing.name) sheet.tables.getItem(table.name).delete();
   const planned = new Set((plan.charts ?? []).map((chart) => chart.name.toLowerCase()));
@@ -207,20 +221,22 @@ function queueResetSheet(
   else whole.clear("All");
   whole.format.useStandardWidth = true;
   whole.format.useStandardHeight = true;
-  sheet.freezePanes.unfreeze();
+  if (shown || existing.visibility === "Visible") sheet.freezePanes.unfreeze();
 }
 
 /**
- * Rows of a kept table changed in one step: a row deleted is a request's object path and action (about 430
- * bytes), so a table that shrinks by thousands of rows (a group of 400 returns replaced by one of 4) goes in
- * steps the requests can be cut between.
+ * Rows of a kept table added in one step: rows added carry their blank values, so a table that grows by
+ * thousands of rows goes in steps the requests can be cut between.
  */
 const TABLE_ROWS_PER_STEP = 2000;
 
 /**
- * Adds rows at the end, or deletes them from the end, until the table has as many as the plan's, in steps of
- * at most TABLE_ROWS_PER_STEP rows. Row by row from the end: deleting many rows at once (deleteRowsAt) needs
- * ExcelApi 1.16, far above the manifest's 1.8.
+ * Adds rows at the end, in steps of at most TABLE_ROWS_PER_STEP rows, or deletes the surplus at the end in one
+ * action, until the table has as many as the plan's. The surplus goes as one block: Range.delete with the cells
+ * below shifting up (ExcelApi 1.1) over the table's columns shrinks the table, which keeps its object, name and
+ * the formulas that use it, as Excel's Delete > Table Rows does. One action and one object path whatever the
+ * number of rows (TableRow.delete row by row cost about 430 bytes a row and slows down, OfficeDev/office-js
+ * #3320); TableRowCollection.deleteRowsAt would do the same but is ExcelApiOnline 1.1, Excel on the web only.
  */
 function tableRowSteps(key: string, kept: KeptTable): WriteStep[] {
   const bodyRows = (address: string) => parseRange(address).bottom - parseRange(address).top;
@@ -234,14 +250,24 @@ function tableRowSteps(key: string, kept: KeptTable): WriteStep[] {
     const blank = Array.from({ length: count }, () => Array.from({ length: right - left + 1 }, () => ""));
     steps.push((target) => void table(target).rows.add(undefined, blank));
   }
-  for (let end = now; end > wanted; end -= TABLE_ROWS_PER_STEP) {
-    const first = Math.max(wanted, end - TABLE_ROWS_PER_STEP);
-    steps.push((target) => {
-      const rows = table(target).rows;
-      for (let index = end - 1; index >= first; index--) rows.getItemAt(index).delete();
-    });
+  if (now > wanted) {
+    const { top } = parseRange(kept.existing.range);
+    const surplus = rangeAddress(top + 1 + wanted, left, top + now, right);
+    steps.push((target) => target.sheet(key).getRange(surplus).delete("Up"));
   }
   return steps;
+}
+
+/**
+ * What the user reads when a rewrite cleared filters (queueResetSheet): the sheets whose AutoFilter or table
+ * was filtering, by the names they have in the workbook; null when none was.
+ */
+export function filtersClearedNote(rewritten: Iterable<ExistingSheet>): string | null {
+  const names = [...rewritten].filter((s) => s.filtered || s.tables.some((t) => t.filtered)).map((s) => s.name);
+  if (names.length === 0) return null;
+  if (names.length === 1) return `The filter on ${names[0]} was cleared to rewrite it.`;
+  const list = `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `The filters on ${list} were cleared to rewrite them.`;
 }
 
 function sheetSteps(plan: SheetPlan, excelApi19: boolean, kept: KeptTable | null): WriteStep[] {
@@ -266,7 +292,8 @@ function sheetSteps(plan: SheetPlan, excelApi19: boolean, kept: KeptTable | null
       on((sheet) => queueTable(sheet, table, kept?.plan === table ? kept.existing.name : undefined)),
     ),
     on((sheet) => {
-      if (plan.freeze) queueFreeze(sheet, plan.freeze);
+      // A sheet the plan keeps hidden is hidden now or still visible (a new one is hidden at the end): no panes.
+      if (plan.freeze && plan.visibility === "visible") queueFreeze(sheet, plan.freeze);
       // AutoFilter and print setup need ExcelApi 1.9; below it the core's notes tell the user what is missing.
       if (plan.autoFilter && excelApi19) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
       if (plan.print && excelApi19) queuePrint(sheet, plan.print);

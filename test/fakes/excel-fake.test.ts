@@ -7,6 +7,16 @@ const rejectsWith = async (promise: Promise<unknown>, code: string) => {
   await expect(promise).rejects.toMatchObject({ code });
 };
 
+/** Queues `act` on sheet "T" (and the table "Answers") in a fresh context, whose sync must fail with `code`. */
+const refusedOnT = (fake: FakeExcel, code: string, act: (sheet: Excel.Worksheet, table: Excel.Table) => void) => {
+  const context = fake.newContext();
+  act(
+    context.workbook.worksheets.getItem("T") as unknown as Excel.Worksheet,
+    context.workbook.tables.getItemOrNullObject("Answers") as unknown as Excel.Table,
+  );
+  return rejectsWith(context.sync(), code);
+};
+
 describe("the fake Excel keeps Office's rules", () => {
   test("a property read before load and sync throws PropertyNotLoaded", async () => {
     const fake = new FakeExcel();
@@ -228,6 +238,90 @@ describe("the fake Excel keeps Office's rules", () => {
     context.workbook.worksheets.getItem("T").protection.protect();
     context.workbook.worksheets.getItem("T").autoFilter.apply("C1:C2");
     await rejectsWith(context.sync(), "InvalidOperation");
+  });
+
+  test("a block of whole table body rows deleted with the cells shifting up shrinks the table, which keeps its ID and name", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("T", { A1: "ID", B1: "Level", A2: "a", A3: "b", A4: "c", A5: "d", B5: "x", D9: "mine" });
+    let context = fake.newContext();
+    const table = context.workbook.worksheets.getItem("T").tables.add("A1:B5", true);
+    table.name = "Answers";
+    await context.sync();
+    const state = fake.sheet("T").tables[0];
+    // Part of the table's columns, or its header, cannot go: Excel refuses to shift part of a table.
+    for (const address of ["A3:A4", "A1:B2", "A4:B6"])
+      await refusedOnT(fake, "InvalidOperation", (sheet) => sheet.getRange(address).delete("Up"));
+    context = fake.newContext();
+    context.workbook.worksheets.getItem("T").getRange("A3:B4").delete("Up");
+    const rows = context.workbook.tables.getItem("Answers").rows.load("count");
+    await context.sync();
+    expect(rows.count).toBe(2);
+    expect(fake.sheet("T").tables).toEqual([{ ...state, rect: { top: 1, left: 1, bottom: 3, right: 2 } }]);
+    expect(fake.cell("T", "A3")).toMatchObject({ text: "d" });
+    expect(fake.cell("T", "B3")).toMatchObject({ text: "x" });
+    expect(fake.cell("T", "D9")).toMatchObject({ text: "mine" }); // other columns stay where they were
+  });
+
+  test("a filter hides rows: a filtered table refuses row deletes, hidden rows refuse writes, clearing shows them", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("T", { A1: "ID", B1: "Level", A2: "a", B2: "x", A3: "b", B3: "y", A4: "c", B4: "x" });
+    let context = fake.newContext();
+    context.workbook.worksheets.getItem("T").tables.add("A1:B4", true).name = "Answers";
+    await context.sync();
+    fake.filterTable("Answers", { column: 1, values: ["x"] });
+    expect(fake.sheet("T").tables[0].filter.hiddenRows).toEqual([3]);
+    const refused: [string, (sheet: Excel.Worksheet, table: Excel.Table) => void][] = [
+      ["InsertDeleteConflict", (_sheet, table) => table.rows.getItemAt(2).delete()],
+      ["InsertDeleteConflict", (sheet) => sheet.getRange("A4:B4").delete("Up")],
+      [
+        "InvalidOperation",
+        (sheet) =>
+          void (sheet.getRange("A2:B4").values = [
+            ["p", "q"],
+            ["r", "s"],
+            ["t", "u"],
+          ]),
+      ],
+      ["InvalidOperation", (sheet) => sheet.getRange().clear("Contents")],
+    ];
+    for (const [code, act] of refused) await refusedOnT(fake, code, act);
+    context = fake.newContext();
+    const filtered = context.workbook.tables.getItem("Answers").autoFilter.load("isDataFiltered");
+    await context.sync();
+    expect(filtered.isDataFiltered).toBe(true);
+    context = fake.newContext();
+    const answers = context.workbook.tables.getItem("Answers");
+    answers.clearFilters();
+    answers.rows.getItemAt(2).delete();
+    const after = answers.autoFilter.load("isDataFiltered");
+    await context.sync();
+    expect(after.isDataFiltered).toBe(false);
+    expect(fake.sheet("T").tables[0].filter).toEqual({ columns: [], hiddenRows: [] });
+    expect(fake.sheet("T").tables[0].rect.bottom).toBe(3);
+  });
+
+  test("a sheet's AutoFilter with criteria hides rows until it is removed", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("G", { A1: "ID", B1: "Status", A2: "a", B2: "Met", A3: "b", B3: "Below" });
+    let context = fake.newContext();
+    const sheet = context.workbook.worksheets.getItem("G");
+    sheet.autoFilter.apply(sheet.getRange("A1:B3"));
+    await context.sync();
+    fake.filterSheet("G", { column: 1, values: ["Below"] });
+    context = fake.newContext();
+    context.workbook.worksheets.getItem("G").getRange("A2").values = [["z"]];
+    await rejectsWith(context.sync(), "InvalidOperation");
+    context = fake.newContext();
+    const g = context.workbook.worksheets.getItem("G");
+    const filter = g.autoFilter.load("enabled,isDataFiltered");
+    await context.sync();
+    expect([filter.enabled, filter.isDataFiltered]).toEqual([true, true]);
+    context = fake.newContext();
+    context.workbook.worksheets.getItem("G").autoFilter.remove();
+    context.workbook.worksheets.getItem("G").getRange("A2").values = [["z"]];
+    await context.sync();
+    expect(fake.sheet("G").autoFilter).toBeNull();
+    expect(fake.cell("G", "A2")).toMatchObject({ text: "z" });
   });
 
   test("renaming a sheet rewrites references to it; deleting it leaves #REF!", async () => {

@@ -24,6 +24,12 @@
  *   (stricter: cells below must be empty, one body row stays); clearing formats over a whole table
  *   is refused (what it does to the table is not documented).
  * - Worksheet.autoFilter.apply (ExcelApi 1.9): buttons only, never on a protected sheet or a table.
+ * - Filters (set up by tests with filterTable / filterSheet: criteria and the rows they hide): a filtered
+ *   table refuses row deletes (InsertDeleteConflict, the TableRowCollection reference; office-js #994), rows
+ *   hidden by a filter refuse writes and clears (office-js #224: such writes land in the wrong rows), and
+ *   Table.clearFilters (1.2) / AutoFilter.remove (1.9) show the rows again; Table.autoFilter and
+ *   Worksheet.autoFilter answer isDataFiltered (1.9).
+ * - Range.delete("Up") (1.1) deletes whole body rows of a table, which shrinks and keeps its object and name.
  * - Names and table names share one namespace; renaming a sheet rewrites references to it;
  *   deleting one turns them into #REF!.
  * - Data validation: inline lists ≤ 255 characters, titles ≤ 32, prompts ≤ 255, errors ≤ 225.
@@ -38,8 +44,9 @@
  * Tests hand `context` to code under test as an Excel.RequestContext (a cast in tests only).
  */
 import { parseRect } from "./excel/address";
-import { parseTyped, type StoredCell } from "./excel/cell-input";
+import { parseTyped, valueOf, type StoredCell } from "./excel/cell-input";
 import { FakeRequestContext, type FakeHost, type SyncRecord } from "./excel/client";
+import { filterRows, findTable } from "./excel/rules";
 import { cellKey, newSheet, type SheetState, type WorkbookState } from "./excel/state";
 import { FakeWorkbook } from "./excel/workbook";
 
@@ -160,6 +167,27 @@ export class FakeExcel implements FakeHost {
       }
     }
     return given;
+  }
+
+  /**
+   * Filters a table as a user would: only the body rows whose cell in `column` (from the table's left) reads
+   * one of `values` stay shown.
+   */
+  filterTable(tableName: string, filter: { column: number; values: string[] }): void {
+    const found = findTable(this.state, tableName);
+    if (!found) throw new Error(`The fake workbook has no table "${tableName}".`);
+    found.table.filter = filterRows(found.table.rect, filter.column, filter.values, this.displayed(found.sheet));
+  }
+
+  /** The same through a sheet's AutoFilter, which must be there. */
+  filterSheet(sheetName: string, filter: { column: number; values: string[] }): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet.autoFilter) throw new Error(`The sheet "${sheetName}" has no AutoFilter to filter with.`);
+    sheet.autoFilterState = filterRows(sheet.autoFilter, filter.column, filter.values, this.displayed(sheet));
+  }
+
+  private displayed(sheet: SheetState): (row: number, column: number) => string {
+    return (row, column) => String(valueOf(sheet.cells.get(cellKey(row, column))));
   }
 
   cell(sheetName: string, address: string): StoredCell | undefined {

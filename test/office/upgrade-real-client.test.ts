@@ -63,11 +63,12 @@ test("fewer rows than the plan: rows are added to the table, which is never dele
   expect(calls(body).filter((c) => c.call.endsWith(". Apply"))).toHaveLength(1);
 });
 
-test("more rows than the plan: the surplus rows are deleted from the end through the row collection", async () => {
-  // planRows + 2 body rows now, indexed 0 .. planRows + 1: the last two go, the last first.
+test("more rows than the plan: the surplus rows at the end go in one Range.delete with the cells shifting up", async () => {
+  // planRows + 2 body rows now (rows 2 .. planRows + 3): the last two go, as one block of the table's columns.
   const body = await upgradeRequest(`A1:O${1 + planRows + 2}`);
   expect(calls(body).filter((c) => c.call.endsWith(". Delete"))).toEqual([
-    { call: "Rows > GetItemAt . Delete", args: [planRows + 1] },
-    { call: "Rows > GetItemAt . Delete", args: [planRows] },
+    { call: " > GetRange . Delete", args: [`A${planRows + 2}:O${planRows + 3}`] },
   ]);
+  const deletes = body.Actions.filter((a) => a.Name === "Delete");
+  expect(deletes.map((a) => a.ArgumentInfo?.Arguments)).toEqual([["Up"]]);
 });

@@ -27,10 +27,44 @@ const CLIENT_LIBRARY = require.resolve("@microsoft/office-js/dist/excel-web-16.0
 
 interface RealOffice {
   Excel: typeof Excel;
-  OfficeExtension: typeof OfficeExtension & { SessionBase: new () => object };
+  OfficeExtension: typeof OfficeExtension & {
+    SessionBase: new () => object;
+    CommonUtility: { _doApiNotSupportedCheck: boolean };
+  };
+  OSF: { _OfficeAppFactory?: { getContext: () => unknown } };
 }
 
 let loaded: RealOffice | undefined;
+
+/**
+ * The ExcelApi version the harness's Office answers as supported; the manifest declares 1.8, and the add-in
+ * uses 1.9 where isSetSupported says so. Tests and the bench that run at another version say so.
+ */
+export const DEFAULT_EXCEL_API = "1.9";
+
+/** "1.10" > "1.9": requirement set versions compare part by part. */
+function atMost(version: string | undefined, declared: string): boolean {
+  const [major, minor = 0] = (version ?? "1.1").split(".").map(Number);
+  const [topMajor, topMinor = 0] = declared.split(".").map(Number);
+  return major < topMajor || (major === topMajor && minor <= topMinor);
+}
+
+/**
+ * Makes the real client's own requirement-set check answer as an Excel that supports ExcelApi up to `excelApi`
+ * and no other Excel requirement set (ExcelApiOnline, ExcelApiDesktop…); any other set (the client's own
+ * RichApiRuntime and the like) answers as before, when the library found no Office.context and took every set
+ * as supported. With it, the client refuses a member above that version as Excel would (ApiNotFound) before
+ * anything is sent.
+ */
+function declareExcelApi(office: RealOffice, excelApi: string): void {
+  // Office.context is a getter over the app factory's context, and a page outside Office has no app factory:
+  // the harness gives it one that knows only the requirements.
+  const requirements = {
+    isSetSupported: (name: string, version?: string) =>
+      name === "ExcelApi" ? atMost(version, excelApi) : !name.toLowerCase().startsWith("excel"),
+  };
+  office.OSF._OfficeAppFactory = { getContext: () => ({ requirements }) };
+}
 
 /** The real client, loaded once per process (parsing 3 MB of script takes a moment). */
 export function realOffice(): RealOffice {
@@ -41,6 +75,12 @@ export function realOffice(): RealOffice {
     });
     dom.window.eval(readFileSync(CLIENT_LIBRARY, "utf8"));
     loaded = dom.window as unknown as RealOffice;
+    // The library ends by setting OfficeExtension.Utility._doApiNotSupportedCheck = true, but its check reads
+    // CommonUtility._doApiNotSupportedCheck (Utility copied CommonUtility's statics when it was defined), which
+    // stays false: without this the client never checks a member's requirement set (and without an
+    // Office.context it would take every set as supported).
+    loaded.OfficeExtension.CommonUtility._doApiNotSupportedCheck = true;
+    declareExcelApi(loaded, DEFAULT_EXCEL_API);
   }
   return loaded;
 }
@@ -230,12 +270,19 @@ function sessionSending(send: Send, requests: CapturedRequest[]): object {
   return new CapturingSession();
 }
 
-function clientSending(send: Send): RealClient {
+/** Which Excel the real client answers as: the highest ExcelApi version it supports. */
+export interface RealClientOptions {
+  excelApi?: string;
+}
+
+function clientSending(send: Send, { excelApi = DEFAULT_EXCEL_API }: RealClientOptions = {}): RealClient {
   const requests: CapturedRequest[] = [];
   const office = realOffice();
   return {
     requests,
     run: async (batch) => {
+      // Set at each run: clients at other versions may have run in between.
+      declareExcelApi(office, excelApi);
       const context = new office.Excel.RequestContext(sessionSending(send, requests) as unknown as string);
       const result = await batch(context);
       // Like Excel.run: whatever is still queued goes in one more request (none when nothing is).
@@ -246,21 +293,25 @@ function clientSending(send: Send): RealClient {
 }
 
 /** The real client in front of the fake: every request is captured, then applied to the fake. */
-export function realClientOver(fake: FakeExcel): RealClient {
-  return clientSending((request) => replayOnFake(fake, request));
+export function realClientOver(fake: FakeExcel, options: RealClientOptions = {}): RealClient {
+  return clientSending((request) => replayOnFake(fake, request), options);
 }
 
 /**
  * A RequestContext of the real client with nothing behind it, for tests that look at what one sync
  * sends: each request is captured and answered with no results.
  */
-export function realContextCapturing(): { context: Excel.RequestContext; requests: CapturedRequest[] } {
+export function realContextCapturing({ excelApi = DEFAULT_EXCEL_API }: RealClientOptions = {}): {
+  context: Excel.RequestContext;
+  requests: CapturedRequest[];
+} {
+  declareExcelApi(realOffice(), excelApi);
   const requests: CapturedRequest[] = [];
   const session = sessionSending(async () => ({ Results: [] }), requests);
   return { context: new (realOffice().Excel.RequestContext)(session as unknown as string), requests };
 }
 
 /** The real client with nothing behind it: requests are captured and answered with no results. */
-export function realClientCapturing(): RealClient {
-  return clientSending(async () => ({ Results: [] }));
+export function realClientCapturing(options: RealClientOptions = {}): RealClient {
+  return clientSending(async () => ({ Results: [] }), options);
 }

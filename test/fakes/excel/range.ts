@@ -16,6 +16,7 @@ import { officeError } from "./errors";
 import {
   assertUnprotected,
   clearRange,
+  deleteRange,
   eachCell,
   mergeRange,
   readFormat,
@@ -120,6 +121,11 @@ export class FakeRange extends FakeClientObject {
 
   clear(applyTo: string = "All"): void {
     this.queue(applyTo, (t) => clearRange((t as RangeTarget).sheet, (t as RangeTarget).rect, applyTo));
+  }
+
+  /** ExcelApi 1.1; see deleteRange for what the fake allows. */
+  delete(shift: string): void {
+    this.queue(shift, (t) => deleteRange((t as RangeTarget).sheet, (t as RangeTarget).rect, shift));
   }
 
   merge(across = false): void {

@@ -22,6 +22,9 @@ import {
   type TableState,
   keyColumn,
   keyRow,
+  noFilter,
+  rowsHiddenByFilters,
+  type FilterState,
   type WorkbookState,
 } from "./state";
 
@@ -152,6 +155,7 @@ function autofillTableColumns(
 export function writeCells(sheet: SheetState, rect: Rect, input: unknown, property: string): void {
   const array = assertShape(rect, input, property);
   assertUnlockedForInput(sheet, rect);
+  assertNoRowsHiddenByFilter(sheet, rect, `write ${property}`);
   const stored = array.map((line) => line.map(storeInput));
   const emptyBefore = emptyTableColumns(sheet, rect);
   const formulas = new Map<number, string>();
@@ -197,6 +201,7 @@ export function clearRange(sheet: SheetState, rect: Rect, applyTo: string): void
     );
   if (!["All", "Formats", "Contents"].includes(applyTo))
     throw officeError("InvalidArgument", `clear("${applyTo}") is not supported.`);
+  assertNoRowsHiddenByFilter(sheet, rect, "clear cells");
   if (applyTo !== "Formats") for (const key of keysIn(sheet.cells, rect)) sheet.cells.delete(key);
   if (applyTo !== "Contents") for (const key of keysIn(sheet.formats, rect)) sheet.formats.delete(key);
 }
@@ -370,19 +375,21 @@ export function addTable(state: WorkbookState, sheet: SheetState, rect: Rect, ha
     name: `Table${index}`,
     rect,
     style: "TableStyleMedium2",
+    filter: noFilter(),
   };
   sheet.tables.push(table);
   return table;
 }
 
-function shiftColumnsUp(sheet: SheetState, left: number, right: number, fromRow: number): void {
+/** Deletes `count` rows of cells from `fromRow` in columns left..right; the cells below move up. */
+function shiftColumnsUp(sheet: SheetState, left: number, right: number, fromRow: number, count = 1): void {
   for (const map of [sheet.cells, sheet.formats, sheet.validations] as Map<number, unknown>[]) {
     const moved = [...map.entries()]
       .filter(([key]) => keyRow(key) >= fromRow && keyColumn(key) >= left && keyColumn(key) <= right)
       .sort(([a], [b]) => a - b);
     for (const [key] of moved) map.delete(key);
     for (const [key, value] of moved)
-      if (keyRow(key) > fromRow) map.set(cellKey(keyRow(key) - 1, keyColumn(key)), value);
+      if (keyRow(key) >= fromRow + count) map.set(cellKey(keyRow(key) - count, keyColumn(key)), value);
   }
 }
 
@@ -393,6 +400,7 @@ function shiftColumnsUp(sheet: SheetState, left: number, right: number, fromRow:
  */
 export function deleteTableRow(sheet: SheetState, table: TableState, index: number): void {
   assertUnprotected(sheet, "delete table rows");
+  assertTableUnfiltered(table);
   const row = table.rect.top + 1 + index;
   if (!Number.isInteger(index) || index < 0 || row > table.rect.bottom)
     throw officeError("ItemNotFound", `The table "${table.name}" has no row ${index}.`);
@@ -433,7 +441,95 @@ export function applyAutoFilter(sheet: SheetState, rect: Rect, columnIndex: unkn
     throw officeError("InvalidArgument", "The fake applies filter buttons only, without criteria.");
   if (sheet.tables.some((table) => intersects(table.rect, rect)))
     throw officeError("InvalidOperation", "A table has its own filter buttons; the AutoFilter cannot overlap it.");
+  // A sheet has one AutoFilter: the new one replaces the old with its criteria, showing the rows they hid.
+  sheet.autoFilterState = noFilter();
   sheet.autoFilter = rect;
+}
+
+/**
+ * Rows hidden by a filter refuse writes and clears that reach them. Excel takes such a write, but it lands in
+ * the wrong rows and leaves the filter showing the wrong ones (https://github.com/OfficeDev/office-js/issues/224,
+ * "Setting range data when filter is applied doesn't work"): code must clear the filter first, and the fake
+ * makes the corruption a refusal that a test sees.
+ */
+function assertNoRowsHiddenByFilter(sheet: SheetState, rect: Rect, action: string): void {
+  const hidden = [...rowsHiddenByFilters(sheet)].find((row) => row >= rect.top && row <= rect.bottom);
+  if (hidden !== undefined)
+    throw officeError(
+      "InvalidOperation",
+      `The fake refuses to ${action} over row ${hidden} of "${sheet.name}", hidden by a filter: clear the filter first.`,
+    );
+}
+
+/**
+ * A filtered table refuses row deletes: TableRowCollection.deleteRows and deleteRowsAt "will throw the
+ * InsertDeleteConflict error if the table on which the method is called has a filter applied"
+ * (https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection), and deletes of rows of a
+ * filtered table through TableRow or Range do nothing (https://github.com/OfficeDev/office-js/issues/994):
+ * the fake refuses every one alike.
+ */
+function assertTableUnfiltered(table: TableState): void {
+  if (table.filter.columns.length > 0)
+    throw officeError(
+      "InsertDeleteConflict",
+      `The table "${table.name}" has a filter applied, so its rows cannot be deleted: clear its filters first.`,
+    );
+}
+
+/**
+ * Range.delete(shift "Up") (ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-delete-member(1)):
+ * the cells go and those below them, in the range's columns, move up. Over a table it may delete only whole
+ * body rows (the table's columns exactly): the table shrinks and keeps its object, name and style, as Excel's
+ * Delete > Table Rows does; any other cut through a table is refused, as Excel refuses to shift part of a table.
+ * Under a filter the delete is refused (InsertDeleteConflict, see assertTableUnfiltered). Stricter than Excel:
+ * shift "Left" is not modelled, other tables never move, and one body row stays.
+ */
+export function deleteRange(sheet: SheetState, rect: Rect, shift: unknown): void {
+  assertUnprotected(sheet, "delete cells");
+  if (shift !== "Up")
+    throw officeError("InvalidArgument", `The fake deletes with shift "Up" only (got ${String(shift)}).`);
+  if (sheet.autoFilter && sheet.autoFilterState.columns.length > 0 && intersects(sheet.autoFilter, rect))
+    throw officeError("InsertDeleteConflict", `The AutoFilter on "${sheet.name}" has criteria: clear them first.`);
+  const cut = sheet.tables.filter((table) => intersects(table.rect, rect));
+  for (const table of cut) {
+    assertTableUnfiltered(table);
+    const wholeBodyRows = rect.left === table.rect.left && rect.right === table.rect.right && rect.top > table.rect.top;
+    if (!wholeBodyRows || rect.bottom > table.rect.bottom)
+      throw officeError("InvalidOperation", `The delete would shift part of the table "${table.name}".`);
+    if (rect.top === table.rect.top + 1 && rect.bottom === table.rect.bottom)
+      throw officeError("InvalidOperation", `The fake keeps at least one body row in "${table.name}".`);
+  }
+  const below = { ...rect, top: rect.top, bottom: MAX_ROWS };
+  if (sheet.tables.some((table) => !cut.includes(table) && intersects(table.rect, below)))
+    throw officeError("InvalidOperation", "The fake does not move other tables.");
+  const count = rectRows(rect);
+  shiftColumnsUp(sheet, rect.left, rect.right, rect.top, count);
+  for (const table of cut) table.rect = { ...table.rect, bottom: table.rect.bottom - count };
+}
+
+/** Table.clearFilters (ExcelApi 1.2, https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-clearfilters-member(1)). */
+export function clearTableFilters(table: TableState): void {
+  table.filter = noFilter();
+}
+
+/** AutoFilter.remove (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.autofilter#excel-excel-autofilter-remove-member(1)). */
+export function removeAutoFilter(sheet: SheetState): void {
+  assertUnprotected(sheet, "remove the AutoFilter");
+  sheet.autoFilter = null;
+  sheet.autoFilterState = noFilter();
+}
+
+/** Test set-up: a filter showing only the rows whose cell in `column` reads one of `values`. */
+export function filterRows(
+  range: Rect,
+  column: number,
+  values: string[],
+  displayed: (row: number, column: number) => string,
+): FilterState {
+  const hiddenRows: number[] = [];
+  for (let row = range.top + 1; row <= range.bottom; row++)
+    if (!values.includes(displayed(row, range.left + column))) hiddenRows.push(row);
+  return { columns: [{ column, values }], hiddenRows };
 }
 
 export function findTable(state: WorkbookState, key: string): { sheet: SheetState; table: TableState } | null {

@@ -65,11 +65,25 @@ export interface ConditionalFormatState {
   };
 }
 
+/**
+ * A filter's state: the criteria on its columns (column index from the filtered range's left, the values
+ * shown) and the sheet rows those criteria hide. Rows stay as the filter left them until it is cleared or
+ * reapplied, as in Excel.
+ */
+export interface FilterState {
+  columns: { column: number; values: string[] }[];
+  hiddenRows: number[];
+}
+
+export const noFilter = (): FilterState => ({ columns: [], hiddenRows: [] });
+
 export interface TableState {
   id: string;
   name: string;
   rect: Rect;
   style: string;
+  /** The table's own filter (every table has filter buttons). */
+  filter: FilterState;
 }
 
 /** Cells a chart reads: a sheet (by ID, so renames follow and the state stays plain data) and a rectangle. */
@@ -118,6 +132,8 @@ export interface SheetState {
   freeze: { rows: number; columns: number };
   /** The worksheet's AutoFilter range (filter buttons on its first row), if any. */
   autoFilter: Rect | null;
+  /** The criteria of that AutoFilter and the rows they hide. */
+  autoFilterState: FilterState;
   protection: { protected: boolean; options: Record<string, unknown>; password?: string };
   pageLayout: { orientation: string; zoom: Record<string, unknown>; printTitleRows: string | null };
 }
@@ -161,6 +177,7 @@ export function newSheet(workbook: WorkbookState, name: string): SheetState {
     charts: [],
     freeze: { rows: 0, columns: 0 },
     autoFilter: null,
+    autoFilterState: noFilter(),
     protection: { protected: false, options: {} },
     pageLayout: { orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: null },
   };
@@ -175,4 +192,9 @@ export function keysIn<T>(map: Map<number, T>, rect: Rect): number[] {
     if (row >= rect.top && row <= rect.bottom && column >= rect.left && column <= rect.right) keys.push(key);
   }
   return keys;
+}
+
+/** Rows of the sheet hidden by a filter: its AutoFilter's and its tables'. */
+export function rowsHiddenByFilters(sheet: SheetState): Set<number> {
+  return new Set([...sheet.autoFilterState.hiddenRows, ...sheet.tables.flatMap((t) => t.filter.hiddenRows)]);
 }

@@ -10,7 +10,9 @@ import {
   addTable,
   addTableRows,
   applyAutoFilter,
+  clearTableFilters,
   deleteTableRow,
+  removeAutoFilter,
   assertAlive,
   assertUnprotected,
   deleteSheet,
@@ -159,7 +161,13 @@ export class FakeWorksheet extends FakeClientObject {
     return (this.chartsProxy ??= new FakeChartCollection(this.context, () => this.sheet()));
   }
   protected override children(): Record<string, FakeClientObject> {
-    return { protection: this.protection, pageLayout: this.pageLayout, tables: this.tables, charts: this.charts };
+    return {
+      protection: this.protection,
+      pageLayout: this.pageLayout,
+      tables: this.tables,
+      charts: this.charts,
+      autoFilter: this.autoFilter,
+    };
   }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, () => rangeOn(this.sheet(), address));
@@ -221,6 +229,8 @@ defineAccessors<SheetState>(FakeWorksheet, {
   tabColor: { get: (s) => s.tabColor, set: (s, v) => (s.tabColor = v === "" ? "" : normaliseColour(v)) },
 });
 
+export interface FakeAutoFilter extends Pick<Excel.AutoFilter, "enabled" | "isDataFiltered"> {}
+
 export interface FakeWorksheetProtection extends Pick<Excel.WorksheetProtection, "protected" | "options"> {}
 export class FakeWorksheetProtection extends FakeClientObject {
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
@@ -257,12 +267,38 @@ export class FakeAutoFilter extends FakeClientObject {
       applyAutoFilter(sheet, rect, columnIndex, criteria);
     });
   }
+  /** ExcelApi 1.9: removes the AutoFilter, showing the rows its criteria hid. */
+  remove(): void {
+    this.queue(null, (target) => removeAutoFilter(target as SheetState));
+  }
 }
+defineAccessors<SheetState>(FakeAutoFilter, {
+  enabled: { get: (s) => s.autoFilter !== null },
+  isDataFiltered: { get: (s) => s.autoFilterState.columns.length > 0 },
+});
 
+/**
+ * Table.autoFilter (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-autofilter-member):
+ * what the fake models of it is whether the table's filter has criteria.
+ */
+export interface FakeTableAutoFilter extends Pick<Excel.AutoFilter, "enabled" | "isDataFiltered"> {}
+export class FakeTableAutoFilter extends FakeClientObject {}
+defineAccessors<TableState>(FakeTableAutoFilter, {
+  enabled: { get: () => true },
+  isDataFiltered: { get: (t) => t.filter.columns.length > 0 },
+});
+
+/**
+ * Freeze panes (ExcelApi 1.7). On a hidden sheet every call fails: unfreeze() there throws
+ * (https://github.com/OfficeDev/office-js/issues/1463, since fixed in newer builds, not in every one users have),
+ * and the fake refuses freezing alike, so code shows a sheet before it touches its panes.
+ */
 export class FakeWorksheetFreezePanes extends FakeClientObject {
   private freeze(payload: unknown, rows: (s: SheetState) => number, columns: (s: SheetState) => number): void {
     this.queue(payload, (target) => {
       const sheet = target as SheetState;
+      if (sheet.visibility !== "Visible")
+        throw officeError("InvalidOperation", `The panes of the hidden sheet "${sheet.name}" cannot be changed.`);
       sheet.freeze = { rows: rows(sheet), columns: columns(sheet) };
     });
   }
@@ -369,6 +405,7 @@ export class FakeTable extends FakeClientObject {
   private rowsProxy?: FakeTableRowCollection;
   private columnsProxy?: FakeTableColumnCollection;
   private worksheetProxy?: FakeWorksheet;
+  private autoFilterProxy?: FakeTableAutoFilter;
 
   /** A deleted table is gone for good: a proxy bound to it fails, and its ID is never given again. */
   override target(): unknown {
@@ -390,8 +427,15 @@ export class FakeTable extends FakeClientObject {
   get worksheet(): FakeWorksheet {
     return (this.worksheetProxy ??= new FakeWorksheet(this.context, () => ownerOf(this.context.state, this.table())));
   }
+  get autoFilter(): FakeTableAutoFilter {
+    return (this.autoFilterProxy ??= new FakeTableAutoFilter(this.context, () => this.table()));
+  }
   protected override children(): Record<string, FakeClientObject> {
-    return { rows: this.rows, columns: this.columns, worksheet: this.worksheet };
+    return { rows: this.rows, columns: this.columns, worksheet: this.worksheet, autoFilter: this.autoFilter };
+  }
+  /** ExcelApi 1.2: clears every filter on the table, showing the rows they hid. */
+  clearFilters(): void {
+    this.queue(null, (target) => clearTableFilters(target as TableState));
   }
   delete(): void {
     this.queue(null, (target) => {
