@@ -6,19 +6,8 @@ import { columnLetter } from "../util/a1";
  */
 export const LAYOUT_VERSION = 3;
 
-export const SHEET_NAMES = {
-  guide: "Guide",
-  summary: "Summary",
-  gaps: "Gaps",
-  data: "Data",
-  retired: "Retired answers",
-  metadata: "NPS_Metadata",
-  /** The findings of a check, added on request (src/core/check/report-sheet.ts); not part of the assessment. */
-  checkReport: "Check report",
-  groupSummary: "Group Summary",
-  groupData: "Group Data",
-  consolidationLog: "Consolidation Log",
-} as const;
+/** The workbook's own sheet names, declared beside the toolkit's schema (which keeps key area sheets off them). */
+export { SHEET_NAMES } from "../toolkit/sheet-names";
 
 /** The sheets of a group workbook (consolidation), which an assessment never has. */
 export const GROUP_SHEET_KEYS = ["groupSummary", "groupData", "consolidationLog"] as const;
