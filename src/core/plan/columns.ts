@@ -32,6 +32,7 @@ export function columnLayout<K extends string>(specs: Record<K, ColumnSpec>) {
   const byKey = <V>(value: (key: K) => V) => Object.fromEntries(keys.map((key) => [key, value(key)])) as Record<K, V>;
   const expand = <V>(key: K, value: V | readonly V[]): V[] => {
     const span = spanOf(key);
+    if (value === undefined) throw new Error(`Column ${key} has no value`);
     if (span === 1) return [value as V];
     if (!Array.isArray(value) || value.length !== span) throw new Error(`Column ${key} takes ${span} values`);
     return [...(value as readonly V[])];
@@ -54,6 +55,9 @@ export function columnLayout<K extends string>(specs: Record<K, ColumnSpec>) {
     widths: keys.flatMap((key) => Array<number>(spanOf(key)).fill(specs[key].width)),
     /** A row's cells given by column name, in column order from column A. */
     row,
+    /** A row with `blank` in every column, to spread before the cells a row fills (a column added stays blank). */
+    blankRow: <V>(blank: V): RowCells<K, V> =>
+      byKey((key) => (spanOf(key) === 1 ? blank : Array<V>(spanOf(key)).fill(blank))),
   };
 }
 

@@ -45,17 +45,10 @@ const headerRow = (levels: readonly string[]): PlanCell[] =>
 /** The principle row: read-only text, with no answers and no scores. */
 const principleRow = (descriptors: string[]): PlanCell[] =>
   KEY_AREA.row<PlanCell>({
+    ...KEY_AREA.blankRow<PlanCell>(null),
     id: "Principle",
     behaviour: "High level principle",
     descriptors,
-    current: null,
-    target: null,
-    evidence: null,
-    owner: null,
-    reviewDate: null,
-    currentScore: null,
-    targetScore: null,
-    gap: null,
   });
 
 function behaviourRow(
@@ -68,6 +61,8 @@ function behaviourRow(
 ): PlanCell[] {
   const at = (column: number) => cellAddress(row, column);
   return KEY_AREA.row<PlanCell>({
+    // A column the layout adds is blank until the row gives it a value.
+    ...KEY_AREA.blankRow<PlanCell>(null),
     id,
     behaviour: name,
     descriptors,
