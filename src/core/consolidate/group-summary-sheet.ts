@@ -15,7 +15,10 @@ import { absoluteRange, cellAddress, columnLetter, formulaString, quoteSheet, ra
 import type { UsedReturn } from "./types";
 
 const S = GROUP_SUMMARY;
-const STATISTICS = Object.values(S.statistics);
+type StatisticKey = (typeof S.statistics)[number]["key"];
+const STATISTICS = S.statistics.map((statistic) => statistic.header);
+/** The statistics on the level scale, which the typical levels block repeats as levels. */
+const SCORE_STATISTICS = S.statistics.filter((statistic) => statistic.score);
 /** Low scores red, high green; for the spread, small green and large red. */
 const SCORE_COLOURS: [string, string, string] = ["#F8696B", "#FFEB84", "#63BE7B"];
 const SPREAD_COLOURS: [string, string, string] = ["#63BE7B", "#FFEB84", "#F8696B"];
@@ -78,15 +81,16 @@ function averageFormula(
   return `IF(${count}=0,"",SUMPRODUCT(${matches},${ranges.currentScore})/${count})`;
 }
 
-const statisticFormulas = (over: string): PlanCell[] => {
-  const none = `COUNT(${over})=0`;
-  return [
-    { formula: `IF(${none},"",AVERAGE(${over}))` },
-    { formula: `IF(${none},"",MIN(${over}))` },
-    { formula: `IF(${none},"",MAX(${over}))` },
-    { formula: `IF(${none},"",MAX(${over})-MIN(${over}))` },
-  ];
+/** Each statistic over the cells `over`, blank when none of them holds a number. */
+const STATISTIC_FORMULAS: Record<StatisticKey, (over: string) => string> = {
+  mean: (over) => `AVERAGE(${over})`,
+  lowest: (over) => `MIN(${over})`,
+  highest: (over) => `MAX(${over})`,
+  spread: (over) => `MAX(${over})-MIN(${over})`,
 };
+
+const statisticFormulas = (over: string): PlanCell[] =>
+  S.statistics.map(({ key }) => ({ formula: `IF(COUNT(${over})=0,"",${STATISTIC_FORMULAS[key](over)})` }));
 
 const levelOf = (cell: string, levels: readonly string[]) =>
   `IF(ISNUMBER(${cell}),INDEX(${levelArray(levels)},INT(${cell})),${formulaString(NOT_ASSESSED)})`;
@@ -105,7 +109,8 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
   const rows = summaryRows(toolkit);
   const first = S.columns.firstReturn;
   const lastReturn = first + returns.length - 1;
-  const firstStatistic = lastReturn + 1;
+  /** The column of a statistic, after the returns'. */
+  const statisticColumn = (key: StatisticKey) => lastReturn + 1 + S.statistics.findIndex((s) => s.key === key);
   const lastColumn = lastReturn + STATISTICS.length;
   const widths = [
     S.widths.label,
@@ -158,7 +163,7 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
   const levelsTitleRow = numbersBottom + 2;
   const levelsNumberRow = levelsTitleRow + 1;
   const levelsTop = levelsNumberRow + 2;
-  const levelStatistics = [S.statistics.mean, S.statistics.lowest, S.statistics.highest];
+  const levelStatistics = SCORE_STATISTICS.map((statistic) => statistic.header);
   sheet.block(levelsTitleRow, 1, [["Typical level of each return: its average current score, rounded down"]]);
   sheet.style(cellAddress(levelsTitleRow, 1), { bold: true, fontColor: COLOURS.titleText });
   header(levelsNumberRow, [...levelStatistics, null]);
@@ -168,7 +173,7 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
     rows.map((row, i): PlanCell[] => [
       row.label,
       row.scope,
-      ...[...returns.map((_, r) => first + r), ...levelStatistics.map((_, s) => firstStatistic + s)].map(
+      ...[...returns.map((_, r) => first + r), ...SCORE_STATISTICS.map(({ key }) => statisticColumn(key))].map(
         (column): PlanCell => ({ formula: levelOf(cellAddress(numbersTop + i, column), toolkit.levels) }),
       ),
       null,
@@ -198,12 +203,12 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
   sheet
     .conditional({
       type: "colorScale",
-      range: rangeAddress(numbersTop, first, numbersBottom, firstStatistic + 2),
+      range: rangeAddress(numbersTop, first, numbersBottom, statisticColumn("highest")),
       colors: SCORE_COLOURS,
     })
     .conditional({
       type: "colorScale",
-      range: rangeAddress(numbersTop, firstStatistic + 3, numbersBottom, firstStatistic + 3),
+      range: rangeAddress(numbersTop, statisticColumn("spread"), numbersBottom, statisticColumn("spread")),
       colors: SPREAD_COLOURS,
     });
   sheet.plan.freeze = { rows: S.headerRow, columns: S.columns.scope };

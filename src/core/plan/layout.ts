@@ -216,7 +216,17 @@ export const GROUP_SUMMARY = {
   labelHeader: "Theme / key area",
   scopeHeader: "Scope",
   widths: { label: 44, scope: 10, return: 16, statistic: 10 },
-  statistics: { mean: "Group mean", lowest: "Lowest", highest: "Highest", spread: "Spread" },
+  /**
+   * The group's statistics over a row's return averages, in their column order after the returns. A score
+   * statistic is on the level scale (it has a typical level below and the score colours); the spread is a
+   * difference of scores, coloured the other way round.
+   */
+  statistics: [
+    { key: "mean", header: "Group mean", score: true },
+    { key: "lowest", header: "Lowest", score: true },
+    { key: "highest", header: "Highest", score: true },
+    { key: "spread", header: "Spread", score: false },
+  ],
 } as const;
 
 /** Text shown in a score cell when the level typed is not one of the five names. */
