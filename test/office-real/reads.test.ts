@@ -5,7 +5,7 @@
  * fake that reads formulas back as "" would understate it).
  */
 import { sampleAnswers } from "../../src/core/answers/sample";
-import type { Answers } from "../../src/core/answers/types";
+import type { Answers } from "../../src/core/plan/answer-types";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { KEY_AREA } from "../../src/core/plan/layout";
 import { cellAddress } from "../../src/core/util/a1";

@@ -9,7 +9,7 @@
  */
 import { answersFingerprint, recordedSignOff } from "../answers/fingerprint";
 import type { FoundAssessment } from "../answers/from-snapshot";
-import type { SignOffRecord } from "../answers/types";
+import type { SignOffRecord } from "../plan/answer-types";
 import type { CheckResult, Finding } from "../check/types";
 import type { WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";

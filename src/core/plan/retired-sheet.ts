@@ -1,4 +1,4 @@
-import type { BehaviourAnswer } from "../answers/types";
+import type { BehaviourAnswer } from "./answer-types";
 import { rangeAddress } from "../util/a1";
 import { isIsoDate, isoDateToSerial } from "../util/dates";
 import { RETIRED, SHEET_NAMES } from "./layout";

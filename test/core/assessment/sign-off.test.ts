@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { answersFingerprint, signOffOfWritten } from "../../../src/core/answers/fingerprint";
 import { readAssessment } from "../../../src/core/answers/from-snapshot";
-import type { Answers, BehaviourAnswer } from "../../../src/core/answers/types";
+import type { Answers, BehaviourAnswer } from "../../../src/core/plan/answer-types";
 import { planUpgrade } from "../../../src/core/assessment/plan-assessment";
 import { planSignOff, readSignOff, signOffBlockers, signOffState } from "../../../src/core/assessment/sign-off";
 import { signOffProblem } from "../../../src/core/assessment/sign-off-request";
