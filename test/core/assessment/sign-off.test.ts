@@ -7,7 +7,8 @@ import { answersFingerprint, signOffOfWritten } from "../../../src/core/answers/
 import { readAssessment } from "../../../src/core/answers/from-snapshot";
 import type { Answers, BehaviourAnswer } from "../../../src/core/plan/answer-types";
 import { planUpgrade } from "../../../src/core/assessment/plan-assessment";
-import { planSignOff, readSignOff, signOffBlockers, signOffState } from "../../../src/core/assessment/sign-off";
+import { planSignOff, readSignOff, signOffState } from "../../../src/core/assessment/sign-off";
+import { signOffBlockers } from "../../../src/core/check/sign-off-gate";
 import { signOffProblem } from "../../../src/core/assessment/sign-off-request";
 import { GUIDE, KEY_AREA, METADATA_KEYS } from "../../../src/core/plan/layout";
 import type { WorkbookPlan } from "../../../src/core/plan/types";
