@@ -4,9 +4,9 @@
  * answers): syncs, and the bytes of each request exactly as the client serialises it.
  */
 import { canonicalToolkit } from "../src/core/toolkit/canonical";
-import { scaleToolkit } from "../src/core/toolkit/scale";
+import { scaleToolkit } from "../test/support/scale";
 import type { Toolkit } from "../src/core/toolkit/schema";
-import { measureRoundTrips, type RoundTrips } from "../src/office/bench-support";
+import { measureRoundTrips, type RoundTrips } from "./round-trips";
 import { REQUEST_LIMIT_BYTES } from "../src/office/request-size";
 import { FakeExcel } from "../test/fakes/excel-fake";
 import { realClientOver } from "../test/support/office-real";

@@ -10,7 +10,7 @@ import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { KEY_AREA } from "../../src/core/plan/layout";
 import { cellAddress } from "../../src/core/util/a1";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { scaleToolkit } from "../../src/core/toolkit/scale";
+import { scaleToolkit } from "../support/scale";
 import type { Toolkit } from "../../src/core/toolkit/schema";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { queueSheetRead } from "../../src/office/in-parts";

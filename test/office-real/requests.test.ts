@@ -8,7 +8,7 @@ import { sampleAnswers } from "../../src/core/answers/sample";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { scaleToolkit } from "../../src/core/toolkit/scale";
+import { scaleToolkit } from "../support/scale";
 import type { Toolkit } from "../../src/core/toolkit/schema";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { REQUEST_LIMIT_BYTES } from "../../src/office/request-size";
