@@ -19,7 +19,7 @@ import { knownToolkits } from "../../src/core/toolkit/registry";
 import { cellAddress } from "../../src/core/util/a1";
 import { readAssessmentSheets } from "../../src/office/read-assessment";
 import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
-import { queueWorkbookPlan } from "../../src/office/write-plan";
+import { queueWorkbookPlan } from "../support/queue-plan";
 import { FakeExcel, FakeOfficeError } from "../fakes/excel-fake";
 import { cellKey } from "../fakes/excel/state";
 import { DETAILS, hostFor, NOW, nextVersion, noProgress, userSheetsOf } from "./fixtures";
@@ -37,7 +37,7 @@ async function sampleWorkbook(edit: (plan: WorkbookPlan) => void = () => undefin
   const plan = buildWorkbookPlan(toolkit, sampleAnswers(toolkit, TODAY), { now: NOW });
   edit(plan);
   await fake.run(async (context) => {
-    queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true });
+    await queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true });
     await context.sync();
   });
   return fake;
