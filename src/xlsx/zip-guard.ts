@@ -28,7 +28,7 @@ import { checkFileKind } from "./guard/file-kind";
 import { inflatePart, type InflateRaw } from "./guard/inflate";
 import { noCounters, type ReadCounters, type ReadLimits } from "./guard/limits";
 import { TextCollector, XmlScanner } from "./guard/xml-scan";
-import { checkEndRecord, checkPartCount, openZip } from "./guard/zip-directory";
+import { checkEndRecord, checkPartCount, deflatedParts, openZip } from "./guard/zip-directory";
 
 export { checkFileSize, DEFAULT_READ_LIMITS, noCounters, type ReadCounters, type ReadLimits } from "./guard/limits";
 export { type InflateRaw } from "./guard/inflate";
@@ -76,7 +76,14 @@ export async function guardWorkbookBytes(
   if (!contentTypes || !zip.file("xl/workbook.xml")) throw readError("not-a-workbook");
   counters.parts++;
   const contentTypesText = new TextCollector();
-  await inflatePart(contentTypes, { counters, limits, sink: contentTypesText, inflateRaw });
+  // Only a native inflate needs the compressed bytes; JSZip's stream finds its own.
+  const deflated = inflateRaw ? deflatedParts(bytes) : new Map<string, Uint8Array>();
+  const inflating = { counters, limits, inflateRaw };
+  await inflatePart(contentTypes, {
+    ...inflating,
+    sink: contentTypesText,
+    compressed: deflated.get(contentTypes.name),
+  });
   checkContentTypes(contentTypesText.text());
   const parts: InflatedParts = new Map();
   for (const entry of entries) {
@@ -85,7 +92,8 @@ export async function guardWorkbookBytes(
     const name = entry.name.replace(/^\//, "");
     const xml = XML_PART.test(name);
     const scanner = xml ? new XmlScanner(counters, limits, WORKSHEET_PART.test(name)) : undefined;
-    const inflated = await inflatePart(entry, { counters, limits, sink: scanner, inflateRaw, keep: keep(name) });
+    const compressed = deflated.get(entry.name);
+    const inflated = await inflatePart(entry, { ...inflating, sink: scanner, compressed, keep: keep(name) });
     if (inflated) parts.set(name, inflated);
   }
   return parts;

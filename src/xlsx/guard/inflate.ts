@@ -16,17 +16,6 @@ type StreamingEntry = JSZip.JSZipObject & {
   internalStream(type: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array>;
 };
 
-/**
- * A deflated part's compressed bytes, which JSZip 3 keeps as `_data` (its CompressedObject) until the
- * part is read. Not public, so the shape is checked: anything else is inflated through JSZip.
- */
-function deflatedBytes(entry: JSZip.JSZipObject): Uint8Array | undefined {
-  const data = (entry as unknown as { _data?: { compressedContent?: unknown; compression?: { magic?: unknown } } })
-    ._data;
-  const deflated = data?.compression?.magic === "\x08\x00" && data.compressedContent instanceof Uint8Array;
-  return deflated ? (data.compressedContent as Uint8Array) : undefined;
-}
-
 const NATIVE_SLICE_BYTES = 256 * 1024;
 
 /** Inflates one part at once with a native inflate that stops at the bytes the limit has left. */
@@ -57,8 +46,10 @@ export interface InflateOptions {
   limits: ReadLimits;
   /** Takes the bytes as they inflate (the XML scanner, or a collector of a part read as text). */
   sink?: PartSink;
-  /** The platform's native inflate, used for a deflated part; JSZip's stream otherwise. */
+  /** The platform's native inflate, used for a deflated part whose compressed bytes are given; JSZip's otherwise. */
   inflateRaw?: InflateRaw;
+  /** The part's compressed bytes when it is deflated (zip-directory.ts's deflatedParts). */
+  compressed?: Uint8Array;
   /** Hand the part's inflated bytes back (a part the reader asked for); otherwise they are only counted. */
   keep?: boolean;
 }
@@ -70,9 +61,8 @@ export interface InflateOptions {
  */
 export function inflatePart(
   entry: JSZip.JSZipObject,
-  { counters, limits, sink, inflateRaw, keep = false }: InflateOptions,
+  { counters, limits, sink, inflateRaw, compressed, keep = false }: InflateOptions,
 ): Promise<Uint8Array | undefined> {
-  const compressed = inflateRaw && deflatedBytes(entry);
   if (inflateRaw && compressed)
     return new Promise((resolve) => {
       const inflated = inflatePartNatively(compressed, { inflateRaw, counters, limits, sink });
