@@ -60,12 +60,19 @@ export type InflatedParts = Map<string, Uint8Array>;
  * finished or gave up. The parts `keep` accepts (named without a leading "/") are handed back
  * inflated, once the whole file has passed.
  */
+export interface GuardOptions {
+  limits: ReadLimits;
+  /** Filled in as the guard goes, so a caller sees how far it got; fresh counters when not given. */
+  counters?: ReadCounters;
+  /** The platform's native inflate (Node's zlib, for the command line); JSZip's inflate otherwise. */
+  inflateRaw?: InflateRaw;
+  /** Which parts to hand back inflated; none when not given. */
+  keep?: (part: string) => boolean;
+}
+
 export async function guardWorkbookBytes(
   bytes: Uint8Array,
-  limits: ReadLimits,
-  counters: ReadCounters = noCounters(),
-  inflateRaw?: InflateRaw,
-  keep: (part: string) => boolean = () => false,
+  { limits, counters = noCounters(), inflateRaw, keep = () => false }: GuardOptions,
 ): Promise<InflatedParts> {
   checkFileKind(bytes, limits);
   checkEndRecord(bytes, limits);
