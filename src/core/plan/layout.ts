@@ -144,26 +144,25 @@ export const GAPS = namedTable(4, {
   priority: { header: "Priority", width: 9 },
 });
 
+/** A behaviour's columns in the tidy tables (Data, Group Data), in their order there. */
+const BEHAVIOUR_COLUMNS = [
+  "theme",
+  "keyArea",
+  "id",
+  "behaviour",
+  "currentLevel",
+  "currentScore",
+  "targetLevel",
+  "targetScore",
+  "gap",
+  "evidence",
+  "owner",
+] as const;
+
 /** Data: the NPS_Data table, its header in row 1 and one row per behaviour. */
 export const DATA = namedTable(
   1,
-  pickColumns(COLUMN, [
-    "council",
-    "assessmentDate",
-    "toolkitVersion",
-    "theme",
-    "keyArea",
-    "id",
-    "behaviour",
-    "currentLevel",
-    "currentScore",
-    "targetLevel",
-    "targetScore",
-    "gap",
-    "evidence",
-    "owner",
-    "reviewDate",
-  ]),
+  pickColumns(COLUMN, ["council", "assessmentDate", "toolkitVersion", ...BEHAVIOUR_COLUMNS, "reviewDate"]),
 );
 
 /** Group Data: the NPS_GroupData table, its header in row 1 and one row per return × behaviour. */
@@ -175,17 +174,7 @@ export const GROUP_DATA = namedTable(1, {
     "role",
     "assessmentDate",
     "toolkitVersion",
-    "theme",
-    "keyArea",
-    "id",
-    "behaviour",
-    "currentLevel",
-    "currentScore",
-    "targetLevel",
-    "targetScore",
-    "gap",
-    "evidence",
-    "owner",
+    ...BEHAVIOUR_COLUMNS,
   ]),
   sourceFile: { header: "Source file", width: 30 },
   status: COLUMN.finalOrDraft,
