@@ -15,6 +15,34 @@ const EXCEL_IN_TYPES = {
   selector: "TSQualifiedName[left.name='Excel'], TSTypeQuery > Identifier.exprName[name='Excel']",
   message: ONLY_OFFICE_TOUCHES_EXCEL,
 };
+const CORE_IS_PURE = [
+  {
+    regex: `^(\\.\\./)+${OUTER_LAYERS}(/|$)|(^|/)src/${OUTER_LAYERS}(/|$)`,
+    message: "src/core is the pure core: it imports nothing from src/office, xlsx, taskpane, cli or app.",
+  },
+  {
+    group: ["react", "react/*", "react-dom", "react-dom/*", "@fluentui/*", "exceljs", "jszip", "office-js"],
+    message: "src/core is pure TypeScript: no React, Fluent UI, ExcelJS or Office.js.",
+  },
+];
+// The core's own order, lowest first: a folder imports only from the folders before it (and its own). The toolkit
+// model, the plan built from it, the snapshot a reader fills, the answers read from a snapshot, the use cases over
+// them (assessment), the checker, and consolidation, which uses all of them.
+const CORE_ORDER = ["util", "toolkit", "plan", "snapshot", "answers", "assessment", "check", "consolidate"];
+// One block per core folder, restating the core's rules (a later block's options replace an earlier block's).
+const coreOrder = CORE_ORDER.map((layer, i) => {
+  const above = CORE_ORDER.slice(i + 1);
+  const upward = {
+    regex: `^\\.\\./(${above.join("|")})(/|$)|(^|/)core/(${above.join("|")})(/|$)`,
+    message: `src/core/${layer} comes before ${above.join(", ")} in the core's order (CORE_ORDER in eslint.config.mjs): it imports none of them.`,
+  };
+  return {
+    files: [`src/core/${layer}/**/*.{ts,tsx}`],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: above.length > 0 ? [...CORE_IS_PURE, upward] : CORE_IS_PURE }],
+    },
+  };
+});
 const layerBoundaries = [
   {
     files: ["src/**/*.{ts,tsx}"],
@@ -27,21 +55,7 @@ const layerBoundaries = [
   {
     files: ["src/core/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              regex: `^(\\.\\./)+${OUTER_LAYERS}(/|$)|(^|/)src/${OUTER_LAYERS}(/|$)`,
-              message: "src/core is the pure core: it imports nothing from src/office, xlsx, taskpane, cli or app.",
-            },
-            {
-              group: ["react", "react/*", "react-dom", "react-dom/*", "@fluentui/*", "exceljs", "jszip", "office-js"],
-              message: "src/core is pure TypeScript: no React, Fluent UI, ExcelJS or Office.js.",
-            },
-          ],
-        },
-      ],
+      "no-restricted-imports": ["error", { patterns: CORE_IS_PURE }],
       // Restates the Excel rule too: a later block's options replace an earlier block's for the same rule.
       "no-restricted-syntax": [
         "error",
@@ -90,6 +104,7 @@ export default [
     },
   },
   ...layerBoundaries,
+  ...coreOrder,
   {
     // These tests break Office.js's load/sync rules on purpose, to prove that the Excel fake enforces them.
     files: ["test/fakes/**/*.test.ts"],

@@ -4,17 +4,12 @@
  * answers): syncs, and the bytes of each request exactly as the client serialises it.
  */
 import { canonicalToolkit } from "../src/core/toolkit/canonical";
-import { scaleToolkit } from "../src/core/toolkit/scale";
+import { scaleToolkit } from "../test/support/scale";
 import type { Toolkit } from "../src/core/toolkit/schema";
 import { sampleAnswers } from "../src/core/answers/sample";
 import { consolidate } from "../src/core/consolidate/consolidate";
 import type { Consolidation } from "../src/core/consolidate/types";
-import {
-  measureGroupShrink,
-  measureRoundTrips,
-  type CountingWorkbook,
-  type RoundTrips,
-} from "../src/office/bench-support";
+import { measureGroupShrink, measureRoundTrips, type CountingWorkbook, type RoundTrips } from "./round-trips";
 import { REQUEST_LIMIT_BYTES } from "../src/office/request-size";
 import { FakeExcel } from "../test/fakes/excel-fake";
 import { examinedReturn } from "../test/consolidate/fixtures";

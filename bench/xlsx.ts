@@ -7,7 +7,7 @@ import { sampleAnswers } from "../src/core/answers/sample";
 import { buildWorkbookPlan } from "../src/core/plan/build-plan";
 import { isFormula, type WorkbookPlan } from "../src/core/plan/types";
 import { canonicalToolkit } from "../src/core/toolkit/canonical";
-import { scaleToolkit } from "../src/core/toolkit/scale";
+import { scaleToolkit } from "../test/support/scale";
 import type { Toolkit } from "../src/core/toolkit/schema";
 import { parseCell } from "../src/core/util/a1";
 import { writePlanToBuffer } from "../src/xlsx/write-xlsx";

@@ -68,12 +68,6 @@ export interface WriteOptions {
   excelApi19: boolean;
 }
 
-/** Queues the whole write for a single request (tests, and plans known to be small). */
-export function queueWorkbookPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: WriteOptions): void {
-  const target = sheetOpener(plan, options, false)(context);
-  for (const step of writeSteps(plan, options)) step(target);
-}
-
 /**
  * Writes the plan in as few requests as keep each under `limitBytes` (estimated), calling `sync`
  * after each; returns each request's estimated size.

@@ -80,7 +80,7 @@ export async function readSnapshotFromBuffer(
   counters: ReadCounters = noCounters(),
   inflateRaw?: InflateRaw,
 ): Promise<WorkbookSnapshot> {
-  const parts = await guardWorkbookBytes(bytes, limits, counters, inflateRaw, isReaderPart);
+  const parts = await guardWorkbookBytes(bytes, { limits, counters, inflateRaw, keep: isReaderPart });
   const workbookXml = parts.get(WORKBOOK);
   // The guard has seen xl/workbook.xml in the zip's directory; missing here, its entry was not a file.
   if (!workbookXml) throw readError("not-a-workbook");

@@ -14,7 +14,7 @@ import { canonicalLevel } from "../../src/core/plan/answers";
 import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
-import { queueWorkbookPlan } from "../../src/office/write-plan";
+import { queueWorkbookPlan } from "../support/queue-plan";
 import { FakeExcel } from "../fakes/excel-fake";
 import {
   check,
@@ -152,7 +152,7 @@ test("read through the Office reader from the in-memory Excel, a generated workb
   const fake = new FakeExcel();
   const plan = samplePlan();
   await fake.run(async (context) => {
-    queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true });
+    await queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true });
     await context.sync();
   });
   const snapshot = await fake.run((context) => readWorkbookSnapshot(context, () => context.sync()));

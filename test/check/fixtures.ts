@@ -1,7 +1,7 @@
 import { writeFile } from "fs/promises";
 import * as path from "path";
 import { sampleAnswers } from "../../src/core/answers/sample";
-import type { Answers } from "../../src/core/answers/types";
+import type { Answers } from "../../src/core/plan/answer-types";
 import { planSignOff } from "../../src/core/assessment/sign-off";
 import { checkWorkbook } from "../../src/core/check/check";
 import type { Finding } from "../../src/core/check/types";

@@ -5,7 +5,7 @@
  * as it is and as it may grow.
  */
 import { sampleAnswers } from "../../src/core/answers/sample";
-import type { Answers } from "../../src/core/answers/types";
+import type { Answers } from "../../src/core/plan/answer-types";
 import { checkWorkbook } from "../../src/core/check/check";
 import { buildWorkbookPlan, defaultSheetNames } from "../../src/core/plan/build-plan";
 import { plannedCells } from "../../src/core/plan/planned-cells";

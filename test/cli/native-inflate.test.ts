@@ -31,6 +31,20 @@ test("a generated assessment reads to the same snapshot, with the same counts, a
   expect(native.inflatedBytes).toBeGreaterThan(100_000);
 });
 
+test("every deflated part is inflated natively, found from the zip's own records (not JSZip's private copy)", async () => {
+  const bytes = await writePlanToBuffer(buildWorkbookPlan(canonicalToolkit(), { behaviours: {} }, { now }));
+  let calls = 0;
+  const counting: typeof nodeInflateRaw = (compressed, maxBytes) => {
+    calls++;
+    return nodeInflateRaw(compressed, maxBytes);
+  };
+  const counters = noCounters();
+  await readSnapshotFromBuffer(bytes, DEFAULT_READ_LIMITS, counters, counting);
+  // The writer deflates every part, so each one the guard counted went through the native inflate.
+  expect(calls).toBeGreaterThan(10);
+  expect(calls).toBe(counters.parts);
+});
+
 test("a zip bomb that understates its sizes stops one byte past the limit of bytes inflated", async () => {
   const bomb: CraftedEntry = {
     name: "xl/sharedStrings.xml",

@@ -4,7 +4,7 @@ import { existsSync, linkSync, readFileSync, statSync, writeFileSync } from "fs"
 import * as path from "path";
 import { runCliLines as run } from "./run-cli";
 import { readAssessment, type FoundAssessment } from "../../src/core/answers/from-snapshot";
-import type { Answers } from "../../src/core/answers/types";
+import type { Answers } from "../../src/core/plan/answer-types";
 import { carryAnswers } from "../../src/core/assessment/carry";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { readAssessment, type FoundAssessment } from "../../src/core/answers/from-snapshot";
-import type { Answers } from "../../src/core/answers/types";
+import type { Answers } from "../../src/core/plan/answer-types";
 import { readSignOff } from "../../src/core/assessment/sign-off";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { GUIDE } from "../../src/core/plan/layout";

@@ -1,7 +1,7 @@
 /** Generated returns with known answers, written as real .xlsx files by the product's writer. */
 import { writeFileSync } from "fs";
 import * as path from "path";
-import type { Answers, BehaviourAnswer } from "../../src/core/answers/types";
+import type { Answers, BehaviourAnswer } from "../../src/core/plan/answer-types";
 import type { ExaminedReturn, ReturnIdentity } from "../../src/core/consolidate/types";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import type { WorkbookPlan } from "../../src/core/plan/types";

@@ -1,4 +1,8 @@
 import { createHash } from "crypto";
+import { answersFingerprint } from "../../src/core/answers/fingerprint";
+import { sampleAnswers } from "../../src/core/answers/sample";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { toolkitFingerprint } from "../../src/core/toolkit/load";
 import { sha256Hex } from "../../src/core/util/sha256";
 
 const nodeSha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
@@ -40,5 +44,15 @@ describe("sha256Hex", () => {
   it("matches Node's crypto for a large input (the size of the canonical toolkit JSON)", () => {
     const text = Array.from({ length: 4000 }, (_, i) => `descriptor ${i} – £${i}¹ `).join("");
     expect(sha256Hex(text)).toBe(nodeSha256(text));
+  });
+
+  it("gives the fingerprints workbooks already hold: the toolkit's, and the answers' of a signed-off return", () => {
+    // Both computed by the hand-written SHA-256 this replaced; a workbook signed off then must stay final.
+    const toolkit = canonicalToolkit();
+    expect(toolkitFingerprint(toolkit)).toBe("73a477eae1d98a42e18ea6c168b8711b27e2cf605670232989e9b50bcd9ac1df");
+    const signOff = { by: "Sam Lead", on: "2026-11-20" };
+    expect(answersFingerprint(sampleAnswers(toolkit, "2026-11-01"), signOff, toolkit)).toBe(
+      "6e2cbb2c1e1359c4af94e8fe13f0016a0799b8f65775a72fb5098f46e9c31ca2",
+    );
   });
 });

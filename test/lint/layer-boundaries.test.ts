@@ -81,6 +81,38 @@ const wrongWay: [string, Snippet, string][] = [
     "no-restricted-syntax",
   ],
   [
+    "the toolkit importing the plan it sits below (the core's own order)",
+    {
+      filePath: "src/core/toolkit/bad.ts",
+      code: 'import { SHEET_NAMES } from "../plan/layout";\nexport const x = SHEET_NAMES;\n',
+    },
+    "no-restricted-imports",
+  ],
+  [
+    "the plan importing the answers read from a snapshot",
+    {
+      filePath: "src/core/plan/bad.ts",
+      code: 'import type { FoundAssessment } from "../answers/from-snapshot";\nexport type X = FoundAssessment;\n',
+    },
+    "no-restricted-imports",
+  ],
+  [
+    "a sign-off use case importing the checker's types",
+    {
+      filePath: "src/core/assessment/bad.ts",
+      code: 'import type { CheckResult } from "../check/types";\nexport type X = CheckResult;\n',
+    },
+    "no-restricted-imports",
+  ],
+  [
+    "the util folder importing the core's top by a longer path",
+    {
+      filePath: "src/core/util/bad.ts",
+      code: 'export { consolidate } from "../../core/consolidate/consolidate";\n',
+    },
+    "no-restricted-imports",
+  ],
+  [
     "the task pane calling Excel.run",
     { filePath: "src/taskpane/bad.ts", code: "export const f = () => Excel.run(async () => undefined);\n" },
     "no-restricted-globals",
@@ -110,6 +142,23 @@ const rightWay: [string, Snippet][] = [
     {
       filePath: "src/core/plan/fine.ts",
       code: 'import { z } from "zod";\nimport type { Toolkit } from "../toolkit/schema";\nexport const s = z.string();\nexport type T = Toolkit;\n',
+    },
+  ],
+  [
+    "consolidation importing every core folder below it",
+    {
+      filePath: "src/core/consolidate/fine.ts",
+      code: [
+        "util/a1",
+        "toolkit/schema",
+        "plan/layout",
+        "snapshot/types",
+        "answers/from-snapshot",
+        "assessment/sign-off",
+        "check/types",
+      ]
+        .map((module, i) => `import * as m${i} from "../${module}";\nexport const x${i} = m${i};\n`)
+        .join(""),
     },
   ],
   [

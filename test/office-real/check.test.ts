@@ -12,7 +12,7 @@ import { KEY_AREA } from "../../src/core/plan/layout";
 import { expectedGuardedCells } from "../../src/core/snapshot/guarded-cells";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { knownToolkits } from "../../src/core/toolkit/registry";
-import { scaleToolkit } from "../../src/core/toolkit/scale";
+import { scaleToolkit } from "../support/scale";
 import type { Toolkit } from "../../src/core/toolkit/schema";
 import { cellAddress } from "../../src/core/util/a1";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";

@@ -5,12 +5,12 @@
  * fake that reads formulas back as "" would understate it).
  */
 import { sampleAnswers } from "../../src/core/answers/sample";
-import type { Answers } from "../../src/core/answers/types";
+import type { Answers } from "../../src/core/plan/answer-types";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { KEY_AREA } from "../../src/core/plan/layout";
 import { cellAddress } from "../../src/core/util/a1";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { scaleToolkit } from "../../src/core/toolkit/scale";
+import { scaleToolkit } from "../support/scale";
 import type { Toolkit } from "../../src/core/toolkit/schema";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { queueSheetRead } from "../../src/office/in-parts";

@@ -8,16 +8,12 @@ import { sampleAnswers } from "../../src/core/answers/sample";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { scaleToolkit } from "../../src/core/toolkit/scale";
+import { scaleToolkit } from "../support/scale";
 import type { Toolkit } from "../../src/core/toolkit/schema";
+import { queueWorkbookPlan } from "../support/queue-plan";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { REQUEST_LIMIT_BYTES } from "../../src/office/request-size";
-import {
-  queueWorkbookPlan,
-  writeWorkbookPlan,
-  type ExistingSheet,
-  type WriteOptions,
-} from "../../src/office/write-plan";
+import { writeWorkbookPlan, type ExistingSheet, type WriteOptions } from "../../src/office/write-plan";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, NOW, nextVersion, noProgress } from "../office/fixtures";
 import { expectFakeMatchesPlan } from "../office/fake-formats";
@@ -178,7 +174,7 @@ describe("the fake and the real client see the same property sets", () => {
 
   async function bothWays(options: WriteOptions): Promise<{ fakeSets: string[]; requests: CapturedRequest[] }> {
     const context = new FakeExcel().newContext();
-    queueWorkbookPlan(context as unknown as Excel.RequestContext, plan, options);
+    await queueWorkbookPlan(context as unknown as Excel.RequestContext, plan, options);
     const client = realClientCapturing();
     await client.run(async (real) => queueWorkbookPlan(real, plan, options));
     return { fakeSets: context.propertySets, requests: client.requests };

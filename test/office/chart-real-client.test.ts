@@ -6,7 +6,7 @@
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import type { SheetPlan, WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { queueWorkbookPlan } from "../../src/office/write-plan";
+import { queueWorkbookPlan } from "../support/queue-plan";
 import { realContextCapturing, type WireRequest } from "../support/office-real";
 import { DETAILS, NOW } from "./fixtures";
 
@@ -29,7 +29,7 @@ test("every chart member the writer sets is one the real client sends", async ()
   const summary = plan.sheets.find((s) => s.role === "summary") as SheetPlan;
   const onlySummary: WorkbookPlan = { ...plan, sheets: [summary], names: [], activeSheetKey: summary.key };
   const { context, requests } = realContextCapturing();
-  queueWorkbookPlan(context, onlySummary, { existing: new Map(), existingNames: new Set(), excelApi19: true });
+  await queueWorkbookPlan(context, onlySummary, { existing: new Map(), existingNames: new Set(), excelApi19: true });
   await context.sync();
   expect(requests).toHaveLength(1);
   const chart = summary.charts![0];

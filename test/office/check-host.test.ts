@@ -19,7 +19,7 @@ import { knownToolkits } from "../../src/core/toolkit/registry";
 import { cellAddress } from "../../src/core/util/a1";
 import { readAssessmentSheets } from "../../src/office/read-assessment";
 import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
-import { queueWorkbookPlan } from "../../src/office/write-plan";
+import { queueWorkbookPlan } from "../support/queue-plan";
 import { FakeExcel, FakeOfficeError } from "../fakes/excel-fake";
 import { cellKey } from "../fakes/excel/state";
 import { DETAILS, hostFor, NOW, nextVersion, noProgress, userSheetsOf } from "./fixtures";
@@ -37,7 +37,7 @@ async function sampleWorkbook(edit: (plan: WorkbookPlan) => void = () => undefin
   const plan = buildWorkbookPlan(toolkit, sampleAnswers(toolkit, TODAY), { now: NOW });
   edit(plan);
   await fake.run(async (context) => {
-    queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true });
+    await queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true });
     await context.sync();
   });
   return fake;
@@ -86,7 +86,7 @@ describe("the check reads the assessment in one sync", () => {
     // The guarded cells are there, not merely absent on both sides.
     const sheet = one.sheets.find((s) => s.name === area.sheetName)!;
     expect(sheet.protected).toBe(true);
-    expect(sheet.locked).toMatchObject({ [at(C.firstDescriptor)]: true, [at(C.current)]: false });
+    expect(sheet.locked).toMatchObject({ [at(C.descriptors)]: true, [at(C.current)]: false });
     expect(sheet.validations?.[at(C.current)]).toMatchObject({ type: "list", alert: "stop" });
   });
 
@@ -120,7 +120,7 @@ describe("the check reads the assessment in one sync", () => {
       delete sheet.protection;
     });
     // A descriptor edited by hand.
-    fake.seedCell(fake.sheet(area.sheetName), at(C.firstDescriptor), "We do what we like");
+    fake.seedCell(fake.sheet(area.sheetName), at(C.descriptors), "We do what we like");
     const { result: status, syncs } = await syncsOf(fake, () => hostFor(fake).status());
     expect(syncs).toBe(1);
     expect(status.existing).not.toBeNull();
@@ -128,7 +128,7 @@ describe("the check reads the assessment in one sync", () => {
     expect(found).toContainEqual({
       rule: "content.descriptor-edited",
       sheet: area.sheetName,
-      cell: at(C.firstDescriptor),
+      cell: at(C.descriptors),
     });
     expect(found).toContainEqual({ rule: "answer.picker-missing", sheet: area.sheetName, cell: at(C.current) });
     expect(found).toContainEqual({ rule: "protection.sheet-unprotected", sheet: area.sheetName, cell: undefined });
@@ -168,7 +168,7 @@ describe("the check reads the assessment in one sync", () => {
       plan.sheets
         .find((s) => s.name === area.sheetName)!
         .styles.push({
-          range: at(C.firstDescriptor + 1, firstRow + 1),
+          range: at(C.descriptors + 1, firstRow + 1),
           style: { locked: false },
         });
     });
@@ -177,7 +177,7 @@ describe("the check reads the assessment in one sync", () => {
     expect(rulesOf(result!.findings)).toContainEqual({
       rule: "protection.cell-unlocked",
       sheet: area.sheetName,
-      cell: at(C.firstDescriptor + 1, firstRow + 1),
+      cell: at(C.descriptors + 1, firstRow + 1),
     });
     const one = await readForCheck(fake);
     expect(one).toEqual(await readWhole(fake, one));

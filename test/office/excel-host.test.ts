@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { UserFacingError } from "../../src/app/workbook-host";
-import { blockedMessage, signedOffNote, signOffState, signOffWarningsNote } from "../../src/core/assessment/sign-off";
+import { blockedMessage, signedOffNote, signOffState } from "../../src/core/assessment/sign-off";
+import { signOffWarningsNote } from "../../src/core/check/sign-off-gate";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { todayIso } from "../../src/core/util/dates";
 import { LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/layout";

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { readAssessment } from "../../src/core/answers/from-snapshot";
-import type { Answers } from "../../src/core/answers/types";
+import type { Answers } from "../../src/core/plan/answer-types";
 import { buildWorkbookPlan, type PlanOptions } from "../../src/core/plan/build-plan";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";

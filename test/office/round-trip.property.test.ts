@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 /** Property tests: answers survive build → upgrade → repair; users' sheets survive everything. */
 import fc from "fast-check";
-import type { Answers, BehaviourAnswer } from "../../src/core/answers/types";
+import type { Answers, BehaviourAnswer } from "../../src/core/plan/answer-types";
 import { carryAnswers } from "../../src/core/assessment/carry";
 import { defaultSheetNames } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";

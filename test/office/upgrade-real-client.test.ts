@@ -5,7 +5,8 @@
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { queueWorkbookPlan, type ExistingSheet } from "../../src/office/write-plan";
+import { type ExistingSheet } from "../../src/office/write-plan";
+import { queueWorkbookPlan } from "../support/queue-plan";
 import { realContextCapturing, type WireRequest } from "../support/office-real";
 import { DETAILS, NOW } from "./fixtures";
 
@@ -46,7 +47,7 @@ async function upgradeRequest(tableRange: string): Promise<WireRequest> {
     ["data", existingSheet("Data", [{ name: "NPS_Data", range: tableRange }])],
     ["gaps", existingSheet("Gaps", [])],
   ]);
-  queueWorkbookPlan(context, dataAndGaps, { existing, existingNames: new Set(), excelApi19: true });
+  await queueWorkbookPlan(context, dataAndGaps, { existing, existingNames: new Set(), excelApi19: true });
   await context.sync();
   expect(requests).toHaveLength(1);
   return requests[0].body;

@@ -5,7 +5,7 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../src/core/toolkit/load";
 import type { Toolkit } from "../../src/core/toolkit/schema";
 import { cellAddress, parseRange } from "../../src/core/util/a1";
-import { scaleToolkit } from "../../src/core/toolkit/scale";
+import { scaleToolkit } from "../support/scale";
 import { needsQuotePrefix } from "../../src/office/cell-text";
 import { compareWithPlan } from "../../src/core/check/compare-plan";
 import { readWorkbookSnapshot } from "../../src/office/read-snapshot";

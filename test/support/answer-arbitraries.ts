@@ -1,6 +1,6 @@
 /** fast-check generators of what respondents enter, shared by the round-trip and repair properties. */
 import fc from "fast-check";
-import type { Answers, BehaviourAnswer } from "../../src/core/answers/types";
+import type { Answers, BehaviourAnswer } from "../../src/core/plan/answer-types";
 import type { Toolkit } from "../../src/core/toolkit/schema";
 
 /** Text a user might type, including things that look like formulas; never blank. */

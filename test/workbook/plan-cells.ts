@@ -1,5 +1,5 @@
 /** Plans for tests and their cells: no engine needed (test/workbook/generate.ts adds LibreOffice). */
-import type { Answers } from "../../src/core/answers/types";
+import type { Answers } from "../../src/core/plan/answer-types";
 import { buildWorkbookPlan, type PlanOptions } from "../../src/core/plan/build-plan";
 import { locatePlanCell } from "../../src/core/plan/locate";
 import { isFormula, type PlanCell, type WorkbookPlan } from "../../src/core/plan/types";

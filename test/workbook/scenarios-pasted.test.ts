@@ -4,7 +4,7 @@
  * checks include the rule that no typed text reaches a function reading wildcards or criteria),
  * recalculated by LibreOffice Calc and compared with figures worked out here by hand.
  */
-import type { Answers } from "../../src/core/answers/types";
+import type { Answers } from "../../src/core/plan/answer-types";
 import { canonicalLevel } from "../../src/core/plan/answers";
 import { DATA, GAPS, SUMMARY } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";

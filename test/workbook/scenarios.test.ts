@@ -2,7 +2,7 @@
  * Scenarios with answers worked out by hand, computed by a real spreadsheet engine: each workbook is
  * written, validated, recalculated by LibreOffice Calc, and its Summary, Gaps and Data values compared.
  */
-import type { Answers } from "../../src/core/answers/types";
+import type { Answers } from "../../src/core/plan/answer-types";
 import { DATA, GAPS, SUMMARY } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { richTextToCell } from "../../src/core/toolkit/text";

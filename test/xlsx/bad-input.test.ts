@@ -226,7 +226,7 @@ describe("the size of what is read is bounded before it is parsed", () => {
       `<row r="1"><x:c r="A1"><x:v>1</x:v></x:c><c r="B1" t="inlineStr"><is><t>Café — 東京 — 🙂 &lt;c r="Z9"&gt;</t></is></c><c r="C1"/></row>`,
       `<row r="2"><c\tr="A2"><v>2</v></c><cell r="B2"/><a:b:c r="C2"/></row>`,
     ].join("");
-    await guardWorkbookBytes(craftZip(minimalWorkbook(sheetData)), DEFAULT_READ_LIMITS, counters);
+    await guardWorkbookBytes(craftZip(minimalWorkbook(sheetData)), { limits: DEFAULT_READ_LIMITS, counters });
     // A1, B1, C1 and A2; "<cell", "<a:b:c" and the escaped "&lt;c" are not cells.
     expect(counters.cells).toBe(4);
   });

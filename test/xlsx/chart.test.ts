@@ -7,7 +7,7 @@ import * as path from "path";
 import JSZip from "jszip";
 import { sampleAnswers } from "../../src/core/answers/sample";
 import { buildWorkbookPlan, type PlanOptions } from "../../src/core/plan/build-plan";
-import type { Answers } from "../../src/core/answers/types";
+import type { Answers } from "../../src/core/plan/answer-types";
 import type { ChartPlan, SheetPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";

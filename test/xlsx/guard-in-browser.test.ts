@@ -60,7 +60,7 @@ test("the guard bundles for the web and refuses a zip bomb and a huge sheet with
     return vm.runInContext(
       `(() => {
         const counters = guard.noCounters();
-        return guard.guardWorkbookBytes(new Uint8Array(input), guard.DEFAULT_READ_LIMITS, counters).then(
+        return guard.guardWorkbookBytes(new Uint8Array(input), { limits: guard.DEFAULT_READ_LIMITS, counters }).then(
           () => ({ counters }),
           (error) => ({ problem: error.problem, counters }),
         );

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { readAssessment } from "../../src/core/answers/from-snapshot";
 import { carryAnswers } from "../../src/core/assessment/carry";
 import { sheetsMadeByUs } from "../../src/core/snapshot/our-sheets";
-import type { Answers } from "../../src/core/answers/types";
+import type { Answers } from "../../src/core/plan/answer-types";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";

@@ -3,7 +3,7 @@
  * the same snapshot, so the checker, upgrades and consolidation see the same workbook either way.
  */
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
-import { queueWorkbookPlan } from "../../src/office/write-plan";
+import { queueWorkbookPlan } from "../support/queue-plan";
 import { sampleAnswers } from "../../src/core/answers/sample";
 import type { SnapshotCell, WorkbookSnapshot } from "../../src/core/snapshot/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
@@ -80,7 +80,7 @@ test("both readers see the same removed picker, unlocked descriptor, locked inpu
   area.styles.push({ range: "D10", style: { locked: false } }, { range: "J11", style: { locked: true } });
   delete area.protection;
   await fake.run(async (context) => {
-    queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true });
+    await queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true });
     await context.sync();
   });
   const office = await fake.run((context) => readWorkbookSnapshot(context, () => context.sync()));

@@ -1,5 +1,5 @@
 import { sampleAnswers } from "../../core/answers/sample";
-import { emptyAnswers } from "../../core/answers/types";
+import { emptyAnswers } from "../../core/plan/answer-types";
 import { buildWorkbookPlan } from "../../core/plan/build-plan";
 import { canonicalToolkit } from "../../core/toolkit/canonical";
 import { ASSESSMENT_YEARS, isAssessmentDate, todayIso } from "../../core/util/dates";

@@ -1,6 +1,7 @@
 import * as path from "path";
 import { plural } from "../../core/util/words";
-import { blockedMessage, planSignOff, signOffBlockers, signedOffNote } from "../../core/assessment/sign-off";
+import { blockedMessage, planSignOff, signedOffNote } from "../../core/assessment/sign-off";
+import { signOffBlockers } from "../../core/check/sign-off-gate";
 import { signOffProblem } from "../../core/assessment/sign-off-request";
 import { checkWorkbook } from "../../core/check/check";
 import type { Finding } from "../../core/check/types";

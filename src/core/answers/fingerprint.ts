@@ -17,7 +17,7 @@ import { levelText } from "../plan/level-text";
 import type { MetadataKey } from "../plan/layout";
 import type { Toolkit } from "../toolkit/schema";
 import { sha256Hex } from "../util/sha256";
-import type { Answers, BehaviourAnswer, SignOffRecord } from "./types";
+import type { Answers, BehaviourAnswer, SignOffRecord } from "../plan/answer-types";
 
 /** Names the serialisation, so that a later one can never give the same fingerprint by accident. */
 const FORMAT = "nps-toolkit answers fingerprint 1";

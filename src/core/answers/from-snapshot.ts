@@ -15,7 +15,7 @@ import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
 import { serialToIsoDate } from "../util/dates";
-import type { Answers, BehaviourAnswer } from "./types";
+import type { Answers, BehaviourAnswer } from "../plan/answer-types";
 
 export interface AssessmentInfo {
   council: string;

@@ -1,6 +1,6 @@
 import type { Toolkit } from "../toolkit/schema";
 import { isoDateToSerial, serialToIsoDate } from "../util/dates";
-import type { Answers, BehaviourAnswer } from "./types";
+import type { Answers, BehaviourAnswer } from "../plan/answer-types";
 
 /** Small deterministic generator, so the sample workbook is the same every time. */
 function mulberry32(seed: number): () => number {

@@ -2,7 +2,7 @@
  * How answers read from a workbook are carried into a new plan: the upgrade's decisions, not the
  * reader's (a checker sees every entry exactly as it was typed).
  */
-import type { Answers, BehaviourAnswer } from "../answers/types";
+import type { Answers, BehaviourAnswer } from "../plan/answer-types";
 import { canonicalLevel } from "../plan/answers";
 import { levelText } from "../plan/level-text";
 import type { Toolkit } from "../toolkit/schema";

@@ -5,7 +5,7 @@
  */
 import { recordedSignOff, signOffOfWritten, type SignOffBy } from "../answers/fingerprint";
 import { readAssessment, type FoundAssessment } from "../answers/from-snapshot";
-import type { Answers, SignOffRecord } from "../answers/types";
+import type { Answers, SignOffRecord } from "../plan/answer-types";
 import { buildWorkbookPlan, defaultSheetNames } from "../plan/build-plan";
 import { GROUP_SHEET_KEYS, LAYOUT_VERSION, type GroupSheetKey } from "../plan/layout";
 import type { SheetRole, WorkbookPlan } from "../plan/types";

@@ -9,8 +9,7 @@
  */
 import { answersFingerprint, recordedSignOff } from "../answers/fingerprint";
 import type { FoundAssessment } from "../answers/from-snapshot";
-import type { SignOffRecord } from "../answers/types";
-import type { CheckResult, Finding } from "../check/types";
+import type { SignOffRecord } from "../plan/answer-types";
 import type { WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
 import { todayIso, ukDate } from "../util/dates";
@@ -45,19 +44,6 @@ export function readSignOff(found: FoundAssessment, toolkit: Toolkit): SignOffRe
 /** Final, draft, or signed off but changed since (the consolidation's Final/Draft column reads this). */
 export function signOffState(found: FoundAssessment, toolkit: Toolkit): SignOffState {
   return readSignOff(found, toolkit).state;
-}
-
-/** The findings that stop a sign-off: errors mean a figure cannot be trusted, so nobody should sign it off. */
-export const signOffBlockers = (check: CheckResult): Finding[] => check.findings.filter((f) => f.severity === "error");
-
-/**
- * What the check found that does not stop a sign-off (warnings: a picker removed, a sheet unprotected…), in
- * one sentence for the signer; null when it found none. The count is the pane's check's, read the same way.
- */
-export function signOffWarningsNote(check: CheckResult): string | null {
-  const warnings = check.findings.filter((f) => f.severity === "warning").length;
-  if (warnings === 0) return null;
-  return `The check found ${plural(warnings, "warning")}, which ${warnings === 1 ? "does" : "do"} not stop a sign-off: check the workbook to see ${warnings === 1 ? "it" : "them"}.`;
 }
 
 /** Why a return with `errors` errors is not signed off, in one sentence. */

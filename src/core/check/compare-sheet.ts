@@ -80,7 +80,7 @@ const LOOKS_LIKE_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
 /** Which content rule an edited text on this sheet breaks, by where it is. */
 function contentRule(sheet: SheetPlan, row: number, column: number): RuleId {
   if (sheet.role !== "keyArea") return "content.text-edited";
-  const descriptor = column >= C.firstDescriptor && column < C.firstDescriptor + 5;
+  const descriptor = column >= C.descriptors && column <= KEY_AREA.lastColumns.descriptors;
   if (row < KEY_AREA.headerRow) return "content.key-area-text-edited";
   if (row === KEY_AREA.headerRow) return descriptor ? "content.level-header-edited" : "content.text-edited";
   if (row === KEY_AREA.principleRow) return descriptor ? "content.principle-edited" : "content.text-edited";

@@ -3,7 +3,7 @@
  * group's toolkit, so a return made from an older version lines up with the newest one. Pure.
  */
 import { readAssessment } from "../answers/from-snapshot";
-import type { BehaviourAnswer } from "../answers/types";
+import type { BehaviourAnswer } from "../plan/answer-types";
 import { signOffState } from "../assessment/sign-off";
 import { checkWorkbook } from "../check/check";
 import type { Finding } from "../check/types";

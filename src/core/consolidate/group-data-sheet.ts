@@ -7,7 +7,7 @@ import { isIsoDate, isoDateToSerial } from "../util/dates";
 import type { GroupDataRow } from "./group-rows";
 
 export const GROUP_DATA_TABLE_NAME = "NPS_GroupData";
-const G = GROUP_DATA.columns;
+const groupDataColumn = GROUP_DATA.columns;
 
 /** A row's cells: the assessment date as a date serial when it is one; every string is a text cell (plan rule). */
 const rowCells = (row: GroupDataRow): PlanCell[] =>
@@ -27,10 +27,10 @@ export function groupDataSheet(rows: GroupDataRow[], name: string = SHEET_NAMES.
   sheet.block(GROUP_DATA.headerRow, 1, [GROUP_DATA.headers, ...rows.map(rowCells)]);
   const column = (index: number) => rangeAddress(GROUP_DATA.firstRow, index, last, index);
   sheet
-    .style(column(G.assessmentDate), { numberFormat: DATE_FORMAT })
-    .style(column(G.currentScore), { numberFormat: SCORE_FORMAT })
-    .style(column(G.targetScore), { numberFormat: SCORE_FORMAT })
-    .style(column(G.gap), { numberFormat: SCORE_FORMAT })
+    .style(column(groupDataColumn.assessmentDate), { numberFormat: DATE_FORMAT })
+    .style(column(groupDataColumn.currentScore), { numberFormat: SCORE_FORMAT })
+    .style(column(groupDataColumn.targetScore), { numberFormat: SCORE_FORMAT })
+    .style(column(groupDataColumn.gap), { numberFormat: SCORE_FORMAT })
     .table({
       name: GROUP_DATA_TABLE_NAME,
       range: rangeAddress(GROUP_DATA.headerRow, 1, last, GROUP_DATA.headers.length),

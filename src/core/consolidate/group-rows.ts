@@ -3,7 +3,7 @@
  * source for the Group Data sheet and the CSV. Everything copied from a return stays as it was typed
  * (text is data, never a formula); levels are read as the workbook's own score formulas read them.
  */
-import type { BehaviourAnswer } from "../answers/types";
+import type { BehaviourAnswer } from "../plan/answer-types";
 import { canonicalLevel } from "../plan/answers";
 import { GROUP_DATA, NOT_A_LEVEL } from "../plan/layout";
 import { levelText } from "../plan/level-text";

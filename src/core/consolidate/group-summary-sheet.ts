@@ -14,8 +14,10 @@ import type { Toolkit } from "../toolkit/schema";
 import { absoluteRange, cellAddress, columnLetter, formulaString, quoteSheet, rangeAddress } from "../util/a1";
 import type { UsedReturn } from "./types";
 
-const S = GROUP_SUMMARY;
-const STATISTICS = Object.values(S.statistics);
+type StatisticKey = (typeof GROUP_SUMMARY.statistics)[number]["key"];
+const STATISTICS = GROUP_SUMMARY.statistics.map((statistic) => statistic.header);
+/** The statistics on the level scale, which the typical levels block repeats as levels. */
+const SCORE_STATISTICS = GROUP_SUMMARY.statistics.filter((statistic) => statistic.score);
 /** Low scores red, high green; for the spread, small green and large red. */
 const SCORE_COLOURS: [string, string, string] = ["#F8696B", "#FFEB84", "#63BE7B"];
 const SPREAD_COLOURS: [string, string, string] = ["#63BE7B", "#FFEB84", "#F8696B"];
@@ -70,23 +72,24 @@ function averageFormula(
   column: number,
   ranges: ReturnType<typeof groupDataRanges>,
 ): string {
-  const returnCell = `${columnLetter(column)}$${S.returnNumberRow}`;
+  const returnCell = `${columnLetter(column)}$${GROUP_SUMMARY.returnNumberRow}`;
   const conditions = [`(${ranges.returnNumber}=${returnCell})`];
-  if (row.match) conditions.push(`(${ranges[row.match]}=$${columnLetter(S.columns.label)}${rowNumber})`);
+  if (row.match) conditions.push(`(${ranges[row.match]}=$${columnLetter(GROUP_SUMMARY.columns.label)}${rowNumber})`);
   const matches = conditions.join("*");
   const count = `SUMPRODUCT(${matches}*ISNUMBER(${ranges.currentScore}))`;
   return `IF(${count}=0,"",SUMPRODUCT(${matches},${ranges.currentScore})/${count})`;
 }
 
-const statisticFormulas = (over: string): PlanCell[] => {
-  const none = `COUNT(${over})=0`;
-  return [
-    { formula: `IF(${none},"",AVERAGE(${over}))` },
-    { formula: `IF(${none},"",MIN(${over}))` },
-    { formula: `IF(${none},"",MAX(${over}))` },
-    { formula: `IF(${none},"",MAX(${over})-MIN(${over}))` },
-  ];
+/** Each statistic over the cells `over`, blank when none of them holds a number. */
+const STATISTIC_FORMULAS: Record<StatisticKey, (over: string) => string> = {
+  mean: (over) => `AVERAGE(${over})`,
+  lowest: (over) => `MIN(${over})`,
+  highest: (over) => `MAX(${over})`,
+  spread: (over) => `MAX(${over})-MIN(${over})`,
 };
+
+const statisticFormulas = (over: string): PlanCell[] =>
+  GROUP_SUMMARY.statistics.map(({ key }) => ({ formula: `IF(COUNT(${over})=0,"",${STATISTIC_FORMULAS[key](over)})` }));
 
 const levelOf = (cell: string, levels: readonly string[]) =>
   `IF(ISNUMBER(${cell}),INDEX(${levelArray(levels)},INT(${cell})),${formulaString(NOT_ASSESSED)})`;
@@ -103,15 +106,17 @@ export interface GroupSummaryInput {
 export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
   const { toolkit, returns } = input;
   const rows = summaryRows(toolkit);
-  const first = S.columns.firstReturn;
+  const first = GROUP_SUMMARY.columns.firstReturn;
   const lastReturn = first + returns.length - 1;
-  const firstStatistic = lastReturn + 1;
+  /** The column of a statistic, after the returns'. */
+  const statisticColumn = (key: StatisticKey) =>
+    lastReturn + 1 + GROUP_SUMMARY.statistics.findIndex((s) => s.key === key);
   const lastColumn = lastReturn + STATISTICS.length;
   const widths = [
-    S.widths.label,
-    S.widths.scope,
-    ...returns.map(() => S.widths.return),
-    ...STATISTICS.map(() => S.widths.statistic),
+    GROUP_SUMMARY.widths.label,
+    GROUP_SUMMARY.widths.scope,
+    ...returns.map(() => GROUP_SUMMARY.widths.return),
+    ...STATISTICS.map(() => GROUP_SUMMARY.widths.statistic),
   ];
   const sheet = new SheetBuilder("groupSummary", "groupSummary", input.sheetNames.groupSummary, widths);
   const ranges = groupDataRanges(input.sheetNames.groupData, input.groupDataRowCount);
@@ -128,17 +133,17 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
     .style("A2:A3", SUBTITLE);
 
   // Block 1: average current scores, with the group's statistics.
-  const numbersTop = S.firstRow;
+  const numbersTop = GROUP_SUMMARY.firstRow;
   const numbersBottom = numbersTop + rows.length - 1;
   const header = (returnNumberRow: number, headers: (string | null)[]) => {
     sheet
       .block(returnNumberRow, 1, [["Return", null, ...returns.map((r) => r.number), ...STATISTICS.map(() => null)]])
-      .block(returnNumberRow + 1, 1, [[S.labelHeader, S.scopeHeader, ...labels, ...headers]])
+      .block(returnNumberRow + 1, 1, [[GROUP_SUMMARY.labelHeader, GROUP_SUMMARY.scopeHeader, ...labels, ...headers]])
       .style(rangeAddress(returnNumberRow, 1, returnNumberRow + 1, lastColumn), HEADER)
       .style(rangeAddress(returnNumberRow, first, returnNumberRow, lastColumn), { horizontal: "center" })
       .rowHeight(returnNumberRow + 1, TWO_LINE_HEADER_HEIGHT * 1.5);
   };
-  header(S.returnNumberRow, STATISTICS);
+  header(GROUP_SUMMARY.returnNumberRow, STATISTICS);
   sheet.block(
     numbersTop,
     1,
@@ -158,7 +163,7 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
   const levelsTitleRow = numbersBottom + 2;
   const levelsNumberRow = levelsTitleRow + 1;
   const levelsTop = levelsNumberRow + 2;
-  const levelStatistics = [S.statistics.mean, S.statistics.lowest, S.statistics.highest];
+  const levelStatistics = SCORE_STATISTICS.map((statistic) => statistic.header);
   sheet.block(levelsTitleRow, 1, [["Typical level of each return: its average current score, rounded down"]]);
   sheet.style(cellAddress(levelsTitleRow, 1), { bold: true, fontColor: COLOURS.titleText });
   header(levelsNumberRow, [...levelStatistics, null]);
@@ -168,7 +173,7 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
     rows.map((row, i): PlanCell[] => [
       row.label,
       row.scope,
-      ...[...returns.map((_, r) => first + r), ...levelStatistics.map((_, s) => firstStatistic + s)].map(
+      ...[...returns.map((_, r) => first + r), ...SCORE_STATISTICS.map(({ key }) => statisticColumn(key))].map(
         (column): PlanCell => ({ formula: levelOf(cellAddress(numbersTop + i, column), toolkit.levels) }),
       ),
       null,
@@ -189,7 +194,7 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
     .style(rangeAddress(levelsTop, 1, levelsBottom, 1), { wrap: true });
   rows.forEach((row, i) => {
     // Excel does not autofit the height of a row whose cells are formulas: long key area names wrap onto two lines.
-    const height = wrappedHeight([{ text: row.label, width: S.widths.label }]);
+    const height = wrappedHeight([{ text: row.label, width: GROUP_SUMMARY.widths.label }]);
     for (const top of [numbersTop, levelsTop]) sheet.rowHeight(top + i, height);
     if (row.scope === "Key area") return;
     for (const top of [numbersTop, levelsTop])
@@ -198,16 +203,16 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
   sheet
     .conditional({
       type: "colorScale",
-      range: rangeAddress(numbersTop, first, numbersBottom, firstStatistic + 2),
+      range: rangeAddress(numbersTop, first, numbersBottom, statisticColumn("highest")),
       colors: SCORE_COLOURS,
     })
     .conditional({
       type: "colorScale",
-      range: rangeAddress(numbersTop, firstStatistic + 3, numbersBottom, firstStatistic + 3),
+      range: rangeAddress(numbersTop, statisticColumn("spread"), numbersBottom, statisticColumn("spread")),
       colors: SPREAD_COLOURS,
     });
-  sheet.plan.freeze = { rows: S.headerRow, columns: S.columns.scope };
+  sheet.plan.freeze = { rows: GROUP_SUMMARY.headerRow, columns: GROUP_SUMMARY.columns.scope };
   sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
-  sheet.printLandscape(S.headerRow, false);
+  sheet.printLandscape(GROUP_SUMMARY.headerRow, false);
   return sheet.plan;
 }

@@ -8,7 +8,7 @@ import { consolidationLine, logRow } from "./log";
 import type { Consolidation } from "./types";
 
 export const LOG_TABLE_NAME = "NPS_ConsolidationLog";
-const L = CONSOLIDATION_LOG.columns;
+const logColumn = CONSOLIDATION_LOG.columns;
 
 /** Consolidation Log: every file given, whether it was used, its findings, and why it was left out. */
 export function consolidationLogSheet(consolidation: Consolidation, name: string, now: Date): SheetPlan {
@@ -32,14 +32,14 @@ export function consolidationLogSheet(consolidation: Consolidation, name: string
       rangeAddress(CONSOLIDATION_LOG.headerRow, 1, CONSOLIDATION_LOG.headerRow, CONSOLIDATION_LOG.headers.length),
       HEADER,
     )
-    .style(column(L.assessmentDate), { numberFormat: DATE_FORMAT })
-    .style(column(L.errors), { numberFormat: SCORE_FORMAT })
-    .style(column(L.warnings), { numberFormat: SCORE_FORMAT })
-    .style(column(L.notes), { numberFormat: SCORE_FORMAT })
-    .style(column(L.file), { numberFormat: TEXT_FORMAT })
-    .style(column(L.council), { numberFormat: TEXT_FORMAT })
-    .style(column(L.respondent), { numberFormat: TEXT_FORMAT })
-    .style(column(L.reason), WRAPPED_TEXT)
+    .style(column(logColumn.assessmentDate), { numberFormat: DATE_FORMAT })
+    .style(column(logColumn.errors), { numberFormat: SCORE_FORMAT })
+    .style(column(logColumn.warnings), { numberFormat: SCORE_FORMAT })
+    .style(column(logColumn.notes), { numberFormat: SCORE_FORMAT })
+    .style(column(logColumn.file), { numberFormat: TEXT_FORMAT })
+    .style(column(logColumn.council), { numberFormat: TEXT_FORMAT })
+    .style(column(logColumn.respondent), { numberFormat: TEXT_FORMAT })
+    .style(column(logColumn.reason), WRAPPED_TEXT)
     .table({
       name: LOG_TABLE_NAME,
       range: rangeAddress(CONSOLIDATION_LOG.headerRow, 1, last, CONSOLIDATION_LOG.headers.length),

@@ -1,4 +1,4 @@
-import type { BehaviourAnswer } from "../answers/types";
+import type { BehaviourAnswer } from "../plan/answer-types";
 import type { SignOffState } from "../assessment/sign-off";
 import type { Severity } from "../check/types";
 import type { WorkbookSnapshot } from "../snapshot/types";

@@ -1,4 +1,4 @@
-import type { Answers, BehaviourAnswer } from "../answers/types";
+import type { Answers, BehaviourAnswer } from "./answer-types";
 import type { Toolkit } from "../toolkit/schema";
 import { isIsoDate } from "../util/dates";
 import { levelText } from "./level-text";

@@ -54,7 +54,7 @@ export function behaviourLookups(entry: BehaviourEntry, idCell: string, levels: 
     targetLevel: (scoreCell: string) => level(scoreCell, C.targetScore),
     /** The descriptor of the level after the one in `scoreCell`. */
     nextDescriptor: (scoreCell: string) =>
-      `IF(AND(ISNUMBER(${scoreCell}),${scoreCell}<${levels.length}),INDEX(${entryRange(entry, C.firstDescriptor, C.firstDescriptor + levels.length - 1)},MATCH(${idCell},${entryRange(entry, C.id)},0),${scoreCell}+1),"")`,
+      `IF(AND(ISNUMBER(${scoreCell}),${scoreCell}<${levels.length}),INDEX(${entryRange(entry, C.descriptors, KEY_AREA.lastColumns.descriptors)},MATCH(${idCell},${entryRange(entry, C.id)},0),${scoreCell}+1),"")`,
     text: (column: number) => `IFERROR(${lookup(column)}&"","")`,
     date: (column: number) => numberOrBlank(lookup(column)),
   };

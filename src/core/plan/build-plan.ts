@@ -1,4 +1,4 @@
-import type { Answers, SignOffRecord } from "../answers/types";
+import type { Answers, SignOffRecord } from "./answer-types";
 import { toolkitFingerprint } from "../toolkit/load";
 import type { Toolkit } from "../toolkit/schema";
 import { quoteSheet } from "../util/a1";

@@ -8,8 +8,8 @@ import type { PlanCell, SheetPlan } from "./types";
 
 const C = KEY_AREA.columns;
 export const DATA_TABLE_NAME = "NPS_Data";
-const D = DATA.columns;
-const L = DATA.letters;
+const dataColumn = DATA.columns;
+const dataLetter = DATA.letters;
 
 function dataRow(
   entry: BehaviourEntry,
@@ -18,10 +18,10 @@ function dataRow(
   guideSheet: string,
   levels: readonly string[],
 ): PlanCell[] {
-  const look = behaviourLookups(entry, absoluteColumn(row, D.id), levels);
+  const look = behaviourLookups(entry, absoluteColumn(row, dataColumn.id), levels);
   const guide = (cell: { row: number; column: number }) =>
     `${quoteSheet(guideSheet)}!${absolute(cell.row, cell.column)}`;
-  const [currentScore, targetScore] = [`${L.currentScore}${row}`, `${L.targetScore}${row}`];
+  const [currentScore, targetScore] = [`${dataLetter.currentScore}${row}`, `${dataLetter.targetScore}${row}`];
   return DATA.row<PlanCell>({
     council: { formula: valueOrBlank(guide(GUIDE.councilCell)) },
     assessmentDate: { formula: valueOrBlank(guide(GUIDE.dateCell)) },
@@ -58,11 +58,11 @@ export function dataSheet(
   const column = (index: number) => rangeAddress(DATA.firstRow, index, last, index);
   const table = rangeAddress(DATA.headerRow, 1, last, DATA.headers.length);
   sheet
-    .style(column(D.assessmentDate), { numberFormat: DATE_FORMAT })
-    .style(column(D.reviewDate), { numberFormat: DATE_FORMAT })
-    .style(column(D.currentScore), { numberFormat: SCORE_FORMAT })
-    .style(column(D.targetScore), { numberFormat: SCORE_FORMAT })
-    .style(column(D.gap), { numberFormat: SCORE_FORMAT })
+    .style(column(dataColumn.assessmentDate), { numberFormat: DATE_FORMAT })
+    .style(column(dataColumn.reviewDate), { numberFormat: DATE_FORMAT })
+    .style(column(dataColumn.currentScore), { numberFormat: SCORE_FORMAT })
+    .style(column(dataColumn.targetScore), { numberFormat: SCORE_FORMAT })
+    .style(column(dataColumn.gap), { numberFormat: SCORE_FORMAT })
     .table({ name: DATA_TABLE_NAME, range: table, style: "TableStyleMedium2" });
   sheet.plan.freeze = { rows: DATA.headerRow, columns: 0 };
   sheet.printLandscape(DATA.headerRow);

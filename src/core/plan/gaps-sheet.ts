@@ -8,8 +8,8 @@ import { richTextToCell } from "../toolkit/text";
 import { COLOURS, HEADER, SCORE_FORMAT, SUBTITLE, TWO_LINE_HEADER_HEIGHT, WRAPPED_TEXT, wrappedHeight } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
-const G = GAPS.columns;
-const L = GAPS.letters;
+const gapsColumn = GAPS.columns;
+const gapsLetter = GAPS.letters;
 
 /** Tall enough for whichever next-level descriptor the row comes to show (they change with the answers). */
 function gapRowHeight(entry: BehaviourEntry): number {
@@ -26,8 +26,16 @@ function gapRowHeight(entry: BehaviourEntry): number {
 /** Rank 1 = largest gap; ties go to the lower current score, then toolkit order. */
 function priority(row: number, first: number, last: number): string {
   const col = (column: number) => absoluteRange(first, column, last, column);
-  const [gapColumn, currentColumn, orderColumn] = [col(G.gap), col(G.currentScore), col(G.order)];
-  const [gap, current, order] = [`${L.gap}${row}`, `${L.currentScore}${row}`, `${L.order}${row}`];
+  const [gapColumn, currentColumn, orderColumn] = [
+    col(gapsColumn.gap),
+    col(gapsColumn.currentScore),
+    col(gapsColumn.order),
+  ];
+  const [gap, current, order] = [
+    `${gapsLetter.gap}${row}`,
+    `${gapsLetter.currentScore}${row}`,
+    `${gapsLetter.order}${row}`,
+  ];
   return `IF(AND(ISNUMBER(${gap}),${gap}>0),1+COUNTIF(${gapColumn},">"&${gap})+COUNTIFS(${gapColumn},${gap},${currentColumn},"<"&${current})+COUNTIFS(${gapColumn},${gap},${currentColumn},${current},${orderColumn},"<"&${order}),"")`;
 }
 
@@ -38,8 +46,8 @@ function gapRow(
   last: number,
   levels: readonly string[],
 ): PlanCell[] {
-  const look = behaviourLookups(entry, absoluteColumn(row, G.id), levels);
-  const [currentScore, targetScore] = [`${L.currentScore}${row}`, `${L.targetScore}${row}`];
+  const look = behaviourLookups(entry, absoluteColumn(row, gapsColumn.id), levels);
+  const [currentScore, targetScore] = [`${gapsLetter.currentScore}${row}`, `${gapsLetter.targetScore}${row}`];
   return GAPS.row<PlanCell>({
     order: entry.order,
     id: entry.behaviour.id,
@@ -62,8 +70,8 @@ function gapRow(
 /** Status reads the level columns for "Not a level" and the score columns for numbers. */
 function statusFormula(row: number): string {
   const invalid = formulaString(NOT_A_LEVEL);
-  const [currentLevel, targetLevel] = [`${L.currentLevel}${row}`, `${L.targetLevel}${row}`];
-  const [current, target] = [`${L.currentScore}${row}`, `${L.targetScore}${row}`];
+  const [currentLevel, targetLevel] = [`${gapsLetter.currentLevel}${row}`, `${gapsLetter.targetLevel}${row}`];
+  const [current, target] = [`${gapsLetter.currentScore}${row}`, `${gapsLetter.targetScore}${row}`];
   return `IF(OR(${currentLevel}=${invalid},${targetLevel}=${invalid}),"Check level",IF(NOT(ISNUMBER(${current})),"Not assessed",IF(NOT(ISNUMBER(${target})),"No target set",IF(${current}>${target},"Above target",IF(${current}=${target},"Target met","Below target")))))`;
 }
 
@@ -90,22 +98,22 @@ export function gapsSheet(toolkit: Toolkit, entries: BehaviourEntry[], sheetName
   sheet
     .style(rangeAddress(GAPS.headerRow, 1, GAPS.headerRow, lastColumn), HEADER)
     .style(column(1, lastColumn), { ...WRAPPED_TEXT, border: "thin" })
-    .style(column(G.currentScore, G.gap), { numberFormat: SCORE_FORMAT, horizontal: "center" })
-    .style(column(G.priority), { numberFormat: SCORE_FORMAT, horizontal: "center" })
+    .style(column(gapsColumn.currentScore, gapsColumn.gap), { numberFormat: SCORE_FORMAT, horizontal: "center" })
+    .style(column(gapsColumn.priority), { numberFormat: SCORE_FORMAT, horizontal: "center" })
     .conditional({
       type: "expression",
-      range: column(G.status),
-      formula: `${L.status}${first}="Below target"`,
+      range: column(gapsColumn.status),
+      formula: `${gapsLetter.status}${first}="Below target"`,
       style: { fill: COLOURS.invalidFill, fontColor: COLOURS.invalidText },
     })
     .conditional({
       type: "expression",
-      range: column(G.status),
-      formula: `OR(${L.status}${first}="Target met",${L.status}${first}="Above target")`,
+      range: column(gapsColumn.status),
+      formula: `OR(${gapsLetter.status}${first}="Target met",${gapsLetter.status}${first}="Above target")`,
       style: { fill: COLOURS.currentFill, fontColor: COLOURS.currentText },
     });
   sheet.plan.autoFilter = rangeAddress(GAPS.headerRow, 1, last, lastColumn);
-  sheet.plan.freeze = { rows: GAPS.headerRow, columns: G.id };
+  sheet.plan.freeze = { rows: GAPS.headerRow, columns: gapsColumn.id };
   sheet.printLandscape(GAPS.headerRow);
   return sheet.plan;
 }

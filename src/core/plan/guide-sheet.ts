@@ -1,4 +1,4 @@
-import type { SignOffRecord } from "../answers/types";
+import type { SignOffRecord } from "./answer-types";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress, rangeAddress } from "../util/a1";
 import { DATE_ENTRY_ERROR, EARLIEST_DATE, isIsoDate, isoDateToSerial } from "../util/dates";

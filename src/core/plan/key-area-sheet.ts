@@ -21,8 +21,7 @@ import {
 import type { ConditionalStyle, PlanCell, SheetPlan } from "./types";
 
 const C = KEY_AREA.columns;
-const WIDTHS = [13, 26, 34, 34, 34, 34, 34, 14, 14, 40, 18, 13, 9, 9, 8];
-const LAST_COLUMN = C.gap;
+const LAST_COLUMN = KEY_AREA.columnCount;
 
 /** Where a key area sheet keeps its behaviour rows, for the Summary, Gaps and Data formulas. */
 export interface KeyAreaRows {
@@ -39,21 +38,18 @@ export function keyAreaRows(keyArea: KeyArea, sheetName: string): KeyAreaRows {
   return { sheetName, firstRow, lastRow: firstRow + keyArea.behaviours.length - 1 };
 }
 
-function headerRow(levels: readonly string[]): PlanCell[] {
-  return [
-    "ID",
-    "High level principle / specific behaviour",
-    ...levels,
-    "Current level",
-    "Target level",
-    "Evidence",
-    "Owner",
-    "Review date",
-    "Current score",
-    "Target score",
-    "Gap",
-  ];
-}
+/** The grid's header row: the columns' headers, the descriptors headed by the toolkit's level names. */
+const headerRow = (levels: readonly string[]): PlanCell[] =>
+  KEY_AREA.row<PlanCell>({ ...KEY_AREA.header, descriptors: levels });
+
+/** The principle row: read-only text, with no answers and no scores. */
+const principleRow = (descriptors: string[]): PlanCell[] =>
+  KEY_AREA.row<PlanCell>({
+    ...KEY_AREA.blankRow<PlanCell>(null),
+    id: "Principle",
+    behaviour: "High level principle",
+    descriptors,
+  });
 
 function behaviourRow(
   row: number,
@@ -64,19 +60,21 @@ function behaviourRow(
   levels: readonly string[],
 ): PlanCell[] {
   const at = (column: number) => cellAddress(row, column);
-  return [
+  return KEY_AREA.row<PlanCell>({
+    // A column the layout adds is blank until the row gives it a value.
+    ...KEY_AREA.blankRow<PlanCell>(null),
     id,
-    name,
-    ...descriptors,
-    answer.current ?? null,
-    answer.target ?? null,
-    answer.evidence ?? null,
-    answer.owner ?? null,
-    answer.reviewDate ? isoDateToSerial(answer.reviewDate) : null,
-    { formula: scoreOf(at(C.current), levels) },
-    { formula: scoreOf(at(C.target), levels) },
-    { formula: gapOf(at(C.currentScore), at(C.targetScore)) },
-  ];
+    behaviour: name,
+    descriptors,
+    current: answer.current ?? null,
+    target: answer.target ?? null,
+    evidence: answer.evidence ?? null,
+    owner: answer.owner ?? null,
+    reviewDate: answer.reviewDate ? isoDateToSerial(answer.reviewDate) : null,
+    currentScore: { formula: scoreOf(at(C.current), levels) },
+    targetScore: { formula: scoreOf(at(C.target), levels) },
+    gap: { formula: gapOf(at(C.currentScore), at(C.targetScore)) },
+  });
 }
 
 function addIntroduction(sheet: SheetBuilder, theme: Theme, keyArea: KeyArea): void {
@@ -116,7 +114,7 @@ function addGrid(
   const principle = keyArea.principle.descriptors.map(richTextToCell);
   const grid: PlanCell[][] = [
     headerRow(levels),
-    ["Principle", "High level principle", ...principle, ...Array<PlanCell>(LAST_COLUMN - 7).fill(null)],
+    principleRow(principle),
     ...keyArea.behaviours.map((behaviour, i) =>
       behaviourRow(
         rows.firstRow + i,
@@ -129,13 +127,13 @@ function addGrid(
     ),
   ];
   sheet.block(KEY_AREA.headerRow, 1, grid).rowHeight(KEY_AREA.headerRow, TWO_LINE_HEADER_HEIGHT);
-  const descriptorWidths = (texts: string[]) => texts.map((text) => ({ text, width: WIDTHS[2] }));
+  const descriptorWidths = (texts: string[]) => texts.map((text) => ({ text, width: KEY_AREA.width.descriptors }));
   sheet.rowHeight(KEY_AREA.principleRow, wrappedHeight(descriptorWidths(principle)));
   keyArea.behaviours.forEach((behaviour, i) => {
     const texts = [...behaviour.descriptors.map(richTextToCell)];
     sheet.rowHeight(
       rows.firstRow + i,
-      wrappedHeight([...descriptorWidths(texts), { text: behaviour.name, width: WIDTHS[1] }]),
+      wrappedHeight([...descriptorWidths(texts), { text: behaviour.name, width: KEY_AREA.width.behaviour }]),
     );
   });
 }
@@ -185,8 +183,8 @@ function addPickers(sheet: SheetBuilder, levels: readonly string[], rows: KeyAre
 
 function addHighlights(sheet: SheetBuilder, rows: KeyAreaRows): void {
   const first = rows.firstRow;
-  const descriptors = rangeAddress(first, C.firstDescriptor, rows.lastRow, C.firstDescriptor + 4);
-  const firstDescriptor = columnLetter(C.firstDescriptor);
+  const descriptors = rangeAddress(first, C.descriptors, rows.lastRow, KEY_AREA.lastColumns.descriptors);
+  const firstDescriptor = KEY_AREA.letters.descriptors;
   // Level number of the descriptor column the rule is evaluated in: 1 for Minimum … 5 for Innovator.
   const levelOfColumn = `COLUMN(${firstDescriptor}${first})-COLUMN($${firstDescriptor}${first})+1`;
   const score = (column: number) => `$${columnLetter(column)}${first}`;
@@ -215,7 +213,7 @@ export function keyAreaSheet(
   answers: Record<string, CleanAnswer>,
 ): { sheet: SheetPlan; rows: KeyAreaRows } {
   const rows = keyAreaRows(keyArea, sheetName);
-  const sheet = new SheetBuilder(keyAreaSheetKey(keyArea.id), "keyArea", sheetName, WIDTHS);
+  const sheet = new SheetBuilder(keyAreaSheetKey(keyArea.id), "keyArea", sheetName, KEY_AREA.widths);
   sheet.plan.keyAreaId = keyArea.id;
   addIntroduction(sheet, theme, keyArea);
   addGrid(sheet, keyArea, answers, levels, rows);

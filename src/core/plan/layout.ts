@@ -1,4 +1,5 @@
-import { columnLetter } from "../util/a1";
+import { LEVEL_COUNT } from "../toolkit/schema";
+import { columnLayout, namedTable, pickColumns, type ColumnSpec } from "./columns";
 
 /**
  * Where things live in the generated workbook. The readers use the same constants, so a layout
@@ -6,19 +7,8 @@ import { columnLetter } from "../util/a1";
  */
 export const LAYOUT_VERSION = 3;
 
-export const SHEET_NAMES = {
-  guide: "Guide",
-  summary: "Summary",
-  gaps: "Gaps",
-  data: "Data",
-  retired: "Retired answers",
-  metadata: "NPS_Metadata",
-  /** The findings of a check, added on request (src/core/check/report-sheet.ts); not part of the assessment. */
-  checkReport: "Check report",
-  groupSummary: "Group Summary",
-  groupData: "Group Data",
-  consolidationLog: "Consolidation Log",
-} as const;
+/** The workbook's own sheet names, declared beside the toolkit's schema (which keeps key area sheets off them). */
+export { SHEET_NAMES } from "../toolkit/sheet-names";
 
 /** The sheets of a group workbook (consolidation), which an assessment never has. */
 export const GROUP_SHEET_KEYS = ["groupSummary", "groupData", "consolidationLog"] as const;
@@ -58,67 +48,67 @@ export const GUIDE_SIGN_OFF = [GUIDE.signedOffByCell, GUIDE.signedOffOnCell] as 
  */
 export const GUIDE_DETAILS_SINCE_LAYOUT = 3;
 
-/** Key area sheets: one row per behaviour from FIRST_BEHAVIOUR_ROW, the principle just above. */
+/**
+ * Columns several sheets share, declared once: a sheet picks them (pickColumns) in its own order, and changes a
+ * width where its own layout needs it.
+ */
+const COLUMN = {
+  returnNumber: { header: "Return", width: 8 },
+  council: { header: "Council", width: 22 },
+  respondent: { header: "Respondent", width: 20 },
+  role: { header: "Role or department", width: 20 },
+  assessmentDate: { header: "Assessment date", width: 14 },
+  toolkitVersion: { header: "Toolkit version", width: 16 },
+  theme: { header: "Theme", width: 24 },
+  keyArea: { header: "Key area", width: 30 },
+  id: { header: "Behaviour ID", width: 13 },
+  behaviour: { header: "Behaviour", width: 34 },
+  currentLevel: { header: "Current level", width: 13 },
+  currentScore: { header: "Current score", width: 9 },
+  targetLevel: { header: "Target level", width: 13 },
+  targetScore: { header: "Target score", width: 9 },
+  gap: { header: "Gap", width: 7 },
+  evidence: { header: "Evidence", width: 40 },
+  owner: { header: "Owner", width: 18 },
+  reviewDate: { header: "Review date", width: 12 },
+  /** Whether a return is signed off (final) or a draft. */
+  finalOrDraft: { header: "Final or draft", width: 10 },
+} as const satisfies Record<string, ColumnSpec>;
+
+/**
+ * Key area sheets: the key area's introduction above, the grid's header row, the principle row, then one row per
+ * behaviour from firstBehaviourRow. The columns, from A: the answer columns a reader reads (current … review date)
+ * and the scores the formulas derive from them.
+ */
 export const KEY_AREA = {
   headerRow: 7,
   principleRow: 8,
   firstBehaviourRow: 9,
-  columns: {
-    id: 1,
-    behaviour: 2,
-    /** Five descriptor columns, Minimum first. */
-    firstDescriptor: 3,
-    current: 8,
-    target: 9,
-    evidence: 10,
-    owner: 11,
-    reviewDate: 12,
-    currentScore: 13,
-    targetScore: 14,
-    gap: 15,
-  },
+  ...columnLayout({
+    id: { header: "ID", width: 13 },
+    behaviour: { header: "High level principle / specific behaviour", width: 26 },
+    /** The five level descriptors, Minimum first, headed by the toolkit's level names. */
+    descriptors: { header: "Level descriptors", width: 34, span: LEVEL_COUNT },
+    current: { ...COLUMN.currentLevel, width: 14 },
+    target: { ...COLUMN.targetLevel, width: 14 },
+    evidence: COLUMN.evidence,
+    owner: COLUMN.owner,
+    reviewDate: { ...COLUMN.reviewDate, width: 13 },
+    currentScore: COLUMN.currentScore,
+    targetScore: COLUMN.targetScore,
+    gap: { ...COLUMN.gap, width: 8 },
+  }),
 } as const;
 
-/** Retired answers sheet: behaviour answers the toolkit no longer has, one row each from FIRST_ROW. */
-export const RETIRED = {
-  headerRow: 3,
-  firstRow: 4,
-  columns: { id: 1, current: 2, target: 3, evidence: 4, owner: 5, reviewDate: 6 },
-} as const;
-
-/** One column of a generated table: its header text and its width in characters. */
-export interface ColumnSpec {
-  header: string;
-  width: number;
-}
-
-/**
- * A table laid out from named columns: the order of `specs` is the order of the columns, so
- * positions, letters, the header row and the widths all come from that one list.
- */
-function namedTable<K extends string>(headerRow: number, specs: Record<K, ColumnSpec>) {
-  const keys = Object.keys(specs) as K[];
-  const byKey = <V>(value: (key: K, position: number) => V) =>
-    Object.fromEntries(keys.map((key, i) => [key, value(key, i + 1)])) as Record<K, V>;
-  return {
-    headerRow,
-    firstRow: headerRow + 1,
-    /** 1-based column of each named column. */
-    columns: byKey((_, position) => position),
-    /** Column letter of each named column, for A1 references in formulas. */
-    letters: byKey((_, position) => columnLetter(position)),
-    /** Header text of each named column. */
-    header: byKey((key) => specs[key].header),
-    /** Width of each named column. */
-    width: byKey((key) => specs[key].width),
-    /** The header row, from column A. */
-    headers: keys.map((key) => specs[key].header),
-    /** Column widths, from column A. */
-    widths: keys.map((key) => specs[key].width),
-    /** A row's cells given by column name, in column order from column A. */
-    row: <V>(cells: Record<K, V>): V[] => keys.map((key) => cells[key]),
-  };
-}
+/** Retired answers sheet: behaviour answers the toolkit no longer has, one row each below the header. */
+export const RETIRED = namedTable(3, {
+  id: { ...COLUMN.id, width: 16 },
+  current: { ...COLUMN.currentLevel, width: 14 },
+  target: { ...COLUMN.targetLevel, width: 14 },
+  evidence: { ...COLUMN.evidence, width: 60 },
+  owner: { ...COLUMN.owner, width: 20 },
+  reviewDate: { ...COLUMN.reviewDate, width: 13 },
+});
 
 /** Summary: one row per key area, a row per theme after its key areas, and the overall row last. */
 export const SUMMARY = namedTable(5, {
@@ -140,72 +130,62 @@ export const SUMMARY = namedTable(5, {
 /** Gaps: one row per behaviour, in toolkit order as generated (users sort and filter it). */
 export const GAPS = namedTable(4, {
   order: { header: "#", width: 5 },
-  id: { header: "Behaviour ID", width: 13 },
-  keyArea: { header: "Key area", width: 28 },
-  behaviour: { header: "Behaviour", width: 30 },
-  currentLevel: { header: "Current level", width: 13 },
-  targetLevel: { header: "Target level", width: 13 },
-  currentScore: { header: "Current score", width: 9 },
-  targetScore: { header: "Target score", width: 9 },
-  gap: { header: "Gap", width: 7 },
+  id: COLUMN.id,
+  keyArea: { ...COLUMN.keyArea, width: 28 },
+  behaviour: { ...COLUMN.behaviour, width: 30 },
+  currentLevel: COLUMN.currentLevel,
+  targetLevel: COLUMN.targetLevel,
+  currentScore: COLUMN.currentScore,
+  targetScore: COLUMN.targetScore,
+  gap: COLUMN.gap,
   status: { header: "Status", width: 14 },
   nextLevel: { header: "Next level", width: 13 },
   nextDescriptor: { header: "What the next level looks like", width: 60 },
   priority: { header: "Priority", width: 9 },
 });
 
+/** A behaviour's columns in the tidy tables (Data, Group Data), in their order there. */
+const BEHAVIOUR_COLUMNS = [
+  "theme",
+  "keyArea",
+  "id",
+  "behaviour",
+  "currentLevel",
+  "currentScore",
+  "targetLevel",
+  "targetScore",
+  "gap",
+  "evidence",
+  "owner",
+] as const;
+
 /** Data: the NPS_Data table, its header in row 1 and one row per behaviour. */
-export const DATA = namedTable(1, {
-  council: { header: "Council", width: 22 },
-  assessmentDate: { header: "Assessment date", width: 14 },
-  toolkitVersion: { header: "Toolkit version", width: 16 },
-  theme: { header: "Theme", width: 24 },
-  keyArea: { header: "Key area", width: 30 },
-  id: { header: "Behaviour ID", width: 13 },
-  behaviour: { header: "Behaviour", width: 34 },
-  currentLevel: { header: "Current level", width: 13 },
-  currentScore: { header: "Current score", width: 9 },
-  targetLevel: { header: "Target level", width: 13 },
-  targetScore: { header: "Target score", width: 9 },
-  gap: { header: "Gap", width: 7 },
-  evidence: { header: "Evidence", width: 40 },
-  owner: { header: "Owner", width: 18 },
-  reviewDate: { header: "Review date", width: 12 },
-});
+export const DATA = namedTable(
+  1,
+  pickColumns(COLUMN, ["council", "assessmentDate", "toolkitVersion", ...BEHAVIOUR_COLUMNS, "reviewDate"]),
+);
 
 /** Group Data: the NPS_GroupData table, its header in row 1 and one row per return × behaviour. */
 export const GROUP_DATA = namedTable(1, {
-  returnNumber: { header: "Return", width: 8 },
-  council: { header: "Council", width: 22 },
-  respondent: { header: "Respondent", width: 20 },
-  role: { header: "Role or department", width: 20 },
-  assessmentDate: { header: "Assessment date", width: 14 },
-  toolkitVersion: { header: "Toolkit version", width: 16 },
-  theme: { header: "Theme", width: 24 },
-  keyArea: { header: "Key area", width: 30 },
-  id: { header: "Behaviour ID", width: 13 },
-  behaviour: { header: "Behaviour", width: 34 },
-  currentLevel: { header: "Current level", width: 13 },
-  currentScore: { header: "Current score", width: 9 },
-  targetLevel: { header: "Target level", width: 13 },
-  targetScore: { header: "Target score", width: 9 },
-  gap: { header: "Gap", width: 7 },
-  evidence: { header: "Evidence", width: 40 },
-  owner: { header: "Owner", width: 18 },
+  ...pickColumns(COLUMN, [
+    "returnNumber",
+    "council",
+    "respondent",
+    "role",
+    "assessmentDate",
+    "toolkitVersion",
+    ...BEHAVIOUR_COLUMNS,
+  ]),
   sourceFile: { header: "Source file", width: 30 },
-  status: { header: "Final or draft", width: 10 },
+  status: COLUMN.finalOrDraft,
 });
 
 /** Consolidation Log: one row per file given, in the order given, below a title and a count line. */
 export const CONSOLIDATION_LOG = namedTable(4, {
   file: { header: "File", width: 34 },
   outcome: { header: "Status", width: 16 },
-  returnNumber: { header: "Return", width: 8 },
-  council: { header: "Council", width: 22 },
-  respondent: { header: "Respondent", width: 20 },
-  assessmentDate: { header: "Assessment date", width: 14 },
-  toolkitVersion: { header: "Toolkit version", width: 16 },
-  status: { header: "Final or draft", width: 10 },
+  ...pickColumns(COLUMN, ["returnNumber", "council", "respondent", "assessmentDate", "toolkitVersion"]),
+  status: COLUMN.finalOrDraft,
   errors: { header: "Errors", width: 8 },
   warnings: { header: "Warnings", width: 9 },
   notes: { header: "Notes", width: 8 },
@@ -225,7 +205,17 @@ export const GROUP_SUMMARY = {
   labelHeader: "Theme / key area",
   scopeHeader: "Scope",
   widths: { label: 44, scope: 10, return: 16, statistic: 10 },
-  statistics: { mean: "Group mean", lowest: "Lowest", highest: "Highest", spread: "Spread" },
+  /**
+   * The group's statistics over a row's return averages, in their column order after the returns. A score
+   * statistic is on the level scale (it has a typical level below and the score colours); the spread is a
+   * difference of scores, coloured the other way round.
+   */
+  statistics: [
+    { key: "mean", header: "Group mean", score: true },
+    { key: "lowest", header: "Lowest", score: true },
+    { key: "highest", header: "Highest", score: true },
+    { key: "spread", header: "Spread", score: false },
+  ],
 } as const;
 
 /** Text shown in a score cell when the level typed is not one of the five names. */

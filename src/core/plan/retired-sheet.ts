@@ -1,4 +1,4 @@
-import type { BehaviourAnswer } from "../answers/types";
+import type { BehaviourAnswer } from "./answer-types";
 import { rangeAddress } from "../util/a1";
 import { isIsoDate, isoDateToSerial } from "../util/dates";
 import { RETIRED, SHEET_NAMES } from "./layout";
@@ -6,29 +6,24 @@ import { SheetBuilder } from "./sheet-builder";
 import { DATE_FORMAT, HEADER, SUBTITLE, TEXT_FORMAT, WRAPPED_TEXT } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
-const HEADERS = ["Behaviour ID", "Current level", "Target level", "Evidence", "Owner", "Review date"];
-
 /**
  * Answers for behaviours the toolkit no longer has. An upgrade never throws an answer away: it keeps
  * it here, as it was typed, for the user to move or delete.
  */
 export function retiredSheet(retired: Record<string, BehaviourAnswer>, sheetNames: Record<string, string>): SheetPlan {
-  const sheet = new SheetBuilder(
-    "retired",
-    "retired",
-    sheetNames.retired ?? SHEET_NAMES.retired,
-    [16, 14, 14, 60, 20, 13],
-  );
+  const sheet = new SheetBuilder("retired", "retired", sheetNames.retired ?? SHEET_NAMES.retired, RETIRED.widths);
   const rows = Object.entries(retired)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([id, a]): PlanCell[] => [
-      id,
-      a.current ?? null,
-      a.target ?? null,
-      a.evidence ?? null,
-      a.owner ?? null,
-      a.reviewDate && isIsoDate(a.reviewDate) ? isoDateToSerial(a.reviewDate) : (a.reviewDate ?? null),
-    ]);
+    .map(([id, a]) =>
+      RETIRED.row<PlanCell>({
+        id,
+        current: a.current ?? null,
+        target: a.target ?? null,
+        evidence: a.evidence ?? null,
+        owner: a.owner ?? null,
+        reviewDate: a.reviewDate && isIsoDate(a.reviewDate) ? isoDateToSerial(a.reviewDate) : (a.reviewDate ?? null),
+      }),
+    );
   const last = RETIRED.firstRow + rows.length - 1;
   const column = (index: number) => rangeAddress(RETIRED.firstRow, index, last, index);
   sheet
@@ -39,9 +34,9 @@ export function retiredSheet(retired: Record<string, BehaviourAnswer>, sheetName
       ],
     ])
     .style("A2", SUBTITLE)
-    .block(RETIRED.headerRow, 1, [HEADERS, ...rows])
-    .style(rangeAddress(RETIRED.headerRow, 1, RETIRED.headerRow, HEADERS.length), HEADER)
-    .style(rangeAddress(RETIRED.firstRow, 1, last, HEADERS.length), { ...WRAPPED_TEXT, border: "thin" })
+    .block(RETIRED.headerRow, 1, [RETIRED.headers, ...rows])
+    .style(rangeAddress(RETIRED.headerRow, 1, RETIRED.headerRow, RETIRED.columnCount), HEADER)
+    .style(rangeAddress(RETIRED.firstRow, 1, last, RETIRED.columnCount), { ...WRAPPED_TEXT, border: "thin" })
     .style(column(RETIRED.columns.evidence), { numberFormat: TEXT_FORMAT })
     .style(column(RETIRED.columns.owner), { numberFormat: TEXT_FORMAT })
     .style(column(RETIRED.columns.reviewDate), { numberFormat: DATE_FORMAT });

@@ -36,7 +36,6 @@ export const INPUT: CellStyle = { fill: COLOURS.inputFill, locked: false, border
 /** Text format, so whatever a user types (even "=…") stays text. */
 export const TEXT_FORMAT = "@";
 export const DATE_FORMAT = "dd/mm/yyyy";
-export const DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm";
 export const SCORE_FORMAT = "0";
 export const AVERAGE_FORMAT = "0.0";
 

@@ -17,8 +17,8 @@ import {
 import type { PlanCell, SheetPlan } from "./types";
 
 const C = KEY_AREA.columns;
-const S = SUMMARY.columns;
-const L = SUMMARY.letters;
+const summaryColumn = SUMMARY.columns;
+const summaryLetter = SUMMARY.letters;
 const LAST = SUMMARY.headers.length;
 /** A typical or assured level where nothing is assessed. */
 export const NOT_ASSESSED = "Not assessed";
@@ -41,13 +41,13 @@ function averageTargetFormula(source: RowSource, row: number): string {
   const sum = source.keyAreaRuns
     ? source.keyAreaRuns.map(
         ([first, last]) =>
-          `SUMPRODUCT(${L.averageTarget}${first}:${L.averageTarget}${last},${L.bothLevels}${first}:${L.bothLevels}${last})`,
+          `SUMPRODUCT(${summaryLetter.averageTarget}${first}:${summaryLetter.averageTarget}${last},${summaryLetter.bothLevels}${first}:${summaryLetter.bothLevels}${last})`,
       )
     : source.areas.map((a) => {
         const at = (column: number) => `${quoteSheet(a.sheetName)}!${columnRange(a, column)}`;
         return `SUMPRODUCT(--ISNUMBER(${at(C.gap)}),${at(C.targetScore)})`;
       });
-  return `IF(${L.bothLevels}${row}=0,"",(${sum.join("+")})/${L.bothLevels}${row})`;
+  return `IF(${summaryLetter.bothLevels}${row}=0,"",(${sum.join("+")})/${summaryLetter.bothLevels}${row})`;
 }
 
 /** Formulas for one summary row over the behaviour rows of one or more key area sheets. */
@@ -76,13 +76,13 @@ function summaryRow(
     averageCurrent: { formula: `IF(COUNT(${current})=0,"",AVERAGE(${current}))` },
     averageTarget: { formula: averageTargetFormula(source, row) },
     // A key area sheet works out a gap exactly when both levels are levels (formulas.ts gapOf).
-    averageGap: { formula: `IF(${L.bothLevels}${row}=0,"",AVERAGE(${over(C.gap)}))` },
+    averageGap: { formula: `IF(${summaryLetter.bothLevels}${row}=0,"",AVERAGE(${over(C.gap)}))` },
     weakestCurrent: { formula: `IF(COUNT(${current})=0,"",MIN(${current}))` },
     typicalLevel: {
-      formula: `IF(${L.averageCurrent}${row}="",${formulaString(NOT_ASSESSED)},INDEX(${levelArray(levels)},INT(${L.averageCurrent}${row})))`,
+      formula: `IF(${summaryLetter.averageCurrent}${row}="",${formulaString(NOT_ASSESSED)},INDEX(${levelArray(levels)},INT(${summaryLetter.averageCurrent}${row})))`,
     },
     assuredLevel: {
-      formula: `IF(${L.weakestCurrent}${row}="",${formulaString(NOT_ASSESSED)},INDEX(${levelArray(levels)},${L.weakestCurrent}${row}))`,
+      formula: `IF(${summaryLetter.weakestCurrent}${row}="",${formulaString(NOT_ASSESSED)},INDEX(${levelArray(levels)},${summaryLetter.weakestCurrent}${row}))`,
     },
     bothLevels: { formula: `COUNT(${over(C.gap)})` },
   });
@@ -135,7 +135,7 @@ export function summarySheet(
   rows.forEach((row, i) =>
     sheet.rowHeight(
       SUMMARY.firstRow + i,
-      wrappedHeight([{ text: String(row[S.label - 1]), width: SUMMARY.width.label }]),
+      wrappedHeight([{ text: String(row[summaryColumn.label - 1]), width: SUMMARY.width.label }]),
     ),
   );
 
@@ -144,25 +144,35 @@ export function summarySheet(
   const column = (left: number, right = left) => rangeAddress(first, left, last, right);
   sheet
     .style(rangeAddress(SUMMARY.headerRow, 1, SUMMARY.headerRow, LAST), HEADER)
-    .style(column(S.label, LAST), { border: "thin", vertical: "center" })
-    .style(column(S.label), { wrap: true })
-    .style(column(S.behaviours, S.invalid), { numberFormat: SCORE_FORMAT, horizontal: "center" })
-    .style(column(S.averageCurrent, S.averageGap), { numberFormat: AVERAGE_FORMAT, horizontal: "center" })
-    .style(column(S.weakestCurrent), { numberFormat: SCORE_FORMAT, horizontal: "center" })
-    .style(column(S.bothLevels), { numberFormat: SCORE_FORMAT, horizontal: "center" });
+    .style(column(summaryColumn.label, LAST), { border: "thin", vertical: "center" })
+    .style(column(summaryColumn.label), { wrap: true })
+    .style(column(summaryColumn.behaviours, summaryColumn.invalid), {
+      numberFormat: SCORE_FORMAT,
+      horizontal: "center",
+    })
+    .style(column(summaryColumn.averageCurrent, summaryColumn.averageGap), {
+      numberFormat: AVERAGE_FORMAT,
+      horizontal: "center",
+    })
+    .style(column(summaryColumn.weakestCurrent), { numberFormat: SCORE_FORMAT, horizontal: "center" })
+    .style(column(summaryColumn.bothLevels), { numberFormat: SCORE_FORMAT, horizontal: "center" });
   for (const row of [...themeRows, overallRow]) {
     sheet.style(rangeAddress(row, 1, row, LAST), { bold: true, fill: COLOURS.themeRowFill });
   }
   sheet
     .conditional({
       type: "dataBar",
-      range: column(S.averageCurrent, S.averageTarget),
+      range: column(summaryColumn.averageCurrent, summaryColumn.averageTarget),
       color: COLOURS.barFill,
       min: 0,
       max: toolkit.levels.length,
     })
-    .conditional({ type: "colorScale", range: column(S.averageGap), colors: ["#63BE7B", "#FFEB84", "#F8696B"] });
-  sheet.plan.freeze = { rows: SUMMARY.headerRow, columns: S.label };
+    .conditional({
+      type: "colorScale",
+      range: column(summaryColumn.averageGap),
+      colors: ["#63BE7B", "#FFEB84", "#F8696B"],
+    });
+  sheet.plan.freeze = { rows: SUMMARY.headerRow, columns: summaryColumn.label };
   sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
   sheet.printLandscape(SUMMARY.headerRow);
   const keyAreaRows = rows.map((_, i) => first + i).filter((row) => row !== overallRow && !themeRows.includes(row));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SHEET_NAMES } from "../plan/layout";
+import { SHEET_NAMES } from "./sheet-names";
 
 /**
  * The canonical toolkit model. Every piece of toolkit text is a list of blocks so that the
@@ -9,7 +9,7 @@ import { SHEET_NAMES } from "../plan/layout";
 
 /** Characters Excel refuses in a sheet name. */
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
-/** Names the workbook's own sheets use (one list, in layout.ts); a key area sheet must not take one of them. */
+/** Names the workbook's own sheets use (one list, in sheet-names.ts); a key area sheet must not take one of them. */
 export const RESERVED_SHEET_NAMES: readonly string[] = Object.values(SHEET_NAMES);
 
 const nonEmptyText = z.string().trim().min(1, "must not be empty");

@@ -1,6 +1,6 @@
 /** The use cases, as plain functions: snapshot in, plan and notes out (no Excel, no file). */
 import { readAssessment } from "../../../src/core/answers/from-snapshot";
-import type { Answers } from "../../../src/core/answers/types";
+import type { Answers } from "../../../src/core/plan/answer-types";
 import { NO_PRINT_OR_FILTER_NOTE } from "../../../src/core/assessment/notes";
 import {
   assessmentStatus,

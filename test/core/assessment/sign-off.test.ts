@@ -5,9 +5,10 @@
 import fc from "fast-check";
 import { answersFingerprint, signOffOfWritten } from "../../../src/core/answers/fingerprint";
 import { readAssessment } from "../../../src/core/answers/from-snapshot";
-import type { Answers, BehaviourAnswer } from "../../../src/core/answers/types";
+import type { Answers, BehaviourAnswer } from "../../../src/core/plan/answer-types";
 import { planUpgrade } from "../../../src/core/assessment/plan-assessment";
-import { planSignOff, readSignOff, signOffBlockers, signOffState } from "../../../src/core/assessment/sign-off";
+import { planSignOff, readSignOff, signOffState } from "../../../src/core/assessment/sign-off";
+import { signOffBlockers } from "../../../src/core/check/sign-off-gate";
 import { signOffProblem } from "../../../src/core/assessment/sign-off-request";
 import { GUIDE, KEY_AREA, METADATA_KEYS } from "../../../src/core/plan/layout";
 import type { WorkbookPlan } from "../../../src/core/plan/types";

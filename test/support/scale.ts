@@ -1,5 +1,5 @@
-import { parseToolkit } from "./load";
-import type { Theme, Toolkit } from "./schema";
+import { parseToolkit } from "../../src/core/toolkit/load";
+import type { Theme, Toolkit } from "../../src/core/toolkit/schema";
 
 /**
  * The toolkit with every key area repeated `factor` times (new IDs and sheet names), so sizes grow

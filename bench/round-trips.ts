@@ -4,9 +4,9 @@
  * request (and, where the workbook measures them, response) sizes of a build, an upgrade and a check against any Excel.run-like workbook that counts what was
  * sent (the benchmark passes the real office.js client in front of the in-memory fake).
  */
-import type { Consolidation } from "../core/consolidate/types";
-import type { Toolkit } from "../core/toolkit/schema";
-import { ExcelWorkbookHost } from "./excel-host";
+import type { Consolidation } from "../src/core/consolidate/types";
+import type { Toolkit } from "../src/core/toolkit/schema";
+import { ExcelWorkbookHost } from "../src/office/excel-host";
 
 /** A workbook that counts what was sent: its `run` and one entry per request sent. */
 export interface CountingWorkbook {

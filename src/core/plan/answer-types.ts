@@ -1,3 +1,8 @@
+/**
+ * The answers a plan is built from. They are the plan's input, so they are declared with the plan; src/core/answers
+ * reads them from a workbook, samples them and fingerprints them.
+ */
+
 /** What a respondent has entered. Levels are level names as typed; the plan validates them. */
 export interface BehaviourAnswer {
   current?: string;

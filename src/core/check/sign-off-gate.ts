@@ -1,0 +1,20 @@
+/**
+ * What a check's findings mean for signing off, for the sign-off use case's callers (the Excel host and the
+ * command line): errors stop it, warnings are told. Here, above the sign-off use case (assessment/sign-off.ts),
+ * because it reads the check's findings.
+ */
+import { plural } from "../util/words";
+import type { CheckResult, Finding } from "./types";
+
+/** The findings that stop a sign-off: errors mean a figure cannot be trusted, so nobody should sign it off. */
+export const signOffBlockers = (check: CheckResult): Finding[] => check.findings.filter((f) => f.severity === "error");
+
+/**
+ * What the check found that does not stop a sign-off (warnings: a picker removed, a sheet unprotected…), in
+ * one sentence for the signer; null when it found none. The count is the pane's check's, read the same way.
+ */
+export function signOffWarningsNote(check: CheckResult): string | null {
+  const warnings = check.findings.filter((f) => f.severity === "warning").length;
+  if (warnings === 0) return null;
+  return `The check found ${plural(warnings, "warning")}, which ${warnings === 1 ? "does" : "do"} not stop a sign-off: check the workbook to see ${warnings === 1 ? "it" : "them"}.`;
+}
