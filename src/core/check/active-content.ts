@@ -51,7 +51,10 @@ function partFindings(parts: readonly string[]): Finding[] {
  */
 export function linksToAnotherWorkbook(formula: string): boolean {
   const outsideText = formula.replace(/"(?:[^"]|"")*"/g, '""');
-  return /'[^']*\[[^\]']+\][^']*'!/.test(outsideText) || /(?:^|[^A-Za-z0-9_.\]])\[[^\]\[]+\][A-Za-z0-9_.]*!/.test(outsideText);
+  return (
+    /'[^']*\[[^\]']+\][^']*'!/.test(outsideText) ||
+    /(?:^|[^A-Za-z0-9_.\]])\[[^\]\[]+\][A-Za-z0-9_.]*!/.test(outsideText)
+  );
 }
 
 function formulaFindings(sheets: readonly ComparedSheet[]): Finding[] {

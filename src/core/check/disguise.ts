@@ -36,19 +36,31 @@ function plannedLooks(sheet: SheetPlan): PlannedLooks {
   if (known) return known;
   const numberFormats = new Map<string, string>();
   for (const { range, style } of sheet.styles)
-    if (style.numberFormat !== undefined) for (const address of cellsIn(range)) numberFormats.set(address, style.numberFormat);
+    if (style.numberFormat !== undefined)
+      for (const address of cellsIn(range)) numberFormats.set(address, style.numberFormat);
   const filtered = new Set<number>();
   for (const range of [...sheet.tables.map((t) => t.range), ...(sheet.autoFilter ? [sheet.autoFilter] : [])]) {
     const { top, bottom } = parseRange(range);
     for (let row = top + 1; row <= bottom; row++) filtered.add(row);
   }
-  const looks = { numberFormats, rows: new Set(plannedCells(sheet).keys()), filtered, columns: sheet.columnWidths.length };
+  const looks = {
+    numberFormats,
+    rows: new Set(plannedCells(sheet).keys()),
+    filtered,
+    columns: sheet.columnWidths.length,
+  };
   plannedLooksOf.set(sheet, looks);
   return looks;
 }
 
 const valueKind = (cell: SnapshotCell): ValueKind =>
-  cell.formula !== undefined ? "either" : typeof cell.value === "number" ? "number" : typeof cell.value === "string" ? "text" : "either";
+  cell.formula !== undefined
+    ? "either"
+    : typeof cell.value === "number"
+      ? "number"
+      : typeof cell.value === "string"
+        ? "text"
+        : "either";
 
 function luminance(hex: string): number {
   const channel = (i: number) => {
@@ -144,7 +156,12 @@ function runs(numbers: number[]): [number, number][] {
 }
 
 /** Rows that hold something of the plan's or a filled cell, hidden; a filter's rows on Gaps or Data are the user's to hide. */
-function rowFindings(sheet: SnapshotSheet, where: FindingSheet, planned: PlannedLooks, plannedRow: (row: number) => number | undefined) {
+function rowFindings(
+  sheet: SnapshotSheet,
+  where: FindingSheet,
+  planned: PlannedLooks,
+  plannedRow: (row: number) => number | undefined,
+) {
   const filled = new Set(Object.keys(sheet.cells).map((address) => parseCell(address).row));
   const hidden = sheet.looks!.hiddenRows.filter((row) => {
     const at = plannedRow(row);

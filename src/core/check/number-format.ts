@@ -7,10 +7,7 @@
  */
 
 /** What a format does to a value: shows it, shows something else, or shows nothing. */
-export type FormatEffect =
-  | { kind: "shown" }
-  | { kind: "disguised"; how: string }
-  | { kind: "hidden"; how: string };
+export type FormatEffect = { kind: "shown" } | { kind: "disguised"; how: string } | { kind: "hidden"; how: string };
 
 /** A section of a format code with its quoted and escaped text and bracketed parts taken out. */
 interface Section {
@@ -112,7 +109,9 @@ export function formatEffect({
   const textOnly = sections.length === 1 && sections[0].bare.includes("@");
   const effects = [
     ...(value === "text" ? [] : numberEffects(textOnly ? [] : sections.slice(0, 3), planned)),
-    ...(value === "number" ? [] : [textEffect(sections.length >= 4 ? sections[3] : textOnly ? sections[0] : undefined)]),
+    ...(value === "number"
+      ? []
+      : [textEffect(sections.length >= 4 ? sections[3] : textOnly ? sections[0] : undefined)]),
   ];
   return effects.find((e) => e.kind === "disguised") ?? effects.find((e) => e.kind === "hidden") ?? { kind: "shown" };
 }

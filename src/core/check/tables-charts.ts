@@ -97,7 +97,8 @@ function chartFindings(chart: ChartPlan, where: FindingSheet, found: readonly Sn
 export function checkTablesAndCharts(snapshot: WorkbookSnapshot, sheets: readonly ComparedSheet[]): Finding[] {
   const findings: Finding[] = [];
   for (const { plan, where } of sheets) {
-    if (snapshot.tables) for (const table of plan.tables) findings.push(...tableFindings(table, where, snapshot.tables));
+    if (snapshot.tables)
+      for (const table of plan.tables) findings.push(...tableFindings(table, where, snapshot.tables));
     if (snapshot.charts)
       for (const chart of plan.charts ?? []) findings.push(...chartFindings(chart, where, snapshot.charts));
   }

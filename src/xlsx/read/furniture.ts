@@ -9,7 +9,8 @@ import { parseXml } from "./sax";
 import type { SheetEntry } from "./workbook";
 
 /** The parts this reads, besides the worksheets: relationships, tables and charts. */
-export const FURNITURE_PART = /^xl\/(worksheets\/_rels\/[^/]+\.rels|tables\/[^/]+\.xml|drawings\/_rels\/[^/]+\.rels|charts\/[^/]+\.xml)$/i;
+export const FURNITURE_PART =
+  /^xl\/(worksheets\/_rels\/[^/]+\.rels|tables\/[^/]+\.xml|drawings\/_rels\/[^/]+\.rels|charts\/[^/]+\.xml)$/i;
 
 const relsOf = (part: string) => part.replace(/([^/]+)$/, "_rels/$1.rels");
 
