@@ -52,8 +52,7 @@ function partFindings(parts: readonly string[]): Finding[] {
 export function linksToAnotherWorkbook(formula: string): boolean {
   const outsideText = formula.replace(/"(?:[^"]|"")*"/g, '""');
   return (
-    /'[^']*\[[^\]']+\][^']*'!/.test(outsideText) ||
-    /(?:^|[^A-Za-z0-9_.\]])\[[^\]\[]+\][A-Za-z0-9_.]*!/.test(outsideText)
+    /'[^']*\[[^\]']+\][^']*'!/.test(outsideText) || /(?:^|[^A-Za-z0-9_.\]])\[[^\][]+\][A-Za-z0-9_.]*!/.test(outsideText)
   );
 }
 
