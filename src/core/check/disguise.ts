@@ -163,7 +163,7 @@ function rowFindings(
   plannedRow: (row: number) => number | undefined,
 ) {
   const filled = new Set(Object.keys(sheet.cells).map((address) => parseCell(address).row));
-  const hidden = sheet.looks!.hiddenRows.filter((row) => {
+  const hidden = (sheet.looks!.hiddenRows ?? []).filter((row) => {
     const at = plannedRow(row);
     return (at !== undefined || filled.has(row)) && !(at !== undefined && planned.filtered.has(at));
   });
@@ -185,7 +185,7 @@ function rowFindings(
 
 function columnFindings(sheet: SnapshotSheet, where: FindingSheet, planned: PlannedLooks) {
   const filled = new Set(Object.keys(sheet.cells).map((address) => parseCell(address).column));
-  const hidden = sheet.looks!.hiddenColumns.filter((column) => column <= planned.columns || filled.has(column));
+  const hidden = (sheet.looks!.hiddenColumns ?? []).filter((column) => column <= planned.columns || filled.has(column));
   return runs(hidden).map(([first, last]) =>
     finding({
       rule: "disguise.column-hidden",

@@ -31,7 +31,7 @@ function tableFindings(table: TablePlan, where: FindingSheet, found: readonly Sn
       }),
     ];
   }
-  if (same.range.replace(/\$/g, "").toUpperCase() === table.range.toUpperCase()) return [];
+  if (same.range === undefined || same.range.replace(/\$/g, "").toUpperCase() === table.range.toUpperCase()) return [];
   return [
     finding({
       rule: "structure.table-range-changed",

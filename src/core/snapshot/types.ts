@@ -61,24 +61,26 @@ export interface SheetLooks {
   cells: Record<string, number>;
   /** Whether fonts and fills were read (the Office reader reads them only where ExcelApi 1.9 is). */
   fonts: boolean;
-  /** Rows hidden or under a point high, ascending. */
-  hiddenRows: number[];
-  /** Columns hidden or of no width, ascending. */
-  hiddenColumns: number[];
+  /** Rows hidden or under a point high, ascending; absent when the reader could not tell (Office before ExcelApi 1.9). */
+  hiddenRows?: number[];
+  /** Columns hidden or of no width, ascending; absent when the reader could not tell. */
+  hiddenColumns?: number[];
 }
 
 /** An Excel table, where it is and its column names. */
 export interface SnapshotTable {
   name: string;
   sheet: string;
-  /** A1 range, header row included ("A5:O56"). */
-  range: string;
+  /** A1 range, header row included ("A5:O56"); absent when the reader cannot place it. */
+  range?: string;
   columns: string[];
 }
 
 /** A chart, with the references of its series. */
 export interface SnapshotChart {
   sheet: string;
+  /** The chart's name, where the reader knows it. */
+  name?: string;
   /** Each series' values and categories, as stored ("'Summary'!$C$20:$C$28"); absent when the reader cannot tell. */
   series?: { values: string; categories: string }[];
 }
