@@ -1,6 +1,6 @@
 import { guardedCells } from "../core/snapshot/guarded-cells";
 import { sheetsMadeByUs } from "../core/snapshot/our-sheets";
-import type { CellLook, SheetLooks, SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../core/snapshot/types";
+import type { SheetLooks, SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../core/snapshot/types";
 import { parseCell } from "../core/util/a1";
 import { readError } from "./read-errors";
 import { readSharedStrings } from "./read/shared-strings";
@@ -43,21 +43,18 @@ const isReaderPart = (part: string) =>
   WORKSHEET_PART.test(part) ||
   FURNITURE_PART.test(part);
 
-/** How the sheet shows its filled cells (each cell format's look, once) and the rows and columns it hides. */
+/**
+ * How the sheet shows its filled cells, and the rows and columns it hides: every cell format's look,
+ * which each filled cell points at by its `s` (a merged-away cell's pointer stays, and is not read).
+ */
 function looksOf(part: WorksheetPart, context: WorksheetContext): SheetLooks {
-  const looks: CellLook[] = [];
-  const indexOfFormat = new Map<number, number>();
-  const cells: Record<string, number> = {};
-  for (const address in part.cells) {
-    const format = part.formatOf(address);
-    let index = indexOfFormat.get(format);
-    if (index === undefined) {
-      index = looks.push(context.formats[format]?.look ?? { numberFormat: "General" }) - 1;
-      indexOfFormat.set(format, index);
-    }
-    cells[address] = index;
-  }
-  return { looks, cells, fonts: true, hiddenRows: part.hiddenRows, hiddenColumns: part.hiddenColumns };
+  return {
+    looks: context.formats.map((format) => format.look),
+    cells: part.cellFormatOf,
+    fonts: true,
+    hiddenRows: part.hiddenRows,
+    hiddenColumns: part.hiddenColumns,
+  };
 }
 
 /** A sheet of the snapshot, with the protection, locks and validations of its guarded cells. */

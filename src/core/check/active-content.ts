@@ -50,6 +50,7 @@ function partFindings(parts: readonly string[]): Finding[] {
  * table's column ("NPS_Data[Gap]") is never followed by "!".
  */
 export function linksToAnotherWorkbook(formula: string): boolean {
+  if (!formula.includes("[") || !formula.includes("!")) return false;
   const outsideText = formula.replace(/"(?:[^"]|"")*"/g, '""');
   return (
     /'[^']*\[[^\]']+\][^']*'!/.test(outsideText) || /(?:^|[^A-Za-z0-9_.\]])\[[^\][]+\][A-Za-z0-9_.]*!/.test(outsideText)
@@ -59,8 +60,9 @@ export function linksToAnotherWorkbook(formula: string): boolean {
 function formulaFindings(sheets: readonly ComparedSheet[]): Finding[] {
   const findings: Finding[] = [];
   for (const { actual, where } of sheets)
-    for (const [address, cell] of Object.entries(actual.cells))
-      if (cell.formula !== undefined && linksToAnotherWorkbook(cell.formula))
+    for (const address in actual.cells) {
+      const formula = actual.cells[address].formula;
+      if (formula !== undefined && linksToAnotherWorkbook(formula))
         findings.push(
           finding({
             rule: "active.external-link",
@@ -69,10 +71,11 @@ function formulaFindings(sheets: readonly ComparedSheet[]): Finding[] {
             message:
               "This formula takes a figure from another workbook, so what this return shows depends on a file the reader may not have.",
             expected: "a formula over this workbook's own cells",
-            found: `=${cell.formula}`,
+            found: `=${formula}`,
             repairable: true,
           }),
         );
+    }
   return findings;
 }
 

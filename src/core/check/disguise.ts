@@ -11,7 +11,7 @@ import type { CellLook, SnapshotCell, SnapshotSheet } from "../snapshot/types";
 import { cellAddress, cellsIn, columnLetter, parseCell, parseRange } from "../util/a1";
 import type { ComparedSheet } from "./compare-plan";
 import { finding } from "./findings";
-import { formatEffect, type ValueKind } from "./number-format";
+import { formatEffect, type FormatEffect, type ValueKind } from "./number-format";
 import type { Finding, FindingSheet } from "./types";
 
 /** Below this contrast with its background (WCAG's ratio, 1 to 21), text is as good as invisible. */
@@ -52,6 +52,20 @@ function plannedLooks(sheet: SheetPlan): PlannedLooks {
   plannedLooksOf.set(sheet, looks);
   return looks;
 }
+
+/** What a format does, worked out once per format, planned format and kind of value: a sheet has few of each. */
+const effects = new Map<string, FormatEffect>();
+function effectOf(code: string, planned: string, value: ValueKind): FormatEffect {
+  if (code === planned || code === "General") return SHOWN;
+  const key = `${value}\u0000${planned}\u0000${code}`;
+  let effect = effects.get(key);
+  if (!effect) {
+    effect = formatEffect({ code, planned, value });
+    if (effects.size < 10_000) effects.set(key, effect);
+  }
+  return effect;
+}
+const SHOWN: FormatEffect = { kind: "shown" };
 
 const valueKind = (cell: SnapshotCell): ValueKind =>
   cell.formula !== undefined
@@ -94,15 +108,21 @@ function cellFindings(compared: ComparedSheet, planned: PlannedLooks, plannedRow
   const { actual, where } = compared;
   const looks = actual.looks!;
   const findings: Finding[] = [];
+  // Worked out once a look: a cell in General with readable text has nothing to hide.
+  const hiddenBy = looks.looks.map((look) => (looks.fonts ? textHidden(look) : undefined));
+  const formatted = looks.looks.map((look) => !/^general$/i.test(look.numberFormat));
+  // A cell whose format the workbook does not list shows as General, as Excel shows it.
   for (const address in looks.cells) {
+    const index = looks.cells[address];
+    if (!formatted[index] && !hiddenBy[index]) continue;
     const cell = actual.cells[address];
     if (!cell || (cell.formula === undefined && (cell.value === null || cell.value === ""))) continue;
     const { row, column } = parseCell(address);
     const at = plannedRow(row);
     if (at === undefined || column > planned.columns) continue;
-    const look = looks.looks[looks.cells[address]];
+    const look = looks.looks[index];
     const plannedFormat = planned.numberFormats.get(cellAddress(at, column)) ?? "General";
-    const effect = formatEffect({ code: look.numberFormat, planned: plannedFormat, value: valueKind(cell) });
+    const effect = formatted[index] ? effectOf(look.numberFormat, plannedFormat, valueKind(cell)) : SHOWN;
     if (effect.kind === "disguised")
       findings.push(
         finding({
@@ -127,7 +147,7 @@ function cellFindings(compared: ComparedSheet, planned: PlannedLooks, plannedRow
           repairable: true,
         }),
       );
-    const hidden = looks.fonts ? textHidden(look) : undefined;
+    const hidden = hiddenBy[index];
     if (hidden)
       findings.push(
         finding({
@@ -162,8 +182,10 @@ function rowFindings(
   planned: PlannedLooks,
   plannedRow: (row: number) => number | undefined,
 ) {
+  const hiddenRows = sheet.looks!.hiddenRows ?? [];
+  if (hiddenRows.length === 0) return [];
   const filled = new Set(Object.keys(sheet.cells).map((address) => parseCell(address).row));
-  const hidden = (sheet.looks!.hiddenRows ?? []).filter((row) => {
+  const hidden = hiddenRows.filter((row) => {
     const at = plannedRow(row);
     return (at !== undefined || filled.has(row)) && !(at !== undefined && planned.filtered.has(at));
   });
@@ -184,8 +206,10 @@ function rowFindings(
 }
 
 function columnFindings(sheet: SnapshotSheet, where: FindingSheet, planned: PlannedLooks) {
+  const hiddenColumns = sheet.looks!.hiddenColumns ?? [];
+  if (hiddenColumns.length === 0) return [];
   const filled = new Set(Object.keys(sheet.cells).map((address) => parseCell(address).column));
-  const hidden = (sheet.looks!.hiddenColumns ?? []).filter((column) => column <= planned.columns || filled.has(column));
+  const hidden = hiddenColumns.filter((column) => column <= planned.columns || filled.has(column));
   return runs(hidden).map(([first, last]) =>
     finding({
       rule: "disguise.column-hidden",

@@ -15,6 +15,8 @@ export interface WorksheetPart {
   /** The cell format (`s`) each cell, row and column names, for telling whether a cell is locked. */
   formatOf(address: string): number;
   validations: ValidationRule[];
+  /** The cell format (`s`) of each filled cell, by A1 address: what the sheet's looks point into. */
+  cellFormatOf: Record<string, number>;
   /** Rows hidden or under a point high, and columns hidden or of no width, ascending. */
   hiddenRows: number[];
   hiddenColumns: number[];
@@ -106,6 +108,7 @@ type Reading = "formula" | "value" | "validation" | undefined;
 /** Takes a worksheet's elements in document order (see parseXml) and keeps what a snapshot needs. */
 class WorksheetReader implements XmlHandlers {
   readonly cells: Record<string, SnapshotCell> = {};
+  readonly filledFormats: Record<string, number> = {};
   readonly cellFormats = new Map<string, number>();
   readonly rowFormats = new Map<number, number>();
   readonly columnFormats: { min: number; max: number; format: number }[] = [];
@@ -196,7 +199,10 @@ class WorksheetReader implements XmlHandlers {
     switch (name) {
       case "c": {
         const snapshot = this.cell && snapshotCell(this.cell, this.context, this.masters);
-        if (this.cell && snapshot) this.cells[this.cell.address] = snapshot;
+        if (this.cell && snapshot) {
+          this.cells[this.cell.address] = snapshot;
+          this.filledFormats[this.cell.address] = this.cell.format ?? 0;
+        }
         this.cell = undefined;
         return;
       }
@@ -232,6 +238,7 @@ export function readWorksheetPart(part: Uint8Array, context: WorksheetContext): 
       return sheet.rowFormats.get(row) ?? byColumn?.format ?? 0;
     },
     validations: sheet.validations,
+    cellFormatOf: sheet.filledFormats,
     hiddenRows: sheet.hiddenRows,
     hiddenColumns: [...new Set(sheet.hiddenColumns)].sort((a, b) => a - b),
   };
