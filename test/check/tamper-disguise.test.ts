@@ -7,10 +7,14 @@
  */
 import JSZip from "jszip";
 import { planRepairedCopy } from "../../src/core/assessment/plan-assessment";
+import { signOffBlockers } from "../../src/core/assessment/sign-off";
+import { checkWorkbook } from "../../src/core/check/check";
+import { examineReturn } from "../../src/core/consolidate/examine";
+import { knownToolkits } from "../../src/core/toolkit/registry";
 import type { Finding } from "../../src/core/check/types";
 import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
-import { check, errorsAndWarnings, NOW, samplePlan, toolkit, where } from "./fixtures";
+import { check, errorsAndWarnings, NOW, samplePlan, TODAY, toolkit, where } from "./fixtures";
 
 const AREA = toolkit.themes[0].keyAreas[0].sheetName;
 /** The first key area's sheet, Summary's and Data's parts, as the writer numbers them (the tests check the names). */
@@ -325,4 +329,25 @@ test("repair brings back every format, row and column, the table and chart, and 
   const after = await readSnapshotFromBuffer(await writePlanToBuffer(repaired.plan));
   expect(errorsAndWarnings(check(after))).toEqual([]);
   expect(after.parts).not.toContain("xl/vbaProject.bin");
+});
+
+test("sign-off refuses, and consolidation counts as errors, a disguised score and a VBA project", async () => {
+  const bytes = await tampered(
+    restyle(AREA_PART, "M9", { numberFormat: '[=1]"3";0' }),
+    addPart("xl/vbaProject.bin", "not really VBA"),
+  );
+  const snapshot = await readSnapshotFromBuffer(bytes);
+  const blockers = signOffBlockers(checkWorkbook(snapshot, knownToolkits(), { today: TODAY }));
+  expect(blockers.map((f) => f.rule)).toEqual(["active.macros", "disguise.number-format"]);
+  const examined = examineReturn(
+    { file: "return.xlsx", position: 1 },
+    { snapshot },
+    {
+      registry: knownToolkits(),
+      target: toolkit,
+      today: TODAY,
+    },
+  );
+  expect(examined.counts.error).toBe(2);
+  expect(examined.firstErrors[0]).toContain("xl/vbaProject.bin");
 });
