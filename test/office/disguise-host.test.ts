@@ -17,7 +17,7 @@ import { knownToolkits } from "../../src/core/toolkit/registry";
 import { readAssessmentSheets } from "../../src/office/read-assessment";
 import { queueWorkbookPlan } from "../../src/office/write-plan";
 import { FakeExcel } from "../fakes/excel-fake";
-import { NOW } from "./fixtures";
+import { DETAILS, hostFor, noProgress, NOW } from "./fixtures";
 
 const toolkit = canonicalToolkit();
 const AREA = toolkit.themes[0].keyAreas[0].sheetName;
@@ -108,4 +108,25 @@ test("NPS_Data renamed and the radar chart deleted in Excel are found in the sam
     { rule: "structure.chart-missing", sheet: "Summary", cell: "A20", severity: "warning" },
     { rule: "structure.table-missing", sheet: "Data", cell: "A1", severity: "error" },
   ]);
+});
+
+test("repair in Excel gives the disguised cells the plan's formats again, and the check comes back clean", async () => {
+  const fake = await sampleWorkbook();
+  await fake.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(AREA);
+    sheet.protection.unprotect();
+    sheet.getRange("M9").numberFormat = [['[=1]"3";0']];
+    sheet.getRange("C9").numberFormat = [[";;;"]];
+    sheet.protection.protect();
+    await context.sync();
+  });
+  const host = hostFor(fake);
+  const before = (await host.check(noProgress))!.findings.filter((f) => f.rule.startsWith("disguise."));
+  expect(before.map((f) => [f.rule, f.cell, f.repairable])).toEqual([
+    ["disguise.value-hidden", "C9", true],
+    ["disguise.number-format", "M9", true],
+  ]);
+  await host.buildOrUpgrade(DETAILS, noProgress);
+  const after = (await host.check(noProgress))!.findings.filter((f) => f.severity !== "info");
+  expect(after).toEqual([]);
 });
