@@ -7,7 +7,7 @@
 import type { ChartPlan, TablePlan } from "../plan/types";
 import { normaliseReference } from "../snapshot/references";
 import type { SnapshotChart, SnapshotTable, WorkbookSnapshot } from "../snapshot/types";
-import { absoluteRange, parseRange, quoteSheet } from "../util/a1";
+import { chartReference } from "../util/a1";
 import type { ComparedSheet } from "./compare-plan";
 import { finding } from "./findings";
 import type { Finding, FindingSheet } from "./types";
@@ -43,12 +43,6 @@ function tableFindings(table: TablePlan, where: FindingSheet, found: readonly Sn
       repairable: true,
     }),
   ];
-}
-
-/** A chart series' reference as the plan gives it: the sheet quoted, the cells absolute. */
-function chartReference(sheet: string, range: string): string {
-  const { top, left, bottom, right } = parseRange(range);
-  return `${quoteSheet(sheet)}!${absoluteRange(top, left, bottom, right)}`;
 }
 
 const sameReference = (a: string, b: string) =>
