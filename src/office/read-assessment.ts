@@ -28,7 +28,7 @@ import { SHEET_NAMES } from "../core/plan/layout";
 import type { WorkbookPlan } from "../core/plan/types";
 import { guardedCells, type GuardedCells } from "../core/snapshot/guarded-cells";
 import { sheetsMadeByUs } from "../core/snapshot/our-sheets";
-import type { SnapshotSheet, WorkbookSnapshot } from "../core/snapshot/types";
+import type { SnapshotChart, SnapshotSheet, SnapshotTable, WorkbookSnapshot } from "../core/snapshot/types";
 import { queueFurniture, readSheetsInParts, type SheetFurniture } from "./in-parts";
 
 export type { SheetFurniture };
@@ -40,6 +40,7 @@ import {
   sheetSummaries,
   snapshotNames,
   snapshotSheet,
+  tableRange,
   withGuards,
   type GuardReads,
   type SheetSummary,
@@ -143,9 +144,31 @@ export async function readAssessmentSheets(
 ): Promise<AssessmentRead> {
   if (fitsOneSync(read)) {
     const done = await readInOneSync(context, sync, read);
-    if (done) return done;
+    if (done) return withTablesAndCharts(done);
   }
-  return readStepByStep(context, sync, read);
+  return withTablesAndCharts(await readStepByStep(context, sync, read));
+}
+
+/**
+ * The snapshot with the tables and charts of our sheets, from what the read loaded of them: each
+ * table placed by its header and row count (tableRange), each chart by its sheet. ExcelApi 1.8 has no
+ * way to read a chart series' cells (ChartSeries.getDimensionValues is 1.12, and gives values, not
+ * references), so the series are left absent and only a deleted chart is found here.
+ */
+function withTablesAndCharts(read: AssessmentRead): AssessmentRead {
+  const tables: SnapshotTable[] = [];
+  const charts: SnapshotChart[] = [];
+  for (const sheet of read.snapshot.sheets) {
+    const furniture = read.furniture.get(sheet.name.toLowerCase());
+    if (!furniture) continue;
+    for (const table of furniture.tables.items) {
+      const columns = table.columns.items.map((c) => c.name);
+      const range = tableRange(sheet, columns, table.rows.count);
+      tables.push({ name: table.name, sheet: sheet.name, ...(range ? { range } : {}), columns });
+    }
+    for (const chart of furniture.charts.items) charts.push({ sheet: sheet.name, name: chart.name });
+  }
+  return { ...read, snapshot: { ...read.snapshot, tables, charts } };
 }
 
 /** The one-sync read and what it left for one more; null when Excel refused it. */

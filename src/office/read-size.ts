@@ -3,7 +3,7 @@
  * an upgrade can be split under the same 4 MB as the writes (Excel for the web refuses a response
  * over 5 MB as it refuses a request).
  *
- * Reading a sheet returns its used range's address, values and formulas: every constant twice,
+ * Reading a sheet returns its used range's address, values, formulas and number formats: every constant twice,
  * every formula's text and its result. The product cannot compute results before reading them (it
  * has no formula engine), so the bound comes from the plan that made the sheet instead: every cell
  * the plan writes is known, and every result of the plan's formulas is a number, a text the formula
@@ -52,6 +52,12 @@ function longestLiteral(formula: string): number {
   return Math.max(0, ...(formula.match(/"(?:[^"]|"")*"/g) ?? []).map((literal) => utf8Bytes(literal)));
 }
 
+/** A cell's number format in the response, with its comma: the longest the plan gives the sheet, or General. */
+function formatBytes(sheet: SheetPlan): number {
+  const formats = sheet.styles.flatMap(({ style }) => (style.numberFormat === undefined ? [] : [style.numberFormat]));
+  return Math.max(...["General", ...formats].map(jsonBytes)) + 1;
+}
+
 /** Upper bound on the response to reading one sheet the plan describes. */
 function sheetBound(sheet: SheetPlan, textBytes: number): number {
   let bytes = RANGE_OVERHEAD_BYTES;
@@ -83,8 +89,9 @@ function sheetBound(sheet: SheetPlan, textBytes: number): number {
     const { left, right } = parseRange(table.range);
     bytes += TABLE_OVERHEAD_BYTES + jsonBytes(table.name) + (right - left + 1) * (textBytes + COLUMN_OVERHEAD_BYTES);
   }
-  // The used range may start at A1: every other cell inside it comes back empty.
-  return bytes + Math.max(0, bottom * right - written) * EMPTY_CELL_BYTES;
+  // The used range may start at A1: every other cell inside it comes back empty. Every cell also
+  // comes back with its number format: the plan's, or General where it gives none.
+  return bytes + Math.max(0, bottom * right - written) * EMPTY_CELL_BYTES + bottom * right * formatBytes(sheet);
 }
 
 /**

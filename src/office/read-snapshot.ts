@@ -7,7 +7,13 @@
  */
 import { guardedCells } from "../core/snapshot/guarded-cells";
 import { normaliseReference } from "../core/snapshot/references";
-import type { SnapshotCell, SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../core/snapshot/types";
+import type {
+  SheetLooks,
+  SnapshotCell,
+  SnapshotSheet,
+  SnapshotValidation,
+  WorkbookSnapshot,
+} from "../core/snapshot/types";
 import { cellAddress, parseRange, rangeAddress } from "../core/util/a1";
 
 export type SyncFn = (step: string) => Promise<void>;
@@ -43,9 +49,12 @@ export function snapshotNames(names: Excel.NamedItemCollection): Record<string, 
   return result;
 }
 
-/** Queues a load of a sheet's used range (values only, so formats alone do not widen it). */
+/**
+ * Queues a load of a sheet's used range (values only, so formats alone do not widen it), with each
+ * cell's number format (ExcelApi 1.1), which the check reads for formats that disguise a figure.
+ */
 export function queueUsedRange(sheet: Excel.Worksheet): Excel.Range {
-  return sheet.getUsedRangeOrNullObject(true).load("address,values,formulas");
+  return sheet.getUsedRangeOrNullObject(true).load("address,values,formulas,numberFormat");
 }
 
 /**
@@ -62,16 +71,25 @@ function snapshotCell(value: unknown, formula: unknown): SnapshotCell | null {
 
 export function snapshotSheet(summary: SheetSummary, used: Excel.Range): SnapshotSheet {
   const cells: Record<string, SnapshotCell> = {};
+  // Fonts, fills and hidden rows need ExcelApi 1.9 (Range.getCellProperties, getRowProperties): not read here.
+  const looks: SheetLooks = { looks: [], cells: {}, fonts: false };
+  const lookOf = new Map<string, number>();
   if (!used.isNullObject) {
     const { top, left } = parseRange(used.address.slice(used.address.lastIndexOf("!") + 1));
     used.values.forEach((line, r) =>
       line.forEach((value, c) => {
         const cell = snapshotCell(value, used.formulas[r][c]);
-        if (cell) cells[cellAddress(top + r, left + c)] = cell;
+        if (!cell) return;
+        const address = cellAddress(top + r, left + c);
+        cells[address] = cell;
+        const numberFormat = String(used.numberFormat[r][c] ?? "General");
+        let index = lookOf.get(numberFormat);
+        if (index === undefined) lookOf.set(numberFormat, (index = looks.looks.push({ numberFormat }) - 1));
+        looks.cells[address] = index;
       }),
     );
   }
-  return { name: summary.name, visibility: summary.visibility, cells };
+  return { name: summary.name, visibility: summary.visibility, cells, looks };
 }
 
 /**

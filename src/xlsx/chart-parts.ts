@@ -1,6 +1,6 @@
 import type JSZip from "jszip";
 import type { ChartPlan, SheetPlan } from "../core/plan/types";
-import { absoluteRange, parseRange, quoteSheet } from "../core/util/a1";
+import { chartReference, parseRange } from "../core/util/a1";
 import { decodeXml, encodeXml } from "./xml-text";
 
 /**
@@ -30,11 +30,8 @@ const LINE_WIDTH_EMU = 2.25 * 12700;
 const CATEGORY_AXIS_ID = 500100;
 const VALUE_AXIS_ID = 500200;
 
-/** A chart formula reference: the sheet name always quoted (quotes inside it doubled), absolute cells. */
-export function chartReference(sheetName: string, range: string): string {
-  const { top, left, bottom, right } = parseRange(range);
-  return `${quoteSheet(sheetName)}!${absoluteRange(top, left, bottom, right)}`;
-}
+/** Written by the .xlsx writer, compared by the checker (src/core/check/tables-charts.ts): one definition. */
+export { chartReference };
 
 const solid = (hex: string) => `<a:solidFill><a:srgbClr val="${hex.replace("#", "").toUpperCase()}"/></a:solidFill>`;
 

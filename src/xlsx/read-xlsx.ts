@@ -1,9 +1,11 @@
 import { guardedCells } from "../core/snapshot/guarded-cells";
-import type { SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../core/snapshot/types";
+import { sheetsMadeByUs } from "../core/snapshot/our-sheets";
+import type { SheetLooks, SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../core/snapshot/types";
 import { parseCell } from "../core/util/a1";
 import { readError } from "./read-errors";
 import { readSharedStrings } from "./read/shared-strings";
 import { readWorksheetPart, type WorksheetContext, type WorksheetPart } from "./read/sheet";
+import { FURNITURE_PART, readFurniture } from "./read/furniture";
 import { readCellFormats } from "./read/styles";
 import { validationAt } from "./read/validations";
 import { readWorkbookPart, type SheetEntry } from "./read/workbook";
@@ -38,16 +40,36 @@ const isReaderPart = (part: string) =>
   part === WORKBOOK_RELS ||
   part === SHARED_STRINGS ||
   part === STYLES ||
-  WORKSHEET_PART.test(part);
+  WORKSHEET_PART.test(part) ||
+  FURNITURE_PART.test(part);
+
+/**
+ * How the sheet shows its filled cells, and the rows and columns it hides: every cell format's look,
+ * which each filled cell points at by its `s` (a merged-away cell's pointer stays, and is not read).
+ */
+function looksOf(part: WorksheetPart, context: WorksheetContext): SheetLooks {
+  return {
+    looks: context.formats.map((format) => format.look),
+    cells: part.cellFormatOf,
+    fonts: true,
+    hiddenRows: part.hiddenRows,
+    hiddenColumns: part.hiddenColumns,
+  };
+}
 
 /** A sheet of the snapshot, with the protection, locks and validations of its guarded cells. */
 function snapshotSheet(
   entry: SheetEntry,
   part: WorksheetPart,
   names: Record<string, string>,
-  context: WorksheetContext,
+  context: WorksheetContext & { ours: boolean },
 ): SnapshotSheet {
-  const sheet: SnapshotSheet = { name: entry.name, visibility: entry.visibility, cells: part.cells };
+  const sheet: SnapshotSheet = {
+    name: entry.name,
+    visibility: entry.visibility,
+    cells: part.cells,
+    ...(context.ours ? { looks: looksOf(part, context) } : {}),
+  };
   const guarded = guardedCells(entry.name, names, part.cells);
   if (guarded.locked.length === 0) return { ...sheet, protected: part.protected };
   const isLocked = (address: string) => context.formats[part.formatOf(address)]?.locked ?? true;
@@ -80,7 +102,16 @@ export async function readSnapshotFromBuffer(
   counters: ReadCounters = noCounters(),
   inflateRaw?: InflateRaw,
 ): Promise<WorkbookSnapshot> {
-  const parts = await guardWorkbookBytes(bytes, { limits, counters, inflateRaw, keep: isReaderPart });
+  const listed: string[] = [];
+  const parts = await guardWorkbookBytes(bytes, {
+    limits,
+    counters,
+    inflateRaw,
+    keep: (part) => {
+      listed.push(part);
+      return isReaderPart(part);
+    },
+  });
   const workbookXml = parts.get(WORKBOOK);
   // The guard has seen xl/workbook.xml in the zip's directory; missing here, its entry was not a file.
   if (!workbookXml) throw readError("not-a-workbook");
@@ -90,8 +121,16 @@ export async function readSnapshotFromBuffer(
     formats: readCellFormats(parts.get(STYLES)),
     date1904: workbook.date1904,
   };
+  const ours = new Set(sheetsMadeByUs(workbook.sheets, workbook.names));
   const sheets = workbook.sheets.map((entry) =>
-    snapshotSheet(entry, readWorksheetPart(parts.get(entry.part)!, context), workbook.names, context),
+    snapshotSheet(entry, readWorksheetPart(parts.get(entry.part)!, context), workbook.names, {
+      ...context,
+      ours: ours.has(entry.name),
+    }),
   );
-  return { sheets, names: workbook.names };
+  const furniture = readFurniture(
+    parts,
+    workbook.sheets.filter((entry) => ours.has(entry.name)),
+  );
+  return { sheets, names: workbook.names, parts: listed, ...furniture };
 }

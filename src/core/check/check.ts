@@ -14,6 +14,9 @@ import { cellAddress } from "../util/a1";
 import { checkKeyAreaAnswers } from "./answers";
 import { compareWithPlan } from "./compare-plan";
 import { checkSignOff } from "./sign-off-rules";
+import { checkActiveContent } from "./active-content";
+import { checkDisguise } from "./disguise";
+import { checkTablesAndCharts } from "./tables-charts";
 import { finding } from "./findings";
 import type { CheckResult, Finding, FindingSheet } from "./types";
 
@@ -169,7 +172,12 @@ function checkSheets(
     defaults: new Map(plan.sheets.map((s) => [s.name, defaultNames[s.key] ?? s.name])),
     contentSkipped: (sheet) => sheet.role === "metadata" || (sheet.role === "guide" && options.olderGuide),
   });
-  const findings = [...compared.findings];
+  const findings = [
+    ...compared.findings,
+    ...checkActiveContent(snapshot, compared.sheets),
+    ...checkTablesAndCharts(snapshot, compared.sheets),
+    ...compared.sheets.flatMap(checkDisguise),
+  ];
   for (const { plan: sheet, actual, where, rows, columnsIntact } of compared.sheets) {
     const keyArea = sheet.keyAreaId ? keyAreas.get(sheet.keyAreaId) : undefined;
     if (keyArea && columnsIntact)

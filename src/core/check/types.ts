@@ -52,6 +52,18 @@ export const RULES = {
   "signoff.answers-changed": "warning",
   "signoff.not-recorded": "warning",
   "signoff.signed-off": "info",
+  "disguise.number-format": "error",
+  "disguise.value-hidden": "warning",
+  "disguise.text-hidden": "warning",
+  "disguise.row-hidden": "warning",
+  "disguise.column-hidden": "warning",
+  "structure.table-missing": "error",
+  "structure.table-range-changed": "error",
+  "structure.chart-missing": "warning",
+  "structure.chart-data-changed": "error",
+  "active.macros": "error",
+  "active.embedded-object": "error",
+  "active.external-link": "error",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

@@ -37,10 +37,62 @@ export interface SnapshotSheet {
    * cell missing here has none. Absent when the reader did not look.
    */
   validations?: Record<string, SnapshotValidation>;
+  /** How the sheet shows its cells, where that could hide or disguise them; absent when the reader did not look. */
+  looks?: SheetLooks;
+}
+
+/** What a cell's formatting does to what a reader sees of it (see src/core/check/disguise.ts). */
+export interface CellLook {
+  /** The number format code as stored ("General", "0.0", '[=1]"3";0'). */
+  numberFormat: string;
+  /** "#RRGGBB"; absent for the automatic colour, or one the reader cannot resolve (a theme's). */
+  fontColor?: string;
+  /** Solid fill, "#RRGGBB"; absent for none. */
+  fill?: string;
+  /** In points; absent when the reader did not read fonts. */
+  fontSize?: number;
+}
+
+/** The looks of a sheet's filled cells, and the rows and columns nobody sees. */
+export interface SheetLooks {
+  /** Each distinct look once; `cells` points into it. */
+  looks: CellLook[];
+  /** Filled cell (A1) → its look's index in `looks`. */
+  cells: Record<string, number>;
+  /** Whether fonts and fills were read (the Office reader reads them only where ExcelApi 1.9 is). */
+  fonts: boolean;
+  /** Rows hidden or under a point high, ascending; absent when the reader could not tell (Office before ExcelApi 1.9). */
+  hiddenRows?: number[];
+  /** Columns hidden or of no width, ascending; absent when the reader could not tell. */
+  hiddenColumns?: number[];
+}
+
+/** An Excel table, where it is and its column names. */
+export interface SnapshotTable {
+  name: string;
+  sheet: string;
+  /** A1 range, header row included ("A5:O56"); absent when the reader cannot place it. */
+  range?: string;
+  columns: string[];
+}
+
+/** A chart, with the references of its series. */
+export interface SnapshotChart {
+  sheet: string;
+  /** The chart's name, where the reader knows it. */
+  name?: string;
+  /** Each series' values and categories, as stored ("'Summary'!$C$20:$C$28"); absent when the reader cannot tell. */
+  series?: { values: string; categories: string }[];
 }
 
 export interface WorkbookSnapshot {
   sheets: SnapshotSheet[];
   /** Workbook-scope defined names: name → reference with sheet name, e.g. "'Guide'!$B$4". */
   names: Record<string, string>;
+  /** Every part of the file's package ("xl/vbaProject.bin"); absent when the reader cannot see the package (Office). */
+  parts?: string[];
+  /** Every Excel table in the workbook; absent when the reader did not look. */
+  tables?: SnapshotTable[];
+  /** The charts on the assessment's sheets; absent when the reader did not look. */
+  charts?: SnapshotChart[];
 }

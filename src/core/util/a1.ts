@@ -66,3 +66,9 @@ export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")
 
 /** A string as a formula literal: "...", with quotes doubled. */
 export const formulaString = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/** A chart formula reference: the sheet name always quoted (quotes inside it doubled), absolute cells. */
+export function chartReference(sheetName: string, range: string): string {
+  const { top, left, bottom, right } = parseRange(range);
+  return `${quoteSheet(sheetName)}!${absoluteRange(top, left, bottom, right)}`;
+}

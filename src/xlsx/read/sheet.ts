@@ -15,7 +15,15 @@ export interface WorksheetPart {
   /** The cell format (`s`) each cell, row and column names, for telling whether a cell is locked. */
   formatOf(address: string): number;
   validations: ValidationRule[];
+  /** The cell format (`s`) of each filled cell, by A1 address: what the sheet's looks point into. */
+  cellFormatOf: Record<string, number>;
+  /** Rows hidden or under a point high, and columns hidden or of no width, ascending. */
+  hiddenRows: number[];
+  hiddenColumns: number[];
 }
+
+/** Columns past this are never the add-in's, and a hidden range to the sheet's end would list 16,384. */
+const HIDDEN_COLUMNS_READ = 1024;
 
 export interface WorksheetContext {
   sharedStrings: readonly (string | undefined)[];
@@ -100,11 +108,14 @@ type Reading = "formula" | "value" | "validation" | undefined;
 /** Takes a worksheet's elements in document order (see parseXml) and keeps what a snapshot needs. */
 class WorksheetReader implements XmlHandlers {
   readonly cells: Record<string, SnapshotCell> = {};
+  readonly filledFormats: Record<string, number> = {};
   readonly cellFormats = new Map<string, number>();
   readonly rowFormats = new Map<number, number>();
   readonly columnFormats: { min: number; max: number; format: number }[] = [];
   readonly merges: string[] = [];
   readonly validations: ValidationRule[] = [];
+  readonly hiddenRows: number[] = [];
+  readonly hiddenColumns: number[] = [];
   isProtected = false;
   private readonly masters: SharedMasters = new Map();
   private cell: RawCell | undefined;
@@ -157,7 +168,11 @@ class WorksheetReader implements XmlHandlers {
     if (name === "row") {
       if (attributes.s !== undefined && xsdBoolean(attributes.customFormat, false))
         this.rowFormats.set(Number(attributes.r), Number(attributes.s));
+      if (xsdBoolean(attributes.hidden, false) || Number(attributes.ht) < 1) this.hiddenRows.push(Number(attributes.r));
     } else if (name === "col") {
+      if (xsdBoolean(attributes.hidden, false) || Number(attributes.width) < 0.1)
+        for (let c = Number(attributes.min); c <= Math.min(Number(attributes.max), HIDDEN_COLUMNS_READ); c++)
+          this.hiddenColumns.push(c);
       if (attributes.style !== undefined)
         this.columnFormats.push({
           min: Number(attributes.min),
@@ -184,7 +199,10 @@ class WorksheetReader implements XmlHandlers {
     switch (name) {
       case "c": {
         const snapshot = this.cell && snapshotCell(this.cell, this.context, this.masters);
-        if (this.cell && snapshot) this.cells[this.cell.address] = snapshot;
+        if (this.cell && snapshot) {
+          this.cells[this.cell.address] = snapshot;
+          this.filledFormats[this.cell.address] = this.cell.format ?? 0;
+        }
         this.cell = undefined;
         return;
       }
@@ -220,5 +238,8 @@ export function readWorksheetPart(part: Uint8Array, context: WorksheetContext): 
       return sheet.rowFormats.get(row) ?? byColumn?.format ?? 0;
     },
     validations: sheet.validations,
+    cellFormatOf: sheet.filledFormats,
+    hiddenRows: sheet.hiddenRows,
+    hiddenColumns: [...new Set(sheet.hiddenColumns)].sort((a, b) => a - b),
   };
 }

@@ -1,0 +1,100 @@
+/**
+ * The Data sheet's table and the Summary's chart, against the plan. Finance teams build PivotTables
+ * and formulas such as NPS_Data[Gap] on the table: renamed, it breaks them; its range cut or grown,
+ * they count the wrong rows. The radar chart draws the key areas' averages: pointed at other cells,
+ * it draws other figures (an error); deleted, the figures still stand on the sheet (a warning).
+ */
+import type { ChartPlan, TablePlan } from "../plan/types";
+import { normaliseReference } from "../snapshot/references";
+import type { SnapshotChart, SnapshotTable, WorkbookSnapshot } from "../snapshot/types";
+import { chartReference } from "../util/a1";
+import type { ComparedSheet } from "./compare-plan";
+import { finding } from "./findings";
+import type { Finding, FindingSheet } from "./types";
+
+const topLeft = (range: string) => range.split(":")[0];
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+function tableFindings(table: TablePlan, where: FindingSheet, found: readonly SnapshotTable[]): Finding[] {
+  const same = found.find((t) => sameName(t.name, table.name));
+  if (!same) {
+    const onSheet = found.filter((t) => sameName(t.sheet, where.name)).map((t) => t.name);
+    return [
+      finding({
+        rule: "structure.table-missing",
+        sheet: where,
+        cell: topLeft(table.range),
+        message: `The table ${table.name} is gone or renamed, so PivotTables and formulas such as ${table.name}[Gap] built on it no longer find it.`,
+        expected: table.name,
+        found: onSheet.length > 0 ? onSheet.join(", ") : "(no table)",
+        repairable: true,
+      }),
+    ];
+  }
+  if (same.range === undefined || same.range.replace(/\$/g, "").toUpperCase() === table.range.toUpperCase()) return [];
+  return [
+    finding({
+      rule: "structure.table-range-changed",
+      sheet: where,
+      cell: topLeft(table.range),
+      message: `The table ${table.name} covers other cells than the add-in gave it, so PivotTables and formulas built on it count the wrong rows.`,
+      expected: table.range,
+      found: same.range,
+      repairable: true,
+    }),
+  ];
+}
+
+const sameReference = (a: string, b: string) =>
+  normaliseReference(a).toLowerCase() === normaliseReference(b).toLowerCase();
+
+function chartFindings(chart: ChartPlan, where: FindingSheet, found: readonly SnapshotChart[]): Finding[] {
+  const onSheet = found.filter((c) => sameName(c.sheet, where.name));
+  if (onSheet.length === 0)
+    return [
+      finding({
+        rule: "structure.chart-missing",
+        sheet: where,
+        cell: topLeft(chart.position),
+        message: `The chart "${chart.title}" is gone; the figures it drew are still on the sheet.`,
+        expected: chart.title,
+        found: "(no chart)",
+        repairable: true,
+      }),
+    ];
+  const expected = chart.series.map((s) => ({
+    values: chartReference(where.name, s.values),
+    categories: chartReference(where.name, chart.categories),
+  }));
+  const drawsPlanned = (c: SnapshotChart) =>
+    c.series === undefined ||
+    (c.series.length === expected.length &&
+      c.series.every(
+        (s, i) => sameReference(s.values, expected[i].values) && sameReference(s.categories, expected[i].categories),
+      ));
+  if (onSheet.some(drawsPlanned)) return [];
+  const drawn = onSheet[0].series ?? [];
+  return [
+    finding({
+      rule: "structure.chart-data-changed",
+      sheet: where,
+      cell: topLeft(chart.position),
+      message: `The chart "${chart.title}" draws other cells than the key areas' averages, so what it shows is not this return's figures.`,
+      expected: expected.map((s) => s.values).join(", "),
+      found: drawn.map((s) => s.values).join(", ") || "(no series)",
+      repairable: true,
+    }),
+  ];
+}
+
+/** The plan's tables and charts on the sheets compared, where the reader read them. */
+export function checkTablesAndCharts(snapshot: WorkbookSnapshot, sheets: readonly ComparedSheet[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const { plan, where } of sheets) {
+    if (snapshot.tables)
+      for (const table of plan.tables) findings.push(...tableFindings(table, where, snapshot.tables));
+    if (snapshot.charts)
+      for (const chart of plan.charts ?? []) findings.push(...chartFindings(chart, where, snapshot.charts));
+  }
+  return findings;
+}
