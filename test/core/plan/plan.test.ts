@@ -1,16 +1,16 @@
 import { readFileSync } from "fs";
 import * as path from "path";
-import { cleanAnswers } from "../../src/core/plan/answers";
-import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
-import { DATA, GAPS, KEY_AREA, SUMMARY, roleNameFor } from "../../src/core/plan/layout";
-import { cellAddress, cellsIn, parseCell } from "../../src/core/util/a1";
-import { planCheckReport } from "../../src/core/check/report-sheet";
-import { rowHeightForFont } from "../../src/core/plan/style";
-import { isFormula, type WorkbookPlan } from "../../src/core/plan/types";
-import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { toolkitFingerprint } from "../../src/core/toolkit/load";
-import { GENERATOR_VERSION } from "../../src/core/version";
-import { planCell } from "../workbook/plan-cells";
+import { cleanAnswers } from "../../../src/core/plan/answers";
+import { buildWorkbookPlan } from "../../../src/core/plan/build-plan";
+import { DATA, GAPS, KEY_AREA, SUMMARY, roleNameFor } from "../../../src/core/plan/layout";
+import { cellAddress, cellsIn, parseCell } from "../../../src/core/util/a1";
+import { planCheckReport } from "../../../src/core/check/report-sheet";
+import { rowHeightForFont } from "../../../src/core/plan/style";
+import { isFormula, type WorkbookPlan } from "../../../src/core/plan/types";
+import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
+import { toolkitFingerprint } from "../../../src/core/toolkit/load";
+import { GENERATOR_VERSION } from "../../../src/core/version";
+import { planCell } from "../../workbook/plan-cells";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");
@@ -196,7 +196,7 @@ describe("workbook plan", () => {
 
   test("the generator version matches package.json", () => {
     expect(GENERATOR_VERSION).toBe(
-      JSON.parse(readFileSync(path.join(__dirname, "../../package.json"), "utf8")).version,
+      JSON.parse(readFileSync(path.join(__dirname, "../../../package.json"), "utf8")).version,
     );
   });
 });

@@ -1,4 +1,4 @@
-import { cellAddress, parseCell } from "../../src/core/util/a1";
+import { cellAddress, parseCell } from "../../../src/core/util/a1";
 
 describe("parseCell", () => {
   test.each([

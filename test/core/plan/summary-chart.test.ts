@@ -1,10 +1,10 @@
 /** The plan's radar chart on Summary: what it reads, where it sits, what it says. */
-import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
-import { SUMMARY } from "../../src/core/plan/layout";
-import { locatePlanCell } from "../../src/core/plan/locate";
-import { isFormula, type ChartPlan, type PlanCell, type SheetPlan } from "../../src/core/plan/types";
-import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { cellAddress, cellsIn, parseCell, parseRange } from "../../src/core/util/a1";
+import { buildWorkbookPlan } from "../../../src/core/plan/build-plan";
+import { SUMMARY } from "../../../src/core/plan/layout";
+import { locatePlanCell } from "../../../src/core/plan/locate";
+import { isFormula, type ChartPlan, type PlanCell, type SheetPlan } from "../../../src/core/plan/types";
+import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
+import { cellAddress, cellsIn, parseCell, parseRange } from "../../../src/core/util/a1";
 
 const toolkit = canonicalToolkit();
 const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { now: new Date("2026-11-25T09:00:00Z") });

@@ -6,7 +6,7 @@ import {
   serialToDate,
   serialToIsoDate,
   ukDate,
-} from "../../src/core/util/dates";
+} from "../../../src/core/util/dates";
 
 describe("Excel serial numbers", () => {
   // Serials Excel shows for these dates (Format Cells > General): 1 March 1900 is 61 because Excel

@@ -1,7 +1,7 @@
 /** The plan's cells (src/core/plan/planned-cells.ts): what the plan comparison reads a plan as, for the checker and the writers' tests. */
-import { compareWithPlan } from "../../src/core/check/compare-plan";
-import { plannedCells } from "../../src/core/plan/planned-cells";
-import type { SheetPlan, WorkbookPlan } from "../../src/core/plan/types";
+import { compareWithPlan } from "../../../src/core/check/compare-plan";
+import { plannedCells } from "../../../src/core/plan/planned-cells";
+import type { SheetPlan, WorkbookPlan } from "../../../src/core/plan/types";
 
 /** A sheet whose second block writes over part of the first, as a writer applies blocks in order. */
 function overlapping(): SheetPlan {

@@ -1,5 +1,5 @@
-import { countsLine, severityCountText } from "../../src/core/check/report";
-import type { Finding } from "../../src/core/check/types";
+import { countsLine, severityCountText } from "../../../src/core/check/report";
+import type { Finding } from "../../../src/core/check/types";
 
 const of = (severity: Finding["severity"]): Finding => ({
   rule: "formula.changed",
