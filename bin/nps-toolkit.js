@@ -8,12 +8,16 @@ const path = require("path");
 const root = path.join(__dirname, "..");
 const built = path.join(root, "build", "cli", "nps-toolkit.js");
 
-/** The newest change to a file under `folder`, in milliseconds since 1970 (0 when there is no such folder). */
+/**
+ * The newest change to a file under `folder`, in milliseconds since 1970 (0 when there is no such folder). Only
+ * files count: a folder's time changes when a file is added to it, which says nothing the file's own time does not.
+ */
 function newestChange(folder) {
   if (!fs.existsSync(folder)) return 0;
-  return fs
-    .readdirSync(folder, { recursive: true })
-    .reduce((newest, file) => Math.max(newest, fs.statSync(path.join(folder, file)).mtimeMs), 0);
+  return fs.readdirSync(folder, { recursive: true }).reduce((newest, file) => {
+    const stats = fs.statSync(path.join(folder, file));
+    return stats.isFile() ? Math.max(newest, stats.mtimeMs) : newest;
+  }, 0);
 }
 
 let cli;
