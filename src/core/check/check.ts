@@ -13,6 +13,7 @@ import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
 import { checkKeyAreaAnswers } from "./answers";
 import { compareWithPlan } from "./compare-plan";
+import { checkNames } from "./names";
 import { checkSignOff } from "./sign-off-rules";
 import { finding } from "./findings";
 import type { CheckResult, Finding, FindingSheet } from "./types";
@@ -209,10 +210,12 @@ export function checkWorkbook(
   const toolkit = identity.toolkit;
   const found = toolkit === canonical ? located : (readAssessment(snapshot, toolkit) ?? located);
   const olderGuide = !guideHasDetails(found.info.metadata);
+  const plan = planFor(found, toolkit);
   const findings = [
     ...identity.findings,
     ...(olderGuide ? [layoutOutdated(found)] : []),
-    ...checkSheets(planFor(found, toolkit), snapshot, toolkit, { ...options, olderGuide }),
+    ...checkSheets(plan, snapshot, toolkit, { ...options, olderGuide }),
+    ...checkNames(plan, snapshot, found, toolkit),
     ...checkSignOff(found, toolkit),
   ];
   return { findings, toolkit: { id: toolkit.id, version: toolkit.version } };

@@ -52,6 +52,11 @@ export const RULES = {
   "signoff.answers-changed": "warning",
   "signoff.not-recorded": "warning",
   "signoff.signed-off": "info",
+  "names.unknown-sheet-name": "error",
+  "names.unknown": "warning",
+  "names.sheet-not-read": "error",
+  "names.sheet-scoped": "warning",
+  "answer.retired-not-counted": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

@@ -43,4 +43,17 @@ export interface WorkbookSnapshot {
   sheets: SnapshotSheet[];
   /** Workbook-scope defined names: name → reference with sheet name, e.g. "'Guide'!$B$4". */
   names: Record<string, string>;
+  /**
+   * Names defined on one sheet only (Excel's sheet scope), by the sheet they belong to; absent when
+   * the reader cannot tell. The add-in defines none: its names are all workbook-scope.
+   */
+  sheetScopedNames?: SheetScopedName[];
+}
+
+export interface SheetScopedName {
+  /** The sheet whose scope the name is defined in. */
+  scope: string;
+  name: string;
+  /** What it refers to, as written (a reference is normalised as in `names`). */
+  reference: string;
 }
