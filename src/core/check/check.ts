@@ -12,7 +12,8 @@ import { compareVersions, newestVersion } from "../toolkit/registry";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
 import { checkKeyAreaAnswers } from "./answers";
-import { compareWithPlan } from "./compare-plan";
+import { compareWithPlan, type PlanComparison } from "./compare-plan";
+import { checkFigures } from "./figures";
 import { checkNames } from "./names";
 import { checkSignOff } from "./sign-off-rules";
 import { finding } from "./findings";
@@ -170,7 +171,7 @@ function checkSheets(
     defaults: new Map(plan.sheets.map((s) => [s.name, defaultNames[s.key] ?? s.name])),
     contentSkipped: (sheet) => sheet.role === "metadata" || (sheet.role === "guide" && options.olderGuide),
   });
-  const findings = [...compared.findings];
+  const findings = [...compared.findings, ...savedFigures(plan, compared, snapshot, toolkit)];
   for (const { plan: sheet, actual, where, rows, columnsIntact } of compared.sheets) {
     const keyArea = sheet.keyAreaId ? keyAreas.get(sheet.keyAreaId) : undefined;
     if (keyArea && columnsIntact)
@@ -179,6 +180,16 @@ function checkSheets(
       );
   }
   return findings;
+}
+
+/** Saved results that are not what the answers give, but for the cells whose formula is already reported. */
+function savedFigures(plan: WorkbookPlan, compared: PlanComparison, snapshot: WorkbookSnapshot, toolkit: Toolkit) {
+  const reported = new Set(
+    compared.findings
+      .filter((f) => f.rule === "formula.changed" || f.rule === "formula.error-value")
+      .map((f) => `${f.sheet?.name}!${f.cell}`),
+  );
+  return checkFigures(plan, compared.sheets, snapshot, toolkit, reported);
 }
 
 /**

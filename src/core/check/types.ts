@@ -45,6 +45,7 @@ export const RULES = {
   "answer.key-area-incomplete": "info",
   "formula.changed": "error",
   "formula.error-value": "error",
+  "formula.saved-value-differs": "error",
   "protection.sheet-unprotected": "warning",
   "protection.sheet-protected": "info",
   "protection.cell-unlocked": "warning",
