@@ -93,5 +93,10 @@ export async function readSnapshotFromBuffer(
   const sheets = workbook.sheets.map((entry) =>
     snapshotSheet(entry, readWorksheetPart(parts.get(entry.part)!, context), workbook.names, context),
   );
-  return { sheets, names: workbook.names, sheetScopedNames: workbook.sheetScopedNames };
+  return {
+    sheets,
+    names: workbook.names,
+    sheetScopedNames: workbook.sheetScopedNames,
+    settings: workbook.settings,
+  };
 }

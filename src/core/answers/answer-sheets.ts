@@ -8,21 +8,53 @@ import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 /** The roles whose formulas are the figures a reader sees. */
 const FIGURE_ROLES = ["summary", "gaps", "data"] as const;
 
-/**
- * A string literal (skipped, so text in quotes never counts), a quoted sheet before "!", or an
- * unquoted one. Sticky-free and global: one pass over each formula.
- */
-const SHEET_IN_FORMULA = /"(?:[^"]|"")*"|'((?:[^']|'')+)'!|([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!/g;
+const NAME_CHARACTER = /[\w.\u00C0-\uFFFF]/;
 
-/** The sheets (lower case) one formula refers to. */
+/** Where a quote, an apostrophe or a "!" is: all that tells a sheet reference apart. */
+const MARK = /["'!]/g;
+
+/** The index just after the quoted text that opens at `at` with `quote` (a doubled quote stays inside). */
+function afterQuoted(formula: string, at: number, quote: string): number {
+  let i = at + 1;
+  for (;;) {
+    const close = formula.indexOf(quote, i);
+    if (close < 0) return formula.length;
+    if (formula[close + 1] !== quote) return close + 1;
+    i = close + 2;
+  }
+}
+
+/**
+ * The sheets (lower case) one formula refers to: the quoted or plain sheet name before each "!",
+ * never text inside a string. Jumps from mark to mark, as these formulas run to hundreds of
+ * characters with a few references each.
+ */
 export function sheetsInFormula(formula: string): string[] {
   const sheets: string[] = [];
-  for (const match of formula.matchAll(SHEET_IN_FORMULA)) {
-    const sheet = match[1]?.replace(/''/g, "'") ?? match[2];
-    if (sheet !== undefined) sheets.push(sheet.toLowerCase());
+  MARK.lastIndex = 0;
+  for (let match = MARK.exec(formula); match; match = MARK.exec(formula)) {
+    const at = match.index;
+    if (match[0] === "!") {
+      let start = at - 1;
+      while (start >= 0 && NAME_CHARACTER.test(formula[start])) start--;
+      if (start < at - 1) sheets.push(formula.slice(start + 1, at).toLowerCase());
+      continue;
+    }
+    const end = afterQuoted(formula, at, match[0]);
+    if (match[0] === "'" && formula[end] === "!")
+      sheets.push(
+        formula
+          .slice(at + 1, end - 1)
+          .replace(/''/g, "'")
+          .toLowerCase(),
+      );
+    MARK.lastIndex = end + (match[0] === "'" && formula[end] === "!" ? 1 : 0);
   }
   return sheets;
 }
+
+/** Worked out once per workbook and naming of its sheets: the reader and the checker both ask. */
+const readByWorkbook = new WeakMap<WorkbookSnapshot, Map<string, Set<string> | undefined>>();
 
 /**
  * Every sheet (lower case) the formulas of the Summary, Gaps and Data sheets refer to; undefined when
@@ -36,12 +68,18 @@ export function sheetsTheFiguresRead(
     (sheet): sheet is SnapshotSheet => sheet !== undefined,
   );
   if (figureSheets.length === 0) return undefined;
+  const key = figureSheets.map((sheet) => sheet.name).join("\u0000");
+  const known = readByWorkbook.get(snapshot) ?? new Map<string, Set<string> | undefined>();
+  readByWorkbook.set(snapshot, known);
+  const cached = known.get(key);
+  if (cached) return cached;
   const read = new Set<string>();
   for (const sheet of figureSheets)
     for (const address in sheet.cells) {
       const formula = sheet.cells[address].formula;
-      if (formula !== undefined && formula.includes("!")) for (const name of sheetsInFormula(formula)) read.add(name);
+      if (formula !== undefined) for (const name of sheetsInFormula(formula)) read.add(name);
     }
+  known.set(key, read);
   return read;
 }
 

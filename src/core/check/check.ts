@@ -15,6 +15,7 @@ import { checkKeyAreaAnswers } from "./answers";
 import { compareWithPlan, type PlanComparison } from "./compare-plan";
 import { checkFigures } from "./figures";
 import { checkNames } from "./names";
+import { checkSettings } from "./settings";
 import { checkSignOff } from "./sign-off-rules";
 import { finding } from "./findings";
 import type { CheckResult, Finding, FindingSheet } from "./types";
@@ -227,6 +228,7 @@ export function checkWorkbook(
     ...(olderGuide ? [layoutOutdated(found)] : []),
     ...checkSheets(plan, snapshot, toolkit, { ...options, olderGuide }),
     ...checkNames(plan, snapshot, found, toolkit),
+    ...checkSettings(snapshot),
     ...checkSignOff(found, toolkit),
   ];
   return { findings, toolkit: { id: toolkit.id, version: toolkit.version } };

@@ -58,6 +58,9 @@ export const RULES = {
   "names.sheet-not-read": "error",
   "names.sheet-scoped": "warning",
   "answer.retired-not-counted": "warning",
+  "settings.manual-calculation": "error",
+  "settings.precision-as-displayed": "error",
+  "settings.date-1904": "error",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

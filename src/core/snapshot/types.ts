@@ -48,6 +48,18 @@ export interface WorkbookSnapshot {
    * the reader cannot tell. The add-in defines none: its names are all workbook-scope.
    */
   sheetScopedNames?: SheetScopedName[];
+  /** The workbook's settings that change what its figures show; absent when the reader cannot tell. */
+  settings?: WorkbookSettings;
+}
+
+/** Settings of the whole workbook under which figures lie or stop updating. */
+export interface WorkbookSettings {
+  /** "manual": formulas are worked out only when someone asks (F9); "automatic" includes Excel's "except tables". */
+  calculation: "automatic" | "manual";
+  /** "Set precision as displayed": every result is cut to the digits its format shows, and stays so. */
+  precisionAsDisplayed: boolean;
+  /** Serial numbers count from 1904 (old Mac workbooks), not 1900. */
+  date1904: boolean;
 }
 
 export interface SheetScopedName {

@@ -1,6 +1,6 @@
 import { absolute, absoluteRange, parseRange } from "../../core/util/a1";
 import { normaliseReference } from "../../core/snapshot/references";
-import type { SheetScopedName, SnapshotSheet } from "../../core/snapshot/types";
+import type { SheetScopedName, SnapshotSheet, WorkbookSettings } from "../../core/snapshot/types";
 import { WORKSHEET_PART } from "../zip-guard";
 import { parseXml, xsdBoolean } from "./sax";
 
@@ -20,6 +20,8 @@ export interface WorkbookPart {
   sheetScopedNames: SheetScopedName[];
   /** Whether serial numbers count from 1904 (old Mac workbooks) rather than 1900. */
   date1904: boolean;
+  /** calcPr's calcMode and fullPrecision (ECMA-376 §18.2.2), with workbookPr's date1904. */
+  settings: WorkbookSettings;
 }
 
 /** Relationship ID → target, from xl/_rels/workbook.xml.rels. */
@@ -112,6 +114,8 @@ export function readWorkbookPart(
   const definitions: Definition[] = [];
   let definition: Definition | undefined;
   let date1904 = false;
+  let manual = false;
+  let precisionAsDisplayed = false;
   parseXml(workbook, {
     open(name, attributes) {
       if (name === "sheet") {
@@ -129,6 +133,10 @@ export function readWorkbookPart(
         };
         definitions.push(definition);
       } else if (name === "workbookPr") date1904 = xsdBoolean(attributes.date1904, false);
+      else if (name === "calcPr") {
+        manual = attributes.calcMode === "manual";
+        precisionAsDisplayed = !xsdBoolean(attributes.fullPrecision, true);
+      }
     },
     text(chunk) {
       if (definition) definition.text += chunk;
@@ -142,5 +150,6 @@ export function readWorkbookPart(
     names: definedNames(definitions),
     sheetScopedNames: sheetScopedNames(definitions, allSheets),
     date1904,
+    settings: { calculation: manual ? "manual" : "automatic", precisionAsDisplayed, date1904 },
   };
 }
