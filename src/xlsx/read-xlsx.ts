@@ -47,7 +47,12 @@ function snapshotSheet(
   names: Record<string, string>,
   context: WorksheetContext,
 ): SnapshotSheet {
-  const sheet: SnapshotSheet = { name: entry.name, visibility: entry.visibility, cells: part.cells };
+  const sheet: SnapshotSheet = {
+    name: entry.name,
+    visibility: entry.visibility,
+    cells: part.cells,
+    ...(part.merges.length > 0 ? { merges: part.merges } : {}),
+  };
   const guarded = guardedCells(entry.name, names, part.cells);
   if (guarded.locked.length === 0) return { ...sheet, protected: part.protected };
   const isLocked = (address: string) => context.formats[part.formatOf(address)]?.locked ?? true;

@@ -14,6 +14,7 @@ import { cellAddress } from "../util/a1";
 import { checkKeyAreaAnswers } from "./answers";
 import { compareWithPlan, type PlanComparison } from "./compare-plan";
 import { checkFigures } from "./figures";
+import { checkInputs } from "./inputs";
 import { checkNames } from "./names";
 import { checkSettings } from "./settings";
 import { checkSignOff } from "./sign-off-rules";
@@ -172,7 +173,11 @@ function checkSheets(
     defaults: new Map(plan.sheets.map((s) => [s.name, defaultNames[s.key] ?? s.name])),
     contentSkipped: (sheet) => sheet.role === "metadata" || (sheet.role === "guide" && options.olderGuide),
   });
-  const findings = [...compared.findings, ...savedFigures(plan, compared, snapshot, toolkit)];
+  const findings = [
+    ...compared.findings,
+    ...checkInputs(compared.sheets, behaviourIds),
+    ...savedFigures(plan, compared, snapshot, toolkit),
+  ];
   for (const { plan: sheet, actual, where, rows, columnsIntact } of compared.sheets) {
     const keyArea = sheet.keyAreaId ? keyAreas.get(sheet.keyAreaId) : undefined;
     if (keyArea && columnsIntact)

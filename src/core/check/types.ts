@@ -61,6 +61,9 @@ export const RULES = {
   "settings.manual-calculation": "error",
   "settings.precision-as-displayed": "error",
   "settings.date-1904": "error",
+  "answer.formula-in-input": "error",
+  "answer.input-merged": "error",
+  "structure.id-not-exact": "error",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

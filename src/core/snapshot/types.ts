@@ -37,6 +37,8 @@ export interface SnapshotSheet {
    * cell missing here has none. Absent when the reader did not look.
    */
   validations?: Record<string, SnapshotValidation>;
+  /** Merged ranges ("H9:I9"); absent when the reader did not look. Only the top-left cell of each is in `cells`. */
+  merges?: string[];
 }
 
 export interface WorkbookSnapshot {

@@ -15,6 +15,7 @@ export interface WorksheetPart {
   /** The cell format (`s`) each cell, row and column names, for telling whether a cell is locked. */
   formatOf(address: string): number;
   validations: ValidationRule[];
+  merges: string[];
 }
 
 export interface WorksheetContext {
@@ -220,5 +221,6 @@ export function readWorksheetPart(part: Uint8Array, context: WorksheetContext): 
       return sheet.rowFormats.get(row) ?? byColumn?.format ?? 0;
     },
     validations: sheet.validations,
+    merges: sheet.merges,
   };
 }
