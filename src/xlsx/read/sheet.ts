@@ -59,9 +59,9 @@ function formulaOf(raw: RawCell, masters: SharedMasters): string | undefined {
     masters.set(share.si, { address: raw.address, formula: raw.formula ?? "" });
     return raw.formula || undefined;
   }
-  if (raw.formula) return raw.formula;
+  // Excel computes every other cell of the group from the master, whatever text the cell carries itself.
   const master = masters.get(share.si);
-  return master && slideFormula(master.formula, master.address, raw.address);
+  return master ? slideFormula(master.formula, master.address, raw.address) : raw.formula || undefined;
 }
 
 /** A cell's snapshot, or undefined for a cell with no content (a styled empty cell). */
