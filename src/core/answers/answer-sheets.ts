@@ -3,10 +3,25 @@
  * formulas read. A workbook name alone decides nothing: a hidden copy of a key area sheet with a
  * name of the add-in's pointing at it is read by no figure, so no command may read answers from it.
  */
+import { DATA, GAPS } from "../plan/layout";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 
-/** The roles whose formulas are the figures a reader sees. */
-const FIGURE_ROLES = ["summary", "gaps", "data"] as const;
+/**
+ * The roles whose formulas are the figures a reader sees, and which of their formulas say where the
+ * answers are: all of the Summary's (its overall row reads every key area sheet), and on Gaps and Data
+ * one column, the current score, whose lookup on each row reads that behaviour's key area sheet (the
+ * row's other lookups read the same sheet; a formula that reads another is formula.changed). Scanning
+ * a thousand long formulas for the same sheet names would cost a tenth of a whole check.
+ */
+const FIGURE_ROLES = [
+  { role: "summary", column: undefined },
+  { role: "gaps", column: GAPS.letters.currentScore },
+  { role: "data", column: DATA.letters.currentScore },
+] as const;
+
+/** Whether an A1 address is in the column with these letters. */
+const inColumn = (address: string, letters: string) =>
+  address.startsWith(letters) && address.charCodeAt(letters.length) <= 57;
 
 const NAME_CHARACTER = /[\w.\u00C0-\uFFFF]/;
 
@@ -64,18 +79,20 @@ export function sheetsTheFiguresRead(
   snapshot: WorkbookSnapshot,
   roles: Record<string, string>,
 ): Set<string> | undefined {
-  const figureSheets = FIGURE_ROLES.map((role) => snapshot.sheets.find((s) => s.name === roles[role])).filter(
-    (sheet): sheet is SnapshotSheet => sheet !== undefined,
-  );
+  const figureSheets = FIGURE_ROLES.map(({ role, column }) => ({
+    sheet: snapshot.sheets.find((s) => s.name === roles[role]),
+    column,
+  })).filter((figures): figures is { sheet: SnapshotSheet; column: string | undefined } => figures.sheet !== undefined);
   if (figureSheets.length === 0) return undefined;
-  const key = figureSheets.map((sheet) => sheet.name).join("\u0000");
+  const key = figureSheets.map(({ sheet }) => sheet.name).join("\u0000");
   const known = readByWorkbook.get(snapshot) ?? new Map<string, Set<string> | undefined>();
   readByWorkbook.set(snapshot, known);
   const cached = known.get(key);
   if (cached) return cached;
   const read = new Set<string>();
-  for (const sheet of figureSheets)
+  for (const { sheet, column } of figureSheets)
     for (const address in sheet.cells) {
+      if (column !== undefined && !inColumn(address, column)) continue;
       const formula = sheet.cells[address].formula;
       if (formula !== undefined) for (const name of sheetsInFormula(formula)) read.add(name);
     }
