@@ -3,23 +3,12 @@
  * behaviour ID with spaces or invisible characters around it. Each written to a file, read back
  * with the product's reader and checked: the exact rule, sheet, cell and severity.
  */
-import { locatePlanCell } from "../../src/core/plan/locate";
-import type { PlanCell, SheetPlan, WorkbookPlan } from "../../src/core/plan/types";
-import { parseCell } from "../../src/core/util/a1";
-import { checkPlan, errorsAndWarnings, planWith, toolkit, where } from "./fixtures";
+import type { WorkbookPlan } from "../../src/core/plan/types";
+import { checkPlan, errorsAndWarnings, planWith, setPlanCell as setCell, sheetOf, toolkit, where } from "./fixtures";
 
 const area = toolkit.themes[0].keyAreas[0];
 const AREA = area.sheetName;
 const areaKey = `keyArea:${area.id}`;
-
-const sheetOf = (plan: WorkbookPlan, key: string) => plan.sheets.find((s) => s.key === key) as SheetPlan;
-
-function setCell(plan: WorkbookPlan, key: string, address: string, value: PlanCell): void {
-  const { row, column } = parseCell(address);
-  const found = locatePlanCell(sheetOf(plan, key), row, column);
-  if (!found) throw new Error(`${key}!${address} is not in the plan`);
-  found.line[found.index] = value;
-}
 
 const actionable = async (plan: WorkbookPlan) => errorsAndWarnings(await checkPlan(plan)).map(where);
 

@@ -15,14 +15,23 @@ import { knownToolkits } from "../../src/core/toolkit/registry";
 import { parseCell } from "../../src/core/util/a1";
 import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
-import { check, errorsAndWarnings, NOW, planWith, samplePlan, snapshotOf, TODAY, toolkit, where } from "./fixtures";
+import {
+  check,
+  errorsAndWarnings,
+  NOW,
+  planWith,
+  samplePlan,
+  sheetOf,
+  snapshotOf,
+  TODAY,
+  toolkit,
+  where,
+} from "./fixtures";
 
 const area = toolkit.themes[0].keyAreas[0];
 const AREA = area.sheetName;
 const areaKey = `keyArea:${area.id}`;
 const rows = area.behaviours.map((_, i) => 9 + i);
-
-const sheetOf = (plan: WorkbookPlan, key: string) => plan.sheets.find((s) => s.key === key) as SheetPlan;
 
 function cellOf(sheet: SheetPlan, address: string): PlanCell {
   const { row, column } = parseCell(address);
