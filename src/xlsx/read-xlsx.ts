@@ -69,6 +69,7 @@ function snapshotSheet(
     visibility: entry.visibility,
     cells: part.cells,
     ...(context.ours ? { looks: looksOf(part, context) } : {}),
+    ...(part.merges.length > 0 ? { merges: part.merges } : {}),
   };
   const guarded = guardedCells(entry.name, names, part.cells);
   if (guarded.locked.length === 0) return { ...sheet, protected: part.protected };
@@ -132,5 +133,12 @@ export async function readSnapshotFromBuffer(
     parts,
     workbook.sheets.filter((entry) => ours.has(entry.name)),
   );
-  return { sheets, names: workbook.names, parts: listed, ...furniture };
+  return {
+    sheets,
+    names: workbook.names,
+    sheetScopedNames: workbook.sheetScopedNames,
+    settings: workbook.settings,
+    parts: listed,
+    ...furniture,
+  };
 }

@@ -6,7 +6,9 @@ import { planSignOff } from "../../src/core/assessment/sign-off";
 import { checkWorkbook } from "../../src/core/check/check";
 import type { Finding } from "../../src/core/check/types";
 import { buildWorkbookPlan, type PlanOptions } from "../../src/core/plan/build-plan";
-import type { WorkbookPlan } from "../../src/core/plan/types";
+import { locatePlanCell } from "../../src/core/plan/locate";
+import type { PlanCell, SheetPlan, WorkbookPlan } from "../../src/core/plan/types";
+import { parseCell } from "../../src/core/util/a1";
 import type { WorkbookSnapshot } from "../../src/core/snapshot/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { knownToolkits } from "../../src/core/toolkit/registry";
@@ -72,4 +74,15 @@ export function generatedAndResaved(): Promise<{ generated: string; resaved: str
     return { generated, resaved: await recalculate(generated) };
   })();
   return resaved;
+}
+
+/** The plan's sheet with this key. */
+export const sheetOf = (plan: WorkbookPlan, key: string) => plan.sheets.find((s) => s.key === key) as SheetPlan;
+
+/** Puts a value in a planned cell of the sheet with this key (a block covers every cell the generator writes). */
+export function setPlanCell(plan: WorkbookPlan, key: string, address: string, value: PlanCell): void {
+  const { row, column } = parseCell(address);
+  const found = locatePlanCell(sheetOf(plan, key), row, column);
+  if (!found) throw new Error(`${key}!${address} is not in the plan`);
+  found.line[found.index] = value;
 }

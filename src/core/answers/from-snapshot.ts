@@ -9,6 +9,7 @@ import {
   SHEET_NAMES,
   type MetadataKey,
 } from "../plan/layout";
+import { answerSheets } from "./answer-sheets";
 import { sheetsMadeByUs } from "../snapshot/our-sheets";
 import { sheetOfReference } from "../snapshot/references";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
@@ -121,18 +122,23 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
   const sheetNamed = (name: string | undefined) => snapshot.sheets.find((s) => s.name === name);
   const guide = sheetNamed(roles.guide);
   const behaviours: Record<string, BehaviourAnswer> = {};
-  const keyAreaSheets = Object.entries(snapshot.names)
+  const namedKeyAreaSheets = Object.entries(snapshot.names)
     .filter(([name]) => name.startsWith(roleNameFor("keyArea:")))
     .map(([, reference]) => sheetNamed(sheetOfReference(reference)))
     .filter((sheet): sheet is SnapshotSheet => sheet !== undefined);
-  // Retired answers first, so that a behaviour a toolkit brings back takes its answer from its own row if it has one.
+  // Only the sheets the Summary, Gaps and Data formulas read: a name alone decides nothing.
+  const keyAreaRows = answerSheets(snapshot, roles, namedKeyAreaSheets).map((sheet) =>
+    readAnswerRows(sheet, KEY_AREA.firstBehaviourRow, KEY_AREA.columns),
+  );
+  const ownRows = new Set(keyAreaRows.flatMap((rows) => Object.keys(rows)));
+  // A retired answer counts only for a behaviour with no row of its own here (one a newer toolkit brings back).
   for (const [id, answer] of Object.entries(
     readAnswerRows(sheetNamed(roles.retired), RETIRED.firstRow, RETIRED.columns),
   )) {
-    if (Object.keys(answer).length > 0) behaviours[id] = answer;
+    if (Object.keys(answer).length > 0 && !ownRows.has(id)) behaviours[id] = answer;
   }
-  for (const sheet of keyAreaSheets) {
-    for (const [id, answer] of Object.entries(readAnswerRows(sheet, KEY_AREA.firstBehaviourRow, KEY_AREA.columns))) {
+  for (const rows of keyAreaRows) {
+    for (const [id, answer] of Object.entries(rows)) {
       if (Object.keys(answer).length > 0) behaviours[id] = answer;
     }
   }

@@ -12,7 +12,11 @@ import { compareVersions, newestVersion } from "../toolkit/registry";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
 import { checkKeyAreaAnswers } from "./answers";
-import { compareWithPlan } from "./compare-plan";
+import { compareWithPlan, type PlanComparison } from "./compare-plan";
+import { checkFigures } from "./figures";
+import { checkInputs } from "./inputs";
+import { checkNames } from "./names";
+import { checkSettings } from "./settings";
 import { checkSignOff } from "./sign-off-rules";
 import { checkActiveContent } from "./active-content";
 import { checkDisguise } from "./disguise";
@@ -177,6 +181,8 @@ function checkSheets(
     ...checkActiveContent(snapshot, compared.sheets),
     ...checkTablesAndCharts(snapshot, compared.sheets),
     ...compared.sheets.flatMap(checkDisguise),
+    ...checkInputs(compared.sheets, behaviourIds),
+    ...savedFigures(plan, compared, snapshot, toolkit),
   ];
   for (const { plan: sheet, actual, where, rows, columnsIntact } of compared.sheets) {
     const keyArea = sheet.keyAreaId ? keyAreas.get(sheet.keyAreaId) : undefined;
@@ -186,6 +192,16 @@ function checkSheets(
       );
   }
   return findings;
+}
+
+/** Saved results that are not what the answers give, but for the cells whose formula is already reported. */
+function savedFigures(plan: WorkbookPlan, compared: PlanComparison, snapshot: WorkbookSnapshot, toolkit: Toolkit) {
+  const reported = new Set(
+    compared.findings
+      .filter((f) => f.rule === "formula.changed" || f.rule === "formula.error-value")
+      .map((f) => `${f.sheet?.name}!${f.cell}`),
+  );
+  return checkFigures(plan, compared.sheets, snapshot, toolkit, reported);
 }
 
 /**
@@ -217,10 +233,13 @@ export function checkWorkbook(
   const toolkit = identity.toolkit;
   const found = toolkit === canonical ? located : (readAssessment(snapshot, toolkit) ?? located);
   const olderGuide = !guideHasDetails(found.info.metadata);
+  const plan = planFor(found, toolkit);
   const findings = [
     ...identity.findings,
     ...(olderGuide ? [layoutOutdated(found)] : []),
-    ...checkSheets(planFor(found, toolkit), snapshot, toolkit, { ...options, olderGuide }),
+    ...checkSheets(plan, snapshot, toolkit, { ...options, olderGuide }),
+    ...checkNames(plan, snapshot, found, toolkit),
+    ...checkSettings(snapshot),
     ...checkSignOff(found, toolkit),
   ];
   return { findings, toolkit: { id: toolkit.id, version: toolkit.version } };

@@ -21,6 +21,8 @@ const ERROR_LITERAL =
 const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const CELL = /(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_.(!])/y;
 const WORD = /[A-Za-z_\\][A-Za-z0-9_.\\]*/y;
+/** A function's name and its opening parenthesis. */
+const FUNCTION_CALL = /[A-Za-z_][A-Za-z0-9_.]*\(/y;
 const TWO_CHARACTER_OPERATORS = new Set(["<=", ">=", "<>"]);
 const OPERATORS = new Set(["+", "-", "*", "/", "^", "&", "=", "<", ">", "%", ":", ",", ";", "(", ")", "{", "}"]);
 
@@ -63,8 +65,16 @@ export function formulaTokens(formula: string): FormulaToken[] {
   let i = 0;
   while (i < source.length) {
     const ch = source[i];
-    if (ch === " " || ch === "\n" || ch === "\r" || ch === "\t" || ch === "@") {
-      // "@" is how dynamic-array Excel shows the implicit intersection every legacy formula had.
+    if (ch === " " || ch === "\n" || ch === "\r" || ch === "\t") {
+      i++;
+      continue;
+    }
+    if (ch === "@") {
+      // Dynamic-array Excel shows the implicit intersection a legacy formula did silently as "@" before
+      // a function that could return a range (=@INDEX(…)): the same meaning. The add-in's formulas
+      // give ranges only to functions that take ranges, so an "@" anywhere else (before a range:
+      // AVERAGE(@'Sheet'!$M$9:$M$12) reads one cell) is a change, and is kept.
+      if (!stickyMatch(FUNCTION_CALL, source, i + 1)) text("@");
       i++;
       continue;
     }

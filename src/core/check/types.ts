@@ -45,6 +45,7 @@ export const RULES = {
   "answer.key-area-incomplete": "info",
   "formula.changed": "error",
   "formula.error-value": "error",
+  "formula.saved-value-differs": "error",
   "protection.sheet-unprotected": "warning",
   "protection.sheet-protected": "info",
   "protection.cell-unlocked": "warning",
@@ -64,6 +65,17 @@ export const RULES = {
   "active.macros": "error",
   "active.embedded-object": "error",
   "active.external-link": "error",
+  "names.unknown-sheet-name": "error",
+  "names.unknown": "warning",
+  "names.sheet-not-read": "error",
+  "names.sheet-scoped": "warning",
+  "answer.retired-not-counted": "warning",
+  "settings.manual-calculation": "error",
+  "settings.precision-as-displayed": "error",
+  "settings.date-1904": "error",
+  "answer.formula-in-input": "error",
+  "answer.input-merged": "error",
+  "structure.id-not-exact": "error",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

@@ -39,6 +39,8 @@ export interface SnapshotSheet {
   validations?: Record<string, SnapshotValidation>;
   /** How the sheet shows its cells, where that could hide or disguise them; absent when the reader did not look. */
   looks?: SheetLooks;
+  /** Merged ranges ("H9:I9"); absent when the reader did not look. Only the top-left cell of each is in `cells`. */
+  merges?: string[];
 }
 
 /** What a cell's formatting does to what a reader sees of it (see src/core/check/disguise.ts). */
@@ -95,4 +97,29 @@ export interface WorkbookSnapshot {
   tables?: SnapshotTable[];
   /** The charts on the assessment's sheets; absent when the reader did not look. */
   charts?: SnapshotChart[];
+  /**
+   * Names defined on one sheet only (Excel's sheet scope), by the sheet they belong to; absent when
+   * the reader cannot tell. The add-in defines none: its names are all workbook-scope.
+   */
+  sheetScopedNames?: SheetScopedName[];
+  /** The workbook's settings that change what its figures show; absent when the reader cannot tell. */
+  settings?: WorkbookSettings;
+}
+
+/** Settings of the whole workbook under which figures lie or stop updating. */
+export interface WorkbookSettings {
+  /** "manual": formulas are worked out only when someone asks (F9); "automatic" includes Excel's "except tables". */
+  calculation: "automatic" | "manual";
+  /** "Set precision as displayed": every result is cut to the digits its format shows, and stays so. */
+  precisionAsDisplayed: boolean;
+  /** Serial numbers count from 1904 (old Mac workbooks), not 1900. */
+  date1904: boolean;
+}
+
+export interface SheetScopedName {
+  /** The sheet whose scope the name is defined in. */
+  scope: string;
+  name: string;
+  /** What it refers to, as written (a reference is normalised as in `names`). */
+  reference: string;
 }

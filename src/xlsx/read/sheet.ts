@@ -20,6 +20,7 @@ export interface WorksheetPart {
   /** Rows hidden or under a point high, and columns hidden or of no width, ascending. */
   hiddenRows: number[];
   hiddenColumns: number[];
+  merges: string[];
 }
 
 /** Columns past this are never the add-in's, and a hidden range to the sheet's end would list 16,384. */
@@ -66,9 +67,9 @@ function formulaOf(raw: RawCell, masters: SharedMasters): string | undefined {
     masters.set(share.si, { address: raw.address, formula: raw.formula ?? "" });
     return raw.formula || undefined;
   }
-  if (raw.formula) return raw.formula;
+  // Excel computes every other cell of the group from the master, whatever text the cell carries itself.
   const master = masters.get(share.si);
-  return master && slideFormula(master.formula, master.address, raw.address);
+  return master ? slideFormula(master.formula, master.address, raw.address) : raw.formula || undefined;
 }
 
 /** A cell's snapshot, or undefined for a cell with no content (a styled empty cell). */
@@ -241,5 +242,6 @@ export function readWorksheetPart(part: Uint8Array, context: WorksheetContext): 
     cellFormatOf: sheet.filledFormats,
     hiddenRows: sheet.hiddenRows,
     hiddenColumns: [...new Set(sheet.hiddenColumns)].sort((a, b) => a - b),
+    merges: sheet.merges,
   };
 }

@@ -1,6 +1,6 @@
 import { absolute, absoluteRange, parseRange } from "../../core/util/a1";
 import { normaliseReference } from "../../core/snapshot/references";
-import type { SnapshotSheet } from "../../core/snapshot/types";
+import type { SheetScopedName, SnapshotSheet, WorkbookSettings } from "../../core/snapshot/types";
 import { WORKSHEET_PART } from "../zip-guard";
 import { parseXml, xsdBoolean } from "./sax";
 
@@ -16,8 +16,12 @@ export interface WorkbookPart {
   /** Worksheets in workbook order; chart sheets and sheets whose part is missing are left out. */
   sheets: SheetEntry[];
   names: Record<string, string>;
+  /** Names defined on one sheet only (localSheetId), which Excel keeps apart from the workbook's. */
+  sheetScopedNames: SheetScopedName[];
   /** Whether serial numbers count from 1904 (old Mac workbooks) rather than 1900. */
   date1904: boolean;
+  /** calcPr's calcMode and fullPrecision (ECMA-376 §18.2.2), with workbookPr's date1904. */
+  settings: WorkbookSettings;
 }
 
 /** Relationship ID → target, from xl/_rels/workbook.xml.rels. */
@@ -54,15 +58,23 @@ function singleRange(text: string): string | undefined {
 /** The parts of a definition between commas that are not in a quoted sheet name: "A!$A$1,'B,C'!$A$1" has two. */
 const unionParts = (text: string): string[] => text.match(/(?:'(?:[^']|'')*'|[^,'])+/g) ?? [];
 
+interface Definition {
+  name: string;
+  text: string;
+  /** Index in the workbook's <sheets> of the sheet a sheet-scope name belongs to. */
+  localSheetId?: number;
+}
+
 /**
- * Workbook-scope names that refer to one range, each normalised. As with ExcelJS, every definition
- * of a name (sheet-scope ones too) adds its ranges, what is not a range adds nothing, and a name
- * that comes to more than one range is left out; print areas and titles are page set-up, not names.
+ * Workbook-scope names that refer to one range, each normalised. As Office.js lists them
+ * (Workbook.names holds workbook-scope names only), a sheet-scope name is not one of them; what is
+ * not a range adds nothing, and a name that comes to more than one range is left out; print areas
+ * and titles are page set-up, not names.
  */
-function definedNames(definitions: { name: string; text: string }[]): Record<string, string> {
+function definedNames(definitions: Definition[]): Record<string, string> {
   const ranges = new Map<string, Set<string>>();
-  for (const { name, text } of definitions) {
-    if (name === "_xlnm.Print_Area" || name === "_xlnm.Print_Titles") continue;
+  for (const { name, text, localSheetId } of definitions) {
+    if (name === "_xlnm.Print_Area" || name === "_xlnm.Print_Titles" || localSheetId !== undefined) continue;
     const found = ranges.get(name) ?? new Set();
     for (const part of unionParts(text)) {
       const range = singleRange(part);
@@ -73,6 +85,17 @@ function definedNames(definitions: { name: string; text: string }[]): Record<str
   const names: Record<string, string> = {};
   for (const [name, found] of ranges) if (found.size === 1) names[name] = [...found][0];
   return names;
+}
+
+/** Sheet-scope names but Excel's own (_xlnm.), each with the name of the sheet it belongs to. */
+function sheetScopedNames(definitions: Definition[], allSheets: readonly string[]): SheetScopedName[] {
+  return definitions
+    .filter((d) => d.localSheetId !== undefined && !d.name.startsWith("_xlnm."))
+    .map((d) => ({
+      scope: allSheets[d.localSheetId!] ?? "",
+      name: d.name,
+      reference: singleRange(d.text) ?? d.text.trim(),
+    }));
 }
 
 /**
@@ -86,20 +109,34 @@ export function readWorkbookPart(
 ): WorkbookPart {
   const targets = relationshipTargets(rels);
   const sheets: SheetEntry[] = [];
-  const definitions: { name: string; text: string }[] = [];
-  let definition: { name: string; text: string } | undefined;
+  /** Every <sheet>, chart sheets too: localSheetId counts them all. */
+  const allSheets: string[] = [];
+  const definitions: Definition[] = [];
+  let definition: Definition | undefined;
   let date1904 = false;
+  let manual = false;
+  let precisionAsDisplayed = false;
   parseXml(workbook, {
     open(name, attributes) {
       if (name === "sheet") {
+        allSheets.push(attributes.name ?? "");
         const target = targets.get(attributes["r:id"]);
         const part = target === undefined ? undefined : partOfTarget(target);
         if (part && WORKSHEET_PART.test(part) && hasPart(part))
           sheets.push({ name: attributes.name ?? "", visibility: visibilityOf(attributes.state), part });
       } else if (name === "definedName") {
-        definition = { name: attributes.name ?? "", text: "" };
+        const local = attributes.localSheetId;
+        definition = {
+          name: attributes.name ?? "",
+          text: "",
+          ...(local !== undefined ? { localSheetId: Number(local) } : {}),
+        };
         definitions.push(definition);
       } else if (name === "workbookPr") date1904 = xsdBoolean(attributes.date1904, false);
+      else if (name === "calcPr") {
+        manual = attributes.calcMode === "manual";
+        precisionAsDisplayed = !xsdBoolean(attributes.fullPrecision, true);
+      }
     },
     text(chunk) {
       if (definition) definition.text += chunk;
@@ -108,5 +145,11 @@ export function readWorkbookPart(
       if (name === "definedName") definition = undefined;
     },
   });
-  return { sheets, names: definedNames(definitions), date1904 };
+  return {
+    sheets,
+    names: definedNames(definitions),
+    sheetScopedNames: sheetScopedNames(definitions, allSheets),
+    date1904,
+    settings: { calculation: manual ? "manual" : "automatic", precisionAsDisplayed, date1904 },
+  };
 }

@@ -1,0 +1,121 @@
+/**
+ * Inputs that are not values. The figures score what each input cell holds; the add-in reads what
+ * was saved in it. A formula in an input cell can change what the figures show without anyone
+ * answering (and the add-in reads only its last saved result); a merge hides an input under its
+ * neighbour, where the figures still count it but no reader sees it; a behaviour ID with spaces or
+ * invisible characters around it is found by the add-in but not by the Gaps and Data lookups.
+ */
+import { DATA, GAPS, KEY_AREA } from "../plan/layout";
+import type { SnapshotSheet } from "../snapshot/types";
+import { cellAddress, cellsIn, parseRange } from "../util/a1";
+import type { ComparedSheet } from "./compare-plan";
+import { finding, shown } from "./findings";
+import type { Finding } from "./types";
+
+const C = KEY_AREA.columns;
+const INPUTS: [number, string][] = [
+  [C.current, "current level"],
+  [C.target, "target level"],
+  [C.evidence, "evidence"],
+  [C.owner, "owner"],
+  [C.reviewDate, "review date"],
+];
+
+/** An input cell holding a formula: the workbook scores what it gives, the add-in reads its saved result. */
+function formulaInputs(compared: ComparedSheet): Finding[] {
+  const findings: Finding[] = [];
+  for (const row of compared.rows.values())
+    for (const [column, what] of INPUTS) {
+      const address = cellAddress(row, column);
+      const cell = compared.actual.cells[address];
+      if (cell?.formula === undefined) continue;
+      findings.push(
+        finding({
+          rule: "answer.formula-in-input",
+          sheet: compared.where,
+          cell: address,
+          message: `The ${what} is a formula, not a typed answer: the figures count what it gives now, which can change without anyone answering, while the add-in reads what it gave when last saved. Type the answer instead.`,
+          expected: "a typed answer",
+          found: shown(cell),
+          repairable: false,
+        }),
+      );
+    }
+  return findings;
+}
+
+/** Merges over the behaviour rows' input cells: the cells merged away still count on Summary but are read by nobody. */
+function mergedInputs(compared: ComparedSheet): Finding[] {
+  const rows = new Set(compared.rows.values());
+  return (compared.actual.merges ?? [])
+    .filter((merge) => {
+      const { top, left, bottom, right } = parseRange(merge);
+      if (right < C.current || left > C.reviewDate) return false;
+      for (let row = top; row <= bottom; row++) if (rows.has(row)) return true;
+      return false;
+    })
+    .map((merge) =>
+      finding({
+        rule: "answer.input-merged",
+        sheet: compared.where,
+        cell: cellsIn(merge)[0],
+        message: `The cells ${merge} are merged over answers: what is hidden under the merge still counts on Summary, but the add-in cannot read it, so a repair or a consolidation would lose it. Unmerge them (Home > Merge & Center).`,
+        expected: "no merged cells over answers",
+        found: merge,
+        repairable: false,
+      }),
+    );
+}
+
+/** Spaces and invisible characters a paste brings around a behaviour ID. */
+const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Where the sheet keeps its behaviour IDs. */
+const ID_COLUMN: Partial<Record<ComparedSheet["plan"]["role"], number>> = {
+  keyArea: C.id,
+  gaps: GAPS.columns.id,
+  data: DATA.columns.id,
+};
+
+/** A behaviour ID written with extra spaces or invisible characters, which the Gaps and Data lookups cannot find. */
+function idsNotExact(compared: ComparedSheet, behaviourIds: ReadonlySet<string>): Finding[] {
+  const column = ID_COLUMN[compared.plan.role];
+  if (column === undefined) return [];
+  const findings: Finding[] = [];
+  for (const address of idCells(compared.actual, column)) {
+    const value = compared.actual.cells[address].value;
+    if (typeof value !== "string" || behaviourIds.has(value)) continue;
+    const cleaned = value.replace(INVISIBLE, "");
+    if (!behaviourIds.has(cleaned)) continue;
+    findings.push(
+      finding({
+        rule: "structure.id-not-exact",
+        sheet: compared.where,
+        cell: address,
+        message: `The behaviour ID ${cleaned} has spaces or invisible characters around or inside it, so the Gaps and Data sheets cannot find its row and leave its answers out. Type the ID again.`,
+        expected: cleaned,
+        found: JSON.stringify(value),
+        repairable: true,
+      }),
+    );
+  }
+  return findings;
+}
+
+/** The filled cells of one column, top to bottom. */
+function idCells(sheet: SnapshotSheet, column: number): string[] {
+  const letters = cellAddress(1, column).replace(/\d+$/, "");
+  return Object.keys(sheet.cells)
+    .filter((address) => address.startsWith(letters) && /^\d+$/.test(address.slice(letters.length)))
+    .sort((a, b) => Number(a.slice(letters.length)) - Number(b.slice(letters.length)));
+}
+
+/** Every finding about inputs that are not values, on the compared sheets whose columns stand. */
+export function checkInputs(compared: readonly ComparedSheet[], behaviourIds: ReadonlySet<string>): Finding[] {
+  return compared
+    .filter((sheet) => sheet.columnsIntact)
+    .flatMap((sheet) => [
+      ...(sheet.plan.role === "keyArea" ? [...formulaInputs(sheet), ...mergedInputs(sheet)] : []),
+      ...idsNotExact(sheet, behaviourIds),
+    ]);
+}
