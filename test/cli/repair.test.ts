@@ -95,7 +95,7 @@ describe("nps-toolkit repair IN OUT", () => {
     expect(repaired.answers.behaviours).toMatchObject(given.behaviours);
     expect(repaired.answers.behaviours["SL-ECSM-02"]).toEqual({
       target: "Leader",
-      evidence: "[Current level typed before the upgrade, not a level: Excellent]",
+      evidence: "[Current level moved here by the repair, not a level: Excellent]",
     });
     expect(repaired.answers).toMatchObject({ council: "Anytown Council", assessmentDate: "2026-03-31" });
     expect(repaired.roles).toMatchObject({ "keyArea:BC-MSR": "Risk (ours)", summary: "Overview" });
