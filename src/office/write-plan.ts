@@ -494,7 +494,7 @@ function queuePrint(sheet: Excel.Worksheet, print: PrintSetup): void {
   }
 }
 
-function queueProtection(sheet: Excel.Worksheet, protection: SheetProtection): void {
+export function queueProtection(sheet: Excel.Worksheet, protection: SheetProtection): void {
   sheet.protection.protect({
     allowFormatColumns: protection.allowFormatColumns,
     allowFormatRows: protection.allowFormatRows,
