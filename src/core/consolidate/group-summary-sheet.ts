@@ -208,6 +208,6 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
     });
   sheet.plan.freeze = { rows: S.headerRow, columns: S.columns.scope };
   sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
-  sheet.printLandscape(S.headerRow, false);
+  sheet.printLandscape(S.headerRow, { fitToWidth: false });
   return sheet.plan;
 }

@@ -3,6 +3,7 @@ import type { Toolkit } from "../toolkit/schema";
 import { cellAddress, rangeAddress } from "../util/a1";
 import { DATE_ENTRY_ERROR, EARLIEST_DATE, isIsoDate, isoDateToSerial } from "../util/dates";
 import { GUIDE, GUIDE_INPUTS, SHEET_NAMES } from "./layout";
+import { printLayoutFor } from "./print";
 import { SheetBuilder } from "./sheet-builder";
 import {
   DATE_FORMAT,
@@ -126,7 +127,7 @@ export function guideSheet(
   sheet.style(rangeAddress(areasRow + 1, 1, areasRow + areas.length, 4), { ...WRAPPED_TEXT, border: "thin" });
 
   sheet.plan.protection = { ...GUIDE_PROTECTION };
-  sheet.plan.print = { orientation: "portrait", fitToWidth: true };
+  sheet.plan.print = { orientation: "portrait", fitToWidth: true, ...printLayoutFor("portrait", GUIDE_WIDTHS) };
   return sheet.plan;
 }
 
