@@ -20,7 +20,8 @@ const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");
 
 /** The answers of an assessment as an upgrade or repair carries them. */
-const carriedFrom = (found: FoundAssessment) => carryAnswers(found.answers, toolkit).answers;
+// The inputs are of this toolkit and layout: carried as a repair, whose notes say so.
+const carriedFrom = (found: FoundAssessment) => carryAnswers(found.answers, toolkit, "repair").answers;
 
 async function assessmentIn(file: string): Promise<FoundAssessment> {
   const found = readAssessment(await readSnapshotFromBuffer(new Uint8Array(readFileSync(file))), toolkit);
