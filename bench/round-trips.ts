@@ -1,11 +1,15 @@
 /// <reference types="office-js" />
 /**
  * What `npm run bench` needs to report Office.js round trips: the syncs, queued operations and
- * request (and, where the workbook measures them, response) sizes of a build, an upgrade and a check against any Excel.run-like workbook that counts what was
- * sent (the benchmark passes the real office.js client in front of the in-memory fake).
+ * request (and, where the workbook measures them, response) sizes of a build, an upgrade, a check and a
+ * sign-off against any Excel.run-like workbook that counts what was sent (the benchmark passes the real
+ * office.js client in front of the in-memory fake).
  */
 import type { Consolidation } from "../src/core/consolidate/types";
+import { defaultSheetNames } from "../src/core/plan/build-plan";
+import { KEY_AREA } from "../src/core/plan/layout";
 import type { Toolkit } from "../src/core/toolkit/schema";
+import { rangeAddress } from "../src/core/util/a1";
 import { ExcelWorkbookHost } from "../src/office/excel-host";
 
 /** A workbook that counts what was sent: its `run` and one entry per request sent. */
@@ -31,6 +35,11 @@ export interface RoundTripReport {
   upgrade: RoundTrips;
   /** The check of the upgraded workbook (status and check read alike). */
   check: RoundTrips;
+  /**
+   * Sign-off of that workbook once every current level is picked: the check's read, then its own write.
+   * Only for a toolkit the checker knows (a scaled one reads as changed text, which refuses a sign-off).
+   */
+  signOff?: RoundTrips & { writeRequestBytes: number };
 }
 
 function since(workbook: CountingWorkbook, mark: number): RoundTrips {
@@ -51,6 +60,7 @@ export async function measureRoundTrips(
   toolkit: Toolkit,
   workbook: CountingWorkbook,
   now = new Date(),
+  options: { signOff: boolean } = { signOff: false },
 ): Promise<RoundTripReport> {
   const host = new ExcelWorkbookHost({ run: workbook.run, isSetSupported: () => true, toolkit, now: () => now });
   const details = { council: "Benchmark Council", assessmentDate: "2025-04-01" };
@@ -63,8 +73,44 @@ export async function measureRoundTrips(
   const beforeCheck = workbook.syncs.length;
   await host.check(() => undefined);
   const check = since(workbook, beforeCheck);
+  const signOff = options.signOff ? await measureSignOff(host, workbook, toolkit) : undefined;
   const areas = toolkit.themes.flatMap((t) => t.keyAreas);
-  return { keyAreas: areas.length, behaviours: areas.flatMap((a) => a.behaviours).length, build, upgrade, check };
+  return {
+    keyAreas: areas.length,
+    behaviours: areas.flatMap((a) => a.behaviours).length,
+    build,
+    upgrade,
+    check,
+    ...(signOff ? { signOff } : {}),
+  };
+}
+
+async function measureSignOff(
+  host: ExcelWorkbookHost,
+  workbook: CountingWorkbook,
+  toolkit: Toolkit,
+): Promise<RoundTrips & { writeRequestBytes: number }> {
+  await pickEveryLevel(workbook, toolkit);
+  const before = workbook.syncs.length;
+  await host.signOff({ name: "Benchmark Lead" }, () => undefined);
+  const write = workbook.syncs[workbook.syncs.length - 1];
+  return { ...since(workbook, before), writeRequestBytes: write.requestBytes };
+}
+
+/** What an officer does before signing off: a current level for every behaviour, typed into the pickers. */
+async function pickEveryLevel(workbook: CountingWorkbook, toolkit: Toolkit): Promise<void> {
+  const names = defaultSheetNames(toolkit);
+  const column = KEY_AREA.columns.current;
+  const top = KEY_AREA.firstBehaviourRow;
+  await workbook.run(async (context) => {
+    for (const area of toolkit.themes.flatMap((t) => t.keyAreas)) {
+      const cells = context.workbook.worksheets
+        .getItem(names[`keyArea:${area.id}`])
+        .getRange(rangeAddress(top, column, top + area.behaviours.length - 1, column));
+      cells.values = area.behaviours.map((_, i) => [toolkit.levels[i % toolkit.levels.length]]);
+    }
+    await context.sync();
+  });
 }
 
 /**

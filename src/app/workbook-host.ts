@@ -31,8 +31,17 @@ export interface MadeSheet {
   role: "guide" | "keyArea" | "summary" | "gaps" | "data" | "retired" | "checkReport";
 }
 
+/** What the user asked Sign off to do. */
+export interface SignOffAsked {
+  /** Who signs the answers off. */
+  name: string;
+  /** Sign off even though some behaviours have no current level yet (the key areas are named in the notes). */
+  allowIncomplete?: boolean;
+}
+
 export interface AssessmentOutcome {
   action: "built" | "upgraded" | "repaired" | "signedOff";
+  /** The sheets made or rewritten; none for a sign-off, which writes only its own cells. */
   sheets: MadeSheet[];
   /** Plain-English notes for the user: renamed sheets, answers carried across, warnings. */
   notes: string[];
@@ -57,12 +66,13 @@ export interface WorkbookHost {
    */
   addCheckReport(result: CheckResult): Promise<string>;
   /**
-   * Signs the assessment's answers off as final by `name`, today: rewrites it in place keeping every
-   * answer (as a repair does), with "Signed off by" and "Signed off on" on the Guide and a
-   * fingerprint of the answers in the metadata. Refuses (UserFacingError) a workbook with no
-   * assessment, a blank name, or a check with errors.
+   * Signs the assessment's answers off as final by `request.name`, today: writes only "Signed off by" and
+   * "Signed off on" on the Guide and, in the metadata, who, when and a fingerprint of the answers (no
+   * sheet made, no answer rewritten). Refuses (UserFacingError) a blank name, a workbook with no
+   * assessment, a check with errors, a return with no answers, and one whose key areas are not all
+   * complete (naming them) unless `request.allowIncomplete`.
    */
-  signOff(name: string, onProgress: (update: ProgressUpdate) => void): Promise<AssessmentOutcome>;
+  signOff(request: SignOffAsked, onProgress: (update: ProgressUpdate) => void): Promise<AssessmentOutcome>;
   /**
    * Writes the group sheets (Group Summary, Group Data, Consolidation Log) of `consolidation` into the open
    * workbook: the add-in's group sheets of an earlier consolidation are replaced in place (same position, the

@@ -11,7 +11,7 @@
  *   3 write the report;
  * - group sheets: 1 read the sheet list, names and tables, 2 (when there are some) read the earlier
  *   group sheets' protection, tables and charts, 3 write the group sheets (more for a large group);
- * - sign off: 1 the check's read (as status and check), 2 rewrite the assessment in place;
+ * - sign off: 1 the check's read (as status and check), 2 write the sign-off cells (nothing else);
  * - Go to cell: 1 find the sheet, 2 activate it and select the cell.
  * A write too large for one request (a much larger toolkit) goes in as few more as it needs.
  */
@@ -21,6 +21,7 @@ import {
   type AssessmentOutcome,
   type GroupSheetsOutcome,
   type ProgressUpdate,
+  type SignOffAsked,
   type WorkbookHost,
   type WorkbookStatus,
 } from "../app/workbook-host";
@@ -42,8 +43,7 @@ import type { WorkbookPlan } from "../core/plan/types";
 import { canonicalToolkit } from "../core/toolkit/canonical";
 import { knownToolkits } from "../core/toolkit/registry";
 import type { Toolkit } from "../core/toolkit/schema";
-import { blockedMessage, planSignOff } from "../core/assessment/sign-off";
-import { signOffBlockers, signOffWarningsNote } from "../core/check/sign-off-gate";
+import { isRefusal, planSignOffInPlace } from "../core/sign-off/sign-off";
 import { signOffProblem } from "../core/assessment/sign-off-request";
 import { todayIso } from "../core/util/dates";
 import { groupTableInTheWay, planGroupSheetsInto, type WorkbookListing } from "../core/consolidate/group-plan";
@@ -62,6 +62,7 @@ import { readAssessmentSheets, type AssessmentRead, type SheetFurniture } from "
 import { sheetBounds, UNPLANNED_SHEET_BYTES } from "./read-size";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithin } from "./sync-timeout";
 import { filtersClearedNote, writeWorkbookPlan, type ExistingSheet } from "./write-plan";
+import { queueSignOff } from "./write-sign-off";
 
 /** Data validation (level pickers) needs ExcelApi 1.8; everything else the plan uses is older. */
 export const REQUIRED_API = { name: "ExcelApi", version: "1.8" } as const;
@@ -205,11 +206,12 @@ export class ExcelWorkbookHost implements WorkbookHost {
   /**
    * Sign off: the check's own read (read-assessment.ts: one sync for the canonical toolkit, with the sheets'
    * protection, locks and pickers), so the check that may refuse it finds what the pane's check finds; then the
-   * core's sign-off use case written in place through the upgrade's writer (2 syncs in all).
+   * core's sign-off in place, which writes only the Guide's two sign-off cells and the metadata's three, in one
+   * small request (2 syncs in all).
    */
-  async signOff(name: string, onProgress: Progress): Promise<AssessmentOutcome> {
+  async signOff(request: SignOffAsked, onProgress: Progress): Promise<AssessmentOutcome> {
     const now = this.deps.now();
-    const problem = signOffProblem(name, todayIso(now), todayIso(now));
+    const problem = signOffProblem(request.name, todayIso(now), todayIso(now));
     if (problem) throw new UserFacingError(problem, "Type your name, then sign off again.");
     onProgress({ step: "Checking your version of Excel", fraction: 0.02 });
     this.assertSupported();
@@ -217,32 +219,19 @@ export class ExcelWorkbookHost implements WorkbookHost {
       onProgress({ step: "Reading your workbook", fraction: 0.1 });
       const read = await this.readAssessment(context, sync, () => queueCanChange(context));
       assertCanChange(context);
-      if (read.snapshot.sheets.length === 0) throw noAssessmentToSignOff();
-      onProgress({ step: "Checking the answers", fraction: 0.3 });
-      const check = this.checkOf(read.snapshot);
-      const errors = signOffBlockers(check);
-      if (errors.length > 0)
-        throw new UserFacingError(
-          blockedMessage(errors.length),
-          "Check the workbook, correct or repair the errors it lists, then sign off again.",
-        );
-      onProgress({ step: "Recording the sign-off", fraction: 0.45 });
-      const planned = planSignOff(read.snapshot, this.deps.toolkit, {
-        by: name,
-        now,
-        workbookSheets: read.sheets.map((s) => s.name),
-        printAndFilters: this.excelApi19(),
-      });
-      if (!planned) throw noAssessmentToSignOff();
-      const sheets = existingSheetsOfRead(read);
-      await this.writePlanned(writingIn(context, sync, onProgress), planned, read.snapshot.names, sheets);
+      onProgress({ step: "Checking the answers", fraction: 0.4 });
+      const planned = planSignOffInPlace(
+        read.snapshot,
+        this.deps.toolkit,
+        { by: request.name, now, allowIncomplete: request.allowIncomplete },
+        this.checkOf(read.snapshot),
+      );
+      if (isRefusal(planned)) throw new UserFacingError(planned.message, planned.nextStep);
+      onProgress({ step: "Recording the sign-off", fraction: 0.7 });
+      queueSignOff(context, planned.edits);
+      await sync("recording the sign-off");
       onProgress({ step: "Finished", fraction: 1 });
-      const warnings = signOffWarningsNote(check);
-      return {
-        action: "signedOff",
-        sheets: planned.sheets,
-        notes: warnings ? [...planned.notes, warnings] : planned.notes,
-      };
+      return { action: "signedOff", sheets: [], notes: planned.notes };
     });
   }
 
@@ -468,18 +457,6 @@ function existingSheetOf(read: SheetRead, snapshot: SnapshotSheet): ExistingShee
   return existingSheet(snapshot, read.sheet.protection.protected, read.furniture);
 }
 
-/** The same for every sheet of the check's read, by lower-case sheet name. */
-function existingSheetsOfRead(read: AssessmentRead): Map<string, ExistingSheet> {
-  const sheets = new Map<string, ExistingSheet>();
-  for (const snapshot of read.snapshot.sheets) {
-    const furniture = read.furniture.get(snapshot.name.toLowerCase());
-    if (!furniture || snapshot.protected === undefined)
-      throw new Error(`The read of the sheet "${snapshot.name}" lacks its protection, tables or charts.`);
-    sheets.set(snapshot.name.toLowerCase(), existingSheet(snapshot, snapshot.protected, furniture));
-  }
-  return sheets;
-}
-
 /**
  * What the writer must know of the earlier group sheets it rewrites in place, by plan key, in one sync (none
  * when there are none): each sheet's protection and charts, and where each of its tables is (the tables were
@@ -575,13 +552,6 @@ function sheetHidden(name: string, veryHidden: boolean): UserFacingError {
         `The sheet "${name}" is hidden, so the add-in cannot take you there.`,
         "Unhide it (right-click a sheet tab, then Unhide), then try again.",
       );
-}
-
-function noAssessmentToSignOff(): UserFacingError {
-  return new UserFacingError(
-    "This workbook holds no assessment to sign off.",
-    "Build the assessment and answer it first; then sign it off.",
-  );
 }
 
 function groupTableInTheWayError(sheet: string): UserFacingError {

@@ -19,6 +19,7 @@ import type {
 } from "../core/plan/types";
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "../core/util/a1";
 import { charactersToPoints } from "../core/plan/units";
+import { SIDE_MARGIN_INCHES } from "../core/plan/print";
 import { officeCell } from "./cell-text";
 import {
   REQUEST_LIMIT_BYTES,
@@ -507,6 +508,11 @@ function queueFreeze(sheet: Excel.Worksheet, freeze: { rows: number; columns: nu
 
 function queuePrint(sheet: Excel.Worksheet, print: PrintSetup): void {
   sheet.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  sheet.pageLayout.paperSize = print.paper;
+  // Office.js takes margins in points; the plan names Excel's presets.
+  const margin = 72 * SIDE_MARGIN_INCHES[print.margins];
+  sheet.pageLayout.leftMargin = margin;
+  sheet.pageLayout.rightMargin = margin;
   // 0 pages tall means "as many as needed", as in the file format's fitToHeight.
   if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (print.titleRows) {
@@ -515,7 +521,7 @@ function queuePrint(sheet: Excel.Worksheet, print: PrintSetup): void {
   }
 }
 
-function queueProtection(sheet: Excel.Worksheet, protection: SheetProtection): void {
+export function queueProtection(sheet: Excel.Worksheet, protection: SheetProtection): void {
   sheet.protection.protect({
     allowFormatColumns: protection.allowFormatColumns,
     allowFormatRows: protection.allowFormatRows,

@@ -102,7 +102,7 @@ export function TaskPane({
     if (!host) return;
     try {
       dispatch({ type: "workStarted", step: "Reading your workbook" });
-      dispatch({ type: "buildSucceeded", outcome: await exclusive(() => host.signOff(name, onProgress)) });
+      dispatch({ type: "buildSucceeded", outcome: await exclusive(() => host.signOff({ name }, onProgress)) });
       readStatus();
     } catch (error) {
       dispatch({ type: "failed", error: toShownError(error) });

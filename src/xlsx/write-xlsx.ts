@@ -6,11 +6,13 @@ import {
   type CellStyle,
   type ConditionalFormat,
   type PlanCell,
+  type PrintSetup,
   type SheetPlan,
   type Validation,
   type WorkbookPlan,
 } from "../core/plan/types";
 import { GENERATOR_NAME } from "../core/plan/layout";
+import { SIDE_MARGIN_INCHES } from "../core/plan/print";
 import { locatePlanCell } from "../core/plan/locate";
 import { fixOoxml } from "./ooxml-fixups";
 import { isSplicedRow, tableBodies, withoutSplicedRows, type TableBody } from "./table-bodies";
@@ -223,11 +225,25 @@ async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan, active: 
       fitToPage: sheet.print.fitToWidth,
       fitToWidth: 1,
       fitToHeight: 0,
-      paperSize: 9,
+      paperSize: PAPER_CODE[sheet.print.paper],
+      margins: {
+        ...MARGINS,
+        left: SIDE_MARGIN_INCHES[sheet.print.margins],
+        right: SIDE_MARGIN_INCHES[sheet.print.margins],
+      },
       ...(sheet.print.titleRows ? { printTitlesRow: sheet.print.titleRows } : {}),
     };
   }
 }
+
+/**
+ * The file format's paper codes (ECMA-376 Part 1, 18.3.1.63 pageSetup, paperSize): 9 is A4, 8 is A3.
+ * ExcelJS's PaperSize type lists A4 but not A3, though it writes any code it is given.
+ */
+const PAPER_CODE = { A4: 9, A3: 8 } as unknown as Record<PrintSetup["paper"], ExcelJS.PaperSize>;
+
+/** Excel's Normal margins above and below (inches); left and right are the plan's. */
+const MARGINS = { top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 
 /** Writes a plan as an .xlsx file's bytes. Works in Node and in the browser. */
 export async function writePlanToBuffer(plan: WorkbookPlan): Promise<Uint8Array> {

@@ -6,7 +6,9 @@ import { existsSync, readFileSync, writeFileSync } from "fs";
 import { mkdirSync } from "fs";
 import * as path from "path";
 import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
-import { planSignOff } from "../../src/core/assessment/sign-off";
+import { isRefusal, planSignedOffCopy } from "../../src/core/sign-off/sign-off";
+import { checkWorkbook } from "../../src/core/check/check";
+import { knownToolkits } from "../../src/core/toolkit/registry";
 import { GROUP_DATA, GROUP_SUMMARY } from "../../src/core/plan/layout";
 import { columnLetter } from "../../src/core/util/a1";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
@@ -251,8 +253,14 @@ describe("respondents and sign-off", () => {
       role: "Finance",
     };
     const snapshot = await readSnapshotFromBuffer(await writePlanToBuffer(returnPlan(jane)));
-    const signed = planSignOff(snapshot, toolkit, { by: "Jane Smith", on: "2026-03-02", now: NOW });
-    await writeReturn(dir, "jane.xlsx", signed!.plan);
+    const signed = planSignedOffCopy(
+      snapshot,
+      toolkit,
+      { by: "Jane Smith", on: "2026-03-02", now: NOW, allowIncomplete: true },
+      checkWorkbook(snapshot, knownToolkits(), { today: TODAY }),
+    );
+    if (isRefusal(signed)) throw new Error(signed.message);
+    await writeReturn(dir, "jane.xlsx", signed.planned.plan);
     await writeReturn(dir, "raj.xlsx", returnPlan(raj));
     const out = path.join(path.dirname(dir), "group.xlsx");
     const all = await runCliLines("consolidate", dir, "-o", out, "--today", TODAY);

@@ -20,7 +20,8 @@ const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");
 
 /** The answers of an assessment as an upgrade or repair carries them. */
-const carriedFrom = (found: FoundAssessment) => carryAnswers(found.answers, toolkit).answers;
+// The inputs are of this toolkit and layout: carried as a repair, whose notes say so.
+const carriedFrom = (found: FoundAssessment) => carryAnswers(found.answers, toolkit, "repair").answers;
 
 async function assessmentIn(file: string): Promise<FoundAssessment> {
   const found = readAssessment(await readSnapshotFromBuffer(new Uint8Array(readFileSync(file))), toolkit);
@@ -95,7 +96,7 @@ describe("nps-toolkit repair IN OUT", () => {
     expect(repaired.answers.behaviours).toMatchObject(given.behaviours);
     expect(repaired.answers.behaviours["SL-ECSM-02"]).toEqual({
       target: "Leader",
-      evidence: "[Current level typed before the upgrade, not a level: Excellent]",
+      evidence: "[Current level moved here by the repair, not a level: Excellent]",
     });
     expect(repaired.answers).toMatchObject({ council: "Anytown Council", assessmentDate: "2026-03-31" });
     expect(repaired.roles).toMatchObject({ "keyArea:BC-MSR": "Risk (ours)", summary: "Overview" });

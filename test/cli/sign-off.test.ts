@@ -18,16 +18,26 @@ import { runCliLines as run } from "./run-cli";
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");
 
+const ids = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id)));
+const firstArea = toolkit.themes[0].keyAreas[0];
+
+/** A complete return: every behaviour has a current level, with evidence, so the check has nothing to say. */
 const given: Answers = {
   council: "Anytown Council",
   assessmentDate: "2026-03-31",
   respondent: "Jo Bloggs",
   role: "Finance",
   behaviours: {
+    ...Object.fromEntries(
+      ids.map((id, i) => [id, { current: toolkit.levels[i % toolkit.levels.length], evidence: "Board minutes" }]),
+    ),
     "SL-ECSM-01": { current: "Mature", target: "Leader", evidence: "Board minutes", owner: "Ann" },
     "BC-MSR-02": { current: "Developing", evidence: "=SUM(A1:A3) is text" },
   },
 };
+
+const signedOffLine =
+  "Signed off by Sam Lead on 20/11/2026: a fingerprint of every answer is recorded with it, so any later change shows as changed since sign-off.";
 
 async function assessmentIn(file: string): Promise<FoundAssessment> {
   const found = readAssessment(await readSnapshotFromBuffer(new Uint8Array(readFileSync(file))), toolkit);
@@ -57,10 +67,7 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
     expect(result).toEqual({
       code: 0,
       err: [],
-      out: [
-        `Wrote ${output}: ${input} with 2 answered behaviours carried across. ${input} was not changed.`,
-        "Signed off by Sam Lead on 20/11/2026: a fingerprint of every answer is recorded with it, so any later change shows as changed since sign-off.",
-      ],
+      out: [`Wrote ${output}: a signed-off copy of ${input}, which was not changed.`, signedOffLine],
     });
     await expectWorkbookClean(output);
     const found = await assessmentIn(output);
@@ -93,9 +100,7 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
     const result = await run("sign-off", input, "--by", "Sam Lead");
     const output = path.join(dir, "return-signed-off.xlsx");
     expect(result.code).toBe(0);
-    expect(result.out[0]).toBe(
-      `Wrote ${output}: ${input} with 2 answered behaviours carried across. ${input} was not changed.`,
-    );
+    expect(result.out[0]).toBe(`Wrote ${output}: a signed-off copy of ${input}, which was not changed.`);
     expect((await assessmentIn(output)).info.signedOffOn).toBe(todayIso());
     expect((await run("sign-off", input, "--by", "Sam Lead")).err).toEqual([
       `nps-toolkit: "${output}" already exists. Use --force to replace it.`,
@@ -117,14 +122,73 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
     expect(existsSync(output)).toBe(false);
   });
 
-  test("--with-errors signs off anyway, says so, and the entry that is not a level is kept in the evidence", async () => {
+  test("--with-errors signs off anyway, says so, and the entry that is not a level moves into the evidence with a note saying the sign-off moved it", async () => {
     const output = path.join(dir, "broken-anyway.xlsx");
-    const result = await run("sign-off", broken, "--by", "Sam Lead", "-o", output, "--with-errors");
+    // The behaviour whose level is not a level has no current level: its key area is not complete either.
+    const refused = await run("sign-off", broken, "--by", "Sam Lead", "-o", output, "--with-errors");
+    expect(refused.code).toBe(1);
+    expect(refused.err[0]).toContain(`${firstArea.name} (${firstArea.behaviours.length - 1} of`);
+    expect(existsSync(output)).toBe(false);
+    const args = ["-o", output, "--with-errors", "--allow-incomplete", "--on", "2026-11-20"];
+    const result = await run("sign-off", broken, "--by", "Sam Lead", ...args);
     expect(result.code).toBe(0);
     expect(result.out).toContain("Signed off with 1 error, as --with-errors asked:");
+    expect(result.out.join("\n")).not.toMatch(/Repaired|Carried|carried across\.|Sheets made/);
     const found = await assessmentIn(output);
-    expect(found.answers.behaviours["SL-ECSM-02"].evidence).toContain("Excellent");
+    expect(found.answers.behaviours["SL-ECSM-02"].evidence).toBe(
+      "Board minutes\n[Current level moved here by the sign-off, not a level: Excellent]",
+    );
     expect(readSignOff(found, toolkit).state).toBe("final");
+  });
+
+  test("a return with no answers is never signed off, even with --allow-incomplete: exit 1, nothing written", async () => {
+    const blank = path.join(dir, "blank.xlsx");
+    writeFileSync(
+      blank,
+      await writePlanToBuffer(buildWorkbookPlan(toolkit, { council: "Anytown", behaviours: {} }, { now })),
+    );
+    const output = path.join(dir, "blank-final.xlsx");
+    const result = await run("sign-off", blank, "--by", "Sam Lead", "-o", output, "--allow-incomplete");
+    expect(result).toEqual({
+      code: 1,
+      out: [],
+      err: [
+        `${blank}: This return has no answers yet: no behaviour has a current level, so there is nothing to sign off.`,
+        "Pick a current level for each behaviour first; then sign off.",
+      ],
+    });
+    expect(existsSync(output)).toBe(false);
+  });
+
+  test("a return not complete is refused naming its key areas; --allow-incomplete signs it off and says so", async () => {
+    const partial = path.join(dir, "partial.xlsx");
+    const answers = structuredClone(given);
+    for (const behaviour of firstArea.behaviours.slice(0, 2)) delete answers.behaviours[behaviour.id];
+    writeFileSync(partial, await writePlanToBuffer(buildWorkbookPlan(toolkit, answers, { now })));
+    const output = path.join(dir, "partial-final.xlsx");
+    const areaLine = `${firstArea.name} (${firstArea.behaviours.length - 2} of ${firstArea.behaviours.length} behaviours with a current level)`;
+    const refused = await run("sign-off", partial, "--by", "Sam Lead", "--on", "2026-11-20", "-o", output);
+    expect(refused).toEqual({
+      code: 1,
+      out: [],
+      err: [
+        `${partial}: This return is not complete, so it was not signed off: one key area has behaviours without a current level: ${areaLine}.`,
+        "Pick a current level for every behaviour, then sign off again; or add --allow-incomplete to sign off as it is.",
+      ],
+    });
+    expect(existsSync(output)).toBe(false);
+    const args = ["--on", "2026-11-20", "-o", output, "--allow-incomplete"];
+    const result = await run("sign-off", partial, "--by", "Sam Lead", ...args);
+    expect(result).toEqual({
+      code: 0,
+      err: [],
+      out: [
+        `Wrote ${output}: a signed-off copy of ${partial}, which was not changed.`,
+        signedOffLine,
+        `Signed off although it is not complete, as asked: ${areaLine}.`,
+      ],
+    });
+    expect(readSignOff(await assessmentIn(output), toolkit).state).toBe("final");
   });
 
   test.each([
@@ -158,7 +222,10 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
 
   test("warnings do not stop a sign-off; each is listed with its cell", async () => {
     const unproven = path.join(dir, "unproven.xlsx");
-    const noEvidence: Answers = { ...given, behaviours: { "SL-ECSM-01": { current: "Mature", target: "Leader" } } };
+    const noEvidence: Answers = {
+      ...given,
+      behaviours: { ...given.behaviours, "SL-ECSM-01": { current: "Mature", target: "Leader" } },
+    };
     writeFileSync(unproven, await writePlanToBuffer(buildWorkbookPlan(toolkit, noEvidence, { now })));
     const output = path.join(dir, "unproven-final.xlsx");
     const result = await run("sign-off", unproven, "--by", "Sam Lead", "--on", "2026-11-20", "-o", output);

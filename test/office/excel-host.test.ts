@@ -1,7 +1,14 @@
 /// <reference types="office-js" />
 import { UserFacingError } from "../../src/app/workbook-host";
-import { blockedMessage, signedOffNote, signOffState } from "../../src/core/assessment/sign-off";
+import { signOffState } from "../../src/core/assessment/sign-off";
 import { signOffWarningsNote } from "../../src/core/check/sign-off-gate";
+import {
+  blockedMessage,
+  incompleteMessage,
+  incompleteNote,
+  NO_ANSWERS_MESSAGE,
+  signedOffNote,
+} from "../../src/core/sign-off/sign-off";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { todayIso } from "../../src/core/util/dates";
 import { LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/layout";
@@ -9,8 +16,10 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../src/core/toolkit/load";
 import { readWorkbookSnapshot, tableRange } from "../../src/office/read-snapshot";
 import { FakeExcel, FakeOfficeError } from "../fakes/excel-fake";
+import { parseRect } from "../fakes/excel/address";
 import { cellKey } from "../fakes/excel/state";
 import {
+  completeAnswers,
   DETAILS,
   hostFor,
   NOW,
@@ -301,31 +310,85 @@ describe("upgrade and repair", () => {
 });
 
 describe("sign off", () => {
-  const answers = { ...DETAILS, respondent: "Jo Bloggs", behaviours: { [behaviour.id]: { current: "Minimum" } } };
+  const answers = completeAnswers(toolkit, { ...DETAILS, respondent: "Jo Bloggs" });
+  const metadataRow = (key: (typeof METADATA_KEYS)[number]) => METADATA_KEYS.indexOf(key) + 2;
+  /** The only cells a sign-off writes. */
+  const SIGN_OFF_CELLS: [string, string][] = [
+    ["Guide", "B9"],
+    ["Guide", "B10"],
+    ...(["signedOffBy", "signedOffOn", "answersFingerprint"] as const).map((key): [string, string] => [
+      SHEET_NAMES.metadata,
+      `B${metadataRow(key)}`,
+    ]),
+  ];
 
-  test("signs the answers off in place in 2 syncs (the check's read, then the write), keeping every answer and the user's own sheets", async () => {
+  /** The workbook's whole state with the sign-off cells put back as they were before: equal when nothing else changed. */
+  function withoutSignOff(fake: FakeExcel, before: FakeExcel["state"]): FakeExcel["state"] {
+    const after = structuredClone(fake.state);
+    for (const [sheetName, address] of SIGN_OFF_CELLS) {
+      const { top, left } = parseRect(address);
+      const was = before.sheets.find((s) => s.name === sheetName)!.cells.get(cellKey(top, left));
+      const cells = after.sheets.find((s) => s.name === sheetName)!.cells;
+      if (was) cells.set(cellKey(top, left), was);
+      else cells.delete(cellKey(top, left));
+    }
+    return after;
+  }
+
+  test("writes only the sign-off, in 2 syncs (the check's read, then one small write): every other cell, format and sheet as it was", async () => {
     const fake = new FakeExcel();
     const mine = fake.seedSheet("Budget", { A1: "Our figures", B2: { formula: "=1+1" } });
-    const before = userSheetsOf(fake, [mine.id]);
     await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+    const before = structuredClone(fake.state);
     const syncsBefore = fake.syncs.length;
     const steps: string[] = [];
-    const outcome = await hostFor(fake).signOff(" Sam Lead ", (p) => steps.push(p.step));
+    const outcome = await hostFor(fake).signOff({ name: " Sam Lead " }, (p) => steps.push(p.step));
     expect(fake.syncs.length - syncsBefore).toBe(2);
-    expect(outcome.action).toBe("signedOff");
+    // Two sheets' protection lifted and put back, five cells' format and value: not a rewrite of every sheet.
+    const write = fake.syncs[fake.syncs.length - 1];
+    expect(write.operations).toBe(2 * 2 + 5 * 2);
+    expect(outcome).toMatchObject({ action: "signedOff", sheets: [] });
     expect(outcome.notes[0]).toBe(signedOffNote("Sam Lead", todayIso(NOW)));
+    expect(outcome.notes.join(" ")).not.toMatch(/Repaired|Carried|Sheets/);
     expect(steps).toEqual(expect.arrayContaining(["Checking the answers", "Recording the sign-off", "Finished"]));
+    expect(withoutSignOff(fake, before)).toEqual(before);
+    expect(fake.state.sheets.find((s) => s.id === mine.id)).toEqual(before.sheets.find((s) => s.id === mine.id));
     const found = (await readBack(fake, toolkit))!;
-    expect(found.answers).toEqual({ ...answers, behaviours: answers.behaviours });
+    expect(found.answers).toEqual(answers);
     expect(found.info).toMatchObject({ signedOffBy: "Sam Lead", signedOffOn: todayIso(NOW) });
     expect(signOffState(found, toolkit)).toBe("final");
-    expect(userSheetsOf(fake, [mine.id])).toEqual(before);
+    // The Guide and the metadata sheet are protected again, as the build protected them.
+    for (const name of ["Guide", SHEET_NAMES.metadata])
+      expect(fake.sheet(name).protection).toEqual(before.sheets.find((s) => s.name === name)!.protection);
+  });
+
+  test("a sheet the user unprotected stays unprotected; a sheet protected with a password is reported, nothing written", async () => {
+    const fake = new FakeExcel();
+    await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Guide").protection.unprotect();
+      await context.sync();
+    });
+    await hostFor(fake).signOff({ name: "Sam Lead" }, noProgress);
+    expect(fake.sheet("Guide").protection.protected).toBe(false);
+    expect(signOffState((await readBack(fake, toolkit))!, toolkit)).toBe("final");
+
+    const locked = new FakeExcel();
+    await writePlanWithAnswers(locked, toolkit, answers, DETAILS);
+    await locked.run(async (context) => {
+      const guide = context.workbook.worksheets.getItem("Guide");
+      guide.protection.unprotect();
+      guide.protection.protect({}, "secret");
+      await context.sync();
+    });
+    await expect(hostFor(locked).signOff({ name: "Sam Lead" }, noProgress)).rejects.toThrow(/password/);
+    expect((await readBack(locked, toolkit))!.info.metadata.answersFingerprint).toBe("");
   });
 
   test("an answer changed in Excel afterwards reads as changed since sign-off", async () => {
     const fake = new FakeExcel();
     await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
-    await hostFor(fake).signOff("Sam Lead", noProgress);
+    await hostFor(fake).signOff({ name: "Sam Lead" }, noProgress);
     fake.seedCell(fake.sheet(firstArea.sheetName), "I9", "Leader");
     expect(signOffState((await readBack(fake, toolkit))!, toolkit)).toBe("changed");
     const { check } = await hostFor(fake).status();
@@ -339,11 +402,39 @@ describe("sign off", () => {
     await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
     fake.seedCell(fake.sheet(firstArea.sheetName), "H10", "Excellent");
     const syncsBefore = fake.syncs.length;
-    const attempt = hostFor(fake).signOff("Sam Lead", noProgress);
+    const attempt = hostFor(fake).signOff({ name: "Sam Lead" }, noProgress);
     await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
     await expect(attempt).rejects.toThrow(blockedMessage(1));
     expect(fake.syncs.length - syncsBefore).toBe(1);
     expect((await readBack(fake, toolkit))!.info.metadata.answersFingerprint).toBe("");
+  });
+
+  test("a return with no answers is refused, even when an incomplete one is allowed; nothing is written", async () => {
+    const fake = new FakeExcel();
+    await writePlanWithAnswers(fake, toolkit, { ...DETAILS, behaviours: {} }, DETAILS);
+    const syncsBefore = fake.syncs.length;
+    const attempt = hostFor(fake).signOff({ name: "Sam Lead", allowIncomplete: true }, noProgress);
+    await expect(attempt).rejects.toThrow(NO_ANSWERS_MESSAGE);
+    expect(fake.syncs.length - syncsBefore).toBe(1);
+    expect((await readBack(fake, toolkit))!.info.signedOffBy).toBe("");
+  });
+
+  test("a return not complete is refused naming its key areas, and signed off when the caller allows it", async () => {
+    const fake = new FakeExcel();
+    const partial = structuredClone(answers);
+    delete partial.behaviours[behaviour.id];
+    await writePlanWithAnswers(fake, toolkit, partial, DETAILS);
+    const incomplete = [
+      { name: firstArea.name, assessed: firstArea.behaviours.length - 1, behaviours: firstArea.behaviours.length },
+    ];
+    await expect(hostFor(fake).signOff({ name: "Sam Lead" }, noProgress)).rejects.toMatchObject({
+      message: incompleteMessage(incomplete),
+      nextStep: expect.stringMatching(/sign off an incomplete return/),
+    });
+    expect((await readBack(fake, toolkit))!.info.signedOffBy).toBe("");
+    const outcome = await hostFor(fake).signOff({ name: "Sam Lead", allowIncomplete: true }, noProgress);
+    expect(outcome.notes[1]).toBe(incompleteNote(incomplete));
+    expect(signOffState((await readBack(fake, toolkit))!, toolkit)).toBe("final");
   });
 
   test("sign-off decides on the findings the pane's check shows, protection and pickers included, and names its warnings", async () => {
@@ -360,7 +451,7 @@ describe("sign off", () => {
     // Only a read of protection and pickers finds these: the upgrade's read of cells does not.
     expect(warnings).toEqual(expect.arrayContaining(["protection.sheet-unprotected", "answer.picker-missing"]));
     const syncsBefore = fake.syncs.length;
-    const outcome = await hostFor(fake).signOff("Sam Lead", noProgress);
+    const outcome = await hostFor(fake).signOff({ name: "Sam Lead" }, noProgress);
     expect(fake.syncs.length - syncsBefore).toBe(2);
     expect(outcome.notes).toContain(signOffWarningsNote(check!));
     expect(signOffWarningsNote(check!)).toBe(
@@ -374,13 +465,13 @@ describe("sign off", () => {
     await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
     fake.state.readOnly = true;
     const syncsBefore = fake.syncs.length;
-    await expect(hostFor(fake).signOff("Sam Lead", noProgress)).rejects.toMatchObject({
+    await expect(hostFor(fake).signOff({ name: "Sam Lead" }, noProgress)).rejects.toMatchObject({
       message: expect.stringMatching(/read-only/),
     });
     expect(fake.syncs.length - syncsBefore).toBe(1);
     fake.state.readOnly = false;
     fake.state.structureProtected = true;
-    await expect(hostFor(fake).signOff("Sam Lead", noProgress)).rejects.toMatchObject({
+    await expect(hostFor(fake).signOff({ name: "Sam Lead" }, noProgress)).rejects.toMatchObject({
       message: expect.stringMatching(/structure is protected/),
     });
     expect((await readBack(fake, toolkit))!.info.metadata.answersFingerprint).toBe("");
@@ -390,18 +481,18 @@ describe("sign off", () => {
     const fake = new FakeExcel();
     await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
     fake.failNextSync = new FakeOfficeError("InvalidObjectPath", "The object path is not valid.");
-    const outcome = await hostFor(fake).signOff("Sam Lead", noProgress);
+    const outcome = await hostFor(fake).signOff({ name: "Sam Lead" }, noProgress);
     expect(outcome.action).toBe("signedOff");
     expect(signOffState((await readBack(fake, toolkit))!, toolkit)).toBe("final");
   });
 
   test("a blank name is refused before any round trip; a workbook without an assessment after reading it", async () => {
     const fake = new FakeExcel();
-    await expect(hostFor(fake).signOff("  ", noProgress)).rejects.toThrow(
+    await expect(hostFor(fake).signOff({ name: "  " }, noProgress)).rejects.toThrow(
       "Say who signs the answers off: a name is needed.",
     );
     expect(fake.syncs).toHaveLength(0);
-    await expect(hostFor(fake).signOff("Sam Lead", noProgress)).rejects.toThrow(
+    await expect(hostFor(fake).signOff({ name: "Sam Lead" }, noProgress)).rejects.toThrow(
       "This workbook holds no assessment to sign off.",
     );
   });

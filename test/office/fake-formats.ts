@@ -128,7 +128,7 @@ function fakeSheet(state: WorkbookState, sheet: SheetState): SheetFormats {
     protection: protectionOptions(
       sheet.protection.protected ? (sheet.protection.options as Record<string, boolean>) : undefined,
     ),
-    print: `${sheet.pageLayout.orientation.toLowerCase()} fit=${zoom.horizontalFitToPages === 1} titles=${sheet.pageLayout.printTitleRows}`,
+    print: `${sheet.pageLayout.orientation.toLowerCase()} fit=${zoom.horizontalFitToPages === 1} titles=${sheet.pageLayout.printTitleRows} paper=${sheet.pageLayout.paperSize ?? "none"} margins=${sheet.pageLayout.leftMargin === 18 && sheet.pageLayout.rightMargin === 18 ? "narrow" : "normal"}`,
     charts: fakeCharts(state, sheet),
   };
 }

@@ -36,6 +36,16 @@ export function nextVersion(toolkit: Toolkit): Toolkit {
   return parseToolkit({ ...toolkit, version: "9.9.9" });
 }
 
+/** A complete return: every behaviour of `toolkit` with a current level (what Sign off asks for by default). */
+export function completeAnswers(toolkit: Toolkit, answers: Omit<Answers, "behaviours"> = {}): Answers {
+  const ids = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id)));
+  const levels = toolkit.levels;
+  return {
+    ...answers,
+    behaviours: Object.fromEntries(ids.map((id, i) => [id, { current: levels[i % levels.length] }])),
+  };
+}
+
 /** Writes a plan with answers straight into an empty fake (how an earlier build would have left it). */
 export async function writePlanWithAnswers(
   fake: FakeExcel,

@@ -217,8 +217,8 @@ function planCharts(sheet: SheetPlan, altText: boolean): ChartImage[] {
 function planSheet(sheet: SheetPlan, excelApi19: boolean, chartAltText: boolean): SheetFormats {
   const print =
     sheet.print && excelApi19
-      ? `${sheet.print.orientation} fit=${sheet.print.fitToWidth} titles=${sheet.print.titleRows ? `$${sheet.print.titleRows.replace(/\$/g, "").replace(":", ":$")}` : null}`
-      : "portrait fit=false titles=null";
+      ? `${sheet.print.orientation} fit=${sheet.print.fitToWidth} titles=${sheet.print.titleRows ? `$${sheet.print.titleRows.replace(/\$/g, "").replace(":", ":$")}` : null} paper=${sheet.print.paper} margins=${sheet.print.margins}`
+      : "portrait fit=false titles=null paper=none margins=normal";
   return {
     name: sheet.name,
     tabColor: upperColour(sheet.tabColor) ?? "",

@@ -7,13 +7,14 @@ import { act, fireEvent, render, screen, waitFor } from "@testing-library/react"
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { setImmediate as nodeSetImmediate } from "timers";
 import { TextEncoder } from "util";
-import { blockedMessage, signOffState } from "../../src/core/assessment/sign-off";
+import { signOffState } from "../../src/core/assessment/sign-off";
+import { blockedMessage } from "../../src/core/sign-off/sign-off";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { todayIso } from "../../src/core/util/dates";
 import type { FileChecker } from "../../src/taskpane/file-check";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 import { FakeExcel } from "../fakes/excel-fake";
-import { DETAILS, hostFor, NOW, readBack, writePlanWithAnswers } from "../office/fixtures";
+import { completeAnswers, DETAILS, hostFor, NOW, readBack, writePlanWithAnswers } from "../office/fixtures";
 
 const toolkit = canonicalToolkit();
 const noFileCheck: FileChecker = {
@@ -21,7 +22,7 @@ const noFileCheck: FileChecker = {
   downloadRepairedCopy: () => Promise.reject(new Error("not used in these tests")),
 };
 const area = toolkit.themes[0].keyAreas[0];
-const answers = { ...DETAILS, behaviours: { [area.behaviours[0].id]: { current: "Minimum" } } };
+const answers = completeAnswers(toolkit, DETAILS);
 
 // The Excel fake schedules its syncs with Node's setImmediate, and the core's SHA-256 encodes text with
 // TextEncoder (every browser the pane runs in has it): jest's jsdom environment leaves both out.
@@ -56,8 +57,11 @@ test("signs the open workbook's answers off, shows the result and its notes, and
   // The pane reads the workbook again after a sign-off, as after a build: let that read finish.
   await waitFor(() => expect(status).toHaveBeenCalledTimes(2));
   await act(() => status.mock.results[1].value);
-  expect(signOff).toHaveBeenCalledWith("Sam Lead", expect.any(Function));
+  expect(signOff).toHaveBeenCalledWith({ name: "Sam Lead" }, expect.any(Function));
   expect(screen.getByText(/^Signed off by Sam Lead on 01\/03\/2025/)).toBeTruthy();
+  // A sign-off makes no sheet: no list of sheets made, no repair, no carried answers.
+  expect(screen.queryByText("Sheets made")).toBeNull();
+  expect(screen.queryByText(/Repaired|Carried/)).toBeNull();
   const found = (await readBack(fake, toolkit))!;
   expect(found.info).toMatchObject({ signedOffBy: "Sam Lead", signedOffOn: todayIso(NOW) });
   expect(signOffState(found, toolkit)).toBe("final");

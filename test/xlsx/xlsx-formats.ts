@@ -151,9 +151,12 @@ function sheetFormats(ws: ExcelJS.Worksheet, columnCount: number): Omit<SheetFor
           }
         : undefined,
     ),
-    print: `${setup.orientation ?? "portrait"} fit=${Boolean(setup.fitToPage && setup.fitToWidth === 1)} titles=${setup.printTitlesRow ? `$${setup.printTitlesRow.replace(":", ":$")}` : null}`,
+    print: `${setup.orientation ?? "portrait"} fit=${Boolean(setup.fitToPage && setup.fitToWidth === 1)} titles=${setup.printTitlesRow ? `$${setup.printTitlesRow.replace(":", ":$")}` : null} paper=${PAPER_NAME[setup.paperSize ?? 0] ?? "none"} margins=${setup.margins?.left === 0.25 && setup.margins.right === 0.25 ? "narrow" : "normal"}`,
   };
 }
+
+/** The file format's paper codes the writer uses (ECMA-376 Part 1, 18.3.1.63). */
+const PAPER_NAME: Record<number, string> = { 9: "A4", 8: "A3" };
 
 /** The formats of a written .xlsx, sheet by sheet (with the plan's column counts for widths). */
 async function formatsOfXlsx(bytes: Uint8Array, columnCounts: number[]): Promise<WorkbookFormats> {

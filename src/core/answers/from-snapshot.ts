@@ -70,12 +70,19 @@ function findRoles(
   return { roles, ourSheets };
 }
 
-function readMetadata(sheet: SnapshotSheet | undefined): Partial<Record<MetadataKey, string>> {
-  const metadata: Partial<Record<MetadataKey, string>> = {};
+/** The row of each metadata property (its name in column A, its value in B), in the rows the reader looks at. */
+export function metadataRows(sheet: SnapshotSheet | undefined): Partial<Record<MetadataKey, number>> {
+  const rows: Partial<Record<MetadataKey, number>> = {};
   for (let row = 2; row <= METADATA_KEYS.length + 10; row++) {
     const key = text(sheet, `A${row}`) as MetadataKey;
-    if ((METADATA_KEYS as readonly string[]).includes(key)) metadata[key] = text(sheet, `B${row}`);
+    if ((METADATA_KEYS as readonly string[]).includes(key)) rows[key] = row;
   }
+  return rows;
+}
+
+function readMetadata(sheet: SnapshotSheet | undefined): Partial<Record<MetadataKey, string>> {
+  const metadata: Partial<Record<MetadataKey, string>> = {};
+  for (const [key, row] of Object.entries(metadataRows(sheet))) metadata[key as MetadataKey] = text(sheet, `B${row}`);
   return metadata;
 }
 

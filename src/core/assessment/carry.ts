@@ -16,16 +16,21 @@ export interface CarriedAnswers {
 
 const appendNote = (evidence: string | undefined, note: string) => (evidence ? `${evidence}\n${note}` : note);
 
+/** The command that carries the answers into a new plan, as the notes it leaves in the evidence name it. */
+export type CarryingCommand = "upgrade" | "repair" | "sign-off";
+
 /**
  * A level typed by hand that is not a level name (or a review date that is not a date) must not be
- * lost on upgrade, nor written back as one: it moves into the evidence text, where the user sees it.
- * A level typed in another case or with spaces is carried as the level's own name.
+ * lost on upgrade, nor written back as one: it moves into the evidence text, where the user sees it,
+ * with a note naming the command that moved it. A level typed in another case or with spaces is
+ * carried as the level's own name.
  */
 function carryAnswer(
   id: string,
   answer: BehaviourAnswer,
   levels: readonly string[],
   warnings: string[],
+  by: CarryingCommand,
 ): BehaviourAnswer {
   const kept = { ...answer };
   for (const which of ["current", "target"] as const) {
@@ -42,23 +47,29 @@ function carryAnswer(
     } else {
       delete kept[which];
       const label = which === "current" ? "Current" : "Target";
-      kept.evidence = appendNote(kept.evidence, `[${label} level typed before the upgrade, not a level: ${typed}]`);
+      kept.evidence = appendNote(kept.evidence, `[${label} level moved here by the ${by}, not a level: ${typed}]`);
       warnings.push(`${id}: the ${which} level "${typed}" is not a level name; it was kept in the evidence cell.`);
     }
   }
   if (kept.reviewDate !== undefined && !isIsoDate(kept.reviewDate)) {
-    kept.evidence = appendNote(kept.evidence, `[Review date typed before the upgrade, not a date: ${kept.reviewDate}]`);
+    kept.evidence = appendNote(kept.evidence, `[Review date moved here by the ${by}, not a date: ${kept.reviewDate}]`);
     warnings.push(`${id}: the review date "${kept.reviewDate}" is not a date; it was kept in the evidence cell.`);
     delete kept.reviewDate;
   }
   return kept;
 }
 
-/** Every answer as the new plan should receive it (retired answers included), with what was moved. */
-export function carryAnswers(answers: Answers, toolkit: Toolkit): CarriedAnswers {
+/**
+ * Every answer as the new plan should receive it (retired answers included), with what was moved;
+ * `by` is the command carrying them, named in the notes it leaves in the evidence.
+ */
+export function carryAnswers(answers: Answers, toolkit: Toolkit, by: CarryingCommand = "upgrade"): CarriedAnswers {
   const warnings: string[] = [];
   const behaviours = Object.fromEntries(
-    Object.entries(answers.behaviours).map(([id, answer]) => [id, carryAnswer(id, answer, toolkit.levels, warnings)]),
+    Object.entries(answers.behaviours).map(([id, answer]) => [
+      id,
+      carryAnswer(id, answer, toolkit.levels, warnings, by),
+    ]),
   );
   return { answers: { ...answers, behaviours }, warnings };
 }

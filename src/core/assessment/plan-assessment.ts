@@ -142,7 +142,8 @@ export function planUpgrade(
   if (!found) return null;
   const workbookSheets = options.workbookSheets ?? snapshot.sheets.map((s) => s.name);
   const choice = chooseSheetNames(defaultSheetNames(toolkit), workbookSheets, found.roles);
-  const carried = carryAnswers(found.answers, toolkit);
+  const upgraded = isUpgrade(found, toolkit);
+  const carried = carryAnswers(found.answers, toolkit, options.signOff ? "sign-off" : upgraded ? "upgrade" : "repair");
   const answers: Answers = {
     ...carried.answers,
     council: options.details.council.trim() || found.info.council,
@@ -160,7 +161,6 @@ export function planUpgrade(
   const reuse = Object.fromEntries(
     Object.entries(found.roles).filter(([key]) => plan.sheets.some((s) => s.key === key)),
   );
-  const upgraded = isUpgrade(found, toolkit);
   const warnings = [...carried.warnings, ...signOff.warnings, ...plan.warnings];
   return {
     action: upgraded ? "upgraded" : "repaired",

@@ -1,6 +1,6 @@
 /**
  * What a check's findings mean for signing off, for the sign-off use case's callers (the Excel host and the
- * command line): errors stop it, warnings are told. Here, above the sign-off use case (assessment/sign-off.ts),
+ * command line): errors stop it, warnings are told. In the check, below the sign-off use case (sign-off/sign-off.ts),
  * because it reads the check's findings.
  */
 import { plural } from "../util/words";

@@ -213,6 +213,6 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
     });
   sheet.plan.freeze = { rows: GROUP_SUMMARY.headerRow, columns: GROUP_SUMMARY.columns.scope };
   sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
-  sheet.printLandscape(GROUP_SUMMARY.headerRow, false);
+  sheet.printLandscape(GROUP_SUMMARY.headerRow, { fitToWidth: false });
   return sheet.plan;
 }

@@ -3,7 +3,7 @@ import { behaviourLookups, type BehaviourEntry } from "./behaviour-rows";
 import { gapOf, valueOrBlank } from "./formulas";
 import { DATA, GUIDE, KEY_AREA, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
-import { DATE_FORMAT, SCORE_FORMAT } from "./style";
+import { DATE_FORMAT, SCORE_FORMAT, WRAPPED_TEXT, wrappedHeight } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
 const C = KEY_AREA.columns;
@@ -63,7 +63,22 @@ export function dataSheet(
     .style(column(dataColumn.currentScore), { numberFormat: SCORE_FORMAT })
     .style(column(dataColumn.targetScore), { numberFormat: SCORE_FORMAT })
     .style(column(dataColumn.gap), { numberFormat: SCORE_FORMAT })
+    // Wrapped, so that on paper (and on screen) no header or text is cut off by the cell beside it.
+    .style(table, WRAPPED_TEXT)
     .table({ name: DATA_TABLE_NAME, range: table, style: "TableStyleMedium2" });
+  // Rows as tall as the wrapped text the plan knows (headers, theme, key area, behaviour); answers are the user's.
+  const width = (column: number) => DATA.widths[column - 1];
+  sheet.rowHeight(DATA.headerRow, wrappedHeight(DATA.headers.map((text, i) => ({ text, width: width(i + 1) }))));
+  entries.forEach((entry, i) =>
+    sheet.rowHeight(
+      DATA.firstRow + i,
+      wrappedHeight([
+        { text: entry.theme.name, width: width(dataColumn.theme) },
+        { text: entry.keyArea.name, width: width(dataColumn.keyArea) },
+        { text: entry.behaviour.name, width: width(dataColumn.behaviour) },
+      ]),
+    ),
+  );
   sheet.plan.freeze = { rows: DATA.headerRow, columns: 0 };
   sheet.printLandscape(DATA.headerRow);
   return sheet.plan;

@@ -3,6 +3,7 @@ import type { Toolkit } from "../toolkit/schema";
 import { cellAddress, rangeAddress } from "../util/a1";
 import { DATE_ENTRY_ERROR, EARLIEST_DATE, isIsoDate, isoDateToSerial } from "../util/dates";
 import { GUIDE, GUIDE_INPUTS, SHEET_NAMES } from "./layout";
+import { printLayoutFor } from "./print";
 import { SheetBuilder } from "./sheet-builder";
 import {
   DATE_FORMAT,
@@ -16,7 +17,7 @@ import {
 } from "./style";
 
 const HOW_TO_HEADING = { bold: true, fontSize: 13 };
-import type { PlanCell, SheetPlan } from "./types";
+import type { PlanCell, SheetPlan, SheetProtection } from "./types";
 
 const GUIDE_WIDTHS = [28, 62, 30, 12];
 const sum = (numbers: number[]) => numbers.reduce((a, b) => a + b, 0);
@@ -42,6 +43,15 @@ export interface GuideDetails {
 }
 
 const at = (cell: { row: number; column: number }) => cellAddress(cell.row, cell.column);
+
+/** The Guide's protection (Sign off lifts and restores it to write the two sign-off cells). */
+export const GUIDE_PROTECTION: SheetProtection = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowSort: false,
+  allowAutoFilter: false,
+};
+
 /** A date cell's value: a serial number for an ISO date; anything else (a recorded sign-off edited by hand) as text. */
 const dateOrBlank = (iso: string | undefined) => (iso ? (isIsoDate(iso) ? isoDateToSerial(iso) : iso) : null);
 
@@ -116,8 +126,8 @@ export function guideSheet(
   sheet.style(rangeAddress(areasRow, 1, areasRow, 4), HEADER);
   sheet.style(rangeAddress(areasRow + 1, 1, areasRow + areas.length, 4), { ...WRAPPED_TEXT, border: "thin" });
 
-  sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
-  sheet.plan.print = { orientation: "portrait", fitToWidth: true };
+  sheet.plan.protection = { ...GUIDE_PROTECTION };
+  sheet.plan.print = { orientation: "portrait", fitToWidth: true, ...printLayoutFor("portrait", GUIDE_WIDTHS) };
   return sheet.plan;
 }
 

@@ -1,7 +1,15 @@
 import { SHEET_NAMES, type MetadataKey } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { TEXT_FORMAT } from "./style";
-import type { SheetPlan } from "./types";
+import type { SheetPlan, SheetProtection } from "./types";
+
+/** The metadata sheet's protection (Sign off lifts and restores it to record the sign-off). */
+export const METADATA_PROTECTION: SheetProtection = {
+  allowFormatColumns: false,
+  allowFormatRows: false,
+  allowSort: false,
+  allowAutoFilter: false,
+};
 
 /** The very hidden sheet that stamps which toolkit and layout made the workbook. */
 export function metadataSheet(values: Record<MetadataKey, string>, sheetNames: Record<string, string>): SheetPlan {
@@ -12,11 +20,6 @@ export function metadataSheet(values: Record<MetadataKey, string>, sheetNames: R
   // Stored as text so that versions such as "1.0" are never turned into numbers.
   sheet.style(`B2:B${rows.length + 1}`, { numberFormat: TEXT_FORMAT });
   sheet.plan.visibility = "veryHidden";
-  sheet.plan.protection = {
-    allowFormatColumns: false,
-    allowFormatRows: false,
-    allowSort: false,
-    allowAutoFilter: false,
-  };
+  sheet.plan.protection = { ...METADATA_PROTECTION };
   return sheet.plan;
 }

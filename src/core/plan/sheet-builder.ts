@@ -1,4 +1,5 @@
 import { cellAddress } from "../util/a1";
+import { printLayoutFor } from "./print";
 import { rowHeightForFont, TITLE } from "./style";
 import type {
   ChartPlan,
@@ -77,9 +78,18 @@ export class SheetBuilder {
     return this;
   }
 
-  /** Printed landscape with the header row repeated on every page; fitted to the page width unless told not to. */
-  printLandscape(headerRow: number, fitToWidth = true): this {
-    this.plan.print = { orientation: "landscape", fitToWidth, titleRows: `${headerRow}:${headerRow}` };
+  /**
+   * Printed landscape on the smallest paper that keeps its text readable (print.ts), fitted to the page
+   * width unless told not to; `headerRow` repeated on every page (only for a sheet whose one table runs
+   * over pages: a repeated header sits over every table below it too).
+   */
+  printLandscape(headerRow?: number, options: { fitToWidth?: boolean } = {}): this {
+    this.plan.print = {
+      orientation: "landscape",
+      fitToWidth: options.fitToWidth ?? true,
+      ...printLayoutFor("landscape", this.plan.columnWidths),
+      ...(headerRow === undefined ? {} : { titleRows: `${headerRow}:${headerRow}` }),
+    };
     return this;
   }
 

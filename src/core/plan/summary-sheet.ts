@@ -174,7 +174,8 @@ export function summarySheet(
     });
   sheet.plan.freeze = { rows: SUMMARY.headerRow, columns: summaryColumn.label };
   sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
-  sheet.printLandscape(SUMMARY.headerRow);
+  // No repeated header: the figures fit the first page, and the chart's table below has a header of its own.
+  sheet.printLandscape();
   const keyAreaRows = rows.map((_, i) => first + i).filter((row) => row !== overallRow && !themeRows.includes(row));
   addSummaryChart(sheet, { keyAreaRows, maxScore: toolkit.levels.length, top: overallRow + 2 });
   return sheet.plan;

@@ -125,7 +125,10 @@ export interface SheetProtection {
 export interface PrintSetup {
   orientation: "landscape" | "portrait";
   fitToWidth: boolean;
-  /** Rows repeated at the top of every printed page, e.g. "6:6". */
+  /** The paper and left and right margins (Excel's presets) on which its text stays readable (print.ts). */
+  paper: "A4" | "A3";
+  margins: "normal" | "narrow";
+  /** Rows repeated at the top of every printed page, e.g. "6:6"; only over a sheet's one table. */
   titleRows?: string;
 }
 

@@ -30,22 +30,27 @@ export function ResultSummary({ outcome, onSelectSheet }: ResultSummaryProps) {
     <section className={styles.section} aria-labelledby="result-heading">
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{doneTitle[outcome.action]}</MessageBarTitle>
-          {outcome.sheets.length} sheets are ready in this workbook.
+          <MessageBarTitle id="result-heading">{doneTitle[outcome.action]}</MessageBarTitle>
+          {outcome.sheets.length > 0 && `${outcome.sheets.length} sheets are ready in this workbook.`}
         </MessageBarBody>
       </MessageBar>
-      <Subtitle1 as="h2" id="result-heading" className={styles.heading}>
-        Sheets made
-      </Subtitle1>
-      <ul className={styles.list}>
-        {outcome.sheets.map((sheet) => (
-          <li key={sheet.name}>
-            <Link as="button" onClick={() => select(sheet)}>
-              {sheet.name}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      {/* A sign-off makes no sheet: it writes only its own cells, so there is no list of sheets to show. */}
+      {outcome.sheets.length > 0 && (
+        <>
+          <Subtitle1 as="h2" className={styles.heading}>
+            Sheets made
+          </Subtitle1>
+          <ul className={styles.list}>
+            {outcome.sheets.map((sheet) => (
+              <li key={sheet.name}>
+                <Link as="button" onClick={() => select(sheet)}>
+                  {sheet.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {selectError && <ErrorPanel error={selectError} downloadButtonShown={false} />}
       {outcome.notes.length > 0 && (
         <>

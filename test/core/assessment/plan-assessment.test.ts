@@ -63,7 +63,7 @@ describe("planUpgrade carries answers into a new plan", () => {
     const planned = planUpgrade(snapshotOf(plan), toolkit, { details: keep, now: later })!;
     expect(planned.action).toBe("repaired");
     expect(planCell(planned.plan, areaKey, at(C.evidence))).toBe(
-      "Minutes\n[Current level typed before the upgrade, not a level: Excellent]\n[Review date typed before the upgrade, not a date: next spring]",
+      "Minutes\n[Current level moved here by the repair, not a level: Excellent]\n[Review date moved here by the repair, not a date: next spring]",
     );
     expect(planCell(planned.plan, areaKey, at(C.current))).toBeNull();
     expect(planCell(planned.plan, areaKey, at(C.target, row + 1))).toBe("Mature");
@@ -73,6 +73,16 @@ describe("planUpgrade carries answers into a new plan", () => {
         `${first.id}: the current level "Excellent" is not a level name; it was kept in the evidence cell.`,
         `${first.id}: the review date "next spring" is not a date; it was kept in the evidence cell.`,
       ]),
+    );
+  });
+
+  test("the note in the evidence names the command that moved the entry: an upgrade says so", () => {
+    const plan = workbook({ behaviours: { [first.id]: { evidence: "Minutes" } } });
+    typeInto(plan, areaKey, at(C.current), "Excellent");
+    const planned = planUpgrade(snapshotOf(plan), withVersion("9.9.9"), { details: keep, now: later })!;
+    expect(planned.action).toBe("upgraded");
+    expect(planCell(planned.plan, areaKey, at(C.evidence))).toBe(
+      "Minutes\n[Current level moved here by the upgrade, not a level: Excellent]",
     );
   });
 
@@ -97,8 +107,9 @@ describe("planUpgrade carries answers into a new plan", () => {
       reviewDate: "next spring",
     });
     const planned = planUpgrade(snapshot, toolkit, { details: keep, now: later })!;
+    expect(planned.action).toBe("repaired");
     expect(planCell(planned.plan, areaKey, at(C.evidence))).toBe(
-      "Minutes\n[Current level typed before the upgrade, not a level: Excellent]\n[Review date typed before the upgrade, not a date: next spring]",
+      "Minutes\n[Current level moved here by the repair, not a level: Excellent]\n[Review date moved here by the repair, not a date: next spring]",
     );
   });
 

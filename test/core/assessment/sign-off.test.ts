@@ -7,8 +7,17 @@ import { answersFingerprint, signOffOfWritten } from "../../../src/core/answers/
 import { readAssessment } from "../../../src/core/answers/from-snapshot";
 import type { Answers, BehaviourAnswer } from "../../../src/core/plan/answer-types";
 import { planUpgrade } from "../../../src/core/assessment/plan-assessment";
-import { planSignOff, readSignOff, signOffState } from "../../../src/core/assessment/sign-off";
-import { signOffBlockers } from "../../../src/core/check/sign-off-gate";
+import { readSignOff, signOffState } from "../../../src/core/assessment/sign-off";
+import { signOffBlockers, signOffWarningsNote } from "../../../src/core/check/sign-off-gate";
+import {
+  isRefusal,
+  planSignedOffCopy,
+  planSignOffInPlace,
+  type SignOffInPlace,
+  type SignOffRequest,
+} from "../../../src/core/sign-off/sign-off";
+import { checkWorkbook } from "../../../src/core/check/check";
+import { knownToolkits } from "../../../src/core/toolkit/registry";
 import { signOffProblem } from "../../../src/core/assessment/sign-off-request";
 import { GUIDE, KEY_AREA, METADATA_KEYS } from "../../../src/core/plan/layout";
 import type { WorkbookPlan } from "../../../src/core/plan/types";
@@ -16,7 +25,7 @@ import type { WorkbookSnapshot } from "../../../src/core/snapshot/types";
 import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../../src/core/toolkit/load";
 import { cellAddress } from "../../../src/core/util/a1";
-import { isoDateToSerial } from "../../../src/core/util/dates";
+import { isoDateToSerial, todayIso } from "../../../src/core/util/dates";
 import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
 import { answersFor, userText } from "../../support/answer-arbitraries";
@@ -29,6 +38,44 @@ const ids = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours
 const area = toolkit.themes[0].keyAreas[0];
 const areaKey = `keyArea:${area.id}`;
 const at = (cell: { row: number; column: number }) => cellAddress(cell.row, cell.column);
+
+const checkOf = (snapshot: WorkbookSnapshot) => checkWorkbook(snapshot, knownToolkits(), { today: todayIso(now) });
+
+/** The signed-off copy (the command line's use case), incomplete returns allowed unless asked otherwise. */
+function signedCopy(snapshot: WorkbookSnapshot, request: Partial<SignOffRequest> = {}) {
+  const copy = planSignedOffCopy(
+    snapshot,
+    toolkit,
+    { ...BY, now, allowIncomplete: true, ...request },
+    checkOf(snapshot),
+  );
+  if (isRefusal(copy)) throw new Error(`refused: ${copy.message}`);
+  return copy;
+}
+
+/** The sign-off in place (the Excel host's use case), as it would decide on `snapshot`. */
+const inPlace = (snapshot: WorkbookSnapshot, request: Partial<SignOffRequest> = {}) =>
+  planSignOffInPlace(snapshot, toolkit, { ...BY, now, ...request }, checkOf(snapshot));
+
+/** What a writer makes of the in-place edits: exactly their cells, on a copy of `snapshot`. */
+function applied(snapshot: WorkbookSnapshot, signOff: SignOffInPlace): WorkbookSnapshot {
+  const after = structuredClone(snapshot);
+  for (const edit of signOff.edits) {
+    const sheet = after.sheets.find((s) => s.name === edit.sheet)!;
+    for (const cell of edit.cells) sheet.cells[cell.address] = { value: cell.value };
+  }
+  return after;
+}
+
+/** Some behaviour of the toolkit has a current level (a retired one's does not count). */
+const hasALevel = (answers: Answers) =>
+  Object.entries(answers.behaviours).some(([id, answer]) => ids.includes(id) && answer.current !== undefined);
+
+/** Every behaviour of the toolkit with a current level: a complete return. */
+const complete = (): Answers => ({
+  council: "Anytown",
+  behaviours: Object.fromEntries(ids.map((id, i) => [id, { current: toolkit.levels[i % toolkit.levels.length] }])),
+});
 
 const readBack = async (workbook: WorkbookPlan): Promise<WorkbookSnapshot> =>
   readSnapshotFromBuffer(await writePlanToBuffer(workbook));
@@ -114,7 +161,8 @@ describe("signing off, through a real .xlsx file written and read back", () => {
     await fc.assert(
       fc.asyncProperty(fullAnswers, async (answers) => {
         const snapshot = await readBack(plan(answers));
-        const planned = planSignOff(snapshot, toolkit, { ...BY, now, workbookSheets: [] })!;
+        fc.pre(hasALevel(answers));
+        const { planned } = signedCopy(snapshot);
         const found = readAssessment(await readBack(planned.plan), toolkit)!;
         expect(found.info).toMatchObject({ signedOffBy: BY.by, signedOffOn: BY.on });
         expect(found.info.metadata).toMatchObject({ signedOffBy: BY.by, signedOffOn: BY.on });
@@ -130,7 +178,7 @@ describe("signing off, through a real .xlsx file written and read back", () => {
 
   test("then an answer typed over reads as changed; typing it back reads as final again", async () => {
     const answers: Answers = { behaviours: { [area.behaviours[0].id]: { current: "Mature", evidence: "Minutes" } } };
-    const signed = planSignOff(planSnapshot(plan(answers)), toolkit, { ...BY, now })!;
+    const signed = signedCopy(planSnapshot(plan(answers))).planned;
     const current = cellAddress(KEY_AREA.firstBehaviourRow, KEY_AREA.columns.current);
     const snapshot = await readBack(signed.plan);
     const sheet = snapshot.sheets.find((s) => s.name === area.sheetName)!;
@@ -143,7 +191,7 @@ describe("signing off, through a real .xlsx file written and read back", () => {
 
   test("a repair, or an upgrade that carries every answer unchanged, keeps the sign-off final", () => {
     const answers: Answers = { behaviours: { [area.behaviours[0].id]: { current: "Mature", evidence: "Minutes" } } };
-    const signed = planSignOff(planSnapshot(plan(answers)), toolkit, { ...BY, now })!;
+    const signed = signedCopy(planSnapshot(plan(answers))).planned;
     const newer = parseToolkit({ ...toolkit, version: "9.9.9" });
     for (const target of [toolkit, newer]) {
       const repaired = planUpgrade(planSnapshot(signed.plan), target, {
@@ -156,7 +204,7 @@ describe("signing off, through a real .xlsx file written and read back", () => {
 
   test("an upgrade that has to move an answer, or a new council typed in the pane, reads as changed", () => {
     const answers: Answers = { behaviours: { [area.behaviours[0].id]: { current: "Mature", evidence: "Minutes" } } };
-    const signed = planSignOff(planSnapshot(plan(answers)), toolkit, { ...BY, now })!;
+    const signed = signedCopy(planSnapshot(plan(answers))).planned;
     const repaired = planUpgrade(planSnapshot(signed.plan), toolkit, {
       details: { council: "Othertown", assessmentDate: "" },
       now,
@@ -180,7 +228,8 @@ describe("signing off, through a real .xlsx file written and read back", () => {
   });
 
   test("the Guide's sign-off edited by hand after sign-off reads as changed; a repair puts the recorded one back", () => {
-    const signed = planSignOff(planSnapshot(plan({ behaviours: {} })), toolkit, { ...BY, now })!;
+    const answers: Answers = { behaviours: { [area.behaviours[0].id]: { current: "Mature" } } };
+    const signed = signedCopy(planSnapshot(plan(answers))).planned;
     const snapshot = planSnapshot(signed.plan);
     snapshot.sheets.find((s) => s.name === "Guide")!.cells[at(GUIDE.signedOffByCell)] = { value: "Someone Else" };
     expect(readSignOff(readAssessment(snapshot, toolkit)!, toolkit)).toMatchObject({
@@ -202,22 +251,156 @@ describe("signing off, through a real .xlsx file written and read back", () => {
   });
 
   test("signing off writes the note first, keeps every answer, and fingerprints what is written", () => {
-    const workbook = plan({ behaviours: { [area.behaviours[0].id]: { evidence: "Minutes" } } });
+    const workbook = plan({
+      behaviours: { [area.behaviours[0].id]: { evidence: "Minutes" }, [area.behaviours[1].id]: { current: "Mature" } },
+    });
     typeInto(workbook, areaKey, cellAddress(KEY_AREA.firstBehaviourRow, KEY_AREA.columns.current), "Excellent");
     typeInto(workbook, "guide", at(GUIDE.dateCell), "not a date");
     const snapshot = planSnapshot(workbook);
-    const planned = planSignOff(snapshot, toolkit, { by: "  Sam Lead ", now })!;
-    expect(planned.notes[0]).toBe(
+    const copy = signedCopy(snapshot, { by: "  Sam Lead ", on: undefined, allowErrors: true });
+    expect(copy.notes[0]).toBe(
       "Signed off by Sam Lead on 26/11/2026: a fingerprint of every answer is recorded with it, so any later change shows as changed since sign-off.",
     );
+    const { planned } = copy;
     const found = readAssessment(planSnapshot(planned.plan), toolkit)!;
-    expect(found.answers.behaviours[area.behaviours[0].id].evidence).toContain("Excellent");
+    // The note in the evidence says which command moved the entry there: this sign-off, not an upgrade.
+    expect(found.answers.behaviours[area.behaviours[0].id].evidence).toBe(
+      "Minutes\n[Current level moved here by the sign-off, not a level: Excellent]",
+    );
     expect(found.info.assessmentDate).toBe("");
-    expect(planned.warnings.join(" ")).toContain('"not a date" is not a date');
+    expect(copy.notes.join(" ")).toContain('"not a date" is not a date');
+    expect(copy.notes.join(" ")).not.toMatch(/Repaired|Carried|Sheets/);
     expect(found.info.signedOffBy).toBe("Sam Lead");
     expect(signOffState(found, toolkit)).toBe("final");
     const record = signOffOfWritten(toolkit, found.answers, { by: "Sam Lead", on: "2026-11-26" });
     expect(found.info.metadata.answersFingerprint).toBe(record.answersFingerprint);
+  });
+});
+
+describe("signing off in place writes only the sign-off", () => {
+  test("the Guide's two cells and the metadata's three, nothing else; the answers as read read back as final", () => {
+    fc.assert(
+      fc.property(fullAnswers, (answers) => {
+        fc.pre(hasALevel(answers));
+        const snapshot = planSnapshot(plan(answers));
+        const signOff = inPlace(snapshot, { allowIncomplete: true });
+        if (isRefusal(signOff)) throw new Error(signOff.message);
+        expect(signOff.edits.map((e) => [e.sheet, e.cells.map((c) => c.address)])).toEqual([
+          ["Guide", [at(GUIDE.signedOffByCell), at(GUIDE.signedOffOnCell)]],
+          [
+            "NPS_Metadata",
+            METADATA_KEYS.filter((key) => key.startsWith("signedOff") || key === "answersFingerprint").map(
+              (key) => `B${METADATA_KEYS.indexOf(key) + 2}`,
+            ),
+          ],
+        ]);
+        const found = readAssessment(applied(snapshot, signOff), toolkit)!;
+        expect(found.answers).toEqual(readAssessment(snapshot, toolkit)!.answers);
+        expect(found.info).toMatchObject({ signedOffBy: BY.by, signedOffOn: BY.on });
+        expect(found.info.metadata).toMatchObject({
+          signedOffBy: BY.by,
+          signedOffOn: BY.on,
+          answersFingerprint: signOff.record.answersFingerprint,
+        });
+        expect(readSignOff(found, toolkit).state).toBe("final");
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test("its notes say who signed off and when, and nothing of sheets, repairs or carried answers", () => {
+    const snapshot = planSnapshot(plan(complete()));
+    const signOff = inPlace(snapshot);
+    if (isRefusal(signOff)) throw new Error(signOff.message);
+    expect(signOff.notes).toEqual([
+      "Signed off by Sam Lead on 20/11/2026: a fingerprint of every answer is recorded with it, so any later change shows as changed since sign-off.",
+      // No evidence for Mature and above: warnings, which do not stop a sign-off.
+      signOffWarningsNote(checkOf(snapshot)),
+    ]);
+    expect(signOff.notes.join(" ")).not.toMatch(/Repaired|Carried|Sheets/);
+    expect(signOff.edits.every((edit) => edit.isProtected === false)).toBe(true);
+  });
+
+  test("a protected Guide and metadata sheet are lifted and protected again as the plan protects them", () => {
+    const workbook = plan(complete());
+    const snapshot = planSnapshot(workbook);
+    for (const sheet of snapshot.sheets) sheet.protected = true;
+    const signOff = inPlace(snapshot);
+    if (isRefusal(signOff)) throw new Error(signOff.message);
+    const protectionOf = (name: string) => workbook.sheets.find((s) => s.name === name)!.protection;
+    for (const edit of signOff.edits) {
+      expect(edit.isProtected).toBe(true);
+      expect(edit.protection).toEqual(protectionOf(edit.sheet));
+    }
+  });
+
+  test("an assessment whose layout has no sign-off cells is refused, with the upgrade as the way on", () => {
+    const snapshot = planSnapshot(plan(complete()));
+    const metadata = snapshot.sheets.find((s) => s.name === "NPS_Metadata")!;
+    metadata.cells[`B${METADATA_KEYS.indexOf("layoutVersion") + 2}`] = { value: "2" };
+    const refused = inPlace(snapshot, { allowErrors: true });
+    expect(refused).toMatchObject({ refused: "no-sign-off-cells", nextStep: expect.stringMatching(/^Upgrade/) });
+  });
+});
+
+describe("what must not be signed off", () => {
+  const blank = () => planSnapshot(plan({ council: "Anytown", behaviours: {} }));
+
+  test("a return with no answers is refused, even when an incomplete one is allowed", () => {
+    for (const decide of [
+      inPlace,
+      (s: WorkbookSnapshot, r: Partial<SignOffRequest>) =>
+        planSignedOffCopy(s, toolkit, { ...BY, now, ...r }, checkOf(s)),
+    ]) {
+      expect(decide(blank(), { allowIncomplete: true })).toMatchObject({
+        refused: "no-answers",
+        message: "This return has no answers yet: no behaviour has a current level, so there is nothing to sign off.",
+      });
+    }
+    // Evidence without any level is no answer either: no figure can be computed from it.
+    const evidenceOnly = planSnapshot(plan({ behaviours: { [ids[0]]: { evidence: "Minutes" } } }));
+    expect(inPlace(evidenceOnly, { allowIncomplete: true })).toMatchObject({ refused: "no-answers" });
+  });
+
+  test("a return with key areas not complete is refused, naming each of them, unless allowed", () => {
+    const answers = complete();
+    const [first, second] = toolkit.themes.flatMap((t) => t.keyAreas);
+    delete answers.behaviours[first.behaviours[0].id];
+    for (const b of second.behaviours.slice(0, 2)) delete answers.behaviours[b.id];
+    const snapshot = planSnapshot(plan(answers));
+    const refused = inPlace(snapshot);
+    const line = (name: string, assessed: number, total: number) =>
+      `${name} (${assessed} of ${total} behaviours with a current level)`;
+    expect(refused).toMatchObject({
+      refused: "incomplete",
+      message: `This return is not complete, so it was not signed off: 2 key areas have behaviours without a current level: ${line(first.name, first.behaviours.length - 1, first.behaviours.length)}; ${line(second.name, second.behaviours.length - 2, second.behaviours.length)}.`,
+      incomplete: [
+        { name: first.name, assessed: first.behaviours.length - 1, behaviours: first.behaviours.length },
+        { name: second.name, assessed: second.behaviours.length - 2, behaviours: second.behaviours.length },
+      ],
+    });
+    const allowed = inPlace(snapshot, { allowIncomplete: true });
+    if (isRefusal(allowed)) throw new Error(allowed.message);
+    expect(allowed.notes[1]).toBe(
+      `Signed off although it is not complete, as asked: ${line(first.name, first.behaviours.length - 1, first.behaviours.length)}; ${line(second.name, second.behaviours.length - 2, second.behaviours.length)}.`,
+    );
+  });
+
+  test("a level typed that is not a level is an error: refused, naming it, unless errors are allowed", () => {
+    const workbook = plan(complete());
+    typeInto(workbook, areaKey, cellAddress(KEY_AREA.firstBehaviourRow, KEY_AREA.columns.current), "Excellent");
+    const snapshot = planSnapshot(workbook);
+    const refused = inPlace(snapshot, { allowIncomplete: true });
+    expect(refused).toMatchObject({
+      refused: "errors",
+      errors: [expect.objectContaining({ rule: "answer.not-a-level" })],
+    });
+    expect(isRefusal(inPlace(snapshot, { allowIncomplete: true, allowErrors: true }))).toBe(false);
+  });
+
+  test("a workbook without an assessment is refused", () => {
+    const snapshot: WorkbookSnapshot = { sheets: [{ name: "Sheet1", visibility: "visible", cells: {} }], names: {} };
+    expect(inPlace(snapshot)).toMatchObject({ refused: "no-assessment" });
   });
 });
 
@@ -237,9 +420,9 @@ describe("what a sign-off needs", () => {
   });
 
   test("the use case refuses what signOffProblem refuses", () => {
-    expect(() => planSignOff(planSnapshot(plan({ behaviours: {} })), toolkit, { by: "", now })).toThrow(
-      "Say who signs the answers off: a name is needed.",
-    );
+    const snapshot = planSnapshot(plan(complete()));
+    expect(() => inPlace(snapshot, { by: "" })).toThrow("Say who signs the answers off: a name is needed.");
+    expect(() => signedCopy(snapshot, { by: "" })).toThrow("Say who signs the answers off: a name is needed.");
   });
 
   test("errors block a sign-off; warnings and notes do not", () => {

@@ -63,7 +63,14 @@ describe("workbook plan", () => {
       expect(sheet.protection).toBeDefined();
       expect(sheet.styles).toContainEqual({ range: `H9:L${last}`, style: expect.objectContaining({ locked: false }) });
       expect(sheet.freeze).toEqual({ rows: 7, columns: 2 });
-      expect(sheet.print).toEqual({ orientation: "landscape", fitToWidth: true, titleRows: "7:7" });
+      // The grid is wide: A3 with narrow margins keeps its text at 7 pt or more once fitted to the width.
+      expect(sheet.print).toEqual({
+        orientation: "landscape",
+        fitToWidth: true,
+        paper: "A3",
+        margins: "narrow",
+        titleRows: "7:7",
+      });
     }
   });
 

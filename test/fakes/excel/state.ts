@@ -135,7 +135,16 @@ export interface SheetState {
   /** The criteria of that AutoFilter and the rows they hide. */
   autoFilterState: FilterState;
   protection: { protected: boolean; options: Record<string, unknown>; password?: string };
-  pageLayout: { orientation: string; zoom: Record<string, unknown>; printTitleRows: string | null };
+  pageLayout: {
+    orientation: string;
+    zoom: Record<string, unknown>;
+    printTitleRows: string | null;
+    /** An Excel.PaperType value ("A4", "A3"…) as set, or null: never set, the printer's default. */
+    paperSize: string | null;
+    /** Left and right margins in points (Excel's Normal margins are 0.7 inch, 50.4 points). */
+    leftMargin: number;
+    rightMargin: number;
+  };
 }
 
 export interface NameState {
@@ -179,7 +188,14 @@ export function newSheet(workbook: WorkbookState, name: string): SheetState {
     autoFilter: null,
     autoFilterState: noFilter(),
     protection: { protected: false, options: {} },
-    pageLayout: { orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: null },
+    pageLayout: {
+      orientation: "Portrait",
+      zoom: { scale: 100 },
+      printTitleRows: null,
+      paperSize: null,
+      leftMargin: 50.4,
+      rightMargin: 50.4,
+    },
   };
 }
 

@@ -333,7 +333,36 @@ export class FakeWorksheetFreezePanes extends FakeClientObject {
   }
 }
 
-export interface FakePageLayout extends Pick<Excel.PageLayout, "orientation" | "zoom"> {}
+function margin(side: "leftMargin" | "rightMargin") {
+  return {
+    get: (s: SheetState) => s.pageLayout[side],
+    set: (s: SheetState, v: unknown) => {
+      if (typeof v !== "number" || !(v >= 0))
+        throw officeError("InvalidArgument", `${side} must be points, 0 or more.`);
+      s.pageLayout[side] = v;
+    },
+  };
+}
+
+/** Excel.PaperType's values (https://learn.microsoft.com/en-us/javascript/api/excel/excel.papertype). */
+const PAPER_TYPES = new Set(
+  (
+    "Letter LetterSmall Tabloid Ledger Legal Statement Executive A3 A4 A4Small A5 B4 B5 Folio Quatro Paper10x14 " +
+    "Paper11x17 Note Envelope9 Envelope10 Envelope11 Envelope12 Envelope14 Csheet Dsheet Esheet EnvelopeDL EnvelopeC5 " +
+    "EnvelopeC3 EnvelopeC4 EnvelopeC6 EnvelopeC65 EnvelopeB4 EnvelopeB5 EnvelopeB6 EnvelopeItaly EnvelopeMonarch " +
+    "EnvelopePersonal FanfoldUS FanfoldStdGerman FanfoldLegalGerman"
+  ).split(" "),
+);
+
+/**
+ * Page layout (ExcelApi 1.9): https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagelayout
+ * - paperSize takes an Excel.PaperType value ("A3", "A4", "Letter"…), anything else is refused;
+ * - leftMargin and rightMargin are in points, never negative.
+ */
+export interface FakePageLayout extends Pick<
+  Excel.PageLayout,
+  "orientation" | "zoom" | "paperSize" | "leftMargin" | "rightMargin"
+> {}
 export class FakePageLayout extends FakeClientObject {
   setPrintTitleRows(rows: FakeRange | string): void {
     this.queue(typeof rows === "string" ? rows : null, (target) => {
@@ -354,6 +383,16 @@ defineAccessors<SheetState>(FakePageLayout, {
       s.pageLayout.orientation = v;
     },
   },
+  paperSize: {
+    // Never set, a sheet prints on the printer's default paper: Letter in the US, which Office reports.
+    get: (s) => s.pageLayout.paperSize ?? "Letter",
+    set: (s, v) => {
+      if (!PAPER_TYPES.has(String(v))) throw officeError("InvalidArgument", `"${String(v)}" is not a paper size.`);
+      s.pageLayout.paperSize = String(v);
+    },
+  },
+  leftMargin: margin("leftMargin"),
+  rightMargin: margin("rightMargin"),
   zoom: {
     get: (s) => s.pageLayout.zoom,
     set: (s, v) => {
