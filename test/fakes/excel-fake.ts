@@ -30,6 +30,7 @@
  *   Table.clearFilters (1.2) / AutoFilter.remove (1.9) show the rows again; Table.autoFilter and
  *   Worksheet.autoFilter answer isDataFiltered (1.9).
  * - Range.delete("Up") (1.1) deletes whole body rows of a table, which shrinks and keeps its object and name.
+ * - Freeze panes on a hidden sheet fail (office-js #1463).
  * - Names and table names share one namespace; renaming a sheet rewrites references to it;
  *   deleting one turns them into #REF!.
  * - Data validation: inline lists ≤ 255 characters, titles ≤ 32, prompts ≤ 255, errors ≤ 225.

@@ -170,10 +170,25 @@ async function replayOnFake(fake: FakeExcel, request: WireRequest): Promise<Resp
     await context.sync();
   } catch (error) {
     if (!(error instanceof FakeOfficeError)) throw error;
-    return { Results: [], Error: { Code: error.code, Message: error.message, HttpStatusCode: 400, ActionIndex: -1 } };
+    return refusal(error.code, error.message);
   }
-  return { Results: answers.map(({ action, proxy }) => ({ ActionId: action.Id, Value: answerOf(action, proxy) })) };
+  const response = {
+    Results: answers.map(({ action, proxy }) => ({ ActionId: action.Id, Value: answerOf(action, proxy) })),
+  };
+  // Excel refuses an answer over its limit, measured on the wire (the fake's own count is only an estimate).
+  const bytes = Buffer.byteLength(JSON.stringify(response), "utf8");
+  if (bytes > fake.options.payloadLimitBytes)
+    return refusal(
+      "ResponsePayloadSizeLimitExceeded",
+      `The response payload size (${bytes} bytes) has exceeded the limit.`,
+    );
+  return response;
 }
+
+const refusal = (code: string, message: string): ResponseBody => ({
+  Results: [],
+  Error: { Code: code, Message: message, HttpStatusCode: 400, ActionIndex: -1 },
+});
 
 function resolvePath(path: WireObjectPath, resolve: (id: number) => Proxy, root: Proxy): Proxy {
   if (path.ObjectPathType === 1) return root;
