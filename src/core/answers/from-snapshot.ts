@@ -3,6 +3,7 @@ import {
   GUIDE,
   GUIDE_DETAILS_SINCE_LAYOUT,
   KEY_AREA,
+  keyAreaSheetKey,
   METADATA_KEYS,
   RETIRED,
   roleNameFor,
@@ -13,8 +14,8 @@ import { sheetsMadeByUs } from "../snapshot/our-sheets";
 import { sheetOfReference } from "../snapshot/references";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
-import { cellAddress } from "../util/a1";
-import { serialToIsoDate } from "../util/dates";
+import { cellAddress, parseCell } from "../util/a1";
+import { answerRows, dateValue, placeAnswers, rowsWithoutId } from "./answer-rows";
 import type { Answers, BehaviourAnswer } from "./types";
 
 export interface AssessmentInfo {
@@ -38,6 +39,8 @@ export interface FoundAssessment {
   ourSheets: string[];
   answers: Answers;
   info: AssessmentInfo;
+  /** Entries that could not be placed at a behaviour, each said in a note naming where it is. */
+  unplaced: string[];
 }
 
 const text = (sheet: SnapshotSheet | undefined, address: string): string => {
@@ -46,27 +49,62 @@ const text = (sheet: SnapshotSheet | undefined, address: string): string => {
 };
 
 /** A date cell as ISO: Excel serial numbers convert; text that is already ISO is kept. */
-function dateText(sheet: SnapshotSheet | undefined, address: string): string {
-  const value = sheet?.cells[address]?.value;
-  if (typeof value === "number" && value > 0) return serialToIsoDate(value);
-  return typeof value === "string" ? value.trim() : "";
+const dateText = (sheet: SnapshotSheet | undefined, address: string) => dateValue(sheet?.cells[address]?.value);
+
+/** The key area a sheet's subtitle (A2) names, as the generator writes it. */
+function shownKeyAreaId(sheet: SnapshotSheet): string | undefined {
+  return /Key area ID: ([^.\s]+)\./.exec(text(sheet, "A2"))?.[1];
+}
+
+/**
+ * Of the roles whose names point at one sheet (a name of the add-in's pointed at another of its
+ * sheets), the one the sheet plays: the role whose default name it has, or the key area its subtitle names.
+ */
+function roleOfSheet(sheet: SnapshotSheet, keys: string[], defaults: Record<string, string>): string {
+  return (
+    keys.find((key) => defaults[key] === sheet.name) ??
+    keys.find((key) => key === keyAreaSheetKey(shownKeyAreaId(sheet) ?? "")) ??
+    keys[0]
+  );
 }
 
 function findRoles(
   snapshot: WorkbookSnapshot,
   toolkit: Toolkit,
 ): { roles: Record<string, string>; ourSheets: string[] } {
-  const existing = new Set(snapshot.sheets.map((s) => s.name));
-  const roles: Record<string, string> = {};
-  for (const key of Object.keys(defaultSheetNames(toolkit))) {
+  const defaults = defaultSheetNames(toolkit);
+  const claims = new Map<SnapshotSheet, string[]>();
+  for (const key of Object.keys(defaults)) {
     const reference = snapshot.names[roleNameFor(key)];
-    const sheet = reference ? sheetOfReference(reference) : undefined;
-    if (sheet && existing.has(sheet)) roles[key] = sheet;
+    const name = reference ? sheetOfReference(reference) : undefined;
+    const sheet = snapshot.sheets.find((s) => s.name === name);
+    if (sheet) claims.set(sheet, [...(claims.get(sheet) ?? []), key]);
   }
-  const ourSheets = sheetsMadeByUs(snapshot.sheets, snapshot.names);
+  const roles: Record<string, string> = {};
+  for (const [sheet, keys] of claims) roles[roleOfSheet(sheet, keys, defaults)] = sheet.name;
+  const found = findOwnKeyAreaSheets(snapshot, [...claims.values()].flat(), roles);
+  const ourSheets = [...new Set([...sheetsMadeByUs(snapshot.sheets, snapshot.names), ...found])];
   const metadataSheet = ourSheets.find((name) => name.toLowerCase() === SHEET_NAMES.metadata.toLowerCase());
   if (!roles.metadata && metadataSheet) roles.metadata = metadataSheet;
   return { roles, ourSheets };
+}
+
+/**
+ * A key area whose name was pointed at another of our sheets: its own sheet, no longer named, is the
+ * one whose subtitle names the key area. Adds it to `roles`; returns the sheets so found.
+ */
+function findOwnKeyAreaSheets(snapshot: WorkbookSnapshot, named: string[], roles: Record<string, string>): string[] {
+  const taken = new Set(Object.values(roles));
+  const found: string[] = [];
+  for (const key of named) {
+    if (roles[key] || !key.startsWith(keyAreaSheetKey(""))) continue;
+    const own = snapshot.sheets.find((s) => !taken.has(s.name) && keyAreaSheetKey(shownKeyAreaId(s) ?? "") === key);
+    if (!own) continue;
+    roles[key] = own.name;
+    taken.add(own.name);
+    found.push(own.name);
+  }
+  return found;
 }
 
 function readMetadata(sheet: SnapshotSheet | undefined): Partial<Record<MetadataKey, string>> {
@@ -78,8 +116,6 @@ function readMetadata(sheet: SnapshotSheet | undefined): Partial<Record<Metadata
   return metadata;
 }
 
-type AnswerColumns = Record<"id" | "current" | "target" | "evidence" | "owner" | "reviewDate", number>;
-
 /**
  * Whether the Guide has the respondent and sign-off cells: an older layout has other text where they
  * are now. A workbook without a layout stamp is taken as current (the checker reports the stamp missing).
@@ -88,26 +124,30 @@ export function guideHasDetails(metadata: Partial<Record<MetadataKey, string>>):
   return !metadata.layoutVersion || Number(metadata.layoutVersion) >= GUIDE_DETAILS_SINCE_LAYOUT;
 }
 
-/** Answers on a sheet with one behaviour a row from `firstRow`, by the behaviour ID in each row; stops at the first row without one. */
-function readAnswerRows(
-  sheet: SnapshotSheet | undefined,
-  firstRow: number,
-  C: AnswerColumns,
-): Record<string, BehaviourAnswer> {
-  const found: Record<string, BehaviourAnswer> = {};
-  for (let row = firstRow; sheet; row++) {
-    const id = text(sheet, cellAddress(row, C.id)).trim();
-    if (id === "") break;
-    const answer: BehaviourAnswer = {
-      current: text(sheet, cellAddress(row, C.current)),
-      target: text(sheet, cellAddress(row, C.target)),
-      evidence: text(sheet, cellAddress(row, C.evidence)),
-      owner: text(sheet, cellAddress(row, C.owner)),
-      reviewDate: dateText(sheet, cellAddress(row, C.reviewDate)),
-    };
-    found[id] = Object.fromEntries(Object.entries(answer).filter(([, v]) => v !== "")) as BehaviourAnswer;
-  }
-  return found;
+/** The row of the high level principle, wherever rows above it were inserted or deleted. */
+function principleRow(sheet: SnapshotSheet): number {
+  const rows = Object.keys(sheet.cells)
+    .map(parseCell)
+    .filter(
+      ({ row, column }) => column === KEY_AREA.columns.id && text(sheet, cellAddress(row, column)) === "Principle",
+    )
+    .map(({ row }) => row);
+  return rows.length > 0 ? Math.min(...rows) : KEY_AREA.principleRow;
+}
+
+/**
+ * Every answer of the key area sheets and the Retired answers sheet, by behaviour ID wherever its
+ * row stands (answer-rows.ts), with a note for each entry that could not be placed.
+ */
+function readAnswers(keyAreaSheets: SnapshotSheet[], retired: SnapshotSheet | undefined) {
+  // Retired answers first, so that a behaviour a toolkit brings back takes its answer from its own row if it has one.
+  const fromRetired = placeAnswers(retired ? answerRows(retired, RETIRED.columns) : []);
+  const fromKeyAreas = placeAnswers(keyAreaSheets.flatMap((sheet) => answerRows(sheet, KEY_AREA.columns)));
+  const behaviours: Record<string, BehaviourAnswer> = {};
+  for (const placed of [fromRetired.answers, fromKeyAreas.answers])
+    for (const [id, found] of placed) behaviours[id] = found.answer;
+  const withoutId = keyAreaSheets.flatMap((sheet) => rowsWithoutId(sheet, KEY_AREA.columns, principleRow(sheet)));
+  return { behaviours, unplaced: [...fromKeyAreas.unplaced, ...withoutId, ...fromRetired.unplaced] };
 }
 
 /**
@@ -120,22 +160,18 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
   if (!roles.metadata && !roles.guide) return null;
   const sheetNamed = (name: string | undefined) => snapshot.sheets.find((s) => s.name === name);
   const guide = sheetNamed(roles.guide);
-  const behaviours: Record<string, BehaviourAnswer> = {};
-  const keyAreaSheets = Object.entries(snapshot.names)
-    .filter(([name]) => name.startsWith(roleNameFor("keyArea:")))
-    .map(([, reference]) => sheetNamed(sheetOfReference(reference)))
+  // Those of this toolkit by role, and those of key areas it dropped by their names, for Retired answers.
+  const keyAreaSheets = [
+    ...Object.entries(roles)
+      .filter(([key]) => key.startsWith(keyAreaSheetKey("")))
+      .map(([, name]) => name),
+    ...Object.entries(snapshot.names)
+      .filter(([name]) => name.startsWith(roleNameFor(keyAreaSheetKey(""))))
+      .map(([, reference]) => sheetOfReference(reference)),
+  ]
+    .map(sheetNamed)
     .filter((sheet): sheet is SnapshotSheet => sheet !== undefined);
-  // Retired answers first, so that a behaviour a toolkit brings back takes its answer from its own row if it has one.
-  for (const [id, answer] of Object.entries(
-    readAnswerRows(sheetNamed(roles.retired), RETIRED.firstRow, RETIRED.columns),
-  )) {
-    if (Object.keys(answer).length > 0) behaviours[id] = answer;
-  }
-  for (const sheet of keyAreaSheets) {
-    for (const [id, answer] of Object.entries(readAnswerRows(sheet, KEY_AREA.firstBehaviourRow, KEY_AREA.columns))) {
-      if (Object.keys(answer).length > 0) behaviours[id] = answer;
-    }
-  }
+  const { behaviours, unplaced } = readAnswers([...new Set(keyAreaSheets)], sheetNamed(roles.retired));
   const metadata = readMetadata(sheetNamed(roles.metadata));
   const at = (cell: { row: number; column: number }) => cellAddress(cell.row, cell.column);
   const guideDetails = guideHasDetails(metadata) ? guide : undefined;
@@ -155,5 +191,5 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
     ...(info.respondent ? { respondent: info.respondent } : {}),
     ...(info.role ? { role: info.role } : {}),
   };
-  return { roles, ourSheets, answers, info };
+  return { roles, ourSheets, answers, info, unplaced };
 }

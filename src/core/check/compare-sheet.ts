@@ -5,6 +5,7 @@
  * rules. Exactly (a writer's own output): every cell by address, inputs included, and a cell the
  * plan leaves empty must be empty.
  */
+import { LOOKS_LIKE_ID } from "../answers/behaviour-id";
 import { isNumberedName } from "../assessment/sheet-names";
 import { GUIDE_INPUTS, GUIDE_SIGN_OFF, KEY_AREA } from "../plan/layout";
 import { plannedCells, type PlannedCells } from "../plan/planned-cells";
@@ -73,9 +74,6 @@ function actualRowsByKey(index: CellIndex, column: number, firstRow: number): Ma
   for (const rows of byKey.values()) rows.sort((a, b) => a - b);
   return byKey;
 }
-
-/** Looks like a behaviour ID (SL-ECSM-01), so a row of notes a user typed below a table is not taken for one. */
-const LOOKS_LIKE_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
 
 /** Which content rule an edited text on this sheet breaks, by where it is. */
 function contentRule(sheet: SheetPlan, row: number, column: number): RuleId {
