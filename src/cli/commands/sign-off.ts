@@ -9,7 +9,7 @@ import { knownToolkits } from "../../core/toolkit/registry";
 import { todayIso } from "../../core/util/dates";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type CliOutput, type Command, type ParsedArgs } from "../command";
-import { checkTarget, isSameFile, writeWhole } from "../write-file";
+import { checkTarget, isSameFile, writeAllOrNothing } from "../write-file";
 import { checkInput, readInput } from "./repair";
 
 const HELP = `Usage: nps-toolkit sign-off <file.xlsx> --by NAME [--on YYYY-MM-DD] [-o OUT.xlsx] [--force] [--with-errors]
@@ -111,7 +111,7 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
     workbookSheets: [],
   });
   if (!planned) throw new UsageError(`${request.inFile}: this workbook holds no assessment made by the NPS toolkit.`);
-  writeWhole(target, await writePlanToBuffer(planned.plan), request.outFile);
+  await writeAllOrNothing([{ target, bytes: await writePlanToBuffer(planned.plan), shownAs: request.outFile }]);
   output.log(
     `Wrote ${request.outFile}: ${request.inFile} with ${plural(planned.carriedIds.length, "answered behaviour", "answered behaviours")} carried across. ${request.inFile} was not changed.`,
   );
