@@ -64,8 +64,9 @@ function edit(snapshot: WorkbookSnapshot, sheetName: string, move: RowMove, shif
       for (const [address, cell] of Object.entries(cells))
         if (cell.formula !== undefined)
           cells[address] = { ...cell, formula: moveReferences(cell.formula, sheet.name, sheetName, move) };
-    // Locks and validations are left out: they belong to addresses the edit has moved.
-    return { name: sheet.name, visibility: sheet.visibility, cells, protected: false };
+    // Locks and validations are left out: they belong to addresses the edit has moved. The edited sheet was unprotected to edit it.
+    const edited = sameSheet(sheet.name, sheetName);
+    return { name: sheet.name, visibility: sheet.visibility, cells, protected: edited ? false : sheet.protected };
   });
   return { sheets, names: { ...snapshot.names } };
 }

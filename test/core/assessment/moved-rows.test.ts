@@ -9,7 +9,7 @@ import { readAssessment } from "../../../src/core/answers/from-snapshot";
 import type { Answers, BehaviourAnswer } from "../../../src/core/answers/types";
 import { planRepairedCopy } from "../../../src/core/assessment/plan-assessment";
 import { planSignOff } from "../../../src/core/assessment/sign-off";
-import { KEY_AREA } from "../../../src/core/plan/layout";
+import { KEY_AREA, keyAreaSheetKey, roleNameFor } from "../../../src/core/plan/layout";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot/types";
 import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
 import { cellAddress } from "../../../src/core/util/a1";
@@ -111,7 +111,8 @@ describe("an add-in name pointed at another of its sheets", () => {
 
   test("the Summary's name on the Guide: repair writes a workbook, with every answer", async () => {
     const input = generated();
-    input.names.NPS_Sheet_Summary = input.names.NPS_Sheet_Guide;
+    input.names[roleNameFor("summary")] = input.names[roleNameFor("guide")];
+    expect(input.names[roleNameFor("summary")]).toBe("'Guide'!$A$1");
     const copy = repaired(input);
     const names = copy.plan.sheets.map((s) => s.name.toLowerCase());
     expect(new Set(names).size).toBe(names.length);
@@ -122,8 +123,7 @@ describe("an add-in name pointed at another of its sheets", () => {
   test("one key area's name on another's sheet: both key areas' answers are carried", async () => {
     const input = generated();
     const [first, second] = areas;
-    input.names[`NPS_Sheet_KA_${first.id.replace(/-/g, "_")}`] =
-      input.names[`NPS_Sheet_KA_${second.id.replace(/-/g, "_")}`];
+    input.names[roleNameFor(keyAreaSheetKey(first.id))] = input.names[roleNameFor(keyAreaSheetKey(second.id))];
     const copy = repaired(input);
     expect(answersIn(planSnapshot(copy.plan))).toEqual(every);
     expect(copy.plan.sheets.filter((s) => s.role === "keyArea").map((s) => s.name)).toEqual(
