@@ -67,6 +67,15 @@ test("the empty row above the table deleted as Excel deletes it is one finding",
   expect(found[1].message).toContain("Row 6 as the add-in made this sheet (an empty row) was deleted");
 });
 
+test("the key area's description row deleted: the row, and the toolkit text it held, which is an error", () => {
+  expect(actionable(deleteRow(generated, AREA, 3, "excel"))).toEqual([
+    unprotected(AREA),
+    { rule: "structure.row-deleted", sheet: AREA, cell: undefined, severity: "warning" },
+    { rule: "content.key-area-text-edited", sheet: AREA, cell: "A3", severity: "error" },
+    { rule: "content.key-area-text-edited", sheet: AREA, cell: "B3", severity: "error" },
+  ]);
+});
+
 test("a row inserted without moving the references: the row is named, and the figures that now read the wrong cells are errors", () => {
   const at = KEY_AREA.firstBehaviourRow + 2;
   const findings = actionable(insertRow(generated, AREA, at, "naive"));

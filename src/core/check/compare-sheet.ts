@@ -187,6 +187,24 @@ function compareCell(
   });
 }
 
+/** The toolkit's text of a row that was deleted (row-moves.ts says the row; this, what it held). */
+function deletedText(sheet: SheetPlan, where: FindingSheet, row: number, cells: Map<number, PlanCell>): Finding[] {
+  return [...cells]
+    .filter(([, expected]) => typeof expected === "string")
+    .map(([column, expected]) => {
+      const rule = contentRule(sheet, row, column);
+      return finding({
+        rule,
+        sheet: where,
+        cell: cellAddress(row, column),
+        message: `${CONTENT_WHAT[rule]} is gone: the row that held it was deleted.`,
+        expected: String(expected),
+        found: "(row deleted)",
+        repairable: true,
+      });
+    });
+}
+
 /** Header texts by column, to tell a moved or missing column from an edited heading. */
 function compareColumns(
   plannedHeader: Map<number, PlanCell> | undefined,
@@ -287,6 +305,7 @@ export function compareSheet(
   for (const [row, cells] of planned) {
     const keyed = keyedRowNumbers.has(row);
     const actualRow = keyed ? rows.get(row) : moves ? (moves.move(row) ?? undefined) : row;
+    if (actualRow === undefined && !keyed) findings.push(...deletedText(sheet, where, row, cells));
     if (actualRow === undefined) continue;
     for (const [column, expected] of cells) {
       if (keyed && column === keys?.column) continue;
