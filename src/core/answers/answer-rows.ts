@@ -6,7 +6,7 @@
  * note naming the sheet, the row and the entries, so it is never dropped silently.
  */
 import type { SnapshotSheet } from "../snapshot/types";
-import { cellAddress, parseCell } from "../util/a1";
+import { cellAddress, columnLetter } from "../util/a1";
 import { serialToIsoDate } from "../util/dates";
 import { listed } from "../util/words";
 import { behaviourIdOf } from "./behaviour-id";
@@ -52,16 +52,49 @@ function answerAt(sheet: SnapshotSheet, row: number, C: AnswerColumns): Behaviou
   return Object.fromEntries(Object.entries(answer).filter(([, v]) => v !== "")) as BehaviourAnswer;
 }
 
-/** Every row of `sheet` whose ID cell holds a behaviour ID, top first. */
-export function answerRows(sheet: SnapshotSheet, C: AnswerColumns): AnswerRow[] {
+/** A sheet read once: its behaviours' rows, and the constants of every other row (for rowsWithoutId). */
+export interface ScannedSheet {
+  rows: AnswerRow[];
+  /** Row → the constants typed in it ("B12 "text""), for rows without a behaviour ID. */
+  otherEntries: Map<number, string[]>;
+  /** The first row whose ID cell says "Principle" (the key area's high level principle). */
+  principleRow?: number;
+}
+
+/** The row of an A1 address, without parsing its column (most cells of a sheet only need their row). */
+function rowOf(address: string): number {
+  let i = 0;
+  while (i < address.length && (address.charCodeAt(i) > 57 || address[i] === "$")) i++;
+  return Number(address.slice(i));
+}
+
+/**
+ * Reads a sheet: the ID column first, then the constants of the rows without a behaviour ID, so
+ * the long texts of the behaviours' rows are never looked at twice.
+ */
+export function scanSheet(sheet: SnapshotSheet, C: AnswerColumns): ScannedSheet {
   const rows: AnswerRow[] = [];
+  let principleRow: number | undefined;
+  const idColumn = columnLetter(C.id);
+  const isDigit = (code: number) => code >= 48 && code <= 57;
   for (const address in sheet.cells) {
-    const { row, column } = parseCell(address);
-    if (column !== C.id) continue;
-    const id = behaviourIdOf(valueText(sheet, row, column));
+    if (!address.startsWith(idColumn) || !isDigit(address.charCodeAt(idColumn.length))) continue;
+    const row = rowOf(address);
+    const text = valueText(sheet, row, C.id).trim();
+    const id = behaviourIdOf(text);
     if (id) rows.push({ id, sheet: sheet.name, row, answer: answerAt(sheet, row, C) });
+    if (text === "Principle") principleRow = Math.min(row, principleRow ?? row);
   }
-  return rows.sort((a, b) => a.row - b.row);
+  const idRows = new Set(rows.map((r) => r.row));
+  const entries = new Map<number, string[]>();
+  for (const address in sheet.cells) {
+    const row = rowOf(address);
+    const cell = sheet.cells[address];
+    if (idRows.has(row) || cell.formula !== undefined || cell.value === null) continue;
+    const text = String(cell.value).trim();
+    if (text !== "") entries.set(row, [...(entries.get(row) ?? []), `${address} "${clip(text)}"`]);
+  }
+  return { rows: rows.sort((a, b) => a.row - b.row), otherEntries: entries, principleRow };
 }
 
 /** Long entries are cut in a note; the row and sheet say where the whole text is. */
@@ -104,20 +137,12 @@ export function placeAnswers(rows: AnswerRow[]): { answers: Map<string, AnswerRo
  * Rows below `belowRow` with entries but no behaviour ID (a row inserted for a note, or an ID
  * deleted): nothing can say which behaviour they belong to, so a note names them.
  */
-export function rowsWithoutId(sheet: SnapshotSheet, C: AnswerColumns, belowRow: number): string[] {
-  const idRows = new Set(answerRows(sheet, C).map((r) => r.row));
-  const entries = new Map<number, string[]>();
-  for (const address in sheet.cells) {
-    const { row } = parseCell(address);
-    const cell = sheet.cells[address];
-    if (row <= belowRow || idRows.has(row) || cell.formula !== undefined) continue;
-    const text = cell.value === null ? "" : String(cell.value).trim();
-    if (text !== "") entries.set(row, [...(entries.get(row) ?? []), `${address} "${clip(text)}"`]);
-  }
-  return [...entries.keys()]
+export function rowsWithoutId(sheet: string, scanned: ScannedSheet, belowRow: number): string[] {
+  return [...scanned.otherEntries.keys()]
+    .filter((row) => row > belowRow)
     .sort((a, b) => a - b)
     .map(
       (row) =>
-        `Row ${row} of "${sheet.name}" has entries that belong to no behaviour (it has no behaviour ID): ${listed(entries.get(row)!.sort())}. They were not carried across; copy them where they belong.`,
+        `Row ${row} of "${sheet}" has entries that belong to no behaviour (it has no behaviour ID): ${listed(scanned.otherEntries.get(row)!.sort())}. They were not carried across; copy them where they belong.`,
     );
 }

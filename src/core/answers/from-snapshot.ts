@@ -14,8 +14,8 @@ import { sheetsMadeByUs } from "../snapshot/our-sheets";
 import { sheetOfReference } from "../snapshot/references";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
-import { cellAddress, parseCell } from "../util/a1";
-import { answerRows, dateValue, placeAnswers, rowsWithoutId } from "./answer-rows";
+import { cellAddress } from "../util/a1";
+import { dateValue, placeAnswers, rowsWithoutId, scanSheet } from "./answer-rows";
 import type { Answers, BehaviourAnswer } from "./types";
 
 export interface AssessmentInfo {
@@ -124,29 +124,22 @@ export function guideHasDetails(metadata: Partial<Record<MetadataKey, string>>):
   return !metadata.layoutVersion || Number(metadata.layoutVersion) >= GUIDE_DETAILS_SINCE_LAYOUT;
 }
 
-/** The row of the high level principle, wherever rows above it were inserted or deleted. */
-function principleRow(sheet: SnapshotSheet): number {
-  const rows = Object.keys(sheet.cells)
-    .map(parseCell)
-    .filter(
-      ({ row, column }) => column === KEY_AREA.columns.id && text(sheet, cellAddress(row, column)) === "Principle",
-    )
-    .map(({ row }) => row);
-  return rows.length > 0 ? Math.min(...rows) : KEY_AREA.principleRow;
-}
-
 /**
  * Every answer of the key area sheets and the Retired answers sheet, by behaviour ID wherever its
  * row stands (answer-rows.ts), with a note for each entry that could not be placed.
  */
 function readAnswers(keyAreaSheets: SnapshotSheet[], retired: SnapshotSheet | undefined) {
   // Retired answers first, so that a behaviour a toolkit brings back takes its answer from its own row if it has one.
-  const fromRetired = placeAnswers(retired ? answerRows(retired, RETIRED.columns) : []);
-  const fromKeyAreas = placeAnswers(keyAreaSheets.flatMap((sheet) => answerRows(sheet, KEY_AREA.columns)));
+  const fromRetired = placeAnswers(retired ? scanSheet(retired, RETIRED.columns).rows : []);
+  const scanned = keyAreaSheets.map((sheet) => ({ sheet, scanned: scanSheet(sheet, KEY_AREA.columns) }));
+  const fromKeyAreas = placeAnswers(scanned.flatMap((s) => s.scanned.rows));
   const behaviours: Record<string, BehaviourAnswer> = {};
   for (const placed of [fromRetired.answers, fromKeyAreas.answers])
     for (const [id, found] of placed) behaviours[id] = found.answer;
-  const withoutId = keyAreaSheets.flatMap((sheet) => rowsWithoutId(sheet, KEY_AREA.columns, principleRow(sheet)));
+  // Rows above the principle are the key area's title and text, not answers.
+  const withoutId = scanned.flatMap((s) =>
+    rowsWithoutId(s.sheet.name, s.scanned, s.scanned.principleRow ?? KEY_AREA.principleRow),
+  );
   return { behaviours, unplaced: [...fromKeyAreas.unplaced, ...withoutId, ...fromRetired.unplaced] };
 }
 
