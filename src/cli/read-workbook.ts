@@ -4,11 +4,20 @@ import { checkFileSize, WorkbookReadError } from "../xlsx/read-xlsx";
 import { readSnapshotInWorker } from "./read-in-worker";
 
 /** Problems with the file itself (not there, a folder, not allowed) that mean "cannot be read", not a bug. */
-export const FILE_PROBLEMS: Record<string, string> = {
+const FILE_PROBLEMS: Record<string, string> = {
   ENOENT: "there is no such file",
   EISDIR: "it is a folder, not a file",
   EACCES: "it may not be read (permission denied)",
 };
+
+/**
+ * Why a file could not be read, in the one line every command says it in; undefined when the
+ * problem is not the file's (a bug, thrown on).
+ */
+export function unreadableFile(file: string, problem: unknown): string | undefined {
+  const reason = FILE_PROBLEMS[(problem as NodeJS.ErrnoException).code ?? ""];
+  return reason && `${file} could not be read: ${reason}.`;
+}
 
 /**
  * A returned workbook's snapshot, or why it cannot be read, in words: the size is checked before the file is
@@ -21,8 +30,8 @@ export async function readWorkbookFile(file: string): Promise<ReadReturn> {
     return { snapshot: await readSnapshotInWorker(await readFile(file)) };
   } catch (problem) {
     if (problem instanceof WorkbookReadError) return { unreadable: problem.message };
-    const reason = FILE_PROBLEMS[(problem as NodeJS.ErrnoException).code ?? ""];
-    if (!reason) throw problem;
-    return { unreadable: `${file} could not be read: ${reason}.` };
+    const unreadable = unreadableFile(file, problem);
+    if (!unreadable) throw problem;
+    return { unreadable };
   }
 }

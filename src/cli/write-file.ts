@@ -1,4 +1,5 @@
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "fs";
+import { existsSync, renameSync, rmSync, statSync } from "fs";
+import { writeFile } from "fs/promises";
 import * as path from "path";
 import { UsageError } from "./command";
 
@@ -46,23 +47,67 @@ const WRITE_PROBLEMS: Record<string, string> = {
   EISDIR: "it is a folder",
 };
 
+/** One file a command writes: where, what, and the name the user typed for it. */
+export interface Output {
+  target: string;
+  bytes: Uint8Array;
+  shownAs: string;
+}
+
+function writeError(problem: unknown, shownAs: string): unknown {
+  const code = (problem as NodeJS.ErrnoException).code;
+  if (!code) return problem;
+  return new WriteError(
+    `Could not write "${shownAs}": ${WRITE_PROBLEMS[code] ?? "the operating system refused"} (${code}).`,
+  );
+}
+
+const INTERRUPTS = ["SIGINT", "SIGTERM"] as const;
+
 /**
- * Writes `bytes` to `target` whole or not at all: beside it first, then renamed over it, so a failure never leaves
- * half a workbook behind. A failure is a WriteError naming `shownAs` (the name the user typed) and the reason.
+ * Writes every output of a command, or none: each to a temporary file beside its target first, then
+ * all renamed over their targets at once, so a failure (a CSV folder that cannot be written, a full
+ * disc) or an interrupt (Ctrl-C, SIGTERM) never leaves one output without the others, nor half a
+ * file. The renames run without a pause in between, so no signal handler can run among them. A
+ * failure is a WriteError naming the file as the user typed it, and the reason; an interrupt removes
+ * the temporary files and then ends the process by the same signal, as it would have without us.
  */
-export function writeWhole(target: string, bytes: Uint8Array, shownAs: string): void {
-  const partial = `${target}.partial-${process.pid}`;
+export async function writeAllOrNothing(outputs: readonly Output[]): Promise<void> {
+  const partials = outputs.map((output) => `${output.target}.partial-${process.pid}`);
+  let interrupted: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => (interrupted = signal);
+  const stopIfInterrupted = () => {
+    if (!interrupted) return;
+    removeAll(partials);
+    for (const signal of INTERRUPTS) process.off(signal, onSignal);
+    process.kill(process.pid, interrupted);
+    // Should the signal not end the process at once (another listener keeps it), nothing more is written.
+    throw new WriteError(`Interrupted (${interrupted}): no file was written.`);
+  };
+  for (const signal of INTERRUPTS) process.on(signal, onSignal);
   try {
-    writeFileSync(partial, bytes);
-    renameSync(partial, target);
-  } catch (problem) {
-    const code = (problem as NodeJS.ErrnoException).code;
-    if (!code) throw problem;
-    throw new WriteError(
-      `Could not write "${shownAs}": ${WRITE_PROBLEMS[code] ?? "the operating system refused"} (${code}).`,
-    );
+    for (const [i, output] of outputs.entries()) {
+      try {
+        await writeFile(partials[i], output.bytes);
+      } catch (problem) {
+        throw writeError(problem, output.shownAs);
+      }
+      stopIfInterrupted();
+    }
+    outputs.forEach((output, i) => {
+      try {
+        renameSync(partials[i], output.target);
+      } catch (problem) {
+        throw writeError(problem, output.shownAs);
+      }
+    });
   } finally {
-    // existsSync rather than rmSync's force: a name too long to write is too long to remove, too.
-    if (existsSync(partial)) rmSync(partial);
+    removeAll(partials);
+    for (const signal of INTERRUPTS) process.off(signal, onSignal);
   }
+}
+
+function removeAll(files: string[]): void {
+  // existsSync rather than rmSync's force: a name too long to write is too long to remove, too.
+  for (const file of files) if (existsSync(file)) rmSync(file);
 }

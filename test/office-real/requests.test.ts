@@ -5,12 +5,12 @@
  * cross-check that the fake sees no property the real client would drop.
  */
 import { sampleAnswers } from "../../src/core/answers/sample";
-import { planSignOff } from "../../src/core/assessment/sign-off";
 import { checkWorkbook } from "../../src/core/check/check";
 import { planCheckReport } from "../../src/core/check/report-sheet";
 import { consolidate } from "../../src/core/consolidate/consolidate";
 import { planGroupWorkbook } from "../../src/core/consolidate/group-plan";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { planSignedOffCopy } from "../../src/core/sign-off/sign-off";
 import { knownToolkits } from "../../src/core/toolkit/registry";
 import { examinedReturn } from "../consolidate/fixtures";
 import { planSnapshot } from "../workbook/plan-cells";
@@ -234,12 +234,15 @@ describe("the fake and the real client see the same property sets", () => {
     workbookSheets: plan.sheets.map((s) => s.name),
     names: snapshot.names,
   }).plan;
-  const signOffPlan = planSignOff(snapshot, canonical, {
-    by: "A. Officer",
-    now: NOW,
-    workbookSheets: plan.sheets.map((s) => s.name),
-    printAndFilters: true,
-  })!.plan;
+  // The command line's signed-off copy: a whole plan, written as the upgrade writes one.
+  const signedOff = planSignedOffCopy(
+    snapshot,
+    canonical,
+    { by: "A. Officer", now: NOW, allowIncomplete: true },
+    checkWorkbook(snapshot, knownToolkits(), { today: "2026-11-20" }),
+  );
+  if ("refused" in signedOff) throw new Error(`sign-off refused: ${signedOff.message}`);
+  const signOffPlan = signedOff.planned.plan;
 
   async function bothWays(
     written: WorkbookPlan,

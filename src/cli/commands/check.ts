@@ -8,7 +8,7 @@ import { isIsoDate, todayIso } from "../../core/util/dates";
 import { WorkbookReadError } from "../../xlsx/read-xlsx";
 import { readSnapshotInWorker } from "../read-in-worker";
 import { UsageError, type CliOutput, type Command, type ParsedArgs } from "../command";
-import { FILE_PROBLEMS } from "../read-workbook";
+import { unreadableFile } from "../read-workbook";
 
 const HELP = `Usage:
   nps-toolkit check <file.xlsx>... [--json] [--today YYYY-MM-DD]
@@ -42,9 +42,9 @@ async function checkFile(file: string, today: string): Promise<FileReport> {
   try {
     bytes = await readFile(file);
   } catch (problem) {
-    const reason = FILE_PROBLEMS[(problem as NodeJS.ErrnoException).code ?? ""];
-    if (!reason) throw problem;
-    return { file, readable: false, problem: `${file} could not be read: ${reason}.` };
+    const unreadable = unreadableFile(file, problem);
+    if (!unreadable) throw problem;
+    return { file, readable: false, problem: unreadable };
   }
   try {
     const snapshot = await readSnapshotInWorker(bytes);

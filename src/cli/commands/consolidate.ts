@@ -12,7 +12,7 @@ import { isIsoDate, todayIso } from "../../core/util/dates";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type CliOutput, type Command, type ParsedArgs } from "../command";
 import { readWorkbookFile } from "../read-workbook";
-import { checkTarget, isSameFile, writeWhole } from "../write-file";
+import { checkTarget, isSameFile, writeAllOrNothing } from "../write-file";
 
 const HELP = `Usage:
   nps-toolkit consolidate <file.xlsx or folder>... -o group.xlsx [--csv group.csv]
@@ -134,9 +134,14 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
     printLog(consolidation, output);
     return 2;
   }
-  writeWhole(xlsxTarget, await writePlanToBuffer(planGroupWorkbook(consolidation, { now: new Date() })), outputs.xlsx);
   const rows = groupDataRows(consolidation);
-  if (csvTarget && outputs.csv) writeWhole(csvTarget, new TextEncoder().encode(groupDataCsv(rows)), outputs.csv);
+  const workbook = await writePlanToBuffer(planGroupWorkbook(consolidation, { now: new Date() }));
+  await writeAllOrNothing([
+    { target: xlsxTarget, bytes: workbook, shownAs: outputs.xlsx },
+    ...(csvTarget && outputs.csv
+      ? [{ target: csvTarget, bytes: new TextEncoder().encode(groupDataCsv(rows)), shownAs: outputs.csv }]
+      : []),
+  ]);
   const csvNote = outputs.csv ? ` and ${outputs.csv}` : "";
   output.log(
     `Wrote ${outputs.xlsx}${csvNote}: ${logSummaryLine(consolidation)} ${rows.length} rows on Group Data (toolkit ${consolidation.toolkit.id} ${consolidation.toolkit.version}).`,

@@ -5,7 +5,7 @@ import { canonicalToolkit } from "../../core/toolkit/canonical";
 import { ASSESSMENT_YEARS, isAssessmentDate, todayIso } from "../../core/util/dates";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type Command, type ParsedArgs } from "../command";
-import { checkTarget, writeWhole } from "../write-file";
+import { checkTarget, writeAllOrNothing } from "../write-file";
 
 const { first, last } = ASSESSMENT_YEARS;
 
@@ -74,7 +74,7 @@ The file is written whole or not at all. Exit status: 0 written, 1 could not wri
       assessmentDate: options.date,
       now: new Date(),
     });
-    writeWhole(target, await writePlanToBuffer(plan), options.file);
+    await writeAllOrNothing([{ target, bytes: await writePlanToBuffer(plan), shownAs: options.file }]);
     const behaviours = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours)).length;
     const assessed = Object.values(answers.behaviours).filter((a) => a.current).length;
     const sheets = plan.sheets.filter((s) => s.visibility === "visible").length;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "fs";
+import { readFileSync, statSync, type Stats } from "fs";
 import { plural } from "../../core/util/words";
 import * as path from "path";
 import { planRepairedCopy, type RepairedCopy } from "../../core/assessment/plan-assessment";
@@ -9,7 +9,8 @@ import { checkFileSize, WorkbookReadError } from "../../xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type Command, type CliOutput, type ParsedArgs } from "../command";
 import { readSnapshotInWorker } from "../read-in-worker";
-import { checkTarget, isSameFile, writeWhole } from "../write-file";
+import { unreadableFile } from "../read-workbook";
+import { checkTarget, isSameFile, writeAllOrNothing } from "../write-file";
 
 const HELP = `Usage: nps-toolkit repair <in.xlsx> <out.xlsx> [--force]
 
@@ -28,11 +29,23 @@ Options:
 Exit codes: 0 written; 2 when <in.xlsx> cannot be read or holds no assessment, or the request
 cannot be carried out as asked (for example <out.xlsx> is <in.xlsx>); 1 on any other failure.`;
 
+/** The input's details; undefined when there is no such file, and a folder we may not look in said as check says it. */
+function statOf(file: string, input: string): Stats | undefined {
+  try {
+    return statSync(input, { throwIfNoEntry: false });
+  } catch (problem) {
+    const unreadable = unreadableFile(file, problem);
+    if (unreadable) throw new UsageError(unreadable);
+    throw problem;
+  }
+}
+
 /** The input's full path, after the checks that need no reading. */
 export function checkInput(file: string): string {
   const input = path.resolve(file);
-  if (!existsSync(input)) throw new UsageError(`"${file}" does not exist.`);
-  if (statSync(input).isDirectory()) throw new UsageError(`"${file}" is a folder, not a workbook.`);
+  const stats = statOf(file, input);
+  if (!stats) throw new UsageError(`"${file}" does not exist.`);
+  if (stats.isDirectory()) throw new UsageError(`"${file}" is a folder, not a workbook.`);
   return input;
 }
 
@@ -41,8 +54,10 @@ export async function readInput(file: string, input: string): Promise<WorkbookSn
     checkFileSize(statSync(input).size);
     return await readSnapshotInWorker(new Uint8Array(readFileSync(input)));
   } catch (problem) {
-    // An unreadable workbook is a request that cannot be carried out: one line, exit 2.
+    // An unreadable workbook is a request that cannot be carried out: one line, exit 2, as check says it.
     if (problem instanceof WorkbookReadError) throw new UsageError(`${file}: ${problem.message}`);
+    const unreadable = unreadableFile(file, problem);
+    if (unreadable) throw new UsageError(unreadable);
     throw problem;
   }
 }
@@ -80,7 +95,7 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
     throw new UsageError(
       `${inFile}: this workbook holds no assessment made by the NPS toolkit, so there is nothing to repair. To start one, run nps-toolkit new.`,
     );
-  writeWhole(target, await writePlanToBuffer(copy.plan), outFile);
+  await writeAllOrNothing([{ target, bytes: await writePlanToBuffer(copy.plan), shownAs: outFile }]);
   report(inFile, outFile, copy, toolkit, output);
   return 0;
 }

@@ -9,7 +9,7 @@ import { knownToolkits } from "../../core/toolkit/registry";
 import { todayIso } from "../../core/util/dates";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type CliOutput, type Command, type ParsedArgs } from "../command";
-import { checkTarget, isSameFile, writeWhole } from "../write-file";
+import { checkTarget, isSameFile, writeAllOrNothing } from "../write-file";
 import { checkInput, readInput } from "./repair";
 
 const HELP = `Usage: nps-toolkit sign-off <file.xlsx> --by NAME [--on YYYY-MM-DD] [-o OUT.xlsx] [--force] [--allow-incomplete] [--with-errors]
@@ -127,7 +127,7 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
     check,
   );
   if (isRefusal(copy)) return refuse(request, copy, output);
-  writeWhole(target, await writePlanToBuffer(copy.planned.plan), request.outFile);
+  await writeAllOrNothing([{ target, bytes: await writePlanToBuffer(copy.planned.plan), shownAs: request.outFile }]);
   output.log(`Wrote ${request.outFile}: a signed-off copy of ${request.inFile}, which was not changed.`);
   const errors = check.findings.filter((f) => f.severity === "error");
   const warnings = check.findings.filter((f) => f.severity === "warning");

@@ -3,6 +3,7 @@ import {
   GUIDE,
   GUIDE_DETAILS_SINCE_LAYOUT,
   KEY_AREA,
+  keyAreaSheetKey,
   METADATA_KEYS,
   RETIRED,
   roleNameFor,
@@ -15,7 +16,7 @@ import { sheetOfReference } from "../snapshot/references";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
-import { serialToIsoDate } from "../util/dates";
+import { dateValue, describeAnswer, placeAnswers, rowsWithoutId, scanSheet } from "./answer-rows";
 import type { Answers, BehaviourAnswer } from "../plan/answer-types";
 
 export interface AssessmentInfo {
@@ -39,6 +40,8 @@ export interface FoundAssessment {
   ourSheets: string[];
   answers: Answers;
   info: AssessmentInfo;
+  /** Entries that could not be placed at a behaviour, each said in a note naming where it is. */
+  unplaced: string[];
 }
 
 const text = (sheet: SnapshotSheet | undefined, address: string): string => {
@@ -47,27 +50,62 @@ const text = (sheet: SnapshotSheet | undefined, address: string): string => {
 };
 
 /** A date cell as ISO: Excel serial numbers convert; text that is already ISO is kept. */
-function dateText(sheet: SnapshotSheet | undefined, address: string): string {
-  const value = sheet?.cells[address]?.value;
-  if (typeof value === "number" && value > 0) return serialToIsoDate(value);
-  return typeof value === "string" ? value.trim() : "";
+const dateText = (sheet: SnapshotSheet | undefined, address: string) => dateValue(sheet?.cells[address]?.value);
+
+/** The key area a sheet's subtitle (A2) names, as the generator writes it. */
+function shownKeyAreaId(sheet: SnapshotSheet): string | undefined {
+  return /Key area ID: ([^.\s]+)\./.exec(text(sheet, "A2"))?.[1];
+}
+
+/**
+ * Of the roles whose names point at one sheet (a name of the add-in's pointed at another of its
+ * sheets), the one the sheet plays: the role whose default name it has, or the key area its subtitle names.
+ */
+function roleOfSheet(sheet: SnapshotSheet, keys: string[], defaults: Record<string, string>): string {
+  return (
+    keys.find((key) => defaults[key] === sheet.name) ??
+    keys.find((key) => key === keyAreaSheetKey(shownKeyAreaId(sheet) ?? "")) ??
+    keys[0]
+  );
 }
 
 function findRoles(
   snapshot: WorkbookSnapshot,
   toolkit: Toolkit,
 ): { roles: Record<string, string>; ourSheets: string[] } {
-  const existing = new Set(snapshot.sheets.map((s) => s.name));
-  const roles: Record<string, string> = {};
-  for (const key of Object.keys(defaultSheetNames(toolkit))) {
+  const defaults = defaultSheetNames(toolkit);
+  const claims = new Map<SnapshotSheet, string[]>();
+  for (const key of Object.keys(defaults)) {
     const reference = snapshot.names[roleNameFor(key)];
-    const sheet = reference ? sheetOfReference(reference) : undefined;
-    if (sheet && existing.has(sheet)) roles[key] = sheet;
+    const name = reference ? sheetOfReference(reference) : undefined;
+    const sheet = snapshot.sheets.find((s) => s.name === name);
+    if (sheet) claims.set(sheet, [...(claims.get(sheet) ?? []), key]);
   }
-  const ourSheets = sheetsMadeByUs(snapshot.sheets, snapshot.names);
+  const roles: Record<string, string> = {};
+  for (const [sheet, keys] of claims) roles[roleOfSheet(sheet, keys, defaults)] = sheet.name;
+  const found = findOwnKeyAreaSheets(snapshot, [...claims.values()].flat(), roles);
+  const ourSheets = [...new Set([...sheetsMadeByUs(snapshot.sheets, snapshot.names), ...found])];
   const metadataSheet = ourSheets.find((name) => name.toLowerCase() === SHEET_NAMES.metadata.toLowerCase());
   if (!roles.metadata && metadataSheet) roles.metadata = metadataSheet;
   return { roles, ourSheets };
+}
+
+/**
+ * A key area whose name was pointed at another of our sheets: its own sheet, no longer named, is the
+ * one whose subtitle names the key area. Adds it to `roles`; returns the sheets so found.
+ */
+function findOwnKeyAreaSheets(snapshot: WorkbookSnapshot, named: string[], roles: Record<string, string>): string[] {
+  const taken = new Set(Object.values(roles));
+  const found: string[] = [];
+  for (const key of named) {
+    if (roles[key] || !key.startsWith(keyAreaSheetKey(""))) continue;
+    const own = snapshot.sheets.find((s) => !taken.has(s.name) && keyAreaSheetKey(shownKeyAreaId(s) ?? "") === key);
+    if (!own) continue;
+    roles[key] = own.name;
+    taken.add(own.name);
+    found.push(own.name);
+  }
+  return found;
 }
 
 /** The row of each metadata property (its name in column A, its value in B), in the rows the reader looks at. */
@@ -86,8 +124,6 @@ function readMetadata(sheet: SnapshotSheet | undefined): Partial<Record<Metadata
   return metadata;
 }
 
-type AnswerColumns = Record<"id" | "current" | "target" | "evidence" | "owner" | "reviewDate", number>;
-
 /**
  * Whether the Guide has the respondent and sign-off cells: an older layout has other text where they
  * are now. A workbook without a layout stamp is taken as current (the checker reports the stamp missing).
@@ -96,26 +132,35 @@ export function guideHasDetails(metadata: Partial<Record<MetadataKey, string>>):
   return !metadata.layoutVersion || Number(metadata.layoutVersion) >= GUIDE_DETAILS_SINCE_LAYOUT;
 }
 
-/** Answers on a sheet with one behaviour a row from `firstRow`, by the behaviour ID in each row; stops at the first row without one. */
-function readAnswerRows(
-  sheet: SnapshotSheet | undefined,
-  firstRow: number,
-  C: AnswerColumns,
-): Record<string, BehaviourAnswer> {
-  const found: Record<string, BehaviourAnswer> = {};
-  for (let row = firstRow; sheet; row++) {
-    const id = text(sheet, cellAddress(row, C.id)).trim();
-    if (id === "") break;
-    const answer: BehaviourAnswer = {
-      current: text(sheet, cellAddress(row, C.current)),
-      target: text(sheet, cellAddress(row, C.target)),
-      evidence: text(sheet, cellAddress(row, C.evidence)),
-      owner: text(sheet, cellAddress(row, C.owner)),
-      reviewDate: dateText(sheet, cellAddress(row, C.reviewDate)),
-    };
-    found[id] = Object.fromEntries(Object.entries(answer).filter(([, v]) => v !== "")) as BehaviourAnswer;
-  }
-  return found;
+/**
+ * Every answer of the key area sheets and the Retired answers sheet, by behaviour ID wherever its
+ * row stands (answer-rows.ts), with a note for each entry that could not be placed.
+ */
+function readAnswers(keyAreaSheets: SnapshotSheet[], retired: SnapshotSheet | undefined) {
+  const scanned = keyAreaSheets.map((sheet) => ({ sheet, scanned: scanSheet(sheet, KEY_AREA.columns) }));
+  // A retired answer counts only for a behaviour with no row of its own (one a newer toolkit brings back): where
+  // the behaviour has its row, the figures read that row, so the retired answer is named, not carried.
+  const ownRows = new Set(scanned.flatMap((s) => s.scanned.rows.map((row) => row.id)));
+  const retiredRows = retired ? scanSheet(retired, RETIRED.columns).rows : [];
+  const fromRetired = placeAnswers(retiredRows.filter((row) => !ownRows.has(row.id)));
+  const retiredNotCounted = retiredRows
+    .filter((row) => ownRows.has(row.id) && Object.keys(row.answer).length > 0)
+    .map(
+      (row) =>
+        `Behaviour ${row.id} has answers on row ${row.row} of "${row.sheet}" (${describeAnswer(row.answer)}) as well as its own row, whose answers are the ones the figures count; those of "${row.sheet}" were not carried. Copy them across if they are the right ones.`,
+    );
+  const fromKeyAreas = placeAnswers(scanned.flatMap((s) => s.scanned.rows));
+  const behaviours: Record<string, BehaviourAnswer> = {};
+  for (const placed of [fromRetired.answers, fromKeyAreas.answers])
+    for (const [id, found] of placed) behaviours[id] = found.answer;
+  // Rows above the principle are the key area's title and text, not answers.
+  const withoutId = scanned.flatMap((s) =>
+    rowsWithoutId(s.sheet.name, s.scanned, s.scanned.principleRow ?? KEY_AREA.principleRow),
+  );
+  return {
+    behaviours,
+    unplaced: [...fromKeyAreas.unplaced, ...withoutId, ...fromRetired.unplaced, ...retiredNotCounted],
+  };
 }
 
 /**
@@ -128,27 +173,20 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
   if (!roles.metadata && !roles.guide) return null;
   const sheetNamed = (name: string | undefined) => snapshot.sheets.find((s) => s.name === name);
   const guide = sheetNamed(roles.guide);
-  const behaviours: Record<string, BehaviourAnswer> = {};
-  const namedKeyAreaSheets = Object.entries(snapshot.names)
-    .filter(([name]) => name.startsWith(roleNameFor("keyArea:")))
-    .map(([, reference]) => sheetNamed(sheetOfReference(reference)))
+  // Those of this toolkit by role, and those of key areas it dropped by their names, for Retired answers.
+  const keyAreaSheets = [
+    ...Object.entries(roles)
+      .filter(([key]) => key.startsWith(keyAreaSheetKey("")))
+      .map(([, name]) => name),
+    ...Object.entries(snapshot.names)
+      .filter(([name]) => name.startsWith(roleNameFor(keyAreaSheetKey(""))))
+      .map(([, reference]) => sheetOfReference(reference)),
+  ]
+    .map(sheetNamed)
     .filter((sheet): sheet is SnapshotSheet => sheet !== undefined);
   // Only the sheets the Summary, Gaps and Data formulas read: a name alone decides nothing.
-  const keyAreaRows = answerSheets(snapshot, roles, namedKeyAreaSheets).map((sheet) =>
-    readAnswerRows(sheet, KEY_AREA.firstBehaviourRow, KEY_AREA.columns),
-  );
-  const ownRows = new Set(keyAreaRows.flatMap((rows) => Object.keys(rows)));
-  // A retired answer counts only for a behaviour with no row of its own here (one a newer toolkit brings back).
-  for (const [id, answer] of Object.entries(
-    readAnswerRows(sheetNamed(roles.retired), RETIRED.firstRow, RETIRED.columns),
-  )) {
-    if (Object.keys(answer).length > 0 && !ownRows.has(id)) behaviours[id] = answer;
-  }
-  for (const rows of keyAreaRows) {
-    for (const [id, answer] of Object.entries(rows)) {
-      if (Object.keys(answer).length > 0) behaviours[id] = answer;
-    }
-  }
+  const read = answerSheets(snapshot, roles, [...new Set(keyAreaSheets)]);
+  const { behaviours, unplaced } = readAnswers(read, sheetNamed(roles.retired));
   const metadata = readMetadata(sheetNamed(roles.metadata));
   const at = (cell: { row: number; column: number }) => cellAddress(cell.row, cell.column);
   const guideDetails = guideHasDetails(metadata) ? guide : undefined;
@@ -168,5 +206,5 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
     ...(info.respondent ? { respondent: info.respondent } : {}),
     ...(info.role ? { role: info.role } : {}),
   };
-  return { roles, ourSheets, answers, info };
+  return { roles, ourSheets, answers, info, unplaced };
 }

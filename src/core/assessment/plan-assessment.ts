@@ -161,7 +161,7 @@ export function planUpgrade(
   const reuse = Object.fromEntries(
     Object.entries(found.roles).filter(([key]) => plan.sheets.some((s) => s.key === key)),
   );
-  const warnings = [...carried.warnings, ...signOff.warnings, ...plan.warnings];
+  const warnings = [...found.unplaced, ...carried.warnings, ...signOff.warnings, ...plan.warnings];
   return {
     action: upgraded ? "upgraded" : "repaired",
     plan,

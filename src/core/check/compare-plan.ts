@@ -15,7 +15,9 @@ import { normaliseReference, sheetOfReference } from "../snapshot/references";
 import type { SheetPlan, Validation, WorkbookPlan } from "../plan/types";
 import type { SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../snapshot/types";
 import { cellAddress, cellsIn, parseCell } from "../util/a1";
+import { plannedCells } from "../plan/planned-cells";
 import { compareSheet, type DefaultNames, type RowMap, type SheetComparison } from "./compare-sheet";
+import { rowMoveFindings, rowMoves, type RowMoves } from "./row-moves";
 import { finding } from "./findings";
 import type { Finding, FindingSheet } from "./types";
 
@@ -57,6 +59,8 @@ export function compareWithPlan(
   const { exact } = options;
   const findings: Finding[] = [];
   const sheets: ComparedSheet[] = [];
+  const moves = exact ? new Map<SheetPlan, RowMoves>() : movedRows(plan, snapshot);
+  const movedSheets = new Map([...moves].map(([sheet, moved]) => [sheet.name.toLowerCase(), moved.move]));
   for (const sheet of plan.sheets) {
     // The retired answers are the user's to sort, once they are out of the toolkit's sheets.
     if (!exact && sheet.role === "retired") continue;
@@ -69,14 +73,18 @@ export function compareWithPlan(
     const where = whereOf(sheet, actual.name);
     findings.push(...sheetState(sheet, actual, where, exact));
     if (options.contentSkipped?.(sheet)) continue;
+    const moved = moves.get(sheet);
+    if (moved) findings.push(...rowMoveFindings(moved, plannedCells(sheet), where));
     const compared = compareSheet(sheet, actual, where, {
       behaviourIds: options.behaviourIds ?? new Set(),
       defaults: options.defaults,
       exact,
+      moves: moved,
+      movedSheets,
     });
     findings.push(...compared.findings);
     if (compared.columnsIntact)
-      findings.push(...compareGuards(sheet, actual, where, snapshot.names, plannedRowOf(compared, exact)));
+      findings.push(...compareGuards(sheet, actual, where, snapshot.names, plannedRowOf(compared, exact, moved)));
     sheets.push({ plan: sheet, actual, where, rows: compared.rows, columnsIntact: compared.columnsIntact });
   }
   findings.push(...compareNames(plan, snapshot, exact));
@@ -194,10 +202,23 @@ type PlannedRowOf = (actualRow: number) => number | undefined;
  * whose behaviour it holds; another row that the plan writes stands for itself; the rest (a row a
  * user added, a behaviour's row that is gone) belong to nobody.
  */
-function plannedRowOf(compared: SheetComparison, exact: boolean): PlannedRowOf {
+function plannedRowOf(compared: SheetComparison, exact: boolean, moves: RowMoves | undefined): PlannedRowOf {
   if (exact) return (row) => row;
   const fromActual = new Map([...compared.rows].map(([planned, actual]) => [actual, planned]));
-  return (row) => fromActual.get(row) ?? (compared.planned.has(row) && !compared.keyed.has(row) ? row : undefined);
+  const unkeyed = (planned: number | undefined) =>
+    planned !== undefined && compared.planned.has(planned) && !compared.keyed.has(planned) ? planned : undefined;
+  return (row) => fromActual.get(row) ?? unkeyed(moves ? moves.back(row) : row);
+}
+
+/** The key area sheets whose rows were inserted or deleted (row-moves.ts), with their moves. */
+function movedRows(plan: WorkbookPlan, snapshot: WorkbookSnapshot): Map<SheetPlan, RowMoves> {
+  const moves = new Map<SheetPlan, RowMoves>();
+  for (const sheet of plan.sheets) {
+    const actual = sheet.role === "keyArea" ? snapshot.sheets.find((s) => s.name === sheet.name) : undefined;
+    const moved = actual && rowMoves(plannedCells(sheet), actual);
+    if (moved) moves.set(sheet, moved);
+  }
+  return moves;
 }
 
 /** Where the plan locks or unlocks a cell (a cell no style mentions is locked, as in Excel). */

@@ -5,6 +5,7 @@
  * rules. Exactly (a writer's own output): every cell by address, inputs included, and a cell the
  * plan leaves empty must be empty.
  */
+import { LOOKS_LIKE_ID } from "../answers/behaviour-id";
 import { isNumberedName } from "../assessment/sheet-names";
 import { GUIDE_INPUTS, GUIDE_SIGN_OFF, KEY_AREA } from "../plan/layout";
 import { plannedCells, type PlannedCells } from "../plan/planned-cells";
@@ -12,7 +13,8 @@ import { isFormula, type PlanCell, type SheetPlan } from "../plan/types";
 import type { SnapshotCell, SnapshotSheet } from "../snapshot/types";
 import { cellAddress, columnLetter, parseCell } from "../util/a1";
 import { finding, isErrorValue, shown } from "./findings";
-import { sameFormula } from "./formula-tokens";
+import { sameFormula, type MovedRows } from "./formula-tokens";
+import type { RowMove, RowMoves } from "./row-moves";
 import type { Finding, FindingSheet, RuleId } from "./types";
 
 const C = KEY_AREA.columns;
@@ -74,9 +76,6 @@ function actualRowsByKey(index: CellIndex, column: number, firstRow: number): Ma
   return byKey;
 }
 
-/** Looks like a behaviour ID (SL-ECSM-01), so a row of notes a user typed below a table is not taken for one. */
-const LOOKS_LIKE_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
-
 /** Which content rule an edited text on this sheet breaks, by where it is. */
 function contentRule(sheet: SheetPlan, row: number, column: number): RuleId {
   if (sheet.role !== "keyArea") return "content.text-edited";
@@ -131,20 +130,29 @@ function isNameBeforeRename(
 /** Each planned sheet's current name → the name the generator gives it by default. */
 export type DefaultNames = Map<string, string>;
 
+/**
+ * How formulas are compared on a sheet: with the references Excel moved for rows inserted or deleted
+ * (on any sheet); a sheet whose own rows moved has its references moved that way, not by the row's shift.
+ */
+interface FormulaComparison {
+  moved?: MovedRows;
+  ownRowsMoved: boolean;
+}
+
 function compareCell(
   sheet: SheetPlan,
   where: FindingSheet,
   expected: PlanCell,
   actual: SnapshotSheet,
-  row: number,
-  column: number,
-  rowShift: number,
+  { row, column, rowShift }: { row: number; column: number; rowShift: number },
   defaults: DefaultNames,
+  formulas: FormulaComparison,
 ): Finding | undefined {
   const address = cellAddress(row + rowShift, column);
   const found = actual.cells[address];
   if (isFormula(expected)) {
-    if (found?.formula === undefined || !sameFormula(expected.formula, found.formula, rowShift))
+    const shift = formulas.ownRowsMoved ? 0 : rowShift;
+    if (found?.formula === undefined || !sameFormula(expected.formula, found.formula, shift, formulas.moved))
       return finding({
         rule: "formula.changed",
         sheet: where,
@@ -177,6 +185,24 @@ function compareCell(
     found: shown(found),
     repairable: true,
   });
+}
+
+/** The toolkit's text of a row that was deleted (row-moves.ts says the row; this, what it held). */
+function deletedText(sheet: SheetPlan, where: FindingSheet, row: number, cells: Map<number, PlanCell>): Finding[] {
+  return [...cells]
+    .filter(([, expected]) => typeof expected === "string")
+    .map(([column, expected]) => {
+      const rule = contentRule(sheet, row, column);
+      return finding({
+        rule,
+        sheet: where,
+        cell: cellAddress(row, column),
+        message: `${CONTENT_WHAT[rule]} is gone: the row that held it was deleted.`,
+        expected: String(expected),
+        found: "(row deleted)",
+        repairable: true,
+      });
+    });
 }
 
 /** Header texts by column, to tell a moved or missing column from an edited heading. */
@@ -245,6 +271,10 @@ export interface SheetComparisonOptions {
   defaults?: DefaultNames;
   /** Inputs compared too, and every cell the plan leaves empty must be empty. */
   exact?: boolean;
+  /** Rows inserted or deleted on this sheet (row-moves.ts). */
+  moves?: RowMoves;
+  /** Rows inserted or deleted on every sheet, by lower-case name, which formulas' references followed. */
+  movedSheets?: ReadonlyMap<string, RowMove>;
 }
 
 /** Compares one sheet with its plan: columns, rows keyed by behaviour ID, then every planned cell. */
@@ -252,7 +282,7 @@ export function compareSheet(
   sheet: SheetPlan,
   actual: SnapshotSheet,
   where: FindingSheet,
-  { behaviourIds, defaults = new Map(), exact = false }: SheetComparisonOptions,
+  { behaviourIds, defaults = new Map(), exact = false, moves, movedSheets }: SheetComparisonOptions,
 ): SheetComparison {
   const planned = plannedCells(sheet);
   const keys = exact ? undefined : keyedRows(planned, behaviourIds);
@@ -263,18 +293,25 @@ export function compareSheet(
   if (keys) {
     const headerRow = sheet.role === "keyArea" ? KEY_AREA.headerRow : keys.firstRow - 1;
     const index = indexCells(actual);
-    const columnFindings = compareColumns(planned.get(headerRow), actual, index, headerRow, where);
+    const actualHeaderRow = moves?.move(headerRow) ?? headerRow;
+    const columnFindings = compareColumns(planned.get(headerRow), actual, index, actualHeaderRow, where);
     if (columnFindings.length > 0) return { findings: columnFindings, rows, columnsIntact: false, ...rowSets };
-    findings.push(...matchRows(sheet, index, where, keys, rows));
+    findings.push(...matchRows(sheet, index, where, keys, rows, moves));
   }
+  const formulas: FormulaComparison = {
+    moved: movedSheets && movedSheets.size > 0 ? { sheet: actual.name.toLowerCase(), moves: movedSheets } : undefined,
+    ownRowsMoved: moves !== undefined,
+  };
   for (const [row, cells] of planned) {
     const keyed = keyedRowNumbers.has(row);
-    const actualRow = keyed ? rows.get(row) : row;
+    const actualRow = keyed ? rows.get(row) : moves ? (moves.move(row) ?? undefined) : row;
+    if (actualRow === undefined && !keyed) findings.push(...deletedText(sheet, where, row, cells));
     if (actualRow === undefined) continue;
     for (const [column, expected] of cells) {
       if (keyed && column === keys?.column) continue;
       if (!exact && isInput(sheet, row, column, keyed)) continue;
-      const problem = compareCell(sheet, where, expected, actual, row, column, actualRow - row, defaults);
+      const at = { row, column, rowShift: actualRow - row };
+      const problem = compareCell(sheet, where, expected, actual, at, defaults, formulas);
       if (problem) findings.push(problem);
     }
   }
@@ -312,9 +349,15 @@ function matchRows(
   where: FindingSheet,
   keys: NonNullable<ReturnType<typeof keyedRows>>,
   rows: RowMap,
+  moves: RowMoves | undefined,
 ): Finding[] {
   const findings: Finding[] = [];
-  const found = actualRowsByKey(index, keys.column, keys.firstRow);
+  // Rows deleted above the first behaviour's move it up: look from where it stands now.
+  const found = actualRowsByKey(
+    index,
+    keys.column,
+    Math.min(keys.firstRow, moves?.move(keys.firstRow) ?? keys.firstRow),
+  );
   const idCell = (row: number) => cellAddress(row, keys.column);
   for (const [id, row] of keys.keyed) {
     const at = found.get(id) ?? [];
@@ -346,7 +389,8 @@ function matchRows(
         }),
       );
     // Key area rows must stay put (the Summary reads them as a block); Gaps and Data may be sorted.
-    if (sheet.role === "keyArea" && at[0] !== row)
+    // A row moved by rows inserted or deleted above it is said once, by the row that was (row-moves.ts).
+    if (sheet.role === "keyArea" && at[0] !== row && moves?.move(row) !== at[0])
       findings.push(
         finding({
           rule: "structure.row-moved",

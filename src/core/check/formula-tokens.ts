@@ -146,23 +146,48 @@ function tokenKey(token: FormulaToken, rowShift: number): string {
   return `ref:${token.columnAbsolute ? "$" : ""}${token.column}${token.rowAbsolute ? "$" : ""}${row}`;
 }
 
+/** Rows inserted or deleted on sheets (by lower-case name), and the sheet the formula is on. */
+export interface MovedRows {
+  sheet: string;
+  moves: ReadonlyMap<string, (row: number) => number | null>;
+}
+
+/**
+ * The tokens with every reference to a sheet whose rows moved moved as Excel moves it: the sheet
+ * named before it (a range's second end takes its first end's), or the formula's own. A reference
+ * to a deleted row becomes #REF!, as in Excel.
+ */
+function movedTokens(tokens: FormulaToken[], moved: MovedRows): FormulaToken[] {
+  let lastSheet = moved.sheet;
+  return tokens.map((token, i) => {
+    if (token.kind === "text") return token;
+    const before = tokens[i - 1];
+    const key = before?.kind === "text" ? before.key : "";
+    const sheet = key.startsWith("sheet:") ? key.slice("sheet:".length) : key === ":" ? lastSheet : moved.sheet;
+    lastSheet = sheet;
+    const move = moved.moves.get(sheet);
+    const row = move ? move(token.row) : token.row;
+    return row === null ? { kind: "text", key: "error:#REF!" } : { ...token, row };
+  });
+}
+
 /** A formula's normal form, as one string (for messages and for comparing). */
-export function normaliseFormula(formula: string, rowShift = 0): string {
-  return formulaTokens(formula)
-    .map((token) => tokenKey(token, rowShift))
-    .join(" ");
+export function normaliseFormula(formula: string, rowShift = 0, moved?: MovedRows): string {
+  const tokens = formulaTokens(formula);
+  return (moved ? movedTokens(tokens, moved) : tokens).map((token) => tokenKey(token, rowShift)).join(" ");
 }
 
 /**
  * Whether a formula found in a workbook means the same as the one expected. `rowShift` is how
  * many rows the found cell sits below where the expected formula was written (a sorted row): its
- * relative row references moved with it, as Excel moves them. A formula that cannot be split into
- * tokens means nothing the add-in wrote.
+ * relative row references moved with it, as Excel moves them. `moved`: rows inserted or deleted
+ * on sheets, which Excel moved the expected formula's references for. A formula that cannot be
+ * split into tokens means nothing the add-in wrote.
  */
-export function sameFormula(expected: string, found: string, rowShift = 0): boolean {
-  if (rowShift === 0 && expected === found) return true;
+export function sameFormula(expected: string, found: string, rowShift = 0, moved?: MovedRows): boolean {
+  if (rowShift === 0 && !moved && expected === found) return true;
   try {
-    return normaliseFormula(expected, rowShift) === normaliseFormula(found);
+    return normaliseFormula(expected, rowShift, moved) === normaliseFormula(found);
   } catch (problem) {
     if (problem instanceof FormulaSyntaxError) return false;
     throw problem;

@@ -24,6 +24,8 @@ export const RULES = {
   "structure.row-moved": "error",
   "structure.row-duplicated": "error",
   "structure.row-unknown": "error",
+  "structure.row-inserted": "warning",
+  "structure.row-deleted": "warning",
   "structure.sheet-visible": "info",
   "structure.sheet-hidden": "info",
   "structure.name-changed": "warning",
