@@ -9,10 +9,11 @@ import { checkWorkbook } from "../core/check/check";
 import { canonicalToolkit } from "../core/toolkit/canonical";
 import { knownToolkits } from "../core/toolkit/registry";
 import { todayIso } from "../core/util/dates";
+import { paneWords } from "../core/words/pane";
 import type { WorkbookSnapshot } from "../core/snapshot/types";
 import { checkFileSize, readSnapshotFromBuffer, WorkbookReadError } from "../xlsx/read-xlsx";
 import { writePlanToBuffer } from "../xlsx/write-xlsx";
-import type { FileChecker } from "./file-check";
+import type { FileChecker } from "./features";
 import { fileBytes } from "./file-bytes";
 import { saveBytes } from "./save-file";
 
@@ -30,7 +31,8 @@ function noAssessment(file: File): UserFacingError {
 
 /** The chosen file as a snapshot; a file that is not a readable workbook is the user's to fix, with a next step. */
 async function readChosenFile(file: File, onProgress: OnProgress): Promise<WorkbookSnapshot> {
-  onProgress({ step: "Reading your workbook", fraction: 0.1 });
+  onProgress({ step: paneWords.check.reading, fraction: 0.1 });
+  if (file.size === 0) throw new UserFacingError(paneWords.consolidate.emptyFile, CHOOSE_ANOTHER);
   try {
     // Refused by its size before a byte of it is loaded into memory.
     checkFileSize(file.size);
