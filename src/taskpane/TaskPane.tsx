@@ -1,4 +1,3 @@
-import { Tab, TabList } from "@fluentui/react-components";
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { ProgressUpdate, WorkbookHost, WorkbookStatus } from "../app/workbook-host";
 import { todayIso } from "../core/util/dates";
@@ -12,6 +11,7 @@ import { PaneHeader } from "./components/PaneHeader";
 import { SignOffForm } from "./components/SignOffForm";
 import { StandaloneNotice, type NoticeReason } from "./components/StandaloneNotice";
 import { StatusView } from "./components/StatusView";
+import { TASK_PANEL_ID, TaskTabs } from "./components/TaskTabs";
 import { usePaneStyles } from "./components/styles";
 import { useConsolidateAction } from "./consolidate-actions";
 import { checkDetails } from "./details";
@@ -158,20 +158,8 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
       <PaneHeader />
       {state.mode === "standalone" && <StandaloneNotice reason={standaloneReason} detail={standaloneDetail} />}
       <ActionMessage phase={phase} downloadButtonShown={action === "download"} onSelectSheet={selectSheet} />
-      <TabList
-        selectedValue={tab}
-        onTabSelect={(_, data) => selectTab(data.value as PaneTab)}
-        aria-label={paneWords.tabs.label}
-        size="small"
-        className={styles.tabs}
-      >
-        {tabs.map((t) => (
-          <Tab key={t.tab} value={t.tab} id={`tab-${t.tab}`} aria-controls="task-panel">
-            {t.label}
-          </Tab>
-        ))}
-      </TabList>
-      <div role="tabpanel" id="task-panel" aria-labelledby={`tab-${tab}`} className={styles.section}>
+      <TaskTabs tabs={tabs} selected={tab} onSelect={selectTab} />
+      <div role="tabpanel" id={TASK_PANEL_ID} aria-labelledby={`tab-${tab}`} className={styles.section}>
         {tab === "assessment" && (
           <>
             {existing && (

@@ -68,7 +68,8 @@ export function downloadFileName(details: AssessmentDetails): string {
       .trim()
       .replace(/^\.+|\.+$/g, "")
       .trim();
-  const council = safe(details.council).slice(0, 80).trim() || "Council";
-  const date = isIsoDate(details.assessmentDate) ? details.assessmentDate : "undated";
-  return `NPS assessment - ${council} - ${date}.xlsx`;
+  const names = paneWords.fileNames;
+  const council = safe(details.council).slice(0, 80).trim() || names.councilMissing;
+  const date = isIsoDate(details.assessmentDate) ? details.assessmentDate : names.undated;
+  return names.assessment(council, date);
 }

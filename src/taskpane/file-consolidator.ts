@@ -38,7 +38,7 @@ const source = (file: File): ReturnSource => ({
 });
 
 /** "NPS group consolidation 2026-11-26.xlsx". */
-export const groupFileName = (now: Date) => `NPS group consolidation ${todayIso(now)}.xlsx`;
+export const groupFileName = (now: Date) => paneWords.fileNames.group(todayIso(now));
 
 export const fileConsolidator: Consolidator = {
   consolidate: (files, options, onFile) =>

@@ -161,6 +161,23 @@ export const paneWords = {
     openRepaired: (fileName: string) => `Open “${fileName}” from your downloads folder in Excel.`,
     loading: "Loading the workbook checker",
     preparing: "Preparing the repaired copy",
+    checking: "Checking the workbook",
+    carrying: "Carrying the answers into a new workbook",
+    startingDownload: "Starting the download",
+    chooseAnother: "If this is not the file you meant, choose the assessment's own .xlsx workbook.",
+    noAssessment: (fileName: string) =>
+      `"${fileName}" holds no assessment made by the NPS Toolkit, so there is nothing to check or repair.`,
+    noAssessmentNext: "Choose the assessment's own .xlsx workbook, or download a new workbook to start an assessment.",
+  },
+
+  // ---- The names of the files the pane downloads ----
+  fileNames: {
+    assessment: (council: string, date: string) => `NPS assessment - ${council} - ${date}.xlsx`,
+    councilMissing: "Council",
+    undated: "undated",
+    repaired: (base: string) => `${base} (repaired).xlsx`,
+    repairedFallback: "NPS assessment",
+    group: (date: string) => `NPS group consolidation ${date}.xlsx`,
   },
 
   // ---- Findings ----
@@ -169,9 +186,7 @@ export const paneWords = {
     group: (label: string, count: number) => `${label} (${count})`,
     keyArea: "Key area",
     sheet: "Sheet",
-    behaviour: "Behaviour",
     cell: "Cell",
-    toolkitText: "Toolkit's text",
     changedWords: "Changed words",
     removed: "removed",
     added: "added",
@@ -199,7 +214,6 @@ export const paneWords = {
       "When the answers are final, sign them off: your name and today's date go on the Guide, and the add-in records a check of every answer. If an answer changes afterwards, the return no longer counts as final.",
     name: "Your name",
     button: "Sign off",
-    buildFirst: "Build the assessment first: there is nothing to sign off yet.",
   },
 
   // ---- Consolidate ----

@@ -16,8 +16,20 @@ export const usePaneStyles = makeStyles({
   },
   /** The tabs wrap onto a second line rather than scroll in a narrow pane. */
   tabs: {
+    display: "flex",
     flexWrap: "wrap",
-    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    gap: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  tab: {
+    minWidth: 0,
+    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
+    borderRadius: 0,
+  },
+  /** The task in view: its tab underlined in the brand colour, as Fluent's own tabs are. */
+  selectedTab: {
+    borderBottomColor: tokens.colorCompoundBrandStroke,
+    fontWeight: tokens.fontWeightSemibold,
   },
   section: {
     display: "flex",
