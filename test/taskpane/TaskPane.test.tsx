@@ -140,7 +140,7 @@ describe("TaskPane in Excel", () => {
     expect(within(where).getByText("Assessed 12 of 40 behaviours")).toBeTruthy();
     const bars = within(where).getAllByRole("progressbar");
     expect(bars.map((bar) => bar.getAttribute("aria-valuenow"))).toEqual(["12", "12", "0"]);
-    expect(within(where).getByText("Working with partners")).toBeTruthy();
+    expect(within(where).getByText("Working with partners: 0 of 20")).toBeTruthy();
     expect((councilInput() as HTMLInputElement).value).toBe("Anytown Borough Council");
     expect(dateInput().value).toBe("05/11/2024");
   });

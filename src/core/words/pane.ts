@@ -62,7 +62,7 @@ export const paneWords = {
     toolkitVersion: (version: string) => (version ? `version ${version}` : "version not recorded"),
     newerToolkit: "A newer toolkit is available: Upgrade below brings it in and keeps every answer.",
     assessed: (assessed: number, total: number) => `Assessed ${assessed} of ${plural(total, "behaviour")}`,
-    keyAreaCount: (assessed: number, total: number) => `${assessed} of ${total}`,
+    keyAreaLine: (name: string, assessed: number, total: number) => `${name}: ${assessed} of ${total}`,
     keyAreasLabel: "Behaviours assessed per key area",
     draft: "Draft: not signed off yet.",
     changedSinceSignOff: "Changed since it was signed off: a draft again.",

@@ -51,12 +51,8 @@ export function StatusView({ existing, check, onSeeFindings }: StatusViewProps) 
       <ul className={styles.bars} aria-label={words.keyAreasLabel}>
         {existing.keyAreas.map((area) => (
           <li key={area.id}>
-            <Field
-              size="small"
-              label={area.name}
-              hint={words.keyAreaCount(area.assessed, area.total)}
-              validationState="none"
-            >
+            {/* The count in the label, not under it: nine key areas must fit in the pane with the rest. */}
+            <Field size="small" label={words.keyAreaLine(area.name, area.assessed, area.total)} validationState="none">
               <ProgressBar value={area.assessed} max={Math.max(1, area.total)} />
             </Field>
           </li>
