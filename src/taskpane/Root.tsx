@@ -1,8 +1,8 @@
 import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { WorkbookHost } from "../app/workbook-host";
-import type { DownloadWorkbook } from "./download";
-import type { FileChecker } from "./file-check";
+import { paneWords } from "../core/words/pane";
+import type { PaneFeatures } from "./features";
 import { errorDetail, type StandaloneReason } from "./office-detect";
 import { TaskPane } from "./TaskPane";
 
@@ -19,18 +19,12 @@ export const OFFER_DOWNLOAD_WHILE_WAITING_MS = 8000;
 
 interface RootProps {
   start: () => Promise<Started>;
-  downloadWorkbook: DownloadWorkbook;
-  fileChecker: FileChecker;
+  features: PaneFeatures;
   /** Shortened in tests. */
   offerDownloadAfterMs?: number;
 }
 
-export function Root({
-  start,
-  downloadWorkbook,
-  fileChecker,
-  offerDownloadAfterMs = OFFER_DOWNLOAD_WHILE_WAITING_MS,
-}: RootProps) {
+export function Root({ start, features, offerDownloadAfterMs = OFFER_DOWNLOAD_WHILE_WAITING_MS }: RootProps) {
   const started = useStarted(start);
   const waitingLong = useElapsed(offerDownloadAfterMs, started === null);
   const browserDark = usePrefersDark();
@@ -47,26 +41,19 @@ export function Root({
           // Still listening: the Excel pane replaces this one as soon as Office answers; its key makes React start
           // it afresh (its state says whether it works in Excel). If Office never comes, this pane simply becomes
           // the standalone one (same key), so whatever the user typed or chose while waiting, and the focus, stay.
-          <TaskPane
-            key="standalone"
-            host={null}
-            standaloneReason="waiting"
-            downloadWorkbook={downloadWorkbook}
-            fileChecker={fileChecker}
-          />
+          <TaskPane key="standalone" host={null} standaloneReason="waiting" features={features} />
         ) : (
-          <Spinner label="Waiting for Excel…" style={{ padding: "2rem" }} />
+          <Spinner label={paneWords.waiting} style={{ padding: "2rem" }} />
         )
       ) : started.kind === "excel" ? (
-        <TaskPane key="excel" host={started.host} downloadWorkbook={downloadWorkbook} fileChecker={fileChecker} />
+        <TaskPane key="excel" host={started.host} features={features} />
       ) : (
         <TaskPane
           key="standalone"
           host={null}
           standaloneReason={started.reason}
           standaloneDetail={started.detail}
-          downloadWorkbook={downloadWorkbook}
-          fileChecker={fileChecker}
+          features={features}
         />
       )}
     </FluentProvider>

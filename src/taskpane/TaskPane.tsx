@@ -1,25 +1,30 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { ProgressUpdate, WorkbookHost, WorkbookStatus } from "../app/workbook-host";
+import { todayIso } from "../core/util/dates";
+import { paneWords } from "../core/words/pane";
 import { useCheckActions, type Exclusive } from "./check-actions";
+import { ACTION_MESSAGE_ID, ActionMessage } from "./components/ActionMessage";
 import { ExcelCheckSection, FileCheckSection } from "./components/CheckSections";
 import { ConsolidateSection } from "./components/ConsolidateSection";
-import { useConsolidateAction } from "./consolidate-actions";
-import { realConsolidator, type Consolidator } from "./consolidator";
 import { DetailsForm } from "./components/DetailsForm";
-import { DownloadResult } from "./components/DownloadResult";
-import { ErrorPanel } from "./components/ErrorPanel";
-import { ExistingAssessment } from "./components/ExistingAssessment";
 import { PaneHeader } from "./components/PaneHeader";
-import { ProgressPanel } from "./components/ProgressPanel";
-import { ResultSummary } from "./components/ResultSummary";
 import { SignOffForm } from "./components/SignOffForm";
 import { StandaloneNotice, type NoticeReason } from "./components/StandaloneNotice";
+import { StatusView } from "./components/StatusView";
+import { TASK_PANEL_ID, TaskTabs } from "./components/TaskTabs";
 import { usePaneStyles } from "./components/styles";
+import { useConsolidateAction } from "./consolidate-actions";
 import { checkDetails } from "./details";
-import type { DownloadWorkbook } from "./download";
-import type { FileChecker } from "./file-check";
-import { initialState, isBusy, paneReducer, primaryAction, primaryActionLabel, toShownError } from "./state";
-import { todayIso } from "../core/util/dates";
+import type { PaneFeatures } from "./features";
+import {
+  initialState,
+  isBusy,
+  paneReducer,
+  primaryAction,
+  primaryActionLabel,
+  toShownError,
+  type PaneTab,
+} from "./state";
 
 export interface TaskPaneProps {
   /** The open workbook, or null when the page runs outside Excel. */
@@ -28,24 +33,34 @@ export interface TaskPaneProps {
   standaloneReason?: NoticeReason;
   /** The error that kept the add-in from starting in Excel, if there was one. */
   standaloneDetail?: string;
-  downloadWorkbook: DownloadWorkbook;
-  /** Checks a chosen .xlsx file outside Excel; the real one loads the reader only when a file is chosen. */
-  fileChecker: FileChecker;
-  /** Reads and consolidates chosen returns; the real one loads the reader and checker only when first used. */
-  consolidator?: Consolidator;
+  /** The download, the file check and the consolidation: the real ones load their code when first used. */
+  features: PaneFeatures;
   /** Fixed in tests so the default assessment date is known. */
   now?: Date;
 }
 
-export function TaskPane({
-  host,
-  standaloneReason = "no-office",
-  standaloneDetail,
-  downloadWorkbook,
-  fileChecker,
-  consolidator = realConsolidator,
-  now,
-}: TaskPaneProps) {
+/** The tasks the pane offers, in order: in Excel with an assessment, without one, and standalone. */
+function tabsOf(inExcel: boolean, hasAssessment: boolean): { tab: PaneTab; label: string }[] {
+  const t = paneWords.tabs;
+  if (!inExcel)
+    return [
+      { tab: "assessment", label: t.newWorkbook },
+      { tab: "check", label: t.checkFile },
+      { tab: "consolidate", label: t.consolidate },
+    ];
+  return [
+    { tab: "assessment", label: t.assessment },
+    ...(hasAssessment
+      ? [
+          { tab: "check" as const, label: t.check },
+          { tab: "signOff" as const, label: t.signOff },
+        ]
+      : []),
+    { tab: "consolidate", label: t.consolidate },
+  ];
+}
+
+export function TaskPane({ host, standaloneReason = "no-office", standaloneDetail, features, now }: TaskPaneProps) {
   const styles = usePaneStyles();
   const [state, dispatch] = useReducer(paneReducer, undefined, () => initialState(host ? "excel" : "standalone", now));
 
@@ -76,108 +91,129 @@ export function TaskPane({
 
   const action = primaryAction(state);
   const onProgress = (update: ProgressUpdate) => dispatch({ type: "progressed", update });
+  /** Says what happened at the top, and moves focus there: a second Enter must not start another action. */
+  const ended = () => focusAfterRender(ACTION_MESSAGE_ID);
 
   const submit = async () => {
     const checked = checkDetails(state.form);
     if (!checked.ok) return dispatch({ type: "validationFailed", errors: checked.errors });
     try {
       if (action === "download" || !host) {
-        dispatch({ type: "workStarted", step: "Preparing the download" });
-        const fileName = await downloadWorkbook(checked.details, onProgress);
+        dispatch({ type: "workStarted", step: paneWords.action.preparingDownload });
+        const fileName = await features.downloader.download(checked.details, onProgress);
         dispatch({ type: "downloadSucceeded", fileName });
       } else {
-        dispatch({ type: "workStarted", step: "Reading your workbook" });
+        dispatch({ type: "workStarted", step: paneWords.action.readingWorkbook });
         const outcome = await exclusive(() => host.buildOrUpgrade(checked.details, onProgress));
         dispatch({ type: "buildSucceeded", outcome });
-        // The workbook now holds an assessment, so the button must offer Repair next time.
+        // The workbook now holds an assessment: the status, the tabs and the button follow.
         readStatus();
       }
     } catch (error) {
       dispatch({ type: "failed", error: toShownError(error) });
     }
+    ended();
   };
 
-  /** Sign off runs as a build does: the same progress, result and error panels. */
+  /** Sign off runs as a build does: the same progress, and its result or refusal said at the top. */
   const signOff = async (name: string) => {
     if (!host) return;
     try {
-      dispatch({ type: "workStarted", step: "Reading your workbook" });
+      dispatch({ type: "workStarted", step: paneWords.action.readingWorkbook });
       dispatch({ type: "buildSucceeded", outcome: await exclusive(() => host.signOff({ name }, onProgress)) });
       readStatus();
     } catch (error) {
       dispatch({ type: "failed", error: toShownError(error) });
     }
+    ended();
   };
 
   const checks = useCheckActions({
     state,
     dispatch,
     host,
-    fileChecker,
+    fileChecker: features.fileChecker,
     exclusive,
     focusAfterRender,
     readStatus: () => readStatus(),
   });
-  const consolidate = useConsolidateAction({ state, dispatch, host, consolidator, exclusive });
+  const consolidate = useConsolidateAction({
+    state,
+    dispatch,
+    host,
+    consolidator: features.consolidator,
+    exclusive,
+    focusAfterRender,
+  });
   const busy = isBusy(state);
   const { phase } = state;
+  const existing = state.downloadOffered ? null : (state.status?.existing ?? null);
+  const tabs = tabsOf(host !== null, existing !== null);
+  // A tab that is gone (the assessment was deleted) falls back to the first.
+  const tab = tabs.some((t) => t.tab === state.tab) ? state.tab : "assessment";
+  const selectTab = (next: PaneTab) => dispatch({ type: "tabSelected", tab: next });
+  const selectSheet = host ? (name: string) => exclusive(() => host.selectSheet(name)) : undefined;
   return (
     <main className={styles.pane}>
-      <PaneHeader mode={state.mode} />
+      <PaneHeader />
       {state.mode === "standalone" && <StandaloneNotice reason={standaloneReason} detail={standaloneDetail} />}
-      {state.status?.existing && !state.downloadOffered && <ExistingAssessment existing={state.status.existing} />}
-      {host && state.status?.existing && (
-        <ExcelCheckSection
-          check={state.check}
-          busy={busy}
-          onCheck={() => void checks.check()}
-          onRepair={action === "download" ? undefined : () => void checks.repair()}
-          onAddReport={() => void checks.addReport()}
-          onCopy={() => void checks.copy()}
-          onGoToCell={checks.goToCell}
-          onSelectSheet={checks.selectSheet}
-        />
-      )}
-      <DetailsForm
-        values={state.form}
-        errors={state.fieldErrors}
-        actionLabel={phase.kind === "checking" ? "Checking your workbook…" : primaryActionLabel[action]}
-        busy={busy}
-        onChange={(field, value) => dispatch({ type: "fieldChanged", field, value })}
-        onSubmit={() => void submit()}
-      />
-      {host && state.status?.existing && !state.downloadOffered && (
-        <SignOffForm today={todayIso(now)} busy={busy} onSignOff={(name) => void signOff(name)} />
-      )}
-      {/* Always in the page, so screen readers announce what appears inside it. */}
-      <div aria-live="polite" className={styles.section}>
-        {phase.kind === "working" && <ProgressPanel progress={phase.progress} />}
-        {phase.kind === "built" && host && (
-          <ResultSummary outcome={phase.outcome} onSelectSheet={(name) => host.selectSheet(name)} />
+      <ActionMessage phase={phase} downloadButtonShown={action === "download"} onSelectSheet={selectSheet} />
+      <TaskTabs tabs={tabs} selected={tab} onSelect={selectTab} />
+      <div role="tabpanel" id={TASK_PANEL_ID} aria-labelledby={`tab-${tab}`} className={styles.section}>
+        {tab === "assessment" && (
+          <>
+            {existing && (
+              <StatusView existing={existing} check={state.check.result} onSeeFindings={() => selectTab("check")} />
+            )}
+            <DetailsForm
+              values={state.form}
+              errors={state.fieldErrors}
+              actionLabel={phase.kind === "checking" ? paneWords.action.checking : primaryActionLabel[action]}
+              // Repair is not the next step of an assessment that is up to date: it is offered, not pressed by Enter.
+              primary={action !== "repair"}
+              hint={action === "repair" ? paneWords.action.repairHint : undefined}
+              busy={busy}
+              onChange={(field, value) => dispatch({ type: "fieldChanged", field, value })}
+              onSubmit={() => void submit()}
+            />
+          </>
         )}
-        {phase.kind === "built" && phase.statusError && (
-          <ErrorPanel error={phase.statusError} downloadButtonShown={action === "download"} />
+        {tab === "check" && host && (
+          <ExcelCheckSection
+            check={state.check}
+            busy={busy}
+            onCheck={() => void checks.check()}
+            onRepair={action === "download" ? undefined : () => void checks.repair()}
+            upgrade={existing?.upgradeAvailable === true}
+            onAddReport={() => void checks.addReport()}
+            onCopy={() => void checks.copy()}
+            onGoToCell={checks.goToCell}
+            onSelectSheet={checks.selectSheet}
+          />
         )}
-        {phase.kind === "downloaded" && <DownloadResult fileName={phase.fileName} />}
-        {phase.kind === "failed" && <ErrorPanel error={phase.error} downloadButtonShown={action === "download"} />}
+        {tab === "check" && !host && (
+          <FileCheckSection
+            check={state.check}
+            busy={busy}
+            onFileChosen={(file) => void checks.checkFile(file)}
+            onDownloadRepaired={() => void checks.downloadRepaired()}
+            onCopy={() => void checks.copy()}
+          />
+        )}
+        {tab === "signOff" && host && (
+          <SignOffForm today={todayIso(now)} busy={busy} onSignOff={(name) => void signOff(name)} />
+        )}
+        {tab === "consolidate" && (
+          <ConsolidateSection
+            view={state.consolidate}
+            busy={busy}
+            inExcel={host !== null}
+            onOptionChanged={(option, value) => dispatch({ type: "consolidateOptionChanged", option, value })}
+            onConsolidate={(files) => void consolidate(files)}
+            onSelectSheet={selectSheet}
+          />
+        )}
       </div>
-      {!host && (
-        <FileCheckSection
-          check={state.check}
-          busy={busy}
-          onFileChosen={(file) => void checks.checkFile(file)}
-          onDownloadRepaired={() => void checks.downloadRepaired()}
-          onCopy={() => void checks.copy()}
-        />
-      )}
-      <ConsolidateSection
-        view={state.consolidate}
-        busy={busy}
-        inExcel={host !== null}
-        onOptionChanged={(option, value) => dispatch({ type: "consolidateOptionChanged", option, value })}
-        onConsolidate={(files) => void consolidate(files)}
-        onSelectSheet={host ? (name) => exclusive(() => host.selectSheet(name)) : undefined}
-      />
     </main>
   );
 }
@@ -203,12 +239,18 @@ function useExclusive(): Exclusive {
   }, []);
 }
 
-/** Asks for focus on an element by id once the next render has put it in the page (or not: then nothing moves). */
+/**
+ * Asks for focus on an element by id once a render has put it in the page. It waits for the render that
+ * shows it: the render that follows the request is not always the one that shows what happened (an
+ * update can be committed in two steps), and focus must not be lost to the page meanwhile.
+ */
 function useFocusAfterRender(): (id: string) => void {
   const pending = useRef<string | null>(null);
   useEffect(() => {
     if (pending.current === null) return;
-    document.getElementById(pending.current)?.focus();
+    const target = document.getElementById(pending.current);
+    if (!target) return;
+    target.focus();
     pending.current = null;
   });
   return useCallback((id: string) => (pending.current = id), []) as (id: string) => void;

@@ -5,10 +5,11 @@
 import { useRef, type Dispatch } from "react";
 import { UserFacingError, type ProgressUpdate, type WorkbookHost } from "../app/workbook-host";
 import { reportText } from "../core/check/report";
+import { paneWords } from "../core/words/pane";
 import type { Finding } from "../core/check/types";
 import { FOCUS } from "./components/CheckSections";
 import { checkDetails } from "./details";
-import type { FileChecker } from "./file-check";
+import type { FileChecker } from "./features";
 import { isBusy, toShownError, type PaneAction, type PaneState } from "./state";
 
 /** Runs host calls one after another: the Excel host refuses a second request while one is still in Excel. */
@@ -43,7 +44,7 @@ export function useCheckActions({
 
   const check = async () => {
     if (!host || busy) return;
-    dispatch({ type: "checkStarted", step: "Reading your workbook" });
+    dispatch({ type: "checkStarted", step: paneWords.check.reading });
     try {
       const result = await exclusive(() => host.check(onProgress));
       dispatch({ type: "checkSucceeded", result });
@@ -68,13 +69,13 @@ export function useCheckActions({
       dispatch({ type: "validationFailed", errors: details.errors });
       return actionFailed(missingDetails());
     }
-    dispatch({ type: "checkStarted", step: "Repairing the assessment" });
+    dispatch({ type: "checkStarted", step: paneWords.check.repairing });
     try {
       const outcome = await exclusive(() =>
         host.buildOrUpgrade(details.details, (u) => onProgress({ step: u.step, fraction: u.fraction * 0.9 })),
       );
       dispatch({ type: "buildSucceeded", outcome });
-      onProgress({ step: "Checking the repaired workbook", fraction: 0.95 });
+      onProgress({ step: paneWords.check.checkingRepaired, fraction: 0.95 });
       const status = await exclusive(() => host.status());
       dispatch({ type: "statusLoaded", status });
       focusAfterRender(FOCUS.results);
@@ -126,7 +127,7 @@ export function useCheckActions({
   const checkFile = async (file: File) => {
     if (!fileChecker || busy) return;
     chosenFile.current = file;
-    dispatch({ type: "checkStarted", step: "Loading the workbook checker", replacing: true });
+    dispatch({ type: "checkStarted", step: paneWords.fileCheck.loading, replacing: true });
     try {
       const checked = await fileChecker.check(file, onProgress);
       dispatch({ type: "checkSucceeded", result: checked.result, fileName: checked.fileName });
@@ -139,7 +140,7 @@ export function useCheckActions({
   const downloadRepaired = async () => {
     const file = chosenFile.current;
     if (!fileChecker || !file || busy) return;
-    dispatch({ type: "checkStarted", step: "Preparing the repaired copy" });
+    dispatch({ type: "checkStarted", step: paneWords.fileCheck.preparing });
     try {
       const fileName = await fileChecker.downloadRepairedCopy(file, onProgress);
       dispatch({ type: "repairedCopyDownloaded", fileName });
@@ -151,17 +152,13 @@ export function useCheckActions({
   return { check, repair, goToCell, addReport, selectSheet, copy, checkFile, downloadRepaired };
 }
 
-const missingDetails = () =>
-  new UserFacingError(
-    "This assessment does not say which council it is for or when it was made.",
-    "Fill in the council name and assessment date under “Assessment details”, then choose Repair again.",
-  );
+const missingDetails = () => new UserFacingError(paneWords.error.missingDetails, paneWords.error.missingDetailsNext);
 
 /** The report's first line names what was checked. */
 function reportTitle(state: PaneState): string {
-  if (state.check.fileName) return `Check of “${state.check.fileName}”`;
+  if (state.check.fileName) return paneWords.check.reportTitleFile(state.check.fileName);
   const council = state.status?.existing?.council;
-  return council ? `Check of the NPS assessment for ${council}` : "Check of the NPS assessment";
+  return council ? paneWords.check.reportTitleCouncil(council) : paneWords.check.reportTitle;
 }
 
 async function writeClipboard(text: string): Promise<void> {

@@ -6,7 +6,8 @@
 import type { Dispatch } from "react";
 import { UserFacingError, type WorkbookHost } from "../app/workbook-host";
 import type { Consolidation } from "../core/consolidate/types";
-import type { Consolidator } from "./consolidator";
+import { paneWords } from "../core/words/pane";
+import type { Consolidator } from "./features";
 import type { Exclusive } from "./check-actions";
 import { isBusy, toShownError, type PaneAction, type PaneState } from "./state";
 
@@ -16,9 +17,21 @@ interface ConsolidateDeps {
   host: WorkbookHost | null;
   consolidator: Consolidator;
   exclusive: Exclusive;
+  /** Moves focus to the element with this id once React has shown it. */
+  focusAfterRender: (id: string) => void;
 }
 
-export function useConsolidateAction({ state, dispatch, host, consolidator, exclusive }: ConsolidateDeps) {
+/** Where focus goes once a consolidation has ended: what happened, at the top of the task. */
+export const CONSOLIDATE_RESULT_ID = "consolidate-result";
+
+export function useConsolidateAction({
+  state,
+  dispatch,
+  host,
+  consolidator,
+  exclusive,
+  focusAfterRender,
+}: ConsolidateDeps) {
   const busy = isBusy(state);
   const { includeErrors, finalOnly } = state.consolidate;
   return async (files: readonly File[]) => {
@@ -29,7 +42,7 @@ export function useConsolidateAction({ state, dispatch, host, consolidator, excl
       consolidation = await consolidator.consolidate(files, { includeErrors, finalOnly }, (progress) =>
         dispatch({ type: "consolidateFileRead", progress }),
       );
-      if (consolidation.returns.length === 0) throw nothingUsed();
+      if (consolidation.returns.length === 0) throw nothingUsed(consolidation, includeErrors);
       const used = consolidation;
       const onProgress = (update: { step: string; fraction: number }) =>
         dispatch({ type: "consolidateProgressed", update });
@@ -37,7 +50,7 @@ export function useConsolidateAction({ state, dispatch, host, consolidator, excl
         const written = await exclusive(() => host.writeGroupSheets(used, onProgress));
         dispatch({ type: "consolidateSucceeded", consolidation, written });
       } else {
-        onProgress({ step: "Making the group workbook", fraction: 0.2 });
+        onProgress({ step: paneWords.consolidate.making, fraction: 0.2 });
         const downloaded = await consolidator.downloadGroupWorkbook(consolidation);
         dispatch({ type: "consolidateSucceeded", consolidation, downloaded });
       }
@@ -45,11 +58,13 @@ export function useConsolidateAction({ state, dispatch, host, consolidator, excl
       // The lines per file stay in view beside the error: they say why each file was left out.
       dispatch({ type: "consolidateFailed", error: toShownError(error), consolidation });
     }
+    focusAfterRender(CONSOLIDATE_RESULT_ID);
   };
 }
 
-const nothingUsed = () =>
-  new UserFacingError(
-    "None of the chosen files could be consolidated, so no group sheets were made.",
-    "The list below says why each file was left out. Fix those returns, or choose to include returns with errors, then consolidate again.",
-  );
+/** Only advice that can help: including returns with errors helps only when a file was left out for its errors. */
+function nothingUsed(consolidation: Consolidation, includeErrors: boolean): UserFacingError {
+  const words = paneWords.consolidate;
+  const forErrors = !includeErrors && consolidation.log.some((entry) => (entry.counts?.error ?? 0) > 0);
+  return new UserFacingError(words.nothingUsed, forErrors ? words.nothingUsedErrors : words.nothingUsedOther);
+}

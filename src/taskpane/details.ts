@@ -1,10 +1,30 @@
 import type { AssessmentDetails } from "../app/workbook-host";
 import { ASSESSMENT_YEARS, isAssessmentDate, isIsoDate, ukDate } from "../core/util/dates";
+import { paneWords } from "../core/words/pane";
 
-/** What the user has typed, before it is checked. */
+/** What the user has typed, before it is checked: the date as dd/mm/yyyy, whatever the browser's language. */
 export interface DetailsForm {
   council: string;
   assessmentDate: string;
+}
+
+/**
+ * The date the user typed as an ISO date: dd/mm/yyyy (or d/m/yyyy, with / . or - between), as British
+ * users write dates; a date already written YYYY-MM-DD is taken as it is. null when it is neither.
+ */
+export function typedDateToIso(typed: string): string | null {
+  const text = typed.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (!match) return null;
+  const pad = (part: string) => part.padStart(2, "0");
+  return `${match[3]}-${pad(match[2])}-${pad(match[1])}`;
+}
+
+/** The date in words beside the field ("Monday 31 March 2025"), once what is typed is a real date. */
+export function typedDateInWords(typed: string): string | null {
+  const iso = typedDateToIso(typed);
+  return iso && isAssessmentDate(iso) ? paneWords.dateInWords(iso) : null;
 }
 
 export type DetailsErrors = Partial<Record<keyof DetailsForm, string>>;
@@ -16,14 +36,20 @@ export function britishDate(iso: string): string {
   return isIsoDate(iso) ? ukDate(iso) : iso;
 }
 
+/** Text with every ISO date in it (a review date in a finding) written dd/mm/yyyy, as everywhere in the pane. */
+export function britishDates(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => britishDate(iso));
+}
+
 export function checkDetails(form: DetailsForm): CheckedDetails {
   const council = form.council.trim().replace(/\s+/g, " ");
-  const assessmentDate = form.assessmentDate.trim();
+  const typed = form.assessmentDate.trim();
+  const assessmentDate = typedDateToIso(typed) ?? "";
   const errors: DetailsErrors = {};
-  if (council === "") errors.council = "Enter your council's name.";
-  if (assessmentDate === "") errors.assessmentDate = "Enter the assessment date.";
+  if (council === "") errors.council = paneWords.details.councilMissing;
+  if (typed === "") errors.assessmentDate = paneWords.details.dateMissing;
   else if (!isAssessmentDate(assessmentDate))
-    errors.assessmentDate = `Enter a real date between ${ASSESSMENT_YEARS.first} and ${ASSESSMENT_YEARS.last} as YYYY-MM-DD, for example 2025-03-31.`;
+    errors.assessmentDate = paneWords.details.dateInvalid(ASSESSMENT_YEARS.first, ASSESSMENT_YEARS.last);
   if (errors.council || errors.assessmentDate) return { ok: false, errors };
   return { ok: true, details: { council, assessmentDate } };
 }
@@ -42,7 +68,8 @@ export function downloadFileName(details: AssessmentDetails): string {
       .trim()
       .replace(/^\.+|\.+$/g, "")
       .trim();
-  const council = safe(details.council).slice(0, 80).trim() || "Council";
-  const date = isIsoDate(details.assessmentDate) ? details.assessmentDate : "undated";
-  return `NPS assessment - ${council} - ${date}.xlsx`;
+  const names = paneWords.fileNames;
+  const council = safe(details.council).slice(0, 80).trim() || names.councilMissing;
+  const date = isIsoDate(details.assessmentDate) ? details.assessmentDate : names.undated;
+  return names.assessment(council, date);
 }

@@ -9,28 +9,27 @@ import { checkWorkbook } from "../core/check/check";
 import { canonicalToolkit } from "../core/toolkit/canonical";
 import { knownToolkits } from "../core/toolkit/registry";
 import { todayIso } from "../core/util/dates";
+import { paneWords } from "../core/words/pane";
 import type { WorkbookSnapshot } from "../core/snapshot/types";
 import { checkFileSize, readSnapshotFromBuffer, WorkbookReadError } from "../xlsx/read-xlsx";
 import { writePlanToBuffer } from "../xlsx/write-xlsx";
-import type { FileChecker } from "./file-check";
+import type { FileChecker } from "./features";
 import { fileBytes } from "./file-bytes";
 import { saveBytes } from "./save-file";
 
 type OnProgress = (update: ProgressUpdate) => void;
 
 /** The reader's messages say what is wrong and how to put it right; this covers having chosen the wrong file. */
-const CHOOSE_ANOTHER = "If this is not the file you meant, choose the assessment's own .xlsx workbook.";
+const CHOOSE_ANOTHER = paneWords.fileCheck.chooseAnother;
 
 function noAssessment(file: File): UserFacingError {
-  return new UserFacingError(
-    `"${file.name}" holds no assessment made by the NPS Toolkit, so there is nothing to check or repair.`,
-    "Choose the assessment's own .xlsx workbook, or download a new workbook to start an assessment.",
-  );
+  return new UserFacingError(paneWords.fileCheck.noAssessment(file.name), paneWords.fileCheck.noAssessmentNext);
 }
 
 /** The chosen file as a snapshot; a file that is not a readable workbook is the user's to fix, with a next step. */
 async function readChosenFile(file: File, onProgress: OnProgress): Promise<WorkbookSnapshot> {
-  onProgress({ step: "Reading your workbook", fraction: 0.1 });
+  onProgress({ step: paneWords.check.reading, fraction: 0.1 });
+  if (file.size === 0) throw new UserFacingError(paneWords.consolidate.emptyFile, CHOOSE_ANOTHER);
   try {
     // Refused by its size before a byte of it is loaded into memory.
     checkFileSize(file.size);
@@ -43,14 +42,14 @@ async function readChosenFile(file: File, onProgress: OnProgress): Promise<Workb
 
 /** "Return.xlsx" → "Return (repaired).xlsx"; the extension is the writer's, whatever the chosen file's case. */
 export function repairedFileName(chosen: string): string {
-  const base = chosen.replace(/\.xlsx$/i, "").trim() || "NPS assessment";
-  return `${base} (repaired).xlsx`;
+  const base = chosen.replace(/\.xlsx$/i, "").trim() || paneWords.fileNames.repairedFallback;
+  return paneWords.fileNames.repaired(base);
 }
 
 export const fileChecker: FileChecker = {
   async check(file, onProgress) {
     const snapshot = await readChosenFile(file, onProgress);
-    onProgress({ step: "Checking the workbook", fraction: 0.6 });
+    onProgress({ step: paneWords.fileCheck.checking, fraction: 0.6 });
     const result = checkWorkbook(snapshot, knownToolkits(), { today: todayIso() });
     if (result.findings.some((f) => f.rule === "identity.not-an-assessment")) throw noAssessment(file);
     onProgress({ step: "Checked", fraction: 1 });
@@ -59,11 +58,11 @@ export const fileChecker: FileChecker = {
 
   async downloadRepairedCopy(file, onProgress) {
     const snapshot = await readChosenFile(file, onProgress);
-    onProgress({ step: "Carrying the answers into a new workbook", fraction: 0.5 });
+    onProgress({ step: paneWords.fileCheck.carrying, fraction: 0.5 });
     const copy = planRepairedCopy(snapshot, canonicalToolkit(), new Date());
     if (!copy) throw noAssessment(file);
     const bytes = await writePlanToBuffer(copy.plan);
-    onProgress({ step: "Starting the download", fraction: 0.9 });
+    onProgress({ step: paneWords.fileCheck.startingDownload, fraction: 0.9 });
     const fileName = repairedFileName(file.name);
     saveBytes(bytes, fileName);
     return fileName;

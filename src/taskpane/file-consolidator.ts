@@ -7,15 +7,21 @@ import { planGroupWorkbook } from "../core/consolidate/group-plan";
 import type { ReadReturn, ReturnSource } from "../core/consolidate/types";
 import { knownToolkits } from "../core/toolkit/registry";
 import { todayIso } from "../core/util/dates";
+import { paneWords } from "../core/words/pane";
 import { checkFileSize, WorkbookReadError } from "../xlsx/read-xlsx";
 import { readReturn } from "../xlsx/read-return";
 import { writePlanToBuffer } from "../xlsx/write-xlsx";
-import type { Consolidator } from "./consolidator";
+import type { Consolidator } from "./features";
 import { fileBytes } from "./file-bytes";
 import { saveBytes } from "./save-file";
 
-/** A file too large is refused by its size before a byte of it is loaded, and logged like any unreadable file. */
+/**
+ * A file too large is refused by its size before a byte of it is loaded, and logged like any unreadable
+ * file; an empty one is said to be empty (the reader would call it "not a workbook", which sends the
+ * user looking for the wrong fault).
+ */
 async function readChosen(file: File): Promise<ReadReturn> {
+  if (file.size === 0) return { unreadable: paneWords.consolidate.emptyFile };
   try {
     checkFileSize(file.size);
   } catch (problem) {
@@ -32,7 +38,7 @@ const source = (file: File): ReturnSource => ({
 });
 
 /** "NPS group consolidation 2026-11-26.xlsx". */
-export const groupFileName = (now: Date) => `NPS group consolidation ${todayIso(now)}.xlsx`;
+export const groupFileName = (now: Date) => paneWords.fileNames.group(todayIso(now));
 
 export const fileConsolidator: Consolidator = {
   consolidate: (files, options, onFile) =>

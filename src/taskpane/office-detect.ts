@@ -6,6 +6,26 @@
  * the pane must then be the Excel pane, not a download page given up too early.
  */
 
+/** Microsoft's CDN copy of office.js (self-hosting it is unsupported). */
+export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * Adds office.js to the page without blocking it: the pane renders (and says it is waiting for Excel)
+ * while the CDN answers, however slowly. Resolves to Office once the script has run, or to undefined at
+ * once when it could not be fetched (blocked or offline); a CDN that never answers leaves it pending,
+ * and the pane offers its standalone parts meanwhile.
+ */
+export function loadOfficeJs(doc: Document = document): Promise<OfficeGlobal | undefined> {
+  return new Promise((resolve) => {
+    const script = doc.createElement("script");
+    script.src = OFFICE_JS_URL;
+    script.async = true;
+    script.onload = () => resolve((globalThis as { Office?: OfficeGlobal }).Office);
+    script.onerror = () => resolve(undefined);
+    doc.head.appendChild(script);
+  });
+}
+
 /** "host-failed": Excel is there but the add-in's Excel layer could not start. */
 export type StandaloneReason = "no-office" | "other-host" | "host-failed";
 

@@ -11,11 +11,19 @@ import {
 } from "../app/workbook-host";
 import type { CheckResult } from "../core/check/types";
 import type { Consolidation, ConsolidationProgress } from "../core/consolidate/types";
-import { todayIso } from "../core/util/dates";
-import type { DetailsErrors, DetailsForm } from "./details";
+import { todayIso, ukDate } from "../core/util/dates";
+import { paneWords } from "../core/words/pane";
+import { britishDate, type DetailsErrors, type DetailsForm } from "./details";
 
 /** Where the pane runs: inside Excel with a workbook, or in a plain browser with downloads only. */
 export type PaneMode = "excel" | "standalone";
+
+/**
+ * The pane's tasks, one shown at a time. In Excel: the assessment (where it stands, build or upgrade),
+ * its check, its sign-off, and consolidating returns; standalone, "assessment" is the new workbook's
+ * download and "check" the check of a chosen file (there is nothing to sign off without Excel).
+ */
+export type PaneTab = "assessment" | "check" | "signOff" | "consolidate";
 
 /** An error as the pane shows it: what went wrong and what to do next, in plain English. */
 export interface ShownError {
@@ -92,18 +100,12 @@ export interface PaneState {
   phase: Phase;
   check: CheckView;
   consolidate: ConsolidateView;
+  /** The task in view. */
+  tab: PaneTab;
 }
 
-export type PaneAction =
-  | { type: "statusLoaded"; status: WorkbookStatus }
-  | { type: "fieldChanged"; field: keyof DetailsForm; value: string }
-  | { type: "validationFailed"; errors: DetailsErrors }
-  | { type: "workStarted"; step: string }
-  | { type: "progressed"; update: ProgressUpdate }
-  | { type: "buildSucceeded"; outcome: AssessmentOutcome }
-  | { type: "downloadSucceeded"; fileName: string }
-  | { type: "failed"; error: ShownError }
-  | { type: "statusFailed"; error: ShownError }
+/** What the check view's own reducer handles. */
+type CheckAction =
   /** replacing: a new file is being checked, so the last one's findings go at once. */
   | { type: "checkStarted"; step: string; replacing?: boolean }
   | { type: "checkProgressed"; update: ProgressUpdate }
@@ -115,7 +117,10 @@ export type PaneAction =
   | { type: "reportAdded"; sheet: string }
   | { type: "repairedCopyDownloaded"; fileName: string }
   | { type: "copied" }
-  | { type: "copyRefused"; text: string }
+  | { type: "copyRefused"; text: string };
+
+/** What the consolidation's own reducer handles. */
+type ConsolidateAction =
   | { type: "consolidateOptionChanged"; option: "includeErrors" | "finalOnly"; value: boolean }
   | { type: "consolidateStarted"; total: number }
   | { type: "consolidateFileRead"; progress: ConsolidationProgress }
@@ -124,11 +129,30 @@ export type PaneAction =
   | { type: "consolidateSucceeded"; consolidation: Consolidation; written?: GroupSheetsOutcome; downloaded?: string }
   | { type: "consolidateFailed"; error: ShownError; consolidation?: Consolidation };
 
+export type PaneAction =
+  | CheckAction
+  | ConsolidateAction
+  | { type: "tabSelected"; tab: PaneTab }
+  | { type: "statusLoaded"; status: WorkbookStatus }
+  | { type: "fieldChanged"; field: keyof DetailsForm; value: string }
+  | { type: "validationFailed"; errors: DetailsErrors }
+  | { type: "workStarted"; step: string }
+  | { type: "progressed"; update: ProgressUpdate }
+  | { type: "buildSucceeded"; outcome: AssessmentOutcome }
+  | { type: "downloadSucceeded"; fileName: string }
+  | { type: "failed"; error: ShownError }
+  | { type: "statusFailed"; error: ShownError };
+
+/** Compile-time proof that a switch handled every action: a new action without its case does not type-check. */
+function unhandled(action: never): never {
+  throw new Error(`The pane has no handling for ${JSON.stringify(action)}`);
+}
+
 export function initialState(mode: PaneMode, now: Date = new Date()): PaneState {
   return {
     mode,
     status: null,
-    form: { council: "", assessmentDate: todayIso(now) },
+    form: { council: "", assessmentDate: ukDate(todayIso(now)) },
     touched: { council: false, assessmentDate: false },
     fieldErrors: {},
     downloadOffered: false,
@@ -136,6 +160,7 @@ export function initialState(mode: PaneMode, now: Date = new Date()): PaneState 
     phase: mode === "excel" ? { kind: "checking" } : { kind: "ready" },
     check: emptyCheck,
     consolidate: emptyConsolidate,
+    tab: "assessment",
   };
 }
 
@@ -171,6 +196,10 @@ const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n))
 
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
+    case "tabSelected":
+      // What the last action said belongs to the task it was done in; a new task starts without it.
+      if (action.tab === state.tab) return state;
+      return { ...state, tab: action.tab, phase: settled(state.phase) ? { kind: "ready" } : state.phase };
     case "statusLoaded": {
       const existing = action.status.existing;
       // Upgrading keeps the council's details, so start from the ones the workbook holds.
@@ -178,7 +207,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         council: existing && !state.touched.council ? existing.council : state.form.council,
         assessmentDate:
           existing && !state.touched.assessmentDate && existing.assessmentDate !== ""
-            ? existing.assessmentDate
+            ? britishDate(existing.assessmentDate)
             : state.form.assessmentDate,
       };
       // A status read after a build must not hide the result the user is looking at.
@@ -235,6 +264,19 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         downloadOffered: state.downloadOffered || action.error.offerDownload,
         check: checkReducer(state.check, action),
       };
+    case "checkStarted":
+    case "checkProgressed":
+    case "checkSucceeded":
+    case "checkActionFailed":
+    case "cellSelected":
+    case "reportAdded":
+    case "repairedCopyDownloaded":
+    case "copied":
+    case "copyRefused": {
+      const check = checkReducer(state.check, action);
+      // An ignored action (late progress, a second start) leaves the state as it was, so nothing re-renders.
+      return check === state.check ? state : { ...state, check };
+    }
     case "consolidateOptionChanged":
     case "consolidateStarted":
     case "consolidateFileRead":
@@ -244,18 +286,18 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       const consolidate = consolidateReducer(state.consolidate, action);
       return consolidate === state.consolidate ? state : { ...state, consolidate };
     }
-    default: {
-      const check = checkReducer(state.check, action);
-      // An ignored action (late progress, a second start) leaves the state as it was, so nothing re-renders.
-      return check === state.check ? state : { ...state, check };
-    }
+    default:
+      return unhandled(action);
   }
 }
+
+/** A phase that says how something ended (and so may be cleared), not one still going on. */
+const settled = (phase: Phase) => phase.kind === "built" || phase.kind === "downloaded" || phase.kind === "failed";
 
 const busyChecking = (check: CheckView) => check.progress !== null;
 
 /** The check view's own transitions. */
-function checkReducer(check: CheckView, action: PaneAction): CheckView {
+function checkReducer(check: CheckView, action: CheckAction): CheckView {
   switch (action.type) {
     case "checkStarted":
       if (busyChecking(check)) return check;
@@ -286,14 +328,14 @@ function checkReducer(check: CheckView, action: PaneAction): CheckView {
     case "copyRefused":
       return { ...check, error: null, copy: { kind: "refused", text: action.text } };
     default:
-      return check;
+      return unhandled(action);
   }
 }
 
 const consolidating = (view: ConsolidateView) => view.progress !== null;
 
 /** The consolidation's own transitions. */
-function consolidateReducer(view: ConsolidateView, action: PaneAction): ConsolidateView {
+function consolidateReducer(view: ConsolidateView, action: ConsolidateAction): ConsolidateView {
   switch (action.type) {
     case "consolidateOptionChanged":
       if (consolidating(view)) return view;
@@ -305,7 +347,7 @@ function consolidateReducer(view: ConsolidateView, action: PaneAction): Consolid
         ...emptyConsolidate,
         includeErrors: view.includeErrors,
         finalOnly: view.finalOnly,
-        progress: { step: `Reading ${action.total === 1 ? "1 file" : `${action.total} files`}`, fraction: 0 },
+        progress: { step: paneWords.consolidate.reading(action.total), fraction: 0 },
       };
     case "consolidateFileRead": {
       if (!consolidating(view)) return view;
@@ -313,7 +355,10 @@ function consolidateReducer(view: ConsolidateView, action: PaneAction): Consolid
       return {
         ...view,
         files: [...view.files, action.progress],
-        progress: { step: `Read ${done} of ${total}: ${file}`, fraction: clamp01((READING_SHARE * done) / total) },
+        progress: {
+          step: paneWords.consolidate.read(done, total, file),
+          fraction: clamp01((READING_SHARE * done) / total),
+        },
       };
     }
     case "consolidateProgressed":
@@ -338,7 +383,7 @@ function consolidateReducer(view: ConsolidateView, action: PaneAction): Consolid
     case "consolidateFailed":
       return { ...view, progress: null, result: action.consolidation ?? view.result, error: action.error };
     default:
-      return view;
+      return unhandled(action);
   }
 }
 
@@ -354,10 +399,10 @@ export function primaryAction(state: PaneState): PrimaryAction {
 
 /** Button labels say exactly what will happen. */
 export const primaryActionLabel: Record<PrimaryAction, string> = {
-  build: "Build assessment",
-  upgrade: "Upgrade assessment",
-  repair: "Repair assessment",
-  download: "Download a new assessment workbook",
+  build: paneWords.action.build,
+  upgrade: paneWords.action.upgrade,
+  repair: paneWords.action.repair,
+  download: paneWords.action.download,
 };
 
 export const isBusy = (state: PaneState) =>
@@ -374,11 +419,9 @@ export function toShownError(error: unknown): ShownError {
   if (error instanceof UserFacingError || isUserFacingShape(error)) {
     return { message: error.message, nextStep: error.nextStep, offerDownload: error.offerDownload === true };
   }
-  const detail = error instanceof Error && error.message ? ` (${error.message})` : "";
   return {
-    message: `Something went wrong that the add-in did not expect${detail}.`,
-    nextStep:
-      "Try again. If it keeps happening, close and reopen the add-in, and tell your IT team what this message said.",
+    message: paneWords.error.unexpected(error instanceof Error ? error.message : ""),
+    nextStep: paneWords.error.unexpectedNext,
     offerDownload: false,
   };
 }

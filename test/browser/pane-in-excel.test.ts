@@ -1,18 +1,25 @@
 /**
- * The pane in Excel, in headless Chromium: the real pane and the real Office.js host over the
- * in-memory Excel fake (test/pictures/pane-harness.tsx, built by webpack as for the pictures). A
- * workbook with one descriptor edited by hand is checked, its cell selected, the assessment repaired
- * and checked again, and the report added as a sheet, by keyboard, with axe scans of the results.
+ * The pane in Excel, in headless Chromium at the pane's size (350×700): the real pane and the real
+ * Office.js host over the in-memory Excel fake (test/pictures/pane-harness.tsx, built by webpack as for
+ * the pictures). Journeys an officer makes, each step's view no taller than two screens, focus on what
+ * the action said, and axe clean (WCAG 2.1 AA): build → pick levels → check → repair → sign off; check a
+ * workbook edited by hand and add the report; consolidate returns into the workbook.
  */
-import { rmSync } from "fs";
+import { rmSync, writeFileSync } from "fs";
 import type { Page } from "playwright-core";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { answersOf, returnPlan, writeReturn } from "../consolidate/fixtures";
 import { servePane, type ServedPane } from "../support/chromium";
 import { tempDir } from "../support/fixtures";
-import { expectNoSeriousAxeViolations, tabToButton } from "../support/pane-page";
+import {
+  expectFitsTwoScreens,
+  expectFocusOn,
+  expectNoSeriousAxeViolations,
+  openTask,
+  tabToButton,
+} from "../support/pane-page";
 import { buildHarness } from "../pictures/harness-build";
-import { TAMPERED_CELL, TAMPERED_SUFFIX } from "../pictures/scenarios";
+import { PICTURE_COUNCIL, TAMPERED_CELL, TAMPERED_SUFFIX } from "../pictures/scenarios";
 
 const AREA = canonicalToolkit().themes[0].keyAreas[0].sheetName;
 
@@ -29,100 +36,146 @@ afterAll(async () => {
   if (dist) rmSync(dist, { recursive: true, force: true });
 });
 
+interface PaneFake {
+  activeSheetName(): string;
+  sheet(name: string): unknown;
+  seedCell(sheet: unknown, address: string, value: string): void;
+  state: { sheets: { name: string }[] };
+}
+
 /** What the in-memory Excel behind the pane holds now. */
 const activeSheet = (page: Page) =>
-  page.evaluate(() => (window as unknown as { paneFake: { activeSheetName(): string } }).paneFake.activeSheetName());
+  page.evaluate(() => (window as unknown as { paneFake: PaneFake }).paneFake.activeSheetName());
 
-const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
+const waitForActiveSheet = (page: Page, name: string) =>
+  page.waitForFunction(
+    (expected) => (window as unknown as { paneFake: PaneFake }).paneFake.activeSheetName() === expected,
+    name,
+  );
+
+/** Types into a cell of the workbook behind the pane, as a user does in Excel. */
+const typeInExcel = (page: Page, sheet: string, cell: string, value: string) =>
+  page.evaluate(
+    ([name, address, text]) => {
+      const fake = (window as unknown as { paneFake: PaneFake }).paneFake;
+      fake.seedCell(fake.sheet(name), address, text);
+    },
+    [sheet, cell, value],
+  );
+
+/** Every step of a journey: the view fits in two screens and axe finds nothing serious. */
+async function expectGoodView(page: Page, when: string): Promise<void> {
+  await expectFitsTwoScreens(page, when);
+  await expectNoSeriousAxeViolations(page, when);
+}
 
 async function openOnTamperedWorkbook(theme: "light" | "dark" = "light"): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await pane.open(`?scenario=check&theme=${theme}`, { colorScheme: theme });
-  await page.getByText("When the pane opened, the check of this workbook found:").waitFor({ timeout: 60_000 });
+  await page.getByRole("tab", { name: "Check" }).waitFor({ timeout: 60_000 });
   return { page, errors };
 }
 
+/** Opens Check and checks by keyboard; focus lands on what the check found. */
 async function checkByKeyboard(page: Page): Promise<void> {
+  await openTask(page, "Check");
   await tabToButton(page, "Check");
   await page.keyboard.press("Enter");
-  await page.getByRole("heading", { name: "Findings" }).waitFor({ timeout: 60_000 });
-  // Focus lands on the results, so the next Tab goes through them.
-  await page.waitForFunction(() => document.activeElement?.id === "check-results-heading");
+  await page.getByText("Check finished.").waitFor({ timeout: 60_000 });
+  await expectFocusOn(page, "check-summary");
 }
 
 describe("the pane in Excel (the in-memory fake)", () => {
-  it("checks, goes to the tampered cell, repairs and checks again, by keyboard, and passes axe", async () => {
-    const { page, errors } = await openOnTamperedWorkbook();
-    const opened = page.getByRole("list", { name: "Findings by severity" });
-    await expect(opened.innerText()).resolves.toMatch(/^1 error\b/);
+  it("journey: build, pick levels, check, repair and sign off, each view in two screens, focus on what happened", async () => {
+    const { page, errors } = await pane.open("?scenario=new");
+    await page.getByRole("button", { name: "Build assessment" }).waitFor({ timeout: 60_000 });
+    await expectGoodView(page, "a new workbook");
 
-    await checkByKeyboard(page);
-    const errorsSection = page.getByRole("region", { name: "Errors" });
-    await expect(errorsSection.getByRole("heading", { level: 4 }).innerText()).resolves.toBe("Errors (1)");
-    await expect(errorsSection.getByRole("heading", { level: 5 }).innerText()).resolves.toBe(`${AREA} (1)`);
-    const finding = errorsSection.getByRole("listitem");
-    await expect(finding.innerText()).resolves.toMatch(/^The descriptor/);
-    await expectNoSeriousAxeViolations(page, "the findings of a check");
-
-    // The found text holds the words the user added (shown whole first, if it was clipped).
-    const showAll = finding.getByRole("button", { name: /^Show all \d+ characters$/ });
-    for (const button of await showAll.all()) await button.click();
-    await expect(finding.innerText()).resolves.toContain(TAMPERED_SUFFIX.trim());
-
-    await tabToButton(page, `Go to cell ${TAMPERED_CELL}`);
+    // Build by keyboard: the council, then Enter.
+    await page.getByLabel("Council name").focus();
+    await page.keyboard.type(PICTURE_COUNCIL);
     await page.keyboard.press("Enter");
-    await page.waitForFunction(
-      (name) => (window as unknown as { paneFake: { activeSheetName(): string } }).paneFake.activeSheetName() === name,
-      AREA,
-    );
+    await page.getByText("Assessment built.").waitFor({ timeout: 60_000 });
+    await expectFocusOn(page, "action-message");
+    // The next step is to pick levels, not to repair: a second Enter presses nothing.
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("Assessment repaired.").count()).resolves.toBe(0);
+    await page.getByText("Where the assessment stands").waitFor({ timeout: 60_000 });
+    await expectGoodView(page, "after the build");
+    await page.getByRole("button", { name: `Go to “${AREA}”` }).click();
+    await waitForActiveSheet(page, AREA);
 
+    // Pick a level, and (by mistake) edit a toolkit text: Check finds it, Repair puts it right.
+    await typeInExcel(page, AREA, "H9", "Mature");
+    await typeInExcel(page, AREA, TAMPERED_CELL, `Edited by hand${TAMPERED_SUFFIX}`);
+    await checkByKeyboard(page);
+    await expect(
+      page.getByRole("region", { name: "Errors" }).getByRole("heading", { level: 4 }).innerText(),
+    ).resolves.toBe("Errors (1)");
+    await expectGoodView(page, "the check's findings, one error");
     await tabToButton(page, "Repair", 40, "Shift+Tab");
     await page.keyboard.press("Enter");
     await page.getByText("Assessment repaired.").waitFor({ timeout: 60_000 });
-    await page.getByText(/^Check finished: 0 errors, /).waitFor({ timeout: 60_000 });
-    expect(await focusedId(page)).toBe("check-results-heading");
+    await expectFocusOn(page, "check-summary");
     await expect(page.getByRole("region", { name: "Errors" }).count()).resolves.toBe(0);
-    await expectNoSeriousAxeViolations(page, "after Repair");
+    await expectGoodView(page, "after Repair");
+
+    // The level picked was kept: the status counts it.
+    await openTask(page, "Assessment");
+    await expect(page.getByText(/^Assessed 1 of \d+ behaviours$/).count()).resolves.toBe(1);
+
+    await openTask(page, "Sign off");
+    await expectGoodView(page, "Sign off");
+    await page.getByLabel("Your name").fill("Sam Lead");
+    await page.keyboard.press("Enter");
+    // Signed off, or refused with the reason (the sign-off may ask for every key area first): said at the top.
+    const said = page.locator("#action-message");
+    await said.waitFor({ timeout: 60_000 });
+    await expectFocusOn(page, "action-message");
+    await expect(said.innerText()).resolves.toMatch(/^Signed off\.|key area/i);
+    await expectGoodView(page, "after Sign off");
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
-  it("adds the report to the workbook as a sheet, and its link goes there", async () => {
+  it("checks a workbook edited by hand: the changed words, Go to cell, and the report as a sheet", async () => {
     const { page, errors } = await openOnTamperedWorkbook();
     await checkByKeyboard(page);
+    const finding = page.getByRole("region", { name: "Errors" }).getByRole("listitem");
+    await expect(finding.locator("ins").innerText()).resolves.toContain(TAMPERED_SUFFIX.trim());
+    await expect(finding.innerText()).resolves.toMatch(new RegExp(`Key area\\s+${AREA}`));
+    await expectGoodView(page, "the findings of a workbook edited by hand");
+
+    await tabToButton(page, `Go to cell ${TAMPERED_CELL}`);
+    await page.keyboard.press("Enter");
+    await waitForActiveSheet(page, AREA);
+
     await tabToButton(page, "Add report to workbook", 40, "Shift+Tab");
     await page.keyboard.press("Enter");
-    await page
-      .getByText("Report added.")
-      .waitFor({ timeout: 20_000 })
-      .catch(async (error: unknown) => {
-        throw new Error(`${String(error)}\nThe pane showed:\n${await page.locator("main").innerText()}`);
-      });
-    const link = page.getByRole("button", { name: /^Go to “.+”$/ });
+    await page.getByText("Report added.").waitFor({ timeout: 20_000 });
+    const link = page.getByRole("button", { name: /^Go to “.+”$/ }).last();
     const sheet = (await link.innerText()).replace(/^Go to “(.+)”$/, "$1");
     expect(sheet).toBe("Check report");
-    expect(await focusedId(page)).toBe("check-report-link");
+    await expectFocusOn(page, "check-report-link");
     await page.keyboard.press("Enter");
-    await page.waitForFunction(
-      (name) => (window as unknown as { paneFake: { activeSheetName(): string } }).paneFake.activeSheetName() === name,
-      sheet,
-    );
+    await waitForActiveSheet(page, sheet);
     expect(await activeSheet(page)).toBe(sheet);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
-  it("shows the findings in Office's dark theme, passing axe", async () => {
+  it("shows the status and the findings in Office's dark theme, passing axe", async () => {
     const { page, errors } = await openOnTamperedWorkbook("dark");
+    await expectGoodView(page, "dark, the status");
     await checkByKeyboard(page);
     await page.getByRole("region", { name: "Errors" }).waitFor();
-    await expectNoSeriousAxeViolations(page, "dark, the findings of a check");
+    await expectGoodView(page, "dark, the findings of a check");
     expect(errors).toEqual([]);
     await page.context().close();
   });
 });
 
 describe("consolidating returns in Excel (the in-memory fake)", () => {
-  it("adds the group sheets to the open workbook beside the user's sheet, and its links select them", async () => {
+  it("adds the group sheets beside the user's sheet, says a file was left out, and its links select them", async () => {
     const folder = tempDir("nps-pane-returns-");
     const files = await Promise.all(
       ["Anytown", "Otherton"].map((council) =>
@@ -133,26 +186,30 @@ describe("consolidating returns in Excel (the in-memory fake)", () => {
         ),
       ),
     );
+    const empty = `${folder}/empty.xlsx`;
+    writeFileSync(empty, "");
     const { page, errors } = await pane.open("?scenario=new");
     await page.getByRole("button", { name: "Build assessment" }).waitFor({ timeout: 60_000 });
+    await openTask(page, "Consolidate");
+    await expectGoodView(page, "Consolidate, before");
 
-    await page.getByLabel("Returned workbooks (.xlsx)").setInputFiles(files);
-    await page.getByRole("button", { name: "Consolidate 2 files" }).click();
-    await page.getByText("Group sheets added.").waitFor({ timeout: 60_000 });
+    await page.getByLabel("Returned workbooks (.xlsx)").setInputFiles([...files, empty]);
+    await page.getByRole("button", { name: "Consolidate 3 files" }).click();
+    await page.getByText("Group sheets added. 1 file left out.").waitFor({ timeout: 60_000 });
+    await expectFocusOn(page, "consolidate-result");
+    await expect(page.locator("#consolidate-result").getAttribute("data-intent")).resolves.toBe("warning");
+    const lines = await page.getByRole("list", { name: "Files consolidated" }).getByRole("listitem").allInnerTexts();
+    expect(lines[0]).toMatch(/^empty\.xlsx\s+Left out\s+Could not be read\. The file is empty/);
+    await expectGoodView(page, "Consolidate, after");
+
     const links = page.getByRole("list", { name: "Group sheets written" }).getByRole("button");
     await expect(links.allInnerTexts()).resolves.toEqual(["Group Summary", "Group Data", "Consolidation Log"]);
     await links.nth(1).click();
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { paneFake: { activeSheetName(): string } }).paneFake.activeSheetName() === "Group Data",
-    );
+    await waitForActiveSheet(page, "Group Data");
     const sheets = await page.evaluate(() =>
-      (window as unknown as { paneFake: { state: { sheets: { name: string }[] } } }).paneFake.state.sheets.map(
-        (s) => s.name,
-      ),
+      (window as unknown as { paneFake: PaneFake }).paneFake.state.sheets.map((s) => s.name),
     );
     expect(sheets).toEqual(["Sheet1", "Group Summary", "Group Data", "Consolidation Log"]);
-    await expectNoSeriousAxeViolations(page, "after consolidating into the workbook");
     expect(errors).toEqual([]);
     await page.context().close();
   });

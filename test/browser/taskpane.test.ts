@@ -9,13 +9,20 @@
  * NPS_TASKPANE_DIST=<folder> reuses an existing production build instead of building one.
  */
 import { execFile } from "child_process";
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "fs";
 import * as path from "path";
 import { promisify } from "util";
 import { gzipSync } from "zlib";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { servePane, type ServedPane } from "../support/chromium";
-import { expectNoSeriousAxeViolations, tabUntilFocused } from "../support/pane-page";
+import {
+  expectFitsTwoScreens,
+  expectFocusOn,
+  expectNoSeriousAxeViolations,
+  openTask,
+  tabToButton,
+  tabUntilFocused,
+} from "../support/pane-page";
 import { tempDir } from "../support/fixtures";
 import { findErrorValues, readComputed, recalculate } from "../support/libreoffice";
 import { expectWorkbookClean } from "../support/xlsx-checks";
@@ -29,8 +36,9 @@ import { answersOf, returnPlan, writeReturn } from "../consolidate/fixtures";
 const REPO = path.resolve(__dirname, "../..");
 const INITIAL_JS_BUDGET_BYTES = 350 * 1024;
 const COUNCIL = "Anytown Borough Council";
-// A fixed date keeps the file name the same from run to run.
+// A fixed date keeps the file name the same from run to run; typed as officers type it.
 const ASSESSMENT_DATE = "2025-03-31";
+const TYPED_DATE = "31/03/2025";
 
 let dist: string;
 let builtHere = false;
@@ -58,24 +66,33 @@ describe("the task pane outside Excel", () => {
     expect(initialScripts.some((src) => /exceljs/i.test(src))).toBe(false);
   });
 
-  it("runs standalone, downloads a clean workbook by keyboard alone, and passes axe in light and dark", async () => {
+  it("journey: runs standalone, downloads a clean workbook by keyboard alone, and passes axe in light and dark", async () => {
     const scripts: string[] = [];
     const { page, errors: pageErrors } = await pane.open("", { beforeLoad: scriptsLoaded(scripts) });
-    await page.getByText("Not running inside Excel.").waitFor({ timeout: 20_000 });
-    await expect(page.locator("main").innerText()).resolves.toMatch(/office\.js is not available/);
+    await page.getByText("Excel is not connected.").waitFor({ timeout: 20_000 });
+    const words = await page.locator("main").innerText();
+    expect(words).toMatch(/open in a web browser, not in Excel/);
+    expect(words).not.toMatch(/office\.js/i);
+    // office.js is no script of the page's own: it is added without blocking the page.
+    expect(readFileSync(path.join(dist, "taskpane.html"), "utf8")).not.toMatch(/appsforoffice/);
     expect(await page.title()).toBe("NPS self-assessment");
     expect(await page.getAttribute("html", "lang")).toBe("en-GB");
     await expectNoSeriousAxeViolations(page, "light, on opening");
+    await expectFitsTwoScreens(page, "the new workbook, on opening");
 
-    // Keyboard only: Tab to the council field, type, Tab to the date, type it, Enter submits.
-    await tabUntilFocused(page, 'input[name="council"]');
+    // Keyboard only: Tab to the council field, type, Tab to the date, type it as dd/mm/yyyy, Enter submits.
+    await tabUntilFocused(page, 'input[name="council"]', 20);
     await page.keyboard.type(COUNCIL);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe("assessmentDate");
-    await typeDateByKeyboard(page, ASSESSMENT_DATE);
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type(TYPED_DATE);
+    await page.getByText("Monday 31 March 2025").waitFor();
     const scriptsBeforeDownload = [...scripts];
     const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
     await page.getByText("Workbook downloaded.").waitFor();
+    await expectFocusOn(page, "action-message");
+    await expectFitsTwoScreens(page, "after the download");
 
     expect(scriptsBeforeDownload.some((script) => /exceljs/.test(script))).toBe(false);
     expect(scripts.some((script) => /exceljs/.test(script))).toBe(true);
@@ -98,11 +115,30 @@ describe("the task pane outside Excel", () => {
     expect(values).toContain(COUNCIL);
   });
 
+  it("shows and takes dd/mm/yyyy on an American (en-US) browser, with the date in words beside it", async () => {
+    const { page, errors: pageErrors } = await pane.open("", { locale: "en-US" });
+    await page.getByText("Excel is not connected.").waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => navigator.language)).toBe("en-US");
+    const date = page.getByLabel("Assessment date");
+    await expect(date.inputValue()).resolves.toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    await page.getByLabel("Council name").fill(COUNCIL);
+    await date.fill("06/12/2026");
+    await page.getByText("Sunday 6 December 2026").waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download a new assessment workbook" }).click(),
+    ]);
+    // 6 December, not 12 June.
+    expect(download.suggestedFilename()).toBe(`NPS assessment - ${COUNCIL} - 2026-12-06.xlsx`);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it("explains empty fields beside them, and passes axe with the errors shown, in dark", async () => {
     const { page } = await pane.open("", { colorScheme: "dark" });
-    await page.getByText("Not running inside Excel.").waitFor({ timeout: 20_000 });
+    await page.getByText("Excel is not connected.").waitFor({ timeout: 20_000 });
     await expectDarkTheme(page);
-    await tabUntilFocused(page, 'input[name="council"]');
+    await tabUntilFocused(page, 'input[name="council"]', 20);
     await page.keyboard.press("Enter");
     await page.getByText("Enter your council's name.").waitFor();
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe("council");
@@ -112,12 +148,13 @@ describe("the task pane outside Excel", () => {
 });
 
 describe("checking a workbook on the standalone page", () => {
-  it("checks a tampered workbook chosen by keyboard, shows the exact finding, and downloads a clean repaired copy", async () => {
+  it("journey: checks a tampered workbook chosen by keyboard, shows the changed words, and downloads a clean repaired copy", async () => {
     const tampered = await tamperedWorkbook();
     const scripts: string[] = [];
     const { page, errors: pageErrors } = await pane.open("", { beforeLoad: scriptsLoaded(scripts) });
+    await page.getByText("Excel is not connected.").waitFor({ timeout: 20_000 });
+    await openTask(page, "Check a file");
     await page.getByRole("heading", { name: "Check a workbook" }).waitFor({ timeout: 20_000 });
-    await page.getByText("Not running inside Excel.").waitFor({ timeout: 20_000 });
     const scriptsBeforeChoosing = [...scripts];
 
     // Keyboard only: Tab to the file input (a real one, with its label) and open it with Space.
@@ -128,8 +165,8 @@ describe("checking a workbook on the standalone page", () => {
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
     await chooser.setFiles(tampered.file);
 
-    await page.getByRole("heading", { name: "Findings" }).waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => document.activeElement?.id === "check-results-heading");
+    await page.getByText(`Check finished for “${path.basename(tampered.file)}”.`).waitFor({ timeout: 60_000 });
+    await expectFocusOn(page, "check-summary");
     // The reader came with the choice of file, not with the page.
     expect(scriptsBeforeChoosing.some((script) => /exceljs/.test(script))).toBe(false);
     expect(scripts.some((script) => /exceljs/.test(script))).toBe(true);
@@ -138,19 +175,18 @@ describe("checking a workbook on the standalone page", () => {
     await expect(errorsSection.getByRole("heading", { level: 4 }).innerText()).resolves.toBe("Errors (1)");
     await expect(errorsSection.getByRole("heading", { level: 5 }).innerText()).resolves.toBe(`${tampered.sheet} (1)`);
     const finding = errorsSection.getByRole("listitem");
-    for (const button of await finding.getByRole("button", { name: /^Show all \d+ characters$/ }).all())
-      await button.click();
     const shown = await finding.innerText();
-    expect(shown).toMatch(/^The descriptor/);
+    expect(shown).toMatch(new RegExp(`Key area\\s+${tampered.sheet}`));
     expect(shown).toMatch(new RegExp(`Cell\\s+${tampered.cell}\\b`));
-    expect(shown).toContain(tampered.found);
+    // The words added, marked, not two paragraphs to compare by eye.
+    await expect(finding.locator("ins").innerText()).resolves.toContain("(as agreed locally)");
     expect(shown).toContain("The repaired copy fixes this.");
     await expect(page.getByRole("button", { name: /Go to cell/ }).count()).resolves.toBe(0);
     await expectNoSeriousAxeViolations(page, "light, the findings of a chosen file");
+    await expectFitsTwoScreens(page, "the findings of a chosen file, one error");
 
-    // From the results heading, the next Tab reaches the download of a repaired copy.
-    await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Download a repaired copy");
+    // From what the check found, Tab reaches the download of a repaired copy.
+    await tabToButton(page, "Download a repaired copy", 10);
     const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
     await page.getByText("Repaired copy downloaded.").waitFor();
     const repaired = path.join(tempDir("nps-browser-"), download.suggestedFilename());
@@ -165,7 +201,7 @@ describe("checking a workbook on the standalone page", () => {
 });
 
 describe("consolidating returns on the standalone page", () => {
-  it("consolidates chosen returns, a line per file, and downloads a group workbook the reader reads back", async () => {
+  it("journey: consolidates a messy folder, the left-out files first, and downloads a group workbook the reader reads back", async () => {
     const folder = tempDir("nps-browser-");
     const files = await Promise.all(
       ["Anytown", "Otherton"].map((council) =>
@@ -178,21 +214,38 @@ describe("consolidating returns on the standalone page", () => {
     );
     const notes = path.join(folder, "notes.xlsx");
     writeFileSync(notes, "not a workbook");
+    const empty = path.join(folder, "empty.xlsx");
+    writeFileSync(empty, "");
+    // The same council's return again, saved earlier: a duplicate.
+    const again = path.join(folder, "Anytown (old).xlsx");
+    writeFileSync(again, readFileSync(files[0]));
+    const earlier = new Date("2026-03-02T09:00:00Z");
+    utimesSync(again, earlier, earlier);
     const { page, errors: pageErrors } = await pane.open();
+    await page.getByText("Excel is not connected.").waitFor({ timeout: 20_000 });
+    await openTask(page, "Consolidate");
     await page.getByRole("heading", { name: "Consolidate returns" }).waitFor({ timeout: 20_000 });
 
-    await page.getByLabel("Returned workbooks (.xlsx)").setInputFiles([...files, notes]);
-    await page.getByRole("button", { name: "Consolidate 3 files" }).click();
+    await page.getByLabel("Returned workbooks (.xlsx)").setInputFiles([again, ...files, notes, empty]);
+    await page.getByRole("button", { name: "Consolidate 5 files" }).click();
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 60_000 }),
-      page.getByText("Group workbook downloaded.").waitFor({ timeout: 60_000 }),
+      page.getByText("Group workbook downloaded. 3 files left out.").waitFor({ timeout: 60_000 }),
     ]);
+    await expectFocusOn(page, "consolidate-result");
+    await expect(page.locator("#consolidate-result").getAttribute("data-intent")).resolves.toBe("warning");
     const lines = await page.getByRole("list", { name: "Files consolidated" }).getByRole("listitem").allInnerTexts();
-    expect(lines).toEqual([
-      "Anytown.xlsx (Anytown): Used.",
-      "Otherton.xlsx (Otherton): Used.",
-      expect.stringMatching(/^notes\.xlsx: Left out\. Could not be read\./),
+    const oneLine = lines.map((line) => line.replace(/\s+/g, " "));
+    expect(oneLine).toEqual([
+      expect.stringMatching(/^Anytown \(old\)\.xlsx Left out Anytown A duplicate of Anytown\.xlsx/),
+      expect.stringMatching(/^notes\.xlsx Left out Could not be read\./),
+      expect.stringMatching(/^empty\.xlsx Left out Could not be read\. The file is empty/),
+      expect.stringMatching(/^Anytown\.xlsx Used instead of Anytown Anytown \(old\)\.xlsx/),
+      "Otherton.xlsx Used Otherton",
     ]);
+    expect(oneLine.join(" ")).not.toMatch(/Left out\W+Left out/);
+    await expectNoSeriousAxeViolations(page, "light, after consolidating a messy folder");
+    await expectFitsTwoScreens(page, "after consolidating a messy folder");
     const saved = path.join(folder, download.suggestedFilename());
     await download.saveAs(saved);
     const snapshot = await readSnapshotFromBuffer(new Uint8Array(readFileSync(saved)));
@@ -215,33 +268,6 @@ async function tamperedWorkbook(): Promise<{ file: string; sheet: string; cell: 
   const file = path.join(tempDir("nps-browser-"), "Anytown return.xlsx");
   writeFileSync(file, await writePlanToBuffer(plan));
   return { file, sheet: areaPlan.name, cell, found };
-}
-
-/**
- * Types into the focused date field as a keyboard user would. The field's segment order follows the
- * browser's own locale (en-US order where no locale is installed), so it is found first on a scratch page.
- */
-async function typeDateByKeyboard(page: Page, isoDate: string): Promise<void> {
-  const keys = await dateKeystrokes(page.context(), isoDate);
-  await page.keyboard.type(keys);
-  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(isoDate);
-}
-
-async function dateKeystrokes(context: BrowserContext, isoDate: string): Promise<string> {
-  const [year, month, day] = isoDate.split("-");
-  const candidates = [`${day}${month}${year}`, `${month}${day}${year}`, `${year}${month}${day}`];
-  const scratch = await context.newPage();
-  try {
-    for (const keys of candidates) {
-      await scratch.setContent('<input type="date" aria-label="Scratch date">');
-      await scratch.focus("input");
-      await scratch.keyboard.type(keys);
-      if ((await scratch.inputValue("input")) === isoDate) return keys;
-    }
-  } finally {
-    await scratch.close();
-  }
-  throw new Error("Could not find the date field's segment order in this Chromium");
 }
 
 async function expectDarkTheme(page: Page): Promise<void> {

@@ -69,6 +69,8 @@ const PANE_SHOTS: PaneShot[] = [
   { file: "pane-upgrade", scenario: "upgrade", act: (page) => waitForButton(page, "Upgrade assessment") },
   { file: "pane-built", scenario: "built", act: buildAndWait },
   { file: "pane-check", scenario: "check", act: checkAndWait },
+  { file: "pane-sign-off", scenario: "check", act: (page) => openTaskAndWait(page, "Sign off", "Sign off") },
+  { file: "pane-consolidate", scenario: "new", act: (page) => openTaskAndWait(page, "Consolidate", "Consolidate") },
   {
     file: "pane-standalone",
     scenario: "standalone",
@@ -118,30 +120,37 @@ async function waitForButton(page: Page, name: string): Promise<void> {
 async function fillDetails(page: Page, button: string): Promise<void> {
   await waitForButton(page, button);
   await page.fill('input[name="council"]', PICTURE_COUNCIL);
-  // The date field's value is always ISO; Chromium shows it in the en-GB order, dd/mm/yyyy.
-  await page.fill('input[name="assessmentDate"]', PICTURE_DATE);
+  // The date field takes dd/mm/yyyy whatever the browser's language.
+  await page.fill('input[name="assessmentDate"]', PICTURE_DATE.split("-").reverse().join("/"));
 }
 
 /** Checks the workbook with a descriptor edited by hand: the findings, grouped, with Go to cell and Repair. */
 async function checkAndWait(page: Page): Promise<void> {
-  await waitForButton(page, "Check");
+  await openTaskAndWait(page, "Check", "Check");
   await page.getByRole("button", { name: "Check", exact: true }).click();
-  await page.getByRole("heading", { name: "Findings" }).waitFor({ timeout: 60_000 });
+  await page.getByText("Check finished.").waitFor({ timeout: 60_000 });
   await waitForButton(page, "Repair");
+}
+
+/** Opens one of the pane's tasks by its tab, once the pane has read the workbook. */
+async function openTaskAndWait(page: Page, tab: string, button: string): Promise<void> {
+  await page.getByRole("tab", { name: tab, exact: true }).click({ timeout: 60_000 });
+  await page.getByRole("button", { name: button, exact: true }).waitFor({ timeout: 30_000 });
 }
 
 async function checkChosenFile(page: Page): Promise<void> {
   // The form above is filled as in the other picture, so the date shown is the fixed one, not today's.
-  await fillDetails(page, "Download a new assessment workbook");
+  await waitForButton(page, "Download a new assessment workbook");
+  await page.getByRole("tab", { name: "Check a file", exact: true }).click();
   await page.getByLabel("Workbook to check (.xlsx)").setInputFiles(tamperedFile);
-  await page.getByRole("heading", { name: "Findings" }).waitFor({ timeout: 60_000 });
+  await page.getByText(/^Check finished for/).waitFor({ timeout: 60_000 });
   await waitForButton(page, "Download a repaired copy");
 }
 
 async function buildAndWait(page: Page): Promise<void> {
   await fillDetails(page, "Build assessment");
   await page.getByRole("button", { name: "Build assessment" }).click();
-  await page.getByText("Notes").first().waitFor({ timeout: 60_000 });
+  await page.getByText("Assessment built.").waitFor({ timeout: 60_000 });
   await waitForButton(page, "Repair assessment");
 }
 

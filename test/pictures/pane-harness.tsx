@@ -9,7 +9,7 @@ import { sampleAnswers } from "../../src/core/answers/sample";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { writeWorkbookPlan } from "../../src/office/write-plan";
 import { parseToolkit } from "../../src/core/toolkit/load";
-import { lazyFileChecker } from "../../src/taskpane/load-file-checker";
+import { realFeatures } from "../../src/taskpane/lazy-features";
 import { Root, type Started } from "../../src/taskpane/Root";
 import { FakeExcel } from "../fakes/excel-fake";
 import { hostFor, writePlanWithAnswers } from "../office/fixtures";
@@ -60,14 +60,11 @@ async function start(): Promise<Started> {
   return { kind: "excel", host: hostFor(fake), dark };
 }
 
-const refuseDownload = () => Promise.reject(new Error("The pictures show the pane in Excel: nothing is downloaded."));
-// The standalone page checks a chosen file with the real checker, loaded as the page loads it.
-const fileChecker = lazyFileChecker(() =>
-  import("../../src/taskpane/file-checker").then((module) => module.fileChecker),
-);
+// The standalone page's features are the real ones, loaded as the page loads them.
+const features = realFeatures();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <Root start={start} downloadWorkbook={refuseDownload} fileChecker={fileChecker} />
+    <Root start={start} features={features} />
   </StrictMode>,
 );

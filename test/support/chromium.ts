@@ -31,11 +31,15 @@ function launchChromium(): Promise<Browser> {
 }
 
 /** A page context the size of Excel's task pane, in en-GB, that refuses every address but this machine's. */
-async function openPaneContext(browser: Browser, colorScheme: "light" | "dark"): Promise<BrowserContext> {
+async function openPaneContext(
+  browser: Browser,
+  colorScheme: "light" | "dark",
+  locale: string,
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: PANE_SIZE,
     deviceScaleFactor: 1,
-    locale: "en-GB",
+    locale,
     colorScheme,
     acceptDownloads: true,
   });
@@ -90,6 +94,8 @@ export interface PanePage {
 
 export interface PaneOpening {
   colorScheme?: "light" | "dark";
+  /** The browser's language, en-GB unless a test asks for another (an American browser, say). */
+  locale?: string;
   /** Runs on the new page before it loads the pane, to listen from its first request. */
   beforeLoad?: (page: Page) => void;
 }
@@ -111,8 +117,8 @@ export async function servePane(dist: string): Promise<ServedPane> {
     throw error;
   });
   return {
-    async open(query = "", { colorScheme = "light", beforeLoad }: PaneOpening = {}) {
-      const context = await openPaneContext(browser, colorScheme);
+    async open(query = "", { colorScheme = "light", locale = "en-GB", beforeLoad }: PaneOpening = {}) {
+      const context = await openPaneContext(browser, colorScheme, locale);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(String(error)));

@@ -57,3 +57,23 @@ export async function expectNoSeriousAxeViolations(page: Page, when: string): Pr
     process.stdout.write(`axe (${when}): ${lesser.map((v) => `${v.impact} ${v.id}`).join(", ")}\n`);
   expect(serious).toEqual([]);
 }
+
+/** Two screens of Excel's task pane (350×700): the most a task's view may need, scrolled once. */
+export const TWO_SCREENS_PX = 1400;
+
+/** Fails when the page, as it stands, is taller than two screens of the pane. */
+export async function expectFitsTwoScreens(page: Page, when: string): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeGreaterThan(0);
+  if (height > TWO_SCREENS_PX) throw new Error(`${when}: the view is ${height} px tall, over ${TWO_SCREENS_PX} px`);
+}
+
+/** Opens one of the pane's tasks by its tab. */
+export async function openTask(page: Page, name: string): Promise<void> {
+  await page.getByRole("tab", { name, exact: true }).click();
+}
+
+/** Waits until the element with `id` has focus: what an action said, where keyboard users land. */
+export async function expectFocusOn(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((expected) => document.activeElement?.id === expected, id, { timeout: 20_000 });
+}

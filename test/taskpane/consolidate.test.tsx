@@ -9,8 +9,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ProgressUpdate, WorkbookHost } from "../../src/app/workbook-host";
 import type { Consolidation, ConsolidationOptions, LogEntry } from "../../src/core/consolidate/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import type { Consolidator } from "../../src/taskpane/consolidator";
-import type { FileChecker } from "../../src/taskpane/file-check";
+import type { Consolidator, FileChecker } from "../../src/taskpane/features";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 
 const counts = { error: 0, warning: 0, info: 0 };
@@ -31,6 +30,22 @@ const used: LogEntry = {
   reason: "",
 };
 const leftOut: LogEntry = { file: "notes.xlsx", outcome: "left-out", reason: "Could not be read. It is not a zip." };
+const duplicate: LogEntry = {
+  file: "anytown old.xlsx",
+  outcome: "left-out",
+  identity: identity("Anytown"),
+  counts,
+  reason:
+    "Left out: a duplicate of anytown.xlsx (the same council and respondent, Anytown), which was used because it was saved later.",
+};
+const withErrors: LogEntry = {
+  file: "othertown.xlsx",
+  outcome: "left-out",
+  identity: identity("Othertown"),
+  counts: { ...counts, error: 2 },
+  reason:
+    "Left out because the check found 2 errors, for example: x. Fix the errors (the check lists them all), or include returns with errors.",
+};
 
 function fakeConsolidator(log: LogEntry[]) {
   const calls = { options: [] as ConsolidationOptions[], files: [] as string[][], downloaded: 0 };
@@ -93,17 +108,23 @@ const noFileCheck: FileChecker = {
   downloadRepairedCopy: () => Promise.reject(new Error("not expected")),
 };
 
-function renderPane(host: WorkbookHost | null, consolidator: Consolidator) {
+/** The pane on its Consolidate task, once (in Excel) the workbook's status is read. */
+async function renderPane(host: WorkbookHost | null, consolidator: Consolidator) {
   render(
     <FluentProvider theme={webLightTheme}>
       <TaskPane
         host={host}
-        downloadWorkbook={() => Promise.reject(new Error("not expected"))}
-        fileChecker={noFileCheck}
-        consolidator={consolidator}
+        features={{
+          downloader: { download: () => Promise.reject(new Error("not expected")) },
+          fileChecker: noFileCheck,
+          consolidator,
+        }}
       />
     </FluentProvider>,
   );
+  // The first render of a file compiles Fluent's styles: more than findBy's one second on a busy machine.
+  if (host) await screen.findByRole("button", { name: "Build assessment" }, { timeout: 10_000 });
+  fireEvent.click(screen.getByRole("tab", { name: "Consolidate" }));
 }
 
 const chooseFiles = (...names: string[]) =>
@@ -115,15 +136,19 @@ const filesList = () => screen.getByRole("list", { name: "Files consolidated" })
 test("in Excel: the chosen files and options go to the consolidator, the group sheets to the host, with links", async () => {
   const { host, calls: hostCalls } = fakeHost();
   const { consolidator, calls } = fakeConsolidator([used, leftOut]);
-  renderPane(host, consolidator);
-  await screen.findByRole("button", { name: "Build assessment" });
+  await renderPane(host, consolidator);
   const button = screen.getByRole("button", { name: "Consolidate" });
   expect(button.getAttribute("aria-disabled")).toBe("true");
   fireEvent.click(screen.getByRole("checkbox", { name: "Include returns whose check found errors" }));
   chooseFiles("anytown.xlsx", "notes.xlsx");
   fireEvent.click(screen.getByRole("button", { name: "Consolidate 2 files" }));
 
-  expect(await screen.findByText("Group sheets added.")).toBeTruthy();
+  // A file was left out: said at the top as a warning, not a success, with focus there.
+  const title = await screen.findByText("Group sheets added. 1 file left out.");
+  const result = document.getElementById("consolidate-result")!;
+  expect(result.contains(title)).toBe(true);
+  await waitFor(() => expect(document.activeElement).toBe(result));
+  expect(result.dataset.intent).toBe("warning");
   expect(screen.queryByText(/replaced/)).toBeNull();
   expect(calls.files).toEqual([["anytown.xlsx", "notes.xlsx"]]);
   expect(calls.options).toEqual([{ includeErrors: true, finalOnly: false }]);
@@ -132,7 +157,11 @@ test("in Excel: the chosen files and options go to the consolidator, the group s
     within(filesList())
       .getAllByRole("listitem")
       .map((li) => li.textContent),
-  ).toEqual(["anytown.xlsx (Anytown): Used.", "notes.xlsx: Left out. Could not be read. It is not a zip."]);
+  ).toEqual([
+    // Left-out files first, each with its badge once (no "Left out. Left out").
+    "notes.xlsxLeft outCould not be read. It is not a zip.",
+    "anytown.xlsxUsedAnytown",
+  ]);
   const links = within(screen.getByRole("list", { name: "Group sheets written" })).getAllByRole("button");
   expect(links.map((l) => l.textContent)).toEqual(["Group Summary", "Group Data (2)", "Consolidation Log"]);
   fireEvent.click(links[1]);
@@ -142,8 +171,7 @@ test("in Excel: the chosen files and options go to the consolidator, the group s
 test("in Excel: a second consolidation says which of the earlier group sheets it replaced, in place", async () => {
   const { host } = fakeHost(["Group Summary", "Consolidation Log"]);
   const { consolidator } = fakeConsolidator([used]);
-  renderPane(host, consolidator);
-  await screen.findByRole("button", { name: "Build assessment" });
+  await renderPane(host, consolidator);
   chooseFiles("anytown.xlsx");
   fireEvent.click(screen.getByRole("button", { name: "Consolidate" }));
   expect(await screen.findByText("Group sheets replaced and added.")).toBeTruthy();
@@ -157,8 +185,7 @@ test("in Excel: a second consolidation says which of the earlier group sheets it
 test("in Excel: when every group sheet replaced an earlier one, the title says replaced", async () => {
   const { host } = fakeHost(["Group Summary", "Group Data (2)", "Consolidation Log"]);
   const { consolidator } = fakeConsolidator([used]);
-  renderPane(host, consolidator);
-  await screen.findByRole("button", { name: "Build assessment" });
+  await renderPane(host, consolidator);
   chooseFiles("anytown.xlsx");
   fireEvent.click(screen.getByRole("button", { name: "Consolidate" }));
   expect(await screen.findByText("Group sheets replaced.")).toBeTruthy();
@@ -169,7 +196,7 @@ test("in Excel: when every group sheet replaced an earlier one, the title says r
 
 test("standalone: the group workbook is downloaded, and the pane names the file", async () => {
   const { consolidator, calls } = fakeConsolidator([used]);
-  renderPane(null, consolidator);
+  await renderPane(null, consolidator);
   chooseFiles("anytown.xlsx");
   fireEvent.click(screen.getByRole("button", { name: "Consolidate" }));
   expect(await screen.findByText("Group workbook downloaded.")).toBeTruthy();
@@ -180,11 +207,44 @@ test("standalone: the group workbook is downloaded, and the pane names the file"
 test("with no return usable nothing is written, the pane says so, and the lines say why", async () => {
   const { host, calls: hostCalls } = fakeHost();
   const { consolidator } = fakeConsolidator([leftOut]);
-  renderPane(host, consolidator);
-  await screen.findByRole("button", { name: "Build assessment" });
+  await renderPane(host, consolidator);
   chooseFiles("notes.xlsx");
   fireEvent.click(screen.getByRole("button", { name: "Consolidate" }));
   expect(await screen.findByText(/None of the chosen files could be consolidated/)).toBeTruthy();
   expect(hostCalls.written).toHaveLength(0);
-  expect(within(filesList()).getByText(/notes.xlsx: Left out. Could not be read/)).toBeTruthy();
+  expect(within(filesList()).getByText("Could not be read. It is not a zip.")).toBeTruthy();
+  // Nothing was left out for its errors, so including returns with errors would not help: not advised.
+  expect(screen.queryByText(/Include returns whose check found errors”/)).toBeNull();
+  await waitFor(() => expect(document.activeElement?.id).toBe("consolidate-result"));
+});
+
+test("a duplicate says which file was used instead, once; a return left out for its errors gets that advice", async () => {
+  const winner: LogEntry = {
+    ...used,
+    reason: "Used instead of anytown old.xlsx (the same council and respondent) because it was saved later.",
+  };
+  const { host } = fakeHost();
+  const { consolidator } = fakeConsolidator([duplicate, withErrors, winner]);
+  await renderPane(host, consolidator);
+  chooseFiles("anytown old.xlsx", "othertown.xlsx", "anytown.xlsx");
+  fireEvent.click(screen.getByRole("button", { name: "Consolidate 3 files" }));
+  expect(await screen.findByText("Group sheets added. 2 files left out.")).toBeTruthy();
+  const lines = within(filesList())
+    .getAllByRole("listitem")
+    .map((li) => li.textContent);
+  expect(lines).toEqual([
+    "anytown old.xlsxLeft outAnytownA duplicate of anytown.xlsx (the same council and respondent, Anytown), which was used because it was saved later.",
+    "othertown.xlsxLeft outOthertownThe check found 2 errors, for example: x. Fix the errors (the check lists them all), or include returns with errors.",
+    "anytown.xlsxUsed instead ofAnytownanytown old.xlsx (the same council and respondent) because it was saved later.",
+  ]);
+  expect(lines.join(" ")).not.toMatch(/Left out\W+Left out/i);
+});
+
+test("with every return left out for its errors, the advice is to include returns with errors", async () => {
+  const { host } = fakeHost();
+  const { consolidator } = fakeConsolidator([withErrors]);
+  await renderPane(host, consolidator);
+  chooseFiles("othertown.xlsx");
+  fireEvent.click(screen.getByRole("button", { name: "Consolidate" }));
+  expect(await screen.findByText(/tick “Include returns whose check found errors”/)).toBeTruthy();
 });

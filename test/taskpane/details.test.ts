@@ -1,5 +1,12 @@
 import { isAssessmentDate, isIsoDate, todayIso } from "../../src/core/util/dates";
-import { britishDate, checkDetails, downloadFileName } from "../../src/taskpane/details";
+import {
+  britishDate,
+  britishDates,
+  checkDetails,
+  downloadFileName,
+  typedDateInWords,
+  typedDateToIso,
+} from "../../src/taskpane/details";
 
 describe("checkDetails", () => {
   it("trims the council name and accepts a real date", () => {
@@ -14,7 +21,20 @@ describe("checkDetails", () => {
     expect(checked).toEqual({ ok: false, errors: { council: "Enter your council's name." } });
   });
 
-  it.each(["", "31/03/2025", "2025-3-31", "2025-02-30", "2025-13-01", "abcd-ef-gh", "1899-01-01", "2101-01-01"])(
+  it.each(["31/03/2025", "31/3/2025", "31.03.2025", "2025-03-31"])("takes %p as 31 March 2025", (date) => {
+    expect(checkDetails({ council: "Anytown", assessmentDate: date })).toEqual({
+      ok: true,
+      details: { council: "Anytown", assessmentDate: "2025-03-31" },
+    });
+  });
+
+  it("reads 06/12/2026 as 6 December, whatever the browser's language, and says so in words", () => {
+    expect(typedDateToIso("06/12/2026")).toBe("2026-12-06");
+    expect(typedDateInWords("06/12/2026")).toBe("Sunday 6 December 2026");
+    expect(typedDateInWords("31/02/2026")).toBeNull();
+  });
+
+  it.each(["", "03/31/2025", "2025-3-31", "2025-02-30", "2025-13-01", "abcd-ef-gh", "1899-01-01", "2101-01-01"])(
     "rejects the date %p",
     (date) => {
       const checked = checkDetails({ council: "Anytown", assessmentDate: date });
@@ -25,6 +45,10 @@ describe("checkDetails", () => {
 });
 
 describe("dates", () => {
+  it("writes the dates inside a finding's text as dd/mm/yyyy", () => {
+    expect(britishDates("The review date 2026-09-09 has passed.")).toBe("The review date 09/09/2026 has passed.");
+  });
+
   it("shows a workbook's date as dd/mm/yyyy, and anything that is not a date as it is", () => {
     expect(britishDate("2026-03-31")).toBe("31/03/2026");
     expect(britishDate("next spring")).toBe("next spring");

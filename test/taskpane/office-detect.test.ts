@@ -1,4 +1,12 @@
-import { detectHost, isDarkColour, officeThemeIsDark, type OfficeGlobal } from "../../src/taskpane/office-detect";
+import { JSDOM } from "jsdom";
+import {
+  detectHost,
+  isDarkColour,
+  loadOfficeJs,
+  OFFICE_JS_URL,
+  officeThemeIsDark,
+  type OfficeGlobal,
+} from "../../src/taskpane/office-detect";
 
 type FakeOffice = OfficeGlobal;
 const fakeOffice = (onReady: () => Promise<unknown>, officeTheme?: object): FakeOffice =>
@@ -53,5 +61,28 @@ describe("theme", () => {
     expect(isDarkColour("#000000")).toBe(true);
     expect(isDarkColour("#f3f2f1")).toBe(false);
     expect(isDarkColour("not a colour")).toBe(false);
+  });
+});
+
+describe("loadOfficeJs: office.js without blocking the page", () => {
+  it("adds an async script for Microsoft's CDN and resolves to Office once it has run", async () => {
+    const { window } = new JSDOM("<!doctype html><head></head><body></body>");
+    const loading = loadOfficeJs(window.document);
+    const script = window.document.head.querySelector("script")!;
+    expect(script.src).toBe(OFFICE_JS_URL);
+    expect(script.async).toBe(true);
+    const office = { onReady: async () => ({ host: "Excel" }) };
+    Object.assign(globalThis, { Office: office });
+    script.dispatchEvent(new window.Event("load"));
+    await expect(loading).resolves.toBe(office);
+    delete (globalThis as { Office?: unknown }).Office;
+  });
+
+  it("resolves to nothing at once when the CDN cannot be reached, so the page runs standalone", async () => {
+    const { window } = new JSDOM("<!doctype html><head></head><body></body>");
+    const loading = loadOfficeJs(window.document);
+    window.document.head.querySelector("script")!.dispatchEvent(new window.Event("error"));
+    await expect(loading).resolves.toBeUndefined();
+    await expect(detectHost(await loading)).resolves.toEqual({ kind: "standalone", reason: "no-office" });
   });
 });

@@ -11,15 +11,17 @@ import { signOffState } from "../../src/core/assessment/sign-off";
 import { blockedMessage } from "../../src/core/sign-off/sign-off";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { todayIso } from "../../src/core/util/dates";
-import type { FileChecker } from "../../src/taskpane/file-check";
+import type { PaneFeatures } from "../../src/taskpane/features";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 import { FakeExcel } from "../fakes/excel-fake";
 import { completeAnswers, DETAILS, hostFor, NOW, readBack, writePlanWithAnswers } from "../office/fixtures";
 
 const toolkit = canonicalToolkit();
-const noFileCheck: FileChecker = {
-  check: () => Promise.reject(new Error("not used in these tests")),
-  downloadRepairedCopy: () => Promise.reject(new Error("not used in these tests")),
+const unused = () => Promise.reject(new Error("not used in these tests"));
+const features: PaneFeatures = {
+  downloader: { download: unused },
+  fileChecker: { check: unused, downloadRepairedCopy: unused },
+  consolidator: { consolidate: unused, downloadGroupWorkbook: unused },
 };
 const area = toolkit.themes[0].keyAreas[0];
 const answers = completeAnswers(toolkit, DETAILS);
@@ -38,11 +40,12 @@ async function paneOver(fake: FakeExcel) {
   const status = jest.spyOn(host, "status");
   render(
     <FluentProvider theme={webLightTheme}>
-      <TaskPane host={host} downloadWorkbook={async () => "unused.xlsx"} fileChecker={noFileCheck} now={NOW} />
+      <TaskPane host={host} features={features} now={NOW} />
     </FluentProvider>,
   );
   // The fake reads the workbook in earnest: give it more than findBy's one second on a busy machine.
-  const button = await screen.findByRole("button", { name: "Sign off" }, { timeout: 20_000 });
+  fireEvent.click(await screen.findByRole("tab", { name: "Sign off" }, { timeout: 20_000 }));
+  const button = screen.getByRole("button", { name: "Sign off" });
   const name = screen.getByRole("textbox", { name: /your name/i });
   return { button, name, signOff, status };
 }
@@ -53,11 +56,15 @@ test("signs the open workbook's answers off, shows the result and its notes, and
   const { button, name, signOff, status } = await paneOver(fake);
   fireEvent.change(name, { target: { value: "  Sam Lead " } });
   fireEvent.click(button);
-  expect(await screen.findByText("Answers signed off.", {}, { timeout: 20_000 })).toBeTruthy();
+  expect(await screen.findByText("Signed off.", {}, { timeout: 20_000 })).toBeTruthy();
+  // Said at the top, with focus there.
+  await waitFor(() => expect(document.activeElement?.id).toBe("action-message"), { timeout: 10_000 });
   // The pane reads the workbook again after a sign-off, as after a build: let that read finish.
   await waitFor(() => expect(status).toHaveBeenCalledTimes(2));
   await act(() => status.mock.results[1].value);
   expect(signOff).toHaveBeenCalledWith({ name: "Sam Lead" }, expect.any(Function));
+  // The status shows who signed off and when.
+  fireEvent.click(screen.getByRole("tab", { name: "Assessment" }));
   expect(screen.getByText(/^Signed off by Sam Lead on 01\/03\/2025/)).toBeTruthy();
   // A sign-off makes no sheet: no list of sheets made, no repair, no carried answers.
   expect(screen.queryByText("Sheets made")).toBeNull();
@@ -86,6 +93,7 @@ test("a workbook whose check has errors is refused with what to do", async () =>
   fireEvent.change(name, { target: { value: "Sam Lead" } });
   fireEvent.click(button);
   expect(await screen.findByText(blockedMessage(1), {}, { timeout: 20_000 })).toBeTruthy();
+  await waitFor(() => expect(document.activeElement?.id).toBe("action-message"));
   expect(screen.getByText(/correct or repair the errors it lists, then sign off again/)).toBeTruthy();
   expect((await readBack(fake, toolkit))!.info.signedOffBy).toBe("");
 });
@@ -94,9 +102,9 @@ test("no Sign off is offered for a workbook without an assessment", async () => 
   const host = hostFor(new FakeExcel());
   render(
     <FluentProvider theme={webLightTheme}>
-      <TaskPane host={host} downloadWorkbook={async () => "unused.xlsx"} fileChecker={noFileCheck} now={NOW} />
+      <TaskPane host={host} features={features} now={NOW} />
     </FluentProvider>,
   );
   expect(await screen.findByRole("button", { name: "Build assessment" }, { timeout: 20_000 })).toBeTruthy();
-  expect(screen.queryByRole("button", { name: "Sign off" })).toBeNull();
+  expect(screen.queryByRole("tab", { name: "Sign off" })).toBeNull();
 });

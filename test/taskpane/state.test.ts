@@ -20,6 +20,7 @@ const existing = (upgradeAvailable: boolean): WorkbookStatus => ({
     upgradeAvailable,
     assessedCount: 12,
     behaviourCount: 40,
+    keyAreas: [],
   },
   check: null,
 });
@@ -34,7 +35,7 @@ describe("initialState", () => {
   it("waits for the workbook in Excel, with today's date filled in", () => {
     const state = initialState("excel", now);
     expect(state.phase).toEqual({ kind: "checking" });
-    expect(state.form).toEqual({ council: "", assessmentDate: "2025-03-31" });
+    expect(state.form).toEqual({ council: "", assessmentDate: "31/03/2025" });
     expect(isBusy(state)).toBe(true);
   });
 
@@ -55,13 +56,13 @@ describe("statusLoaded", () => {
 
   it("fills the form from an existing assessment", () => {
     const state = paneReducer(initialState("excel", now), { type: "statusLoaded", status: existing(true) });
-    expect(state.form).toEqual({ council: "Anytown Borough Council", assessmentDate: "2024-11-05" });
+    expect(state.form).toEqual({ council: "Anytown Borough Council", assessmentDate: "05/11/2024" });
   });
 
   it("never overwrites what the user typed", () => {
     const typed = paneReducer(initialState("excel", now), { type: "fieldChanged", field: "council", value: "Mine" });
     const state = paneReducer(typed, { type: "statusLoaded", status: existing(true) });
-    expect(state.form).toEqual({ council: "Mine", assessmentDate: "2024-11-05" });
+    expect(state.form).toEqual({ council: "Mine", assessmentDate: "05/11/2024" });
   });
 
   it("leaves a shown result in place when the status is read again after a build", () => {

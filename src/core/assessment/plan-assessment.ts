@@ -84,6 +84,15 @@ export interface AssessmentStatus {
   /** Behaviours of this toolkit with a current level that will be carried as a level. */
   assessedCount: number;
   behaviourCount: number;
+  /** Per key area, in the toolkit's order: how many of its behaviours have a current level (the pane's bars). */
+  keyAreas: KeyAreaProgress[];
+}
+
+export interface KeyAreaProgress {
+  id: string;
+  name: string;
+  assessed: number;
+  total: number;
 }
 
 function madeSheets(plan: WorkbookPlan): PlannedAssessment["sheets"] {
@@ -266,6 +275,14 @@ export function assessmentStatus(snapshot: WorkbookSnapshot, toolkit: Toolkit): 
   const found = readAssessment(snapshot, toolkit);
   if (!found) return null;
   const carried = carryAnswers(found.answers, toolkit).answers;
+  const keyAreas = toolkit.themes
+    .flatMap((t) => t.keyAreas)
+    .map((k) => ({
+      id: k.id,
+      name: k.name,
+      assessed: k.behaviours.filter((b) => carried.behaviours[b.id]?.current).length,
+      total: k.behaviours.length,
+    }));
   return {
     council: found.info.council,
     assessmentDate: found.info.assessmentDate,
@@ -273,5 +290,6 @@ export function assessmentStatus(snapshot: WorkbookSnapshot, toolkit: Toolkit): 
     upgradeAvailable: isUpgrade(found, toolkit),
     assessedCount: answersOfToolkit(carried, toolkit).filter((a) => a.current).length,
     behaviourCount: toolkit.themes.flatMap((t) => t.keyAreas).flatMap((k) => k.behaviours).length,
+    keyAreas,
   };
 }

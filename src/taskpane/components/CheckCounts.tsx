@@ -3,6 +3,7 @@ import { tokens } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import { SEVERITY_ORDER, severityCounts, severityCountText } from "../../core/check/report";
 import type { Finding, Severity } from "../../core/check/types";
+import { paneWords } from "../../core/words/pane";
 import { usePaneStyles } from "./styles";
 
 /** Each severity's icon and colour; the words beside the icon carry the meaning, the icon and colour only help. */
@@ -12,23 +13,26 @@ export const SEVERITY_ICON: Record<Severity, ReactElement> = {
   info: <Info20Filled aria-hidden color={tokens.colorBrandForeground1} />,
 };
 
-/** "2 errors, 1 warning, 0 notes", each with its icon; or that there is nothing to report. */
+/** The shown severities: notes are folded into the status and one collapsed group, so they are not counted here. */
+const COUNTED: readonly Severity[] = SEVERITY_ORDER.filter((severity) => severity !== "info");
+
+/** The one count line: "1 error, 0 warnings", each with its icon; a zero in grey, not in its alarm colour. */
 export function CheckCounts({ findings }: { findings: readonly Finding[] }) {
   const styles = usePaneStyles();
-  if (findings.length === 0) {
+  const counts = severityCounts(findings);
+  if (COUNTED.every((severity) => counts[severity] === 0)) {
     return (
-      <p className={styles.iconLine}>
+      <span className={styles.iconLine}>
         <CheckmarkCircle20Filled aria-hidden color={tokens.colorStatusSuccessForeground1} />
-        No findings: the workbook matches its toolkit.
-      </p>
+        {paneWords.check.nothingFound}
+      </span>
     );
   }
-  const counts = severityCounts(findings);
   return (
-    <ul className={styles.counts} aria-label="Findings by severity">
-      {SEVERITY_ORDER.map((severity) => (
-        <li key={severity} className={styles.iconLine}>
-          {SEVERITY_ICON[severity]}
+    <ul className={styles.counts} aria-label={paneWords.check.countsLabel}>
+      {COUNTED.map((severity) => (
+        <li key={severity} className={counts[severity] === 0 ? styles.zeroCount : styles.iconLine}>
+          {counts[severity] > 0 && SEVERITY_ICON[severity]}
           {severityCountText(severity, counts[severity])}
         </li>
       ))}

@@ -6,13 +6,13 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Subtitle1,
   Subtitle2,
   Textarea,
 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, type ChangeEvent, type ReactNode } from "react";
-import { countsLine } from "../../core/check/report";
+import { severityCounts } from "../../core/check/report";
 import type { Finding } from "../../core/check/types";
+import { paneWords } from "../../core/words/pane";
 import type { CheckView } from "../state";
 import { CheckCounts } from "./CheckCounts";
 import { ErrorPanel } from "./ErrorPanel";
@@ -20,9 +20,11 @@ import { FindingsList } from "./FindingsList";
 import { ProgressPanel } from "./ProgressPanel";
 import { usePaneStyles } from "./styles";
 
+const words = paneWords.check;
+
 /** Ids that the pane moves focus to after an action, so keyboard and screen reader users land on what changed. */
 export const FOCUS = {
-  results: "check-results-heading",
+  results: "check-summary",
   reportLink: "check-report-link",
   copyText: "check-copy-text",
 } as const;
@@ -33,55 +35,55 @@ interface ExcelCheckProps {
   onCheck: () => void;
   /** Absent when Repair cannot run here (the pane offers the download instead). */
   onRepair?: () => void;
+  /** The assessment was made from an older toolkit: Repair upgrades it. */
+  upgrade: boolean;
   onAddReport: () => void;
   onCopy: () => void;
   onGoToCell: (finding: Finding) => void;
   onSelectSheet: (name: string) => void;
 }
 
-/** In Excel: the counts from opening, the Check button, then the findings and what can be done with them. */
+/** In Excel: what the check found (at the top), the Check button, then the findings and what can be done with them. */
 export function ExcelCheckSection(props: ExcelCheckProps) {
-  const { check, busy } = props;
+  const { check, busy, upgrade } = props;
   const styles = usePaneStyles();
   const repairable = check.result?.findings.filter((f) => f.repairable).length ?? 0;
   return (
     <section className={styles.section} aria-labelledby="check-heading">
-      <Subtitle1 as="h2" id="check-heading" className={styles.heading}>
-        Check against the toolkit
-      </Subtitle1>
-      {check.result && !check.listed && (
-        <>
-          <p className={styles.paragraph}>When the pane opened, the check of this workbook found:</p>
-          <CheckCounts findings={check.result.findings} />
-        </>
-      )}
+      <Subtitle2 as="h2" id="check-heading" className={styles.heading}>
+        {words.heading}
+      </Subtitle2>
+      <CheckStatus check={check} />
       <div className={styles.actions}>
-        <Button onClick={props.onCheck} disabledFocusable={busy}>
-          Check
+        <Button appearance={check.listed ? "secondary" : "primary"} onClick={props.onCheck} disabledFocusable={busy}>
+          {words.button}
         </Button>
       </div>
-      <CheckStatus check={check} />
       {check.result && check.listed && (
-        <CheckResults check={check} onGoToCell={props.onGoToCell} repairedBy="Repair">
+        <CheckResults
+          check={check}
+          onGoToCell={props.onGoToCell}
+          repairedBy={upgrade ? paneWords.findings.upgradeFixes : paneWords.findings.repairFixes}
+          statusShown
+        >
           {props.onRepair && repairable > 0 && (
             <>
               <p className={styles.paragraph}>
-                Repair fixes {repairable} of these findings: it rewrites the toolkit&apos;s sheets, keeps every answer
-                and checks again.
+                {upgrade ? words.upgradeFixes(repairable) : words.repairFixes(repairable)}
               </p>
               <div className={styles.actions}>
                 <Button appearance="primary" onClick={props.onRepair} disabledFocusable={busy}>
-                  Repair
+                  {upgrade ? words.upgrade : words.repair}
                 </Button>
               </div>
             </>
           )}
           <div className={styles.actions}>
             <Button onClick={props.onAddReport} disabledFocusable={busy}>
-              Add report to workbook
+              {words.addReport}
             </Button>
             <Button onClick={props.onCopy} disabledFocusable={busy}>
-              Copy
+              {words.copy}
             </Button>
           </div>
           {check.reportSheet && <ReportAdded sheet={check.reportSheet} onSelectSheet={props.onSelectSheet} />}
@@ -97,10 +99,10 @@ function ReportAdded({ sheet, onSelectSheet }: { sheet: string; onSelectSheet: (
   return (
     <MessageBar intent="success" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>Report added.</MessageBarTitle>
-        The findings are on the sheet “{sheet}”.{" "}
+        <MessageBarTitle>{words.reportAdded}</MessageBarTitle>
+        {words.reportOn(sheet)}{" "}
         <Link as="button" id={FOCUS.reportLink} onClick={() => onSelectSheet(sheet)}>
-          Go to “{sheet}”
+          {paneWords.done.goTo(sheet)}
         </Link>
       </MessageBarBody>
     </MessageBar>
@@ -120,6 +122,7 @@ export function FileCheckSection({ check, busy, onFileChosen, onDownloadRepaired
   const styles = usePaneStyles();
   const inputId = useId();
   const hintId = useId();
+  const fileWords = paneWords.fileCheck;
   const chosen = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (file) onFileChosen(file);
@@ -127,14 +130,14 @@ export function FileCheckSection({ check, busy, onFileChosen, onDownloadRepaired
   const repairable = check.result?.findings.filter((f) => f.repairable).length ?? 0;
   return (
     <section className={styles.section} aria-labelledby="file-check-heading">
-      <Subtitle1 as="h2" id="file-check-heading" className={styles.heading}>
-        Check a workbook
-      </Subtitle1>
+      <Subtitle2 as="h2" id="file-check-heading" className={styles.heading}>
+        {fileWords.heading}
+      </Subtitle2>
+      <CheckStatus check={check} />
       <p className={styles.paragraph} id={hintId}>
-        Choose an assessment workbook to check it against the canonical toolkit, cell by cell. The file is read in this
-        browser and is not uploaded anywhere.
+        {fileWords.hint}
       </p>
-      <Label htmlFor={inputId}>Workbook to check (.xlsx)</Label>
+      <Label htmlFor={inputId}>{fileWords.label}</Label>
       <input
         id={inputId}
         type="file"
@@ -143,30 +146,23 @@ export function FileCheckSection({ check, busy, onFileChosen, onDownloadRepaired
         className={styles.fileInput}
         onChange={chosen}
       />
-      <CheckStatus check={check} />
       {check.result && check.listed && (
-        <CheckResults check={check} repairedBy="The repaired copy">
-          <p className={styles.paragraph}>
-            To go to a finding&apos;s cell, open “{check.fileName}” in Excel: each finding names its sheet and cell.
-          </p>
-          <p className={styles.paragraph}>
-            A repaired copy is a new workbook made from the canonical toolkit with every answer carried across
-            {repairable > 0 ? `; it fixes ${repairable} of these findings` : ""}. Sheets of your own are not copied into
-            it, and the file you chose is not changed.
-          </p>
+        <CheckResults check={check} repairedBy={paneWords.findings.repairedCopyFixes}>
+          <p className={styles.paragraph}>{fileWords.openInExcel(check.fileName ?? "")}</p>
+          <p className={styles.paragraph}>{fileWords.repairedCopy(repairable)}</p>
           <div className={styles.actions}>
             <Button appearance="primary" onClick={onDownloadRepaired} disabledFocusable={busy}>
-              Download a repaired copy
+              {fileWords.downloadRepaired}
             </Button>
             <Button onClick={onCopy} disabledFocusable={busy}>
-              Copy
+              {words.copy}
             </Button>
           </div>
           {check.repairedFile && (
             <MessageBar intent="success" layout="multiline">
               <MessageBarBody>
-                <MessageBarTitle>Repaired copy downloaded.</MessageBarTitle>
-                Open “{check.repairedFile}” from your downloads folder in Excel.
+                <MessageBarTitle>{fileWords.repairedDownloaded}</MessageBarTitle>
+                {fileWords.openRepaired(check.repairedFile)}
               </MessageBarBody>
             </MessageBar>
           )}
@@ -179,7 +175,7 @@ export function FileCheckSection({ check, busy, onFileChosen, onDownloadRepaired
 
 /**
  * Always in the page, so screen readers announce what appears in it: the progress, what went wrong,
- * and the counts once a check ends (the list itself is not read out, only its summary).
+ * and, once a check ends, what it found (focus moves there), as the one count line.
  */
 function CheckStatus({ check }: { check: CheckView }) {
   const styles = usePaneStyles();
@@ -187,12 +183,23 @@ function CheckStatus({ check }: { check: CheckView }) {
     <div aria-live="polite" className={styles.section}>
       {check.progress && <ProgressPanel progress={check.progress} />}
       {check.error && <ErrorPanel error={check.error} downloadButtonShown={false} />}
-      {!check.progress && check.listed && check.result && (
-        <p className={styles.paragraph}>
-          Check finished{check.fileName ? ` for “${check.fileName}”` : ""}: {countsLine(check.result.findings)}.
-        </p>
-      )}
+      {!check.progress && check.result && <CheckSummary check={check} />}
     </div>
+  );
+}
+
+function CheckSummary({ check }: { check: CheckView }) {
+  const findings = check.result?.findings ?? [];
+  const counts = severityCounts(findings);
+  const intent = counts.error > 0 ? "error" : counts.warning > 0 ? "warning" : "success";
+  const title = !check.listed ? words.openedWith : check.fileName ? words.finishedFor(check.fileName) : words.finished;
+  return (
+    <MessageBar id={FOCUS.results} tabIndex={-1} intent={intent} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        <CheckCounts findings={findings} />
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 
@@ -200,23 +207,25 @@ interface CheckResultsProps {
   check: CheckView;
   onGoToCell?: (finding: Finding) => void;
   repairedBy: string;
-  /** The actions this place offers, between the counts and the list. */
+  statusShown?: boolean;
+  /** The actions this place offers, before the list. */
   children: ReactNode;
 }
 
-function CheckResults({ check, onGoToCell, repairedBy, children }: CheckResultsProps) {
+function CheckResults({ check, onGoToCell, repairedBy, statusShown, children }: CheckResultsProps) {
   const styles = usePaneStyles();
   const findings = check.result?.findings ?? [];
   return (
     <div className={styles.section}>
-      {/* Focus moves here when a check ends, so the next Tab goes through the results. */}
-      <Subtitle2 as="h3" id={FOCUS.results} tabIndex={-1} className={styles.heading}>
-        Findings
-      </Subtitle2>
-      <CheckCounts findings={findings} />
       {children}
       {/* A new result starts with its groups as FindingsList opens them, not as the last result was left. */}
-      <FindingsList key={check.resultNumber} findings={findings} onGoToCell={onGoToCell} repairedBy={repairedBy} />
+      <FindingsList
+        key={check.resultNumber}
+        findings={findings}
+        onGoToCell={onGoToCell}
+        repairedBy={repairedBy}
+        statusShown={statusShown}
+      />
     </div>
   );
 }
@@ -234,15 +243,12 @@ function CopyOutcome({ copy }: { copy: CheckView["copy"] }) {
   if (copy.kind === "copied") {
     return (
       <p className={styles.paragraph} role="status">
-        Copied the findings to the clipboard, one line each: paste them into an email or a sheet.
+        {words.copied}
       </p>
     );
   }
   return (
-    <Field
-      label="The findings as text"
-      hint="This browser did not let the add-in use the clipboard. The text below is selected: press Ctrl+C (⌘+C on a Mac) to copy it."
-    >
+    <Field label={words.copyLabel} hint={words.copyHint}>
       <Textarea
         ref={box}
         id={FOCUS.copyText}

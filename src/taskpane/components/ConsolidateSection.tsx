@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Checkbox,
   Label,
@@ -6,17 +7,22 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Subtitle1,
   Subtitle2,
 } from "@fluentui/react-components";
-import { useId, useState, type ChangeEvent } from "react";
+import { CheckmarkCircle20Filled, DismissCircle20Filled, Warning20Filled } from "@fluentui/react-icons";
+import { tokens } from "@fluentui/react-components";
+import { useId, useState, type ChangeEvent, type ReactElement } from "react";
 import { logSummaryLine } from "../../core/consolidate/log";
-import { listed, plural } from "../../core/util/words";
-import { OUTCOME_LABEL, type ConsolidationProgress, type LogEntry } from "../../core/consolidate/types";
+import type { ConsolidationProgress, LogEntry } from "../../core/consolidate/types";
+import { listed } from "../../core/util/words";
+import { paneWords } from "../../core/words/pane";
+import { CONSOLIDATE_RESULT_ID } from "../consolidate-actions";
 import { toShownError, type ConsolidateView, type ShownError } from "../state";
 import { ErrorPanel } from "./ErrorPanel";
 import { ProgressPanel } from "./ProgressPanel";
 import { usePaneStyles } from "./styles";
+
+const words = paneWords.consolidate;
 
 interface ConsolidateProps {
   view: ConsolidateView;
@@ -29,7 +35,7 @@ interface ConsolidateProps {
   onSelectSheet?: (name: string) => Promise<void>;
 }
 
-/** Choose returned workbooks, consolidate them, and follow each file as it is read. */
+/** Choose returned workbooks, consolidate them, and see (at the top) what happened and, below, each file's fate. */
 export function ConsolidateSection({
   view,
   busy,
@@ -46,18 +52,18 @@ export function ConsolidateSection({
   const chosen = (event: ChangeEvent<HTMLInputElement>) => setFiles(Array.from(event.target.files ?? []));
   return (
     <section className={styles.section} aria-labelledby="consolidate-heading">
-      <Subtitle1 as="h2" id="consolidate-heading" className={styles.heading}>
-        Consolidate returns
-      </Subtitle1>
+      <Subtitle2 as="h2" id="consolidate-heading" className={styles.heading}>
+        {words.heading}
+      </Subtitle2>
+      <div aria-live="polite" className={styles.section}>
+        {view.progress && <ProgressPanel progress={view.progress} />}
+        {view.error && <ErrorPanel id={CONSOLIDATE_RESULT_ID} error={view.error} downloadButtonShown={false} />}
+        {!view.progress && view.result && !view.error && <Outcome view={view} onSelectSheet={onSelectSheet} />}
+      </div>
       <p className={styles.paragraph} id={hintId}>
-        Choose the returned assessment workbooks (one per council, or per respondent). Each is checked, and the group
-        sheets (Group Summary, Group Data and the Consolidation Log){" "}
-        {inExcel
-          ? "are added to this workbook, in place of those an earlier consolidation added; your own sheets are not changed"
-          : "are downloaded as a new workbook"}
-        . The files are read in this browser, one at a time, and are not uploaded anywhere.
+        {inExcel ? words.hintExcel : words.hintStandalone}
       </p>
-      <Label htmlFor={inputId}>Returned workbooks (.xlsx)</Label>
+      <Label htmlFor={inputId}>{words.label}</Label>
       <input
         id={inputId}
         type="file"
@@ -68,12 +74,12 @@ export function ConsolidateSection({
         onChange={chosen}
       />
       <Checkbox
-        label="Include returns whose check found errors"
+        label={words.includeErrors}
         checked={view.includeErrors}
         onChange={(_, data) => onOptionChanged("includeErrors", data.checked === true)}
       />
       <Checkbox
-        label="Final (signed-off) returns only"
+        label={words.finalOnly}
         checked={view.finalOnly}
         onChange={(_, data) => onOptionChanged("finalOnly", data.checked === true)}
       />
@@ -83,13 +89,8 @@ export function ConsolidateSection({
           onClick={() => onConsolidate(files)}
           disabledFocusable={busy || files.length === 0}
         >
-          {files.length > 1 ? `Consolidate ${files.length} files` : "Consolidate"}
+          {words.button(files.length)}
         </Button>
-      </div>
-      <div aria-live="polite" className={styles.section}>
-        {view.progress && <ProgressPanel progress={view.progress} />}
-        {view.error && <ErrorPanel error={view.error} downloadButtonShown={false} />}
-        {!view.progress && view.result && !view.error && <Outcome view={view} onSelectSheet={onSelectSheet} />}
       </div>
       <FileLines view={view} />
     </section>
@@ -98,36 +99,47 @@ export function ConsolidateSection({
 
 /** The outcome's title: what happened to the group sheets (Excel) or the file (standalone). */
 function outcomeTitle(view: ConsolidateView): string {
-  if (!view.written) return "Group workbook downloaded.";
+  if (!view.written) return words.downloadedTitle;
   const { sheets, replaced } = view.written;
-  if (replaced.length === 0) return "Group sheets added.";
-  return replaced.length === sheets.length ? "Group sheets replaced." : "Group sheets replaced and added.";
+  if (replaced.length === 0) return words.addedTitle;
+  return replaced.length === sheets.length ? words.replacedTitle : words.replacedAndAddedTitle;
 }
 
 /** Which sheets replaced the earlier consolidation's, in words; null when none did. */
 function replacedLine(view: ConsolidateView): string | null {
   const replaced = view.written?.replaced ?? [];
   if (replaced.length === 0) return null;
-  const names = listed(replaced.map((name) => `“${name}”`));
-  return `The earlier consolidation's ${replaced.length === 1 ? "sheet" : "sheets"} ${names} ${replaced.length === 1 ? "was" : "were"} replaced in place, with the new figures; your own sheets were not changed.`;
+  return words.replaced(listed(replaced.map((name) => `“${name}”`)), replaced.length);
 }
 
-/** Where the group went: links to the sheets written (Excel), or the file downloaded. */
+/** Where the group went: links to the sheets written (Excel), or the file downloaded; a warning when a file was left out. */
 function Outcome({ view, onSelectSheet }: Pick<ConsolidateProps, "view" | "onSelectSheet">) {
   const styles = usePaneStyles();
   const [selectError, setSelectError] = useState<ShownError | null>(null);
+  const leftOut = view.result?.log.filter((entry) => entry.outcome === "left-out").length ?? 0;
+  const intent = leftOut > 0 ? "warning" : "success";
   const summary = view.result ? logSummaryLine(view.result) : "";
   const replaced = replacedLine(view);
   return (
     <>
-      <MessageBar intent="success" layout="multiline">
+      <MessageBar
+        id={CONSOLIDATE_RESULT_ID}
+        tabIndex={-1}
+        intent={intent}
+        // For the tests and the pictures' checks: Fluent's classes do not name the intent.
+        data-intent={intent}
+        layout="multiline"
+      >
         <MessageBarBody>
-          <MessageBarTitle>{outcomeTitle(view)}</MessageBarTitle>
-          {summary} {replaced} {view.downloaded && `Open “${view.downloaded}” from your downloads folder in Excel.`}
+          <MessageBarTitle>
+            {outcomeTitle(view)}
+            {leftOut > 0 && ` ${words.someLeftOutTitle(leftOut)}`}
+          </MessageBarTitle>
+          {summary} {replaced} {view.downloaded && words.openDownloaded(view.downloaded)}
         </MessageBarBody>
       </MessageBar>
       {view.written && onSelectSheet && (
-        <ul className={styles.list} aria-label="Group sheets written">
+        <ul className={styles.list} aria-label={words.sheetsLabel}>
           {view.written.sheets.map((name) => (
             <li key={name}>
               <Link
@@ -148,7 +160,7 @@ function Outcome({ view, onSelectSheet }: Pick<ConsolidateProps, "view" | "onSel
   );
 }
 
-/** A line per file: as it is read (what it is), then, once the run ends, whether it was used and why not. */
+/** A line per file: as it is read (what it is), then, once the run ends, left-out files first, each with its badge. */
 function FileLines({ view }: { view: ConsolidateView }) {
   const styles = usePaneStyles();
   const log = view.progress ? null : view.result?.log;
@@ -156,33 +168,73 @@ function FileLines({ view }: { view: ConsolidateView }) {
   return (
     <>
       <Subtitle2 as="h3" className={styles.heading}>
-        Files
+        {words.filesHeading}
       </Subtitle2>
-      <ul className={styles.list} aria-label="Files consolidated">
+      <ul className={styles.findings} aria-label={words.filesLabel}>
         {log
-          ? log.map((entry, i) => <li key={i}>{logLine(entry)}</li>)
+          ? leftOutFirst(log).map((entry, i) => <FileLine key={i} entry={entry} />)
           : view.files.map((p, i) => <li key={i}>{readLine(p)}</li>)}
       </ul>
     </>
   );
 }
 
-const readKind: Record<ConsolidationProgress["kind"], string> = {
-  assessment: "an assessment",
-  "not-an-assessment": "not an NPS Toolkit assessment",
-  unreadable: "could not be read",
+/** Left-out files first (they are what needs doing), each group in the order given. */
+export const leftOutFirst = (log: readonly LogEntry[]): LogEntry[] => [
+  ...log.filter((entry) => entry.outcome === "left-out"),
+  ...log.filter((entry) => entry.outcome !== "left-out"),
+];
+
+type BadgeKind = keyof typeof words.badge;
+
+const BADGE_COLOUR: Record<BadgeKind, "success" | "warning" | "danger"> = {
+  used: "success",
+  instead: "success",
+  "used-with-errors": "warning",
+  "left-out": "danger",
 };
+
+const ICON: Record<BadgeKind, ReactElement> = {
+  used: <CheckmarkCircle20Filled aria-hidden color={tokens.colorStatusSuccessForeground1} />,
+  instead: <CheckmarkCircle20Filled aria-hidden color={tokens.colorStatusSuccessForeground1} />,
+  "used-with-errors": <Warning20Filled aria-hidden color={tokens.colorStatusWarningForeground3} />,
+  "left-out": <DismissCircle20Filled aria-hidden color={tokens.colorStatusDangerForeground1} />,
+};
+
+const INSTEAD = /^Used instead of\s+/;
+const LEFT_OUT = /^Left out(?: because|:)\s*/;
+
+/**
+ * The badge a file gets and the reason after it, without saying the badge's words twice ("Left out.
+ * Left out: a duplicate…"): the consolidation's reasons start with what the badge already says.
+ */
+export function badgeAndReason(entry: LogEntry): { badge: BadgeKind; reason: string } {
+  const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  if (entry.outcome === "left-out") return { badge: "left-out", reason: capital(entry.reason.replace(LEFT_OUT, "")) };
+  if (INSTEAD.test(entry.reason)) return { badge: "instead", reason: entry.reason.replace(INSTEAD, "") };
+  return { badge: entry.outcome, reason: entry.reason };
+}
+
+function FileLine({ entry }: { entry: LogEntry }) {
+  const styles = usePaneStyles();
+  const { badge, reason } = badgeAndReason(entry);
+  return (
+    <li className={styles.fileLine}>
+      <span className={styles.iconLine}>
+        {ICON[badge]}
+        <strong className={styles.longText}>{entry.file}</strong>
+        <Badge appearance="tint" color={BADGE_COLOUR[badge]}>
+          {words.badge[badge]}
+        </Badge>
+      </span>
+      {entry.identity?.council && <span>{entry.identity.council}</span>}
+      {reason && <span className={styles.longText}>{reason}</span>}
+    </li>
+  );
+}
 
 function readLine(progress: ConsolidationProgress): string {
   const { file, kind, counts } = progress;
-  const found =
-    kind === "assessment"
-      ? `; the check found ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}`
-      : "";
-  return `${file}: ${readKind[kind]}${found}.`;
-}
-
-function logLine(entry: LogEntry): string {
-  const who = entry.identity?.council ? ` (${entry.identity.council})` : "";
-  return `${entry.file}${who}: ${OUTCOME_LABEL[entry.outcome]}.${entry.reason ? ` ${entry.reason}` : ""}`;
+  const found = kind === "assessment" ? words.readCounts(counts.error, counts.warning) : "";
+  return words.readLine(file, words.readKind[kind], found);
 }

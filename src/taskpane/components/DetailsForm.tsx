@@ -1,19 +1,39 @@
-import { Button, Field, Input, Subtitle1 } from "@fluentui/react-components";
+import { Button, Field, Input, Subtitle2 } from "@fluentui/react-components";
 import { useEffect, useRef, type FormEvent } from "react";
-import type { DetailsErrors, DetailsForm as DetailsFormValues } from "../details";
+import { paneWords } from "../../core/words/pane";
+import { typedDateInWords, type DetailsErrors, type DetailsForm as DetailsFormValues } from "../details";
 import { usePaneStyles } from "./styles";
+
+const words = paneWords.details;
 
 interface DetailsFormProps {
   values: DetailsFormValues;
   errors: DetailsErrors;
   actionLabel: string;
+  /** Whether the button is the pane's primary action now (Repair of an up-to-date assessment is not). */
+  primary: boolean;
+  /** What the button will do, when that needs saying. */
+  hint?: string;
   busy: boolean;
   onChange: (field: keyof DetailsFormValues, value: string) => void;
   onSubmit: () => void;
 }
 
-/** Council name and assessment date, and the one primary action. A real form, so Enter submits. */
-export function DetailsForm({ values, errors, actionLabel, busy, onChange, onSubmit }: DetailsFormProps) {
+/**
+ * Council name and assessment date, and the one action. A real form, so Enter submits. The date is typed
+ * as dd/mm/yyyy whatever the browser's language (a browser's own date field follows its language, and
+ * shows 6 December as 12/06 in American English), with the date in words beside it to confirm it.
+ */
+export function DetailsForm({
+  values,
+  errors,
+  actionLabel,
+  primary,
+  hint,
+  busy,
+  onChange,
+  onSubmit,
+}: DetailsFormProps) {
   const styles = usePaneStyles();
   const form = useRef<HTMLFormElement>(null);
   // Only a submit moves focus to the first field in error; typing that clears one error must not.
@@ -29,13 +49,14 @@ export function DetailsForm({ values, errors, actionLabel, busy, onChange, onSub
     focusPending.current = true;
     onSubmit();
   };
+  const inWords = typedDateInWords(values.assessmentDate);
   return (
     <form ref={form} className={styles.section} onSubmit={submit} noValidate aria-labelledby="details-heading">
-      <Subtitle1 as="h2" id="details-heading" className={styles.heading}>
-        Assessment details
-      </Subtitle1>
+      <Subtitle2 as="h2" id="details-heading" className={styles.heading}>
+        {words.heading}
+      </Subtitle2>
       <Field
-        label="Council name"
+        label={words.council}
         required
         validationState={errors.council ? "error" : "none"}
         validationMessage={errors.council}
@@ -48,20 +69,29 @@ export function DetailsForm({ values, errors, actionLabel, busy, onChange, onSub
         />
       </Field>
       <Field
-        label="Assessment date"
+        label={words.date}
         required
+        hint={inWords ?? words.dateHint}
         validationState={errors.assessmentDate ? "error" : "none"}
         validationMessage={errors.assessmentDate}
       >
         <Input
-          type="date"
           name="assessmentDate"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="dd/mm/yyyy"
           value={values.assessmentDate}
           onChange={(_, data) => onChange("assessmentDate", data.value)}
         />
       </Field>
+      {hint && <p className={styles.paragraph}>{hint}</p>}
       {/* disabledFocusable keeps keyboard focus on the button while work runs, instead of dropping it to the page. */}
-      <Button appearance="primary" type="submit" disabledFocusable={busy} className={styles.primaryButton}>
+      <Button
+        appearance={primary ? "primary" : "secondary"}
+        type="submit"
+        disabledFocusable={busy}
+        className={styles.primaryButton}
+      >
         {actionLabel}
       </Button>
     </form>

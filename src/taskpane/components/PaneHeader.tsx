@@ -1,19 +1,16 @@
 import { Body1, Title3 } from "@fluentui/react-components";
-import type { PaneMode } from "../state";
+import { paneWords } from "../../core/words/pane";
 import { usePaneStyles } from "./styles";
 
-export function PaneHeader({ mode }: { mode: PaneMode }) {
+export function PaneHeader() {
   const styles = usePaneStyles();
   return (
-    <header className={styles.section}>
+    <header className={styles.header}>
       <Title3 as="h1" className={styles.heading}>
-        NPS self-assessment
+        {paneWords.title}
       </Title3>
       <Body1 as="p" className={styles.paragraph}>
-        Assess your council against the LGA&apos;s National Procurement Strategy 2018 toolkit.{" "}
-        {mode === "excel"
-          ? "This add-in builds the assessment sheets into the open workbook; colleagues fill them in with Excel alone."
-          : "The workbook needs no add-in: Excel or LibreOffice is enough."}
+        {paneWords.intro}
       </Body1>
     </header>
   );

@@ -1,6 +1,7 @@
-import { Button, Field, Input, Subtitle1, Text } from "@fluentui/react-components";
+import { Button, Field, Input, Subtitle2, Text } from "@fluentui/react-components";
 import { useRef, useState, type FormEvent } from "react";
 import { signOffProblem } from "../../core/assessment/sign-off-request";
+import { paneWords } from "../../core/words/pane";
 import { usePaneStyles } from "./styles";
 
 interface SignOffFormProps {
@@ -29,15 +30,12 @@ export function SignOffForm({ today, busy, onSignOff }: SignOffFormProps) {
   };
   return (
     <form className={styles.section} onSubmit={submit} noValidate aria-labelledby="sign-off-heading">
-      <Subtitle1 as="h2" id="sign-off-heading" className={styles.heading}>
-        Sign off
-      </Subtitle1>
-      <Text>
-        When the answers are final, sign them off: your name and today&apos;s date go on the Guide, with a fingerprint
-        of every answer. If an answer changes afterwards, the return no longer counts as final.
-      </Text>
+      <Subtitle2 as="h2" id="sign-off-heading" className={styles.heading}>
+        {paneWords.signOff.heading}
+      </Subtitle2>
+      <Text>{paneWords.signOff.explain}</Text>
       <Field
-        label="Your name"
+        label={paneWords.signOff.name}
         required
         validationState={problem ? "error" : "none"}
         validationMessage={problem ?? undefined}
@@ -53,8 +51,8 @@ export function SignOffForm({ today, busy, onSignOff }: SignOffFormProps) {
           }}
         />
       </Field>
-      <Button type="submit" disabledFocusable={busy}>
-        Sign off
+      <Button appearance="primary" type="submit" disabledFocusable={busy} className={styles.primaryButton}>
+        {paneWords.signOff.button}
       </Button>
     </form>
   );

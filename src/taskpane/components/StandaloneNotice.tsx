@@ -1,21 +1,24 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { paneWords } from "../../core/words/pane";
 import type { StandaloneReason } from "../office-detect";
 
 /** Why the pane offers a download: it runs standalone, or Excel has not answered yet. */
 export type NoticeReason = StandaloneReason | "waiting";
 
+const words = paneWords.notice;
+
 const title: Record<NoticeReason, string> = {
-  "no-office": "Not running inside Excel.",
-  "other-host": "Not running inside Excel.",
-  "host-failed": "Not connected to Excel.",
-  waiting: "Waiting for Excel…",
+  "no-office": words.notConnected,
+  "other-host": words.notConnected,
+  "host-failed": words.notConnected,
+  waiting: words.waitingTitle,
 };
 
 const why: Record<NoticeReason, string> = {
-  "no-office": "office.js is not available, so this page cannot reach a workbook.",
-  "other-host": "This page was opened outside Excel, so there is no workbook to build into.",
-  "host-failed": "The add-in could not connect to the open workbook.",
-  waiting: "Excel has not answered yet. This pane switches to your workbook as soon as it does.",
+  "no-office": words.noOffice,
+  "other-host": words.otherHost,
+  "host-failed": words.hostFailed,
+  waiting: words.waiting,
 };
 
 /** Says plainly, in words and with an icon, that the pane runs without Excel and what it offers. */
@@ -24,10 +27,7 @@ export function StandaloneNotice({ reason, detail }: { reason: NoticeReason; det
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{title[reason]}</MessageBarTitle> {why[reason]}
-        {detail ? ` The error was: ${detail}` : ""}{" "}
-        {reason === "waiting"
-          ? "Meanwhile you can download a new assessment workbook."
-          : "You can download a new assessment workbook instead."}
+        {detail ? ` ${words.errorWas(detail)}` : ""} {reason === "waiting" ? words.meanwhile : words.instead}
       </MessageBarBody>
     </MessageBar>
   );

@@ -5,9 +5,31 @@ export const usePaneStyles = makeStyles({
   pane: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalL,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
     maxWidth: "40rem",
+  },
+  header: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  /** The tabs wrap onto a second line rather than scroll in a narrow pane. */
+  tabs: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  tab: {
+    minWidth: 0,
+    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
+    borderRadius: 0,
+  },
+  /** The task in view: its tab underlined in the brand colour, as Fluent's own tabs are. */
+  selectedTab: {
+    borderBottomColor: tokens.colorCompoundBrandStroke,
+    fontWeight: tokens.fontWeightSemibold,
   },
   section: {
     display: "flex",
@@ -47,8 +69,51 @@ export const usePaneStyles = makeStyles({
   iconLine: {
     margin: 0,
     display: "flex",
+    flexWrap: "wrap",
     alignItems: "center",
     gap: tokens.spacingHorizontalXS,
+  },
+  /** A count of nothing: grey, with no alarm icon. */
+  zeroCount: {
+    margin: 0,
+    display: "flex",
+    alignItems: "center",
+    color: tokens.colorNeutralForeground3,
+  },
+  /** The progress bars per key area: a list without bullets. */
+  bars: {
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  /** The words that changed in a toolkit text: removed struck through, added underlined, each in its colour. */
+  removed: {
+    textDecorationLine: "line-through",
+    backgroundColor: tokens.colorPaletteRedBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  added: {
+    textDecorationLine: "underline",
+    backgroundColor: tokens.colorPaletteGreenBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  /** Read by screen readers, not shown. */
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+  fileLine: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXXS,
   },
   counts: {
     margin: 0,
@@ -56,6 +121,7 @@ export const usePaneStyles = makeStyles({
     listStyleType: "none",
     display: "flex",
     flexWrap: "wrap",
+    alignItems: "center",
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalXS,
   },

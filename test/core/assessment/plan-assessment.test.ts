@@ -255,6 +255,10 @@ describe("notes and status", () => {
       upgradeAvailable: true,
       assessedCount: 1,
       behaviourCount: toolkit.themes.flatMap((t) => t.keyAreas).flatMap((k) => k.behaviours).length,
+      // Only the level carried counts, per key area too ("Excellent" is not a level).
+      keyAreas: toolkit.themes
+        .flatMap((t) => t.keyAreas)
+        .map((k) => ({ id: k.id, name: k.name, assessed: k.id === area.id ? 1 : 0, total: k.behaviours.length })),
     });
   });
 });

@@ -1,0 +1,267 @@
+/**
+ * Every word the task pane shows that it writes itself (the checker, the Office layer and the
+ * consolidation bring their own messages): plain data and small functions, in one place, so the pane
+ * reads the same everywhere and a Welsh catalogue could sit beside this one later.
+ * test/taskpane/words.test.ts checks that each entry is used, and that the pane builds no sentence by hand.
+ */
+import { plural } from "../util/words";
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+
+export const paneWords = {
+  title: "NPS self-assessment",
+  intro: "Assess your council against the LGA's National Procurement Strategy 2018 toolkit.",
+
+  // ---- Tabs ----
+  tabs: {
+    label: "Tasks",
+    assessment: "Assessment",
+    check: "Check",
+    signOff: "Sign off",
+    consolidate: "Consolidate",
+    newWorkbook: "New workbook",
+    checkFile: "Check a file",
+  },
+
+  // ---- Waiting for Excel, and the standalone page ----
+  waiting: "Waiting for Excel…",
+  notice: {
+    notConnected: "Excel is not connected.",
+    waitingTitle: "Waiting for Excel…",
+    noOffice: "This page is open in a web browser, not in Excel, so it cannot reach a workbook.",
+    otherHost: "This page was opened outside Excel, so there is no workbook to build into.",
+    hostFailed: "The add-in could not connect to the open workbook.",
+    waiting: "Excel has not answered yet. This pane switches to your workbook as soon as it does.",
+    errorWas: (detail: string) => `The error was: ${detail}`,
+    meanwhile: "Meanwhile you can download a new workbook, check a file or consolidate returns.",
+    instead: "You can download a new workbook, check a file or consolidate returns here instead.",
+  },
+
+  // ---- Where the assessment stands ----
+  status: {
+    heading: "Where the assessment stands",
+    council: "Council",
+    date: "Date",
+    toolkit: "Toolkit",
+    signOff: "Sign-off",
+    notGiven: "(not given)",
+    toolkitVersion: (version: string) => (version ? `version ${version}` : "version not recorded"),
+    newerToolkit: "A newer toolkit is available: Upgrade below brings it in and keeps every answer.",
+    assessed: (assessed: number, total: number) => `Assessed ${assessed} of ${plural(total, "behaviour")}`,
+    keyAreaLine: (name: string, assessed: number, total: number) => `${name}: ${assessed} of ${total}`,
+    keyAreasLabel: "Behaviours assessed per key area",
+    draft: "Draft: not signed off yet.",
+    changedSinceSignOff: "Changed since it was signed off: a draft again.",
+    lastCheck: "Last check:",
+    seeFindings: "See the findings",
+  },
+
+  // ---- Details and the main action ----
+  details: {
+    heading: "Assessment details",
+    council: "Council name",
+    date: "Assessment date",
+    dateHint: "As dd/mm/yyyy, for example 31/03/2025.",
+    councilMissing: "Enter your council's name.",
+    dateMissing: "Enter the assessment date.",
+    dateInvalid: (first: number, last: number) =>
+      `Enter a real date between ${first} and ${last} as dd/mm/yyyy, for example 31/03/2025.`,
+  },
+  action: {
+    build: "Build assessment",
+    upgrade: "Upgrade assessment",
+    repair: "Repair assessment",
+    download: "Download a new assessment workbook",
+    checking: "Checking your workbook…",
+    preparingDownload: "Preparing the download",
+    readingWorkbook: "Reading your workbook",
+    repairHint: "Repair rewrites the toolkit's sheets with these details and keeps every answer.",
+  },
+
+  // ---- What happened, at the top ----
+  done: {
+    built: "Assessment built.",
+    upgraded: "Assessment upgraded.",
+    repaired: "Assessment repaired.",
+    signedOff: "Signed off.",
+    pickLevels: "Next, choose a current and a target level for each behaviour on the key area sheets.",
+    goTo: (sheet: string) => `Go to “${sheet}”`,
+    notes: "Notes",
+    downloaded: "Workbook downloaded.",
+    openDownloaded: (fileName: string) =>
+      `Open “${fileName}” from your downloads folder in Excel, then choose levels and add evidence on each key area sheet.`,
+  },
+  error: {
+    whatToDo: "What to do:",
+    useDownload: " Use the “Download a new assessment workbook” button below.",
+    unexpected: (detail: string) =>
+      `Something went wrong that the add-in did not expect${detail ? ` (${detail})` : ""}.`,
+    unexpectedNext:
+      "Try again. If it keeps happening, close and reopen the add-in, and tell your IT team what this message said.",
+    missingDetails: "This assessment does not say which council it is for or when it was made.",
+    missingDetailsNext: "Fill in the council name and assessment date on the Assessment tab, then choose Repair again.",
+  },
+  progress: "Progress",
+  progressStep: (step: string, percent: number) => `${step} (${percent}%)`,
+
+  // ---- Check ----
+  check: {
+    heading: "Check against the toolkit",
+    button: "Check",
+    openedWith: "When the pane opened, the check of this workbook found:",
+    finished: "Check finished.",
+    finishedFor: (fileName: string) => `Check finished for “${fileName}”.`,
+    nothingFound: "No findings: the workbook matches its toolkit.",
+    countsLabel: "Findings by severity",
+    repairFixes: (n: number) =>
+      `Repair fixes ${plural(n, "finding")}: it rewrites the toolkit's sheets, keeps every answer and checks again.`,
+    repair: "Repair",
+    upgrade: "Upgrade",
+    upgradeFixes: (n: number) =>
+      `Upgrade fixes ${plural(n, "finding")}: it brings in the newer toolkit, keeps every answer and checks again.`,
+    addReport: "Add report to workbook",
+    copy: "Copy",
+    reportAdded: "Report added.",
+    reportOn: (sheet: string) => `The findings are on the sheet “${sheet}”.`,
+    copied: "Copied the findings to the clipboard, one line each: paste them into an email or a sheet.",
+    copyLabel: "The findings as text",
+    copyHint:
+      "This browser did not let the add-in use the clipboard. The text below is selected: press Ctrl+C (⌘+C on a Mac) to copy it.",
+    reading: "Reading your workbook",
+    repairing: "Repairing the assessment",
+    checkingRepaired: "Checking the repaired workbook",
+    reportTitleFile: (fileName: string) => `Check of “${fileName}”`,
+    reportTitleCouncil: (council: string) => `Check of the NPS assessment for ${council}`,
+    reportTitle: "Check of the NPS assessment",
+  },
+  fileCheck: {
+    heading: "Check a workbook",
+    hint: "Choose an assessment workbook to check it against the toolkit it was made from, cell by cell. The file is read in this browser and is not uploaded anywhere.",
+    label: "Workbook to check (.xlsx)",
+    openInExcel: (fileName: string) =>
+      `To go to a finding's cell, open “${fileName}” in Excel: each finding names its sheet and cell.`,
+    repairedCopy: (fixes: number) =>
+      `A repaired copy is a new workbook made from the toolkit with every answer carried across${fixes > 0 ? `; it fixes ${plural(fixes, "finding")}` : ""}. Sheets of your own are not copied into it, and the file you chose is not changed.`,
+    downloadRepaired: "Download a repaired copy",
+    repairedDownloaded: "Repaired copy downloaded.",
+    openRepaired: (fileName: string) => `Open “${fileName}” from your downloads folder in Excel.`,
+    loading: "Loading the workbook checker",
+    preparing: "Preparing the repaired copy",
+    checking: "Checking the workbook",
+    carrying: "Carrying the answers into a new workbook",
+    startingDownload: "Starting the download",
+    chooseAnother: "If this is not the file you meant, choose the assessment's own .xlsx workbook.",
+    noAssessment: (fileName: string) =>
+      `"${fileName}" holds no assessment made by the NPS Toolkit, so there is nothing to check or repair.`,
+    noAssessmentNext: "Choose the assessment's own .xlsx workbook, or download a new workbook to start an assessment.",
+  },
+
+  // ---- The names of the files the pane downloads ----
+  fileNames: {
+    assessment: (council: string, date: string) => `NPS assessment - ${council} - ${date}.xlsx`,
+    councilMissing: "Council",
+    undated: "undated",
+    repaired: (base: string) => `${base} (repaired).xlsx`,
+    repairedFallback: "NPS assessment",
+    group: (date: string) => `NPS group consolidation ${date}.xlsx`,
+  },
+
+  // ---- Findings ----
+  findings: {
+    severity: { error: "Errors", warning: "Warnings", info: "Notes" },
+    group: (label: string, count: number) => `${label} (${count})`,
+    keyArea: "Key area",
+    sheet: "Sheet",
+    cell: "Cell",
+    changedWords: "Changed words",
+    removed: "removed",
+    added: "added",
+    expected: "Expected",
+    found: "Found",
+    empty: "(empty)",
+    wholeWorkbook: "The whole workbook",
+    hiddenData: "The add-in's hidden data",
+    repairFixes: "Repair restores the toolkit's text and settings: it fixes this.",
+    repairedCopyFixes: "The repaired copy fixes this.",
+    upgradeFixes: "Upgrade fixes this.",
+    goToCell: (cell: string) => `Go to cell ${cell}`,
+    goToSheet: "Go to sheet",
+    hiddenSheet:
+      "This is on a sheet the add-in keeps hidden, so there is no cell to go to: Repair puts it right, or ask whoever sent the workbook for a fresh copy.",
+    showAll: (n: number, label: string) => `Show all ${n} findings on ${label}`,
+    showWhole: "Show it whole",
+    showLess: "Show less",
+  },
+
+  // ---- Sign off ----
+  signOff: {
+    heading: "Sign off",
+    explain:
+      "When the answers are final, sign them off: your name and today's date go on the Guide, and the add-in records a check of every answer. If an answer changes afterwards, the return no longer counts as final.",
+    name: "Your name",
+    button: "Sign off",
+  },
+
+  // ---- Consolidate ----
+  consolidate: {
+    heading: "Consolidate returns",
+    hintExcel:
+      "Choose the returned assessment workbooks (one per council, or per respondent). Each is checked, and the group sheets (Group Summary, Group Data and the Consolidation Log) are added to this workbook, in place of those an earlier consolidation added; your own sheets are not changed. The files are read in this browser and are not uploaded anywhere.",
+    hintStandalone:
+      "Choose the returned assessment workbooks (one per council, or per respondent). Each is checked, and the group sheets (Group Summary, Group Data and the Consolidation Log) are downloaded as a new workbook. The files are read in this browser and are not uploaded anywhere.",
+    label: "Returned workbooks (.xlsx)",
+    includeErrors: "Include returns whose check found errors",
+    finalOnly: "Final (signed-off) returns only",
+    button: (files: number) => (files > 1 ? `Consolidate ${files} files` : "Consolidate"),
+    reading: (files: number) => `Reading ${plural(files, "file")}`,
+    read: (done: number, total: number, file: string) => `Read ${done} of ${total}: ${file}`,
+    making: "Making the group workbook",
+    filesHeading: "Files",
+    filesLabel: "Files consolidated",
+    sheetsLabel: "Group sheets written",
+    downloadedTitle: "Group workbook downloaded.",
+    addedTitle: "Group sheets added.",
+    replacedTitle: "Group sheets replaced.",
+    replacedAndAddedTitle: "Group sheets replaced and added.",
+    someLeftOutTitle: (leftOut: number) => `${plural(leftOut, "file")} left out.`,
+    openDownloaded: (fileName: string) => `Open “${fileName}” from your downloads folder in Excel.`,
+    replaced: (names: string, count: number) =>
+      `The earlier consolidation's ${count === 1 ? "sheet" : "sheets"} ${names} ${count === 1 ? "was" : "were"} replaced in place, with the new figures; your own sheets were not changed.`,
+    badge: { used: "Used", "used-with-errors": "Used with errors", "left-out": "Left out", instead: "Used instead of" },
+    readKind: {
+      assessment: "an assessment",
+      "not-an-assessment": "not an NPS Toolkit assessment",
+      unreadable: "could not be read",
+    },
+    readCounts: (errors: number, warnings: number) =>
+      `; the check found ${plural(errors, "error")}, ${plural(warnings, "warning")}`,
+    readLine: (file: string, kind: string, found: string) => `${file}: ${kind}${found}.`,
+    emptyFile: "The file is empty (0 bytes): it holds no workbook. Ask for the return to be sent again.",
+    nothingUsed: "None of the chosen files could be consolidated, so no group sheets were made.",
+    nothingUsedErrors:
+      "The list below says why each file was left out. Fix those returns, or tick “Include returns whose check found errors”, then consolidate again.",
+    nothingUsedOther:
+      "The list below says why each file was left out. Choose the assessment workbooks the councils returned, then consolidate again.",
+  },
+
+  // ---- Dates ----
+  dateInWords: (iso: string): string => {
+    const [year, month, day] = iso.split("-").map(Number);
+    const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+    return `${WEEKDAYS[weekday]} ${day} ${MONTHS[month - 1]} ${year}`;
+  },
+} as const;

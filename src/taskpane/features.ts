@@ -1,0 +1,52 @@
+/**
+ * The pane's three heavy features, as the pane sees them. Each is one pattern: an interface here; its
+ * real implementation in a module of its own that holds the .xlsx reader, checker or writer
+ * (file-checker.ts, file-consolidator.ts, workbook-download.ts), only ever imported with import(); and a
+ * lazy stand-in from lazy-features.ts, which the page's entry point hands to the pane. So none of them
+ * weighs on the pane's opening, and no module imports back into the one that loads it.
+ */
+import type { AssessmentDetails, ProgressUpdate } from "../app/workbook-host";
+import type { CheckResult } from "../core/check/types";
+import type { Consolidation, ConsolidationOptions, ConsolidationProgress } from "../core/consolidate/types";
+
+type OnProgress = (update: ProgressUpdate) => void;
+
+/** Makes a new assessment workbook file and hands it to the browser; resolves to the file's name. */
+export interface WorkbookDownloader {
+  download(details: AssessmentDetails, onProgress: OnProgress): Promise<string>;
+}
+
+/** A workbook file the user chose on the standalone page, checked in the browser. */
+export interface CheckedFile {
+  fileName: string;
+  result: CheckResult;
+}
+
+/**
+ * Checks a chosen .xlsx file and offers a repaired copy. Both reject with a UserFacingError when the
+ * file cannot be read or holds no assessment.
+ */
+export interface FileChecker {
+  check(file: File, onProgress: OnProgress): Promise<CheckedFile>;
+  /** Downloads a new workbook generated from the toolkit with every answer of `file`; resolves to its name. */
+  downloadRepairedCopy(file: File, onProgress: OnProgress): Promise<string>;
+}
+
+/** Reads, checks and consolidates the chosen returns one at a time, and (standalone) downloads the group workbook. */
+export interface Consolidator {
+  /** Reads the files in turn (never more than one in memory), calling `onFile` as each is done. */
+  consolidate(
+    files: readonly File[],
+    options: ConsolidationOptions,
+    onFile: (progress: ConsolidationProgress) => void,
+  ): Promise<Consolidation>;
+  /** Downloads the group workbook as a new .xlsx file; resolves to its name. */
+  downloadGroupWorkbook(consolidation: Consolidation): Promise<string>;
+}
+
+/** All three, as the pane receives them. */
+export interface PaneFeatures {
+  downloader: WorkbookDownloader;
+  fileChecker: FileChecker;
+  consolidator: Consolidator;
+}
