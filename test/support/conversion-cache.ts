@@ -57,6 +57,8 @@ export function reuseConversion({ key, extension, output }: ConversionFile): boo
   const folder = cacheFolder();
   const kept = folder && path.join(folder, `${key}.${extension}`);
   if (!kept || !existsSync(kept)) return false;
+  // LibreOffice makes its output folder when it converts; a reused result must too.
+  mkdirSync(path.dirname(output), { recursive: true });
   copyFileSync(kept, output);
   appendFileSync(path.join(folder, LOG), "reused\n");
   return true;

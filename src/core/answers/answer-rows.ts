@@ -59,6 +59,8 @@ export interface ScannedSheet {
   otherEntries: Map<number, string[]>;
   /** The first row whose ID cell says "Principle" (the key area's high level principle). */
   principleRow?: number;
+  /** The first row whose ID cell holds the ID column's header (the grid's header row), wherever rows moved it. */
+  headerRow?: number;
 }
 
 /** The row of an A1 address, without parsing its column (most cells of a sheet only need their row). */
@@ -72,9 +74,10 @@ function rowOf(address: string): number {
  * Reads a sheet: the ID column first, then the constants of the rows without a behaviour ID, so
  * the long texts of the behaviours' rows are never looked at twice.
  */
-export function scanSheet(sheet: SnapshotSheet, C: AnswerColumns): ScannedSheet {
+export function scanSheet(sheet: SnapshotSheet, C: AnswerColumns, idHeader?: string): ScannedSheet {
   const rows: AnswerRow[] = [];
   let principleRow: number | undefined;
+  let headerRow: number | undefined;
   const idColumn = columnLetter(C.id);
   const isDigit = (code: number) => code >= 48 && code <= 57;
   for (const address in sheet.cells) {
@@ -84,6 +87,7 @@ export function scanSheet(sheet: SnapshotSheet, C: AnswerColumns): ScannedSheet 
     const id = behaviourIdOf(text);
     if (id) rows.push({ id, sheet: sheet.name, row, answer: answerAt(sheet, row, C) });
     if (text === "Principle") principleRow = Math.min(row, principleRow ?? row);
+    if (idHeader !== undefined && text === idHeader) headerRow = Math.min(row, headerRow ?? row);
   }
   const idRows = new Set(rows.map((r) => r.row));
   const entries = new Map<number, string[]>();
@@ -94,7 +98,7 @@ export function scanSheet(sheet: SnapshotSheet, C: AnswerColumns): ScannedSheet 
     const text = String(cell.value).trim();
     if (text !== "") entries.set(row, [...(entries.get(row) ?? []), `${address} "${clip(text)}"`]);
   }
-  return { rows: rows.sort((a, b) => a.row - b.row), otherEntries: entries, principleRow };
+  return { rows: rows.sort((a, b) => a.row - b.row), otherEntries: entries, principleRow, headerRow };
 }
 
 /** Long entries are cut in a note; the row and sheet say where the whole text is. */
@@ -134,12 +138,13 @@ export function placeAnswers(rows: AnswerRow[]): { answers: Map<string, AnswerRo
 }
 
 /**
- * Rows below `belowRow` with entries but no behaviour ID (a row inserted for a note, or an ID
- * deleted): nothing can say which behaviour they belong to, so a note names them.
+ * Rows of the grid (below `belowRow`, its header row) with entries but no behaviour ID (a row inserted for a
+ * note, or an ID deleted), the principle row aside: nothing can say which behaviour they belong to, so a note
+ * names them. A row inserted between the header and the principle is as much the grid's as one below it.
  */
 export function rowsWithoutId(sheet: string, scanned: ScannedSheet, belowRow: number): string[] {
   return [...scanned.otherEntries.keys()]
-    .filter((row) => row > belowRow)
+    .filter((row) => row > belowRow && row !== scanned.principleRow)
     .sort((a, b) => a - b)
     .map(
       (row) =>

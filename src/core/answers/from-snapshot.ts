@@ -137,7 +137,8 @@ export function guideHasDetails(metadata: Partial<Record<MetadataKey, string>>):
  * row stands (answer-rows.ts), with a note for each entry that could not be placed.
  */
 function readAnswers(keyAreaSheets: SnapshotSheet[], retired: SnapshotSheet | undefined) {
-  const scanned = keyAreaSheets.map((sheet) => ({ sheet, scanned: scanSheet(sheet, KEY_AREA.columns) }));
+  const idHeader = KEY_AREA.header.id;
+  const scanned = keyAreaSheets.map((sheet) => ({ sheet, scanned: scanSheet(sheet, KEY_AREA.columns, idHeader) }));
   // A retired answer counts only for a behaviour with no row of its own (one a newer toolkit brings back): where
   // the behaviour has its row, the figures read that row, so the retired answer is named, not carried.
   const ownRows = new Set(scanned.flatMap((s) => s.scanned.rows.map((row) => row.id)));
@@ -153,9 +154,9 @@ function readAnswers(keyAreaSheets: SnapshotSheet[], retired: SnapshotSheet | un
   const behaviours: Record<string, BehaviourAnswer> = {};
   for (const placed of [fromRetired.answers, fromKeyAreas.answers])
     for (const [id, found] of placed) behaviours[id] = found.answer;
-  // Rows above the principle are the key area's title and text, not answers.
+  // Rows above the grid's header are the key area's title and text, not answers.
   const withoutId = scanned.flatMap((s) =>
-    rowsWithoutId(s.sheet.name, s.scanned, s.scanned.principleRow ?? KEY_AREA.principleRow),
+    rowsWithoutId(s.sheet.name, s.scanned, s.scanned.headerRow ?? KEY_AREA.headerRow),
   );
   return {
     behaviours,
