@@ -466,16 +466,19 @@ function queueTable(sheet: Excel.Worksheet, plan: TablePlan, keptName?: string):
 export const OFFICE_CHART_TYPE = { radar: "RadarMarkers" } as const;
 
 /**
- * Draws a chart with ExcelApi 1.1–1.7 members only (all within the manifest's 1.8). The chart is
- * created from the first series' cells by columns, so Excel makes exactly one series whatever the
- * cells hold; each series' values and categories are then set explicitly. Office.js has no alt
- * text for charts (Excel.Chart has no altText member in @types/office-js, and the real client
- * drops one if set), so the plan's alt text reaches only the .xlsx file.
+ * Draws a chart with ExcelApi 1.1–1.7 members only (all within the manifest's 1.8). Excel on the desktop
+ * guesses series from the cells a chart is made from (Excel.ChartSeriesBy), and in a new workbook the
+ * chart's cells are all formulas giving "", so a series made that way may not exist. So the chart is made
+ * from its own top-left cell, which the plan leaves empty under the chart (an empty source gives Excel
+ * nothing to make a series of), and each series is added by name with its values and categories
+ * (ChartSeriesCollection.add, ExcelApi 1.7): nothing is taken from the guess. Office.js has no alt text
+ * for charts (Excel.Chart has no altText member in @types/office-js, and the real client drops one if
+ * set), so the plan's alt text reaches only the .xlsx file.
  */
 function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
-  const [first] = plan.series;
-  if (!first) throw new Error(`The chart ${plan.name} has no series`);
-  const chart = sheet.charts.add(OFFICE_CHART_TYPE[plan.type], sheet.getRange(first.values), "Columns");
+  if (plan.series.length === 0) throw new Error(`The chart ${plan.name} has no series`);
+  const { top, left, bottom, right } = parseRange(plan.position);
+  const chart = sheet.charts.add(OFFICE_CHART_TYPE[plan.type], sheet.getRange(cellAddress(top, left)), "Columns");
   chart.name = plan.name;
   chart.title.text = plan.title;
   chart.title.visible = true;
@@ -485,18 +488,16 @@ function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
   axis.minimum = plan.axis.min;
   axis.maximum = plan.axis.max;
   axis.majorUnit = plan.axis.majorUnit;
-  const { top, left, bottom, right } = parseRange(plan.position);
   chart.setPosition(rangeAddress(top, left, top, left), rangeAddress(bottom, right, bottom, right));
-  plan.series.forEach((planned, i) => {
-    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(planned.name);
-    series.name = planned.name;
+  for (const planned of plan.series) {
+    const series = chart.series.add(planned.name);
     series.setValues(sheet.getRange(planned.values));
     series.setXAxisValues(sheet.getRange(plan.categories));
     series.format.line.color = planned.color;
     series.markerStyle = "Circle";
     series.markerBackgroundColor = planned.color;
     series.markerForegroundColor = planned.color;
-  });
+  }
 }
 
 function queueFreeze(sheet: Excel.Worksheet, freeze: { rows: number; columns: number }): void {
