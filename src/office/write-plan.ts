@@ -62,9 +62,9 @@ export interface WriteOptions {
   /** Workbook-scope names that exist now (any case): those the plan defines are updated, not added. */
   existingNames: ReadonlySet<string>;
   /**
-   * ExcelApi 1.9 is supported: print setup (page layout) is applied, and each run of row heights is
-   * one setRowProperties call. Without it print setup is skipped and heights go one run of equal
-   * heights at a time.
+   * ExcelApi 1.9 is supported: print setup (page layout) is applied, each run of row heights is
+   * one setRowProperties call and a sheet's column widths one setColumnProperties call. Without it
+   * print setup is skipped, and heights and widths go one run of equal sizes at a time.
    */
   excelApi19: boolean;
 }
@@ -275,7 +275,10 @@ function sheetSteps(plan: SheetPlan, excelApi19: boolean, kept: KeptTable | null
       for (const merge of plan.merges) sheet.getRange(merge).merge(false);
     }),
     ...plan.styles.map((styled) => on((sheet) => queueStyle(sheet.getRange(styled.range), styled.range, styled.style))),
-    on((sheet) => queueColumnWidths(sheet, plan.columnWidths)),
+    on((sheet) => {
+      for (const address of borderBlocks(plan.styles)) queueThinBorders(sheet.getRange(address), address);
+    }),
+    on((sheet) => queueColumnWidths(sheet, plan.columnWidths, excelApi19)),
     on((sheet) => queueRowHeights(sheet, plan.rowHeights, excelApi19)),
     ...plan.validations.map((validation) =>
       on((sheet) => queueValidation(sheet.getRange(validation.range), validation)),
@@ -348,7 +351,6 @@ function queueStyle(range: Excel.Range, address: string, style: CellStyle): void
   if (style.horizontal !== undefined) range.format.horizontalAlignment = HORIZONTAL[style.horizontal];
   if (style.vertical !== undefined) range.format.verticalAlignment = VERTICAL[style.vertical];
   if (style.numberFormat !== undefined) range.numberFormat = filled(address, style.numberFormat);
-  if (style.border === "thin") queueThinBorders(range, address);
   if (style.locked !== undefined) range.format.protection.locked = style.locked;
 }
 
@@ -356,6 +358,37 @@ function queueStyle(range: Excel.Range, address: string, style: CellStyle): void
 function filled(address: string, value: string): string[][] {
   const { top, left, bottom, right } = parseRange(address);
   return Array.from({ length: bottom - top + 1 }, () => Array.from({ length: right - left + 1 }, () => value));
+}
+
+/**
+ * The ranges with thin borders, those that meet edge to edge along a whole side joined into one block:
+ * a thin border on every cell edge of two such ranges is the same as on every cell edge of the block
+ * (the edge they share becomes an inside line), and a block takes one set of borders instead of two.
+ */
+function borderBlocks(styles: SheetPlan["styles"]): string[] {
+  const blocks = styles.filter((styled) => styled.style.border === "thin").map((styled) => parseRange(styled.range));
+  for (let i = 0; i < blocks.length; i++) {
+    for (let j = i + 1; j < blocks.length; j++) {
+      const joined = joinedBlock(blocks[i], blocks[j]);
+      if (!joined) continue;
+      blocks[i] = joined;
+      blocks.splice(j, 1);
+      j = i;
+    }
+  }
+  return blocks.map(({ top, left, bottom, right }) => rangeAddress(top, left, bottom, right));
+}
+
+type Block = ReturnType<typeof parseRange>;
+
+function joinedBlock(a: Block, b: Block): Block | null {
+  const [upper, lower] = a.top <= b.top ? [a, b] : [b, a];
+  if (a.left === b.left && a.right === b.right && upper.bottom + 1 === lower.top)
+    return { ...upper, bottom: lower.bottom };
+  const [first, second] = a.left <= b.left ? [a, b] : [b, a];
+  if (a.top === b.top && a.bottom === b.bottom && first.right + 1 === second.left)
+    return { ...first, right: second.right };
+  return null;
 }
 
 function queueThinBorders(range: Excel.Range, address: string): void {
@@ -371,8 +404,17 @@ function queueThinBorders(range: Excel.Range, address: string): void {
   }
 }
 
-/** Consecutive columns of one width are set in one operation. */
-function queueColumnWidths(sheet: Excel.Worksheet, widths: number[]): void {
+/**
+ * With ExcelApi 1.9 every column's width goes in one setColumnProperties call; without it consecutive
+ * columns of one width are set in one operation.
+ */
+function queueColumnWidths(sheet: Excel.Worksheet, widths: number[], batched: boolean): void {
+  if (batched && widths.length > 0) {
+    sheet
+      .getRange(`A:${columnLetter(widths.length)}`)
+      .setColumnProperties(widths.map((width) => ({ format: { columnWidth: charactersToPoints(width) } })));
+    return;
+  }
   for (const run of runsOf(widths.map((width, i) => [i + 1, width] as const))) {
     sheet.getRange(`${columnLetter(run.first)}:${columnLetter(run.last)}`).format.columnWidth = charactersToPoints(
       run.value,
