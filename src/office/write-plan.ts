@@ -62,9 +62,9 @@ export interface WriteOptions {
   /** Workbook-scope names that exist now (any case): those the plan defines are updated, not added. */
   existingNames: ReadonlySet<string>;
   /**
-   * ExcelApi 1.9 is supported: print setup (page layout) is applied, and each run of row heights is
-   * one setRowProperties call. Without it print setup is skipped and heights go one run of equal
-   * heights at a time.
+   * ExcelApi 1.9 is supported: print setup (page layout) is applied, each run of row heights is
+   * one setRowProperties call and a sheet's column widths one setColumnProperties call. Without it
+   * print setup is skipped, and heights and widths go one run of equal sizes at a time.
    */
   excelApi19: boolean;
 }
@@ -275,7 +275,10 @@ function sheetSteps(plan: SheetPlan, excelApi19: boolean, kept: KeptTable | null
       for (const merge of plan.merges) sheet.getRange(merge).merge(false);
     }),
     ...plan.styles.map((styled) => on((sheet) => queueStyle(sheet.getRange(styled.range), styled.range, styled.style))),
-    on((sheet) => queueColumnWidths(sheet, plan.columnWidths)),
+    on((sheet) => {
+      for (const address of borderBlocks(plan.styles)) queueThinBorders(sheet.getRange(address), address);
+    }),
+    on((sheet) => queueColumnWidths(sheet, plan.columnWidths, excelApi19)),
     on((sheet) => queueRowHeights(sheet, plan.rowHeights, excelApi19)),
     ...plan.validations.map((validation) =>
       on((sheet) => queueValidation(sheet.getRange(validation.range), validation)),
@@ -348,7 +351,6 @@ function queueStyle(range: Excel.Range, address: string, style: CellStyle): void
   if (style.horizontal !== undefined) range.format.horizontalAlignment = HORIZONTAL[style.horizontal];
   if (style.vertical !== undefined) range.format.verticalAlignment = VERTICAL[style.vertical];
   if (style.numberFormat !== undefined) range.numberFormat = filled(address, style.numberFormat);
-  if (style.border === "thin") queueThinBorders(range, address);
   if (style.locked !== undefined) range.format.protection.locked = style.locked;
 }
 
@@ -356,6 +358,37 @@ function queueStyle(range: Excel.Range, address: string, style: CellStyle): void
 function filled(address: string, value: string): string[][] {
   const { top, left, bottom, right } = parseRange(address);
   return Array.from({ length: bottom - top + 1 }, () => Array.from({ length: right - left + 1 }, () => value));
+}
+
+/**
+ * The ranges with thin borders, those that meet edge to edge along a whole side joined into one block:
+ * a thin border on every cell edge of two such ranges is the same as on every cell edge of the block
+ * (the edge they share becomes an inside line), and a block takes one set of borders instead of two.
+ */
+function borderBlocks(styles: SheetPlan["styles"]): string[] {
+  const blocks = styles.filter((styled) => styled.style.border === "thin").map((styled) => parseRange(styled.range));
+  for (let i = 0; i < blocks.length; i++) {
+    for (let j = i + 1; j < blocks.length; j++) {
+      const joined = joinedBlock(blocks[i], blocks[j]);
+      if (!joined) continue;
+      blocks[i] = joined;
+      blocks.splice(j, 1);
+      j = i;
+    }
+  }
+  return blocks.map(({ top, left, bottom, right }) => rangeAddress(top, left, bottom, right));
+}
+
+type Block = ReturnType<typeof parseRange>;
+
+function joinedBlock(a: Block, b: Block): Block | null {
+  const [upper, lower] = a.top <= b.top ? [a, b] : [b, a];
+  if (a.left === b.left && a.right === b.right && upper.bottom + 1 === lower.top)
+    return { ...upper, bottom: lower.bottom };
+  const [first, second] = a.left <= b.left ? [a, b] : [b, a];
+  if (a.top === b.top && a.bottom === b.bottom && first.right + 1 === second.left)
+    return { ...first, right: second.right };
+  return null;
 }
 
 function queueThinBorders(range: Excel.Range, address: string): void {
@@ -371,8 +404,17 @@ function queueThinBorders(range: Excel.Range, address: string): void {
   }
 }
 
-/** Consecutive columns of one width are set in one operation. */
-function queueColumnWidths(sheet: Excel.Worksheet, widths: number[]): void {
+/**
+ * With ExcelApi 1.9 every column's width goes in one setColumnProperties call; without it consecutive
+ * columns of one width are set in one operation.
+ */
+function queueColumnWidths(sheet: Excel.Worksheet, widths: number[], batched: boolean): void {
+  if (batched && widths.length > 0) {
+    sheet
+      .getRange(`A:${columnLetter(widths.length)}`)
+      .setColumnProperties(widths.map((width) => ({ format: { columnWidth: charactersToPoints(width) } })));
+    return;
+  }
   for (const run of runsOf(widths.map((width, i) => [i + 1, width] as const))) {
     sheet.getRange(`${columnLetter(run.first)}:${columnLetter(run.last)}`).format.columnWidth = charactersToPoints(
       run.value,
@@ -466,16 +508,19 @@ function queueTable(sheet: Excel.Worksheet, plan: TablePlan, keptName?: string):
 export const OFFICE_CHART_TYPE = { radar: "RadarMarkers" } as const;
 
 /**
- * Draws a chart with ExcelApi 1.1–1.7 members only (all within the manifest's 1.8). The chart is
- * created from the first series' cells by columns, so Excel makes exactly one series whatever the
- * cells hold; each series' values and categories are then set explicitly. Office.js has no alt
- * text for charts (Excel.Chart has no altText member in @types/office-js, and the real client
- * drops one if set), so the plan's alt text reaches only the .xlsx file.
+ * Draws a chart with ExcelApi 1.1–1.7 members only (all within the manifest's 1.8). Excel on the desktop
+ * guesses series from the cells a chart is made from (Excel.ChartSeriesBy), and in a new workbook the
+ * chart's cells are all formulas giving "", so a series made that way may not exist. So the chart is made
+ * from its own top-left cell, which the plan leaves empty under the chart (an empty source gives Excel
+ * nothing to make a series of), and each series is added by name with its values and categories
+ * (ChartSeriesCollection.add, ExcelApi 1.7): nothing is taken from the guess. Office.js has no alt text
+ * for charts (Excel.Chart has no altText member in @types/office-js, and the real client drops one if
+ * set), so the plan's alt text reaches only the .xlsx file.
  */
 function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
-  const [first] = plan.series;
-  if (!first) throw new Error(`The chart ${plan.name} has no series`);
-  const chart = sheet.charts.add(OFFICE_CHART_TYPE[plan.type], sheet.getRange(first.values), "Columns");
+  if (plan.series.length === 0) throw new Error(`The chart ${plan.name} has no series`);
+  const { top, left, bottom, right } = parseRange(plan.position);
+  const chart = sheet.charts.add(OFFICE_CHART_TYPE[plan.type], sheet.getRange(cellAddress(top, left)), "Columns");
   chart.name = plan.name;
   chart.title.text = plan.title;
   chart.title.visible = true;
@@ -485,18 +530,16 @@ function queueChart(sheet: Excel.Worksheet, plan: ChartPlan): void {
   axis.minimum = plan.axis.min;
   axis.maximum = plan.axis.max;
   axis.majorUnit = plan.axis.majorUnit;
-  const { top, left, bottom, right } = parseRange(plan.position);
   chart.setPosition(rangeAddress(top, left, top, left), rangeAddress(bottom, right, bottom, right));
-  plan.series.forEach((planned, i) => {
-    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(planned.name);
-    series.name = planned.name;
+  for (const planned of plan.series) {
+    const series = chart.series.add(planned.name);
     series.setValues(sheet.getRange(planned.values));
     series.setXAxisValues(sheet.getRange(plan.categories));
     series.format.line.color = planned.color;
     series.markerStyle = "Circle";
     series.markerBackgroundColor = planned.color;
     series.markerForegroundColor = planned.color;
-  });
+  }
 }
 
 function queueFreeze(sheet: Excel.Worksheet, freeze: { rows: number; columns: number }): void {

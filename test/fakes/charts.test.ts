@@ -11,6 +11,7 @@ function sheetWithData() {
   const fake = new FakeExcel();
   fake.seedCell(fake.sheet("Sheet1"), "A1", "North");
   fake.seedCell(fake.sheet("Sheet1"), "B1", 3);
+  fake.seedCell(fake.sheet("Sheet1"), "C2", 4);
   const context = fake.newContext();
   return { fake, context, sheet: context.workbook.worksheets.getItem("Sheet1") };
 }
@@ -67,4 +68,25 @@ test("an unknown chart type or colour is refused rather than guessed", async () 
   const chart = sheet.charts.add("Radar", sheet.getRange("B1:B3"), "Columns");
   chart.series.getItemAt(0).format.line.color = "green";
   await rejectsWith(context.sync(), "InvalidArgument");
+});
+
+test('columns with no number in them (empty, or formulas giving "") make no series; series are then added by name', async () => {
+  const { fake, context, sheet } = sheetWithData();
+  sheet.getRange("E1:F3").formulas = [
+    ['=IF(B1="","",B1)', '=IF(C1="","",C1)'],
+    ['=IF(B2="","",B2)', '=IF(C2="","",C2)'],
+    ['=IF(B3="","",B3)', '=IF(C3="","",C3)'],
+  ];
+  const fromFormulas = sheet.charts.add("RadarMarkers", sheet.getRange("E1:F3"), "Columns");
+  const fromEmpty = sheet.charts.add("RadarMarkers", sheet.getRange("H1"), "Columns");
+  await context.sync();
+  expect(fake.sheet("Sheet1").charts.map((c) => c.series.length)).toEqual([0, 0]);
+  fromEmpty.series.getItemAt(0).name = "Guessed";
+  await rejectsWith(context.sync(), "ItemNotFound");
+  const added = fromFormulas.series.add("Current");
+  added.setValues(sheet.getRange("E1:E3"));
+  await context.sync();
+  expect(fake.sheet("Sheet1").charts[0].series).toMatchObject([
+    { name: "Current", values: { rect: { top: 1, left: 5, bottom: 3, right: 5 } } },
+  ]);
 });

@@ -415,4 +415,20 @@ describe("the fake Excel keeps Office's rules", () => {
     expect(fake.syncs).toHaveLength(1);
     expect(fake.cell("Sheet1", "A1")).toMatchObject({ text: "late" });
   });
+  test("setColumnProperties sets each column's width from its own entry, one entry per column, not on a protected sheet", async () => {
+    const fake = new FakeExcel();
+    const context = fake.newContext();
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("B:D").setColumnProperties([{ format: { columnWidth: 30 } }, {}, { format: { columnWidth: 90 } }]);
+    await context.sync();
+    expect([...fake.sheet("Sheet1").columnWidths]).toEqual([
+      [2, 30],
+      [4, 90],
+    ]);
+    sheet.getRange("B:D").setColumnProperties([{ format: { columnWidth: 30 } }]);
+    await rejectsWith(context.sync(), "InvalidArgument");
+    sheet.protection.protect();
+    sheet.getRange("A:A").setColumnProperties([{ format: { columnWidth: 40 } }]);
+    await rejectsWith(context.sync(), "InvalidOperation");
+  });
 });

@@ -6,6 +6,7 @@
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import type { SheetPlan, WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { cellAddress, parseRange } from "../../src/core/util/a1";
 import { queueWorkbookPlan } from "../support/queue-plan";
 import { realContextCapturing, type WireRequest } from "../support/office-real";
 import { DETAILS, NOW } from "./fixtures";
@@ -34,7 +35,6 @@ test("every chart member the writer sets is one the real client sends", async ()
   expect(requests).toHaveLength(1);
   const chart = summary.charts![0];
   const perSeries = [
-    "Name",
     "SetValues",
     "SetXAxisValues",
     "Color",
@@ -51,4 +51,24 @@ test("every chart member the writer sets is one the real client sends", async ()
     (p) => p.Name === "Add" && p.ArgumentInfo?.Arguments?.[0] === "RadarMarkers",
   );
   expect(add?.ArgumentInfo?.Arguments?.[2]).toBe("Columns");
+});
+
+test("the chart is made from one empty cell and each series is added by name, none taken from Excel's guess", async () => {
+  const plan = buildWorkbookPlan(canonicalToolkit(), { behaviours: {} }, { ...DETAILS, now: NOW });
+  const summary = plan.sheets.find((s) => s.role === "summary") as SheetPlan;
+  const onlySummary: WorkbookPlan = { ...plan, sheets: [summary], names: [], activeSheetKey: summary.key };
+  const { context, requests } = realContextCapturing();
+  await queueWorkbookPlan(context, onlySummary, { existing: new Map(), existingNames: new Set(), excelApi19: true });
+  await context.sync();
+  const paths = Object.values(requests[0].body.ObjectPaths);
+  const byId = new Map(paths.map((p) => [p.Id, p]));
+  const chartAdd = paths.find((p) => p.Name === "Add" && byId.get(p.ParentObjectPathId ?? -1)?.Name === "Charts");
+  const sourceId = chartAdd?.ArgumentInfo?.ReferencedObjectPathIds?.[1];
+  const source = byId.get(sourceId ?? -1);
+  const chart = summary.charts![0];
+  const { top, left } = parseRange(chart.position);
+  expect(source).toMatchObject({ Name: "GetRange", ArgumentInfo: { Arguments: [cellAddress(top, left)] } });
+  const seriesAdded = paths.filter((p) => p.Name === "Add" && byId.get(p.ParentObjectPathId ?? -1)?.Name === "Series");
+  expect(seriesAdded.map((p) => p.ArgumentInfo?.Arguments?.[0])).toEqual(chart.series.map((s) => s.name));
+  expect(paths.some((p) => p.Name === "GetItemAt")).toBe(false);
 });

@@ -6,6 +6,7 @@ import type { ChartPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseRange } from "../../src/core/util/a1";
 import { FakeExcel } from "../fakes/excel-fake";
+import { cellKey } from "../fakes/excel/state";
 import { DETAILS, hostFor, NOW, noProgress } from "./fixtures";
 import { expectFakeMatchesPlan } from "./fake-formats";
 
@@ -37,6 +38,36 @@ test("a build draws one radar chart on Summary from the chart data, 0 to 5, wher
     chartPlan.series.map((s) => [s.name, parseRange(s.values), parseRange(chartPlan.categories), s.color]),
   );
   expect(chart.series.every((s) => s.values?.sheetId === summary.id && s.xValues?.sheetId === summary.id)).toBe(true);
+});
+
+test("the chart's cells are all still empty in a new workbook, and the chart has exactly its two named series", async () => {
+  const fake = await built();
+  const summary = fake.sheet(summaryPlan.name);
+  // The fake does not calculate: each chart cell is a formula with no number, as a new workbook's cells give "".
+  const sourceCells = [chartPlan.categories, ...chartPlan.series.map((s) => s.values)].flatMap((address) => {
+    const { top, left, bottom, right } = parseRange(address);
+    return Array.from({ length: (bottom - top + 1) * (right - left + 1) }, (_, i) =>
+      summary.cells.get(cellKey(top + Math.floor(i / (right - left + 1)), left + (i % (right - left + 1)))),
+    );
+  });
+  expect(sourceCells.length).toBeGreaterThan(0);
+  expect(sourceCells.every((cell) => cell?.kind === "formula" && cell.computed === undefined)).toBe(true);
+  const [chart] = summary.charts;
+  expect(chart.series.map((s) => [s.name, s.values?.rect, s.xValues?.rect])).toEqual([
+    [SUMMARY_CHART.current, parseRange(chartPlan.series[0].values), parseRange(chartPlan.categories)],
+    [SUMMARY_CHART.target, parseRange(chartPlan.series[1].values), parseRange(chartPlan.categories)],
+  ]);
+});
+
+test("the plan leaves the cell the chart is made from empty, so Excel has no series to guess from it", () => {
+  const { top, left } = parseRange(chartPlan.position);
+  const written = summaryPlan.blocks.some((block) => {
+    const at = parseRange(block.at);
+    const rows = block.cells.length;
+    const columns = block.cells[0]?.length ?? 0;
+    return top >= at.top && top < at.top + rows && left >= at.left && left < at.left + columns;
+  });
+  expect(written).toBe(false);
 });
 
 test("on ExcelApi 1.8 (no print setup) the chart is drawn all the same", async () => {

@@ -15,6 +15,9 @@ import { DETAILS, hostFor, NOW, noProgress, writePlanWithAnswers } from "./fixtu
 import { formatsOfPlan, SHEET_PLAN_PARTS } from "../support/plan-formats";
 import { expectFakeMatchesPlan } from "./fake-formats";
 import { sampleAnswers } from "../../src/core/answers/sample";
+import type { SheetPlan, WorkbookPlan } from "../../src/core/plan/types";
+import { queueWorkbookPlan } from "../support/queue-plan";
+import { realContextCapturing } from "../support/office-real";
 
 const toolkit = canonicalToolkit();
 const firstArea = toolkit.themes[0].keyAreas[0];
@@ -205,4 +208,50 @@ test("the comparison covers every part of a sheet plan", () => {
     if (part !== "compareWithPlan") expect(compared).toContain(part);
   }
   for (const part of Object.values(SHEET_PLAN_PARTS)) if (part !== "compareWithPlan") expect(compared).toContain(part);
+});
+
+describe("formats take few operations", () => {
+  /** One sheet of the build plan with `styles` instead of its own, queued through the real client. */
+  async function queuedActions(styles: SheetPlan["styles"], excelApi19: boolean) {
+    const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW });
+    const guide = plan.sheets.find((s) => s.role === "guide") as SheetPlan;
+    const sheet: SheetPlan = { ...guide, styles, columnWidths: [10, 10, 20, 30, 30, 30] };
+    const onlySheet: WorkbookPlan = { ...plan, sheets: [sheet], names: [], activeSheetKey: sheet.key };
+    const { context, requests } = realContextCapturing();
+    await queueWorkbookPlan(context, onlySheet, { existing: new Map(), existingNames: new Set(), excelApi19 });
+    await context.sync();
+    const paths = new Map(Object.values(requests[0].body.ObjectPaths).map((p) => [p.Id, p]));
+    const parentName = (id: number) => paths.get(paths.get(id)?.ParentObjectPathId ?? -1)?.Name;
+    return requests[0].body.Actions.filter((a) => a.ActionType !== 1).map((a) => ({
+      name: a.Name,
+      under: parentName(a.ObjectPathId),
+    }));
+  }
+
+  test("bordered ranges that meet edge to edge get one set of borders between them", async () => {
+    const thin = { border: "thin" as const };
+    const actions = await queuedActions(
+      [
+        { range: "A1:C2", style: thin },
+        { range: "A3:C5", style: thin },
+        { range: "D1:E5", style: thin },
+        { range: "G1", style: thin },
+      ],
+      true,
+    );
+    // A1:E5 is one block (four edges and two inside lines), G1 another (four edges): a style and a weight each.
+    // The client names a border item's path after its collection (an indexer path with no name of its own).
+    const borderSets = actions.filter((a) => a.under === "Borders");
+    expect(borderSets.filter((a) => a.name === "Style")).toHaveLength(10);
+    expect(borderSets.filter((a) => a.name === "Weight")).toHaveLength(10);
+  });
+
+  test("with ExcelApi 1.9 a sheet's column widths are one call; below it one per run of equal widths", async () => {
+    const at19 = await queuedActions([], true);
+    expect(at19.filter((a) => a.name === "SetColumnProperties")).toHaveLength(1);
+    expect(at19.filter((a) => a.name === "ColumnWidth")).toHaveLength(0);
+    const at18 = await queuedActions([], false);
+    expect(at18.filter((a) => a.name === "SetColumnProperties")).toHaveLength(0);
+    expect(at18.filter((a) => a.name === "ColumnWidth")).toHaveLength(3);
+  });
 });

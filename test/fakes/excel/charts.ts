@@ -11,6 +11,14 @@
  *   Excel: "Auto" (the default) is refused, because Excel then guesses from the cells' contents,
  *   which the fake does not model — code must say what it means.
  *   https://learn.microsoft.com/en-us/javascript/api/excel/excel.chartseriesby
+ * - Even with a direction, Excel on the desktop reads the source's cells to tell labels from
+ *   figures, so a column (or row) with no number in it (empty cells, text, formulas giving "")
+ *   may become labels rather than a series; a new workbook's chart cells are all formulas giving ""
+ *   (issue 16 §3). The fake takes the outcome that breaks code which relies on the guess: such a
+ *   column or row makes no series, so a chart made from empty cells has none (and getItemAt(0)
+ *   on it is ItemNotFound, below). A formula counts as a number only with a numeric result a test
+ *   supplied (the fake does not calculate).
+ *   https://learn.microsoft.com/en-us/javascript/api/excel/excel.chartseriesby
  * - charts.getItem(name) returns the first chart of that name; a missing one is ItemNotFound.
  *   https://learn.microsoft.com/en-us/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-getitem-member(1)
  * - series.getItemAt(i) past the last series is ItemNotFound; series.add(name) appends a series
@@ -28,8 +36,16 @@ import { parseRect, splitSheet, type Rect } from "./address";
 import { FakeClientObject, FakeCollection, defineAccessors, type FakeRequestContext } from "./client";
 import { officeError } from "./errors";
 import { FakeRange, normaliseColour, type RangeTarget } from "./range";
-import { assertUnprotected } from "./rules";
-import type { ChartRange, ChartSeriesState, ChartState, SheetState, WorkbookState } from "./state";
+import type { StoredCell } from "./cell-input";
+import { assertUnprotected, eachCell } from "./rules";
+import {
+  cellKey,
+  type ChartRange,
+  type ChartSeriesState,
+  type ChartState,
+  type SheetState,
+  type WorkbookState,
+} from "./state";
 
 /** The chart types the fake knows (a subset of Excel.ChartType; others are refused, not guessed). */
 const CHART_TYPES = [
@@ -108,15 +124,28 @@ function newSeries(name: string, values: ChartRange | null): ChartSeriesState {
   };
 }
 
-/** One series per column (or row) of the source, named as Excel names unnamed series. */
-function seriesFrom(source: ChartRange, seriesBy: unknown): ChartSeriesState[] {
+/** A cell the chart reads as a figure: a number, or a formula with a numeric result. */
+function holdsNumber(cell: StoredCell | undefined): boolean {
+  return cell?.kind === "number" || (cell?.kind === "formula" && typeof cell.computed === "number");
+}
+
+/**
+ * One series per column (or row) of the source that holds a number, named as Excel names unnamed
+ * series; a line without one makes none (see the rules above).
+ */
+function seriesFrom(sheet: SheetState, source: ChartRange, seriesBy: unknown): ChartSeriesState[] {
   const by = oneOf(seriesBy, ["Columns", "Rows"], 'series direction the fake models ("Columns" or "Rows")');
   const { top, left, bottom, right } = source.rect;
   const lines =
     by === "Columns"
       ? Array.from({ length: right - left + 1 }, (_, i) => ({ top, left: left + i, bottom, right: left + i }))
       : Array.from({ length: bottom - top + 1 }, (_, i) => ({ top: top + i, left, bottom: top + i, right }));
-  return lines.map((rect, i) => newSeries(`Series${i + 1}`, { sheetId: source.sheetId, rect }));
+  const withFigures = lines.filter((rect) => {
+    let found = false;
+    eachCell(rect, (row, column) => (found ||= holdsNumber(sheet.cells.get(cellKey(row, column)))));
+    return found;
+  });
+  return withFigures.map((rect, i) => newSeries(`Series${i + 1}`, { sheetId: source.sheetId, rect }));
 }
 
 function ownerOf(state: WorkbookState, chart: ChartState): SheetState {
@@ -148,7 +177,7 @@ export class FakeChartCollection extends FakeCollection<ChartState, FakeChart> {
         legend: { position: "Right", visible: true },
         valueAxis: { minimum: null, maximum: null, majorUnit: null },
         position: null,
-        series: seriesFrom(source, seriesBy),
+        series: seriesFrom(sheet, source, seriesBy),
       };
       sheet.charts.push(created);
     });

@@ -155,6 +155,27 @@ export class FakeRange extends FakeClientObject {
   }
 
   /**
+   * ExcelApi 1.9: one entry per column of the range, each entry's format.columnWidth (points) set on its
+   * column; an entry without one leaves its column as it is. A protected sheet refuses it as it refuses
+   * format.columnWidth.
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-setcolumnproperties-member(1)
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.settablecolumnproperties
+   */
+  setColumnProperties(columns: Excel.SettableColumnProperties[]): void {
+    this.queue(columns, (target) => {
+      const t = target as RangeTarget;
+      assertUnprotected(t.sheet, "change column widths");
+      if (!Array.isArray(columns) || columns.length !== rectColumns(t.rect)) {
+        throw officeError("InvalidArgument", "setColumnProperties needs one entry per column of the range.");
+      }
+      columns.forEach((column, i) => {
+        const width = column?.format?.columnWidth;
+        if (width !== undefined) t.sheet.columnWidths.set(t.rect.left + i, positiveSize(width, "column width"));
+      });
+    });
+  }
+
+  /**
    * Selects the range in Excel's window, which shows one sheet at a time: selecting a range on a
    * sheet that is not the active one fails. Excel's object model says so for Range.Select (the
    * sheet must be active: https://learn.microsoft.com/office/vba/api/excel.range.select, "To
