@@ -78,7 +78,12 @@ const keyAreas = [
 ];
 
 /** Opens one of the pane's tasks, as a user clicks its tab. */
-const openTab = (name: string) => fireEvent.click(screen.getByRole("tab", { name }));
+/** The Check and Consolidate views load when their tab is first opened: wait until the view has replaced "Loading…". */
+const viewLoaded = () => waitFor(() => expect(screen.queryByText("Loading…")).toBeNull());
+const openTab = async (name: string) => {
+  fireEvent.click(screen.getByRole("tab", { name }));
+  await viewLoaded();
+};
 
 const noFileCheck: FileChecker = {
   check: () => Promise.reject(new Error("not expected in this test")),
@@ -467,7 +472,7 @@ const checkButton = () => within(section("Check against the toolkit")).getByRole
 async function openCheckTab(host: WorkbookHost) {
   renderPane(host);
   await screen.findByRole("button", { name: "Repair assessment" });
-  openTab("Check");
+  await openTab("Check");
 }
 
 async function openAndCheck(host: WorkbookHost) {
@@ -486,6 +491,7 @@ describe("TaskPane's check in Excel", () => {
         .map((item) => item.textContent);
     expect(countsIn(where)).toEqual(["2 errors", "2 warnings"]);
     fireEvent.click(within(where).getByRole("button", { name: "See the findings" }));
+    await viewLoaded();
     const check = screen.getByRole("region", { name: "Check against the toolkit" });
     expect(within(check).getByText("When the pane opened, the check of this workbook found:")).toBeTruthy();
     expect(countsIn(check)).toEqual(["2 errors", "2 warnings"]);
@@ -647,7 +653,7 @@ describe("TaskPane's check in Excel", () => {
     await screen.findByRole("button", { name: "Repair assessment" });
     // What the user typed in the form is not the workbook's: Repair keeps the workbook's details.
     typeCouncil("Somewhere else");
-    openTab("Check");
+    await openTab("Check");
     fireEvent.click(checkButton());
     expect(await screen.findByText(/Repair fixes 3 findings: it rewrites the toolkit's sheets/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Repair" }));
@@ -801,7 +807,7 @@ describe("TaskPane's file check outside Excel", () => {
       },
     };
     renderPane(null, noDownload, fileChecker);
-    openTab("Check a file");
+    await openTab("Check a file");
     expect(screen.getByRole("heading", { level: 2, name: "Check a workbook" })).toBeTruthy();
     expect(fileInput().type).toBe("file");
     fireEvent.change(fileInput(), { target: { files: [chosen] } });
@@ -832,7 +838,7 @@ describe("TaskPane's file check outside Excel", () => {
       downloadRepairedCopy: () => Promise.reject(new Error("not expected")),
     };
     renderPane(null, noDownload, fileChecker);
-    openTab("Check a file");
+    await openTab("Check a file");
     fireEvent.change(fileInput(), { target: { files: [chosen] } });
     expect(await screen.findByText("A descriptor was edited.")).toBeTruthy();
     fireEvent.change(fileInput(), { target: { files: [new File(["x"], "notes.txt")] } });

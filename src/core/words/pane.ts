@@ -35,6 +35,8 @@ export const paneWords = {
     consolidate: "Consolidate",
     newWorkbook: "New workbook",
     checkFile: "Check a file",
+    /** Shown for the moment a task's view takes to arrive the first time its tab is opened. */
+    loading: "Loading…",
   },
 
   // ---- Waiting for Excel, and the standalone page ----
