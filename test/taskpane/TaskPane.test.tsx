@@ -421,6 +421,7 @@ const tamperedCheck: CheckResult = {
       severity: "error",
       sheet: AREA,
       cell: "D9",
+      behaviour: { id: "SL-ECSM-01", name: "Influence and Impact" },
       message: "A descriptor was edited.",
       expected: LONG_DESCRIPTOR,
       found: `${LONG_DESCRIPTOR} (as agreed locally)`,
@@ -565,6 +566,20 @@ describe("TaskPane's check in Excel", () => {
     expect(within(errors).getByText("A descriptor was edited.")).toBeTruthy();
     expect(within(errors).getAllByText(/^Repair restores the toolkit's text/)).toHaveLength(2);
     expect(within(section("Warnings")).getAllByText(/^Repair restores the toolkit's text/)).toHaveLength(1);
+  });
+
+  it("names the behaviour and the key area of a finding on a behaviour's row, and no behaviour for one elsewhere", async () => {
+    await openAndCheck(fakeHost({}, assessed(tamperedCheck)).host);
+    const detailsOf = (message: string) => {
+      const item = screen.getByText(message).closest("li")!;
+      return [...item.querySelectorAll("dt")].map(
+        (term) => `${term.textContent}: ${term.nextElementSibling?.textContent}`,
+      );
+    };
+    expect(detailsOf("A descriptor was edited.")).toEqual(
+      expect.arrayContaining(["Key area: 1.1 Leadership", "Behaviour: SL-ECSM-01 Influence and Impact", "Cell: D9"]),
+    );
+    expect(detailsOf("A level at Mature or above has no evidence.").some((d) => d.startsWith("Behaviour"))).toBe(false);
   });
 
   it("shows edited toolkit text as the words that changed, and clips a long formula until asked", async () => {

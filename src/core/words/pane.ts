@@ -187,6 +187,8 @@ export const paneWords = {
     severity: { error: "Errors", warning: "Warnings", info: "Notes" },
     group: (label: string, count: number) => `${label} (${count})`,
     keyArea: "Key area",
+    behaviour: "Behaviour",
+    behaviourName: (id: string, name: string) => `${id} ${name}`,
     sheet: "Sheet",
     cell: "Cell",
     changedWords: "Changed words",
