@@ -174,7 +174,7 @@ export function FileCheckSection({ check, busy, onFileChosen, onDownloadRepaired
 function CheckStatus({ check }: { check: CheckView }) {
   const styles = usePaneStyles();
   return (
-    <div aria-live="polite" className={styles.section}>
+    <div aria-live="polite" className={styles.liveRegion}>
       {check.progress && <ProgressPanel progress={check.progress} />}
       {check.error && <ErrorPanel error={check.error} downloadButtonShown={false} />}
       {!check.progress && check.result && <CheckSummary check={check} />}

@@ -156,9 +156,9 @@ function FindingItem({ finding, onGoToCell, repairedBy }: { finding: Finding } &
         )}
       </dl>
       {finding.repairable && (
-        <span className={styles.iconLine}>
+        <span className={styles.iconBeforeText}>
           <Wrench16Regular aria-hidden />
-          {repairedBy}
+          <span>{repairedBy}</span>
         </span>
       )}
       {onGoToCell && <GoTo finding={finding} onGoToCell={onGoToCell} />}
