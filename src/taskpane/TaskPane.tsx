@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useReducer, useRef } from "react";
+import { Spinner } from "@fluentui/react-components";
+import { lazy, Suspense, useCallback, useEffect, useReducer, useRef } from "react";
 import type { ProgressUpdate, WorkbookHost, WorkbookStatus } from "../app/workbook-host";
 import { todayIso } from "../core/util/dates";
 import { paneWords } from "../core/words/pane";
 import { useCheckActions, type Exclusive } from "./check-actions";
 import { ACTION_MESSAGE_ID, ActionMessage } from "./components/ActionMessage";
-import { ExcelCheckSection, FileCheckSection } from "./components/CheckSections";
-import { ConsolidateSection } from "./components/ConsolidateSection";
 import { DetailsForm } from "./components/DetailsForm";
 import { PaneHeader } from "./components/PaneHeader";
 import { SignOffForm } from "./components/SignOffForm";
@@ -25,6 +24,21 @@ import {
   toShownError,
   type PaneTab,
 } from "./state";
+
+// The Check and Consolidate views are chunks of their own, fetched when their tab is first opened (and
+// prefetched once the page is idle): most visits build or look at the assessment, and the pane's first script
+// must stay small for a slow council network.
+const ExcelCheckSection = lazy(() =>
+  import(/* webpackPrefetch: true */ "./components/CheckSections").then((m) => ({ default: m.ExcelCheckSection })),
+);
+const FileCheckSection = lazy(() =>
+  import(/* webpackPrefetch: true */ "./components/CheckSections").then((m) => ({ default: m.FileCheckSection })),
+);
+const ConsolidateSection = lazy(() =>
+  import(/* webpackPrefetch: true */ "./components/ConsolidateSection").then((m) => ({
+    default: m.ConsolidateSection,
+  })),
+);
 
 export interface TaskPaneProps {
   /** The open workbook, or null when the page runs outside Excel. */
@@ -160,59 +174,61 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
       <ActionMessage phase={phase} downloadButtonShown={action === "download"} onSelectSheet={selectSheet} />
       <TaskTabs tabs={tabs} selected={tab} onSelect={selectTab} />
       <div role="tabpanel" id={TASK_PANEL_ID} aria-labelledby={`tab-${tab}`} className={styles.section}>
-        {tab === "assessment" && (
-          <>
-            {existing && (
-              <StatusView existing={existing} check={state.check.result} onSeeFindings={() => selectTab("check")} />
-            )}
-            <DetailsForm
-              values={state.form}
-              errors={state.fieldErrors}
-              actionLabel={phase.kind === "checking" ? paneWords.action.checking : primaryActionLabel[action]}
-              // Repair is not the next step of an assessment that is up to date: it is offered, not pressed by Enter.
-              primary={action !== "repair"}
-              hint={action === "repair" ? paneWords.action.repairHint : undefined}
+        <Suspense fallback={<Spinner size="small" label={paneWords.tabs.loading} />}>
+          {tab === "assessment" && (
+            <>
+              {existing && (
+                <StatusView existing={existing} check={state.check.result} onSeeFindings={() => selectTab("check")} />
+              )}
+              <DetailsForm
+                values={state.form}
+                errors={state.fieldErrors}
+                actionLabel={phase.kind === "checking" ? paneWords.action.checking : primaryActionLabel[action]}
+                // Repair is not the next step of an assessment that is up to date: it is offered, not pressed by Enter.
+                primary={action !== "repair"}
+                hint={action === "repair" ? paneWords.action.repairHint : undefined}
+                busy={busy}
+                onChange={(field, value) => dispatch({ type: "fieldChanged", field, value })}
+                onSubmit={() => void submit()}
+              />
+            </>
+          )}
+          {tab === "check" && host && (
+            <ExcelCheckSection
+              check={state.check}
               busy={busy}
-              onChange={(field, value) => dispatch({ type: "fieldChanged", field, value })}
-              onSubmit={() => void submit()}
+              onCheck={() => void checks.check()}
+              onRepair={action === "download" ? undefined : () => void checks.repair()}
+              upgrade={existing?.upgradeAvailable === true}
+              onAddReport={() => void checks.addReport()}
+              onCopy={() => void checks.copy()}
+              onGoToCell={checks.goToCell}
+              onSelectSheet={checks.selectSheet}
             />
-          </>
-        )}
-        {tab === "check" && host && (
-          <ExcelCheckSection
-            check={state.check}
-            busy={busy}
-            onCheck={() => void checks.check()}
-            onRepair={action === "download" ? undefined : () => void checks.repair()}
-            upgrade={existing?.upgradeAvailable === true}
-            onAddReport={() => void checks.addReport()}
-            onCopy={() => void checks.copy()}
-            onGoToCell={checks.goToCell}
-            onSelectSheet={checks.selectSheet}
-          />
-        )}
-        {tab === "check" && !host && (
-          <FileCheckSection
-            check={state.check}
-            busy={busy}
-            onFileChosen={(file) => void checks.checkFile(file)}
-            onDownloadRepaired={() => void checks.downloadRepaired()}
-            onCopy={() => void checks.copy()}
-          />
-        )}
-        {tab === "signOff" && host && (
-          <SignOffForm today={todayIso(now)} busy={busy} onSignOff={(name) => void signOff(name)} />
-        )}
-        {tab === "consolidate" && (
-          <ConsolidateSection
-            view={state.consolidate}
-            busy={busy}
-            inExcel={host !== null}
-            onOptionChanged={(option, value) => dispatch({ type: "consolidateOptionChanged", option, value })}
-            onConsolidate={(files) => void consolidate(files)}
-            onSelectSheet={selectSheet}
-          />
-        )}
+          )}
+          {tab === "check" && !host && (
+            <FileCheckSection
+              check={state.check}
+              busy={busy}
+              onFileChosen={(file) => void checks.checkFile(file)}
+              onDownloadRepaired={() => void checks.downloadRepaired()}
+              onCopy={() => void checks.copy()}
+            />
+          )}
+          {tab === "signOff" && host && (
+            <SignOffForm today={todayIso(now)} busy={busy} onSignOff={(name) => void signOff(name)} />
+          )}
+          {tab === "consolidate" && (
+            <ConsolidateSection
+              view={state.consolidate}
+              busy={busy}
+              inExcel={host !== null}
+              onOptionChanged={(option, value) => dispatch({ type: "consolidateOptionChanged", option, value })}
+              onConsolidate={(files) => void consolidate(files)}
+              onSelectSheet={selectSheet}
+            />
+          )}
+        </Suspense>
       </div>
     </main>
   );

@@ -7,7 +7,7 @@ import { UserFacingError, type ProgressUpdate, type WorkbookHost } from "../app/
 import { reportText } from "../core/check/report";
 import { paneWords } from "../core/words/pane";
 import type { Finding } from "../core/check/types";
-import { FOCUS } from "./components/CheckSections";
+import { FOCUS } from "./components/check-focus";
 import { checkDetails } from "./details";
 import type { FileChecker } from "./features";
 import { isBusy, toShownError, type PaneAction, type PaneState } from "./state";

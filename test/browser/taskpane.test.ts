@@ -34,7 +34,8 @@ import { check, errorsAndWarnings, planWith } from "../check/fixtures";
 import { answersOf, returnPlan, writeReturn } from "../consolidate/fixtures";
 
 const REPO = path.resolve(__dirname, "../..");
-const INITIAL_JS_BUDGET_BYTES = 350 * 1024;
+// Issue 15: the first script a council network fetches stays within 160 KB gzipped (the task views load on first use).
+const INITIAL_JS_BUDGET_BYTES = 160 * 1024;
 const COUNCIL = "Anytown Borough Council";
 // A fixed date keeps the file name the same from run to run; typed as officers type it.
 const ASSESSMENT_DATE = "2025-03-31";

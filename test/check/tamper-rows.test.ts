@@ -84,6 +84,20 @@ test("a row inserted without moving the references: the row is named, and the fi
   expect(findings.some((f) => f.rule === "structure.row-moved")).toBe(false);
 });
 
+test("a finding on a behaviour's row names the behaviour whose ID is on that row now, after a row was inserted above it", () => {
+  const at = KEY_AREA.firstBehaviourRow + 1;
+  const edited = structuredClone(insertRow(generated, AREA, at, "excel"));
+  // The second behaviour now stands one row lower than the plan put it; its first descriptor is edited there.
+  const sheet = edited.sheets.find((s) => s.name === AREA)!;
+  const moved = `D${at + 1}`;
+  sheet.cells[moved] = { value: `${String(sheet.cells[moved].value)} (as agreed locally)` };
+  const edit = check(edited).find((f) => f.rule === "content.descriptor-edited");
+  expect(edit?.cell).toBe(moved);
+  expect(edit?.behaviour).toEqual({ id: area.behaviours[1].id, name: area.behaviours[1].name });
+  // The inserted row holds no behaviour: a finding on it names none.
+  expect(check(edited).find((f) => f.rule === "structure.row-inserted")?.behaviour).toBeUndefined();
+});
+
 test("repair of a sheet with a row inserted as Excel inserts it restores the layout, every answer in place", async () => {
   const edited = insertRow(generated, AREA, KEY_AREA.firstBehaviourRow + 2, "excel");
   const copy = planRepairedCopy(edited, toolkit, NOW)!;

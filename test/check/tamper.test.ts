@@ -85,6 +85,8 @@ describe("content", () => {
     setCell(plan, areaKey, "D9", `${canonical} (as agreed locally)`);
     const findings = errorsAndWarnings(await checkPlan(plan));
     expect(findings.map(where)).toEqual([finding("content.descriptor-edited", AREA, "D9", "error")]);
+    // The officer is told which behaviour's descriptor it is, not only the cell.
+    expect(findings[0].behaviour).toEqual({ id: area.behaviours[0].id, name: area.behaviours[0].name });
     expect(findings[0]).toMatchObject({
       expected: canonical,
       found: `${canonical} (as agreed locally)`,

@@ -205,7 +205,7 @@ test("the log accounts for every file: seven used (both Casterbridge respondents
   expect(reason("7-casterbridge-jane.xlsx")).toBe("");
   expect(reason("8-casterbridge-raj.xlsx")).toBe("");
   expect(reason("9-tampered.xlsx")).toBe(
-    "Left out because the check found 1 error, for example: Councillors & Senior Managers!D9: The descriptor differs from the canonical toolkit's. Fix the errors (the check lists them all), or include returns with errors.",
+    "Left out because the check found 1 error, for example: Councillors & Senior Managers!D9: The descriptor differs from the toolkit's. Fix the errors (the check lists them all), or include returns with errors.",
   );
   expect(reason("10-hostile.xlsx")).toMatch(/^Could not be read\. .*unpack/i);
 });

@@ -21,6 +21,7 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { animationsFinished, servePane } from "../support/chromium";
 import { printSheets } from "../support/render";
+import { openTask } from "../support/pane-page";
 import { runBounded } from "../support/process";
 import { buildHarness } from "./harness-build";
 import { PICTURE_COUNCIL, PICTURE_DATE, tamperedPlan, type PaneScenario } from "./scenarios";
@@ -130,11 +131,16 @@ async function checkAndWait(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Check", exact: true }).click();
   await page.getByText("Check finished.").waitFor({ timeout: 60_000 });
   await waitForButton(page, "Repair");
+  await changedWordsShown(page);
 }
+
+/** The changed words arrive a moment after the findings (their code loads on first use): the picture shows them. */
+const changedWordsShown = (page: Page) => page.locator("ins").first().waitFor({ timeout: 30_000 });
 
 /** Opens one of the pane's tasks by its tab, once the pane has read the workbook. */
 async function openTaskAndWait(page: Page, tab: string, button: string): Promise<void> {
-  await page.getByRole("tab", { name: tab, exact: true }).click({ timeout: 60_000 });
+  await page.getByRole("tab", { name: tab, exact: true }).waitFor({ timeout: 60_000 });
+  await openTask(page, tab);
   await page.getByRole("button", { name: button, exact: true }).waitFor({ timeout: 30_000 });
 }
 
@@ -145,6 +151,7 @@ async function checkChosenFile(page: Page): Promise<void> {
   await page.getByLabel("Workbook to check (.xlsx)").setInputFiles(tamperedFile);
   await page.getByText(/^Check finished for/).waitFor({ timeout: 60_000 });
   await waitForButton(page, "Download a repaired copy");
+  await changedWordsShown(page);
 }
 
 async function buildAndWait(page: Page): Promise<void> {

@@ -71,6 +71,10 @@ export async function expectFitsTwoScreens(page: Page, when: string): Promise<vo
 /** Opens one of the pane's tasks by its tab. */
 export async function openTask(page: Page, name: string): Promise<void> {
   await page.getByRole("tab", { name, exact: true }).click();
+  // Off the tab again, so a picture shows the chosen tab as it stands, not as the pointer hovers it.
+  await page.mouse.move(0, 0);
+  // The Check and Consolidate views arrive when their tab is first opened: a user waits for them, and so do we.
+  await page.getByText("Loading…").waitFor({ state: "detached", timeout: 20_000 });
 }
 
 /** Waits until the element with `id` has focus: what an action said, where keyboard users land. */

@@ -78,7 +78,12 @@ const keyAreas = [
 ];
 
 /** Opens one of the pane's tasks, as a user clicks its tab. */
-const openTab = (name: string) => fireEvent.click(screen.getByRole("tab", { name }));
+/** The Check and Consolidate views load when their tab is first opened: wait until the view has replaced "Loading…". */
+const viewLoaded = () => waitFor(() => expect(screen.queryByText("Loading…")).toBeNull());
+const openTab = async (name: string) => {
+  fireEvent.click(screen.getByRole("tab", { name }));
+  await viewLoaded();
+};
 
 const noFileCheck: FileChecker = {
   check: () => Promise.reject(new Error("not expected in this test")),
@@ -416,6 +421,7 @@ const tamperedCheck: CheckResult = {
       severity: "error",
       sheet: AREA,
       cell: "D9",
+      behaviour: { id: "SL-ECSM-01", name: "Influence and Impact" },
       message: "A descriptor was edited.",
       expected: LONG_DESCRIPTOR,
       found: `${LONG_DESCRIPTOR} (as agreed locally)`,
@@ -467,7 +473,7 @@ const checkButton = () => within(section("Check against the toolkit")).getByRole
 async function openCheckTab(host: WorkbookHost) {
   renderPane(host);
   await screen.findByRole("button", { name: "Repair assessment" });
-  openTab("Check");
+  await openTab("Check");
 }
 
 async function openAndCheck(host: WorkbookHost) {
@@ -486,6 +492,7 @@ describe("TaskPane's check in Excel", () => {
         .map((item) => item.textContent);
     expect(countsIn(where)).toEqual(["2 errors", "2 warnings"]);
     fireEvent.click(within(where).getByRole("button", { name: "See the findings" }));
+    await viewLoaded();
     const check = screen.getByRole("region", { name: "Check against the toolkit" });
     expect(within(check).getByText("When the pane opened, the check of this workbook found:")).toBeTruthy();
     expect(countsIn(check)).toEqual(["2 errors", "2 warnings"]);
@@ -559,6 +566,20 @@ describe("TaskPane's check in Excel", () => {
     expect(within(errors).getByText("A descriptor was edited.")).toBeTruthy();
     expect(within(errors).getAllByText(/^Repair restores the toolkit's text/)).toHaveLength(2);
     expect(within(section("Warnings")).getAllByText(/^Repair restores the toolkit's text/)).toHaveLength(1);
+  });
+
+  it("names the behaviour and the key area of a finding on a behaviour's row, and no behaviour for one elsewhere", async () => {
+    await openAndCheck(fakeHost({}, assessed(tamperedCheck)).host);
+    const detailsOf = (message: string) => {
+      const item = screen.getByText(message).closest("li")!;
+      return [...item.querySelectorAll("dt")].map(
+        (term) => `${term.textContent}: ${term.nextElementSibling?.textContent}`,
+      );
+    };
+    expect(detailsOf("A descriptor was edited.")).toEqual(
+      expect.arrayContaining(["Key area: 1.1 Leadership", "Behaviour: SL-ECSM-01 Influence and Impact", "Cell: D9"]),
+    );
+    expect(detailsOf("A level at Mature or above has no evidence.").some((d) => d.startsWith("Behaviour"))).toBe(false);
   });
 
   it("shows edited toolkit text as the words that changed, and clips a long formula until asked", async () => {
@@ -647,7 +668,7 @@ describe("TaskPane's check in Excel", () => {
     await screen.findByRole("button", { name: "Repair assessment" });
     // What the user typed in the form is not the workbook's: Repair keeps the workbook's details.
     typeCouncil("Somewhere else");
-    openTab("Check");
+    await openTab("Check");
     fireEvent.click(checkButton());
     expect(await screen.findByText(/Repair fixes 3 findings: it rewrites the toolkit's sheets/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Repair" }));
@@ -801,7 +822,7 @@ describe("TaskPane's file check outside Excel", () => {
       },
     };
     renderPane(null, noDownload, fileChecker);
-    openTab("Check a file");
+    await openTab("Check a file");
     expect(screen.getByRole("heading", { level: 2, name: "Check a workbook" })).toBeTruthy();
     expect(fileInput().type).toBe("file");
     fireEvent.change(fileInput(), { target: { files: [chosen] } });
@@ -832,7 +853,7 @@ describe("TaskPane's file check outside Excel", () => {
       downloadRepairedCopy: () => Promise.reject(new Error("not expected")),
     };
     renderPane(null, noDownload, fileChecker);
-    openTab("Check a file");
+    await openTab("Check a file");
     fireEvent.change(fileInput(), { target: { files: [chosen] } });
     expect(await screen.findByText("A descriptor was edited.")).toBeTruthy();
     fireEvent.change(fileInput(), { target: { files: [new File(["x"], "notes.txt")] } });

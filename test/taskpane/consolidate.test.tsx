@@ -125,6 +125,8 @@ async function renderPane(host: WorkbookHost | null, consolidator: Consolidator)
   // The first render of a file compiles Fluent's styles: more than findBy's one second on a busy machine.
   if (host) await screen.findByRole("button", { name: "Build assessment" }, { timeout: 10_000 });
   fireEvent.click(screen.getByRole("tab", { name: "Consolidate" }));
+  // The view loads when its tab is first opened.
+  await waitFor(() => expect(screen.queryByText("Loading…")).toBeNull());
 }
 
 const chooseFiles = (...names: string[]) =>

@@ -16,6 +16,7 @@ import { compareWithPlan, type PlanComparison } from "./compare-plan";
 import { checkFigures } from "./figures";
 import { checkInputs } from "./inputs";
 import { checkNames } from "./names";
+import { withBehaviours } from "./places";
 import { checkSettings } from "./settings";
 import { checkSignOff } from "./sign-off-rules";
 import { checkActiveContent } from "./active-content";
@@ -234,13 +235,17 @@ export function checkWorkbook(
   const found = toolkit === canonical ? located : (readAssessment(snapshot, toolkit) ?? located);
   const olderGuide = !guideHasDetails(found.info.metadata);
   const plan = planFor(found, toolkit);
-  const findings = [
-    ...identity.findings,
-    ...(olderGuide ? [layoutOutdated(found)] : []),
-    ...checkSheets(plan, snapshot, toolkit, { ...options, olderGuide }),
-    ...checkNames(plan, snapshot, found, toolkit),
-    ...checkSettings(snapshot),
-    ...checkSignOff(found, toolkit),
-  ];
+  const findings = withBehaviours(
+    [
+      ...identity.findings,
+      ...(olderGuide ? [layoutOutdated(found)] : []),
+      ...checkSheets(plan, snapshot, toolkit, { ...options, olderGuide }),
+      ...checkNames(plan, snapshot, found, toolkit),
+      ...checkSettings(snapshot),
+      ...checkSignOff(found, toolkit),
+    ],
+    snapshot,
+    toolkit,
+  );
   return { findings, toolkit: { id: toolkit.id, version: toolkit.version } };
 }

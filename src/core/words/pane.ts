@@ -35,6 +35,8 @@ export const paneWords = {
     consolidate: "Consolidate",
     newWorkbook: "New workbook",
     checkFile: "Check a file",
+    /** Shown for the moment a task's view takes to arrive the first time its tab is opened. */
+    loading: "Loading…",
   },
 
   // ---- Waiting for Excel, and the standalone page ----
@@ -185,6 +187,8 @@ export const paneWords = {
     severity: { error: "Errors", warning: "Warnings", info: "Notes" },
     group: (label: string, count: number) => `${label} (${count})`,
     keyArea: "Key area",
+    behaviour: "Behaviour",
+    behaviourName: (id: string, name: string) => `${id} ${name}`,
     sheet: "Sheet",
     cell: "Cell",
     changedWords: "Changed words",

@@ -26,7 +26,7 @@ export function ActionMessage({ phase, downloadButtonShown, onSelectSheet }: Act
   const styles = usePaneStyles();
   return (
     // Always in the page, so screen readers announce what appears inside it.
-    <div aria-live="polite" className={styles.section}>
+    <div aria-live="polite" className={styles.liveRegion}>
       {phase.kind === "working" && <ProgressPanel progress={phase.progress} />}
       {phase.kind === "built" && <OutcomeMessage outcome={phase.outcome} onSelectSheet={onSelectSheet} />}
       {phase.kind === "built" && phase.statusError && (

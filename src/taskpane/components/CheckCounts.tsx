@@ -22,9 +22,9 @@ export function CheckCounts({ findings }: { findings: readonly Finding[] }) {
   const counts = severityCounts(findings);
   if (COUNTED.every((severity) => counts[severity] === 0)) {
     return (
-      <span className={styles.iconLine}>
+      <span className={styles.iconBeforeText}>
         <CheckmarkCircle20Filled aria-hidden color={tokens.colorStatusSuccessForeground1} />
-        {paneWords.check.nothingFound}
+        <span>{paneWords.check.nothingFound}</span>
       </span>
     );
   }

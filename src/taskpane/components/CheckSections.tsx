@@ -15,19 +15,13 @@ import type { Finding } from "../../core/check/types";
 import { paneWords } from "../../core/words/pane";
 import type { CheckView } from "../state";
 import { CheckCounts } from "./CheckCounts";
+import { FOCUS } from "./check-focus";
 import { ErrorPanel } from "./ErrorPanel";
 import { FindingsList } from "./FindingsList";
 import { ProgressPanel } from "./ProgressPanel";
 import { usePaneStyles } from "./styles";
 
 const words = paneWords.check;
-
-/** Ids that the pane moves focus to after an action, so keyboard and screen reader users land on what changed. */
-export const FOCUS = {
-  results: "check-summary",
-  reportLink: "check-report-link",
-  copyText: "check-copy-text",
-} as const;
 
 interface ExcelCheckProps {
   check: CheckView;
@@ -180,7 +174,7 @@ export function FileCheckSection({ check, busy, onFileChosen, onDownloadRepaired
 function CheckStatus({ check }: { check: CheckView }) {
   const styles = usePaneStyles();
   return (
-    <div aria-live="polite" className={styles.section}>
+    <div aria-live="polite" className={styles.liveRegion}>
       {check.progress && <ProgressPanel progress={check.progress} />}
       {check.error && <ErrorPanel error={check.error} downloadButtonShown={false} />}
       {!check.progress && check.result && <CheckSummary check={check} />}

@@ -55,7 +55,7 @@ export function ConsolidateSection({
       <Subtitle2 as="h2" id="consolidate-heading" className={styles.heading}>
         {words.heading}
       </Subtitle2>
-      <div aria-live="polite" className={styles.section}>
+      <div aria-live="polite" className={styles.liveRegion}>
         {view.progress && <ProgressPanel progress={view.progress} />}
         {view.error && <ErrorPanel id={CONSOLIDATE_RESULT_ID} error={view.error} downloadButtonShown={false} />}
         {!view.progress && view.result && !view.error && <Outcome view={view} onSelectSheet={onSelectSheet} />}

@@ -125,6 +125,12 @@ function FindingItem({ finding, onGoToCell, repairedBy }: { finding: Finding } &
             <dd className={styles.definition}>{sheetLabel(sheet)}</dd>
           </>
         )}
+        {finding.behaviour && (
+          <>
+            <dt className={styles.term}>{words.behaviour}</dt>
+            <dd className={styles.definition}>{words.behaviourName(finding.behaviour.id, finding.behaviour.name)}</dd>
+          </>
+        )}
         {finding.cell && sheet?.role !== "metadata" && (
           <>
             <dt className={styles.term}>{words.cell}</dt>
@@ -150,9 +156,9 @@ function FindingItem({ finding, onGoToCell, repairedBy }: { finding: Finding } &
         )}
       </dl>
       {finding.repairable && (
-        <span className={styles.iconLine}>
+        <span className={styles.iconBeforeText}>
           <Wrench16Regular aria-hidden />
-          {repairedBy}
+          <span>{repairedBy}</span>
         </span>
       )}
       {onGoToCell && <GoTo finding={finding} onGoToCell={onGoToCell} />}

@@ -23,6 +23,9 @@ export const usePaneStyles = makeStyles({
   },
   tab: {
     minWidth: 0,
+    // Narrow enough that the four tasks, the chosen one in bold, fit on one line of the 350 px pane.
+    paddingLeft: tokens.spacingHorizontalSNudge,
+    paddingRight: tokens.spacingHorizontalSNudge,
     borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
     borderRadius: 0,
   },
@@ -38,6 +41,16 @@ export const usePaneStyles = makeStyles({
   },
   heading: {
     margin: 0,
+  },
+  /**
+   * A live region that is empty until an action says something: it stays in the page (a screen reader
+   * listens to it from the start) but takes no room, so no double gap opens under the heading.
+   */
+  liveRegion: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    ":empty": { marginTop: `calc(-1 * ${tokens.spacingVerticalM})` },
   },
   paragraph: {
     margin: 0,
@@ -71,6 +84,12 @@ export const usePaneStyles = makeStyles({
     display: "flex",
     flexWrap: "wrap",
     alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+  },
+  /** An icon before a sentence: the sentence wraps beside the icon, never leaving it alone on a line. */
+  iconBeforeText: {
+    display: "flex",
+    alignItems: "flex-start",
     gap: tokens.spacingHorizontalXS,
   },
   /** A count of nothing: grey, with no alarm icon. */
