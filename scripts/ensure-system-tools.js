@@ -20,6 +20,8 @@ const TOOLS = [
 ];
 // Calc renders and measures text with it; without a font, column widths and shaping differ.
 const FONT_PKG = "fonts-dejavu-core";
+// Chromium's British English strings (en-GB.pak): the pane is opened with an en-GB locale, as the pictures show it.
+const CHROMIUM_LOCALES_PKG = "chromium-l10n";
 
 function versionOf(tool) {
   const run = spawnSync(tool.command, [tool.versionFlag || "--version"], {
@@ -72,7 +74,7 @@ function fail(message) {
 function main() {
   const missing = TOOLS.filter((tool) => versionOf(tool) === null);
   if (missing.length > 0) {
-    const packages = [...missing.map((tool) => tool.pkg), FONT_PKG];
+    const packages = [...missing.map((tool) => tool.pkg), FONT_PKG, CHROMIUM_LOCALES_PKG];
     const install = `DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${packages.join(" ")}`;
     console.log(`ensure-system-tools: missing ${missing.map((tool) => tool.name).join(", ")}`);
     if (!canInstall()) {
