@@ -1,20 +1,20 @@
 import type { SnapshotCell } from "../snapshot/types";
-import { RULES, type Finding, type FindingSheet, type RuleId } from "./types";
+import { RULES, type Finding } from "./types";
 
-/** What a rule found, where, in the words the person signing the return off reads. */
-export interface FindingFields {
-  rule: RuleId;
-  sheet?: FindingSheet;
-  /** A1 address on `sheet`. */
-  cell?: string;
-  message: string;
-  expected?: string;
-  found?: string;
-  repairable: boolean;
-}
+/** What a rule found, where, in the words the person signing the return off reads: a finding but its severity. */
+export type FindingFields = Omit<Finding, "severity">;
 
 /** A finding of `rule`, with the rule's severity. */
-export function finding({ rule, sheet, cell, message, expected, found, repairable }: FindingFields): Finding {
+export function finding({
+  rule,
+  sheet,
+  cell,
+  message,
+  expected,
+  found,
+  repairable,
+  behaviour,
+}: FindingFields): Finding {
   return {
     rule,
     severity: RULES[rule],
@@ -24,6 +24,7 @@ export function finding({ rule, sheet, cell, message, expected, found, repairabl
     ...(expected !== undefined ? { expected } : {}),
     ...(found !== undefined ? { found } : {}),
     repairable,
+    ...(behaviour ? { behaviour } : {}),
   };
 }
 
