@@ -12,7 +12,7 @@ import type { Consolidation } from "../src/core/consolidate/types";
 import { measureGroupShrink, measureRoundTrips, type CountingWorkbook, type RoundTrips } from "./round-trips";
 import { REQUEST_LIMIT_BYTES } from "../src/office/request-size";
 import { FakeExcel } from "../test/fakes/excel-fake";
-import { examinedReturn } from "../test/consolidate/fixtures";
+import { examinedReturn } from "../test/core/consolidate/fixtures";
 import { realClientOver } from "../test/support/office-real";
 import { fixed, type BenchResult, type BenchSection } from "./section";
 

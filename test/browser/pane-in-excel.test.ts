@@ -8,7 +8,7 @@
 import { rmSync, writeFileSync } from "fs";
 import type { Page } from "playwright-core";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { answersOf, returnPlan, writeReturn } from "../consolidate/fixtures";
+import { answersOf, returnPlan, writeReturn } from "../core/consolidate/fixtures";
 import { servePane, type ServedPane } from "../support/chromium";
 import { tempDir } from "../support/fixtures";
 import {

@@ -30,8 +30,8 @@ import { locatePlanCell } from "../../src/core/plan/locate";
 import { parseCell } from "../../src/core/util/a1";
 import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
-import { check, errorsAndWarnings, planWith } from "../check/fixtures";
-import { answersOf, returnPlan, writeReturn } from "../consolidate/fixtures";
+import { check, errorsAndWarnings, planWith } from "../core/check/fixtures";
+import { answersOf, returnPlan, writeReturn } from "../core/consolidate/fixtures";
 
 const REPO = path.resolve(__dirname, "../..");
 // Issue 15: the first script a council network fetches stays within 160 KB gzipped (the task views load on first use).

@@ -1,7 +1,7 @@
 import { copyFile, writeFile } from "fs/promises";
 import * as path from "path";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
-import { generatedAndResaved, planWith, TODAY } from "../check/fixtures";
+import { generatedAndResaved, planWith, TODAY } from "../core/check/fixtures";
 import { tempDir } from "../support/fixtures";
 import { runCli } from "./run-cli";
 

@@ -21,7 +21,7 @@ import {
   toolkit,
   writeReturn,
   zipBomb,
-} from "../consolidate/fixtures";
+} from "../core/consolidate/fixtures";
 import { tempDir } from "../support/fixtures";
 import { convertWithLibreOffice, readComputed, recalculate } from "../support/libreoffice";
 import { expectWorkbookClean } from "../support/xlsx-checks";

@@ -13,7 +13,7 @@ import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { answersFor, behaviourAnswer, nonEmpty } from "../support/answer-arbitraries";
 import { tempDir } from "../support/fixtures";
 import { expectWorkbookClean } from "../support/xlsx-checks";
-import { typeInto } from "../workbook/generate";
+import { typeInto } from "../support/recalculate-plan";
 import { compoundFile } from "../xlsx/hostile-files";
 
 const toolkit = canonicalToolkit();

@@ -12,7 +12,7 @@ import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { tempDir } from "../support/fixtures";
 import { expectWorkbookClean } from "../support/xlsx-checks";
-import { typeInto } from "../workbook/generate";
+import { typeInto } from "../support/recalculate-plan";
 import { runCliLines as run } from "./run-cli";
 
 const toolkit = canonicalToolkit();

@@ -96,3 +96,28 @@ describe("the code map in docs/architecture.md", () => {
     expect(mappedFolders().filter((folder) => !existsSync(path.join(ROOT, folder)))).toEqual([]);
   });
 });
+
+describe("the tests mirror src/ (docs/testing.md)", () => {
+  const folders = (dir: string) =>
+    readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+
+  test("each folder under test/core/ is a folder of src/core/", () => {
+    const core = new Set(folders("src/core"));
+    expect(folders("test/core").filter((folder) => !core.has(folder))).toEqual([]);
+  });
+
+  test("no test file sits at the top of test/core/: it goes in its module's folder", () => {
+    const loose = readdirSync(path.join(ROOT, "test", "core")).filter((name) => /\.test\.tsx?$/.test(name));
+    expect(loose).toEqual([]);
+  });
+
+  test("every test/ and src/ path docs/testing.md names exists", () => {
+    const named = [...read(path.join(ROOT, "docs", "testing.md")).matchAll(/`((?:test|src)\/[^`<>*\s]+)`/g)].map(
+      (match) => match[1],
+    );
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((name) => !existsSync(path.join(ROOT, name)))).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ import { planGroupSheetsInto } from "../../src/core/consolidate/group-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { REQUEST_LIMIT_BYTES } from "../../src/office/request-size";
-import { examinedReturn } from "../consolidate/fixtures";
+import { examinedReturn } from "../core/consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { NOW, noProgress } from "../office/fixtures";
 import { expectFakeMatchesPlan } from "../office/fake-formats";

@@ -10,7 +10,7 @@ import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { queueWorkbookPlan } from "../support/queue-plan";
-import { examinedReturn } from "../consolidate/fixtures";
+import { examinedReturn } from "../core/consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, noProgress, NOW } from "../office/fixtures";
 import { realClientOver, realContextCapturing } from "../support/office-real";

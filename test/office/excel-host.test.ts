@@ -29,7 +29,7 @@ import {
   userSheetsOf,
   writePlanWithAnswers,
 } from "./fixtures";
-import { planCell } from "../workbook/plan-cells";
+import { planCell } from "../support/plan-cells";
 import { expectFakeMatchesPlan } from "./fake-formats";
 
 const toolkit = canonicalToolkit();

@@ -15,7 +15,7 @@ import { DATA_TABLE_NAME } from "../../src/core/plan/data-sheet";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseRange } from "../../src/core/util/a1";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
-import { examinedReturn } from "../consolidate/fixtures";
+import { examinedReturn } from "../core/consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { rowsHiddenByFilters } from "../fakes/excel/state";
 import { realClientOver, type CapturedRequest } from "../support/office-real";

@@ -8,7 +8,7 @@ import { planGroupWorkbook } from "../../src/core/consolidate/group-plan";
 import { GROUP_DATA } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { writeWorkbookPlan } from "../../src/office/write-plan";
-import { examinedReturn } from "../consolidate/fixtures";
+import { examinedReturn } from "../core/consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { cellKey } from "../fakes/excel/state";
 import { expectFakeMatchesPlan } from "./fake-formats";

@@ -12,7 +12,7 @@ import { planGroupSheetsInto, type WorkbookListing } from "../../src/core/consol
 import type { Consolidation } from "../../src/core/consolidate/types";
 import { GROUP_DATA } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { examinedReturn } from "../consolidate/fixtures";
+import { examinedReturn } from "../core/consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, hostFor, noProgress, NOW } from "./fixtures";
 import { expectFakeMatchesPlan } from "./fake-formats";

@@ -6,7 +6,7 @@
 import { writeFileSync } from "fs";
 import * as path from "path";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
-import { plan } from "../workbook/plan-cells";
+import { plan } from "./plan-cells";
 import { conversionKey, withoutChangingIds } from "./conversion-cache";
 import { editPart, tempDir, writeWorkbook } from "./fixtures";
 

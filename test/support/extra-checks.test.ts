@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { locatePlanCell } from "../../src/core/plan/locate";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
-import { plan } from "../workbook/plan-cells";
+import { plan } from "./plan-cells";
 import { type CheckId, extraChecks } from "./extra-checks";
 import { area, brokenWorkbook, tempDir, withFormula } from "./fixtures";
 

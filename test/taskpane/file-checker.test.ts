@@ -14,7 +14,7 @@ import { UserFacingError, type ProgressUpdate } from "../../src/app/workbook-hos
 import { fileChecker, repairedFileName } from "../../src/taskpane/file-checker";
 import { DEFAULT_READ_LIMITS, readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
-import { plan, typeInto } from "../workbook/plan-cells";
+import { plan, typeInto } from "../support/plan-cells";
 import { compoundFile, craftZip, filledCells, minimalWorkbook, zerosBomb } from "../xlsx/hostile-files";
 
 const toolkit = canonicalToolkit();

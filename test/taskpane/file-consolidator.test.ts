@@ -8,7 +8,7 @@ import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "
 import { deserialize, serialize } from "v8";
 import { DEFAULT_READ_LIMITS } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
-import { answersOf, returnPlan, tamperedPlan } from "../consolidate/fixtures";
+import { answersOf, returnPlan, tamperedPlan } from "../core/consolidate/fixtures";
 
 // jsdom's window lacks these; Node's own stand in (the generators clone plans, the reader decodes XML).
 beforeAll(() =>

@@ -10,7 +10,7 @@ import * as vm from "vm";
 import webpack from "webpack";
 import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
-import { samplePlan } from "../check/fixtures";
+import { samplePlan } from "../core/check/fixtures";
 import { tempDir } from "../support/fixtures";
 import { craftZip, filledCells, minimalWorkbook, text, zerosBomb } from "./hostile-files";
 

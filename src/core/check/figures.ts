@@ -6,7 +6,7 @@
  *
  * This is not a formula engine: it knows what each of the product's own formulas means (plan/
  * formulas.ts, summary-sheet.ts, gaps-sheet.ts, data-sheet.ts) and computes that, reading the cells
- * the formula reads. test/check/figures-libreoffice.test.ts holds it to LibreOffice's results for
+ * the formula reads. test/core/check/figures-libreoffice.test.ts holds it to LibreOffice's results for
  * every formula of the Summary, Gaps and Data sheets and every score on the key area sheets.
  */
 import { KEY_AREA, DATA, GAPS, GUIDE, NOT_A_LEVEL, SUMMARY } from "../plan/layout";

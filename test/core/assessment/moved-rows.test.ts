@@ -19,7 +19,7 @@ import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
 import { answersFor, nonEmpty } from "../../support/answer-arbitraries";
 import { deleteRow, filledRows, insertRow, swapRows, typeCells, type Shift } from "../../support/row-edits";
-import { plan, planSnapshot } from "../../workbook/plan-cells";
+import { plan, planSnapshot } from "../../support/plan-cells";
 
 const toolkit = canonicalToolkit();
 const NOW = new Date("2026-11-26T09:00:00Z");

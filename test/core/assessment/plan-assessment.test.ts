@@ -16,7 +16,7 @@ import { parseToolkit } from "../../../src/core/toolkit/load";
 import { cellAddress } from "../../../src/core/util/a1";
 import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
-import { planCell, planSnapshot, typeInto } from "../../workbook/generate";
+import { planCell, planSnapshot, typeInto } from "../../support/recalculate-plan";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");

@@ -10,7 +10,7 @@ import { isFormula, type WorkbookPlan } from "../../../src/core/plan/types";
 import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
 import { toolkitFingerprint } from "../../../src/core/toolkit/load";
 import { GENERATOR_VERSION } from "../../../src/core/version";
-import { planCell } from "../../workbook/plan-cells";
+import { planCell } from "../../support/plan-cells";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");

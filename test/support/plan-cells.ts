@@ -1,0 +1,64 @@
+/** Plans for tests and their cells: no engine needed (test/support/recalculate-plan.ts adds LibreOffice). */
+import type { Answers } from "../../src/core/plan/answer-types";
+import { buildWorkbookPlan, type PlanOptions } from "../../src/core/plan/build-plan";
+import { locatePlanCell } from "../../src/core/plan/locate";
+import { isFormula, type PlanCell, type WorkbookPlan } from "../../src/core/plan/types";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import type { Toolkit } from "../../src/core/toolkit/schema";
+import type { SnapshotCell, WorkbookSnapshot } from "../../src/core/snapshot/types";
+import { normaliseReference } from "../../src/core/snapshot/references";
+import { cellAddress, parseCell } from "../../src/core/util/a1";
+
+export const FIXED_NOW = new Date("2026-11-25T09:00:00Z");
+
+export function plan(
+  answers: Answers,
+  options: Partial<PlanOptions> = {},
+  toolkit: Toolkit = canonicalToolkit(),
+): WorkbookPlan {
+  return buildWorkbookPlan(toolkit, answers, { now: FIXED_NOW, assessmentDate: "2026-11-25", ...options });
+}
+
+/** The plan's cell at an address of the sheet with `key`, from its blocks. */
+export function planCell(workbook: WorkbookPlan, key: string, address: string): PlanCell | undefined {
+  const found = locate(workbook, key, address);
+  return found ? found.line[found.index] : undefined;
+}
+
+function locate(workbook: WorkbookPlan, key: string, address: string) {
+  const sheet = workbook.sheets.find((s) => s.key === key);
+  const { row, column } = parseCell(address);
+  return sheet ? locatePlanCell(sheet, row, column) : undefined;
+}
+
+/**
+ * What a user does in Excel when they paste past the level picker: puts any text in an input cell.
+ * Done on the plan, so the file under test is exactly what the writer makes of it.
+ */
+export function typeInto(workbook: WorkbookPlan, key: string, address: string, text: string): void {
+  const found = locate(workbook, key, address);
+  if (!found) throw new Error(`${key}!${address} is not in the plan`);
+  if (isFormula(found.line[found.index])) throw new Error(`${address} holds a formula, not an input`);
+  found.line[found.index] = text;
+}
+
+/** What a reader would return for a workbook holding exactly `plan` (formulas without computed values). */
+export function planSnapshot(workbook: WorkbookPlan): WorkbookSnapshot {
+  return {
+    sheets: workbook.sheets.map((sheet) => {
+      const cells: Record<string, SnapshotCell> = {};
+      for (const block of sheet.blocks) {
+        const origin = parseCell(block.at);
+        block.cells.forEach((line, r) =>
+          line.forEach((cell, c) => {
+            const address = cellAddress(origin.row + r, origin.column + c);
+            if (isFormula(cell)) cells[address] = { value: null, formula: cell.formula };
+            else if (cell !== null && cell !== "") cells[address] = { value: cell };
+          }),
+        );
+      }
+      return { name: sheet.name, visibility: sheet.visibility, cells };
+    }),
+    names: Object.fromEntries(workbook.names.map((n) => [n.name, normaliseReference(n.reference)])),
+  };
+}
