@@ -13,13 +13,11 @@ import { finding, shown } from "./findings";
 import type { Finding } from "./types";
 
 const C = KEY_AREA.columns;
-const INPUTS: [number, string][] = [
-  [C.current, "current level"],
-  [C.target, "target level"],
-  [C.evidence, "evidence"],
-  [C.owner, "owner"],
-  [C.reviewDate, "review date"],
-];
+/** The key area's input columns (layout.ts), each named in a finding by its header in lower case ("review date"). */
+const INPUTS: [number, string][] = KEY_AREA.keysWithRole("input").map((key) => [
+  C[key],
+  KEY_AREA.header[key].toLowerCase(),
+]);
 
 /** An input cell holding a formula: the workbook scores what it gives, the add-in reads its saved result. */
 function formulaInputs(compared: ComparedSheet): Finding[] {
@@ -50,7 +48,7 @@ function mergedInputs(compared: ComparedSheet): Finding[] {
   return (compared.actual.merges ?? [])
     .filter((merge) => {
       const { top, left, bottom, right } = parseRange(merge);
-      if (right < C.current || left > C.reviewDate) return false;
+      if (!INPUTS.some(([column]) => left <= column && column <= right)) return false;
       for (let row = top; row <= bottom; row++) if (rows.has(row)) return true;
       return false;
     })

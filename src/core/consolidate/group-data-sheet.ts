@@ -1,13 +1,11 @@
 import { GROUP_DATA, SHEET_NAMES } from "../plan/layout";
 import { SheetBuilder } from "../plan/sheet-builder";
-import { DATE_FORMAT, SCORE_FORMAT } from "../plan/style";
 import type { PlanCell, SheetPlan } from "../plan/types";
 import { rangeAddress } from "../util/a1";
 import { isIsoDate, isoDateToSerial } from "../util/dates";
 import type { GroupDataRow } from "./group-rows";
 
 export const GROUP_DATA_TABLE_NAME = "NPS_GroupData";
-const groupDataColumn = GROUP_DATA.columns;
 
 /** A row's cells: the assessment date as a date serial when it is one; every string is a text cell (plan rule). */
 const rowCells = (row: GroupDataRow): PlanCell[] =>
@@ -25,17 +23,11 @@ export function groupDataSheet(rows: GroupDataRow[], name: string = SHEET_NAMES.
   const sheet = new SheetBuilder("groupData", "groupData", name, GROUP_DATA.widths);
   const last = GROUP_DATA.headerRow + rows.length;
   sheet.block(GROUP_DATA.headerRow, 1, [GROUP_DATA.headers, ...rows.map(rowCells)]);
-  const column = (index: number) => rangeAddress(GROUP_DATA.firstRow, index, last, index);
-  sheet
-    .style(column(groupDataColumn.assessmentDate), { numberFormat: DATE_FORMAT })
-    .style(column(groupDataColumn.currentScore), { numberFormat: SCORE_FORMAT })
-    .style(column(groupDataColumn.targetScore), { numberFormat: SCORE_FORMAT })
-    .style(column(groupDataColumn.gap), { numberFormat: SCORE_FORMAT })
-    .table({
-      name: GROUP_DATA_TABLE_NAME,
-      range: rangeAddress(GROUP_DATA.headerRow, 1, last, GROUP_DATA.headers.length),
-      style: "TableStyleMedium2",
-    });
+  sheet.columnFormats(GROUP_DATA, { first: GROUP_DATA.firstRow, last }).table({
+    name: GROUP_DATA_TABLE_NAME,
+    range: rangeAddress(GROUP_DATA.headerRow, 1, last, GROUP_DATA.headers.length),
+    style: "TableStyleMedium2",
+  });
   sheet.plan.freeze = { rows: GROUP_DATA.headerRow, columns: 0 };
   sheet.printLandscape(GROUP_DATA.headerRow);
   return sheet.plan;

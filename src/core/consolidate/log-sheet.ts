@@ -1,6 +1,6 @@
 import { CONSOLIDATION_LOG } from "../plan/layout";
 import { SheetBuilder } from "../plan/sheet-builder";
-import { DATE_FORMAT, HEADER, SCORE_FORMAT, SUBTITLE, TEXT_FORMAT, WRAPPED_TEXT } from "../plan/style";
+import { HEADER, SUBTITLE, WRAPPED_TEXT } from "../plan/style";
 import type { PlanCell, SheetPlan } from "../plan/types";
 import { rangeAddress } from "../util/a1";
 import { isIsoDate, isoDateToSerial } from "../util/dates";
@@ -32,13 +32,7 @@ export function consolidationLogSheet(consolidation: Consolidation, name: string
       rangeAddress(CONSOLIDATION_LOG.headerRow, 1, CONSOLIDATION_LOG.headerRow, CONSOLIDATION_LOG.headers.length),
       HEADER,
     )
-    .style(column(logColumn.assessmentDate), { numberFormat: DATE_FORMAT })
-    .style(column(logColumn.errors), { numberFormat: SCORE_FORMAT })
-    .style(column(logColumn.warnings), { numberFormat: SCORE_FORMAT })
-    .style(column(logColumn.notes), { numberFormat: SCORE_FORMAT })
-    .style(column(logColumn.file), { numberFormat: TEXT_FORMAT })
-    .style(column(logColumn.council), { numberFormat: TEXT_FORMAT })
-    .style(column(logColumn.respondent), { numberFormat: TEXT_FORMAT })
+    .columnFormats(CONSOLIDATION_LOG, { first: CONSOLIDATION_LOG.firstRow, last })
     .style(column(logColumn.reason), WRAPPED_TEXT)
     .table({
       name: LOG_TABLE_NAME,

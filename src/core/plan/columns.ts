@@ -1,9 +1,24 @@
 import { columnLetter } from "../util/a1";
 
-/** One column of a generated sheet: its header text and its width in characters. */
+/**
+ * What a column's cells hold, and so their number format: text that stays text whatever is typed ("@"), a date
+ * (dd/mm/yyyy), a whole score, or a level's name (General: a picker offers the names). None: General.
+ */
+export type ColumnFormat = "text" | "date" | "score" | "level";
+
+/**
+ * Who fills a column: the user (an input, unlocked, read as an answer), the workbook's formulas, or the plan
+ * itself (a label: the toolkit's text or the sheet's own, locked).
+ */
+export type ColumnRole = "input" | "formula" | "label";
+
+/** One column of a generated sheet: its header text, its width in characters, what it holds and who fills it. */
 export interface ColumnSpec {
   header: string;
   width: number;
+  format?: ColumnFormat;
+  /** A label unless given. */
+  role?: ColumnRole;
   /**
    * How many adjacent columns it takes, all of this width (a key area's five level descriptors, headed by the
    * toolkit's level names rather than `header`): 1 unless given.
@@ -38,7 +53,23 @@ export function columnLayout<K extends string>(specs: Record<K, ColumnSpec>) {
     return [...(value as readonly V[])];
   };
   const row = <V>(cells: RowCells<K, V>): V[] => keys.flatMap((key) => expand<V>(key, cells[key]));
+  const roleOf = (key: K): ColumnRole => specs[key].role ?? "label";
+  /** Runs of adjacent columns with the same value (columns without one left out): each run's first and last column. */
+  const runsOf = <V extends string>(valueOf: (key: K) => V | undefined) => {
+    const runs: { value: V; first: number; last: number }[] = [];
+    for (const key of keys) {
+      const value = valueOf(key);
+      if (value === undefined) continue;
+      const previous = runs[runs.length - 1];
+      const [first, last] = [positions[key], positions[key] + spanOf(key) - 1];
+      if (previous?.value === value && previous.last === first - 1) previous.last = last;
+      else runs.push({ value, first, last });
+    }
+    return runs;
+  };
   return {
+    /** The declaration itself, in column order (a test adds a column to it). */
+    specs,
     /** 1-based column of each named column (its first, for one that spans several). */
     columns: positions,
     /** The last column a named column takes (its own column unless it spans several). */
@@ -49,6 +80,16 @@ export function columnLayout<K extends string>(specs: Record<K, ColumnSpec>) {
     header: byKey((key) => specs[key].header),
     /** Width of each named column. */
     width: byKey((key) => specs[key].width),
+    /** What each named column holds (undefined: General). */
+    format: byKey((key) => specs[key].format),
+    /** Who fills each named column. */
+    role: byKey(roleOf),
+    /** The named columns with a role, in column order. */
+    keysWithRole: (role: ColumnRole): K[] => keys.filter((key) => roleOf(key) === role),
+    /** Runs of adjacent columns that share a format, left to right: a sheet formats each run as one range. */
+    formatRuns: () => runsOf((key) => specs[key].format),
+    /** Runs of adjacent input columns, left to right: a sheet unlocks each run as one range. */
+    inputRuns: () => runsOf((key) => (roleOf(key) === "input" ? "input" : undefined)),
     /** How many columns the sheet's columns take, from column A. */
     columnCount: next - 1,
     /** Column widths, from column A. */

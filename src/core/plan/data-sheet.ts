@@ -3,7 +3,7 @@ import { behaviourLookups, type BehaviourEntry } from "./behaviour-rows";
 import { gapOf, valueOrBlank } from "./formulas";
 import { DATA, GUIDE, KEY_AREA, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
-import { DATE_FORMAT, SCORE_FORMAT, WRAPPED_TEXT, wrappedHeight } from "./style";
+import { WRAPPED_TEXT, wrappedHeight } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
 const C = KEY_AREA.columns;
@@ -55,14 +55,9 @@ export function dataSheet(
     DATA.headers,
     ...entries.map((entry, i) => dataRow(entry, DATA.firstRow + i, toolkitLabel, guide, levels)),
   ]);
-  const column = (index: number) => rangeAddress(DATA.firstRow, index, last, index);
   const table = rangeAddress(DATA.headerRow, 1, last, DATA.headers.length);
   sheet
-    .style(column(dataColumn.assessmentDate), { numberFormat: DATE_FORMAT })
-    .style(column(dataColumn.reviewDate), { numberFormat: DATE_FORMAT })
-    .style(column(dataColumn.currentScore), { numberFormat: SCORE_FORMAT })
-    .style(column(dataColumn.targetScore), { numberFormat: SCORE_FORMAT })
-    .style(column(dataColumn.gap), { numberFormat: SCORE_FORMAT })
+    .columnFormats(DATA, { first: DATA.firstRow, last })
     // Wrapped, so that on paper (and on screen) no header or text is cut off by the cell beside it.
     .style(table, WRAPPED_TEXT)
     .table({ name: DATA_TABLE_NAME, range: table, style: "TableStyleMedium2" });

@@ -5,7 +5,7 @@ import { gapOf, levelArray } from "./formulas";
 import { GAPS, NOT_A_LEVEL, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { richTextToCell } from "../toolkit/text";
-import { COLOURS, HEADER, SCORE_FORMAT, SUBTITLE, TWO_LINE_HEADER_HEIGHT, WRAPPED_TEXT, wrappedHeight } from "./style";
+import { COLOURS, HEADER, SUBTITLE, TWO_LINE_HEADER_HEIGHT, WRAPPED_TEXT, wrappedHeight } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
 const gapsColumn = GAPS.columns;
@@ -98,8 +98,7 @@ export function gapsSheet(toolkit: Toolkit, entries: BehaviourEntry[], sheetName
   sheet
     .style(rangeAddress(GAPS.headerRow, 1, GAPS.headerRow, lastColumn), HEADER)
     .style(column(1, lastColumn), { ...WRAPPED_TEXT, border: "thin" })
-    .style(column(gapsColumn.currentScore, gapsColumn.gap), { numberFormat: SCORE_FORMAT, horizontal: "center" })
-    .style(column(gapsColumn.priority), { numberFormat: SCORE_FORMAT, horizontal: "center" })
+    .columnFormats(GAPS, { first, last }, { score: { horizontal: "center" } })
     .conditional({
       type: "expression",
       range: column(gapsColumn.status),

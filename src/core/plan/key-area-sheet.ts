@@ -6,18 +6,7 @@ import type { CleanAnswer } from "./answers";
 import { gapOf, scoreOf } from "./formulas";
 import { KEY_AREA, NOT_A_LEVEL, keyAreaSheetKey } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
-import {
-  COLOURS,
-  DATE_FORMAT,
-  HEADER,
-  INPUT,
-  SCORE_FORMAT,
-  SUBTITLE,
-  TEXT_FORMAT,
-  TWO_LINE_HEADER_HEIGHT,
-  WRAPPED_TEXT,
-  wrappedHeight,
-} from "./style";
+import { COLOURS, HEADER, SUBTITLE, TWO_LINE_HEADER_HEIGHT, WRAPPED_TEXT, wrappedHeight } from "./style";
 import type { ConditionalStyle, PlanCell, SheetPlan } from "./types";
 
 const C = KEY_AREA.columns;
@@ -151,10 +140,8 @@ function styleGrid(sheet: SheetBuilder, rows: KeyAreaRows): void {
     })
     .style(body(1, LAST_COLUMN), { ...WRAPPED_TEXT, border: "thin" })
     .style(body(C.id, C.behaviour), { bold: true })
-    .style(body(C.current, C.reviewDate), INPUT)
-    .style(body(C.evidence, C.owner), { numberFormat: TEXT_FORMAT })
-    .style(body(C.reviewDate), { numberFormat: DATE_FORMAT })
-    .style(body(C.currentScore, C.gap), { numberFormat: SCORE_FORMAT, horizontal: "center" });
+    .inputColumns(KEY_AREA, { first: firstRow, last: lastRow })
+    .columnFormats(KEY_AREA, { first: firstRow, last: lastRow }, { score: { horizontal: "center" } });
 }
 
 function addPickers(sheet: SheetBuilder, levels: readonly string[], rows: KeyAreaRows): void {

@@ -57,28 +57,30 @@ const COLUMN = {
   council: { header: "Council", width: 22 },
   respondent: { header: "Respondent", width: 20 },
   role: { header: "Role or department", width: 20 },
-  assessmentDate: { header: "Assessment date", width: 14 },
+  assessmentDate: { header: "Assessment date", width: 14, format: "date" },
   toolkitVersion: { header: "Toolkit version", width: 16 },
   theme: { header: "Theme", width: 24 },
   keyArea: { header: "Key area", width: 30 },
   id: { header: "Behaviour ID", width: 13 },
   behaviour: { header: "Behaviour", width: 34 },
-  currentLevel: { header: "Current level", width: 13 },
-  currentScore: { header: "Current score", width: 9 },
-  targetLevel: { header: "Target level", width: 13 },
-  targetScore: { header: "Target score", width: 9 },
-  gap: { header: "Gap", width: 7 },
+  currentLevel: { header: "Current level", width: 13, format: "level" },
+  currentScore: { header: "Current score", width: 9, format: "score" },
+  targetLevel: { header: "Target level", width: 13, format: "level" },
+  targetScore: { header: "Target score", width: 9, format: "score" },
+  gap: { header: "Gap", width: 7, format: "score" },
+  /** Free text: formatted as text ("@") where it is typed or kept, never where a formula shows it (Data). */
   evidence: { header: "Evidence", width: 40 },
   owner: { header: "Owner", width: 18 },
-  reviewDate: { header: "Review date", width: 12 },
+  reviewDate: { header: "Review date", width: 12, format: "date" },
   /** Whether a return is signed off (final) or a draft. */
   finalOrDraft: { header: "Final or draft", width: 10 },
 } as const satisfies Record<string, ColumnSpec>;
 
 /**
  * Key area sheets: the key area's introduction above, the grid's header row, the principle row, then one row per
- * behaviour from firstBehaviourRow. The columns, from A: the answer columns a reader reads (current … review date)
- * and the scores the formulas derive from them.
+ * behaviour from firstBehaviourRow. The columns, from A: the toolkit's text, the answer columns a reader reads (the
+ * inputs: current … review date) and the scores the formulas derive from them. The inputs are unlocked and checked
+ * as answers; the level and date inputs carry a picker or a date rule.
  */
 export const KEY_AREA = {
   headerRow: 7,
@@ -89,25 +91,25 @@ export const KEY_AREA = {
     behaviour: { header: "High level principle / specific behaviour", width: 26 },
     /** The five level descriptors, Minimum first, headed by the toolkit's level names. */
     descriptors: { header: "Level descriptors", width: 34, span: LEVEL_COUNT },
-    current: { ...COLUMN.currentLevel, width: 14 },
-    target: { ...COLUMN.targetLevel, width: 14 },
-    evidence: COLUMN.evidence,
-    owner: COLUMN.owner,
-    reviewDate: { ...COLUMN.reviewDate, width: 13 },
-    currentScore: COLUMN.currentScore,
-    targetScore: COLUMN.targetScore,
-    gap: { ...COLUMN.gap, width: 8 },
+    current: { ...COLUMN.currentLevel, width: 14, role: "input" },
+    target: { ...COLUMN.targetLevel, width: 14, role: "input" },
+    evidence: { ...COLUMN.evidence, format: "text", role: "input" },
+    owner: { ...COLUMN.owner, format: "text", role: "input" },
+    reviewDate: { ...COLUMN.reviewDate, width: 13, role: "input" },
+    currentScore: { ...COLUMN.currentScore, role: "formula" },
+    targetScore: { ...COLUMN.targetScore, role: "formula" },
+    gap: { ...COLUMN.gap, width: 8, role: "formula" },
   }),
 } as const;
 
-/** Retired answers sheet: behaviour answers the toolkit no longer has, one row each below the header. */
+/** Retired answers sheet: behaviour answers the toolkit no longer has, one row each below the header, as typed. */
 export const RETIRED = namedTable(3, {
   id: { ...COLUMN.id, width: 16 },
-  current: { ...COLUMN.currentLevel, width: 14 },
-  target: { ...COLUMN.targetLevel, width: 14 },
-  evidence: { ...COLUMN.evidence, width: 60 },
-  owner: { ...COLUMN.owner, width: 20 },
-  reviewDate: { ...COLUMN.reviewDate, width: 13 },
+  current: { ...COLUMN.currentLevel, width: 14, role: "input" },
+  target: { ...COLUMN.targetLevel, width: 14, role: "input" },
+  evidence: { ...COLUMN.evidence, width: 60, format: "text", role: "input" },
+  owner: { ...COLUMN.owner, width: 20, format: "text", role: "input" },
+  reviewDate: { ...COLUMN.reviewDate, width: 13, role: "input" },
 });
 
 /** Summary: one row per key area, a row per theme after its key areas, and the overall row last. */
@@ -141,7 +143,7 @@ export const GAPS = namedTable(4, {
   status: { header: "Status", width: 14 },
   nextLevel: { header: "Next level", width: 13 },
   nextDescriptor: { header: "What the next level looks like", width: 60 },
-  priority: { header: "Priority", width: 9 },
+  priority: { header: "Priority", width: 9, format: "score" },
 });
 
 /** A behaviour's columns in the tidy tables (Data, Group Data), in their order there. */
@@ -182,13 +184,17 @@ export const GROUP_DATA = namedTable(1, {
 
 /** Consolidation Log: one row per file given, in the order given, below a title and a count line. */
 export const CONSOLIDATION_LOG = namedTable(4, {
-  file: { header: "File", width: 34 },
+  file: { header: "File", width: 34, format: "text" },
   outcome: { header: "Status", width: 16 },
-  ...pickColumns(COLUMN, ["returnNumber", "council", "respondent", "assessmentDate", "toolkitVersion"]),
+  returnNumber: COLUMN.returnNumber,
+  // File, council and respondent names come from other workbooks: text, whatever they hold.
+  council: { ...COLUMN.council, format: "text" },
+  respondent: { ...COLUMN.respondent, format: "text" },
+  ...pickColumns(COLUMN, ["assessmentDate", "toolkitVersion"]),
   status: COLUMN.finalOrDraft,
-  errors: { header: "Errors", width: 8 },
-  warnings: { header: "Warnings", width: 9 },
-  notes: { header: "Notes", width: 8 },
+  errors: { header: "Errors", width: 8, format: "score" },
+  warnings: { header: "Warnings", width: 9, format: "score" },
+  notes: { header: "Notes", width: 8, format: "score" },
   reason: { header: "Why", width: 80 },
 });
 

@@ -3,7 +3,7 @@ import { rangeAddress } from "../util/a1";
 import { isIsoDate, isoDateToSerial } from "../util/dates";
 import { RETIRED, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
-import { DATE_FORMAT, HEADER, SUBTITLE, TEXT_FORMAT, WRAPPED_TEXT } from "./style";
+import { HEADER, SUBTITLE, WRAPPED_TEXT } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
 /**
@@ -25,7 +25,6 @@ export function retiredSheet(retired: Record<string, BehaviourAnswer>, sheetName
       }),
     );
   const last = RETIRED.firstRow + rows.length - 1;
-  const column = (index: number) => rangeAddress(RETIRED.firstRow, index, last, index);
   sheet
     .title("Answers for behaviours that are no longer in the toolkit")
     .block(2, 1, [
@@ -37,9 +36,7 @@ export function retiredSheet(retired: Record<string, BehaviourAnswer>, sheetName
     .block(RETIRED.headerRow, 1, [RETIRED.headers, ...rows])
     .style(rangeAddress(RETIRED.headerRow, 1, RETIRED.headerRow, RETIRED.columnCount), HEADER)
     .style(rangeAddress(RETIRED.firstRow, 1, last, RETIRED.columnCount), { ...WRAPPED_TEXT, border: "thin" })
-    .style(column(RETIRED.columns.evidence), { numberFormat: TEXT_FORMAT })
-    .style(column(RETIRED.columns.owner), { numberFormat: TEXT_FORMAT })
-    .style(column(RETIRED.columns.reviewDate), { numberFormat: DATE_FORMAT });
+    .columnFormats(RETIRED, { first: RETIRED.firstRow, last });
   sheet.plan.freeze = { rows: RETIRED.headerRow, columns: 1 };
   return sheet.plan;
 }

@@ -1,6 +1,7 @@
-import { cellAddress } from "../util/a1";
+import { cellAddress, rangeAddress } from "../util/a1";
+import type { ColumnFormat } from "./columns";
 import { printLayoutFor } from "./print";
-import { rowHeightForFont, TITLE } from "./style";
+import { COLUMN_NUMBER_FORMAT, INPUT, rowHeightForFont, TITLE } from "./style";
 import type {
   ChartPlan,
   CellStyle,
@@ -50,6 +51,32 @@ export class SheetBuilder {
 
   style(range: string, style: CellStyle): this {
     this.plan.styles.push({ range, style });
+    return this;
+  }
+
+  /**
+   * The number formats a sheet's columns declare (columns.ts), on rows `first` to `last`: adjacent columns of one
+   * format in one range. `also` adds to a format's style (scores centred, say).
+   */
+  columnFormats(
+    layout: { formatRuns(): { value: ColumnFormat; first: number; last: number }[] },
+    rows: { first: number; last: number },
+    also: Partial<Record<ColumnFormat, CellStyle>> = {},
+  ): this {
+    for (const run of layout.formatRuns()) {
+      const numberFormat = COLUMN_NUMBER_FORMAT[run.value];
+      if (numberFormat === undefined) continue;
+      this.style(rangeAddress(rows.first, run.first, rows.last, run.last), { numberFormat, ...also[run.value] });
+    }
+    return this;
+  }
+
+  /** The input columns a sheet declares (columns.ts), on rows `first` to `last`: unlocked, in the input colour. */
+  inputColumns(
+    layout: { inputRuns(): { first: number; last: number }[] },
+    rows: { first: number; last: number },
+  ): this {
+    for (const run of layout.inputRuns()) this.style(rangeAddress(rows.first, run.first, rows.last, run.last), INPUT);
     return this;
   }
 

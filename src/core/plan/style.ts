@@ -1,3 +1,4 @@
+import type { ColumnFormat } from "./columns";
 import type { CellStyle } from "./types";
 
 /** The workbook's palette and shared styles. Colours meet WCAG AA contrast with their text. */
@@ -38,6 +39,14 @@ export const TEXT_FORMAT = "@";
 export const DATE_FORMAT = "dd/mm/yyyy";
 export const SCORE_FORMAT = "0";
 export const AVERAGE_FORMAT = "0.0";
+
+/** The number format of each kind of column (columns.ts): a level is a name, shown as typed (General). */
+export const COLUMN_NUMBER_FORMAT: Record<ColumnFormat, string | undefined> = {
+  text: TEXT_FORMAT,
+  date: DATE_FORMAT,
+  score: SCORE_FORMAT,
+  level: undefined,
+};
 
 /**
  * Row height in points that one line of text at `fontSize` needs: Excel's own autofit for Calibri

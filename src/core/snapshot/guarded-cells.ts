@@ -24,7 +24,13 @@ export interface GuardedCells {
 const MAX_GUARDED_ROWS = 500;
 
 const C = KEY_AREA.columns;
-const VALIDATED_COLUMNS = [C.current, C.target, C.reviewDate];
+const INPUTS = KEY_AREA.keysWithRole("input");
+/** The inputs that carry a picker or a date rule: the level and date columns (layout.ts). */
+const VALIDATED_COLUMNS = INPUTS.filter((key) => ["level", "date"].includes(KEY_AREA.format[key] ?? "")).map(
+  (key) => C[key],
+);
+/** Locks are read from the behaviour's name, across the descriptors, to the last input. */
+const LAST_GUARDED = Math.max(...INPUTS.map((key) => C[key]));
 
 /** The role of a sheet that guards cells, from the workbook's NPS_Sheet_* names (so renames are followed). */
 function guardedRole(sheetName: string, names: Record<string, string>): "guide" | "keyArea" | undefined {
@@ -56,14 +62,14 @@ function guardedCellsOf(role: "guide" | "keyArea" | undefined, lastFilledRow: nu
   const locked: string[] = [];
   const validated: string[] = [];
   for (let row = top; row <= bottom; row++) {
-    for (let column = C.behaviour; column <= C.reviewDate; column++) locked.push(cellAddress(row, column));
+    for (let column = C.behaviour; column <= LAST_GUARDED; column++) locked.push(cellAddress(row, column));
     if (row >= KEY_AREA.firstBehaviourRow)
       for (const column of VALIDATED_COLUMNS) validated.push(cellAddress(row, column));
   }
   // The principle row is read-only from end to end; below it each column is text (locked) or input (unlocked).
-  const lockBlocks = [rangeAddress(top, C.behaviour, top, C.reviewDate)];
+  const lockBlocks = [rangeAddress(top, C.behaviour, top, LAST_GUARDED)];
   if (bottom >= KEY_AREA.firstBehaviourRow)
-    for (let column = C.behaviour; column <= C.reviewDate; column++)
+    for (let column = C.behaviour; column <= LAST_GUARDED; column++)
       lockBlocks.push(rangeAddress(KEY_AREA.firstBehaviourRow, column, bottom, column));
   return { locked, validated, lockBlocks };
 }

@@ -1,7 +1,9 @@
 /**
  * One list per sheet's columns: a key area column added in layout.ts's declaration alone is followed by the plan,
  * the .xlsx writer, the reader and the checker. The layout module is replaced, for this file only, by one whose key
- * area sheets have a "Comment" column between Owner and Review date (every later column moves one to the right).
+ * area sheets have a "Comment" column between Owner and Review date (every later column moves one to the right),
+ * declared as a text input: the sheet unlocks it and formats it as text, the readers read its lock, and the checks
+ * on inputs (a formula typed in, a lock) cover it.
  */
 import { sampleAnswers } from "../../../src/core/answers/sample";
 import { readAssessment } from "../../../src/core/answers/from-snapshot";
@@ -10,19 +12,18 @@ import { buildWorkbookPlan } from "../../../src/core/plan/build-plan";
 import { columnLayout } from "../../../src/core/plan/columns";
 import { KEY_AREA } from "../../../src/core/plan/layout";
 import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
-import { cellAddress } from "../../../src/core/util/a1";
+import { cellAddress, cellsIn } from "../../../src/core/util/a1";
 import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
 
 jest.mock("../../../src/core/plan/layout", () => {
   const actual = jest.requireActual("../../../src/core/plan/layout");
   const { columnLayout: layoutOf } = jest.requireActual("../../../src/core/plan/columns");
-  const { header, width } = actual.KEY_AREA;
-  const keys = Object.keys(actual.KEY_AREA.columns) as string[];
-  const specs: Record<string, { header: string; width: number; span?: number }> = {};
-  for (const key of keys) {
-    if (key === "reviewDate") specs.comment = { header: "Comment", width: 20 };
-    specs[key] = { header: header[key], width: width[key], ...(key === "descriptors" ? { span: 5 } : {}) };
+  const specs: Record<string, object> = {};
+  for (const [key, spec] of Object.entries(actual.KEY_AREA.specs)) {
+    // One declaration: its header, width, format (typed text stays text) and role (the user answers in it).
+    if (key === "reviewDate") specs.comment = { header: "Comment", width: 20, format: "text", role: "input" };
+    specs[key] = spec as object;
   }
   return { ...actual, KEY_AREA: { ...actual.KEY_AREA, ...layoutOf(specs) } };
 });
@@ -76,4 +77,24 @@ test("plan, written .xlsx, reader and checker all follow a key area column added
   expect(readAssessment(snapshot, toolkit)?.answers.behaviours[behaviour.id]).toEqual(answer);
   const findings = checkWorkbook(snapshot, [toolkit], { today: "2026-11-26" }).findings;
   expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
+
+  // The column's declaration reaches its styles, the lock the reader reads, and the checks on inputs.
+  const comment = cellAddress(row, COLUMNS.comment);
+  const styleOf = (address: string) =>
+    Object.assign({}, ...sheet.styles.filter((s) => cellsIn(s.range).includes(address)).map((s) => s.style));
+  expect(styleOf(comment)).toMatchObject({ locked: false, numberFormat: "@" });
+  expect(styleOf(cellAddress(row, KEY_AREA.columns.reviewDate))).toMatchObject({ locked: false });
+  const read = snapshot.sheets.find((s) => s.name === sheet.name)!;
+  expect(read.locked?.[comment]).toBe(false);
+  read.cells[comment] = { value: 3, formula: "1+2" };
+  read.locked![comment] = true;
+  const rules = checkWorkbook(snapshot, [toolkit], { today: "2026-11-26" })
+    .findings.filter((f) => f.cell === comment)
+    .map((f) => [f.rule, f.message.split(":")[0]]);
+  expect(rules).toEqual(
+    expect.arrayContaining([
+      ["answer.formula-in-input", "The comment is a formula, not a typed answer"],
+      ["protection.input-locked", expect.any(String)],
+    ]),
+  );
 });
