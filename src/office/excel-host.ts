@@ -61,7 +61,13 @@ import { readSheetsInParts, writingIn, type PlanWriter, type SheetRead } from ".
 import { readAssessmentSheets, type AssessmentRead, type SheetFurniture } from "./read-assessment";
 import { sheetBounds, UNPLANNED_SHEET_BYTES } from "./read-size";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithin } from "./sync-timeout";
-import { filtersClearedNote, writeWorkbookPlan, type ExistingSheet } from "./write-plan";
+import {
+  filtersClearedNote,
+  PRINT_NOW_PATHS,
+  writeWorkbookPlan,
+  type ExistingSheet,
+  type PrintNow,
+} from "./write-plan";
 import { queueSignOff } from "./write-sign-off";
 
 /** Data validation (level pickers) needs ExcelApi 1.8; everything else the plan uses is older. */
@@ -259,11 +265,13 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const existing = await readEarlierGroupSheets(context, sync, overview, listing, {
         replaces: planned.replaces,
         filters: this.excelApi19(),
+        drawsCharts: new Set(planned.plan.sheets.filter((s) => (s.charts ?? []).length > 0).map((s) => s.key)),
       });
       const write = writingIn(context, sync, onProgress, "the group sheets");
       await write(planned.plan, {
         existing,
         existingNames: new Set(Object.keys(overview.names)),
+        nameReferences: overview.names,
         excelApi19: this.excelApi19(),
       });
       onProgress({ step: "Finished", fraction: 1 });
@@ -407,6 +415,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     await write(planned.plan, {
       existing,
       existingNames: new Set(Object.keys(names)),
+      nameReferences: names,
       excelApi19: this.excelApi19(),
     });
     const cleared = filtersClearedNote(existing.values());
@@ -459,7 +468,7 @@ function existingSheetOf(read: SheetRead, snapshot: SnapshotSheet): ExistingShee
 
 /**
  * What the writer must know of the earlier group sheets it rewrites in place, by plan key, in one sync (none
- * when there are none): each sheet's protection and charts, and where each of its tables is (the tables were
+ * when there are none): each sheet's protection, its charts where the plan draws one there, and where each of its tables is (the tables were
  * listed in sync 1); with `filters` (ExcelApi 1.9), whether the sheet's AutoFilter and each table filter rows.
  * Their cells are not read: the Group Data of hundreds of returns would be megabytes.
  */
@@ -468,7 +477,11 @@ async function readEarlierGroupSheets(
   sync: Sync,
   overview: Overview,
   listing: WorkbookListing,
-  { replaces, filters }: { replaces: Partial<Record<string, string>>; filters: boolean },
+  {
+    replaces,
+    filters,
+    drawsCharts,
+  }: { replaces: Partial<Record<string, string>>; filters: boolean; drawsCharts: ReadonlySet<string> },
 ): Promise<Map<string, ExistingSheet>> {
   const earlier = Object.entries(replaces).flatMap(([key, name]) => {
     const summary = name === undefined ? undefined : overview.sheets.find((s) => s.name === name);
@@ -487,34 +500,44 @@ async function readEarlierGroupSheets(
           filter: filters ? table.autoFilter.load("isDataFiltered") : null,
         };
       });
+    // One load on the sheet for its protection and, with ExcelApi 1.9, its filter and print setup.
+    sheet.load(["protection/protected", ...(filters ? ["autoFilter/isDataFiltered", ...PRINT_NOW_PATHS] : [])]);
     return {
       key,
       summary,
-      protection: sheet.protection.load("protected"),
-      charts: sheet.charts.load("items/name"),
-      autoFilter: filters ? sheet.autoFilter.load("isDataFiltered") : null,
+      sheet,
+      // Only a chart the plan draws again is deleted (by name): a sheet the plan draws none on needs no list.
+      charts: drawsCharts.has(key) ? sheet.charts.load("items/name") : null,
       tables,
     };
   });
   await sync("reading the group sheets of the earlier consolidation");
   return new Map(
-    queued.map(({ key, summary, protection, charts, autoFilter, tables }) => [
+    queued.map(({ key, summary, sheet, charts, tables }) => [
       key,
       {
         name: summary.name,
-        protected: protection.protected,
+        protected: sheet.protection.protected,
         visibility: officeVisibility(summary.visibility),
         tables: tables.map((t) => ({
           name: t.name,
           range: localAddress(t.range.address),
           ...(t.filter ? { filtered: t.filter.isDataFiltered } : {}),
         })),
-        chartNames: charts.items.map((c) => c.name),
-        ...(autoFilter ? { filtered: autoFilter.isDataFiltered } : {}),
+        chartNames: charts ? charts.items.map((c) => c.name) : [],
+        ...(filters ? { filtered: sheet.autoFilter.isDataFiltered, print: printNow(sheet.pageLayout) } : {}),
       },
     ]),
   );
 }
+
+const printNow = (layout: Excel.PageLayout): PrintNow => ({
+  orientation: layout.orientation,
+  paperSize: layout.paperSize,
+  leftMargin: layout.leftMargin,
+  rightMargin: layout.rightMargin,
+  zoom: layout.zoom,
+});
 
 /** "'Group Data'!A1:S101" → "A1:S101". */
 const localAddress = (address: string) => address.slice(address.lastIndexOf("!") + 1);

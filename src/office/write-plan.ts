@@ -20,6 +20,7 @@ import type {
 import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "../core/util/a1";
 import { charactersToPoints } from "../core/plan/units";
 import { SIDE_MARGIN_INCHES } from "../core/plan/print";
+import { normaliseReference } from "../core/snapshot/references";
 import { officeCell } from "./cell-text";
 import {
   REQUEST_LIMIT_BYTES,
@@ -54,13 +55,28 @@ export interface ExistingSheet {
   chartNames: string[];
   /** The sheet's AutoFilter has criteria (known with ExcelApi 1.9: Worksheet.autoFilter.isDataFiltered). */
   filtered?: boolean;
+  /** Its print setup as read (ExcelApi 1.9), where it was: a setting already as the plan has it is not set again. */
+  print?: PrintNow;
 }
+
+/** What was read of a sheet's page layout: the settings queuePrint sets. */
+export type PrintNow = Pick<Excel.PageLayout, "orientation" | "paperSize" | "leftMargin" | "rightMargin" | "zoom">;
+
+/** The page layout paths to load on a worksheet for PrintNow (ExcelApi 1.9). */
+export const PRINT_NOW_PATHS = ["orientation", "paperSize", "leftMargin", "rightMargin", "zoom"].map(
+  (p) => `pageLayout/${p}`,
+);
 
 export interface WriteOptions {
   /** Sheets to rewrite in place, by plan key; every other plan sheet is added. */
   existing: ReadonlyMap<string, ExistingSheet>;
   /** Workbook-scope names that exist now (any case): those the plan defines are updated, not added. */
   existingNames: ReadonlySet<string>;
+  /**
+   * Where those names point now, as read (normaliseReference), by name: a name that already points where the
+   * plan points is left as it is (a re-consolidation keeps its sheets, so its names stay the same).
+   */
+  nameReferences?: Readonly<Record<string, string>>;
   /**
    * ExcelApi 1.9 is supported: print setup (page layout) is applied, each run of row heights is
    * one setRowProperties call and a sheet's column widths one setColumnProperties call. Without it
@@ -103,11 +119,12 @@ export function writeSteps(plan: WorkbookPlan, options: WriteOptions): WriteStep
     const on = onSheet(sheetPlan.key);
     const kept = existing ? keptTable(existing, sheetPlan) : null;
     // A new sheet is added by the first step that reaches it.
-    steps.push(existing ? on((sheet) => queueResetSheet(sheet, existing, sheetPlan, kept)) : on(() => undefined));
+    const reset = { existing, plan: sheetPlan, kept, excelApi19: options.excelApi19 };
+    steps.push(existing ? on((sheet) => queueResetSheet(sheet, { ...reset, existing })) : on(() => undefined));
     if (kept) steps.push(...tableRowSteps(sheetPlan.key, kept));
-    steps.push(...sheetSteps(sheetPlan, options.excelApi19, kept));
+    steps.push(...sheetSteps(sheetPlan, { excelApi19: options.excelApi19, kept, printNow: existing?.print }));
   }
-  steps.push(({ context }) => queueNames(context, plan, options.existingNames));
+  steps.push(({ context }) => queueNames(context, plan, options));
   steps.push((target) => queueVisibilityAndActivation(plan, target, options.existing));
   return steps;
 }
@@ -192,9 +209,12 @@ function around(address: string): string[] {
  */
 function queueResetSheet(
   sheet: Excel.Worksheet,
-  existing: ExistingSheet,
-  plan: SheetPlan,
-  kept: KeptTable | null,
+  {
+    existing,
+    plan,
+    kept,
+    excelApi19,
+  }: { existing: ExistingSheet; plan: SheetPlan; kept: KeptTable | null; excelApi19: boolean },
 ): void {
   if (existing.protected) sheet.protection.unprotect();
   // Freeze panes fail on a hidden sheet (OfficeDev/office-js #1463): a sheet the plan shows (a key area the user
@@ -212,11 +232,22 @@ function queueResetSheet(
   whole.unmerge();
   whole.dataValidation.clear();
   whole.conditionalFormats.clearAll();
-  if (kept) for (const address of around(kept.existing.range)) sheet.getRange(address).clear("All");
+  if (kept) clearAround(sheet, kept.existing.range, excelApi19);
   else whole.clear("All");
   whole.format.useStandardWidth = true;
   whole.format.useStandardHeight = true;
   if (shown || existing.visibility === "Visible") sheet.freezePanes.unfreeze();
+}
+
+/**
+ * Clears everything around a kept table: with ExcelApi 1.9 in one call on the parts as one RangeAreas
+ * (Worksheet.getRanges), without it one call a part.
+ */
+function clearAround(sheet: Excel.Worksheet, table: string, excelApi19: boolean): void {
+  const parts = around(table);
+  if (parts.length === 0) return;
+  if (excelApi19) sheet.getRanges(parts.join(", ")).clear("All");
+  else for (const address of parts) sheet.getRange(address).clear("All");
 }
 
 /**
@@ -265,19 +296,22 @@ export function filtersClearedNote(rewritten: Iterable<ExistingSheet>): string |
   return `The filters on ${list} were cleared to rewrite them.`;
 }
 
-function sheetSteps(plan: SheetPlan, excelApi19: boolean, kept: KeptTable | null): WriteStep[] {
+function sheetSteps(
+  plan: SheetPlan,
+  { excelApi19, kept, printNow }: { excelApi19: boolean; kept: KeptTable | null; printNow?: PrintNow },
+): WriteStep[] {
   const on = onSheet(plan.key);
   return [
     // Cell contents first: table formulas must be in place before tables.add (calculated columns). A
     // kept table's columns hold data already, and Excel fills a formula down only an empty column.
-    ...plan.blocks.flatMap(blockBands).map((block) => on((sheet) => queueBlock(sheet, block))),
+    ...joinedBlocks(plan.blocks)
+      .flatMap(blockBands)
+      .map((block) => on((sheet) => queueBlock(sheet, block))),
     on((sheet) => {
       for (const merge of plan.merges) sheet.getRange(merge).merge(false);
     }),
-    ...plan.styles.map((styled) => on((sheet) => queueStyle(sheet.getRange(styled.range), styled.range, styled.style))),
-    on((sheet) => {
-      for (const address of borderBlocks(plan.styles)) queueThinBorders(sheet.getRange(address), address);
-    }),
+    ...formatSteps(plan.styles, excelApi19).map((queue) => on(queue)),
+    on((sheet) => queueNumberFormats(sheet, plan.styles)),
     on((sheet) => queueColumnWidths(sheet, plan.columnWidths, excelApi19)),
     on((sheet) => queueRowHeights(sheet, plan.rowHeights, excelApi19)),
     ...plan.validations.map((validation) =>
@@ -294,7 +328,7 @@ function sheetSteps(plan: SheetPlan, excelApi19: boolean, kept: KeptTable | null
       if (plan.freeze && plan.visibility === "visible") queueFreeze(sheet, plan.freeze);
       // AutoFilter and print setup need ExcelApi 1.9; below it the core's notes tell the user what is missing.
       if (plan.autoFilter && excelApi19) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
-      if (plan.print && excelApi19) queuePrint(sheet, plan.print);
+      if (plan.print && excelApi19) queuePrint(sheet, plan.print, printNow);
       // Before protection: a protected sheet refuses new charts.
       for (const chart of plan.charts ?? []) queueChart(sheet, chart);
       // Only a colour the plan sets: a colour the user gave one of our sheets stays.
@@ -304,20 +338,55 @@ function sheetSteps(plan: SheetPlan, excelApi19: boolean, kept: KeptTable | null
   ];
 }
 
+/**
+ * Blocks that follow one another in the plan, each starting in the row below the last and as wide, written as
+ * one block: one range and one set of the formulas instead of several (the cells written are the same).
+ */
+function joinedBlocks(blocks: readonly CellBlock[]): CellBlock[] {
+  const joined: CellBlock[] = [];
+  for (const block of blocks) {
+    const last = joined[joined.length - 1];
+    if (last && continues(last, block)) joined[joined.length - 1] = { ...last, cells: [...last.cells, ...block.cells] };
+    else joined.push(block);
+  }
+  return joined;
+}
+
+function continues(above: CellBlock, below: CellBlock): boolean {
+  const top = parseCell(above.at);
+  const next = parseCell(below.at);
+  const width = above.cells[0]?.length ?? 0;
+  return (
+    width > 0 &&
+    next.column === top.column &&
+    next.row === top.row + above.cells.length &&
+    below.cells.every((line) => line.length === width)
+  );
+}
+
 /** A block's rows go in bands of at most this many bytes, so no single step nears the request limit. */
 const BAND_BYTES = REQUEST_LIMIT_BYTES / 8;
 
+/**
+ * The office.js client sends an array of more than 1,500 cells in slices of about 1,500 cells, whole rows each
+ * (setRangePropertiesInBulk in @microsoft/office-js): the rows in one of its slices.
+ */
+const clientSliceRows = (width: number) => Math.max(1, Math.round(1500 / width));
+
 function blockBands(block: CellBlock): CellBlock[] {
   const { row, column } = parseCell(block.at);
+  // A band ends on a whole number of the client's slices, so cutting a block costs no slice of its own.
+  const slice = clientSliceRows(block.cells[0]?.length ?? 1);
   const bands: CellBlock[] = [];
   let start = 0;
   let bytes = 0;
   block.cells.forEach((line, i) => {
     const lineBytes = utf8Bytes(JSON.stringify(line.map(officeCell)));
     if (i > start && bytes + lineBytes > BAND_BYTES) {
-      bands.push({ ...block, at: cellAddress(row + start, column), cells: block.cells.slice(start, i) });
-      start = i;
-      bytes = 0;
+      const end = i - start >= slice ? start + Math.floor((i - start) / slice) * slice : i;
+      bands.push({ ...block, at: cellAddress(row + start, column), cells: block.cells.slice(start, end) });
+      bytes = block.cells.slice(end, i).reduce((sum, l) => sum + utf8Bytes(JSON.stringify(l.map(officeCell))), 0);
+      start = end;
     }
     bytes += lineBytes;
   });
@@ -339,7 +408,7 @@ function queueBlock(sheet: Excel.Worksheet, block: CellBlock): void {
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
 const VERTICAL = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 
-function queueStyle(range: Excel.Range, address: string, style: CellStyle): void {
+function queueStyle(range: Excel.Range, style: CellStyle): void {
   const font = range.format.font;
   if (style.bold !== undefined) font.bold = style.bold;
   if (style.italic !== undefined) font.italic = style.italic;
@@ -350,14 +419,99 @@ function queueStyle(range: Excel.Range, address: string, style: CellStyle): void
   if (style.wrap !== undefined) range.format.wrapText = style.wrap;
   if (style.horizontal !== undefined) range.format.horizontalAlignment = HORIZONTAL[style.horizontal];
   if (style.vertical !== undefined) range.format.verticalAlignment = VERTICAL[style.vertical];
-  if (style.numberFormat !== undefined) range.numberFormat = filled(address, style.numberFormat);
   if (style.locked !== undefined) range.format.protection.locked = style.locked;
 }
 
-/** Office.js takes number formats as a 2D array the size of the range: one operation, one range. */
-function filled(address: string, value: string): string[][] {
-  const { top, left, bottom, right } = parseRange(address);
-  return Array.from({ length: bottom - top + 1 }, () => Array.from({ length: right - left + 1 }, () => value));
+/**
+ * The plan's formats other than number formats. With ExcelApi 1.9 a sheet's formats go in one
+ * Range.setCellProperties call over the block they cover, each cell given the format the plan's styles add up
+ * to there (a later style overriding an earlier one, as in the plan) and, where a style has borders, a thin
+ * line on each of its four sides, which draws the same lines as the range's edges and inside lines. Without it
+ * each style is one operation per property, and the bordered ranges one set of borders per block.
+ */
+function formatSteps(styles: SheetPlan["styles"], excelApi19: boolean): ((sheet: Excel.Worksheet) => void)[] {
+  if (excelApi19) return [(sheet) => queueCellProperties(sheet, styles)];
+  return [
+    ...styles.map((styled) => (sheet: Excel.Worksheet) => queueStyle(sheet.getRange(styled.range), styled.style)),
+    (sheet) => {
+      for (const address of borderBlocks(styles)) queueThinBorders(sheet.getRange(address), address);
+    },
+  ];
+}
+
+type Formats = Omit<CellStyle, "numberFormat">;
+
+const formatsOf = ({ numberFormat: _, ...formats }: CellStyle): Formats => formats;
+
+function queueCellProperties(sheet: Excel.Worksheet, styles: SheetPlan["styles"]): void {
+  const formatted = styles.filter((styled) => Object.keys(formatsOf(styled.style)).length > 0);
+  if (formatted.length === 0) return;
+  const areas = formatted.map((styled) => parseRange(styled.range));
+  const top = Math.min(...areas.map((a) => a.top));
+  const left = Math.min(...areas.map((a) => a.left));
+  const bottom = Math.max(...areas.map((a) => a.bottom));
+  const right = Math.max(...areas.map((a) => a.right));
+  const cells: Formats[][] = Array.from({ length: bottom - top + 1 }, () =>
+    Array.from({ length: right - left + 1 }, () => ({})),
+  );
+  formatted.forEach((styled, i) => {
+    const area = areas[i];
+    for (let row = area.top; row <= area.bottom; row++)
+      for (let column = area.left; column <= area.right; column++)
+        cells[row - top][column - left] = { ...cells[row - top][column - left], ...formatsOf(styled.style) };
+  });
+  const properties = new Map<string, Excel.SettableCellProperties>();
+  const propertiesOf = (formats: Formats) => {
+    const key = JSON.stringify(formats);
+    if (!properties.has(key)) properties.set(key, cellProperties(formats));
+    return properties.get(key)!;
+  };
+  sheet.getRange(rangeAddress(top, left, bottom, right)).setCellProperties(cells.map((line) => line.map(propertiesOf)));
+}
+
+const THIN: Excel.CellBorder = { style: "Continuous", weight: "Thin" };
+
+/** One cell's formats as Office.js takes them in setCellProperties (only what the plan sets). */
+function cellProperties(formats: Formats): Excel.SettableCellProperties {
+  if (Object.keys(formats).length === 0) return {};
+  const font: Excel.CellPropertiesFont = {};
+  if (formats.bold !== undefined) font.bold = formats.bold;
+  if (formats.italic !== undefined) font.italic = formats.italic;
+  if (formats.underline !== undefined) font.underline = formats.underline ? "Single" : "None";
+  if (formats.fontSize !== undefined) font.size = formats.fontSize;
+  if (formats.fontColor !== undefined) font.color = formats.fontColor;
+  const format: Excel.CellPropertiesFormat = {};
+  if (Object.keys(font).length > 0) format.font = font;
+  if (formats.fill !== undefined) format.fill = { color: formats.fill };
+  if (formats.wrap !== undefined) format.wrapText = formats.wrap;
+  if (formats.horizontal !== undefined) format.horizontalAlignment = HORIZONTAL[formats.horizontal];
+  if (formats.vertical !== undefined) format.verticalAlignment = VERTICAL[formats.vertical];
+  if (formats.locked !== undefined) format.protection = { locked: formats.locked };
+  if (formats.border === "thin") format.borders = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+  return { format };
+}
+
+/**
+ * Number formats, one format to a range: Office.js applies a single value to every cell of the range
+ * ("Update all cells in a range", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-core-concepts),
+ * so no array of the range's size goes over the wire (the client would send one of more than 1,500 cells in
+ * slices). Ranges of one format that follow one another in the plan and meet edge to edge are one range.
+ */
+function queueNumberFormats(sheet: Excel.Worksheet, styles: SheetPlan["styles"]): void {
+  const runs: { block: Block; format: string }[] = [];
+  for (const styled of styles) {
+    const format = styled.style.numberFormat;
+    if (format === undefined) continue;
+    const block = parseRange(styled.range);
+    const last = runs[runs.length - 1];
+    const joined = last?.format === format ? joinedBlock(last.block, block) : null;
+    if (joined) last.block = joined;
+    else runs.push({ block, format });
+  }
+  for (const { block, format } of runs)
+    // Office.js types numberFormat as a 2D array; a single value is the documented form for a whole range.
+    sheet.getRange(rangeAddress(block.top, block.left, block.bottom, block.right)).numberFormat =
+      format as unknown as string[][];
 }
 
 /**
@@ -423,32 +577,27 @@ function queueColumnWidths(sheet: Excel.Worksheet, widths: number[], batched: bo
 }
 
 /**
- * The plan sizes rows to their text, so heights differ row by row. With ExcelApi 1.9 each run of
- * consecutive rows is one setRowProperties call, so the count follows sheets, not behaviours.
+ * The plan sizes rows to their text, so heights differ row by row. With ExcelApi 1.9 a sheet's heights are one
+ * setRowProperties call, so the count follows sheets, not behaviours.
  */
 function queueRowHeights(sheet: Excel.Worksheet, heights: Record<number, number>, batched: boolean): void {
   const rows = Object.entries(heights)
     .map(([row, height]) => [Number(row), height] as const)
     .sort((a, b) => a[0] - b[0]);
-  if (batched) {
-    for (const run of consecutiveRuns(rows)) {
-      sheet
-        .getRange(`${run[0][0]}:${run[run.length - 1][0]}`)
-        .setRowProperties(run.map(([, height]) => ({ format: { rowHeight: height } })));
-    }
+  if (batched && rows.length > 0) {
+    // One call from the first row sized to the last: a row between them the plan does not size gets an empty
+    // entry, which leaves it as it is (at the standard height the reset gave it).
+    const first = rows[0][0];
+    const sized = new Map(rows);
+    sheet.getRange(`${first}:${rows[rows.length - 1][0]}`).setRowProperties(
+      Array.from({ length: rows[rows.length - 1][0] - first + 1 }, (_, i) => {
+        const height = sized.get(first + i);
+        return height === undefined ? {} : { format: { rowHeight: height } };
+      }),
+    );
     return;
   }
   for (const run of runsOf(rows)) sheet.getRange(`${run.first}:${run.last}`).format.rowHeight = run.value;
-}
-
-function consecutiveRuns(rows: ReadonlyArray<readonly [number, number]>): (readonly [number, number])[][] {
-  const runs: (readonly [number, number])[][] = [];
-  for (const entry of rows) {
-    const last = runs[runs.length - 1];
-    if (last && last[last.length - 1][0] === entry[0] - 1) last.push(entry);
-    else runs.push([entry]);
-  }
-  return runs;
 }
 
 function runsOf(entries: ReadonlyArray<readonly [number, number]>): { first: number; last: number; value: number }[] {
@@ -549,20 +698,28 @@ function queueFreeze(sheet: Excel.Worksheet, freeze: { rows: number; columns: nu
   else if (freeze.columns > 0) sheet.freezePanes.freezeColumns(freeze.columns);
 }
 
-function queuePrint(sheet: Excel.Worksheet, print: PrintSetup): void {
-  sheet.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
-  sheet.pageLayout.paperSize = print.paper;
+/** Sets the plan's print setup; with what the sheet has now (`now`), only the settings that differ. */
+function queuePrint(sheet: Excel.Worksheet, print: PrintSetup, now?: PrintNow): void {
+  const layout = sheet.pageLayout;
+  const orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  if (now?.orientation !== orientation) layout.orientation = orientation;
+  if (now?.paperSize !== print.paper) layout.paperSize = print.paper;
   // Office.js takes margins in points; the plan names Excel's presets.
   const margin = 72 * SIDE_MARGIN_INCHES[print.margins];
-  sheet.pageLayout.leftMargin = margin;
-  sheet.pageLayout.rightMargin = margin;
+  if (!samePoints(now?.leftMargin, margin)) layout.leftMargin = margin;
+  if (!samePoints(now?.rightMargin, margin)) layout.rightMargin = margin;
   // 0 pages tall means "as many as needed", as in the file format's fitToHeight.
-  if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  const zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.fitToWidth && !(now?.zoom?.horizontalFitToPages === 1 && now.zoom.verticalFitToPages === 0))
+    layout.zoom = zoom;
   if (print.titleRows) {
     const [first, last = first] = print.titleRows.replace(/\$/g, "").split(":");
-    sheet.pageLayout.setPrintTitleRows(`$${first}:$${last}`);
+    layout.setPrintTitleRows(`$${first}:$${last}`);
   }
 }
+
+/** Margins read back in points may differ from those set in the last decimals. */
+const samePoints = (read: number | undefined, wanted: number) => read !== undefined && Math.abs(read - wanted) < 0.01;
 
 export function queueProtection(sheet: Excel.Worksheet, protection: SheetProtection): void {
   sheet.protection.protect({
@@ -574,12 +731,19 @@ export function queueProtection(sheet: Excel.Worksheet, protection: SheetProtect
 }
 
 /** Existing names are repointed rather than deleted, so formulas that use them never see #NAME?. */
-function queueNames(context: Excel.RequestContext, plan: WorkbookPlan, existingNames: ReadonlySet<string>): void {
+function queueNames(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  { existingNames, nameReferences = {} }: Pick<WriteOptions, "existingNames" | "nameReferences">,
+): void {
   const existing = new Set([...existingNames].map((name) => name.toLowerCase()));
+  const pointing = new Map(Object.entries(nameReferences).map(([name, to]) => [name.toLowerCase(), to]));
   for (const name of plan.names) {
     const formula = `=${name.reference}`;
-    if (existing.has(name.name.toLowerCase())) context.workbook.names.getItem(name.name).formula = formula;
-    else context.workbook.names.add(name.name, formula);
+    const key = name.name.toLowerCase();
+    if (!existing.has(key)) context.workbook.names.add(name.name, formula);
+    else if (pointing.get(key) !== normaliseReference(name.reference))
+      context.workbook.names.getItem(name.name).formula = formula;
   }
 }
 

@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 /** The fake's own rules: if these fail, the Office tests prove nothing. */
 import { FakeExcel, FakeOfficeError } from "./excel-fake";
+import { cellKey } from "./excel/state";
 
 const rejectsWith = async (promise: Promise<unknown>, code: string) => {
   await expect(promise).rejects.toBeInstanceOf(FakeOfficeError);
@@ -429,6 +430,72 @@ describe("the fake Excel keeps Office's rules", () => {
     await rejectsWith(context.sync(), "InvalidArgument");
     sheet.protection.protect();
     sheet.getRange("A:A").setColumnProperties([{ format: { columnWidth: 40 } }]);
+    await rejectsWith(context.sync(), "InvalidOperation");
+  });
+  test("setCellProperties gives each cell its own entry's formats, one entry per cell, not on a protected sheet", async () => {
+    const fake = new FakeExcel();
+    const context = fake.newContext();
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    const thin = { style: "Continuous", weight: "Thin" } as const;
+    sheet
+      .getRange("A1:B1")
+      .setCellProperties([
+        [
+          { format: { font: { bold: true, color: "#1f4e79" }, fill: { color: "#D9E1F2" }, borders: { top: thin } } },
+          {},
+        ],
+      ]);
+    await context.sync();
+    const formats = fake.sheet("Sheet1").formats;
+    expect(formats.get(cellKey(1, 1))).toMatchObject({ bold: true, fontColor: "#1F4E79", fill: "#D9E1F2" });
+    expect(formats.get(cellKey(1, 1))?.borders).toEqual({
+      top: { style: "Continuous", weight: "Thin", color: "#000000" },
+    });
+    expect(formats.get(cellKey(1, 2))).toBeUndefined();
+    sheet.getRange("A1:B1").setCellProperties([[{}]]);
+    await rejectsWith(context.sync(), "InvalidArgument");
+    sheet.getRange("A1").setCellProperties([[{ format: { horizontalAlignment: "Sideways" as "Left" } }]]);
+    await rejectsWith(context.sync(), "InvalidArgument");
+    sheet.protection.protect();
+    sheet.getRange("A1").setCellProperties([[{ format: { wrapText: true } }]]);
+    await rejectsWith(context.sync(), "InvalidOperation");
+  });
+
+  test("a number format given as one value applies to every cell of the range; an array must match its size", async () => {
+    const fake = new FakeExcel();
+    const context = fake.newContext();
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("A1:B2").numberFormat = "0.0" as unknown as string[][];
+    await context.sync();
+    for (const [row, column] of [
+      [1, 1],
+      [1, 2],
+      [2, 1],
+      [2, 2],
+    ])
+      expect(fake.sheet("Sheet1").formats.get(cellKey(row, column))?.numberFormat).toBe("0.0");
+    sheet.getRange("A1:B2").numberFormat = [["0"]];
+    await rejectsWith(context.sync(), "InvalidArgument");
+  });
+
+  test("getRanges clears each of its ranges as Range.clear does, under the same rules", async () => {
+    const fake = new FakeExcel();
+    const context = fake.newContext();
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("A1:C3").values = [
+      ["a", "b", "c"],
+      ["d", "e", "f"],
+      ["g", "h", "i"],
+    ];
+    await context.sync();
+    sheet.getRanges("A1:A3, C1").clear("All");
+    await context.sync();
+    expect(fake.cell("Sheet1", "A2")).toBeUndefined();
+    expect(fake.cell("Sheet1", "C1")).toBeUndefined();
+    expect(fake.cell("Sheet1", "B1")).toMatchObject({ text: "b" });
+    expect(fake.cell("Sheet1", "C2")).toMatchObject({ text: "f" });
+    sheet.protection.protect();
+    sheet.getRanges("B1, B2").clear("All");
     await rejectsWith(context.sync(), "InvalidOperation");
   });
 });

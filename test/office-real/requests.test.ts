@@ -255,19 +255,22 @@ describe("the fake and the real client see the same property sets", () => {
     return { fakeSets: context.propertySets, requests: client.requests };
   }
 
+  // With ExcelApi 1.9 a sheet's formats go in one setCellProperties call (a method, not property sets), so a
+  // report, which is mostly formats, sets few properties there: below 1.9 it sets each.
   test.each([
-    ["a build", plan, NEW_WORKBOOK],
-    ["an upgrade", plan, asFound(plan)],
-    ["a build below ExcelApi 1.9", plan, { ...NEW_WORKBOOK, excelApi19: false }],
-    ["group sheets", groupPlan, NEW_WORKBOOK],
-    ["group sheets written again", groupPlan, asFound(groupPlan)],
-    ["a check report", reportPlan, NEW_WORKBOOK],
-    ["a sign-off", signOffPlan, asFound(signOffPlan)],
+    ["a build", plan, NEW_WORKBOOK, 20],
+    ["an upgrade", plan, asFound(plan), 20],
+    ["a build below ExcelApi 1.9", plan, { ...NEW_WORKBOOK, excelApi19: false }, 20],
+    ["group sheets", groupPlan, NEW_WORKBOOK, 20],
+    ["group sheets written again", groupPlan, asFound(groupPlan), 20],
+    ["a check report", reportPlan, NEW_WORKBOOK, 5],
+    ["a check report below ExcelApi 1.9", reportPlan, { ...NEW_WORKBOOK, excelApi19: false }, 20],
+    ["a sign-off", signOffPlan, asFound(signOffPlan), 20],
   ])(
     "%s: every property the fake saw set, on an object of its class, is in the real request",
-    async (_name, written, options) => {
+    async (_name, written, options, atLeast) => {
       const { fakeSets, requests } = await bothWays(written, options);
-      expect(fakeSets.length).toBeGreaterThan(20);
+      expect(fakeSets.length).toBeGreaterThan(atLeast);
       expect(droppedByRealClient(fakeSets, requests)).toEqual([]);
     },
   );

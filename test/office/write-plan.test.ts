@@ -228,7 +228,7 @@ describe("formats take few operations", () => {
     }));
   }
 
-  test("bordered ranges that meet edge to edge get one set of borders between them", async () => {
+  test("below ExcelApi 1.9 bordered ranges that meet edge to edge get one set of borders between them", async () => {
     const thin = { border: "thin" as const };
     const actions = await queuedActions(
       [
@@ -237,13 +237,30 @@ describe("formats take few operations", () => {
         { range: "D1:E5", style: thin },
         { range: "G1", style: thin },
       ],
-      true,
+      false,
     );
     // A1:E5 is one block (four edges and two inside lines), G1 another (four edges): a style and a weight each.
     // The client names a border item's path after its collection (an indexer path with no name of its own).
     const borderSets = actions.filter((a) => a.under === "Borders");
     expect(borderSets.filter((a) => a.name === "Style")).toHaveLength(10);
     expect(borderSets.filter((a) => a.name === "Weight")).toHaveLength(10);
+  });
+
+  test("with ExcelApi 1.9 a sheet's formats are one setCellProperties call and each number format one value", async () => {
+    const styles: SheetPlan["styles"] = [
+      { range: "A1:C2", style: { bold: true, fill: "#1F4E79", border: "thin" } },
+      { range: "A3:C40", style: { wrap: true, vertical: "top", numberFormat: "0" } },
+      { range: "D3:D40", style: { numberFormat: "0" } },
+      { range: "F1", style: { italic: true, locked: false } },
+    ];
+    const at19 = await queuedActions(styles, true);
+    expect(at19.filter((a) => a.name === "SetCellProperties")).toHaveLength(1);
+    expect(at19.filter((a) => ["Bold", "Color", "Style", "Weight", "WrapText", "Locked"].includes(a.name))).toEqual([]);
+    // A3:C40 and D3:D40 meet edge to edge with one format: one range, one value (114 cells, not an array).
+    expect(at19.filter((a) => a.name === "NumberFormat")).toHaveLength(1);
+    const at18 = await queuedActions(styles, false);
+    expect(at18.filter((a) => a.name === "SetCellProperties")).toHaveLength(0);
+    expect(at18.filter((a) => a.name === "NumberFormat")).toHaveLength(1);
   });
 
   test("with ExcelApi 1.9 a sheet's column widths are one call; below it one per run of equal widths", async () => {

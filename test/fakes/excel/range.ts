@@ -18,6 +18,7 @@ import {
   clearRange,
   deleteRange,
   eachCell,
+  formatAt,
   mergeRange,
   readFormat,
   setFormat,
@@ -176,6 +177,30 @@ export class FakeRange extends FakeClientObject {
   }
 
   /**
+   * ExcelApi 1.9: a 2D array the size of the range, each entry the format of its own cell (font, fill,
+   * alignment, wrapping, protection and the cell's own borders: top, bottom, left, right); a property an entry
+   * leaves out stays as it is. A protected sheet refuses it as it refuses any format change.
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-setcellproperties-member(1)
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.cellpropertiesformat
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-cell-properties
+   */
+  setCellProperties(cells: Excel.SettableCellProperties[][]): void {
+    this.queue(cells, (target) => {
+      const t = target as RangeTarget;
+      assertUnprotected(t.sheet, "change formats");
+      const rows = rectRows(t.rect);
+      const columns = rectColumns(t.rect);
+      if (!Array.isArray(cells) || cells.length !== rows || cells.some((line) => line?.length !== columns))
+        throw officeError("InvalidArgument", "setCellProperties needs one entry per cell of the range.");
+      cells.forEach((line, r) =>
+        line.forEach((cell, c) => {
+          if (cell?.format) applyCellFormat(t.sheet, t.rect.top + r, t.rect.left + c, cell.format);
+        }),
+      );
+    });
+  }
+
+  /**
    * Selects the range in Excel's window, which shows one sheet at a time: selecting a range on a
    * sheet that is not the active one fails. Excel's object model says so for Range.Select (the
    * sheet must be active: https://learn.microsoft.com/office/vba/api/excel.range.select, "To
@@ -279,6 +304,44 @@ defineAccessors<RangeTarget>(FakeRange, {
   },
   valueTypes: { get: (t) => grid(t, (row, column) => valueTypeOf(t.sheet.cells.get(cellKey(row, column)))) },
 });
+
+const HORIZONTAL = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
+const VERTICAL = ["Top", "Center", "Bottom", "Justify", "Distributed"];
+const UNDERLINE = ["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"];
+const BORDER_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
+const BORDER_WEIGHTS = ["Hairline", "Thin", "Medium", "Thick"];
+
+function checkFontSize(value: unknown): number {
+  if (typeof value !== "number" || value < 1 || value > 409)
+    throw officeError("InvalidArgument", `${String(value)} is not a font size.`);
+  return value;
+}
+
+/** One cell's entry of setCellProperties, checked as the matching property sets are. */
+function applyCellFormat(sheet: SheetState, row: number, column: number, format: Excel.CellPropertiesFormat): void {
+  const f = formatAt(sheet, row, column);
+  const { font, fill, protection, borders } = format;
+  if (font?.bold !== undefined) f.bold = font.bold === true;
+  if (font?.italic !== undefined) f.italic = font.italic === true;
+  if (font?.underline !== undefined) f.underline = oneOf(font.underline, UNDERLINE, "underline style");
+  if (font?.size !== undefined) f.size = checkFontSize(font.size);
+  if (font?.color !== undefined) f.fontColor = normaliseColour(font.color);
+  if (fill?.color !== undefined) f.fill = normaliseColour(fill.color);
+  if (format.wrapText !== undefined) f.wrap = format.wrapText === true;
+  if (format.horizontalAlignment !== undefined)
+    f.horizontal = oneOf(format.horizontalAlignment, HORIZONTAL, "horizontal alignment");
+  if (format.verticalAlignment !== undefined)
+    f.vertical = oneOf(format.verticalAlignment, VERTICAL, "vertical alignment");
+  if (protection?.locked !== undefined) f.locked = protection.locked === true;
+  for (const side of ["top", "bottom", "left", "right"] as const) {
+    const border = borders?.[side];
+    if (!border) continue;
+    const edge = (f.borders[side] ??= { style: "None", weight: "Thin", color: "#000000" });
+    if (border.style !== undefined) edge.style = oneOf(border.style, BORDER_STYLES, "border style");
+    if (border.weight !== undefined) edge.weight = oneOf(border.weight, BORDER_WEIGHTS, "border weight");
+    if (border.color !== undefined) edge.color = normaliseColour(border.color);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 function columnsOf(rect: Rect): number[] {

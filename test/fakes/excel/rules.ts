@@ -171,8 +171,17 @@ export function writeCells(sheet: SheetState, rect: Rect, input: unknown, proper
   autofillTableColumns(sheet, rect, emptyBefore, formulas);
 }
 
+/**
+ * A 2D array the size of the range, or one format for every cell: "to apply the same update to all cells in a
+ * range (…set the same number format for all cells…), set the corresponding property on the range object to
+ * the desired (single) value" (Excel JavaScript object model, "Update all cells in a range":
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-core-concepts#update-all-cells-in-a-range).
+ */
 export function writeNumberFormat(sheet: SheetState, rect: Rect, input: unknown): void {
-  const array = assertShape(rect, input, "numberFormat");
+  const array =
+    typeof input === "string"
+      ? Array.from({ length: rectRows(rect) }, () => Array.from({ length: rectColumns(rect) }, () => input))
+      : assertShape(rect, input, "numberFormat");
   assertUnprotected(sheet, "change number formats");
   array.forEach((line, r) =>
     line.forEach((format, c) => {

@@ -10,6 +10,7 @@ import {
   addTable,
   addTableRows,
   applyAutoFilter,
+  clearRange,
   clearTableFilters,
   deleteTableRow,
   removeAutoFilter,
@@ -171,6 +172,13 @@ export class FakeWorksheet extends FakeClientObject {
   }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, () => rangeOn(this.sheet(), address));
+  }
+  /**
+   * ExcelApi 1.9: several ranges of the sheet as one RangeAreas, from comma-separated addresses.
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getranges-member(1)
+   */
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => address.split(",").map((part) => rangeOn(this.sheet(), part.trim())));
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
     const rect: Rect = {
@@ -706,3 +714,18 @@ Object.defineProperty(FakeRange.prototype, "worksheet", {
     return sheet;
   },
 });
+
+/**
+ * Worksheet.getRanges's RangeAreas, with the member the add-in uses: clear, which clears each of its ranges as
+ * Range.clear would, under the same rules ("Setting a property on a RangeAreas object sets the corresponding
+ * property on all the ranges in the RangeAreas.areas collection", and its methods act on each range alike:
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-multiple-ranges;
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeareas#excel-excel-rangeareas-clear-member(1)).
+ */
+export class FakeRangeAreas extends FakeClientObject {
+  clear(applyTo: string = "All"): void {
+    this.queue(applyTo, (areas) => {
+      for (const area of areas as RangeTarget[]) clearRange(area.sheet, area.rect, applyTo);
+    });
+  }
+}
