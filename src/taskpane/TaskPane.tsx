@@ -1,6 +1,6 @@
 import { Spinner } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useReducer, useRef } from "react";
-import type { ProgressUpdate, WorkbookHost, WorkbookStatus } from "../app/workbook-host";
+import type { ProgressUpdate, SignOffAsked, WorkbookHost, WorkbookStatus } from "../app/workbook-host";
 import { todayIso } from "../core/util/dates";
 import { paneWords } from "../core/words/pane";
 import { useCheckActions, type Exclusive } from "./check-actions";
@@ -109,16 +109,19 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
     ended();
   };
 
-  /** Sign off runs as a build does: the same progress, and its result or refusal said at the top. */
-  const signOff = async (name: string) => {
+  /**
+   * Sign off runs as a build does: the same progress, and its result or refusal said at the top. The status is
+   * read again either way, so the form names the key areas not complete as the workbook has them now.
+   */
+  const signOff = async (request: SignOffAsked) => {
     if (!host) return;
     try {
       dispatch({ type: "workStarted", step: paneWords.action.readingWorkbook });
-      dispatch({ type: "buildSucceeded", outcome: await exclusive(() => host.signOff({ name }, onProgress)) });
-      readStatus();
+      dispatch({ type: "buildSucceeded", outcome: await exclusive(() => host.signOff(request, onProgress)) });
     } catch (error) {
       dispatch({ type: "failed", error: toShownError(error) });
     }
+    readStatus();
     ended();
   };
 
@@ -196,7 +199,12 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
             />
           )}
           {tab === "signOff" && host && (
-            <SignOffForm today={todayIso(now)} busy={busy} onSignOff={(name) => void signOff(name)} />
+            <SignOffForm
+              today={todayIso(now)}
+              busy={busy}
+              keyAreas={existing?.keyAreas ?? []}
+              onSignOff={(request) => void signOff(request)}
+            />
           )}
           {tab === "consolidate" && (
             <ConsolidateSection
