@@ -77,6 +77,20 @@ const keyAreas = [
   { id: "SL-WP", name: "Working with partners", assessed: 0, total: 20 },
 ];
 
+/** An assessment made from an earlier toolkit, 12 of its 40 behaviours assessed. */
+const earlierAssessment: WorkbookStatus = {
+  existing: {
+    council: "Anytown Borough Council",
+    assessmentDate: "2024-11-05",
+    toolkitVersion: "2018.1",
+    upgradeAvailable: true,
+    assessedCount: 12,
+    behaviourCount: 40,
+    keyAreas,
+  },
+  check: null,
+};
+
 /** Opens one of the pane's tasks, as a user clicks its tab. */
 /** The Check and Consolidate views load when their tab is first opened: wait until the view has replaced "Loading…". */
 const viewLoaded = () => waitFor(() => expect(screen.queryByText("Loading…")).toBeNull());
@@ -123,19 +137,7 @@ describe("TaskPane in Excel", () => {
   });
 
   it("shows the assessment it found and offers to upgrade it", async () => {
-    const status: WorkbookStatus = {
-      existing: {
-        council: "Anytown Borough Council",
-        assessmentDate: "2024-11-05",
-        toolkitVersion: "2018.1",
-        upgradeAvailable: true,
-        assessedCount: 12,
-        behaviourCount: 40,
-        keyAreas,
-      },
-      check: null,
-    };
-    renderPane(fakeHost({}, status).host);
+    renderPane(fakeHost({}, earlierAssessment).host);
     expect(await screen.findByRole("button", { name: "Upgrade assessment" })).toBeTruthy();
     const where = screen.getByRole("region", { name: "Where the assessment stands" });
     expect(within(where).getByText("version 2018.1")).toBeTruthy();
@@ -151,19 +153,7 @@ describe("TaskPane in Excel", () => {
   });
 
   it("moves between tasks with the arrow keys, Home and End, one tab in the Tab order, the selected one naming its panel", async () => {
-    const status: WorkbookStatus = {
-      existing: {
-        council: "Anytown Borough Council",
-        assessmentDate: "2024-11-05",
-        toolkitVersion: "2018.1",
-        upgradeAvailable: false,
-        assessedCount: 12,
-        behaviourCount: 40,
-        keyAreas,
-      },
-      check: null,
-    };
-    renderPane(fakeHost({}, status).host);
+    renderPane(fakeHost({}, earlierAssessment).host);
     await screen.findByRole("tab", { name: "Sign off" });
     const tabs = () => screen.getAllByRole("tab");
     expect(tabs()).toEqual(
