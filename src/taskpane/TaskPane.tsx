@@ -1,6 +1,6 @@
 import { Spinner } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useReducer, useRef } from "react";
-import type { ProgressUpdate, WorkbookHost, WorkbookStatus } from "../app/workbook-host";
+import type { ProgressUpdate, SignOffAsked, WorkbookHost, WorkbookStatus } from "../app/workbook-host";
 import { todayIso } from "../core/util/dates";
 import { paneWords } from "../core/words/pane";
 import { useCheckActions, type Exclusive } from "./check-actions";
@@ -10,7 +10,7 @@ import { PaneHeader } from "./components/PaneHeader";
 import { SignOffForm } from "./components/SignOffForm";
 import { StandaloneNotice, type NoticeReason } from "./components/StandaloneNotice";
 import { StatusView } from "./components/StatusView";
-import { TASK_PANEL_ID, TaskTabs } from "./components/TaskTabs";
+import { TASK_PANEL_ID, TaskTabs, tabId } from "./components/TaskTabs";
 import { usePaneStyles } from "./components/styles";
 import { useConsolidateAction } from "./consolidate-actions";
 import { checkDetails } from "./details";
@@ -24,6 +24,7 @@ import {
   toShownError,
   type PaneTab,
 } from "./state";
+import { tabsOf } from "./tasks";
 
 // The Check and Consolidate views are chunks of their own, fetched when their tab is first opened (and
 // prefetched once the page is idle): most visits build or look at the assessment, and the pane's first script
@@ -51,27 +52,6 @@ export interface TaskPaneProps {
   features: PaneFeatures;
   /** Fixed in tests so the default assessment date is known. */
   now?: Date;
-}
-
-/** The tasks the pane offers, in order: in Excel with an assessment, without one, and standalone. */
-function tabsOf(inExcel: boolean, hasAssessment: boolean): { tab: PaneTab; label: string }[] {
-  const t = paneWords.tabs;
-  if (!inExcel)
-    return [
-      { tab: "assessment", label: t.newWorkbook },
-      { tab: "check", label: t.checkFile },
-      { tab: "consolidate", label: t.consolidate },
-    ];
-  return [
-    { tab: "assessment", label: t.assessment },
-    ...(hasAssessment
-      ? [
-          { tab: "check" as const, label: t.check },
-          { tab: "signOff" as const, label: t.signOff },
-        ]
-      : []),
-    { tab: "consolidate", label: t.consolidate },
-  ];
 }
 
 export function TaskPane({ host, standaloneReason = "no-office", standaloneDetail, features, now }: TaskPaneProps) {
@@ -129,16 +109,19 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
     ended();
   };
 
-  /** Sign off runs as a build does: the same progress, and its result or refusal said at the top. */
-  const signOff = async (name: string) => {
+  /**
+   * Sign off runs as a build does: the same progress, and its result or refusal said at the top. The status is
+   * read again either way, so the form names the key areas not complete as the workbook has them now.
+   */
+  const signOff = async (request: SignOffAsked) => {
     if (!host) return;
     try {
       dispatch({ type: "workStarted", step: paneWords.action.readingWorkbook });
-      dispatch({ type: "buildSucceeded", outcome: await exclusive(() => host.signOff({ name }, onProgress)) });
-      readStatus();
+      dispatch({ type: "buildSucceeded", outcome: await exclusive(() => host.signOff(request, onProgress)) });
     } catch (error) {
       dispatch({ type: "failed", error: toShownError(error) });
     }
+    readStatus();
     ended();
   };
 
@@ -162,7 +145,7 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
   const busy = isBusy(state);
   const { phase } = state;
   const existing = state.downloadOffered ? null : (state.status?.existing ?? null);
-  const tabs = tabsOf(host !== null, existing !== null);
+  const tabs = tabsOf({ inExcel: host !== null, hasAssessment: existing !== null });
   // A tab that is gone (the assessment was deleted) falls back to the first.
   const tab = tabs.some((t) => t.tab === state.tab) ? state.tab : "assessment";
   const selectTab = (next: PaneTab) => dispatch({ type: "tabSelected", tab: next });
@@ -173,7 +156,7 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
       {state.mode === "standalone" && <StandaloneNotice reason={standaloneReason} detail={standaloneDetail} />}
       <ActionMessage phase={phase} downloadButtonShown={action === "download"} onSelectSheet={selectSheet} />
       <TaskTabs tabs={tabs} selected={tab} onSelect={selectTab} />
-      <div role="tabpanel" id={TASK_PANEL_ID} aria-labelledby={`tab-${tab}`} className={styles.section}>
+      <div role="tabpanel" id={TASK_PANEL_ID} aria-labelledby={tabId(tab)} className={styles.section}>
         <Suspense fallback={<Spinner size="small" label={paneWords.tabs.loading} />}>
           {tab === "assessment" && (
             <>
@@ -216,7 +199,12 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
             />
           )}
           {tab === "signOff" && host && (
-            <SignOffForm today={todayIso(now)} busy={busy} onSignOff={(name) => void signOff(name)} />
+            <SignOffForm
+              today={todayIso(now)}
+              busy={busy}
+              keyAreas={existing?.keyAreas ?? []}
+              onSignOff={(request) => void signOff(request)}
+            />
           )}
           {tab === "consolidate" && (
             <ConsolidateSection

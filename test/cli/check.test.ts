@@ -45,6 +45,7 @@ describe("nps-toolkit check", () => {
       severity: "error",
       sheet: { role: "keyArea", key: plan.sheets[1].key, name: plan.sheets[1].name },
       cell: "H10",
+      keyArea: { id: "SL-ECSM", name: "Engaging Councillors and Senior Managers" },
       // Row 10 holds the key area's second behaviour.
       behaviour: { id: "SL-ECSM-02", name: "Mission and Strategy" },
       message: expect.stringMatching(/not one of the five levels/),

@@ -26,7 +26,22 @@ import {
   now,
   renderPane,
   typeCouncil,
+  viewLoaded,
 } from "./pane-fixtures";
+
+/** An assessment made from an earlier toolkit, 12 of its 40 behaviours assessed. */
+const earlierAssessment: WorkbookStatus = {
+  existing: {
+    council: "Anytown Borough Council",
+    assessmentDate: "2024-11-05",
+    toolkitVersion: "2018.1",
+    upgradeAvailable: true,
+    assessedCount: 12,
+    behaviourCount: 40,
+    keyAreas,
+  },
+  check: null,
+};
 
 describe("TaskPane in Excel", () => {
   it("offers to build when the workbook has no assessment, with today's date", async () => {
@@ -45,19 +60,7 @@ describe("TaskPane in Excel", () => {
   });
 
   it("shows the assessment it found and offers to upgrade it", async () => {
-    const status: WorkbookStatus = {
-      existing: {
-        council: "Anytown Borough Council",
-        assessmentDate: "2024-11-05",
-        toolkitVersion: "2018.1",
-        upgradeAvailable: true,
-        assessedCount: 12,
-        behaviourCount: 40,
-        keyAreas,
-      },
-      check: null,
-    };
-    renderPane(fakeHost({}, status).host);
+    renderPane(fakeHost({}, earlierAssessment).host);
     expect(await screen.findByRole("button", { name: "Upgrade assessment" })).toBeTruthy();
     const where = screen.getByRole("region", { name: "Where the assessment stands" });
     expect(within(where).getByText("version 2018.1")).toBeTruthy();
@@ -72,6 +75,45 @@ describe("TaskPane in Excel", () => {
     expect(dateInput().value).toBe("05/11/2024");
   });
 
+  it("moves between tasks with the arrow keys, Home and End, one tab in the Tab order, the selected one naming its panel", async () => {
+    renderPane(fakeHost({}, earlierAssessment).host);
+    await screen.findByRole("tab", { name: "Sign off" });
+    const tabs = () => screen.getAllByRole("tab");
+    expect(tabs()).toEqual(
+      ["Assessment", "Check", "Sign off", "Consolidate"].map((name) => screen.getByRole("tab", { name })),
+    );
+    /** The selected tab: the only one in the Tab order, focused, pointing to the panel that it names. */
+    const expectSelected = (name: string) => {
+      const selected = screen.getByRole("tab", { name, selected: true });
+      expect(tabs().filter((tab) => tab.tabIndex === 0)).toEqual([selected]);
+      expect(document.activeElement).toBe(selected);
+      expect(tabs().filter((tab) => tab.hasAttribute("aria-controls"))).toEqual([selected]);
+      const panel = screen.getByRole("tabpanel");
+      expect(selected.getAttribute("aria-controls")).toBe(panel.id);
+      expect(panel.getAttribute("aria-labelledby")).toBe(selected.id);
+    };
+    act(() => tabs()[0].focus());
+    expectSelected("Assessment");
+    const press = (key: string) => fireEvent.keyDown(document.activeElement!, { key });
+    press("ArrowRight");
+    expectSelected("Check");
+    await viewLoaded();
+    press("End");
+    expectSelected("Consolidate");
+    await viewLoaded();
+    press("ArrowRight");
+    expectSelected("Assessment");
+    press("ArrowLeft");
+    expectSelected("Consolidate");
+    press("Home");
+    expectSelected("Assessment");
+    // Other keys are left to the page.
+    press("ArrowDown");
+    expectSelected("Assessment");
+    // No hidden focus catchers (tabster's) in the list: nothing aria-hidden can take focus.
+    const list = screen.getByRole("tablist", { name: "Tasks" });
+    expect(list.querySelectorAll('[aria-hidden="true"][tabindex="0"], [data-tabster-dummy]')).toHaveLength(0);
+  });
   it("builds, then says so at the top with focus there, links to the first key area to pick levels, and the notes", async () => {
     const { host, calls } = fakeHost();
     renderPane(host);

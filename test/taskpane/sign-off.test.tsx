@@ -3,12 +3,12 @@
  * The pane's Sign off, with the real Excel host over the in-memory Excel: the name is checked before
  * Excel is asked, the result and its notes are shown as a build's are, and a refusal is explained.
  */
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { setImmediate as nodeSetImmediate } from "timers";
 import { TextEncoder } from "util";
 import { signOffState } from "../../src/core/assessment/sign-off";
-import { blockedMessage } from "../../src/core/sign-off/sign-off";
+import { blockedMessage, incompleteMessage, incompleteNote } from "../../src/core/sign-off/sign-off";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { todayIso } from "../../src/core/util/dates";
 import type { PaneFeatures } from "../../src/taskpane/features";
@@ -96,6 +96,59 @@ test("a workbook whose check has errors is refused with what to do", async () =>
   await waitFor(() => expect(document.activeElement?.id).toBe("action-message"));
   expect(screen.getByText(/correct or repair the errors it lists, then sign off again/)).toBeTruthy();
   expect((await readBack(fake, toolkit))!.info.signedOffBy).toBe("");
+});
+
+test("an incomplete return: the form names its key areas, refuses until the signer chooses, then signs off saying so, with the warnings", async () => {
+  const fake = new FakeExcel();
+  // jsdom has no structuredClone: a copy of the answers without the first behaviour's.
+  const { [area.behaviours[0].id]: _left, ...behaviours } = answers.behaviours;
+  const partial = { ...answers, behaviours };
+  await writePlanWithAnswers(fake, toolkit, partial, DETAILS);
+  // And a warning, which does not stop a sign-off but is told with it: a key area sheet left unprotected.
+  await fake.run(async (context) => {
+    context.workbook.worksheets.getItem(area.sheetName).protection.unprotect();
+    await context.sync();
+  });
+  const { button, name, signOff } = await paneOver(fake);
+  const named = screen.getByRole("list", { name: "Key areas not complete" });
+  expect(
+    within(named)
+      .getAllByRole("listitem")
+      .map((item) => item.textContent),
+  ).toEqual([`${area.name}: ${area.behaviours.length - 1} of ${area.behaviours.length}`]);
+  const choice = screen.getByRole("checkbox", { name: "Sign off although these key areas are not complete" });
+  expect((choice as HTMLInputElement).checked).toBe(false);
+  fireEvent.change(name, { target: { value: "Sam Lead" } });
+
+  // Not chosen: the sign-off refuses, naming the key area, and nothing is written.
+  const incomplete = [{ name: area.name, assessed: area.behaviours.length - 1, behaviours: area.behaviours.length }];
+  fireEvent.click(button);
+  expect(await screen.findByText(incompleteMessage(incomplete), {}, { timeout: 20_000 })).toBeTruthy();
+  await waitFor(() => expect(document.activeElement?.id).toBe("action-message"), { timeout: 10_000 });
+  expect(signOff).toHaveBeenLastCalledWith({ name: "Sam Lead" }, expect.any(Function));
+  expect((await readBack(fake, toolkit))!.info.signedOffBy).toBe("");
+
+  // Chosen: signed off, and the result says it is not complete and that the check found a warning.
+  fireEvent.click(screen.getByRole("checkbox", { name: "Sign off although these key areas are not complete" }));
+  fireEvent.click(screen.getByRole("button", { name: "Sign off" }));
+  expect(await screen.findByText("Signed off.", {}, { timeout: 20_000 })).toBeTruthy();
+  expect(signOff).toHaveBeenLastCalledWith({ name: "Sam Lead", allowIncomplete: true }, expect.any(Function));
+  const notes = within(screen.getByRole("list", { name: "Notes" }))
+    .getAllByRole("listitem")
+    .map((item) => item.textContent);
+  expect(notes).toContain(incompleteNote(incomplete));
+  expect(notes.some((note) => /^The check found \d+ warnings?, which do(es)? not stop a sign-off/.test(note!))).toBe(
+    true,
+  );
+  expect(signOffState((await readBack(fake, toolkit))!, toolkit)).toBe("final");
+});
+
+test("a complete return offers no choice to sign off as incomplete", async () => {
+  const fake = new FakeExcel();
+  await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+  await paneOver(fake);
+  expect(screen.queryByRole("checkbox")).toBeNull();
+  expect(screen.queryByRole("list", { name: "Key areas not complete" })).toBeNull();
 });
 
 test("no Sign off is offered for a workbook without an assessment", async () => {

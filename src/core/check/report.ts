@@ -1,6 +1,7 @@
 /**
  * A check's findings as rows and as plain text: the "Check report" sheet, the pane's Copy and any
- * other report take their columns from here, so they list the same things in the same order.
+ * other report take their columns from here, so they list the same things in the same order (a finding
+ * on a key area sheet names the key area, and on a behaviour's row the behaviour, as the pane does).
  */
 import { plural } from "../util/words";
 import type { CheckResult, Finding, Severity } from "./types";
@@ -10,11 +11,16 @@ export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 /** What each severity is called where people read it. */
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
 
+/** A behaviour as findings name it: its ID, then its name ("SL-ECSM-03 Mission and Strategy"). */
+export const behaviourName = (behaviour: { id: string; name: string }) => `${behaviour.id} ${behaviour.name}`;
+
 /** The report's columns, in order, with how each is taken from a finding and its width on the report sheet (characters). */
 export const REPORT_COLUMNS = [
   { header: "Severity", of: (f: Finding) => SEVERITY_LABEL[f.severity], width: 10 },
   { header: "Sheet", of: (f: Finding) => f.sheet?.name ?? "", width: 22 },
   { header: "Cell", of: (f: Finding) => f.cell ?? "", width: 8 },
+  { header: "Key area", of: (f: Finding) => f.keyArea?.name ?? "", width: 28 },
+  { header: "Behaviour", of: (f: Finding) => (f.behaviour ? behaviourName(f.behaviour) : ""), width: 36 },
   { header: "Finding", of: (f: Finding) => f.message, width: 60 },
   { header: "Expected", of: (f: Finding) => f.expected ?? "", width: 30 },
   { header: "Found", of: (f: Finding) => f.found ?? "", width: 30 },

@@ -96,6 +96,8 @@ export interface Finding {
   sheet?: FindingSheet;
   /** A1 address on `sheet`. */
   cell?: string;
+  /** The key area whose sheet the finding is on, named in full (see places.ts). */
+  keyArea?: { id: string; name: string };
   /** The behaviour whose row `cell` is on, on a key area sheet (see places.ts). */
   behaviour?: { id: string; name: string };
   /** Plain English, for the person who signs the return off. */

@@ -218,6 +218,11 @@ export const paneWords = {
       "When the answers are final, sign them off: your name and today's date go on the Guide, and the add-in records a check of every answer. If an answer changes afterwards, the return no longer counts as final.",
     name: "Your name",
     button: "Sign off",
+    incomplete: (areas: number) =>
+      `Not complete yet: ${areas === 1 ? "one key area has" : `${areas} key areas have`} behaviours without a current level.`,
+    incompleteLabel: "Key areas not complete",
+    allowIncomplete: "Sign off although these key areas are not complete",
+    allowIncompleteHint: "The sign-off then says that the return is not complete, and names these key areas.",
   },
 
   // ---- Consolidate ----

@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import { writeFile } from "fs/promises";
-import { REPORT_COLUMNS } from "../../../src/core/check/report";
+import { REPORT_COLUMNS, reportText } from "../../../src/core/check/report";
 import {
   CHECK_REPORT_HEADER_ROW,
   CHECK_REPORT_TABLE,
@@ -25,6 +25,8 @@ const typed: Finding = {
   severity: "error",
   sheet: { role: "keyArea", key: "keyArea:X", name: "Leadership" },
   cell: "H9",
+  keyArea: { id: "X", name: "Leadership and how councillors and senior managers engage" },
+  behaviour: { id: "X-01", name: "=Mission and strategy" },
   message: '=HYPERLINK("http://example.com","Click") was typed where a level goes.',
   expected: "Minimum, Developing, Mature, Leader or Innovator",
   found: "=1+1",
@@ -60,7 +62,7 @@ describe("the report's plan", () => {
     expect(sheet.role).toBe("checkReport");
     const header = CHECK_REPORT_HEADER_ROW;
     expect(sheet.tables).toEqual([
-      { name: CHECK_REPORT_TABLE, range: `A${header}:H${header + 2}`, style: "TableStyleMedium2" },
+      { name: CHECK_REPORT_TABLE, range: `A${header}:J${header + 2}`, style: "TableStyleMedium2" },
     ]);
     const cells = new Map<string, unknown>();
     for (const block of sheet.blocks) {
@@ -74,9 +76,15 @@ describe("the report's plan", () => {
     expect(REPORT_COLUMNS.map((_, i) => cells.get(cellAddress(header, i + 1)))).toEqual(
       REPORT_COLUMNS.map((c) => c.header),
     );
-    expect(cells.get(cellAddress(header + 1, 1))).toBe("Error");
-    expect(cells.get(cellAddress(header + 1, 6))).toBe("=1+1");
-    expect(cells.get(cellAddress(header + 2, 1))).toBe("Warning");
+    const column = (name: string) => REPORT_COLUMNS.findIndex((c) => c.header === name) + 1;
+    expect(cells.get(cellAddress(header + 1, column("Severity")))).toBe("Error");
+    expect(cells.get(cellAddress(header + 1, column("Found")))).toBe("=1+1");
+    // The key area in full and the behaviour, ID and name, as the pane names them.
+    expect(cells.get(cellAddress(header + 1, column("Key area")))).toBe(typed.keyArea!.name);
+    expect(cells.get(cellAddress(header + 1, column("Behaviour")))).toBe("X-01 =Mission and strategy");
+    expect(cells.get(cellAddress(header + 2, column("Severity")))).toBe("Warning");
+    // A finding without a behaviour leaves its cell empty.
+    expect(cells.get(cellAddress(header + 2, column("Behaviour")))).toBe("");
     // Every value is text: no formula, no number, whatever the finding quotes.
     expect([...cells.values()].every((cell) => typeof cell === "string" && !isFormula(cell))).toBe(true);
     expect(plan.names).toEqual([{ name: "NPS_Sheet_checkReport", reference: "'Check report'!$A$1" }]);
@@ -117,9 +125,25 @@ describe("one plan, two writers: the .xlsx writer", () => {
     const snapshot = await readSnapshotFromBuffer(bytes);
     const sheet = snapshot.sheets.find((s) => s.name === "Check report")!;
     const row = CHECK_REPORT_HEADER_ROW + 1;
-    expect(sheet.cells[cellAddress(row, 4)]).toEqual({ value: typed.message });
-    expect(sheet.cells[cellAddress(row, 6)]).toEqual({ value: "=1+1" });
+    const column = (name: string) => REPORT_COLUMNS.findIndex((c) => c.header === name) + 1;
+    expect(sheet.cells[cellAddress(row, column("Finding"))]).toEqual({ value: typed.message });
+    expect(sheet.cells[cellAddress(row, column("Found"))]).toEqual({ value: "=1+1" });
+    expect(sheet.cells[cellAddress(row, column("Behaviour"))]).toEqual({ value: "X-01 =Mission and strategy" });
     // The checker does not count the report as tampering: the same findings as without it.
     expect(check(snapshot)).toEqual(check(await readSnapshotFromBuffer(await writePlanToBuffer(assessment))));
+  });
+});
+
+describe("the report as text (the pane's Copy)", () => {
+  test("names the key area and the behaviour of a finding, under their own headers, one line a finding", () => {
+    const [title, headers, first, second] = reportText(result, "Check of the NPS assessment").split("\n");
+    expect(title).toBe(
+      `Check of the NPS assessment: 1 error, 1 warning, 0 notes (checked against toolkit ${toolkit.id} ${toolkit.version})`,
+    );
+    expect(headers.split("\t")).toEqual(REPORT_COLUMNS.map((c) => c.header));
+    const field = (line: string, name: string) => line.split("\t")[REPORT_COLUMNS.findIndex((c) => c.header === name)];
+    expect(field(first, "Key area")).toBe("Leadership and how councillors and senior managers engage");
+    expect(field(first, "Behaviour")).toBe("X-01 =Mission and strategy");
+    expect(field(second, "Behaviour")).toBe("");
   });
 });

@@ -87,6 +87,8 @@ describe("content", () => {
     expect(findings.map(where)).toEqual([finding("content.descriptor-edited", AREA, "D9", "error")]);
     // The officer is told which behaviour's descriptor it is, not only the cell.
     expect(findings[0].behaviour).toEqual({ id: area.behaviours[0].id, name: area.behaviours[0].name });
+    // And its key area, named in full (the sheet's name may be a shortened one).
+    expect(findings[0].keyArea).toEqual({ id: area.id, name: area.name });
     expect(findings[0]).toMatchObject({
       expected: canonical,
       found: `${canonical} (as agreed locally)`,
