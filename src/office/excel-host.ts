@@ -48,6 +48,8 @@ import { signOffProblem } from "../core/assessment/sign-off-request";
 import { todayIso } from "../core/util/dates";
 import { groupTableInTheWay, planGroupSheetsInto, type WorkbookListing } from "../core/consolidate/group-plan";
 import { SHEET_NAMES } from "../core/plan/layout";
+import { parseRange } from "../core/util/a1";
+import { excelWords } from "../core/words/excel";
 import type { Consolidation } from "../core/consolidate/types";
 import {
   queueOverview,
@@ -412,6 +414,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const sheet = sheets.get(name.toLowerCase());
       if (sheet) existing.set(key, sheet);
     }
+    if (!this.excelApi19()) refuseHiddenRowsBelow19(planned.plan, existing);
     await write(planned.plan, {
       existing,
       existingNames: new Set(Object.keys(names)),
@@ -463,7 +466,25 @@ function existingSheet(snapshot: SnapshotSheet, isProtected: boolean, furniture:
 
 /** The same, from the upgrade's read of the sheet. */
 function existingSheetOf(read: SheetRead, snapshot: SnapshotSheet): ExistingSheet {
-  return existingSheet(snapshot, read.sheet.protection.protected, read.furniture);
+  const sheet = existingSheet(snapshot, read.sheet.protection.protected, read.furniture);
+  if (!read.visible || read.used.isNullObject) return sheet;
+  const { top, bottom } = parseRange(localAddress(read.used.address));
+  return { ...sheet, rowsHidden: read.visible.rowCount < bottom - top + 1 };
+}
+
+/**
+ * Below ExcelApi 1.9 a sheet's filter can be neither seen nor cleared (AutoFilter is 1.9), and writing under it puts
+ * rows in the wrong places (OfficeDev/office-js #224): an upgrade that would rewrite a sheet the plan gives filter
+ * buttons (Gaps) while rows on it are hidden is refused before anything is written. Tables' filters are cleared at
+ * any version (Table.clearFilters, ExcelApi 1.2), and rows hidden on other sheets are written as they are.
+ */
+function refuseHiddenRowsBelow19(plan: WorkbookPlan, existing: ReadonlyMap<string, ExistingSheet>): void {
+  const hidden = plan.sheets
+    .filter((sheet) => sheet.autoFilter !== undefined && existing.get(sheet.key)?.rowsHidden)
+    .map((sheet) => existing.get(sheet.key)!.name);
+  if (hidden.length === 0) return;
+  const { message, nextStep } = excelWords.hiddenRowsRefusal(hidden);
+  throw new UserFacingError(message, nextStep);
 }
 
 /**

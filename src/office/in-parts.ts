@@ -39,6 +39,11 @@ export interface SheetRead {
   sheet: Excel.Worksheet;
   used: Excel.Range;
   furniture: SheetFurniture;
+  /**
+   * Below ExcelApi 1.9 (no AutoFilter to ask), the used range's visible rows (Range.getVisibleView, ExcelApi 1.3),
+   * loaded with their count: fewer than the used range's rows means some are hidden. null at 1.9.
+   */
+  visible: Excel.RangeView | null;
 }
 
 /** What a read of our sheets asks besides their cells. */
@@ -82,7 +87,8 @@ export function queueSheetRead(
   const sheet = context.workbook.worksheets.getItem(name);
   sheet.protection.load("protected");
   const furniture = queueFurniture(sheet, options);
-  return { sheet, used: queueUsedRange(sheet), furniture };
+  const used = queueUsedRange(sheet);
+  return { sheet, used, furniture, visible: options.filters ? null : used.getVisibleView().load("rowCount") };
 }
 
 const isResponseTooLarge = (error: unknown) =>

@@ -55,6 +55,11 @@ export interface ExistingSheet {
   chartNames: string[];
   /** The sheet's AutoFilter has criteria (known with ExcelApi 1.9: Worksheet.autoFilter.isDataFiltered). */
   filtered?: boolean;
+  /**
+   * Some rows of its used range are hidden (known below ExcelApi 1.9 from Range.getVisibleView, which cannot tell a
+   * filter's hidden rows from rows hidden by hand).
+   */
+  rowsHidden?: boolean;
   /** Its print setup as read (ExcelApi 1.9), where it was: a setting already as the plan has it is not set again. */
   print?: PrintNow;
 }

@@ -28,7 +28,7 @@
  *   table refuses row deletes (InsertDeleteConflict, the TableRowCollection reference; office-js #994), rows
  *   hidden by a filter refuse writes and clears (office-js #224: such writes land in the wrong rows), and
  *   Table.clearFilters (1.2) / AutoFilter.remove (1.9) show the rows again; Table.autoFilter and
- *   Worksheet.autoFilter answer isDataFiltered (1.9).
+ *   Worksheet.autoFilter answer isDataFiltered (1.9); Range.getVisibleView (1.3) counts the rows no filter hides.
  * - Range.delete("Up") (1.1) deletes whole body rows of a table, which shrinks and keeps its object and name.
  * - Freeze panes on a hidden sheet fail (office-js #1463).
  * - Names and table names share one namespace; renaming a sheet rewrites references to it;

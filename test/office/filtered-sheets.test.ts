@@ -17,7 +17,7 @@ import { parseRange } from "../../src/core/util/a1";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { examinedReturn } from "../core/consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
-import { rowsHiddenByFilters } from "../fakes/excel/state";
+import { noFilter, rowsHiddenByFilters } from "../fakes/excel/state";
 import { realClientOver, type CapturedRequest } from "../support/office-real";
 import { DETAILS, hostFor, noProgress, NOW } from "./fixtures";
 import { expectFakeMatchesPlan } from "./fake-formats";
@@ -112,6 +112,29 @@ describe.each([false, true])("through the real client: %s", (real) => {
     }
   });
 
+  test("at ExcelApi 1.8 an upgrade with Gaps filtered is refused, naming Gaps, before anything is written", async () => {
+    const fake = new FakeExcel();
+    await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    fake.filterSheet("Gaps", HIDE_ALL);
+    const before = workbookImage(fake);
+    const { host, requests } = hostOver(fake, { api: "1.8", real });
+    const refusal = host.buildOrUpgrade(DETAILS, noProgress);
+    await expect(refusal).rejects.toThrow(/Rows on the Gaps sheet are hidden/);
+    await expect(refusal).rejects.toMatchObject({ nextStep: expect.stringMatching(/Data > Clear/) });
+    expect(workbookImage(fake)).toEqual(before);
+    if (real) {
+      const all = requests.flatMap(actionNames);
+      // The visible rows were asked for (an object path the load goes through), and nothing was written.
+      expect(requests.some((r) => Object.values(r.body.ObjectPaths).some((p) => p.Name === "GetVisibleView"))).toBe(
+        true,
+      );
+      for (const write of ["Formulas", "Values", "Clear", "Delete", "ClearFilters"]) expect(all).not.toContain(write);
+    }
+    // With the filter cleared (as the message asks), the upgrade goes ahead.
+    fake.sheet("Gaps").autoFilterState = noFilter();
+    await expect(hostOver(fake, { api: "1.8", real }).host.buildOrUpgrade(DETAILS, noProgress)).resolves.toBeDefined();
+  });
+
   test("a re-consolidation into smaller group sheets whose tables are filtered clears them, shrinks Group Data, says so", async () => {
     const fake = new FakeExcel();
     await hostFor(fake).writeGroupSheets(consolidationOf(3), noProgress);
@@ -137,6 +160,17 @@ test("without a filter, no note", async () => {
   const outcome = await host.buildOrUpgrade(DETAILS, noProgress);
   expect(outcome.notes.filter((note) => /filter/i.test(note))).toEqual([]);
 });
+
+/** Every sheet's cells, formats and hidden rows, as plain data to compare before and after. */
+const workbookImage = (fake: FakeExcel) =>
+  JSON.stringify(
+    fake.state.sheets.map((s) => [
+      s.name,
+      [...s.cells.entries()],
+      [...s.formats.entries()],
+      [...rowsHiddenByFilters(s)],
+    ]),
+  );
 
 function consolidationOf(n: number): Consolidation {
   const ids = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id)));

@@ -28,6 +28,7 @@ import {
 } from "./rules";
 import {
   cellKey,
+  rowsHiddenByFilters,
   type CellFormat,
   type ConditionalFormatState,
   type SheetState,
@@ -201,6 +202,16 @@ export class FakeRange extends FakeClientObject {
   }
 
   /**
+   * ExcelApi 1.3: the range's visible rows; its rowCount is how many of the range's rows no filter hides (the
+   * fake hides rows only by filters).
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-getvisibleview-member(1)
+   * https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeview#excel-excel-rangeview-rowcount-member
+   */
+  getVisibleView(): FakeRangeView {
+    return new FakeRangeView(this.context, () => this.target());
+  }
+
+  /**
    * Selects the range in Excel's window, which shows one sheet at a time: selecting a range on a
    * sheet that is not the active one fails. Excel's object model says so for Range.Select (the
    * sheet must be active: https://learn.microsoft.com/office/vba/api/excel.range.select, "To
@@ -342,6 +353,19 @@ function applyCellFormat(sheet: SheetState, row: number, column: number, format:
     if (border.color !== undefined) edge.color = normaliseColour(border.color);
   }
 }
+
+export interface FakeRangeView extends Pick<Excel.RangeView, "rowCount"> {}
+export class FakeRangeView extends FakeClientObject {}
+defineAccessors<RangeTarget>(FakeRangeView, {
+  rowCount: {
+    get: (t) => {
+      const hidden = rowsHiddenByFilters(t.sheet);
+      let visible = 0;
+      for (let row = t.rect.top; row <= t.rect.bottom; row++) if (!hidden.has(row)) visible++;
+      return visible;
+    },
+  },
+});
 
 // ---------------------------------------------------------------------------------------------
 function columnsOf(rect: Rect): number[] {
