@@ -3,7 +3,10 @@ import { readFile } from "fs/promises";
 import * as path from "path";
 import type { ReturnSource } from "../../../src/core/consolidate/types";
 import type { Answers, BehaviourAnswer } from "../../../src/core/plan/answer-types";
+import type { Toolkit } from "../../../src/core/toolkit/schema";
 import { readReturn } from "../../../src/xlsx/read-return";
+import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
+import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
 import { returnPlan, writeReturn } from "../../consolidate/fixtures";
 
 export { NOW, TODAY, toolkit } from "../../consolidate/fixtures";
@@ -53,3 +56,12 @@ export async function writeReturns(dir: string, returns: { name: string; answers
 
 export const sourcesOf = (files: string[]): ReturnSource[] =>
   files.map((file) => ({ file: path.basename(file), read: async () => readReturn(await readFile(file)) }));
+
+/** Sources read from plans without touching the disk: each written and read back by the product's .xlsx code. */
+export const snapshotSources = (returns: { file: string; answers: Answers; toolkit?: Toolkit }[]): ReturnSource[] =>
+  returns.map((r) => ({
+    file: r.file,
+    read: async () => ({
+      snapshot: await readSnapshotFromBuffer(await writePlanToBuffer(returnPlan(r.answers, r.toolkit))),
+    }),
+  }));
