@@ -247,16 +247,19 @@ export function planModeratedWorkbook(
 
 /**
  * Source returns given again to the check of a moderated return (checkWorkbook's `sources`): each read and
- * fingerprinted as moderation read it, so one that changed since tells.
+ * fingerprinted as moderation read it, so one that changed since tells; with the files that could not be used, and why.
  */
 export async function givenSources(
   sources: readonly ReturnSource[],
   options: Omit<ConsolidateReturnsOptions, "finalOnly" | "includeErrors">,
-): Promise<GivenSource[]> {
+): Promise<{ given: GivenSource[]; notRead: { file: string; reason: string }[] }> {
   const read = await consolidateReturns(sources, { ...options, finalOnly: false, includeErrors: true });
-  return read.returns.map((r) => ({
-    file: r.file,
-    respondent: r.identity.respondent,
-    answersFingerprint: sourceFingerprint(r, read.toolkit),
-  }));
+  return {
+    given: read.returns.map((r) => ({
+      file: r.file,
+      respondent: r.identity.respondent,
+      answersFingerprint: sourceFingerprint(r, read.toolkit),
+    })),
+    notRead: read.log.filter((e) => e.outcome === "left-out").map((e) => ({ file: e.file, reason: e.reason })),
+  };
 }

@@ -79,7 +79,7 @@ test("a source return given again that changed since is named; unchanged ones an
   const snapshot = await moderatedSnapshot(() => undefined);
   const changedBob = structuredClone(THREE[1]);
   changedBob.behaviours["SL-ECSM-02"].current = "Innovator";
-  const given = await givenSources(
+  const { given, notRead } = await givenSources(
     snapshotSources([
       { file: "R1.xlsx", answers: THREE[0] },
       { file: "R2-later.xlsx", answers: changedBob },
@@ -87,6 +87,7 @@ test("a source return given again that changed since is named; unchanged ones an
     ]),
     { registry, today: TODAY },
   );
+  expect(notRead).toEqual([]);
   const findings = moderationFindings(checkWorkbook(snapshot, registry, { today: TODAY, sources: given }).findings);
   expect(findings.map((f) => [f.rule, f.severity])).toEqual([
     ["moderation.source-changed", "warning"],
