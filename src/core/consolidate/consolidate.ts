@@ -70,6 +70,10 @@ function usedNotes(r: ExaminedReturn, target: Toolkit): string[] {
   const version = r.identity?.toolkitVersion;
   if (version && version !== target.version)
     notes.push(`Made from toolkit ${version}: its answers were matched to toolkit ${target.version} by behaviour ID.`);
+  if (r.identity?.moderatedFrom !== undefined)
+    notes.push(
+      `A moderated return: the council's agreed answers from ${plural(r.identity.moderatedFrom, "respondent")}.`,
+    );
   if (r.identity?.status === "changed")
     notes.push("Signed off, but its answers or sign-off changed since, so it counts as a draft.");
   if (r.retiredAnswers > 0)

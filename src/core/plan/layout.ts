@@ -225,6 +225,8 @@ export const GROUP_DATA = namedTable(1, {
   ]),
   sourceFile: { header: "Source file", width: 30 },
   status: COLUMN.finalOrDraft,
+  /** How many respondents a moderated return was agreed from (src/core/moderate); blank for one respondent's return. */
+  moderatedFrom: { header: "Moderated from (respondents)", width: 14 },
 });
 
 /** Consolidation Log: one row per file given, in the order given, below a title and a count line. */
