@@ -12,6 +12,7 @@ import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
 import { finding } from "./findings";
 import type { Finding, FindingSheet } from "./types";
+import { sameness } from "../util/words";
 
 /** A source return given again to the check, as moderation reads it (src/core/moderate sourceFingerprint). */
 export interface GivenSource {
@@ -19,8 +20,6 @@ export interface GivenSource {
   respondent: string;
   answersFingerprint: string;
 }
-
-const sameness = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
 
 /** The row of each behaviour on the Moderation sheet as planned: the checker's plan keeps toolkit order. */
 function plannedRows(plan: WorkbookPlan): Map<string, number> {

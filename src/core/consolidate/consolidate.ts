@@ -7,7 +7,7 @@ import { CANONICAL_TOOLKIT_ID } from "../toolkit/canonical";
 import { newestVersion } from "../toolkit/registry";
 import type { Toolkit } from "../toolkit/schema";
 import { comparableDate, examineReturn, type ExamineContext } from "./examine";
-import { plural } from "../util/words";
+import { plural, sameness } from "../util/words";
 import type {
   Consolidation,
   ConsolidationOptions,
@@ -25,9 +25,6 @@ export function groupToolkit(registry: readonly Toolkit[]): Toolkit {
   if (!newest) throw new Error("No toolkit to consolidate against");
   return newest;
 }
-
-/** Council and respondent as people write them: case, and spaces around or doubled, make no difference. */
-const sameness = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
 
 /** Two returns are duplicates when council and respondent match; a return without a council matches nothing. */
 const duplicateKey = (identity: ReturnIdentity) =>

@@ -18,6 +18,7 @@ import type { WorkbookPlan } from "../plan/types";
 import type { GivenSource } from "../check/moderation";
 import type { Toolkit } from "../toolkit/schema";
 import { moderationWords as words } from "../words/moderation";
+import { sameness } from "../util/words";
 
 export type ModerateOptions = Omit<ConsolidateReturnsOptions, "finalOnly"> & {
   /** The council whose returns to moderate; by default the council most of the returns name. */
@@ -48,9 +49,6 @@ export interface Moderation {
   /** One line for the user: what was moderated, or why nothing was. */
   summary: string;
 }
-
-/** Council names as people write them: case, and spaces around or doubled, make no difference. */
-const sameness = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
 
 /** The council being moderated: the one asked for, else the one most returns name (the first given on a tie). */
 function chooseCouncil(returns: UsedReturn[], asked: string | undefined): string {
