@@ -2,6 +2,8 @@ import { readFile } from "fs/promises";
 import { plural } from "../../core/util/words";
 import { textTable } from "../text-table";
 import { checkWorkbook } from "../../core/check/check";
+import type { GivenSource } from "../../core/check/moderation";
+import { givenSources } from "../../core/moderate/moderate";
 import type { CheckResult, Finding, Severity } from "../../core/check/types";
 import { knownToolkits } from "../../core/toolkit/registry";
 import { isIsoDate, todayIso } from "../../core/util/dates";
@@ -9,9 +11,10 @@ import { WorkbookReadError } from "../../xlsx/read-xlsx";
 import { readSnapshotInWorker } from "../read-in-worker";
 import { UsageError, type CliOutput, type Command, type ParsedArgs } from "../command";
 import { unreadableFile } from "../read-workbook";
+import { sources as returnSources } from "./consolidate";
 
 const HELP = `Usage:
-  nps-toolkit check <file.xlsx>... [--json] [--today YYYY-MM-DD]
+  nps-toolkit check <file.xlsx>... [--json] [--today YYYY-MM-DD] [--source R1.xlsx --source R2.xlsx …]
 
 Checks each assessment workbook against the toolkit version it was made from, cell by cell, and
 lists what differs: edited toolkit text, changed formulas, entries that are not levels, pickers
@@ -27,6 +30,8 @@ The files are only read, never changed.
 Options:
   --json               Print the findings as JSON instead of a table.
   --today YYYY-MM-DD   The date review dates are compared with (default: today).
+  --source FILE        A return a moderated workbook was made from (nps-toolkit moderate), given again:
+                       the check says whether it changed since. Give it once for each return.
 
 Exit codes:
   0  no file has errors
@@ -37,7 +42,7 @@ Exit codes:
 type FileReport =
   { file: string; readable: true; result: CheckResult } | { file: string; readable: false; problem: string };
 
-async function checkFile(file: string, today: string): Promise<FileReport> {
+async function checkFile(file: string, today: string, sources: readonly GivenSource[]): Promise<FileReport> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -48,7 +53,7 @@ async function checkFile(file: string, today: string): Promise<FileReport> {
   }
   try {
     const snapshot = await readSnapshotInWorker(bytes);
-    return { file, readable: true, result: checkWorkbook(snapshot, knownToolkits(), { today }) };
+    return { file, readable: true, result: checkWorkbook(snapshot, knownToolkits(), { today, sources }) };
   } catch (problem) {
     if (problem instanceof WorkbookReadError) return { file, readable: false, problem: problem.message };
     throw problem;
@@ -104,6 +109,14 @@ function jsonReport(reports: FileReport[]): string {
   );
 }
 
+/** The source returns given with --source, read as moderation reads them; each one that cannot be used is said. */
+async function sourcesGiven(files: string[], today: string, output: CliOutput): Promise<GivenSource[]> {
+  if (files.length === 0) return [];
+  const { given, notRead } = await givenSources(returnSources(files), { registry: knownToolkits(), today });
+  for (const source of notRead) output.error(`${source.file}: not compared as a source. ${source.reason}`);
+  return given;
+}
+
 export const checkCommand: Command = {
   name: "check",
   summary: "Check assessment workbooks against the canonical toolkit, cell by cell.",
@@ -111,6 +124,7 @@ export const checkCommand: Command = {
   options: {
     json: { type: "boolean" },
     today: { type: "string" },
+    source: { type: "string", multiple: true },
   },
   async run(args: ParsedArgs, output: CliOutput): Promise<number> {
     if (args.positionals.length === 0)
@@ -118,8 +132,9 @@ export const checkCommand: Command = {
     const today = (args.values.today as string | undefined) ?? todayIso();
     if (!isIsoDate(today))
       throw new UsageError(`--today must be a real date written YYYY-MM-DD, for example 2026-03-31 (got "${today}").`);
+    const sources = await sourcesGiven((args.values.source as string[] | undefined) ?? [], today, output);
     const reports: FileReport[] = [];
-    for (const file of args.positionals) reports.push(await checkFile(file, today));
+    for (const file of args.positionals) reports.push(await checkFile(file, today, sources));
     if (args.values.json) output.log(jsonReport(reports));
     else
       reports.forEach((report, i) => {

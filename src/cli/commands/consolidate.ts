@@ -47,7 +47,7 @@ Exit codes:
 const isLockFile = (name: string) => name.startsWith("~$");
 
 /** The files to consolidate: each argument, or the .xlsx files of a folder in name order; never our own outputs. */
-function filesFrom(args: string[], outputs: string[]): string[] {
+export function filesFrom(args: string[], outputs: string[]): string[] {
   const files: string[] = [];
   for (const arg of args) {
     const isFolder = statSync(arg, { throwIfNoEntry: false })?.isDirectory() === true;
@@ -66,7 +66,8 @@ function filesFrom(args: string[], outputs: string[]): string[] {
   return files;
 }
 
-function sources(files: string[]): ReturnSource[] {
+/** Each file as a return read when its turn comes, bounded as every command reads (read-workbook.ts). */
+export function sources(files: string[]): ReturnSource[] {
   return files.map((file) => ({
     file,
     modified: statSync(file, { throwIfNoEntry: false })?.mtimeMs,

@@ -12,6 +12,8 @@ const { first, last } = ASSESSMENT_YEARS;
 interface NewOptions {
   file: string;
   council?: string;
+  respondent?: string;
+  role?: string;
   date: string;
   sample: boolean;
   force: boolean;
@@ -30,16 +32,23 @@ function newOptions({ values, positionals }: ParsedArgs): NewOptions {
   return {
     file,
     council: values.council as string | undefined,
+    respondent: values.respondent as string | undefined,
+    role: values.role as string | undefined,
     date,
     sample: values.sample === true,
     force: values.force === true,
   };
 }
 
+/** The sample's seed: the one sample for no respondent, and each respondent's own answers (the same every time). */
+const sampleSeed = (respondent: string | undefined) =>
+  respondent ? [...respondent].reduce((hash, c) => (Math.imul(hash, 31) + c.charCodeAt(0)) >>> 0, 2018) : undefined;
+
 export const newCommand: Command = {
   name: "new",
   summary: "Write a new assessment workbook (.xlsx) that works in any Excel or LibreOffice, without the add-in.",
-  help: `Usage: nps-toolkit new <file.xlsx> [--council NAME] [--date YYYY-MM-DD] [--sample] [--force]
+  help: `Usage: nps-toolkit new <file.xlsx> [--council NAME] [--respondent NAME] [--role ROLE]
+                                   [--date YYYY-MM-DD] [--sample] [--force]
 
 Writes a new assessment workbook: a Guide, one sheet per key area with level pickers and evidence
 cells, a Summary, a Gaps sheet and a Data table, all computed by formulas. It works in any Excel
@@ -47,8 +56,11 @@ cells, a Summary, a Gaps sheet and a Data table, all computed by formulas. It wo
 
 Options:
   --council NAME       The council's name, shown on every sheet (you can also type it later).
+  --respondent NAME    Who answers, on the Guide (several respondents of one council can then be moderated).
+  --role ROLE          The respondent's role or department, on the Guide.
   --date YYYY-MM-DD    The assessment date, from ${first} to ${last} (default: today).
-  --sample             Fill in realistic example answers and evidence, for training or to try pivots.
+  --sample             Fill in realistic example answers and evidence, for training or to try pivots
+                       (each respondent's own, when --respondent is given).
   --force              Replace the file if it already exists.
   -h, --help           Show this help.
 
@@ -60,6 +72,8 @@ Examples:
 The file is written whole or not at all. Exit status: 0 written, 1 could not write, 2 wrong usage.`,
   options: {
     council: { type: "string" },
+    respondent: { type: "string" },
+    role: { type: "string" },
     date: { type: "string" },
     sample: { type: "boolean" },
     force: { type: "boolean" },
@@ -68,7 +82,11 @@ The file is written whole or not at all. Exit status: 0 written, 1 could not wri
     const options = newOptions(args);
     const target = checkTarget(options.file, options.force);
     const toolkit = canonicalToolkit();
-    const answers = options.sample ? sampleAnswers(toolkit, options.date) : emptyAnswers();
+    const answers = {
+      ...(options.sample ? sampleAnswers(toolkit, options.date, sampleSeed(options.respondent)) : emptyAnswers()),
+      ...(options.respondent ? { respondent: options.respondent } : {}),
+      ...(options.role ? { role: options.role } : {}),
+    };
     const plan = buildWorkbookPlan(toolkit, answers, {
       council: options.council ?? answers.council,
       assessmentDate: options.date,

@@ -5,6 +5,7 @@
  */
 import { recordedSignOff, signOffOfWritten, type SignOffBy } from "../answers/fingerprint";
 import { readAssessment, type FoundAssessment } from "../answers/from-snapshot";
+import { readModeration } from "../answers/moderation";
 import type { Answers, SignOffRecord } from "../plan/answer-types";
 import { buildWorkbookPlan, defaultSheetNames } from "../plan/build-plan";
 import { GROUP_SHEET_KEYS, LAYOUT_VERSION, type GroupSheetKey } from "../plan/layout";
@@ -161,11 +162,14 @@ export function planUpgrade(
   const signOff = options.signOff
     ? { record: signOffOfWritten(toolkit, answers, options.signOff), warnings: [] }
     : carriedSignOff(found);
+  // A moderated return keeps its Moderation sheet: the respondents' levels, the notes and the sources.
+  const moderation = readModeration(snapshot, found.roles);
   const plan = buildWorkbookPlan(toolkit, answers, {
     now: options.now,
     created: found.info.metadata.created || undefined,
     sheetNames: choice.names,
     signOff: signOff.record,
+    ...(moderation ? { moderation } : {}),
   });
   const reuse = Object.fromEntries(
     Object.entries(found.roles).filter(([key]) => plan.sheets.some((s) => s.key === key)),

@@ -3,6 +3,8 @@
  * and sheet names, so the expected text and formulas come from one place (the plan). Pure.
  */
 import { guideHasDetails, readAssessment, type FoundAssessment } from "../answers/from-snapshot";
+import { readModeration } from "../answers/moderation";
+import type { ModerationRecord } from "../plan/moderation-types";
 import { buildWorkbookPlan, defaultSheetNames } from "../plan/build-plan";
 import { GUIDE_DETAILS_SINCE_LAYOUT, METADATA_KEYS, SHEET_NAMES, type MetadataKey } from "../plan/layout";
 import type { WorkbookPlan } from "../plan/types";
@@ -21,6 +23,7 @@ import { checkSettings } from "./settings";
 import { checkSignOff } from "./sign-off-rules";
 import { checkActiveContent } from "./active-content";
 import { checkDisguise } from "./disguise";
+import { checkAgreedLevels, checkSources, type GivenSource } from "./moderation";
 import { checkTablesAndCharts } from "./tables-charts";
 import { finding } from "./findings";
 import type { CheckResult, Finding, FindingSheet } from "./types";
@@ -28,6 +31,8 @@ import type { CheckResult, Finding, FindingSheet } from "./types";
 export interface CheckOptions {
   /** ISO date (YYYY-MM-DD) taken as today, for review dates already past. */
   today: string;
+  /** A moderated return's source returns given again, to tell any that changed since (src/core/moderate). */
+  sources?: readonly GivenSource[];
 }
 
 /** The plan's `now` only stamps the metadata sheet, which the identity rules read instead. */
@@ -145,7 +150,10 @@ const PLANS_KEPT = 16;
  * (test/core/check/plan-cache.test.ts holds the generator to that), so one plan serves every return
  * of a batch, and is built once.
  */
-function planFor(found: FoundAssessment, toolkit: Toolkit): WorkbookPlan {
+function planFor(found: FoundAssessment, toolkit: Toolkit, moderation?: ModerationRecord): WorkbookPlan {
+  // A moderated return's Moderation sheet holds its respondents' levels: its plan is its own.
+  if (moderation)
+    return buildWorkbookPlan(toolkit, { behaviours: {} }, { now: PLAN_TIME, sheetNames: found.roles, moderation });
   const plans = plannedFor.get(toolkit) ?? new Map<string, WorkbookPlan>();
   plannedFor.set(toolkit, plans);
   const key = JSON.stringify(found.roles);
@@ -234,7 +242,8 @@ export function checkWorkbook(
   const toolkit = identity.toolkit;
   const found = toolkit === canonical ? located : (readAssessment(snapshot, toolkit) ?? located);
   const olderGuide = !guideHasDetails(found.info.metadata);
-  const plan = planFor(found, toolkit);
+  const moderation = readModeration(snapshot, found.roles);
+  const plan = planFor(found, toolkit, moderation);
   const findings = withBehaviours(
     [
       ...identity.findings,
@@ -243,6 +252,8 @@ export function checkWorkbook(
       ...checkNames(plan, snapshot, found, toolkit),
       ...checkSettings(snapshot),
       ...checkSignOff(found, toolkit),
+      ...(moderation ? checkAgreedLevels(found, moderation, toolkit, plan) : []),
+      ...(moderation && options.sources ? checkSources(moderation, options.sources) : []),
     ],
     snapshot,
     toolkit,

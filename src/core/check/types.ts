@@ -78,6 +78,9 @@ export const RULES = {
   "answer.formula-in-input": "error",
   "answer.input-merged": "error",
   "structure.id-not-exact": "error",
+  "moderation.agreed-outside-range": "warning",
+  "moderation.source-changed": "warning",
+  "moderation.source-not-moderated": "info",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

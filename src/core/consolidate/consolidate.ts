@@ -7,7 +7,7 @@ import { CANONICAL_TOOLKIT_ID } from "../toolkit/canonical";
 import { newestVersion } from "../toolkit/registry";
 import type { Toolkit } from "../toolkit/schema";
 import { comparableDate, examineReturn, type ExamineContext } from "./examine";
-import { plural } from "../util/words";
+import { plural, sameness } from "../util/words";
 import type {
   Consolidation,
   ConsolidationOptions,
@@ -25,9 +25,6 @@ export function groupToolkit(registry: readonly Toolkit[]): Toolkit {
   if (!newest) throw new Error("No toolkit to consolidate against");
   return newest;
 }
-
-/** Council and respondent as people write them: case, and spaces around or doubled, make no difference. */
-const sameness = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
 
 /** Two returns are duplicates when council and respondent match; a return without a council matches nothing. */
 const duplicateKey = (identity: ReturnIdentity) =>
@@ -70,6 +67,10 @@ function usedNotes(r: ExaminedReturn, target: Toolkit): string[] {
   const version = r.identity?.toolkitVersion;
   if (version && version !== target.version)
     notes.push(`Made from toolkit ${version}: its answers were matched to toolkit ${target.version} by behaviour ID.`);
+  if (r.identity?.moderatedFrom !== undefined)
+    notes.push(
+      `A moderated return: the council's agreed answers from ${plural(r.identity.moderatedFrom, "respondent")}.`,
+    );
   if (r.identity?.status === "changed")
     notes.push("Signed off, but its answers or sign-off changed since, so it counts as a draft.");
   if (r.retiredAnswers > 0)

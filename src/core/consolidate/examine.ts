@@ -3,6 +3,7 @@
  * group's toolkit, so a return made from an older version lines up with the newest one. Pure.
  */
 import { readAssessment } from "../answers/from-snapshot";
+import { readModeration } from "../answers/moderation";
 import type { BehaviourAnswer } from "../plan/answer-types";
 import { signOffState } from "../assessment/sign-off";
 import { checkWorkbook } from "../check/check";
@@ -86,6 +87,7 @@ function examineSnapshot(
     };
   const { toolkitId, toolkitVersion } = found.info.metadata;
   const { answers, retired } = mapAnswers(found.answers.behaviours, context.target);
+  const moderation = readModeration(snapshot, found.roles);
   return {
     ...base,
     kind: "assessment",
@@ -99,6 +101,7 @@ function examineSnapshot(
       toolkitLabel: toolkitId && toolkitVersion ? `${toolkitId} ${toolkitVersion}` : "",
       ...(madeFrom ? { toolkitVersion: madeFrom.version } : {}),
       status: signOffState(found, madeFrom ?? context.target),
+      ...(moderation ? { moderatedFrom: moderation.sources.length } : {}),
     },
     answers,
     retiredAnswers: retired,

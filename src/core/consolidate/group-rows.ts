@@ -79,6 +79,7 @@ function returnRows(
           owner: textOrNull(answer.owner),
           sourceFile: used.file,
           status: SIGN_OFF_LABEL[identity.status],
+          moderatedFrom: identity.moderatedFrom ?? null,
         });
       }
   return rows;

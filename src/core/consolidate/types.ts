@@ -35,6 +35,8 @@ export interface ReturnIdentity {
   toolkitVersion?: string;
   /** Final only while the answers are still the ones signed off. */
   status: SignOffState;
+  /** How many respondents' returns it was moderated from, when it is a moderated return (src/core/moderate). */
+  moderatedFrom?: number;
 }
 
 /** One file after reading and checking, before the batch decides whether it is used. */

@@ -18,6 +18,8 @@ import {
   SHEET_NAMES,
 } from "./layout";
 import { metadataSheet } from "./metadata-sheet";
+import { moderationSheet } from "./moderation-sheet";
+import type { ModerationRecord } from "./moderation-types";
 import { retiredSheet } from "./retired-sheet";
 import { summarySheet } from "./summary-sheet";
 import type { DefinedName, SheetPlan, WorkbookPlan } from "./types";
@@ -36,6 +38,8 @@ export interface PlanOptions {
   sheetNames?: Record<string, string>;
   /** The sign-off to record on the Guide and in the metadata (none until someone signs the answers off). */
   signOff?: SignOffRecord;
+  /** The respondents' levels and notes of a moderated return: its Moderation sheet and its sources in the metadata. */
+  moderation?: ModerationRecord;
 }
 
 /** Default sheet names of an assessment by plan key (a group workbook's sheets are not an assessment's). */
@@ -91,6 +95,7 @@ export function buildWorkbookPlan(toolkit: Toolkit, answers: Answers, options: P
     summarySheet(toolkit, areaRows, names),
     gapsSheet(toolkit, entries, names),
     dataSheet(entries, names, toolkitLabel, toolkit.levels),
+    ...(options.moderation ? [moderationSheet(options.moderation, entries, names, toolkit.levels)] : []),
     ...(Object.keys(cleaned.retired).length > 0 ? [retiredSheet(cleaned.retired, names)] : []),
     metadataSheet(
       {
@@ -107,6 +112,7 @@ export function buildWorkbookPlan(toolkit: Toolkit, answers: Answers, options: P
         answersFingerprint: options.signOff?.answersFingerprint ?? "",
       },
       names,
+      options.moderation?.sources,
     ),
   ];
   return { sheets, names: definedNames(sheets, names.guide), activeSheetKey: "guide", warnings: cleaned.warnings };

@@ -112,6 +112,53 @@ export const RETIRED = namedTable(3, {
   reviewDate: { ...COLUMN.reviewDate, width: 13, role: "input" },
 });
 
+/**
+ * Moderation: one row per behaviour below the header. The columns named here come first, so they stand still
+ * whatever the number of respondents; each respondent's current and target levels follow them, side by side,
+ * from `firstRespondentColumn` (two columns per respondent, in the order of the sources in the metadata).
+ */
+export const MODERATION = {
+  ...namedTable(5, {
+    ...pickColumns(COLUMN, ["id", "keyArea", "behaviour"]),
+    lowestCurrent: { header: "Lowest current score", width: 10 },
+    highestCurrent: { header: "Highest current score", width: 10 },
+    currentSpread: { header: "Current spread (levels)", width: 10 },
+    agreedCurrentScore: { header: "Agreed current score", width: 10 },
+    agreedCurrent: { header: "Agreed current level", width: 13 },
+    lowestTarget: { header: "Lowest target score", width: 10 },
+    highestTarget: { header: "Highest target score", width: 10 },
+    targetSpread: { header: "Target spread (levels)", width: 10 },
+    agreedTargetScore: { header: "Agreed target score", width: 10 },
+    agreedTarget: { header: "Agreed target level", width: 13 },
+    differ: { header: "Respondents differ", width: 22 },
+    outside: { header: "Agreed outside the range", width: 24 },
+    note: { header: "Moderation note", width: 40 },
+  }),
+  respondentWidth: 13,
+  /** A spread of this many levels or more is left for the meeting to agree, and flagged. */
+  flagSpread: 2,
+} as const;
+
+/** The first column of the respondents' levels on the Moderation sheet. */
+export const MODERATION_RESPONDENTS_FROM = MODERATION.columnCount + 1;
+
+/**
+ * The source returns of a moderation, on the metadata sheet beside its properties (columns D to G, header in
+ * row 1): file, respondent, role and the fingerprint of the answers as moderated.
+ */
+export const MODERATION_SOURCES = {
+  column: 4,
+  ...namedTable(1, {
+    file: { header: "Source file", width: 30 },
+    respondent: { header: "Respondent", width: 20 },
+    role: { header: "Role", width: 20 },
+    answersFingerprint: { header: "Answers fingerprint", width: 70 },
+  }),
+} as const;
+
+/** Excel's limit on the text of one cell: merged evidence is cut to it, with a note. */
+export const CELL_TEXT_LIMIT = 32767;
+
 /** Summary: one row per key area, a row per theme after its key areas, and the overall row last. */
 export const SUMMARY = namedTable(5, {
   label: { header: "Theme / key area", width: 48 },
@@ -180,6 +227,8 @@ export const GROUP_DATA = namedTable(1, {
   ]),
   sourceFile: { header: "Source file", width: 30 },
   status: COLUMN.finalOrDraft,
+  /** How many respondents a moderated return was agreed from (src/core/moderate); blank for one respondent's return. */
+  moderatedFrom: { header: "Moderated from (respondents)", width: 14 },
 });
 
 /** Consolidation Log: one row per file given, in the order given, below a title and a count line. */

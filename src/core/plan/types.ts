@@ -167,6 +167,7 @@ export type SheetRole =
   | "gaps"
   | "data"
   | "retired"
+  | "moderation"
   | "metadata"
   | "checkReport"
   | "groupSummary"

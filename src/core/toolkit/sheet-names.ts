@@ -8,6 +8,8 @@ export const SHEET_NAMES = {
   gaps: "Gaps",
   data: "Data",
   retired: "Retired answers",
+  /** Several respondents' levels side by side, made by moderation (src/core/moderate); not in every assessment. */
+  moderation: "Moderation",
   metadata: "NPS_Metadata",
   /** The findings of a check, added on request (src/core/check/report-sheet.ts); not part of the assessment. */
   checkReport: "Check report",

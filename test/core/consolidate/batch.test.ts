@@ -365,6 +365,7 @@ test("Group Data: one row per return and behaviour, with the return's answers as
     INJECTIONS.owner,
     "1-anytown.xlsx",
     "Draft",
+    "", // Moderated from: one respondent's return
   ]);
   // "mature" as typed reads as Mature, as the workbook's own score formula reads it.
   expect(dataRow(2).slice(10, 15)).toEqual(["Mature", 3, "", "", ""]);
