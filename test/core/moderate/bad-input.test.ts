@@ -11,7 +11,7 @@ import { knownToolkits } from "../../../src/core/toolkit/registry";
 import { cellAddress } from "../../../src/core/util/a1";
 import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
-import { olderToolkit, returnPlan, tamperedPlan } from "../../consolidate/fixtures";
+import { olderToolkit, returnPlan, tamperedPlan } from "../consolidate/fixtures";
 import { NOW, respondentAnswers, snapshotSources, THREE, TODAY, toolkit } from "./fixtures";
 
 const older = olderToolkit();

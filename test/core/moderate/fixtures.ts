@@ -7,9 +7,9 @@ import type { Toolkit } from "../../../src/core/toolkit/schema";
 import { readReturn } from "../../../src/xlsx/read-return";
 import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
-import { returnPlan, writeReturn } from "../../consolidate/fixtures";
+import { returnPlan, writeReturn } from "../consolidate/fixtures";
 
-export { NOW, TODAY, toolkit } from "../../consolidate/fixtures";
+export { NOW, TODAY, toolkit } from "../consolidate/fixtures";
 
 export const COUNCIL = "Anytown Council";
 
