@@ -1,0 +1,28 @@
+/**
+ * Words about council type and region (the Guide's pickers, the checker's finding) and about peer
+ * benchmarks (Group Summary's groups, an anonymised group workbook), in one place.
+ */
+import { plural } from "../util/words";
+import type { CouncilGrouping } from "../plan/council-groups";
+
+export const peerWords = {
+  label: { councilType: "Council type", region: "Region" } satisfies Record<CouncilGrouping, string>,
+  prompt: {
+    councilType: "The kind of council, so that a group of councils can compare like with like. Pick from the list.",
+    region: "The English region, or Wales, so that a group of councils can compare neighbours. Pick from the list.",
+  } satisfies Record<CouncilGrouping, string>,
+  notListedTitle: { councilType: "Not a council type", region: "Not a region" } satisfies Record<
+    CouncilGrouping,
+    string
+  >,
+  notListedError: (choices: readonly string[]) => `Pick one from the list: ${choices.join(", ")}.`,
+  /** The checker's finding for a council type or region typed rather than picked. */
+  notListedFinding: (grouping: CouncilGrouping) =>
+    `The ${grouping === "councilType" ? "council type" : "region"} is not one of the list's, so a group workbook cannot place this return among its peers. Pick one from the list.`,
+  /** The plan's warning when it writes such an entry as it was typed. */
+  notListedWarning: (grouping: CouncilGrouping, typed: string) =>
+    `${grouping === "councilType" ? "Council type" : "Region"}: "${typed}" is not on the list; it was kept as typed. Pick one from the list on the Guide.`,
+  pickerGone: (grouping: CouncilGrouping) =>
+    `The ${grouping === "councilType" ? "council type" : "region"} picker is gone (pasted over?), so anything can be typed in it.`,
+  returns: (count: number) => plural(count, "return"),
+};
