@@ -17,6 +17,8 @@ const identity = (council: string) => ({
   council,
   respondent: "",
   role: "",
+  councilType: "",
+  region: "",
   assessmentDate: "2026-03-01",
   toolkitLabel: "nps-2018 1.0.0",
   toolkitVersion: "1.0.0",

@@ -25,4 +25,17 @@ export const peerWords = {
   pickerGone: (grouping: CouncilGrouping) =>
     `The ${grouping === "councilType" ? "council type" : "region"} picker is gone (pasted over?), so anything can be typed in it.`,
   returns: (count: number) => plural(count, "return"),
+  /** The group of returns whose Guide names no council type (or region) on the list. */
+  notGiven: "Not given",
+  groupsTitle: {
+    councilType: "By council type: the group's statistics over the returns of each type",
+    region: "By region: the group's statistics over the returns of each region",
+  } satisfies Record<CouncilGrouping, string>,
+  groupHeader: "Group",
+  returnsInGroup: "Returns in the group",
+  /** Shown instead of a figure drawn from too few returns, in an anonymised group workbook. */
+  suppressed: "Too few",
+  suppressedNote: (minimum: number) =>
+    `Too few: a figure drawn from fewer than ${minimum} returns is not shown, so that no council's own answers can be told from it (as open benchmarking schemes do).`,
+  fewerThan: (minimum: number) => `Fewer than ${minimum}`,
 };
