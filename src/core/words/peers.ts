@@ -2,7 +2,6 @@
  * Words about council type and region (the Guide's pickers, the checker's finding) and about peer
  * benchmarks (Group Summary's groups, an anonymised group workbook), in one place.
  */
-import { plural } from "../util/words";
 import type { CouncilGrouping } from "../plan/council-groups";
 
 export const peerWords = {
@@ -24,7 +23,6 @@ export const peerWords = {
     `${grouping === "councilType" ? "Council type" : "Region"}: "${typed}" is not on the list; it was kept as typed. Pick one from the list on the Guide.`,
   pickerGone: (grouping: CouncilGrouping) =>
     `The ${grouping === "councilType" ? "council type" : "region"} picker is gone (pasted over?), so anything can be typed in it.`,
-  returns: (count: number) => plural(count, "return"),
   /** The group of returns whose Guide names no council type (or region) on the list. */
   notGiven: "Not given",
   groupsTitle: {
