@@ -140,6 +140,15 @@ function answersFor(given: Given): Answers {
 
 let dir: string;
 let out: string;
+
+/** The returns consolidated anonymised into files of `dir` so named. */
+const consolidateAnonymised = (names: { xlsx: string; csv: string; key: string }) =>
+  runCli(
+    "consolidate",
+    path.join(dir, "returns"),
+    ...["-o", path.join(dir, names.xlsx), "--csv", path.join(dir, names.csv)],
+    ...["--anonymise", "--key", path.join(dir, names.key), "--today", TODAY],
+  );
 let code: number;
 let computed: ComputedWorkbook;
 
@@ -148,19 +157,7 @@ beforeAll(async () => {
   const returns = path.join(dir, "returns");
   mkdirSync(returns);
   for (const given of GIVEN) await writeReturn(returns, given.file, returnPlan(answersFor(given)));
-  const result = await runCli(
-    "consolidate",
-    returns,
-    "-o",
-    path.join(dir, "shared.xlsx"),
-    "--csv",
-    path.join(dir, "shared.csv"),
-    "--anonymise",
-    "--key",
-    path.join(dir, "key.csv"),
-    "--today",
-    TODAY,
-  );
+  const result = await consolidateAnonymised({ xlsx: "shared.xlsx", csv: "shared.csv", key: "key.csv" });
   code = result.code;
   out = result.out;
   await expectWorkbookClean(path.join(dir, "shared.xlsx"));
@@ -319,17 +316,7 @@ test("--anonymise needs --key, --key needs --anonymise, and nothing is written w
   );
   expect(noAnonymise.code).toBe(2);
   expect(noAnonymise.err).toMatch(/give --anonymise too/);
-  const sameFile = await runCli(
-    "consolidate",
-    returns,
-    "-o",
-    path.join(dir, "c.xlsx"),
-    "--csv",
-    path.join(dir, "same.csv"),
-    "--anonymise",
-    "--key",
-    path.join(dir, "same.csv"),
-  );
+  const sameFile = await consolidateAnonymised({ xlsx: "c.xlsx", csv: "same.csv", key: "same.csv" });
   expect(sameFile.code).toBe(2);
   expect([
     existsSync(path.join(dir, "a.xlsx")),
