@@ -33,7 +33,7 @@ export function useConsolidateAction({
   focusAfterRender,
 }: ConsolidateDeps) {
   const busy = isBusy(state);
-  const { includeErrors, finalOnly } = state.consolidate;
+  const { includeErrors, finalOnly, anonymise } = state.consolidate;
   return async (files: readonly File[]) => {
     if (busy || files.length === 0) return;
     dispatch({ type: "consolidateStarted", total: files.length });
@@ -46,7 +46,12 @@ export function useConsolidateAction({
       const used = consolidation;
       const onProgress = (update: { step: string; fraction: number }) =>
         dispatch({ type: "consolidateProgressed", update });
-      if (host) {
+      if (anonymise) {
+        // Never into the open workbook, which holds more than the group and is not one to send round.
+        onProgress({ step: paneWords.consolidate.making, fraction: 0.2 });
+        const downloaded = await consolidator.downloadGroupWorkbook(consolidation, { anonymise });
+        dispatch({ type: "consolidateSucceeded", consolidation, downloaded });
+      } else if (host) {
         const written = await exclusive(() => host.writeGroupSheets(used, onProgress));
         dispatch({ type: "consolidateSucceeded", consolidation, written });
       } else {

@@ -40,8 +40,11 @@ export interface Consolidator {
     options: ConsolidationOptions,
     onFile: (progress: ConsolidationProgress) => void,
   ): Promise<Consolidation>;
-  /** Downloads the group workbook as a new .xlsx file; resolves to its name. */
-  downloadGroupWorkbook(consolidation: Consolidation): Promise<string>;
+  /**
+   * Downloads the group workbook as a new .xlsx file; resolves to its name. Anonymised, it is fit to share with
+   * every council, and the key to its return numbers is downloaded beside it.
+   */
+  downloadGroupWorkbook(consolidation: Consolidation, options?: { anonymise: boolean }): Promise<string>;
 }
 
 /** All three, as the pane receives them. */

@@ -2,6 +2,7 @@
  * The pane's consolidator: the .xlsx reader, the checker, the consolidation use case and the .xlsx writer.
  * Only ever imported with import("./file-consolidator"), so webpack gives them a chunk of their own.
  */
+import { anonymiseConsolidation, returnKeyCsv } from "../core/consolidate/anonymise";
 import { consolidateReturns } from "../core/consolidate/consolidate";
 import { planGroupWorkbook } from "../core/consolidate/group-plan";
 import type { ReadReturn, ReturnSource } from "../core/consolidate/types";
@@ -13,7 +14,7 @@ import { readReturn } from "../xlsx/read-return";
 import { writePlanToBuffer } from "../xlsx/write-xlsx";
 import type { Consolidator } from "./features";
 import { fileBytes } from "./file-bytes";
-import { saveBytes } from "./save-file";
+import { CSV_TYPE, saveBytes } from "./save-file";
 
 /**
  * A file too large is refused by its size before a byte of it is loaded, and logged like any unreadable
@@ -49,8 +50,17 @@ export const fileConsolidator: Consolidator = {
       onProgress: onFile,
     }),
 
-  async downloadGroupWorkbook(consolidation) {
+  async downloadGroupWorkbook(consolidation, options) {
     const now = new Date();
+    if (options?.anonymise) {
+      const anonymised = anonymiseConsolidation(consolidation);
+      const bytes = await writePlanToBuffer(planGroupWorkbook(anonymised.consolidation, { now }));
+      const fileName = paneWords.fileNames.anonymisedGroup(todayIso(now));
+      saveBytes(bytes, fileName);
+      const key = new TextEncoder().encode(returnKeyCsv(anonymised.key));
+      saveBytes(key, paneWords.fileNames.anonymisedKey(todayIso(now)), { type: CSV_TYPE });
+      return fileName;
+    }
     const bytes = await writePlanToBuffer(planGroupWorkbook(consolidation, { now }));
     const fileName = groupFileName(now);
     saveBytes(bytes, fileName);

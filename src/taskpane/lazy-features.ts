@@ -42,7 +42,8 @@ export function lazyConsolidator(load: () => Promise<Consolidator>): Consolidato
   const loaded = loadOnce(load);
   return {
     consolidate: async (files, options, onFile) => (await loaded()).consolidate(files, options, onFile),
-    downloadGroupWorkbook: async (consolidation) => (await loaded()).downloadGroupWorkbook(consolidation),
+    downloadGroupWorkbook: async (consolidation, options) =>
+      (await loaded()).downloadGroupWorkbook(consolidation, options),
   };
 }
 

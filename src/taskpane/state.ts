@@ -67,10 +67,15 @@ export interface CheckView {
   copy: { kind: "copied" } | { kind: "refused"; text: string } | null;
 }
 
+/** The options of "Consolidate returns", each a checkbox. */
+export type ConsolidateOption = "includeErrors" | "finalOnly" | "anonymise";
+
 /** "Consolidate returns": the options, a run's progress and a line per file, and where the group sheets went. */
 export interface ConsolidateView {
   includeErrors: boolean;
   finalOnly: boolean;
+  /** Download an anonymised group and its key, in Excel too (the open workbook is not one to share). */
+  anonymise: boolean;
   /** A run going on: the overall bar (reading the files, then writing the group sheets or the file). */
   progress: ProgressUpdate | null;
   /** One line per file as each is read, in the order given. */
@@ -121,7 +126,7 @@ type CheckAction =
 
 /** What the consolidation's own reducer handles. */
 type ConsolidateAction =
-  | { type: "consolidateOptionChanged"; option: "includeErrors" | "finalOnly"; value: boolean }
+  | { type: "consolidateOptionChanged"; option: ConsolidateOption; value: boolean }
   | { type: "consolidateStarted"; total: number }
   | { type: "consolidateFileRead"; progress: ConsolidationProgress }
   /** Writing the group sheets (Excel) or the file (standalone), as the host or writer reports it. */
@@ -167,6 +172,7 @@ export function initialState(mode: PaneMode, now: Date = new Date()): PaneState 
 const emptyConsolidate: ConsolidateView = {
   includeErrors: false,
   finalOnly: false,
+  anonymise: false,
   progress: null,
   files: [],
   result: null,
@@ -347,6 +353,7 @@ function consolidateReducer(view: ConsolidateView, action: ConsolidateAction): C
         ...emptyConsolidate,
         includeErrors: view.includeErrors,
         finalOnly: view.finalOnly,
+        anonymise: view.anonymise,
         progress: { step: paneWords.consolidate.reading(action.total), fraction: 0 },
       };
     case "consolidateFileRead": {

@@ -17,6 +17,8 @@ const identity = (council: string) => ({
   council,
   respondent: "",
   role: "",
+  councilType: "",
+  region: "",
   assessmentDate: "2026-03-01",
   toolkitLabel: "nps-2018 1.0.0",
   toolkitVersion: "1.0.0",
@@ -48,7 +50,12 @@ const withErrors: LogEntry = {
 };
 
 function fakeConsolidator(log: LogEntry[]) {
-  const calls = { options: [] as ConsolidationOptions[], files: [] as string[][], downloaded: 0 };
+  const calls = {
+    options: [] as ConsolidationOptions[],
+    files: [] as string[][],
+    downloaded: 0,
+    anonymised: [] as boolean[],
+  };
   const consolidation: Consolidation = {
     toolkit: canonicalToolkit(),
     returns: log
@@ -76,8 +83,9 @@ function fakeConsolidator(log: LogEntry[]) {
       );
       return consolidation;
     },
-    async downloadGroupWorkbook() {
+    async downloadGroupWorkbook(_, options) {
       calls.downloaded++;
+      calls.anonymised.push(options?.anonymise === true);
       return "NPS group consolidation 2026-11-26.xlsx";
     },
   };
@@ -203,7 +211,20 @@ test("standalone: the group workbook is downloaded, and the pane names the file"
   fireEvent.click(screen.getByRole("button", { name: "Consolidate" }));
   expect(await screen.findByText("Group workbook downloaded.")).toBeTruthy();
   expect(calls.downloaded).toBe(1);
+  expect(calls.anonymised).toEqual([false]);
   expect(screen.getByText(/Open “NPS group consolidation 2026-11-26.xlsx” from your downloads folder/)).toBeTruthy();
+});
+
+test("in Excel, anonymised: the group is downloaded to share, not written into the open workbook", async () => {
+  const { host, calls: hostCalls } = fakeHost();
+  const { consolidator, calls } = fakeConsolidator([used]);
+  await renderPane(host, consolidator);
+  fireEvent.click(screen.getByRole("checkbox", { name: /^Anonymise, to share with every council/ }));
+  chooseFiles("anytown.xlsx");
+  fireEvent.click(screen.getByRole("button", { name: "Consolidate" }));
+  expect(await screen.findByText("Group workbook downloaded.")).toBeTruthy();
+  expect(calls.anonymised).toEqual([true]);
+  expect(hostCalls.written).toEqual([]);
 });
 
 test("with no return usable nothing is written, the pane says so, and the lines say why", async () => {

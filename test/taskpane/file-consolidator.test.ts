@@ -57,3 +57,36 @@ test("with errors included the tampered return is used, marked as such", async (
   const consolidation = await fileConsolidator.consolidate(files, { includeErrors: true, finalOnly: false }, () => {});
   expect(consolidation.log.map((e) => e.outcome)).toEqual(["used", "used-with-errors"]);
 });
+
+/** A Blob's bytes (jsdom's Blob has no arrayBuffer()). */
+const bytesOf = (blob: Blob) =>
+  new Promise<Uint8Array>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+
+test("anonymised: the group workbook and the key are both downloaded, and only the key names the council", async () => {
+  const { fileConsolidator } = await import("../../src/taskpane/file-consolidator");
+  const files = (await returns()).slice(0, 1);
+  const consolidation = await fileConsolidator.consolidate(files, { includeErrors: false, finalOnly: false }, () => {});
+  const blobs: Blob[] = [];
+  const names: string[] = [];
+  Object.assign(URL, { createObjectURL: (blob: Blob) => (blobs.push(blob), "blob:x"), revokeObjectURL: () => {} });
+  const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+  const fileName = await fileConsolidator.downloadGroupWorkbook(consolidation, { anonymise: true });
+  click.mockRestore();
+  expect(names).toEqual([fileName, expect.stringMatching(/^NPS group key to return numbers .*\.csv$/)]);
+  expect(fileName).toMatch(/^NPS group benchmarks to share .*\.xlsx$/);
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(await bytesOf(blobs[0]));
+  const parts = await Promise.all(Object.values(zip.files).map((entry) => entry.async("string")));
+  expect(parts.filter((text) => /anytown/i.test(text))).toEqual([]);
+  expect(blobs[1].type).toBe("text/csv");
+  expect(new NodeTextDecoder("utf-8", { ignoreBOM: true }).decode(await bytesOf(blobs[1]))).toMatch(
+    /^\uFEFFReturn,Council,Respondent,Role or department,Source file\r\n1,Anytown,,,anytown\.xlsx\r\n$/,
+  );
+});

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from "fs";
 import { textTable } from "../text-table";
 import * as path from "path";
 import { consolidateReturns } from "../../core/consolidate/consolidate";
+import { anonymiseConsolidation, returnKeyCsv } from "../../core/consolidate/anonymise";
 import { groupDataCsv } from "../../core/consolidate/csv";
 import { planGroupWorkbook } from "../../core/consolidate/group-plan";
 import { groupDataRows } from "../../core/consolidate/group-rows";
@@ -16,6 +17,7 @@ import { checkTarget, isSameFile, writeAllOrNothing } from "../write-file";
 
 const HELP = `Usage:
   nps-toolkit consolidate <file.xlsx or folder>... -o group.xlsx [--csv group.csv]
+                          [--anonymise --key key.csv]
                           [--include-errors] [--final-only] [--force] [--today YYYY-MM-DD]
 
 Consolidates returned assessment workbooks (one per council, or one per respondent in a council) into a
@@ -29,9 +31,16 @@ Each file is checked first. A file that is not an assessment, or whose check fin
 returns from the same council and respondent, the final one is used, then the one with the later
 assessment date, then the one saved later. The returns are only read, never changed.
 
+With --anonymise the group workbook is fit to send back to every council: returns are Return 1, 2, ...
+with no council, respondent, role, evidence, owner or file name anywhere in it, and any group figure
+drawn from fewer than 5 returns is not shown. Which council's return has which number is written only
+to the key file (--key), for you to tell each council its own number.
+
 Options:
   -o, --output FILE    The group workbook to write (.xlsx). Required.
   --csv FILE           Also write Group Data as CSV (UTF-8), for Power BI and other tools.
+  --anonymise          Write a group workbook (and CSV) to share with every council.
+  --key FILE           With --anonymise, required: the CSV saying whose return has which number.
   --include-errors     Use returns whose check found errors too.
   --final-only         Leave out returns that are not signed off.
   --force              Replace the output files if they exist.
@@ -99,12 +108,32 @@ function printLog(consolidation: Consolidation, output: CliOutput): void {
   });
 }
 
-function outputsOf(args: ParsedArgs): { xlsx: string; csv?: string; force: boolean } {
+interface Outputs {
+  xlsx: string;
+  csv?: string;
+  /** The anonymised group's key; given exactly when the group is anonymised. */
+  key?: string;
+  force: boolean;
+}
+
+function outputsOf(args: ParsedArgs): Outputs {
   const xlsx = args.values.output;
   if (typeof xlsx !== "string")
     throw new UsageError("Say where to write the group workbook: nps-toolkit consolidate returns/ -o group.xlsx");
-  const csv = args.values.csv;
-  return { xlsx, ...(typeof csv === "string" ? { csv } : {}), force: args.values.force === true };
+  const { csv, key } = args.values;
+  const anonymise = args.values.anonymise === true;
+  if (anonymise && typeof key !== "string")
+    throw new UsageError(
+      "Say where to write the key to the return numbers, which only you keep: nps-toolkit consolidate returns/ -o group.xlsx --anonymise --key key.csv",
+    );
+  if (!anonymise && typeof key === "string")
+    throw new UsageError("--key is the key to an anonymised group: give --anonymise too, or leave --key out.");
+  return {
+    xlsx,
+    ...(typeof csv === "string" ? { csv } : {}),
+    ...(typeof key === "string" ? { key } : {}),
+    force: args.values.force === true,
+  };
 }
 
 async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
@@ -118,7 +147,9 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
   const outputs = outputsOf(args);
   const xlsxTarget = checkTarget(outputs.xlsx, outputs.force);
   const csvTarget = outputs.csv === undefined ? undefined : checkTarget(outputs.csv, outputs.force, ".csv");
-  const targets = [xlsxTarget, ...(csvTarget ? [csvTarget] : [])];
+  const keyTarget = outputs.key === undefined ? undefined : checkTarget(outputs.key, outputs.force, ".csv");
+  const targets = [xlsxTarget, ...(csvTarget ? [csvTarget] : []), ...(keyTarget ? [keyTarget] : [])];
+  if (new Set(targets).size < targets.length) throw new UsageError("Name a different file for each output.");
   const files = filesFrom(args.positionals, targets);
   for (const file of files)
     if (targets.some((target) => isSameFile(path.resolve(file), target)))
@@ -135,15 +166,22 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
     printLog(consolidation, output);
     return 2;
   }
-  const rows = groupDataRows(consolidation);
-  const workbook = await writePlanToBuffer(planGroupWorkbook(consolidation, { now: new Date() }));
+  const anonymised = keyTarget ? anonymiseConsolidation(consolidation) : undefined;
+  const shared = anonymised?.consolidation ?? consolidation;
+  const rows = groupDataRows(shared);
+  const workbook = await writePlanToBuffer(planGroupWorkbook(shared, { now: new Date() }));
+  const text = (csv: string) => new TextEncoder().encode(csv);
   await writeAllOrNothing([
     { target: xlsxTarget, bytes: workbook, shownAs: outputs.xlsx },
-    ...(csvTarget && outputs.csv
-      ? [{ target: csvTarget, bytes: new TextEncoder().encode(groupDataCsv(rows)), shownAs: outputs.csv }]
+    ...(csvTarget && outputs.csv ? [{ target: csvTarget, bytes: text(groupDataCsv(rows)), shownAs: outputs.csv }] : []),
+    ...(keyTarget && outputs.key && anonymised
+      ? [{ target: keyTarget, bytes: text(returnKeyCsv(anonymised.key)), shownAs: outputs.key }]
       : []),
   ]);
-  const csvNote = outputs.csv ? ` and ${outputs.csv}` : "";
+  const csvNote = [outputs.csv, outputs.key]
+    .filter(Boolean)
+    .map((file) => ` and ${file}`)
+    .join("");
   output.log(
     `Wrote ${outputs.xlsx}${csvNote}: ${logSummaryLine(consolidation)} ${rows.length} rows on Group Data (toolkit ${consolidation.toolkit.id} ${consolidation.toolkit.version}).`,
   );
@@ -158,6 +196,8 @@ export const consolidateCommand: Command = {
   options: {
     output: { type: "string", short: "o" },
     csv: { type: "string" },
+    anonymise: { type: "boolean" },
+    key: { type: "string" },
     "include-errors": { type: "boolean" },
     "final-only": { type: "boolean" },
     force: { type: "boolean" },

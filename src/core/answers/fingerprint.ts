@@ -10,7 +10,9 @@
  *   and so does any other cell holding only white space;
  * - any other text (evidence, owner, council, respondent, role) counts exactly as typed;
  * - dates count as ISO dates (the readers turn Excel's serial numbers into them), anything else as typed;
- * - answers kept on the Retired answers sheet count too, by their behaviour ID.
+ * - answers kept on the Retired answers sheet count too, by their behaviour ID;
+ * - council type and region count as typed, and only once either is given, so a sign-off recorded
+ *   before the Guide had them keeps its fingerprint.
  */
 import { canonicalLevel, cleanAnswers } from "../plan/answers";
 import { levelText } from "../plan/level-text";
@@ -65,6 +67,9 @@ function serialise(answers: Answers, signOff: SignOffBy, toolkit: Toolkit): stri
     blankAsNull(answers.respondent),
     blankAsNull(answers.role),
     behaviours,
+    ...(blankAsNull(answers.councilType) !== null || blankAsNull(answers.region) !== null
+      ? [blankAsNull(answers.councilType), blankAsNull(answers.region)]
+      : []),
   ]);
 }
 
@@ -85,6 +90,8 @@ export function signOffOfWritten(toolkit: Toolkit, answers: Answers, signOff: Si
     assessmentDate: written.assessmentDate,
     respondent: written.respondent,
     role: written.role,
+    councilType: written.councilType,
+    region: written.region,
     behaviours: { ...written.retired, ...written.behaviours },
   };
   return { ...signOff, answersFingerprint: answersFingerprint(asRead, signOff, toolkit) };

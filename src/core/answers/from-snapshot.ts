@@ -2,6 +2,7 @@ import { defaultSheetNames } from "../plan/build-plan";
 import {
   GUIDE,
   GUIDE_DETAILS_SINCE_LAYOUT,
+  GUIDE_PEERS_SINCE_LAYOUT,
   KEY_AREA,
   keyAreaSheetKey,
   METADATA_KEYS,
@@ -26,6 +27,9 @@ export interface AssessmentInfo {
   respondent: string;
   /** The respondent's role or department. */
   role: string;
+  /** As typed or picked ("" when not given, or the workbook's layout predates the cell). */
+  councilType: string;
+  region: string;
   /** As the Guide shows them; whether they make the return final is signOffState's decision (assessment/sign-off.ts). */
   signedOffBy: string;
   /** ISO date, or "" (or text, as typed, when it is not a date). */
@@ -132,6 +136,11 @@ export function guideHasDetails(metadata: Partial<Record<MetadataKey, string>>):
   return !metadata.layoutVersion || Number(metadata.layoutVersion) >= GUIDE_DETAILS_SINCE_LAYOUT;
 }
 
+/** Whether the Guide has the council type and region pickers (an older layout has other rows there). */
+export function guideHasPeerDetails(metadata: Partial<Record<MetadataKey, string>>): boolean {
+  return !metadata.layoutVersion || Number(metadata.layoutVersion) >= GUIDE_PEERS_SINCE_LAYOUT;
+}
+
 /**
  * Every answer of the key area sheets and the Retired answers sheet, by behaviour ID wherever its
  * row stands (answer-rows.ts), with a note for each entry that could not be placed.
@@ -191,11 +200,14 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
   const metadata = readMetadata(sheetNamed(roles.metadata));
   const at = (cell: { row: number; column: number }) => cellAddress(cell.row, cell.column);
   const guideDetails = guideHasDetails(metadata) ? guide : undefined;
+  const guidePeers = guideHasPeerDetails(metadata) ? guide : undefined;
   const info: AssessmentInfo = {
     council: text(guide, at(GUIDE.councilCell)),
     assessmentDate: dateText(guide, at(GUIDE.dateCell)),
     respondent: text(guideDetails, at(GUIDE.respondentCell)),
     role: text(guideDetails, at(GUIDE.roleCell)),
+    councilType: text(guidePeers, at(GUIDE.councilTypeCell)),
+    region: text(guidePeers, at(GUIDE.regionCell)),
     signedOffBy: text(guideDetails, at(GUIDE.signedOffByCell)),
     signedOffOn: dateText(guideDetails, at(GUIDE.signedOffOnCell)),
     metadata,
@@ -206,6 +218,8 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
     ...(info.assessmentDate ? { assessmentDate: info.assessmentDate } : {}),
     ...(info.respondent ? { respondent: info.respondent } : {}),
     ...(info.role ? { role: info.role } : {}),
+    ...(info.councilType ? { councilType: info.councilType } : {}),
+    ...(info.region ? { region: info.region } : {}),
   };
   return { roles, ourSheets, answers, info, unplaced };
 }

@@ -30,6 +30,9 @@ export interface AssessmentDetails {
   council: string;
   /** ISO date, YYYY-MM-DD. */
   assessmentDate: string;
+  /** Picked from the lists (src/core/plan/council-groups.ts); on an upgrade, absent or blank keeps the workbook's own. */
+  councilType?: string;
+  region?: string;
 }
 
 export interface PlanningOptions {
@@ -117,7 +120,7 @@ export function planBuild(toolkit: Toolkit, options: PlanningOptions): PlannedAs
   const choice = chooseSheetNames(defaultSheetNames(toolkit), options.workbookSheets ?? [], {});
   const plan = buildWorkbookPlan(
     toolkit,
-    { behaviours: {} },
+    { behaviours: {}, councilType: options.details.councilType, region: options.details.region },
     {
       council: options.details.council,
       assessmentDate: options.details.assessmentDate,
@@ -158,6 +161,8 @@ export function planUpgrade(
     ...carried.answers,
     council: options.details.council.trim() || found.info.council,
     assessmentDate: options.details.assessmentDate.trim() || found.info.assessmentDate,
+    councilType: options.details.councilType?.trim() || found.answers.councilType,
+    region: options.details.region?.trim() || found.answers.region,
   };
   const signOff = options.signOff
     ? { record: signOffOfWritten(toolkit, answers, options.signOff), warnings: [] }

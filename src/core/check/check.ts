@@ -2,11 +2,17 @@
  * The checker: a workbook snapshot against what the generator would write for the same answers
  * and sheet names, so the expected text and formulas come from one place (the plan). Pure.
  */
-import { guideHasDetails, readAssessment, type FoundAssessment } from "../answers/from-snapshot";
+import { guideHasDetails, guideHasPeerDetails, readAssessment, type FoundAssessment } from "../answers/from-snapshot";
 import { readModeration } from "../answers/moderation";
 import type { ModerationRecord } from "../plan/moderation-types";
 import { buildWorkbookPlan, defaultSheetNames } from "../plan/build-plan";
-import { GUIDE_DETAILS_SINCE_LAYOUT, METADATA_KEYS, SHEET_NAMES, type MetadataKey } from "../plan/layout";
+import {
+  GUIDE_DETAILS_SINCE_LAYOUT,
+  GUIDE_PEERS_SINCE_LAYOUT,
+  METADATA_KEYS,
+  SHEET_NAMES,
+  type MetadataKey,
+} from "../plan/layout";
 import type { WorkbookPlan } from "../plan/types";
 import type { WorkbookSnapshot } from "../snapshot/types";
 import { toolkitFingerprint } from "../toolkit/load";
@@ -16,7 +22,7 @@ import { cellAddress } from "../util/a1";
 import { checkKeyAreaAnswers } from "./answers";
 import { compareWithPlan, type PlanComparison } from "./compare-plan";
 import { checkFigures } from "./figures";
-import { checkInputs } from "./inputs";
+import { checkGuidePickers, checkInputs } from "./inputs";
 import { checkNames } from "./names";
 import { withBehaviours } from "./places";
 import { checkSettings } from "./settings";
@@ -125,15 +131,20 @@ function identify(
   return { toolkit, findings };
 }
 
-/** A workbook made before the Guide had respondent and sign-off cells: a repair adds them, keeping every answer. */
+/**
+ * A workbook made before the Guide had respondent and sign-off cells, or council type and region
+ * pickers: a repair adds them, keeping every answer.
+ */
 function layoutOutdated(found: FoundAssessment): Finding {
   const { layoutVersion } = found.info.metadata;
+  const detailsMissing = !guideHasDetails(found.info.metadata);
+  const missing = detailsMissing ? "respondent or sign-off cells" : "council type or region pickers";
   return finding({
     rule: "identity.layout-outdated",
     sheet: found.roles.metadata ? { role: "metadata", key: "metadata", name: found.roles.metadata } : undefined,
     cell: found.roles.metadata ? metadataCell("layoutVersion") : undefined,
-    message: `This workbook was made by an earlier version of NPS Toolkit for Excel, whose Guide has no respondent or sign-off cells, so the Guide was not compared; a repair brings it up to date and keeps every answer.`,
-    expected: `${GUIDE_DETAILS_SINCE_LAYOUT} or later`,
+    message: `This workbook was made by an earlier version of NPS Toolkit for Excel, whose Guide has no ${missing}, so the Guide was not compared; a repair brings it up to date and keeps every answer.`,
+    expected: `${detailsMissing ? GUIDE_DETAILS_SINCE_LAYOUT : GUIDE_PEERS_SINCE_LAYOUT} or later`,
     found: layoutVersion ?? "(empty)",
     repairable: true,
   });
@@ -241,7 +252,7 @@ export function checkWorkbook(
   if (!identity.toolkit) return { findings: identity.findings };
   const toolkit = identity.toolkit;
   const found = toolkit === canonical ? located : (readAssessment(snapshot, toolkit) ?? located);
-  const olderGuide = !guideHasDetails(found.info.metadata);
+  const olderGuide = !guideHasPeerDetails(found.info.metadata);
   const moderation = readModeration(snapshot, found.roles);
   const plan = planFor(found, toolkit, moderation);
   const findings = withBehaviours(
@@ -254,6 +265,7 @@ export function checkWorkbook(
       ...checkSignOff(found, toolkit),
       ...(moderation ? checkAgreedLevels(found, moderation, toolkit, plan) : []),
       ...(moderation && options.sources ? checkSources(moderation, options.sources) : []),
+      ...(olderGuide ? [] : checkGuidePickers(snapshot, found)),
     ],
     snapshot,
     toolkit,

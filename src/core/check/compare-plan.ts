@@ -16,6 +16,9 @@ import type { SheetPlan, Validation, WorkbookPlan } from "../plan/types";
 import type { SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../snapshot/types";
 import { cellAddress, cellsIn, parseCell } from "../util/a1";
 import { plannedCells } from "../plan/planned-cells";
+import { type CouncilGrouping } from "../plan/council-groups";
+import { GUIDE_PICKERS } from "../plan/layout";
+import { peerWords } from "../words/peers";
 import { compareSheet, type DefaultNames, type RowMap, type SheetComparison } from "./compare-sheet";
 import { rowMoveFindings, rowMoves, type RowMoves } from "./row-moves";
 import { finding } from "./findings";
@@ -271,6 +274,20 @@ function compareGuards(
   return [...byRow.keys()].sort((a, b) => a - b).flatMap((row) => byRow.get(row)!);
 }
 
+/** Which picker a list validation is: a level's on a key area sheet, the council type's or region's on the Guide. */
+function pickerGoneMessage(sheet: SheetPlan, address: string): string {
+  const grouping =
+    sheet.role === "guide"
+      ? (Object.keys(GUIDE_PICKERS) as CouncilGrouping[]).find((key) => {
+          const cell = GUIDE_PICKERS[key];
+          return cellAddress(cell.row, cell.column) === address;
+        })
+      : undefined;
+  return grouping
+    ? peerWords.pickerGone(grouping)
+    : "This cell's level picker is gone (pasted over?), so anything can be typed in it.";
+}
+
 function validationFinding(
   sheet: SheetPlan,
   where: FindingSheet,
@@ -285,7 +302,7 @@ function validationFinding(
       rule: "answer.picker-missing",
       sheet: where,
       cell: address,
-      message: "This cell's level picker is gone (pasted over?), so anything can be typed in it.",
+      message: pickerGoneMessage(sheet, address),
       expected: `a list of ${list} that stops other entries`,
       found: found
         ? `${found.type}${found.list ? ` of ${found.list.join(", ")}` : ""}, ${found.alert} alert`

@@ -5,8 +5,11 @@
  * neighbour, where the figures still count it but no reader sees it; a behaviour ID with spaces or
  * invisible characters around it is found by the add-in but not by the Gaps and Data lookups.
  */
-import { DATA, GAPS, KEY_AREA } from "../plan/layout";
-import type { SnapshotSheet } from "../snapshot/types";
+import type { FoundAssessment } from "../answers/from-snapshot";
+import { GROUPING_CHOICES, listedChoice, type CouncilGrouping } from "../plan/council-groups";
+import { DATA, GAPS, GUIDE_PICKERS, KEY_AREA } from "../plan/layout";
+import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
+import { peerWords } from "../words/peers";
 import { cellAddress, cellsIn, parseRange } from "../util/a1";
 import type { ComparedSheet } from "./compare-plan";
 import { finding, shown } from "./findings";
@@ -116,4 +119,30 @@ export function checkInputs(compared: readonly ComparedSheet[], behaviourIds: Re
       ...(sheet.plan.role === "keyArea" ? [...formulaInputs(sheet), ...mergedInputs(sheet)] : []),
       ...idsNotExact(sheet, behaviourIds),
     ]);
+}
+
+/**
+ * A council type or region typed rather than picked (pasted, or typed where the picker was lost):
+ * the return's figures stand, but a group workbook cannot place it among its peers.
+ */
+export function checkGuidePickers(snapshot: WorkbookSnapshot, found: FoundAssessment): Finding[] {
+  const guide = snapshot.sheets.find((sheet) => sheet.name === found.roles.guide);
+  if (!guide) return [];
+  return (Object.keys(GUIDE_PICKERS) as CouncilGrouping[]).flatMap((grouping) => {
+    const cell = GUIDE_PICKERS[grouping];
+    const address = cellAddress(cell.row, cell.column);
+    const value = guide.cells[address]?.value ?? null;
+    if (value === null || String(value).trim() === "" || listedChoice(grouping, String(value))) return [];
+    return [
+      finding({
+        rule: "answer.not-listed",
+        sheet: { role: "guide", key: "guide", name: guide.name },
+        cell: address,
+        message: peerWords.notListedFinding(grouping),
+        expected: GROUPING_CHOICES[grouping].join(", "),
+        found: String(value),
+        repairable: false,
+      }),
+    ];
+  });
 }

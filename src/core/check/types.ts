@@ -40,6 +40,7 @@ export const RULES = {
   "answer.level-written-differently": "info",
   "answer.picker-missing": "warning",
   "answer.date-rule-missing": "warning",
+  "answer.not-listed": "warning",
   "answer.evidence-missing": "warning",
   "answer.review-date-not-a-date": "error",
   "answer.review-date-past": "warning",

@@ -20,7 +20,11 @@ export function csvField(value: GroupValue): string {
   return NEEDS_QUOTES.test(text) || text !== value ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function groupDataCsv(rows: GroupDataRow[]): string {
-  const lines = [GROUP_DATA.headers, ...rows.map((row) => GROUP_DATA.row<GroupValue>(row))];
+/** Lines of fields as a CSV file's text. */
+export function csvText(lines: readonly (readonly GroupValue[])[]): string {
   return `${BYTE_ORDER_MARK}${lines.map((line) => line.map(csvField).join(",")).join("\r\n")}\r\n`;
+}
+
+export function groupDataCsv(rows: GroupDataRow[]): string {
+  return csvText([GROUP_DATA.headers, ...rows.map((row) => GROUP_DATA.row<GroupValue>(row))]);
 }

@@ -97,6 +97,8 @@ function examineSnapshot(
       council: found.info.council.trim(),
       respondent: found.info.respondent.trim(),
       role: found.info.role.trim(),
+      councilType: found.info.councilType.trim(),
+      region: found.info.region.trim(),
       assessmentDate: found.info.assessmentDate,
       toolkitLabel: toolkitId && toolkitVersion ? `${toolkitId} ${toolkitVersion}` : "",
       ...(madeFrom ? { toolkitVersion: madeFrom.version } : {}),

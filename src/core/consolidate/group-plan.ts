@@ -40,6 +40,7 @@ export function planGroupWorkbook(consolidation: Consolidation, options: GroupPl
         groupDataRowCount: rows.length,
         sheetNames,
         description: consolidationLine(consolidation, options.now),
+        anonymised: consolidation.anonymised,
       }),
       groupDataSheet(rows, sheetNames.groupData),
       consolidationLogSheet(consolidation, sheetNames.consolidationLog, options.now),

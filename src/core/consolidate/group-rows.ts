@@ -64,6 +64,9 @@ function returnRows(
           council: textOrNull(identity.council),
           respondent: textOrNull(identity.respondent),
           role: textOrNull(identity.role),
+          // A council type with a region can name a council: an anonymised group keeps them to Group Summary's groups.
+          councilType: consolidation.anonymised ? null : textOrNull(identity.councilType),
+          region: consolidation.anonymised ? null : textOrNull(identity.region),
           assessmentDate: textOrNull(identity.assessmentDate),
           toolkitVersion: textOrNull(identity.toolkitLabel),
           theme: theme.name,
@@ -77,7 +80,7 @@ function returnRows(
           gap,
           evidence: textOrNull(answer.evidence),
           owner: textOrNull(answer.owner),
-          sourceFile: used.file,
+          sourceFile: consolidation.anonymised ? null : used.file,
           status: SIGN_OFF_LABEL[identity.status],
           moderatedFrom: identity.moderatedFrom ?? null,
         });

@@ -12,6 +12,9 @@ import { NOT_ASSESSED } from "../plan/summary-sheet";
 import type { PlanCell, SheetPlan } from "../plan/types";
 import type { Toolkit } from "../toolkit/schema";
 import { absoluteRange, cellAddress, columnLetter, formulaString, quoteSheet, rangeAddress } from "../util/a1";
+import { GROUPING_CHOICES, type CouncilGrouping } from "../plan/council-groups";
+import { peerWords } from "../words/peers";
+import { cellsOver, MINIMUM_RETURNS, peerGroups, type PeerGroup } from "./peer-groups";
 import type { UsedReturn } from "./types";
 
 type StatisticKey = (typeof GROUP_SUMMARY.statistics)[number]["key"];
@@ -39,8 +42,9 @@ function summaryRows(toolkit: Toolkit): SummaryRow[] {
   return rows;
 }
 
-/** A return's column heading: its number, council and respondent (or role), all as text. */
-export function returnLabel(used: UsedReturn): string {
+/** A return's column heading: its number, council and respondent (or role), all as text; only its number when anonymised. */
+export function returnLabel(used: UsedReturn, anonymised = false): string {
+  if (anonymised) return `Return ${used.number}`;
   const who = used.identity.respondent || used.identity.role;
   const council = used.identity.council || "(no council named)";
   return `${used.number}. ${council}${who ? `: ${who}` : ""}`;
@@ -88,11 +92,24 @@ const STATISTIC_FORMULAS: Record<StatisticKey, (over: string) => string> = {
   spread: (over) => `MAX(${over})-MIN(${over})`,
 };
 
-const statisticFormulas = (over: string): PlanCell[] =>
-  GROUP_SUMMARY.statistics.map(({ key }) => ({ formula: `IF(COUNT(${over})=0,"",${STATISTIC_FORMULAS[key](over)})` }));
+/**
+ * The statistics over `over`: blank when none of its cells holds a number; when anonymised, not shown
+ * (peerWords.suppressed) when fewer than MINIMUM_RETURNS do.
+ */
+const statisticFormulas = (over: string, anonymised: boolean): PlanCell[] =>
+  GROUP_SUMMARY.statistics.map(({ key }) => ({
+    formula: anonymised
+      ? `IF(COUNT(${over})<${MINIMUM_RETURNS},${formulaString(peerWords.suppressed)},${STATISTIC_FORMULAS[key](over)})`
+      : `IF(COUNT(${over})=0,"",${STATISTIC_FORMULAS[key](over)})`,
+  }));
 
-const levelOf = (cell: string, levels: readonly string[]) =>
-  `IF(ISNUMBER(${cell}),INDEX(${levelArray(levels)},INT(${cell})),${formulaString(NOT_ASSESSED)})`;
+/** The level of a score cell; a figure not shown stays not shown. */
+const levelOf = (cell: string, levels: readonly string[], anonymised: boolean) =>
+  `IF(ISNUMBER(${cell}),INDEX(${levelArray(levels)},INT(${cell})),${
+    anonymised
+      ? `IF(${cell}=${formulaString(peerWords.suppressed)},${cell},${formulaString(NOT_ASSESSED)})`
+      : formulaString(NOT_ASSESSED)
+  })`;
 
 export interface GroupSummaryInput {
   toolkit: Toolkit;
@@ -101,11 +118,19 @@ export interface GroupSummaryInput {
   sheetNames: { groupSummary: string; groupData: string; consolidationLog: string };
   /** One line saying what was consolidated, for under the title. */
   description: string;
+  /** Returns named by number only, and figures drawn from fewer than MINIMUM_RETURNS returns not shown. */
+  anonymised?: boolean;
 }
 
 export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
   const { toolkit, returns } = input;
+  const anonymised = input.anonymised ?? false;
   const rows = summaryRows(toolkit);
+  const groupings = (Object.keys(GROUPING_CHOICES) as CouncilGrouping[]).map((grouping) => ({
+    grouping,
+    groups: peerGroups(returns, grouping),
+  }));
+  const peerColumns = Math.max(...groupings.map(({ groups }) => groups.length)) * STATISTICS.length;
   const first = GROUP_SUMMARY.columns.firstReturn;
   const lastReturn = first + returns.length - 1;
   /** The column of a statistic, after the returns'. */
@@ -118,19 +143,21 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
     ...returns.map(() => GROUP_SUMMARY.widths.return),
     ...STATISTICS.map(() => GROUP_SUMMARY.widths.statistic),
   ];
+  while (widths.length < first - 1 + peerColumns) widths.push(GROUP_SUMMARY.widths.statistic);
   const sheet = new SheetBuilder("groupSummary", "groupSummary", input.sheetNames.groupSummary, widths);
   const ranges = groupDataRanges(input.sheetNames.groupData, input.groupDataRowCount);
-  const labels = returns.map(returnLabel);
+  const labels = returns.map((used) => returnLabel(used, anonymised));
 
   sheet
     .title("Group summary of the returns")
     .block(2, 1, [
       [input.description],
       [
-        `Each return's average current score per key area, theme and overall, from ${input.sheetNames.groupData} (blank answers and entries that are not levels never count); then the group's mean of those averages, the lowest, the highest and the spread (highest minus lowest). Below: each return's typical level, its average rounded down. ${input.sheetNames.consolidationLog} lists every file and why any was left out.`,
+        `Each return's average current score per key area, theme and overall, from ${input.sheetNames.groupData} (blank answers and entries that are not levels never count); then the group's mean of those averages, the lowest, the highest and the spread (highest minus lowest). Below: each return's typical level, its average rounded down, and the same statistics by council type and by region. ${input.sheetNames.consolidationLog} lists every file and why any was left out.`,
       ],
+      ...(anonymised ? [[peerWords.suppressedNote(MINIMUM_RETURNS)]] : []),
     ])
-    .style("A2:A3", SUBTITLE);
+    .style(anonymised ? "A2:A4" : "A2:A3", SUBTITLE);
 
   // Block 1: average current scores, with the group's statistics.
   const numbersTop = GROUP_SUMMARY.firstRow;
@@ -154,7 +181,7 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
         row.label,
         row.scope,
         ...returns.map((_, r) => ({ formula: averageFormula(row, rowNumber, first + r, ranges) })),
-        ...statisticFormulas(over),
+        ...statisticFormulas(over, anonymised),
       ];
     }),
   );
@@ -174,7 +201,7 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
       row.label,
       row.scope,
       ...[...returns.map((_, r) => first + r), ...SCORE_STATISTICS.map(({ key }) => statisticColumn(key))].map(
-        (column): PlanCell => ({ formula: levelOf(cellAddress(numbersTop + i, column), toolkit.levels) }),
+        (column): PlanCell => ({ formula: levelOf(cellAddress(numbersTop + i, column), toolkit.levels, anonymised) }),
       ),
       null,
     ]),
@@ -211,8 +238,85 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
       range: rangeAddress(numbersTop, statisticColumn("spread"), numbersBottom, statisticColumn("spread")),
       colors: SPREAD_COLOURS,
     });
+  let top = levelsBottom + 2;
+  for (const { grouping, groups } of groupings) {
+    const block = { sheet, rows, top, numbersTop, anonymised };
+    top = peerBlock(block, grouping, groups) + 2;
+  }
   sheet.plan.freeze = { rows: GROUP_SUMMARY.headerRow, columns: GROUP_SUMMARY.columns.scope };
   sheet.plan.protection = { allowFormatColumns: true, allowFormatRows: true, allowSort: false, allowAutoFilter: false };
   sheet.printLandscape(GROUP_SUMMARY.headerRow, { fitToWidth: false });
   return sheet.plan;
+}
+
+interface PeerBlock {
+  sheet: SheetBuilder;
+  rows: SummaryRow[];
+  /** The block's title row. */
+  top: number;
+  /** The first row of the returns' averages, which the groups' statistics are over. */
+  numbersTop: number;
+  anonymised: boolean;
+}
+
+/** A group's heading cells: its name, its number of returns ("Fewer than 5" when anonymised and too few). */
+function groupHeading(group: PeerGroup, anonymised: boolean): { name: PlanCell; count: PlanCell } {
+  const tooFew = anonymised && group.positions.length < MINIMUM_RETURNS;
+  return { name: group.name, count: tooFew ? peerWords.fewerThan(MINIMUM_RETURNS) : group.positions.length };
+}
+
+/**
+ * The group's statistics per council type (or region): the same rows as above, and for each group with
+ * returns its name, its number of returns, and the mean, lowest, highest and spread of its returns'
+ * averages, by formulas over those averages. Returns the block's last row.
+ */
+function peerBlock(block: PeerBlock, grouping: CouncilGrouping, groups: PeerGroup[]): number {
+  const { sheet, rows, top, numbersTop, anonymised } = block;
+  const first = GROUP_SUMMARY.columns.firstReturn;
+  const width = STATISTICS.length;
+  const lastColumn = first - 1 + groups.length * width;
+  const headings = groups.map((group) => groupHeading(group, anonymised));
+  const spread = (cells: (group: number) => PlanCell[]) => groups.flatMap((_, g) => cells(g));
+  const padded = (cell: PlanCell): PlanCell[] => [cell, ...STATISTICS.slice(1).map(() => null)];
+  const bodyTop = top + 4;
+  const bodyBottom = bodyTop + rows.length - 1;
+  sheet
+    .block(top, 1, [[peerWords.groupsTitle[grouping]]])
+    .style(cellAddress(top, 1), { bold: true, fontColor: COLOURS.titleText })
+    .block(top + 1, 1, [
+      [peerWords.groupHeader, null, ...spread((g) => padded(headings[g].name))],
+      [peerWords.returnsInGroup, null, ...spread((g) => padded(headings[g].count))],
+      [GROUP_SUMMARY.labelHeader, GROUP_SUMMARY.scopeHeader, ...spread(() => [...STATISTICS])],
+    ])
+    .style(rangeAddress(top + 1, 1, top + 3, lastColumn), HEADER)
+    .style(rangeAddress(top + 1, first, top + 2, lastColumn), { horizontal: "center" })
+    .rowHeight(top + 1, TWO_LINE_HEADER_HEIGHT);
+  groups.forEach((_, g) => {
+    const from = first + g * width;
+    for (const row of [top + 1, top + 2]) sheet.merge(rangeAddress(row, from, row, from + width - 1));
+  });
+  sheet.block(
+    bodyTop,
+    1,
+    rows.map((row, i): PlanCell[] => [
+      row.label,
+      row.scope,
+      ...groups.flatMap((group) => {
+        const tooFew = anonymised && group.positions.length < MINIMUM_RETURNS;
+        if (tooFew) return STATISTICS.map((): PlanCell => peerWords.suppressed);
+        const columns = group.positions.map((position) => first + position);
+        return statisticFormulas(cellsOver(numbersTop + i, columns, cellAddress), anonymised);
+      }),
+    ]),
+  );
+  sheet
+    .style(rangeAddress(bodyTop, 1, bodyBottom, lastColumn), { border: "thin", vertical: "center" })
+    .style(rangeAddress(bodyTop, first, bodyBottom, lastColumn), { numberFormat: AVERAGE_FORMAT, horizontal: "center" })
+    .style(rangeAddress(bodyTop, 1, bodyBottom, 1), { wrap: true });
+  rows.forEach((row, i) => {
+    sheet.rowHeight(bodyTop + i, wrappedHeight([{ text: row.label, width: GROUP_SUMMARY.widths.label }]));
+    if (row.scope !== "Key area")
+      sheet.style(rangeAddress(bodyTop + i, 1, bodyTop + i, lastColumn), { bold: true, fill: COLOURS.themeRowFill });
+  });
+  return bodyBottom;
 }

@@ -27,6 +27,9 @@ export interface ReturnIdentity {
   council: string;
   respondent: string;
   role: string;
+  /** As the Guide holds them: a picked entry of COUNCIL_TYPES / REGIONS, text typed instead, or "". */
+  councilType: string;
+  region: string;
   /** As read: an ISO date (YYYY-MM-DD) when it is a date, otherwise the text typed, or "". */
   assessmentDate: string;
   /** "nps-2018 1.0.0", as the Data sheet labels it; "" when the workbook does not say. */
@@ -98,6 +101,11 @@ export interface Consolidation {
   toolkit: Toolkit;
   returns: UsedReturn[];
   log: LogEntry[];
+  /**
+   * Fit to send back to every council (anonymise.ts): returns known by number only, with no council, person,
+   * evidence, owner or file name; figures drawn from too few returns are not shown.
+   */
+  anonymised?: boolean;
 }
 
 /** Reported after each file, for a progress bar and a line per file. */

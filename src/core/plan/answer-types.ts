@@ -21,6 +21,10 @@ export interface Answers {
   respondent?: string;
   /** The respondent's role or department. */
   role?: string;
+  /** One of COUNCIL_TYPES (src/core/plan/council-groups.ts) when picked; what was typed otherwise. */
+  councilType?: string;
+  /** One of REGIONS when picked; what was typed otherwise. */
+  region?: string;
   /** Keyed by behaviour ID. */
   behaviours: Record<string, BehaviourAnswer>;
 }

@@ -1,6 +1,8 @@
 import type { Answers, BehaviourAnswer } from "./answer-types";
 import type { Toolkit } from "../toolkit/schema";
 import { isIsoDate } from "../util/dates";
+import { peerWords } from "../words/peers";
+import { listedChoice, type CouncilGrouping } from "./council-groups";
 import { levelText } from "./level-text";
 
 /** An answer ready to write: levels are canonical level names, dates are valid ISO dates. */
@@ -11,6 +13,8 @@ export interface CleanedAnswers {
   assessmentDate?: string;
   respondent?: string;
   role?: string;
+  councilType?: string;
+  region?: string;
   behaviours: Record<string, CleanAnswer>;
   /** Answers for behaviours this toolkit does not have (a later version dropped them), kept as they were. */
   retired: Record<string, BehaviourAnswer>;
@@ -55,6 +59,15 @@ export function cleanAnswers(toolkit: Toolkit, answers: Answers): CleanedAnswers
     return undefined;
   };
 
+  // A council type or region not on the list is written as typed (never lost), and the checker names it.
+  const choice = (grouping: CouncilGrouping) => {
+    const typed = nonBlank(answers[grouping]);
+    if (typed === undefined) return undefined;
+    const listed = listedChoice(grouping, typed);
+    if (!listed) warnings.push(peerWords.notListedWarning(grouping, typed));
+    return listed ?? typed;
+  };
+
   for (const [id, answer] of Object.entries(answers.behaviours)) {
     if (!known.has(id)) {
       retired[id] = answer;
@@ -77,6 +90,8 @@ export function cleanAnswers(toolkit: Toolkit, answers: Answers): CleanedAnswers
     assessmentDate: date("Assessment date", answers.assessmentDate),
     respondent: nonBlank(answers.respondent),
     role: nonBlank(answers.role),
+    councilType: choice("councilType"),
+    region: choice("region"),
     behaviours,
     retired,
     warnings,

@@ -2,7 +2,9 @@ import type { SignOffRecord } from "./answer-types";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress, rangeAddress } from "../util/a1";
 import { DATE_ENTRY_ERROR, EARLIEST_DATE, isIsoDate, isoDateToSerial } from "../util/dates";
-import { GUIDE, GUIDE_INPUTS, SHEET_NAMES } from "./layout";
+import { peerWords } from "../words/peers";
+import { GROUPING_CHOICES, type CouncilGrouping } from "./council-groups";
+import { GUIDE, GUIDE_INPUTS, GUIDE_PICKERS, SHEET_NAMES } from "./layout";
 import { printLayoutFor } from "./print";
 import { SheetBuilder } from "./sheet-builder";
 import {
@@ -39,6 +41,8 @@ export interface GuideDetails {
   assessmentDate?: string;
   respondent?: string;
   role?: string;
+  councilType?: string;
+  region?: string;
   signOff?: SignOffRecord;
 }
 
@@ -83,7 +87,7 @@ export function guideSheet(
     .merge("A3:D3")
     .rowHeight(3, wrappedHeight([{ text: provenance, width: sum(GUIDE_WIDTHS) }]));
   detailRows(sheet, details, toolkitLabel);
-  const howRow = GUIDE.signedOffOnCell.row + 2;
+  const howRow = GUIDE.regionCell.row + 2;
   sheet.block(howRow, 1, [["How to use this workbook"], ...HOW_TO.map((_, i) => [`${i + 1}.`])]);
   sheet.block(
     howRow + 1,
@@ -144,6 +148,8 @@ function detailCells(
     [GUIDE.toolkitCell, "Toolkit", toolkitLabel],
     [GUIDE.signedOffByCell, "Signed off by", details.signOff?.by ?? null],
     [GUIDE.signedOffOnCell, "Signed off on", dateOrBlank(details.signOff?.on)],
+    [GUIDE.councilTypeCell, peerWords.label.councilType, details.councilType ?? null],
+    [GUIDE.regionCell, peerWords.label.region, details.region ?? null],
   ];
 }
 
@@ -156,8 +162,9 @@ function detailRows(sheet: SheetBuilder, details: GuideDetails, toolkitLabel: st
   for (const [cell, label, value] of rows) lines[cell.row - first] = [label, value];
   sheet.block(first, GUIDE.councilCell.column - 1, lines).style(rangeAddress(first, 1, last, 1), { bold: true });
   for (const cell of GUIDE_INPUTS) sheet.style(at(cell), INPUT);
-  for (const cell of [GUIDE.councilCell, GUIDE.respondentCell, GUIDE.roleCell])
+  for (const cell of [GUIDE.councilCell, GUIDE.respondentCell, GUIDE.roleCell, ...Object.values(GUIDE_PICKERS)])
     sheet.style(at(cell), { numberFormat: TEXT_FORMAT });
+  for (const grouping of Object.keys(GUIDE_PICKERS) as CouncilGrouping[]) picker(sheet, grouping);
   const date = at(GUIDE.dateCell);
   sheet.style(date, { numberFormat: DATE_FORMAT, horizontal: "left" }).validate({
     type: "date",
@@ -175,6 +182,19 @@ function detailRows(sheet: SheetBuilder, details: GuideDetails, toolkitLabel: st
     .block(GUIDE.signedOffByCell.row, GUIDE.signedOffByCell.column + 1, [[SIGN_OFF_NOTE]])
     .style(cellAddress(GUIDE.signedOffByCell.row, GUIDE.signedOffByCell.column + 1), { ...SUBTITLE, ...WRAPPED_TEXT })
     .merge(rangeAddress(GUIDE.signedOffByCell.row, GUIDE.signedOffByCell.column + 1, GUIDE.signedOffOnCell.row, 4));
+}
+
+/** A list of the council types or regions that stops other entries. */
+function picker(sheet: SheetBuilder, grouping: CouncilGrouping): void {
+  const choices = GROUPING_CHOICES[grouping];
+  sheet.validate({
+    type: "list",
+    range: at(GUIDE_PICKERS[grouping]),
+    values: [...choices],
+    allowBlank: true,
+    prompt: { title: peerWords.label[grouping], message: peerWords.prompt[grouping] },
+    error: { title: peerWords.notListedTitle[grouping], message: peerWords.notListedError(choices) },
+  });
 }
 
 const SIGN_OFF_NOTE = `Filled in by Sign off, with a fingerprint of the answers (see ${HOW_TO.length} below).`;

@@ -5,7 +5,7 @@ import { columnLayout, namedTable, pickColumns, type ColumnSpec } from "./column
  * Where things live in the generated workbook. The readers use the same constants, so a layout
  * change is one edit here plus a LAYOUT_VERSION bump (which makes existing workbooks upgradeable).
  */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 /** The workbook's own sheet names, declared beside the toolkit's schema (which keeps key area sheets off them). */
 export { SHEET_NAMES } from "../toolkit/sheet-names";
@@ -34,10 +34,23 @@ export const GUIDE = {
   toolkitCell: { row: 8, column: 2 },
   signedOffByCell: { row: 9, column: 2 },
   signedOffOnCell: { row: 10, column: 2 },
+  /** Pickers (src/core/plan/council-groups.ts), by which a group workbook compares like with like. */
+  councilTypeCell: { row: 11, column: 2 },
+  regionCell: { row: 12, column: 2 },
 } as const;
 
 /** The Guide cells the user types in (unlocked on the protected sheet). */
-export const GUIDE_INPUTS = [GUIDE.councilCell, GUIDE.dateCell, GUIDE.respondentCell, GUIDE.roleCell] as const;
+export const GUIDE_INPUTS = [
+  GUIDE.councilCell,
+  GUIDE.dateCell,
+  GUIDE.respondentCell,
+  GUIDE.roleCell,
+  GUIDE.councilTypeCell,
+  GUIDE.regionCell,
+] as const;
+
+/** The Guide's pickers: council type and region. */
+export const GUIDE_PICKERS = { councilType: GUIDE.councilTypeCell, region: GUIDE.regionCell } as const;
 
 /** The Guide cells Sign off writes (locked: typing a name there by hand signs nothing off). */
 export const GUIDE_SIGN_OFF = [GUIDE.signedOffByCell, GUIDE.signedOffOnCell] as const;
@@ -49,6 +62,12 @@ export const GUIDE_SIGN_OFF = [GUIDE.signedOffByCell, GUIDE.signedOffOnCell] as 
 export const GUIDE_DETAILS_SINCE_LAYOUT = 3;
 
 /**
+ * The first layout with the council type and region pickers on the Guide: in an older workbook those
+ * rows are blank or hold the guide's first lines, which are not answers.
+ */
+export const GUIDE_PEERS_SINCE_LAYOUT = 4;
+
+/**
  * Columns several sheets share, declared once: a sheet picks them (pickColumns) in its own order, and changes a
  * width where its own layout needs it.
  */
@@ -57,6 +76,8 @@ const COLUMN = {
   council: { header: "Council", width: 22 },
   respondent: { header: "Respondent", width: 20 },
   role: { header: "Role or department", width: 20 },
+  councilType: { header: "Council type", width: 16 },
+  region: { header: "Region", width: 16 },
   assessmentDate: { header: "Assessment date", width: 14, format: "date" },
   toolkitVersion: { header: "Toolkit version", width: 16 },
   theme: { header: "Theme", width: 24 },
@@ -221,6 +242,8 @@ export const GROUP_DATA = namedTable(1, {
     "council",
     "respondent",
     "role",
+    "councilType",
+    "region",
     "assessmentDate",
     "toolkitVersion",
     ...BEHAVIOUR_COLUMNS,

@@ -1,5 +1,5 @@
 import { defaultSheetNames } from "../plan/build-plan";
-import { GUIDE, GUIDE_INPUTS, KEY_AREA, keyAreaSheetKey, roleNameFor } from "../plan/layout";
+import { GUIDE, GUIDE_INPUTS, GUIDE_PICKERS, KEY_AREA, keyAreaSheetKey, roleNameFor } from "../plan/layout";
 import type { Toolkit } from "../toolkit/schema";
 import { CHECK_REPORT_ROLE_NAME } from "./our-sheets";
 import { cellAddress, parseCell, rangeAddress } from "../util/a1";
@@ -53,8 +53,10 @@ function lastRow(cells: Record<string, SnapshotCell>): number {
 function guardedCellsOf(role: "guide" | "keyArea" | undefined, lastFilledRow: number): GuardedCells {
   if (role === "guide") {
     const inputs = GUIDE_INPUTS.map((cell) => cellAddress(cell.row, cell.column));
-    const date = cellAddress(GUIDE.dateCell.row, GUIDE.dateCell.column);
-    return { locked: inputs, validated: [date], lockBlocks: inputs };
+    const validated = [GUIDE.dateCell, ...Object.values(GUIDE_PICKERS)].map((cell) =>
+      cellAddress(cell.row, cell.column),
+    );
+    return { locked: inputs, validated, lockBlocks: inputs };
   }
   if (role !== "keyArea") return { locked: [], validated: [], lockBlocks: [] };
   const top = KEY_AREA.principleRow;
@@ -77,7 +79,7 @@ function guardedCellsOf(role: "guide" | "keyArea" | undefined, lastFilledRow: nu
 /**
  * Which cells of a sheet both readers report locks and validations for: on each key area sheet,
  * the behaviour name, the five descriptors and the five inputs of every row from the principle
- * row down to the last filled row; on the Guide, its inputs (council, date, respondent, role). One list, so the
+ * row down to the last filled row; on the Guide, its inputs (council, date, respondent, role, council type, region). One list, so the
  * Office reader (which must ask for each cell) and the .xlsx reader report the same cells.
  */
 export function guardedCells(

@@ -180,6 +180,9 @@ export const paneWords = {
     repaired: (base: string) => `${base} (repaired).xlsx`,
     repairedFallback: "NPS assessment",
     group: (date: string) => `NPS group consolidation ${date}.xlsx`,
+    /** An anonymised group, to send to every council, and its key, which the lead keeps. */
+    anonymisedGroup: (date: string) => `NPS group benchmarks to share ${date}.xlsx`,
+    anonymisedKey: (date: string) => `NPS group key to return numbers ${date}.csv`,
   },
 
   // ---- Findings ----
@@ -235,6 +238,8 @@ export const paneWords = {
     label: "Returned workbooks (.xlsx)",
     includeErrors: "Include returns whose check found errors",
     finalOnly: "Final (signed-off) returns only",
+    anonymise:
+      "Anonymise, to share with every council: download it with returns by number only, and a key to the numbers for you alone",
     button: (files: number) => (files > 1 ? `Consolidate ${files} files` : "Consolidate"),
     reading: (files: number) => `Reading ${plural(files, "file")}`,
     read: (done: number, total: number, file: string) => `Read ${done} of ${total}: ${file}`,

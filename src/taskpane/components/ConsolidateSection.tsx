@@ -17,7 +17,7 @@ import type { ConsolidationProgress, LogEntry } from "../../core/consolidate/typ
 import { listed } from "../../core/util/words";
 import { paneWords } from "../../core/words/pane";
 import { CONSOLIDATE_RESULT_ID } from "../consolidate-actions";
-import { toShownError, type ConsolidateView, type ShownError } from "../state";
+import { toShownError, type ConsolidateOption, type ConsolidateView, type ShownError } from "../state";
 import { ErrorPanel } from "./ErrorPanel";
 import { ProgressPanel } from "./ProgressPanel";
 import { usePaneStyles } from "./styles";
@@ -29,7 +29,7 @@ interface ConsolidateProps {
   busy: boolean;
   /** In Excel the group sheets go into the open workbook; standalone they are downloaded. */
   inExcel: boolean;
-  onOptionChanged: (option: "includeErrors" | "finalOnly", value: boolean) => void;
+  onOptionChanged: (option: ConsolidateOption, value: boolean) => void;
   onConsolidate: (files: readonly File[]) => void;
   /** In Excel: activates a group sheet written. */
   onSelectSheet?: (name: string) => Promise<void>;
@@ -82,6 +82,11 @@ export function ConsolidateSection({
         label={words.finalOnly}
         checked={view.finalOnly}
         onChange={(_, data) => onOptionChanged("finalOnly", data.checked === true)}
+      />
+      <Checkbox
+        label={words.anonymise}
+        checked={view.anonymise}
+        onChange={(_, data) => onOptionChanged("anonymise", data.checked === true)}
       />
       <div className={styles.actions}>
         <Button

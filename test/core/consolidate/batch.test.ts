@@ -350,6 +350,8 @@ test("Group Data: one row per return and behaviour, with the return's answers as
     "Anytown Council",
     "",
     "",
+    "",
+    "",
     "2026-03-01",
     "nps-2018 1.0.0",
     "Showing leadership",
@@ -368,10 +370,10 @@ test("Group Data: one row per return and behaviour, with the return's answers as
     "", // Moderated from: one respondent's return
   ]);
   // "mature" as typed reads as Mature, as the workbook's own score formula reads it.
-  expect(dataRow(2).slice(10, 15)).toEqual(["Mature", 3, "", "", ""]);
+  expect(dataRow(2).slice(12, 17)).toEqual(["Mature", 3, "", "", ""]);
   // Old Town (return 3) was made from toolkit 0.9.0, which had no SL-ECSM-04: that row is blank.
   const oldTown = 2 * behaviours.length;
-  expect(dataRow(oldTown + 1).slice(4, 12)).toEqual([
+  expect(dataRow(oldTown + 1).slice(6, 14)).toEqual([
     "2026-02-01",
     "nps-2018 0.9.0",
     "Showing leadership",
@@ -381,7 +383,7 @@ test("Group Data: one row per return and behaviour, with the return's answers as
     "Leader",
     4,
   ]);
-  expect(dataRow(oldTown + 4).slice(8, 12)).toEqual(["SL-ECSM-04", behaviours[3].name, "", ""]);
+  expect(dataRow(oldTown + 4).slice(10, 14)).toEqual(["SL-ECSM-04", behaviours[3].name, "", ""]);
   // The two Casterbridge respondents (returns 6 and 7): one council, told apart by respondent and role.
   const C = GROUP_DATA.columns;
   const who = (n: number) =>

@@ -208,7 +208,7 @@ describe("CSV", () => {
     const lines = csv.slice(1).split("\r\n");
     expect(lines).toHaveLength(1 + 51 + 1);
     expect(lines[0]).toBe(GROUP_DATA.headers.join(","));
-    expect(lines[1]).toMatch(/^1,"Ynys Môn, ""Anglesey""",,,2026-03-01,nps-2018 1\.0\.0,Showing leadership,/);
+    expect(lines[1]).toMatch(/^1,"Ynys Môn, ""Anglesey""",,,,,2026-03-01,nps-2018 1\.0\.0,Showing leadership,/);
     expect(lines[52]).toBe("");
   });
 });

@@ -89,6 +89,8 @@ export function examinedReturn(
       council: "Anytown Council",
       respondent: "",
       role: "",
+      councilType: "",
+      region: "",
       assessmentDate: "2026-03-01",
       toolkitLabel: "nps-2018 1.0.0",
       toolkitVersion: "1.0.0",
