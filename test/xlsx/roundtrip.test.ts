@@ -38,7 +38,7 @@ describe(".xlsx round trip", () => {
     expect(found?.roles["keyArea:BC-MSR"]).toBe("Risk (renamed)");
     expect(found?.roles.summary).toBe("Our summary");
     expect(found?.answers.behaviours).toEqual(given.behaviours);
-    expect(found?.info.metadata).toMatchObject({ toolkitId: "nps-2018", toolkitVersion: "1.0.0", layoutVersion: "3" });
+    expect(found?.info.metadata).toMatchObject({ toolkitId: "nps-2018", toolkitVersion: "1.0.0", layoutVersion: "4" });
   });
 
   test("a workbook the add-in did not make is not taken for an assessment", async () => {

@@ -184,7 +184,7 @@ describe("workbook plan", () => {
       toolkitId: "nps-2018",
       toolkitVersion: "1.0.0",
       toolkitFingerprint: toolkitFingerprint(toolkit),
-      layoutVersion: "3",
+      layoutVersion: "4",
       generator: "NPS Toolkit for Excel",
       generatorVersion: GENERATOR_VERSION,
       created: now.toISOString(),
@@ -192,6 +192,9 @@ describe("workbook plan", () => {
       signedOffBy: null,
       signedOffOn: null,
       answersFingerprint: null,
+      previousFile: null,
+      previousAssessmentDate: null,
+      previousAnswersFingerprint: null,
     });
   });
 
