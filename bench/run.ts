@@ -7,6 +7,7 @@
 import { measureCheck } from "./check";
 import { measureCliStart } from "./cli";
 import { consolidateSection } from "./consolidate";
+import { cycleSection } from "./cycle";
 import { officeSection } from "./office";
 import type { BenchSection } from "./section";
 import { taskPaneSection } from "./taskpane";
@@ -17,6 +18,7 @@ const SECTIONS: BenchSection[] = [
   officeSection,
   { title: "Checker", run: measureCheck },
   consolidateSection,
+  cycleSection,
   taskPaneSection,
   { title: "Command line", run: measureCliStart },
 ];
