@@ -27,7 +27,8 @@ const CORE_IS_PURE = [
 ];
 // The core's own order, lowest first: a folder imports only from the folders before it (and its own). The toolkit
 // model, the plan built from it, the snapshot a reader fills, the answers read from a snapshot, the use cases over
-// them (assessment), the checker, consolidation, which uses all of them, and moderation, which uses consolidation.
+// them (assessment), the checker, the year's cycle (next year's return from this one), consolidation, which uses all
+// of them, and moderation, which uses consolidation.
 const CORE_ORDER = [
   "util",
   "toolkit",
@@ -37,6 +38,7 @@ const CORE_ORDER = [
   "assessment",
   "check",
   "sign-off",
+  "cycle",
   "consolidate",
   "moderate",
 ];

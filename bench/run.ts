@@ -8,6 +8,7 @@ import { measureCheck } from "./check";
 import { measureCliStart } from "./cli";
 import { consolidateSection } from "./consolidate";
 import { moderateSection } from "./moderate";
+import { cycleSection } from "./cycle";
 import { officeSection } from "./office";
 import type { BenchSection } from "./section";
 import { taskPaneSection } from "./taskpane";
@@ -19,6 +20,7 @@ const SECTIONS: BenchSection[] = [
   { title: "Checker", run: measureCheck },
   consolidateSection,
   moderateSection,
+  cycleSection,
   taskPaneSection,
   { title: "Command line", run: measureCliStart },
 ];

@@ -3,12 +3,16 @@
  * own row collection and never deleted, and Gaps gets its AutoFilter (none of it silently dropped).
  */
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { DATA } from "../../src/core/plan/layout";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { type ExistingSheet } from "../../src/office/write-plan";
 import { queueWorkbookPlan } from "../support/queue-plan";
 import { realContextCapturing, type WireRequest } from "../support/office-real";
 import { DETAILS, NOW } from "../office/fixtures";
+
+/** The Data table's last column: the table these tests find in the workbook has the plan's columns. */
+const LAST = DATA.letters[(Object.keys(DATA.letters) as (keyof typeof DATA.letters)[]).at(-1)!];
 
 const plan = buildWorkbookPlan(canonicalToolkit(), { behaviours: {} }, { ...DETAILS, now: NOW });
 const dataAndGaps: WorkbookPlan = {
@@ -54,7 +58,7 @@ async function upgradeRequest(tableRange: string): Promise<WireRequest> {
 }
 
 test("fewer rows than the plan: rows are added to the table, which is never deleted", async () => {
-  const body = await upgradeRequest(`A1:O${1 + planRows - 2}`);
+  const body = await upgradeRequest(`A1:${LAST}${1 + planRows - 2}`);
   const byId = new Map(Object.values(body.ObjectPaths).map((p) => [p.Id, p]));
   const rowsAdded = Object.values(body.ObjectPaths).filter(
     (p) => p.Name === "Add" && byId.get(p.ParentObjectPathId ?? -1)?.Name === "Rows",
@@ -66,9 +70,9 @@ test("fewer rows than the plan: rows are added to the table, which is never dele
 
 test("more rows than the plan: the surplus rows at the end go in one Range.delete with the cells shifting up", async () => {
   // planRows + 2 body rows now (rows 2 .. planRows + 3): the last two go, as one block of the table's columns.
-  const body = await upgradeRequest(`A1:O${1 + planRows + 2}`);
+  const body = await upgradeRequest(`A1:${LAST}${1 + planRows + 2}`);
   expect(calls(body).filter((c) => c.call.endsWith(". Delete"))).toEqual([
-    { call: " > GetRange . Delete", args: [`A${planRows + 2}:O${planRows + 3}`] },
+    { call: " > GetRange . Delete", args: [`A${planRows + 2}:${LAST}${planRows + 3}`] },
   ]);
   const deletes = body.Actions.filter((a) => a.Name === "Delete");
   expect(deletes.map((a) => a.ArgumentInfo?.Arguments)).toEqual([["Up"]]);

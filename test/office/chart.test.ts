@@ -40,7 +40,7 @@ test("a build draws one radar chart on Summary from the chart data, 0 to 5, wher
   expect(chart.series.every((s) => s.values?.sheetId === summary.id && s.xValues?.sheetId === summary.id)).toBe(true);
 });
 
-test("the chart's cells are all still empty in a new workbook, and the chart has exactly its two named series", async () => {
+test("the chart's cells are all still empty in a new workbook, and the chart has exactly its three named series", async () => {
   const fake = await built();
   const summary = fake.sheet(summaryPlan.name);
   // The fake does not calculate: each chart cell is a formula with no number, as a new workbook's cells give "".
@@ -56,6 +56,7 @@ test("the chart's cells are all still empty in a new workbook, and the chart has
   expect(chart.series.map((s) => [s.name, s.values?.rect, s.xValues?.rect])).toEqual([
     [SUMMARY_CHART.current, parseRange(chartPlan.series[0].values), parseRange(chartPlan.categories)],
     [SUMMARY_CHART.target, parseRange(chartPlan.series[1].values), parseRange(chartPlan.categories)],
+    [SUMMARY_CHART.previous, parseRange(chartPlan.series[2].values), parseRange(chartPlan.categories)],
   ]);
 });
 

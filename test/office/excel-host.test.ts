@@ -11,7 +11,7 @@ import {
 } from "../../src/core/sign-off/sign-off";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { todayIso } from "../../src/core/util/dates";
-import { LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/layout";
+import { DATA, LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../src/core/toolkit/load";
 import { readWorkbookSnapshot, tableRange } from "../../src/office/read-snapshot";
@@ -251,7 +251,10 @@ describe("upgrade and repair", () => {
       await hostFor(fake, newer).buildOrUpgrade(DETAILS, noProgress);
       expect(fake.sheet("Data").tables).toHaveLength(1);
       expect(fake.sheet("Data").tables[0]).toBe(table);
-      expect(table).toMatchObject({ name: "NPS_Data", rect: { top: 1, left: 1, bottom: rows + 1, right: 15 } });
+      expect(table).toMatchObject({
+        name: "NPS_Data",
+        rect: { top: 1, left: 1, bottom: rows + 1, right: DATA.headers.length },
+      });
       expect(mine.cells.size).toBe(1);
       const plan = buildWorkbookPlan(newer, { behaviours: {} }, { ...DETAILS, now: NOW, created: NOW.toISOString() });
       await expectFakeMatchesPlan(fake, plan);

@@ -46,8 +46,8 @@ test("the chart's references quote the Summary's name, even one with an apostrop
   const bytes = new Uint8Array(readFileSync(file));
   const xml = await (await JSZip.loadAsync(bytes)).file("xl/charts/chart1.xml")!.async("string");
   const formulas = elements(xml, "f").map((f) => decodeXml(f.inner));
-  expect(formulas).toHaveLength(4);
-  for (const formula of formulas) expect(formula).toMatch(/^'It''s Summary'!\$[A-C]\$\d+:\$[A-C]\$\d+$/);
+  expect(formulas).toHaveLength(6);
+  for (const formula of formulas) expect(formula).toMatch(/^'It''s Summary'!\$[A-D]\$\d+:\$[A-D]\$\d+$/);
   const [drawn] = (await chartsOfPackage(bytes))[summary.name];
   expect(drawn.type).toBe("radar");
   expect(drawn.series.map((s) => [s.categories, s.values])).toEqual(refs(summary.name, chart));
@@ -83,9 +83,25 @@ test("LibreOffice keeps the radar chart on re-save, still reading the Summary's 
   expect(kept.axis).toBe(`${chart.axis.min}..${chart.axis.max} step ${chart.axis.majorUnit}`);
 }, 180_000);
 
-test("LibreOffice draws the chart from the recalculated cells: both lines appear once levels are picked", async () => {
+/** The sample answers, with last year's current level one below this year's for every behaviour that has one. */
+function withPrevious(answers: Answers): Answers {
+  const behaviours = Object.fromEntries(
+    Object.entries(answers.behaviours)
+      .filter(([, answer]) => answer.current)
+      .map(([id, answer]) => [
+        id,
+        { current: toolkit.levels[Math.max(0, toolkit.levels.indexOf(answer.current!) - 1)] },
+      ]),
+  );
+  return {
+    ...answers,
+    previous: { source: { file: "last.xlsx", assessmentDate: "2025-04-01", answersFingerprint: "" }, behaviours },
+  };
+}
+
+test("LibreOffice draws the chart from the recalculated cells: all three lines appear once levels are picked", async () => {
   const blank = await written({ behaviours: {} }, {}, "blank.xlsx");
-  const answered = await written(sampleAnswers(toolkit, "2026-04-01"), {}, "answered.xlsx");
+  const answered = await written(withPrevious(sampleAnswers(toolkit, "2026-04-01")), {}, "answered.xlsx");
   const title = String(blank.summary.blocks[0].cells[0][0]);
   const [before, after] = await Promise.all([
     renderSheet(blank.file, title, folder(), { dpi: 72 }),

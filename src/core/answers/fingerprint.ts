@@ -19,7 +19,7 @@ import { levelText } from "../plan/level-text";
 import type { MetadataKey } from "../plan/layout";
 import type { Toolkit } from "../toolkit/schema";
 import { sha256Hex } from "../util/sha256";
-import type { Answers, BehaviourAnswer, SignOffRecord } from "../plan/answer-types";
+import type { Answers, BehaviourAnswer, PreviousAnswer, SignOffRecord } from "../plan/answer-types";
 
 /** Names the serialisation, so that a later one can never give the same fingerprint by accident. */
 const FORMAT = "nps-toolkit answers fingerprint 1";
@@ -101,4 +101,29 @@ export function signOffOfWritten(toolkit: Toolkit, answers: Answers, signOff: Si
 export function recordedSignOff(metadata: Partial<Record<MetadataKey, string>>): SignOffRecord | undefined {
   const { signedOffBy, signedOffOn, answersFingerprint } = metadata;
   return answersFingerprint ? { by: signedOffBy ?? "", on: signedOffOn ?? "", answersFingerprint } : undefined;
+}
+
+/** Stands where a sign-off's "by" would: a previous-answers fingerprint is never a sign-off's. */
+const PREVIOUS_ANSWERS = "previous answers";
+
+/**
+ * The fingerprint of the previous answers a workbook shows (levels and evidence by behaviour ID) and the
+ * assessment date they were given on: the metadata records it when the Previous columns are written, so a
+ * previous level edited by hand afterwards no longer matches it.
+ */
+export function previousFingerprint(
+  behaviours: Record<string, PreviousAnswer>,
+  assessmentDate: string,
+  toolkit: Toolkit,
+): string {
+  const asAnswers: Answers = {
+    assessmentDate,
+    behaviours: Object.fromEntries(
+      Object.entries(behaviours).map(([id, previous]) => [
+        id,
+        { current: previous.current, target: previous.target, evidence: previous.evidence },
+      ]),
+    ),
+  };
+  return answersFingerprint(asAnswers, { by: PREVIOUS_ANSWERS, on: assessmentDate }, toolkit);
 }

@@ -6,6 +6,7 @@ import {
   KEY_AREA,
   keyAreaSheetKey,
   METADATA_KEYS,
+  PREVIOUS_SINCE_LAYOUT,
   RETIRED,
   roleNameFor,
   SHEET_NAMES,
@@ -17,8 +18,8 @@ import { sheetOfReference } from "../snapshot/references";
 import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
-import { dateValue, describeAnswer, placeAnswers, rowsWithoutId, scanSheet } from "./answer-rows";
-import type { Answers, BehaviourAnswer } from "../plan/answer-types";
+import { dateValue, describeAnswer, placeAnswers, rowsWithoutId, scanSheet, type ScannedSheet } from "./answer-rows";
+import type { Answers, BehaviourAnswer, PreviousAnswer, PreviousAnswers } from "../plan/answer-types";
 
 export interface AssessmentInfo {
   council: string;
@@ -141,11 +142,16 @@ export function guideHasPeerDetails(metadata: Partial<Record<MetadataKey, string
   return !metadata.layoutVersion || Number(metadata.layoutVersion) >= GUIDE_PEERS_SINCE_LAYOUT;
 }
 
+/** Whether the key area sheets have the Previous columns: in an older layout those cells are the user's. */
+export function hasPreviousColumns(metadata: Partial<Record<MetadataKey, string>>): boolean {
+  return !metadata.layoutVersion || Number(metadata.layoutVersion) >= PREVIOUS_SINCE_LAYOUT;
+}
+
 /**
  * Every answer of the key area sheets and the Retired answers sheet, by behaviour ID wherever its
  * row stands (answer-rows.ts), with a note for each entry that could not be placed.
  */
-function readAnswers(keyAreaSheets: SnapshotSheet[], retired: SnapshotSheet | undefined) {
+function readAnswers(keyAreaSheets: SnapshotSheet[], retired: SnapshotSheet | undefined, withPrevious: boolean) {
   const idHeader = KEY_AREA.header.id;
   const scanned = keyAreaSheets.map((sheet) => ({ sheet, scanned: scanSheet(sheet, KEY_AREA.columns, idHeader) }));
   // A retired answer counts only for a behaviour with no row of its own (one a newer toolkit brings back): where
@@ -169,8 +175,43 @@ function readAnswers(keyAreaSheets: SnapshotSheet[], retired: SnapshotSheet | un
   );
   return {
     behaviours,
+    previous: withPrevious ? readPrevious(scanned) : {},
     unplaced: [...fromKeyAreas.unplaced, ...withoutId, ...fromRetired.unplaced, ...retiredNotCounted],
   };
+}
+
+/** Last year's answers in the Previous columns, by behaviour ID: the first row of a behaviour that has any. */
+function readPrevious(scanned: { sheet: SnapshotSheet; scanned: ScannedSheet }[]): Record<string, PreviousAnswer> {
+  const previous: Record<string, PreviousAnswer> = {};
+  for (const { sheet, scanned: found } of scanned)
+    for (const { id, row } of found.rows) {
+      if (previous[id]) continue;
+      const answer: PreviousAnswer = {
+        current: text(sheet, cellAddress(row, KEY_AREA.columns.previousCurrent)),
+        target: text(sheet, cellAddress(row, KEY_AREA.columns.previousTarget)),
+        evidence: text(sheet, cellAddress(row, KEY_AREA.columns.previousEvidence)),
+      };
+      const filled = Object.fromEntries(Object.entries(answer).filter(([, v]) => v !== "")) as PreviousAnswer;
+      if (Object.keys(filled).length > 0) previous[id] = filled;
+    }
+  return previous;
+}
+
+/**
+ * The previous answers a workbook shows and where its metadata says they came from; undefined when it has
+ * neither (a first-year workbook, or a layout before the Previous columns).
+ */
+function previousAnswers(
+  behaviours: Record<string, PreviousAnswer>,
+  metadata: Partial<Record<MetadataKey, string>>,
+): PreviousAnswers | undefined {
+  const source = {
+    file: metadata.previousFile ?? "",
+    assessmentDate: metadata.previousAssessmentDate ?? "",
+    answersFingerprint: metadata.previousAnswersFingerprint ?? "",
+  };
+  const recorded = Object.values(source).some((value) => value !== "");
+  return recorded || Object.keys(behaviours).length > 0 ? { source, behaviours } : undefined;
 }
 
 /**
@@ -196,8 +237,13 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
     .filter((sheet): sheet is SnapshotSheet => sheet !== undefined);
   // Only the sheets the Summary, Gaps and Data formulas read: a name alone decides nothing.
   const read = answerSheets(snapshot, roles, [...new Set(keyAreaSheets)]);
-  const { behaviours, unplaced } = readAnswers(read, sheetNamed(roles.retired));
   const metadata = readMetadata(sheetNamed(roles.metadata));
+  const {
+    behaviours,
+    previous: previousBehaviours,
+    unplaced,
+  } = readAnswers(read, sheetNamed(roles.retired), hasPreviousColumns(metadata));
+  const previous = previousAnswers(previousBehaviours, metadata);
   const at = (cell: { row: number; column: number }) => cellAddress(cell.row, cell.column);
   const guideDetails = guideHasDetails(metadata) ? guide : undefined;
   const guidePeers = guideHasPeerDetails(metadata) ? guide : undefined;
@@ -220,6 +266,7 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
     ...(info.role ? { role: info.role } : {}),
     ...(info.councilType ? { councilType: info.councilType } : {}),
     ...(info.region ? { region: info.region } : {}),
+    ...(previous ? { previous } : {}),
   };
   return { roles, ourSheets, answers, info, unplaced };
 }

@@ -17,7 +17,7 @@ export interface CarriedAnswers {
 const appendNote = (evidence: string | undefined, note: string) => (evidence ? `${evidence}\n${note}` : note);
 
 /** The command that carries the answers into a new plan, as the notes it leaves in the evidence name it. */
-export type CarryingCommand = "upgrade" | "repair" | "sign-off" | "moderation";
+export type CarryingCommand = "upgrade" | "repair" | "sign-off" | "moderation" | "new assessment";
 
 /**
  * A level typed by hand that is not a level name (or a review date that is not a date) must not be

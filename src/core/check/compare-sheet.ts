@@ -96,14 +96,19 @@ const CONTENT_WHAT: Partial<Record<RuleId, string>> = {
   "content.text-edited": "The text",
 };
 
+/** The Previous columns' values: last year's answers, which the previous rules compare with the metadata's record. */
+const PREVIOUS_VALUES: readonly number[] = [C.previousCurrent, C.previousTarget, C.previousEvidence];
+
 /**
  * Input cells belong to the user: the answer rules look at them, not this comparison. So do the
- * Guide's sign-off cells, which the sign-off rules compare with the recorded sign-off.
+ * Guide's sign-off cells, which the sign-off rules compare with the recorded sign-off, and the
+ * Previous columns' values, which differ from workbook to workbook as answers do.
  */
 function isInput(sheet: SheetPlan, row: number, column: number, keyed: boolean): boolean {
   if (sheet.role === "guide")
     return [...GUIDE_INPUTS, ...GUIDE_SIGN_OFF].some((cell) => cell.row === row && cell.column === column);
-  return sheet.role === "keyArea" && keyed && column >= C.current && column <= C.reviewDate;
+  if (sheet.role !== "keyArea" || !keyed) return false;
+  return (column >= C.current && column <= C.reviewDate) || PREVIOUS_VALUES.includes(column);
 }
 
 function sameConstant(expected: PlanCell, found: SnapshotCell | undefined): boolean {

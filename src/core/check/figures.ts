@@ -50,6 +50,10 @@ const isNumber = (figure: Figure | Value | undefined): figure is number => typeo
 const gapOf = (current: Figure, target: Figure): Figure =>
   isNumber(current) && isNumber(target) ? Math.max(0, target - current) : "";
 
+/** formulas.ts changeOf. */
+const changeOf = (current: Figure, previous: Figure): Figure =>
+  isNumber(current) && isNumber(previous) ? current - previous : "";
+
 /** One behaviour row of a key area sheet as its formulas compute it. */
 interface BehaviourRow {
   id: string;
@@ -57,6 +61,8 @@ interface BehaviourRow {
   current: Figure;
   target: Figure;
   gap: Figure;
+  previous: Figure;
+  change: Figure;
 }
 
 interface KeyAreaFigures {
@@ -74,7 +80,16 @@ function keyAreaFigures(plan: SheetPlan, sheet: SnapshotSheet, levels: readonly 
   for (const row of [...planned.keys()].filter((r) => r >= KEY_AREA.firstBehaviourRow).sort((a, b) => a - b)) {
     const current = scoreOf(cellValue(sheet, row, C.current), levels);
     const target = scoreOf(cellValue(sheet, row, C.target), levels);
-    rows.push({ id: asText(cellValue(sheet, row, C.id)), row, current, target, gap: gapOf(current, target) });
+    const previous = scoreOf(cellValue(sheet, row, C.previousCurrent), levels);
+    rows.push({
+      id: asText(cellValue(sheet, row, C.id)),
+      row,
+      current,
+      target,
+      gap: gapOf(current, target),
+      previous,
+      change: changeOf(current, previous),
+    });
   }
   return { sheet, rows };
 }
@@ -96,6 +111,8 @@ function summaryFigures(
   const rows = areas.flatMap((a) => a.rows);
   const currents = rows.map((r) => r.current).filter(isNumber);
   const gaps = rows.map((r) => r.gap).filter(isNumber);
+  const previous = rows.map((r) => r.previous).filter(isNumber);
+  const changes = rows.map((r) => r.change).filter(isNumber);
   const invalid = rows.flatMap((r) => [r.current, r.target]).filter((s) => s === NOT_A_LEVEL).length;
   const averageCurrent = currents.length === 0 ? "" : average(currents);
   const weakest = currents.length === 0 ? "" : Math.min(...currents);
@@ -112,6 +129,8 @@ function summaryFigures(
     typicalLevel: averageCurrent === "" ? NOT_ASSESSED : levels[Math.floor(averageCurrent) - 1],
     assuredLevel: weakest === "" ? NOT_ASSESSED : levels[weakest - 1],
     bothLevels: gaps.length,
+    previousAverageCurrent: previous.length === 0 ? "" : average(previous),
+    change: changes.length === 0 ? "" : average(changes),
   };
 }
 
@@ -165,6 +184,7 @@ function behaviourFigures(area: KeyAreaFigures | undefined, id: Value, levels: r
   const score = (figure: Figure | undefined): Figure => (isNumber(figure) ? figure : "");
   const current = score(found?.current);
   const target = score(found?.target);
+  const previous = score(found?.previous);
   const level = (figure: Figure, scoreFigure: Figure | undefined) =>
     isNumber(figure) ? levels[figure - 1] : scoreFigure === NOT_A_LEVEL ? NOT_A_LEVEL : "";
   const input = (column: number): Value => (found && area ? cellValue(area.sheet, found.row, column) : null);
@@ -173,8 +193,11 @@ function behaviourFigures(area: KeyAreaFigures | undefined, id: Value, levels: r
     current,
     target,
     gap: gapOf(current, target),
+    previous,
+    change: changeOf(current, previous),
     currentLevel: level(current, found?.current),
     targetLevel: level(target, found?.target),
+    previousLevel: level(previous, found?.previous),
     text: (column: number): Figure => (isErrorValue(input(column)) ? "" : asText(input(column))),
     number: (column: number): Figure => {
       const value = input(column);
@@ -216,6 +239,9 @@ function gapsFigures(compared: ComparedSheet, areaOf: AreaOfBehaviour, levels: r
     set(G.status, status(f));
     set(G.nextLevel, isNumber(f.current) ? (f.current < levels.length ? levels[f.current] : "Top level reached") : "");
     set(G.nextDescriptor, f.descriptor(f.current));
+    set(G.previousLevel, f.previousLevel);
+    set(G.previousScore, f.previous);
+    set(G.change, f.change);
     rows.push({ row, gap: f.gap, current: f.current, order: cellValue(compared.actual, row, G.order) });
   }
   // Priority (gaps-sheet.ts priority): 1 + rows with a larger gap + equal gaps with a lower current score + equal both, earlier.
@@ -259,6 +285,9 @@ function dataFigures(
     set(D.evidence, f.text(C.evidence));
     set(D.owner, f.text(C.owner));
     set(D.reviewDate, f.number(C.reviewDate));
+    set(D.previousLevel, f.previousLevel);
+    set(D.previousScore, f.previous);
+    set(D.change, f.change);
   }
   return figures;
 }
@@ -315,6 +344,8 @@ export function expectedFigures(
       own.set(cellAddress(r.row, C.currentScore), r.current);
       own.set(cellAddress(r.row, C.targetScore), r.target);
       own.set(cellAddress(r.row, C.gap), r.gap);
+      own.set(cellAddress(r.row, C.previousScore), r.previous);
+      own.set(cellAddress(r.row, C.change), r.change);
     }
     figures.set(sheet.key, own);
   }

@@ -13,6 +13,29 @@ export interface BehaviourAnswer {
   reviewDate?: string;
 }
 
+/** Last year's answer to a behaviour, shown read-only in the Previous columns (src/core/cycle carries it). */
+export interface PreviousAnswer {
+  current?: string;
+  target?: string;
+  evidence?: string;
+}
+
+/** Where the previous answers came from, as the metadata records it. */
+export interface PreviousSource {
+  /** The file's name (no folder). */
+  file: string;
+  /** Its assessment date, ISO YYYY-MM-DD ("" when it had none). */
+  assessmentDate: string;
+  /** answers/fingerprint.ts previousFingerprint of the previous answers as written. */
+  answersFingerprint: string;
+}
+
+export interface PreviousAnswers {
+  source: PreviousSource;
+  /** Keyed by behaviour ID (of this workbook's toolkit). */
+  behaviours: Record<string, PreviousAnswer>;
+}
+
 export interface Answers {
   council?: string;
   /** ISO date, YYYY-MM-DD. */
@@ -27,6 +50,8 @@ export interface Answers {
   region?: string;
   /** Keyed by behaviour ID. */
   behaviours: Record<string, BehaviourAnswer>;
+  /** Last year's answers, when the workbook was started from last year's return. */
+  previous?: PreviousAnswers;
 }
 
 export const emptyAnswers = (): Answers => ({ behaviours: {} });

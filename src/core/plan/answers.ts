@@ -1,4 +1,4 @@
-import type { Answers, BehaviourAnswer } from "./answer-types";
+import type { Answers, BehaviourAnswer, PreviousAnswer, PreviousAnswers } from "./answer-types";
 import type { Toolkit } from "../toolkit/schema";
 import { isIsoDate } from "../util/dates";
 import { peerWords } from "../words/peers";
@@ -18,6 +18,8 @@ export interface CleanedAnswers {
   behaviours: Record<string, CleanAnswer>;
   /** Answers for behaviours this toolkit does not have (a later version dropped them), kept as they were. */
   retired: Record<string, BehaviourAnswer>;
+  /** Last year's answers, levels as level names, for behaviours of this toolkit only. */
+  previous?: PreviousAnswers;
   warnings: string[];
 }
 
@@ -85,6 +87,12 @@ export function cleanAnswers(toolkit: Toolkit, answers: Answers): CleanedAnswers
     };
     behaviours[id] = Object.fromEntries(Object.entries(clean).filter(([, v]) => v !== undefined));
   }
+  const previous = answers.previous && {
+    source: answers.previous.source,
+    behaviours: cleanPrevious(answers.previous.behaviours, known, (id, which, typed) =>
+      level(id, `previous ${which}`, typed),
+    ),
+  };
   return {
     council: nonBlank(answers.council),
     assessmentDate: date("Assessment date", answers.assessmentDate),
@@ -94,6 +102,30 @@ export function cleanAnswers(toolkit: Toolkit, answers: Answers): CleanedAnswers
     region: choice("region"),
     behaviours,
     retired,
+    ...(previous ? { previous } : {}),
     warnings,
   };
+}
+
+/**
+ * The previous answers the Previous columns show: those of this toolkit's behaviours (the carry-forward
+ * matched them by ID already), levels as level names (anything else is left out, with the level's warning).
+ */
+function cleanPrevious(
+  previous: Record<string, PreviousAnswer>,
+  known: Set<string>,
+  level: (id: string, which: string, typed: string | undefined) => string | undefined,
+): Record<string, PreviousAnswer> {
+  const clean: Record<string, PreviousAnswer> = {};
+  for (const [id, answer] of Object.entries(previous)) {
+    if (!known.has(id)) continue;
+    const kept: PreviousAnswer = {
+      current: level(id, "current", answer.current),
+      target: level(id, "target", answer.target),
+      evidence: nonBlank(answer.evidence),
+    };
+    const filled = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined));
+    if (Object.keys(filled).length > 0) clean[id] = filled;
+  }
+  return clean;
 }

@@ -50,8 +50,10 @@ export function behaviourLookups(entry: BehaviourEntry, idCell: string, levels: 
   return {
     currentScore: score(C.currentScore),
     targetScore: score(C.targetScore),
+    previousScore: score(C.previousScore),
     currentLevel: (scoreCell: string) => level(scoreCell, C.currentScore),
     targetLevel: (scoreCell: string) => level(scoreCell, C.targetScore),
+    previousLevel: (scoreCell: string) => level(scoreCell, C.previousScore),
     /** The descriptor of the level after the one in `scoreCell`. */
     nextDescriptor: (scoreCell: string) =>
       `IF(AND(ISNUMBER(${scoreCell}),${scoreCell}<${levels.length}),INDEX(${entryRange(entry, C.descriptors, KEY_AREA.lastColumns.descriptors)},MATCH(${idCell},${entryRange(entry, C.id)},0),${scoreCell}+1),"")`,

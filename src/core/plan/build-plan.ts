@@ -76,13 +76,10 @@ export function buildWorkbookPlan(toolkit: Toolkit, answers: Answers, options: P
   const keyAreaSheets: SheetPlan[] = [];
   for (const theme of toolkit.themes) {
     for (const area of theme.keyAreas) {
-      const { sheet, rows } = keyAreaSheet(
-        theme,
-        area,
-        names[keyAreaSheetKey(area.id)],
-        toolkit.levels,
-        cleaned.behaviours,
-      );
+      const { sheet, rows } = keyAreaSheet(theme, area, names[keyAreaSheetKey(area.id)], toolkit.levels, {
+        answers: cleaned.behaviours,
+        previous: cleaned.previous?.behaviours ?? {},
+      });
       areaRows.set(area.id, rows);
       keyAreaSheets.push(sheet);
     }
@@ -110,6 +107,9 @@ export function buildWorkbookPlan(toolkit: Toolkit, answers: Answers, options: P
         signedOffBy: options.signOff?.by ?? "",
         signedOffOn: options.signOff?.on ?? "",
         answersFingerprint: options.signOff?.answersFingerprint ?? "",
+        previousFile: cleaned.previous?.source.file ?? "",
+        previousAssessmentDate: cleaned.previous?.source.assessmentDate ?? "",
+        previousAnswersFingerprint: cleaned.previous?.source.answersFingerprint ?? "",
       },
       names,
       options.moderation?.sources,

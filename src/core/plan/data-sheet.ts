@@ -1,6 +1,6 @@
 import { absolute, absoluteColumn, quoteSheet, rangeAddress } from "../util/a1";
 import { behaviourLookups, type BehaviourEntry } from "./behaviour-rows";
-import { gapOf, valueOrBlank } from "./formulas";
+import { changeOf, gapOf, valueOrBlank } from "./formulas";
 import { DATA, GUIDE, KEY_AREA, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { WRAPPED_TEXT, wrappedHeight } from "./style";
@@ -22,6 +22,7 @@ function dataRow(
   const guide = (cell: { row: number; column: number }) =>
     `${quoteSheet(guideSheet)}!${absolute(cell.row, cell.column)}`;
   const [currentScore, targetScore] = [`${dataLetter.currentScore}${row}`, `${dataLetter.targetScore}${row}`];
+  const previousScore = `${dataLetter.previousScore}${row}`;
   return DATA.row<PlanCell>({
     council: { formula: valueOrBlank(guide(GUIDE.councilCell)) },
     assessmentDate: { formula: valueOrBlank(guide(GUIDE.dateCell)) },
@@ -38,6 +39,9 @@ function dataRow(
     evidence: { formula: look.text(C.evidence) },
     owner: { formula: look.text(C.owner) },
     reviewDate: { formula: look.date(C.reviewDate) },
+    previousLevel: { formula: look.previousLevel(previousScore) },
+    previousScore: { formula: look.previousScore },
+    change: { formula: changeOf(currentScore, previousScore) },
   });
 }
 

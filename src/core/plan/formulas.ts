@@ -42,6 +42,13 @@ export function scoreOf(cell: string, levels: readonly string[]): string {
 export const gapOf = (current: string, target: string) =>
   `IF(AND(ISNUMBER(${current}),ISNUMBER(${target})),MAX(0,${target}-${current}),"")`;
 
+/**
+ * Change since last year: current score less previous score; "" unless both are numbers, so a behaviour
+ * answered only this year or only last year is left out of every change figure, as blank is everywhere.
+ */
+export const changeOf = (current: string, previous: string) =>
+  `IF(AND(ISNUMBER(${current}),ISNUMBER(${previous})),${current}-${previous},"")`;
+
 /** A level's name from its score cell, or `otherwise` when the cell holds no score. */
 export const levelNameOf = (score: string, levels: readonly string[], otherwise: string) =>
   `IF(ISNUMBER(${score}),INDEX(${levelArray(levels)},${score}),${otherwise})`;

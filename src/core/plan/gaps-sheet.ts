@@ -1,7 +1,7 @@
 import type { Toolkit } from "../toolkit/schema";
 import { absoluteColumn, absoluteRange, formulaString, rangeAddress } from "../util/a1";
 import { behaviourLookups, type BehaviourEntry } from "./behaviour-rows";
-import { gapOf, levelArray } from "./formulas";
+import { changeOf, gapOf, levelArray } from "./formulas";
 import { GAPS, NOT_A_LEVEL, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { richTextToCell } from "../toolkit/text";
@@ -48,6 +48,7 @@ function gapRow(
 ): PlanCell[] {
   const look = behaviourLookups(entry, absoluteColumn(row, gapsColumn.id), levels);
   const [currentScore, targetScore] = [`${gapsLetter.currentScore}${row}`, `${gapsLetter.targetScore}${row}`];
+  const previousScore = `${gapsLetter.previousScore}${row}`;
   return GAPS.row<PlanCell>({
     order: entry.order,
     id: entry.behaviour.id,
@@ -64,6 +65,9 @@ function gapRow(
     },
     nextDescriptor: { formula: look.nextDescriptor(currentScore) },
     priority: { formula: priority(row, first, last) },
+    previousLevel: { formula: look.previousLevel(previousScore) },
+    previousScore: { formula: look.previousScore },
+    change: { formula: changeOf(currentScore, previousScore) },
   });
 }
 

@@ -2,8 +2,9 @@ import { absoluteRange, cellAddress, columnLetter, formulaString, rangeAddress }
 import { DATE_ENTRY_ERROR, EARLIEST_DATE, isoDateToSerial } from "../util/dates";
 import { richTextToCell } from "../toolkit/text";
 import type { KeyArea, Theme } from "../toolkit/schema";
+import type { PreviousAnswer } from "./answer-types";
 import type { CleanAnswer } from "./answers";
-import { gapOf, scoreOf } from "./formulas";
+import { changeOf, gapOf, scoreOf } from "./formulas";
 import { KEY_AREA, NOT_A_LEVEL, keyAreaSheetKey } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { COLOURS, HEADER, SUBTITLE, TWO_LINE_HEADER_HEIGHT, WRAPPED_TEXT, wrappedHeight } from "./style";
@@ -40,12 +41,18 @@ const principleRow = (descriptors: string[]): PlanCell[] =>
     descriptors,
   });
 
+/** This year's answer to a behaviour and last year's (the Previous columns), as the plan writes them. */
+interface RowAnswers {
+  answer: CleanAnswer;
+  previous: PreviousAnswer;
+}
+
 function behaviourRow(
   row: number,
   id: string,
   name: string,
   descriptors: string[],
-  answer: CleanAnswer,
+  { answer, previous }: RowAnswers,
   levels: readonly string[],
 ): PlanCell[] {
   const at = (column: number) => cellAddress(row, column);
@@ -63,6 +70,11 @@ function behaviourRow(
     currentScore: { formula: scoreOf(at(C.current), levels) },
     targetScore: { formula: scoreOf(at(C.target), levels) },
     gap: { formula: gapOf(at(C.currentScore), at(C.targetScore)) },
+    previousCurrent: previous.current ?? null,
+    previousTarget: previous.target ?? null,
+    previousScore: { formula: scoreOf(at(C.previousCurrent), levels) },
+    change: { formula: changeOf(at(C.currentScore), at(C.previousScore)) },
+    previousEvidence: previous.evidence ?? null,
   });
 }
 
@@ -93,10 +105,16 @@ function addIntroduction(sheet: SheetBuilder, theme: Theme, keyArea: KeyArea): v
   });
 }
 
+/** The answers a key area sheet shows, by behaviour ID: this year's and last year's. */
+export interface KeyAreaAnswers {
+  answers: Record<string, CleanAnswer>;
+  previous: Record<string, PreviousAnswer>;
+}
+
 function addGrid(
   sheet: SheetBuilder,
   keyArea: KeyArea,
-  answers: Record<string, CleanAnswer>,
+  answers: KeyAreaAnswers,
   levels: readonly string[],
   rows: KeyAreaRows,
 ): void {
@@ -110,7 +128,7 @@ function addGrid(
         behaviour.id,
         behaviour.name,
         behaviour.descriptors.map(richTextToCell),
-        answers[behaviour.id] ?? {},
+        { answer: answers.answers[behaviour.id] ?? {}, previous: answers.previous[behaviour.id] ?? {} },
         levels,
       ),
     ),
@@ -141,7 +159,10 @@ function styleGrid(sheet: SheetBuilder, rows: KeyAreaRows): void {
     .style(body(1, LAST_COLUMN), { ...WRAPPED_TEXT, border: "thin" })
     .style(body(C.id, C.behaviour), { bold: true })
     .inputColumns(KEY_AREA, { first: firstRow, last: lastRow })
-    .columnFormats(KEY_AREA, { first: firstRow, last: lastRow }, { score: { horizontal: "center" } });
+    .columnFormats(KEY_AREA, { first: firstRow, last: lastRow }, { score: { horizontal: "center" } })
+    // Last year's answers: locked (the sheet's default) and greyed as read-only; their formats come with their columns.
+    .style(body(C.previousCurrent, C.previousTarget), { fill: COLOURS.previousFill })
+    .style(body(C.previousEvidence), { fill: COLOURS.previousFill });
 }
 
 function addPickers(sheet: SheetBuilder, levels: readonly string[], rows: KeyAreaRows): void {
@@ -197,7 +218,7 @@ export function keyAreaSheet(
   keyArea: KeyArea,
   sheetName: string,
   levels: readonly string[],
-  answers: Record<string, CleanAnswer>,
+  answers: KeyAreaAnswers,
 ): { sheet: SheetPlan; rows: KeyAreaRows } {
   const rows = keyAreaRows(keyArea, sheetName);
   const sheet = new SheetBuilder(keyAreaSheetKey(keyArea.id), "keyArea", sheetName, KEY_AREA.widths);

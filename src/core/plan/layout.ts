@@ -93,6 +93,10 @@ const COLUMN = {
   evidence: { header: "Evidence", width: 40 },
   owner: { header: "Owner", width: 18 },
   reviewDate: { header: "Review date", width: 12, format: "date" },
+  /** Last year's current level and score, and the change since (current score less previous). */
+  previousLevel: { header: "Previous level", width: 13, format: "level" },
+  previousScore: { header: "Previous score", width: 9, format: "score" },
+  change: { header: "Change", width: 8, format: "score" },
   /** Whether a return is signed off (final) or a draft. */
   finalOrDraft: { header: "Final or draft", width: 10 },
 } as const satisfies Record<string, ColumnSpec>;
@@ -120,8 +124,19 @@ export const KEY_AREA = {
     currentScore: { ...COLUMN.currentScore, role: "formula" },
     targetScore: { ...COLUMN.targetScore, role: "formula" },
     gap: { ...COLUMN.gap, width: 8, role: "formula" },
+    // Last year's answers (src/core/cycle), locked, and the progress since: always present, so that every
+    // formula, the Data table and the checker have one shape; empty in a workbook not started from last year's.
+    // After the scores rather than beside the pickers, so that no column an earlier layout had moves.
+    previousCurrent: { header: "Previous current", width: 14, format: "text" },
+    previousTarget: { header: "Previous target", width: 14, format: "text" },
+    previousScore: { ...COLUMN.previousScore, role: "formula" },
+    change: { ...COLUMN.change, role: "formula" },
+    previousEvidence: { header: "Previous evidence", width: 40, format: "text" },
   }),
 } as const;
+
+/** The first layout with the Previous columns on the key area sheets: in an older one those cells are not ours. */
+export const PREVIOUS_SINCE_LAYOUT = 4;
 
 /** Retired answers sheet: behaviour answers the toolkit no longer has, one row each below the header, as typed. */
 export const RETIRED = namedTable(3, {
@@ -195,6 +210,10 @@ export const SUMMARY = namedTable(5, {
   assuredLevel: { header: "Assured level", width: 13 },
   /** The count of behaviours with both a current and a target level: what average target and gap are over. */
   bothLevels: { header: "Current and target", width: 11 },
+  /** Average of last year's current scores, over the behaviours with one. */
+  previousAverageCurrent: { header: "Previous average current", width: 11 },
+  /** Average change of the behaviours with a current level this year and last (blank ones left out). */
+  change: { header: "Change", width: 9 },
 });
 
 /** Gaps: one row per behaviour, in toolkit order as generated (users sort and filter it). */
@@ -212,6 +231,7 @@ export const GAPS = namedTable(4, {
   nextLevel: { header: "Next level", width: 13 },
   nextDescriptor: { header: "What the next level looks like", width: 60 },
   priority: { header: "Priority", width: 9, format: "score" },
+  ...pickColumns(COLUMN, ["previousLevel", "previousScore", "change"]),
 });
 
 /** A behaviour's columns in the tidy tables (Data, Group Data), in their order there. */
@@ -232,7 +252,16 @@ const BEHAVIOUR_COLUMNS = [
 /** Data: the NPS_Data table, its header in row 1 and one row per behaviour. */
 export const DATA = namedTable(
   1,
-  pickColumns(COLUMN, ["council", "assessmentDate", "toolkitVersion", ...BEHAVIOUR_COLUMNS, "reviewDate"]),
+  pickColumns(COLUMN, [
+    "council",
+    "assessmentDate",
+    "toolkitVersion",
+    ...BEHAVIOUR_COLUMNS,
+    "reviewDate",
+    "previousLevel",
+    "previousScore",
+    "change",
+  ]),
 );
 
 /** Group Data: the NPS_GroupData table, its header in row 1 and one row per return × behaviour. */
@@ -314,6 +343,14 @@ export const METADATA_KEYS = [
   "signedOffOn",
   /** SHA-256 of the answers at sign-off (src/core/assessment/sign-off.ts); empty until Sign off. */
   "answersFingerprint",
+  /**
+   * Where the Previous columns' answers came from (src/core/cycle): the file's name, its assessment date
+   * (ISO) and the fingerprint of the previous answers as written; empty when the workbook was not started
+   * from last year's.
+   */
+  "previousFile",
+  "previousAssessmentDate",
+  "previousAnswersFingerprint",
 ] as const;
 export type MetadataKey = (typeof METADATA_KEYS)[number];
 

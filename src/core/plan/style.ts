@@ -20,6 +20,9 @@ export const COLOURS = {
   /** The radar chart's lines: green for current, blue for target, as on the key area sheets. */
   chartCurrent: "#00A050",
   chartTarget: "#2F6FD0",
+  /** Last year's answers (read-only cells), and the radar's third line: last year's average current scores. */
+  previousFill: "#F2F2F2",
+  chartPrevious: "#C55A11",
 };
 
 export const TITLE: CellStyle = { bold: true, fontSize: 16, fontColor: COLOURS.titleText };

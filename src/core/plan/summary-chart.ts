@@ -19,6 +19,8 @@ export const SUMMARY_CHART = {
   title: "Maturity by key area: current against target",
   current: SUMMARY.header.averageCurrent,
   target: SUMMARY.header.averageTarget,
+  /** The third line, last year's average current scores (its chart data column is headed as in the table). */
+  previous: "Previous",
   /** Rows the chart spans, across the width of the summary table; the chart data follows below. */
   height: 26,
 } as const;
@@ -32,7 +34,12 @@ export const SUMMARY_CHART = {
 export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource): void {
   const { keyAreaRows } = source;
   const top = source.top + SUMMARY_CHART.height + 1;
-  const { label: labelColumn, averageCurrent: currentColumn, averageTarget: targetColumn } = SUMMARY.columns;
+  const {
+    label: labelColumn,
+    averageCurrent: currentColumn,
+    averageTarget: targetColumn,
+    previousAverageCurrent: previousColumn,
+  } = SUMMARY.columns;
   const headerRow = top + 1;
   const first = headerRow + 1;
   const last = headerRow + keyAreaRows.length;
@@ -40,17 +47,24 @@ export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource)
   sheet
     .block(top, 1, [["Chart data: the key-area rows of the summary table, as the radar chart above draws them"]])
     .style(cellAddress(top, 1), SUBTITLE)
-    .block(headerRow, 1, [["Key area", SUMMARY_CHART.current, SUMMARY_CHART.target]])
-    .style(rangeAddress(headerRow, 1, headerRow, 3), HEADER)
+    .block(headerRow, 1, [
+      ["Key area", SUMMARY_CHART.current, SUMMARY_CHART.target, SUMMARY.header.previousAverageCurrent],
+    ])
+    .style(rangeAddress(headerRow, 1, headerRow, 4), HEADER)
     .rowHeight(headerRow, TWO_LINE_HEADER_HEIGHT)
     .block(
       first,
       1,
-      keyAreaRows.map((row) => [mirror(row, labelColumn), mirror(row, currentColumn), mirror(row, targetColumn)]),
+      keyAreaRows.map((row) => [
+        mirror(row, labelColumn),
+        mirror(row, currentColumn),
+        mirror(row, targetColumn),
+        mirror(row, previousColumn),
+      ]),
     )
-    .style(rangeAddress(first, 1, last, 3), { border: "thin", vertical: "center" })
+    .style(rangeAddress(first, 1, last, 4), { border: "thin", vertical: "center" })
     .style(rangeAddress(first, 1, last, 1), { wrap: true })
-    .style(rangeAddress(first, 2, last, 3), { numberFormat: AVERAGE_FORMAT, horizontal: "center" });
+    .style(rangeAddress(first, 2, last, 4), { numberFormat: AVERAGE_FORMAT, horizontal: "center" });
   // Each mirrored name wraps as it does in its summary row, so it gets that row's height.
   keyAreaRows.forEach((row, i) => {
     const height = sheet.plan.rowHeights[row];
@@ -65,13 +79,16 @@ export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource)
       description:
         `Radar chart with one axis for each of the ${keyAreaRows.length} key areas, scored from 0 at the centre ` +
         `to ${source.maxScore} at the edge. A green line joins the average current scores and a blue line the ` +
-        "average target scores, so the space between them shows the gap. The figures are in the chart data below " +
+        "average target scores, so the space between them shows the gap; an orange line joins last year's average " +
+        "current scores, where the workbook was started from last year's. The figures are in the chart data below " +
         "the chart and in the summary table above it.",
     },
     categories: rangeAddress(first, 1, last, 1),
     series: [
       { name: SUMMARY_CHART.current, values: rangeAddress(first, 2, last, 2), color: COLOURS.chartCurrent },
       { name: SUMMARY_CHART.target, values: rangeAddress(first, 3, last, 3), color: COLOURS.chartTarget },
+      // Always drawn: a first-year workbook's previous figures are all blank, which a radar leaves undrawn.
+      { name: SUMMARY_CHART.previous, values: rangeAddress(first, 4, last, 4), color: COLOURS.chartPrevious },
     ],
     axis: { min: 0, max: source.maxScore, majorUnit: 1 },
     position: rangeAddress(source.top, 1, source.top + SUMMARY_CHART.height - 1, SUMMARY.headers.length),

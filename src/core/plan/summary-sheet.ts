@@ -61,6 +61,8 @@ function summaryRow(
   const { areas } = source;
   const over = (column: number) => areas.map((a) => `${quoteSheet(a.sheetName)}!${columnRange(a, column)}`).join(",");
   const current = over(C.currentScore);
+  const previous = over(C.previousScore);
+  const change = over(C.change);
   const invalid = areas
     .map(
       (a) =>
@@ -85,6 +87,9 @@ function summaryRow(
       formula: `IF(${summaryLetter.weakestCurrent}${row}="",${formulaString(NOT_ASSESSED)},INDEX(${levelArray(levels)},${summaryLetter.weakestCurrent}${row}))`,
     },
     bothLevels: { formula: `COUNT(${over(C.gap)})` },
+    previousAverageCurrent: { formula: `IF(COUNT(${previous})=0,"",AVERAGE(${previous}))` },
+    // A key area sheet works out a change exactly when the behaviour has a current level this year and last.
+    change: { formula: `IF(COUNT(${change})=0,"",AVERAGE(${change}))` },
   });
 }
 
@@ -105,7 +110,7 @@ export function summarySheet(
         "Typical level: average current score rounded down. Assured level: the lowest current score, met by every assessed behaviour. Blank answers never count; entries that are not levels (a pasted error value too) are counted as invalid.",
       ],
       [
-        `Average target and average gap are taken over the same behaviours: those with both a current and a target level, counted under ${SUMMARY.header.bothLevels}.`,
+        `Average target and average gap are taken over the same behaviours: those with both a current and a target level, counted under ${SUMMARY.header.bothLevels}. ${SUMMARY.header.previousAverageCurrent} is last year's; ${SUMMARY.header.change} averages the change of the behaviours with a current level both this year and last.`,
       ],
     ])
     .style("A2:A4", SUBTITLE)
@@ -155,7 +160,11 @@ export function summarySheet(
       horizontal: "center",
     })
     .style(column(summaryColumn.weakestCurrent), { numberFormat: SCORE_FORMAT, horizontal: "center" })
-    .style(column(summaryColumn.bothLevels), { numberFormat: SCORE_FORMAT, horizontal: "center" });
+    .style(column(summaryColumn.bothLevels), { numberFormat: SCORE_FORMAT, horizontal: "center" })
+    .style(column(summaryColumn.previousAverageCurrent, summaryColumn.change), {
+      numberFormat: AVERAGE_FORMAT,
+      horizontal: "center",
+    });
   for (const row of [...themeRows, overallRow]) {
     sheet.style(rangeAddress(row, 1, row, LAST), { bold: true, fill: COLOURS.themeRowFill });
   }

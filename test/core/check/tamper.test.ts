@@ -396,7 +396,11 @@ describe("structure", () => {
         }
     expect(await actionable(deleted)).toEqual([
       finding("structure.column-missing", "Gaps", "L4", "error"),
+      // Every column after it moves left: Priority, then the previous level, previous score and change.
       finding("structure.column-moved", "Gaps", "M4", "error"),
+      finding("structure.column-moved", "Gaps", "N4", "error"),
+      finding("structure.column-moved", "Gaps", "O4", "error"),
+      finding("structure.column-moved", "Gaps", "P4", "error"),
     ]);
 
     const duplicated = planWith();

@@ -192,6 +192,9 @@ describe("workbook plan", () => {
       signedOffBy: null,
       signedOffOn: null,
       answersFingerprint: null,
+      previousFile: null,
+      previousAssessmentDate: null,
+      previousAnswersFingerprint: null,
     });
   });
 

@@ -28,7 +28,7 @@ test("only Summary has a chart, and it is one radar chart fixed at 0 to the top 
   expect(charts).toHaveLength(1);
   expect(chart.type).toBe("radar");
   expect(chart.axis).toEqual({ min: 0, max: toolkit.levels.length, majorUnit: 1 });
-  expect(chart.series.map((s) => s.name)).toEqual(["Average current", "Average target"]);
+  expect(chart.series.map((s) => s.name)).toEqual(["Average current", "Average target", "Previous"]);
 });
 
 test("the chart data mirrors each key area's row of the summary table, in toolkit order", () => {
@@ -39,11 +39,12 @@ test("the chart data mirrors each key area's row of the summary table, in toolki
     // The mirrored row holds this key area's name in the summary table.
     expect(cellAt(source)).toBe(keyAreas[i].name);
     const row = Number(source.replace(/^[A-Z]+/, ""));
-    const [current, target] = chart.series.map((s) => cellsIn(s.values)[i]);
+    const [current, target, previous] = chart.series.map((s) => cellsIn(s.values)[i]);
     expect(cellAt(cellAddress(SUMMARY.headerRow, SUMMARY.columns.averageCurrent))).toBe("Average current");
     expect(cellAt(cellAddress(SUMMARY.headerRow, SUMMARY.columns.averageTarget))).toBe("Average target");
     expect(formulaAt(current)).toBe(cellAddress(row, SUMMARY.columns.averageCurrent));
     expect(formulaAt(target)).toBe(cellAddress(row, SUMMARY.columns.averageTarget));
+    expect(formulaAt(previous)).toBe(cellAddress(row, SUMMARY.columns.previousAverageCurrent));
   });
 });
 

@@ -1,0 +1,22 @@
+/**
+ * The words of starting this year's assessment from last year's return (src/core/cycle), for the command line
+ * and the pane alike.
+ */
+import { plural } from "../util/words";
+
+export const CYCLE_WORDS = {
+  notAnAssessment: (file: string) =>
+    `${file} holds no assessment made by the NPS toolkit, so there is no previous return to start from.`,
+  laterThanNew: (file: string, previousDate: string, newDate: string) =>
+    `${file} is dated ${previousDate}, after this assessment's date (${newDate}): it cannot be the previous return. Check the dates, or give this assessment's date with --date.`,
+  sameDate: (file: string, date: string) =>
+    `${file} has the same assessment date as this one (${date}); its answers are shown as the previous ones all the same.`,
+  noPreviousDate: (file: string) =>
+    `${file} has no assessment date on its Guide, so the previous answers are shown without one.`,
+  started: (file: string, carried: number, levels: boolean) =>
+    `Started from ${file}: ${plural(carried, "behaviour's answer", "behaviours' answers")} shown in the Previous columns${levels ? ", and their levels picked again as a starting point" : ""}.`,
+  otherToolkit: (from: string, to: string) =>
+    `${from ? `The previous return was made with toolkit ${from}` : "The previous return does not say which toolkit version made it"}; its answers were matched to toolkit ${to} by behaviour ID.`,
+  notInToolkit: (ids: readonly string[], version: string) =>
+    `Not carried, as toolkit ${version} has no such behaviour: ${ids.join(", ")}.`,
+} as const;

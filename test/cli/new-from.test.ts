@@ -1,0 +1,77 @@
+/** `nps-toolkit new NEXT --from LAST`: this year's workbook from last year's, end to end, recalculated by LibreOffice. */
+import { readFileSync, writeFileSync } from "fs";
+import { readFile } from "fs/promises";
+import * as path from "path";
+import { SUMMARY } from "../../src/core/plan/layout";
+import type { WorkbookSnapshot } from "../../src/core/snapshot/types";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { cellAddress } from "../../src/core/util/a1";
+import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
+import { tempDir } from "../support/fixtures";
+import { recalculate } from "../support/libreoffice";
+import { expectWorkbookClean } from "../support/xlsx-checks";
+import { runCli } from "./run-cli";
+
+const toolkit = canonicalToolkit();
+const folder = tempDir("nps-new-from-");
+const last = path.join(folder, "anytown-2025.xlsx");
+const next = path.join(folder, "anytown-2026.xlsx");
+const overallRow = SUMMARY.firstRow + toolkit.themes.flatMap((t) => t.keyAreas).length + toolkit.themes.length;
+
+const summaryValue = (snapshot: WorkbookSnapshot, column: number) =>
+  snapshot.sheets.find((s) => s.name === "Summary")!.cells[cellAddress(overallRow, column)]?.value ?? null;
+
+beforeAll(async () => {
+  const made = await runCli("new", last, "--council", "Anytown Council", "--date", "2025-03-31", "--sample");
+  expect(made.code).toBe(0);
+});
+
+test("the Summary of this year's workbook, recalculated by LibreOffice, shows last year's average; the change waits for this year's levels", async () => {
+  const result = await runCli("new", next, "--from", last, "--date", "2026-03-31");
+  expect(result).toEqual({
+    code: 0,
+    out: expect.stringMatching(
+      /^Wrote .*anytown-2026\.xlsx: 13 sheets, 51 behaviours\.\nStarted from anytown-2025\.xlsx: \d+ behaviours' answers shown in the Previous columns\.$/,
+    ),
+    err: "",
+  });
+  const [before, after] = await Promise.all(
+    [last, next].map(async (file) => readSnapshotFromBuffer(await readFile(await recalculate(file)))),
+  );
+  const lastAverage = summaryValue(before, SUMMARY.columns.averageCurrent);
+  expect(typeof lastAverage).toBe("number");
+  expect(summaryValue(after, SUMMARY.columns.previousAverageCurrent)).toBeCloseTo(lastAverage as number, 9);
+  expect(summaryValue(after, SUMMARY.columns.averageCurrent)).toBeNull();
+  expect(summaryValue(after, SUMMARY.columns.change)).toBeNull();
+  await expectWorkbookClean(next);
+}, 240_000);
+
+test("--carry-levels picks last year's levels again: this year's average is last year's and the change is 0", async () => {
+  const draft = path.join(folder, "draft.xlsx");
+  expect((await runCli("new", draft, "--from", last, "--date", "2026-03-31", "--carry-levels")).code).toBe(0);
+  const after = await readSnapshotFromBuffer(await readFile(await recalculate(draft)));
+  const previous = summaryValue(after, SUMMARY.columns.previousAverageCurrent) as number;
+  expect(summaryValue(after, SUMMARY.columns.averageCurrent)).toBeCloseTo(previous, 9);
+  expect(summaryValue(after, SUMMARY.columns.change)).toBeCloseTo(0, 9);
+}, 240_000);
+
+test("refused with exit status 2 and one line: the same file, a later previous return, a file that is no assessment, --carry-levels alone", async () => {
+  const notAssessment = path.join(folder, "notes.txt");
+  writeFileSync(notAssessment, "not a workbook");
+  const cases = [
+    ["new", last, "--from", last, "--force"],
+    ["new", path.join(folder, "early.xlsx"), "--from", last, "--date", "2024-03-31"],
+    ["new", path.join(folder, "x.xlsx"), "--from", notAssessment],
+    ["new", path.join(folder, "y.xlsx"), "--carry-levels"],
+  ];
+  const results = [];
+  // One after another, as a user runs them (each read has a worker of its own).
+  for (const args of cases) results.push(await runCli(...args));
+  expect(results.map((r) => [r.code, r.err])).toEqual(cases.map(() => [2, expect.not.stringContaining("\n")]));
+  expect(results[0].err).toMatch(/is the previous return; a new assessment never overwrites it/);
+  expect(results[1].err).toMatch(/dated 2025-03-31, after this assessment's date \(2024-03-31\)/);
+  expect(results[3].err).toMatch(/--carry-levels carries last year's levels/);
+  // The previous return is as it was.
+  expect((await runCli("check", last)).code).toBe(0);
+  expect(readFileSync(last).length).toBeGreaterThan(0);
+});
