@@ -10,6 +10,7 @@ import {
   SHEET_NAMES,
   type MetadataKey,
 } from "../plan/layout";
+import { readActions } from "./action-rows";
 import { answerSheets } from "./answer-sheets";
 import { sheetsMadeByUs } from "../snapshot/our-sheets";
 import { sheetOfReference } from "../snapshot/references";
@@ -40,7 +41,7 @@ export interface FoundAssessment {
   ourSheets: string[];
   answers: Answers;
   info: AssessmentInfo;
-  /** Entries that could not be placed at a behaviour, each said in a note naming where it is. */
+  /** Entries that could not be placed at a behaviour, and actions to look at, each said in a note naming where it is. */
   unplaced: string[];
 }
 
@@ -188,6 +189,7 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
   // Only the sheets the Summary, Gaps and Data formulas read: a name alone decides nothing.
   const read = answerSheets(snapshot, roles, [...new Set(keyAreaSheets)]);
   const { behaviours, unplaced } = readAnswers(read, sheetNamed(roles.retired));
+  const actions = readActions(sheetNamed(roles.actions));
   const metadata = readMetadata(sheetNamed(roles.metadata));
   const at = (cell: { row: number; column: number }) => cellAddress(cell.row, cell.column);
   const guideDetails = guideHasDetails(metadata) ? guide : undefined;
@@ -206,6 +208,7 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
     ...(info.assessmentDate ? { assessmentDate: info.assessmentDate } : {}),
     ...(info.respondent ? { respondent: info.respondent } : {}),
     ...(info.role ? { role: info.role } : {}),
+    ...(actions.actions.length > 0 ? { actions: actions.actions } : {}),
   };
-  return { roles, ourSheets, answers, info, unplaced };
+  return { roles, ourSheets, answers, info, unplaced: [...unplaced, ...actions.notes] };
 }

@@ -13,6 +13,19 @@ export interface BehaviourAnswer {
   reviewDate?: string;
 }
 
+/**
+ * One row of the action plan (the Actions sheet), as typed: every entry is text except the due date, which is ISO
+ * (YYYY-MM-DD) when the cell held a date and the text as typed otherwise. Blank entries are left out.
+ */
+export interface ActionAnswer {
+  behaviourId?: string;
+  action?: string;
+  owner?: string;
+  dueDate?: string;
+  status?: string;
+  note?: string;
+}
+
 export interface Answers {
   council?: string;
   /** ISO date, YYYY-MM-DD. */
@@ -23,6 +36,8 @@ export interface Answers {
   role?: string;
   /** Keyed by behaviour ID. */
   behaviours: Record<string, BehaviourAnswer>;
+  /** The action plan's rows, in the order they stand (none when absent). */
+  actions?: ActionAnswer[];
 }
 
 export const emptyAnswers = (): Answers => ({ behaviours: {} });

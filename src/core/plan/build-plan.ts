@@ -4,6 +4,7 @@ import type { Toolkit } from "../toolkit/schema";
 import { quoteSheet } from "../util/a1";
 import { cleanAnswers } from "./answers";
 import { behaviourEntries } from "./behaviour-rows";
+import { actionsSheet } from "./actions-sheet";
 import { dataSheet } from "./data-sheet";
 import { gapsSheet } from "./gaps-sheet";
 import { guideSheet } from "./guide-sheet";
@@ -91,6 +92,7 @@ export function buildWorkbookPlan(toolkit: Toolkit, answers: Answers, options: P
     summarySheet(toolkit, areaRows, names),
     gapsSheet(toolkit, entries, names),
     dataSheet(entries, names, toolkitLabel, toolkit.levels),
+    actionsSheet(answers.actions ?? [], { dataSheet: names.data, behaviours: entries.length }, names),
     ...(Object.keys(cleaned.retired).length > 0 ? [retiredSheet(cleaned.retired, names)] : []),
     metadataSheet(
       {

@@ -5,7 +5,7 @@ import { columnLayout, namedTable, pickColumns, type ColumnSpec } from "./column
  * Where things live in the generated workbook. The readers use the same constants, so a layout
  * change is one edit here plus a LAYOUT_VERSION bump (which makes existing workbooks upgradeable).
  */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 /** The workbook's own sheet names, declared beside the toolkit's schema (which keeps key area sheets off them). */
 export { SHEET_NAMES } from "../toolkit/sheet-names";
@@ -126,6 +126,29 @@ export const SUMMARY = namedTable(5, {
   /** The count of behaviours with both a current and a target level: what average target and gap are over. */
   bothLevels: { header: "Current and target", width: 11 },
 });
+
+/**
+ * Actions: the NPS_Actions table, the council's action plan, one row per action below its header. The behaviour's
+ * name, key area, levels and gap are looked up by the behaviour ID typed (sort-safe); the rest is the user's.
+ */
+export const ACTIONS = namedTable(4, {
+  id: { ...COLUMN.id, width: 14 },
+  behaviour: { ...COLUMN.behaviour, width: 30 },
+  keyArea: { ...COLUMN.keyArea, width: 24 },
+  currentLevel: COLUMN.currentLevel,
+  targetLevel: COLUMN.targetLevel,
+  gap: COLUMN.gap,
+  action: { header: "Action", width: 40 },
+  owner: COLUMN.owner,
+  dueDate: { header: "Due date", width: 12 },
+  status: { header: "Status", width: 13 },
+  note: { header: "Progress note", width: 36 },
+});
+
+/** The statuses an action may have, in the order the picker lists them. */
+export const ACTION_STATUSES = ["Not started", "In progress", "Done", "Dropped"] as const;
+/** The statuses of an action that is finished with: never overdue, not carried into next year's plan. */
+export const CLOSED_ACTION_STATUSES = ["Done", "Dropped"] as const;
 
 /** Gaps: one row per behaviour, in toolkit order as generated (users sort and filter it). */
 export const GAPS = namedTable(4, {

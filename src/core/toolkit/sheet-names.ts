@@ -7,6 +7,7 @@ export const SHEET_NAMES = {
   summary: "Summary",
   gaps: "Gaps",
   data: "Data",
+  actions: "Actions",
   retired: "Retired answers",
   metadata: "NPS_Metadata",
   /** The findings of a check, added on request (src/core/check/report-sheet.ts); not part of the assessment. */
