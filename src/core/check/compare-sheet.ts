@@ -7,7 +7,7 @@
  */
 import { LOOKS_LIKE_ID } from "../answers/behaviour-id";
 import { isNumberedName } from "../assessment/sheet-names";
-import { GUIDE_INPUTS, GUIDE_SIGN_OFF, KEY_AREA } from "../plan/layout";
+import { ACTIONS, GUIDE_INPUTS, GUIDE_SIGN_OFF, KEY_AREA, SUMMARY_ACTIONS } from "../plan/layout";
 import { plannedCells, type PlannedCells } from "../plan/planned-cells";
 import { isFormula, type PlanCell, type SheetPlan } from "../plan/types";
 import type { SnapshotCell, SnapshotSheet } from "../snapshot/types";
@@ -100,7 +100,10 @@ const CONTENT_WHAT: Partial<Record<RuleId, string>> = {
  * Input cells belong to the user: the answer rules look at them, not this comparison. So do the
  * Guide's sign-off cells, which the sign-off rules compare with the recorded sign-off.
  */
-function isInput(sheet: SheetPlan, row: number, column: number, keyed: boolean): boolean {
+function isInput(sheet: SheetPlan, row: number, column: number, keyed: boolean, planned: PlannedCells): boolean {
+  // The date overdue actions are counted at, and the action plan's rows (the actions rules compare their formulas).
+  if (sheet.role === "summary") return column === 2 && planned.get(row)?.get(1) === SUMMARY_ACTIONS.asAtLabel;
+  if (sheet.role === "actions") return row >= ACTIONS.firstRow;
   if (sheet.role === "guide")
     return [...GUIDE_INPUTS, ...GUIDE_SIGN_OFF].some((cell) => cell.row === row && cell.column === column);
   return sheet.role === "keyArea" && keyed && column >= C.current && column <= C.reviewDate;
@@ -309,7 +312,7 @@ export function compareSheet(
     if (actualRow === undefined) continue;
     for (const [column, expected] of cells) {
       if (keyed && column === keys?.column) continue;
-      if (!exact && isInput(sheet, row, column, keyed)) continue;
+      if (!exact && isInput(sheet, row, column, keyed, planned)) continue;
       const at = { row, column, rowShift: actualRow - row };
       const problem = compareCell(sheet, where, expected, actual, at, defaults, formulas);
       if (problem) findings.push(problem);

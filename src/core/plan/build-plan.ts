@@ -23,6 +23,7 @@ import { retiredSheet } from "./retired-sheet";
 import { summarySheet } from "./summary-sheet";
 import type { DefinedName, SheetPlan, WorkbookPlan } from "./types";
 import { absolute } from "../util/a1";
+import { todayIso } from "../util/dates";
 import { GENERATOR_VERSION } from "../version";
 
 export interface PlanOptions {
@@ -89,7 +90,7 @@ export function buildWorkbookPlan(toolkit: Toolkit, answers: Answers, options: P
   const sheets = [
     guideSheet(toolkit, names, { ...cleaned, signOff: options.signOff }, toolkitLabel),
     ...keyAreaSheets,
-    summarySheet(toolkit, areaRows, names),
+    summarySheet(toolkit, areaRows, names, todayIso(options.now)),
     gapsSheet(toolkit, entries, names),
     dataSheet(entries, names, toolkitLabel, toolkit.levels),
     actionsSheet(answers.actions ?? [], { dataSheet: names.data, behaviours: entries.length }, names),
