@@ -44,7 +44,7 @@ function textOf(value: SnapshotSheet["cells"][string]["value"] | undefined, date
 }
 
 /** The header row: where the ID and Action headings stand, ACTIONS.headerRow unless rows moved it. */
-function headerRowOf(sheet: SnapshotSheet): number {
+export function headerRowOf(sheet: SnapshotSheet): number {
   for (let row = 1; row <= HEADER_SEARCH_ROWS; row++)
     if (cellValue(sheet, row, C.id) === ACTIONS.header.id && cellValue(sheet, row, C.action) === ACTIONS.header.action)
       return row;

@@ -101,7 +101,8 @@ const CONTENT_WHAT: Partial<Record<RuleId, string>> = {
  * Guide's sign-off cells, which the sign-off rules compare with the recorded sign-off.
  */
 function isInput(sheet: SheetPlan, row: number, column: number, keyed: boolean, planned: PlannedCells): boolean {
-  // The date overdue actions are counted at, and the action plan's rows (the actions rules compare their formulas).
+  // The day the workbook was written, which overdue actions are counted at, and the action plan's rows (the
+  // actions rules compare their formulas).
   if (sheet.role === "summary") return column === 2 && planned.get(row)?.get(1) === SUMMARY_ACTIONS.asAtLabel;
   if (sheet.role === "actions") return row >= ACTIONS.firstRow;
   if (sheet.role === "guide")

@@ -78,6 +78,12 @@ export const RULES = {
   "answer.formula-in-input": "error",
   "answer.input-merged": "error",
   "structure.id-not-exact": "error",
+  "action.formula-changed": "warning",
+  "action.unknown-behaviour": "warning",
+  "action.due-date-not-a-date": "warning",
+  "action.status-not-in-list": "warning",
+  "action.overdue": "warning",
+  "action.gap-without-action": "info",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

@@ -152,8 +152,8 @@ export const CLOSED_ACTION_STATUSES = ["Done", "Dropped"] as const;
 
 /**
  * Summary's actions block, below the chart data (its own rows, apart from the main table, whose columns grow):
- * the actions by status, then the date overdue is counted at (typed by the user; the add-in writes the day it
- * writes the workbook, as a formula cannot know today without recalculating on every change) and the overdue count.
+ * the actions by status, then the date overdue is counted at (the day the add-in last wrote the workbook: a formula
+ * cannot know today without recalculating on every change) and the overdue count.
  * Offsets are rows from the block's first row; the labels are in column A and the figures in column B.
  */
 export const SUMMARY_ACTIONS = {

@@ -1,8 +1,8 @@
 import { absoluteRange, cellAddress, formulaString, quoteSheet, rangeAddress } from "../util/a1";
-import { DATE_ENTRY_ERROR, EARLIEST_DATE, isoDateToSerial } from "../util/dates";
+import { isoDateToSerial } from "../util/dates";
 import { ACTION_STATUSES, ACTIONS, CLOSED_ACTION_STATUSES, SUMMARY_ACTIONS } from "./layout";
 import type { SheetBuilder } from "./sheet-builder";
-import { DATE_FORMAT, HEADER, INPUT, SCORE_FORMAT, SUBTITLE } from "./style";
+import { DATE_FORMAT, HEADER, SCORE_FORMAT, SUBTITLE } from "./style";
 import type { PlanCell } from "./types";
 
 export const ACTIONS_BLOCK_TITLE = "Actions by status, from the Actions sheet";
@@ -32,8 +32,9 @@ export function countedActions(actionsSheet: string, column: number): string {
 
 /**
  * The actions block of the Summary at `top`: how many actions have each status, how many have none or one not in
- * the list, and how many are overdue at the date in the block (`asAt`, ISO, the day the workbook was written; the
- * user types another). Statuses are counted with COUNTIF against the product's own words, never a user's text;
+ * the list, and how many are overdue at the date in the block (`asAt`, ISO: the day the add-in wrote the workbook).
+ * The date is the add-in's, locked: a formula can know today only through TODAY(), which is volatile, and a date
+ * typed by a user would reach COUNTIFS as a criterion. Statuses are counted with COUNTIF against the product's own words, never a user's text;
  * ISBLANK and COUNTA read an error value pasted into a cell without passing it on.
  */
 export function addActionsSummary(sheet: SheetBuilder, options: { top: number; actionsSheet: string; asAt: string }) {
@@ -77,18 +78,6 @@ export function addActionsSummary(sheet: SheetBuilder, options: { top: number; a
     .style(rangeAddress(rows.firstStatus, 1, rows.overdue, 2), { border: "thin", vertical: "center" })
     .style(rangeAddress(rows.firstStatus, 2, rows.overdue, 2), { numberFormat: SCORE_FORMAT, horizontal: "center" })
     .style(rangeAddress(rows.all, 1, rows.all, 2), { bold: true })
-    .style(asAt, { ...INPUT, numberFormat: DATE_FORMAT, horizontal: "center" })
-    .style(rangeAddress(rows.overdue, 1, rows.overdue, 2), { bold: true })
-    .validate({
-      type: "date",
-      range: asAt,
-      minimum: isoDateToSerial(EARLIEST_DATE),
-      allowBlank: true,
-      prompt: {
-        title: "Overdue as at",
-        message:
-          "Actions due before this date that are not Done or Dropped count as overdue. Type today's date (dd/mm/yyyy).",
-      },
-      error: DATE_ENTRY_ERROR,
-    });
+    .style(asAt, { numberFormat: DATE_FORMAT, horizontal: "center" })
+    .style(rangeAddress(rows.overdue, 1, rows.overdue, 2), { bold: true });
 }
