@@ -1,4 +1,4 @@
-import { sampleAnswers } from "../../core/answers/sample";
+import { sampleAnswersWithActions } from "../../core/answers/sample";
 import { emptyAnswers } from "../../core/plan/answer-types";
 import { buildWorkbookPlan } from "../../core/plan/build-plan";
 import { canonicalToolkit } from "../../core/toolkit/canonical";
@@ -68,7 +68,7 @@ The file is written whole or not at all. Exit status: 0 written, 1 could not wri
     const options = newOptions(args);
     const target = checkTarget(options.file, options.force);
     const toolkit = canonicalToolkit();
-    const answers = options.sample ? sampleAnswers(toolkit, options.date) : emptyAnswers();
+    const answers = options.sample ? sampleAnswersWithActions(toolkit, options.date) : emptyAnswers();
     const plan = buildWorkbookPlan(toolkit, answers, {
       council: options.council ?? answers.council,
       assessmentDate: options.date,

@@ -162,12 +162,10 @@ export function checkActions(context: ActionRulesContext): Finding[] {
   const actionIds = new Set<string>();
   const last = lastRow(actual);
   for (let row = headerRowOf(actual) + 1; row <= last; row++) {
-    const entered = INPUT_COLUMNS.some((column) => textOf(actual.cells[cellAddress(row, column)]?.value) !== "");
-    const hasFormula = LOOKED_UP.some((key) => actual.cells[cellAddress(row, C[key])]?.formula !== undefined);
-    if (!entered && !hasFormula) continue;
+    // An empty row shows nothing, whatever its formulas: only an action's lookups are compared.
+    if (!INPUT_COLUMNS.some((column) => textOf(actual.cells[cellAddress(row, column)]?.value) !== "")) continue;
     const changed = formulaFinding(context, row, where);
     if (changed) findings.push(changed);
-    if (!entered) continue;
     actionIds.add(textOf(actual.cells[cellAddress(row, C.id)]?.value).toLowerCase());
     findings.push(...rowFindings(context, row, ids, where));
   }
