@@ -28,7 +28,18 @@ const CORE_IS_PURE = [
 // The core's own order, lowest first: a folder imports only from the folders before it (and its own). The toolkit
 // model, the plan built from it, the snapshot a reader fills, the answers read from a snapshot, the use cases over
 // them (assessment), the checker, and consolidation, which uses all of them.
-const CORE_ORDER = ["util", "toolkit", "plan", "snapshot", "answers", "assessment", "check", "sign-off", "consolidate"];
+const CORE_ORDER = [
+  "util",
+  "toolkit",
+  "plan",
+  "snapshot",
+  "answers",
+  "assessment",
+  "check",
+  "sign-off",
+  "cycle",
+  "consolidate",
+];
 // One block per core folder, restating the core's rules (a later block's options replace an earlier block's).
 const coreOrder = CORE_ORDER.map((layer, i) => {
   const above = CORE_ORDER.slice(i + 1);
