@@ -28,7 +28,7 @@ export interface ProgressUpdate {
 
 export interface MadeSheet {
   name: string;
-  role: "guide" | "keyArea" | "summary" | "gaps" | "data" | "retired" | "moderation" | "checkReport";
+  role: "guide" | "keyArea" | "summary" | "gaps" | "data" | "actions" | "retired" | "moderation" | "checkReport";
 }
 
 /** What the user asked Sign off to do. */

@@ -619,7 +619,12 @@ function queueValidation(range: Excel.Range, validation: Validation): void {
   const dv = range.dataValidation;
   dv.rule =
     validation.type === "list"
-      ? { list: { inCellDropDown: true, source: validation.values.join(",") } }
+      ? {
+          list: {
+            inCellDropDown: true,
+            source: validation.source ? `=${validation.source}` : validation.values.join(","),
+          },
+        }
       : // A formula string keeps the plan's serial number exactly (no locale date parsing).
         { date: { formula1: `=${validation.minimum}`, operator: "GreaterThanOrEqualTo" } };
   dv.ignoreBlanks = validation.allowBlank;

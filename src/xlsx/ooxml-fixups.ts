@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import type { SheetPlan } from "../core/plan/types";
 import { addChartParts } from "./chart-parts";
-import { spliceTableBodies } from "./table-bodies";
+import { addCalculatedColumns, spliceTableBodies } from "./table-bodies";
 import { decodeXml, encodeXml } from "./xml-text";
 
 /**
@@ -66,6 +66,7 @@ export async function fixOoxml(bytes: Uint8Array, sheets: SheetPlan[] = []): Pro
   const workbook = zip.file("xl/workbook.xml");
   if (workbook) zip.file("xl/workbook.xml", fixWorkbookXml(await workbook.async("string")));
   await spliceTableBodies(zip, sheets);
+  await addCalculatedColumns(zip, sheets);
   await addChartParts(zip, sheets);
   return zip.generateAsync({
     type: "uint8array",

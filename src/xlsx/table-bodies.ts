@@ -206,6 +206,30 @@ const extendDimension = (sheetXml: string, bottom: number) =>
       Number(row) >= bottom ? whole : `<dimension ref="${from}:${column}${bottom}"/>`,
   );
 
+/**
+ * Gives each calculated column of the plan's tables its formula in the table part, which ExcelJS cannot write
+ * (exceljs/exceljs#1417): Excel fills a new row's cells of a column from its calculatedColumnFormula (a column whose
+ * cells merely share a formula gets nothing, ClosedXML/ClosedXML#288), given as the first body row's formula.
+ */
+export async function addCalculatedColumns(zip: JSZip, sheets: SheetPlan[]): Promise<void> {
+  for (const table of sheets.flatMap((sheet) => sheet.tables)) {
+    if (!table.calculatedColumns?.length) continue;
+    const { path, xml } = await tablePart(zip, table.name);
+    const { left } = parseRange(table.range);
+    let fixed = xml;
+    for (const { column, formula } of table.calculatedColumns) {
+      const leaf = new RegExp(`<tableColumn id="${column - left + 1}"([^>]*?)/>`);
+      if (!leaf.test(fixed)) throw new Error(`Table ${table.name} has no column ${column - left + 1} to calculate`);
+      fixed = fixed.replace(
+        leaf,
+        (_, attributes: string) =>
+          `<tableColumn id="${column - left + 1}"${attributes}><calculatedColumnFormula>${encodeCellText(formula)}</calculatedColumnFormula></tableColumn>`,
+      );
+    }
+    zip.file(path, fixed);
+  }
+}
+
 /** Writes the spliced rows of every table into the package ExcelJS wrote. */
 export async function spliceTableBodies(zip: JSZip, sheets: SheetPlan[]): Promise<void> {
   const withBodies = sheets.map((sheet) => ({ sheet, bodies: tableBodies(sheet) })).filter((s) => s.bodies.length > 0);

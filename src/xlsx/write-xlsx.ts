@@ -123,7 +123,7 @@ function validationModel(v: Validation): ExcelJS.DataValidation {
     error: v.error.message,
   } as const;
   return v.type === "list"
-    ? { ...common, type: "list", formulae: [`"${v.values.join(",")}"`] }
+    ? { ...common, type: "list", formulae: [v.source ?? `"${v.values.join(",")}"`] }
     : // ExcelJS takes a date rule's bound as a Date (a number would be read as milliseconds since 1970).
       {
         ...common,

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { COMMANDS } from "../../src/cli/commands";
 import { closest } from "../../src/cli/suggest";
 import { sampleAnswers } from "../../src/core/answers/sample";
@@ -12,6 +11,8 @@ import { readComputed, recalculate, findErrorValues } from "../support/libreoffi
 import { expectWorkbookClean } from "../support/xlsx-checks";
 import { tempDir } from "../support/fixtures";
 import { runCli } from "./run-cli";
+import { loadWithExcelJs } from "../support/exceljs-load";
+import { readFile as readFileBytes } from "fs/promises";
 
 describe("nps-toolkit new --sample", () => {
   test("writes a clean workbook whose Summary shows the sample's levels after LibreOffice recalculates it", async () => {
@@ -26,7 +27,7 @@ describe("nps-toolkit new --sample", () => {
       "Example Borough Council",
     );
     expect(result).toMatchObject({ code: 0, err: "" });
-    expect(result.out).toMatch(/Wrote .*sample\.xlsx: 13 sheets, 51 behaviours, \d+ with sample answers\./);
+    expect(result.out).toMatch(/Wrote .*sample\.xlsx: 14 sheets, 51 behaviours, \d+ with sample answers\./);
     await expectWorkbookClean(file);
     const computed = await readComputed(await recalculate(file));
     expect(findErrorValues(computed)).toEqual([]);
@@ -136,8 +137,7 @@ describe("nps-toolkit options", () => {
 
   /** The council and date cells of the Guide sheet, as ExcelJS reads them back. */
   async function guideDetails(file: string): Promise<{ council: unknown; date: unknown }> {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
+    const workbook = await loadWithExcelJs(new Uint8Array(await readFileBytes(file)));
     const guide = workbook.getWorksheet("Guide");
     const at = ({ row, column }: { row: number; column: number }) => guide?.getCell(row, column).value;
     return { council: at(GUIDE.councilCell), date: at(GUIDE.dateCell) };

@@ -15,6 +15,7 @@ import { tempDir } from "../support/fixtures";
 import { expectWorkbookClean } from "../support/xlsx-checks";
 import { typeInto } from "../support/recalculate-plan";
 import { compoundFile } from "../xlsx/hostile-files";
+import { loadWithExcelJs } from "../support/exceljs-load";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");
@@ -31,8 +32,7 @@ async function assessmentIn(file: string): Promise<FoundAssessment> {
 
 /** What a user's own sheets look like to the tool: added in a spreadsheet program, beside the assessment. */
 async function addUsersSheets(bytes: Uint8Array, names: string[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const workbook = await loadWithExcelJs(bytes);
   for (const name of names) workbook.addWorksheet(name).getCell("A1").value = `${name}: my own figures`;
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

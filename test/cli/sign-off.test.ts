@@ -14,6 +14,8 @@ import { tempDir } from "../support/fixtures";
 import { expectWorkbookClean } from "../support/xlsx-checks";
 import { typeInto } from "../support/recalculate-plan";
 import { runCliLines as run } from "./run-cli";
+import { loadWithExcelJs } from "../support/exceljs-load";
+import { readFile as readFileBytes } from "fs/promises";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");
@@ -84,8 +86,7 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
   test("an answer changed in Excel afterwards: check warns that it changed since sign-off", async () => {
     const output = path.join(dir, "then-changed.xlsx");
     expect((await run("sign-off", input, "--by", "Sam Lead", "-o", output)).code).toBe(0);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(output);
+    const workbook = await loadWithExcelJs(new Uint8Array(await readFileBytes(output)));
     workbook.getWorksheet(toolkit.themes[0].keyAreas[0].sheetName)!.getCell("J9").value = "Board minutes, revised";
     await workbook.xlsx.writeFile(output);
     const checked = await run("check", output, "--json");
@@ -239,8 +240,7 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
   test("the Guide shows who and when in the cells the layout names", async () => {
     const output = path.join(dir, "guide.xlsx");
     await run("sign-off", input, "--by", "Sam Lead", "--on", "2026-11-20", "-o", output);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(output);
+    const workbook = await loadWithExcelJs(new Uint8Array(await readFileBytes(output)));
     const guide = workbook.getWorksheet("Guide")!;
     const cell = (at: { row: number; column: number }) => guide.getCell(at.row, at.column);
     expect(cell(GUIDE.signedOffByCell).value).toBe("Sam Lead");

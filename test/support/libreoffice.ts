@@ -4,6 +4,8 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { conversionKey, keepConversion, reuseConversion } from "./conversion-cache";
 import { runBounded } from "./process";
+import { loadWithExcelJs } from "./exceljs-load";
+import { readFile as readFileBytes } from "fs/promises";
 
 export interface RecalculateOptions {
   /** Where the recalculated copy goes; a fresh temporary folder by default. Must not be the input's folder. */
@@ -150,8 +152,7 @@ function sofficeArgs(profile: string, outDir: string, input: string, convertTo: 
 
 /** Reads every non-empty cell of every sheet, as a spreadsheet program last computed it. */
 export async function readComputed(xlsxPath: string): Promise<ComputedWorkbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(xlsxPath);
+  const workbook = await loadWithExcelJs(new Uint8Array(await readFileBytes(xlsxPath)));
   const computed: ComputedWorkbook = {};
   for (const sheet of workbook.worksheets) {
     const cells: Record<string, ComputedValue> = {};

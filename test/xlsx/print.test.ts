@@ -21,6 +21,8 @@ import { tempDir } from "../support/fixtures";
 import { convertWithLibreOffice } from "../support/libreoffice";
 import { runBounded } from "../support/process";
 import { expectWorkbookClean } from "../support/xlsx-checks";
+import { loadWithExcelJs } from "../support/exceljs-load";
+import { readFile as readFileBytes } from "fs/promises";
 
 const toolkit = canonicalToolkit();
 const area = toolkit.themes[0].keyAreas[0];
@@ -114,8 +116,7 @@ function pagesOf(title: string, next?: string): PdfPage[] {
 
 test("every generated sheet is set up for A4 or A3 with its body text at least 7 pt on paper, and the file is valid", async () => {
   await expectWorkbookClean(file);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
+  const workbook = await loadWithExcelJs(new Uint8Array(await readFileBytes(file)));
   const printed = workbook.worksheets
     .filter((sheet) => sheet.state === "visible")
     .map((sheet) => ({ sheet: sheet.name, ...printedTextPoints(sheet) }));

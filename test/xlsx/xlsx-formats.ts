@@ -22,6 +22,7 @@ import {
   type WorkbookFormats,
 } from "../support/plan-formats";
 import { chartsOfPackage } from "./chart-package";
+import { loadWithExcelJs } from "../support/exceljs-load";
 
 const colour = (c: Partial<ExcelJS.Color> | undefined): string | null =>
   c?.argb ? `#${c.argb.slice(2).toUpperCase()}` : null;
@@ -160,8 +161,7 @@ const PAPER_NAME: Record<number, string> = { 9: "A4", 8: "A3" };
 
 /** The formats of a written .xlsx, sheet by sheet (with the plan's column counts for widths). */
 async function formatsOfXlsx(bytes: Uint8Array, columnCounts: number[]): Promise<WorkbookFormats> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const workbook = await loadWithExcelJs(bytes);
   // ExcelJS reads no charts: they come from the package itself.
   const charts = await chartsOfPackage(bytes);
   return {

@@ -1,6 +1,7 @@
 import * as path from "path";
-import { sampleAnswers } from "../../core/answers/sample";
+import { sampleAnswersWithActions } from "../../core/answers/sample";
 import { carryForward } from "../../core/cycle/carry-forward";
+import { draftActions } from "../../core/cycle/draft-actions";
 import type { Answers } from "../../core/plan/answer-types";
 import { emptyAnswers } from "../../core/plan/answer-types";
 import { buildWorkbookPlan } from "../../core/plan/build-plan";
@@ -20,6 +21,7 @@ interface NewOptions {
   role?: string;
   date: string;
   sample: boolean;
+  draftActions: boolean;
   force: boolean;
   /** Last year's workbook, to start from. */
   from?: string;
@@ -48,6 +50,7 @@ function newOptions({ values, positionals }: ParsedArgs): NewOptions {
     role: values.role as string | undefined,
     date,
     sample: values.sample === true,
+    draftActions: values["draft-actions"] === true,
     force: values.force === true,
     from,
     carryLevels: values["carry-levels"] === true,
@@ -86,7 +89,7 @@ async function answersFor(options: NewOptions): Promise<{ answers: Answers; note
     const carried = await fromLastYear({ ...options, from: options.from });
     return { ...carried, answers: { ...carried.answers, ...given } };
   }
-  const answers = options.sample ? sampleAnswers(toolkit, options.date, sampleSeed(options.respondent)) : emptyAnswers();
+  const answers = options.sample ? sampleAnswersWithActions(toolkit, options.date, sampleSeed(options.respondent)) : emptyAnswers();
   return { answers: { ...answers, ...given }, notes: [] };
 }
 
@@ -94,7 +97,8 @@ export const newCommand: Command = {
   name: "new",
   summary: "Write a new assessment workbook (.xlsx) that works in any Excel or LibreOffice, without the add-in.",
   help: `Usage: nps-toolkit new <file.xlsx> [--council NAME] [--respondent NAME] [--role ROLE]
-                                   [--date YYYY-MM-DD] [--sample] [--from LAST.xlsx [--carry-levels]] [--force]
+                                   [--date YYYY-MM-DD] [--sample] [--from LAST.xlsx [--carry-levels]]
+                                   [--draft-actions] [--force]
 
 Writes a new assessment workbook: a Guide, one sheet per key area with level pickers and evidence
 cells, a Summary, a Gaps sheet and a Data table, all computed by formulas. It works in any Excel
@@ -112,6 +116,8 @@ Options:
                        Previous columns, with the change since on the Summary, Gaps and Data sheets.
                        LAST.xlsx is only read, never changed.
   --carry-levels       With --from: pick last year's levels again as a starting point.
+  --draft-actions      Add an action on the Actions sheet for each behaviour below its target that has
+                       none, with the next level's description as the aim.
   --force              Replace the file if it already exists.
   -h, --help           Show this help.
 
@@ -120,6 +126,7 @@ Examples:
   nps-toolkit new anytown.xlsx --council "Anytown Council" --date 2026-03-31
   nps-toolkit new training.xlsx --sample
   nps-toolkit new anytown-2026.xlsx --from anytown-2025.xlsx --date 2026-03-31
+  nps-toolkit new training.xlsx --sample --draft-actions
 
 The file is written whole or not at all. Exit status: 0 written, 1 could not write, 2 wrong usage
 (or a --from file that cannot be read, holds no assessment, or is dated after this one).`,
@@ -129,6 +136,7 @@ The file is written whole or not at all. Exit status: 0 written, 1 could not wri
     role: { type: "string" },
     date: { type: "string" },
     sample: { type: "boolean" },
+    "draft-actions": { type: "boolean" },
     force: { type: "boolean" },
     from: { type: "string" },
     "carry-levels": { type: "boolean" },
@@ -137,7 +145,9 @@ The file is written whole or not at all. Exit status: 0 written, 1 could not wri
     const options = newOptions(args);
     const target = checkTarget(options.file, options.force);
     const toolkit = canonicalToolkit();
-    const { answers, notes } = await answersFor(options);
+    const { answers: given, notes } = await answersFor(options);
+    const drafted = options.draftActions ? draftActions(toolkit, given) : undefined;
+    const answers = drafted?.answers ?? given;
     const plan = buildWorkbookPlan(toolkit, answers, {
       council: options.council ?? answers.council,
       assessmentDate: options.date,
@@ -151,6 +161,7 @@ The file is written whole or not at all. Exit status: 0 written, 1 could not wri
       `Wrote ${options.file}: ${sheets} sheets, ${behaviours} behaviours${options.sample ? `, ${assessed} with sample answers` : ""}.`,
     );
     for (const note of notes) output.log(note);
+    if (drafted) output.log(drafted.note);
     for (const warning of plan.warnings) output.log(`Warning: ${warning}`);
     return 0;
   },

@@ -12,6 +12,7 @@ import {
   SHEET_NAMES,
   type MetadataKey,
 } from "../plan/layout";
+import { readActions } from "./action-rows";
 import { answerSheets } from "./answer-sheets";
 import { sheetsMadeByUs } from "../snapshot/our-sheets";
 import { sheetOfReference } from "../snapshot/references";
@@ -45,7 +46,7 @@ export interface FoundAssessment {
   ourSheets: string[];
   answers: Answers;
   info: AssessmentInfo;
-  /** Entries that could not be placed at a behaviour, each said in a note naming where it is. */
+  /** Entries that could not be placed at a behaviour, and actions to look at, each said in a note naming where it is. */
   unplaced: string[];
 }
 
@@ -237,6 +238,7 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
     .filter((sheet): sheet is SnapshotSheet => sheet !== undefined);
   // Only the sheets the Summary, Gaps and Data formulas read: a name alone decides nothing.
   const read = answerSheets(snapshot, roles, [...new Set(keyAreaSheets)]);
+  const actions = readActions(sheetNamed(roles.actions));
   const metadata = readMetadata(sheetNamed(roles.metadata));
   const {
     behaviours,
@@ -267,6 +269,7 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
     ...(info.councilType ? { councilType: info.councilType } : {}),
     ...(info.region ? { region: info.region } : {}),
     ...(previous ? { previous } : {}),
+    ...(actions.actions.length > 0 ? { actions: actions.actions } : {}),
   };
-  return { roles, ourSheets, answers, info, unplaced };
+  return { roles, ourSheets, answers, info, unplaced: [...unplaced, ...actions.notes] };
 }

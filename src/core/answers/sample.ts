@@ -1,6 +1,6 @@
 import type { Toolkit } from "../toolkit/schema";
 import { isoDateToSerial, serialToIsoDate } from "../util/dates";
-import type { Answers, BehaviourAnswer } from "../plan/answer-types";
+import type { ActionAnswer, Answers, BehaviourAnswer } from "../plan/answer-types";
 
 /** Small deterministic generator, so the sample workbook is the same every time. */
 function mulberry32(seed: number): () => number {
@@ -62,4 +62,66 @@ export function sampleAnswers(toolkit: Toolkit, assessmentDate: string, seed = 2
     }
   }
   return { council: "Example Borough Council", assessmentDate, behaviours };
+}
+
+/**
+ * The sample answers with an action plan: a few actions of each status for behaviours below their target, due
+ * months after the assessment date (the sample workbook of `nps-toolkit new --sample`). Kept apart from
+ * sampleAnswers, whose answers many checks use with a fixed "today" that such due dates would pass.
+ */
+export function sampleAnswersWithActions(toolkit: Toolkit, assessmentDate: string, seed = 2018): Answers {
+  const answers = sampleAnswers(toolkit, assessmentDate, seed);
+  return { ...answers, actions: sampleActions(toolkit, answers.behaviours, isoDateToSerial(assessmentDate)) };
+}
+
+/** A few actions of each status, as a procurement lead would write them: days after the assessment date. */
+const ACTION_TEMPLATES: readonly (Omit<ActionAnswer, "behaviourId" | "action" | "dueDate"> & {
+  action: (name: string) => string;
+  dueInDays: number;
+})[] = [
+  {
+    action: (name) => `Draft a short improvement plan for ${name.toLowerCase()} and take it to the Procurement Board.`,
+    owner: "Head of Procurement",
+    status: "In progress",
+    dueInDays: 120,
+    note: "First draft circulated to category managers for comment.",
+  },
+  {
+    action: (name) => `Run a workshop with service leads on ${name.toLowerCase()}, using the next level's description.`,
+    owner: "Procurement Business Partner",
+    status: "Not started",
+    dueInDays: 240,
+  },
+  {
+    action: () => "Add the toolkit's behaviours to the contract management framework and the annual report.",
+    owner: "Commercial Lead",
+    status: "Done",
+    dueInDays: 45,
+    note: "Agreed at the Procurement Board; framework updated.",
+  },
+  {
+    action: (name) => `Benchmark ${name.toLowerCase()} with two councils in the regional procurement group.`,
+    owner: "Category Manager (Corporate)",
+    status: "In progress",
+    dueInDays: 300,
+  },
+];
+
+/** The sample's actions: one for each of the first behaviours below their target, in toolkit order. */
+function sampleActions(toolkit: Toolkit, behaviours: Record<string, BehaviourAnswer>, start: number): ActionAnswer[] {
+  const levels = toolkit.levels;
+  const below = toolkit.themes
+    .flatMap((theme) => theme.keyAreas.flatMap((area) => area.behaviours))
+    .filter((b) => {
+      const answer = behaviours[b.id];
+      return answer?.current && answer.target && levels.indexOf(answer.current) < levels.indexOf(answer.target);
+    });
+  return ACTION_TEMPLATES.map((template, i) => ({ behaviour: below[i], template }))
+    .filter(({ behaviour }) => behaviour !== undefined)
+    .map(({ behaviour, template: { action, dueInDays, ...rest } }) => ({
+      behaviourId: behaviour.id,
+      action: action(behaviour.name.replace(/:$/, "")),
+      dueDate: serialToIsoDate(start + dueInDays),
+      ...rest,
+    }));
 }

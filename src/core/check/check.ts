@@ -13,12 +13,14 @@ import {
   SHEET_NAMES,
   type MetadataKey,
 } from "../plan/layout";
+import type { Answers } from "../plan/answer-types";
 import type { WorkbookPlan } from "../plan/types";
 import type { WorkbookSnapshot } from "../snapshot/types";
 import { toolkitFingerprint } from "../toolkit/load";
 import { compareVersions, newestVersion } from "../toolkit/registry";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
+import { checkActions } from "./actions";
 import { checkKeyAreaAnswers } from "./answers";
 import { compareWithPlan, type PlanComparison } from "./compare-plan";
 import { checkFigures } from "./figures";
@@ -185,7 +187,7 @@ function checkSheets(
   plan: WorkbookPlan,
   snapshot: WorkbookSnapshot,
   toolkit: Toolkit,
-  options: CheckOptions & { olderGuide: boolean },
+  options: CheckOptions & { olderGuide: boolean; answers: Answers },
 ): Finding[] {
   const behaviourIds = new Set(toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
   const keyAreas = new Map(toolkit.themes.flatMap((t) => t.keyAreas.map((k) => [k.id, k] as const)));
@@ -204,6 +206,18 @@ function checkSheets(
     ...checkInputs(compared.sheets, behaviourIds),
     ...savedFigures(plan, compared, snapshot, toolkit),
   ];
+  const actions = compared.sheets.find((sheet) => sheet.plan.role === "actions");
+  const dataName = plan.sheets.find((sheet) => sheet.role === "data")?.name;
+  if (actions && dataName)
+    findings.push(
+      ...checkActions({
+        sheet: actions,
+        toolkit,
+        answers: options.answers,
+        today: options.today,
+        source: { dataSheet: dataName, behaviours: behaviourIds.size },
+      }),
+    );
   for (const { plan: sheet, actual, where, rows, columnsIntact } of compared.sheets) {
     const keyArea = sheet.keyAreaId ? keyAreas.get(sheet.keyAreaId) : undefined;
     if (keyArea && columnsIntact)
@@ -259,7 +273,7 @@ export function checkWorkbook(
     [
       ...identity.findings,
       ...(olderGuide ? [layoutOutdated(found)] : []),
-      ...checkSheets(plan, snapshot, toolkit, { ...options, olderGuide }),
+      ...checkSheets(plan, snapshot, toolkit, { ...options, olderGuide, answers: found.answers }),
       ...checkNames(plan, snapshot, found, toolkit),
       ...checkSettings(snapshot),
       ...checkSignOff(found, toolkit),

@@ -7,7 +7,7 @@
  */
 import { LOOKS_LIKE_ID } from "../answers/behaviour-id";
 import { isNumberedName } from "../assessment/sheet-names";
-import { GUIDE_INPUTS, GUIDE_SIGN_OFF, KEY_AREA } from "../plan/layout";
+import { ACTIONS, GUIDE_INPUTS, GUIDE_SIGN_OFF, KEY_AREA, SUMMARY_ACTIONS } from "../plan/layout";
 import { plannedCells, type PlannedCells } from "../plan/planned-cells";
 import { isFormula, type PlanCell, type SheetPlan } from "../plan/types";
 import type { SnapshotCell, SnapshotSheet } from "../snapshot/types";
@@ -104,7 +104,11 @@ const PREVIOUS_VALUES: readonly number[] = [C.previousCurrent, C.previousTarget,
  * Guide's sign-off cells, which the sign-off rules compare with the recorded sign-off, and the
  * Previous columns' values, which differ from workbook to workbook as answers do.
  */
-function isInput(sheet: SheetPlan, row: number, column: number, keyed: boolean): boolean {
+function isInput(sheet: SheetPlan, row: number, column: number, keyed: boolean, planned: PlannedCells): boolean {
+  // The day the workbook was written, which overdue actions are counted at, and the action plan's rows (the
+  // actions rules compare their formulas).
+  if (sheet.role === "summary") return column === 2 && planned.get(row)?.get(1) === SUMMARY_ACTIONS.asAtLabel;
+  if (sheet.role === "actions") return row >= ACTIONS.firstRow;
   if (sheet.role === "guide")
     return [...GUIDE_INPUTS, ...GUIDE_SIGN_OFF].some((cell) => cell.row === row && cell.column === column);
   if (sheet.role !== "keyArea" || !keyed) return false;
@@ -314,7 +318,7 @@ export function compareSheet(
     if (actualRow === undefined) continue;
     for (const [column, expected] of cells) {
       if (keyed && column === keys?.column) continue;
-      if (!exact && isInput(sheet, row, column, keyed)) continue;
+      if (!exact && isInput(sheet, row, column, keyed, planned)) continue;
       const at = { row, column, rowShift: actualRow - row };
       const problem = compareCell(sheet, where, expected, actual, at, defaults, formulas);
       if (problem) findings.push(problem);

@@ -17,6 +17,7 @@ import { isFormula, type SheetPlan, type WorkbookPlan } from "../plan/types";
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress, parseCell } from "../util/a1";
+import { actionsBlockFigures } from "./action-figures";
 import type { ComparedSheet } from "./compare-plan";
 import { finding, isErrorValue } from "./findings";
 import type { Finding } from "./types";
@@ -355,7 +356,12 @@ export function expectedFigures(
       for (const behaviour of keyArea.behaviours) areaOf.set(behaviour.id.toLowerCase(), areas.get(keyArea.id)!);
   const guide = snapshot.sheets.find((s) => s.name === plan.sheets.find((p) => p.role === "guide")?.name);
   const summary = byKey.get("summary");
-  if (summary) figures.set("summary", summarySheetFigures(summary.plan, toolkit, areas, guide));
+  if (summary) {
+    const own = summarySheetFigures(summary.plan, toolkit, areas, guide);
+    for (const [address, figure] of actionsBlockFigures(summary.plan, summary.actual, byKey.get("actions")?.actual))
+      own.set(address, figure);
+    figures.set("summary", own);
+  }
   const gaps = byKey.get("gaps");
   if (gaps?.columnsIntact) figures.set("gaps", gapsFigures(gaps, areaOf, toolkit.levels));
   const data = byKey.get("data");

@@ -7,13 +7,24 @@
 import type { ChartPlan, TablePlan } from "../plan/types";
 import { normaliseReference } from "../snapshot/references";
 import type { SnapshotChart, SnapshotTable, WorkbookSnapshot } from "../snapshot/types";
-import { chartReference } from "../util/a1";
+import { chartReference, parseRange } from "../util/a1";
 import type { ComparedSheet } from "./compare-plan";
 import { finding } from "./findings";
 import type { Finding, FindingSheet } from "./types";
 
 const topLeft = (range: string) => range.split(":")[0];
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Whether a table stands where the plan put it. The action plan's table grows and shrinks as people add and delete
+ * actions: only its header row and columns are the add-in's.
+ */
+function sameRange(table: TablePlan, where: FindingSheet, range: string): boolean {
+  if (range.replace(/\$/g, "").toUpperCase() === table.range.toUpperCase()) return true;
+  if (where.role !== "actions") return false;
+  const [planned, found] = [parseRange(table.range), parseRange(range.replace(/\$/g, ""))];
+  return planned.top === found.top && planned.left === found.left && planned.right === found.right;
+}
 
 function tableFindings(table: TablePlan, where: FindingSheet, found: readonly SnapshotTable[]): Finding[] {
   const same = found.find((t) => sameName(t.name, table.name));
@@ -31,7 +42,7 @@ function tableFindings(table: TablePlan, where: FindingSheet, found: readonly Sn
       }),
     ];
   }
-  if (same.range === undefined || same.range.replace(/\$/g, "").toUpperCase() === table.range.toUpperCase()) return [];
+  if (same.range === undefined || sameRange(table, where, same.range)) return [];
   return [
     finding({
       rule: "structure.table-range-changed",

@@ -82,6 +82,12 @@ export const RULES = {
   "moderation.agreed-outside-range": "warning",
   "moderation.source-changed": "warning",
   "moderation.source-not-moderated": "info",
+  "action.formula-changed": "warning",
+  "action.unknown-behaviour": "warning",
+  "action.due-date-not-a-date": "warning",
+  "action.status-not-in-list": "warning",
+  "action.overdue": "warning",
+  "action.gap-without-action": "info",
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULES;

@@ -9,6 +9,7 @@ import { previousFingerprint } from "../answers/fingerprint";
 import { readAssessment } from "../answers/from-snapshot";
 import { carryAnswers } from "../assessment/carry";
 import type { Answers, BehaviourAnswer, PreviousAnswer, PreviousAnswers } from "../plan/answer-types";
+import { CLOSED_ACTION_STATUSES } from "../plan/layout";
 import type { WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
 import { CYCLE_WORDS } from "../words/cycle";
@@ -58,8 +59,7 @@ const THIS_YEARS_ANSWER: {
 };
 
 /**
- * This year's answers, field by field from last year's: a field added to Answers must be decided here. (The
- * action plan's rows, when Answers gains them, are carried where their status is neither Done nor Dropped.)
+ * This year's answers, field by field from last year's: a field added to Answers must be decided here.
  */
 const THIS_YEARS_ANSWERS: { [K in keyof Required<Answers>]: (last: LastYear) => Answers[K] } = {
   council: (last) => last.answers.council,
@@ -76,7 +76,15 @@ const THIS_YEARS_ANSWERS: { [K in keyof Required<Answers>]: (last: LastYear) => 
         .map(([id, answer]) => [id, thisYears(answer, last.carryLevels)]),
     ),
   previous: (last) => last.previous,
+  // The action plan goes on: every action not Done or Dropped (status as typed, so "done " counts as Done), as it was.
+  actions: (last) => {
+    const open = (last.answers.actions ?? []).filter((action) => !isClosedStatus(action.status));
+    return open.length > 0 ? open : undefined;
+  },
 };
+
+const isClosedStatus = (status: string | undefined) =>
+  CLOSED_ACTION_STATUSES.some((closed) => closed.toLowerCase() === (status ?? "").trim().toLowerCase());
 
 function thisYears(last: BehaviourAnswer, levels: boolean): BehaviourAnswer {
   const answer = Object.fromEntries(

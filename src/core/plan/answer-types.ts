@@ -36,6 +36,19 @@ export interface PreviousAnswers {
   behaviours: Record<string, PreviousAnswer>;
 }
 
+/**
+ * One row of the action plan (the Actions sheet), as typed: every entry is text except the due date, which is ISO
+ * (YYYY-MM-DD) when the cell held a date and the text as typed otherwise. Blank entries are left out.
+ */
+export interface ActionAnswer {
+  behaviourId?: string;
+  action?: string;
+  owner?: string;
+  dueDate?: string;
+  status?: string;
+  note?: string;
+}
+
 export interface Answers {
   council?: string;
   /** ISO date, YYYY-MM-DD. */
@@ -52,6 +65,8 @@ export interface Answers {
   behaviours: Record<string, BehaviourAnswer>;
   /** Last year's answers, when the workbook was started from last year's return. */
   previous?: PreviousAnswers;
+  /** The action plan's rows, in the order they stand (none when absent). */
+  actions?: ActionAnswer[];
 }
 
 export const emptyAnswers = (): Answers => ({ behaviours: {} });

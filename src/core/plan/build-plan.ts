@@ -4,6 +4,7 @@ import type { Toolkit } from "../toolkit/schema";
 import { quoteSheet } from "../util/a1";
 import { cleanAnswers } from "./answers";
 import { behaviourEntries } from "./behaviour-rows";
+import { actionsSheet } from "./actions-sheet";
 import { dataSheet } from "./data-sheet";
 import { gapsSheet } from "./gaps-sheet";
 import { guideSheet } from "./guide-sheet";
@@ -24,6 +25,7 @@ import { retiredSheet } from "./retired-sheet";
 import { summarySheet } from "./summary-sheet";
 import type { DefinedName, SheetPlan, WorkbookPlan } from "./types";
 import { absolute } from "../util/a1";
+import { todayIso } from "../util/dates";
 import { GENERATOR_VERSION } from "../version";
 
 export interface PlanOptions {
@@ -89,9 +91,10 @@ export function buildWorkbookPlan(toolkit: Toolkit, answers: Answers, options: P
   const sheets = [
     guideSheet(toolkit, names, { ...cleaned, signOff: options.signOff }, toolkitLabel),
     ...keyAreaSheets,
-    summarySheet(toolkit, areaRows, names),
+    summarySheet(toolkit, areaRows, names, todayIso(options.now)),
     gapsSheet(toolkit, entries, names),
     dataSheet(entries, names, toolkitLabel, toolkit.levels),
+    actionsSheet(answers.actions ?? [], { dataSheet: names.data, behaviours: entries.length }, names),
     ...(options.moderation ? [moderationSheet(options.moderation, entries, names, toolkit.levels)] : []),
     ...(Object.keys(cleaned.retired).length > 0 ? [retiredSheet(cleaned.retired, names)] : []),
     metadataSheet(

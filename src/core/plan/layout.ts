@@ -216,6 +216,49 @@ export const SUMMARY = namedTable(5, {
   change: { header: "Change", width: 9 },
 });
 
+/**
+ * Actions: the NPS_Actions table, the council's action plan, one row per action below its header. The behaviour's
+ * name, key area, levels and gap are looked up by the behaviour ID typed (sort-safe); the rest is the user's.
+ */
+export const ACTIONS = namedTable(4, {
+  id: { ...COLUMN.id, width: 14 },
+  behaviour: { ...COLUMN.behaviour, width: 30 },
+  keyArea: { ...COLUMN.keyArea, width: 24 },
+  currentLevel: COLUMN.currentLevel,
+  targetLevel: COLUMN.targetLevel,
+  gap: COLUMN.gap,
+  action: { header: "Action", width: 40 },
+  owner: COLUMN.owner,
+  dueDate: { header: "Due date", width: 12 },
+  status: { header: "Status", width: 13 },
+  note: { header: "Progress note", width: 36 },
+});
+
+/** The statuses an action may have, in the order the picker lists them. */
+export const ACTION_STATUSES = ["Not started", "In progress", "Done", "Dropped"] as const;
+/** The statuses of an action that is finished with: never overdue, not carried into next year's plan. */
+export const CLOSED_ACTION_STATUSES = ["Done", "Dropped"] as const;
+
+/**
+ * Summary's actions block, below the chart data (its own rows, apart from the main table, whose columns grow):
+ * the actions by status, then the date overdue is counted at (the day the add-in last wrote the workbook: a formula
+ * cannot know today without recalculating on every change) and the overdue count.
+ * Offsets are rows from the block's first row; the labels are in column A and the figures in column B.
+ */
+export const SUMMARY_ACTIONS = {
+  titleOffset: 0,
+  headerOffset: 1,
+  /** The four statuses, then actions with no status and those whose status is not one of the four. */
+  firstStatusOffset: 2,
+  noStatusLabel: "No status yet",
+  notAStatusLabel: "Not a status",
+  allLabel: "All actions",
+  asAtLabel: "Overdue as at",
+  overdueLabel: "Overdue (due before that date, not Done or Dropped)",
+  /** Rows of the Actions sheet the figures count, from its first body row: far more than any plan has. */
+  rowsCounted: 10_000,
+} as const;
+
 /** Gaps: one row per behaviour, in toolkit order as generated (users sort and filter it). */
 export const GAPS = namedTable(4, {
   order: { header: "#", width: 5 },

@@ -31,7 +31,7 @@ export const SUMMARY_CHART = {
  * chart reads a small block below it that mirrors the key-area rows (the block doubles as the chart's
  * data table for anyone who cannot see the chart).
  */
-export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource): void {
+export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource): { lastRow: number } {
   const { keyAreaRows } = source;
   const top = source.top + SUMMARY_CHART.height + 1;
   const {
@@ -94,4 +94,5 @@ export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource)
     position: rangeAddress(source.top, 1, source.top + SUMMARY_CHART.height - 1, SUMMARY.headers.length),
   };
   sheet.chart(chart);
+  return { lastRow: last };
 }

@@ -4,6 +4,7 @@ import { levelArray } from "./formulas";
 import { columnRange, type KeyAreaRows } from "./key-area-sheet";
 import { GUIDE, KEY_AREA, NOT_A_LEVEL, SHEET_NAMES, SUMMARY } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
+import { addActionsSummary } from "./summary-actions";
 import { addSummaryChart } from "./summary-chart";
 import {
   AVERAGE_FORMAT,
@@ -97,6 +98,8 @@ export function summarySheet(
   toolkit: Toolkit,
   areaRows: Map<string, KeyAreaRows>,
   sheetNames: Record<string, string>,
+  /** ISO date the overdue actions are counted at (the day the workbook is written). */
+  overdueAsAt: string,
 ): SheetPlan {
   const sheet = new SheetBuilder("summary", "summary", sheetNames.summary ?? SHEET_NAMES.summary, SUMMARY.widths);
   const guide = quoteSheet(sheetNames.guide ?? SHEET_NAMES.guide);
@@ -186,6 +189,11 @@ export function summarySheet(
   // No repeated header: the figures fit the first page, and the chart's table below has a header of its own.
   sheet.printLandscape();
   const keyAreaRows = rows.map((_, i) => first + i).filter((row) => row !== overallRow && !themeRows.includes(row));
-  addSummaryChart(sheet, { keyAreaRows, maxScore: toolkit.levels.length, top: overallRow + 2 });
+  const chart = addSummaryChart(sheet, { keyAreaRows, maxScore: toolkit.levels.length, top: overallRow + 2 });
+  addActionsSummary(sheet, {
+    top: chart.lastRow + 2,
+    actionsSheet: sheetNames.actions ?? SHEET_NAMES.actions,
+    asAt: overdueAsAt,
+  });
   return sheet.plan;
 }

@@ -57,8 +57,10 @@ export interface StyledRange {
 export interface ListValidation {
   type: "list";
   range: string;
-  /** Inline list (comma-joined it must stay under 255 characters). */
+  /** Inline list (comma-joined it must stay under 255 characters); empty when the items come from `source`. */
   values: string[];
+  /** Cells holding the items instead (a reference with its sheet, without "="), for a list too long to be inline. */
+  source?: string;
   allowBlank: true;
   prompt: { title: string; message: string };
   error: { title: string; message: string };
@@ -112,6 +114,11 @@ export interface TablePlan {
   /** Header row included. The header and body cells come from the sheet's blocks. */
   range: string;
   style: string;
+  /**
+   * Columns whose every body cell holds one formula but for its row (relative references), given as the first
+   * body row's formula: Excel's calculated columns, which it fills into each row a user adds to the table.
+   */
+  calculatedColumns?: { column: number; formula: string }[];
 }
 
 export interface SheetProtection {
@@ -166,6 +173,7 @@ export type SheetRole =
   | "summary"
   | "gaps"
   | "data"
+  | "actions"
   | "retired"
   | "moderation"
   | "metadata"

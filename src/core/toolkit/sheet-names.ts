@@ -7,6 +7,7 @@ export const SHEET_NAMES = {
   summary: "Summary",
   gaps: "Gaps",
   data: "Data",
+  actions: "Actions",
   retired: "Retired answers",
   /** Several respondents' levels side by side, made by moderation (src/core/moderate); not in every assessment. */
   moderation: "Moderation",

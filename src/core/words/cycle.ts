@@ -1,6 +1,6 @@
 /**
- * The words of starting this year's assessment from last year's return (src/core/cycle), for the command line
- * and the pane alike.
+ * The words of the council's year (src/core/cycle): starting this year's assessment from last year's return, and
+ * the action plan drafted from the gaps; for the command line and the pane alike.
  */
 import { plural } from "../util/words";
 
@@ -19,4 +19,10 @@ export const CYCLE_WORDS = {
     `${from ? `The previous return was made with toolkit ${from}` : "The previous return does not say which toolkit version made it"}; its answers were matched to toolkit ${to} by behaviour ID.`,
   notInToolkit: (ids: readonly string[], version: string) =>
     `Not carried, as toolkit ${version} has no such behaviour: ${ids.join(", ")}.`,
+  /** The action a drafted row suggests: reach the next level, in the toolkit's words for it. */
+  draftedAim: (level: string, description: string) => `Reach ${level}: ${description}`,
+  draftedNote: (count: number) =>
+    count === 0
+      ? "No action drafted: every behaviour below its target already has an action, or none is below its target."
+      : `Drafted ${count === 1 ? "1 action" : `${count} actions`} on the Actions sheet, one for each behaviour below its target with no action yet; the actions already there are as they were. Give each an owner and a due date.`,
 } as const;

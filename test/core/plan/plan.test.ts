@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import * as path from "path";
 import { cleanAnswers } from "../../../src/core/plan/answers";
 import { buildWorkbookPlan } from "../../../src/core/plan/build-plan";
-import { DATA, GAPS, KEY_AREA, SUMMARY, roleNameFor } from "../../../src/core/plan/layout";
+import { DATA, GAPS, KEY_AREA, LAYOUT_VERSION, SUMMARY, roleNameFor } from "../../../src/core/plan/layout";
 import { cellAddress, cellsIn, parseCell } from "../../../src/core/util/a1";
 import { planCheckReport } from "../../../src/core/check/report-sheet";
 import { rowHeightForFont } from "../../../src/core/plan/style";
@@ -33,7 +33,15 @@ describe("workbook plan", () => {
 
   test("has the contract's sheets in order, Guide first and active, metadata very hidden and last", () => {
     const areaSheets = toolkit.themes.flatMap((t) => t.keyAreas.map((k) => k.sheetName));
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Guide", ...areaSheets, "Summary", "Gaps", "Data", "NPS_Metadata"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual([
+      "Guide",
+      ...areaSheets,
+      "Summary",
+      "Gaps",
+      "Data",
+      "Actions",
+      "NPS_Metadata",
+    ]);
     expect(plan.activeSheetKey).toBe("guide");
     expect(plan.sheets.filter((s) => s.visibility !== "visible").map((s) => s.key)).toEqual(["metadata"]);
     const names = plan.sheets.map((s) => s.name.toLowerCase());
@@ -184,7 +192,7 @@ describe("workbook plan", () => {
       toolkitId: "nps-2018",
       toolkitVersion: "1.0.0",
       toolkitFingerprint: toolkitFingerprint(toolkit),
-      layoutVersion: "4",
+      layoutVersion: String(LAYOUT_VERSION),
       generator: "NPS Toolkit for Excel",
       generatorVersion: GENERATOR_VERSION,
       created: now.toISOString(),
