@@ -228,12 +228,12 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const read = await this.readAssessment(context, sync, () => queueCanChange(context));
       assertCanChange(context);
       onProgress({ step: "Checking the answers", fraction: 0.4 });
-      const planned = planSignOffInPlace(
-        read.snapshot,
-        this.deps.toolkit,
-        { by: request.name, now, allowIncomplete: request.allowIncomplete },
-        this.checkOf(read.snapshot),
-      );
+      const planned = planSignOffInPlace({
+        snapshot: read.snapshot,
+        toolkit: this.deps.toolkit,
+        request: { by: request.name, now, allowIncomplete: request.allowIncomplete },
+        check: this.checkOf(read.snapshot),
+      });
       if (isRefusal(planned)) throw new UserFacingError(planned.message, planned.nextStep);
       onProgress({ step: "Recording the sign-off", fraction: 0.7 });
       queueSignOff(context, planned.edits);

@@ -253,12 +253,12 @@ describe("respondents and sign-off", () => {
       role: "Finance",
     };
     const snapshot = await readSnapshotFromBuffer(await writePlanToBuffer(returnPlan(jane)));
-    const signed = planSignedOffCopy(
+    const signed = planSignedOffCopy({
       snapshot,
       toolkit,
-      { by: "Jane Smith", on: "2026-03-02", now: NOW, allowIncomplete: true },
-      checkWorkbook(snapshot, knownToolkits(), { today: TODAY }),
-    );
+      request: { by: "Jane Smith", on: "2026-03-02", now: NOW, allowIncomplete: true },
+      check: checkWorkbook(snapshot, knownToolkits(), { today: TODAY }),
+    });
     if (isRefusal(signed)) throw new Error(signed.message);
     await writeReturn(dir, "jane.xlsx", signed.planned.plan);
     await writeReturn(dir, "raj.xlsx", returnPlan(raj));

@@ -235,12 +235,12 @@ describe("the fake and the real client see the same property sets", () => {
     names: snapshot.names,
   }).plan;
   // The command line's signed-off copy: a whole plan, written as the upgrade writes one.
-  const signedOff = planSignedOffCopy(
+  const signedOff = planSignedOffCopy({
     snapshot,
-    canonical,
-    { by: "A. Officer", now: NOW, allowIncomplete: true },
-    checkWorkbook(snapshot, knownToolkits(), { today: "2026-11-20" }),
-  );
+    toolkit: canonical,
+    request: { by: "A. Officer", now: NOW, allowIncomplete: true },
+    check: checkWorkbook(snapshot, knownToolkits(), { today: "2026-11-20" }),
+  });
   if ("refused" in signedOff) throw new Error(`sign-off refused: ${signedOff.message}`);
   const signOffPlan = signedOff.planned.plan;
 

@@ -120,12 +120,18 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
   const target = checkTarget(request.outFile, request.force);
   const snapshot = await readInput(request.inFile, input);
   const check = checkWorkbook(snapshot, knownToolkits(), { today });
-  const copy = planSignedOffCopy(
+  const copy = planSignedOffCopy({
     snapshot,
-    canonicalToolkit(),
-    { by: request.by, on: request.on, now, allowIncomplete: request.allowIncomplete, allowErrors: request.withErrors },
+    toolkit: canonicalToolkit(),
+    request: {
+      by: request.by,
+      on: request.on,
+      now,
+      allowIncomplete: request.allowIncomplete,
+      allowErrors: request.withErrors,
+    },
     check,
-  );
+  });
   if (isRefusal(copy)) return refuse(request, copy, output);
   await writeAllOrNothing([{ target, bytes: await writePlanToBuffer(copy.planned.plan), shownAs: request.outFile }]);
   output.log(`Wrote ${request.outFile}: a signed-off copy of ${request.inFile}, which was not changed.`);

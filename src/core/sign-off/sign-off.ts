@@ -29,6 +29,14 @@ import { plural } from "../util/words";
 import { planUpgrade, type PlannedAssessment } from "../assessment/plan-assessment";
 import { signOffProblem } from "../assessment/sign-off-request";
 
+/** What a sign-off decides on: the workbook as read, the toolkit, who signs off and when, and the check of what was read. */
+export interface SignOffInput {
+  snapshot: WorkbookSnapshot;
+  toolkit: Toolkit;
+  request: SignOffRequest;
+  check: CheckResult;
+}
+
 /** Why a return with `errors` errors is not signed off, in one sentence. */
 export function blockedMessage(errors: number): string {
   return `This return has ${plural(errors, "error")} (a figure on Summary, Gaps or Data cannot be trusted, or the toolkit's text was changed), so it was not signed off.`;
@@ -122,12 +130,7 @@ interface Accepted {
   notes: string[];
 }
 
-function decide(
-  snapshot: WorkbookSnapshot,
-  toolkit: Toolkit,
-  request: SignOffRequest,
-  check: CheckResult,
-): Accepted | SignOffRefusal {
+function decide({ snapshot, toolkit, request, check }: SignOffInput): Accepted | SignOffRefusal {
   const on = request.on ?? todayIso(request.now);
   const problem = signOffProblem(request.by, on, todayIso(request.now));
   // The callers check the request first, with their own next step; reaching here with a bad one is a mistake.
@@ -198,13 +201,13 @@ const SIGN_OFF_KEYS = ["signedOffBy", "signedOffOn", "answersFingerprint"] as co
  * so they stay the answers signed off). A refusal when the return must not be signed off, or when its
  * layout has no sign-off cells (an upgrade adds them).
  */
-export function planSignOffInPlace(
-  snapshot: WorkbookSnapshot,
-  toolkit: Toolkit,
-  request: SignOffRequest,
-  check: CheckResult,
-): SignOffInPlace | SignOffRefusal {
-  const accepted = decide(snapshot, toolkit, request, check);
+export function planSignOffInPlace({
+  snapshot,
+  toolkit,
+  request,
+  check,
+}: SignOffInput): SignOffInPlace | SignOffRefusal {
+  const accepted = decide({ snapshot, toolkit, request, check });
   if (isRefusal(accepted)) return accepted;
   const { by, on, found } = accepted;
   const sheetNamed = (name: string | undefined) => snapshot.sheets.find((s) => s.name === name);
@@ -261,13 +264,8 @@ export interface SignedOffCopy {
  * the user's): the upgrade's plan with the sign-off recorded over the answers as that plan writes them
  * (with errors allowed, an entry that is not a level moves into the evidence, with a note naming the sign-off).
  */
-export function planSignedOffCopy(
-  snapshot: WorkbookSnapshot,
-  toolkit: Toolkit,
-  request: SignOffRequest,
-  check: CheckResult,
-): SignedOffCopy | SignOffRefusal {
-  const accepted = decide(snapshot, toolkit, request, check);
+export function planSignedOffCopy({ snapshot, toolkit, request, check }: SignOffInput): SignedOffCopy | SignOffRefusal {
+  const accepted = decide({ snapshot, toolkit, request, check });
   if (isRefusal(accepted)) return accepted;
   const { by, on } = accepted;
   const planned = planUpgrade(snapshot, toolkit, {

@@ -42,12 +42,12 @@ export const SIGNED = { by: "Sam Lead", on: "2026-11-20" };
 export function signedOff(plan: WorkbookPlan): WorkbookPlan {
   const snapshot = planSnapshot(plan);
   // The corpus's returns are not all complete: signed off as --allow-incomplete would.
-  const copy = planSignedOffCopy(
+  const copy = planSignedOffCopy({
     snapshot,
     toolkit,
-    { ...SIGNED, now: NOW, allowIncomplete: true },
-    checkWorkbook(snapshot, knownToolkits(), { today: TODAY }),
-  );
+    request: { ...SIGNED, now: NOW, allowIncomplete: true },
+    check: checkWorkbook(snapshot, knownToolkits(), { today: TODAY }),
+  });
   if (isRefusal(copy)) throw new Error(copy.message);
   return structuredClone(copy.planned.plan);
 }
@@ -70,6 +70,14 @@ export const errorsAndWarnings = (findings: Finding[]) => findings.filter((f) =>
 
 /** What a tamper test pins down about a finding. */
 export const where = (f: Finding) => ({ rule: f.rule, sheet: f.sheet?.name, cell: f.cell, severity: f.severity });
+
+/** A finding as `where` shows it, in the order a report line reads: the rule, at sheet!cell, of this severity. */
+export const expectedFinding = (
+  rule: Finding["rule"],
+  sheet: string | undefined,
+  cell: string | undefined,
+  severity: Finding["severity"],
+): ReturnType<typeof where> => ({ rule, sheet, cell, severity });
 
 let resaved: Promise<{ generated: string; resaved: string }> | undefined;
 

@@ -11,28 +11,15 @@ import { signOffBlockers } from "../../../src/core/check/sign-off-gate";
 import { checkWorkbook } from "../../../src/core/check/check";
 import { examineReturn } from "../../../src/core/consolidate/examine";
 import { knownToolkits } from "../../../src/core/toolkit/registry";
-import type { Finding } from "../../../src/core/check/types";
 import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
-import { check, errorsAndWarnings, NOW, samplePlan, TODAY, toolkit, where } from "./fixtures";
+import { check, errorsAndWarnings, expectedFinding, NOW, samplePlan, TODAY, toolkit, where } from "./fixtures";
 
 const AREA = toolkit.themes[0].keyAreas[0].sheetName;
 /** The first key area's sheet, Summary's and Data's parts, as the writer numbers them (the tests check the names). */
 const AREA_PART = "xl/worksheets/sheet2.xml";
 const SUMMARY_PART = "xl/worksheets/sheet11.xml";
 const DATA_PART = "xl/worksheets/sheet13.xml";
-
-const expected = (
-  rule: Finding["rule"],
-  sheet: string | undefined,
-  cell: string | undefined,
-  severity: Finding["severity"],
-) => ({
-  rule,
-  sheet,
-  cell,
-  severity,
-});
 
 let sample: Promise<Uint8Array> | undefined;
 const sampleBytes = () => (sample ??= writePlanToBuffer(samplePlan()));
@@ -123,24 +110,24 @@ test("the parts the tests edit are the sheets they mean", async () => {
 describe("number formats", () => {
   test('a score shown as another score ([=1]"3";0) is an error on that cell', async () => {
     const bytes = await tampered(restyle(AREA_PART, "M9", { numberFormat: '[=1]"3";0' }));
-    expect(await findingsOf(bytes)).toEqual([expected("disguise.number-format", AREA, "M9", "error")]);
+    expect(await findingsOf(bytes)).toEqual([expectedFinding("disguise.number-format", AREA, "M9", "error")]);
   });
 
   test("a Summary average shown with no decimals rounds it: an error", async () => {
     const bytes = await tampered(restyle(SUMMARY_PART, "F6", { numberFormat: "0" }));
     const findings = check(await readSnapshotFromBuffer(bytes)).filter((f) => f.rule.startsWith("disguise."));
-    expect(findings.map(where)).toEqual([expected("disguise.number-format", "Summary", "F6", "error")]);
+    expect(findings.map(where)).toEqual([expectedFinding("disguise.number-format", "Summary", "F6", "error")]);
     expect(findings[0]).toMatchObject({ expected: "0.0", found: "0", repairable: true });
   });
 
   test("a level shown as another level by the format's text section is an error", async () => {
     const bytes = await tampered(restyle(AREA_PART, "H9", { numberFormat: '0;-0;0;"Innovator"' }));
-    expect(await findingsOf(bytes)).toEqual([expected("disguise.number-format", AREA, "H9", "error")]);
+    expect(await findingsOf(bytes)).toEqual([expectedFinding("disguise.number-format", AREA, "H9", "error")]);
   });
 
   test("a format that hides the value (;;;) is a warning: the figure is right, but nobody sees it", async () => {
     const bytes = await tampered(restyle(AREA_PART, "M9", { numberFormat: ";;;" }));
-    expect(await findingsOf(bytes)).toEqual([expected("disguise.value-hidden", AREA, "M9", "warning")]);
+    expect(await findingsOf(bytes)).toEqual([expectedFinding("disguise.value-hidden", AREA, "M9", "warning")]);
   });
 });
 
@@ -149,7 +136,7 @@ describe("fonts and fills", () => {
     const bytes = await tampered(
       restyle(AREA_PART, "C9", { font: '<font><sz val="11"/><color rgb="FFFFFFFF"/></font>' }),
     );
-    expect(await findingsOf(bytes)).toEqual([expected("disguise.text-hidden", AREA, "C9", "warning")]);
+    expect(await findingsOf(bytes)).toEqual([expectedFinding("disguise.text-hidden", AREA, "C9", "warning")]);
   });
 
   test("a font in the colour of the cell's fill, and a font too small to read, are warnings", async () => {
@@ -158,8 +145,8 @@ describe("fonts and fills", () => {
       restyle(AREA_PART, "D9", { font: '<font><sz val="1"/><color theme="1"/></font>' }),
     );
     expect(await findingsOf(bytes)).toEqual([
-      expected("disguise.text-hidden", AREA, "D9", "warning"),
-      expected("disguise.text-hidden", AREA, "H9", "warning"),
+      expectedFinding("disguise.text-hidden", AREA, "D9", "warning"),
+      expectedFinding("disguise.text-hidden", AREA, "H9", "warning"),
     ]);
   });
 });
@@ -172,8 +159,8 @@ describe("hidden rows and columns", () => {
       ),
     );
     expect(await findingsOf(bytes)).toEqual([
-      expected("disguise.row-hidden", AREA, "A9", "warning"),
-      expected("disguise.row-hidden", AREA, "A11", "warning"),
+      expectedFinding("disguise.row-hidden", AREA, "A9", "warning"),
+      expectedFinding("disguise.row-hidden", AREA, "A11", "warning"),
     ]);
   });
 
@@ -187,8 +174,8 @@ describe("hidden rows and columns", () => {
     );
     const findings = check(await readSnapshotFromBuffer(bytes)).filter((f) => f.rule.startsWith("disguise."));
     expect(findings.map(where)).toEqual([
-      expected("disguise.column-hidden", "Summary", "D1", "warning"),
-      expected("disguise.row-hidden", "Summary", "A7", "warning"),
+      expectedFinding("disguise.column-hidden", "Summary", "D1", "warning"),
+      expectedFinding("disguise.row-hidden", "Summary", "A7", "warning"),
     ]);
     expect(findings[1].message).toContain("Rows 7 to 8");
   });
@@ -197,13 +184,13 @@ describe("hidden rows and columns", () => {
 describe("the Data table and the Summary chart", () => {
   test("NPS_Data renamed: an error on Data", async () => {
     const bytes = await tampered(editXml("xl/tables/table1.xml", (xml) => xml.replace(/"NPS_Data"/g, '"Renamed"')));
-    expect(await findingsOf(bytes)).toEqual([expected("structure.table-missing", "Data", "A1", "error")]);
+    expect(await findingsOf(bytes)).toEqual([expectedFinding("structure.table-missing", "Data", "A1", "error")]);
   });
 
   test("NPS_Data's range cut short: an error with both ranges", async () => {
     const bytes = await tampered(editXml("xl/tables/table1.xml", (xml) => xml.replace(/A1:O52/g, "A1:O40")));
     const findings = check(await readSnapshotFromBuffer(bytes)).filter((f) => f.rule.startsWith("structure.table"));
-    expect(findings.map(where)).toEqual([expected("structure.table-range-changed", "Data", "A1", "error")]);
+    expect(findings.map(where)).toEqual([expectedFinding("structure.table-range-changed", "Data", "A1", "error")]);
     expect(findings[0]).toMatchObject({ expected: "A1:O52", found: "A1:O40" });
   });
 
@@ -212,12 +199,14 @@ describe("the Data table and the Summary chart", () => {
       zip.remove("xl/worksheets/_rels/sheet11.xml.rels");
       await editXml(SUMMARY_PART, (xml) => xml.replace(/<drawing [^>]*\/>/, ""))(zip);
     });
-    expect(await findingsOf(bytes)).toEqual([expected("structure.chart-missing", "Summary", "A20", "warning")]);
+    expect(await findingsOf(bytes)).toEqual([expectedFinding("structure.chart-missing", "Summary", "A20", "warning")]);
   });
 
   test("the radar chart pointed at other cells: an error", async () => {
     const bytes = await tampered(editXml("xl/charts/chart1.xml", (xml) => xml.replace("$B$49:$B$57", "$D$49:$D$57")));
-    expect(await findingsOf(bytes)).toEqual([expected("structure.chart-data-changed", "Summary", "A20", "error")]);
+    expect(await findingsOf(bytes)).toEqual([
+      expectedFinding("structure.chart-data-changed", "Summary", "A20", "error"),
+    ]);
   });
 });
 
@@ -252,8 +241,8 @@ describe("active content", () => {
     );
     const findings = check(await readSnapshotFromBuffer(bytes)).filter((f) => f.rule.startsWith("active."));
     expect(findings.map(where)).toEqual([
-      expected("active.external-link", undefined, undefined, "error"),
-      expected("active.external-link", AREA, "M9", "error"),
+      expectedFinding("active.external-link", undefined, undefined, "error"),
+      expectedFinding("active.external-link", AREA, "M9", "error"),
     ]);
     expect(findings[0].found).toBe("xl/externalLinks/externalLink1.xml");
   });

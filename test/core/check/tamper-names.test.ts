@@ -74,7 +74,7 @@ function consolidated(snapshot: WorkbookSnapshot) {
 function signedOffLevels(snapshot: WorkbookSnapshot): PlanCell[] {
   const check = checkWorkbook(snapshot, knownToolkits(), { today: TODAY });
   const request = { by: "Sam Lead", on: "2026-11-20", now: NOW, allowErrors: true, allowIncomplete: true };
-  const signed = planSignedOffCopy(snapshot, toolkit, request, check);
+  const signed = planSignedOffCopy({ snapshot, toolkit, request, check });
   if (isRefusal(signed)) throw new Error(`sign-off refused: ${signed.message}`);
   const sheet = sheetOf(signed.planned.plan, areaKey);
   return rows.map((row) => cellOf(sheet, `H${row}`));
@@ -190,7 +190,7 @@ describe("an answer on a Retired answers sheet for a behaviour with its own row"
     // The retired answer is the workbook's only entry: read, it would be signed off; not read, there is nothing to sign.
     const check = checkWorkbook(snapshot, knownToolkits(), { today: TODAY });
     const request = { by: "Sam Lead", on: "2026-11-20", now: NOW, allowErrors: true, allowIncomplete: true };
-    const signed = planSignedOffCopy(snapshot, toolkit, request, check);
+    const signed = planSignedOffCopy({ snapshot, toolkit, request, check });
     expect(isRefusal(signed) ? signed.refused : "signed off").toBe("no-answers");
   });
 });

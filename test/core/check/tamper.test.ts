@@ -3,10 +3,8 @@
  * the product's reader, and the exact finding each change must give (rule, sheet, cell, severity).
  */
 import JSZip from "jszip";
-import type { Finding } from "../../../src/core/check/types";
 import { LAYOUT_VERSION, METADATA_KEYS } from "../../../src/core/plan/layout";
-import { locatePlanCell } from "../../../src/core/plan/locate";
-import { isFormula, type PlanCell, type SheetPlan, type WorkbookPlan } from "../../../src/core/plan/types";
+import { isFormula, type WorkbookPlan } from "../../../src/core/plan/types";
 import { parseToolkit } from "../../../src/core/toolkit/load";
 import { cellAddress, parseCell } from "../../../src/core/util/a1";
 import { isoDateToSerial } from "../../../src/core/util/dates";
@@ -19,34 +17,22 @@ import {
   check,
   checkPlan,
   errorsAndWarnings,
+  expectedFinding,
   NOW,
   planWith,
   samplePlan,
+  setPlanCell,
+  sheetOf,
   SIGNED,
   signedOff,
   toolkit,
   where,
 } from "./fixtures";
+import { planCell } from "../../support/plan-cells";
 
 const area = toolkit.themes[0].keyAreas[0];
 const AREA = area.sheetName;
 const areaKey = `keyArea:${area.id}`;
-
-const sheetOf = (plan: WorkbookPlan, key: string) => plan.sheets.find((s) => s.key === key) as SheetPlan;
-
-/** Puts a value in a planned cell (a block covers every cell the generator writes). */
-function setCell(plan: WorkbookPlan, key: string, address: string, value: PlanCell): void {
-  const { row, column } = parseCell(address);
-  const found = locatePlanCell(sheetOf(plan, key), row, column);
-  if (!found) throw new Error(`${key}!${address} is not in the plan`);
-  found.line[found.index] = value;
-}
-
-function cellOf(plan: WorkbookPlan, key: string, address: string): PlanCell {
-  const { row, column } = parseCell(address);
-  const found = locatePlanCell(sheetOf(plan, key), row, column);
-  return found ? found.line[found.index] : null;
-}
 
 /** The findings that need action, as the corpus pins them down. */
 async function actionable(plan: WorkbookPlan) {
@@ -55,18 +41,6 @@ async function actionable(plan: WorkbookPlan) {
 
 const expectOnly = async (plan: WorkbookPlan, expected: ReturnType<typeof where>[]) =>
   expect(await actionable(plan)).toEqual(expected);
-
-const finding = (
-  rule: Finding["rule"],
-  sheet: string | undefined,
-  cell: string | undefined,
-  severity: Finding["severity"],
-) => ({
-  rule,
-  sheet,
-  cell,
-  severity,
-});
 
 /** Rewrites one part of a written workbook, as a tool other than the add-in would leave it. */
 async function editPart(bytes: Uint8Array, part: string, edit: (xml: string) => string): Promise<Uint8Array> {
@@ -81,10 +55,10 @@ async function editPart(bytes: Uint8Array, part: string, edit: (xml: string) => 
 describe("content", () => {
   test("an edited descriptor is reported with both texts", async () => {
     const plan = planWith();
-    const canonical = cellOf(plan, areaKey, "D9") as string;
-    setCell(plan, areaKey, "D9", `${canonical} (as agreed locally)`);
+    const canonical = planCell(plan, areaKey, "D9") as string;
+    setPlanCell(plan, areaKey, "D9", `${canonical} (as agreed locally)`);
     const findings = errorsAndWarnings(await checkPlan(plan));
-    expect(findings.map(where)).toEqual([finding("content.descriptor-edited", AREA, "D9", "error")]);
+    expect(findings.map(where)).toEqual([expectedFinding("content.descriptor-edited", AREA, "D9", "error")]);
     // The officer is told which behaviour's descriptor it is, not only the cell.
     expect(findings[0].behaviour).toEqual({ id: area.behaviours[0].id, name: area.behaviours[0].name });
     // And its key area, named in full (the sheet's name may be a shortened one).
@@ -104,22 +78,22 @@ describe("content", () => {
     ["content.key-area-text-edited", "B3"],
   ] as const)("%s at %s", async (rule, address) => {
     const plan = planWith();
-    setCell(plan, areaKey, address, `${String(cellOf(plan, areaKey, address))} edited`);
-    await expectOnly(plan, [finding(rule, AREA, address, "error")]);
+    setPlanCell(plan, areaKey, address, `${String(planCell(plan, areaKey, address))} edited`);
+    await expectOnly(plan, [expectedFinding(rule, AREA, address, "error")]);
   });
 
   test("an edited key area name on Gaps", async () => {
     const plan = planWith();
-    setCell(plan, "gaps", "C5", "Something else");
-    await expectOnly(plan, [finding("content.text-edited", "Gaps", "C5", "error")]);
+    setPlanCell(plan, "gaps", "C5", "Something else");
+    await expectOnly(plan, [expectedFinding("content.text-edited", "Gaps", "C5", "error")]);
   });
 });
 
 describe("formulas", () => {
   test("a changed score formula on a key area sheet", async () => {
     const plan = planWith();
-    setCell(plan, areaKey, "M9", { formula: "3" });
-    await expectOnly(plan, [finding("formula.changed", AREA, "M9", "error")]);
+    setPlanCell(plan, areaKey, "M9", { formula: "3" });
+    await expectOnly(plan, [expectedFinding("formula.changed", AREA, "M9", "error")]);
   });
 
   test("a Summary formula overwritten with a typed number", async () => {
@@ -131,8 +105,8 @@ describe("formulas", () => {
         line.map((cell, c) => (isFormula(cell) ? cellAddress(at.row + r, at.column + c) : "")).filter(Boolean),
       );
     })[0];
-    setCell(plan, "summary", first, 42);
-    await expectOnly(plan, [finding("formula.changed", "Summary", first, "error")]);
+    setPlanCell(plan, "summary", first, 42);
+    await expectOnly(plan, [expectedFinding("formula.changed", "Summary", first, "error")]);
   });
 
   test("a Gaps formula that holds an error value after recalculation", async () => {
@@ -140,7 +114,7 @@ describe("formulas", () => {
       xml.replace(/<c r="G5"([^>]*?)>(<f>[^<]*<\/f>)(?:<v>[^<]*<\/v>)?<\/c>/, '<c r="G5"$1 t="e">$2<v>#N/A</v></c>'),
     );
     const findings = errorsAndWarnings(check(await readSnapshotFromBuffer(bytes)));
-    expect(findings.map(where)).toEqual([finding("formula.error-value", "Gaps", "G5", "error")]);
+    expect(findings.map(where)).toEqual([expectedFinding("formula.error-value", "Gaps", "G5", "error")]);
     expect(findings[0].found).toBe("#N/A");
   });
 });
@@ -151,9 +125,9 @@ describe("answers", () => {
     ["a pasted number", 3, "3"],
   ])("%s in a picker is not a level", async (_, typed, shown) => {
     const plan = planWith();
-    setCell(plan, areaKey, "H9", typed);
+    setPlanCell(plan, areaKey, "H9", typed);
     const findings = errorsAndWarnings(await checkPlan(plan));
-    expect(findings.map(where)).toEqual([finding("answer.not-a-level", AREA, "H9", "error")]);
+    expect(findings.map(where)).toEqual([expectedFinding("answer.not-a-level", AREA, "H9", "error")]);
     expect(findings[0]).toMatchObject({ found: shown, repairable: false });
   });
 
@@ -162,17 +136,17 @@ describe("answers", () => {
       xml.replace(/<c r="H11"([^>]*?)\/>/, '<c r="H11"$1 t="e"><v>#N/A</v></c>'),
     );
     const findings = errorsAndWarnings(check(await readSnapshotFromBuffer(bytes)));
-    expect(findings.map(where)).toEqual([finding("answer.error-value", AREA, "H11", "error")]);
+    expect(findings.map(where)).toEqual([expectedFinding("answer.error-value", AREA, "H11", "error")]);
   });
 
   test("a level typed in other case and with spaces is counted, and repair would write its name", async () => {
     const plan = planWith();
-    setCell(plan, areaKey, "H12", " mature ");
-    setCell(plan, areaKey, "J12", "Board minutes");
+    setPlanCell(plan, areaKey, "H12", " mature ");
+    setPlanCell(plan, areaKey, "J12", "Board minutes");
     const findings = await checkPlan(plan);
     expect(errorsAndWarnings(findings)).toEqual([]);
     const other = findings.filter((f) => f.rule === "answer.level-written-differently");
-    expect(other.map(where)).toEqual([finding("answer.level-written-differently", AREA, "H12", "info")]);
+    expect(other.map(where)).toEqual([expectedFinding("answer.level-written-differently", AREA, "H12", "info")]);
     expect(other[0]).toMatchObject({ expected: "Mature", found: " mature ", repairable: true });
   });
 
@@ -187,40 +161,40 @@ describe("answers", () => {
           ]
         : [v],
     );
-    await expectOnly(plan, [finding("answer.picker-missing", AREA, "H10", "warning")]);
+    await expectOnly(plan, [expectedFinding("answer.picker-missing", AREA, "H10", "warning")]);
   });
 
   test("a level at Mature or above with no evidence", async () => {
     const plan = planWith();
-    setCell(plan, areaKey, "H9", "Leader");
-    await expectOnly(plan, [finding("answer.evidence-missing", AREA, "J9", "warning")]);
+    setPlanCell(plan, areaKey, "H9", "Leader");
+    await expectOnly(plan, [expectedFinding("answer.evidence-missing", AREA, "J9", "warning")]);
   });
 
   test("a review date typed as text", async () => {
     const plan = planWith();
-    setCell(plan, areaKey, "L9", "next March");
-    await expectOnly(plan, [finding("answer.review-date-not-a-date", AREA, "L9", "error")]);
+    setPlanCell(plan, areaKey, "L9", "next March");
+    await expectOnly(plan, [expectedFinding("answer.review-date-not-a-date", AREA, "L9", "error")]);
   });
 
   test("a review date already past (today is a parameter)", async () => {
     const plan = planWith();
-    setCell(plan, areaKey, "L9", isoDateToSerial("2026-01-01"));
-    await expectOnly(plan, [finding("answer.review-date-past", AREA, "L9", "warning")]);
+    setPlanCell(plan, areaKey, "L9", isoDateToSerial("2026-01-01"));
+    await expectOnly(plan, [expectedFinding("answer.review-date-past", AREA, "L9", "warning")]);
   });
 
   test("a target below the current level", async () => {
     const plan = planWith();
-    setCell(plan, areaKey, "H9", "Mature");
-    setCell(plan, areaKey, "J9", "Cabinet report");
-    setCell(plan, areaKey, "I9", "Developing");
-    await expectOnly(plan, [finding("answer.target-below-current", AREA, "I9", "warning")]);
+    setPlanCell(plan, areaKey, "H9", "Mature");
+    setPlanCell(plan, areaKey, "J9", "Cabinet report");
+    setPlanCell(plan, areaKey, "I9", "Developing");
+    await expectOnly(plan, [expectedFinding("answer.target-below-current", AREA, "I9", "warning")]);
   });
 
   test("completeness per key area names the first behaviour without a current level", async () => {
     const plan = planWith();
-    for (const row of [9, 10, 11]) setCell(plan, areaKey, `H${row}`, "Minimum");
+    for (const row of [9, 10, 11]) setPlanCell(plan, areaKey, `H${row}`, "Minimum");
     const findings = (await checkPlan(plan)).filter((f) => f.sheet?.name === AREA);
-    expect(findings.map(where)).toEqual([finding("answer.key-area-incomplete", AREA, "H12", "info")]);
+    expect(findings.map(where)).toEqual([expectedFinding("answer.key-area-incomplete", AREA, "H12", "info")]);
     expect(findings[0]).toMatchObject({ expected: "4 of 4", found: "3 of 4" });
   });
 });
@@ -233,7 +207,7 @@ describe("protection", () => {
   ])("protection lifted from %s", async (key, name) => {
     const plan = planWith();
     delete sheetOf(plan, key).protection;
-    await expectOnly(plan, [finding("protection.sheet-unprotected", name, undefined, "warning")]);
+    await expectOnly(plan, [expectedFinding("protection.sheet-unprotected", name, undefined, "warning")]);
   });
 
   test("a descriptor unlocked and an input locked", async () => {
@@ -243,8 +217,8 @@ describe("protection", () => {
       { range: "J11", style: { locked: true } },
     );
     await expectOnly(plan, [
-      finding("protection.cell-unlocked", AREA, "D10", "warning"),
-      finding("protection.input-locked", AREA, "J11", "warning"),
+      expectedFinding("protection.cell-unlocked", AREA, "D10", "warning"),
+      expectedFinding("protection.input-locked", AREA, "J11", "warning"),
     ]);
   });
 });
@@ -254,15 +228,15 @@ describe("the Guide's inputs", () => {
     const plan = planWith();
     sheetOf(plan, "guide").styles.push({ range: "B6:B7", style: { locked: true } });
     await expectOnly(plan, [
-      finding("protection.input-locked", "Guide", "B6", "warning"),
-      finding("protection.input-locked", "Guide", "B7", "warning"),
+      expectedFinding("protection.input-locked", "Guide", "B6", "warning"),
+      expectedFinding("protection.input-locked", "Guide", "B7", "warning"),
     ]);
   });
 
   test("text typed in the respondent and role cells is an answer, not edited toolkit text", async () => {
     const plan = planWith();
-    setCell(plan, "guide", "B6", "=Jo Bloggs");
-    setCell(plan, "guide", "B7", "Finance");
+    setPlanCell(plan, "guide", "B6", "=Jo Bloggs");
+    setPlanCell(plan, "guide", "B7", "Finance");
     await expectOnly(plan, []);
   });
 
@@ -272,8 +246,8 @@ describe("the Guide's inputs", () => {
     guide.validations = guide.validations.filter((validation) => validation.type !== "date");
     guide.styles.push({ range: "B4", style: { locked: true } });
     await expectOnly(plan, [
-      finding("protection.input-locked", "Guide", "B4", "warning"),
-      finding("answer.date-rule-missing", "Guide", "B5", "warning"),
+      expectedFinding("protection.input-locked", "Guide", "B4", "warning"),
+      expectedFinding("answer.date-rule-missing", "Guide", "B5", "warning"),
     ]);
   });
 });
@@ -282,10 +256,10 @@ describe("sign-off", () => {
   test("an answer changed after sign-off: the return is not final", async () => {
     const plan = signedOff(samplePlan());
     // The sample's first behaviour is at Minimum, aiming for Minimum: a higher target raises no other finding.
-    expect([cellOf(plan, areaKey, "H9"), cellOf(plan, areaKey, "I9")]).toEqual(["Minimum", "Minimum"]);
-    setCell(plan, areaKey, "I9", "Developing");
+    expect([planCell(plan, areaKey, "H9"), planCell(plan, areaKey, "I9")]).toEqual(["Minimum", "Minimum"]);
+    setPlanCell(plan, areaKey, "I9", "Developing");
     const findings = errorsAndWarnings(await checkPlan(plan));
-    expect(findings.map(where)).toEqual([finding("signoff.answers-changed", "Guide", "B9", "warning")]);
+    expect(findings.map(where)).toEqual([expectedFinding("signoff.answers-changed", "Guide", "B9", "warning")]);
     expect(findings[0]).toMatchObject({ repairable: false });
     expect(findings[0].message).toBe(
       "Signed off by Sam Lead on 20/11/2026, but the answers have changed since, so this return is not final. Check the answers and sign it off again.",
@@ -301,17 +275,17 @@ describe("sign-off", () => {
       ["guide", "B6", "Another respondent"],
     ] as const) {
       const plan = signedOff(samplePlan());
-      setCell(plan, key, address, text);
-      await expectOnly(plan, [finding("signoff.answers-changed", "Guide", "B9", "warning")]);
+      setPlanCell(plan, key, address, text);
+      await expectOnly(plan, [expectedFinding("signoff.answers-changed", "Guide", "B9", "warning")]);
     }
   });
 
   test("a sign-off typed into the Guide by hand, without Sign off: a draft, not final", async () => {
     const plan = planWith();
-    setCell(plan, "guide", "B9", "Pat Officer");
-    setCell(plan, "guide", "B10", isoDateToSerial("2026-11-01"));
+    setPlanCell(plan, "guide", "B9", "Pat Officer");
+    setPlanCell(plan, "guide", "B10", isoDateToSerial("2026-11-01"));
     const findings = errorsAndWarnings(await checkPlan(plan));
-    expect(findings.map(where)).toEqual([finding("signoff.not-recorded", "Guide", "B9", "warning")]);
+    expect(findings.map(where)).toEqual([expectedFinding("signoff.not-recorded", "Guide", "B9", "warning")]);
     expect(findings[0]).toMatchObject({
       expected: "(empty until Sign off)",
       found: "Pat Officer, 2026-11-01",
@@ -321,16 +295,16 @@ describe("sign-off", () => {
 
   test("the signer's name edited on the Guide after sign-off", async () => {
     const plan = signedOff(samplePlan());
-    setCell(plan, "guide", "B9", "Someone Else");
+    setPlanCell(plan, "guide", "B9", "Someone Else");
     const findings = errorsAndWarnings(await checkPlan(plan));
-    expect(findings.map(where)).toEqual([finding("signoff.not-recorded", "Guide", "B9", "warning")]);
+    expect(findings.map(where)).toEqual([expectedFinding("signoff.not-recorded", "Guide", "B9", "warning")]);
     expect(findings[0]).toMatchObject({ expected: `${SIGNED.by}, ${SIGNED.on}`, found: `Someone Else, ${SIGNED.on}` });
   });
 
   test("the recorded fingerprint edited in the metadata", async () => {
     const plan = signedOff(samplePlan());
-    setCell(plan, "metadata", `B${METADATA_KEYS.indexOf("answersFingerprint") + 2}`, "0".repeat(64));
-    await expectOnly(plan, [finding("signoff.answers-changed", "Guide", "B9", "warning")]);
+    setPlanCell(plan, "metadata", `B${METADATA_KEYS.indexOf("answersFingerprint") + 2}`, "0".repeat(64));
+    await expectOnly(plan, [expectedFinding("signoff.answers-changed", "Guide", "B9", "warning")]);
   });
 });
 
@@ -344,24 +318,24 @@ describe("structure", () => {
     sheetOf(plan, "metadata").blocks = sheetOf(canonicalPlan, "metadata").blocks;
     const found = await actionable(plan);
     const id = area.behaviours[1].id;
-    expect(found).toContainEqual(finding("structure.row-missing", AREA, "A10", "error"));
+    expect(found).toContainEqual(expectedFinding("structure.row-missing", AREA, "A10", "error"));
     // The behaviours below moved up with the deleted row: said by its row-missing, not once per behaviour.
     expect(found.filter((f) => f.rule === "structure.row-moved")).toEqual([]);
-    expect(found).toContainEqual(finding("structure.row-missing", "Gaps", "B6", "error"));
-    expect(found).toContainEqual(finding("structure.row-missing", "Data", "F3", "error"));
+    expect(found).toContainEqual(expectedFinding("structure.row-missing", "Gaps", "B6", "error"));
+    expect(found).toContainEqual(expectedFinding("structure.row-missing", "Data", "F3", "error"));
     expect(found.every((f) => f.severity === "error")).toBe(true);
     expect(id).toBe("SL-ECSM-02");
   });
 
   test("a behaviour row duplicated on Gaps", async () => {
     const plan = planWith();
-    const lost = cellOf(plan, "gaps", "B6");
-    setCell(plan, "gaps", "B6", cellOf(plan, "gaps", "B5"));
+    const lost = planCell(plan, "gaps", "B6");
+    setPlanCell(plan, "gaps", "B6", planCell(plan, "gaps", "B5")!);
     const found = await actionable(plan);
     expect(found).toEqual(
       expect.arrayContaining([
-        finding("structure.row-duplicated", "Gaps", "B6", "error"),
-        finding("structure.row-missing", "Gaps", "B6", "error"),
+        expectedFinding("structure.row-duplicated", "Gaps", "B6", "error"),
+        expectedFinding("structure.row-missing", "Gaps", "B6", "error"),
       ]),
     );
     expect(found).toHaveLength(2);
@@ -371,7 +345,7 @@ describe("structure", () => {
   test("a row the toolkit does not have", async () => {
     const plan = planWith();
     sheetOf(plan, areaKey).blocks.push({ at: "A13", cells: [["SL-ECSM-99", "A behaviour of our own"]] });
-    await expectOnly(plan, [finding("structure.row-unknown", AREA, "A13", "error")]);
+    await expectOnly(plan, [expectedFinding("structure.row-unknown", AREA, "A13", "error")]);
   });
 
   test("two Gaps columns swapped", async () => {
@@ -381,8 +355,8 @@ describe("structure", () => {
       for (const line of block.cells) [line[4], line[5]] = [line[5], line[4]];
     }
     await expectOnly(plan, [
-      finding("structure.column-moved", "Gaps", "E4", "error"),
-      finding("structure.column-moved", "Gaps", "F4", "error"),
+      expectedFinding("structure.column-moved", "Gaps", "E4", "error"),
+      expectedFinding("structure.column-moved", "Gaps", "F4", "error"),
     ]);
   });
 
@@ -395,20 +369,20 @@ describe("structure", () => {
           line.push(null);
         }
     expect(await actionable(deleted)).toEqual([
-      finding("structure.column-missing", "Gaps", "L4", "error"),
+      expectedFinding("structure.column-missing", "Gaps", "L4", "error"),
       // Every column after it moves left: Priority, then the previous level, previous score and change.
-      finding("structure.column-moved", "Gaps", "M4", "error"),
-      finding("structure.column-moved", "Gaps", "N4", "error"),
-      finding("structure.column-moved", "Gaps", "O4", "error"),
-      finding("structure.column-moved", "Gaps", "P4", "error"),
+      expectedFinding("structure.column-moved", "Gaps", "M4", "error"),
+      expectedFinding("structure.column-moved", "Gaps", "N4", "error"),
+      expectedFinding("structure.column-moved", "Gaps", "O4", "error"),
+      expectedFinding("structure.column-moved", "Gaps", "P4", "error"),
     ]);
 
     const duplicated = planWith();
     const header = sheetOf(duplicated, "gaps").blocks.find((b) => b.at === "A4")!.cells[0];
     header[12] = header[11];
     expect(await actionable(duplicated)).toEqual([
-      finding("structure.column-duplicated", "Gaps", "L4", "error"),
-      finding("structure.column-missing", "Gaps", "M4", "error"),
+      expectedFinding("structure.column-duplicated", "Gaps", "L4", "error"),
+      expectedFinding("structure.column-missing", "Gaps", "M4", "error"),
     ]);
   });
 
@@ -416,7 +390,7 @@ describe("structure", () => {
     const plan = planWith();
     plan.sheets = plan.sheets.filter((s) => s.key !== "summary");
     plan.names = plan.names.filter((n) => n.name !== "NPS_Sheet_summary");
-    await expectOnly(plan, [finding("structure.sheet-missing", "Summary", undefined, "error")]);
+    await expectOnly(plan, [expectedFinding("structure.sheet-missing", "Summary", undefined, "error")]);
   });
 
   test("the metadata sheet made visible is worth knowing, not an error", async () => {
@@ -425,7 +399,7 @@ describe("structure", () => {
     const findings = await checkPlan(plan);
     expect(errorsAndWarnings(findings)).toEqual([]);
     expect(findings.filter((f) => f.rule === "structure.sheet-visible").map(where)).toEqual([
-      finding("structure.sheet-visible", "NPS_Metadata", undefined, "info"),
+      expectedFinding("structure.sheet-visible", "NPS_Metadata", undefined, "info"),
     ]);
   });
 
@@ -434,7 +408,7 @@ describe("structure", () => {
     plan.names.find((n) => n.name === "NPS_Council")!.reference = "'Guide'!$B$9";
     const findings = await checkPlan(plan);
     expect(errorsAndWarnings(findings).map(where)).toEqual([
-      finding("structure.name-changed", undefined, undefined, "warning"),
+      expectedFinding("structure.name-changed", undefined, undefined, "warning"),
     ]);
     expect(findings.find((f) => f.rule === "structure.name-changed")).toMatchObject({
       expected: "'Guide'!$B$4",
@@ -451,8 +425,8 @@ describe("structure", () => {
     expect(
       findings.filter((f) => f.rule.startsWith("protection.") || f.rule.startsWith("structure.")).map(where),
     ).toEqual([
-      finding("protection.sheet-protected", "Gaps", undefined, "info"),
-      finding("structure.sheet-hidden", "Data", undefined, "info"),
+      expectedFinding("protection.sheet-protected", "Gaps", undefined, "info"),
+      expectedFinding("structure.sheet-hidden", "Data", undefined, "info"),
     ]);
   });
 });
@@ -464,33 +438,33 @@ describe("identity", () => {
     const plan = planWith();
     plan.sheets = plan.sheets.filter((s) => s.key !== "metadata");
     plan.names = plan.names.filter((n) => n.name !== "NPS_Sheet_metadata");
-    await expectOnly(plan, [finding("identity.metadata-missing", undefined, undefined, "error")]);
+    await expectOnly(plan, [expectedFinding("identity.metadata-missing", undefined, undefined, "error")]);
   });
 
   test("metadata unreadable", async () => {
     const plan = planWith();
-    setCell(plan, "metadata", `B${metadataRow("toolkitVersion")}`, "");
-    await expectOnly(plan, [finding("identity.metadata-unreadable", "NPS_Metadata", "B2", "error")]);
+    setPlanCell(plan, "metadata", `B${metadataRow("toolkitVersion")}`, "");
+    await expectOnly(plan, [expectedFinding("identity.metadata-unreadable", "NPS_Metadata", "B2", "error")]);
   });
 
   test("a toolkit version the product does not know", async () => {
     const plan = planWith();
-    setCell(plan, "metadata", `B${metadataRow("toolkitVersion")}`, "9.9.9");
+    setPlanCell(plan, "metadata", `B${metadataRow("toolkitVersion")}`, "9.9.9");
     const findings = await checkPlan(plan);
-    expect(findings.map(where)).toEqual([finding("identity.unknown-toolkit", "NPS_Metadata", "B3", "error")]);
+    expect(findings.map(where)).toEqual([expectedFinding("identity.unknown-toolkit", "NPS_Metadata", "B3", "error")]);
   });
 
   test("a fingerprint that does not match", async () => {
     const plan = planWith();
-    setCell(plan, "metadata", `B${metadataRow("toolkitFingerprint")}`, "0".repeat(64));
-    await expectOnly(plan, [finding("identity.fingerprint-mismatch", "NPS_Metadata", "B4", "error")]);
+    setPlanCell(plan, "metadata", `B${metadataRow("toolkitFingerprint")}`, "0".repeat(64));
+    await expectOnly(plan, [expectedFinding("identity.fingerprint-mismatch", "NPS_Metadata", "B4", "error")]);
   });
 
   test("an older toolkit version than the canonical one: upgrade available", async () => {
     const newer = parseToolkit({ ...toolkit, version: "1.1.0" });
     const findings = await checkPlan(planWith(), [toolkit, newer]);
     expect(errorsAndWarnings(findings).map(where)).toEqual([
-      finding("identity.upgrade-available", "NPS_Metadata", "B3", "warning"),
+      expectedFinding("identity.upgrade-available", "NPS_Metadata", "B3", "warning"),
     ]);
   });
 
@@ -498,20 +472,20 @@ describe("identity", () => {
     const asLayout2 = (layout: string) => {
       const plan = planWith({ council: "Anytown", behaviours: {} });
       // Layout 2's Guide: the toolkit's label in row 6, "How to use this workbook" in row 8, its first lines below.
-      setCell(plan, "guide", "A6", "Toolkit");
-      setCell(plan, "guide", "B6", `${toolkit.id} ${toolkit.version}`);
-      setCell(plan, "guide", "A7", null);
-      setCell(plan, "guide", "A8", "How to use this workbook");
-      setCell(plan, "guide", "B8", null);
-      setCell(plan, "guide", "A9", "1.");
-      setCell(plan, "guide", "B9", "Each key area has its own sheet.");
-      setCell(plan, "guide", "A10", "2.");
-      setCell(plan, "guide", "B10", "Record the evidence for the current level.");
-      setCell(plan, "metadata", `B${metadataRow("layoutVersion")}`, layout);
+      setPlanCell(plan, "guide", "A6", "Toolkit");
+      setPlanCell(plan, "guide", "B6", `${toolkit.id} ${toolkit.version}`);
+      setPlanCell(plan, "guide", "A7", null);
+      setPlanCell(plan, "guide", "A8", "How to use this workbook");
+      setPlanCell(plan, "guide", "B8", null);
+      setPlanCell(plan, "guide", "A9", "1.");
+      setPlanCell(plan, "guide", "B9", "Each key area has its own sheet.");
+      setPlanCell(plan, "guide", "A10", "2.");
+      setPlanCell(plan, "guide", "B10", "Record the evidence for the current level.");
+      setPlanCell(plan, "metadata", `B${metadataRow("layoutVersion")}`, layout);
       return plan;
     };
     const findings = errorsAndWarnings(await checkPlan(asLayout2("2")));
-    expect(findings.map(where)).toEqual([finding("identity.layout-outdated", "NPS_Metadata", "B5", "warning")]);
+    expect(findings.map(where)).toEqual([expectedFinding("identity.layout-outdated", "NPS_Metadata", "B5", "warning")]);
     expect(findings[0]).toMatchObject({ expected: "3 or later", found: "2", repairable: true });
     // Stamped as the current layout, the same Guide is edited text: the stamp is what the rule trusts.
     const stamped = (await actionable(asLayout2(String(LAYOUT_VERSION)))).map((f) => f.rule);
@@ -521,6 +495,6 @@ describe("identity", () => {
   test("a workbook that is not an assessment at all", async () => {
     const file = await writeWorkbook(buildGoodWorkbook);
     const findings = check(await readSnapshotFromBuffer(await readFile(file)));
-    expect(findings.map(where)).toEqual([finding("identity.not-an-assessment", undefined, undefined, "error")]);
+    expect(findings.map(where)).toEqual([expectedFinding("identity.not-an-assessment", undefined, undefined, "error")]);
   });
 });

@@ -28,19 +28,19 @@ export const checkOf = (snapshot: WorkbookSnapshot) =>
 
 /** The signed-off copy (the command line's use case), incomplete returns allowed unless asked otherwise. */
 export function signedCopy(snapshot: WorkbookSnapshot, request: Partial<SignOffRequest> = {}) {
-  const copy = planSignedOffCopy(
+  const copy = planSignedOffCopy({
     snapshot,
     toolkit,
-    { ...BY, now, allowIncomplete: true, ...request },
-    checkOf(snapshot),
-  );
+    request: { ...BY, now, allowIncomplete: true, ...request },
+    check: checkOf(snapshot),
+  });
   if (isRefusal(copy)) throw new Error(`refused: ${copy.message}`);
   return copy;
 }
 
 /** The sign-off in place (the Excel host's use case), as it would decide on `snapshot`. */
 export const inPlace = (snapshot: WorkbookSnapshot, request: Partial<SignOffRequest> = {}) =>
-  planSignOffInPlace(snapshot, toolkit, { ...BY, now, ...request }, checkOf(snapshot));
+  planSignOffInPlace({ snapshot, toolkit, request: { ...BY, now, ...request }, check: checkOf(snapshot) });
 
 export const readBack = async (workbook: WorkbookPlan): Promise<WorkbookSnapshot> =>
   readSnapshotFromBuffer(await writePlanToBuffer(workbook));

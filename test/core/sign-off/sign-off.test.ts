@@ -185,7 +185,7 @@ describe("what must not be signed off", () => {
     for (const decide of [
       inPlace,
       (s: WorkbookSnapshot, r: Partial<SignOffRequest>) =>
-        planSignedOffCopy(s, toolkit, { ...BY, now, ...r }, checkOf(s)),
+        planSignedOffCopy({ snapshot: s, toolkit, request: { ...BY, now, ...r }, check: checkOf(s) }),
     ]) {
       expect(decide(blank(), { allowIncomplete: true })).toMatchObject({
         refused: "no-answers",
