@@ -29,6 +29,7 @@ import {
   writeReturn,
   zipBomb,
 } from "./fixtures";
+import { findingWords } from "../../src/core/words/findings";
 
 const INJECTIONS = {
   evidence1: '=HYPERLINK("http://evil.example","click")',
@@ -205,7 +206,7 @@ test("the log accounts for every file: seven used (both Casterbridge respondents
   expect(reason("7-casterbridge-jane.xlsx")).toBe("");
   expect(reason("8-casterbridge-raj.xlsx")).toBe("");
   expect(reason("9-tampered.xlsx")).toBe(
-    "Left out because the check found 1 error, for example: Councillors & Senior Managers!D9: The descriptor differs from the toolkit's. Fix the errors (the check lists them all), or include returns with errors.",
+    `Left out because the check found 1 error, for example: Councillors & Senior Managers!D9: ${findingWords.content.edited(findingWords.content.what["content.descriptor-edited"])} Fix the errors (the check lists them all), or include returns with errors.`,
   );
   expect(reason("10-hostile.xlsx")).toMatch(/^Could not be read\. .*unpack/i);
 });
