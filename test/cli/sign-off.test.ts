@@ -14,6 +14,9 @@ import { tempDir } from "../support/fixtures";
 import { expectWorkbookClean } from "../support/xlsx-checks";
 import { typeInto } from "../workbook/generate";
 import { runCliLines as run } from "./run-cli";
+import { findingWords } from "../../src/core/words/findings";
+import { cliWords } from "../../src/core/words/cli";
+import { signOffWords } from "../../src/core/words/sign-off";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");
@@ -36,8 +39,7 @@ const given: Answers = {
   },
 };
 
-const signedOffLine =
-  "Signed off by Sam Lead on 20/11/2026: a fingerprint of every answer is recorded with it, so any later change shows as changed since sign-off.";
+const signedOffLine = signOffWords.signedOff("Sam Lead", "2026-11-20");
 
 async function assessmentIn(file: string): Promise<FoundAssessment> {
   const found = readAssessment(await readSnapshotFromBuffer(new Uint8Array(readFileSync(file))), toolkit);
@@ -116,7 +118,7 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
     expect(result.out).toEqual([]);
     expect(result.err).toEqual([
       `${broken}: This return has 1 error (a figure on Summary, Gaps or Data cannot be trusted, or the toolkit's text was changed), so it was not signed off.`,
-      "  Councillors & Senior Managers!H10: The current level is not one of the five levels, so this behaviour counts in no figure. (answer.not-a-level)",
+      `  Councillors & Senior Managers!H10: ${findingWords.answer.notALevel(findingWords.answer.current)} (answer.not-a-level)`,
       "Correct them (nps-toolkit repair fixes the ones marked repairable by nps-toolkit check), then sign off again; or add --with-errors to sign off as it is.",
     ]);
     expect(existsSync(output)).toBe(false);
@@ -217,7 +219,7 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
     await workbook.xlsx.writeFile(other);
     const result = await run("sign-off", other, "--by", "Sam", "-o", path.join(dir, "other-final.xlsx"));
     expect(result.code).toBe(2);
-    expect(result.err[0]).toContain("holds no assessment made by the NPS toolkit");
+    expect(result.err[0]).toContain(cliWords.signOff.noAssessment(other));
   });
 
   test("warnings do not stop a sign-off; each is listed with its cell", async () => {
