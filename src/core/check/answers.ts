@@ -39,7 +39,7 @@ function levelEntry(
   const cell = context.sheet.cells[address];
   const value = cell?.value ?? null;
   if (value === null || String(value).trim() === "") return undefined;
-  const label = findingWords.answer[which];
+  const label = which === "current" ? findingWords.answer.current : findingWords.answer.target;
   if (isErrorValue(value)) {
     findings.push(
       finding({

@@ -25,8 +25,6 @@ export const findingWords = {
   noSuchSheet: "(no such sheet)",
   noSuchName: "(no such name)",
   noSuchRow: "(no such row)",
-  /** A sheet as a finding names it. */
-  sheetCalled,
 
   identity: {
     notAnAssessment:
