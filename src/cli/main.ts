@@ -4,6 +4,7 @@ import { UsageError, type CliOutput, type Command, type ParsedArgs } from "./com
 import { COMMANDS } from "./commands";
 import { endReadWorker } from "./read-in-worker";
 import { closest } from "./suggest";
+import { cliWords } from "../core/words/cli";
 
 export { UsageError };
 
@@ -18,18 +19,7 @@ const GLOBAL_OPTIONS: Options = {
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n");
-  return `NPS Toolkit for Excel ${GENERATOR_VERSION}: self-assessment workbooks for the LGA National Procurement Strategy 2018 toolkit.
-
-Usage:
-  nps-toolkit <command> [options]
-  nps-toolkit <command> --help     what a command does, and its options
-  nps-toolkit --version            the version number
-
-Commands:
-${list}
-
-Options may come before or after the command. From a clone of the project, without installing it:
-  npm run cli -- <command> [options]`;
+  return cliWords.topHelp(GENERATOR_VERSION, list);
 }
 
 /** Every option spelling (--name and -x) that takes a value, in any command: they consume the next argument. */
@@ -74,22 +64,20 @@ function parseOptions(args: string[], options: Options, helpHint: string): Parse
     const option = options[token.name];
     if (option === undefined) {
       const near = closest(token.name, Object.keys(options));
-      throw new UsageError(`Unknown option ${token.rawName}${near ? ` (did you mean --${near}?)` : ""}. ${helpHint}`);
+      throw new UsageError(cliWords.unknownOption(token.rawName, near, helpHint));
     }
     if (option.type === "boolean" && token.value !== undefined)
-      throw new UsageError(`${token.rawName} takes no value (got "${token.value}").`);
-    if (option.type === "string" && token.value === undefined) throw new UsageError(`${token.rawName} needs a value.`);
+      throw new UsageError(cliWords.takesNoValue(token.rawName, token.value));
+    if (option.type === "string" && token.value === undefined) throw new UsageError(cliWords.needsValue(token.rawName));
     if (option.type === "string" && !token.inlineValue && token.value?.startsWith("-"))
-      throw new UsageError(
-        `${token.rawName} needs a value, but the next argument is the option ${token.value}. For a value that starts with "-", write ${token.rawName}=${token.value}.`,
-      );
+      throw new UsageError(cliWords.needsValueNotOption(token.rawName, token.value));
   }
   return { values, positionals };
 }
 
 async function runCommand(command: Command, rest: string[], output: CliOutput): Promise<number> {
   const options = { ...command.options, ...GLOBAL_OPTIONS };
-  const parsed = parseOptions(rest, options, `Run nps-toolkit ${command.name} --help for its options.`);
+  const parsed = parseOptions(rest, options, cliWords.commandHelpHint(command.name));
   if (parsed.values.help) {
     output.log(command.help);
     return 0;
@@ -108,14 +96,12 @@ function findCommand(name: string): Command {
     name,
     COMMANDS.map((c) => c.name),
   );
-  throw new UsageError(
-    `Unknown command "${name}"${near ? `: did you mean "${near}"?` : "."} Run nps-toolkit --help for the commands.`,
-  );
+  throw new UsageError(cliWords.unknownCommand(name, near));
 }
 
 /** `nps-toolkit`, `--help`, `--version` and `help [command]`: everything but running a command. */
 function runWithoutCommand(name: string | undefined, rest: string[], output: CliOutput): number {
-  const parsed = parseOptions(rest, GLOBAL_OPTIONS, "Run nps-toolkit --help for the options.");
+  const parsed = parseOptions(rest, GLOBAL_OPTIONS, cliWords.topHelpHint);
   if (parsed.values.version) {
     output.log(GENERATOR_VERSION);
     return 0;
@@ -137,7 +123,7 @@ export async function main(argv: string[], log = console.log, error = console.er
     if (name === undefined || name === "help") return runWithoutCommand(name, rest, output);
     return await runCommand(findCommand(name), rest, output);
   } catch (problem) {
-    error(`nps-toolkit: ${(problem as Error).message}`);
+    error(cliWords.problem((problem as Error).message));
     return problem instanceof UsageError ? 2 : 1;
   } finally {
     // The worker that read this run's files (if any) ends with the run.

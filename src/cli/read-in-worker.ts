@@ -23,6 +23,7 @@ import {
   type WorkbookReadProblem,
 } from "../xlsx/read-xlsx";
 import { nodeInflateRaw } from "./native-inflate";
+import { cliWords } from "../core/words/cli";
 
 /** Far beyond the few seconds the guard's limits allow a parse on a slow, busy machine. */
 export const READ_TIME_LIMIT_MS = 60_000;
@@ -72,10 +73,7 @@ function startWorker(): Worker {
 
 function timedOut(limitMs: number): WorkbookReadError {
   const seconds = Number((limitMs / 1000).toFixed(1));
-  return new WorkbookReadError(
-    "too-slow",
-    `Reading this workbook took longer than ${seconds} ${seconds === 1 ? "second" : "seconds"}, so it was stopped. If it is the assessment's file, copy the assessment's sheets into a new workbook and try that.`,
-  );
+  return new WorkbookReadError("too-slow", cliWords.files.tooSlow(seconds));
 }
 
 /** The worker reading this run's files, while it lives. */

@@ -2,13 +2,10 @@ import { readFile, stat } from "fs/promises";
 import type { ReadReturn } from "../core/consolidate/types";
 import { checkFileSize, WorkbookReadError } from "../xlsx/read-xlsx";
 import { readSnapshotInWorker } from "./read-in-worker";
+import { cliWords } from "../core/words/cli";
 
 /** Problems with the file itself (not there, a folder, not allowed) that mean "cannot be read", not a bug. */
-const FILE_PROBLEMS: Record<string, string> = {
-  ENOENT: "there is no such file",
-  EISDIR: "it is a folder, not a file",
-  EACCES: "it may not be read (permission denied)",
-};
+const FILE_PROBLEMS = cliWords.files.readProblems;
 
 /**
  * Why a file could not be read, in the one line every command says it in; undefined when the
@@ -16,7 +13,7 @@ const FILE_PROBLEMS: Record<string, string> = {
  */
 export function unreadableFile(file: string, problem: unknown): string | undefined {
   const reason = FILE_PROBLEMS[(problem as NodeJS.ErrnoException).code ?? ""];
-  return reason && `${file} could not be read: ${reason}.`;
+  return reason && cliWords.files.unreadable(file, reason);
 }
 
 /**

@@ -2,6 +2,7 @@ import { existsSync, renameSync, rmSync, statSync } from "fs";
 import { writeFile } from "fs/promises";
 import * as path from "path";
 import { UsageError } from "./command";
+import { cliWords } from "../core/words/cli";
 
 /**
  * The absolute path of a file the user asked to write, once it is safe to write there: the name ends in
@@ -11,13 +12,12 @@ import { UsageError } from "./command";
 export function checkTarget(file: string, force: boolean, extension = ".xlsx"): string {
   const target = path.resolve(file);
   if (path.extname(target).toLowerCase() !== extension)
-    throw new UsageError(`The file name must end in ${extension} (got "${file}").`);
+    throw new UsageError(cliWords.files.wrongExtension(extension, file));
   const folder = path.dirname(target);
-  if (!existsSync(folder) || !statSync(folder).isDirectory())
-    throw new UsageError(`The folder "${folder}" does not exist.`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(cliWords.files.noFolder(folder));
   if (existsSync(target)) {
-    if (statSync(target).isDirectory()) throw new UsageError(`"${file}" is a folder, not a file.`);
-    if (!force) throw new UsageError(`"${file}" already exists. Use --force to replace it.`);
+    if (statSync(target).isDirectory()) throw new UsageError(cliWords.files.isFolder(file));
+    if (!force) throw new UsageError(cliWords.files.exists(file));
   }
   return target;
 }
@@ -34,18 +34,7 @@ export function isSameFile(a: string, b: string): boolean {
 export class WriteError extends Error {}
 
 /** Plain words for the operating system's reasons a write fails (Node's error codes, as in `man 3 errno`). */
-const WRITE_PROBLEMS: Record<string, string> = {
-  EACCES: "permission denied",
-  EPERM: "the operating system does not allow it (is the file open in Excel?)",
-  EBUSY: "the file is in use (is it open in Excel?)",
-  EROFS: "the disk is read-only",
-  ENOSPC: "the disk is full",
-  EDQUOT: "the disk quota is used up",
-  ENAMETOOLONG: "the file name is too long",
-  ENOENT: "the folder cannot be written to, or has gone",
-  ENOTDIR: "part of the path is not a folder",
-  EISDIR: "it is a folder",
-};
+const WRITE_PROBLEMS = cliWords.files.writeProblems;
 
 /** One file a command writes: where, what, and the name the user typed for it. */
 export interface Output {
@@ -57,9 +46,7 @@ export interface Output {
 function writeError(problem: unknown, shownAs: string): unknown {
   const code = (problem as NodeJS.ErrnoException).code;
   if (!code) return problem;
-  return new WriteError(
-    `Could not write "${shownAs}": ${WRITE_PROBLEMS[code] ?? "the operating system refused"} (${code}).`,
-  );
+  return new WriteError(cliWords.files.couldNotWrite(shownAs, WRITE_PROBLEMS[code], code));
 }
 
 const INTERRUPTS = ["SIGINT", "SIGTERM"] as const;
@@ -82,7 +69,7 @@ export async function writeAllOrNothing(outputs: readonly Output[]): Promise<voi
     for (const signal of INTERRUPTS) process.off(signal, onSignal);
     process.kill(process.pid, interrupted);
     // Should the signal not end the process at once (another listener keeps it), nothing more is written.
-    throw new WriteError(`Interrupted (${interrupted}): no file was written.`);
+    throw new WriteError(cliWords.files.interrupted(interrupted));
   };
   for (const signal of INTERRUPTS) process.on(signal, onSignal);
   try {

@@ -16,6 +16,7 @@ import { expectWorkbookClean } from "../support/xlsx-checks";
 import { typeInto } from "../support/recalculate-plan";
 import { compoundFile } from "../xlsx/hostile-files";
 import { loadWithExcelJs } from "../support/exceljs-load";
+import { cliWords } from "../../src/core/words/cli";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");
@@ -162,8 +163,8 @@ describe("nps-toolkit repair with a bad IN: exit 2 and one clear line", () => {
     expect(await refused("cut.xlsx", whole.subarray(0, 5000))).toMatch(/: This workbook file is incomplete/);
     const plain = new ExcelJS.Workbook();
     plain.addWorksheet("Figures").getCell("A1").value = 1;
-    expect(await refused("plain.xlsx", new Uint8Array((await plain.xlsx.writeBuffer()) as ArrayBuffer))).toMatch(
-      /plain\.xlsx: this workbook holds no assessment made by the NPS toolkit, so there is nothing to repair\./,
+    expect(await refused("plain.xlsx", new Uint8Array((await plain.xlsx.writeBuffer()) as ArrayBuffer))).toContain(
+      cliWords.repair.noAssessment("plain.xlsx"),
     );
   });
 

@@ -16,6 +16,9 @@ import { typeInto } from "../support/recalculate-plan";
 import { runCliLines as run } from "./run-cli";
 import { loadWithExcelJs } from "../support/exceljs-load";
 import { readFile as readFileBytes } from "fs/promises";
+import { findingWords } from "../../src/core/words/findings";
+import { cliWords } from "../../src/core/words/cli";
+import { signOffWords } from "../../src/core/words/sign-off";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");
@@ -38,8 +41,7 @@ const given: Answers = {
   },
 };
 
-const signedOffLine =
-  "Signed off by Sam Lead on 20/11/2026: a fingerprint of every answer is recorded with it, so any later change shows as changed since sign-off.";
+const signedOffLine = signOffWords.signedOff("Sam Lead", "2026-11-20");
 
 async function assessmentIn(file: string): Promise<FoundAssessment> {
   const found = readAssessment(await readSnapshotFromBuffer(new Uint8Array(readFileSync(file))), toolkit);
@@ -117,7 +119,7 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
     expect(result.out).toEqual([]);
     expect(result.err).toEqual([
       `${broken}: This return has 1 error (a figure on Summary, Gaps or Data cannot be trusted, or the toolkit's text was changed), so it was not signed off.`,
-      "  Councillors & Senior Managers!H10: The current level is not one of the five levels, so this behaviour counts in no figure. (answer.not-a-level)",
+      `  Councillors & Senior Managers!H10: ${findingWords.answer.notALevel(findingWords.answer.current)} (answer.not-a-level)`,
       "Correct them (nps-toolkit repair fixes the ones marked repairable by nps-toolkit check), then sign off again; or add --with-errors to sign off as it is.",
     ]);
     expect(existsSync(output)).toBe(false);
@@ -218,7 +220,7 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
     await workbook.xlsx.writeFile(other);
     const result = await run("sign-off", other, "--by", "Sam", "-o", path.join(dir, "other-final.xlsx"));
     expect(result.code).toBe(2);
-    expect(result.err[0]).toContain("holds no assessment made by the NPS toolkit");
+    expect(result.err[0]).toContain(cliWords.signOff.noAssessment(other));
   });
 
   test("warnings do not stop a sign-off; each is listed with its cell", async () => {

@@ -1,5 +1,5 @@
 import { readFile } from "fs/promises";
-import { plural } from "../../core/util/words";
+import { findingWords } from "../../core/words/findings";
 import { textTable } from "../text-table";
 import { checkWorkbook } from "../../core/check/check";
 import type { GivenSource } from "../../core/check/moderation";
@@ -12,32 +12,7 @@ import { readSnapshotInWorker } from "../read-in-worker";
 import { UsageError, type CliOutput, type Command, type ParsedArgs } from "../command";
 import { unreadableFile } from "../read-workbook";
 import { sources as returnSources } from "./consolidate";
-
-const HELP = `Usage:
-  nps-toolkit check <file.xlsx>... [--json] [--today YYYY-MM-DD] [--source R1.xlsx --source R2.xlsx …]
-
-Checks each assessment workbook against the toolkit version it was made from, cell by cell, and
-lists what differs: edited toolkit text, changed formulas, entries that are not levels, pickers
-pasted away, missing evidence, past review dates, protection lifted and more. Each finding names
-its rule, sheet, cell and severity, with what was expected and what was found.
-
-  error     a figure on Summary, Gaps or Data cannot be trusted, or the text is not the toolkit's
-  warning   the figures stand, but something needs attention before the return is signed off
-  info      worth knowing
-
-The files are only read, never changed.
-
-Options:
-  --json               Print the findings as JSON instead of a table.
-  --today YYYY-MM-DD   The date review dates are compared with (default: today).
-  --source FILE        A return a moderated workbook was made from (nps-toolkit moderate), given again:
-                       the check says whether it changed since. Give it once for each return.
-
-Exit codes:
-  0  no file has errors
-  1  some file has errors
-  2  some file could not be read (the other files are still checked)
-`;
+import { cliWords } from "../../core/words/cli";
 
 type FileReport =
   { file: string; readable: true; result: CheckResult } | { file: string; readable: false; problem: string };
@@ -70,21 +45,27 @@ const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
 function readableReport(report: FileReport, output: CliOutput): void {
   const log = output.log;
   if (!report.readable) {
-    output.error(`${report.file}: not checked. ${report.problem}`);
+    output.error(cliWords.check.notChecked(report.file, report.problem));
     return;
   }
   const { findings, toolkit } = report.result;
-  const against = toolkit ? ` (checked against toolkit ${toolkit.id} ${toolkit.version})` : "";
+  const against = toolkit ? findingWords.report.againstInline(toolkit.id, toolkit.version) : "";
   log(
-    `${report.file}: ${plural(count(findings, "error"), "error")}, ${plural(count(findings, "warning"), "warning")}, ${plural(count(findings, "info"), "note")}${against}`,
+    cliWords.check.counts(
+      report.file,
+      count(findings, "error"),
+      count(findings, "warning"),
+      count(findings, "info"),
+      against,
+    ),
   );
   if (findings.length === 0) return;
   const sorted = [...findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
-  const rows = [["Severity", "Sheet", "Cell", "Rule", "Finding"]];
+  const rows: string[][] = [[...cliWords.check.columns]];
   for (const f of sorted) {
     rows.push([f.severity, f.sheet?.name ?? "", f.cell ?? "", f.rule, f.message]);
-    if (f.expected !== undefined) rows.push(["", "", "", "", `  expected: ${clip(f.expected)}`]);
-    if (f.found !== undefined) rows.push(["", "", "", "", `  found:    ${clip(f.found)}`]);
+    if (f.expected !== undefined) rows.push(["", "", "", "", cliWords.check.expected(clip(f.expected))]);
+    if (f.found !== undefined) rows.push(["", "", "", "", cliWords.check.found(clip(f.found))]);
   }
   for (const line of textTable(rows)) log(`  ${line}`);
 }
@@ -119,19 +100,17 @@ async function sourcesGiven(files: string[], today: string, output: CliOutput): 
 
 export const checkCommand: Command = {
   name: "check",
-  summary: "Check assessment workbooks against the canonical toolkit, cell by cell.",
-  help: HELP,
+  summary: cliWords.check.summary,
+  help: cliWords.check.help,
   options: {
     json: { type: "boolean" },
     today: { type: "string" },
     source: { type: "string", multiple: true },
   },
   async run(args: ParsedArgs, output: CliOutput): Promise<number> {
-    if (args.positionals.length === 0)
-      throw new UsageError("Say which workbooks to check, for example: nps-toolkit check assessment.xlsx");
+    if (args.positionals.length === 0) throw new UsageError(cliWords.check.noFiles);
     const today = (args.values.today as string | undefined) ?? todayIso();
-    if (!isIsoDate(today))
-      throw new UsageError(`--today must be a real date written YYYY-MM-DD, for example 2026-03-31 (got "${today}").`);
+    if (!isIsoDate(today)) throw new UsageError(cliWords.todayInvalid(today));
     const sources = await sourcesGiven((args.values.source as string[] | undefined) ?? [], today, output);
     const reports: FileReport[] = [];
     for (const file of args.positionals) reports.push(await checkFile(file, today, sources));

@@ -6,13 +6,12 @@ import type { Answers } from "../../core/plan/answer-types";
 import { emptyAnswers } from "../../core/plan/answer-types";
 import { buildWorkbookPlan } from "../../core/plan/build-plan";
 import { canonicalToolkit } from "../../core/toolkit/canonical";
-import { ASSESSMENT_YEARS, isAssessmentDate, todayIso } from "../../core/util/dates";
+import { isAssessmentDate, todayIso } from "../../core/util/dates";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type Command, type ParsedArgs } from "../command";
 import { checkTarget, isSameFile, writeAllOrNothing } from "../write-file";
+import { cliWords } from "../../core/words/cli";
 import { checkInput, readInput } from "./repair";
-
-const { first, last } = ASSESSMENT_YEARS;
 
 interface NewOptions {
   file: string;
@@ -30,19 +29,13 @@ interface NewOptions {
 
 function newOptions({ values, positionals }: ParsedArgs): NewOptions {
   const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError("Say which file to write, for example: nps-toolkit new assessment.xlsx");
-  if (extra.length > 0)
-    throw new UsageError(`Only one file can be written at a time (got "${file}" and "${extra[0]}").`);
+  if (file === undefined) throw new UsageError(cliWords.new.noFile);
+  if (extra.length > 0) throw new UsageError(cliWords.new.oneFile(file, extra[0]));
   const date = (values.date as string | undefined) ?? todayIso();
-  if (!isAssessmentDate(date))
-    throw new UsageError(
-      `--date must be a real date from ${first} to ${last}, written YYYY-MM-DD, for example 2026-03-31 (got "${date}").`,
-    );
+  if (!isAssessmentDate(date)) throw new UsageError(cliWords.new.dateInvalid(date));
   const from = values.from as string | undefined;
-  if (from !== undefined && values.sample === true)
-    throw new UsageError("--sample and --from cannot go together: the answers come from one or the other.");
-  if (from === undefined && values["carry-levels"] === true)
-    throw new UsageError("--carry-levels carries last year's levels: say which file with --from LAST.xlsx.");
+  if (from !== undefined && values.sample === true) throw new UsageError(cliWords.new.sampleWithFrom);
+  if (from === undefined && values["carry-levels"] === true) throw new UsageError(cliWords.new.carryLevelsWithoutFrom);
   return {
     file,
     council: values.council as string | undefined,
@@ -65,9 +58,7 @@ const sampleSeed = (respondent: string | undefined) =>
 async function fromLastYear(options: NewOptions & { from: string }): Promise<{ answers: Answers; notes: string[] }> {
   const input = checkInput(options.from);
   if (isSameFile(input, path.resolve(options.file)))
-    throw new UsageError(
-      `${options.file} is the previous return; a new assessment never overwrites it. Name a new file for this year's.`,
-    );
+    throw new UsageError(cliWords.new.fromIsNew(options.file));
   const carried = carryForward({
     snapshot: await readInput(options.from, input),
     fileName: path.basename(options.from),
@@ -95,41 +86,8 @@ async function answersFor(options: NewOptions): Promise<{ answers: Answers; note
 
 export const newCommand: Command = {
   name: "new",
-  summary: "Write a new assessment workbook (.xlsx) that works in any Excel or LibreOffice, without the add-in.",
-  help: `Usage: nps-toolkit new <file.xlsx> [--council NAME] [--respondent NAME] [--role ROLE]
-                                   [--date YYYY-MM-DD] [--sample] [--from LAST.xlsx [--carry-levels]]
-                                   [--draft-actions] [--force]
-
-Writes a new assessment workbook: a Guide, one sheet per key area with level pickers and evidence
-cells, a Summary, a Gaps sheet and a Data table, all computed by formulas. It works in any Excel
-(2010 or later, web, Mac) and in LibreOffice, without the add-in.
-
-Options:
-  --council NAME       The council's name, shown on every sheet (you can also type it later).
-  --respondent NAME    Who answers, on the Guide (several respondents of one council can then be moderated).
-  --role ROLE          The respondent's role or department, on the Guide.
-  --date YYYY-MM-DD    The assessment date, from ${first} to ${last} (default: today).
-  --sample             Fill in realistic example answers and evidence, for training or to try pivots
-                       (each respondent's own, when --respondent is given).
-  --from LAST.xlsx     Start from last year's return: the council, respondent, role and owners are
-                       carried, and each behaviour's levels and evidence are shown in the locked
-                       Previous columns, with the change since on the Summary, Gaps and Data sheets.
-                       LAST.xlsx is only read, never changed.
-  --carry-levels       With --from: pick last year's levels again as a starting point.
-  --draft-actions      Add an action on the Actions sheet for each behaviour below its target that has
-                       none, with the next level's description as the aim.
-  --force              Replace the file if it already exists.
-  -h, --help           Show this help.
-
-Examples:
-  nps-toolkit new assessment.xlsx
-  nps-toolkit new anytown.xlsx --council "Anytown Council" --date 2026-03-31
-  nps-toolkit new training.xlsx --sample
-  nps-toolkit new anytown-2026.xlsx --from anytown-2025.xlsx --date 2026-03-31
-  nps-toolkit new training.xlsx --sample --draft-actions
-
-The file is written whole or not at all. Exit status: 0 written, 1 could not write, 2 wrong usage
-(or a --from file that cannot be read, holds no assessment, or is dated after this one).`,
+  summary: cliWords.new.summary,
+  help: cliWords.new.help,
   options: {
     council: { type: "string" },
     respondent: { type: "string" },
@@ -157,12 +115,10 @@ The file is written whole or not at all. Exit status: 0 written, 1 could not wri
     const behaviours = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours)).length;
     const assessed = Object.values(answers.behaviours).filter((a) => a.current).length;
     const sheets = plan.sheets.filter((s) => s.visibility === "visible").length;
-    output.log(
-      `Wrote ${options.file}: ${sheets} sheets, ${behaviours} behaviours${options.sample ? `, ${assessed} with sample answers` : ""}.`,
-    );
+    output.log(cliWords.new.wrote(options.file, sheets, behaviours, options.sample ? assessed : undefined));
     for (const note of notes) output.log(note);
     if (drafted) output.log(drafted.note);
-    for (const warning of plan.warnings) output.log(`Warning: ${warning}`);
+    for (const warning of plan.warnings) output.log(cliWords.warning(warning));
     return 0;
   },
 };

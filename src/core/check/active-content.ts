@@ -9,6 +9,7 @@ import type { WorkbookSnapshot } from "../snapshot/types";
 import { finding } from "./findings";
 import type { ComparedSheet } from "./compare-plan";
 import type { Finding, RuleId } from "./types";
+import { findingWords } from "../words/findings";
 
 interface ActivePart {
   pattern: RegExp;
@@ -18,12 +19,16 @@ interface ActivePart {
 
 /** The parts that hold active content, by their names in the package (ECMA-376 Part 1 §12.3; MS-OFFMACRO2 for VBA). */
 const ACTIVE_PARTS: ActivePart[] = [
-  { pattern: /(^|\/)vbaProject\.bin$/i, rule: "active.macros", what: "a VBA project (macros)" },
-  { pattern: /^xl\/macrosheets\/[^/]+\.xml$/i, rule: "active.macros", what: "an Excel 4.0 macro sheet" },
-  { pattern: /^xl\/dialogsheets\/[^/]+\.xml$/i, rule: "active.macros", what: "an Excel 5.0 dialog sheet" },
-  { pattern: /^xl\/embeddings\/[^/]+$/i, rule: "active.embedded-object", what: "an embedded object (OLE)" },
-  { pattern: /^xl\/activeX\/[^/]+\.xml$/i, rule: "active.embedded-object", what: "an ActiveX control" },
-  { pattern: /^xl\/externalLinks\/[^/]+\.xml$/i, rule: "active.external-link", what: "a link to another workbook" },
+  { pattern: /(^|\/)vbaProject\.bin$/i, rule: "active.macros", what: findingWords.active.what.vba },
+  { pattern: /^xl\/macrosheets\/[^/]+\.xml$/i, rule: "active.macros", what: findingWords.active.what.macroSheet },
+  { pattern: /^xl\/dialogsheets\/[^/]+\.xml$/i, rule: "active.macros", what: findingWords.active.what.dialogSheet },
+  { pattern: /^xl\/embeddings\/[^/]+$/i, rule: "active.embedded-object", what: findingWords.active.what.ole },
+  { pattern: /^xl\/activeX\/[^/]+\.xml$/i, rule: "active.embedded-object", what: findingWords.active.what.activeX },
+  {
+    pattern: /^xl\/externalLinks\/[^/]+\.xml$/i,
+    rule: "active.external-link",
+    what: findingWords.active.what.externalLink,
+  },
 ];
 
 function partFindings(parts: readonly string[]): Finding[] {
@@ -34,8 +39,8 @@ function partFindings(parts: readonly string[]): Finding[] {
       findings.push(
         finding({
           rule: active.rule,
-          message: `This workbook holds ${active.what} (${part}). The workbook the add-in makes has no macros, objects or links, so this was added since; a repaired copy leaves it out.`,
-          expected: "nothing",
+          message: findingWords.active.held(active.what, part),
+          expected: findingWords.active.nothing,
           found: part,
           repairable: true,
         }),
@@ -68,9 +73,8 @@ function formulaFindings(sheets: readonly ComparedSheet[]): Finding[] {
             rule: "active.external-link",
             sheet: where,
             cell: address,
-            message:
-              "This formula takes a figure from another workbook, so what this return shows depends on a file the reader may not have.",
-            expected: "a formula over this workbook's own cells",
+            message: findingWords.active.externalLink,
+            expected: findingWords.active.externalLinkExpected,
             found: `=${formula}`,
             repairable: true,
           }),

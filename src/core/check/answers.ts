@@ -12,6 +12,7 @@ import { isoDateToSerial, serialToIsoDate } from "../util/dates";
 import type { RowMap } from "./compare-sheet";
 import { finding, isErrorValue, shown } from "./findings";
 import type { Finding, FindingSheet } from "./types";
+import { findingWords } from "../words/findings";
 
 const C = KEY_AREA.columns;
 /** Mature (score 3) and above needs evidence: evidence-based maturity schemes accept no claim without it. */
@@ -38,14 +39,14 @@ function levelEntry(
   const cell = context.sheet.cells[address];
   const value = cell?.value ?? null;
   if (value === null || String(value).trim() === "") return undefined;
-  const label = which === "current" ? "current level" : "target level";
+  const label = which === "current" ? findingWords.answer.current : findingWords.answer.target;
   if (isErrorValue(value)) {
     findings.push(
       finding({
         rule: "answer.error-value",
         sheet: context.where,
         cell: address,
-        message: `The ${label} is the error value ${String(value)}, so this behaviour counts in no figure.`,
+        message: findingWords.answer.errorValue(label, String(value)),
         expected: context.levels.join(", "),
         found: String(value),
         repairable: false,
@@ -60,7 +61,7 @@ function levelEntry(
         rule: "answer.not-a-level",
         sheet: context.where,
         cell: address,
-        message: `The ${label} is not one of the five levels, so this behaviour counts in no figure.`,
+        message: findingWords.answer.notALevel(label),
         expected: context.levels.join(", "),
         found: shown(cell),
         repairable: false,
@@ -74,7 +75,7 @@ function levelEntry(
         rule: "answer.level-written-differently",
         sheet: context.where,
         cell: address,
-        message: `The ${label} is counted as ${level}, but is written differently; repair writes the level's name.`,
+        message: findingWords.answer.writtenDifferently(label, level),
         expected: level,
         found: String(value),
         repairable: true,
@@ -93,8 +94,8 @@ function reviewDate(context: AnswerContext, address: string, findings: Finding[]
         rule: "answer.review-date-not-a-date",
         sheet: context.where,
         cell: address,
-        message: "The review date is text, not a date, so the Data sheet leaves it out.",
-        expected: "a date, for example 31/03/2027",
+        message: findingWords.answer.reviewDateNotADate,
+        expected: findingWords.answer.reviewDateNotADateExpected,
         found: shown(cell),
         repairable: false,
       }),
@@ -107,9 +108,9 @@ function reviewDate(context: AnswerContext, address: string, findings: Finding[]
         rule: "answer.review-date-past",
         sheet: context.where,
         cell: address,
-        message: "The review date has already passed.",
-        expected: `on or after ${context.today}`,
-        found: serialToIsoDate(value),
+        message: findingWords.answer.reviewDatePast,
+        expected: findingWords.answer.onOrAfter(context.today),
+        found: findingWords.answer.date(serialToIsoDate(value)),
         repairable: false,
       }),
     );
@@ -131,9 +132,9 @@ function behaviourAnswers(context: AnswerContext, row: number, findings: Finding
         rule: "answer.evidence-missing",
         sheet: context.where,
         cell: at(C.evidence),
-        message: `The current level is ${context.levels[current - 1]}, but there is no evidence for it.`,
-        expected: "evidence",
-        found: "(empty)",
+        message: findingWords.answer.evidenceMissing(context.levels[current - 1]),
+        expected: findingWords.answer.evidenceMissingExpected,
+        found: findingWords.empty,
         repairable: false,
       }),
     );
@@ -143,8 +144,8 @@ function behaviourAnswers(context: AnswerContext, row: number, findings: Finding
         rule: "answer.target-below-current",
         sheet: context.where,
         cell: at(C.target),
-        message: "The target level is below the current level.",
-        expected: `${context.levels[current - 1]} or above`,
+        message: findingWords.answer.targetBelowCurrent,
+        expected: findingWords.answer.orAbove(context.levels[current - 1]),
         found: context.levels[target - 1],
         repairable: false,
       }),
@@ -169,9 +170,9 @@ export function checkKeyAreaAnswers(context: AnswerContext): Finding[] {
         rule: "answer.key-area-incomplete",
         sheet: context.where,
         cell: unassessed[0],
-        message: `${total - unassessed.length} of ${total} behaviours in ${context.keyArea.name} have a current level.`,
-        expected: `${total} of ${total}`,
-        found: `${total - unassessed.length} of ${total}`,
+        message: findingWords.answer.keyAreaIncomplete(total - unassessed.length, total, context.keyArea.name),
+        expected: findingWords.answer.countOf(total, total),
+        found: findingWords.answer.countOf(total - unassessed.length, total),
         repairable: false,
       }),
     );

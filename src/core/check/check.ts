@@ -10,7 +10,6 @@ import {
   GUIDE_DETAILS_SINCE_LAYOUT,
   GUIDE_PEERS_SINCE_LAYOUT,
   METADATA_KEYS,
-  SHEET_NAMES,
   type MetadataKey,
 } from "../plan/layout";
 import type { Answers } from "../plan/answer-types";
@@ -35,6 +34,7 @@ import { checkAgreedLevels, checkSources, type GivenSource } from "./moderation"
 import { checkTablesAndCharts } from "./tables-charts";
 import { finding } from "./findings";
 import type { CheckResult, Finding, FindingSheet } from "./types";
+import { findingWords } from "../words/findings";
 
 export interface CheckOptions {
   /** ISO date (YYYY-MM-DD) taken as today, for review dates already past. */
@@ -66,9 +66,9 @@ function identify(
       findings: [
         finding({
           rule: "identity.metadata-missing",
-          message: `The hidden ${SHEET_NAMES.metadata} sheet that says which toolkit made this workbook is missing; it was checked against toolkit ${fallback.version}.`,
-          expected: SHEET_NAMES.metadata,
-          found: "(no such sheet)",
+          message: findingWords.identity.metadataMissing(fallback.version),
+          expected: findingWords.identity.metadataMissingExpected,
+          found: findingWords.noSuchSheet,
           repairable: true,
         }),
       ],
@@ -81,9 +81,9 @@ function identify(
           rule: "identity.metadata-unreadable",
           sheet: where,
           cell: metadataCell("toolkitId"),
-          message: `The metadata sheet does not say which toolkit made this workbook; it was checked against toolkit ${fallback.version}.`,
-          expected: "a toolkit ID and version",
-          found: `${toolkitId || "(empty)"} ${toolkitVersion || "(empty)"}`,
+          message: findingWords.identity.metadataUnreadable(fallback.version),
+          expected: findingWords.identity.metadataUnreadableExpected,
+          found: `${toolkitId || findingWords.empty} ${toolkitVersion || findingWords.empty}`,
           repairable: true,
         }),
       ],
@@ -96,7 +96,7 @@ function identify(
           rule: "identity.unknown-toolkit",
           sheet: where,
           cell: metadataCell("toolkitVersion"),
-          message: `This workbook says it was made from toolkit ${toolkitId} ${toolkitVersion}, which this version of NPS Toolkit for Excel does not know, so it cannot be checked.`,
+          message: findingWords.identity.unknownToolkit(toolkitId, toolkitVersion),
           expected: registry.map((t) => `${t.id} ${t.version}`).join(", "),
           found: `${toolkitId} ${toolkitVersion}`,
           repairable: false,
@@ -111,9 +111,9 @@ function identify(
         rule: "identity.fingerprint-mismatch",
         sheet: where,
         cell: metadataCell("toolkitFingerprint"),
-        message: `The toolkit fingerprint does not match toolkit ${toolkit.version}: the workbook's toolkit content may not be the canonical one.`,
+        message: findingWords.identity.fingerprintMismatch(toolkit.version),
         expected: expectedFingerprint,
-        found: fingerprint || "(empty)",
+        found: fingerprint || findingWords.empty,
         repairable: true,
       }),
     );
@@ -124,7 +124,7 @@ function identify(
         rule: "identity.upgrade-available",
         sheet: where,
         cell: metadataCell("toolkitVersion"),
-        message: `This workbook uses toolkit ${toolkit.version}; version ${newest.version} is available, and an upgrade keeps every answer.`,
+        message: findingWords.identity.upgradeAvailable(toolkit.version, newest.version),
         expected: newest.version,
         found: toolkit.version,
         repairable: true,
@@ -140,14 +140,15 @@ function identify(
 function layoutOutdated(found: FoundAssessment): Finding {
   const { layoutVersion } = found.info.metadata;
   const detailsMissing = !guideHasDetails(found.info.metadata);
-  const missing = detailsMissing ? "respondent or sign-off cells" : "council type or region pickers";
   return finding({
     rule: "identity.layout-outdated",
     sheet: found.roles.metadata ? { role: "metadata", key: "metadata", name: found.roles.metadata } : undefined,
     cell: found.roles.metadata ? metadataCell("layoutVersion") : undefined,
-    message: `This workbook was made by an earlier version of NPS Toolkit for Excel, whose Guide has no ${missing}, so the Guide was not compared; a repair brings it up to date and keeps every answer.`,
-    expected: `${detailsMissing ? GUIDE_DETAILS_SINCE_LAYOUT : GUIDE_PEERS_SINCE_LAYOUT} or later`,
-    found: layoutVersion ?? "(empty)",
+    message: findingWords.identity.layoutOutdated(detailsMissing ? "details" : "peers"),
+    expected: findingWords.identity.layoutOutdatedExpected(
+      detailsMissing ? GUIDE_DETAILS_SINCE_LAYOUT : GUIDE_PEERS_SINCE_LAYOUT,
+    ),
+    found: layoutVersion ?? findingWords.empty,
     repairable: true,
   });
 }
@@ -254,10 +255,9 @@ export function checkWorkbook(
       findings: [
         finding({
           rule: "identity.not-an-assessment",
-          message:
-            "This workbook is not an NPS Toolkit assessment: it has neither the add-in's metadata nor its Guide sheet.",
-          expected: "an assessment made by NPS Toolkit for Excel",
-          found: "no assessment",
+          message: findingWords.identity.notAnAssessment,
+          expected: findingWords.identity.notAnAssessmentExpected,
+          found: findingWords.identity.notAnAssessmentFound,
           repairable: false,
         }),
       ],

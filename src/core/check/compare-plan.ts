@@ -23,6 +23,7 @@ import { compareSheet, type DefaultNames, type RowMap, type SheetComparison } fr
 import { rowMoveFindings, rowMoves, type RowMoves } from "./row-moves";
 import { finding } from "./findings";
 import type { Finding, FindingSheet } from "./types";
+import { findingWords } from "../words/findings";
 
 export interface PlanComparisonOptions {
   /** A writer's own output, compared exactly; otherwise a user's workbook, as the checker sees it. */
@@ -98,14 +99,14 @@ function sheetMissing(sheet: SheetPlan): Finding {
   return finding({
     rule: "structure.sheet-missing",
     sheet: whereOf(sheet, sheet.name),
-    message: `The sheet "${sheet.name}" is missing.`,
+    message: findingWords.structure.sheetMissing(sheet.name),
     expected: sheet.name,
-    found: "(no such sheet)",
+    found: findingWords.noSuchSheet,
     repairable: true,
   });
 }
 
-const VISIBILITY_SAID = { visible: "visible", hidden: "hidden", veryHidden: "very hidden" } as const;
+const VISIBILITY_SAID = findingWords.structure.visibility;
 
 /** Protection and visibility of one sheet. */
 function sheetState(sheet: SheetPlan, actual: SnapshotSheet, where: FindingSheet, exact: boolean): Finding[] {
@@ -115,9 +116,9 @@ function sheetState(sheet: SheetPlan, actual: SnapshotSheet, where: FindingSheet
       finding({
         rule: "protection.sheet-unprotected",
         sheet: where,
-        message: `The sheet "${actual.name}" is no longer protected, so its canonical text and formulas can be changed by accident.`,
-        expected: "protected",
-        found: "not protected",
+        message: findingWords.protection.sheetUnprotected(where),
+        expected: findingWords.protection.protected,
+        found: findingWords.protection.notProtected,
         repairable: true,
       }),
     );
@@ -126,9 +127,9 @@ function sheetState(sheet: SheetPlan, actual: SnapshotSheet, where: FindingSheet
       finding({
         rule: "protection.sheet-protected",
         sheet: where,
-        message: `The sheet "${actual.name}" is protected; the add-in leaves it open, so that it can be sorted and filtered.`,
-        expected: "not protected",
-        found: "protected",
+        message: findingWords.protection.sheetProtected(where),
+        expected: findingWords.protection.notProtected,
+        found: findingWords.protection.protected,
         repairable: true,
       }),
     );
@@ -143,13 +144,13 @@ function sheetState(sheet: SheetPlan, actual: SnapshotSheet, where: FindingSheet
         ? finding({
             rule: "structure.sheet-visible",
             sheet: where,
-            message: `The sheet "${actual.name}" is visible; the add-in keeps it hidden.`,
+            message: findingWords.structure.sheetVisible(where),
             ...details,
           })
         : finding({
             rule: "structure.sheet-hidden",
             sheet: where,
-            message: `The sheet "${actual.name}" is ${details.found}; the add-in makes it ${details.expected}.`,
+            message: findingWords.structure.sheetHidden(where, details.found, details.expected),
             ...details,
           }),
     );
@@ -162,10 +163,10 @@ function nameChanged(name: string, expected: string, found: string | undefined):
     rule: "structure.name-changed",
     message:
       found === undefined
-        ? `The name ${name}, by which the add-in finds part of the assessment, is missing.`
-        : `The name ${name}, by which the add-in finds part of the assessment, points at ${found} instead.`,
+        ? findingWords.structure.nameMissing(name)
+        : findingWords.structure.namePointsElsewhere(name, found),
     expected,
-    found: found ?? "(no such name)",
+    found: found ?? findingWords.noSuchName,
     repairable: true,
   });
 }
@@ -194,7 +195,7 @@ function unplannedNames(plan: WorkbookPlan, snapshot: WorkbookSnapshot): Finding
   const usersSheets = new Set(snapshot.sheets.map((s) => s.name).filter((name) => !plannedSheets.has(name)));
   return Object.entries(snapshot.names)
     .filter(([name, found]) => !planned.has(name) && !usersSheets.has(sheetOfReference(found) ?? ""))
-    .map(([name, found]) => nameChanged(name, "(no such name)", found));
+    .map(([name, found]) => nameChanged(name, findingWords.noSuchName, found));
 }
 
 /** The planned row an actual row of the sheet stands for; undefined for a row the comparison leaves alone. */
@@ -285,7 +286,7 @@ function pickerGoneMessage(sheet: SheetPlan, address: string): string {
       : undefined;
   return grouping
     ? peerWords.pickerGone(grouping)
-    : "This cell's level picker is gone (pasted over?), so anything can be typed in it.";
+    : findingWords.answer.pickerMissing;
 }
 
 function validationFinding(
@@ -303,22 +304,21 @@ function validationFinding(
       sheet: where,
       cell: address,
       message: pickerGoneMessage(sheet, address),
-      expected: `a list of ${list} that stops other entries`,
+      expected: findingWords.answer.pickerExpected(list),
       found: found
-        ? `${found.type}${found.list ? ` of ${found.list.join(", ")}` : ""}, ${found.alert} alert`
-        : "no picker",
+        ? findingWords.answer.pickerFound(found.type, found.list?.join(", "), found.alert)
+        : findingWords.answer.noPicker,
       repairable: true,
     });
   }
   if (found?.type === "date" && found.alert === "stop") return undefined;
-  const which = sheet.role === "guide" ? "The assessment date cell" : "This review date cell";
   return finding({
     rule: "answer.date-rule-missing",
     sheet: where,
     cell: address,
-    message: `${which} no longer refuses entries that are not dates.`,
-    expected: "a date rule that stops other entries",
-    found: found ? `${found.type}, ${found.alert} alert` : "no rule",
+    message: findingWords.answer.dateRuleMissing(sheet.role === "guide"),
+    expected: findingWords.answer.dateRuleExpected,
+    found: found ? findingWords.answer.dateRuleFound(found.type, found.alert) : findingWords.answer.noDateRule,
     repairable: true,
   });
 }
@@ -330,18 +330,18 @@ function lockFinding(where: FindingSheet, address: string, input: boolean): Find
         rule: "protection.input-locked",
         sheet: where,
         cell: address,
-        message: "This input cell is locked, so nobody can answer in it while the sheet is protected.",
-        expected: "unlocked",
-        found: "locked",
+        message: findingWords.protection.inputLocked,
+        expected: findingWords.protection.unlocked,
+        found: findingWords.protection.locked,
         repairable: true,
       })
     : finding({
         rule: "protection.cell-unlocked",
         sheet: where,
         cell: address,
-        message: "This canonical text is unlocked, so protecting the sheet does not guard it.",
-        expected: "locked",
-        found: "unlocked",
+        message: findingWords.protection.cellUnlocked,
+        expected: findingWords.protection.locked,
+        found: findingWords.protection.unlocked,
         repairable: true,
       });
 }

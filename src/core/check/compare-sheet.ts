@@ -16,6 +16,7 @@ import { finding, isErrorValue, shown } from "./findings";
 import { sameFormula, type MovedRows } from "./formula-tokens";
 import type { RowMove, RowMoves } from "./row-moves";
 import type { Finding, FindingSheet, RuleId } from "./types";
+import { findingWords } from "../words/findings";
 
 const C = KEY_AREA.columns;
 
@@ -77,7 +78,7 @@ function actualRowsByKey(index: CellIndex, column: number, firstRow: number): Ma
 }
 
 /** Which content rule an edited text on this sheet breaks, by where it is. */
-function contentRule(sheet: SheetPlan, row: number, column: number): RuleId {
+function contentRule(sheet: SheetPlan, row: number, column: number): ContentRule {
   if (sheet.role !== "keyArea") return "content.text-edited";
   const descriptor = column >= C.descriptors && column <= KEY_AREA.lastColumns.descriptors;
   if (row < KEY_AREA.headerRow) return "content.key-area-text-edited";
@@ -87,14 +88,9 @@ function contentRule(sheet: SheetPlan, row: number, column: number): RuleId {
   return descriptor ? "content.descriptor-edited" : "content.text-edited";
 }
 
-const CONTENT_WHAT: Partial<Record<RuleId, string>> = {
-  "content.key-area-text-edited": "The key area's text",
-  "content.principle-edited": "The high level principle's descriptor",
-  "content.behaviour-name-edited": "The behaviour's name",
-  "content.descriptor-edited": "The descriptor",
-  "content.level-header-edited": "The level heading",
-  "content.text-edited": "The text",
-};
+/** The rules about the toolkit's text, each with what its text is in the finding's words. */
+type ContentRule = keyof typeof findingWords.content.what & RuleId;
+const CONTENT_WHAT = findingWords.content.what;
 
 /** The Previous columns' values: last year's answers, which the previous rules compare with the metadata's record. */
 const PREVIOUS_VALUES: readonly number[] = [C.previousCurrent, C.previousTarget, C.previousEvidence];
@@ -166,7 +162,7 @@ function compareCell(
         rule: "formula.changed",
         sheet: where,
         cell: address,
-        message: `This cell's formula is not the one the toolkit writes, so the figure it shows cannot be trusted.`,
+        message: findingWords.formula.changed,
         expected: `=${expected.formula}`,
         found: shown(found),
         repairable: true,
@@ -176,8 +172,8 @@ function compareCell(
         rule: "formula.error-value",
         sheet: where,
         cell: address,
-        message: `This formula shows the error ${String(found.value)}, so a figure that depends on it cannot be trusted.`,
-        expected: "a value",
+        message: findingWords.formula.errorValue(String(found.value)),
+        expected: findingWords.formula.errorValueExpected,
         found: String(found.value),
         repairable: true,
       });
@@ -189,7 +185,7 @@ function compareCell(
     rule,
     sheet: where,
     cell: address,
-    message: `${CONTENT_WHAT[rule]} differs from the toolkit's.`,
+    message: findingWords.content.edited(CONTENT_WHAT[rule]),
     expected: String(expected),
     found: shown(found),
     repairable: true,
@@ -206,9 +202,9 @@ function deletedText(sheet: SheetPlan, where: FindingSheet, row: number, cells: 
         rule,
         sheet: where,
         cell: cellAddress(row, column),
-        message: `${CONTENT_WHAT[rule]} is gone: the row that held it was deleted.`,
+        message: findingWords.content.rowDeleted(CONTENT_WHAT[rule]),
         expected: String(expected),
-        found: "(row deleted)",
+        found: findingWords.content.rowDeletedFound,
         repairable: true,
       });
     });
@@ -240,8 +236,8 @@ function compareColumns(
           rule: "structure.column-duplicated",
           sheet: where,
           cell: at,
-          message: `The column "${header}" appears more than once.`,
-          expected: `one column "${header}"`,
+          message: findingWords.structure.columnDuplicated(header),
+          expected: findingWords.structure.columnDuplicatedExpected(header),
           found: foundIn.map(columnLetter).join(", "),
           repairable: true,
         }),
@@ -252,9 +248,9 @@ function compareColumns(
           rule: "structure.column-moved",
           sheet: where,
           cell: at,
-          message: `The column "${header}" has moved, so formulas read the wrong cells.`,
-          expected: `column ${columnLetter(column)}`,
-          found: `column ${columnLetter(foundIn[0])}`,
+          message: findingWords.structure.columnMoved(header),
+          expected: findingWords.structure.column(columnLetter(column)),
+          found: findingWords.structure.column(columnLetter(foundIn[0])),
           repairable: true,
         }),
       );
@@ -264,9 +260,9 @@ function compareColumns(
           rule: "structure.column-missing",
           sheet: where,
           cell: at,
-          message: `The column "${header}" is missing.`,
+          message: findingWords.structure.columnMissing(header),
           expected: header,
-          found: hereText === "" ? "(empty)" : hereText,
+          found: hereText === "" ? findingWords.empty : hereText,
           repairable: true,
         }),
       );
@@ -342,8 +338,8 @@ function unplannedCells(sheet: SheetPlan, planned: PlannedCells, actual: Snapsho
         rule,
         sheet: where,
         cell: address,
-        message: `${CONTENT_WHAT[rule]} is not the toolkit's, which has nothing here.`,
-        expected: "(empty)",
+        message: findingWords.content.addedWhereNone(CONTENT_WHAT[rule]),
+        expected: findingWords.empty,
         found: shown(cell),
         repairable: true,
       }),
@@ -376,9 +372,9 @@ function matchRows(
           rule: "structure.row-missing",
           sheet: where,
           cell: idCell(row),
-          message: `The row for behaviour ${id} is missing.`,
+          message: findingWords.structure.rowMissing(id),
           expected: id,
-          found: "(no such row)",
+          found: findingWords.noSuchRow,
           repairable: true,
         }),
       );
@@ -391,9 +387,9 @@ function matchRows(
           rule: "structure.row-duplicated",
           sheet: where,
           cell: idCell(at[1]),
-          message: `Behaviour ${id} has more than one row.`,
-          expected: `one row for ${id}`,
-          found: `rows ${at.join(", ")}`,
+          message: findingWords.structure.rowDuplicated(id),
+          expected: findingWords.structure.rowDuplicatedExpected(id),
+          found: findingWords.structure.rows(at),
           repairable: true,
         }),
       );
@@ -405,9 +401,9 @@ function matchRows(
           rule: "structure.row-moved",
           sheet: where,
           cell: idCell(at[0]),
-          message: `The row for behaviour ${id} has moved.`,
-          expected: `row ${row}`,
-          found: `row ${at[0]}`,
+          message: findingWords.structure.rowMoved(id),
+          expected: findingWords.structure.row(row),
+          found: findingWords.structure.row(at[0]),
           repairable: true,
         }),
       );
@@ -419,8 +415,8 @@ function matchRows(
           rule: "structure.row-unknown",
           sheet: where,
           cell: idCell(at[0]),
-          message: `Row ${at[0]} is for behaviour ${key}, which this toolkit version does not have; it counts in no figure.`,
-          expected: "(no such row)",
+          message: findingWords.structure.rowUnknown(at[0], key),
+          expected: findingWords.noSuchRow,
           found: key,
           repairable: true,
         }),

@@ -13,6 +13,7 @@ import type { ComparedSheet } from "./compare-plan";
 import { finding } from "./findings";
 import { formatEffect, type FormatEffect, type ValueKind } from "./number-format";
 import type { Finding, FindingSheet } from "./types";
+import { findingWords } from "../words/findings";
 
 /** Below this contrast with its background (WCAG's ratio, 1 to 21), text is as good as invisible. */
 const MIN_CONTRAST = 1.5;
@@ -91,10 +92,11 @@ function contrast(a: string, b: string): number {
 
 /** How a look hides text, if it does. */
 function textHidden(look: CellLook): string | undefined {
-  if (look.fontSize !== undefined && look.fontSize < MIN_FONT_SIZE) return `in a font of ${look.fontSize} point`;
+  if (look.fontSize !== undefined && look.fontSize < MIN_FONT_SIZE)
+    return findingWords.disguise.tinyFont(look.fontSize);
   const background = look.fill ?? WHITE;
   if (look.fontColor && contrast(look.fontColor, background) < MIN_CONTRAST)
-    return `in ${look.fontColor} on ${look.fill ? `a fill of ${background}` : "the white background"}`;
+    return findingWords.disguise.faintColour(look.fontColor, look.fill ? background : undefined);
   return undefined;
 }
 
@@ -129,7 +131,7 @@ function cellFindings(compared: ComparedSheet, planned: PlannedLooks, plannedRow
           rule: "disguise.number-format",
           sheet: where,
           cell: address,
-          message: `This cell's number format ${effect.how}, so what a reader sees is not the value the workbook counts.`,
+          message: findingWords.disguise.numberFormat(effect.how),
           expected: plannedFormat,
           found: look.numberFormat,
           repairable: true,
@@ -141,7 +143,7 @@ function cellFindings(compared: ComparedSheet, planned: PlannedLooks, plannedRow
           rule: "disguise.value-hidden",
           sheet: where,
           cell: address,
-          message: `This cell's number format ${effect.how}, so a reader does not see what the workbook counts.`,
+          message: findingWords.disguise.valueHidden(effect.how),
           expected: plannedFormat,
           found: look.numberFormat,
           repairable: true,
@@ -154,8 +156,8 @@ function cellFindings(compared: ComparedSheet, planned: PlannedLooks, plannedRow
           rule: "disguise.text-hidden",
           sheet: where,
           cell: address,
-          message: `This cell's content is shown ${hidden}, so a reader does not see it.`,
-          expected: "text that can be read",
+          message: findingWords.disguise.textHidden(hidden),
+          expected: findingWords.disguise.textHiddenExpected,
           found: hidden,
           repairable: true,
         }),
@@ -194,12 +196,9 @@ function rowFindings(
       rule: "disguise.row-hidden",
       sheet: where,
       cell: cellAddress(first, 1),
-      message:
-        first === last
-          ? `Row ${first} is hidden (or too low to see), so a reader does not see what it holds; the workbook still counts it.`
-          : `Rows ${first} to ${last} are hidden (or too low to see), so a reader does not see what they hold; the workbook still counts them.`,
-      expected: "visible",
-      found: "hidden",
+      message: findingWords.disguise.rowsHidden(first, last),
+      expected: findingWords.disguise.visible,
+      found: findingWords.disguise.hidden,
       repairable: true,
     }),
   );
@@ -215,12 +214,9 @@ function columnFindings(sheet: SnapshotSheet, where: FindingSheet, planned: Plan
       rule: "disguise.column-hidden",
       sheet: where,
       cell: cellAddress(1, first),
-      message:
-        first === last
-          ? `Column ${columnLetter(first)} is hidden (or of no width), so a reader does not see what it holds; the workbook still counts it.`
-          : `Columns ${columnLetter(first)} to ${columnLetter(last)} are hidden (or of no width), so a reader does not see what they hold; the workbook still counts them.`,
-      expected: "visible",
-      found: "hidden",
+      message: findingWords.disguise.columnsHidden(columnLetter(first), columnLetter(last)),
+      expected: findingWords.disguise.visible,
+      found: findingWords.disguise.hidden,
       repairable: true,
     }),
   );

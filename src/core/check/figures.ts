@@ -21,6 +21,7 @@ import { actionsBlockFigures } from "./action-figures";
 import type { ComparedSheet } from "./compare-plan";
 import { finding, isErrorValue } from "./findings";
 import type { Finding } from "./types";
+import { findingWords } from "../words/findings";
 
 /** A formula's result: a number, text ("" for the blank the formulas give), or TRUE/FALSE. */
 export type Figure = number | string | boolean;
@@ -376,7 +377,7 @@ export function sameFigure(expected: Figure, saved: Value): boolean {
   return expected === saved;
 }
 
-const said = (figure: Figure | Value) => (figure === "" || figure === null ? "(blank)" : asText(figure));
+const said = (figure: Figure | Value) => (figure === "" || figure === null ? findingWords.blank : asText(figure));
 
 /**
  * A finding for every generated formula whose saved result is not what the answers give. Cells with
@@ -405,7 +406,7 @@ export function checkFigures(
           rule: "formula.saved-value-differs",
           sheet: sheet.where,
           cell: address,
-          message: `This cell shows ${said(cell.value)}, but the answers give ${said(figure)}: the workbook was saved without working its figures out again, or edited outside a spreadsheet, so the figures it shows cannot be trusted.`,
+          message: findingWords.formula.savedValueDiffers(said(cell.value), said(figure)),
           expected: said(figure),
           found: said(cell.value),
           repairable: true,

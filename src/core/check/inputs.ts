@@ -14,6 +14,7 @@ import { cellAddress, cellsIn, parseRange } from "../util/a1";
 import type { ComparedSheet } from "./compare-plan";
 import { finding, shown } from "./findings";
 import type { Finding } from "./types";
+import { findingWords } from "../words/findings";
 
 const C = KEY_AREA.columns;
 /** The key area's input columns (layout.ts), each named in a finding by its header in lower case ("review date"). */
@@ -35,8 +36,8 @@ function formulaInputs(compared: ComparedSheet): Finding[] {
           rule: "answer.formula-in-input",
           sheet: compared.where,
           cell: address,
-          message: `The ${what} is a formula, not a typed answer: the figures count what it gives now, which can change without anyone answering, while the add-in reads what it gave when last saved. Type the answer instead.`,
-          expected: "a typed answer",
+          message: findingWords.answer.formulaInInput(what),
+          expected: findingWords.answer.formulaInInputExpected,
           found: shown(cell),
           repairable: false,
         }),
@@ -60,8 +61,8 @@ function mergedInputs(compared: ComparedSheet): Finding[] {
         rule: "answer.input-merged",
         sheet: compared.where,
         cell: cellsIn(merge)[0],
-        message: `The cells ${merge} are merged over answers: what is hidden under the merge still counts on Summary, but the add-in cannot read it, so a repair or a consolidation would lose it. Unmerge them (Home > Merge & Center).`,
-        expected: "no merged cells over answers",
+        message: findingWords.answer.inputMerged(merge),
+        expected: findingWords.answer.inputMergedExpected,
         found: merge,
         repairable: false,
       }),
@@ -93,7 +94,7 @@ function idsNotExact(compared: ComparedSheet, behaviourIds: ReadonlySet<string>)
         rule: "structure.id-not-exact",
         sheet: compared.where,
         cell: address,
-        message: `The behaviour ID ${cleaned} has spaces or invisible characters around or inside it, so the Gaps and Data sheets cannot find its row and leave its answers out. Type the ID again.`,
+        message: findingWords.structure.idNotExact(cleaned),
         expected: cleaned,
         found: JSON.stringify(value),
         repairable: true,

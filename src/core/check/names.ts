@@ -17,6 +17,7 @@ import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
 import { finding } from "./findings";
 import type { Finding, FindingSheet } from "./types";
+import { findingWords } from "../words/findings";
 
 const ADD_IN_PREFIX = "nps_";
 const SHEET_ROLE_PREFIX = roleNameFor("").toLowerCase();
@@ -48,17 +49,17 @@ function unplannedNames(plan: WorkbookPlan, snapshot: WorkbookSnapshot): Finding
         ? finding({
             rule: "names.unknown-sheet-name",
             ...locate(plan, reference),
-            message: `The name ${name} looks like one of the add-in's, by which it finds its sheets, but the add-in never writes it. No figure reads this sheet, so its answers are not counted; delete the name (Formulas > Name Manager).`,
-            expected: "(no such name)",
-            found: `${name} = ${reference}`,
+            message: findingWords.names.unknownSheetName(name),
+            expected: findingWords.noSuchName,
+            found: findingWords.names.pointsAt(name, reference),
             repairable: false,
           })
         : finding({
             rule: "names.unknown",
             ...locate(plan, reference),
-            message: `The name ${name} looks like one of the add-in's, but the add-in never writes it; delete it (Formulas > Name Manager).`,
-            expected: "(no such name)",
-            found: `${name} = ${reference}`,
+            message: findingWords.names.unknown(name),
+            expected: findingWords.noSuchName,
+            found: findingWords.names.pointsAt(name, reference),
             repairable: false,
           }),
     );
@@ -75,9 +76,12 @@ function namesOfUnreadSheets(plan: WorkbookPlan, snapshot: WorkbookSnapshot, fou
       finding({
         rule: "names.sheet-not-read",
         sheet: { role: "keyArea", key: sheet.key, name: sheet.name },
-        message: `The add-in's name for this key area points at the sheet "${sheet.name}", but the Summary, Gaps and Data formulas do not read it, so its answers count in no figure and were not read.`,
-        expected: "a key area sheet the Summary reads",
-        found: `${roleNameFor(sheet.key)} = ${snapshot.names[roleNameFor(sheet.key)] ?? "(no such name)"}`,
+        message: findingWords.names.sheetNotRead(sheet.name),
+        expected: findingWords.names.sheetNotReadExpected,
+        found: findingWords.names.pointsAt(
+          roleNameFor(sheet.key),
+          snapshot.names[roleNameFor(sheet.key)] ?? findingWords.noSuchName,
+        ),
         repairable: false,
       }),
     );
@@ -92,9 +96,9 @@ function sheetScopedCopies(plan: WorkbookPlan, snapshot: WorkbookSnapshot): Find
         rule: "names.sheet-scoped",
         ...locate(plan, `'${n.scope.replace(/'/g, "''")}'!A1`),
         cell: undefined,
-        message: `The sheet "${n.scope}" has a name of its own called ${n.name}, a copy of one of the add-in's names; the add-in does not read it, but another tool might. Delete it (Formulas > Name Manager).`,
-        expected: "(no such name)",
-        found: `${n.name} = ${n.reference}`,
+        message: findingWords.names.sheetScoped(n.scope, n.name),
+        expected: findingWords.noSuchName,
+        found: findingWords.names.pointsAt(n.name, n.reference),
         repairable: false,
       }),
     );
@@ -123,8 +127,8 @@ function retiredAnswersNotCounted(snapshot: WorkbookSnapshot, found: FoundAssess
         rule: "answer.retired-not-counted",
         sheet: { role: "retired", key: "retired", name: sheet.name },
         cell: cellAddress(row, answered),
-        message: `The Retired answers sheet holds an answer for ${id}, a behaviour this workbook has its own row for. No figure counts it and the add-in does not read it: enter it on the behaviour's own row if it is meant.`,
-        expected: "(no answer here)",
+        message: findingWords.answer.retiredNotCounted(id),
+        expected: findingWords.answer.noAnswerHere,
         found: String(sheet.cells[cellAddress(row, answered)]?.value),
         repairable: false,
       }),

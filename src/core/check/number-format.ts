@@ -5,6 +5,10 @@
  * score of 1, `;;;` shows nothing at all. Only what disguises or hides a value is looked for; how
  * many thousands separators or which date order a format uses is the reader's business.
  */
+import { findingWords } from "../words/findings";
+
+/** What a format does to a value, in the findings' words. */
+const HOW = findingWords.disguise.how;
 
 /** What a format does to a value: shows it, shows something else, or shows nothing. */
 export type FormatEffect = { kind: "shown" } | { kind: "disguised"; how: string } | { kind: "hidden"; how: string };
@@ -72,15 +76,14 @@ function decimalsOf(section: Section): number {
 function numberSection(section: Section, plannedDecimals: number): FormatEffect {
   if (!showsNumber(section))
     return section.literals.trim() === "" && section.bare.trim() === ""
-      ? { kind: "hidden", how: "shows nothing for some numbers" }
-      : { kind: "disguised", how: `shows "${(section.literals + section.bare).trim()}" instead of the number` };
+      ? { kind: "hidden", how: HOW.nothingForNumbers }
+      : { kind: "disguised", how: HOW.insteadOfNumber((section.literals + section.bare).trim()) };
   const bare = section.bare.replace(GENERAL, "");
-  if (/\d/.test(section.literals) || /[1-9]/.test(bare))
-    return { kind: "disguised", how: "adds digits of its own to the number" };
-  if (bare.includes("%")) return { kind: "disguised", how: "shows the number multiplied by 100" };
-  if (/[0#?.],+(?![0#?])/.test(bare)) return { kind: "disguised", how: "shows the number divided by 1,000" };
+  if (/\d/.test(section.literals) || /[1-9]/.test(bare)) return { kind: "disguised", how: HOW.addsDigits };
+  if (bare.includes("%")) return { kind: "disguised", how: HOW.percent };
+  if (/[0#?.],+(?![0#?])/.test(bare)) return { kind: "disguised", how: HOW.thousands };
   if (!isDateSection(section) && decimalsOf(section) < plannedDecimals)
-    return { kind: "disguised", how: `rounds the number to ${decimalsOf(section)} decimal places` };
+    return { kind: "disguised", how: HOW.rounds(decimalsOf(section)) };
   return { kind: "shown" };
 }
 
@@ -103,9 +106,8 @@ export function formatEffect({
   if (code.trim() === "" || /^general$/i.test(code.trim())) return { kind: "shown" };
   const sections = sectionsOf(code);
   const brackets = sections.flatMap((s) => s.brackets);
-  if (brackets.some((b) => CONDITION.test(b)))
-    return { kind: "disguised", how: "shows chosen text for chosen values (a condition in the format)" };
-  if (brackets.some((b) => INVISIBLE_COLOUR.test(b))) return { kind: "hidden", how: "shows the value in white" };
+  if (brackets.some((b) => CONDITION.test(b))) return { kind: "disguised", how: HOW.condition };
+  if (brackets.some((b) => INVISIBLE_COLOUR.test(b))) return { kind: "hidden", how: HOW.white };
   const textOnly = sections.length === 1 && sections[0].bare.includes("@");
   const effects = [
     ...(value === "text" ? [] : numberEffects(textOnly ? [] : sections.slice(0, 3), planned)),
@@ -121,7 +123,7 @@ function numberEffects(numeric: Section[], planned: string): FormatEffect[] {
   const effects = numeric.map((section) => numberSection(section, decimalsOf(plannedSection)));
   const plannedNumber = !isDateSection(plannedSection) && !plannedSection.bare.includes("@");
   if (numeric.length > 0 && plannedNumber && isDateSection(numeric[0]))
-    effects.push({ kind: "disguised", how: "shows the number as a date" });
+    effects.push({ kind: "disguised", how: HOW.asDate });
   return effects;
 }
 
@@ -129,6 +131,6 @@ function numberEffects(numeric: Section[], planned: string): FormatEffect[] {
 function textEffect(text: Section | undefined): FormatEffect {
   if (!text || text.bare.includes("@")) return { kind: "shown" };
   return text.literals.trim() === "" && text.bare.trim() === ""
-    ? { kind: "hidden", how: "shows nothing for text" }
-    : { kind: "disguised", how: `shows "${(text.literals + text.bare).trim()}" instead of the text` };
+    ? { kind: "hidden", how: HOW.nothingForText }
+    : { kind: "disguised", how: HOW.insteadOfText((text.literals + text.bare).trim()) };
 }

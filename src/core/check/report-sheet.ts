@@ -17,6 +17,7 @@ import { todayIso, ukDate } from "../util/dates";
 import { GENERATOR_VERSION } from "../version";
 import { countsLine, REPORT_COLUMNS, reportRows } from "./report";
 import type { CheckResult } from "./types";
+import { findingWords } from "../words/findings";
 
 export const CHECK_REPORT_KEY = "checkReport" satisfies keyof typeof SHEET_NAMES;
 /** The report's table (table names and defined names share one namespace, so it has the NPS_ prefix). */
@@ -25,7 +26,7 @@ export const CHECK_REPORT_TABLE = "NPS_CheckReport";
 export const CHECK_REPORT_HEADER_ROW = 6;
 
 /** What a report with no findings says in its one row (an Excel table needs a body row). */
-export const NO_FINDINGS = "No findings: the workbook matches the toolkit it was made from.";
+export const NO_FINDINGS = findingWords.report.noFindings;
 
 export interface CheckReportOptions {
   /** When the check ran (shown in the user's own time, like every date the add-in writes). */
@@ -48,7 +49,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 /** "26/11/2026 at 13:40", in the user's own time zone. */
 export function checkedAtText(at: Date): string {
-  return `${ukDate(todayIso(at))} at ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  return findingWords.report.at(ukDate(todayIso(at)), `${pad(at.getHours())}:${pad(at.getMinutes())}`);
 }
 
 function reportSheet(result: CheckResult, name: string, checkedAt: Date): SheetPlan {
@@ -59,16 +60,19 @@ function reportSheet(result: CheckResult, name: string, checkedAt: Date): SheetP
     REPORT_COLUMNS.map((c) => c.width),
   );
   const against = result.toolkit
-    ? `Checked against toolkit ${result.toolkit.id} ${result.toolkit.version}.`
-    : "The toolkit this workbook was made from could not be identified.";
+    ? findingWords.report.against(result.toolkit.id, result.toolkit.version)
+    : findingWords.report.notIdentified;
   const rows = reportRows(result);
-  const body = rows.length > 0 ? rows : [REPORT_COLUMNS.map((c) => (c.header === "Finding" ? NO_FINDINGS : ""))];
+  const body =
+    rows.length > 0
+      ? rows
+      : [REPORT_COLUMNS.map((c) => (c.header === findingWords.report.columns.finding ? NO_FINDINGS : ""))];
   const header = CHECK_REPORT_HEADER_ROW;
   const last = header + body.length;
   const width = REPORT_COLUMNS.length;
   sheet
-    .title("Check report")
-    .block(2, 1, [[`Checked on ${checkedAtText(checkedAt)} by ${GENERATOR_NAME} ${GENERATOR_VERSION}.`]])
+    .title(findingWords.report.title)
+    .block(2, 1, [[findingWords.report.checkedOn(checkedAtText(checkedAt), `${GENERATOR_NAME} ${GENERATOR_VERSION}`)]])
     .block(3, 1, [[against]])
     .block(4, 1, [[countsLine(result.findings)]])
     .block(header, 1, [REPORT_COLUMNS.map((c) => c.header), ...body])

@@ -5,27 +5,34 @@
  */
 import { plural } from "../util/words";
 import type { CheckResult, Finding, Severity } from "./types";
+import { findingWords } from "../words/findings";
 
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
 /** What each severity is called where people read it. */
-export const SEVERITY_LABEL: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
+export const SEVERITY_LABEL: Record<Severity, string> = findingWords.report.severity;
+
+const COLUMN = findingWords.report.columns;
 
 /** A behaviour as findings name it: its ID, then its name ("SL-ECSM-03 Mission and Strategy"). */
 export const behaviourName = (behaviour: { id: string; name: string }) => `${behaviour.id} ${behaviour.name}`;
 
 /** The report's columns, in order, with how each is taken from a finding and its width on the report sheet (characters). */
 export const REPORT_COLUMNS = [
-  { header: "Severity", of: (f: Finding) => SEVERITY_LABEL[f.severity], width: 10 },
-  { header: "Sheet", of: (f: Finding) => f.sheet?.name ?? "", width: 22 },
-  { header: "Cell", of: (f: Finding) => f.cell ?? "", width: 8 },
-  { header: "Key area", of: (f: Finding) => f.keyArea?.name ?? "", width: 28 },
-  { header: "Behaviour", of: (f: Finding) => (f.behaviour ? behaviourName(f.behaviour) : ""), width: 36 },
-  { header: "Finding", of: (f: Finding) => f.message, width: 60 },
-  { header: "Expected", of: (f: Finding) => f.expected ?? "", width: 30 },
-  { header: "Found", of: (f: Finding) => f.found ?? "", width: 30 },
-  { header: "Repair fixes it", of: (f: Finding) => (f.repairable ? "Yes" : "No"), width: 10 },
-  { header: "Rule", of: (f: Finding) => f.rule, width: 28 },
+  { header: COLUMN.severity, of: (f: Finding) => SEVERITY_LABEL[f.severity], width: 10 },
+  { header: COLUMN.sheet, of: (f: Finding) => f.sheet?.name ?? "", width: 22 },
+  { header: COLUMN.cell, of: (f: Finding) => f.cell ?? "", width: 8 },
+  { header: COLUMN.keyArea, of: (f: Finding) => f.keyArea?.name ?? "", width: 28 },
+  { header: COLUMN.behaviour, of: (f: Finding) => (f.behaviour ? behaviourName(f.behaviour) : ""), width: 36 },
+  { header: COLUMN.finding, of: (f: Finding) => f.message, width: 60 },
+  { header: COLUMN.expected, of: (f: Finding) => f.expected ?? "", width: 30 },
+  { header: COLUMN.found, of: (f: Finding) => f.found ?? "", width: 30 },
+  {
+    header: COLUMN.repairFixes,
+    of: (f: Finding) => (f.repairable ? findingWords.report.yes : findingWords.report.no),
+    width: 10,
+  },
+  { header: COLUMN.rule, of: (f: Finding) => f.rule, width: 28 },
 ] as const;
 
 /** Errors first, then warnings, then notes; within a severity, the checker's order (sheet by sheet). */
@@ -61,10 +68,10 @@ export function countsLine(findings: readonly Finding[]): string {
  * line a finding under the column headers, so it also pastes into a sheet as a table.
  */
 export function reportText(result: CheckResult, title: string): string {
-  const against = result.toolkit ? ` (checked against toolkit ${result.toolkit.id} ${result.toolkit.version})` : "";
+  const against = result.toolkit ? findingWords.report.againstInline(result.toolkit.id, result.toolkit.version) : "";
   const oneLine = (text: string) => text.replace(/[\t\r\n]+/g, " ");
   const lines = [
-    `${title}: ${countsLine(result.findings)}${against}`,
+    findingWords.report.heading(title, countsLine(result.findings), against),
     REPORT_COLUMNS.map((c) => c.header).join("\t"),
     ...reportRows(result).map((row) => row.map(oneLine).join("\t")),
   ];

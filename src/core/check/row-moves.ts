@@ -16,6 +16,7 @@ import type { SnapshotSheet } from "../snapshot/types";
 import { cellAddress, parseCell } from "../util/a1";
 import { finding } from "./findings";
 import type { Finding, FindingSheet } from "./types";
+import { findingWords } from "../words/findings";
 
 /** Where a planned row stands now; null when it was deleted. */
 export type RowMove = (plannedRow: number) => number | null;
@@ -93,9 +94,9 @@ export function rowMoveFindings(moves: RowMoves, planned: PlannedCells, where: F
       rule: "structure.row-inserted",
       sheet: where,
       cell: cellAddress(row, 1),
-      message: `Row ${row} was inserted into this sheet, so the add-in's rows below it moved down. The figures follow them, but a repair puts the rows back as the add-in keeps them (anything typed in this row is named then).`,
-      expected: "(no such row)",
-      found: `row ${row}`,
+      message: findingWords.structure.rowInserted(row),
+      expected: findingWords.noSuchRow,
+      found: findingWords.structure.row(row),
       repairable: true,
     }),
   );
@@ -105,13 +106,12 @@ export function rowMoveFindings(moves: RowMoves, planned: PlannedCells, where: F
     .filter((row) => !isBehaviour(row))
     .map((row) => {
       const held = [...(planned.get(row)?.values() ?? [])].filter((cell) => typeof cell !== "object").map(String);
-      const what = held.length > 0 ? `the row that held "${held[0].slice(0, 60)}"` : "an empty row";
       return finding({
         rule: "structure.row-deleted",
         sheet: where,
-        message: `Row ${row} as the add-in made this sheet (${what}) was deleted, so the rows below it moved up. The figures follow them; a repair puts the row back.`,
-        expected: `row ${row}`,
-        found: "(deleted)",
+        message: findingWords.structure.rowDeleted(row, held.length > 0 ? held[0].slice(0, 60) : undefined),
+        expected: findingWords.structure.row(row),
+        found: findingWords.structure.rowDeletedFound,
         repairable: true,
       });
     });

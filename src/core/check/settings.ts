@@ -5,6 +5,7 @@
 import type { WorkbookSnapshot } from "../snapshot/types";
 import { finding } from "./findings";
 import type { Finding } from "./types";
+import { findingWords } from "../words/findings";
 
 /** A finding for each setting that makes Summary, Gaps and Data show figures the answers do not give. */
 export function checkSettings(snapshot: WorkbookSnapshot): Finding[] {
@@ -15,10 +16,9 @@ export function checkSettings(snapshot: WorkbookSnapshot): Finding[] {
     findings.push(
       finding({
         rule: "settings.manual-calculation",
-        message:
-          "This workbook is set to calculate manually, so Summary, Gaps and Data do not update when an answer changes and may show old figures. Set Formulas > Calculation Options to Automatic.",
-        expected: "automatic calculation",
-        found: "manual calculation",
+        message: findingWords.settings.manualCalculation,
+        expected: findingWords.settings.automatic,
+        found: findingWords.settings.manual,
         repairable: true,
       }),
     );
@@ -26,10 +26,9 @@ export function checkSettings(snapshot: WorkbookSnapshot): Finding[] {
     findings.push(
       finding({
         rule: "settings.precision-as-displayed",
-        message:
-          'This workbook is set to "precision as displayed", so every figure is cut to the digits it shows and averages built on them are wrong. Clear File > Options > Advanced > "Set precision as displayed".',
-        expected: "full precision",
-        found: "precision as displayed",
+        message: findingWords.settings.precisionAsDisplayed,
+        expected: findingWords.settings.fullPrecision,
+        found: findingWords.settings.asDisplayed,
         repairable: true,
       }),
     );
@@ -37,10 +36,9 @@ export function checkSettings(snapshot: WorkbookSnapshot): Finding[] {
     findings.push(
       finding({
         rule: "settings.date-1904",
-        message:
-          'This workbook uses the 1904 date system, so dates the add-in writes, and dates copied from other workbooks, move by four years. Clear File > Options > Advanced > "Use 1904 date system" only after checking every date, or repair the workbook.',
-        expected: "the 1900 date system",
-        found: "the 1904 date system",
+        message: findingWords.settings.date1904,
+        expected: findingWords.settings.system1900,
+        found: findingWords.settings.system1904,
         repairable: true,
       }),
     );

@@ -3,8 +3,8 @@
  * command line): errors stop it, warnings are told. In the check, below the sign-off use case (sign-off/sign-off.ts),
  * because it reads the check's findings.
  */
-import { plural } from "../util/words";
 import type { CheckResult, Finding } from "./types";
+import { findingWords } from "../words/findings";
 
 /** The findings that stop a sign-off: errors mean a figure cannot be trusted, so nobody should sign it off. */
 export const signOffBlockers = (check: CheckResult): Finding[] => check.findings.filter((f) => f.severity === "error");
@@ -16,5 +16,5 @@ export const signOffBlockers = (check: CheckResult): Finding[] => check.findings
 export function signOffWarningsNote(check: CheckResult): string | null {
   const warnings = check.findings.filter((f) => f.severity === "warning").length;
   if (warnings === 0) return null;
-  return `The check found ${plural(warnings, "warning")}, which ${warnings === 1 ? "does" : "do"} not stop a sign-off: check the workbook to see ${warnings === 1 ? "it" : "them"}.`;
+  return findingWords.signOff.warningsNote(warnings);
 }

@@ -9,14 +9,14 @@ import { readSignOff } from "../assessment/sign-off";
 import { GUIDE } from "../plan/layout";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
-import { isIsoDate, ukDate } from "../util/dates";
 import { finding } from "./findings";
 import type { Finding, FindingSheet } from "./types";
+import { findingWords } from "../words/findings";
 
 const SIGNED_OFF_BY = cellAddress(GUIDE.signedOffByCell.row, GUIDE.signedOffByCell.column);
 
-const shownDate = (on: string) => (isIsoDate(on) ? ukDate(on) : on);
-const pair = (by: string, on: string) => (by || on ? `${by || "(empty)"}, ${on || "(empty)"}` : "(empty)");
+const pair = (by: string, on: string) =>
+  by || on ? `${by || findingWords.empty}, ${on || findingWords.empty}` : findingWords.empty;
 
 export function checkSignOff(found: FoundAssessment, toolkit: Toolkit): Finding[] {
   const reading = readSignOff(found, toolkit);
@@ -33,7 +33,7 @@ export function checkSignOff(found: FoundAssessment, toolkit: Toolkit): Finding[
         rule: "signoff.answers-changed",
         sheet: guide,
         cell,
-        message: `Signed off by ${recorded.by} on ${shownDate(recorded.on)}, but the answers have changed since, so this return is not final. Check the answers and sign it off again.`,
+        message: findingWords.signOff.answersChanged(recorded.by, recorded.on),
         expected: recorded.answersFingerprint,
         found: answersFingerprint(found.answers, recorded, toolkit),
         repairable: false,
@@ -46,9 +46,9 @@ export function checkSignOff(found: FoundAssessment, toolkit: Toolkit): Finding[
         sheet: guide,
         cell,
         message: recorded
-          ? `The Guide's sign-off is not the one Sign off recorded (by ${recorded.by} on ${shownDate(recorded.on)}), so this return is not final.`
-          : "The Guide's sign-off cells were filled in by hand, not by Sign off, so this return is a draft, not final.",
-        expected: recorded ? pair(recorded.by, recorded.on) : "(empty until Sign off)",
+          ? findingWords.signOff.notRecorded(recorded.by, recorded.on)
+          : findingWords.signOff.filledByHand,
+        expected: recorded ? pair(recorded.by, recorded.on) : findingWords.signOff.emptyUntilSignOff,
         found: shown,
         repairable: true,
       }),
@@ -59,7 +59,7 @@ export function checkSignOff(found: FoundAssessment, toolkit: Toolkit): Finding[
         rule: "signoff.signed-off",
         sheet: guide,
         cell,
-        message: `Signed off by ${recorded.by} on ${shownDate(recorded.on)}; no answer has changed since.`,
+        message: findingWords.signOff.signedOff(recorded.by, recorded.on),
         repairable: false,
       }),
     );

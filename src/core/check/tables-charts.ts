@@ -11,6 +11,7 @@ import { chartReference, parseRange } from "../util/a1";
 import type { ComparedSheet } from "./compare-plan";
 import { finding } from "./findings";
 import type { Finding, FindingSheet } from "./types";
+import { findingWords } from "../words/findings";
 
 const topLeft = (range: string) => range.split(":")[0];
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -35,9 +36,9 @@ function tableFindings(table: TablePlan, where: FindingSheet, found: readonly Sn
         rule: "structure.table-missing",
         sheet: where,
         cell: topLeft(table.range),
-        message: `The table ${table.name} is gone or renamed, so PivotTables and formulas such as ${table.name}[Gap] built on it no longer find it.`,
+        message: findingWords.structure.tableMissing(table.name),
         expected: table.name,
-        found: onSheet.length > 0 ? onSheet.join(", ") : "(no table)",
+        found: onSheet.length > 0 ? onSheet.join(", ") : findingWords.structure.noTable,
         repairable: true,
       }),
     ];
@@ -48,7 +49,7 @@ function tableFindings(table: TablePlan, where: FindingSheet, found: readonly Sn
       rule: "structure.table-range-changed",
       sheet: where,
       cell: topLeft(table.range),
-      message: `The table ${table.name} covers other cells than the add-in gave it, so PivotTables and formulas built on it count the wrong rows.`,
+      message: findingWords.structure.tableRangeChanged(table.name),
       expected: table.range,
       found: same.range,
       repairable: true,
@@ -67,9 +68,9 @@ function chartFindings(chart: ChartPlan, where: FindingSheet, found: readonly Sn
         rule: "structure.chart-missing",
         sheet: where,
         cell: topLeft(chart.position),
-        message: `The chart "${chart.title}" is gone; the figures it drew are still on the sheet.`,
+        message: findingWords.structure.chartMissing(chart.title),
         expected: chart.title,
-        found: "(no chart)",
+        found: findingWords.structure.noChart,
         repairable: true,
       }),
     ];
@@ -90,9 +91,9 @@ function chartFindings(chart: ChartPlan, where: FindingSheet, found: readonly Sn
       rule: "structure.chart-data-changed",
       sheet: where,
       cell: topLeft(chart.position),
-      message: `The chart "${chart.title}" draws other cells than the key areas' averages, so what it shows is not this return's figures.`,
+      message: findingWords.structure.chartDataChanged(chart.title),
       expected: expected.map((s) => s.values).join(", "),
-      found: drawn.map((s) => s.values).join(", ") || "(no series)",
+      found: drawn.map((s) => s.values).join(", ") || findingWords.structure.noSeries,
       repairable: true,
     }),
   ];

@@ -7,7 +7,7 @@ import { CANONICAL_TOOLKIT_ID } from "../toolkit/canonical";
 import { newestVersion } from "../toolkit/registry";
 import type { Toolkit } from "../toolkit/schema";
 import { comparableDate, examineReturn, type ExamineContext } from "./examine";
-import { plural, sameness } from "../util/words";
+import { sameness } from "../util/words";
 import type {
   Consolidation,
   ConsolidationOptions,
@@ -18,6 +18,7 @@ import type {
   ReturnSource,
   UsedReturn,
 } from "./types";
+import { consolidateWords } from "../words/consolidate";
 
 /** The version the group is expressed in: the newest of the canonical toolkit the product knows. */
 export function groupToolkit(registry: readonly Toolkit[]): Toolkit {
@@ -34,49 +35,36 @@ const duplicateKey = (identity: ReturnIdentity) =>
 function preferredBecause(a: ExaminedReturn, b: ExaminedReturn): string | undefined {
   const [ia, ib] = [a.identity as ReturnIdentity, b.identity as ReturnIdentity];
   const [fa, fb] = [ia.status === "final", ib.status === "final"];
-  if (fa !== fb) return fa ? "it is signed off (final) and the other is a draft" : undefined;
+  if (fa !== fb) return fa ? consolidateWords.because.final : undefined;
   const [da, db] = [comparableDate(ia), comparableDate(ib)];
-  if (da !== db) return da > db ? `it has the later assessment date (${da} against ${db || "none"})` : undefined;
+  if (da !== db) return da > db ? consolidateWords.because.laterDate(da, db) : undefined;
   // A file whose save time is unknown counts as the earliest saved, which keeps the order transitive.
   const [ma, mb] = [a.modified ?? -Infinity, b.modified ?? -Infinity];
-  if (ma !== mb) return ma > mb ? "it was saved later" : undefined;
-  return a.position > b.position ? "it was given later" : undefined;
+  if (ma !== mb) return ma > mb ? consolidateWords.because.savedLater : undefined;
+  return a.position > b.position ? consolidateWords.because.givenLater : undefined;
 }
 
-const errorsLine = (r: ExaminedReturn) =>
-  `the check found ${plural(r.counts.error, "error")}, for example: ${r.firstErrors.join("; ")}`;
+const errorsLine = (r: ExaminedReturn) => consolidateWords.checkFound(r.counts.error, r.firstErrors);
 
 /** Why a return cannot or should not be used, before duplicates are looked at; undefined when it can be. */
 function leftOutBecause(r: ExaminedReturn, options: ConsolidationOptions): string | undefined {
-  if (r.kind === "unreadable") return `Could not be read. ${r.problem ?? ""}`.trim();
-  if (r.kind === "not-an-assessment")
-    return `Not an NPS Toolkit assessment: ${r.problem ?? "it has neither the add-in's metadata nor its Guide sheet."}`;
-  if (r.counts.error > 0 && !options.includeErrors)
-    return `Left out because ${errorsLine(r)}. Fix the errors (the check lists them all), or include returns with errors.`;
-  if (options.finalOnly && r.identity?.status === "changed")
-    return "Left out because its answers or sign-off changed after it was signed off, and only final returns were asked for.";
-  if (options.finalOnly && r.identity?.status !== "final")
-    return "Left out because it is a draft (not signed off), and only final returns were asked for.";
+  if (r.kind === "unreadable") return consolidateWords.unreadable(r.problem);
+  if (r.kind === "not-an-assessment") return consolidateWords.notAnAssessment(r.problem);
+  if (r.counts.error > 0 && !options.includeErrors) return consolidateWords.leftOutErrors(errorsLine(r));
+  if (options.finalOnly && r.identity?.status === "changed") return consolidateWords.leftOutChanged;
+  if (options.finalOnly && r.identity?.status !== "final") return consolidateWords.leftOutDraft;
   return undefined;
 }
 
 /** What to know about a return that is used: errors included on request, an older toolkit, answers it could not map. */
 function usedNotes(r: ExaminedReturn, target: Toolkit): string[] {
   const notes: string[] = [];
-  if (r.counts.error > 0) notes.push(`Included as asked although ${errorsLine(r)}.`);
+  if (r.counts.error > 0) notes.push(consolidateWords.includedWithErrors(errorsLine(r)));
   const version = r.identity?.toolkitVersion;
-  if (version && version !== target.version)
-    notes.push(`Made from toolkit ${version}: its answers were matched to toolkit ${target.version} by behaviour ID.`);
-  if (r.identity?.moderatedFrom !== undefined)
-    notes.push(
-      `A moderated return: the council's agreed answers from ${plural(r.identity.moderatedFrom, "respondent")}.`,
-    );
-  if (r.identity?.status === "changed")
-    notes.push("Signed off, but its answers or sign-off changed since, so it counts as a draft.");
-  if (r.retiredAnswers > 0)
-    notes.push(
-      `${plural(r.retiredAnswers, "answer")} for behaviours toolkit ${target.version} no longer has ${r.retiredAnswers === 1 ? "was" : "were"} not consolidated.`,
-    );
+  if (version && version !== target.version) notes.push(consolidateWords.olderToolkit(version, target.version));
+  if (r.identity?.moderatedFrom !== undefined) notes.push(consolidateWords.moderated(r.identity.moderatedFrom));
+  if (r.identity?.status === "changed") notes.push(consolidateWords.changedSinceSignOff);
+  if (r.retiredAnswers > 0) notes.push(consolidateWords.retiredAnswers(r.retiredAnswers, target.version));
   return notes;
 }
 
@@ -96,18 +84,15 @@ function resolveDuplicates(candidates: ExaminedReturn[]): { kept: ExaminedReturn
     if (members.length < 2) continue;
     const winner = winners.get(key) as ExaminedReturn;
     const losers = members.filter((m) => m !== winner);
-    const who = `${winner.identity?.council}${winner.identity?.respondent ? `, ${winner.identity.respondent}` : ""}`;
+    const who = consolidateWords.who(winner.identity?.council, winner.identity?.respondent);
     for (const loser of losers)
-      notes.set(
-        loser.position,
-        `Left out: a duplicate of ${winner.file} (the same council and respondent, ${who}), which was used because ${preferredBecause(winner, loser)}.`,
-      );
+      notes.set(loser.position, consolidateWords.duplicate(winner.file, who, preferredBecause(winner, loser)));
     notes.set(
       winner.position,
-      `Used instead of ${losers.map((l) => l.file).join(", ")} (the same council and respondent) because ${losers
-        .map((l) => preferredBecause(winner, l))
-        .filter((why, i, all) => all.indexOf(why) === i)
-        .join("; ")}.`,
+      consolidateWords.usedInstead(
+        losers.map((l) => l.file),
+        losers.map((l) => preferredBecause(winner, l)).filter((why, i, all) => all.indexOf(why) === i),
+      ),
     );
   }
   const kept = candidates.filter((r) => {

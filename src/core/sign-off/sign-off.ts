@@ -24,10 +24,10 @@ import type { SheetProtection } from "../plan/types";
 import type { WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
-import { isoDateToSerial, todayIso, ukDate } from "../util/dates";
-import { plural } from "../util/words";
+import { isoDateToSerial, todayIso } from "../util/dates";
 import { planUpgrade, type PlannedAssessment } from "../assessment/plan-assessment";
 import { signOffProblem } from "../assessment/sign-off-request";
+import { signOffWords } from "../words/sign-off";
 
 /** What a sign-off decides on: the workbook as read, the toolkit, who signs off and when, and the check of what was read. */
 export interface SignOffInput {
@@ -39,7 +39,7 @@ export interface SignOffInput {
 
 /** Why a return with `errors` errors is not signed off, in one sentence. */
 export function blockedMessage(errors: number): string {
-  return `This return has ${plural(errors, "error")} (a figure on Summary, Gaps or Data cannot be trusted, or the toolkit's text was changed), so it was not signed off.`;
+  return signOffWords.blocked(errors);
 }
 
 export interface SignOffRequest {
@@ -54,7 +54,7 @@ export interface SignOffRequest {
 }
 
 export function signedOffNote(by: string, on: string): string {
-  return `Signed off by ${by} on ${ukDate(on)}: a fingerprint of every answer is recorded with it, so any later change shows as changed since sign-off.`;
+  return signOffWords.signedOff(by, on);
 }
 
 /** A key area with behaviours that have no current level yet. */
@@ -88,21 +88,17 @@ function refusal(
   return { refused, message, nextStep, errors: detail.errors ?? [], incomplete: detail.incomplete ?? [] };
 }
 
-const areaLine = (area: IncompleteKeyArea) =>
-  `${area.name} (${area.assessed} of ${plural(area.behaviours, "behaviour")} with a current level)`;
-
 /** Why an incomplete return was not signed off, naming the key areas. */
 export function incompleteMessage(areas: IncompleteKeyArea[]): string {
-  return `This return is not complete, so it was not signed off: ${areas.length === 1 ? "one key area has" : `${areas.length} key areas have`} behaviours without a current level: ${areas.map(areaLine).join("; ")}.`;
+  return signOffWords.incomplete(areas);
 }
 
 /** Said with a sign-off of an incomplete return, so that nobody takes it for a complete one. */
 export function incompleteNote(areas: IncompleteKeyArea[]): string {
-  return `Signed off although it is not complete, as asked: ${areas.map(areaLine).join("; ")}.`;
+  return signOffWords.incompleteNote(areas);
 }
 
-export const NO_ANSWERS_MESSAGE =
-  "This return has no answers yet: no behaviour has a current level, so there is nothing to sign off.";
+export const NO_ANSWERS_MESSAGE = signOffWords.noAnswers;
 
 /** Each key area of `toolkit` with behaviours whose current level (as the score formulas read it) is missing. */
 function incompleteKeyAreas(found: FoundAssessment, toolkit: Toolkit): IncompleteKeyArea[] {
@@ -137,30 +133,16 @@ function decide({ snapshot, toolkit, request, check }: SignOffInput): Accepted |
   if (problem) throw new Error(problem);
   const found = readAssessment(snapshot, toolkit);
   if (!found || check.findings.some((f) => f.rule === "identity.not-an-assessment"))
-    return refusal(
-      "no-assessment",
-      "This workbook holds no assessment to sign off.",
-      "Build the assessment and answer it first; then sign it off.",
-    );
+    return refusal("no-assessment", signOffWords.noAssessment, signOffWords.noAssessmentNext);
   const errors = signOffBlockers(check);
   if (errors.length > 0 && !request.allowErrors)
-    return refusal(
-      "errors",
-      blockedMessage(errors.length),
-      "Check the workbook, correct or repair the errors it lists, then sign off again.",
-      { errors },
-    );
+    return refusal("errors", blockedMessage(errors.length), signOffWords.errorsNext, { errors });
   const incomplete = incompleteKeyAreas(found, toolkit);
   const keyAreas = toolkit.themes.flatMap((theme) => theme.keyAreas);
   if (incomplete.length === keyAreas.length && incomplete.every((area) => area.assessed === 0))
-    return refusal("no-answers", NO_ANSWERS_MESSAGE, "Pick a current level for each behaviour first; then sign off.");
+    return refusal("no-answers", NO_ANSWERS_MESSAGE, signOffWords.noAnswersNext);
   if (incomplete.length > 0 && !request.allowIncomplete)
-    return refusal(
-      "incomplete",
-      incompleteMessage(incomplete),
-      "Pick a current level for every behaviour in them, then sign off again; or choose to sign off an incomplete return.",
-      { incomplete },
-    );
+    return refusal("incomplete", incompleteMessage(incomplete), signOffWords.incompleteNext, { incomplete });
   const by = request.by.trim();
   return {
     by,
@@ -215,11 +197,7 @@ export function planSignOffInPlace({
   const metadata = sheetNamed(found.roles.metadata);
   const rows = metadataRows(metadata);
   if (!guide || !metadata || !guideHasDetails(found.info.metadata) || SIGN_OFF_KEYS.some((key) => !rows[key]))
-    return refusal(
-      "no-sign-off-cells",
-      "This assessment's Guide has no sign-off cells: it was made by an earlier version of the add-in.",
-      "Upgrade the assessment first (it keeps every answer); then sign off.",
-    );
+    return refusal("no-sign-off-cells", signOffWords.noSignOffCells, signOffWords.noSignOffCellsNext);
   const record: SignOffRecord = { by, on, answersFingerprint: answersFingerprint(found.answers, { by, on }, toolkit) };
   const at = (cell: { row: number; column: number }) => cellAddress(cell.row, cell.column);
   const recorded: Record<(typeof SIGN_OFF_KEYS)[number], string> = {

@@ -2,7 +2,7 @@
  * Every word the task pane shows that it writes itself (the checker, the Office layer and the
  * consolidation bring their own messages): plain data and small functions, in one place, so the pane
  * reads the same everywhere and a Welsh catalogue could sit beside this one later.
- * test/taskpane/words.test.ts checks that each entry is used, and that the pane builds no sentence by hand.
+ * test/core/words/words.test.ts checks that each entry is used, and that the pane builds no sentence by hand.
  */
 import { plural } from "../util/words";
 

@@ -1,5 +1,6 @@
 /** The limits a foreign workbook is read within, what the guard counted against them, and the refusals they give. */
 import { megabytes, WorkbookReadError } from "../read-errors";
+import { readWords } from "../../core/words/read";
 
 export interface ReadLimits {
   /** The file itself. */
@@ -51,10 +52,7 @@ export const noCounters = (): ReadCounters => ({
 export const count = (n: number) => n.toLocaleString("en-GB");
 
 export function tooBig(detail: string): WorkbookReadError {
-  return new WorkbookReadError(
-    "too-big",
-    `This workbook is much larger than an assessment ever is (${detail}), so it was not read. If it is the right file, copy the assessment's sheets into a new workbook and try that.`,
-  );
+  return new WorkbookReadError("too-big", readWords.tooBig(detail));
 }
 
 /** Refuses a file over the size limit; exported so a caller can refuse it before loading it into memory. */
@@ -62,14 +60,11 @@ export function checkFileSize(size: number, limits: ReadLimits = DEFAULT_READ_LI
   if (size > limits.maxFileBytes) {
     throw new WorkbookReadError(
       "file-too-large",
-      `This file is ${megabytes(size)}; files over ${megabytes(limits.maxFileBytes)} are not read, as no assessment comes near that size.`,
+      readWords.fileTooLarge(megabytes(size), megabytes(limits.maxFileBytes)),
     );
   }
 }
 
 export function unpacksTooLarge(limits: ReadLimits): WorkbookReadError {
-  return new WorkbookReadError(
-    "unpacks-too-large",
-    `This file unpacks to more than ${megabytes(limits.maxUnpackedBytes)}, far more than an assessment ever needs, so it was not read. It may not be a real workbook: check that this is the assessment's file.`,
-  );
+  return new WorkbookReadError("unpacks-too-large", readWords.unpacksTooLarge(megabytes(limits.maxUnpackedBytes)));
 }

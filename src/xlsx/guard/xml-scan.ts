@@ -3,6 +3,7 @@ import { columnNumber } from "../../core/util/a1";
 import { concat } from "../bytes";
 import { readError, type WorkbookReadError } from "../read-errors";
 import { count, tooBig, type ReadCounters, type ReadLimits } from "./limits";
+import { readWords } from "../../core/words/read";
 
 /** No tag in a real worksheet comes near this; it stops a crafted endless tag being carried over and over. */
 const MAX_TAG_BYTES = 1024 * 1024;
@@ -80,15 +81,14 @@ export class XmlScanner implements PartSink {
     const open = bytes.lastIndexOf(LESS_THAN);
     const cut = !last && open >= 0 && tagEnd(bytes, open) < 0 ? open : bytes.length;
     this.carry = bytes.slice(cut);
-    if (this.carry.length > MAX_TAG_BYTES) return tooBig("a single XML tag of more than 1 MB");
+    if (this.carry.length > MAX_TAG_BYTES) return tooBig(readWords.hugeTag);
     const problem = this.scan(bytes, cut);
     if (problem) return problem;
     if (this.counters.elements > this.limits.maxElements)
-      return tooBig(`more than ${count(this.limits.maxElements)} XML elements`);
-    if (this.counters.cells > this.limits.maxCells)
-      return tooBig(`more than ${count(this.limits.maxCells)} filled cells`);
+      return tooBig(readWords.elements(count(this.limits.maxElements)));
+    if (this.counters.cells > this.limits.maxCells) return tooBig(readWords.cells(count(this.limits.maxCells)));
     if (this.counters.spannedCells > this.limits.maxSpannedCells)
-      return tooBig(`merged cells or data validation over more than ${count(this.limits.maxSpannedCells)} cells`);
+      return tooBig(readWords.spannedCells(count(this.limits.maxSpannedCells)));
     return undefined;
   }
 

@@ -5,6 +5,7 @@
 import JSZip from "jszip";
 import { readError } from "../read-errors";
 import { count, tooBig, type ReadLimits } from "./limits";
+import { readWords } from "../../core/words/read";
 
 const END_RECORD = 0x06054b50;
 const END_RECORD_BYTES = 22;
@@ -89,7 +90,7 @@ export function deflatedParts(bytes: Uint8Array): Map<string, Uint8Array> {
 }
 
 export function checkPartCount(parts: number, limits: ReadLimits): void {
-  if (parts > limits.maxParts) throw tooBig(`${count(parts)} parts in the file`);
+  if (parts > limits.maxParts) throw tooBig(readWords.parts(count(parts)));
 }
 
 export async function openZip(bytes: Uint8Array): Promise<JSZip> {

@@ -29,6 +29,7 @@ import {
   writeReturn,
   zipBomb,
 } from "./fixtures";
+import { findingWords } from "../../../src/core/words/findings";
 
 const INJECTIONS = {
   evidence1: '=HYPERLINK("http://evil.example","click")',
@@ -193,10 +194,10 @@ test("the log accounts for every file: seven used (both Casterbridge respondents
   ]);
   const reason = (file: string) => consolidation.log.find((e) => e.file === file)?.reason;
   expect(reason("2-borsetshire-january.xlsx")).toBe(
-    "Left out: a duplicate of 3-borsetshire-march.xlsx (the same council and respondent, borsetshire  County Council), which was used because it has the later assessment date (2026-03-31 against 2026-01-15).",
+    "Left out: a duplicate of 3-borsetshire-march.xlsx (the same council and respondent, borsetshire  County Council), which was used because it has the later assessment date (31/03/2026 against 15/01/2026).",
   );
   expect(reason("3-borsetshire-march.xlsx")).toBe(
-    "Used instead of 2-borsetshire-january.xlsx (the same council and respondent) because it has the later assessment date (2026-03-31 against 2026-01-15).",
+    "Used instead of 2-borsetshire-january.xlsx (the same council and respondent) because it has the later assessment date (31/03/2026 against 15/01/2026).",
   );
   expect(reason("4-old-town.xlsx")).toBe(
     "Made from toolkit 0.9.0: its answers were matched to toolkit 1.0.0 by behaviour ID. 1 answer for behaviours toolkit 1.0.0 no longer has was not consolidated.",
@@ -205,7 +206,7 @@ test("the log accounts for every file: seven used (both Casterbridge respondents
   expect(reason("7-casterbridge-jane.xlsx")).toBe("");
   expect(reason("8-casterbridge-raj.xlsx")).toBe("");
   expect(reason("9-tampered.xlsx")).toBe(
-    "Left out because the check found 1 error, for example: Councillors & Senior Managers!D9: The descriptor differs from the toolkit's. Fix the errors (the check lists them all), or include returns with errors.",
+    `Left out because the check found 1 error, for example: Councillors & Senior Managers!D9: ${findingWords.content.edited(findingWords.content.what["content.descriptor-edited"])} Fix the errors (the check lists them all), or include returns with errors.`,
   );
   expect(reason("10-hostile.xlsx")).toMatch(/^Could not be read\. .*unpack/i);
 });

@@ -10,6 +10,7 @@ import { isFormula } from "../../../src/core/plan/types";
 import { knownToolkits } from "../../../src/core/toolkit/registry";
 import { functionCalls } from "../../support/formula-calls";
 import { examinedReturn, olderToolkit, toolkit } from "./fixtures";
+import { consolidateWords } from "../../../src/core/words/consolidate";
 
 const DEFAULTS: ConsolidationOptions = { includeErrors: false, finalOnly: false };
 
@@ -40,7 +41,7 @@ test("two respondents in one council are two returns; the same respondent twice 
     ["return-2.xlsx", "left-out", undefined],
   ]);
   expect(consolidate(returns, toolkit, DEFAULTS).log[2].reason).toBe(
-    "Left out: a duplicate of return-0.xlsx (the same council and respondent, Anytown Council, Jane Smith), which was used because it has the later assessment date (2026-03-01 against 2026-02-01).",
+    "Left out: a duplicate of return-0.xlsx (the same council and respondent, Anytown Council, Jane Smith), which was used because it has the later assessment date (01/03/2026 against 01/02/2026).",
   );
 });
 
@@ -144,7 +145,7 @@ test("files that are not workbooks or not assessments are left out even when err
   expect(result.returns).toEqual([]);
   expect(result.log.map((e) => e.reason)).toEqual([
     "Could not be read. This file is not an Excel workbook (.xlsx).",
-    "Not an NPS Toolkit assessment: it has neither the add-in's metadata nor its Guide sheet.",
+    consolidateWords.notAnAssessment(undefined),
   ]);
   expect(result.log[0].counts).toBeUndefined();
 });

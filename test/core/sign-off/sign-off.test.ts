@@ -18,6 +18,7 @@ import { cellAddress } from "../../../src/core/util/a1";
 import { isoDateToSerial } from "../../../src/core/util/dates";
 import { plan, planSnapshot, typeInto } from "../../support/plan-cells";
 import { area, areaKey, at, BY, checkOf, ids, inPlace, now, readBack, signedCopy, toolkit } from "./fixtures";
+import { signOffWords } from "../../../src/core/words/sign-off";
 
 /** Every behaviour of the toolkit with a current level: a complete return. */
 const complete = (): Answers => ({
@@ -123,9 +124,8 @@ describe("signing off, through a real .xlsx file written and read back", () => {
     typeInto(workbook, "guide", at(GUIDE.dateCell), "not a date");
     const snapshot = planSnapshot(workbook);
     const copy = signedCopy(snapshot, { by: "  Sam Lead ", on: undefined, allowErrors: true });
-    expect(copy.notes[0]).toBe(
-      "Signed off by Sam Lead on 26/11/2026: a fingerprint of every answer is recorded with it, so any later change shows as changed since sign-off.",
-    );
+    expect(copy.notes[0]).toBe(signOffWords.signedOff("Sam Lead", "2026-11-26"));
+    expect(copy.notes[0]).toMatch(/^Signed off by Sam Lead on 26\/11\/2026: /);
     const { planned } = copy;
     const found = readAssessment(planSnapshot(planned.plan), toolkit)!;
     // The note in the evidence says which command moved the entry there: this sign-off, not an upgrade.
@@ -148,7 +148,7 @@ describe("signing off in place writes only the sign-off", () => {
     const signOff = inPlace(snapshot);
     if (isRefusal(signOff)) throw new Error(signOff.message);
     expect(signOff.notes).toEqual([
-      "Signed off by Sam Lead on 20/11/2026: a fingerprint of every answer is recorded with it, so any later change shows as changed since sign-off.",
+      signOffWords.signedOff("Sam Lead", "2026-11-20"),
       // No evidence for Mature and above: warnings, which do not stop a sign-off.
       signOffWarningsNote(checkOf(snapshot)),
     ]);
