@@ -9,7 +9,7 @@ import { DetailsForm } from "./components/DetailsForm";
 import { PaneHeader } from "./components/PaneHeader";
 import { SignOffForm } from "./components/SignOffForm";
 import { StandaloneNotice, type NoticeReason } from "./components/StandaloneNotice";
-import { StatusView } from "./components/StatusView";
+import { signedOffMessage, StatusView } from "./components/StatusView";
 import { TASK_PANEL_ID, TaskTabs, tabId } from "./components/TaskTabs";
 import { usePaneStyles } from "./components/styles";
 import { useConsolidateAction } from "./consolidate-actions";
@@ -203,6 +203,7 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
               today={todayIso(now)}
               busy={busy}
               keyAreas={existing?.keyAreas ?? []}
+              signedOff={signedOffMessage(state.check.result)}
               onSignOff={(request) => void signOff(request)}
             />
           )}

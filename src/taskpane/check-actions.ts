@@ -144,6 +144,7 @@ export function useCheckActions({
     try {
       const fileName = await fileChecker.downloadRepairedCopy(file, onProgress);
       dispatch({ type: "repairedCopyDownloaded", fileName });
+      focusAfterRender(FOCUS.repairedCopy);
     } catch (error) {
       failed(error);
     }

@@ -190,6 +190,8 @@ describe("checking a workbook on the standalone page", () => {
     await tabToButton(page, "Download a repaired copy", 10);
     const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
     await page.getByText("Repaired copy downloaded.").waitFor();
+    await expectFocusOn(page, "check-repaired-copy");
+    await expectFitsTwoScreens(page, "after the repaired copy");
     const repaired = path.join(tempDir("nps-browser-"), download.suggestedFilename());
     await download.saveAs(repaired);
     expect(errorsAndWarnings(check(await readSnapshotFromBuffer(new Uint8Array(readFileSync(repaired)))))).toEqual([]);

@@ -63,6 +63,11 @@ test("signs the open workbook's answers off, shows the result and its notes, and
   await waitFor(() => expect(status).toHaveBeenCalledTimes(2));
   await act(() => status.mock.results[1].value);
   expect(signOff).toHaveBeenCalledWith({ name: "Sam Lead" }, expect.any(Function));
+  // Signed off and unchanged: the tab says by whom and when, and the form is one button away.
+  expect(screen.getByText("Signed off by Sam Lead on 01/03/2025; no answer has changed since.")).toBeTruthy();
+  expect(screen.queryByRole("textbox", { name: /your name/i })).toBeNull();
+  fireEvent.click(screen.getByRole("button", { name: "Sign off again" }));
+  expect(screen.getByRole("textbox", { name: /your name/i })).toBeTruthy();
   // The status shows who signed off and when.
   fireEvent.click(screen.getByRole("tab", { name: "Assessment" }));
   expect(screen.getByText(/^Signed off by Sam Lead on 01\/03\/2025/)).toBeTruthy();

@@ -226,6 +226,7 @@ export const paneWords = {
     incompleteLabel: "Key areas not complete",
     allowIncomplete: "Sign off although these key areas are not complete",
     allowIncompleteHint: "The sign-off then says that the return is not complete, and names these key areas.",
+    again: "Sign off again",
   },
 
   // ---- Consolidate ----

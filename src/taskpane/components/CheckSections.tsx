@@ -153,7 +153,7 @@ export function FileCheckSection({ check, busy, onFileChosen, onDownloadRepaired
             </Button>
           </div>
           {check.repairedFile && (
-            <MessageBar intent="success" layout="multiline">
+            <MessageBar id={FOCUS.repairedCopy} tabIndex={-1} intent="success" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>{fileWords.repairedDownloaded}</MessageBarTitle>
                 {fileWords.openRepaired(check.repairedFile)}

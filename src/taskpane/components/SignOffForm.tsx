@@ -21,6 +21,8 @@ interface SignOffFormProps {
   busy: boolean;
   /** Each key area as the status last read it: those with behaviours still without a current level are named. */
   keyAreas: readonly KeyAreaProgress[];
+  /** Who signed off and when, while the answers are still those signed off; null for a draft. */
+  signedOff: string | null;
   onSignOff: (request: SignOffAsked) => void;
 }
 
@@ -30,8 +32,10 @@ interface SignOffFormProps {
  * areas not complete is signed off only when the signer chooses so, with those key areas named (as the
  * command line's --allow-incomplete); the core's sign-off still decides, and its notes say what was signed.
  */
-export function SignOffForm({ today, busy, keyAreas, onSignOff }: SignOffFormProps) {
+export function SignOffForm({ today, busy, keyAreas, signedOff, onSignOff }: SignOffFormProps) {
   const styles = usePaneStyles();
+  // A return signed off and unchanged since needs no form: it says so, and the form is one button away.
+  const [again, setAgain] = useState(false);
   const [name, setName] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const [allowIncomplete, setAllowIncomplete] = useState(false);
@@ -45,6 +49,18 @@ export function SignOffForm({ today, busy, keyAreas, onSignOff }: SignOffFormPro
     if (found) input.current?.focus();
     else onSignOff({ name: name.trim(), ...(incomplete.length > 0 && allowIncomplete ? { allowIncomplete } : {}) });
   };
+  if (signedOff && !again)
+    return (
+      <section className={styles.section} aria-labelledby="sign-off-heading">
+        <Subtitle2 as="h2" id="sign-off-heading" className={styles.heading}>
+          {paneWords.signOff.heading}
+        </Subtitle2>
+        <Text>{signedOff}</Text>
+        <Button onClick={() => setAgain(true)} className={styles.primaryButton}>
+          {paneWords.signOff.again}
+        </Button>
+      </section>
+    );
   return (
     <form className={styles.section} onSubmit={submit} noValidate aria-labelledby="sign-off-heading">
       <Subtitle2 as="h2" id="sign-off-heading" className={styles.heading}>

@@ -15,12 +15,16 @@ interface StatusViewProps {
   onSeeFindings: () => void;
 }
 
+/** Who signed the answers off and when, in the check's own words, while they are still the answers signed off. */
+export function signedOffMessage(check: CheckResult | null): string | null {
+  return check?.findings.find((f) => f.rule === "signoff.signed-off")?.message ?? null;
+}
+
 /** The sign-off as the check found it: signed off (its own words, with who and when), changed since, or a draft. */
 function signOffState(check: CheckResult | null): string {
-  const findings = check?.findings ?? [];
-  const signed = findings.find((f) => f.rule === "signoff.signed-off");
-  if (signed) return signed.message;
-  if (findings.some((f) => f.rule === "signoff.answers-changed")) return words.changedSinceSignOff;
+  const signed = signedOffMessage(check);
+  if (signed) return signed;
+  if (check?.findings.some((f) => f.rule === "signoff.answers-changed")) return words.changedSinceSignOff;
   return words.draft;
 }
 

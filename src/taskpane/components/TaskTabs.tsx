@@ -1,11 +1,4 @@
-import {
-  Tab,
-  renderTabList_unstable,
-  useTabListContextValues_unstable,
-  useTabListStyles_unstable,
-  useTabList_unstable,
-  type TabListState,
-} from "@fluentui/react-components";
+import { Button, mergeClasses } from "@fluentui/react-components";
 import { useRef, type KeyboardEvent } from "react";
 import { paneWords } from "../../core/words/pane";
 import type { PaneTab } from "../state";
@@ -25,53 +18,48 @@ export const TASK_PANEL_ID = "task-panel";
 export const tabId = (tab: PaneTab) => `tab-${tab}`;
 
 /**
- * The pane's tasks as Fluent's TabList, one shown at a time, with the keyboard of the WAI-ARIA tabs pattern:
- * only the selected tab is in the Tab order, and Left and Right (wrapping), Home and End move to another tab
- * and select it. The selected tab names the panel, and only it points to the panel (the others' are not shown).
+ * The pane's tasks as tabs, one shown at a time, with the keyboard of the WAI-ARIA tabs pattern: only the
+ * selected tab is in the Tab order, and Left and Right (wrapping), Home and End move to another tab and select
+ * it. The selected tab names the panel, and only it points to the panel (the others' are not shown).
  *
- * Fluent's TabList gets its arrow keys from a tabster "mover" group; with Fluent's tabster, which leaves the Tab
- * key to the browser, a mover puts a hidden focus catcher at each end of the list (an <i> with tabindex 0 and
- * aria-hidden) to bring Tab back to the selected tab while every tab is tabbable. axe rightly reports those
- * (aria-hidden-focus; microsoft/tabster#288, microsoft/fluentui#27517). With a roving tabindex there is nothing
- * to catch, so the list keeps Fluent's hooks, styles and Tab components but drops the mover's attribute (the
- * hooks' state is Fluent's place for such changes) and moves between tabs itself.
+ * Fluent buttons with the tab roles rather than Fluent's TabList, for two reasons. TabList gets its arrow keys from
+ * a tabster "mover" group which, with Fluent's tabster leaving Tab to the browser, puts a hidden focus catcher at
+ * each end of the list (an <i> with tabindex 0 and aria-hidden) that axe rightly reports (aria-hidden-focus;
+ * microsoft/tabster#288, microsoft/fluentui#27517); and TabList and Tab, even without the mover, bring tabster into
+ * the pane's first script (164 KB gzipped with them, over the 160 KB budget). A roving tabindex needs neither.
  */
 export function TaskTabs({ tabs, selected, onSelect }: TaskTabsProps) {
   const styles = usePaneStyles();
   const list = useRef<HTMLDivElement>(null);
-  const state = useTabList_unstable(
-    {
-      "aria-label": paneWords.tabs.label,
-      selectedValue: selected,
-      // Moving selects (automatic activation): a task's view shows at once, so arrowing past one costs nothing.
-      selectTabOnFocus: true,
-      size: "small",
-      className: styles.tabs,
-      onTabSelect: (_, data) => onSelect(data.value as PaneTab),
-      onKeyDown: (event) => moveBetweenTabs(event, list.current),
-      children: tabs.map(({ tab, label }) => (
-        <Tab
+  return (
+    <div
+      ref={list}
+      role="tablist"
+      aria-label={paneWords.tabs.label}
+      aria-orientation="horizontal"
+      className={styles.tabs}
+      onKeyDown={(event) => moveBetweenTabs(event, list.current)}
+    >
+      {tabs.map(({ tab, label }) => (
+        <Button
           key={tab}
-          value={tab}
+          role="tab"
           id={tabId(tab)}
-          tabIndex={tab === selected ? 0 : -1}
+          aria-selected={tab === selected}
           aria-controls={tab === selected ? TASK_PANEL_ID : undefined}
+          tabIndex={tab === selected ? 0 : -1}
+          appearance="subtle"
+          size="small"
+          className={mergeClasses(styles.tab, tab === selected && styles.selectedTab)}
+          onClick={() => onSelect(tab)}
+          // Moving selects (automatic activation): a task's view shows at once, so arrowing past one costs nothing.
+          onFocus={() => onSelect(tab)}
         >
           {label}
-        </Tab>
-      )),
-    },
-    list,
+        </Button>
+      ))}
+    </div>
   );
-  const withoutMover: TabListState = { ...state, root: withoutArrowGroup(state.root) };
-  useTabListStyles_unstable(withoutMover);
-  return renderTabList_unstable(withoutMover, useTabListContextValues_unstable(withoutMover));
-}
-
-/** The list's root without tabster's arrow-key group, whose hidden focus catchers fail axe (see above). */
-function withoutArrowGroup(root: TabListState["root"]): TabListState["root"] {
-  const { "data-tabster": _moverGroup, ...rest } = root as TabListState["root"] & { "data-tabster"?: string };
-  return rest;
 }
 
 /** Where each key moves from tab `index` of `count`: arrows wrap round, Home and End go to the ends. */

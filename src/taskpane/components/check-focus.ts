@@ -7,4 +7,5 @@ export const FOCUS = {
   results: "check-summary",
   reportLink: "check-report-link",
   copyText: "check-copy-text",
+  repairedCopy: "check-repaired-copy",
 } as const;

@@ -16,8 +16,23 @@ export const usePaneStyles = makeStyles({
   },
   /** The tabs wrap onto a second line rather than scroll in a narrow pane. */
   tabs: {
+    display: "flex",
     flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  tab: {
+    minWidth: 0,
+    // Narrow enough that the four tasks, the chosen one in bold, fit on one line of the 350 px pane.
+    paddingLeft: tokens.spacingHorizontalSNudge,
+    paddingRight: tokens.spacingHorizontalSNudge,
+    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
+    borderRadius: 0,
+  },
+  /** The task in view: its tab underlined in the brand colour, as Fluent's own tabs are. */
+  selectedTab: {
+    borderBottomColor: tokens.colorCompoundBrandStroke,
+    fontWeight: tokens.fontWeightSemibold,
   },
   section: {
     display: "flex",
