@@ -12,7 +12,7 @@ import type { Answers, BehaviourAnswer, PreviousAnswer, PreviousAnswers } from "
 import { CLOSED_ACTION_STATUSES } from "../plan/layout";
 import type { WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
-import { CYCLE_WORDS } from "../words/cycle";
+import { cycleWords } from "../words/cycle";
 
 export interface CarryForwardRequest {
   /** Last year's workbook, as read. */
@@ -116,9 +116,9 @@ function previousOf(answers: Answers, known: Set<string>): Record<string, Previo
 
 /** Refuses a previous return dated after this one; notes a missing or equal date. */
 function checkDates(fileName: string, previousDate: string, newDate: string): { refused?: string; notes: string[] } {
-  if (previousDate === "") return { notes: [CYCLE_WORDS.noPreviousDate(fileName)] };
-  if (previousDate > newDate) return { refused: CYCLE_WORDS.laterThanNew(fileName, previousDate, newDate), notes: [] };
-  return { notes: previousDate === newDate ? [CYCLE_WORDS.sameDate(fileName, newDate)] : [] };
+  if (previousDate === "") return { notes: [cycleWords.noPreviousDate(fileName)] };
+  if (previousDate > newDate) return { refused: cycleWords.laterThanNew(fileName, previousDate, newDate), notes: [] };
+  return { notes: previousDate === newDate ? [cycleWords.sameDate(fileName, newDate)] : [] };
 }
 
 /**
@@ -130,7 +130,7 @@ function checkDates(fileName: string, previousDate: string, newDate: string): { 
 export function carryForward(request: CarryForwardRequest): CarriedForward {
   const { snapshot, fileName, toolkit } = request;
   const found = readAssessment(snapshot, toolkit);
-  if (!found) return { ok: false, reason: CYCLE_WORDS.notAnAssessment(fileName) };
+  if (!found) return { ok: false, reason: cycleWords.notAnAssessment(fileName) };
   // An ISO date, or "" when the Guide's date is blank or not a date.
   const previousDate = /^\d{4}-\d{2}-\d{2}$/.test(found.info.assessmentDate) ? found.info.assessmentDate : "";
   const dates = checkDates(fileName, previousDate, request.assessmentDate);
@@ -162,9 +162,9 @@ export function carryForward(request: CarryForwardRequest): CarriedForward {
     ok: true,
     answers,
     notes: [
-      CYCLE_WORDS.started(fileName, Object.keys(behaviours).length, request.carryLevels),
-      ...(fromVersion !== toolkit.version ? [CYCLE_WORDS.otherToolkit(fromVersion, toolkit.version)] : []),
-      ...(notCarried.length > 0 ? [CYCLE_WORDS.notInToolkit(notCarried, toolkit.version)] : []),
+      cycleWords.started(fileName, Object.keys(behaviours).length, request.carryLevels),
+      ...(fromVersion !== toolkit.version ? [cycleWords.otherToolkit(fromVersion, toolkit.version)] : []),
+      ...(notCarried.length > 0 ? [cycleWords.notInToolkit(notCarried, toolkit.version)] : []),
       ...dates.notes,
       ...found.unplaced,
       ...carried.warnings,

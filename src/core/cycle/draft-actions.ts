@@ -8,7 +8,7 @@ import { canonicalLevel } from "../plan/answers";
 import { ACTION_STATUSES } from "../plan/layout";
 import type { Toolkit } from "../toolkit/schema";
 import { richTextToCell } from "../toolkit/text";
-import { CYCLE_WORDS } from "../words/cycle";
+import { cycleWords } from "../words/cycle";
 
 export interface DraftedActions {
   answers: Answers;
@@ -34,13 +34,13 @@ export function draftActions(toolkit: Toolkit, answers: Answers): DraftedActions
     if (planned.has(behaviour.id.toLowerCase())) continue;
     drafted.push({
       behaviourId: behaviour.id,
-      action: CYCLE_WORDS.draftedAim(levels[current + 1], richTextToCell(behaviour.descriptors[current + 1])),
+      action: cycleWords.draftedAim(levels[current + 1], richTextToCell(behaviour.descriptors[current + 1])),
       status: ACTION_STATUSES[0],
     });
   }
   return {
     answers: { ...answers, actions: [...existing, ...drafted] },
     drafted,
-    note: CYCLE_WORDS.draftedNote(drafted.length),
+    note: cycleWords.draftedNote(drafted.length),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { plural } from "../util/words";
 
-export const CYCLE_WORDS = {
+export const cycleWords = {
   notAnAssessment: (file: string) =>
     `${file} holds no assessment made by the NPS toolkit, so there is no previous return to start from.`,
   laterThanNew: (file: string, previousDate: string, newDate: string) =>

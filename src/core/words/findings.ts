@@ -110,7 +110,6 @@ export const findingWords = {
     current: "current level",
     target: "target level",
     evidence: "evidence",
-    owner: "owner",
     reviewDate: "review date",
     errorValue: (label: string, value: string) =>
       `The ${label} is the error value ${value}, so this behaviour counts in no figure. Choose a level from the cell's list.`,
