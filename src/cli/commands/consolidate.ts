@@ -82,14 +82,11 @@ interface Outputs {
 
 function outputsOf(args: ParsedArgs): Outputs {
   const xlsx = args.values.output;
-  if (typeof xlsx !== "string")
-    throw new UsageError(cliWords.consolidate.noOutput);
+  if (typeof xlsx !== "string") throw new UsageError(cliWords.consolidate.noOutput);
   const { csv, key } = args.values;
   const anonymise = args.values.anonymise === true;
-  if (anonymise && typeof key !== "string")
-    throw new UsageError(cliWords.consolidate.noKey);
-  if (!anonymise && typeof key === "string")
-    throw new UsageError(cliWords.consolidate.keyWithoutAnonymise);
+  if (anonymise && typeof key !== "string") throw new UsageError(cliWords.consolidate.noKey);
+  if (!anonymise && typeof key === "string") throw new UsageError(cliWords.consolidate.keyWithoutAnonymise);
   return {
     xlsx,
     ...(typeof csv === "string" ? { csv } : {}),

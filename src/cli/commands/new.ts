@@ -57,8 +57,7 @@ const sampleSeed = (respondent: string | undefined) =>
 /** This year's answers from last year's workbook (read in a worker, within limits), and what the user is told. */
 async function fromLastYear(options: NewOptions & { from: string }): Promise<{ answers: Answers; notes: string[] }> {
   const input = checkInput(options.from);
-  if (isSameFile(input, path.resolve(options.file)))
-    throw new UsageError(cliWords.new.fromIsNew(options.file));
+  if (isSameFile(input, path.resolve(options.file))) throw new UsageError(cliWords.new.fromIsNew(options.file));
   const carried = carryForward({
     snapshot: await readInput(options.from, input),
     fileName: path.basename(options.from),
@@ -80,7 +79,9 @@ async function answersFor(options: NewOptions): Promise<{ answers: Answers; note
     const carried = await fromLastYear({ ...options, from: options.from });
     return { ...carried, answers: { ...carried.answers, ...given } };
   }
-  const answers = options.sample ? sampleAnswersWithActions(toolkit, options.date, sampleSeed(options.respondent)) : emptyAnswers();
+  const answers = options.sample
+    ? sampleAnswersWithActions(toolkit, options.date, sampleSeed(options.respondent))
+    : emptyAnswers();
   return { answers: { ...answers, ...given }, notes: [] };
 }
 

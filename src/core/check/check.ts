@@ -6,12 +6,7 @@ import { guideHasDetails, guideHasPeerDetails, readAssessment, type FoundAssessm
 import { readModeration } from "../answers/moderation";
 import type { ModerationRecord } from "../plan/moderation-types";
 import { buildWorkbookPlan, defaultSheetNames } from "../plan/build-plan";
-import {
-  GUIDE_DETAILS_SINCE_LAYOUT,
-  GUIDE_PEERS_SINCE_LAYOUT,
-  METADATA_KEYS,
-  type MetadataKey,
-} from "../plan/layout";
+import { GUIDE_DETAILS_SINCE_LAYOUT, GUIDE_PEERS_SINCE_LAYOUT, METADATA_KEYS, type MetadataKey } from "../plan/layout";
 import type { Answers } from "../plan/answer-types";
 import type { WorkbookPlan } from "../plan/types";
 import type { WorkbookSnapshot } from "../snapshot/types";

@@ -284,9 +284,7 @@ function pickerGoneMessage(sheet: SheetPlan, address: string): string {
           return cellAddress(cell.row, cell.column) === address;
         })
       : undefined;
-  return grouping
-    ? peerWords.pickerGone(grouping)
-    : findingWords.answer.pickerMissing;
+  return grouping ? peerWords.pickerGone(grouping) : findingWords.answer.pickerMissing;
 }
 
 function validationFinding(
