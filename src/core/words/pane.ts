@@ -239,8 +239,8 @@ export const paneWords = {
     label: "Returned workbooks (.xlsx)",
     includeErrors: "Include returns whose check found errors",
     finalOnly: "Final (signed-off) returns only",
-    anonymise:
-      "Anonymise, to share with every council: download it with returns by number only, and a key to the numbers for you alone",
+    /** One line at task-pane width: the two downloads' names say the rest (returns by number, a key for the lead). */
+    anonymise: "Anonymise, to share with every council",
     button: (files: number) => (files > 1 ? `Consolidate ${files} files` : "Consolidate"),
     reading: (files: number) => `Reading ${plural(files, "file")}`,
     read: (done: number, total: number, file: string) => `Read ${done} of ${total}: ${file}`,
