@@ -31,7 +31,7 @@ test("the Summary of this year's workbook, recalculated by LibreOffice, shows la
   expect(result).toEqual({
     code: 0,
     out: expect.stringMatching(
-      /^Wrote .*anytown-2026\.xlsx: 13 sheets, 51 behaviours\.\nStarted from anytown-2025\.xlsx: \d+ behaviours' answers shown in the Previous columns\.$/,
+      /^Wrote .*anytown-2026\.xlsx: 14 sheets, 51 behaviours\.\nStarted from anytown-2025\.xlsx: \d+ behaviours' answers shown in the Previous columns\.$/,
     ),
     err: "",
   });
