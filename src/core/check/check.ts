@@ -6,12 +6,7 @@ import { guideHasDetails, guideHasPeerDetails, readAssessment, type FoundAssessm
 import { readModeration } from "../answers/moderation";
 import type { ModerationRecord } from "../plan/moderation-types";
 import { buildWorkbookPlan, defaultSheetNames } from "../plan/build-plan";
-import {
-  GUIDE_DETAILS_SINCE_LAYOUT,
-  GUIDE_PEERS_SINCE_LAYOUT,
-  METADATA_KEYS,
-  type MetadataKey,
-} from "../plan/layout";
+import { GUIDE_DETAILS_SINCE_LAYOUT, GUIDE_PEERS_SINCE_LAYOUT, METADATA_KEYS, type MetadataKey } from "../plan/layout";
 import type { Answers } from "../plan/answer-types";
 import type { WorkbookPlan } from "../plan/types";
 import type { WorkbookSnapshot } from "../snapshot/types";
@@ -25,6 +20,7 @@ import { compareWithPlan, type PlanComparison } from "./compare-plan";
 import { checkFigures } from "./figures";
 import { checkGuidePickers, checkInputs } from "./inputs";
 import { checkNames } from "./names";
+import { checkPrevious } from "./previous";
 import { withBehaviours } from "./places";
 import { checkSettings } from "./settings";
 import { checkSignOff } from "./sign-off-rules";
@@ -277,6 +273,7 @@ export function checkWorkbook(
       ...checkNames(plan, snapshot, found, toolkit),
       ...checkSettings(snapshot),
       ...checkSignOff(found, toolkit),
+      ...checkPrevious(found, toolkit),
       ...(moderation ? checkAgreedLevels(found, moderation, toolkit, plan) : []),
       ...(moderation && options.sources ? checkSources(moderation, options.sources) : []),
       ...(olderGuide ? [] : checkGuidePickers(snapshot, found)),
