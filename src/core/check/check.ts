@@ -20,6 +20,7 @@ import { compareWithPlan, type PlanComparison } from "./compare-plan";
 import { checkFigures } from "./figures";
 import { checkGuidePickers, checkInputs } from "./inputs";
 import { checkNames } from "./names";
+import { checkPrevious } from "./previous";
 import { withBehaviours } from "./places";
 import { checkSettings } from "./settings";
 import { checkSignOff } from "./sign-off-rules";
@@ -272,6 +273,7 @@ export function checkWorkbook(
       ...checkNames(plan, snapshot, found, toolkit),
       ...checkSettings(snapshot),
       ...checkSignOff(found, toolkit),
+      ...checkPrevious(found, toolkit),
       ...(moderation ? checkAgreedLevels(found, moderation, toolkit, plan) : []),
       ...(moderation && options.sources ? checkSources(moderation, options.sources) : []),
       ...(olderGuide ? [] : checkGuidePickers(snapshot, found)),

@@ -56,6 +56,7 @@ export const RULES = {
   "signoff.answers-changed": "warning",
   "signoff.not-recorded": "warning",
   "signoff.signed-off": "info",
+  "previous.changed": "warning",
   "disguise.number-format": "error",
   "disguise.value-hidden": "warning",
   "disguise.text-hidden": "warning",

@@ -44,7 +44,18 @@ function anonymousReturn(used: UsedReturn, levels: readonly string[]): UsedRetur
       { current: sharedLevel(levels, answer.current), target: sharedLevel(levels, answer.target) },
     ]),
   );
-  return { number: used.number, file: `Return ${used.number}`, identity: anonymousIdentity(used.identity), answers };
+  const previousLevels = used.previousLevels && {
+    previousLevels: Object.fromEntries(
+      Object.entries(used.previousLevels).map(([id, typed]) => [id, sharedLevel(levels, typed) as string]),
+    ),
+  };
+  return {
+    number: used.number,
+    file: `Return ${used.number}`,
+    identity: anonymousIdentity(used.identity),
+    answers,
+    ...previousLevels,
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { readAssessment } from "../answers/from-snapshot";
 import { readModeration } from "../answers/moderation";
-import type { BehaviourAnswer } from "../plan/answer-types";
+import type { BehaviourAnswer, PreviousAnswer } from "../plan/answer-types";
 import { signOffState } from "../assessment/sign-off";
 import { checkWorkbook } from "../check/check";
 import type { Finding } from "../check/types";
@@ -41,12 +41,15 @@ const located = (f: Finding) =>
 
 const hasAnswer = (answer: BehaviourAnswer) => Object.values(answer).some((value) => (value ?? "").trim() !== "");
 
+const behaviourIdsOf = (target: Toolkit) =>
+  new Set(target.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
+
 /** The answers of the target toolkit's behaviours, by ID, and how many answered behaviours it lacks. */
 function mapAnswers(
   answers: Record<string, BehaviourAnswer>,
   target: Toolkit,
 ): { answers: Record<string, BehaviourAnswer>; retired: number } {
-  const ids = new Set(target.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
+  const ids = behaviourIdsOf(target);
   const mapped: Record<string, BehaviourAnswer> = {};
   let retired = 0;
   for (const [id, answer] of Object.entries(answers)) {
@@ -54,6 +57,18 @@ function mapAnswers(
     else if (hasAnswer(answer)) retired++;
   }
   return { answers: mapped, retired };
+}
+
+/** Last year's current levels shown in the Previous columns, of the target toolkit's behaviours; undefined when none. */
+function previousLevels(
+  previous: Record<string, PreviousAnswer> | undefined,
+  target: Toolkit,
+): Record<string, string> | undefined {
+  const ids = behaviourIdsOf(target);
+  const levels = Object.entries(previous ?? {}).flatMap(([id, answer]) =>
+    ids.has(id) && answer.current !== undefined && answer.current.trim() !== "" ? [[id, answer.current] as const] : [],
+  );
+  return levels.length > 0 ? Object.fromEntries(levels) : undefined;
 }
 
 const GROUP_WORKBOOK = "it is a group workbook made by consolidating returns, not a return.";
@@ -88,6 +103,7 @@ function examineSnapshot(
   const { toolkitId, toolkitVersion } = found.info.metadata;
   const { answers, retired } = mapAnswers(found.answers.behaviours, context.target);
   const moderation = readModeration(snapshot, found.roles);
+  const previous = previousLevels(found.answers.previous?.behaviours, context.target);
   return {
     ...base,
     kind: "assessment",
@@ -107,6 +123,7 @@ function examineSnapshot(
     },
     answers,
     retiredAnswers: retired,
+    ...(previous ? { previousLevels: previous } : {}),
   };
 }
 

@@ -55,6 +55,7 @@ function returnRows(
         const answer: BehaviourAnswer = used.answers[behaviour.id] ?? {};
         const current = readLevel(answer.current);
         const target = readLevel(answer.target);
+        const previous = readLevel(used.previousLevels?.[behaviour.id]);
         const gap =
           typeof current.score === "number" && typeof target.score === "number"
             ? Math.max(0, target.score - current.score)
@@ -80,6 +81,13 @@ function returnRows(
           gap,
           evidence: textOrNull(answer.evidence),
           owner: textOrNull(answer.owner),
+          previousLevel: previous.name,
+          previousScore: previous.score,
+          // As the return's own Change: current less previous score, blank unless both are levels.
+          change:
+            typeof current.score === "number" && typeof previous.score === "number"
+              ? current.score - previous.score
+              : null,
           sourceFile: consolidation.anonymised ? null : used.file,
           status: SIGN_OFF_LABEL[identity.status],
           moderatedFrom: identity.moderatedFrom ?? null,

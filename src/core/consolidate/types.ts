@@ -60,6 +60,8 @@ export interface ExaminedReturn {
   answers?: Record<string, BehaviourAnswer>;
   /** Answered behaviours the group's toolkit no longer has, so not consolidated. */
   retiredAnswers: number;
+  /** Last year's current level as the return's Previous columns show it, by behaviour ID of the group's toolkit. */
+  previousLevels?: Record<string, string>;
 }
 
 export interface ConsolidationOptions {
@@ -75,6 +77,8 @@ export interface UsedReturn {
   file: string;
   identity: ReturnIdentity;
   answers: Record<string, BehaviourAnswer>;
+  /** Last year's current level by behaviour ID, where the return was started from last year's. */
+  previousLevels?: Record<string, string>;
 }
 
 export type LogOutcome = "used" | "used-with-errors" | "left-out";

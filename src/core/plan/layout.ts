@@ -319,6 +319,10 @@ export const GROUP_DATA = namedTable(1, {
     "assessmentDate",
     "toolkitVersion",
     ...BEHAVIOUR_COLUMNS,
+    // Last year's current level and the change since, where the return was started from last year's (blank where not).
+    "previousLevel",
+    "previousScore",
+    "change",
   ]),
   sourceFile: { header: "Source file", width: 30 },
   status: COLUMN.finalOrDraft,

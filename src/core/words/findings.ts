@@ -187,6 +187,15 @@ export const findingWords = {
       `The check found ${plural(warnings, "warning")}, which ${warnings === 1 ? "does" : "do"} not stop a sign-off: check the workbook to see ${warnings === 1 ? "it" : "them"}.`,
   },
 
+  previous: {
+    /** The Previous columns no longer hold what was carried from last year's return. */
+    changed: (file: string, on: string) =>
+      `The previous levels or evidence beside the pickers have been changed since they were carried from last year's return (${file || "a file not named"}, assessed on ${on ? dateSaid(on) : "a date not given"}), so the previous and change figures may not be last year's. Check them against that return.`,
+    /** Values in the Previous columns of a workbook that was not started from last year's return. */
+    notCarried:
+      "The previous levels or evidence beside the pickers were typed in, not carried from last year's return, so the previous and change figures may not be last year's.",
+  },
+
   disguise: {
     numberFormat: (how: string) =>
       `This cell's number format ${how}, so what a reader sees is not the value the workbook counts.`,

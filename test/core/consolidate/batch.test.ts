@@ -366,6 +366,9 @@ test("Group Data: one row per return and behaviour, with the return's answers as
     1,
     INJECTIONS.evidence1,
     INJECTIONS.owner,
+    "", // Previous level, score and change: not started from last year's return
+    "",
+    "",
     "1-anytown.xlsx",
     "Draft",
     "", // Moderated from: one respondent's return
