@@ -13,6 +13,7 @@ import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { todayIso } from "../../src/core/util/dates";
 import { DATA, LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { columnLetter } from "../../src/core/util/a1";
 import { parseToolkit } from "../../src/core/toolkit/load";
 import { readWorkbookSnapshot, tableRange } from "../../src/office/read-snapshot";
 import { FakeExcel, FakeOfficeError } from "../fakes/excel-fake";
@@ -272,11 +273,10 @@ describe("upgrade and repair", () => {
       for (let row = table.rect.top; row <= table.rect.bottom; row++)
         for (let column = right + 1; column <= table.rect.right; column++) data.cells.delete(cellKey(row, column));
       for (let column = table.rect.right + 1; column <= right; column++)
-        fake.seedCell(data, rangeCell(table.rect.top, column), `Old column ${column}`);
+        fake.seedCell(data, `${columnLetter(column)}${table.rect.top}`, `Old column ${column}`);
       table.rect = { ...table.rect, right };
       return table;
     };
-    const rangeCell = (row: number, column: number) => `${String.fromCharCode(64 + column)}${row}`;
 
     test.each([
       ["a layout-3 table, without the previous level, previous score and change columns", -3],

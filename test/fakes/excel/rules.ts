@@ -368,8 +368,7 @@ export function addTable(state: WorkbookState, sheet: SheetState, rect: Rect, ha
     throw officeError("InvalidOperation", "A table cannot contain merged cells.");
   const headers: string[] = [];
   for (let column = rect.left; column <= rect.right; column++) {
-    const cell = sheet.cells.get(cellKey(rect.top, column));
-    const text = cell?.kind === "text" ? cell.text : cell?.kind === "number" ? String(cell.number) : "";
+    const text = headerText(sheet, rect.top, column);
     if (text.trim() === "")
       throw officeError("InvalidArgument", `The table header ${cellName(rect.top, column)} is empty.`);
     if (headers.includes(text.toLowerCase()))
