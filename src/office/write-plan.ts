@@ -8,6 +8,7 @@
 import type {
   ChartPlan,
   CellBlock,
+  PlanCell,
   CellStyle,
   ConditionalFormat,
   PrintSetup,
@@ -46,9 +47,9 @@ export interface ExistingSheet {
   protected: boolean;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   /**
-   * Tables on the sheet now. A table the plan has too (same name, same header row and columns) is
-   * kept, so PivotTables and formulas such as =SUM(NPS_Data[Gap]) on users' sheets keep working;
-   * every other one is deleted before the sheet is rewritten.
+   * Tables on the sheet now. A table the plan has too (same name, same header row and first column) is
+   * kept, widened or narrowed at its end to the plan's columns, so PivotTables and formulas such as
+   * =SUM(NPS_Data[Gap]) on users' sheets keep working; every other one is deleted before the sheet is rewritten.
    */
   tables: ExistingTable[];
   /** Charts on the sheet now; those the plan draws again (by name) are deleted first, the user's are kept. */
@@ -126,7 +127,7 @@ export function writeSteps(plan: WorkbookPlan, options: WriteOptions): WriteStep
     // A new sheet is added by the first step that reaches it.
     const reset = { existing, plan: sheetPlan, kept, excelApi19: options.excelApi19 };
     steps.push(existing ? on((sheet) => queueResetSheet(sheet, { ...reset, existing })) : on(() => undefined));
-    if (kept) steps.push(...tableRowSteps(sheetPlan.key, kept));
+    if (kept) steps.push(...tableColumnSteps(sheetPlan, kept), ...tableRowSteps(sheetPlan.key, kept));
     steps.push(...sheetSteps(sheetPlan, { excelApi19: options.excelApi19, kept, printNow: existing?.print }));
   }
   steps.push(({ context }) => queueNames(context, plan, options));
@@ -173,14 +174,17 @@ interface KeptTable {
   plan: TablePlan;
 }
 
-/** The sheet's table that the plan has too, in the same header row and columns (at most one a sheet). */
+/**
+ * The sheet's table that the plan has too, with the same header row and first column (at most one a sheet): a
+ * layout that adds or drops columns at the end widens or narrows it in place (tableColumnSteps).
+ */
 function keptTable(existing: ExistingSheet, plan: SheetPlan): KeptTable | null {
   for (const table of existing.tables) {
     const wanted = plan.tables.find((t) => t.name.toLowerCase() === table.name.toLowerCase());
     if (!wanted || table.range === null) continue;
     const now = parseRange(table.range);
     const then = parseRange(wanted.range);
-    if (now.top === then.top && now.left === then.left && now.right === then.right)
+    if (now.top === then.top && now.left === then.left)
       return { existing: { ...table, range: table.range }, plan: wanted };
   }
   return null;
@@ -253,6 +257,60 @@ function clearAround(sheet: Excel.Worksheet, table: string, excelApi19: boolean)
   if (parts.length === 0) return;
   if (excelApi19) sheet.getRanges(parts.join(", ")).clear("All");
   else for (const address of parts) sheet.getRange(address).clear("All");
+}
+
+/**
+ * Before its rows (tableRowSteps, which go at the plan's width): columns the plan has beyond the kept table's
+ * last are added at its end, or its columns beyond the plan's last are deleted from the end (TableColumn.delete,
+ * ExcelApi 1.1). Either way the table keeps its object and name, so PivotTables and structured references
+ * survive a layout that adds columns; the reset cleared the cells beside it.
+ */
+function tableColumnSteps(sheet: SheetPlan, kept: KeptTable): WriteStep[] {
+  const now = parseRange(kept.existing.range);
+  const { right } = parseRange(kept.plan.range);
+  const columns = (target: RequestTarget) => target.sheet(sheet.key).tables.getItem(kept.existing.name).columns;
+  const steps: WriteStep[] = [];
+  for (let column = now.right + 1; column <= right; column++) {
+    const values = addedColumnValues({ sheet, header: now.top, bodyRows: now.bottom - now.top, column });
+    steps.push((target) => void columns(target).add(undefined, values));
+  }
+  for (let column = now.right; column > right; column--)
+    steps.push((target) =>
+      columns(target)
+        .getItemAt(column - now.left)
+        .delete(),
+    );
+  return steps;
+}
+
+/**
+ * A column added to a kept table (TableColumnCollection.add with no index appends, ExcelApi 1.4): its header is
+ * the plan's and its body a placeholder the blocks write over in the same request. Not left empty: Excel fills
+ * a formula written into an empty table column down the whole column (a calculated column), and the plan's
+ * formulas differ row by row; a column that holds data is written cell by cell, as the kept columns are.
+ */
+function addedColumnValues({
+  sheet,
+  header,
+  bodyRows,
+  column,
+}: {
+  sheet: SheetPlan;
+  header: number;
+  bodyRows: number;
+  column: number;
+}): string[][] {
+  return [[String(planCellAt(sheet, header, column) ?? "")], ...Array.from({ length: bodyRows }, () => ["-"])];
+}
+
+/** The plan's cell at a row and column of its sheet, from its blocks; null where no block writes. */
+function planCellAt(sheet: SheetPlan, row: number, column: number): PlanCell {
+  for (const block of sheet.blocks) {
+    const at = parseCell(block.at);
+    const cell = block.cells[row - at.row]?.[column - at.column];
+    if (cell !== undefined) return cell;
+  }
+  return null;
 }
 
 /**

@@ -208,6 +208,44 @@ describe("the fake Excel keeps Office's rules", () => {
     expect(fake.sheet("T").tables).toEqual([]);
   });
 
+  test("table columns are added at the end with a header and deleted from the end; the table keeps its ID", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("T", { A1: "ID", A2: "a", A3: "b", C2: "beside" });
+    let context = fake.newContext();
+    context.workbook.worksheets.getItem("T").tables.add("A1:A3", true).name = "Answers";
+    await context.sync();
+    const state = fake.sheet("T").tables[0];
+    const columns = () => fake.newContext().workbook.tables.getItem("Answers").columns;
+    let added = columns();
+    added.add(undefined, [["ID"], ["x"], ["y"]]);
+    await rejectsWith(added.context.sync(), "InvalidArgument"); // a repeated header
+    added = columns();
+    added.add(0, [["Level"], ["x"], ["y"]]);
+    await rejectsWith(added.context.sync(), "InvalidArgument"); // only at the end
+    added = columns();
+    added.add(undefined, [["Level"], ["x"], ["y"]]);
+    added.add();
+    await rejectsWith(added.context.sync(), "InvalidOperation"); // C2 beside the table is not empty
+    expect(state.rect).toEqual({ top: 1, left: 1, bottom: 3, right: 2 }); // the first add went in
+    expect(fake.cell("T", "B1")).toMatchObject({ text: "Level" });
+    fake.sheet("T").cells.delete(cellKey(2, 3));
+    added = columns();
+    added.add();
+    added.load("items/name");
+    await added.context.sync();
+    expect(added.items.map((c) => c.name)).toEqual(["ID", "Level", "Column1"]);
+    context = fake.newContext();
+    context.workbook.tables.getItem("Answers").columns.getItemAt(1).delete();
+    await rejectsWith(context.sync(), "InvalidOperation"); // not the last column
+    context = fake.newContext();
+    context.workbook.tables.getItem("Answers").columns.getItemAt(2).delete();
+    context.workbook.tables.getItem("Answers").columns.getItemAt(1).delete();
+    await context.sync();
+    expect(fake.sheet("T").tables).toEqual([state]);
+    expect(state.rect).toEqual({ top: 1, left: 1, bottom: 3, right: 1 });
+    expect(fake.cell("T", "B2")).toBeUndefined();
+  });
+
   test("clearing formats over a whole table is refused; its contents may be cleared", async () => {
     const fake = new FakeExcel();
     fake.seedSheet("T", { A1: "ID", A2: "a" });

@@ -30,6 +30,8 @@
  *   Table.clearFilters (1.2) / AutoFilter.remove (1.9) show the rows again; Table.autoFilter and
  *   Worksheet.autoFilter answer isDataFiltered (1.9); Range.getVisibleView (1.3) counts the rows no filter hides.
  * - Range.delete("Up") (1.1) deletes whole body rows of a table, which shrinks and keeps its object and name.
+ * - TableColumnCollection.add (1.4 with no index) appends a column, headed by its first value or name; TableColumn.delete
+ *   (1.1) removes one (stricter: only the last, cells beside the table must be empty); the table keeps its object and name.
  * - Freeze panes on a hidden sheet fail (office-js #1463).
  * - Names and table names share one namespace; renaming a sheet rewrites references to it;
  *   deleting one turns them into #REF!.

@@ -1,6 +1,6 @@
 /**
  * An upgrade's write through the real office.js client: the NPS_Data table is resized through its
- * own row collection and never deleted, and Gaps gets its AutoFilter (none of it silently dropped).
+ * own row and column collections and never deleted, and Gaps gets its AutoFilter (none of it silently dropped).
  */
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { DATA } from "../../src/core/plan/layout";
@@ -76,4 +76,43 @@ test("more rows than the plan: the surplus rows at the end go in one Range.delet
   ]);
   const deletes = body.Actions.filter((a) => a.Name === "Delete");
   expect(deletes.map((a) => a.ArgumentInfo?.Arguments)).toEqual([["Up"]]);
+});
+
+/** Layout 3's Data table ended at the review date: layout 4 added the previous level, previous score and change. */
+const LAYOUT_3_LAST = DATA.letters.reviewDate;
+const ADDED_HEADERS = DATA.headers.slice(-3);
+
+test("a layout-3 table, three columns narrower: they are added to it, which is never deleted or made again", async () => {
+  const body = await upgradeRequest(`A1:${LAYOUT_3_LAST}${1 + planRows}`);
+  const byId = new Map(Object.values(body.ObjectPaths).map((p) => [p.Id, p]));
+  const added = (collection: string) =>
+    Object.values(body.ObjectPaths).filter(
+      (p) => p.Name === "Add" && byId.get(p.ParentObjectPathId ?? -1)?.Name === collection,
+    );
+  const columnsAdded = added("Columns").map((p) => p.ArgumentInfo?.Arguments as unknown[][]);
+  // Appended (no index), each with the plan's header and one value a body row.
+  expect(columnsAdded.map(([index]) => index ?? null)).toEqual([null, null, null]);
+  expect(columnsAdded.map(([, values]) => (values as string[][])[0][0])).toEqual(ADDED_HEADERS);
+  expect(columnsAdded.map(([, values]) => (values as string[][]).length)).toEqual([
+    1 + planRows,
+    1 + planRows,
+    1 + planRows,
+  ]);
+  // The table is found by its name (never added again) and nothing is deleted.
+  const tables = Object.values(body.ObjectPaths).filter((p) => byId.get(p.ParentObjectPathId ?? -1)?.Name === "Tables");
+  expect(tables.filter((p) => p.Name === "Add")).toEqual([]);
+  // Every path under the sheet's tables is the indexer finding NPS_Data: no tables.add, no other table.
+  expect(new Set(tables.map((p) => `${p.Name}(${String(p.ArgumentInfo?.Arguments)})`))).toEqual(
+    new Set(["(NPS_Data)"]),
+  );
+  expect(calls(body).filter((c) => c.call.endsWith(". Delete"))).toEqual([]);
+  expect(added("Rows")).toEqual([]);
+});
+
+test("a table a column wider than the plan: its last column is deleted through its own collection", async () => {
+  const wider = String.fromCharCode(LAST.charCodeAt(0) + 1);
+  const body = await upgradeRequest(`A1:${wider}${1 + planRows}`);
+  expect(calls(body).filter((c) => c.call.endsWith(". Delete"))).toEqual([
+    { call: "Columns > GetItemAt . Delete", args: [DATA.headers.length] },
+  ]);
 });

@@ -13,6 +13,7 @@ import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { todayIso } from "../../src/core/util/dates";
 import { DATA, LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { columnLetter } from "../../src/core/util/a1";
 import { parseToolkit } from "../../src/core/toolkit/load";
 import { readWorkbookSnapshot, tableRange } from "../../src/office/read-snapshot";
 import { FakeExcel, FakeOfficeError } from "../fakes/excel-fake";
@@ -262,6 +263,42 @@ describe("upgrade and repair", () => {
       await hostFor(fake, newer).buildOrUpgrade(DETAILS, noProgress);
       expect(fake.sheet("Data").tables[0]).toBe(table);
       await expectFakeMatchesPlan(fake, plan);
+    });
+
+    /** The Data table made `by` columns narrower (a layout before 4) or wider, as if an older or newer layout wrote it. */
+    const reshapeData = (fake: FakeExcel, by: number) => {
+      const data = fake.sheet("Data");
+      const table = data.tables[0];
+      const right = table.rect.right + by;
+      for (let row = table.rect.top; row <= table.rect.bottom; row++)
+        for (let column = right + 1; column <= table.rect.right; column++) data.cells.delete(cellKey(row, column));
+      for (let column = table.rect.right + 1; column <= right; column++)
+        fake.seedCell(data, `${columnLetter(column)}${table.rect.top}`, `Old column ${column}`);
+      table.rect = { ...table.rect, right };
+      return table;
+    };
+
+    test.each([
+      ["a layout-3 table, without the previous level, previous score and change columns", -3],
+      ["a table with a column more than the plan", 1],
+    ])("an upgrade of %s widens or narrows it in place", async (_name, by) => {
+      const fake = new FakeExcel();
+      await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+      const table = reshapeData(fake, by);
+      const id = table.id;
+      const mine = fake.seedSheet("My pivot", { A1: { formula: "=SUM(NPS_Data[Gap])" } });
+      await hostFor(fake, nextVersion(toolkit)).buildOrUpgrade(DETAILS, noProgress);
+      expect(fake.sheet("Data").tables).toEqual([table]);
+      expect(table).toMatchObject({ id, name: "NPS_Data", rect: { left: 1, right: DATA.headers.length } });
+      expect(mine.cells.get(cellKey(1, 1))).toMatchObject({ formula: "=SUM(NPS_Data[Gap])" });
+      await expectFakeMatchesPlan(
+        fake,
+        buildWorkbookPlan(
+          nextVersion(toolkit),
+          { behaviours: {} },
+          { ...DETAILS, now: NOW, created: NOW.toISOString() },
+        ),
+      );
     });
 
     test("a table that is not where the plan puts it is made again rather than written over", async () => {

@@ -1,5 +1,6 @@
 /** Excel's rules, applied to the fake's state when a queued operation runs at sync. */
 import {
+  MAX_COLUMNS,
   MAX_ROWS,
   cellName,
   contains,
@@ -367,8 +368,7 @@ export function addTable(state: WorkbookState, sheet: SheetState, rect: Rect, ha
     throw officeError("InvalidOperation", "A table cannot contain merged cells.");
   const headers: string[] = [];
   for (let column = rect.left; column <= rect.right; column++) {
-    const cell = sheet.cells.get(cellKey(rect.top, column));
-    const text = cell?.kind === "text" ? cell.text : cell?.kind === "number" ? String(cell.number) : "";
+    const text = headerText(sheet, rect.top, column);
     if (text.trim() === "")
       throw officeError("InvalidArgument", `The table header ${cellName(rect.top, column)} is empty.`);
     if (headers.includes(text.toLowerCase()))
@@ -437,6 +437,68 @@ export function addTableRows(sheet: SheetState, table: TableState, index: unknow
     throw officeError("InvalidOperation", `The fake does not shift cells below the table "${table.name}".`);
   table.rect = { ...table.rect, bottom: added.bottom };
   writeCells(sheet, added, rows, "values");
+}
+
+/** A header cell's text as a table reads it. */
+function headerText(sheet: SheetState, row: number, column: number): string {
+  const cell = sheet.cells.get(cellKey(row, column));
+  return cell?.kind === "text" ? cell.text : cell?.kind === "number" ? String(cell.number) : "";
+}
+
+/**
+ * TableColumnCollection.add(index, values, name) (https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection#excel-excel-tablecolumncollection-add-member(1)):
+ * "If null or -1, the addition happens at the end" (ExcelApi 1.4; 1.1 needs an index below the column count);
+ * `values` is the column's header and body, one value a row; `name` (1.4) names it, else "Column<n>". The table
+ * keeps its object and name. Stricter than Excel: the fake adds only at the end, the cells it takes in must be
+ * empty (Excel would move them), and a repeated header is refused (Excel renames it).
+ */
+export function addTableColumn(
+  sheet: SheetState,
+  table: TableState,
+  input: { index: unknown; values: unknown; name: unknown },
+): void {
+  assertUnprotected(sheet, "add a table column");
+  if (input.index !== null && input.index !== undefined && input.index !== -1)
+    throw officeError("InvalidArgument", "The fake only adds columns at the end of a table.");
+  const added = { ...table.rect, left: table.rect.right + 1, right: table.rect.right + 1 };
+  if (
+    keysIn(sheet.cells, added).length > 0 ||
+    sheet.tables.some((t) => t !== table && intersects(t.rect, added)) ||
+    sheet.merges.some((merge) => intersects(merge, added))
+  )
+    throw officeError("InvalidOperation", `The fake does not move cells beside the table "${table.name}".`);
+  const rows = input.values === undefined || input.values === null ? null : (input.values as unknown[][]);
+  if (rows && (rows.length !== rectRows(table.rect) || rows.some((row) => !Array.isArray(row) || row.length !== 1)))
+    throw officeError("InvalidArgument", "The values must have one value for each row of the table, header included.");
+  const taken = Array.from({ length: rectColumns(table.rect) }, (_, i) =>
+    headerText(sheet, table.rect.top, table.rect.left + i).toLowerCase(),
+  );
+  let header = typeof input.name === "string" ? input.name : rows ? String(rows[0][0]) : "";
+  for (let n = 1; header === ""; n++) if (!taken.includes(`column${n}`)) header = `Column${n}`;
+  if (header.trim() === "" || taken.includes(header.toLowerCase()))
+    throw officeError("InvalidArgument", `The table header "${header}" is blank or repeated.`);
+  table.rect = { ...table.rect, right: added.right };
+  if (rows) writeCells(sheet, added, rows, "values");
+  writeCells(sheet, { ...added, bottom: added.top }, [[header]], "values");
+}
+
+/**
+ * TableColumn.delete (ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.tablecolumn#excel-excel-tablecolumn-delete-member(1)):
+ * the column and its cells go and the table, one column narrower, keeps its object and name. Stricter than
+ * Excel, which moves the cells to its right across: only the last column, with nothing beside the table.
+ */
+export function deleteTableColumn(sheet: SheetState, table: TableState, index: number): void {
+  assertUnprotected(sheet, "delete a table column");
+  if (!Number.isInteger(index) || index < 0 || index >= rectColumns(table.rect))
+    throw officeError("ItemNotFound", `The table "${table.name}" has no column ${index}.`);
+  if (index !== rectColumns(table.rect) - 1 || index === 0)
+    throw officeError("InvalidOperation", "The fake only deletes the last column of a table wider than one.");
+  const column = { ...table.rect, left: table.rect.right };
+  if (keysIn(sheet.cells, { ...table.rect, left: table.rect.right + 1, right: MAX_COLUMNS }).length > 0)
+    throw officeError("InvalidOperation", `The fake does not move cells beside the table "${table.name}".`);
+  for (const map of [sheet.cells, sheet.formats, sheet.validations] as Map<number, unknown>[])
+    for (const key of keysIn(map, column)) map.delete(key);
+  table.rect = { ...table.rect, right: table.rect.right - 1 };
 }
 
 /**

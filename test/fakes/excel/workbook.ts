@@ -8,10 +8,12 @@ import { FakeRange, normaliseColour, type RangeTarget } from "./range";
 import {
   activate,
   addTable,
+  addTableColumn,
   addTableRows,
   applyAutoFilter,
   clearRange,
   clearTableFilters,
+  deleteTableColumn,
   deleteTableRow,
   removeAutoFilter,
   assertAlive,
@@ -566,10 +568,32 @@ export class FakeTableColumnCollection extends FakeCollection<ColumnState, FakeT
   protected itemFor(column: ColumnState): FakeTableColumn {
     return new FakeTableColumn(this.context, () => column);
   }
+  /** ExcelApi 1.1 / 1.4: see addTableColumn. */
+  add(index?: number | null, values?: unknown[][], name?: string): FakeTableColumn {
+    let added: ColumnState | null = null;
+    this.queue({ index, values, name }, (target) => {
+      const table = target as TableState;
+      addTableColumn(ownerOf(this.context.state, table), table, { index, values, name });
+      added = { table, index: table.rect.right - table.rect.left };
+    });
+    return new FakeTableColumn(this.context, () => added);
+  }
+  /** ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection#excel-excel-tablecolumncollection-getitemat-member(1) */
+  getItemAt(index: number): FakeTableColumn {
+    return new FakeTableColumn(this.context, () => ({ table: this.target() as TableState, index }));
+  }
 }
 
 export interface FakeTableColumn extends Pick<Excel.TableColumn, "name"> {}
-export class FakeTableColumn extends FakeClientObject {}
+export class FakeTableColumn extends FakeClientObject {
+  /** See deleteTableColumn. */
+  delete(): void {
+    this.queue(null, (target) => {
+      const { table, index } = target as ColumnState;
+      deleteTableColumn(ownerOf(this.context.state, table), table, index);
+    });
+  }
+}
 defineAccessors<ColumnState>(FakeTableColumn, {
   name: {
     get: ({ table, index }, self) => {
