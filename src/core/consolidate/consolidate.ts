@@ -117,6 +117,7 @@ export function consolidate(examined: ExaminedReturn[], target: Toolkit, options
     file: r.file,
     identity: r.identity as ReturnIdentity,
     answers: r.answers ?? {},
+    actions: r.actions ?? [],
   }));
   const log: LogEntry[] = examined.map((r) => {
     const number = numbers.get(r.position);

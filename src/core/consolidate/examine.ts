@@ -107,6 +107,7 @@ function examineSnapshot(
     },
     answers,
     retiredAnswers: retired,
+    actions: found.answers.actions ?? [],
   };
 }
 

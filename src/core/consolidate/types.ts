@@ -1,4 +1,4 @@
-import type { BehaviourAnswer } from "../plan/answer-types";
+import type { ActionAnswer, BehaviourAnswer } from "../plan/answer-types";
 import type { SignOffState } from "../assessment/sign-off";
 import type { Severity } from "../check/types";
 import type { WorkbookSnapshot } from "../snapshot/types";
@@ -60,6 +60,8 @@ export interface ExaminedReturn {
   answers?: Record<string, BehaviourAnswer>;
   /** Answered behaviours the group's toolkit no longer has, so not consolidated. */
   retiredAnswers: number;
+  /** The return's action plan, as typed (Group Actions). */
+  actions?: ActionAnswer[];
 }
 
 export interface ConsolidationOptions {
@@ -75,6 +77,8 @@ export interface UsedReturn {
   file: string;
   identity: ReturnIdentity;
   answers: Record<string, BehaviourAnswer>;
+  /** Its action plan, as typed (none when not given). */
+  actions?: ActionAnswer[];
 }
 
 export type LogOutcome = "used" | "used-with-errors" | "left-out";
