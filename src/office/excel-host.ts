@@ -600,7 +600,7 @@ function sheetHidden(name: string, veryHidden: boolean): UserFacingError {
 
 function groupTableInTheWayError(sheet: string): UserFacingError {
   return new UserFacingError(
-    `This workbook already holds a Group Data table (NPS_GroupData) on the sheet "${sheet}", which the add-in does not recognise as the group sheets it wrote, so it cannot add or replace the group sheets.`,
+    `This workbook already holds a group table (NPS_GroupData or NPS_GroupActions) on the sheet "${sheet}", which the add-in does not recognise as the group sheets it wrote, so it cannot add or replace the group sheets.`,
     `Delete the sheet "${sheet}" (or convert its table to a range), or open a new blank workbook, then consolidate again.`,
   );
 }

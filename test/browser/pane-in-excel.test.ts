@@ -235,13 +235,18 @@ describe("consolidating returns in Excel (the in-memory fake)", () => {
     await expectGoodView(page, "Consolidate, after");
 
     const links = page.getByRole("list", { name: "Group sheets written" }).getByRole("button");
-    await expect(links.allInnerTexts()).resolves.toEqual(["Group Summary", "Group Data", "Consolidation Log"]);
+    await expect(links.allInnerTexts()).resolves.toEqual([
+      "Group Summary",
+      "Group Data",
+      "Group Actions",
+      "Consolidation Log",
+    ]);
     await links.nth(1).click();
     await waitForActiveSheet(page, "Group Data");
     const sheets = await page.evaluate(() =>
       (window as unknown as { paneFake: PaneFake }).paneFake.state.sheets.map((s) => s.name),
     );
-    expect(sheets).toEqual(["Sheet1", "Group Summary", "Group Data", "Consolidation Log"]);
+    expect(sheets).toEqual(["Sheet1", "Group Summary", "Group Data", "Group Actions", "Consolidation Log"]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

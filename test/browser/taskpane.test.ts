@@ -252,7 +252,12 @@ describe("consolidating returns on the standalone page", () => {
     const saved = path.join(folder, download.suggestedFilename());
     await download.saveAs(saved);
     const snapshot = await readSnapshotFromBuffer(new Uint8Array(readFileSync(saved)));
-    expect(snapshot.sheets.map((sheet) => sheet.name)).toEqual(["Group Summary", "Group Data", "Consolidation Log"]);
+    expect(snapshot.sheets.map((sheet) => sheet.name)).toEqual([
+      "Group Summary",
+      "Group Data",
+      "Group Actions",
+      "Consolidation Log",
+    ]);
     await expectNoSeriousAxeViolations(page, "light, after consolidating");
     expect(pageErrors).toEqual([]);
     await page.context().close();

@@ -58,7 +58,10 @@ test.each([2, 400])(
     fake.seedSheet("Group Summary", { A1: "Mine" });
     const { client, host } = realHost(fake);
     const outcome = await host.writeGroupSheets(consolidation, noProgress);
-    expect(outcome).toEqual({ sheets: ["Group Summary (2)", "Group Data", "Consolidation Log"], replaced: [] });
+    expect(outcome).toEqual({
+      sheets: ["Group Summary (2)", "Group Data", "Group Actions", "Consolidation Log"],
+      replaced: [],
+    });
     expect(fake.cell("Group Summary", "A1")).toMatchObject({ kind: "text", text: "Mine" });
     for (const request of client.requests) expect(request.bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
     if (n > 100) expect(client.requests.length).toBeGreaterThan(2);
@@ -88,7 +91,7 @@ test("a second consolidation replaces the earlier group sheets in 3 requests: th
     tables: fake.state.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, sheet: s.name }))),
   };
   const outcome = await host.writeGroupSheets(next, noProgress);
-  expect(outcome.replaced).toEqual(["Group Summary", "Group Data", "Consolidation Log"]);
+  expect(outcome.replaced).toEqual(["Group Summary", "Group Data", "Group Actions", "Consolidation Log"]);
   const [overview, earlier, write] = client.requests;
   expect(client.requests).toHaveLength(3);
   // The earlier sheets' protection, table places and charts: a few kilobytes each way, whatever the group's size.
@@ -111,7 +114,7 @@ test("a consolidation far smaller than the earlier one shrinks the kept table, e
     tables: fake.state.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, sheet: s.name }))),
   };
   const outcome = await host.writeGroupSheets(next, noProgress);
-  expect(outcome.replaced).toHaveLength(3);
+  expect(outcome.replaced).toHaveLength(4);
   for (const request of client.requests) expect(request.bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
   expect(client.requests).toHaveLength(3);
   await expectFakeMatchesPlan(fake, planGroupSheetsInto(next, listing, NOW)!.plan);

@@ -70,16 +70,20 @@ const sheetOrder = (fake: FakeExcel) => fake.state.sheets.map((s) => s.name);
 const groupTable = (fake: FakeExcel) =>
   fake.state.sheets.flatMap((s) => s.tables).find((t) => t.name === GROUP_DATA_TABLE_NAME)!;
 
-test("writes Group Summary, Group Data and the Consolidation Log into the workbook, exactly as planned", async () => {
+test("writes Group Summary, Group Data, Group Actions and the Consolidation Log into the workbook, exactly as planned", async () => {
   const fake = new FakeExcel();
   const steps: string[] = [];
   const planned = planGroupSheetsInto(consolidation, listingOf(fake), NOW);
   const outcome = await hostFor(fake).writeGroupSheets(consolidation, (p) => steps.push(p.step));
-  expect(outcome).toEqual({ sheets: ["Group Summary", "Group Data", "Consolidation Log"], replaced: [] });
+  expect(outcome).toEqual({
+    sheets: ["Group Summary", "Group Data", "Group Actions", "Consolidation Log"],
+    replaced: [],
+  });
   await expectFakeMatchesPlan(fake, planned!.plan);
   expect(fake.state.names.map((n) => [n.name, n.formula])).toEqual([
     ["NPS_Sheet_groupSummary", "='Group Summary'!$A$1"],
     ["NPS_Sheet_groupData", "='Group Data'!$A$1"],
+    ["NPS_Sheet_groupActions", "='Group Actions'!$A$1"],
     ["NPS_Sheet_consolidationLog", "='Consolidation Log'!$A$1"],
   ]);
   expect(steps).toContain("Writing the group sheets into your workbook");
@@ -90,7 +94,10 @@ test("a user's sheet called Group Data is left as it was; the group's sheet is n
   const fake = new FakeExcel();
   fake.seedSheet("group data", { A1: "My own notes", B2: { formula: "=1+1" } });
   const outcome = await consolidateAgain(fake, consolidation);
-  expect(outcome).toEqual({ sheets: ["Group Summary", "Group Data (2)", "Consolidation Log"], replaced: [] });
+  expect(outcome).toEqual({
+    sheets: ["Group Summary", "Group Data (2)", "Group Actions", "Consolidation Log"],
+    replaced: [],
+  });
   expect(fake.cell("group data", "A1")).toEqual({ kind: "text", text: "My own notes", quotePrefix: false });
   expect(fake.cell("group data", "B2")).toEqual({ kind: "formula", formula: "=1+1" });
 });
@@ -107,8 +114,8 @@ test("a second consolidation replaces the earlier group sheets in place, renamed
   const outcome = await consolidateAgain(fake, consolidationOf("Anytown", "Otherton", "Elsewhere"));
 
   expect(outcome).toEqual({
-    sheets: ["Group Summary", "Returns data", "Consolidation Log"],
-    replaced: ["Group Summary", "Returns data", "Consolidation Log"],
+    sheets: ["Group Summary", "Returns data", "Group Actions", "Consolidation Log"],
+    replaced: ["Group Summary", "Returns data", "Group Actions", "Consolidation Log"],
   });
   expect(sheetOrder(fake)).toEqual(before);
   // The same table object, grown to the new rows: PivotTables and formulas built on it keep working.
@@ -123,7 +130,7 @@ test("a smaller consolidation shrinks the kept Group Data table to its rows", as
   await hostFor(fake).writeGroupSheets(consolidationOf("Anytown", "Otherton", "Elsewhere"), noProgress);
   const tableId = groupTable(fake).id;
   const outcome = await consolidateAgain(fake, consolidationOf("Anytown"));
-  expect(outcome.replaced).toEqual(["Group Summary", "Group Data", "Consolidation Log"]);
+  expect(outcome.replaced).toEqual(["Group Summary", "Group Data", "Group Actions", "Consolidation Log"]);
   expect(groupTable(fake).id).toBe(tableId);
   expect(groupTable(fake).rect.bottom).toBe(GROUP_DATA.headerRow + perReturn);
 });
@@ -134,8 +141,8 @@ test("a user's own sheet called Group Data, made after the add-in's was renamed,
   await renameSheet(fake, "Group Data", "Returns data");
   fake.seedSheet("Group Data", { A1: "My own Group Data", B1: 42 });
   const outcome = await consolidateAgain(fake, consolidationOf("Elsewhere"));
-  expect(outcome.sheets).toEqual(["Group Summary", "Returns data", "Consolidation Log"]);
-  expect(outcome.replaced).toEqual(["Group Summary", "Returns data", "Consolidation Log"]);
+  expect(outcome.sheets).toEqual(["Group Summary", "Returns data", "Group Actions", "Consolidation Log"]);
+  expect(outcome.replaced).toEqual(["Group Summary", "Returns data", "Group Actions", "Consolidation Log"]);
   expect(fake.sheet("Group Data").cells.size).toBe(2);
   expect(fake.cell("Group Data", "A1")).toEqual({ kind: "text", text: "My own Group Data", quotePrefix: false });
   expect(fake.cell("Group Data", "B1")).toEqual({ kind: "number", number: 42 });
@@ -151,8 +158,8 @@ test("a group sheet the user deleted comes back under a free name beside their o
   fake.seedSheet("Consolidation Log", { A1: "My log" });
   const outcome = await consolidateAgain(fake, consolidationOf("Elsewhere"));
   expect(outcome).toEqual({
-    sheets: ["Group Summary", "Group Data", "Consolidation Log (2)"],
-    replaced: ["Group Summary", "Group Data"],
+    sheets: ["Group Summary", "Group Data", "Group Actions", "Consolidation Log (2)"],
+    replaced: ["Group Summary", "Group Data", "Group Actions"],
   });
   expect(fake.cell("Consolidation Log", "A1")).toEqual({ kind: "text", text: "My log", quotePrefix: false });
 });
@@ -163,7 +170,12 @@ test("a Group Data table on a sheet the add-in does not recognise is refused in 
   await host.writeGroupSheets(consolidation, noProgress);
   // The names that mark the group sheets are gone (as when sheets are copied into another workbook).
   await fake.run(async (context) => {
-    for (const name of ["NPS_Sheet_groupSummary", "NPS_Sheet_groupData", "NPS_Sheet_consolidationLog"])
+    for (const name of [
+      "NPS_Sheet_groupSummary",
+      "NPS_Sheet_groupData",
+      "NPS_Sheet_groupActions",
+      "NPS_Sheet_consolidationLog",
+    ])
       context.workbook.names.getItem(name).delete();
     await context.sync();
   });
@@ -171,6 +183,22 @@ test("a Group Data table on a sheet the add-in does not recognise is refused in 
   await expect(host.writeGroupSheets(consolidation, noProgress)).rejects.toMatchObject({
     name: "UserFacingError",
     message: expect.stringContaining('on the sheet "Group Data", which the add-in does not recognise'),
+  });
+  expect(JSON.stringify(fake.snapshotState())).toBe(before);
+});
+
+test("a Group Actions table on a sheet the add-in no longer recognises is refused too, and nothing is changed", async () => {
+  const fake = new FakeExcel();
+  const host = hostFor(fake);
+  await host.writeGroupSheets(consolidation, noProgress);
+  await fake.run(async (context) => {
+    context.workbook.names.getItem("NPS_Sheet_groupActions").delete();
+    await context.sync();
+  });
+  const before = JSON.stringify(fake.snapshotState());
+  await expect(host.writeGroupSheets(consolidation, noProgress)).rejects.toMatchObject({
+    name: "UserFacingError",
+    message: expect.stringContaining('on the sheet "Group Actions", which the add-in does not recognise'),
   });
   expect(JSON.stringify(fake.snapshotState())).toBe(before);
 });

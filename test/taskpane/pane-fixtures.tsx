@@ -37,7 +37,10 @@ export function fakeHost(
     selectCell: async () => undefined,
     addCheckReport: async () => "Check report",
     signOff: async () => builtOutcome,
-    writeGroupSheets: async () => ({ sheets: ["Group Summary", "Group Data", "Consolidation Log"], replaced: [] }),
+    writeGroupSheets: async () => ({
+      sheets: ["Group Summary", "Group Data", "Group Actions", "Consolidation Log"],
+      replaced: [],
+    }),
     ...overrides,
   };
   return { host, calls };

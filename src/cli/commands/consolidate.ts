@@ -4,6 +4,7 @@ import * as path from "path";
 import { consolidateReturns } from "../../core/consolidate/consolidate";
 import { anonymiseConsolidation, returnKeyCsv } from "../../core/consolidate/anonymise";
 import { groupDataCsv } from "../../core/consolidate/csv";
+import { groupActionRows, groupActionsCsv } from "../../core/consolidate/group-actions";
 import { planGroupWorkbook } from "../../core/consolidate/group-plan";
 import { groupDataRows } from "../../core/consolidate/group-rows";
 import { logRow, logSummaryLine } from "../../core/consolidate/log";
@@ -75,6 +76,8 @@ function printLog(consolidation: Consolidation, output: CliOutput): void {
 interface Outputs {
   xlsx: string;
   csv?: string;
+  /** Group Actions as CSV. */
+  actionsCsv?: string;
   /** The anonymised group's key; given exactly when the group is anonymised. */
   key?: string;
   force: boolean;
@@ -84,12 +87,14 @@ function outputsOf(args: ParsedArgs): Outputs {
   const xlsx = args.values.output;
   if (typeof xlsx !== "string") throw new UsageError(cliWords.consolidate.noOutput);
   const { csv, key } = args.values;
+  const actionsCsv = args.values["actions-csv"];
   const anonymise = args.values.anonymise === true;
   if (anonymise && typeof key !== "string") throw new UsageError(cliWords.consolidate.noKey);
   if (!anonymise && typeof key === "string") throw new UsageError(cliWords.consolidate.keyWithoutAnonymise);
   return {
     xlsx,
     ...(typeof csv === "string" ? { csv } : {}),
+    ...(typeof actionsCsv === "string" ? { actionsCsv } : {}),
     ...(typeof key === "string" ? { key } : {}),
     force: args.values.force === true,
   };
@@ -102,8 +107,10 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
   const outputs = outputsOf(args);
   const xlsxTarget = checkTarget(outputs.xlsx, outputs.force);
   const csvTarget = outputs.csv === undefined ? undefined : checkTarget(outputs.csv, outputs.force, ".csv");
+  const actionsTarget =
+    outputs.actionsCsv === undefined ? undefined : checkTarget(outputs.actionsCsv, outputs.force, ".csv");
   const keyTarget = outputs.key === undefined ? undefined : checkTarget(outputs.key, outputs.force, ".csv");
-  const targets = [xlsxTarget, ...(csvTarget ? [csvTarget] : []), ...(keyTarget ? [keyTarget] : [])];
+  const targets = [xlsxTarget, csvTarget, actionsTarget, keyTarget].filter((t): t is string => t !== undefined);
   if (new Set(targets).size < targets.length) throw new UsageError("Name a different file for each output.");
   const files = filesFrom(args.positionals, targets);
   for (const file of files)
@@ -129,13 +136,16 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
   await writeAllOrNothing([
     { target: xlsxTarget, bytes: workbook, shownAs: outputs.xlsx },
     ...(csvTarget && outputs.csv ? [{ target: csvTarget, bytes: text(groupDataCsv(rows)), shownAs: outputs.csv }] : []),
+    ...(actionsTarget && outputs.actionsCsv
+      ? [{ target: actionsTarget, bytes: text(groupActionsCsv(groupActionRows(shared))), shownAs: outputs.actionsCsv }]
+      : []),
     ...(keyTarget && outputs.key && anonymised
       ? [{ target: keyTarget, bytes: text(returnKeyCsv(anonymised.key)), shownAs: outputs.key }]
       : []),
   ]);
   output.log(
     cliWords.consolidate.wrote(
-      cliWords.consolidate.andCsv(outputs.xlsx, outputs.csv, outputs.key),
+      cliWords.consolidate.andCsv(outputs.xlsx, outputs.csv, outputs.actionsCsv, outputs.key),
       logSummaryLine(consolidation),
       rows.length,
       consolidation.toolkit.id,
@@ -153,6 +163,7 @@ export const consolidateCommand: Command = {
   options: {
     output: { type: "string", short: "o" },
     csv: { type: "string" },
+    "actions-csv": { type: "string" },
     anonymise: { type: "boolean" },
     key: { type: "string" },
     "include-errors": { type: "boolean" },

@@ -1,11 +1,13 @@
 /**
  * A group fit to send back to every council that took part: each return known only by its number, with no
- * council, respondent, role, evidence, owner or file name left in it, and a key (for the group's lead
+ * council, respondent, role, evidence, owner, action text, progress note or file name left in it, and a key (for the group's lead
  * alone) saying which council's return has which number. Group Summary then shows no figure drawn from
  * fewer than MINIMUM_RETURNS returns (peer-groups.ts).
  */
 import { canonicalLevel } from "../plan/answers";
-import { GROUP_DATA, NOT_A_LEVEL } from "../plan/layout";
+import type { ActionAnswer } from "../plan/answer-types";
+import { ACTION_STATUSES, GROUP_DATA, NOT_A_LEVEL } from "../plan/layout";
+import { isIsoDate } from "../util/dates";
 import { levelText } from "../plan/level-text";
 import { csvText } from "./csv";
 import type { Consolidation, LogEntry, ReturnIdentity, UsedReturn } from "./types";
@@ -36,8 +38,21 @@ const anonymousIdentity = (identity: ReturnIdentity): ReturnIdentity => ({
 const sharedLevel = (levels: readonly string[], typed: string | undefined) =>
   typed === undefined || levelText(typed) === "" || canonicalLevel(levels, typed) ? typed : NOT_A_LEVEL;
 
-/** A return by number only: its levels, without the evidence and owners that could name the council. */
-function anonymousReturn(used: UsedReturn, levels: readonly string[]): UsedReturn {
+/**
+ * An action as shared: its behaviour (when it is one of the toolkit's), due date and status (when a date and a
+ * status); the action's words, owner and note, which could name the council or a person, are withheld.
+ */
+function anonymousAction(action: ActionAnswer, behaviourIds: ReadonlySet<string>): ActionAnswer {
+  const { behaviourId, dueDate, status } = action;
+  return {
+    ...(behaviourId !== undefined && behaviourIds.has(behaviourId) ? { behaviourId } : {}),
+    ...(dueDate !== undefined && isIsoDate(dueDate) ? { dueDate } : {}),
+    ...(status !== undefined && (ACTION_STATUSES as readonly string[]).includes(status) ? { status } : {}),
+  };
+}
+
+/** A return by number only: its levels and actions, without the words and owners that could name the council. */
+function anonymousReturn(used: UsedReturn, levels: readonly string[], behaviourIds: ReadonlySet<string>): UsedReturn {
   const answers = Object.fromEntries(
     Object.entries(used.answers).map(([id, answer]) => [
       id,
@@ -55,6 +70,7 @@ function anonymousReturn(used: UsedReturn, levels: readonly string[]): UsedRetur
     identity: anonymousIdentity(used.identity),
     answers,
     ...previousLevels,
+    actions: (used.actions ?? []).map((action) => anonymousAction(action, behaviourIds)),
   };
 }
 
@@ -76,10 +92,12 @@ function anonymousLogEntry(entry: LogEntry): LogEntry {
 
 /** The consolidation as it may be shared, and the key to it. */
 export function anonymiseConsolidation(consolidation: Consolidation): AnonymisedGroup {
+  const { toolkit } = consolidation;
+  const behaviourIds = new Set(toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
   return {
     consolidation: {
-      toolkit: consolidation.toolkit,
-      returns: consolidation.returns.map((used) => anonymousReturn(used, consolidation.toolkit.levels)),
+      toolkit,
+      returns: consolidation.returns.map((used) => anonymousReturn(used, toolkit.levels, behaviourIds)),
       log: consolidation.log.map(anonymousLogEntry),
       anonymised: true,
     },

@@ -118,6 +118,7 @@ export function consolidate(examined: ExaminedReturn[], target: Toolkit, options
     identity: r.identity as ReturnIdentity,
     answers: r.answers ?? {},
     ...(r.previousLevels ? { previousLevels: r.previousLevels } : {}),
+    actions: r.actions ?? [],
   }));
   const log: LogEntry[] = examined.map((r) => {
     const number = numbers.get(r.position);

@@ -124,6 +124,7 @@ function examineSnapshot(
     answers,
     retiredAnswers: retired,
     ...(previous ? { previousLevels: previous } : {}),
+    actions: found.answers.actions ?? [],
   };
 }
 

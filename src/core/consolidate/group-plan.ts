@@ -3,6 +3,7 @@ import { GROUP_SHEET_KEYS, roleNameFor, SHEET_NAMES, type GroupSheetKey } from "
 import type { WorkbookPlan } from "../plan/types";
 import { sheetMarkedBy } from "../snapshot/our-sheets";
 import { quoteSheet } from "../util/a1";
+import { GROUP_ACTIONS_TABLE_NAME, groupActionRows, groupActionsSheet } from "./group-actions";
 import { GROUP_DATA_TABLE_NAME, groupDataSheet } from "./group-data-sheet";
 import { groupDataRows } from "./group-rows";
 import { groupSummarySheet } from "./group-summary-sheet";
@@ -18,7 +19,7 @@ export interface GroupPlanOptions {
 }
 
 /**
- * The group workbook: Group Summary, Group Data and the Consolidation Log, as one plan both writers apply.
+ * The group workbook: Group Summary, Group Data, Group Actions and the Consolidation Log, as one plan both writers apply.
  * Each sheet is marked by its NPS_Sheet_* name (as the assessment's and the check report's are), so a later
  * consolidation into the same workbook finds the add-in's group sheets again, even renamed. Throws when no
  * return was used (an Excel table cannot be empty, and there is nothing to summarise).
@@ -28,6 +29,7 @@ export function planGroupWorkbook(consolidation: Consolidation, options: GroupPl
   const sheetNames = {
     groupSummary: SHEET_NAMES.groupSummary,
     groupData: SHEET_NAMES.groupData,
+    groupActions: SHEET_NAMES.groupActions,
     consolidationLog: SHEET_NAMES.consolidationLog,
     ...options.sheetNames,
   };
@@ -43,6 +45,7 @@ export function planGroupWorkbook(consolidation: Consolidation, options: GroupPl
         anonymised: consolidation.anonymised,
       }),
       groupDataSheet(rows, sheetNames.groupData),
+      groupActionsSheet(groupActionRows(consolidation), sheetNames.groupActions),
       consolidationLogSheet(consolidation, sheetNames.consolidationLog, options.now),
     ],
     names: GROUP_SHEET_KEYS.map((key) => ({
@@ -91,17 +94,27 @@ function earlierGroupSheets(workbook: WorkbookListing): Partial<Record<GroupShee
   return found;
 }
 
+/** The group's tables, by the sheet each is on. */
+const GROUP_TABLES = [
+  { key: "groupData", name: GROUP_DATA_TABLE_NAME },
+  { key: "groupActions", name: GROUP_ACTIONS_TABLE_NAME },
+] as const;
+
 /**
- * The sheet holding a Group Data table (NPS_GroupData) that the new plan can neither keep nor add beside:
- * one on any sheet but the earlier Group Data the plan rewrites (a copied sheet, or group sheets made before
- * they were marked). null when there is none.
+ * The sheet holding a group table (NPS_GroupData, NPS_GroupActions) that the new plan can neither keep nor add
+ * beside: one on any sheet but the earlier group sheet the plan rewrites (a copied sheet, or group sheets made
+ * before they were marked). null when there is none.
  */
 export function groupTableInTheWay(workbook: WorkbookListing): string | null {
-  const replaced = earlierGroupSheets(workbook).groupData?.toLowerCase();
-  const table = workbook.tables.find(
-    (t) => t.name.toLowerCase() === GROUP_DATA_TABLE_NAME.toLowerCase() && t.sheet.toLowerCase() !== replaced,
-  );
-  return table?.sheet ?? null;
+  const earlier = earlierGroupSheets(workbook);
+  for (const { key, name } of GROUP_TABLES) {
+    const replaced = earlier[key]?.toLowerCase();
+    const table = workbook.tables.find(
+      (t) => t.name.toLowerCase() === name.toLowerCase() && t.sheet.toLowerCase() !== replaced,
+    );
+    if (table) return table.sheet;
+  }
+  return null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { BehaviourAnswer } from "../plan/answer-types";
+import type { ActionAnswer, BehaviourAnswer } from "../plan/answer-types";
 import type { SignOffState } from "../assessment/sign-off";
 import type { Severity } from "../check/types";
 import type { WorkbookSnapshot } from "../snapshot/types";
@@ -62,6 +62,8 @@ export interface ExaminedReturn {
   retiredAnswers: number;
   /** Last year's current level as the return's Previous columns show it, by behaviour ID of the group's toolkit. */
   previousLevels?: Record<string, string>;
+  /** The return's action plan, as typed (Group Actions). */
+  actions?: ActionAnswer[];
 }
 
 export interface ConsolidationOptions {
@@ -79,6 +81,8 @@ export interface UsedReturn {
   answers: Record<string, BehaviourAnswer>;
   /** Last year's current level by behaviour ID, where the return was started from last year's. */
   previousLevels?: Record<string, string>;
+  /** Its action plan, as typed (none when not given). */
+  actions?: ActionAnswer[];
 }
 
 export type LogOutcome = "used" | "used-with-errors" | "left-out";

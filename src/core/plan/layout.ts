@@ -11,7 +11,7 @@ export const LAYOUT_VERSION = 4;
 export { SHEET_NAMES } from "../toolkit/sheet-names";
 
 /** The sheets of a group workbook (consolidation), which an assessment never has. */
-export const GROUP_SHEET_KEYS = ["groupSummary", "groupData", "consolidationLog"] as const;
+export const GROUP_SHEET_KEYS = ["groupSummary", "groupData", "groupActions", "consolidationLog"] as const;
 export type GroupSheetKey = (typeof GROUP_SHEET_KEYS)[number];
 
 /** Plan keys of the workbook's fixed sheets; key area sheets are `keyArea:<ID>`. */
@@ -328,6 +328,24 @@ export const GROUP_DATA = namedTable(1, {
   status: COLUMN.finalOrDraft,
   /** How many respondents a moderated return was agreed from (src/core/moderate); blank for one respondent's return. */
   moderatedFrom: { header: "Moderated from (respondents)", width: 14 },
+});
+
+/**
+ * Group Actions: the NPS_GroupActions table, its header in row 1 and one row per action of every return used, as
+ * each council typed it (src/core/consolidate/group-actions.ts). Action, owner and note are text whatever they hold.
+ */
+export const GROUP_ACTIONS = namedTable(1, {
+  returnNumber: COLUMN.returnNumber,
+  council: { ...COLUMN.council, format: "text" },
+  respondent: { ...COLUMN.respondent, format: "text" },
+  id: { ...COLUMN.id, width: 14 },
+  behaviour: { ...COLUMN.behaviour, width: 30 },
+  keyArea: { ...COLUMN.keyArea, width: 24 },
+  action: { ...ACTIONS.specs.action, format: "text" },
+  owner: { ...COLUMN.owner, format: "text" },
+  dueDate: { ...ACTIONS.specs.dueDate, format: "date" },
+  status: ACTIONS.specs.status,
+  note: { ...ACTIONS.specs.note, format: "text" },
 });
 
 /** Consolidation Log: one row per file given, in the order given, below a title and a count line. */

@@ -180,6 +180,7 @@ export type SheetRole =
   | "checkReport"
   | "groupSummary"
   | "groupData"
+  | "groupActions"
   | "consolidationLog";
 
 export interface SheetPlan {

@@ -16,5 +16,6 @@ export const SHEET_NAMES = {
   checkReport: "Check report",
   groupSummary: "Group Summary",
   groupData: "Group Data",
+  groupActions: "Group Actions",
   consolidationLog: "Consolidation Log",
 } as const;

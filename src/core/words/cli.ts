@@ -245,17 +245,18 @@ asked (no --by, a date that is not a date, the new file is <file.xlsx>).`,
   },
 
   consolidate: {
-    summary: "Consolidate returned assessments into a group workbook (and CSV) to compare and pivot.",
+    summary: "Consolidate returned assessments into a group workbook (and CSVs) to compare and pivot.",
     help: `Usage:
   nps-toolkit consolidate <file.xlsx or folder>... -o group.xlsx [--csv group.csv]
-                          [--anonymise --key key.csv]
+                          [--actions-csv actions.csv] [--anonymise --key key.csv]
                           [--include-errors] [--final-only] [--force] [--today YYYY-MM-DD]
 
 Consolidates returned assessment workbooks (one per council, or one per respondent in a council) into a
 new group workbook: Group Summary (each return's average current score and typical level per key area
 and theme, with the group's mean, lowest, highest and spread), Group Data (one row per return and
-behaviour, an Excel table to pivot on) and the Consolidation Log (every file, its status, its findings
-and why any was left out). A folder stands for the .xlsx files in it (Excel's ~$ lock files aside).
+behaviour, an Excel table to pivot on), Group Actions (one row per action of every return's action
+plan, an Excel table too) and the Consolidation Log (every file, its status, its findings and why any
+was left out). A folder stands for the .xlsx files in it (Excel's ~$ lock files aside).
 
 Each file is checked first. A file that is not an assessment, or whose check finds errors, is left out
 (see nps-toolkit check). Returns from an older toolkit version are matched by behaviour ID. Of two
@@ -263,14 +264,16 @@ returns from the same council and respondent, the final one is used, then the on
 assessment date, then the one saved later. The returns are only read, never changed.
 
 With --anonymise the group workbook is fit to send back to every council: returns are Return 1, 2, ...
-with no council, respondent, role, evidence, owner or file name anywhere in it, and any group figure
-drawn from fewer than 5 returns is not shown. Which council's return has which number is written only
+with no council, respondent, role, evidence, owner or file name anywhere in it (Group Actions keeps
+each action's behaviour, due date and status, not its words or note), and any group figure drawn from
+fewer than 5 returns is not shown. Which council's return has which number is written only
 to the key file (--key), for you to tell each council its own number.
 
 Options:
   -o, --output FILE    The group workbook to write (.xlsx). Required.
   --csv FILE           Also write Group Data as CSV (UTF-8), for Power BI and other tools.
-  --anonymise          Write a group workbook (and CSV) to share with every council.
+  --actions-csv FILE   Also write Group Actions as CSV (UTF-8).
+  --anonymise          Write a group workbook (and CSVs) to share with every council.
   --key FILE           With --anonymise, required: the CSV saying whose return has which number.
   --include-errors     Use returns whose check found errors too.
   --final-only         Leave out returns that are not signed off.
@@ -294,7 +297,7 @@ Exit codes:
     nothing: (summary: string) => `${summary} Nothing could be consolidated, so no file was written.`,
     wrote: (files: string, summary: string, rows: number, id: string, version: string) =>
       `Wrote ${files}: ${summary} ${rows} rows on Group Data (toolkit ${id} ${version}).`,
-    /** The workbook and whichever of the CSV and the key file were written with it. */
+    /** The workbook and whichever of the CSVs and the key file were written with it. */
     andCsv: (xlsx: string, ...others: (string | undefined)[]) =>
       [xlsx, ...others.filter((file): file is string => Boolean(file))].join(" and "),
   },

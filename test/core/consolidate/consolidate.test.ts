@@ -239,9 +239,9 @@ describe("the group plan's formulas", () => {
     ]);
   });
 
-  test("every value copied from a return is a plain cell on Group Data and the log, never a formula", () => {
+  test("every value copied from a return is a plain cell on Group Data, Group Actions and the log, never a formula", () => {
     const sheets = plan().sheets.filter((s) => s.role !== "groupSummary");
-    expect(sheets.map((s) => s.name)).toEqual(["Group Data", "Consolidation Log"]);
+    expect(sheets.map((s) => s.name)).toEqual(["Group Data", "Group Actions", "Consolidation Log"]);
     for (const sheet of sheets) expect(sheet.blocks.flatMap((b) => b.cells.flat()).filter(isFormula)).toEqual([]);
   });
 });
