@@ -3,6 +3,7 @@
  * as the command line reads it, then every rule) beside ExcelJS alone loading the same file. Target: ≤ 1.3×.
  */
 import ExcelJS from "exceljs";
+import { withoutCalculatedColumns } from "../test/support/exceljs-load";
 import { sampleAnswers } from "../src/core/answers/sample";
 import { checkWorkbook } from "../src/core/check/check";
 import { buildWorkbookPlan } from "../src/core/plan/build-plan";
@@ -34,7 +35,9 @@ export async function measureCheck(): Promise<CheckBenchmark> {
     // A benchmark of a checker that found errors in a clean workbook would measure the wrong thing.
     if (findings.some((f) => f.severity !== "info")) throw new Error("the canonical workbook did not check clean");
   };
-  const load = () => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer);
+  // ExcelJS cannot load the Actions table's calculated columns: it loads the package without them.
+  const loadable = await withoutCalculatedColumns(bytes);
+  const load = () => new ExcelJS.Workbook().xlsx.load(loadable as unknown as ArrayBuffer);
   await interleavedMedians([check, load], 3);
   const [ms, loadMs] = await interleavedMedians([check, load], RUNS);
   const round = (n: number, digits = 1) => Number(n.toFixed(digits));
