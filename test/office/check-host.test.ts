@@ -90,8 +90,9 @@ describe("the check reads the assessment in one sync", () => {
     expect((await syncsOf(fake, () => hostFor(fake).status())).syncs).toBe(1);
 
     const one = await readForCheck(fake);
-    expect(one.sheets.length).toBe(toolkit.themes.flatMap((t) => t.keyAreas).length + 5);
-    expect(one.tables?.map((t) => t.name)).toEqual(["NPS_Data"]);
+    // The key areas, and Guide, Summary, Gaps, Data, Actions and the metadata.
+    expect(one.sheets.length).toBe(toolkit.themes.flatMap((t) => t.keyAreas).length + 6);
+    expect(one.tables?.map((t) => t.name).sort()).toEqual(["NPS_Actions", "NPS_Data"]);
     expect(withoutFurniture(one)).toEqual(await readWhole(fake, one));
     // The guarded cells are there, not merely absent on both sides.
     const sheet = one.sheets.find((s) => s.name === area.sheetName)!;
