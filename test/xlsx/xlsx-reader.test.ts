@@ -218,7 +218,8 @@ describe("the .xlsx reader on an awkward workbook", () => {
   test("reads protection, and the locks and validations of the guarded cells, in either form of xsd:boolean", async () => {
     const [guide, data, hidden, secret] = (await read()).sheets;
     expect([guide.protected, data.protected, hidden.protected, secret.protected]).toEqual([true, true, false, false]);
-    expect(guide.locked).toEqual({ B4: false, B5: false, B6: false, B7: false });
+    // B11 and B12 (council type and region) are guarded inputs too, unlocked here by column B's format.
+    expect(guide.locked).toEqual({ B4: false, B5: false, B6: false, B7: false, B11: false, B12: false });
     // B5 has two rules; the later one in the part is the one that holds.
     expect(guide.validations).toEqual({ B5: { type: "date", alert: "warning" } });
     expect(data.locked).toBeUndefined();
