@@ -1,20 +1,28 @@
 /** The task pane's initial JavaScript, gzipped (ExcelJS must stay in a lazily loaded chunk). */
 import { execFileSync } from "child_process";
-import { existsSync, readdirSync, readFileSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
 import * as path from "path";
 import { gzipSync } from "zlib";
 import { fixed, type BenchResult, type BenchSection } from "./section";
 
+/** A production build of the pane made now, in a folder of its own (a dist/ left by an earlier build may be stale). */
 async function taskPaneScripts(): Promise<BenchResult> {
-  const root = path.join(__dirname, "..");
-  const dist = path.join(root, "dist");
-  if (!existsSync(path.join(dist, "taskpane.html"))) {
+  const dist = mkdtempSync(path.join(tmpdir(), "nps-bench-pane-"));
+  try {
     // webpack's output goes to stderr: stdout is the JSON object's alone in --json mode.
-    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
+    const webpack = require.resolve("webpack-cli/bin/cli.js");
+    execFileSync(process.execPath, [webpack, "--mode", "production", "--output-path", dist], {
       stdio: ["ignore", process.stderr, process.stderr],
-      cwd: root,
+      cwd: path.join(__dirname, ".."),
     });
+    return measured(dist);
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
   }
+}
+
+function measured(dist: string): BenchResult {
   const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
   const initial = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)]
     .map((m) => m[1])
