@@ -5,6 +5,7 @@
  * itself, and nothing the host sends is silently dropped by the real client's proxies.
  */
 import { sampleAnswers } from "../../src/core/answers/sample";
+import { REPORT_COLUMNS } from "../../src/core/check/report";
 import { planCheckReport } from "../../src/core/check/report-sheet";
 import type { CheckResult } from "../../src/core/check/types";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
@@ -14,7 +15,8 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { knownToolkits } from "../../src/core/toolkit/registry";
 import { scaleToolkit } from "../support/scale";
 import type { Toolkit } from "../../src/core/toolkit/schema";
-import { cellAddress } from "../../src/core/util/a1";
+import { cellAddress, columnLetter } from "../../src/core/util/a1";
+import { findingWords } from "../../src/core/words/findings";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { fitsOneSync, GUARD_REQUEST_BYTES, readAssessmentSheets } from "../../src/office/read-assessment";
 import { RESPONSE_LIMIT_BYTES } from "../../src/office/read-size";
@@ -131,12 +133,15 @@ test("the check report through the real client is the core's plan, every value t
   expect(client.requests).toHaveLength(2);
   const { plan } = planCheckReport(result, { checkedAt: NOW, workbookSheets: [], names: {} });
   await expectFakeMatchesPlan(fake, plan);
-  expect(fake.cell(name, "D7")).toEqual({
+  /** The report's cell in the first finding's row, by its column's header. */
+  const reportCell = (header: string) =>
+    fake.cell(name, `${columnLetter(REPORT_COLUMNS.findIndex((c) => c.header === header) + 1)}7`);
+  expect(reportCell(findingWords.report.columns.finding)).toEqual({
     kind: "text",
     text: "=SUM(1,2) was typed where a level goes.",
     quotePrefix: true,
   });
-  expect(fake.cell(name, "F7")).toEqual({ kind: "text", text: "@risk", quotePrefix: true });
+  expect(reportCell(findingWords.report.columns.found)).toEqual({ kind: "text", text: "@risk", quotePrefix: true });
 });
 
 test("sign-off through the real client: the check's one read, then one write of the sign-off cells under 32 KB, as on the fake", async () => {

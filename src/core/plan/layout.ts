@@ -111,27 +111,30 @@ export const KEY_AREA = {
   headerRow: 7,
   principleRow: 8,
   firstBehaviourRow: 9,
+  // The widths add up so that the sheet, fitted to one A3 page wide, keeps its text at 7 pt on paper (print.ts): the
+  // Previous columns took the room from the level descriptions, evidence and owner (a print area without them would
+  // give it back: not built yet).
   ...columnLayout({
     id: { header: "ID", width: 13 },
-    behaviour: { header: "High level principle / specific behaviour", width: 26 },
+    behaviour: { header: "High level principle / specific behaviour", width: 24 },
     /** The five level descriptors, Minimum first, headed by the toolkit's level names. */
-    descriptors: { header: "Level descriptors", width: 34, span: LEVEL_COUNT },
-    current: { ...COLUMN.currentLevel, width: 14, role: "input" },
-    target: { ...COLUMN.targetLevel, width: 14, role: "input" },
-    evidence: { ...COLUMN.evidence, format: "text", role: "input" },
-    owner: { ...COLUMN.owner, format: "text", role: "input" },
-    reviewDate: { ...COLUMN.reviewDate, width: 13, role: "input" },
-    currentScore: { ...COLUMN.currentScore, role: "formula" },
-    targetScore: { ...COLUMN.targetScore, role: "formula" },
-    gap: { ...COLUMN.gap, width: 8, role: "formula" },
+    descriptors: { header: "Level descriptors", width: 30, span: LEVEL_COUNT },
+    current: { ...COLUMN.currentLevel, width: 13, role: "input" },
+    target: { ...COLUMN.targetLevel, width: 13, role: "input" },
+    evidence: { ...COLUMN.evidence, width: 32, format: "text", role: "input" },
+    owner: { ...COLUMN.owner, width: 14, format: "text", role: "input" },
+    reviewDate: { ...COLUMN.reviewDate, width: 12, role: "input" },
+    currentScore: { ...COLUMN.currentScore, width: 8, role: "formula" },
+    targetScore: { ...COLUMN.targetScore, width: 8, role: "formula" },
+    gap: { ...COLUMN.gap, width: 7, role: "formula" },
     // Last year's answers (src/core/cycle), locked, and the progress since: always present, so that every
     // formula, the Data table and the checker have one shape; empty in a workbook not started from last year's.
     // After the scores rather than beside the pickers, so that no column an earlier layout had moves.
-    previousCurrent: { header: "Previous current", width: 14, format: "text" },
-    previousTarget: { header: "Previous target", width: 14, format: "text" },
-    previousScore: { ...COLUMN.previousScore, role: "formula" },
-    change: { ...COLUMN.change, role: "formula" },
-    previousEvidence: { header: "Previous evidence", width: 40, format: "text" },
+    previousCurrent: { header: "Previous current", width: 9, format: "text" },
+    previousTarget: { header: "Previous target", width: 9, format: "text" },
+    previousScore: { ...COLUMN.previousScore, width: 7, role: "formula" },
+    change: { ...COLUMN.change, width: 7, role: "formula" },
+    previousEvidence: { header: "Previous evidence", width: 16, format: "text" },
   }),
 } as const;
 
@@ -263,7 +266,7 @@ export const SUMMARY_ACTIONS = {
 export const GAPS = namedTable(4, {
   order: { header: "#", width: 5 },
   id: COLUMN.id,
-  keyArea: { ...COLUMN.keyArea, width: 28 },
+  keyArea: { ...COLUMN.keyArea, width: 26 },
   behaviour: { ...COLUMN.behaviour, width: 30 },
   currentLevel: COLUMN.currentLevel,
   targetLevel: COLUMN.targetLevel,
@@ -272,7 +275,8 @@ export const GAPS = namedTable(4, {
   gap: COLUMN.gap,
   status: { header: "Status", width: 14 },
   nextLevel: { header: "Next level", width: 13 },
-  nextDescriptor: { header: "What the next level looks like", width: 60 },
+  // 46 rather than 60 since Gaps gained the previous level, score and change: the sheet stays on A4 at 7 pt (print.ts).
+  nextDescriptor: { header: "What the next level looks like", width: 46 },
   priority: { header: "Priority", width: 9, format: "score" },
   ...pickColumns(COLUMN, ["previousLevel", "previousScore", "change"]),
 });
