@@ -10,11 +10,15 @@ import { DETAILS, hostFor, noProgress } from "./fixtures";
 
 const LEVELS = ["Minimum", "Developing", "Mature", "Leader", "Innovator"];
 
-/** The first cell with a list picker on a sheet of the built assessment, and its sheet. */
+/** The first cell with a level picker on a sheet of the built assessment (not the Guide's other pickers), and its sheet. */
 function firstPicker(fake: FakeExcel) {
   for (const sheet of fake.state.sheets)
     for (const [key, validation] of sheet.validations)
-      if (validation.rule && "list" in validation.rule)
+      if (
+        validation.rule &&
+        "list" in validation.rule &&
+        String((validation.rule.list as { source?: unknown }).source).includes(LEVELS[0])
+      )
         return { sheet, key, address: `${columnLetter(keyColumn(key))}${keyRow(key)}` };
   throw new Error("The assessment has no picker.");
 }

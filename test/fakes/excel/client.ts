@@ -187,7 +187,7 @@ export abstract class FakeClientObject {
     /** Finds the state object at sync time; null when it does not exist. */
     private readonly locate: () => unknown,
     /** true for *OrNullObject proxies: a missing target is a null object, not an error. */
-    private readonly nullable = false,
+    protected readonly nullable = false,
   ) {
     context.register(this);
   }

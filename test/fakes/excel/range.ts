@@ -208,7 +208,8 @@ export class FakeRange extends FakeClientObject {
    * https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeview#excel-excel-rangeview-rowcount-member
    */
   getVisibleView(): FakeRangeView {
-    return new FakeRangeView(this.context, () => this.target());
+    // Reached through a null object (getUsedRangeOrNullObject of an empty sheet), the view is a null object too.
+    return new FakeRangeView(this.context, () => this.target(), this.nullable);
   }
 
   /**
