@@ -132,9 +132,9 @@ export const KEY_AREA = {
     // After the scores rather than beside the pickers, so that no column an earlier layout had moves.
     previousCurrent: { header: "Previous current", width: 9, format: "text" },
     previousTarget: { header: "Previous target", width: 9, format: "text" },
-    previousScore: { ...COLUMN.previousScore, width: 7, role: "formula" },
+    previousScore: { ...COLUMN.previousScore, width: 9, role: "formula" },
     change: { ...COLUMN.change, width: 7, role: "formula" },
-    previousEvidence: { header: "Previous evidence", width: 16, format: "text" },
+    previousEvidence: { header: "Previous evidence", width: 14, format: "text" },
   }),
 } as const;
 
