@@ -22,6 +22,7 @@ import type { ComparedSheet } from "./compare-plan";
 import { finding, isErrorValue } from "./findings";
 import type { Finding } from "./types";
 import { findingWords } from "../words/findings";
+import { workbookWords } from "../words/workbook";
 
 /** A formula's result: a number, text ("" for the blank the formulas give), or TRUE/FALSE. */
 export type Figure = number | string | boolean;
@@ -212,13 +213,16 @@ function behaviourFigures(area: KeyAreaFigures | undefined, id: Value, levels: r
   };
 }
 
+/** The Gaps statuses, as its Status formula shows them. */
+const STATUS = workbookWords.gaps.status;
+
 /** Gaps status (gaps-sheet.ts statusFormula). */
 function status(figures: ReturnType<typeof behaviourFigures>): string {
   const { current, target } = figures;
-  if (figures.currentLevel === NOT_A_LEVEL || figures.targetLevel === NOT_A_LEVEL) return "Check level";
-  if (!isNumber(current)) return "Not assessed";
-  if (!isNumber(target)) return "No target set";
-  return current > target ? "Above target" : current === target ? "Target met" : "Below target";
+  if (figures.currentLevel === NOT_A_LEVEL || figures.targetLevel === NOT_A_LEVEL) return STATUS.checkLevel;
+  if (!isNumber(current)) return STATUS.notAssessed;
+  if (!isNumber(target)) return STATUS.noTarget;
+  return current > target ? STATUS.above : current === target ? STATUS.met : STATUS.below;
 }
 
 /** Where each behaviour's answers live, by behaviour ID: its key area's figures. */
@@ -239,7 +243,10 @@ function gapsFigures(compared: ComparedSheet, areaOf: AreaOfBehaviour, levels: r
     set(G.targetScore, f.target);
     set(G.gap, f.gap);
     set(G.status, status(f));
-    set(G.nextLevel, isNumber(f.current) ? (f.current < levels.length ? levels[f.current] : "Top level reached") : "");
+    set(
+      G.nextLevel,
+      isNumber(f.current) ? (f.current < levels.length ? levels[f.current] : workbookWords.gaps.topLevelReached) : "",
+    );
     set(G.nextDescriptor, f.descriptor(f.current));
     set(G.previousLevel, f.previousLevel);
     set(G.previousScore, f.previous);

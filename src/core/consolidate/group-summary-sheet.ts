@@ -14,10 +14,13 @@ import type { Toolkit } from "../toolkit/schema";
 import { absoluteRange, cellAddress, columnLetter, formulaString, quoteSheet, rangeAddress } from "../util/a1";
 import { GROUPING_CHOICES, type CouncilGrouping } from "../plan/council-groups";
 import { peerWords } from "../words/peers";
+import { workbookWords } from "../words/workbook";
 import { cellsOver, MINIMUM_RETURNS, peerGroups, type PeerGroup } from "./peer-groups";
 import type { UsedReturn } from "./types";
 
 type StatisticKey = (typeof GROUP_SUMMARY.statistics)[number]["key"];
+const words = workbookWords.groupSummary;
+const SCOPE = workbookWords.scope;
 const STATISTICS = GROUP_SUMMARY.statistics.map((statistic) => statistic.header);
 /** The statistics on the level scale, which the typical levels block repeats as levels. */
 const SCORE_STATISTICS = GROUP_SUMMARY.statistics.filter((statistic) => statistic.score);
@@ -27,7 +30,7 @@ const SPREAD_COLOURS: [string, string, string] = ["#63BE7B", "#FFEB84", "#F8696B
 
 interface SummaryRow {
   label: string;
-  scope: "Key area" | "Theme" | "Overall";
+  scope: (typeof SCOPE)[keyof typeof SCOPE];
   /** Which Group Data column the row's label is compared with; none for the overall row. */
   match?: "keyArea" | "theme";
 }
@@ -35,19 +38,18 @@ interface SummaryRow {
 function summaryRows(toolkit: Toolkit): SummaryRow[] {
   const rows: SummaryRow[] = [];
   for (const theme of toolkit.themes) {
-    for (const area of theme.keyAreas) rows.push({ label: area.name, scope: "Key area", match: "keyArea" });
-    rows.push({ label: theme.name, scope: "Theme", match: "theme" });
+    for (const area of theme.keyAreas) rows.push({ label: area.name, scope: SCOPE.keyArea, match: "keyArea" });
+    rows.push({ label: theme.name, scope: SCOPE.theme, match: "theme" });
   }
-  rows.push({ label: "All key areas", scope: "Overall" });
+  rows.push({ label: workbookWords.allKeyAreas, scope: SCOPE.overall });
   return rows;
 }
 
 /** A return's column heading: its number, council and respondent (or role), all as text; only its number when anonymised. */
 export function returnLabel(used: UsedReturn, anonymised = false): string {
-  if (anonymised) return `Return ${used.number}`;
+  if (anonymised) return words.anonymousReturn(used.number);
   const who = used.identity.respondent || used.identity.role;
-  const council = used.identity.council || "(no council named)";
-  return `${used.number}. ${council}${who ? `: ${who}` : ""}`;
+  return words.returnLabel(used.number, used.identity.council || words.noCouncil, who);
 }
 
 /** Where the Group Data columns are, as absolute ranges over its body. */
@@ -149,12 +151,10 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
   const labels = returns.map((used) => returnLabel(used, anonymised));
 
   sheet
-    .title("Group summary of the returns")
+    .title(words.title)
     .block(2, 1, [
       [input.description],
-      [
-        `Each return's average current score per key area, theme and overall, from ${input.sheetNames.groupData} (blank answers and entries that are not levels never count); then the group's mean of those averages, the lowest, the highest and the spread (highest minus lowest). Below: each return's typical level, its average rounded down, and the same statistics by council type and by region. ${input.sheetNames.consolidationLog} lists every file and why any was left out.`,
-      ],
+      [words.explained(input.sheetNames.groupData, input.sheetNames.consolidationLog)],
       ...(anonymised ? [[peerWords.suppressedNote(MINIMUM_RETURNS)]] : []),
     ])
     .style(anonymised ? "A2:A4" : "A2:A3", SUBTITLE);
@@ -164,7 +164,9 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
   const numbersBottom = numbersTop + rows.length - 1;
   const header = (returnNumberRow: number, headers: (string | null)[]) => {
     sheet
-      .block(returnNumberRow, 1, [["Return", null, ...returns.map((r) => r.number), ...STATISTICS.map(() => null)]])
+      .block(returnNumberRow, 1, [
+        [workbookWords.columns.returnNumber, null, ...returns.map((r) => r.number), ...STATISTICS.map(() => null)],
+      ])
       .block(returnNumberRow + 1, 1, [[GROUP_SUMMARY.labelHeader, GROUP_SUMMARY.scopeHeader, ...labels, ...headers]])
       .style(rangeAddress(returnNumberRow, 1, returnNumberRow + 1, lastColumn), HEADER)
       .style(rangeAddress(returnNumberRow, first, returnNumberRow, lastColumn), { horizontal: "center" })
@@ -191,7 +193,7 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
   const levelsNumberRow = levelsTitleRow + 1;
   const levelsTop = levelsNumberRow + 2;
   const levelStatistics = SCORE_STATISTICS.map((statistic) => statistic.header);
-  sheet.block(levelsTitleRow, 1, [["Typical level of each return: its average current score, rounded down"]]);
+  sheet.block(levelsTitleRow, 1, [[words.levelsTitle]]);
   sheet.style(cellAddress(levelsTitleRow, 1), { bold: true, fontColor: COLOURS.titleText });
   header(levelsNumberRow, [...levelStatistics, null]);
   sheet.block(
@@ -223,7 +225,7 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
     // Excel does not autofit the height of a row whose cells are formulas: long key area names wrap onto two lines.
     const height = wrappedHeight([{ text: row.label, width: GROUP_SUMMARY.widths.label }]);
     for (const top of [numbersTop, levelsTop]) sheet.rowHeight(top + i, height);
-    if (row.scope === "Key area") return;
+    if (row.scope === SCOPE.keyArea) return;
     for (const top of [numbersTop, levelsTop])
       sheet.style(rangeAddress(top + i, 1, top + i, lastColumn), { bold: true, fill: COLOURS.themeRowFill });
   });
@@ -315,7 +317,7 @@ function peerBlock(block: PeerBlock, grouping: CouncilGrouping, groups: PeerGrou
     .style(rangeAddress(bodyTop, 1, bodyBottom, 1), { wrap: true });
   rows.forEach((row, i) => {
     sheet.rowHeight(bodyTop + i, wrappedHeight([{ text: row.label, width: GROUP_SUMMARY.widths.label }]));
-    if (row.scope !== "Key area")
+    if (row.scope !== SCOPE.keyArea)
       sheet.style(rangeAddress(bodyTop + i, 1, bodyTop + i, lastColumn), { bold: true, fill: COLOURS.themeRowFill });
   });
   return bodyBottom;

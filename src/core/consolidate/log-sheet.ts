@@ -4,6 +4,7 @@ import { HEADER, SUBTITLE, WRAPPED_TEXT } from "../plan/style";
 import type { PlanCell, SheetPlan } from "../plan/types";
 import { rangeAddress } from "../util/a1";
 import { isIsoDate, isoDateToSerial } from "../util/dates";
+import { workbookWords } from "../words/workbook";
 import { consolidationLine, logRow } from "./log";
 import type { Consolidation } from "./types";
 
@@ -24,7 +25,7 @@ export function consolidationLogSheet(consolidation: Consolidation, name: string
   const last = CONSOLIDATION_LOG.headerRow + rows.length;
   const column = (index: number) => rangeAddress(CONSOLIDATION_LOG.firstRow, index, last, index);
   sheet
-    .title("Consolidation log")
+    .title(workbookWords.consolidationLog.title)
     .block(2, 1, [[consolidationLine(consolidation, now)]])
     .style("A2", SUBTITLE)
     .block(CONSOLIDATION_LOG.headerRow, 1, [CONSOLIDATION_LOG.headers, ...rows])

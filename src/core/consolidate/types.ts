@@ -3,6 +3,7 @@ import type { SignOffState } from "../assessment/sign-off";
 import type { Severity } from "../check/types";
 import type { WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
+import { workbookWords } from "../words/workbook";
 
 /** What reading one returned file gave: its snapshot, or why it could not be read (in words for the user). */
 export type ReadReturn = { snapshot: WorkbookSnapshot } | { unreadable: string };
@@ -88,9 +89,9 @@ export interface UsedReturn {
 export type LogOutcome = "used" | "used-with-errors" | "left-out";
 
 export const OUTCOME_LABEL: Record<LogOutcome, string> = {
-  used: "Used",
-  "used-with-errors": "Used with errors",
-  "left-out": "Left out",
+  used: workbookWords.consolidationLog.outcome.used,
+  "used-with-errors": workbookWords.consolidationLog.outcome.usedWithErrors,
+  "left-out": workbookWords.consolidationLog.outcome.leftOut,
 };
 
 /** One line of the Consolidation Log: every file given has exactly one. */

@@ -1,6 +1,7 @@
 import type { ActionAnswer } from "./answer-types";
 import { absoluteColumn, absoluteRange, quoteSheet, rangeAddress } from "../util/a1";
 import { DATE_ENTRY_ERROR, EARLIEST_DATE, isIsoDate, isoDateToSerial } from "../util/dates";
+import { workbookWords } from "../words/workbook";
 import { ACTION_STATUSES, ACTIONS, DATA, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import {
@@ -20,6 +21,7 @@ export const ACTIONS_TABLE_NAME = "NPS_Actions";
 export const EMPTY_ACTION_ROWS = 5;
 
 const column = ACTIONS.columns;
+const words = workbookWords.actions;
 
 /** The looked-up columns, each from its column of the Data sheet. */
 const LOOKED_UP = {
@@ -92,15 +94,15 @@ function addPickers(sheet: SheetBuilder, body: (left: number, right?: number) =>
       values: [],
       source: actionIdSource(source),
       allowBlank: true,
-      prompt: { title: "Behaviour ID", message: "Choose the behaviour this action improves." },
-      error: { title: "Not a behaviour", message: "Choose a behaviour ID from the list." },
+      prompt: { title: words.behaviourPicker.prompt.title, message: words.behaviourPicker.prompt.message },
+      error: { title: words.behaviourPicker.error.title, message: words.behaviourPicker.error.message },
     })
     .validate({
       type: "date",
       range: body(column.dueDate),
       minimum: isoDateToSerial(EARLIEST_DATE),
       allowBlank: true,
-      prompt: { title: "Due date", message: "When the action should be done, as a date (dd/mm/yyyy)." },
+      prompt: { title: words.dueDatePrompt.title, message: words.dueDatePrompt.message },
       error: DATE_ENTRY_ERROR,
     })
     .validate({
@@ -108,8 +110,8 @@ function addPickers(sheet: SheetBuilder, body: (left: number, right?: number) =>
       range: body(column.status),
       values: [...ACTION_STATUSES],
       allowBlank: true,
-      prompt: { title: "Status", message: `Where the action stands: ${statuses}.` },
-      error: { title: "Not a status", message: `Choose one of ${statuses}.` },
+      prompt: { title: words.statusPicker.prompt.title, message: words.statusPicker.prompt.message(statuses) },
+      error: { title: words.statusPicker.error.title, message: words.statusPicker.error.message(statuses) },
     });
 }
 
@@ -129,12 +131,8 @@ export function actionsSheet(
   const body = (left: number, right = left) => rangeAddress(ACTIONS.firstRow, left, last, right);
   const table = rangeAddress(ACTIONS.headerRow, 1, last, ACTIONS.columnCount);
   sheet
-    .title("Actions: the improvement plan")
-    .block(2, 1, [
-      [
-        "One row per action. Choose the behaviour's ID and its name, key area, levels and gap appear. Add a row by typing in the row below the table: its formulas and pickers follow. Sort and filter freely.",
-      ],
-    ])
+    .title(words.title)
+    .block(2, 1, [[words.intro]])
     .style("A2", SUBTITLE)
     .block(ACTIONS.headerRow, 1, [
       ACTIONS.headers,

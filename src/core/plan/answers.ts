@@ -2,8 +2,11 @@ import type { Answers, BehaviourAnswer, PreviousAnswer, PreviousAnswers } from "
 import type { Toolkit } from "../toolkit/schema";
 import { isIsoDate } from "../util/dates";
 import { peerWords } from "../words/peers";
+import { workbookWords } from "../words/workbook";
 import { listedChoice, type CouncilGrouping } from "./council-groups";
 import { levelText } from "./level-text";
+
+const said = workbookWords.answerWarnings;
 
 /** An answer ready to write: levels are canonical level names, dates are valid ISO dates. */
 export type CleanAnswer = BehaviourAnswer;
@@ -48,16 +51,13 @@ export function cleanAnswers(toolkit: Toolkit, answers: Answers): CleanedAnswers
     // Blank as the workbook sees it: a cell holding only spaces, tabs or line breaks scores "".
     if (typed === undefined || levelText(typed) === "") return undefined;
     const name = canonicalLevel(toolkit.levels, typed as string);
-    if (!name)
-      warnings.push(
-        `${id}: the ${which} level "${typed}" is not one of ${toolkit.levels.join(", ")}, so it was left blank.`,
-      );
+    if (!name) warnings.push(said.notALevel(id, which, typed, toolkit.levels));
     return name;
   };
   const date = (where: string, typed: string | undefined) => {
     if (nonBlank(typed) === undefined) return undefined;
     if (isIsoDate((typed as string).trim())) return (typed as string).trim();
-    warnings.push(`${where}: "${typed}" is not a date (YYYY-MM-DD), so it was left blank.`);
+    warnings.push(said.notADate(where, typed as string));
     return undefined;
   };
 
@@ -73,29 +73,27 @@ export function cleanAnswers(toolkit: Toolkit, answers: Answers): CleanedAnswers
   for (const [id, answer] of Object.entries(answers.behaviours)) {
     if (!known.has(id)) {
       retired[id] = answer;
-      warnings.push(
-        `${id}: this behaviour is not in toolkit ${toolkit.version}, so its answer was kept on the Retired answers sheet.`,
-      );
+      warnings.push(said.retired(id, toolkit.version));
       continue;
     }
     const clean: CleanAnswer = {
-      current: level(id, "current", answer.current),
-      target: level(id, "target", answer.target),
+      current: level(id, said.current, answer.current),
+      target: level(id, said.target, answer.target),
       evidence: nonBlank(answer.evidence),
       owner: nonBlank(answer.owner),
-      reviewDate: date(`${id} review date`, answer.reviewDate),
+      reviewDate: date(said.reviewDate(id), answer.reviewDate),
     };
     behaviours[id] = Object.fromEntries(Object.entries(clean).filter(([, v]) => v !== undefined));
   }
   const previous = answers.previous && {
     source: answers.previous.source,
     behaviours: cleanPrevious(answers.previous.behaviours, known, (id, which, typed) =>
-      level(id, `previous ${which}`, typed),
+      level(id, said.previous(which), typed),
     ),
   };
   return {
     council: nonBlank(answers.council),
-    assessmentDate: date("Assessment date", answers.assessmentDate),
+    assessmentDate: date(said.assessmentDate, answers.assessmentDate),
     respondent: nonBlank(answers.respondent),
     role: nonBlank(answers.role),
     councilType: choice("councilType"),
@@ -120,8 +118,8 @@ function cleanPrevious(
   for (const [id, answer] of Object.entries(previous)) {
     if (!known.has(id)) continue;
     const kept: PreviousAnswer = {
-      current: level(id, "current", answer.current),
-      target: level(id, "target", answer.target),
+      current: level(id, said.current, answer.current),
+      target: level(id, said.target, answer.target),
       evidence: nonBlank(answer.evidence),
     };
     const filled = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined));

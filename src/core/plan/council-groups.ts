@@ -1,33 +1,15 @@
+import { workbookWords } from "../words/workbook";
+
 /**
  * The council types and regions a return can name on its Guide (pickers there), by which a group
  * workbook compares like with like. One list each, used by the Guide's pickers, the reader, the
  * checker and the group statistics.
  */
 
-export const COUNCIL_TYPES = [
-  "County",
-  "District",
-  "Unitary",
-  "Metropolitan district",
-  "London borough",
-  "Welsh unitary",
-  "Combined authority",
-  "Other",
-] as const;
+export const COUNCIL_TYPES = workbookWords.councilTypes;
 
 /** The nine English regions and Wales. */
-export const REGIONS = [
-  "North East",
-  "North West",
-  "Yorkshire and the Humber",
-  "East Midlands",
-  "West Midlands",
-  "East of England",
-  "London",
-  "South East",
-  "South West",
-  "Wales",
-] as const;
+export const REGIONS = workbookWords.regions;
 
 /** How a return is grouped: by its council type or by its region. */
 export type CouncilGrouping = "councilType" | "region";

@@ -1,5 +1,6 @@
 import type { Toolkit } from "../toolkit/schema";
 import { absoluteColumn, absoluteRange, formulaString, rangeAddress } from "../util/a1";
+import { workbookWords } from "../words/workbook";
 import { behaviourLookups, type BehaviourEntry } from "./behaviour-rows";
 import { changeOf, gapOf, levelArray } from "./formulas";
 import { GAPS, NOT_A_LEVEL, SHEET_NAMES } from "./layout";
@@ -10,6 +11,8 @@ import type { PlanCell, SheetPlan } from "./types";
 
 const gapsColumn = GAPS.columns;
 const gapsLetter = GAPS.letters;
+const words = workbookWords.gaps;
+const STATUS = workbookWords.gaps.status;
 
 /** Tall enough for whichever next-level descriptor the row comes to show (they change with the answers). */
 function gapRowHeight(entry: BehaviourEntry): number {
@@ -61,7 +64,7 @@ function gapRow(
     gap: { formula: gapOf(currentScore, targetScore) },
     status: { formula: statusFormula(row) },
     nextLevel: {
-      formula: `IF(ISNUMBER(${currentScore}),IF(${currentScore}<${levels.length},INDEX(${levelArray(levels)},${currentScore}+1),"Top level reached"),"")`,
+      formula: `IF(ISNUMBER(${currentScore}),IF(${currentScore}<${levels.length},INDEX(${levelArray(levels)},${currentScore}+1),${formulaString(words.topLevelReached)}),"")`,
     },
     nextDescriptor: { formula: look.nextDescriptor(currentScore) },
     priority: { formula: priority(row, first, last) },
@@ -76,7 +79,8 @@ function statusFormula(row: number): string {
   const invalid = formulaString(NOT_A_LEVEL);
   const [currentLevel, targetLevel] = [`${gapsLetter.currentLevel}${row}`, `${gapsLetter.targetLevel}${row}`];
   const [current, target] = [`${gapsLetter.currentScore}${row}`, `${gapsLetter.targetScore}${row}`];
-  return `IF(OR(${currentLevel}=${invalid},${targetLevel}=${invalid}),"Check level",IF(NOT(ISNUMBER(${current})),"Not assessed",IF(NOT(ISNUMBER(${target})),"No target set",IF(${current}>${target},"Above target",IF(${current}=${target},"Target met","Below target")))))`;
+  const said = (status: keyof typeof STATUS) => formulaString(STATUS[status]);
+  return `IF(OR(${currentLevel}=${invalid},${targetLevel}=${invalid}),${said("checkLevel")},IF(NOT(ISNUMBER(${current})),${said("notAssessed")},IF(NOT(ISNUMBER(${target})),${said("noTarget")},IF(${current}>${target},${said("above")},IF(${current}=${target},${said("met")},${said("below")})))))`;
 }
 
 export function gapsSheet(toolkit: Toolkit, entries: BehaviourEntry[], sheetNames: Record<string, string>): SheetPlan {
@@ -85,12 +89,8 @@ export function gapsSheet(toolkit: Toolkit, entries: BehaviourEntry[], sheetName
   const last = GAPS.headerRow + entries.length;
   const lastColumn = GAPS.headers.length;
   sheet
-    .title("Gaps: where each behaviour stands against its target")
-    .block(2, 1, [
-      [
-        "One row per behaviour. Gap is the shortfall from the target (never negative). Priority 1 is the largest gap. Sort and filter freely: every row finds its answers by behaviour ID.",
-      ],
-    ])
+    .title(words.title)
+    .block(2, 1, [[words.intro]])
     .style("A2", SUBTITLE)
     .block(GAPS.headerRow, 1, [
       GAPS.headers,
@@ -106,13 +106,13 @@ export function gapsSheet(toolkit: Toolkit, entries: BehaviourEntry[], sheetName
     .conditional({
       type: "expression",
       range: column(gapsColumn.status),
-      formula: `${gapsLetter.status}${first}="Below target"`,
+      formula: `${gapsLetter.status}${first}=${formulaString(STATUS.below)}`,
       style: { fill: COLOURS.invalidFill, fontColor: COLOURS.invalidText },
     })
     .conditional({
       type: "expression",
       range: column(gapsColumn.status),
-      formula: `OR(${gapsLetter.status}${first}="Target met",${gapsLetter.status}${first}="Above target")`,
+      formula: `OR(${gapsLetter.status}${first}=${formulaString(STATUS.met)},${gapsLetter.status}${first}=${formulaString(STATUS.above)})`,
       style: { fill: COLOURS.currentFill, fontColor: COLOURS.currentText },
     });
   sheet.plan.autoFilter = rangeAddress(GAPS.headerRow, 1, last, lastColumn);

@@ -3,6 +3,7 @@ import type { Toolkit } from "../toolkit/schema";
 import { cellAddress, rangeAddress } from "../util/a1";
 import { DATE_ENTRY_ERROR, EARLIEST_DATE, isIsoDate, isoDateToSerial } from "../util/dates";
 import { peerWords } from "../words/peers";
+import { workbookWords } from "../words/workbook";
 import { GROUPING_CHOICES, type CouncilGrouping } from "./council-groups";
 import { GUIDE, GUIDE_INPUTS, GUIDE_PICKERS, SHEET_NAMES } from "./layout";
 import { printLayoutFor } from "./print";
@@ -21,18 +22,11 @@ import {
 const HOW_TO_HEADING = { bold: true, fontSize: 13 };
 import type { PlanCell, SheetPlan, SheetProtection } from "./types";
 
+const words = workbookWords.guide;
 const GUIDE_WIDTHS = [28, 62, 30, 12];
 const sum = (numbers: number[]) => numbers.reduce((a, b) => a + b, 0);
 
-const HOW_TO = [
-  "Each key area has its own sheet. For every specific behaviour, read the five descriptions and pick the Current level (where the council is today) and the Target level (where it aims to be) in the yellow cells.",
-  "Record the evidence for the current level, who owns the behaviour and when to review it. Everything you type stays as text: nothing you enter is treated as a formula.",
-  "The Summary, Gaps and Data sheets update by themselves in any copy of Excel or LibreOffice; no add-in is needed to answer or to read the results.",
-  "Typical level: the average current score of the assessed behaviours, rounded down. Assured level: the lowest current score, a level that every assessed behaviour meets (as in weakest-link schemes).",
-  "Gaps lists every behaviour with the shortfall to its target (never negative), what the next level looks like, and a priority rank (largest gap first). Sort and filter it freely.",
-  "Data is a table with one row per behaviour, ready for a PivotTable (Insert > PivotTable).",
-  "Respondent and Role or department tell several returns from one council apart. When the answers are complete, sign them off with the add-in's Sign off (or nps-toolkit sign-off): it fills in Signed off by and Signed off on and records a fingerprint of every answer. If any answer changes afterwards, the return reads as changed since sign-off, not final; a name typed into those cells by hand is not a sign-off either. Sign off again after any change.",
-];
+const HOW_TO = words.howTo;
 
 /** What the Guide shows about the assessment, beyond the toolkit's own text. */
 export interface GuideDetails {
@@ -64,10 +58,7 @@ const dateOrBlank = (iso: string | undefined) => (iso ? (isIsoDate(iso) ? isoDat
  * marked DRAFT), so that nobody mistakes the workbook for a later edition.
  */
 export function provenanceLine(toolkit: Toolkit): string {
-  const draft = /\bDRAFT\b/.test(toolkit.source)
-    ? " Every page of the source is marked DRAFT: this is the draft text, not a later edition."
-    : "";
-  return `Toolkit text: ${toolkit.publisher}, ${toolkit.title}.${draft}`;
+  return words.provenance(toolkit.publisher, toolkit.title, /\bDRAFT\b/.test(toolkit.source));
 }
 
 export function guideSheet(
@@ -79,7 +70,7 @@ export function guideSheet(
   const sheet = new SheetBuilder("guide", "guide", sheetNames.guide ?? SHEET_NAMES.guide, GUIDE_WIDTHS);
   const provenance = provenanceLine(toolkit);
   sheet
-    .title("NPS Toolkit for Excel: procurement self-assessment")
+    .title(words.title)
     .block(2, 1, [[toolkit.title]])
     .style("A2", SUBTITLE)
     .block(3, 1, [[provenance]])
@@ -88,7 +79,7 @@ export function guideSheet(
     .rowHeight(3, wrappedHeight([{ text: provenance, width: sum(GUIDE_WIDTHS) }]));
   detailRows(sheet, details, toolkitLabel);
   const howRow = GUIDE.regionCell.row + 2;
-  sheet.block(howRow, 1, [["How to use this workbook"], ...HOW_TO.map((_, i) => [`${i + 1}.`])]);
+  sheet.block(howRow, 1, [[words.howToHeading], ...HOW_TO.map((_, i) => [words.howToNumber(i + 1)])]);
   sheet.block(
     howRow + 1,
     2,
@@ -104,7 +95,7 @@ export function guideSheet(
   );
 
   const levelsRow = howRow + HOW_TO.length + 2;
-  sheet.block(levelsRow, 1, [["Level", "Score"], ...toolkit.levels.map((level, i): PlanCell[] => [level, i + 1])]);
+  sheet.block(levelsRow, 1, [[...words.levelsHeader], ...toolkit.levels.map((level, i): PlanCell[] => [level, i + 1])]);
   sheet.style(rangeAddress(levelsRow, 1, levelsRow, 2), HEADER);
   sheet.style(rangeAddress(levelsRow + 1, 1, levelsRow + toolkit.levels.length, 2), {
     border: "thin",
@@ -120,7 +111,7 @@ export function guideSheet(
       area.behaviours.length,
     ]),
   );
-  sheet.block(areasRow, 1, [["Theme", "Key area", "Sheet", "Behaviours"], ...areas]);
+  sheet.block(areasRow, 1, [[...words.areasHeader], ...areas]);
   areas.forEach((cells, i) =>
     sheet.rowHeight(
       areasRow + 1 + i,
@@ -141,13 +132,13 @@ function detailCells(
   toolkitLabel: string,
 ): [{ row: number; column: number }, string, PlanCell][] {
   return [
-    [GUIDE.councilCell, "Council", details.council ?? null],
-    [GUIDE.dateCell, "Assessment date", dateOrBlank(details.assessmentDate)],
-    [GUIDE.respondentCell, "Respondent", details.respondent ?? null],
-    [GUIDE.roleCell, "Role or department", details.role ?? null],
-    [GUIDE.toolkitCell, "Toolkit", toolkitLabel],
-    [GUIDE.signedOffByCell, "Signed off by", details.signOff?.by ?? null],
-    [GUIDE.signedOffOnCell, "Signed off on", dateOrBlank(details.signOff?.on)],
+    [GUIDE.councilCell, words.details.council, details.council ?? null],
+    [GUIDE.dateCell, words.details.assessmentDate, dateOrBlank(details.assessmentDate)],
+    [GUIDE.respondentCell, words.details.respondent, details.respondent ?? null],
+    [GUIDE.roleCell, words.details.role, details.role ?? null],
+    [GUIDE.toolkitCell, words.details.toolkit, toolkitLabel],
+    [GUIDE.signedOffByCell, words.details.signedOffBy, details.signOff?.by ?? null],
+    [GUIDE.signedOffOnCell, words.details.signedOffOn, dateOrBlank(details.signOff?.on)],
     [GUIDE.councilTypeCell, peerWords.label.councilType, details.councilType ?? null],
     [GUIDE.regionCell, peerWords.label.region, details.region ?? null],
   ];
@@ -171,7 +162,7 @@ function detailRows(sheet: SheetBuilder, details: GuideDetails, toolkitLabel: st
     range: date,
     minimum: isoDateToSerial(EARLIEST_DATE),
     allowBlank: true,
-    prompt: { title: "Assessment date", message: "The date of this self-assessment (dd/mm/yyyy)." },
+    prompt: { title: words.datePrompt.title, message: words.datePrompt.message },
     error: DATE_ENTRY_ERROR,
   });
   // Locked, and not yellow: Sign off writes these, with the fingerprint that makes them count.
@@ -197,4 +188,4 @@ function picker(sheet: SheetBuilder, grouping: CouncilGrouping): void {
   });
 }
 
-const SIGN_OFF_NOTE = `Filled in by Sign off, with a fingerprint of the answers (see ${HOW_TO.length} below).`;
+const SIGN_OFF_NOTE = words.signOffNote(HOW_TO.length);

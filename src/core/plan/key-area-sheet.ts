@@ -1,6 +1,7 @@
 import { absoluteRange, cellAddress, columnLetter, formulaString, rangeAddress } from "../util/a1";
 import { DATE_ENTRY_ERROR, EARLIEST_DATE, isoDateToSerial } from "../util/dates";
 import { richTextToCell } from "../toolkit/text";
+import { workbookWords } from "../words/workbook";
 import type { KeyArea, Theme } from "../toolkit/schema";
 import type { PreviousAnswer } from "./answer-types";
 import type { CleanAnswer } from "./answers";
@@ -11,6 +12,7 @@ import { COLOURS, HEADER, SUBTITLE, TWO_LINE_HEADER_HEIGHT, WRAPPED_TEXT, wrappe
 import type { ConditionalStyle, PlanCell, SheetPlan } from "./types";
 
 const C = KEY_AREA.columns;
+const words = workbookWords.keyArea;
 const LAST_COLUMN = KEY_AREA.columnCount;
 
 /** Where a key area sheet keeps its behaviour rows, for the Summary, Gaps and Data formulas. */
@@ -36,8 +38,8 @@ const headerRow = (levels: readonly string[]): PlanCell[] =>
 const principleRow = (descriptors: string[]): PlanCell[] =>
   KEY_AREA.row<PlanCell>({
     ...KEY_AREA.blankRow<PlanCell>(null),
-    id: "Principle",
-    behaviour: "High level principle",
+    id: words.principleId,
+    behaviour: words.principle,
     descriptors,
   });
 
@@ -80,17 +82,13 @@ function behaviourRow(
 
 function addIntroduction(sheet: SheetBuilder, theme: Theme, keyArea: KeyArea): void {
   const intro: [string, string][] = [
-    ["Description", richTextToCell(keyArea.description)],
-    ["What it is", richTextToCell(keyArea.help.whatItIs)],
-    ["Why it is important", richTextToCell(keyArea.help.whyItIsImportant)],
+    [words.intro.description, richTextToCell(keyArea.description)],
+    [words.intro.whatItIs, richTextToCell(keyArea.help.whatItIs)],
+    [words.intro.whyItIsImportant, richTextToCell(keyArea.help.whyItIsImportant)],
   ];
   sheet
     .title(keyArea.name)
-    .block(2, 1, [
-      [
-        `Theme: ${theme.name}. Key area ID: ${keyArea.id}. Pick levels in the yellow cells; the grid highlights the current level (green, bold) and the target (blue, italic).`,
-      ],
-    ])
+    .block(2, 1, [[words.subtitle(theme.name, keyArea.id)]])
     .style("A2", SUBTITLE)
     .block(
       3,
@@ -168,23 +166,23 @@ function styleGrid(sheet: SheetBuilder, rows: KeyAreaRows): void {
 function addPickers(sheet: SheetBuilder, levels: readonly string[], rows: KeyAreaRows): void {
   const range = (column: number) => rangeAddress(rows.firstRow, column, rows.lastRow, column);
   const levelList = levels.join(", ");
-  const picker = (column: number, which: string, question: string) =>
+  const picker = (column: number, prompt: { title: string; message: string }) =>
     sheet.validate({
       type: "list",
       range: range(column),
       values: [...levels],
       allowBlank: true,
-      prompt: { title: `${which} level`, message: `${question} Choose ${levelList}, or leave blank.` },
-      error: { title: "Not a level", message: `Choose one of the five levels: ${levelList}.` },
+      prompt,
+      error: { title: words.levelError.title, message: words.levelError.message(levelList) },
     });
-  picker(C.current, "Current", "Which description fits the council today?");
-  picker(C.target, "Target", "Which level does the council aim for?");
+  picker(C.current, { title: words.currentPicker.title, message: words.currentPicker.message(levelList) });
+  picker(C.target, { title: words.targetPicker.title, message: words.targetPicker.message(levelList) });
   sheet.validate({
     type: "date",
     range: range(C.reviewDate),
     minimum: isoDateToSerial(EARLIEST_DATE),
     allowBlank: true,
-    prompt: { title: "Review date", message: "When this answer should next be reviewed, as a date (dd/mm/yyyy)." },
+    prompt: { title: words.reviewDatePrompt.title, message: words.reviewDatePrompt.message },
     error: DATE_ENTRY_ERROR,
   });
 }

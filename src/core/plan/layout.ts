@@ -1,5 +1,17 @@
 import { LEVEL_COUNT } from "../toolkit/schema";
+import { workbookWords } from "../words/workbook";
 import { columnLayout, namedTable, pickColumns, type ColumnSpec } from "./columns";
+
+/** The headers and labels below are the catalogue's (src/core/words/workbook.ts), where a translation would go. */
+const SHARED = workbookWords.columns;
+const KEY_AREA_HEADER = workbookWords.keyArea.headers;
+const MODERATION_HEADER = workbookWords.moderation.headers;
+const SOURCE_HEADER = workbookWords.moderation.sourceHeaders;
+const SUMMARY_HEADER = workbookWords.summary.headers;
+const ACTIONS_HEADER = workbookWords.actions.headers;
+const GAPS_HEADER = workbookWords.gaps.headers;
+const LOG_HEADER = workbookWords.consolidationLog.headers;
+const STATUS = workbookWords.actions.status;
 
 /**
  * Where things live in the generated workbook. The readers use the same constants, so a layout
@@ -72,33 +84,33 @@ export const GUIDE_PEERS_SINCE_LAYOUT = 4;
  * width where its own layout needs it.
  */
 const COLUMN = {
-  returnNumber: { header: "Return", width: 8 },
-  council: { header: "Council", width: 22 },
-  respondent: { header: "Respondent", width: 20 },
-  role: { header: "Role or department", width: 20 },
-  councilType: { header: "Council type", width: 16 },
-  region: { header: "Region", width: 16 },
-  assessmentDate: { header: "Assessment date", width: 14, format: "date" },
-  toolkitVersion: { header: "Toolkit version", width: 16 },
-  theme: { header: "Theme", width: 24 },
-  keyArea: { header: "Key area", width: 30 },
-  id: { header: "Behaviour ID", width: 13 },
-  behaviour: { header: "Behaviour", width: 34 },
-  currentLevel: { header: "Current level", width: 13, format: "level" },
-  currentScore: { header: "Current score", width: 9, format: "score" },
-  targetLevel: { header: "Target level", width: 13, format: "level" },
-  targetScore: { header: "Target score", width: 9, format: "score" },
-  gap: { header: "Gap", width: 7, format: "score" },
+  returnNumber: { header: SHARED.returnNumber, width: 8 },
+  council: { header: SHARED.council, width: 22 },
+  respondent: { header: SHARED.respondent, width: 20 },
+  role: { header: SHARED.role, width: 20 },
+  councilType: { header: SHARED.councilType, width: 16 },
+  region: { header: SHARED.region, width: 16 },
+  assessmentDate: { header: SHARED.assessmentDate, width: 14, format: "date" },
+  toolkitVersion: { header: SHARED.toolkitVersion, width: 16 },
+  theme: { header: SHARED.theme, width: 24 },
+  keyArea: { header: SHARED.keyArea, width: 30 },
+  id: { header: SHARED.id, width: 13 },
+  behaviour: { header: SHARED.behaviour, width: 34 },
+  currentLevel: { header: SHARED.currentLevel, width: 13, format: "level" },
+  currentScore: { header: SHARED.currentScore, width: 9, format: "score" },
+  targetLevel: { header: SHARED.targetLevel, width: 13, format: "level" },
+  targetScore: { header: SHARED.targetScore, width: 9, format: "score" },
+  gap: { header: SHARED.gap, width: 7, format: "score" },
   /** Free text: formatted as text ("@") where it is typed or kept, never where a formula shows it (Data). */
-  evidence: { header: "Evidence", width: 40 },
-  owner: { header: "Owner", width: 18 },
-  reviewDate: { header: "Review date", width: 12, format: "date" },
+  evidence: { header: SHARED.evidence, width: 40 },
+  owner: { header: SHARED.owner, width: 18 },
+  reviewDate: { header: SHARED.reviewDate, width: 12, format: "date" },
   /** Last year's current level and score, and the change since (current score less previous). */
-  previousLevel: { header: "Previous level", width: 13, format: "level" },
-  previousScore: { header: "Previous score", width: 9, format: "score" },
-  change: { header: "Change", width: 8, format: "score" },
+  previousLevel: { header: SHARED.previousLevel, width: 13, format: "level" },
+  previousScore: { header: SHARED.previousScore, width: 9, format: "score" },
+  change: { header: SHARED.change, width: 8, format: "score" },
   /** Whether a return is signed off (final) or a draft. */
-  finalOrDraft: { header: "Final or draft", width: 10 },
+  finalOrDraft: { header: SHARED.finalOrDraft, width: 10 },
 } as const satisfies Record<string, ColumnSpec>;
 
 /**
@@ -115,10 +127,10 @@ export const KEY_AREA = {
   // Previous columns took the room from the level descriptions, evidence and owner (a print area without them would
   // give it back: not built yet).
   ...columnLayout({
-    id: { header: "ID", width: 13 },
-    behaviour: { header: "High level principle / specific behaviour", width: 24 },
+    id: { header: KEY_AREA_HEADER.id, width: 13 },
+    behaviour: { header: KEY_AREA_HEADER.behaviour, width: 24 },
     /** The five level descriptors, Minimum first, headed by the toolkit's level names. */
-    descriptors: { header: "Level descriptors", width: 30, span: LEVEL_COUNT },
+    descriptors: { header: KEY_AREA_HEADER.descriptors, width: 30, span: LEVEL_COUNT },
     current: { ...COLUMN.currentLevel, width: 13, role: "input" },
     target: { ...COLUMN.targetLevel, width: 13, role: "input" },
     evidence: { ...COLUMN.evidence, width: 32, format: "text", role: "input" },
@@ -130,11 +142,11 @@ export const KEY_AREA = {
     // Last year's answers (src/core/cycle), locked, and the progress since: always present, so that every
     // formula, the Data table and the checker have one shape; empty in a workbook not started from last year's.
     // After the scores rather than beside the pickers, so that no column an earlier layout had moves.
-    previousCurrent: { header: "Previous current", width: 9, format: "text" },
-    previousTarget: { header: "Previous target", width: 9, format: "text" },
+    previousCurrent: { header: KEY_AREA_HEADER.previousCurrent, width: 9, format: "text" },
+    previousTarget: { header: KEY_AREA_HEADER.previousTarget, width: 9, format: "text" },
     previousScore: { ...COLUMN.previousScore, width: 9, role: "formula" },
     change: { ...COLUMN.change, width: 7, role: "formula" },
-    previousEvidence: { header: "Previous evidence", width: 14, format: "text" },
+    previousEvidence: { header: KEY_AREA_HEADER.previousEvidence, width: 14, format: "text" },
   }),
 } as const;
 
@@ -159,19 +171,19 @@ export const RETIRED = namedTable(3, {
 export const MODERATION = {
   ...namedTable(5, {
     ...pickColumns(COLUMN, ["id", "keyArea", "behaviour"]),
-    lowestCurrent: { header: "Lowest current score", width: 10 },
-    highestCurrent: { header: "Highest current score", width: 10 },
-    currentSpread: { header: "Current spread (levels)", width: 10 },
-    agreedCurrentScore: { header: "Agreed current score", width: 10 },
-    agreedCurrent: { header: "Agreed current level", width: 13 },
-    lowestTarget: { header: "Lowest target score", width: 10 },
-    highestTarget: { header: "Highest target score", width: 10 },
-    targetSpread: { header: "Target spread (levels)", width: 10 },
-    agreedTargetScore: { header: "Agreed target score", width: 10 },
-    agreedTarget: { header: "Agreed target level", width: 13 },
-    differ: { header: "Respondents differ", width: 22 },
-    outside: { header: "Agreed outside the range", width: 24 },
-    note: { header: "Moderation note", width: 40 },
+    lowestCurrent: { header: MODERATION_HEADER.lowestCurrent, width: 10 },
+    highestCurrent: { header: MODERATION_HEADER.highestCurrent, width: 10 },
+    currentSpread: { header: MODERATION_HEADER.currentSpread, width: 10 },
+    agreedCurrentScore: { header: MODERATION_HEADER.agreedCurrentScore, width: 10 },
+    agreedCurrent: { header: MODERATION_HEADER.agreedCurrent, width: 13 },
+    lowestTarget: { header: MODERATION_HEADER.lowestTarget, width: 10 },
+    highestTarget: { header: MODERATION_HEADER.highestTarget, width: 10 },
+    targetSpread: { header: MODERATION_HEADER.targetSpread, width: 10 },
+    agreedTargetScore: { header: MODERATION_HEADER.agreedTargetScore, width: 10 },
+    agreedTarget: { header: MODERATION_HEADER.agreedTarget, width: 13 },
+    differ: { header: MODERATION_HEADER.differ, width: 22 },
+    outside: { header: MODERATION_HEADER.outside, width: 24 },
+    note: { header: MODERATION_HEADER.note, width: 40 },
   }),
   respondentWidth: 13,
   /** A spread of this many levels or more is left for the meeting to agree, and flagged. */
@@ -188,10 +200,10 @@ export const MODERATION_RESPONDENTS_FROM = MODERATION.columnCount + 1;
 export const MODERATION_SOURCES = {
   column: 4,
   ...namedTable(1, {
-    file: { header: "Source file", width: 30 },
-    respondent: { header: "Respondent", width: 20 },
-    role: { header: "Role", width: 20 },
-    answersFingerprint: { header: "Answers fingerprint", width: 70 },
+    file: { header: SOURCE_HEADER.file, width: 30 },
+    respondent: { header: SOURCE_HEADER.respondent, width: 20 },
+    role: { header: SOURCE_HEADER.role, width: 20 },
+    answersFingerprint: { header: SOURCE_HEADER.answersFingerprint, width: 70 },
   }),
 } as const;
 
@@ -200,23 +212,23 @@ export const CELL_TEXT_LIMIT = 32767;
 
 /** Summary: one row per key area, a row per theme after its key areas, and the overall row last. */
 export const SUMMARY = namedTable(5, {
-  label: { header: "Theme / key area", width: 48 },
-  scope: { header: "Scope", width: 11 },
-  behaviours: { header: "Behaviours", width: 11 },
-  assessed: { header: "Assessed", width: 10 },
-  invalid: { header: "Invalid entries", width: 10 },
-  averageCurrent: { header: "Average current", width: 10 },
-  averageTarget: { header: "Average target", width: 10 },
-  averageGap: { header: "Average gap", width: 10 },
-  weakestCurrent: { header: "Weakest current", width: 10 },
-  typicalLevel: { header: "Typical level", width: 13 },
-  assuredLevel: { header: "Assured level", width: 13 },
+  label: { header: SUMMARY_HEADER.label, width: 48 },
+  scope: { header: SUMMARY_HEADER.scope, width: 11 },
+  behaviours: { header: SUMMARY_HEADER.behaviours, width: 11 },
+  assessed: { header: SUMMARY_HEADER.assessed, width: 10 },
+  invalid: { header: SUMMARY_HEADER.invalid, width: 10 },
+  averageCurrent: { header: SUMMARY_HEADER.averageCurrent, width: 10 },
+  averageTarget: { header: SUMMARY_HEADER.averageTarget, width: 10 },
+  averageGap: { header: SUMMARY_HEADER.averageGap, width: 10 },
+  weakestCurrent: { header: SUMMARY_HEADER.weakestCurrent, width: 10 },
+  typicalLevel: { header: SUMMARY_HEADER.typicalLevel, width: 13 },
+  assuredLevel: { header: SUMMARY_HEADER.assuredLevel, width: 13 },
   /** The count of behaviours with both a current and a target level: what average target and gap are over. */
-  bothLevels: { header: "Current and target", width: 11 },
+  bothLevels: { header: SUMMARY_HEADER.bothLevels, width: 11 },
   /** Average of last year's current scores, over the behaviours with one. */
-  previousAverageCurrent: { header: "Previous average current", width: 11 },
+  previousAverageCurrent: { header: SUMMARY_HEADER.previousAverageCurrent, width: 11 },
   /** Average change of the behaviours with a current level this year and last (blank ones left out). */
-  change: { header: "Change", width: 9 },
+  change: { header: SUMMARY_HEADER.change, width: 9 },
 });
 
 /**
@@ -230,17 +242,17 @@ export const ACTIONS = namedTable(4, {
   currentLevel: COLUMN.currentLevel,
   targetLevel: COLUMN.targetLevel,
   gap: COLUMN.gap,
-  action: { header: "Action", width: 40 },
+  action: { header: ACTIONS_HEADER.action, width: 40 },
   owner: COLUMN.owner,
-  dueDate: { header: "Due date", width: 12 },
-  status: { header: "Status", width: 13 },
-  note: { header: "Progress note", width: 36 },
+  dueDate: { header: ACTIONS_HEADER.dueDate, width: 12 },
+  status: { header: ACTIONS_HEADER.status, width: 13 },
+  note: { header: ACTIONS_HEADER.note, width: 36 },
 });
 
 /** The statuses an action may have, in the order the picker lists them. */
-export const ACTION_STATUSES = ["Not started", "In progress", "Done", "Dropped"] as const;
+export const ACTION_STATUSES = [STATUS.notStarted, STATUS.inProgress, STATUS.done, STATUS.dropped] as const;
 /** The statuses of an action that is finished with: never overdue, not carried into next year's plan. */
-export const CLOSED_ACTION_STATUSES = ["Done", "Dropped"] as const;
+export const CLOSED_ACTION_STATUSES = [STATUS.done, STATUS.dropped] as const;
 
 /**
  * Summary's actions block, below the chart data (its own rows, apart from the main table, whose columns grow):
@@ -253,18 +265,18 @@ export const SUMMARY_ACTIONS = {
   headerOffset: 1,
   /** The four statuses, then actions with no status and those whose status is not one of the four. */
   firstStatusOffset: 2,
-  noStatusLabel: "No status yet",
-  notAStatusLabel: "Not a status",
-  allLabel: "All actions",
-  asAtLabel: "Overdue as at",
-  overdueLabel: "Overdue (due before that date, not Done or Dropped)",
+  noStatusLabel: workbookWords.summary.actions.noStatus,
+  notAStatusLabel: workbookWords.summary.actions.notAStatus,
+  allLabel: workbookWords.summary.actions.all,
+  asAtLabel: workbookWords.summary.actions.asAt,
+  overdueLabel: workbookWords.summary.actions.overdue,
   /** Rows of the Actions sheet the figures count, from its first body row: far more than any plan has. */
   rowsCounted: 10_000,
 } as const;
 
 /** Gaps: one row per behaviour, in toolkit order as generated (users sort and filter it). */
 export const GAPS = namedTable(4, {
-  order: { header: "#", width: 5 },
+  order: { header: GAPS_HEADER.order, width: 5 },
   id: COLUMN.id,
   keyArea: { ...COLUMN.keyArea, width: 26 },
   behaviour: { ...COLUMN.behaviour, width: 30 },
@@ -273,11 +285,11 @@ export const GAPS = namedTable(4, {
   currentScore: COLUMN.currentScore,
   targetScore: COLUMN.targetScore,
   gap: COLUMN.gap,
-  status: { header: "Status", width: 14 },
-  nextLevel: { header: "Next level", width: 13 },
+  status: { header: GAPS_HEADER.status, width: 14 },
+  nextLevel: { header: GAPS_HEADER.nextLevel, width: 13 },
   // 46 rather than 60 since Gaps gained the previous level, score and change: the sheet stays on A4 at 7 pt (print.ts).
-  nextDescriptor: { header: "What the next level looks like", width: 46 },
-  priority: { header: "Priority", width: 9, format: "score" },
+  nextDescriptor: { header: GAPS_HEADER.nextDescriptor, width: 46 },
+  priority: { header: GAPS_HEADER.priority, width: 9, format: "score" },
   ...pickColumns(COLUMN, ["previousLevel", "previousScore", "change"]),
 });
 
@@ -328,10 +340,10 @@ export const GROUP_DATA = namedTable(1, {
     "previousScore",
     "change",
   ]),
-  sourceFile: { header: "Source file", width: 30 },
+  sourceFile: { header: workbookWords.groupData.headers.sourceFile, width: 30 },
   status: COLUMN.finalOrDraft,
   /** How many respondents a moderated return was agreed from (src/core/moderate); blank for one respondent's return. */
-  moderatedFrom: { header: "Moderated from (respondents)", width: 14 },
+  moderatedFrom: { header: workbookWords.groupData.headers.moderatedFrom, width: 14 },
 });
 
 /**
@@ -354,18 +366,18 @@ export const GROUP_ACTIONS = namedTable(1, {
 
 /** Consolidation Log: one row per file given, in the order given, below a title and a count line. */
 export const CONSOLIDATION_LOG = namedTable(4, {
-  file: { header: "File", width: 34, format: "text" },
-  outcome: { header: "Status", width: 16 },
+  file: { header: LOG_HEADER.file, width: 34, format: "text" },
+  outcome: { header: LOG_HEADER.outcome, width: 16 },
   returnNumber: COLUMN.returnNumber,
   // File, council and respondent names come from other workbooks: text, whatever they hold.
   council: { ...COLUMN.council, format: "text" },
   respondent: { ...COLUMN.respondent, format: "text" },
   ...pickColumns(COLUMN, ["assessmentDate", "toolkitVersion"]),
   status: COLUMN.finalOrDraft,
-  errors: { header: "Errors", width: 8, format: "score" },
-  warnings: { header: "Warnings", width: 9, format: "score" },
-  notes: { header: "Notes", width: 8, format: "score" },
-  reason: { header: "Why", width: 80 },
+  errors: { header: LOG_HEADER.errors, width: 8, format: "score" },
+  warnings: { header: LOG_HEADER.warnings, width: 9, format: "score" },
+  notes: { header: LOG_HEADER.notes, width: 8, format: "score" },
+  reason: { header: LOG_HEADER.reason, width: 80 },
 });
 
 /**
@@ -378,8 +390,8 @@ export const GROUP_SUMMARY = {
   headerRow: 6,
   firstRow: 7,
   columns: { label: 1, scope: 2, firstReturn: 3 },
-  labelHeader: "Theme / key area",
-  scopeHeader: "Scope",
+  labelHeader: SUMMARY.header.label,
+  scopeHeader: SUMMARY.header.scope,
   widths: { label: 44, scope: 10, return: 16, statistic: 10 },
   /**
    * The group's statistics over a row's return averages, in their column order after the returns. A score
@@ -387,15 +399,15 @@ export const GROUP_SUMMARY = {
    * difference of scores, coloured the other way round.
    */
   statistics: [
-    { key: "mean", header: "Group mean", score: true },
-    { key: "lowest", header: "Lowest", score: true },
-    { key: "highest", header: "Highest", score: true },
-    { key: "spread", header: "Spread", score: false },
+    { key: "mean", header: workbookWords.groupSummary.statistics.mean, score: true },
+    { key: "lowest", header: workbookWords.groupSummary.statistics.lowest, score: true },
+    { key: "highest", header: workbookWords.groupSummary.statistics.highest, score: true },
+    { key: "spread", header: workbookWords.groupSummary.statistics.spread, score: false },
   ],
 } as const;
 
 /** Text shown in a score cell when the level typed is not one of the five names. */
-export const NOT_A_LEVEL = "Not a level";
+export const NOT_A_LEVEL = workbookWords.notALevel;
 
 /** Metadata sheet: property names in column A, values in column B, from row 2. */
 export const METADATA_KEYS = [

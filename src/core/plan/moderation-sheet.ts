@@ -1,5 +1,6 @@
-import { absoluteColumn, rangeAddress } from "../util/a1";
+import { absoluteColumn, formulaString, rangeAddress } from "../util/a1";
 import { behaviourLookups, type BehaviourEntry } from "./behaviour-rows";
+import { workbookWords } from "../words/workbook";
 import { MODERATION, MODERATION_RESPONDENTS_FROM, SHEET_NAMES } from "./layout";
 import type { ModerationRecord, ModerationSource, RespondentLevels } from "./moderation-types";
 import { SheetBuilder } from "./sheet-builder";
@@ -18,6 +19,7 @@ import type { PlanCell, SheetPlan } from "./types";
 
 const M = MODERATION.columns;
 const L = MODERATION.letters;
+const words = workbookWords.moderation;
 
 /** The lowest and highest of the respondents' scores for one level (current or target), and how far apart. */
 export interface LevelRange {
@@ -45,10 +47,10 @@ export const respondentLabel = (source: ModerationSource) => source.respondent.t
 /** The words of the "Respondents differ" column: which levels are two or more apart, or "" when none are. */
 export function differText(current: LevelRange | undefined, target: LevelRange | undefined): string {
   const apart = [
-    ...(current && current.spread >= MODERATION.flagSpread ? [`current levels ${current.spread} apart`] : []),
-    ...(target && target.spread >= MODERATION.flagSpread ? [`target levels ${target.spread} apart`] : []),
+    ...(current && current.spread >= MODERATION.flagSpread ? [words.currentApart(current.spread)] : []),
+    ...(target && target.spread >= MODERATION.flagSpread ? [words.targetApart(target.spread)] : []),
   ];
-  return apart.length > 0 ? `Agree in the meeting: ${apart.join(", ")}` : "";
+  return apart.length > 0 ? words.differ(apart) : "";
 }
 
 /** "" when the agreed score (a cell) is within the range given as two cells, or no range or no score. */
@@ -61,7 +63,7 @@ function outsideFormula(row: number): string {
   const noteGiven = `IFERROR(TRIM(${at(L.note)})<>"",FALSE)`;
   const current = outsideOf(at(L.agreedCurrentScore), at(L.lowestCurrent), at(L.highestCurrent));
   const target = outsideOf(at(L.agreedTargetScore), at(L.lowestTarget), at(L.highestTarget));
-  return `IF(${noteGiven},"",IF(OR(${current},${target}),"Outside the respondents' range: add a note",""))`;
+  return `IF(${noteGiven},"",IF(OR(${current},${target}),${formulaString(words.outside)},""))`;
 }
 
 function moderationRow(
@@ -102,10 +104,7 @@ function moderationRow(
 }
 
 function explanation(record: ModerationRecord): string[] {
-  return [
-    `The agreed levels are the Current level and Target level pickers on the key area sheets. Where the ${record.sources.length} respondents' levels were within one level of each other, moderation filled each picker with the lower median of their levels (the middle level, or the lower of the two middle levels); where they were ${MODERATION.flagSpread} levels or more apart it left the picker blank for the meeting to agree.`,
-    "Each respondent's levels are on the right. Type a moderation note where the meeting agrees a level outside the respondents' range, or to record why it chose a level.",
-  ];
+  return [words.agreedLevels(record.sources.length, MODERATION.flagSpread), words.respondentsRight];
 }
 
 /** One row per behaviour: every respondent's levels side by side, their spread, the agreed levels and a note. */
@@ -141,7 +140,7 @@ export function moderationSheet(
   );
   const column = (left: number, right = left) => rangeAddress(first, left, last, right);
   sheet
-    .title("Moderation")
+    .title(words.title)
     .block(
       2,
       1,

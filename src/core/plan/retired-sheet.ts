@@ -1,6 +1,7 @@
 import type { BehaviourAnswer } from "./answer-types";
 import { rangeAddress } from "../util/a1";
 import { isIsoDate, isoDateToSerial } from "../util/dates";
+import { workbookWords } from "../words/workbook";
 import { RETIRED, SHEET_NAMES } from "./layout";
 import { SheetBuilder } from "./sheet-builder";
 import { HEADER, SUBTITLE, WRAPPED_TEXT } from "./style";
@@ -26,12 +27,8 @@ export function retiredSheet(retired: Record<string, BehaviourAnswer>, sheetName
     );
   const last = RETIRED.firstRow + rows.length - 1;
   sheet
-    .title("Answers for behaviours that are no longer in the toolkit")
-    .block(2, 1, [
-      [
-        "An upgrade kept these answers because the toolkit's new version has no behaviour with their IDs. Move anything you still need, then delete the rows or the sheet.",
-      ],
-    ])
+    .title(workbookWords.retired.title)
+    .block(2, 1, [[workbookWords.retired.intro]])
     .style("A2", SUBTITLE)
     .block(RETIRED.headerRow, 1, [RETIRED.headers, ...rows])
     .style(rangeAddress(RETIRED.headerRow, 1, RETIRED.headerRow, RETIRED.columnCount), HEADER)

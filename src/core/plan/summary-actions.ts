@@ -1,12 +1,13 @@
 import { absoluteRange, cellAddress, formulaString, quoteSheet, rangeAddress } from "../util/a1";
 import { isoDateToSerial } from "../util/dates";
+import { workbookWords } from "../words/workbook";
 import { ACTION_STATUSES, ACTIONS, CLOSED_ACTION_STATUSES, SUMMARY_ACTIONS } from "./layout";
 import type { SheetBuilder } from "./sheet-builder";
 import { DATE_FORMAT, HEADER, SCORE_FORMAT, SUBTITLE } from "./style";
 import type { PlanCell } from "./types";
 
-export const ACTIONS_BLOCK_TITLE = "Actions by status, from the Actions sheet";
-const ACTIONS_HEADER = ["Status", "Actions"];
+export const ACTIONS_BLOCK_TITLE = workbookWords.summary.actions.title;
+const ACTIONS_HEADER = workbookWords.summary.actions.header;
 
 /** The block's rows, from its first row: the counts' labels in order, then the overdue date and count. */
 export function actionsBlockRows(top: number) {
@@ -57,7 +58,7 @@ export function addActionsSummary(sheet: SheetBuilder, options: { top: number; a
   sheet
     .block(rows.title, 1, [[ACTIONS_BLOCK_TITLE]])
     .style(cellAddress(rows.title, 1), SUBTITLE)
-    .block(rows.header, 1, [ACTIONS_HEADER])
+    .block(rows.header, 1, [[...ACTIONS_HEADER]])
     .style(rangeAddress(rows.header, 1, rows.header, 2), HEADER)
     .block(rows.firstStatus, 1, [
       ...statuses,

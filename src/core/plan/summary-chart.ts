@@ -1,4 +1,5 @@
 import { cellAddress, rangeAddress } from "../util/a1";
+import { workbookWords } from "../words/workbook";
 import { SUMMARY } from "./layout";
 import type { SheetBuilder } from "./sheet-builder";
 import { AVERAGE_FORMAT, COLOURS, HEADER, SUBTITLE, TWO_LINE_HEADER_HEIGHT } from "./style";
@@ -16,11 +17,11 @@ export interface SummaryChartSource {
 
 export const SUMMARY_CHART = {
   name: "NPS_MaturityRadar",
-  title: "Maturity by key area: current against target",
+  title: workbookWords.summary.chart.title,
   current: SUMMARY.header.averageCurrent,
   target: SUMMARY.header.averageTarget,
   /** The third line, last year's average current scores (its chart data column is headed as in the table). */
-  previous: "Previous",
+  previous: workbookWords.summary.chart.previous,
   /** Rows the chart spans, across the width of the summary table; the chart data follows below. */
   height: 26,
 } as const;
@@ -45,10 +46,15 @@ export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource)
   const last = headerRow + keyAreaRows.length;
   const mirror = (row: number, column: number): PlanCell => ({ formula: cellAddress(row, column) });
   sheet
-    .block(top, 1, [["Chart data: the key-area rows of the summary table, as the radar chart above draws them"]])
+    .block(top, 1, [[workbookWords.summary.chart.dataTitle]])
     .style(cellAddress(top, 1), SUBTITLE)
     .block(headerRow, 1, [
-      ["Key area", SUMMARY_CHART.current, SUMMARY_CHART.target, SUMMARY.header.previousAverageCurrent],
+      [
+        workbookWords.columns.keyArea,
+        SUMMARY_CHART.current,
+        SUMMARY_CHART.target,
+        SUMMARY.header.previousAverageCurrent,
+      ],
     ])
     .style(rangeAddress(headerRow, 1, headerRow, 4), HEADER)
     .rowHeight(headerRow, TWO_LINE_HEADER_HEIGHT)
@@ -76,12 +82,7 @@ export function addSummaryChart(sheet: SheetBuilder, source: SummaryChartSource)
     title: SUMMARY_CHART.title,
     altText: {
       title: SUMMARY_CHART.title,
-      description:
-        `Radar chart with one axis for each of the ${keyAreaRows.length} key areas, scored from 0 at the centre ` +
-        `to ${source.maxScore} at the edge. A green line joins the average current scores and a blue line the ` +
-        "average target scores, so the space between them shows the gap; an orange line joins last year's average " +
-        "current scores, where the workbook was started from last year's. The figures are in the chart data below " +
-        "the chart and in the summary table above it.",
+      description: workbookWords.summary.chart.description(keyAreaRows.length, source.maxScore),
     },
     categories: rangeAddress(first, 1, last, 1),
     series: [

@@ -1,5 +1,6 @@
 import type { Toolkit } from "../toolkit/schema";
 import { absolute, formulaString, quoteSheet, rangeAddress } from "../util/a1";
+import { workbookWords } from "../words/workbook";
 import { levelArray } from "./formulas";
 import { columnRange, type KeyAreaRows } from "./key-area-sheet";
 import { GUIDE, KEY_AREA, NOT_A_LEVEL, SHEET_NAMES, SUMMARY } from "./layout";
@@ -21,8 +22,10 @@ const C = KEY_AREA.columns;
 const summaryColumn = SUMMARY.columns;
 const summaryLetter = SUMMARY.letters;
 const LAST = SUMMARY.headers.length;
+const words = workbookWords.summary;
+const SCOPE = workbookWords.scope;
 /** A typical or assured level where nothing is assessed. */
-export const NOT_ASSESSED = "Not assessed";
+export const NOT_ASSESSED = words.notAssessed;
 
 /** Where a summary row's figures come from. */
 interface RowSource {
@@ -104,16 +107,18 @@ export function summarySheet(
   const sheet = new SheetBuilder("summary", "summary", sheetNames.summary ?? SHEET_NAMES.summary, SUMMARY.widths);
   const guide = quoteSheet(sheetNames.guide ?? SHEET_NAMES.guide);
   const councilRef = `${guide}!${absolute(GUIDE.councilCell.row, GUIDE.councilCell.column)}`;
-  const council = `IF(ISERROR(${councilRef}),"Council: check the council name on the Guide sheet",IF(${councilRef}="","Council: not yet entered on the Guide sheet","Council: "&${councilRef}))`;
+  const council = `IF(ISERROR(${councilRef}),${formulaString(words.council.unreadable)},IF(${councilRef}="",${formulaString(words.council.notEntered)},${formulaString(words.council.named)}&${councilRef}))`;
   sheet
-    .title("Summary of the self-assessment")
+    .title(words.title)
     .block(2, 1, [[{ formula: council }]])
     .block(3, 1, [
+      [words.levelsExplained],
       [
-        "Typical level: average current score rounded down. Assured level: the lowest current score, met by every assessed behaviour. Blank answers never count; entries that are not levels (a pasted error value too) are counted as invalid.",
-      ],
-      [
-        `Average target and average gap are taken over the same behaviours: those with both a current and a target level, counted under ${SUMMARY.header.bothLevels}. ${SUMMARY.header.previousAverageCurrent} is last year's; ${SUMMARY.header.change} averages the change of the behaviours with a current level both this year and last.`,
+        words.averagesExplained(
+          SUMMARY.header.bothLevels,
+          SUMMARY.header.previousAverageCurrent,
+          SUMMARY.header.change,
+        ),
       ],
     ])
     .style("A2:A4", SUBTITLE)
@@ -129,16 +134,24 @@ export function summarySheet(
     const inTheme = theme.keyAreas.map((area) => areaRows.get(area.id) as KeyAreaRows);
     const firstKeyAreaRow = nextRow();
     theme.keyAreas.forEach((area, i) =>
-      rows.push(summaryRow(area.name, "Key area", { areas: [inTheme[i]] }, nextRow(), toolkit.levels)),
+      rows.push(summaryRow(area.name, SCOPE.keyArea, { areas: [inTheme[i]] }, nextRow(), toolkit.levels)),
     );
     const run: [number, number] = [firstKeyAreaRow, nextRow() - 1];
     themeRows.push(nextRow());
-    rows.push(summaryRow(theme.name, "Theme", { areas: inTheme, keyAreaRuns: [run] }, nextRow(), toolkit.levels));
+    rows.push(summaryRow(theme.name, SCOPE.theme, { areas: inTheme, keyAreaRuns: [run] }, nextRow(), toolkit.levels));
     all.push(...inTheme);
     allRuns.push(run);
   }
   const overallRow = nextRow();
-  rows.push(summaryRow("All key areas", "Overall", { areas: all, keyAreaRuns: allRuns }, overallRow, toolkit.levels));
+  rows.push(
+    summaryRow(
+      workbookWords.allKeyAreas,
+      SCOPE.overall,
+      { areas: all, keyAreaRuns: allRuns },
+      overallRow,
+      toolkit.levels,
+    ),
+  );
   sheet.block(SUMMARY.firstRow, 1, rows);
   rows.forEach((row, i) =>
     sheet.rowHeight(

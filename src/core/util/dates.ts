@@ -1,3 +1,5 @@
+import { workbookWords } from "../words/workbook";
+
 /**
  * Dates as Excel keeps them: serial numbers of the 1900 date system, counted in days from the epoch
  * 1899-12-30. (Excel counts 1900-02-29, which never existed, so its serials from March 1900 match a
@@ -70,6 +72,6 @@ export const EARLIEST_DATE = `${ASSESSMENT_YEARS.first}-01-01`;
 
 /** What a date cell's validation says when the entry is not a date on or after EARLIEST_DATE. */
 export const DATE_ENTRY_ERROR = {
-  title: "Not a date",
-  message: `Type a date on or after ${ukDate(EARLIEST_DATE)}, for example 31/03/2026.`,
+  title: workbookWords.dateEntryError.title,
+  message: workbookWords.dateEntryError.message(ukDate(EARLIEST_DATE)),
 } as const;
