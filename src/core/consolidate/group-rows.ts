@@ -7,6 +7,7 @@ import type { BehaviourAnswer } from "../plan/answer-types";
 import { canonicalLevel } from "../plan/answers";
 import { GROUP_DATA, NOT_A_LEVEL } from "../plan/layout";
 import { levelText } from "../plan/level-text";
+import { workbookWords } from "../words/workbook";
 import type { Consolidation, UsedReturn } from "./types";
 
 export type GroupDataKey = keyof typeof GROUP_DATA.columns;
@@ -14,7 +15,11 @@ export type GroupValue = string | number | null;
 export type GroupDataRow = Record<GroupDataKey, GroupValue>;
 
 /** A return is Final only while its answers are the ones signed off; one changed since counts as a draft. */
-export const SIGN_OFF_LABEL = { final: "Final", draft: "Draft", changed: "Draft" } as const;
+export const SIGN_OFF_LABEL = {
+  final: workbookWords.groupData.finalOrDraft.final,
+  draft: workbookWords.groupData.finalOrDraft.draft,
+  changed: workbookWords.groupData.finalOrDraft.draft,
+} as const;
 
 /** A level as the group shows it: its canonical name and score, blank when blank, NOT_A_LEVEL otherwise. */
 function level(levels: readonly string[], typed: string | undefined): { name: GroupValue; score: GroupValue } {

@@ -278,6 +278,8 @@ export const workbookWords = {
   },
   groupData: {
     headers: { sourceFile: "Source file", moderatedFrom: "Moderated from (respondents)" },
+    /** A return's Final or draft column (and the log's). */
+    finalOrDraft: { final: "Final", draft: "Draft" },
   },
   groupSummary: {
     title: "Group summary of the returns",
