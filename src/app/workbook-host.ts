@@ -40,7 +40,9 @@ export interface SignOffAsked {
 }
 
 export interface AssessmentOutcome {
-  action: "built" | "upgraded" | "repaired" | "signedOff";
+  action: "built" | "upgraded" | "repaired" | "signedOff" | "actionsDrafted";
+  /** What happened in a sentence, where the action's own title would not say it (how many actions were drafted). */
+  title?: string;
   /** The sheets made or rewritten; none for a sign-off, which writes only its own cells. */
   sheets: MadeSheet[];
   /** Plain-English notes for the user: renamed sheets, answers carried across, warnings. */
@@ -73,6 +75,14 @@ export interface WorkbookHost {
    * complete (naming them) unless `request.allowIncomplete`.
    */
   signOff(request: SignOffAsked, onProgress: (update: ProgressUpdate) => void): Promise<AssessmentOutcome>;
+  /**
+   * Drafts actions from the gaps: adds a row to the action plan's table for each behaviour below its target with
+   * no action yet, aiming at the next level, in one request after the check's read; no row already there is
+   * written or moved. Adds nothing when every gap has an action. Refuses (UserFacingError) a workbook with no
+   * assessment, one made by an earlier version (upgrade first) and one whose action plan table is missing or
+   * reshaped (repair first).
+   */
+  draftActions(onProgress: (update: ProgressUpdate) => void): Promise<AssessmentOutcome>;
   /**
    * Writes the group sheets (Group Summary, Group Data, Consolidation Log) of `consolidation` into the open
    * workbook: the add-in's group sheets of an earlier consolidation are replaced in place (same position, the

@@ -12,6 +12,7 @@
  * - group sheets: 1 read the sheet list, names and tables, 2 (when there are some) read the earlier
  *   group sheets' protection, tables and charts, 3 write the group sheets (more for a large group);
  * - sign off: 1 the check's read (as status and check), 2 write the sign-off cells (nothing else);
+ * - draft actions: 1 the check's read, 2 add the drafted rows to the action plan's table (none when none);
  * - Go to cell: 1 find the sheet, 2 activate it and select the cell.
  * A write too large for one request (a much larger toolkit) goes in as few more as it needs.
  */
@@ -71,6 +72,8 @@ import {
   type PrintNow,
 } from "./write-plan";
 import { queueSignOff } from "./write-sign-off";
+import { queueDraftedRows } from "./write-drafted-actions";
+import { isDraftRefusal, planDraftedRows } from "../core/cycle/draft-in-place";
 
 /** Data validation (level pickers) needs ExcelApi 1.8; everything else the plan uses is older. */
 export const REQUIRED_API = { name: "ExcelApi", version: "1.8" } as const;
@@ -240,6 +243,36 @@ export class ExcelWorkbookHost implements WorkbookHost {
       await sync("recording the sign-off");
       onProgress({ step: "Finished", fraction: 1 });
       return { action: "signedOff", sheets: [], notes: planned.notes };
+    });
+  }
+
+  /**
+   * Draft actions from the gaps: the check's own read (one sync for the canonical toolkit, with the tables), the
+   * core's rows, then one add of them to the action plan's table (2 syncs; 1 when there is nothing to add).
+   */
+  async draftActions(onProgress: Progress): Promise<AssessmentOutcome> {
+    const steps = excelWords.draftActions;
+    onProgress({ step: steps.checkingExcel, fraction: 0.02 });
+    this.assertSupported();
+    return this.session(async (context, sync) => {
+      onProgress({ step: steps.reading, fraction: 0.1 });
+      const read = await this.readAssessment(context, sync, () => queueCanChange(context));
+      assertCanChange(context);
+      onProgress({ step: steps.finding, fraction: 0.5 });
+      const drafted = planDraftedRows({ snapshot: read.snapshot, toolkit: this.deps.toolkit });
+      if (isDraftRefusal(drafted)) throw new UserFacingError(drafted.message, drafted.nextStep);
+      if (drafted.rows.length > 0) {
+        onProgress({ step: steps.adding, fraction: 0.7 });
+        queueDraftedRows(context, drafted);
+        await sync(steps.addingStep);
+      }
+      onProgress({ step: steps.finished, fraction: 1 });
+      return {
+        action: "actionsDrafted",
+        title: drafted.title,
+        sheets: drafted.rows.length > 0 ? [{ name: drafted.sheet, role: "actions" }] : [],
+        notes: drafted.notes,
+      };
     });
   }
 

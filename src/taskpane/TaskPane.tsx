@@ -5,6 +5,7 @@ import { todayIso } from "../core/util/dates";
 import { paneWords } from "../core/words/pane";
 import { useCheckActions, type Exclusive } from "./check-actions";
 import { ACTION_MESSAGE_ID, ActionMessage } from "./components/ActionMessage";
+import { ActionPlanSection } from "./components/ActionPlanSection";
 import { DetailsForm } from "./components/DetailsForm";
 import { PaneHeader } from "./components/PaneHeader";
 import { SignOffForm } from "./components/SignOffForm";
@@ -125,6 +126,19 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
     ended();
   };
 
+  /** Draft actions from the gaps: as sign-off, its result said at the top and the status (and check) read again. */
+  const draftActions = async () => {
+    if (!host) return;
+    try {
+      dispatch({ type: "workStarted", step: paneWords.action.readingWorkbook });
+      dispatch({ type: "buildSucceeded", outcome: await exclusive(() => host.draftActions(onProgress)) });
+    } catch (error) {
+      dispatch({ type: "failed", error: toShownError(error) });
+    }
+    readStatus();
+    ended();
+  };
+
   const checks = useCheckActions({
     state,
     dispatch,
@@ -174,6 +188,7 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
                 onChange={(field, value) => dispatch({ type: "fieldChanged", field, value })}
                 onSubmit={() => void submit()}
               />
+              {existing && host && <ActionPlanSection busy={busy} onDraft={() => void draftActions()} />}
             </>
           )}
           {tab === "check" && host && (

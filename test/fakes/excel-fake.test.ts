@@ -208,6 +208,39 @@ describe("the fake Excel keeps Office's rules", () => {
     expect(fake.sheet("T").tables).toEqual([]);
   });
 
+  test("rows added without values take the calculated columns' formulas; rows with values keep what was given, blanks blank", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("T", { A1: "ID", B1: "Double", C1: "Note", A2: 1, A3: 2 });
+    let context = fake.newContext();
+    const sheet = context.workbook.worksheets.getItem("T");
+    sheet.tables.add("A1:C3", true).name = "Sums";
+    await context.sync();
+    context = fake.newContext();
+    // Written into the empty column, the formula becomes the calculated column (filled down the body).
+    context.workbook.worksheets.getItem("T").getRange("B2").formulas = [["=A2*2"]];
+    await context.sync();
+    expect(fake.cell("T", "B3")).toEqual({ kind: "formula", formula: "=A3*2" });
+    context = fake.newContext();
+    context.workbook.tables.getItem("Sums").rows.add();
+    await context.sync();
+    expect(fake.cell("T", "B4")).toEqual({ kind: "formula", formula: "=A4*2" }); // filled, as Excel fills it
+    expect(fake.cell("T", "C4")).toBeUndefined();
+    context = fake.newContext();
+    context.workbook.tables.getItem("Sums").rows.add(undefined, [
+      [5, "", "typed"],
+      [6, "=A6*2", "=1+1"],
+    ]);
+    await context.sync();
+    expect(fake.cell("T", "B5")).toBeUndefined(); // a blank given stays blank (#6536)
+    expect(fake.cell("T", "B6")).toEqual({ kind: "formula", formula: "=A6*2" });
+    expect(fake.cell("T", "C6")).toEqual({ kind: "formula", formula: "=1+1" }); // parsed as typed
+    expect(fake.sheet("T").tables[0].rect).toEqual({ top: 1, left: 1, bottom: 6, right: 3 });
+    context = fake.newContext();
+    context.workbook.tables.getItem("Sums").rows.add(undefined, [[7, ""]]);
+    await rejectsWith(context.sync(), "InvalidArgument"); // a row narrower than the table
+    expect(fake.sheet("T").tables[0].rect.bottom).toBe(6);
+  });
+
   test("table columns are added at the end with a header and deleted from the end; the table keeps its ID", async () => {
     const fake = new FakeExcel();
     fake.seedSheet("T", { A1: "ID", A2: "a", A3: "b", C2: "beside" });

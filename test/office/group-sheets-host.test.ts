@@ -18,6 +18,7 @@ import { DETAILS, hostFor, noProgress, NOW } from "./fixtures";
 import { expectFakeMatchesPlan } from "./fake-formats";
 import { planGroupWorkbook } from "../../src/core/consolidate/group-plan";
 import { rangeAddress } from "../../src/core/util/a1";
+import { consolidateWords } from "../../src/core/words/consolidate";
 import { splitIntoRequests, type TargetOpener } from "../../src/office/request-size";
 import { writeSteps, type ExistingSheet } from "../../src/office/write-plan";
 
@@ -265,4 +266,32 @@ test("the group sheets are no part of an assessment beside them: the check ignor
   // Nor are they a part the assessment lost ("no longer part of the assessment … left as it is").
   expect(repaired.notes.filter((note) => /Group|Consolidation Log/.test(note))).toEqual([]);
   expect(groupSheets()).toBe(before);
+});
+
+test("returns with previous answers: the Office writer puts Group Summary's previous and change blocks in exactly as planned", async () => {
+  const withPrevious = consolidate(
+    [
+      examinedReturn(
+        0,
+        { council: "Anytown" },
+        {
+          file: "Anytown.xlsx",
+          answers: { "SL-ECSM-01": { current: "Mature" } },
+          previousLevels: { "SL-ECSM-01": "Developing" },
+        },
+      ),
+      examined(1, "Otherton"),
+    ],
+    toolkit,
+    { includeErrors: false, finalOnly: false },
+  );
+  const fake = new FakeExcel();
+  const planned = planGroupSheetsInto(withPrevious, listingOf(fake), NOW)!;
+  await hostFor(fake).writeGroupSheets(withPrevious, noProgress);
+  await expectFakeMatchesPlan(fake, planned.plan);
+  const summary = fake.state.sheets.find((s) => s.name === "Group Summary")!;
+  const texts = [...summary.cells.values()].flatMap((cell) => (cell.kind === "text" ? [cell.text] : []));
+  expect(texts).toEqual(
+    expect.arrayContaining([consolidateWords.progress.previousTitle, consolidateWords.progress.changeTitle]),
+  );
 });

@@ -13,6 +13,7 @@ const host: WorkbookHost = {
   addCheckReport: async () => "Check report",
   signOff: async () => ({ action: "repaired", sheets: [], notes: [] }),
   writeGroupSheets: async () => ({ sheets: [], replaced: [] }),
+  draftActions: () => Promise.reject(new Error("not used in these tests")),
 };
 const unused = () => Promise.reject(new Error("not used in these tests"));
 const features: PaneFeatures = {

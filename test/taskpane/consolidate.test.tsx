@@ -102,6 +102,7 @@ function fakeHost(replaced: string[] = []) {
     selectCell: async () => undefined,
     addCheckReport: () => Promise.reject(new Error("not expected")),
     signOff: () => Promise.reject(new Error("not expected")),
+    draftActions: () => Promise.reject(new Error("not expected")),
     writeGroupSheets: async (consolidation, onProgress: (u: ProgressUpdate) => void) => {
       calls.written.push(consolidation);
       onProgress({ step: "Writing the group sheets", fraction: 0.5 });

@@ -1,6 +1,8 @@
 /** What the task pane's tests share: a host whose answers each test chooses, and the pane rendered as Office shows it. */
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { setImmediate as nodeSetImmediate } from "timers";
+import { TextEncoder as NodeTextEncoder } from "util";
 import type { AssessmentDetails, AssessmentOutcome, WorkbookHost, WorkbookStatus } from "../../src/app/workbook-host";
 import type { Consolidator, FileChecker, PaneFeatures } from "../../src/taskpane/features";
 import { TaskPane } from "../../src/taskpane/TaskPane";
@@ -37,6 +39,7 @@ export function fakeHost(
     selectCell: async () => undefined,
     addCheckReport: async () => "Check report",
     signOff: async () => builtOutcome,
+    draftActions: () => Promise.reject(new Error("not expected in this test")),
     writeGroupSheets: async () => ({
       sheets: ["Group Summary", "Group Data", "Group Actions", "Consolidation Log"],
       replaced: [],
@@ -97,3 +100,24 @@ export function renderPane(
 export const councilInput = () => screen.getByRole("textbox", { name: /council name/i });
 export const dateInput = () => screen.getByLabelText(/assessment date/i) as HTMLInputElement;
 export const typeCouncil = (value: string) => fireEvent.change(councilInput(), { target: { value } });
+
+/** The pane's features for tests of Excel tasks, none of which is used. */
+const unusedFeature = () => Promise.reject(new Error("not used in these tests"));
+export const unusedFeatures: PaneFeatures = {
+  downloader: { download: unusedFeature },
+  fileChecker: { check: unusedFeature, downloadRepairedCopy: unusedFeature },
+  consolidator: { consolidate: unusedFeature, downloadGroupWorkbook: unusedFeature },
+};
+
+/**
+ * For tests of the pane over the Excel fake: the fake schedules its syncs with Node's setImmediate, and the core's
+ * SHA-256 encodes text with TextEncoder (every browser the pane runs in has it); jest's jsdom environment leaves
+ * both out. Call at the top of the test file.
+ */
+export function withFakeExcelGlobals(): void {
+  beforeAll(() => Object.assign(globalThis, { setImmediate: nodeSetImmediate, TextEncoder: NodeTextEncoder }));
+  afterAll(() => {
+    delete (globalThis as { setImmediate?: unknown }).setImmediate;
+    delete (globalThis as { TextEncoder?: unknown }).TextEncoder;
+  });
+}

@@ -5,34 +5,20 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { setImmediate as nodeSetImmediate } from "timers";
-import { TextEncoder } from "util";
 import { signOffState } from "../../src/core/assessment/sign-off";
 import { blockedMessage, incompleteMessage, incompleteNote } from "../../src/core/sign-off/sign-off";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { todayIso } from "../../src/core/util/dates";
-import type { PaneFeatures } from "../../src/taskpane/features";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 import { FakeExcel } from "../fakes/excel-fake";
+import { unusedFeatures, withFakeExcelGlobals } from "./pane-fixtures";
 import { completeAnswers, DETAILS, hostFor, NOW, readBack, writePlanWithAnswers } from "../office/fixtures";
 
 const toolkit = canonicalToolkit();
-const unused = () => Promise.reject(new Error("not used in these tests"));
-const features: PaneFeatures = {
-  downloader: { download: unused },
-  fileChecker: { check: unused, downloadRepairedCopy: unused },
-  consolidator: { consolidate: unused, downloadGroupWorkbook: unused },
-};
 const area = toolkit.themes[0].keyAreas[0];
 const answers = completeAnswers(toolkit, DETAILS);
 
-// The Excel fake schedules its syncs with Node's setImmediate, and the core's SHA-256 encodes text with
-// TextEncoder (every browser the pane runs in has it): jest's jsdom environment leaves both out.
-beforeAll(() => Object.assign(globalThis, { setImmediate: nodeSetImmediate, TextEncoder }));
-afterAll(() => {
-  delete (globalThis as { setImmediate?: unknown }).setImmediate;
-  delete (globalThis as { TextEncoder?: unknown }).TextEncoder;
-});
+withFakeExcelGlobals();
 
 async function paneOver(fake: FakeExcel) {
   const host = hostFor(fake);
@@ -40,7 +26,7 @@ async function paneOver(fake: FakeExcel) {
   const status = jest.spyOn(host, "status");
   render(
     <FluentProvider theme={webLightTheme}>
-      <TaskPane host={host} features={features} now={NOW} />
+      <TaskPane host={host} features={unusedFeatures} now={NOW} />
     </FluentProvider>,
   );
   // The fake reads the workbook in earnest: give it more than findBy's one second on a busy machine.
@@ -160,7 +146,7 @@ test("no Sign off is offered for a workbook without an assessment", async () => 
   const host = hostFor(new FakeExcel());
   render(
     <FluentProvider theme={webLightTheme}>
-      <TaskPane host={host} features={features} now={NOW} />
+      <TaskPane host={host} features={unusedFeatures} now={NOW} />
     </FluentProvider>,
   );
   expect(await screen.findByRole("button", { name: "Build assessment" }, { timeout: 20_000 })).toBeTruthy();

@@ -13,6 +13,7 @@ import type { PlanCell, SheetPlan } from "../plan/types";
 import type { Toolkit } from "../toolkit/schema";
 import { absoluteRange, cellAddress, columnLetter, formulaString, quoteSheet, rangeAddress } from "../util/a1";
 import { GROUPING_CHOICES, type CouncilGrouping } from "../plan/council-groups";
+import { consolidateWords } from "../words/consolidate";
 import { peerWords } from "../words/peers";
 import { workbookWords } from "../words/workbook";
 import { cellsOver, MINIMUM_RETURNS, peerGroups, type PeerGroup } from "./peer-groups";
@@ -63,27 +64,43 @@ function groupDataRanges(groupDataName: string, rowCount: number) {
     keyArea: range(C.keyArea),
     theme: range(C.theme),
     currentScore: range(C.currentScore),
+    previousScore: range(C.previousScore),
+    change: range(C.change),
   };
 }
 
+type GroupDataRanges = ReturnType<typeof groupDataRanges>;
+/** The Group Data figures a block of return averages is over: this year's scores, last year's, or the change. */
+type AveragedFigure = "currentScore" | "previousScore" | "change";
+
 /**
- * A return's average current score over the row's behaviours: SUMPRODUCT of the matches with the scores (it
- * takes text and blanks as 0) over the count of numeric scores, so blanks and "Not a level" never count.
- * Excel coerces a blank to 0 there only inside a range of more than one cell; Group Data always holds a whole
- * toolkit per return, so its ranges never are a single cell.
+ * A return's average of a figure (its current score unless said) over the row's behaviours: SUMPRODUCT of the
+ * matches with the figures (it takes text and blanks as 0) over the count of numeric ones, so blanks and "Not a
+ * level" never count, and a return with none is blank, not 0. Excel coerces a blank to 0 there only inside a range
+ * of more than one cell; Group Data always holds a whole toolkit per return, so its ranges never are a single cell.
+ * The return's number is read from the block's first header row (`returnNumberRow`).
  */
-function averageFormula(
-  row: SummaryRow,
-  rowNumber: number,
-  column: number,
-  ranges: ReturnType<typeof groupDataRanges>,
-): string {
-  const returnCell = `${columnLetter(column)}$${GROUP_SUMMARY.returnNumberRow}`;
+function averageFormula({
+  row,
+  rowNumber,
+  column,
+  ranges,
+  figure = "currentScore",
+  returnNumberRow = GROUP_SUMMARY.returnNumberRow,
+}: {
+  row: SummaryRow;
+  rowNumber: number;
+  column: number;
+  ranges: GroupDataRanges;
+  figure?: AveragedFigure;
+  returnNumberRow?: number;
+}): string {
+  const returnCell = `${columnLetter(column)}$${returnNumberRow}`;
   const conditions = [`(${ranges.returnNumber}=${returnCell})`];
   if (row.match) conditions.push(`(${ranges[row.match]}=$${columnLetter(GROUP_SUMMARY.columns.label)}${rowNumber})`);
   const matches = conditions.join("*");
-  const count = `SUMPRODUCT(${matches}*ISNUMBER(${ranges.currentScore}))`;
-  return `IF(${count}=0,"",SUMPRODUCT(${matches},${ranges.currentScore})/${count})`;
+  const count = `SUMPRODUCT(${matches}*ISNUMBER(${ranges[figure]}))`;
+  return `IF(${count}=0,"",SUMPRODUCT(${matches},${ranges[figure]})/${count})`;
 }
 
 /** Each statistic over the cells `over`, blank when none of them holds a number. */
@@ -149,12 +166,16 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
   const sheet = new SheetBuilder("groupSummary", "groupSummary", input.sheetNames.groupSummary, widths);
   const ranges = groupDataRanges(input.sheetNames.groupData, input.groupDataRowCount);
   const labels = returns.map((used) => returnLabel(used, anonymised));
+  const withPrevious = returns.some(hasPreviousAnswers);
 
   sheet
     .title(words.title)
     .block(2, 1, [
       [input.description],
-      [words.explained(input.sheetNames.groupData, input.sheetNames.consolidationLog)],
+      [
+        words.explained(input.sheetNames.groupData, input.sheetNames.consolidationLog) +
+          (withPrevious ? consolidateWords.progress.described : ""),
+      ],
       ...(anonymised ? [[peerWords.suppressedNote(MINIMUM_RETURNS)]] : []),
     ])
     .style(anonymised ? "A2:A4" : "A2:A3", SUBTITLE);
@@ -182,7 +203,7 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
       return [
         row.label,
         row.scope,
-        ...returns.map((_, r) => ({ formula: averageFormula(row, rowNumber, first + r, ranges) })),
+        ...returns.map((_, r) => ({ formula: averageFormula({ row, rowNumber, column: first + r, ranges }) })),
         ...statisticFormulas(over, anonymised),
       ];
     }),
@@ -241,6 +262,9 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
       colors: SPREAD_COLOURS,
     });
   let top = levelsBottom + 2;
+  if (withPrevious)
+    for (const figure of ["previousScore", "change"] as const)
+      top = averagesBlock({ sheet, rows, top, returns: returns.length, ranges, figure, anonymised, header }) + 2;
   for (const { grouping, groups } of groupings) {
     const block = { sheet, rows, top, numbersTop, anonymised };
     top = peerBlock(block, grouping, groups) + 2;
@@ -311,14 +335,101 @@ function peerBlock(block: PeerBlock, grouping: CouncilGrouping, groups: PeerGrou
       }),
     ]),
   );
+  styleFigureRows({ sheet, rows, top: bodyTop, lastColumn });
+  return bodyBottom;
+}
+
+/** Whether a return was started from a previous one: it has previous levels to compare with. */
+const hasPreviousAnswers = (used: UsedReturn) => Object.keys(used.previousLevels ?? {}).length > 0;
+
+/**
+ * A block's rows of figures: bordered, averages to one decimal place, labels wrapped onto as many lines as they
+ * need (Excel does not autofit a row of formulas), theme and overall rows bold on the theme fill.
+ */
+function styleFigureRows({
+  sheet,
+  rows,
+  top,
+  lastColumn,
+}: {
+  sheet: SheetBuilder;
+  rows: SummaryRow[];
+  top: number;
+  lastColumn: number;
+}): void {
+  const bottom = top + rows.length - 1;
+  const first = GROUP_SUMMARY.columns.firstReturn;
   sheet
-    .style(rangeAddress(bodyTop, 1, bodyBottom, lastColumn), { border: "thin", vertical: "center" })
-    .style(rangeAddress(bodyTop, first, bodyBottom, lastColumn), { numberFormat: AVERAGE_FORMAT, horizontal: "center" })
-    .style(rangeAddress(bodyTop, 1, bodyBottom, 1), { wrap: true });
+    .style(rangeAddress(top, 1, bottom, lastColumn), { border: "thin", vertical: "center" })
+    .style(rangeAddress(top, first, bottom, lastColumn), { numberFormat: AVERAGE_FORMAT, horizontal: "center" })
+    .style(rangeAddress(top, 1, bottom, 1), { wrap: true });
   rows.forEach((row, i) => {
-    sheet.rowHeight(bodyTop + i, wrappedHeight([{ text: row.label, width: GROUP_SUMMARY.widths.label }]));
+    sheet.rowHeight(top + i, wrappedHeight([{ text: row.label, width: GROUP_SUMMARY.widths.label }]));
     if (row.scope !== SCOPE.keyArea)
-      sheet.style(rangeAddress(bodyTop + i, 1, bodyTop + i, lastColumn), { bold: true, fill: COLOURS.themeRowFill });
+      sheet.style(rangeAddress(top + i, 1, top + i, lastColumn), { bold: true, fill: COLOURS.themeRowFill });
+  });
+}
+
+interface AveragesBlock {
+  sheet: SheetBuilder;
+  rows: SummaryRow[];
+  /** The block's title row. */
+  top: number;
+  /** How many returns there are, one column each. */
+  returns: number;
+  ranges: GroupDataRanges;
+  /** Last year's scores, or the change since. */
+  figure: Exclude<AveragedFigure, "currentScore">;
+  anonymised: boolean;
+  /** Draws the returns' two header rows (their numbers, then their labels) from a row, as above. */
+  header: (returnNumberRow: number, headers: (string | null)[]) => void;
+}
+
+const AVERAGES_TITLES: Record<AveragesBlock["figure"], string> = {
+  previousScore: consolidateWords.progress.previousTitle,
+  change: consolidateWords.progress.changeTitle,
+};
+
+/**
+ * Each return's previous average current score (or its change since), by key area, theme and overall, as the first
+ * block shows this year's: by formulas over Group Data's previous score (or change) column, blank for a return
+ * started from no previous one, then the group's statistics over the returns that have one (when anonymised, not
+ * shown when fewer than MINIMUM_RETURNS have). The change is the mean of the behaviours' changes, as each return's
+ * own Summary counts it: a behaviour answered only one of the two years is left out. Returns the block's last row.
+ */
+function averagesBlock(block: AveragesBlock): number {
+  const { sheet, rows, top, figure, anonymised, ranges } = block;
+  const first = GROUP_SUMMARY.columns.firstReturn;
+  const lastReturn = first + block.returns - 1;
+  const returnNumberRow = top + 1;
+  const bodyTop = top + 3;
+  sheet
+    .block(top, 1, [[AVERAGES_TITLES[figure]]])
+    .style(cellAddress(top, 1), { bold: true, fontColor: COLOURS.titleText });
+  block.header(returnNumberRow, STATISTICS);
+  sheet.block(
+    bodyTop,
+    1,
+    rows.map((row, i): PlanCell[] => {
+      const rowNumber = bodyTop + i;
+      const columns = Array.from({ length: block.returns }, (_, r) => first + r);
+      return [
+        row.label,
+        row.scope,
+        ...columns.map((column) => ({
+          formula: averageFormula({ row, rowNumber, column, ranges, figure, returnNumberRow }),
+        })),
+        ...statisticFormulas(`${cellAddress(rowNumber, first)}:${cellAddress(rowNumber, lastReturn)}`, anonymised),
+      ];
+    }),
+  );
+  styleFigureRows({ sheet, rows, top: bodyTop, lastColumn: lastReturn + STATISTICS.length });
+  const bodyBottom = bodyTop + rows.length - 1;
+  // The returns and the group's mean, lowest and highest, low red and high green; the spread as it is.
+  sheet.conditional({
+    type: "colorScale",
+    range: rangeAddress(bodyTop, first, bodyBottom, lastReturn + STATISTICS.length - 1),
+    colors: SCORE_COLOURS,
   });
   return bodyBottom;
 }

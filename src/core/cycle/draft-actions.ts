@@ -14,6 +14,8 @@ export interface DraftedActions {
   answers: Answers;
   /** The actions added, in toolkit order. */
   drafted: ActionAnswer[];
+  /** How many behaviours are below their target, with an action or without. */
+  belowTarget: number;
   note: string;
 }
 
@@ -27,10 +29,12 @@ export function draftActions(toolkit: Toolkit, answers: Answers): DraftedActions
     return level === undefined ? undefined : levels.indexOf(level);
   };
   const drafted: ActionAnswer[] = [];
+  let belowTarget = 0;
   for (const behaviour of toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours))) {
     const answer = answers.behaviours[behaviour.id] ?? {};
     const [current, target] = [score(answer.current), score(answer.target)];
     if (current === undefined || target === undefined || current >= target) continue;
+    belowTarget++;
     if (planned.has(behaviour.id.toLowerCase())) continue;
     drafted.push({
       behaviourId: behaviour.id,
@@ -41,6 +45,7 @@ export function draftActions(toolkit: Toolkit, answers: Answers): DraftedActions
   return {
     answers: { ...answers, actions: [...existing, ...drafted] },
     drafted,
+    belowTarget,
     note: cycleWords.draftedNote(drafted.length),
   };
 }

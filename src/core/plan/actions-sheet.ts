@@ -61,7 +61,8 @@ export function actionLookupFormula(key: LookedUp, row: number, source: ActionLo
 const dueDateCell = (dueDate: string | undefined): PlanCell =>
   dueDate === undefined ? null : isIsoDate(dueDate) ? isoDateToSerial(dueDate) : dueDate;
 
-function actionRow(action: ActionAnswer, row: number, source: ActionLookupSource): PlanCell[] {
+/** One action's row as the plan writes it at sheet row `row`: its inputs, and the looked-up columns' formulas there. */
+export function actionRow(action: ActionAnswer, row: number, source: ActionLookupSource): PlanCell[] {
   const lookup = (key: LookedUp): PlanCell => ({ formula: actionLookupFormula(key, row, source) });
   return ACTIONS.row<PlanCell>({
     id: action.behaviourId ?? null,

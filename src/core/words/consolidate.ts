@@ -9,6 +9,15 @@ import { plural } from "../util/words";
 const dateSaid = (on: string) => (isIsoDate(on) ? ukDate(on) : on);
 
 export const consolidateWords = {
+  /** Group Summary's blocks of each return's previous figures, shown where some return has previous answers. */
+  progress: {
+    previousTitle:
+      "Previous average current score of each return: from the answers it was started from (blank where it has none)",
+    changeTitle:
+      "Change in each return's average current score: the mean change of the behaviours with a current level both times (blank where it has none)",
+    described:
+      " Further down: each return's previous average current score, from the return it was started from, and the change since.",
+  },
   /** Why one return is preferred to another from the same council and respondent. */
   because: {
     final: "it is signed off (final) and the other is a draft",

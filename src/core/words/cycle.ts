@@ -25,4 +25,23 @@ export const cycleWords = {
     count === 0
       ? "No action drafted: every behaviour below its target already has an action, or none is below its target."
       : `Drafted ${count === 1 ? "1 action" : `${count} actions`} on the Actions sheet, one for each behaviour below its target with no action yet; the actions already there are as they were. Give each an owner and a due date.`,
+  /** The pane's Draft actions from the gaps, in the open workbook: what was added, or why nothing was. */
+  draftedInPlace: {
+    added: (count: number) =>
+      `Added ${plural(count, "action")} to the action plan, one for each behaviour below its target that had none.`,
+    noneMissing: "No actions added: every behaviour below its target already has an action.",
+    noGaps: "No actions added: no behaviour has a current level below its target.",
+    where: (sheet: string) =>
+      `They are at the foot of the table on the sheet “${sheet}”, each aiming at the next level; the actions already there are as they were. Give each an owner and a due date.`,
+    noAssessment: "This workbook holds no assessment, so there are no gaps to draft actions from.",
+    noAssessmentNext: "Build the assessment on the Assessment tab first.",
+    olderWorkbook:
+      "This assessment was made by an earlier version of the add-in and has no action plan yet, so no actions could be added.",
+    upgradeFirst:
+      "Upgrade first: choose Upgrade on the Assessment tab (every answer is kept, and the Actions sheet is added). Then draft the actions again.",
+    tableChanged:
+      "The action plan table on this workbook is missing, or its columns have been changed, so no actions could be added.",
+    repairFirst:
+      "Repair the assessment first (Repair on the Assessment tab puts the action plan back and keeps every action). Then draft the actions again.",
+  },
 } as const;

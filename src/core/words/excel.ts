@@ -3,6 +3,15 @@
  * beside the pane's own catalogue (pane.ts).
  */
 export const excelWords = {
+  /** Draft actions from the gaps: its progress steps, and the step named should Excel not finish it. */
+  draftActions: {
+    checkingExcel: "Checking your version of Excel",
+    reading: "Reading your workbook",
+    finding: "Finding the gaps without an action",
+    adding: "Adding the actions",
+    finished: "Finished",
+    addingStep: "adding the actions to the action plan",
+  },
   /**
    * An upgrade or repair refused before anything is written: rows of a sheet it rewrites are hidden, and an Excel
    * with only ExcelApi 1.8 can neither see nor clear a sheet's filter (writing under it would put rows in the

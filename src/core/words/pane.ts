@@ -54,6 +54,12 @@ export const paneWords = {
   },
 
   // ---- Where the assessment stands ----
+  actionPlan: {
+    heading: "Action plan",
+    explain:
+      "Adds an action to the Actions sheet for each behaviour whose current level is below its target and that has no action yet, aiming at the next level. Actions already there are not changed.",
+    button: "Draft actions from the gaps",
+  },
   status: {
     heading: "Where the assessment stands",
     council: "Council",
@@ -100,6 +106,7 @@ export const paneWords = {
     upgraded: "Assessment upgraded.",
     repaired: "Assessment repaired.",
     signedOff: "Signed off.",
+    actionsDrafted: "Actions drafted from the gaps.",
     pickLevels: "Next, choose a current and a target level for each behaviour on the key area sheets.",
     goTo: (sheet: string) => `Go to “${sheet}”`,
     notes: "Notes",

@@ -56,6 +56,7 @@ function OutcomeMessage({
   // Kept here, not in the pane's state: a failed jump must not hide the result the user is reading.
   const [selectError, setSelectError] = useState<ShownError | null>(null);
   const firstArea = outcome.sheets.find((sheet) => sheet.role === "keyArea");
+  const actionPlan = outcome.sheets.find((sheet) => sheet.role === "actions");
   const levelsNext = outcome.action === "built" || outcome.action === "upgraded";
   const select = (name: string) => {
     setSelectError(null);
@@ -65,7 +66,7 @@ function OutcomeMessage({
     <>
       <MessageBar id={ACTION_MESSAGE_ID} tabIndex={-1} intent="success" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{paneWords.done[outcome.action]}</MessageBarTitle>
+          <MessageBarTitle>{outcome.title ?? paneWords.done[outcome.action]}</MessageBarTitle>
           {levelsNext && firstArea && (
             <p className={styles.paragraph}>
               {paneWords.done.pickLevels}{" "}
@@ -74,6 +75,13 @@ function OutcomeMessage({
                   {paneWords.done.goTo(firstArea.name)}
                 </Link>
               )}
+            </p>
+          )}
+          {outcome.action === "actionsDrafted" && actionPlan && onSelectSheet && (
+            <p className={styles.paragraph}>
+              <Link as="button" onClick={() => select(actionPlan.name)}>
+                {paneWords.done.goTo(actionPlan.name)}
+              </Link>
             </p>
           )}
           {outcome.notes.length > 0 && (

@@ -3,12 +3,14 @@ import { writeFileSync } from "fs";
 import * as path from "path";
 import type { Answers, BehaviourAnswer } from "../../../src/core/plan/answer-types";
 import type { ExaminedReturn, ReturnIdentity } from "../../../src/core/consolidate/types";
+import { carryForward } from "../../../src/core/cycle/carry-forward";
 import { buildWorkbookPlan } from "../../../src/core/plan/build-plan";
 import type { WorkbookPlan } from "../../../src/core/plan/types";
 import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../../src/core/toolkit/load";
 import type { Toolkit } from "../../../src/core/toolkit/schema";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
+import { planSnapshot } from "../../support/plan-cells";
 import { craftZip, filledCells, minimalWorkbook, zerosBomb, type CraftedEntry } from "../../xlsx/hostile-files";
 
 export const toolkit = canonicalToolkit();
@@ -44,6 +46,21 @@ export function answersOf(
 
 export function returnPlan(answers: Answers, from: Toolkit = toolkit): WorkbookPlan {
   return structuredClone(buildWorkbookPlan(from, answers, { now: NOW }));
+}
+
+/** This year's return started from last year's (the carry-forward), with this year's levels picked in. */
+export function startedFromLastYear(lastYear: Answers, thisYear: Record<string, string>): Answers {
+  const carried = carryForward({
+    snapshot: planSnapshot(returnPlan(lastYear)),
+    fileName: "last-year.xlsx",
+    assessmentDate: "2026-04-01",
+    carryLevels: false,
+    toolkit,
+  });
+  if (!carried.ok) throw new Error(carried.reason);
+  for (const [id, current] of Object.entries(thisYear))
+    carried.answers.behaviours[id] = { ...carried.answers.behaviours[id], current };
+  return carried.answers;
 }
 
 /** A return whose toolkit text was edited: the checker's error content.descriptor-edited. */

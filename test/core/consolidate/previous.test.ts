@@ -8,30 +8,14 @@ import { consolidate } from "../../../src/core/consolidate/consolidate";
 import { examineReturn } from "../../../src/core/consolidate/examine";
 import { groupDataSheet } from "../../../src/core/consolidate/group-data-sheet";
 import { groupDataRows, type GroupDataRow } from "../../../src/core/consolidate/group-rows";
-import { carryForward } from "../../../src/core/cycle/carry-forward";
 import type { Answers } from "../../../src/core/plan/answer-types";
 import { GROUP_DATA } from "../../../src/core/plan/layout";
 import { knownToolkits } from "../../../src/core/toolkit/registry";
 import { cellAddress } from "../../../src/core/util/a1";
 import { planSnapshot } from "../../support/plan-cells";
-import { answersOf, returnPlan, TODAY, toolkit } from "./fixtures";
+import { answersOf, returnPlan, TODAY, toolkit, startedFromLastYear } from "./fixtures";
 
 const [first, second, third, fourth] = toolkit.themes[0].keyAreas[0].behaviours;
-
-/** This year's return started from last year's, with this year's levels picked in. */
-function returnFromLastYear(lastYear: Answers, thisYear: Record<string, string>): Answers {
-  const carried = carryForward({
-    snapshot: planSnapshot(returnPlan(lastYear)),
-    fileName: "last-year.xlsx",
-    assessmentDate: "2026-04-01",
-    carryLevels: false,
-    toolkit,
-  });
-  if (!carried.ok) throw new Error(carried.reason);
-  for (const [id, current] of Object.entries(thisYear))
-    carried.answers.behaviours[id] = { ...carried.answers.behaviours[id], current };
-  return carried.answers;
-}
 
 const examined = (answers: Answers, position: number) =>
   examineReturn(
@@ -48,7 +32,7 @@ const lastYear = answersOf("Anytown Council", "2025-04-01", {
   [third.id]: "Leader",
 });
 // This year: one up, one down, one answered only last year, one answered only this year.
-const thisYear = returnFromLastYear(lastYear, {
+const thisYear = startedFromLastYear(lastYear, {
   [first.id]: "Mature",
   [second.id]: "Developing",
   [fourth.id]: "Leader",

@@ -423,20 +423,55 @@ export function deleteTableRow(sheet: SheetState, table: TableState, index: numb
 }
 
 /**
- * TableRowCollection.add (ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection):
- * rows are added at the end (index null or -1), holding `values` (one array per row, one value per
- * column). Stricter than Excel, which shifts the cells below the table down: they must be empty.
+ * A table's calculated columns: each column whose body cells all hold one formula filled down (fillDown), by
+ * column number, with its first body row's formula and that row.
+ */
+function calculatedColumns(sheet: SheetState, table: TableState): Map<number, { formula: string; row: number }> {
+  const body = tableBody(table);
+  const calculated = new Map<number, { formula: string; row: number }>();
+  if (body.bottom < body.top) return calculated;
+  for (let column = body.left; column <= body.right; column++) {
+    const first = sheet.cells.get(cellKey(body.top, column));
+    if (first?.kind !== "formula") continue;
+    let same = true;
+    for (let row = body.top + 1; row <= body.bottom && same; row++) {
+      const cell = sheet.cells.get(cellKey(row, column));
+      same = cell?.kind === "formula" && cell.formula === fillDown(first.formula, row - body.top);
+    }
+    if (same) calculated.set(column, { formula: first.formula, row: body.top });
+  }
+  return calculated;
+}
+
+/**
+ * TableRowCollection.add (https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection): "Adds one or
+ * more rows to the table"; ExcelApi 1.1 adds one row, 1.4 several (a 2-D `values`, one array per row, one value per
+ * column, each parsed as if typed, so "=…" is a formula); the rows go at the end when the index is null or -1.
+ * Without `values` the new rows take each calculated column's formula, filled down as Excel fills a calculated
+ * column (https://support.microsoft.com/office/873fbac6-7110-4300-8f6f-aafa2ea11ce8); with `values`, a blank
+ * given for such a column stays blank (microsoftgraph/microsoft-graph-docs-contrib #6536: rows added through the
+ * table API with "" in the formula columns came out blank, with no formula). Rows of a different width are
+ * refused, as Excel refuses them (InvalidArgument). Stricter than Excel, which shifts the cells below the table
+ * down and inserts at any index: rows go only at the end, and the cells they take must be empty.
  */
 export function addTableRows(sheet: SheetState, table: TableState, index: unknown, values: unknown): void {
   assertUnprotected(sheet, "add table rows");
   if (index !== null && index !== undefined && index !== -1)
     throw officeError("InvalidArgument", "The fake only adds rows at the end of a table.");
-  const rows = values === undefined || values === null ? [Array(rectColumns(table.rect)).fill("")] : values;
-  const added = { ...table.rect, top: table.rect.bottom + 1, bottom: table.rect.bottom + (rows as unknown[]).length };
+  const columns = rectColumns(table.rect);
+  const given = values !== undefined && values !== null;
+  const rows = given ? values : [Array(columns).fill("")];
+  if (!Array.isArray(rows) || rows.length === 0 || rows.some((row) => !Array.isArray(row) || row.length !== columns))
+    throw officeError("InvalidArgument", `Each row added to "${table.name}" must have ${columns} values.`);
+  const calculated = given ? new Map<number, { formula: string; row: number }>() : calculatedColumns(sheet, table);
+  const added = { ...table.rect, top: table.rect.bottom + 1, bottom: table.rect.bottom + rows.length };
   if (keysIn(sheet.cells, added).length > 0 || sheet.tables.some((t) => t !== table && intersects(t.rect, added)))
     throw officeError("InvalidOperation", `The fake does not shift cells below the table "${table.name}".`);
   table.rect = { ...table.rect, bottom: added.bottom };
   writeCells(sheet, added, rows, "values");
+  for (const [column, { formula, row }] of calculated)
+    for (let at = added.top; at <= added.bottom; at++)
+      sheet.cells.set(cellKey(at, column), { kind: "formula", formula: fillDown(formula, at - row) });
 }
 
 /** A header cell's text as a table reads it. */

@@ -1,0 +1,25 @@
+/// <reference types="office-js" />
+/**
+ * Adds the core's drafted actions (core/cycle/draft-in-place.ts) at the foot of the action plan's table, in one
+ * TableRowCollection.add with a 2-D array (ExcelApi 1.4 adds several rows at once; the manifest's 1.8 has it; the
+ * `alwaysInsert` argument is 1.15, so it is left out). The table grows as it does when someone types below it,
+ * keeping its object, name, formats and pickers; nothing already in it is written.
+ *
+ * Each row carries the looked-up columns' formulas as well as its inputs: a blank given for a calculated column
+ * is written as a blank, not filled with the column's formula (microsoftgraph/microsoft-graph-docs-contrib #6536,
+ * the same table API), and the formulas are those the calculated columns hold at those rows, so Excel's
+ * calculated-column autocorrect (OfficeDev/office-js #6745) has nothing to change. Text goes in as text
+ * (officeCell): an aim that starts with "=" or "-" stays words.
+ */
+import type { DraftedRows } from "../core/cycle/draft-in-place";
+import { officeCell } from "./cell-text";
+
+export function queueDraftedRows(context: Excel.RequestContext, drafted: DraftedRows): void {
+  if (drafted.rows.length === 0) return;
+  const table = context.workbook.worksheets.getItem(drafted.sheet).tables.getItem(drafted.table);
+  // No index: at the end of the table (the reference's "If null or -1, the addition happens at the end").
+  table.rows.add(
+    undefined,
+    drafted.rows.map((row) => row.map(officeCell)),
+  );
+}

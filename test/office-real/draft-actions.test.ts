@@ -1,0 +1,118 @@
+/// <reference types="office-js" />
+/**
+ * Draft actions from the gaps through the real office.js client library: the check's one read, then one request
+ * whose only change is one TableRowCollection.add of every drafted row (a 2-D array); run again, only the read.
+ * The same on the fake alone, and the rows land as the plan would write them.
+ */
+import { UserFacingError } from "../../src/app/workbook-host";
+import { actionLookupFormula, ACTIONS_TABLE_NAME, EMPTY_ACTION_ROWS } from "../../src/core/plan/actions-sheet";
+import type { Answers } from "../../src/core/plan/answer-types";
+import { ACTIONS, SHEET_NAMES } from "../../src/core/plan/layout";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { cellAddress } from "../../src/core/util/a1";
+import { cycleWords } from "../../src/core/words/cycle";
+import { ExcelWorkbookHost } from "../../src/office/excel-host";
+import { FakeExcel } from "../fakes/excel-fake";
+import { hostFor, nextVersion, NOW, noProgress, writePlanWithAnswers } from "../office/fixtures";
+import { realClientOver, type RealClient } from "../support/office-real";
+
+const toolkit = canonicalToolkit();
+const [a, b, c] = toolkit.themes[0].keyAreas[0].behaviours;
+const behaviours = toolkit.themes.flatMap((t) => t.keyAreas).flatMap((k) => k.behaviours).length;
+
+const answers: Answers = {
+  behaviours: {
+    [a.id]: { current: "Developing", target: "Leader" },
+    [b.id]: { current: "Minimum", target: "Mature" },
+    [c.id]: { current: "Minimum", target: "Developing" },
+  },
+  actions: [{ behaviourId: b.id, action: "=Ours, kept as typed", owner: "Sam" }],
+};
+
+const realHost = (client: RealClient) =>
+  new ExcelWorkbookHost({
+    run: client.run,
+    isSetSupported: (name, version) => name === "ExcelApi" && Number(version) <= 1.8,
+    toolkit,
+    now: () => NOW,
+  });
+
+async function workbook(): Promise<FakeExcel> {
+  const fake = new FakeExcel();
+  await writePlanWithAnswers(fake, toolkit, answers);
+  return fake;
+}
+
+/**
+ * What a request changes: its method calls and property sets, and the methods whose result it instantiates (the
+ * client sends rows.add, which returns the first row added, as an object path of the method "Add").
+ */
+function changes(client: RealClient, request: number): string[] {
+  const { Actions, ObjectPaths } = client.requests[request].body;
+  return Actions.flatMap((action) => {
+    if (action.ActionType === 3 || action.ActionType === 4) return [action.Name];
+    const path = ObjectPaths[String(action.ObjectPathId)];
+    // Reads instantiate methods too (GetRange, GetItemOrNullObject…): of those, only an add changes anything.
+    return action.ActionType === 1 && path.ObjectPathType === 3 && /^Add/.test(path.Name) ? [path.Name] : [];
+  });
+}
+
+test("through the real client at ExcelApi 1.8: the read, then one request that is one add of both rows; again, the read only", async () => {
+  const fake = await workbook();
+  const twin = await workbook();
+  // The client refuses any member above ExcelApi 1.8 (the manifest's set) before sending it.
+  const client = realClientOver(fake, { excelApi: "1.8" });
+  const outcome = await realHost(client).draftActions(noProgress);
+  expect(client.requests).toHaveLength(2);
+  expect(changes(client, 1)).toEqual(["Add"]);
+  expect(outcome).toEqual({
+    action: "actionsDrafted",
+    title: cycleWords.draftedInPlace.added(2),
+    sheets: [{ name: SHEET_NAMES.actions, role: "actions" }],
+    notes: [cycleWords.draftedInPlace.where(SHEET_NAMES.actions)],
+  });
+  // The fake alone does the same to its twin.
+  expect(await hostFor(twin, toolkit, { api: "1.8" }).draftActions(noProgress)).toEqual(outcome);
+  expect(fake.snapshotState()).toEqual(twin.snapshotState());
+
+  // The rows below the table's one action and its empty rows, in toolkit order, the table grown over them.
+  const first = ACTIONS.headerRow + 1 + EMPTY_ACTION_ROWS + 1;
+  const at = (row: number, column: number) => fake.cell(SHEET_NAMES.actions, cellAddress(row, column));
+  expect(at(first, ACTIONS.columns.id)).toMatchObject({ text: a.id });
+  expect(at(first + 1, ACTIONS.columns.id)).toMatchObject({ text: c.id });
+  expect(at(first + 1, ACTIONS.columns.status)).toMatchObject({ text: "Not started" });
+  const source = { dataSheet: SHEET_NAMES.data, behaviours };
+  expect(at(first + 1, ACTIONS.columns.gap)).toEqual({
+    kind: "formula",
+    formula: `=${actionLookupFormula("gap", first + 1, source)}`,
+  });
+  // The user's action is as it was: text that looks like a formula stays text.
+  expect(at(ACTIONS.firstRow, ACTIONS.columns.action)).toMatchObject({ text: "=Ours, kept as typed" });
+  const table = fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!;
+  expect(table.rect.bottom).toBe(first + 1);
+
+  const again = realClientOver(fake, { excelApi: "1.8" });
+  expect(await realHost(again).draftActions(noProgress)).toEqual({
+    action: "actionsDrafted",
+    title: cycleWords.draftedInPlace.noneMissing,
+    sheets: [],
+    notes: [],
+  });
+  expect(again.requests).toHaveLength(1);
+  expect(changes(again, 0)).toEqual([]);
+  expect(fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!.rect.bottom).toBe(
+    first + 1,
+  );
+});
+
+test("a workbook made by an earlier version: refused, saying to upgrade first, and nothing written", async () => {
+  const fake = await workbook();
+  const before = fake.snapshotState();
+  const refusal = hostFor(fake, nextVersion(toolkit)).draftActions(noProgress);
+  await expect(refusal).rejects.toBeInstanceOf(UserFacingError);
+  await expect(refusal).rejects.toMatchObject({
+    message: cycleWords.draftedInPlace.olderWorkbook,
+    nextStep: expect.stringMatching(/^Upgrade first/),
+  });
+  expect(fake.snapshotState()).toEqual(before);
+});
