@@ -1,6 +1,7 @@
 /**
- * Words the Office layer shows when Excel itself stands in the way of a rewrite: plain data and small functions,
- * beside the pane's own catalogue (pane.ts).
+ * Words the Office layer (src/office) shows: its progress steps, what Excel was doing when it failed or took too
+ * long, and its refusals when Excel itself stands in the way. Plain data and small functions, beside the pane's own
+ * catalogue (pane.ts).
  */
 
 /** A refusal or failure the pane shows: what happened, and what to do next (each a function, even without values). */
