@@ -130,11 +130,11 @@ export class ExcelWorkbookHost implements WorkbookHost {
 
   async check(onProgress: Progress): Promise<CheckResult | null> {
     this.assertSupported();
-    onProgress({ step: "Reading your workbook", fraction: 0.1 });
+    onProgress({ step: excelWords.progress.reading, fraction: 0.1 });
     const snapshot = await this.session((context, sync) => this.readForCheck(context, sync));
-    onProgress({ step: "Checking it against the toolkit", fraction: 0.7 });
+    onProgress({ step: excelWords.progress.checking, fraction: 0.7 });
     const { check } = this.statusOf(snapshot);
-    onProgress({ step: "Finished", fraction: 1 });
+    onProgress({ step: excelWords.progress.finished, fraction: 1 });
     return check;
   }
 
@@ -147,14 +147,18 @@ export class ExcelWorkbookHost implements WorkbookHost {
     await this.session(async (context, sync) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
       sheet.load("visibility");
-      await sync(`finding the sheet "${sheetName}"`);
+      await sync(excelWords.step.findingSheet({ sheet: sheetName }));
       // eslint-disable-next-line office-addins/call-sync-before-read -- sync() is context.sync() bounded by a timeout
       if (sheet.isNullObject) throw sheetGone(sheetName);
       // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then sync() above
       if (sheet.visibility !== "Visible") throw sheetHidden(sheetName, sheet.visibility === "VeryHidden");
       sheet.activate();
       if (cell) sheet.getRange(cell).select();
-      await sync(cell ? `selecting ${cell} on "${sheetName}"` : `opening the sheet "${sheetName}"`);
+      await sync(
+        cell
+          ? excelWords.step.selectingCell({ cell, sheet: sheetName })
+          : excelWords.step.openingSheet({ sheet: sheetName }),
+      );
     });
   }
 
@@ -184,21 +188,21 @@ export class ExcelWorkbookHost implements WorkbookHost {
         context,
         planned.plan,
         { existing, existingNames: new Set(Object.keys(overview.names)), excelApi19: this.excelApi19() },
-        () => sync("adding the check report to your workbook"),
+        () => sync(excelWords.step.addingCheckReport),
       );
       return planned.sheetName;
     });
   }
 
   async buildOrUpgrade(details: AssessmentDetails, onProgress: Progress): Promise<AssessmentOutcome> {
-    onProgress({ step: "Checking your version of Excel", fraction: 0.02 });
+    onProgress({ step: excelWords.progress.checkingExcel, fraction: 0.02 });
     this.assertSupported();
     return this.session(async (context, sync) => {
-      onProgress({ step: "Reading your workbook", fraction: 0.1 });
+      onProgress({ step: excelWords.progress.reading, fraction: 0.1 });
       const overview = await this.readOverview(context, sync);
-      onProgress({ step: "Looking for an assessment made earlier", fraction: 0.25 });
+      onProgress({ step: excelWords.progress.lookingForEarlier, fraction: 0.25 });
       const existing = await this.readExisting(context, sync, overview);
-      onProgress({ step: "Preparing the assessment", fraction: 0.45 });
+      onProgress({ step: excelWords.progress.preparing, fraction: 0.45 });
       const options = this.planningOptions(details, overview);
       const planned =
         (existing && planUpgrade(existing.snapshot, this.deps.toolkit, options)) ??
@@ -209,7 +213,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
         overview.names,
         existing?.sheets ?? new Map(),
       );
-      onProgress({ step: "Finished", fraction: 1 });
+      onProgress({ step: excelWords.progress.finished, fraction: 1 });
       return { action: planned.action, sheets: planned.sheets, notes: [...planned.notes, ...cleared] };
     });
   }
@@ -223,14 +227,14 @@ export class ExcelWorkbookHost implements WorkbookHost {
   async signOff(request: SignOffAsked, onProgress: Progress): Promise<AssessmentOutcome> {
     const now = this.deps.now();
     const problem = signOffProblem(request.name, todayIso(now), todayIso(now));
-    if (problem) throw new UserFacingError(problem, "Type your name, then sign off again.");
-    onProgress({ step: "Checking your version of Excel", fraction: 0.02 });
+    if (problem) throw new UserFacingError(problem, excelWords.typeYourName);
+    onProgress({ step: excelWords.progress.checkingExcel, fraction: 0.02 });
     this.assertSupported();
     return this.session(async (context, sync) => {
-      onProgress({ step: "Reading your workbook", fraction: 0.1 });
+      onProgress({ step: excelWords.progress.reading, fraction: 0.1 });
       const read = await this.readAssessment(context, sync, () => queueCanChange(context));
       assertCanChange(context);
-      onProgress({ step: "Checking the answers", fraction: 0.4 });
+      onProgress({ step: excelWords.progress.checkingAnswers, fraction: 0.4 });
       const planned = planSignOffInPlace({
         snapshot: read.snapshot,
         toolkit: this.deps.toolkit,
@@ -238,10 +242,10 @@ export class ExcelWorkbookHost implements WorkbookHost {
         check: this.checkOf(read.snapshot),
       });
       if (isRefusal(planned)) throw new UserFacingError(planned.message, planned.nextStep);
-      onProgress({ step: "Recording the sign-off", fraction: 0.7 });
+      onProgress({ step: excelWords.progress.recordingSignOff, fraction: 0.7 });
       queueSignOff(context, planned.edits);
-      await sync("recording the sign-off");
-      onProgress({ step: "Finished", fraction: 1 });
+      await sync(excelWords.step.recordingSignOff);
+      onProgress({ step: excelWords.progress.finished, fraction: 1 });
       return { action: "signedOff", sheets: [], notes: planned.notes };
     });
   }
@@ -284,10 +288,10 @@ export class ExcelWorkbookHost implements WorkbookHost {
    * needs, rewriting those sheets in place and adding the rest.
    */
   async writeGroupSheets(consolidation: Consolidation, onProgress: Progress): Promise<GroupSheetsOutcome> {
-    onProgress({ step: "Checking your version of Excel", fraction: 0.02 });
+    onProgress({ step: excelWords.progress.checkingExcel, fraction: 0.02 });
     this.assertSupported();
     return this.session(async (context, sync) => {
-      onProgress({ step: "Reading your workbook", fraction: 0.1 });
+      onProgress({ step: excelWords.progress.reading, fraction: 0.1 });
       const tables = context.workbook.tables.load("items/name,items/worksheet/name");
       const overview = await this.readOverview(context, sync);
       const listing: WorkbookListing = {
@@ -296,20 +300,21 @@ export class ExcelWorkbookHost implements WorkbookHost {
         tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
       };
       const planned = planGroupSheetsInto(consolidation, listing, this.deps.now());
-      if (!planned) throw groupTableInTheWayError(groupTableInTheWay(listing) ?? SHEET_NAMES.groupData);
+      if (!planned)
+        throw told(excelWords.groupTableInTheWay({ sheet: groupTableInTheWay(listing) ?? SHEET_NAMES.groupData }));
       const existing = await readEarlierGroupSheets(context, sync, overview, listing, {
         replaces: planned.replaces,
         filters: this.excelApi19(),
         drawsCharts: new Set(planned.plan.sheets.filter((s) => (s.charts ?? []).length > 0).map((s) => s.key)),
       });
-      const write = writingIn(context, sync, onProgress, "the group sheets");
+      const write = writingIn(context, sync, onProgress, "groupSheets");
       await write(planned.plan, {
         existing,
         existingNames: new Set(Object.keys(overview.names)),
         nameReferences: overview.names,
         excelApi19: this.excelApi19(),
       });
-      onProgress({ step: "Finished", fraction: 1 });
+      onProgress({ step: excelWords.progress.finished, fraction: 1 });
       const replaced = planned.plan.sheets.filter((sheet) => existing.has(sheet.key)).map((sheet) => sheet.name);
       const cleared = filtersClearedNote(existing.values());
       return { sheets: planned.sheetNames, replaced, ...(cleared ? { notes: [cleared] } : {}) };
@@ -319,21 +324,18 @@ export class ExcelWorkbookHost implements WorkbookHost {
   async selectSheet(name: string): Promise<void> {
     await this.session(async (context, sync) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-      await sync(`finding the sheet "${name}"`);
+      await sync(excelWords.step.findingSheet({ sheet: name }));
       // eslint-disable-next-line office-addins/call-sync-before-read -- sync() is context.sync() bounded by a timeout
       if (sheet.isNullObject) throw sheetGone(name);
       sheet.activate();
-      await sync(`opening the sheet "${name}"`);
+      await sync(excelWords.step.openingSheet({ sheet: name }));
     });
   }
 
   private assertSupported(): void {
     if (!this.deps.isSetSupported(REQUIRED_API.name, REQUIRED_API.version)) {
-      throw new UserFacingError(
-        "This version of Excel cannot run the assessment add-in: it needs Excel for Microsoft 365, Excel 2021 or later, Excel for the web, or Excel for Mac 16.17 or later.",
-        "Download the assessment as an Excel file instead: it works in any version of Excel, with nothing to install.",
-        true,
-      );
+      const { message, nextStep } = excelWords.unsupported();
+      throw new UserFacingError(message, nextStep, true);
     }
   }
 
@@ -341,12 +343,9 @@ export class ExcelWorkbookHost implements WorkbookHost {
   private async session<T>(work: (context: Excel.RequestContext, sync: Sync) => Promise<T>): Promise<T> {
     if (this.unfinished.size > 0) {
       // A second build on top of one Excel is still applying would add a second set of sheets.
-      throw new UserFacingError(
-        "Excel is still finishing the previous attempt, which took too long to answer.",
-        "Wait until Excel responds again, check the workbook (the previous attempt may have finished), then try again.",
-      );
+      throw told(excelWords.stillFinishing());
     }
-    let step = "starting";
+    let step: string = excelWords.step.starting;
     try {
       return await this.deps.run((context) =>
         work(context, (nextStep) => {
@@ -357,11 +356,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
     } catch (error) {
       if (error instanceof UserFacingError) throw error;
       const detail = error instanceof Error ? error.message : String(error);
-      const wrapped = new UserFacingError(
-        `Excel could not finish ${step}. Excel said: ${detail}`,
-        "Check the workbook: some changes may already have been made. If a sheet of the assessment is protected with a password, unprotect it; then try again. If it fails again, download the assessment as a file instead.",
-        true,
-      );
+      const { message, nextStep } = excelWords.couldNotFinish({ step, detail });
+      const wrapped = new UserFacingError(message, nextStep, true);
       (wrapped as Error & { cause?: unknown }).cause = error;
       throw wrapped;
     }
@@ -377,7 +373,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   private async readOverview(context: Excel.RequestContext, sync: Sync): Promise<Overview> {
     const overview = queueOverview(context);
     queueCanChange(context);
-    await sync("reading your workbook");
+    await sync(excelWords.step.readingWorkbook);
     assertCanChange(context);
     return { sheets: sheetSummaries(overview.sheets), names: snapshotNames(overview.names) };
   }
@@ -516,8 +512,7 @@ function refuseHiddenRowsBelow19(plan: WorkbookPlan, existing: ReadonlyMap<strin
     .filter((sheet) => sheet.autoFilter !== undefined && existing.get(sheet.key)?.rowsHidden)
     .map((sheet) => existing.get(sheet.key)!.name);
   if (hidden.length === 0) return;
-  const { message, nextStep } = excelWords.hiddenRowsRefusal(hidden);
-  throw new UserFacingError(message, nextStep);
+  throw told(excelWords.hiddenRowsRefusal(hidden));
 }
 
 /**
@@ -565,7 +560,7 @@ async function readEarlierGroupSheets(
       tables,
     };
   });
-  await sync("reading the group sheets of the earlier consolidation");
+  await sync(excelWords.step.readingEarlierGroupSheets);
   return new Map(
     queued.map(({ key, summary, sheet, charts, tables }) => [
       key,
@@ -604,46 +599,21 @@ function queueCanChange(context: Excel.RequestContext): void {
 
 /** Refuses a workbook open read-only or with its structure protected (queueCanChange, then a sync, first). */
 function assertCanChange(context: Excel.RequestContext): void {
-  if (context.workbook.readOnly) {
-    throw new UserFacingError(
-      "This workbook is open read-only, so the add-in cannot change it.",
-      "Open the workbook for editing (in Excel for the web, choose Editing), then try again.",
-    );
-  }
-  if (context.workbook.protection.protected) {
-    throw new UserFacingError(
-      "This workbook's structure is protected, so the add-in cannot add sheets.",
-      "Unprotect the workbook (Review > Protect Workbook), then try again.",
-    );
-  }
+  if (context.workbook.readOnly) throw told(excelWords.readOnly());
+  if (context.workbook.protection.protected) throw told(excelWords.structureProtected());
 }
 
-/** A hidden sheet cannot be activated; a very hidden one (the add-in's metadata) cannot even be unhidden in Excel. */
-function sheetHidden(name: string, veryHidden: boolean): UserFacingError {
-  return veryHidden
-    ? new UserFacingError(
-        `The sheet "${name}" is kept hidden: it holds what the add-in records about the assessment, and Excel does not show it.`,
-        "Repair the assessment to put right what the check found there.",
-      )
-    : new UserFacingError(
-        `The sheet "${name}" is hidden, so the add-in cannot take you there.`,
-        "Unhide it (right-click a sheet tab, then Unhide), then try again.",
-      );
-}
+/** What the pane shows for a refusal: the catalogue's message and next step. */
+const told = ({ message, nextStep }: { message: string; nextStep: string }) => new UserFacingError(message, nextStep);
 
-function groupTableInTheWayError(sheet: string): UserFacingError {
-  return new UserFacingError(
-    `This workbook already holds a group table (NPS_GroupData or NPS_GroupActions) on the sheet "${sheet}", which the add-in does not recognise as the group sheets it wrote, so it cannot add or replace the group sheets.`,
-    `Delete the sheet "${sheet}" (or convert its table to a range), or open a new blank workbook, then consolidate again.`,
-  );
-}
+/**
+ * A hidden sheet cannot be activated; a very hidden one (the add-in's metadata) cannot even be unhidden in Excel, and
+ * is named by what it is, not by its internal name.
+ */
+const sheetHidden = (name: string, veryHidden: boolean) =>
+  told(veryHidden ? excelWords.hiddenDataSheet() : excelWords.sheetHidden({ sheet: name }));
 
-function sheetGone(name: string): UserFacingError {
-  return new UserFacingError(
-    `The sheet "${name}" is no longer in this workbook.`,
-    "It may have been renamed or deleted. Check the workbook again to get a fresh list of sheets.",
-  );
-}
+const sheetGone = (name: string) => told(excelWords.sheetGone({ sheet: name }));
 
 /** The host the task pane uses inside Excel (office.js globals are only touched when called). */
 export function createExcelHost(): WorkbookHost {

@@ -5,6 +5,7 @@
  */
 import type { ProgressUpdate } from "../app/workbook-host";
 import type { WorkbookPlan } from "../core/plan/types";
+import { excelWords, type Written } from "../core/words/excel";
 import { queueUsedRange, type SheetSummary } from "./read-snapshot";
 import { groupUnder, RESPONSE_LIMIT_BYTES } from "./read-size";
 import { writeWorkbookPlan, type WriteOptions } from "./write-plan";
@@ -14,22 +15,21 @@ type Progress = (update: ProgressUpdate) => void;
 export type PlanWriter = (plan: WorkbookPlan, options: WriteOptions) => Promise<void>;
 
 /**
- * Writes a plan in as many requests as its size needs, saying which part is on its way; `what` names what is
- * written, in the progress and in any error ("the assessment", "the group sheets").
+ * Writes a plan in as many requests as its size needs, saying which part is on its way; `what` is what is
+ * written, named in the progress and in any error ("the assessment", "the group sheets").
  */
 export function writingIn(
   context: Excel.RequestContext,
   sync: Sync,
   onProgress: Progress,
-  what = "the assessment",
+  what: Written = "assessment",
 ): PlanWriter {
-  const step = `Writing ${what} into your workbook`;
   return async (plan, options) => {
-    onProgress({ step, fraction: 0.6 });
+    onProgress({ step: excelWords.progress.writing({ what, part: 1, parts: 1 }), fraction: 0.6 });
     await writeWorkbookPlan(context, plan, options, async (part, parts) => {
-      const ofParts = parts > 1 ? ` (part ${part} of ${parts})` : "";
-      await sync(`writing ${what} into your workbook${ofParts}`);
-      if (part < parts) onProgress({ step: `${step}${ofParts}`, fraction: 0.6 + (0.35 * part) / parts });
+      await sync(excelWords.step.writing({ what, part, parts }));
+      const step = excelWords.progress.writing({ what, part, parts });
+      if (part < parts) onProgress({ step, fraction: 0.6 + (0.35 * part) / parts });
     });
   };
 }
@@ -114,9 +114,7 @@ export async function readSheetsInParts(
     const group = pending.shift()!;
     const queued = group.map((summary) => ({ summary, ...queueSheetRead(context, summary.name, options) }));
     try {
-      await sync(
-        parts > 1 ? `reading your assessment (part ${Math.min(part, parts)} of ${parts})` : "reading your assessment",
-      );
+      await sync(excelWords.step.readingAssessment({ part, parts }));
     } catch (error) {
       if (!isResponseTooLarge(error) || group.length === 1) throw error;
       const half = Math.ceil(group.length / 2);

@@ -29,6 +29,7 @@ import type { WorkbookPlan } from "../core/plan/types";
 import { guardedCells, type GuardedCells } from "../core/snapshot/guarded-cells";
 import { sheetsMadeByUs } from "../core/snapshot/our-sheets";
 import type { SnapshotChart, SnapshotSheet, SnapshotTable, WorkbookSnapshot } from "../core/snapshot/types";
+import { excelWords } from "../core/words/excel";
 import { queueFurniture, readSheetsInParts, type SheetFurniture } from "./in-parts";
 
 export type { SheetFurniture };
@@ -186,7 +187,7 @@ async function readInOneSync(
   // A very hidden metadata sheet whose names were lost is still ours (see sheetsMadeByUs).
   reached.push(queueReach(context.workbook.worksheets.getItemOrNullObject(SHEET_NAMES.metadata), NO_GUARDS, read));
   try {
-    await sync("reading your workbook");
+    await sync(excelWords.step.readingWorkbook);
   } catch (error) {
     if (isRefusedByExcel(error)) return null;
     throw error;
@@ -268,8 +269,8 @@ async function readRest(
   const finished: SnapshotSheet[] = [];
   for (const [i, part] of parts.entries()) {
     const guards = part.map((sheet) => queueGuards(context, sheet, names));
-    const ofParts = parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : "";
-    if (guards.some((guard) => guard.queued)) await sync(`reading cell protection and pickers${ofParts}`);
+    if (guards.some((guard) => guard.queued))
+      await sync(excelWords.step.readingGuards({ part: i + 1, parts: parts.length }));
     finished.push(...guards.map((guard) => guard.finish()));
   }
   const furniture = new Map(reads.map((r) => [r.summary.name.toLowerCase(), r.furniture]));
@@ -284,7 +285,7 @@ async function readStepByStep(
 ): Promise<AssessmentRead> {
   const overview = queueOverview(context);
   read.alsoLoad?.();
-  await sync("reading the list of sheets");
+  await sync(excelWords.step.readingSheetList);
   const sheets = sheetSummaries(overview.sheets);
   const names = snapshotNames(overview.names);
   const ours = oursOf(sheets, names);

@@ -15,6 +15,7 @@ import type {
   WorkbookSnapshot,
 } from "../core/snapshot/types";
 import { cellAddress, parseRange, rangeAddress } from "../core/util/a1";
+import { excelWords } from "../core/words/excel";
 
 export type SyncFn = (step: string) => Promise<void>;
 
@@ -209,7 +210,7 @@ export function queueGuards(
 /** The whole workbook: 3 syncs whatever its size (2 when it holds no assessment). */
 export async function readWorkbookSnapshot(context: Excel.RequestContext, sync: SyncFn): Promise<WorkbookSnapshot> {
   const overview = queueOverview(context);
-  await sync("reading the list of sheets");
+  await sync(excelWords.step.readingSheetList);
   const summaries = sheetSummaries(overview.sheets);
   return readSheets(context, summaries, snapshotNames(overview.names), sync);
 }
@@ -225,13 +226,13 @@ export async function readSheets(
     const sheet = context.workbook.worksheets.getItem(summary.name);
     return { used: queueUsedRange(sheet), protection: sheet.protection.load("protected") };
   });
-  await sync("reading the sheets");
+  await sync(excelWords.step.readingSheets);
   const sheets = summaries.map((summary, i) => ({
     ...snapshotSheet(summary, reads[i].used),
     protected: reads[i].protection.protected,
   }));
   const guarded = sheets.map((sheet) => queueGuards(context, sheet, names));
   // A workbook without an assessment has no guarded cells: no third round trip for nothing.
-  if (guarded.some((guard) => guard.queued)) await sync("reading cell protection and pickers");
+  if (guarded.some((guard) => guard.queued)) await sync(excelWords.step.readingGuards({ part: 1, parts: 1 }));
   return { sheets: guarded.map((guard) => guard.finish()), names };
 }

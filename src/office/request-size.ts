@@ -220,11 +220,8 @@ export function splitIntoRequests(
       step(current.target);
     }
     const bytes = current.recorder.bytes(idsBefore);
-    if (bytes > limitBytes) {
-      throw new Error(
-        `One step of the write needs about ${bytes} bytes, more than a request may carry (${limitBytes}).`,
-      );
-    }
+    // A bug, not the user's doing: the writer keeps its steps small.
+    if (bytes > limitBytes) throw new Error(`A write step needs ${bytes} bytes, over a request's ${limitBytes}.`);
     current.steps.push(step);
     current.accepted = { bytes, ids: current.recorder.idsUsed };
   }

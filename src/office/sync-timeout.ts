@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { UserFacingError } from "../app/workbook-host";
+import { excelWords } from "../core/words/excel";
 
 export const DEFAULT_SYNC_TIMEOUT_MS = 60_000;
 
@@ -20,13 +21,8 @@ export function syncWithin(
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const seconds = Math.round(timeoutMs / 1000);
-      reject(
-        new UserFacingError(
-          `Excel did not answer within ${seconds} seconds while ${step}. The workbook may be very large, or Excel for the web may have lost its connection.`,
-          "Wait a moment, then check the workbook: some changes may already have been made. Save it, close and reopen it, and try again. If it keeps happening, download the assessment as a file instead.",
-          true,
-        ),
-      );
+      const { message, nextStep } = excelWords.noAnswer({ seconds, step });
+      reject(new UserFacingError(message, nextStep, true));
     }, timeoutMs);
   });
   return Promise.race([sync, deadline]).finally(() => clearTimeout(timer));

@@ -22,6 +22,7 @@ import { cellAddress, columnLetter, parseCell, parseRange, rangeAddress } from "
 import { charactersToPoints } from "../core/plan/units";
 import { SIDE_MARGIN_INCHES } from "../core/plan/print";
 import { normaliseReference } from "../core/snapshot/references";
+import { excelWords } from "../core/words/excel";
 import { officeCell } from "./cell-text";
 import {
   REQUEST_LIMIT_BYTES,
@@ -353,10 +354,7 @@ function tableRowSteps(key: string, kept: KeptTable): WriteStep[] {
  */
 export function filtersClearedNote(rewritten: Iterable<ExistingSheet>): string | null {
   const names = [...rewritten].filter((s) => s.filtered || s.tables.some((t) => t.filtered)).map((s) => s.name);
-  if (names.length === 0) return null;
-  if (names.length === 1) return `The filter on ${names[0]} was cleared to rewrite it.`;
-  const list = `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-  return `The filters on ${list} were cleared to rewrite them.`;
+  return names.length === 0 ? null : excelWords.filtersCleared({ sheets: names });
 }
 
 function sheetSteps(

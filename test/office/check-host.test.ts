@@ -241,8 +241,12 @@ describe("Go to cell", () => {
       message: expect.stringMatching(/no longer in this workbook/),
     });
     await expect(hostFor(fake).selectCell("NPS_Metadata", "B2")).rejects.toMatchObject({
-      message: expect.stringMatching(/is kept hidden/),
+      message: expect.stringMatching(/^The add-in's hidden data sheet is kept hidden/),
       nextStep: expect.stringMatching(/Repair/),
+    });
+    // Named by what it is: its internal name is not for officers.
+    await expect(hostFor(fake).selectCell("NPS_Metadata", "B2")).rejects.not.toMatchObject({
+      message: expect.stringContaining("NPS_"),
     });
     fake.seedSheet("Old notes", {}, "Hidden");
     await expect(hostFor(fake).selectCell("Old notes", "A1")).rejects.toMatchObject({

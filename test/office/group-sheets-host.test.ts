@@ -185,6 +185,10 @@ test("a Group Data table on a sheet the add-in does not recognise is refused in 
     name: "UserFacingError",
     message: expect.stringContaining('on the sheet "Group Data", which the add-in does not recognise'),
   });
+  // The tables' internal names are not for officers.
+  await expect(host.writeGroupSheets(consolidation, noProgress)).rejects.not.toMatchObject({
+    message: expect.stringContaining("NPS_"),
+  });
   expect(JSON.stringify(fake.snapshotState())).toBe(before);
 });
 

@@ -94,7 +94,7 @@ function jsonReport(reports: FileReport[]): string {
 async function sourcesGiven(files: string[], today: string, output: CliOutput): Promise<GivenSource[]> {
   if (files.length === 0) return [];
   const { given, notRead } = await givenSources(returnSources(files), { registry: knownToolkits(), today });
-  for (const source of notRead) output.error(`${source.file}: not compared as a source. ${source.reason}`);
+  for (const { file, reason } of notRead) output.error(cliWords.check.sourceNotCompared({ file, reason }));
   return given;
 }
 

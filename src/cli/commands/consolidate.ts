@@ -111,7 +111,7 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
     outputs.actionsCsv === undefined ? undefined : checkTarget(outputs.actionsCsv, outputs.force, ".csv");
   const keyTarget = outputs.key === undefined ? undefined : checkTarget(outputs.key, outputs.force, ".csv");
   const targets = [xlsxTarget, csvTarget, actionsTarget, keyTarget].filter((t): t is string => t !== undefined);
-  if (new Set(targets).size < targets.length) throw new UsageError("Name a different file for each output.");
+  if (new Set(targets).size < targets.length) throw new UsageError(cliWords.consolidate.sameOutput);
   const files = filesFrom(args.positionals, targets);
   for (const file of files)
     if (targets.some((target) => isSameFile(path.resolve(file), target)))

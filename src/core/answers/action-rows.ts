@@ -9,7 +9,7 @@ import type { ActionAnswer } from "../plan/answer-types";
 import type { SnapshotSheet } from "../snapshot/types";
 import { cellAddress } from "../util/a1";
 import { serialToIsoDate } from "../util/dates";
-import { listed } from "../util/words";
+import { upgradeWords } from "../words/upgrade";
 
 const C = ACTIONS.columns;
 
@@ -88,14 +88,8 @@ export function readActions(sheet: SnapshotSheet | undefined): ReadActions {
     if (Object.keys(action).length === 0) continue;
     actions.push(action);
     if (action.behaviourId === undefined) withoutId.push(row);
-    if (errors.length > 0)
-      notes.push(
-        `Row ${row} of "${sheet.name}" holds an error value (${listed(errors)}); the action was kept with it as text. Type what it should say.`,
-      );
+    if (errors.length > 0) notes.push(upgradeWords.actionErrorValue({ row, sheet: sheet.name, errors }));
   }
-  if (withoutId.length > 0)
-    notes.push(
-      `${withoutId.length === 1 ? "An action" : `${withoutId.length} actions`} on "${sheet.name}" (row ${listed(withoutId.slice(0, 10).map(String))}${withoutId.length > 10 ? " and others" : ""}) ${withoutId.length === 1 ? "has" : "have"} no behaviour ID; kept as typed. Choose the behaviour each action is for.`,
-    );
+  if (withoutId.length > 0) notes.push(upgradeWords.actionsWithoutId({ rows: withoutId, sheet: sheet.name }));
   return { actions, notes };
 }

@@ -9,6 +9,7 @@ import type { SnapshotSheet } from "../snapshot/types";
 import { cellAddress, columnLetter } from "../util/a1";
 import { serialToIsoDate } from "../util/dates";
 import { listed } from "../util/words";
+import { upgradeWords } from "../words/upgrade";
 import { behaviourIdOf } from "./behaviour-id";
 import type { BehaviourAnswer } from "../plan/answer-types";
 
@@ -21,14 +22,6 @@ export interface AnswerRow {
   row: number;
   answer: BehaviourAnswer;
 }
-
-const ENTRY_NAMES: Record<keyof BehaviourAnswer, string> = {
-  current: "current level",
-  target: "target level",
-  evidence: "evidence",
-  owner: "owner",
-  reviewDate: "review date",
-};
 
 function valueText(sheet: SnapshotSheet, row: number, column: number): string {
   const value = sheet.cells[cellAddress(row, column)]?.value;
@@ -107,9 +100,9 @@ const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : t
 /** "current level "Mature" and evidence "…"", for a note. */
 export function describeAnswer(answer: BehaviourAnswer): string {
   return listed(
-    (Object.keys(ENTRY_NAMES) as (keyof BehaviourAnswer)[])
+    (Object.keys(upgradeWords.entry) as (keyof BehaviourAnswer)[])
       .filter((key) => answer[key] !== undefined)
-      .map((key) => `${ENTRY_NAMES[key]} "${clip(answer[key] as string)}"`),
+      .map((key) => upgradeWords.entryHeld({ entry: upgradeWords.entry[key], text: clip(answer[key] as string) })),
   );
 }
 
@@ -130,9 +123,7 @@ export function placeAnswers(rows: AnswerRow[]): { answers: Map<string, AnswerRo
     const kept = answers.get(found.id);
     if (!kept) answers.set(found.id, found);
     else if (!sameAnswer(kept.answer, found.answer))
-      unplaced.push(
-        `Behaviour ${found.id} has a second row, row ${found.row} of "${found.sheet}", with ${describeAnswer(found.answer)}; the answers of row ${kept.row} of "${kept.sheet}" were carried, not these. Copy them across if they are the right ones.`,
-      );
+      unplaced.push(upgradeWords.secondRow({ id: found.id, found, kept, answer: describeAnswer(found.answer) }));
   }
   return { answers, unplaced };
 }
@@ -146,8 +137,5 @@ export function rowsWithoutId(sheet: string, scanned: ScannedSheet, belowRow: nu
   return [...scanned.otherEntries.keys()]
     .filter((row) => row > belowRow && row !== scanned.principleRow)
     .sort((a, b) => a - b)
-    .map(
-      (row) =>
-        `Row ${row} of "${sheet}" has entries that belong to no behaviour (it has no behaviour ID): ${listed(scanned.otherEntries.get(row)!.sort())}. They were not carried across; copy them where they belong.`,
-    );
+    .map((row) => upgradeWords.rowWithoutId({ row, sheet, entries: scanned.otherEntries.get(row)!.sort() }));
 }

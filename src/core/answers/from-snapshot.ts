@@ -21,6 +21,7 @@ import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
 import { dateValue, describeAnswer, placeAnswers, rowsWithoutId, scanSheet, type ScannedSheet } from "./answer-rows";
 import type { Answers, BehaviourAnswer, PreviousAnswer, PreviousAnswers } from "../plan/answer-types";
+import { upgradeWords } from "../words/upgrade";
 
 export interface AssessmentInfo {
   council: string;
@@ -162,10 +163,7 @@ function readAnswers(keyAreaSheets: SnapshotSheet[], retired: SnapshotSheet | un
   const fromRetired = placeAnswers(retiredRows.filter((row) => !ownRows.has(row.id)));
   const retiredNotCounted = retiredRows
     .filter((row) => ownRows.has(row.id) && Object.keys(row.answer).length > 0)
-    .map(
-      (row) =>
-        `Behaviour ${row.id} has answers on row ${row.row} of "${row.sheet}" (${describeAnswer(row.answer)}) as well as its own row, whose answers are the ones the figures count; those of "${row.sheet}" were not carried. Copy them across if they are the right ones.`,
-    );
+    .map((row) => upgradeWords.retiredNotCarried({ ...row, answer: describeAnswer(row.answer) }));
   const fromKeyAreas = placeAnswers(scanned.flatMap((s) => s.scanned.rows));
   const behaviours: Record<string, BehaviourAnswer> = {};
   for (const placed of [fromRetired.answers, fromKeyAreas.answers])

@@ -7,6 +7,7 @@ import { canonicalLevel } from "../plan/answers";
 import { levelText } from "../plan/level-text";
 import type { Toolkit } from "../toolkit/schema";
 import { isIsoDate } from "../util/dates";
+import { upgradeWords } from "../words/upgrade";
 
 export interface CarriedAnswers {
   answers: Answers;
@@ -46,14 +47,14 @@ function carryAnswer(
       kept[which] = level;
     } else {
       delete kept[which];
-      const label = which === "current" ? "Current" : "Target";
-      kept.evidence = appendNote(kept.evidence, `[${label} level moved here by the ${by}, not a level: ${typed}]`);
-      warnings.push(`${id}: the ${which} level "${typed}" is not a level name; it was kept in the evidence cell.`);
+      kept.evidence = appendNote(kept.evidence, upgradeWords.levelMovedNote({ which, by, typed }));
+      warnings.push(upgradeWords.levelMoved({ id, which, typed }));
     }
   }
   if (kept.reviewDate !== undefined && !isIsoDate(kept.reviewDate)) {
-    kept.evidence = appendNote(kept.evidence, `[Review date moved here by the ${by}, not a date: ${kept.reviewDate}]`);
-    warnings.push(`${id}: the review date "${kept.reviewDate}" is not a date; it was kept in the evidence cell.`);
+    const typed = kept.reviewDate;
+    kept.evidence = appendNote(kept.evidence, upgradeWords.reviewDateMovedNote({ by, typed }));
+    warnings.push(upgradeWords.reviewDateMoved({ id, typed }));
     delete kept.reviewDate;
   }
   return kept;

@@ -14,16 +14,8 @@ import type { WorkbookSnapshot } from "../snapshot/types";
 import { toolkitFingerprint } from "../toolkit/load";
 import type { Toolkit } from "../toolkit/schema";
 import { answersOfToolkit, carryAnswers, countAnswered } from "./carry";
-import {
-  builtNote,
-  carriedNote,
-  keptNamesNote,
-  leftAloneNote,
-  movedNotes,
-  NO_PRINT_OR_FILTER_NOTE,
-  REPAIRED_NOTE,
-  upgradedNote,
-} from "./notes";
+import { builtNote, carriedNote, keptNamesNote, leftAloneNote, movedNotes, upgradedNote } from "./notes";
+import { upgradeWords } from "../words/upgrade";
 import { chooseSheetNames, isNumberedName } from "./sheet-names";
 
 export interface AssessmentDetails {
@@ -105,7 +97,8 @@ function madeSheets(plan: WorkbookPlan): PlannedAssessment["sheets"] {
     .map((s) => ({ name: s.name, role: s.role }));
 }
 
-const printNote = (options: PlanningOptions) => (options.printAndFilters === false ? [NO_PRINT_OR_FILTER_NOTE] : []);
+const printNote = (options: PlanningOptions) =>
+  options.printAndFilters === false ? [upgradeWords.noPrintOrFilter] : [];
 
 /** An upgrade (another toolkit or layout) rather than a repair of the same one. */
 export function isUpgrade(found: FoundAssessment, toolkit: Toolkit): boolean {
@@ -191,7 +184,7 @@ export function planUpgrade(
     carriedIds: Object.keys(carried.answers.behaviours),
     warnings,
     notes: [
-      upgraded ? upgradedNote(found.info.metadata.toolkitVersion ?? "", toolkit) : REPAIRED_NOTE,
+      upgraded ? upgradedNote(found.info.metadata.toolkitVersion ?? "", toolkit) : upgradeWords.repaired,
       carriedNote(countAnswered(carried.answers, toolkit)),
       ...keptNamesNote(namesTheUserGave(plan, reuse, toolkit)),
       ...leftAlone(plan, found).map(leftAloneNote),
@@ -212,12 +205,7 @@ function carriedSignOff(found: FoundAssessment): { record?: SignOffRecord; warni
   if (record) return { record, warnings: [] };
   const typed = [found.info.signedOffBy, found.info.signedOffOn].filter((text) => text.trim() !== "");
   return {
-    warnings:
-      typed.length > 0
-        ? [
-            `The Guide's sign-off cells held "${typed.join(", ")}", typed by hand rather than recorded by Sign off; they were cleared. Sign the return off with Sign off when it is final.`,
-          ]
-        : [],
+    warnings: typed.length > 0 ? [upgradeWords.signOffTypedByHand({ typed })] : [],
   };
 }
 

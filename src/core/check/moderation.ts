@@ -13,6 +13,7 @@ import { cellAddress } from "../util/a1";
 import { finding } from "./findings";
 import type { Finding, FindingSheet } from "./types";
 import { sameness } from "../util/words";
+import { findingWords } from "../words/findings";
 
 /** A source return given again to the check, as moderation reads it (src/core/moderate sourceFingerprint). */
 export interface GivenSource {
@@ -65,8 +66,8 @@ export function checkAgreedLevels(
           rule: "moderation.agreed-outside-range",
           ...(where ? { sheet: where } : {}),
           ...(where && row ? { cell: cellAddress(row, MODERATION.columns.note) } : {}),
-          message: `The agreed ${which} level of ${behaviour.id}, ${agreed}, is outside the respondents' levels (${low === high ? low : `${low} to ${high}`}) and no moderation note says why. Type the reason in the Moderation note.`,
-          expected: `a ${which} level from ${low} to ${high}, or a moderation note`,
+          message: findingWords.moderation.agreedOutsideRange({ which, id: behaviour.id, agreed, low, high }),
+          expected: findingWords.moderation.agreedOutsideRangeExpected({ which, low, high }),
           found: agreed,
           repairable: false,
           behaviour: { id: behaviour.id, name: behaviour.name },
@@ -88,7 +89,7 @@ export function checkSources(record: ModerationRecord, given: readonly GivenSour
       return [
         finding({
           rule: "moderation.source-not-moderated",
-          message: `${source.file} (${source.respondent || "no respondent named"}) is not one of the returns this moderation was made from.`,
+          message: findingWords.moderation.sourceNotModerated({ file: source.file, respondent: source.respondent }),
           expected: record.sources.map(respondentLabel).join(", "),
           found: source.respondent || source.file,
           repairable: false,
@@ -98,7 +99,11 @@ export function checkSources(record: ModerationRecord, given: readonly GivenSour
     return [
       finding({
         rule: "moderation.source-changed",
-        message: `The return of ${respondentLabel(moderated)} (${source.file}) has changed since it was moderated (from ${moderated.file}): its levels, evidence or details are no longer those on the Moderation sheet. Moderate again if the change matters.`,
+        message: findingWords.moderation.sourceChanged({
+          respondent: respondentLabel(moderated),
+          file: source.file,
+          moderatedFrom: moderated.file,
+        }),
         expected: moderated.answersFingerprint,
         found: source.answersFingerprint,
         repairable: false,

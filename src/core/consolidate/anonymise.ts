@@ -8,6 +8,7 @@ import { canonicalLevel } from "../plan/answers";
 import type { ActionAnswer } from "../plan/answer-types";
 import { ACTION_STATUSES, GROUP_DATA, NOT_A_LEVEL } from "../plan/layout";
 import { isIsoDate } from "../util/dates";
+import { peerWords } from "../words/peers";
 import { levelText } from "../plan/level-text";
 import { csvText } from "./csv";
 import type { Consolidation, LogEntry, ReturnIdentity, UsedReturn } from "./types";
@@ -66,7 +67,7 @@ function anonymousReturn(used: UsedReturn, levels: readonly string[], behaviourI
   };
   return {
     number: used.number,
-    file: `Return ${used.number}`,
+    file: peerWords.anonymousLog.returnNumber({ number: used.number }),
     identity: anonymousIdentity(used.identity),
     answers,
     ...previousLevels,
@@ -79,7 +80,10 @@ function anonymousReturn(used: UsedReturn, levels: readonly string[], behaviourI
  * its number, a file left out only as one of so many.
  */
 function anonymousLogEntry(entry: LogEntry): LogEntry {
-  const file = entry.returnNumber === undefined ? "Left out" : `Return ${entry.returnNumber}`;
+  const file =
+    entry.returnNumber === undefined
+      ? peerWords.anonymousLog.leftOut
+      : peerWords.anonymousLog.returnNumber({ number: entry.returnNumber });
   return {
     file,
     outcome: entry.outcome,

@@ -160,6 +160,9 @@ Exit codes:
     columns: ["Severity", "Sheet", "Cell", "Rule", "Finding"],
     expected: (text: string) => `  expected: ${text}`,
     found: (text: string) => `  found:    ${text}`,
+    /** A --source return that could not be read as moderation reads them; `reason` says why. */
+    sourceNotCompared: ({ file, reason }: { file: string; reason: string }) =>
+      `${file}: not compared as a source. ${reason}`,
   },
 
   repair: {
@@ -300,5 +303,7 @@ Exit codes:
     /** The workbook and whichever of the CSVs and the key file were written with it. */
     andCsv: (xlsx: string, ...others: (string | undefined)[]) =>
       [xlsx, ...others.filter((file): file is string => Boolean(file))].join(" and "),
+    /** Two of -o, --csv, --actions-csv and --key naming the same file. */
+    sameOutput: "Name a different file for each output.",
   },
 } as const;

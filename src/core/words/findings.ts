@@ -5,7 +5,7 @@
  * would sit beside this one. test/core/words/words.test.ts checks that each entry is used and that the
  * checker builds no sentence of its own.
  */
-import { plural } from "../util/words";
+import { listed, plural } from "../util/words";
 import { isIsoDate, ukDate } from "../util/dates";
 
 /** A sheet as a finding names it: the add-in's hidden data sheet by what it is, never by its internal name. */
@@ -15,6 +15,12 @@ interface NamedSheet {
 }
 const sheetCalled = (sheet: NamedSheet) =>
   sheet.role === "metadata" ? "add-in's hidden data sheet" : `sheet "${sheet.name}"`;
+/** The respondents' levels a moderated level is compared with. */
+interface LevelRange {
+  which: "current" | "target";
+  low: string;
+  high: string;
+}
 /** A date as officers read it: dd/mm/yyyy (an ISO date is turned round; anything else is shown as it is). */
 const dateSaid = (on: string) => (isIsoDate(on) ? ukDate(on) : on);
 
@@ -194,6 +200,42 @@ export const findingWords = {
     /** Values in the Previous columns of a workbook that was not started from last year's return. */
     notCarried:
       "The previous levels or evidence beside the pickers were typed in, not carried from last year's return, so the previous and change figures may not be last year's.",
+  },
+
+  // ---- The action plan's and moderation's findings (moved from src/core/check, issue 15 §2). ----
+
+  /** The Actions sheet's rules (src/core/check/actions.ts). */
+  action: {
+    formulaChanged: ({ row }: { row: number }) =>
+      `Row ${row} of the action plan does not look its behaviour up as the add-in does, so the behaviour, levels and gap it shows may be wrong. A repair puts the formulas back and keeps the action.`,
+    unknownBehaviour: ({ id }: { id: string }) =>
+      `This action is for "${id}", which is not a behaviour of this toolkit, so it is counted against no behaviour. Choose the behaviour's ID from the list.`,
+    unknownBehaviourExpected: "a behaviour ID of the toolkit",
+    statusNotInList: ({ status, statuses }: { status: string; statuses: readonly string[] }) =>
+      `The status "${status}" is not one of ${listed(statuses)}, so the Summary counts it as not a status.`,
+    dueDateNotADate: ({ typed }: { typed: string }) =>
+      `The due date "${typed}" is text, not a date, so the action can never count as overdue. Type it as a date (dd/mm/yyyy).`,
+    dueDateNotADateExpected: "a date",
+    /** `due` and `today` are ISO dates. */
+    overdue: ({ due }: { due: string }) => `This action was due on ${dateSaid(due)} and is not Done or Dropped.`,
+    overdueExpected: ({ today }: { today: string }) => `due on or after ${dateSaid(today)}, or Done or Dropped`,
+    overdueFound: ({ due, status }: { due: string; status: string }) =>
+      `${dateSaid(due)}, ${status === "" ? "no status" : status}`,
+    gapWithoutAction: ({ ids }: { ids: readonly string[] }) =>
+      `${plural(ids.length, "behaviour is", "behaviours are")} below target with no action in the plan: ${listed(ids)}. Draft actions from the gaps adds a row for each.`,
+    gapWithoutActionExpected: "an action for each behaviour below its target",
+  },
+
+  /** A moderated return's rules (src/core/check/moderation.ts). */
+  moderation: {
+    agreedOutsideRange: ({ which, id, agreed, low, high }: LevelRange & { id: string; agreed: string }) =>
+      `The agreed ${which} level of ${id}, ${agreed}, is outside the respondents' levels (${low === high ? low : `${low} to ${high}`}) and no moderation note says why. Type the reason in the Moderation note.`,
+    agreedOutsideRangeExpected: ({ which, low, high }: LevelRange) =>
+      `a ${which} level from ${low} to ${high}, or a moderation note`,
+    sourceNotModerated: ({ file, respondent }: { file: string; respondent: string }) =>
+      `${file} (${respondent || "no respondent named"}) is not one of the returns this moderation was made from.`,
+    sourceChanged: ({ respondent, file, moderatedFrom }: { respondent: string; file: string; moderatedFrom: string }) =>
+      `The return of ${respondent} (${file}) has changed since it was moderated (from ${moderatedFrom}): its levels, evidence or details are no longer those on the Moderation sheet. Moderate again if the change matters.`,
   },
 
   disguise: {

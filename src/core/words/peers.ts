@@ -36,4 +36,9 @@ export const peerWords = {
   suppressedNote: (minimum: number) =>
     `Too few: a figure drawn from fewer than ${minimum} returns is not shown, so that no council's own answers can be told from it (as open benchmarking schemes do).`,
   fewerThan: (minimum: number) => `Fewer than ${minimum}`,
+  /** An anonymised group's returns and log: a used return by its number, a file left out without its name. */
+  anonymousLog: {
+    returnNumber: ({ number }: { number: number }) => `Return ${number}`,
+    leftOut: "Left out",
+  },
 };

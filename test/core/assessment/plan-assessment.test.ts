@@ -1,7 +1,7 @@
 /** The use cases, as plain functions: snapshot in, plan and notes out (no Excel, no file). */
 import { readAssessment } from "../../../src/core/answers/from-snapshot";
 import type { Answers } from "../../../src/core/plan/answer-types";
-import { NO_PRINT_OR_FILTER_NOTE } from "../../../src/core/assessment/notes";
+import { upgradeWords } from "../../../src/core/words/upgrade";
 import {
   assessmentStatus,
   planBuild,
@@ -241,8 +241,8 @@ describe("planRepairedCopy: a new workbook for an assessment read from a file", 
 describe("notes and status", () => {
   test("a writer without print setup and filter buttons says so", () => {
     const built = planBuild(toolkit, { details: keep, now, printAndFilters: false });
-    expect(built.notes).toContain(NO_PRINT_OR_FILTER_NOTE);
-    expect(planBuild(toolkit, { details: keep, now }).notes).not.toContain(NO_PRINT_OR_FILTER_NOTE);
+    expect(built.notes).toContain(upgradeWords.noPrintOrFilter);
+    expect(planBuild(toolkit, { details: keep, now }).notes).not.toContain(upgradeWords.noPrintOrFilter);
   });
 
   test("status counts only behaviours whose current level will be carried as a level", () => {

@@ -76,28 +76,9 @@ function handMadeLines(text: string, jsx: boolean): string[] {
  * today: the number may only fall. Move a file's words into a catalogue, then take it off this list.
  */
 const NOT_YET_CATALOGUED: Record<string, number> = {
-  // The Office layer's notes and errors, and its progress steps.
-  "office/excel-host.ts": 35,
-  "office/in-parts.ts": 3,
-  "office/sync-timeout.ts": 2,
-  "office/write-plan.ts": 2,
-  "office/read-assessment.ts": 1,
-  "office/request-size.ts": 1,
-  // The notes an upgrade, a repair and the carrying of answers leave.
-  "core/assessment/notes.ts": 7,
-  "core/assessment/carry.ts": 4,
-  "core/assessment/plan-assessment.ts": 1,
-  "core/answers/answer-rows.ts": 2,
-  "core/answers/from-snapshot.ts": 1,
   // Landed with the action plan, moderation and anonymised groups, before their words moved into the catalogues
   // (cycle.ts, moderation.ts, peers.ts, findings.ts and cli.ts are where they go).
-  "cli/commands/check.ts": 1,
-  "cli/commands/consolidate.ts": 1,
   "cli/commands/moderate.ts": 6,
-  "core/answers/action-rows.ts": 2,
-  "core/check/actions.ts": 7,
-  "core/check/moderation.ts": 4,
-  "core/consolidate/anonymise.ts": 1,
 };
 
 /**
@@ -120,10 +101,12 @@ describe("the words users read", () => {
       expect.arrayContaining([
         "cliWords",
         "consolidateWords",
+        "excelWords",
         "findingWords",
         "paneWords",
         "readWords",
         "signOffWords",
+        "upgradeWords",
         "workbookWords",
       ]),
     );
