@@ -4,15 +4,13 @@
  * columns); a workbook whose header is not Group Data's is not taken for one.
  */
 import { consolidate } from "../../../src/core/consolidate/consolidate";
-import { examineReturn } from "../../../src/core/consolidate/examine";
 import { planGroupWorkbook } from "../../../src/core/consolidate/group-plan";
 import { GROUP_DATA } from "../../../src/core/plan/layout";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot/types";
-import { knownToolkits } from "../../../src/core/toolkit/registry";
 import { cellAddress } from "../../../src/core/util/a1";
 import { consolidateWords } from "../../../src/core/words/consolidate";
 import { planSnapshot } from "../../support/plan-cells";
-import { examinedReturn, NOW, TODAY, toolkit } from "./fixtures";
+import { examinedReturn, examineSnapshot, NOW, toolkit } from "./fixtures";
 
 const groupSnapshot = (): WorkbookSnapshot =>
   planSnapshot(
@@ -26,15 +24,7 @@ const groupSnapshot = (): WorkbookSnapshot =>
   );
 
 const problemOf = (snapshot: WorkbookSnapshot) => {
-  const examined = examineReturn(
-    { file: "group.xlsx", position: 0 },
-    { snapshot },
-    {
-      registry: knownToolkits(),
-      target: toolkit,
-      today: TODAY,
-    },
-  );
+  const examined = examineSnapshot(snapshot, { file: "group.xlsx" });
   return [examined.kind, examined.problem];
 };
 

@@ -5,16 +5,14 @@
  */
 import { anonymiseConsolidation } from "../../../src/core/consolidate/anonymise";
 import { consolidate } from "../../../src/core/consolidate/consolidate";
-import { examineReturn } from "../../../src/core/consolidate/examine";
 import { groupDataSheet } from "../../../src/core/consolidate/group-data-sheet";
 import { groupDataRows, type GroupDataRow } from "../../../src/core/consolidate/group-rows";
 import { carryForward } from "../../../src/core/cycle/carry-forward";
 import type { Answers } from "../../../src/core/plan/answer-types";
 import { GROUP_DATA } from "../../../src/core/plan/layout";
-import { knownToolkits } from "../../../src/core/toolkit/registry";
 import { cellAddress } from "../../../src/core/util/a1";
 import { planSnapshot } from "../../support/plan-cells";
-import { answersOf, returnPlan, TODAY, toolkit } from "./fixtures";
+import { answersOf, examineSnapshot, returnPlan, toolkit } from "./fixtures";
 
 const [first, second, third, fourth] = toolkit.themes[0].keyAreas[0].behaviours;
 
@@ -34,11 +32,7 @@ function returnFromLastYear(lastYear: Answers, thisYear: Record<string, string>)
 }
 
 const examined = (answers: Answers, position: number) =>
-  examineReturn(
-    { file: `return-${position}.xlsx`, position },
-    { snapshot: planSnapshot(returnPlan(answers)) },
-    { registry: knownToolkits(), target: toolkit, today: TODAY },
-  );
+  examineSnapshot(planSnapshot(returnPlan(answers)), { file: `return-${position}.xlsx`, position });
 
 const previousOf = (row: GroupDataRow) => [row.id, row.currentLevel, row.previousLevel, row.previousScore, row.change];
 
