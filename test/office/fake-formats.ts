@@ -2,7 +2,7 @@
 /**
  * "The fake workbook holds exactly the plan" (test/support/plan-formats.ts). The cells, formulas,
  * names, visibility, protection, locks and pickers are read by the product's Office reader
- * (readWorkbookSnapshot) and compared by the product's comparison (compareWithPlan). This file reads
+ * (readWorkbookSnapshot) and compared strictly (exactDifferences in test/support/exact-plan.ts). This file reads
  * only what no snapshot carries, because no check needs it (formats, prompts, conditional formats,
  * tables, sizes, print setup, charts, the active sheet), from the fake's state: only the writers'
  * tests compare those, so they are here and not in src.

@@ -7,7 +7,6 @@ import type { Toolkit } from "../../src/core/toolkit/schema";
 import { cellAddress, parseRange } from "../../src/core/util/a1";
 import { scaleToolkit } from "../support/scale";
 import { needsQuotePrefix } from "../../src/office/cell-text";
-import { compareWithPlan } from "../../src/core/check/compare-plan";
 import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
 import { FakeExcel } from "../fakes/excel-fake";
 import { cellKey } from "../fakes/excel/state";
@@ -17,6 +16,7 @@ import { expectFakeMatchesPlan } from "./fake-formats";
 import { sampleAnswers } from "../../src/core/answers/sample";
 import type { SheetPlan, WorkbookPlan } from "../../src/core/plan/types";
 import { queueWorkbookPlan } from "../support/queue-plan";
+import { exactDifferences } from "../support/exact-plan";
 import { realContextCapturing } from "../support/office-real";
 
 const toolkit = canonicalToolkit();
@@ -176,7 +176,7 @@ test("the product's comparison names what a writer got wrong that the Office rea
   const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW });
   const differences = async () => {
     const snapshot = await fake.run((context) => readWorkbookSnapshot(context, () => context.sync()));
-    return compareWithPlan(plan, snapshot, { exact: true }).findings.map((f) => [f.rule, f.sheet?.name, f.cell]);
+    return exactDifferences(plan, snapshot).map((f) => [f.rule, f.sheet, f.cell]);
   };
   expect(await differences()).toEqual([]);
   const area = fake.sheet(firstArea.sheetName);
@@ -209,9 +209,9 @@ test("the comparison covers every part of a sheet plan", () => {
   for (const key of keysInPlans) {
     const part = SHEET_PLAN_PARTS[key as keyof typeof SHEET_PLAN_PARTS];
     expect({ key, part }).toEqual({ key, part: expect.any(String) });
-    if (part !== "compareWithPlan") expect(compared).toContain(part);
+    if (part !== "exactDifferences") expect(compared).toContain(part);
   }
-  for (const part of Object.values(SHEET_PLAN_PARTS)) if (part !== "compareWithPlan") expect(compared).toContain(part);
+  for (const part of Object.values(SHEET_PLAN_PARTS)) if (part !== "exactDifferences") expect(compared).toContain(part);
 });
 
 describe("formats take few operations", () => {

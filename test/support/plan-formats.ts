@@ -2,9 +2,9 @@
  * "The workbook holds exactly the plan", as both writers' tests assert it. Two halves:
  *
  * - What a workbook snapshot carries (sheets, visibility, protection, every cell and formula, the
- *   defined names, the locks and pickers of the guarded cells) is compared by the product's own
- *   comparison, compareWithPlan in src/core/check/compare-plan.ts, on what the product's own reader
- *   read: the checker's comparison, run exactly.
+ *   defined names, the locks and pickers of the guarded cells) is compared strictly by
+ *   exactDifferences (test/support/exact-plan.ts), on what the product's own reader read: every
+ *   cell, input and name where the plan puts it, with the checker's rules for formulas.
  * - What no snapshot carries, because no check needs it, is compared here: fonts, fills, borders and
  *   number formats (with each cell's lock: the product reads only the guarded cells' locks), merges,
  *   the prompts and messages of data validations, conditional formats, tables, the AutoFilter, sizes,
@@ -14,7 +14,7 @@
  *
  * SHEET_PLAN_PARTS names, for every part of a SheetPlan, which half compares it.
  */
-import { compareWithPlan } from "../../src/core/check/compare-plan";
+import { exactDifferences } from "./exact-plan";
 import type { CellStyle, ConditionalFormat, SheetPlan, WorkbookPlan } from "../../src/core/plan/types";
 import { charactersToPoints } from "../../src/core/plan/units";
 import type { WorkbookSnapshot } from "../../src/core/snapshot/types";
@@ -87,26 +87,26 @@ export interface SheetFormats {
  * Where each part of a SheetPlan is compared. Every key is required, so a part added to SheetPlan
  * fails to compile until it is compared (a writer that ignores it then fails the comparison).
  */
-export const SHEET_PLAN_PARTS: Record<keyof SheetPlan, keyof SheetFormats | "compareWithPlan"> = {
+export const SHEET_PLAN_PARTS: Record<keyof SheetPlan, keyof SheetFormats | "exactDifferences"> = {
   // The sheet's role and key area are what its NPS_Sheet_* name marks.
-  key: "compareWithPlan",
-  role: "compareWithPlan",
-  keyAreaId: "compareWithPlan",
+  key: "exactDifferences",
+  role: "exactDifferences",
+  keyAreaId: "exactDifferences",
   name: "name",
-  visibility: "compareWithPlan",
+  visibility: "exactDifferences",
   tabColor: "tabColor",
   columnWidths: "columnWidths",
   rowHeights: "rowHeights",
-  blocks: "compareWithPlan",
+  blocks: "exactDifferences",
   styles: "styles",
   merges: "merges",
-  // The rule and its alert: compareWithPlan; the prompt, messages and date minimum: here.
+  // The rule and its alert: exactDifferences; the prompt, messages and date minimum: here.
   validations: "validations",
   conditionalFormats: "conditionalFormats",
   tables: "tables",
   autoFilter: "autoFilter",
   freeze: "freeze",
-  // Whether it is protected: compareWithPlan; the options: here.
+  // Whether it is protected: exactDifferences; the options: here.
   protection: "protection",
   print: "print",
   charts: "charts",
@@ -276,6 +276,6 @@ export function expectWorkbookMatchesPlan(
   plan: WorkbookPlan,
   limits: WriterLimits = {},
 ): void {
-  expect(compareWithPlan(plan, written.snapshot, { exact: true }).findings).toEqual([]);
+  expect(exactDifferences(plan, written.snapshot)).toEqual([]);
   expectFormatsMatch(written.formats, formatsOfPlan(plan, limits));
 }

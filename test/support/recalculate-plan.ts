@@ -44,6 +44,21 @@ async function pasteErrors(file: Uint8Array, pastes: PastedError[]): Promise<Buf
 }
 
 /**
+ * Writes the plan to `file` as the .xlsx writer does, checks the file with the Open XML SDK validator and the extra
+ * checks when asked (`validated`), recalculates it in LibreOffice and reads every computed value: the setup of
+ * every test of a generated workbook's figures. `recalculated` is LibreOffice's copy, to read again.
+ */
+export async function recalculatePlan(
+  workbook: WorkbookPlan,
+  { file, validated = false }: { file: string; validated?: boolean },
+): Promise<{ recalculated: string; computed: ComputedWorkbook }> {
+  writeFileSync(file, await writePlanToBuffer(workbook));
+  if (validated) await expectWorkbookClean(file);
+  const recalculated = await recalculate(file);
+  return { recalculated, computed: await readComputed(recalculated) };
+}
+
+/**
  * Writes the plan (with any pasted error values), checks the file is clean, recalculates it in LibreOffice
  * and returns every computed value. Any error value the recalculation shows, other than the pasted ones, fails.
  */

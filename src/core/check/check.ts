@@ -190,7 +190,6 @@ function checkSheets(
   const keyAreas = new Map(toolkit.themes.flatMap((t) => t.keyAreas.map((k) => [k.id, k] as const)));
   const defaultNames = defaultSheetNames(toolkit);
   const compared = compareWithPlan(plan, snapshot, {
-    exact: false,
     behaviourIds,
     defaults: new Map(plan.sheets.map((s) => [s.name, defaultNames[s.key] ?? s.name])),
     contentSkipped: (sheet) => sheet.role === "metadata" || (sheet.role === "guide" && options.olderGuide),

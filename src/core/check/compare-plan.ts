@@ -1,14 +1,12 @@
 /**
- * A workbook against its plan: the structural half of the check, and the one comparison the
- * writers' tests hold each writer to. Everything a snapshot carries is compared here: which sheets
- * there are, their visibility and protection, every cell (formulas by meaning), the defined names,
- * and the locks and pickers of the guarded cells.
+ * A user's workbook against its plan: the structural half of the check. Everything a snapshot
+ * carries is compared here: which sheets there are, their visibility and protection, every cell
+ * (formulas by meaning), the defined names, and the locks and pickers of the guarded cells.
  *
- * In a check (a user's workbook), rows keyed by behaviour ID are matched by ID, input cells are left
- * to the answer rules, cells the plan leaves empty are the user's, and what LibreOffice saves
- * differently (very hidden as hidden) stands. Exactly (what a writer has just written), nothing is
- * the user's: every cell at its planned address, inputs included, empty where the plan writes
- * nothing, and every name and visibility as planned.
+ * Rows keyed by behaviour ID are matched by ID, input cells are left to the answer rules, cells the
+ * plan leaves empty are the user's, and what LibreOffice saves differently (very hidden as hidden)
+ * stands. (The writers' tests hold a writer's own output to the plan exactly, in
+ * test/support/exact-plan.ts.)
  */
 import { guardedCells } from "../snapshot/guarded-cells";
 import { normaliseReference, sheetOfReference } from "../snapshot/references";
@@ -26,8 +24,6 @@ import type { Finding, FindingSheet } from "./types";
 import { findingWords } from "../words/findings";
 
 export interface PlanComparisonOptions {
-  /** A writer's own output, compared exactly; otherwise a user's workbook, as the checker sees it. */
-  exact: boolean;
   /** Behaviour IDs, whose rows a check matches by ID (Gaps and Data may be sorted). */
   behaviourIds?: Set<string>;
   /** Each planned sheet's current name → the name the generator gives it by default. */
@@ -60,38 +56,36 @@ export function compareWithPlan(
   snapshot: WorkbookSnapshot,
   options: PlanComparisonOptions,
 ): PlanComparison {
-  const { exact } = options;
   const findings: Finding[] = [];
   const sheets: ComparedSheet[] = [];
-  const moves = exact ? new Map<SheetPlan, RowMoves>() : movedRows(plan, snapshot);
+  const moves = movedRows(plan, snapshot);
   const movedSheets = new Map([...moves].map(([sheet, moved]) => [sheet.name.toLowerCase(), moved.move]));
   for (const sheet of plan.sheets) {
     // The retired answers are the user's to sort, once they are out of the toolkit's sheets.
-    if (!exact && sheet.role === "retired") continue;
+    if (sheet.role === "retired") continue;
     const actual = snapshot.sheets.find((s) => s.name === sheet.name);
     if (!actual) {
       // In a check a missing metadata sheet is an identity finding already.
-      if (exact || sheet.role !== "metadata") findings.push(sheetMissing(sheet));
+      if (sheet.role !== "metadata") findings.push(sheetMissing(sheet));
       continue;
     }
     const where = whereOf(sheet, actual.name);
-    findings.push(...sheetState(sheet, actual, where, exact));
+    findings.push(...sheetState(sheet, actual, where));
     if (options.contentSkipped?.(sheet)) continue;
     const moved = moves.get(sheet);
     if (moved) findings.push(...rowMoveFindings(moved, plannedCells(sheet), where));
     const compared = compareSheet(sheet, actual, where, {
       behaviourIds: options.behaviourIds ?? new Set(),
       defaults: options.defaults,
-      exact,
       moves: moved,
       movedSheets,
     });
     findings.push(...compared.findings);
     if (compared.columnsIntact)
-      findings.push(...compareGuards(sheet, actual, where, snapshot.names, plannedRowOf(compared, exact, moved)));
+      findings.push(...compareGuards(sheet, actual, where, snapshot.names, plannedRowOf(compared, moved)));
     sheets.push({ plan: sheet, actual, where, rows: compared.rows, columnsIntact: compared.columnsIntact });
   }
-  findings.push(...compareNames(plan, snapshot, exact));
+  findings.push(...compareNames(plan, snapshot));
   return { findings, sheets };
 }
 
@@ -109,7 +103,7 @@ function sheetMissing(sheet: SheetPlan): Finding {
 const VISIBILITY_SAID = findingWords.structure.visibility;
 
 /** Protection and visibility of one sheet. */
-function sheetState(sheet: SheetPlan, actual: SnapshotSheet, where: FindingSheet, exact: boolean): Finding[] {
+function sheetState(sheet: SheetPlan, actual: SnapshotSheet, where: FindingSheet): Finding[] {
   const findings: Finding[] = [];
   if (sheet.protection && actual.protected === false)
     findings.push(
@@ -136,7 +130,7 @@ function sheetState(sheet: SheetPlan, actual: SnapshotSheet, where: FindingSheet
   const expected = sheet.visibility;
   const found = actual.visibility;
   // LibreOffice saves a very hidden sheet as merely hidden: in a check, that stands.
-  const differs = exact ? found !== expected : (found === "visible") !== (expected === "visible");
+  const differs = (found === "visible") !== (expected === "visible");
   if (differs) {
     const details = { expected: VISIBILITY_SAID[expected], found: VISIBILITY_SAID[found], repairable: true };
     findings.push(
@@ -174,40 +168,28 @@ function nameChanged(name: string, expected: string, found: string | undefined):
 /**
  * The defined names the plan gives, each pointing where the plan points it (the add-in finds its
  * sheets and the Guide's inputs by them). A name on a missing sheet is left to the sheet's finding.
- * Exactly, no other name points into the plan's sheets (names on a user's own sheets are theirs).
  */
-function compareNames(plan: WorkbookPlan, snapshot: WorkbookSnapshot, exact: boolean): Finding[] {
+function compareNames(plan: WorkbookPlan, snapshot: WorkbookSnapshot): Finding[] {
   const present = new Set(snapshot.sheets.map((s) => s.name));
   const findings: Finding[] = [];
   for (const { name, reference } of plan.names) {
     const expected = normaliseReference(reference);
     const found = snapshot.names[name];
     const sheet = sheetOfReference(expected);
-    if (found !== expected && (exact || sheet === undefined || present.has(sheet)))
+    if (found !== expected && (sheet === undefined || present.has(sheet)))
       findings.push(nameChanged(name, expected, found));
   }
-  return exact ? [...findings, ...unplannedNames(plan, snapshot)] : findings;
-}
-
-function unplannedNames(plan: WorkbookPlan, snapshot: WorkbookSnapshot): Finding[] {
-  const planned = new Set(plan.names.map((n) => n.name));
-  const plannedSheets = new Set(plan.sheets.map((s) => s.name));
-  const usersSheets = new Set(snapshot.sheets.map((s) => s.name).filter((name) => !plannedSheets.has(name)));
-  return Object.entries(snapshot.names)
-    .filter(([name, found]) => !planned.has(name) && !usersSheets.has(sheetOfReference(found) ?? ""))
-    .map(([name, found]) => nameChanged(name, findingWords.noSuchName, found));
+  return findings;
 }
 
 /** The planned row an actual row of the sheet stands for; undefined for a row the comparison leaves alone. */
 type PlannedRowOf = (actualRow: number) => number | undefined;
 
 /**
- * Exactly, every row is where it was planned. In a check, a keyed row stands for the planned row
- * whose behaviour it holds; another row that the plan writes stands for itself; the rest (a row a
- * user added, a behaviour's row that is gone) belong to nobody.
+ * A keyed row stands for the planned row whose behaviour it holds; another row that the plan writes
+ * stands for itself; the rest (a row a user added, a behaviour's row that is gone) belong to nobody.
  */
-function plannedRowOf(compared: SheetComparison, exact: boolean, moves: RowMoves | undefined): PlannedRowOf {
-  if (exact) return (row) => row;
+function plannedRowOf(compared: SheetComparison, moves: RowMoves | undefined): PlannedRowOf {
   const fromActual = new Map([...compared.rows].map(([planned, actual]) => [actual, planned]));
   const unkeyed = (planned: number | undefined) =>
     planned !== undefined && compared.planned.has(planned) && !compared.keyed.has(planned) ? planned : undefined;

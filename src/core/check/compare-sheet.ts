@@ -2,8 +2,7 @@
  * One sheet's cells against the sheet the generator would write, cell by cell (compareWithPlan in
  * compare-plan.ts runs it for every sheet). In a check, rows keyed by behaviour ID are matched by ID
  * (Gaps and Data may be sorted), everything else by address, and input cells are left to the answer
- * rules. Exactly (a writer's own output): every cell by address, inputs included, and a cell the
- * plan leaves empty must be empty.
+ * rules.
  */
 import { LOOKS_LIKE_ID } from "../answers/behaviour-id";
 import { isNumberedName } from "../assessment/sheet-names";
@@ -271,11 +270,9 @@ function compareColumns(
 }
 
 export interface SheetComparisonOptions {
-  /** Behaviour IDs, whose rows are matched by ID; none in an exact comparison. */
+  /** Behaviour IDs, whose rows are matched by ID. */
   behaviourIds: Set<string>;
   defaults?: DefaultNames;
-  /** Inputs compared too, and every cell the plan leaves empty must be empty. */
-  exact?: boolean;
   /** Rows inserted or deleted on this sheet (row-moves.ts). */
   moves?: RowMoves;
   /** Rows inserted or deleted on every sheet, by lower-case name, which formulas' references followed. */
@@ -287,10 +284,10 @@ export function compareSheet(
   sheet: SheetPlan,
   actual: SnapshotSheet,
   where: FindingSheet,
-  { behaviourIds, defaults = new Map(), exact = false, moves, movedSheets }: SheetComparisonOptions,
+  { behaviourIds, defaults = new Map(), moves, movedSheets }: SheetComparisonOptions,
 ): SheetComparison {
   const planned = plannedCells(sheet);
-  const keys = exact ? undefined : keyedRows(planned, behaviourIds);
+  const keys = keyedRows(planned, behaviourIds);
   const rows: RowMap = new Map();
   const findings: Finding[] = [];
   const keyedRowNumbers = new Set(keys ? keys.keyed.values() : []);
@@ -314,38 +311,13 @@ export function compareSheet(
     if (actualRow === undefined) continue;
     for (const [column, expected] of cells) {
       if (keyed && column === keys?.column) continue;
-      if (!exact && isInput(sheet, row, column, keyed, planned)) continue;
+      if (isInput(sheet, row, column, keyed, planned)) continue;
       const at = { row, column, rowShift: actualRow - row };
       const problem = compareCell(sheet, where, expected, actual, at, defaults, formulas);
       if (problem) findings.push(problem);
     }
   }
-  if (exact) findings.push(...unplannedCells(sheet, planned, actual, where));
   return { findings, rows, columnsIntact: true, ...rowSets };
-}
-
-/** Cells holding something where the plan leaves nothing. */
-function unplannedCells(sheet: SheetPlan, planned: PlannedCells, actual: SnapshotSheet, where: FindingSheet) {
-  const findings: Finding[] = [];
-  for (const address in actual.cells) {
-    const { row, column } = parseCell(address);
-    const cell = actual.cells[address];
-    if (planned.get(row)?.has(column) || (cell.formula === undefined && (cell.value === null || cell.value === "")))
-      continue;
-    const rule = contentRule(sheet, row, column);
-    findings.push(
-      finding({
-        rule,
-        sheet: where,
-        cell: address,
-        message: findingWords.content.addedWhereNone(CONTENT_WHAT[rule]),
-        expected: findingWords.empty,
-        found: shown(cell),
-        repairable: true,
-      }),
-    );
-  }
-  return findings;
 }
 
 function matchRows(

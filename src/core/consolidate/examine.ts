@@ -13,6 +13,7 @@ import type { WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
 import { cellAddress } from "../util/a1";
 import { isIsoDate } from "../util/dates";
+import { consolidateWords } from "../words/consolidate";
 import type { ExaminedReturn, FindingCounts, ReadReturn } from "./types";
 
 export interface ExamineContext {
@@ -71,13 +72,43 @@ function previousLevels(
   return levels.length > 0 ? Object.fromEntries(levels) : undefined;
 }
 
-const GROUP_WORKBOOK = "it is a group workbook made by consolidating returns, not a return.";
+/** The columns every layout of Group Data has had: later layouts only added columns, never renamed or moved one. */
+const FIRST_GROUP_DATA_COLUMNS = ["returnNumber", "council", "id", "currentLevel", "sourceFile"] as const;
 
-/** A group workbook (an earlier consolidation's output, often saved beside the returns): its Group Data header is ours. */
-function isGroupWorkbook(snapshot: WorkbookSnapshot): boolean {
-  return snapshot.sheets.some((sheet) =>
-    GROUP_DATA.headers.every((header, i) => sheet.cells[cellAddress(GROUP_DATA.headerRow, i + 1)]?.value === header),
-  );
+/** A sheet's header row as text, from column A to the first empty cell. */
+function headerTexts(cells: WorkbookSnapshot["sheets"][number]["cells"]): string[] {
+  const texts: string[] = [];
+  for (let column = 1; ; column++) {
+    const value = cells[cellAddress(GROUP_DATA.headerRow, column)]?.value;
+    if (typeof value !== "string" || value === "") return texts;
+    texts.push(value);
+  }
+}
+
+/**
+ * Which Group Data header a sheet has: this layout's, an earlier layout's (this one's columns in this order, but
+ * for some added since), or none.
+ */
+function groupDataLayout(found: readonly string[]): "current" | "earlier" | undefined {
+  const current = GROUP_DATA.headers;
+  if (current.every((header, i) => found[i] === header)) return "current";
+  let next = 0;
+  for (const header of found) {
+    const at = current.indexOf(header, next);
+    if (at < 0) return undefined;
+    next = at + 1;
+  }
+  return FIRST_GROUP_DATA_COLUMNS.every((key) => found.includes(GROUP_DATA.header[key])) ? "earlier" : undefined;
+}
+
+/**
+ * A group workbook (an earlier consolidation's output, often saved beside the returns) by its Group Data header,
+ * this layout's or an earlier one's, as what the log says of it; undefined for any other workbook.
+ */
+function groupWorkbookProblem(snapshot: WorkbookSnapshot): string | undefined {
+  const layouts = snapshot.sheets.map((sheet) => groupDataLayout(headerTexts(sheet.cells)));
+  if (layouts.includes("current")) return consolidateWords.groupWorkbook;
+  return layouts.includes("earlier") ? consolidateWords.olderGroupWorkbook : undefined;
 }
 
 function examineSnapshot(
@@ -91,11 +122,12 @@ function examineSnapshot(
   const firstErrors = errors.slice(0, ERRORS_SHOWN).map(located);
   const madeFrom = context.registry.find((t) => t.id === result.toolkit?.id && t.version === result.toolkit?.version);
   const found = readAssessment(snapshot, madeFrom ?? context.target);
+  const groupWorkbook = found ? undefined : groupWorkbookProblem(snapshot);
   if (!found)
     return {
       ...base,
       kind: "not-an-assessment",
-      ...(isGroupWorkbook(snapshot) ? { problem: GROUP_WORKBOOK } : {}),
+      ...(groupWorkbook ? { problem: groupWorkbook } : {}),
       counts,
       firstErrors,
       retiredAnswers: 0,

@@ -4,9 +4,8 @@
  * rest is copied as typed, and every string is a text cell, never a formula (plan rule).
  */
 import { GROUP_ACTIONS, SHEET_NAMES } from "../plan/layout";
-import { SheetBuilder } from "../plan/sheet-builder";
+import { tableSheet } from "../plan/sheet-builder";
 import type { PlanCell, SheetPlan } from "../plan/types";
-import { rangeAddress } from "../util/a1";
 import { isIsoDate, isoDateToSerial } from "../util/dates";
 import { csvText } from "./csv";
 import type { GroupValue } from "./group-rows";
@@ -63,18 +62,15 @@ const rowCells = (row: GroupActionRow): PlanCell[] =>
  * blank row, which is where a lead would type one.
  */
 export function groupActionsSheet(rows: GroupActionRow[], name: string = SHEET_NAMES.groupActions): SheetPlan {
-  const sheet = new SheetBuilder("groupActions", "groupActions", name, GROUP_ACTIONS.widths);
-  const body = rows.length === 0 ? [GROUP_ACTIONS.row<PlanCell>(GROUP_ACTIONS.blankRow(null))] : rows.map(rowCells);
-  const last = GROUP_ACTIONS.headerRow + body.length;
-  sheet.block(GROUP_ACTIONS.headerRow, 1, [GROUP_ACTIONS.headers, ...body]);
-  sheet.columnFormats(GROUP_ACTIONS, { first: GROUP_ACTIONS.firstRow, last }).table({
-    name: GROUP_ACTIONS_TABLE_NAME,
-    range: rangeAddress(GROUP_ACTIONS.headerRow, 1, last, GROUP_ACTIONS.headers.length),
-    style: "TableStyleMedium2",
-  });
-  sheet.plan.freeze = { rows: GROUP_ACTIONS.headerRow, columns: 0 };
-  sheet.printLandscape(GROUP_ACTIONS.headerRow);
-  return sheet.plan;
+  return tableSheet({
+    key: "groupActions",
+    role: "groupActions",
+    name,
+    columns: GROUP_ACTIONS,
+    rows: rows.length === 0 ? [GROUP_ACTIONS.row<PlanCell>(GROUP_ACTIONS.blankRow(null))] : rows.map(rowCells),
+    formats: {},
+    table: { name: GROUP_ACTIONS_TABLE_NAME },
+  }).sheet.plan;
 }
 
 /** Group Actions as CSV, written as Group Data's is (csv.ts): formulas neutralised, dates as YYYY-MM-DD. */

@@ -1,19 +1,10 @@
 import type { ActionAnswer } from "./answer-types";
-import { absoluteColumn, absoluteRange, quoteSheet, rangeAddress } from "../util/a1";
+import { absoluteColumn, absoluteRange, quoteSheet } from "../util/a1";
 import { DATE_ENTRY_ERROR, EARLIEST_DATE, isIsoDate, isoDateToSerial } from "../util/dates";
 import { workbookWords } from "../words/workbook";
 import { ACTION_STATUSES, ACTIONS, DATA, SHEET_NAMES } from "./layout";
-import { SheetBuilder } from "./sheet-builder";
-import {
-  DATE_FORMAT,
-  HEADER,
-  INPUT,
-  SCORE_FORMAT,
-  SUBTITLE,
-  TEXT_FORMAT,
-  TWO_LINE_HEADER_HEIGHT,
-  WRAPPED_TEXT,
-} from "./style";
+import { tableSheet, type SheetBuilder } from "./sheet-builder";
+import { DATE_FORMAT, INPUT, SCORE_FORMAT, TEXT_FORMAT } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
 export const ACTIONS_TABLE_NAME = "NPS_Actions";
@@ -126,36 +117,26 @@ export function actionsSheet(
   source: ActionLookupSource,
   sheetNames: Record<string, string>,
 ): SheetPlan {
-  const sheet = new SheetBuilder("actions", "actions", sheetNames.actions ?? SHEET_NAMES.actions, ACTIONS.widths);
   const rows = [...actions, ...Array<ActionAnswer>(EMPTY_ACTION_ROWS).fill({})];
-  const last = ACTIONS.headerRow + rows.length;
-  const body = (left: number, right = left) => rangeAddress(ACTIONS.firstRow, left, last, right);
-  const table = rangeAddress(ACTIONS.headerRow, 1, last, ACTIONS.columnCount);
+  const { sheet, body } = tableSheet({
+    key: "actions",
+    role: "actions",
+    name: sheetNames.actions ?? SHEET_NAMES.actions,
+    columns: ACTIONS,
+    rows: rows.map((action, i) => actionRow(action, ACTIONS.firstRow + i, source)),
+    heading: {
+      title: words.title,
+      subtitle: words.intro,
+    },
+    table: { name: ACTIONS_TABLE_NAME, calculatedColumns: calculatedColumns(source) },
+  });
   sheet
-    .title(words.title)
-    .block(2, 1, [[words.intro]])
-    .style("A2", SUBTITLE)
-    .block(ACTIONS.headerRow, 1, [
-      ACTIONS.headers,
-      ...rows.map((action, i) => actionRow(action, ACTIONS.firstRow + i, source)),
-    ])
-    .rowHeight(ACTIONS.headerRow, TWO_LINE_HEADER_HEIGHT)
-    .style(rangeAddress(ACTIONS.headerRow, 1, ACTIONS.headerRow, ACTIONS.columnCount), HEADER)
-    .style(body(1, ACTIONS.columnCount), { ...WRAPPED_TEXT, border: "thin" })
     .style(body(column.id), INPUT)
     .style(body(column.gap), { numberFormat: SCORE_FORMAT, horizontal: "center" })
     .style(body(column.action, column.note), INPUT)
     .style(body(column.action, column.owner), { numberFormat: TEXT_FORMAT })
     .style(body(column.dueDate), { numberFormat: DATE_FORMAT })
-    .style(body(column.note), { numberFormat: TEXT_FORMAT })
-    .table({
-      name: ACTIONS_TABLE_NAME,
-      range: table,
-      style: "TableStyleMedium2",
-      calculatedColumns: calculatedColumns(source),
-    });
+    .style(body(column.note), { numberFormat: TEXT_FORMAT });
   addPickers(sheet, body, source);
-  sheet.plan.freeze = { rows: ACTIONS.headerRow, columns: 0 };
-  sheet.printLandscape(ACTIONS.headerRow);
   return sheet.plan;
 }

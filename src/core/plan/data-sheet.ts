@@ -1,8 +1,8 @@
-import { absolute, absoluteColumn, quoteSheet, rangeAddress } from "../util/a1";
+import { absolute, absoluteColumn, quoteSheet } from "../util/a1";
 import { behaviourLookups, type BehaviourEntry } from "./behaviour-rows";
 import { changeOf, gapOf, valueOrBlank } from "./formulas";
 import { DATA, GUIDE, KEY_AREA, SHEET_NAMES } from "./layout";
-import { SheetBuilder } from "./sheet-builder";
+import { tableSheet } from "./sheet-builder";
 import { WRAPPED_TEXT, wrappedHeight } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
@@ -52,19 +52,18 @@ export function dataSheet(
   toolkitLabel: string,
   levels: readonly string[],
 ): SheetPlan {
-  const sheet = new SheetBuilder("data", "data", sheetNames.data ?? SHEET_NAMES.data, DATA.widths);
   const guide = sheetNames.guide ?? SHEET_NAMES.guide;
-  const last = DATA.headerRow + entries.length;
-  sheet.block(DATA.headerRow, 1, [
-    DATA.headers,
-    ...entries.map((entry, i) => dataRow(entry, DATA.firstRow + i, toolkitLabel, guide, levels)),
-  ]);
-  const table = rangeAddress(DATA.headerRow, 1, last, DATA.headers.length);
-  sheet
-    .columnFormats(DATA, { first: DATA.firstRow, last })
-    // Wrapped, so that on paper (and on screen) no header or text is cut off by the cell beside it.
-    .style(table, WRAPPED_TEXT)
-    .table({ name: DATA_TABLE_NAME, range: table, style: "TableStyleMedium2" });
+  const { sheet, range } = tableSheet({
+    key: "data",
+    role: "data",
+    name: sheetNames.data ?? SHEET_NAMES.data,
+    columns: DATA,
+    rows: entries.map((entry, i) => dataRow(entry, DATA.firstRow + i, toolkitLabel, guide, levels)),
+    formats: {},
+    table: { name: DATA_TABLE_NAME },
+  });
+  // Wrapped, so that on paper (and on screen) no header or text is cut off by the cell beside it.
+  sheet.style(range, WRAPPED_TEXT);
   // Rows as tall as the wrapped text the plan knows (headers, theme, key area, behaviour); answers are the user's.
   const width = (column: number) => DATA.widths[column - 1];
   sheet.rowHeight(DATA.headerRow, wrappedHeight(DATA.headers.map((text, i) => ({ text, width: width(i + 1) }))));
@@ -78,7 +77,5 @@ export function dataSheet(
       ]),
     ),
   );
-  sheet.plan.freeze = { rows: DATA.headerRow, columns: 0 };
-  sheet.printLandscape(DATA.headerRow);
   return sheet.plan;
 }

@@ -1,12 +1,12 @@
 import type { Toolkit } from "../toolkit/schema";
-import { absoluteColumn, absoluteRange, formulaString, rangeAddress } from "../util/a1";
+import { absoluteColumn, absoluteRange, formulaString } from "../util/a1";
 import { workbookWords } from "../words/workbook";
 import { behaviourLookups, type BehaviourEntry } from "./behaviour-rows";
 import { changeOf, gapOf, levelArray } from "./formulas";
 import { GAPS, NOT_A_LEVEL, SHEET_NAMES } from "./layout";
-import { SheetBuilder } from "./sheet-builder";
+import { tableSheet } from "./sheet-builder";
 import { richTextToCell } from "../toolkit/text";
-import { COLOURS, HEADER, SUBTITLE, TWO_LINE_HEADER_HEIGHT, WRAPPED_TEXT, wrappedHeight } from "./style";
+import { COLOURS, wrappedHeight } from "./style";
 import type { PlanCell, SheetPlan } from "./types";
 
 const gapsColumn = GAPS.columns;
@@ -84,39 +84,34 @@ function statusFormula(row: number): string {
 }
 
 export function gapsSheet(toolkit: Toolkit, entries: BehaviourEntry[], sheetNames: Record<string, string>): SheetPlan {
-  const sheet = new SheetBuilder("gaps", "gaps", sheetNames.gaps ?? SHEET_NAMES.gaps, GAPS.widths);
   const first = GAPS.firstRow;
   const last = GAPS.headerRow + entries.length;
-  const lastColumn = GAPS.headers.length;
-  sheet
-    .title(words.title)
-    .block(2, 1, [[words.intro]])
-    .style("A2", SUBTITLE)
-    .block(GAPS.headerRow, 1, [
-      GAPS.headers,
-      ...entries.map((entry, i) => gapRow(entry, first + i, first, last, toolkit.levels)),
-    ])
-    .rowHeight(GAPS.headerRow, TWO_LINE_HEADER_HEIGHT);
+  const { sheet, body } = tableSheet({
+    key: "gaps",
+    role: "gaps",
+    name: sheetNames.gaps ?? SHEET_NAMES.gaps,
+    columns: GAPS,
+    rows: entries.map((entry, i) => gapRow(entry, first + i, first, last, toolkit.levels)),
+    heading: {
+      title: words.title,
+      subtitle: words.intro,
+    },
+    formats: { also: { score: { horizontal: "center" } } },
+    frozenColumns: gapsColumn.id,
+  });
   entries.forEach((entry, i) => sheet.rowHeight(first + i, gapRowHeight(entry)));
-  const column = (left: number, right = left) => rangeAddress(first, left, last, right);
   sheet
-    .style(rangeAddress(GAPS.headerRow, 1, GAPS.headerRow, lastColumn), HEADER)
-    .style(column(1, lastColumn), { ...WRAPPED_TEXT, border: "thin" })
-    .columnFormats(GAPS, { first, last }, { score: { horizontal: "center" } })
     .conditional({
       type: "expression",
-      range: column(gapsColumn.status),
+      range: body(gapsColumn.status),
       formula: `${gapsLetter.status}${first}=${formulaString(STATUS.below)}`,
       style: { fill: COLOURS.invalidFill, fontColor: COLOURS.invalidText },
     })
     .conditional({
       type: "expression",
-      range: column(gapsColumn.status),
+      range: body(gapsColumn.status),
       formula: `OR(${gapsLetter.status}${first}=${formulaString(STATUS.met)},${gapsLetter.status}${first}=${formulaString(STATUS.above)})`,
       style: { fill: COLOURS.currentFill, fontColor: COLOURS.currentText },
     });
-  sheet.plan.autoFilter = rangeAddress(GAPS.headerRow, 1, last, lastColumn);
-  sheet.plan.freeze = { rows: GAPS.headerRow, columns: gapsColumn.id };
-  sheet.printLandscape(GAPS.headerRow);
   return sheet.plan;
 }

@@ -1,7 +1,16 @@
 import { cellAddress, rangeAddress } from "../util/a1";
 import type { ColumnFormat } from "./columns";
 import { printLayoutFor } from "./print";
-import { COLUMN_NUMBER_FORMAT, INPUT, rowHeightForFont, TITLE } from "./style";
+import {
+  COLUMN_NUMBER_FORMAT,
+  HEADER,
+  INPUT,
+  rowHeightForFont,
+  SUBTITLE,
+  TITLE,
+  TWO_LINE_HEADER_HEIGHT,
+  WRAPPED_TEXT,
+} from "./style";
 import type {
   ChartPlan,
   CellStyle,
@@ -12,6 +21,18 @@ import type {
   TablePlan,
   Validation,
 } from "./types";
+
+/** The runs of adjacent columns that share a number format (columns.ts columnLayout's formatRuns). */
+type FormatRuns = { formatRuns(): { value: ColumnFormat; first: number; last: number }[] };
+
+/** What a sheet built from a named table needs of it (columns.ts namedTable). */
+export interface TableColumns extends FormatRuns {
+  headerRow: number;
+  firstRow: number;
+  headers: string[];
+  widths: number[];
+  columnCount: number;
+}
 
 /** Collects one sheet's plan; keeps the sheet builders free of bookkeeping. */
 export class SheetBuilder {
@@ -59,7 +80,7 @@ export class SheetBuilder {
    * format in one range. `also` adds to a format's style (scores centred, say).
    */
   columnFormats(
-    layout: { formatRuns(): { value: ColumnFormat; first: number; last: number }[] },
+    layout: FormatRuns,
     rows: { first: number; last: number },
     also: Partial<Record<ColumnFormat, CellStyle>> = {},
   ): this {
@@ -124,4 +145,72 @@ export class SheetBuilder {
     (this.plan.charts ??= []).push(chart);
     return this;
   }
+}
+
+export interface TableSheetOptions {
+  key: string;
+  role: SheetRole;
+  name: string;
+  /** The sheet's columns, declared once in layout.ts: header row, widths and number formats. */
+  columns: TableColumns;
+  /** The body's rows, from the row below the header. */
+  rows: PlanCell[][];
+  /**
+   * A title in A1 and a line saying how to use the sheet in A2, above a header two lines high in the header
+   * style and a body of wrapped text with thin borders; none for a bare table from row 1 (the group's sheets).
+   */
+  heading?: { title: string; subtitle: string };
+  /**
+   * The declared number formats on the body, each with what `also` adds to its style; none for a sheet that
+   * styles its columns itself (Actions, whose inputs and formats interleave).
+   */
+  formats?: { also?: Partial<Record<ColumnFormat, CellStyle>> };
+  /** The Excel table over the header and body; none for a sheet with an AutoFilter over them instead (Gaps). */
+  table?: Omit<TablePlan, "range" | "style">;
+  /** Columns frozen at the left beside the header rows (none unless given). */
+  frozenColumns?: number;
+}
+
+/**
+ * A sheet that is one named table (Actions, Gaps, Group Data, Group Actions): the header row and the rows below
+ * it, formatted and sized from the columns' declaration, as an Excel table (or under an AutoFilter), frozen below
+ * its header and printed landscape with the header on every page. The sheet adds what is its own (pickers,
+ * conditional formats, row heights) to the builder returned, through `body`, the body's range between two columns,
+ * and `range`, the header's and body's.
+ */
+export function tableSheet({
+  key,
+  role,
+  name,
+  columns,
+  rows,
+  heading,
+  formats,
+  table,
+  frozenColumns = 0,
+}: TableSheetOptions) {
+  const sheet = new SheetBuilder(key, role, name, columns.widths);
+  const { headerRow, columnCount } = columns;
+  const last = headerRow + rows.length;
+  const body = (left: number, right = left) => rangeAddress(columns.firstRow, left, last, right);
+  const whole = rangeAddress(headerRow, 1, last, columnCount);
+  if (heading)
+    sheet
+      .title(heading.title)
+      .block(2, 1, [[heading.subtitle]])
+      .style("A2", SUBTITLE);
+  sheet.block(headerRow, 1, [columns.headers, ...rows]);
+  if (heading)
+    sheet
+      .rowHeight(headerRow, TWO_LINE_HEADER_HEIGHT)
+      .style(rangeAddress(headerRow, 1, headerRow, columnCount), HEADER)
+      .style(body(1, columnCount), { ...WRAPPED_TEXT, border: "thin" });
+  if (formats) sheet.columnFormats(columns, { first: columns.firstRow, last }, formats.also);
+  if (table) {
+    const { name: tableName, ...more } = table;
+    sheet.table({ name: tableName, range: whole, style: "TableStyleMedium2", ...more });
+  } else sheet.plan.autoFilter = whole;
+  sheet.plan.freeze = { rows: headerRow, columns: frozenColumns };
+  sheet.printLandscape(headerRow);
+  return { sheet, body, range: whole };
 }

@@ -29,6 +29,9 @@ export const consolidateWords = {
   checkFound: (errors: number, examples: readonly string[]) =>
     `the check found ${plural(errors, "error")}, for example: ${examples.join("; ")}`,
   unreadable: (problem: string | undefined) => (problem ? `Could not be read. ${problem}` : "Could not be read."),
+  groupWorkbook: "it is a group workbook made by consolidating returns, not a return.",
+  olderGroupWorkbook:
+    "it is a group workbook made by consolidating returns with an earlier version of the add-in, not a return. Consolidating again makes its Group Data sheet as it is now, with the columns added since.",
   notAnAssessment: (problem: string | undefined) =>
     `Not an NPS Toolkit assessment: ${problem ?? "it has neither the add-in's hidden data nor its Guide sheet."}`,
   leftOutErrors: (errors: string) =>

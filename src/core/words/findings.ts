@@ -109,7 +109,6 @@ export const findingWords = {
     edited: (what: string) => `${what} differs from the toolkit's.`,
     rowDeleted: (what: string) => `${what} is gone: the row that held it was deleted.`,
     rowDeletedFound: "(row deleted)",
-    addedWhereNone: (what: string) => `${what} is not the toolkit's, which has nothing here.`,
   },
 
   answer: {

@@ -59,7 +59,7 @@ test("every figure the core works out is LibreOffice's, on every Summary, Gaps a
   const found = readAssessment(snapshot, toolkit)!;
   const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { now: NOW, sheetNames: found.roles });
   const behaviourIds = new Set(toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
-  const compared = compareWithPlan(plan, snapshot, { exact: false, behaviourIds });
+  const compared = compareWithPlan(plan, snapshot, { behaviourIds });
   const figures = expectedFigures(plan, compared.sheets, snapshot, toolkit)!;
   const differences: string[] = [];
   let formulas = 0;

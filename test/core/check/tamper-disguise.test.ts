@@ -9,13 +9,13 @@ import JSZip from "jszip";
 import { planRepairedCopy } from "../../../src/core/assessment/plan-assessment";
 import { signOffBlockers } from "../../../src/core/check/sign-off-gate";
 import { checkWorkbook } from "../../../src/core/check/check";
-import { examineReturn } from "../../../src/core/consolidate/examine";
 import { knownToolkits } from "../../../src/core/toolkit/registry";
 import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
 import { DATA } from "../../../src/core/plan/layout";
 import { columnLetter } from "../../../src/core/util/a1";
 import { check, errorsAndWarnings, expectedFinding, NOW, samplePlan, TODAY, toolkit, where } from "./fixtures";
+import { examineSnapshot } from "../consolidate/fixtures";
 
 const AREA = toolkit.themes[0].keyAreas[0].sheetName;
 /** The first key area's sheet, Summary's and Data's parts, as the writer numbers them (the tests check the names). */
@@ -337,15 +337,7 @@ test("sign-off refuses, and consolidation counts as errors, a disguised score an
   const snapshot = await readSnapshotFromBuffer(bytes);
   const blockers = signOffBlockers(checkWorkbook(snapshot, knownToolkits(), { today: TODAY }));
   expect(blockers.map((f) => f.rule)).toEqual(["active.macros", "disguise.number-format"]);
-  const examined = examineReturn(
-    { file: "return.xlsx", position: 1 },
-    { snapshot },
-    {
-      registry: knownToolkits(),
-      target: toolkit,
-      today: TODAY,
-    },
-  );
+  const examined = examineSnapshot(snapshot, { position: 1 });
   expect(examined.counts.error).toBe(2);
   expect(examined.firstErrors[0]).toContain("xl/vbaProject.bin");
 });

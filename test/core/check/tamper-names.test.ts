@@ -7,7 +7,6 @@
 import JSZip from "jszip";
 import { checkWorkbook } from "../../../src/core/check/check";
 import { isRefusal, planSignedOffCopy } from "../../../src/core/sign-off/sign-off";
-import { examineReturn } from "../../../src/core/consolidate/examine";
 import { locatePlanCell } from "../../../src/core/plan/locate";
 import { retiredSheet } from "../../../src/core/plan/retired-sheet";
 import type { PlanCell, SheetPlan, WorkbookPlan } from "../../../src/core/plan/types";
@@ -28,6 +27,7 @@ import {
   toolkit,
   where,
 } from "./fixtures";
+import { examineSnapshot } from "../consolidate/fixtures";
 
 const area = toolkit.themes[0].keyAreas[0];
 const AREA = area.sheetName;
@@ -59,11 +59,7 @@ function withDecoy(plan: WorkbookPlan, name: string): WorkbookPlan {
 
 /** The answers the consolidation takes from a return. */
 function consolidated(snapshot: WorkbookSnapshot) {
-  const examined = examineReturn(
-    { file: "return.xlsx", position: 0 },
-    { snapshot },
-    { registry: knownToolkits(), target: toolkit, today: TODAY },
-  );
+  const examined = examineSnapshot(snapshot);
   return { examined, answers: examined.answers ?? {} };
 }
 

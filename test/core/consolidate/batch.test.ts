@@ -16,8 +16,8 @@ import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
 import { readFile } from "fs/promises";
 import { tempDir } from "../../support/fixtures";
-import { findErrorValues, readComputed, recalculate, type ComputedWorkbook } from "../../support/libreoffice";
-import { expectWorkbookClean } from "../../support/xlsx-checks";
+import { recalculatePlan } from "../../support/recalculate-plan";
+import { findErrorValues, type ComputedWorkbook } from "../../support/libreoffice";
 import {
   answersOf,
   NOW,
@@ -169,10 +169,10 @@ beforeAll(async () => {
   );
   groupDir = dir;
   const group = path.join(dir, "group.xlsx");
-  writeFileSync(group, await writePlanToBuffer(planGroupWorkbook(consolidation, { now: NOW })));
-  await expectWorkbookClean(group);
-  recalculated = await recalculate(group);
-  computed = await readComputed(recalculated);
+  ({ recalculated, computed } = await recalculatePlan(planGroupWorkbook(consolidation, { now: NOW }), {
+    file: group,
+    validated: true,
+  }));
 }, 240_000);
 
 test("LibreOffice finds no error value anywhere in the group workbook", () => {
@@ -432,9 +432,7 @@ test("Group Summary reads the same when Group Data's rows are sorted another way
   const groupData = plan.sheets.find((s) => s.key === "groupData")!;
   const [header, ...rows] = groupData.blocks[0].cells;
   groupData.blocks[0].cells = [header, ...rows.reverse()];
-  const sorted = path.join(groupDir, "sorted.xlsx");
-  writeFileSync(sorted, await writePlanToBuffer(plan));
-  const resorted = await readComputed(await recalculate(sorted));
+  const { computed: resorted } = await recalculatePlan(plan, { file: path.join(groupDir, "sorted.xlsx") });
   expect(resorted["Group Data"].A2).toBe(7);
   expect(resorted["Group Summary"]).toEqual(computed["Group Summary"]);
 }, 120_000);
@@ -454,9 +452,9 @@ test("an entry that is not a level, in a return included with its errors, counts
     { registry: [toolkit], today: TODAY, includeErrors: true, finalOnly: false },
   );
   expect(included.log[0]).toMatchObject({ outcome: "used-with-errors", counts: { error: 1 } });
-  const file = path.join(groupDir, "with-errors.xlsx");
-  writeFileSync(file, await writePlanToBuffer(planGroupWorkbook(included, { now: NOW })));
-  const values = await readComputed(await recalculate(file));
+  const { computed: values } = await recalculatePlan(planGroupWorkbook(included, { now: NOW }), {
+    file: path.join(groupDir, "with-errors.xlsx"),
+  });
   expect(values["Group Data"][`${columnLetter(GROUP_DATA.columns.currentScore)}2`]).toBe("Not a level");
   expect(findErrorValues(values)).toEqual([]);
   // Engaging Councillors: only SL-ECSM-02's Mature counts; the overall row likewise.

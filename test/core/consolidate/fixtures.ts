@@ -2,8 +2,11 @@
 import { writeFileSync } from "fs";
 import * as path from "path";
 import type { Answers, BehaviourAnswer } from "../../../src/core/plan/answer-types";
+import { examineReturn } from "../../../src/core/consolidate/examine";
 import type { ExaminedReturn, ReturnIdentity } from "../../../src/core/consolidate/types";
 import { carryForward } from "../../../src/core/cycle/carry-forward";
+import type { WorkbookSnapshot } from "../../../src/core/snapshot/types";
+import { knownToolkits } from "../../../src/core/toolkit/registry";
 import { buildWorkbookPlan } from "../../../src/core/plan/build-plan";
 import type { WorkbookPlan } from "../../../src/core/plan/types";
 import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
@@ -91,6 +94,10 @@ export function zipBomb(): Uint8Array {
  * A return as the consolidation core sees it after reading and checking: clean, a draft of toolkit 1.0.0,
  * from "return-<position>.xlsx" unless the test says otherwise.
  */
+/** A workbook examined as consolidation examines each file given, against every known toolkit, as of TODAY. */
+export const examineSnapshot = (snapshot: WorkbookSnapshot, { file = "return.xlsx", position = 0 } = {}) =>
+  examineReturn({ file, position }, { snapshot }, { registry: knownToolkits(), target: toolkit, today: TODAY });
+
 export function examinedReturn(
   position: number,
   identity: Partial<ReturnIdentity>,

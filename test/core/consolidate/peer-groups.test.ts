@@ -2,7 +2,6 @@
  * Group Summary by council type and by region: four returns whose figures are worked out by hand,
  * consolidated, written, validated by the Open XML SDK and recalculated by LibreOffice Calc.
  */
-import { writeFileSync } from "fs";
 import * as path from "path";
 import { consolidateReturns } from "../../../src/core/consolidate/consolidate";
 import { planGroupWorkbook } from "../../../src/core/consolidate/group-plan";
@@ -16,8 +15,8 @@ import { readReturn } from "../../../src/xlsx/read-return";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
 import { answersOf, NOW, returnPlan, TODAY, toolkit } from "./fixtures";
 import { tempDir } from "../../support/fixtures";
-import { findErrorValues, readComputed, recalculate, type ComputedWorkbook } from "../../support/libreoffice";
-import { expectWorkbookClean } from "../../support/xlsx-checks";
+import { recalculatePlan } from "../../support/recalculate-plan";
+import { findErrorValues, type ComputedWorkbook } from "../../support/libreoffice";
 
 const withGroups = (answers: Answers, councilType: string, region: string): Answers => ({
   ...answers,
@@ -56,9 +55,7 @@ beforeAll(async () => {
     { registry: [toolkit], today: TODAY, includeErrors: false, finalOnly: false },
   );
   const file = path.join(tempDir("nps-peers-"), "group.xlsx");
-  writeFileSync(file, await writePlanToBuffer(planGroupWorkbook(consolidation, { now: NOW })));
-  await expectWorkbookClean(file);
-  computed = await readComputed(await recalculate(file));
+  ({ computed } = await recalculatePlan(planGroupWorkbook(consolidation, { now: NOW }), { file, validated: true }));
 }, 240_000);
 
 const summary = () => computed["Group Summary"];

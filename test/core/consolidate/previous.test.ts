@@ -5,24 +5,18 @@
  */
 import { anonymiseConsolidation } from "../../../src/core/consolidate/anonymise";
 import { consolidate } from "../../../src/core/consolidate/consolidate";
-import { examineReturn } from "../../../src/core/consolidate/examine";
 import { groupDataSheet } from "../../../src/core/consolidate/group-data-sheet";
 import { groupDataRows, type GroupDataRow } from "../../../src/core/consolidate/group-rows";
 import type { Answers } from "../../../src/core/plan/answer-types";
 import { GROUP_DATA } from "../../../src/core/plan/layout";
-import { knownToolkits } from "../../../src/core/toolkit/registry";
 import { cellAddress } from "../../../src/core/util/a1";
 import { planSnapshot } from "../../support/plan-cells";
-import { answersOf, returnPlan, TODAY, toolkit, startedFromLastYear } from "./fixtures";
+import { answersOf, examineSnapshot, returnPlan, toolkit, startedFromLastYear } from "./fixtures";
 
 const [first, second, third, fourth] = toolkit.themes[0].keyAreas[0].behaviours;
 
 const examined = (answers: Answers, position: number) =>
-  examineReturn(
-    { file: `return-${position}.xlsx`, position },
-    { snapshot: planSnapshot(returnPlan(answers)) },
-    { registry: knownToolkits(), target: toolkit, today: TODAY },
-  );
+  examineSnapshot(planSnapshot(returnPlan(answers)), { file: `return-${position}.xlsx`, position });
 
 const previousOf = (row: GroupDataRow) => [row.id, row.currentLevel, row.previousLevel, row.previousScore, row.change];
 

@@ -2,7 +2,6 @@
  * A moderation of three respondents worked out by hand (fixtures.ts): the agreed levels, the Moderation sheet and
  * the merged evidence, written as .xlsx, validated by the Open XML SDK, recalculated by LibreOffice Calc and checked.
  */
-import { writeFileSync } from "fs";
 import * as path from "path";
 import { readFile } from "fs/promises";
 import { checkWorkbook } from "../../../src/core/check/check";
@@ -11,9 +10,9 @@ import { KEY_AREA, MODERATION, MODERATION_RESPONDENTS_FROM } from "../../../src/
 import { knownToolkits } from "../../../src/core/toolkit/registry";
 import { cellAddress } from "../../../src/core/util/a1";
 import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
-import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
 import { tempDir } from "../../support/fixtures";
-import { findErrorValues, readComputed, recalculate, type ComputedWorkbook } from "../../support/libreoffice";
+import { recalculatePlan } from "../../support/recalculate-plan";
+import { findErrorValues, type ComputedWorkbook } from "../../support/libreoffice";
 import { expectWorkbookClean } from "../../support/xlsx-checks";
 import { COUNCIL, NOW, sourcesOf, THREE, TODAY, toolkit, writeReturns } from "./fixtures";
 
@@ -35,8 +34,7 @@ beforeAll(async () => {
   );
   moderation = await moderateReturns(sourcesOf(files), { registry, today: TODAY, includeErrors: false });
   output = path.join(dir, "council.xlsx");
-  writeFileSync(output, await writePlanToBuffer(planModeratedWorkbook(moderation, { now: NOW })));
-  computed = await readComputed(await recalculate(output));
+  ({ computed } = await recalculatePlan(planModeratedWorkbook(moderation, { now: NOW }), { file: output }));
 }, 180_000);
 
 test("the agreed levels are the lower median where the respondents are within one level, blank where two apart", () => {

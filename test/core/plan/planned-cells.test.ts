@@ -1,6 +1,6 @@
 /** The plan's cells (src/core/plan/planned-cells.ts): what the plan comparison reads a plan as, for the checker and the writers' tests. */
-import { compareWithPlan } from "../../../src/core/check/compare-plan";
 import { plannedCells } from "../../../src/core/plan/planned-cells";
+import { exactDifferences } from "../../support/exact-plan";
 import type { SheetPlan, WorkbookPlan } from "../../../src/core/plan/types";
 
 /** A sheet whose second block writes over part of the first, as a writer applies blocks in order. */
@@ -48,11 +48,7 @@ describe("plannedCells: the cells a sheet's plan leaves, in the order the writer
       cells: { A1: { value: "Heading" }, A2: { value: 1 }, B2: { value: "New" } },
     };
     const cellsFound = (cells: Record<string, { value: string | number }>) =>
-      compareWithPlan(plan, { sheets: [{ ...written, cells }], names: {} }, { exact: true }).findings.map((f) => [
-        f.cell,
-        f.expected,
-        f.found,
-      ]);
+      exactDifferences(plan, { sheets: [{ ...written, cells }], names: {} }).map((f) => [f.cell, f.expected, f.found]);
     expect(cellsFound(written.cells)).toEqual([]);
     // B1 was cleared by the second block and B2 written by it: "Old" in either is not the plan.
     expect(cellsFound({ ...written.cells, B1: { value: "Old" }, B2: { value: "Old" } })).toEqual([

@@ -41,12 +41,19 @@ describe("the fingerprint of the answers", () => {
   });
 });
 
+/** A return with `answers` (by default one answer with its evidence), signed off by the command line's copy. */
+const signedPlan = (
+  answers: Answers = { behaviours: { [area.behaviours[0].id]: { current: "Mature", evidence: "Minutes" } } },
+) => signedCopy(planSnapshot(plan(answers))).planned.plan;
+
+/** `snapshot` repaired or upgraded to `target` as the pane does, with the council typed there ("" for none). */
+const upgradedPlan = (snapshot: WorkbookSnapshot, { target = toolkit, council = "" } = {}) =>
+  planUpgrade(snapshot, target, { details: { council, assessmentDate: "" }, now })!;
+
 describe("signing off, through a real .xlsx file written and read back", () => {
   test("then an answer typed over reads as changed; typing it back reads as final again", async () => {
-    const answers: Answers = { behaviours: { [area.behaviours[0].id]: { current: "Mature", evidence: "Minutes" } } };
-    const signed = signedCopy(planSnapshot(plan(answers))).planned;
     const current = cellAddress(KEY_AREA.firstBehaviourRow, KEY_AREA.columns.current);
-    const snapshot = await readBack(signed.plan);
+    const snapshot = await readBack(signedPlan());
     const sheet = snapshot.sheets.find((s) => s.name === area.sheetName)!;
     expect(signOffState(readAssessment(snapshot, toolkit)!, toolkit)).toBe("final");
     sheet.cells[current] = { value: "Leader" };
@@ -56,25 +63,16 @@ describe("signing off, through a real .xlsx file written and read back", () => {
   });
 
   test("a repair, or an upgrade that carries every answer unchanged, keeps the sign-off final", () => {
-    const answers: Answers = { behaviours: { [area.behaviours[0].id]: { current: "Mature", evidence: "Minutes" } } };
-    const signed = signedCopy(planSnapshot(plan(answers))).planned;
+    const signed = signedPlan();
     const newer = parseToolkit({ ...toolkit, version: "9.9.9" });
     for (const target of [toolkit, newer]) {
-      const repaired = planUpgrade(planSnapshot(signed.plan), target, {
-        details: { council: "", assessmentDate: "" },
-        now,
-      })!;
+      const repaired = upgradedPlan(planSnapshot(signed), { target });
       expect(signOffState(readAssessment(planSnapshot(repaired.plan), target)!, target)).toBe("final");
     }
   });
 
   test("an upgrade that has to move an answer, or a new council typed in the pane, reads as changed", () => {
-    const answers: Answers = { behaviours: { [area.behaviours[0].id]: { current: "Mature", evidence: "Minutes" } } };
-    const signed = signedCopy(planSnapshot(plan(answers))).planned;
-    const repaired = planUpgrade(planSnapshot(signed.plan), toolkit, {
-      details: { council: "Othertown", assessmentDate: "" },
-      now,
-    })!;
+    const repaired = upgradedPlan(planSnapshot(signedPlan()), { council: "Othertown" });
     expect(signOffState(readAssessment(planSnapshot(repaired.plan), toolkit)!, toolkit)).toBe("changed");
   });
 
@@ -86,7 +84,7 @@ describe("signing off, through a real .xlsx file written and read back", () => {
     guide.cells[at(GUIDE.signedOffOnCell)] = { value: isoDateToSerial("2026-11-01") };
     const found = readAssessment(snapshot, toolkit)!;
     expect(readSignOff(found, toolkit)).toEqual({ state: "draft", answersChanged: false, guideDiffers: true });
-    const upgraded = planUpgrade(snapshot, toolkit, { details: { council: "", assessmentDate: "" }, now })!;
+    const upgraded = upgradedPlan(snapshot);
     expect(upgraded.warnings).toEqual([
       `The Guide's sign-off cells held "Pat Officer, 2026-11-01", typed by hand rather than recorded by Sign off; they were cleared. Sign the return off with Sign off when it is final.`,
     ]);
@@ -94,16 +92,14 @@ describe("signing off, through a real .xlsx file written and read back", () => {
   });
 
   test("the Guide's sign-off edited by hand after sign-off reads as changed; a repair puts the recorded one back", () => {
-    const answers: Answers = { behaviours: { [area.behaviours[0].id]: { current: "Mature" } } };
-    const signed = signedCopy(planSnapshot(plan(answers))).planned;
-    const snapshot = planSnapshot(signed.plan);
+    const snapshot = planSnapshot(signedPlan({ behaviours: { [area.behaviours[0].id]: { current: "Mature" } } }));
     snapshot.sheets.find((s) => s.name === "Guide")!.cells[at(GUIDE.signedOffByCell)] = { value: "Someone Else" };
     expect(readSignOff(readAssessment(snapshot, toolkit)!, toolkit)).toMatchObject({
       state: "changed",
       answersChanged: false,
       guideDiffers: true,
     });
-    const repaired = planUpgrade(snapshot, toolkit, { details: { council: "", assessmentDate: "" }, now })!;
+    const repaired = upgradedPlan(snapshot);
     const found = readAssessment(planSnapshot(repaired.plan), toolkit)!;
     expect(found.info.signedOffBy).toBe(BY.by);
     expect(signOffState(found, toolkit)).toBe("final");
