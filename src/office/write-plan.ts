@@ -471,7 +471,7 @@ const BAND_BYTES = REQUEST_LIMIT_BYTES / 8;
  * The office.js client sends an array of more than 1,500 cells in slices of about 1,500 cells, whole rows each
  * (setRangePropertiesInBulk in @microsoft/office-js): the rows in one of its slices.
  */
-const clientSliceRows = (width: number) => Math.max(1, Math.round(1500 / width));
+const clientSliceRows = (width: number) => Math.max(1, Math.round(ONE_OPERATION_CELLS / width));
 
 function blockBands(block: CellBlock): CellBlock[] {
   const { row, column } = parseCell(block.at);
