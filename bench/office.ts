@@ -50,7 +50,7 @@ function consolidationOf(toolkit: Toolkit, count: number): Consolidation {
 }
 
 /** A re-consolidation of 40 returns into the workbook that holds the group sheets of 400. */
-async function groupShrink(): Promise<RoundTrips> {
+export async function groupShrink(): Promise<RoundTrips> {
   const toolkit = canonicalToolkit();
   return measureGroupShrink(countingClient(), {
     toolkit,

@@ -97,6 +97,8 @@ type Progress = (update: ProgressUpdate) => void;
 interface Overview {
   sheets: SheetSummary[];
   names: Record<string, string>;
+  /** The sheets as loaded, in the same order, with whatever more readOverview was asked to load. */
+  loaded: Excel.Worksheet[];
 }
 
 /** Sheets this add-in made (the rule is the core's, shared with the .xlsx side). */
@@ -281,19 +283,31 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 
   /**
-   * Consolidate: sync 1 reads the sheet list, the names and the workbook's tables with their sheets; the core
+   * Consolidate: sync 1 reads the sheet list (with each sheet's protection and, with ExcelApi 1.9, its filter and
+   * print setup), the names and the workbook's tables with their sheets and styles (and filters); the core
    * decides which sheets are the add-in's group sheets of an earlier consolidation (by their NPS_Sheet_* names)
-   * and plans the new ones in their place; sync 2 (only when there are such sheets) reads what the writer must
-   * know of them (protection, tables, charts: never their cells); then the plan goes in as few requests as it
-   * needs, rewriting those sheets in place and adding the rest.
+   * and plans the new ones in their place; sync 2 (only when there are such sheets) reads where their tables are
+   * and the charts it draws again (never their cells); then the plan goes in as few requests as it needs,
+   * rewriting those sheets in place and adding the rest.
    */
   async writeGroupSheets(consolidation: Consolidation, onProgress: Progress): Promise<GroupSheetsOutcome> {
     onProgress({ step: excelWords.progress.checkingExcel, fraction: 0.02 });
     this.assertSupported();
     return this.session(async (context, sync) => {
       onProgress({ step: excelWords.progress.reading, fraction: 0.1 });
-      const tables = context.workbook.tables.load("items/name,items/worksheet/name");
-      const overview = await this.readOverview(context, sync);
+      // What the writer must know of any sheet it may rewrite goes in the first sync's loads of every sheet and
+      // every table, so the second reads only where each table is (and charts to draw again).
+      const filters = this.excelApi19();
+      const tables = context.workbook.tables.load(
+        // A string: the real client reads "items/" off a collection's paths in a string, not in an array.
+        ["name", "worksheet/name", "style", ...(filters ? ["autoFilter/isDataFiltered"] : [])]
+          .map((p) => `items/${p}`)
+          .join(","),
+      );
+      const overview = await this.readOverview(context, sync, [
+        "protection/protected",
+        ...(filters ? ["autoFilter/isDataFiltered", ...PRINT_NOW_PATHS] : []),
+      ]);
       const listing: WorkbookListing = {
         sheets: overview.sheets.map((s) => s.name),
         names: overview.names,
@@ -302,9 +316,9 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const planned = planGroupSheetsInto(consolidation, listing, this.deps.now());
       if (!planned)
         throw told(excelWords.groupTableInTheWay({ sheet: groupTableInTheWay(listing) ?? SHEET_NAMES.groupData }));
-      const existing = await readEarlierGroupSheets(context, sync, overview, listing, {
+      const existing = await readEarlierGroupSheets(context, sync, overview, tables.items, {
         replaces: planned.replaces,
-        filters: this.excelApi19(),
+        filters,
         drawsCharts: new Set(planned.plan.sheets.filter((s) => (s.charts ?? []).length > 0).map((s) => s.key)),
       });
       const write = writingIn(context, sync, onProgress, "groupSheets");
@@ -369,13 +383,20 @@ export class ExcelWorkbookHost implements WorkbookHost {
     sync.then(settled, settled);
   }
 
-  /** Sync 1: the sheet list, the names, and whether the workbook can be changed at all. */
-  private async readOverview(context: Excel.RequestContext, sync: Sync): Promise<Overview> {
-    const overview = queueOverview(context);
+  /**
+   * Sync 1: the sheet list, the names, and whether the workbook can be changed at all; with `sheetPaths`, more
+   * of every sheet in the same load.
+   */
+  private async readOverview(context: Excel.RequestContext, sync: Sync, sheetPaths?: string[]): Promise<Overview> {
+    const overview = queueOverview(context, sheetPaths);
     queueCanChange(context);
     await sync(excelWords.step.readingWorkbook);
     assertCanChange(context);
-    return { sheets: sheetSummaries(overview.sheets), names: snapshotNames(overview.names) };
+    return {
+      sheets: sheetSummaries(overview.sheets),
+      names: snapshotNames(overview.names),
+      loaded: overview.sheets.items,
+    };
   }
 
   /** Sync 2 (only when our sheets are there): their cells, protection state and tables. */
@@ -516,16 +537,17 @@ function refuseHiddenRowsBelow19(plan: WorkbookPlan, existing: ReadonlyMap<strin
 }
 
 /**
- * What the writer must know of the earlier group sheets it rewrites in place, by plan key, in one sync (none
- * when there are none): each sheet's protection, its charts where the plan draws one there, and where each of its tables is (the tables were
- * listed in sync 1); with `filters` (ExcelApi 1.9), whether the sheet's AutoFilter and each table filter rows.
+ * What the writer must know of the earlier group sheets it rewrites in place, by plan key. Sync 1 loaded every
+ * sheet's protection and every table's style and, with `filters` (ExcelApi 1.9), whether each sheet's AutoFilter
+ * and each table filter rows and each sheet's print setup; this one more sync (none when there are no earlier
+ * sheets) reads where each of their tables is and, where the plan draws a chart again, the sheet's charts.
  * Their cells are not read: the Group Data of hundreds of returns would be megabytes.
  */
 async function readEarlierGroupSheets(
   context: Excel.RequestContext,
   sync: Sync,
   overview: Overview,
-  listing: WorkbookListing,
+  tables: Excel.Table[],
   {
     replaces,
     filters,
@@ -533,48 +555,38 @@ async function readEarlierGroupSheets(
   }: { replaces: Partial<Record<string, string>>; filters: boolean; drawsCharts: ReadonlySet<string> },
 ): Promise<Map<string, ExistingSheet>> {
   const earlier = Object.entries(replaces).flatMap(([key, name]) => {
-    const summary = name === undefined ? undefined : overview.sheets.find((s) => s.name === name);
-    return summary ? [{ key, summary }] : [];
+    const index = name === undefined ? -1 : overview.sheets.findIndex((s) => s.name === name);
+    return index < 0 ? [] : [{ key, summary: overview.sheets[index], loaded: overview.loaded[index] }];
   });
   if (earlier.length === 0) return new Map();
-  const queued = earlier.map(({ key, summary }) => {
+  const queued = earlier.map(({ key, summary, loaded }) => {
     const sheet = context.workbook.worksheets.getItem(summary.name);
-    const tables = listing.tables
-      .filter((t) => t.sheet.toLowerCase() === summary.name.toLowerCase())
-      .map((t) => {
-        const table = sheet.tables.getItem(t.name);
-        return {
-          name: t.name,
-          range: table.getRange().load("address"),
-          filter: filters ? table.autoFilter.load("isDataFiltered") : null,
-        };
-      });
-    // One load on the sheet for its protection and, with ExcelApi 1.9, its filter and print setup.
-    sheet.load(["protection/protected", ...(filters ? ["autoFilter/isDataFiltered", ...PRINT_NOW_PATHS] : [])]);
+    const own = tables.filter((t) => t.worksheet.name.toLowerCase() === summary.name.toLowerCase());
     return {
       key,
       summary,
-      sheet,
+      loaded,
       // Only a chart the plan draws again is deleted (by name): a sheet the plan draws none on needs no list.
       charts: drawsCharts.has(key) ? sheet.charts.load("items/name") : null,
-      tables,
+      tables: own.map((table) => ({ table, range: sheet.tables.getItem(table.name).getRange().load("address") })),
     };
   });
   await sync(excelWords.step.readingEarlierGroupSheets);
   return new Map(
-    queued.map(({ key, summary, sheet, charts, tables }) => [
+    queued.map(({ key, summary, loaded, charts, tables: own }) => [
       key,
       {
         name: summary.name,
-        protected: sheet.protection.protected,
+        protected: loaded.protection.protected,
         visibility: officeVisibility(summary.visibility),
-        tables: tables.map((t) => ({
-          name: t.name,
-          range: localAddress(t.range.address),
-          ...(t.filter ? { filtered: t.filter.isDataFiltered } : {}),
+        tables: own.map(({ table, range }) => ({
+          name: table.name,
+          range: localAddress(range.address),
+          style: table.style,
+          ...(filters ? { filtered: table.autoFilter.isDataFiltered } : {}),
         })),
         chartNames: charts ? charts.items.map((c) => c.name) : [],
-        ...(filters ? { filtered: sheet.autoFilter.isDataFiltered, print: printNow(sheet.pageLayout) } : {}),
+        ...(filters ? { filtered: loaded.autoFilter.isDataFiltered, print: printNow(loaded.pageLayout) } : {}),
       },
     ]),
   );
@@ -593,8 +605,8 @@ const localAddress = (address: string) => address.slice(address.lastIndexOf("!")
 
 /** Queues what assertCanChange reads, to go with the next sync. */
 function queueCanChange(context: Excel.RequestContext): void {
-  context.workbook.load("readOnly");
-  context.workbook.protection.load("protected");
+  // One load: the protection through the workbook's navigation property (WorkbookProtection, ExcelApi 1.7).
+  context.workbook.load(["readOnly", "protection/protected"]);
 }
 
 /** Refuses a workbook open read-only or with its structure protected (queueCanChange, then a sync, first). */

@@ -31,11 +31,18 @@ const VISIBILITY: Record<string, SnapshotSheet["visibility"]> = {
 };
 
 /** Queues a load of the sheet list and the workbook-scope names. */
-export function queueOverview(context: Excel.RequestContext): {
+export function queueOverview(
+  context: Excel.RequestContext,
+  /** More of each sheet to load in the same operation (paths such as "protection/protected"). */
+  sheetPaths: readonly string[] = [],
+): {
   sheets: Excel.WorksheetCollection;
   names: Excel.NamedItemCollection;
 } {
-  const sheets = context.workbook.worksheets.load("items/name,items/visibility");
+  // A string: the real client reads "items/" off a collection's paths in a string, not in an array.
+  const sheets = context.workbook.worksheets.load(
+    ["name", "visibility", ...sheetPaths].map((p) => `items/${p}`).join(","),
+  );
   const names = context.workbook.names.load("items/name,items/formula");
   return { sheets, names };
 }

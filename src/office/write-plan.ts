@@ -40,6 +40,8 @@ export interface ExistingTable {
   range: string | null;
   /** Its filter hides rows by criteria (known with ExcelApi 1.9: Table.autoFilter.isDataFiltered). */
   filtered?: boolean;
+  /** Its style, where it was read: a kept table already in the plan's style is not given it again. */
+  style?: string;
 }
 
 /** What the preceding sync learnt about a sheet the plan will reuse (upgrade / repair). */
@@ -231,7 +233,9 @@ function queueResetSheet(
   // hid) is shown before any of them, one the plan keeps hidden gets none (queueVisibilityAndActivation).
   const shown = plan.visibility === "visible";
   if (shown && existing.visibility !== "Visible") sheet.visibility = "Visible";
-  for (const table of existing.tables) sheet.tables.getItem(table.name).clearFilters();
+  // Where the read knows a table has no filter criteria (ExcelApi 1.9), there is nothing to clear.
+  for (const table of existing.tables.filter((t) => t.filtered !== false))
+    sheet.tables.getItem(table.name).clearFilters();
   if (existing.filtered) sheet.autoFilter.remove();
   for (const table of existing.tables)
     if (table.name !== kept?.existing.name) sheet.tables.getItem(table.name).delete();
@@ -246,8 +250,17 @@ function queueResetSheet(
   else whole.clear("All");
   whole.format.useStandardWidth = true;
   whole.format.useStandardHeight = true;
-  if (shown || existing.visibility === "Visible") sheet.freezePanes.unfreeze();
+  if ((shown || existing.visibility === "Visible") && !freezesAt(plan)) sheet.freezePanes.unfreeze();
 }
+
+/**
+ * The plan freezes rows and columns (queueFreeze's freezeAt), which "sets the frozen cells" whatever was frozen
+ * before (https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetfreezepanes#excel-excel-worksheetfreezepanes-freezeat-member(1)):
+ * no unfreeze is needed first. freezeRows and freezeColumns are documented per dimension only, so a sheet
+ * frozen that way is unfrozen first.
+ */
+const freezesAt = (plan: SheetPlan) =>
+  plan.visibility === "visible" && plan.freeze !== undefined && plan.freeze.rows > 0 && plan.freeze.columns > 0;
 
 /**
  * Clears everything around a kept table: with ExcelApi 1.9 in one call on the parts as one RangeAreas
@@ -365,11 +378,11 @@ function sheetSteps(
   return [
     // Cell contents first: table formulas must be in place before tables.add (calculated columns). A
     // kept table's columns hold data already, and Excel fills a formula down only an empty column.
-    ...joinedBlocks(plan.blocks)
-      .flatMap(blockBands)
-      .map((block) => on((sheet) => queueBlock(sheet, block))),
+    ...packedGrids(joinedBlocks(plan.blocks).flatMap(blockBands).map(officeGrid)).map((grid) =>
+      on((sheet) => queueGrid(sheet, grid)),
+    ),
     on((sheet) => {
-      for (const merge of plan.merges) sheet.getRange(merge).merge(false);
+      for (const run of mergeRuns(plan.merges)) sheet.getRange(run.address).merge(run.across);
     }),
     ...formatSteps(plan.styles, excelApi19).map((queue) => on(queue)),
     on((sheet) => queueNumberFormats(sheet, plan.styles)),
@@ -382,7 +395,7 @@ function sheetSteps(
       on((sheet) => queueConditionalFormat(sheet.getRange(format.range), format)),
     ),
     ...plan.tables.map((table) =>
-      on((sheet) => queueTable(sheet, table, kept?.plan === table ? kept.existing.name : undefined)),
+      on((sheet) => queueTable(sheet, table, kept?.plan === table ? kept.existing : undefined)),
     ),
     on((sheet) => {
       // A sheet the plan keeps hidden is hidden now or still visible (a new one is hidden at the end): no panes.
@@ -425,6 +438,30 @@ function continues(above: CellBlock, below: CellBlock): boolean {
   );
 }
 
+/**
+ * The plan's merges, those of one row each on the same columns in rows that follow one another as one range
+ * merged across ("merge cells in each row of the specified range as separate merged cells", Range.merge,
+ * ExcelApi 1.2): the same merged areas in one operation instead of one a row.
+ */
+function mergeRuns(merges: readonly string[]): { address: string; across: boolean }[] {
+  const runs: Block[] = [];
+  const rowRuns = new Set<Block>();
+  for (const merge of merges) {
+    const area = parseRange(merge);
+    const last = runs[runs.length - 1];
+    const oneRow = area.top === area.bottom;
+    const lastIsRows = last !== undefined && (last.top === last.bottom || rowRuns.has(last));
+    if (oneRow && lastIsRows && last.left === area.left && last.right === area.right && last.bottom + 1 === area.top) {
+      last.bottom = area.bottom;
+      rowRuns.add(last);
+    } else runs.push({ ...area });
+  }
+  return runs.map((run) => ({
+    address: rangeAddress(run.top, run.left, run.bottom, run.right),
+    across: rowRuns.has(run),
+  }));
+}
+
 /** A block's rows go in bands of at most this many bytes, so no single step nears the request limit. */
 const BAND_BYTES = REQUEST_LIMIT_BYTES / 8;
 
@@ -432,7 +469,7 @@ const BAND_BYTES = REQUEST_LIMIT_BYTES / 8;
  * The office.js client sends an array of more than 1,500 cells in slices of about 1,500 cells, whole rows each
  * (setRangePropertiesInBulk in @microsoft/office-js): the rows in one of its slices.
  */
-const clientSliceRows = (width: number) => Math.max(1, Math.round(1500 / width));
+const clientSliceRows = (width: number) => Math.max(1, Math.round(ONE_OPERATION_CELLS / width));
 
 function blockBands(block: CellBlock): CellBlock[] {
   const { row, column } = parseCell(block.at);
@@ -455,15 +492,78 @@ function blockBands(block: CellBlock): CellBlock[] {
   return bands;
 }
 
-function blockAddress(block: CellBlock): string {
-  const { row, column } = parseCell(block.at);
-  const width = block.cells[0]?.length ?? 0;
-  return rangeAddress(row, column, row + block.cells.length - 1, column + width - 1);
+/**
+ * A rectangle of one property's values as Office.js takes them (formulas, number formats), at (top, left); a
+ * null entry leaves that cell's value as it is ("null input in 2-D array",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
+ */
+interface Grid<T> {
+  top: number;
+  left: number;
+  cells: (T | null)[][];
 }
 
-function queueBlock(sheet: Excel.Worksheet, block: CellBlock): void {
-  if (block.cells.length === 0 || block.cells[0].length === 0) return;
-  sheet.getRange(blockAddress(block)).formulas = block.cells.map((line) => line.map(officeCell));
+type OfficeCell = ReturnType<typeof officeCell>;
+
+function officeGrid(block: CellBlock): Grid<OfficeCell> {
+  const { row, column } = parseCell(block.at);
+  return { top: row, left: column, cells: block.cells.map((line) => line.map(officeCell)) };
+}
+
+/**
+ * The client sends an array of up to this many cells as one operation, and a larger one in slices of about as
+ * many cells each (setRangePropertiesInBulk in @microsoft/office-js).
+ */
+const ONE_OPERATION_CELLS = 1500;
+
+const gridBottom = (grid: Grid<unknown>) => grid.top + grid.cells.length - 1;
+const gridRight = (grid: Grid<unknown>) => grid.left + (grid.cells[0]?.length ?? 0) - 1;
+const gridCells = (grid: Grid<unknown>) => grid.cells.length * (grid.cells[0]?.length ?? 0);
+
+/**
+ * Grids that follow one another, written as one grid over the rectangle that holds them while it stays within
+ * one operation of the client, the cells between them null: the same cells get the same values, in the same
+ * order (a later grid's cell over an earlier one's), in one operation instead of several.
+ */
+function packedGrids<T>(grids: Grid<T>[]): Grid<T>[] {
+  const packed: Grid<T>[] = [];
+  for (const grid of grids) {
+    const last = packed[packed.length - 1];
+    const joined = last ? joinedGrid(last, grid) : null;
+    if (joined) packed[packed.length - 1] = joined;
+    else packed.push(grid);
+  }
+  return packed;
+}
+
+function joinedGrid<T>(first: Grid<T>, second: Grid<T>): Grid<T> | null {
+  const top = Math.min(first.top, second.top);
+  const left = Math.min(first.left, second.left);
+  const bottom = Math.max(gridBottom(first), gridBottom(second));
+  const right = Math.max(gridRight(first), gridRight(second));
+  if (gridCells(first) === 0 || gridCells(second) === 0) return null;
+  if ((bottom - top + 1) * (right - left + 1) > ONE_OPERATION_CELLS) return null;
+  const cells: (T | null)[][] = Array.from({ length: bottom - top + 1 }, () =>
+    Array.from({ length: right - left + 1 }, () => null),
+  );
+  for (const grid of [first, second])
+    grid.cells.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        // A null of the first grid is no value; the second grid's nulls never cover the first's values.
+        if (cell !== null) cells[grid.top - top + r][grid.left - left + c] = cell;
+      }),
+    );
+  return { top, left, cells };
+}
+
+function gridAddress(grid: Grid<unknown>): string {
+  return rangeAddress(grid.top, grid.left, gridBottom(grid), gridRight(grid));
+}
+
+function queueGrid(sheet: Excel.Worksheet, grid: Grid<OfficeCell>): void {
+  if (gridCells(grid) === 0) return;
+  // Office.js types formulas as any[][]: a null entry is its documented "leave this cell as it is".
+  sheet.getRange(gridAddress(grid)).formulas = grid.cells;
 }
 
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
@@ -556,7 +656,8 @@ function cellProperties(formats: Formats): Excel.SettableCellProperties {
  * Number formats, one format to a range: Office.js applies a single value to every cell of the range
  * ("Update all cells in a range", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-core-concepts),
  * so no array of the range's size goes over the wire (the client would send one of more than 1,500 cells in
- * slices). Ranges of one format that follow one another in the plan and meet edge to edge are one range.
+ * slices). Ranges of one format that follow one another in the plan and meet edge to edge are one range, and
+ * ranges that fit together in one of the client's operations one array (packedGrids).
  */
 function queueNumberFormats(sheet: Excel.Worksheet, styles: SheetPlan["styles"]): void {
   const runs: { block: Block; format: string }[] = [];
@@ -569,10 +670,23 @@ function queueNumberFormats(sheet: Excel.Worksheet, styles: SheetPlan["styles"])
     if (joined) last.block = joined;
     else runs.push({ block, format });
   }
-  for (const { block, format } of runs)
+  const grids = runs.map(({ block, format }) => ({
+    top: block.top,
+    left: block.left,
+    cells: Array.from({ length: block.bottom - block.top + 1 }, () =>
+      Array.from({ length: block.right - block.left + 1 }, (): string | null => format),
+    ),
+  }));
+  // Runs that fit in one operation of the client together go as one array, null where no run sets a format; a
+  // run on its own goes as its single value, which the client never slices however large the range.
+  for (const grid of packedGrids(grids)) {
+    const formats = new Set(grid.cells.flat());
+    const [only] = formats;
+    const range = sheet.getRange(gridAddress(grid));
     // Office.js types numberFormat as a 2D array; a single value is the documented form for a whole range.
-    sheet.getRange(rangeAddress(block.top, block.left, block.bottom, block.right)).numberFormat =
-      format as unknown as string[][];
+    if (formats.size === 1 && typeof only === "string") range.numberFormat = only as unknown as string[][];
+    else range.numberFormat = grid.cells as string[][];
+  }
 }
 
 /**
@@ -711,12 +825,15 @@ function queueConditionalFormat(range: Excel.Range, format: ConditionalFormat): 
   }
 }
 
-/** Adds the plan's table, or (named `keptName`) gives the kept one the plan's name and style. */
-function queueTable(sheet: Excel.Worksheet, plan: TablePlan, keptName?: string): void {
+/**
+ * Adds the plan's table, or gives the kept one (`kept`) the plan's name and style where the read found them
+ * different.
+ */
+function queueTable(sheet: Excel.Worksheet, plan: TablePlan, kept?: ExistingTable): void {
   // A Range, not an address string: a bare address would be read on the active sheet.
-  const table = keptName ? sheet.tables.getItem(keptName) : sheet.tables.add(sheet.getRange(plan.range), true);
-  if (keptName !== plan.name) table.name = plan.name;
-  table.style = plan.style;
+  const table = kept ? sheet.tables.getItem(kept.name) : sheet.tables.add(sheet.getRange(plan.range), true);
+  if (kept?.name !== plan.name) table.name = plan.name;
+  if (kept?.style !== plan.style) table.style = plan.style;
 }
 
 /** The Office.js chart type of each plan chart type: a radar with markers, as the .xlsx writer draws it. */

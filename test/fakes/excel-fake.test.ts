@@ -150,6 +150,43 @@ describe("the fake Excel keeps Office's rules", () => {
     await rejectsWith(context.sync(), "InvalidArgument");
   });
 
+  test("merging across merges each row of the range on its own; without it, the range as one", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("T", { A1: "a", B1: "b", A2: "c", B2: "d" });
+    let context = fake.newContext();
+    context.workbook.worksheets.getItem("T").getRange("A1:B2").merge(true);
+    await context.sync();
+    const rows = (r: { top: number; bottom: number; left: number; right: number }) => [
+      r.top,
+      r.bottom,
+      r.left,
+      r.right,
+    ];
+    expect(fake.sheet("T").merges.map(rows)).toEqual([
+      [1, 1, 1, 2],
+      [2, 2, 1, 2],
+    ]);
+    expect(fake.sheet("T").cells.has(cellKey(2, 1))).toBe(true);
+    expect(fake.sheet("T").cells.has(cellKey(2, 2))).toBe(false);
+    context = fake.newContext();
+    context.workbook.worksheets.getItem("T").getRange("D1:E2").merge(false);
+    await context.sync();
+    expect(fake.sheet("T").merges.map(rows)).toContainEqual([1, 2, 4, 5]);
+  });
+
+  test("null in a 2-D array of formulas or number formats leaves that cell as it is", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("T", { A1: "kept", B1: "old" });
+    const context = fake.newContext();
+    const range = context.workbook.worksheets.getItem("T").getRange("A1:B1");
+    range.formulas = [[null, "new"]] as unknown as string[][];
+    range.numberFormat = [["0.0", null]] as unknown as string[][];
+    range.load("values,numberFormat");
+    await context.sync();
+    expect(range.values).toEqual([["kept", "new"]]);
+    expect(range.numberFormat).toEqual([["0.0", "General"]]);
+  });
+
   test("a formula written into an existing table column is filled down the column", async () => {
     const fake = new FakeExcel();
     fake.seedSheet("T", { A1: "Name", B1: "Score", A2: "a", A3: "b" });

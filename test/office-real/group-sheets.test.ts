@@ -6,6 +6,7 @@
  * consolidation costs one small read more than a first one (never the earlier sheets' cells), and the fake ends
  * up holding exactly the core's group plan.
  */
+import { sampleAnswers } from "../../src/core/answers/sample";
 import { consolidate } from "../../src/core/consolidate/consolidate";
 import { planGroupSheetsInto } from "../../src/core/consolidate/group-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
@@ -131,3 +132,42 @@ test("a Group Data table the add-in does not recognise is found through the real
   });
   expect(client.requests).toHaveLength(1);
 });
+
+/**
+ * The bench's office.group.shrink (bench/office.ts): 400 returns, then 40 into the same workbook. Its operations
+ * (property sets, method calls and loads; the client's instantiations are not counted) are those of the real
+ * request bodies, so a change that brings back one per column, per merge or per run of formats shows here.
+ */
+const OPERATIONS_OF_A_SHRINK = 108;
+
+/** The bench's returns: every behaviour answered, a few distinct answer sets. */
+const benchConsolidation = (n: number) =>
+  consolidate(
+    Array.from({ length: n }, (_, i) =>
+      examinedReturn(
+        i,
+        { council: `Council ${String(i + 1).padStart(4, "0")}` },
+        { answers: sampleAnswers(toolkit, "2026-03-01", (i % 8) + 1).behaviours },
+      ),
+    ),
+    toolkit,
+    { includeErrors: false, finalOnly: false },
+  );
+
+test(`a re-consolidation from 400 returns to 40 takes 3 requests and at most ${OPERATIONS_OF_A_SHRINK} operations, and the workbook holds the plan`, async () => {
+  const fake = new FakeExcel();
+  await realHost(fake).host.writeGroupSheets(benchConsolidation(400), noProgress);
+  const { client, host } = realHost(fake);
+  const next = benchConsolidation(40);
+  const listing = {
+    sheets: fake.state.sheets.map((s) => s.name),
+    names: Object.fromEntries(fake.state.names.map((n) => [n.name, n.formula.replace(/^=/, "")])),
+    tables: fake.state.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, sheet: s.name }))),
+  };
+  await host.writeGroupSheets(next, noProgress);
+  const operations = client.requests.flatMap((r) => r.body.Actions.filter((a) => a.ActionType !== 1));
+  expect(client.requests).toHaveLength(3);
+  expect(operations.length).toBeLessThanOrEqual(OPERATIONS_OF_A_SHRINK);
+  for (const request of client.requests) expect(request.bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
+  await expectFakeMatchesPlan(fake, planGroupSheetsInto(next, listing, NOW)!.plan);
+}, 300_000);

@@ -68,7 +68,10 @@ export function parseTyped(text: string): StoredCell | null {
   return { kind: "text", text, quotePrefix: false };
 }
 
-/** Converts one element of a `values`/`formulas` array to what Excel stores; null means "leave as is". */
+/**
+ * Converts one element of a `values`/`formulas` array to what Excel stores; null means "leave as is" ("null input
+ * in 2-D array", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
+ */
 export function storeInput(input: unknown): StoredCell | null | "unchanged" {
   if (input === null || input === undefined) return "unchanged";
   if (typeof input === "number") {

@@ -130,9 +130,17 @@ export class FakeRange extends FakeClientObject {
     this.queue(shift, (t) => deleteRange((t as RangeTarget).sheet, (t as RangeTarget).rect, shift));
   }
 
+  /**
+   * ExcelApi 1.2. `across`: "Set true to merge cells in each row of the specified range as separate merged
+   * cells" (https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-merge-member(1)):
+   * one merge a row, each checked as a merge of that row alone.
+   */
   merge(across = false): void {
-    if (across) throw officeError("InvalidArgument", "The fake does not support merging across.");
-    this.queue(null, (t) => mergeRange((t as RangeTarget).sheet, (t as RangeTarget).rect));
+    this.queue(across, (t) => {
+      const { sheet, rect } = t as RangeTarget;
+      if (!across) return mergeRange(sheet, rect);
+      for (let row = rect.top; row <= rect.bottom; row++) mergeRange(sheet, { ...rect, top: row, bottom: row });
+    });
   }
 
   unmerge(): void {

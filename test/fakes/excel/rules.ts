@@ -186,6 +186,7 @@ export function writeNumberFormat(sheet: SheetState, rect: Rect, input: unknown)
   assertUnprotected(sheet, "change number formats");
   array.forEach((line, r) =>
     line.forEach((format, c) => {
+      // null leaves the cell's format as it is (excel-add-ins-blank-null-values, as for formulas).
       if (format === null || format === undefined) return;
       if (typeof format !== "string") throw officeError("InvalidArgument", "A number format must be a string.");
       formatAt(sheet, rect.top + r, rect.left + c).numberFormat = format === "" ? "General" : format;
