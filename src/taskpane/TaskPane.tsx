@@ -6,6 +6,7 @@ import { paneWords } from "../core/words/pane";
 import { useCheckActions, type Exclusive } from "./check-actions";
 import { ACTION_MESSAGE_ID, ActionMessage } from "./components/ActionMessage";
 import { DetailsForm } from "./components/DetailsForm";
+import { NextYearSection } from "./components/NextYearSection";
 import { PaneHeader } from "./components/PaneHeader";
 import { SignOffForm } from "./components/SignOffForm";
 import { StandaloneNotice, type NoticeReason } from "./components/StandaloneNotice";
@@ -13,7 +14,7 @@ import { signedOffMessage, StatusView } from "./components/StatusView";
 import { TASK_PANEL_ID, TaskTabs, tabId } from "./components/TaskTabs";
 import { usePaneStyles } from "./components/styles";
 import { useConsolidateAction } from "./consolidate-actions";
-import { checkDetails } from "./details";
+import { britishDate, checkDetails } from "./details";
 import type { PaneFeatures } from "./features";
 import {
   initialState,
@@ -24,6 +25,7 @@ import {
   toShownError,
   type PaneTab,
 } from "./state";
+import { useNextYearAction } from "./next-year-actions";
 import { tabsOf } from "./tasks";
 
 // The Check and Consolidate views are chunks of their own, fetched when their tab is first opened (and
@@ -143,6 +145,14 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
     focusAfterRender,
   });
   const busy = isBusy(state);
+  const startNextYear = useNextYearAction({
+    dispatch,
+    host,
+    maker: features.nextYear,
+    exclusive,
+    busy,
+    focusAfterRender,
+  });
   const { phase } = state;
   const existing = state.downloadOffered ? null : (state.status?.existing ?? null);
   const tabs = tabsOf({ inExcel: host !== null, hasAssessment: existing !== null });
@@ -174,6 +184,15 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
                 onChange={(field, value) => dispatch({ type: "fieldChanged", field, value })}
                 onSubmit={() => void submit()}
               />
+              {/* In Excel, once the workbook holds an assessment to start from; standalone, from a chosen file. */}
+              {features.nextYear && (existing || !host) && (
+                <NextYearSection
+                  inExcel={host !== null}
+                  busy={busy}
+                  today={britishDate(todayIso(now))}
+                  onStart={(asked, file) => void startNextYear(asked, file)}
+                />
+              )}
             </>
           )}
           {tab === "check" && host && (

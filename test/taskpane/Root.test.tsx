@@ -13,6 +13,8 @@ const host: WorkbookHost = {
   addCheckReport: async () => "Check report",
   signOff: async () => ({ action: "repaired", sheets: [], notes: [] }),
   writeGroupSheets: async () => ({ sheets: [], replaced: [] }),
+  readForNextYear: async () => null,
+  openNewWorkbook: async () => undefined,
 };
 const unused = () => Promise.reject(new Error("not used in these tests"));
 const features: PaneFeatures = {

@@ -15,4 +15,10 @@ export const excelWords = {
         : `Rows on the ${sheets.slice(0, -1).join(", ")} and ${sheets[sheets.length - 1]} sheets are hidden, probably by a filter, and this version of Excel does not let the add-in clear it. Nothing has been changed.`,
     nextStep: `On ${sheets.length === 1 ? `the ${sheets[0]} sheet` : "each of those sheets"}, choose Data > Clear to show every row (and unhide any rows you hid), then try again.`,
   }),
+  /** Excel refused to open next year's workbook as a new workbook (Excel.createWorkbook). */
+  newWorkbookRefused: (detail: string) => ({
+    message: `Excel could not open next year's workbook as a new workbook. Excel said: ${detail}`,
+    nextStep: "The pane downloads it instead: open it from your downloads folder.",
+  }),
+  noCreateWorkbook: "this version of Excel cannot open a new workbook from an add-in.",
 };
