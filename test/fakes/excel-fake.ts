@@ -127,7 +127,8 @@ export class FakeExcel implements FakeHost {
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64File) || base64File.length % 4 !== 0) {
       throw new FakeOfficeError("InvalidArgument", "The file to open is not Base64 text.");
     }
-    const bytes = new Uint8Array(Buffer.from(base64File, "base64"));
+    // atob, not Buffer: the pane's pictures run this fake in a browser.
+    const bytes = Uint8Array.from(atob(base64File), (c) => c.charCodeAt(0));
     // Every .xlsx file is a zip package, which starts "PK\x03\x04".
     if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
       throw new FakeOfficeError("InvalidArgument", "The file to open is not an .xlsx workbook.");
