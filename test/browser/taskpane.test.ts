@@ -331,6 +331,11 @@ describe("starting next year's assessment on the standalone page", () => {
     const { page, errors: pageErrors } = await pane.open("", { beforeLoad: scriptsLoaded(scripts) });
     await page.getByText("Excel is not connected.").waitFor({ timeout: 20_000 });
     await page.getByRole("heading", { name: "Start next year's assessment" }).waitFor();
+    await expectFitsTwoScreens(page, "the new workbook with next year's section folded");
+    // Keyboard: Tab to the section's button and unfold it with Enter; focus lands on its first field, the file.
+    await tabToButton(page, "Start next year's assessment…", 30);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === "file");
 
     // The file input has its label; the file is given to it as the consolidation's journey gives its files.
     const input = page.getByLabel("Last year's workbook (.xlsx)");

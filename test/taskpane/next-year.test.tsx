@@ -67,7 +67,13 @@ async function paneOver(host: ReturnType<typeof hostFor>) {
     </FluentProvider>,
   );
   // The fake reads the workbook in earnest: give it more than findBy's one second on a busy machine.
-  const button = await screen.findByRole("button", { name: "Start next year's assessment" }, { timeout: 20_000 });
+  const unfold = await screen.findByRole("button", { name: "Start next year's assessment…" }, { timeout: 20_000 });
+  // Folded until asked for; unfolded, its first field has focus.
+  expect(screen.queryByRole("checkbox", { name: "Draft actions from the gaps" })).toBeNull();
+  fireEvent.click(unfold);
+  const date = await screen.findByRole("textbox", { name: /date of the new assessment/i });
+  await waitFor(() => expect(document.activeElement).toBe(date));
+  const button = screen.getByRole("button", { name: "Start next year's assessment" });
   return { button, downloads };
 }
 

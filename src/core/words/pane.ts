@@ -227,6 +227,8 @@ export const paneWords = {
     carryLevels: "Fill this year's levels with last year's as a starting point",
     draftActions: "Draft actions from the gaps",
     button: "Start next year's assessment",
+    /** Unfolds the form: its options come next. */
+    unfold: "Start next year's assessment…",
     loading: "Loading the workbook maker",
     carrying: "Carrying last year's answers across",
     writing: "Writing next year's workbook",

@@ -29,6 +29,8 @@ export function NextYearSection({ inExcel, busy, today, onStart }: NextYearSecti
   const [draftActions, setDraftActions] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string>();
+  // Folded until asked for: the Assessment tab stays within two screens of the pane, and so does what a start says.
+  const [open, setOpen] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const hintId = useId();
   const chosen = (event: ChangeEvent<HTMLInputElement>) => {
@@ -47,8 +49,26 @@ export function NextYearSection({ inExcel, busy, today, onStart }: NextYearSecti
       setTimeout(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
+    // Folded again: what happened is said at the top, where focus goes.
+    setOpen(false);
     onStart({ assessmentDate: checked.iso, carryLevels, draftActions }, file);
   };
+  const unfold = () => {
+    setOpen(true);
+    // After the render that shows the form: its first field takes focus.
+    setTimeout(() => form.current?.querySelector<HTMLInputElement>("input")?.focus());
+  };
+  if (!open)
+    return (
+      <section className={styles.section} aria-labelledby="next-year-heading">
+        <Subtitle2 as="h2" id="next-year-heading" className={styles.heading}>
+          {words.heading}
+        </Subtitle2>
+        <Button appearance="secondary" onClick={unfold} className={styles.primaryButton}>
+          {words.unfold}
+        </Button>
+      </section>
+    );
   return (
     <form ref={form} className={styles.section} onSubmit={submit} noValidate aria-labelledby="next-year-heading">
       <Subtitle2 as="h2" id="next-year-heading" className={styles.heading}>
