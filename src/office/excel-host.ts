@@ -51,6 +51,7 @@ import { groupTableInTheWay, planGroupSheetsInto, type WorkbookListing } from ".
 import { SHEET_NAMES } from "../core/plan/layout";
 import { parseRange } from "../core/util/a1";
 import { excelWords } from "../core/words/excel";
+import { paneWords } from "../core/words/pane";
 import type { Consolidation } from "../core/consolidate/types";
 import {
   queueOverview,
@@ -293,7 +294,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
    */
   async readForNextYear(onProgress: Progress): Promise<OpenAssessment | null> {
     this.assertSupported();
-    onProgress({ step: "Reading your workbook", fraction: 0.1 });
+    onProgress({ step: paneWords.action.readingWorkbook, fraction: 0.1 });
     return this.session(async (context, sync) => {
       const read = await this.readAssessment(context, sync, () => context.workbook.load("name"));
       if (read.snapshot.sheets.length === 0) return null;
