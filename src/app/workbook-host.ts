@@ -7,6 +7,7 @@
 import type { AssessmentDetails, AssessmentStatus } from "../core/assessment/plan-assessment";
 import type { CheckResult } from "../core/check/types";
 import type { Consolidation } from "../core/consolidate/types";
+import type { WorkbookSnapshot } from "../core/snapshot/types";
 
 /** What the user enters before a build: the same shape the core plans from. */
 export type { AssessmentDetails };
@@ -94,6 +95,21 @@ export interface WorkbookHost {
     consolidation: Consolidation,
     onProgress: (update: ProgressUpdate) => void,
   ): Promise<GroupSheetsOutcome>;
+  /** Reads the assessment as the check does (nothing is changed); null when the workbook holds none. */
+  readForNextYear(onProgress: (update: ProgressUpdate) => void): Promise<OpenAssessment | null>;
+  /**
+   * Opens an .xlsx file's bytes as a new workbook in Excel, beside this one (which is not changed). Rejects
+   * (UserFacingError) when Excel cannot.
+   */
+  openNewWorkbook(bytes: Uint8Array): Promise<void>;
+}
+
+/** The assessment in the open workbook as the check reads it, to start next year's from. */
+export interface OpenAssessment {
+  /** Its sheets (the add-in's only) and names. */
+  snapshot: WorkbookSnapshot;
+  /** The workbook's file name, as Excel gives it ("Anytown 2025.xlsx"; "Book1" before it is saved). */
+  fileName: string;
 }
 
 /** The group sheets written into the open workbook. */

@@ -21,6 +21,7 @@ import {
   type AssessmentDetails,
   type AssessmentOutcome,
   type GroupSheetsOutcome,
+  type OpenAssessment,
   type ProgressUpdate,
   type SignOffAsked,
   type WorkbookHost,
@@ -51,6 +52,7 @@ import { groupTableInTheWay, planGroupSheetsInto, type WorkbookListing } from ".
 import { SHEET_NAMES } from "../core/plan/layout";
 import { parseRange } from "../core/util/a1";
 import { excelWords } from "../core/words/excel";
+import { paneWords } from "../core/words/pane";
 import type { Consolidation } from "../core/consolidate/types";
 import {
   queueOverview,
@@ -60,6 +62,7 @@ import {
   tableRange,
   type SheetSummary,
 } from "./read-snapshot";
+import { openAsNewWorkbook, type CreateWorkbook } from "./create-workbook";
 import { readSheetsInParts, writingIn, type PlanWriter, type SheetRead } from "./in-parts";
 import { readAssessmentSheets, type AssessmentRead, type SheetFurniture } from "./read-assessment";
 import { sheetBounds, UNPLANNED_SHEET_BYTES } from "./read-size";
@@ -90,6 +93,8 @@ export interface ExcelHostDeps {
   toolkit: Toolkit;
   now: () => Date;
   syncTimeoutMs?: number;
+  /** Excel.createWorkbook where this Excel has it (a fake's in tests); without it next year's workbook is downloaded. */
+  createWorkbook?: CreateWorkbook;
 }
 
 type Sync = (step: string) => Promise<void>;
@@ -333,6 +338,39 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const cleared = filtersClearedNote(existing.values());
       return { sheets: planned.sheetNames, replaced, ...(cleared ? { notes: [cleared] } : {}) };
     });
+  }
+
+  /**
+   * Next year's starting point: the check's own read (read-assessment.ts: one sync for the canonical toolkit), with
+   * the workbook's name (Workbook.name, ExcelApi 1.7) loaded in the same sync, to record where the answers came from.
+   */
+  async readForNextYear(onProgress: Progress): Promise<OpenAssessment | null> {
+    this.assertSupported();
+    onProgress({ step: paneWords.action.readingWorkbook, fraction: 0.1 });
+    return this.session(async (context, sync) => {
+      const read = await this.readAssessment(context, sync, () => context.workbook.load("name"));
+      if (read.snapshot.sheets.length === 0) return null;
+      return { snapshot: read.snapshot, fileName: context.workbook.name };
+    });
+  }
+
+  /** Excel.createWorkbook (ExcelApi 1.8, create-workbook.ts): a new workbook beside this one, which is not touched. */
+  async openNewWorkbook(bytes: Uint8Array): Promise<void> {
+    this.assertSupported();
+    const { createWorkbook } = this.deps;
+    if (!createWorkbook) {
+      const { message, nextStep } = excelWords.newWorkbookRefused(excelWords.noCreateWorkbook);
+      throw new UserFacingError(message, nextStep);
+    }
+    try {
+      await openAsNewWorkbook(createWorkbook, bytes);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      const { message, nextStep } = excelWords.newWorkbookRefused(detail);
+      const refused = new UserFacingError(message, nextStep);
+      (refused as Error & { cause?: unknown }).cause = error;
+      throw refused;
+    }
   }
 
   async selectSheet(name: string): Promise<void> {
@@ -634,5 +672,9 @@ export function createExcelHost(): WorkbookHost {
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
     toolkit: canonicalToolkit(),
     now: () => new Date(),
+    // A function in every office.js that knows ExcelApi 1.8 (the manifest's version); checked all the same.
+    ...(typeof Excel.createWorkbook === "function"
+      ? { createWorkbook: (base64File: string) => Excel.createWorkbook(base64File) }
+      : {}),
   });
 }

@@ -7,6 +7,7 @@ import { useCheckActions, type Exclusive } from "./check-actions";
 import { ACTION_MESSAGE_ID, ActionMessage } from "./components/ActionMessage";
 import { ActionPlanSection } from "./components/ActionPlanSection";
 import { DetailsForm } from "./components/DetailsForm";
+import { NextYearSection } from "./components/NextYearSection";
 import { PaneHeader } from "./components/PaneHeader";
 import { SignOffForm } from "./components/SignOffForm";
 import { StandaloneNotice, type NoticeReason } from "./components/StandaloneNotice";
@@ -14,7 +15,7 @@ import { signedOffMessage, StatusView } from "./components/StatusView";
 import { TASK_PANEL_ID, TaskTabs, tabId } from "./components/TaskTabs";
 import { usePaneStyles } from "./components/styles";
 import { useConsolidateAction } from "./consolidate-actions";
-import { checkDetails } from "./details";
+import { britishDate, checkDetails } from "./details";
 import type { PaneFeatures } from "./features";
 import {
   initialState,
@@ -25,6 +26,7 @@ import {
   toShownError,
   type PaneTab,
 } from "./state";
+import { useNextYearAction } from "./next-year-actions";
 import { tabsOf } from "./tasks";
 
 // The Check and Consolidate views are chunks of their own, fetched when their tab is first opened (and
@@ -157,6 +159,14 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
     focusAfterRender,
   });
   const busy = isBusy(state);
+  const startNextYear = useNextYearAction({
+    dispatch,
+    host,
+    maker: features.nextYear,
+    exclusive,
+    busy,
+    focusAfterRender,
+  });
   const { phase } = state;
   const existing = state.downloadOffered ? null : (state.status?.existing ?? null);
   const tabs = tabsOf({ inExcel: host !== null, hasAssessment: existing !== null });
@@ -189,6 +199,15 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
                 onSubmit={() => void submit()}
               />
               {existing && host && <ActionPlanSection busy={busy} onDraft={() => void draftActions()} />}
+              {/* In Excel, once the workbook holds an assessment to start from; standalone, from a chosen file. */}
+              {features.nextYear && (existing || !host) && (
+                <NextYearSection
+                  inExcel={host !== null}
+                  busy={busy}
+                  today={britishDate(todayIso(now))}
+                  onStart={(asked, file) => void startNextYear(asked, file)}
+                />
+              )}
             </>
           )}
           {tab === "check" && host && (

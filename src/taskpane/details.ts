@@ -41,17 +41,24 @@ export function britishDates(text: string): string {
   return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => britishDate(iso));
 }
 
+/** A typed assessment date (dd/mm/yyyy) as an ISO date, or what is wrong with it. */
+export function checkDate(typed: string): { ok: true; iso: string } | { ok: false; error: string } {
+  const text = typed.trim();
+  if (text === "") return { ok: false, error: paneWords.details.dateMissing };
+  const iso = typedDateToIso(text) ?? "";
+  if (!isAssessmentDate(iso))
+    return { ok: false, error: paneWords.details.dateInvalid(ASSESSMENT_YEARS.first, ASSESSMENT_YEARS.last) };
+  return { ok: true, iso };
+}
+
 export function checkDetails(form: DetailsForm): CheckedDetails {
   const council = form.council.trim().replace(/\s+/g, " ");
-  const typed = form.assessmentDate.trim();
-  const assessmentDate = typedDateToIso(typed) ?? "";
+  const date = checkDate(form.assessmentDate);
   const errors: DetailsErrors = {};
   if (council === "") errors.council = paneWords.details.councilMissing;
-  if (typed === "") errors.assessmentDate = paneWords.details.dateMissing;
-  else if (!isAssessmentDate(assessmentDate))
-    errors.assessmentDate = paneWords.details.dateInvalid(ASSESSMENT_YEARS.first, ASSESSMENT_YEARS.last);
-  if (errors.council || errors.assessmentDate) return { ok: false, errors };
-  return { ok: true, details: { council, assessmentDate } };
+  if (!date.ok) errors.assessmentDate = date.error;
+  if (errors.council || !date.ok) return { ok: false, errors };
+  return { ok: true, details: { council, assessmentDate: date.iso } };
 }
 
 /**

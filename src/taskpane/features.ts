@@ -1,11 +1,11 @@
 /**
- * The pane's three heavy features, as the pane sees them. Each is one pattern: an interface here; its
+ * The pane's heavy features, as the pane sees them. Each is one pattern: an interface here; its
  * real implementation in a module of its own that holds the .xlsx reader, checker or writer
- * (file-checker.ts, file-consolidator.ts, workbook-download.ts), only ever imported with import(); and a
+ * (file-checker.ts, file-consolidator.ts, workbook-download.ts, next-year-maker.ts), only ever imported with import(); and a
  * lazy stand-in from lazy-features.ts, which the page's entry point hands to the pane. So none of them
  * weighs on the pane's opening, and no module imports back into the one that loads it.
  */
-import type { AssessmentDetails, ProgressUpdate } from "../app/workbook-host";
+import type { AssessmentDetails, OpenAssessment, ProgressUpdate } from "../app/workbook-host";
 import type { CheckResult } from "../core/check/types";
 import type { Consolidation, ConsolidationOptions, ConsolidationProgress } from "../core/consolidate/types";
 
@@ -47,9 +47,43 @@ export interface Consolidator {
   downloadGroupWorkbook(consolidation: Consolidation, options?: { anonymise: boolean }): Promise<string>;
 }
 
-/** All three, as the pane receives them. */
+/** What the user asked of "Start next year's assessment". */
+export interface NextYearAsked {
+  /** Next year's assessment date, ISO YYYY-MM-DD. */
+  assessmentDate: string;
+  /** Pick last year's levels again as a starting point. */
+  carryLevels: boolean;
+  /** Add an action for each behaviour below its target with no action yet. */
+  draftActions: boolean;
+}
+
+/** Next year's workbook, made as a file. */
+export interface MadeNextYear {
+  bytes: Uint8Array;
+  /** The name it is downloaded under. */
+  fileName: string;
+  /** What carrying last year's answers decided, and the plan's warnings, in plain English. */
+  notes: string[];
+}
+
+/**
+ * Makes next year's assessment workbook from last year's (the core's planNextYear and the .xlsx writer). Both
+ * reject with a UserFacingError what cannot be started from, in the command line's words.
+ */
+export interface NextYearMaker {
+  /** From the assessment read from the open workbook (Excel opens the file, or it is downloaded). */
+  fromOpen(open: OpenAssessment, asked: NextYearAsked, onProgress: OnProgress): Promise<MadeNextYear>;
+  /** From a chosen file (standalone); the result is downloaded. */
+  fromFile(file: File, asked: NextYearAsked, onProgress: OnProgress): Promise<MadeNextYear>;
+  /** Hands the file to the browser as a download. */
+  download(made: MadeNextYear): Promise<void>;
+}
+
+/** All of them, as the pane receives them. */
 export interface PaneFeatures {
   downloader: WorkbookDownloader;
   fileChecker: FileChecker;
   consolidator: Consolidator;
+  /** Start next year's assessment; the pane offers it only where given. */
+  nextYear?: NextYearMaker;
 }

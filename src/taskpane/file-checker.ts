@@ -27,7 +27,7 @@ function noAssessment(file: File): UserFacingError {
 }
 
 /** The chosen file as a snapshot; a file that is not a readable workbook is the user's to fix, with a next step. */
-async function readChosenFile(file: File, onProgress: OnProgress): Promise<WorkbookSnapshot> {
+export async function readChosenFile(file: File, onProgress: OnProgress): Promise<WorkbookSnapshot> {
   onProgress({ step: paneWords.check.reading, fraction: 0.1 });
   if (file.size === 0) throw new UserFacingError(paneWords.consolidate.emptyFile, CHOOSE_ANOTHER);
   try {

@@ -3,7 +3,7 @@
  * chunk of its own, the first time it is used, and says so in the progress where it can.
  */
 import { paneWords } from "../core/words/pane";
-import type { Consolidator, FileChecker, PaneFeatures, WorkbookDownloader } from "./features";
+import type { Consolidator, FileChecker, NextYearMaker, PaneFeatures, WorkbookDownloader } from "./features";
 
 /** Runs `load` once and shares its result; a failed fetch (the network dropped) does not stick: the next use tries again. */
 export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
@@ -47,9 +47,23 @@ export function lazyConsolidator(load: () => Promise<Consolidator>): Consolidato
   };
 }
 
+export function lazyNextYearMaker(load: () => Promise<NextYearMaker>): NextYearMaker {
+  const loaded = loadOnce(load);
+  const loading = (onProgress: Parameters<NextYearMaker["fromFile"]>[2]) => {
+    onProgress({ step: paneWords.nextYear.loading, fraction: 0.02 });
+    return loaded();
+  };
+  return {
+    fromOpen: async (open, asked, onProgress) => (await loading(onProgress)).fromOpen(open, asked, onProgress),
+    fromFile: async (file, asked, onProgress) => (await loading(onProgress)).fromFile(file, asked, onProgress),
+    download: async (made) => (await loaded()).download(made),
+  };
+}
+
 /** The real features, each in the chunk webpack makes of its import(). */
 export const realFeatures = (): PaneFeatures => ({
   downloader: lazyDownloader(() => import("./workbook-download").then((m) => m.workbookDownloader)),
   fileChecker: lazyFileChecker(() => import("./file-checker").then((m) => m.fileChecker)),
   consolidator: lazyConsolidator(() => import("./file-consolidator").then((m) => m.fileConsolidator)),
+  nextYear: lazyNextYearMaker(() => import("./next-year-maker").then((m) => m.nextYearMaker)),
 });

@@ -39,7 +39,18 @@ export type Phase =
   /** statusError: reading the workbook again after the work failed; the work itself succeeded. */
   | { kind: "built"; outcome: AssessmentOutcome; statusError?: ShownError }
   | { kind: "downloaded"; fileName: string }
+  /** Next year's assessment made: opened in Excel, or downloaded (notInExcel: why Excel did not open it). */
+  | { kind: "nextYearStarted"; started: NextYearStarted }
   | { kind: "failed"; error: ShownError };
+
+/** What "Start next year's assessment" did. */
+export interface NextYearStarted {
+  opened: boolean;
+  fileName: string;
+  notes: string[];
+  /** In Excel: why it was downloaded instead of opened. */
+  notInExcel?: ShownError;
+}
 
 /**
  * The check of the assessment (in Excel) or of a chosen file (standalone): its latest result and what
@@ -145,6 +156,7 @@ export type PaneAction =
   | { type: "progressed"; update: ProgressUpdate }
   | { type: "buildSucceeded"; outcome: AssessmentOutcome }
   | { type: "downloadSucceeded"; fileName: string }
+  | { type: "nextYearStarted"; started: NextYearStarted }
   | { type: "failed"; error: ShownError }
   | { type: "statusFailed"; error: ShownError };
 
@@ -247,6 +259,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, phase: { kind: "built", outcome: action.outcome } };
     case "downloadSucceeded":
       return { ...state, phase: { kind: "downloaded", fileName: action.fileName } };
+    case "nextYearStarted":
+      return { ...state, phase: { kind: "nextYearStarted", started: action.started } };
     case "statusFailed":
       // After a build the result stays in view: the assessment was made, only the re-read failed.
       if (state.phase.kind === "built") {
@@ -298,7 +312,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
 }
 
 /** A phase that says how something ended (and so may be cleared), not one still going on. */
-const settled = (phase: Phase) => phase.kind === "built" || phase.kind === "downloaded" || phase.kind === "failed";
+const settled = (phase: Phase) =>
+  phase.kind === "built" || phase.kind === "downloaded" || phase.kind === "nextYearStarted" || phase.kind === "failed";
 
 const busyChecking = (check: CheckView) => check.progress !== null;
 

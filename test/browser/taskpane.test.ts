@@ -26,7 +26,10 @@ import {
 import { tempDir } from "../support/fixtures";
 import { findErrorValues, readComputed, recalculate } from "../support/libreoffice";
 import { expectWorkbookClean } from "../support/xlsx-checks";
+import { readAssessment } from "../../src/core/answers/from-snapshot";
+import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { locatePlanCell } from "../../src/core/plan/locate";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseCell } from "../../src/core/util/a1";
 import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
@@ -312,3 +315,73 @@ async function buildProductionBundle(): Promise<string> {
   }
   return out;
 }
+
+describe("starting next year's assessment on the standalone page", () => {
+  it("journey: chooses last year's workbook, downloads next year's with last year's levels in the Previous columns, focus on what happened", async () => {
+    const toolkit = canonicalToolkit();
+    const [first] = toolkit.themes[0].keyAreas[0].behaviours;
+    const lastYear = path.join(tempDir("nps-browser-"), "Anytown 2025.xlsx");
+    const answers = {
+      council: COUNCIL,
+      assessmentDate: ASSESSMENT_DATE,
+      behaviours: { [first.id]: { current: "Developing", target: "Mature", evidence: "Board minutes" } },
+    };
+    writeFileSync(lastYear, await writePlanToBuffer(buildWorkbookPlan(toolkit, answers, { now: new Date() })));
+    const scripts: string[] = [];
+    const { page, errors: pageErrors } = await pane.open("", { beforeLoad: scriptsLoaded(scripts) });
+    await page.getByText("Excel is not connected.").waitFor({ timeout: 20_000 });
+    await page.getByRole("heading", { name: "Start next year's assessment" }).waitFor();
+    await expectFitsTwoScreens(page, "the new workbook with next year's section folded");
+    // Keyboard: Tab to the section's button and unfold it with Enter; focus lands on its first field, the file.
+    await tabToButton(page, "Start next year's assessment…", 30);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === "file");
+
+    // The file input has its label; the file is given to it as the consolidation's journey gives its files.
+    const input = page.getByLabel("Last year's workbook (.xlsx)");
+    await input.setInputFiles(lastYear);
+    await input.focus();
+    // Then keyboard only: the date, the first option, and Enter on the button.
+    await tabUntilFocused(page, 'input[name="nextAssessmentDate"]', 5);
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("31/03/2026");
+    await page.getByText("Tuesday 31 March 2026").waitFor();
+    await tabUntilFocused(page, 'input[name="carryLevels"]', 5);
+    await page.keyboard.press("Space");
+    const scriptsBeforeStarting = [...scripts];
+    await tabToButton(page, "Start next year's assessment", 5);
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.keyboard.press("Enter"),
+    ]);
+    await page.getByText("Next year's assessment downloaded.").waitFor({ timeout: 60_000 });
+    await expectFocusOn(page, "action-message");
+    await expect(page.locator("#action-message").innerText()).resolves.toMatch(
+      /Started from Anytown 2025\.xlsx: 1 behaviour's answer shown in the Previous columns, and their levels picked again/,
+    );
+    // The maker and its writer came with the click, not with the page.
+    expect(scriptsBeforeStarting.some((script) => /exceljs/.test(script))).toBe(false);
+    expect(scripts.some((script) => /exceljs/.test(script))).toBe(true);
+    await expectFitsTwoScreens(page, "after next year's download");
+    await expectNoSeriousAxeViolations(page, "light, after next year's download");
+
+    expect(download.suggestedFilename()).toBe(`NPS assessment - ${COUNCIL} - 2026-03-31.xlsx`);
+    const saved = path.join(tempDir("nps-browser-"), download.suggestedFilename());
+    await download.saveAs(saved);
+    const found = readAssessment(await readSnapshotFromBuffer(new Uint8Array(readFileSync(saved))), toolkit)!;
+    expect(found.answers.council).toBe(COUNCIL);
+    expect(found.answers.previous?.source).toMatchObject({
+      file: "Anytown 2025.xlsx",
+      assessmentDate: ASSESSMENT_DATE,
+    });
+    expect(found.answers.previous?.behaviours[first.id]).toEqual({
+      current: "Developing",
+      target: "Mature",
+      evidence: "Board minutes",
+    });
+    expect(found.answers.behaviours[first.id]).toMatchObject({ current: "Developing", target: "Mature" });
+    await expectWorkbookClean(saved);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -31,6 +31,31 @@ describe("the fake Excel keeps Office's rules", () => {
     expect(() => sheet.visibility).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
   });
 
+  test("Workbook.name is the open file's name, read after load and sync, and cannot be set", async () => {
+    const fake = new FakeExcel({ fileName: "Anytown 2025.xlsx" });
+    const context = fake.newContext();
+    expect(() => context.workbook.name).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    context.workbook.load("name");
+    await context.sync();
+    expect(context.workbook.name).toBe("Anytown 2025.xlsx");
+    expect(new FakeExcel().state.fileName).toBe("Book1");
+  });
+
+  test("Excel.createWorkbook opens an .xlsx file given as Base64, outside any batch; anything else is refused", async () => {
+    const fake = new FakeExcel();
+    // The start of a zip package ("PK\x03\x04"), as every .xlsx file starts.
+    const xlsx = Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+    await fake.createWorkbook(xlsx.toString("base64"));
+    expect(fake.createdWorkbooks.map((bytes) => Buffer.from(bytes))).toEqual([xlsx]);
+    expect(fake.syncs).toEqual([]);
+    await rejectsWith(fake.createWorkbook("not base64!"), "InvalidArgument");
+    await rejectsWith(fake.createWorkbook(Buffer.from("a text file").toString("base64")), "InvalidArgument");
+    expect(fake.createdWorkbooks).toHaveLength(1);
+    // With no file, a blank workbook.
+    await fake.createWorkbook();
+    expect(fake.createdWorkbooks).toHaveLength(2);
+  });
+
   test("isNullObject is only known after a sync; calls on a null object do nothing", async () => {
     const fake = new FakeExcel();
     const context = fake.newContext();

@@ -40,6 +40,11 @@
  *   sheet cannot be activated; Range.select() fails on a sheet that is not the active one.
  * - A proxy reached through a null object (an *OrNullObject that found nothing) is a null object
  *   too; NamedItem.getRangeOrNullObject() finds nothing for a name that is not a range (#REF!).
+ * - Excel.createWorkbook(base64File) (ExcelApi 1.8, https://learn.microsoft.com/javascript/api/excel#excel-excel-createworkbook-function(1)):
+ *   not part of a batch (the real client runs it in a request context of its own, so no sync of ours is counted);
+ *   the workbooks it opened are kept, as bytes, in `createdWorkbooks`. Stricter than documented: text that is not
+ *   Base64, or a file that is not an .xlsx package (a zip), is refused (InvalidArgument), as the reference's
+ *   extension-hardening note refuses a file whose type does not match.
  * - Charts (test/fakes/excel/charts.ts): series come from the source by columns or rows as asked
  *   ("Auto" refused), series data is one row or column of a Range, a protected sheet refuses new
  *   charts, and there is no chart alt text (Office.js has none).
@@ -47,6 +52,7 @@
  * Tests hand `context` to code under test as an Excel.RequestContext (a cast in tests only).
  */
 import { parseRect } from "./excel/address";
+import { FakeOfficeError } from "./excel/errors";
 import { parseTyped, valueOf, type StoredCell } from "./excel/cell-input";
 import { FakeRequestContext, type FakeHost, type SyncRecord } from "./excel/client";
 import { filterRows, findTable } from "./excel/rules";
@@ -62,6 +68,8 @@ export interface FakeExcelOptions {
   payloadLimitBytes?: number;
   /** Names of the sheets a new workbook starts with. */
   sheets?: string[];
+  /** Workbook.name: the open file's name. */
+  fileName?: string;
 }
 
 export type SeedCell = string | number | boolean | { formula: string };
@@ -70,13 +78,23 @@ export class FakeExcel implements FakeHost {
   readonly state: WorkbookState;
   readonly options: { payloadLimitBytes: number };
   readonly syncs: SyncRecord[] = [];
+  /** The files Excel.createWorkbook opened as new workbooks, in order. */
+  readonly createdWorkbooks: Uint8Array[] = [];
   hangSyncs = false;
   syncDelayMs = 0;
   failNextSync?: Error;
 
   constructor(options: FakeExcelOptions = {}) {
     this.options = { payloadLimitBytes: options.payloadLimitBytes ?? 5 * 1024 * 1024 };
-    this.state = { sheets: [], names: [], activeSheetId: "", readOnly: false, structureProtected: false, nextId: 1 };
+    this.state = {
+      sheets: [],
+      names: [],
+      activeSheetId: "",
+      readOnly: false,
+      structureProtected: false,
+      nextId: 1,
+      fileName: options.fileName ?? "Book1",
+    };
     for (const name of options.sheets ?? ["Sheet1"]) this.state.sheets.push(newSheet(this.state, name));
     this.state.activeSheetId = this.state.sheets[0]?.id ?? "";
   }
@@ -98,6 +116,24 @@ export class FakeExcel implements FakeHost {
     const result = await batch(context as unknown as Excel.RequestContext);
     if (context.pendingOperations > 0) await context.sync();
     return result;
+  };
+
+  /** Like Excel.createWorkbook: opens an .xlsx file, given as Base64, as a new workbook (kept in createdWorkbooks). */
+  readonly createWorkbook = async (base64File?: string): Promise<void> => {
+    if (base64File === undefined) {
+      this.createdWorkbooks.push(new Uint8Array());
+      return;
+    }
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64File) || base64File.length % 4 !== 0) {
+      throw new FakeOfficeError("InvalidArgument", "The file to open is not Base64 text.");
+    }
+    // atob, not Buffer: the pane's pictures run this fake in a browser.
+    const bytes = Uint8Array.from(atob(base64File), (c) => c.charCodeAt(0));
+    // Every .xlsx file is a zip package, which starts "PK\x03\x04".
+    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
+      throw new FakeOfficeError("InvalidArgument", "The file to open is not an .xlsx workbook.");
+    }
+    this.createdWorkbooks.push(bytes);
   };
 
   /** Sync count and operations since `mark` (an index into `syncs`). */

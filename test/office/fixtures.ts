@@ -26,6 +26,7 @@ export function hostFor(
     toolkit,
     now: () => NOW,
     syncTimeoutMs: options.timeoutMs,
+    createWorkbook: fake.createWorkbook,
   });
 }
 

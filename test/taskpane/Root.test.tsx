@@ -14,6 +14,8 @@ const host: WorkbookHost = {
   signOff: async () => ({ action: "repaired", sheets: [], notes: [] }),
   writeGroupSheets: async () => ({ sheets: [], replaced: [] }),
   draftActions: () => Promise.reject(new Error("not used in these tests")),
+  readForNextYear: async () => null,
+  openNewWorkbook: async () => undefined,
 };
 const unused = () => Promise.reject(new Error("not used in these tests"));
 const features: PaneFeatures = {

@@ -108,6 +108,8 @@ function fakeHost(replaced: string[] = []) {
       onProgress({ step: "Writing the group sheets", fraction: 0.5 });
       return { sheets: ["Group Summary", "Group Data (2)", "Consolidation Log"], replaced };
     },
+    readForNextYear: () => Promise.reject(new Error("not expected")),
+    openNewWorkbook: () => Promise.reject(new Error("not expected")),
   };
   return { host, calls };
 }

@@ -44,6 +44,8 @@ export function fakeHost(
       sheets: ["Group Summary", "Group Data", "Group Actions", "Consolidation Log"],
       replaced: [],
     }),
+    readForNextYear: async () => null,
+    openNewWorkbook: async () => undefined,
     ...overrides,
   };
   return { host, calls };

@@ -1,16 +1,14 @@
 import * as path from "path";
 import { sampleAnswersWithActions } from "../../core/answers/sample";
-import { carryForward } from "../../core/cycle/carry-forward";
-import { draftActions } from "../../core/cycle/draft-actions";
-import type { Answers } from "../../core/plan/answer-types";
+import { planNewAssessment, planNextYear, type PlannedNewAssessment } from "../../core/cycle/next-year";
 import { emptyAnswers } from "../../core/plan/answer-types";
-import { buildWorkbookPlan } from "../../core/plan/build-plan";
 import { canonicalToolkit } from "../../core/toolkit/canonical";
 import { isAssessmentDate, todayIso } from "../../core/util/dates";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type Command, type ParsedArgs } from "../command";
 import { checkTarget, isSameFile, writeAllOrNothing } from "../write-file";
 import { cliWords } from "../../core/words/cli";
+import { cycleWords } from "../../core/words/cycle";
 import { checkInput, readInput } from "./repair";
 
 interface NewOptions {
@@ -54,35 +52,49 @@ function newOptions({ values, positionals }: ParsedArgs): NewOptions {
 const sampleSeed = (respondent: string | undefined) =>
   respondent ? [...respondent].reduce((hash, c) => (Math.imul(hash, 31) + c.charCodeAt(0)) >>> 0, 2018) : undefined;
 
-/** This year's answers from last year's workbook (read in a worker, within limits), and what the user is told. */
-async function fromLastYear(options: NewOptions & { from: string }): Promise<{ answers: Answers; notes: string[] }> {
+/** This year's workbook from last year's (read in a worker, within limits): the core's use case, refusals as usage errors. */
+async function fromLastYear(
+  options: NewOptions & { from: string },
+): Promise<PlannedNewAssessment & { notes: string[] }> {
   const input = checkInput(options.from);
   if (isSameFile(input, path.resolve(options.file))) throw new UsageError(cliWords.new.fromIsNew(options.file));
-  const carried = carryForward({
+  const planned = planNextYear({
     snapshot: await readInput(options.from, input),
     fileName: path.basename(options.from),
     assessmentDate: options.date,
     carryLevels: options.carryLevels,
     toolkit: canonicalToolkit(),
+    draftActions: options.draftActions,
+    now: new Date(),
+    given: { council: options.council, respondent: options.respondent, role: options.role },
   });
-  if (!carried.ok) throw new UsageError(carried.reason);
-  return carried;
+  if (!planned.ok) {
+    const next = planned.laterThanNew ? ` ${cycleWords.laterThanNewNext.cli}` : "";
+    throw new UsageError(`${planned.reason}${next}`);
+  }
+  return planned;
 }
 
-async function answersFor(options: NewOptions): Promise<{ answers: Answers; notes: string[] }> {
+/** A new workbook: blank, the sample, or (--from) this year's from last year's. */
+async function planFor(options: NewOptions): Promise<PlannedNewAssessment & { notes: string[] }> {
+  if (options.from !== undefined) return fromLastYear({ ...options, from: options.from });
   const toolkit = canonicalToolkit();
-  const given = {
-    ...(options.respondent ? { respondent: options.respondent } : {}),
-    ...(options.role ? { role: options.role } : {}),
-  };
-  if (options.from !== undefined) {
-    const carried = await fromLastYear({ ...options, from: options.from });
-    return { ...carried, answers: { ...carried.answers, ...given } };
-  }
   const answers = options.sample
     ? sampleAnswersWithActions(toolkit, options.date, sampleSeed(options.respondent))
     : emptyAnswers();
-  return { answers: { ...answers, ...given }, notes: [] };
+  const planned = planNewAssessment({
+    toolkit,
+    answers: {
+      ...answers,
+      ...(options.respondent ? { respondent: options.respondent } : {}),
+      ...(options.role ? { role: options.role } : {}),
+    },
+    council: options.council,
+    assessmentDate: options.date,
+    draftActions: options.draftActions,
+    now: new Date(),
+  });
+  return { ...planned, notes: planned.draftedNote === undefined ? [] : [planned.draftedNote] };
 }
 
 export const newCommand: Command = {
@@ -104,21 +116,13 @@ export const newCommand: Command = {
     const options = newOptions(args);
     const target = checkTarget(options.file, options.force);
     const toolkit = canonicalToolkit();
-    const { answers: given, notes } = await answersFor(options);
-    const drafted = options.draftActions ? draftActions(toolkit, given) : undefined;
-    const answers = drafted?.answers ?? given;
-    const plan = buildWorkbookPlan(toolkit, answers, {
-      council: options.council ?? answers.council,
-      assessmentDate: options.date,
-      now: new Date(),
-    });
+    const { plan, answers, notes } = await planFor(options);
     await writeAllOrNothing([{ target, bytes: await writePlanToBuffer(plan), shownAs: options.file }]);
     const behaviours = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours)).length;
     const assessed = Object.values(answers.behaviours).filter((a) => a.current).length;
     const sheets = plan.sheets.filter((s) => s.visibility === "visible").length;
     output.log(cliWords.new.wrote(options.file, sheets, behaviours, options.sample ? assessed : undefined));
     for (const note of notes) output.log(note);
-    if (drafted) output.log(drafted.note);
     for (const warning of plan.warnings) output.log(cliWords.warning(warning));
     return 0;
   },

@@ -28,8 +28,11 @@ export interface CarryForwardRequest {
 
 export type CarriedForward =
   | { ok: true; answers: Answers; notes: string[] }
-  /** Refused: nothing to build from (why, in a sentence the user reads). */
-  | { ok: false; reason: string };
+  /**
+   * Refused: nothing to build from (why, in a sentence the user reads); laterThanNew when last year's return is
+   * dated after this one, which the caller's next step is about (the command line's --date, the pane's field).
+   */
+  | { ok: false; reason: string; laterThanNew?: true };
 
 /** What this year's workbook starts from: last year's answers as carried, and what carrying them decided. */
 interface LastYear {
@@ -134,7 +137,7 @@ export function carryForward(request: CarryForwardRequest): CarriedForward {
   // An ISO date, or "" when the Guide's date is blank or not a date.
   const previousDate = /^\d{4}-\d{2}-\d{2}$/.test(found.info.assessmentDate) ? found.info.assessmentDate : "";
   const dates = checkDates(fileName, previousDate, request.assessmentDate);
-  if (dates.refused) return { ok: false, reason: dates.refused };
+  if (dates.refused) return { ok: false, reason: dates.refused, laterThanNew: true };
   const carried = carryAnswers(found.answers, toolkit, "new assessment");
   const known = behaviourIds(toolkit);
   const behaviours = previousOf(carried.answers, known);

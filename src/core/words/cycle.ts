@@ -8,7 +8,12 @@ export const cycleWords = {
   notAnAssessment: (file: string) =>
     `${file} holds no assessment made by the NPS toolkit, so there is no previous return to start from.`,
   laterThanNew: (file: string, previousDate: string, newDate: string) =>
-    `${file} is dated ${previousDate}, after this assessment's date (${newDate}): it cannot be the previous return. Check the dates, or give this assessment's date with --date.`,
+    `${file} is dated ${previousDate}, after this assessment's date (${newDate}): it cannot be the previous return.`,
+  /** What to do about a previous return dated after this one, where the date is given. */
+  laterThanNewNext: {
+    cli: "Check the dates, or give this assessment's date with --date.",
+    pane: "Check the dates: next year's assessment date must be on or after last year's.",
+  },
   sameDate: (file: string, date: string) =>
     `${file} has the same assessment date as this one (${date}); its answers are shown as the previous ones all the same.`,
   noPreviousDate: (file: string) =>

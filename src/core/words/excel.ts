@@ -136,4 +136,10 @@ export const excelWords = {
     sheets.length === 1
       ? `The filter on ${sheets[0]} was cleared to rewrite it.`
       : `The filters on ${sheets.slice(0, -1).join(", ")} and ${sheets[sheets.length - 1]} were cleared to rewrite them.`,
+  /** Excel refused to open next year's workbook as a new workbook (Excel.createWorkbook). */
+  newWorkbookRefused: (detail: string) => ({
+    message: `Excel could not open next year's workbook as a new workbook. Excel said: ${detail}`,
+    nextStep: "The pane downloads it instead: open it from your downloads folder.",
+  }),
+  noCreateWorkbook: "this version of Excel cannot open a new workbook from an add-in.",
 };

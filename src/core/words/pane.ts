@@ -221,6 +221,33 @@ export const paneWords = {
     showLess: "Show less",
   },
 
+  // ---- Start next year's assessment ----
+  nextYear: {
+    heading: "Start next year's assessment",
+    explainExcel:
+      "Makes next year's workbook from this one: the council's details carried, and each behaviour's levels and evidence shown read-only in the Previous columns. This workbook is not changed.",
+    explainFile:
+      "Choose last year's assessment workbook to make next year's from it: the council's details carried, and each behaviour's levels and evidence shown read-only in the Previous columns. The file is read in this browser and is not uploaded anywhere.",
+    fileLabel: "Last year's workbook (.xlsx)",
+    chooseFile: "Choose last year's workbook first.",
+    date: "Date of the new assessment",
+    carryLevels: "Fill this year's levels with last year's as a starting point",
+    draftActions: "Draft actions from the gaps",
+    button: "Start next year's assessment",
+    /** Unfolds the form: its options come next. */
+    unfold: "Start next year's assessment…",
+    loading: "Loading the workbook maker",
+    carrying: "Carrying last year's answers across",
+    writing: "Writing next year's workbook",
+    opening: "Opening it in Excel",
+    opened: "Next year's assessment opened in a new workbook.",
+    openedNext: "Save it under a name of its own, then choose this year's levels on each key area sheet.",
+    downloaded: "Next year's assessment downloaded.",
+    downloadedInstead: "Excel could not open it as a new workbook, so it was downloaded instead.",
+    noAssessment: "This workbook holds no assessment made by the NPS toolkit, so there is no return to start from.",
+    openNotAnAssessmentNext: "Build or repair the assessment in this workbook first, then start next year's from it.",
+  },
+
   // ---- Sign off ----
   signOff: {
     heading: "Sign off",

@@ -2,7 +2,7 @@ import { Link, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/rea
 import { useState } from "react";
 import type { AssessmentOutcome } from "../../app/workbook-host";
 import { paneWords } from "../../core/words/pane";
-import { toShownError, type Phase, type ShownError } from "../state";
+import { toShownError, type NextYearStarted, type Phase, type ShownError } from "../state";
 import { ErrorPanel } from "./ErrorPanel";
 import { ProgressPanel } from "./ProgressPanel";
 import { usePaneStyles } from "./styles";
@@ -40,6 +40,7 @@ export function ActionMessage({ phase, downloadButtonShown, onSelectSheet }: Act
           </MessageBarBody>
         </MessageBar>
       )}
+      {phase.kind === "nextYearStarted" && <NextYearMessage started={phase.started} />}
       {phase.kind === "failed" && (
         <ErrorPanel id={ACTION_MESSAGE_ID} error={phase.error} downloadButtonShown={downloadButtonShown} />
       )}
@@ -95,5 +96,33 @@ function OutcomeMessage({
       </MessageBar>
       {selectError && <ErrorPanel error={selectError} downloadButtonShown={false} />}
     </>
+  );
+}
+
+/** Next year's workbook: opened in Excel, or downloaded (and, in Excel, why it was not opened); then the notes. */
+function NextYearMessage({ started }: { started: NextYearStarted }) {
+  const styles = usePaneStyles();
+  const words = paneWords.nextYear;
+  return (
+    <MessageBar id={ACTION_MESSAGE_ID} tabIndex={-1} intent="success" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{started.opened ? words.opened : words.downloaded}</MessageBarTitle>
+        {started.notInExcel && (
+          <p className={styles.paragraph}>
+            {words.downloadedInstead} {started.notInExcel.message}
+          </p>
+        )}
+        <p className={styles.paragraph}>
+          {started.opened ? words.openedNext : paneWords.done.openDownloaded(started.fileName)}
+        </p>
+        {started.notes.length > 0 && (
+          <ul className={styles.list} aria-label={paneWords.done.notes}>
+            {started.notes.map((note, index) => (
+              <li key={index}>{note}</li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+    </MessageBar>
   );
 }

@@ -1,7 +1,8 @@
 import { Button, Field, Input, Subtitle2 } from "@fluentui/react-components";
 import { useEffect, useRef, type FormEvent } from "react";
 import { paneWords } from "../../core/words/pane";
-import { typedDateInWords, type DetailsErrors, type DetailsForm as DetailsFormValues } from "../details";
+import type { DetailsErrors, DetailsForm as DetailsFormValues } from "../details";
+import { DateField } from "./DateField";
 import { usePaneStyles } from "./styles";
 
 const words = paneWords.details;
@@ -20,9 +21,8 @@ interface DetailsFormProps {
 }
 
 /**
- * Council name and assessment date, and the one action. A real form, so Enter submits. The date is typed
- * as dd/mm/yyyy whatever the browser's language (a browser's own date field follows its language, and
- * shows 6 December as 12/06 in American English), with the date in words beside it to confirm it.
+ * Council name and assessment date (DateField: dd/mm/yyyy, with the date in words beside it), and the one action.
+ * A real form, so Enter submits.
  */
 export function DetailsForm({
   values,
@@ -49,7 +49,6 @@ export function DetailsForm({
     focusPending.current = true;
     onSubmit();
   };
-  const inWords = typedDateInWords(values.assessmentDate);
   return (
     <form ref={form} className={styles.section} onSubmit={submit} noValidate aria-labelledby="details-heading">
       <Subtitle2 as="h2" id="details-heading" className={styles.heading}>
@@ -68,22 +67,13 @@ export function DetailsForm({
           onChange={(_, data) => onChange("council", data.value)}
         />
       </Field>
-      <Field
+      <DateField
         label={words.date}
-        required
-        hint={inWords ?? words.dateHint}
-        validationState={errors.assessmentDate ? "error" : "none"}
-        validationMessage={errors.assessmentDate}
-      >
-        <Input
-          name="assessmentDate"
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder="dd/mm/yyyy"
-          value={values.assessmentDate}
-          onChange={(_, data) => onChange("assessmentDate", data.value)}
-        />
-      </Field>
+        name="assessmentDate"
+        value={values.assessmentDate}
+        error={errors.assessmentDate}
+        onChange={(value) => onChange("assessmentDate", value)}
+      />
       {hint && <p className={styles.paragraph}>{hint}</p>}
       {/* disabledFocusable keeps keyboard focus on the button while work runs, instead of dropping it to the page. */}
       <Button

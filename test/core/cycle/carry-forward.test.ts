@@ -115,6 +115,7 @@ describe("bad input", () => {
     expect(carryForward(request({ assessmentDate: "2025-03-31" }))).toEqual({
       ok: false,
       reason: expect.stringMatching(/dated 2025-04-01, after this assessment's date \(2025-03-31\)/),
+      laterThanNew: true,
     });
     expect(carried({ assessmentDate: "2025-04-01" }).notes.join("\n")).toMatch(/same assessment date/);
     const undated = carried({ snapshot: lastYearsFile({ ...lastYear, assessmentDate: undefined }) });

@@ -163,6 +163,8 @@ export interface WorkbookState {
   readOnly: boolean;
   structureProtected: boolean;
   nextId: number;
+  /** Workbook.name (ExcelApi 1.7): the file's name, or "Book1" before it is saved. */
+  fileName: string;
 }
 
 export const cellKey = (row: number, column: number) => (row - 1) * MAX_COLUMNS + (column - 1);

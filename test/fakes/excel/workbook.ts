@@ -52,7 +52,7 @@ function resolveRangeArgument(state: WorkbookState, sheet: SheetState | null, va
 }
 
 // ---------------------------------------------------------------------------------------------
-export interface FakeWorkbook extends Pick<Excel.Workbook, "readOnly"> {}
+export interface FakeWorkbook extends Pick<Excel.Workbook, "readOnly" | "name"> {}
 export class FakeWorkbook extends FakeClientObject {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
@@ -70,7 +70,11 @@ export class FakeWorkbook extends FakeClientObject {
     return { protection: this.protection };
   }
 }
-defineAccessors<WorkbookState>(FakeWorkbook, { readOnly: { get: (s) => s.readOnly } });
+// Workbook.name is read-only (ExcelApi 1.7, https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-name-member).
+defineAccessors<WorkbookState>(FakeWorkbook, {
+  readOnly: { get: (s) => s.readOnly },
+  name: { get: (s) => s.fileName },
+});
 
 export interface FakeWorkbookProtection extends Pick<Excel.WorkbookProtection, "protected"> {}
 export class FakeWorkbookProtection extends FakeClientObject {}
