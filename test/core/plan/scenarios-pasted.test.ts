@@ -6,7 +6,7 @@
  */
 import type { Answers } from "../../../src/core/plan/answer-types";
 import { canonicalLevel } from "../../../src/core/plan/answers";
-import { DATA, GAPS, SUMMARY } from "../../../src/core/plan/layout";
+import { DATA, GAPS, KEY_AREA, SUMMARY } from "../../../src/core/plan/layout";
 import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
 import { richTextToCell } from "../../../src/core/toolkit/text";
 import { cellAddress } from "../../../src/core/util/a1";
@@ -50,11 +50,11 @@ describe("error values pasted into input cells", () => {
   // SL-ECSM-04: blank. The Guide's council and date cells hold #N/A and #NUM!.
   const sheet = ecsm.sheetName;
   const pasted: PastedError[] = [
-    { sheet, address: "H9", error: "#N/A" },
-    { sheet, address: "I10", error: "#DIV/0!" },
-    { sheet, address: "J11", error: "#VALUE!" },
-    { sheet, address: "K11", error: "#NAME?" },
-    { sheet, address: "L11", error: "#REF!" },
+    { sheet, address: "J9", error: "#N/A" },
+    { sheet, address: "K10", error: "#DIV/0!" },
+    { sheet, address: "M11", error: "#VALUE!" },
+    { sheet, address: "N11", error: "#NAME?" },
+    { sheet, address: "O11", error: "#REF!" },
     { sheet: "Guide", address: "B4", error: "#N/A" },
     { sheet: "Guide", address: "B5", error: "#NUM!" },
   ];
@@ -131,13 +131,13 @@ describe("error values pasted into input cells", () => {
 describe("text Excel would read as a wildcard or a criterion", () => {
   // Every SL-ECSM level is such text; SL-WWP-01 is a real Mature → Leader beside them.
   const typed: [string, string][] = [
-    ["H9", "M*"],
-    ["H10", "*"],
-    ["I10", "?inimum"],
-    ["H11", "~"],
-    ["I11", ">3"],
-    ["H12", "=1"],
-    ["I12", "<>"],
+    ["J9", "M*"],
+    ["J10", "*"],
+    ["K10", "?inimum"],
+    ["J11", "~"],
+    ["K11", ">3"],
+    ["J12", "=1"],
+    ["K12", "<>"],
   ];
   let computed: Computed;
   beforeAll(async () => {
@@ -201,7 +201,7 @@ describe("average target and average gap over the same behaviours", () => {
         "BC-CCO-02": { target: "Mature" },
       },
     });
-    typeInto(workbook, ECSM_KEY, "H12", "Excellent");
+    typeInto(workbook, ECSM_KEY, "J12", "Excellent");
     ({ computed } = await writeCheckAndRecalculate(workbook));
   });
 
@@ -286,18 +286,19 @@ describe("average target and average gap over the same behaviours", () => {
 describe("levels wrapped in tabs, line breaks and no-break spaces", () => {
   // What a paste from Word or a web page brings. Each case: cell, typed text, the score a person expects.
   const cases: [string, string, number | "" | "Not a level"][] = [
-    ["H9", "\tMature\t", 3],
-    ["I9", "\u00A0Leader\u00A0", 4],
-    ["H10", "Developing\r\n", 2],
-    ["I10", "\nInnovator", 5],
+    ["J9", "\tMature\t", 3],
+    ["K9", "\u00A0Leader\u00A0", 4],
+    ["J10", "Developing\r\n", 2],
+    ["K10", "\nInnovator", 5],
     // Not a tab and a line break in one cell: LibreOffice 7.4 reads a tab in a multi-line cell as U+0001.
-    ["H11", " \u00A0\r\n", ""],
-    ["I11", "\u00A0 leader\r", 4],
+    ["J11", " \u00A0\r\n", ""],
+    ["K11", "\u00A0 leader\r", 4],
     // A no-break space inside a word is still inside it; an em space is not one of the space-like characters.
-    ["H12", "Mat\u00A0ure", "Not a level"],
-    ["I12", "Minimum\u2003", "Not a level"],
+    ["J12", "Mat\u00A0ure", "Not a level"],
+    ["K12", "Minimum\u2003", "Not a level"],
   ];
-  const scoreColumn: Record<string, string> = { H: "M", I: "N" };
+  const L = KEY_AREA.letters;
+  const scoreColumn: Record<string, string> = { [L.current]: L.currentScore, [L.target]: L.targetScore };
   let computed: Computed;
   beforeAll(async () => {
     const workbook = plan({ behaviours: {} });

@@ -240,7 +240,7 @@ describe("a typed value that is not a level", () => {
     const workbook = plan({
       behaviours: { "SL-ECSM-01": { target: "Mature" }, "SL-ECSM-02": { current: "Mature", target: "Leader" } },
     });
-    typeInto(workbook, "keyArea:SL-ECSM", "H9", "Excellent");
+    typeInto(workbook, "keyArea:SL-ECSM", "J9", "Excellent");
     ({ computed } = await writeCheckAndRecalculate(workbook));
   });
 
