@@ -185,7 +185,8 @@ describe("upgrade and repair", () => {
         kind: "formula",
         formula: `=${(planCell(plan, `keyArea:${firstArea.id}`, `${L.currentScore}9`) as { formula: string }).formula}`,
       });
-      const textAt = (letter: string) => (fake.cell(firstArea.sheetName, `${letter}9`) as { text?: string }).text;
+      const textAt = (letter: string) =>
+        (fake.cell(firstArea.sheetName, `${letter}9`) as { text?: string } | undefined)?.text;
       expect([L.current, L.target, L.evidence, L.owner].map(textAt)).toEqual(["Mature", "Leader", "Minutes", "Sam"]);
       expect([L.previousCurrent, L.previousTarget, L.previousEvidence].map(textAt)).toEqual(
         layout === 4 ? ["Developing", "Mature", "Old minutes"] : [undefined, undefined, undefined],

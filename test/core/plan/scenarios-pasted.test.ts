@@ -30,8 +30,9 @@ const gapsRow = (computed: Computed, n: number) =>
   rowValues(computed, "Gaps", GAPS.headerRow + n, GAPS.letters.priority).slice(GAPS.columns.currentLevel - 1);
 const dataRow = (computed: Computed, n: number) =>
   rowValues(computed, "Data", DATA.headerRow + n, DATA.letters.reviewDate);
-/** Key area sheet columns H–O of a behaviour row: current, target, evidence, owner, review date, scores and gap. */
-const keyAreaRow = (computed: Computed, sheet: string, row: number) => rowValues(computed, sheet, row, "O").slice(7);
+/** A behaviour row's current score, target score and gap on its key area sheet. */
+const keyAreaScores = (computed: Computed, sheet: string, row: number) =>
+  rowValues(computed, sheet, row, KEY_AREA.letters.gap).slice(KEY_AREA.columns.currentScore - 1);
 
 /** Expects summary figures with the averages compared to 10 places (they are quotients). */
 function expectFigures(actual: (string | number | boolean)[], expected: (string | number)[]): void {
@@ -79,9 +80,9 @@ describe("error values pasted into input cells", () => {
   });
 
   test("a score cell reads an error value as Not a level, and the gap stays blank", () => {
-    expect(keyAreaRow(computed, sheet, 9).slice(5)).toEqual(["Not a level", 3, ""]);
-    expect(keyAreaRow(computed, sheet, 10).slice(5)).toEqual([4, "Not a level", ""]);
-    expect(keyAreaRow(computed, sheet, 11).slice(5)).toEqual([2, 4, 2]);
+    expect(keyAreaScores(computed, sheet, 9)).toEqual(["Not a level", 3, ""]);
+    expect(keyAreaScores(computed, sheet, 10)).toEqual([4, "Not a level", ""]);
+    expect(keyAreaScores(computed, sheet, 11)).toEqual([2, 4, 2]);
   });
 
   test("summary: both errors are invalid entries and are left out of every figure", () => {
@@ -153,7 +154,7 @@ describe("text Excel would read as a wildcard or a criterion", () => {
   });
 
   test("none of it scores: every one is Not a level", () => {
-    const scores = [9, 10, 11, 12].map((row) => keyAreaRow(computed, ecsm.sheetName, row).slice(5));
+    const scores = [9, 10, 11, 12].map((row) => keyAreaScores(computed, ecsm.sheetName, row));
     expect(scores).toEqual([
       ["Not a level", 3, ""],
       ["Not a level", "Not a level", ""],
@@ -308,7 +309,7 @@ describe("levels wrapped in tabs, line breaks and no-break spaces", () => {
 
   test.each(cases)("%s %j scores %j", (address, _typed, score) => {
     // A formula's "" comes back from the file as no value at all.
-    expect(computed[ecsm.sheetName][address.replace(/^[HI]/, (c) => scoreColumn[c])] ?? "").toBe(score);
+    expect(computed[ecsm.sheetName][address.replace(/^[A-Z]+/, (c) => scoreColumn[c])] ?? "").toBe(score);
   });
 
   test("an upgrade reads each cell as the workbook did (canonicalLevel shares the rule)", () => {
