@@ -33,7 +33,7 @@ describe("nps-toolkit check", () => {
 
   test("--json gives every finding with its rule, sheet, cell, severity, expected and found", async () => {
     const plan = planWith();
-    plan.sheets[1].blocks.find((b) => b.at === "A7")!.cells[3][7] = "Good";
+    plan.sheets[1].blocks.find((b) => b.at === "A7")!.cells[3][KEY_AREA.columns.current - 1] = "Good";
     const file = path.join(tempDir(), "tampered.xlsx");
     await writeFile(file, await writePlanToBuffer(plan));
     const result = await runCli("check", file, "--json", "--today", TODAY);

@@ -4,7 +4,7 @@ import {
   GUIDE_DETAILS_SINCE_LAYOUT,
   GUIDE_PEERS_SINCE_LAYOUT,
   KEY_AREA,
-  keyAreaColumnsOf,
+  olderKeyAreaColumns,
   keyAreaSheetKey,
   METADATA_KEYS,
   PREVIOUS_SINCE_LAYOUT,
@@ -161,7 +161,7 @@ function readAnswers(
   metadata: Partial<Record<MetadataKey, string>>,
 ) {
   const idHeader = KEY_AREA.header.id;
-  const columns = keyAreaColumnsOf(metadata.layoutVersion);
+  const columns = olderKeyAreaColumns(metadata.layoutVersion) ?? KEY_AREA.columns;
   const scanned = keyAreaSheets.map((sheet) => ({ sheet, scanned: scanSheet(sheet, columns, idHeader) }));
   // A retired answer counts only for a behaviour with no row of its own (one a newer toolkit brings back): where
   // the behaviour has its row, the figures read that row, so the retired answer is named, not carried.

@@ -9,9 +9,8 @@ import { buildWorkbookPlan, defaultSheetNames } from "../plan/build-plan";
 import {
   GUIDE_DETAILS_SINCE_LAYOUT,
   GUIDE_PEERS_SINCE_LAYOUT,
-  KEY_AREA,
   KEY_AREA_COLUMNS_SINCE_LAYOUT,
-  keyAreaColumnsOf,
+  olderKeyAreaColumns,
   METADATA_KEYS,
   type MetadataKey,
 } from "../plan/layout";
@@ -283,7 +282,7 @@ export function checkWorkbook(
   const toolkit = identity.toolkit;
   const found = toolkit === canonical ? located : (readAssessment(snapshot, toolkit) ?? located);
   const olderGuide = !guideHasPeerDetails(found.info.metadata);
-  const olderKeyAreas = keyAreaColumnsOf(found.info.metadata.layoutVersion) !== KEY_AREA.columns;
+  const olderKeyAreas = olderKeyAreaColumns(found.info.metadata.layoutVersion) !== undefined;
   const moderation = readModeration(snapshot, found.roles);
   const plan = planFor(found, toolkit, moderation);
   const findings = withBehaviours(

@@ -185,13 +185,15 @@ const OLDER_KEY_AREA_COLUMNS = OLDER_KEY_AREA_ORDERS.map(({ upToLayout, order })
 }));
 
 /**
- * Where the key area columns stand in a workbook stamped with `layoutVersion`: the current layout's for a workbook
- * with no stamp (or one this product does not know, which the checker reports), an older layout's for an older one.
+ * Where an older layout put the key area columns, for a workbook stamped with `layoutVersion`; undefined when they
+ * stand where KEY_AREA puts them: this layout, a newer one, or no stamp (which the checker reports).
  */
-export function keyAreaColumnsOf(layoutVersion: string | undefined): Readonly<Record<KeyAreaColumn, number>> {
+export function olderKeyAreaColumns(
+  layoutVersion: string | undefined,
+): Readonly<Record<KeyAreaColumn, number>> | undefined {
   const layout = Number(layoutVersion);
-  if (!layoutVersion || !Number.isInteger(layout)) return KEY_AREA.columns;
-  return OLDER_KEY_AREA_COLUMNS.find(({ upToLayout }) => layout <= upToLayout)?.columns ?? KEY_AREA.columns;
+  if (!layoutVersion || !Number.isInteger(layout)) return undefined;
+  return OLDER_KEY_AREA_COLUMNS.find(({ upToLayout }) => layout <= upToLayout)?.columns;
 }
 
 /** Retired answers sheet: behaviour answers the toolkit no longer has, one row each below the header, as typed. */
