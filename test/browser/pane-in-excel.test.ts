@@ -134,7 +134,7 @@ describe("the pane in Excel (the in-memory fake)", () => {
     await expectTabsByArrowKeys(page);
 
     // Pick a level, and (by mistake) edit a toolkit text: Check finds it, Repair puts it right.
-    await typeInExcel(page, AREA, "H9", "Mature");
+    await typeInExcel(page, AREA, "J9", "Mature");
     await typeInExcel(page, AREA, TAMPERED_CELL, `Edited by hand${TAMPERED_SUFFIX}`);
     await checkByKeyboard(page);
     await expect(

@@ -1,5 +1,6 @@
 import { copyFile, writeFile } from "fs/promises";
 import * as path from "path";
+import { KEY_AREA } from "../../src/core/plan/layout";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { generatedAndResaved, planWith, TODAY } from "../core/check/fixtures";
 import { tempDir } from "../support/fixtures";
@@ -19,20 +20,20 @@ describe("nps-toolkit check", () => {
     const area = plan.sheets[1];
     const grid = area.blocks.find((b) => b.at === "A7")!;
     grid.cells[2][3] = "A descriptor we rewrote"; // D9
-    grid.cells[3][7] = "Good"; // H10
+    grid.cells[3][KEY_AREA.columns.current - 1] = "Good"; // the second behaviour's current level
     const file = path.join(tempDir(), "tampered.xlsx");
     await writeFile(file, await writePlanToBuffer(plan));
     const result = await runCli("check", file, "--today", TODAY);
     expect(result.code).toBe(1);
     expect(result.out).toContain(`${file}: 2 errors, 0 warnings`);
     expect(result.out).toMatch(new RegExp(`error +${area.name} +D9 +content\\.descriptor-edited`));
-    expect(result.out).toMatch(new RegExp(`error +${area.name} +H10 +answer\\.not-a-level`));
+    expect(result.out).toMatch(new RegExp(`error +${area.name} +${KEY_AREA.letters.current}10 +answer\\.not-a-level`));
     expect(result.out).toContain("found:    A descriptor we rewrote");
   });
 
   test("--json gives every finding with its rule, sheet, cell, severity, expected and found", async () => {
     const plan = planWith();
-    plan.sheets[1].blocks.find((b) => b.at === "A7")!.cells[3][7] = "Good";
+    plan.sheets[1].blocks.find((b) => b.at === "A7")!.cells[3][KEY_AREA.columns.current - 1] = "Good";
     const file = path.join(tempDir(), "tampered.xlsx");
     await writeFile(file, await writePlanToBuffer(plan));
     const result = await runCli("check", file, "--json", "--today", TODAY);
@@ -44,7 +45,7 @@ describe("nps-toolkit check", () => {
       rule: "answer.not-a-level",
       severity: "error",
       sheet: { role: "keyArea", key: plan.sheets[1].key, name: plan.sheets[1].name },
-      cell: "H10",
+      cell: `${KEY_AREA.letters.current}10`,
       keyArea: { id: "SL-ECSM", name: "Engaging Councillors and Senior Managers" },
       // Row 10 holds the key area's second behaviour.
       behaviour: { id: "SL-ECSM-02", name: "Mission and Strategy" },

@@ -64,8 +64,8 @@ describe("nps-toolkit repair IN OUT", () => {
       now,
       sheetNames: { "keyArea:BC-MSR": "Risk (ours)", summary: "Overview" },
     });
-    typeInto(plan, "keyArea:SL-ECSM", "H10", "Excellent"); // a typed entry that is not a level
-    typeInto(plan, "keyArea:SL-ECSM", "I10", " leader "); // a level typed in other case, with spaces
+    typeInto(plan, "keyArea:SL-ECSM", "J10", "Excellent"); // a typed entry that is not a level
+    typeInto(plan, "keyArea:SL-ECSM", "K10", " leader "); // a level typed in other case, with spaces
     writeFileSync(input, await addUsersSheets(await writePlanToBuffer(plan), ["Budget 2026", "My pivot"]));
     inBytes = readFileSync(input);
   });

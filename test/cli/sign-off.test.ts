@@ -59,7 +59,7 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
     writeFileSync(input, await writePlanToBuffer(buildWorkbookPlan(toolkit, given, { now })));
     inBytes = readFileSync(input);
     const plan = buildWorkbookPlan(toolkit, given, { now });
-    typeInto(plan, "keyArea:SL-ECSM", "H10", "Excellent"); // not a level: an error
+    typeInto(plan, "keyArea:SL-ECSM", "J10", "Excellent"); // not a level: an error
     writeFileSync(broken, await writePlanToBuffer(plan));
   });
 
@@ -89,7 +89,7 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
     const output = path.join(dir, "then-changed.xlsx");
     expect((await run("sign-off", input, "--by", "Sam Lead", "-o", output)).code).toBe(0);
     const workbook = await loadWithExcelJs(new Uint8Array(await readFileBytes(output)));
-    workbook.getWorksheet(toolkit.themes[0].keyAreas[0].sheetName)!.getCell("J9").value = "Board minutes, revised";
+    workbook.getWorksheet(toolkit.themes[0].keyAreas[0].sheetName)!.getCell("M9").value = "Board minutes, revised";
     await workbook.xlsx.writeFile(output);
     const checked = await run("check", output, "--json");
     const findings = JSON.parse(checked.out.join("\n")).files[0].findings as { rule: string }[];
@@ -119,7 +119,7 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
     expect(result.out).toEqual([]);
     expect(result.err).toEqual([
       `${broken}: This return has 1 error (a figure on Summary, Gaps or Data cannot be trusted, or the toolkit's text was changed), so it was not signed off.`,
-      `  Councillors & Senior Managers!H10: ${findingWords.answer.notALevel(findingWords.answer.current)} (answer.not-a-level)`,
+      `  Councillors & Senior Managers!J10: ${findingWords.answer.notALevel(findingWords.answer.current)} (answer.not-a-level)`,
       "Correct them (nps-toolkit repair fixes the ones marked repairable by nps-toolkit check), then sign off again; or add --with-errors to sign off as it is.",
     ]);
     expect(existsSync(output)).toBe(false);
@@ -235,7 +235,7 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
     expect(result.code).toBe(0);
     expect(result.out.slice(2)).toEqual([
       `The check found 1 warning in ${unproven}, which does not stop a sign-off:`,
-      "  Councillors & Senior Managers!J9: The current level is Mature, but there is no evidence for it. (answer.evidence-missing)",
+      "  Councillors & Senior Managers!M9: The current level is Mature, but there is no evidence for it. (answer.evidence-missing)",
     ]);
   });
 

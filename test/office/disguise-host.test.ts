@@ -63,16 +63,16 @@ test("number formats set in Excel that disguise a score or hide it are found, st
   await fake.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(AREA);
     sheet.protection.unprotect();
-    sheet.getRange("M9").numberFormat = [['[=1]"3";0']];
-    sheet.getRange("N9").numberFormat = [[";;;"]];
+    sheet.getRange("P9").numberFormat = [['[=1]"3";0']];
+    sheet.getRange("Q9").numberFormat = [[";;;"]];
     await context.sync();
   });
   const { snapshot, syncs } = await readForCheck(fake);
   expect(syncs).toBe(1);
   expect(actionable(snapshot)).toEqual([
     { rule: "protection.sheet-unprotected", sheet: AREA, cell: undefined, severity: "warning" },
-    { rule: "disguise.number-format", sheet: AREA, cell: "M9", severity: "error" },
-    { rule: "disguise.value-hidden", sheet: AREA, cell: "N9", severity: "warning" },
+    { rule: "disguise.number-format", sheet: AREA, cell: "P9", severity: "error" },
+    { rule: "disguise.value-hidden", sheet: AREA, cell: "Q9", severity: "warning" },
   ]);
 });
 
@@ -115,7 +115,7 @@ test("repair in Excel gives the disguised cells the plan's formats again, and th
   await fake.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(AREA);
     sheet.protection.unprotect();
-    sheet.getRange("M9").numberFormat = [['[=1]"3";0']];
+    sheet.getRange("P9").numberFormat = [['[=1]"3";0']];
     sheet.getRange("C9").numberFormat = [[";;;"]];
     sheet.protection.protect();
     await context.sync();
@@ -124,7 +124,7 @@ test("repair in Excel gives the disguised cells the plan's formats again, and th
   const before = (await host.check(noProgress))!.findings.filter((f) => f.rule.startsWith("disguise."));
   expect(before.map((f) => [f.rule, f.cell, f.repairable])).toEqual([
     ["disguise.value-hidden", "C9", true],
-    ["disguise.number-format", "M9", true],
+    ["disguise.number-format", "P9", true],
   ]);
   await host.buildOrUpgrade(DETAILS, noProgress);
   const after = (await host.check(noProgress))!.findings.filter((f) => f.severity !== "info");

@@ -11,7 +11,11 @@ import {
 } from "../../src/core/sign-off/sign-off";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { todayIso } from "../../src/core/util/dates";
-import { DATA, LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/layout";
+import { DATA, KEY_AREA, LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/layout";
+import type { Answers } from "../../src/core/plan/answer-types";
+import { previousFingerprint } from "../../src/core/answers/fingerprint";
+import { writeWorkbookPlan } from "../../src/office/write-plan";
+import { layout4Column, olderLayoutPlan } from "../support/older-layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { columnLetter } from "../../src/core/util/a1";
 import { parseToolkit } from "../../src/core/toolkit/load";
@@ -128,30 +132,70 @@ describe("upgrade and repair", () => {
     expect(found?.roles.summary).toBe("Our summary");
   });
 
-  test("a workbook of an earlier layout is upgraded to this one: new score formulas, answers kept", async () => {
-    // How a layout 1 workbook looked: the same toolkit, with MATCH reading the typed level.
-    const fake = new FakeExcel();
-    const answers = { ...DETAILS, behaviours: { [behaviour.id]: { current: "Mature", target: "Leader" } } };
-    const plan = await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
-    const layoutRow = METADATA_KEYS.indexOf("layoutVersion") + 2;
-    fake.seedCell(fake.sheet(SHEET_NAMES.metadata), `B${layoutRow}`, "1");
-    const oldScore =
-      '=IF(TRIM(H9)="","",IFERROR(MATCH(TRIM(H9),{"Minimum","Developing","Mature","Leader","Innovator"},0),"Not a level"))';
-    fake.seedCell(fake.sheet(firstArea.sheetName), "M9", { formula: oldScore });
+  test.each([1, 3, 4] as const)(
+    "a workbook of layout %s is upgraded to this one: new score formulas, every answer and previous value in today's columns",
+    async (layout) => {
+      const fake = new FakeExcel();
+      const previousBehaviours = {
+        [behaviour.id]: { current: "Developing", target: "Mature", evidence: "Old minutes" },
+      };
+      const previous = {
+        source: {
+          file: "last-year.xlsx",
+          assessmentDate: "2024-03-01",
+          answersFingerprint: previousFingerprint(previousBehaviours, "2024-03-01", toolkit),
+        },
+        behaviours: previousBehaviours,
+      };
+      const answers: Answers = {
+        ...DETAILS,
+        behaviours: { [behaviour.id]: { current: "Mature", target: "Leader", evidence: "Minutes", owner: "Sam" } },
+        ...(layout === 4 ? { previous } : {}),
+      };
+      // As that layout's generator wrote it: layout 4's columns (layouts 1 to 3 had the same, without the Previous ones).
+      const older = olderLayoutPlan(layout === 4 ? 4 : 3, toolkit, answers, { now: NOW, ...DETAILS });
+      await fake.run((context) =>
+        writeWorkbookPlan(context, older, { existing: new Map(), existingNames: new Set(), excelApi19: true }, () =>
+          context.sync(),
+        ),
+      );
+      const layoutRow = METADATA_KEYS.indexOf("layoutVersion") + 2;
+      const oldScore =
+        '=IF(TRIM(H9)="","",IFERROR(MATCH(TRIM(H9),{"Minimum","Developing","Mature","Leader","Innovator"},0),"Not a level"))';
+      if (layout === 1) {
+        // Layout 1's score formula: MATCH reading the typed level, in layout 4's score column (M).
+        fake.seedCell(fake.sheet(SHEET_NAMES.metadata), `B${layoutRow}`, "1");
+        fake.seedCell(fake.sheet(firstArea.sheetName), `${columnLetter(layout4Column("currentScore"))}9`, {
+          formula: oldScore,
+        });
+      }
+      expect(fake.cell(firstArea.sheetName, `${columnLetter(layout4Column("current"))}9`)).toMatchObject({
+        text: "Mature",
+      });
 
-    const outcome = await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
-    expect(outcome.action).toBe("upgraded");
-    expect(fake.cell(SHEET_NAMES.metadata, `B${layoutRow}`)).toMatchObject({
-      kind: "text",
-      text: String(LAYOUT_VERSION),
-    });
-    expect(fake.cell(firstArea.sheetName, "M9")).toEqual({
-      kind: "formula",
-      formula: `=${(planCell(plan, `keyArea:${firstArea.id}`, "M9") as { formula: string }).formula}`,
-    });
-    expect(fake.cell(firstArea.sheetName, "M9")).not.toEqual({ kind: "formula", formula: oldScore });
-    expect((await readBack(fake, toolkit))?.answers.behaviours).toEqual(answers.behaviours);
-  });
+      const outcome = await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+      expect(outcome.action).toBe("upgraded");
+      expect(fake.cell(SHEET_NAMES.metadata, `B${layoutRow}`)).toMatchObject({
+        kind: "text",
+        text: String(LAYOUT_VERSION),
+      });
+      const plan = buildWorkbookPlan(toolkit, answers, { now: NOW, ...DETAILS });
+      const L = KEY_AREA.letters;
+      expect(fake.cell(firstArea.sheetName, `${L.currentScore}9`)).toEqual({
+        kind: "formula",
+        formula: `=${(planCell(plan, `keyArea:${firstArea.id}`, `${L.currentScore}9`) as { formula: string }).formula}`,
+      });
+      const textAt = (letter: string) =>
+        (fake.cell(firstArea.sheetName, `${letter}9`) as { text?: string } | undefined)?.text;
+      expect([L.current, L.target, L.evidence, L.owner].map(textAt)).toEqual(["Mature", "Leader", "Minutes", "Sam"]);
+      expect([L.previousCurrent, L.previousTarget, L.previousEvidence].map(textAt)).toEqual(
+        layout === 4 ? ["Developing", "Mature", "Old minutes"] : [undefined, undefined, undefined],
+      );
+      const read = await readBack(fake, toolkit);
+      expect(read?.answers.behaviours).toEqual(answers.behaviours);
+      expect(read?.answers.previous).toEqual(layout === 4 ? previous : undefined);
+    },
+  );
 
   test("reads protection first: works whether our sheets are still protected or the user unprotected one", async () => {
     const fake = new FakeExcel();
@@ -429,7 +473,7 @@ describe("sign off", () => {
     const fake = new FakeExcel();
     await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
     await hostFor(fake).signOff({ name: "Sam Lead" }, noProgress);
-    fake.seedCell(fake.sheet(firstArea.sheetName), "I9", "Leader");
+    fake.seedCell(fake.sheet(firstArea.sheetName), "K9", "Leader");
     expect(signOffState((await readBack(fake, toolkit))!, toolkit)).toBe("changed");
     const { check } = await hostFor(fake).status();
     expect(check?.findings.filter((f) => f.rule.startsWith("signoff.")).map((f) => f.rule)).toEqual([
@@ -440,7 +484,7 @@ describe("sign off", () => {
   test("a workbook whose check has errors is not signed off, and nothing is written", async () => {
     const fake = new FakeExcel();
     await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
-    fake.seedCell(fake.sheet(firstArea.sheetName), "H10", "Excellent");
+    fake.seedCell(fake.sheet(firstArea.sheetName), "J10", "Excellent");
     const syncsBefore = fake.syncs.length;
     const attempt = hostFor(fake).signOff({ name: "Sam Lead" }, noProgress);
     await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
@@ -483,7 +527,7 @@ describe("sign off", () => {
     await fake.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(firstArea.sheetName);
       sheet.protection.unprotect();
-      sheet.getRange("H10").dataValidation.clear();
+      sheet.getRange("J10").dataValidation.clear();
       await context.sync();
     });
     const { check } = await hostFor(fake).status();

@@ -5,6 +5,7 @@
 import { writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { KEY_AREA } from "../../src/core/plan/layout";
 import { locatePlanCell } from "../../src/core/plan/locate";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
@@ -232,14 +233,14 @@ describe("extra checks catch what the validator misses", () => {
       const workbook = plan({ behaviours: { "SL-ECSM-01": { current: "Mature" } } });
       expect(await generated(workbook)).toEqual([]);
       const sheet = workbook.sheets.find((s) => s.key === "keyArea:SL-ECSM")!;
-      const score = locatePlanCell(sheet, 9, 13)!;
+      const score = locatePlanCell(sheet, 9, KEY_AREA.columns.currentScore)!;
       score.line[score.index] = {
-        formula: 'IFERROR(MATCH(TRIM(H9),{"Minimum","Developing","Mature"},0),"Not a level")',
+        formula: 'IFERROR(MATCH(TRIM(J9),{"Minimum","Developing","Mature"},0),"Not a level")',
       };
       expect(await generated(workbook)).toEqual([
         expect.objectContaining({
           check: "input-read-as-pattern",
-          detail: expect.stringMatching(/^'Councillors & Senior Managers' cell M9: argument 1 of MATCH/),
+          detail: expect.stringMatching(/^'Councillors & Senior Managers' cell P9: argument 1 of MATCH/),
         }),
       ]);
     });

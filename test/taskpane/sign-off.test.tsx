@@ -79,7 +79,7 @@ test("a blank name is refused in the form, with focus on the field, and Excel is
 test("a workbook whose check has errors is refused with what to do", async () => {
   const fake = new FakeExcel();
   await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
-  fake.seedCell(fake.sheet(area.sheetName), "H10", "Excellent");
+  fake.seedCell(fake.sheet(area.sheetName), "J10", "Excellent");
   const { button, name } = await paneOver(fake);
   fireEvent.change(name, { target: { value: "Sam Lead" } });
   fireEvent.click(button);

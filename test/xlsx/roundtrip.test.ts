@@ -3,6 +3,7 @@ import { readAssessment } from "../../src/core/answers/from-snapshot";
 import { sheetsMadeByUs } from "../../src/core/snapshot/our-sheets";
 import type { Answers } from "../../src/core/plan/answer-types";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
+import { LAYOUT_VERSION } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
@@ -21,7 +22,11 @@ describe(".xlsx round trip", () => {
     expect(found?.roles["keyArea:BC-MSR"]).toBe("Risk (renamed)");
     expect(found?.roles.summary).toBe("Our summary");
     expect(found?.answers.behaviours).toEqual(given.behaviours);
-    expect(found?.info.metadata).toMatchObject({ toolkitId: "nps-2018", toolkitVersion: "1.0.0", layoutVersion: "4" });
+    expect(found?.info.metadata).toMatchObject({
+      toolkitId: "nps-2018",
+      toolkitVersion: "1.0.0",
+      layoutVersion: String(LAYOUT_VERSION),
+    });
   });
 
   test("a workbook the add-in did not make is not taken for an assessment", async () => {

@@ -2,6 +2,7 @@
  * One snapshot, two readers: the same plan written by each writer and read back by each reader gives
  * the same snapshot, so the checker, upgrades and consolidation see the same workbook either way.
  */
+import { KEY_AREA } from "../../src/core/plan/layout";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { queueWorkbookPlan } from "../support/queue-plan";
 import { sampleAnswers } from "../../src/core/answers/sample";
@@ -58,9 +59,11 @@ test("the Office reader and the .xlsx reader give the same snapshot of the same 
   // The new fields are there, not merely absent on both sides.
   const area = fromXlsx.sheets.find((s) => s.name === toolkit.themes[0].keyAreas[0].sheetName)!;
   expect(area.protected).toBe(true);
-  expect(area.locked).toMatchObject({ C9: true, H9: false, L9: false });
-  expect(area.validations?.H9).toEqual({ type: "list", list: [...toolkit.levels], alert: "stop" });
-  expect(area.validations?.L9).toEqual({ type: "date", alert: "stop" });
+  const { current, reviewDate, previousCurrent } = KEY_AREA.letters;
+  expect(area.locked).toMatchObject({ C9: true, [`${current}9`]: false, [`${reviewDate}9`]: false });
+  expect(area.locked).toMatchObject({ [`${previousCurrent}9`]: true });
+  expect(area.validations?.[`${current}9`]).toEqual({ type: "list", list: [...toolkit.levels], alert: "stop" });
+  expect(area.validations?.[`${reviewDate}9`]).toEqual({ type: "date", alert: "stop" });
 });
 
 test("both readers see the same removed picker, unlocked descriptor, locked input and lifted protection", async () => {
@@ -68,16 +71,17 @@ test("both readers see the same removed picker, unlocked descriptor, locked inpu
   const fake = new FakeExcel();
   const plan = buildWorkbookPlan(toolkit, answers, { now: new Date("2026-04-01T09:00:00Z") });
   const area = plan.sheets.find((s) => s.role === "keyArea")!;
+  const { current, evidence } = KEY_AREA.letters;
   // A picker pasted over in one cell, a different alert on another, one descriptor unlocked, one input locked.
   area.validations = area.validations.flatMap((v) =>
-    v.range === "H9:H12"
+    v.range === `${current}9:${current}12`
       ? [
-          { ...v, range: "H9" },
-          { ...v, range: "H11:H12" },
+          { ...v, range: `${current}9` },
+          { ...v, range: `${current}11:${current}12` },
         ]
       : [v],
   );
-  area.styles.push({ range: "D10", style: { locked: false } }, { range: "J11", style: { locked: true } });
+  area.styles.push({ range: "D10", style: { locked: false } }, { range: `${evidence}11`, style: { locked: true } });
   delete area.protection;
   await fake.run(async (context) => {
     await queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true });
@@ -89,7 +93,7 @@ test("both readers see the same removed picker, unlocked descriptor, locked inpu
   expect(comparable(fromXlsx)).toEqual(comparable(fromOffice));
   const read = fromXlsx.sheets.find((s) => s.name === area.name)!;
   expect(read.protected).toBe(false);
-  expect(read.validations?.H10).toBeUndefined();
-  expect(read.validations?.H11).toBeDefined();
-  expect(read.locked).toMatchObject({ D10: false, D11: true, J11: true, J10: false });
+  expect(read.validations?.[`${current}10`]).toBeUndefined();
+  expect(read.validations?.[`${current}11`]).toBeDefined();
+  expect(read.locked).toMatchObject({ D10: false, D11: true, [`${evidence}11`]: true, [`${evidence}10`]: false });
 });

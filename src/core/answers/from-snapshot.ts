@@ -4,12 +4,14 @@ import {
   GUIDE_DETAILS_SINCE_LAYOUT,
   GUIDE_PEERS_SINCE_LAYOUT,
   KEY_AREA,
+  olderKeyAreaColumns,
   keyAreaSheetKey,
   METADATA_KEYS,
   PREVIOUS_SINCE_LAYOUT,
   RETIRED,
   roleNameFor,
   SHEET_NAMES,
+  type KeyAreaColumn,
   type MetadataKey,
 } from "../plan/layout";
 import { readActions } from "./action-rows";
@@ -151,11 +153,17 @@ export function hasPreviousColumns(metadata: Partial<Record<MetadataKey, string>
 
 /**
  * Every answer of the key area sheets and the Retired answers sheet, by behaviour ID wherever its
- * row stands (answer-rows.ts), with a note for each entry that could not be placed.
+ * row stands (answer-rows.ts), with a note for each entry that could not be placed. The key area
+ * columns are read where the workbook's layout put them.
  */
-function readAnswers(keyAreaSheets: SnapshotSheet[], retired: SnapshotSheet | undefined, withPrevious: boolean) {
+function readAnswers(
+  keyAreaSheets: SnapshotSheet[],
+  retired: SnapshotSheet | undefined,
+  metadata: Partial<Record<MetadataKey, string>>,
+) {
   const idHeader = KEY_AREA.header.id;
-  const scanned = keyAreaSheets.map((sheet) => ({ sheet, scanned: scanSheet(sheet, KEY_AREA.columns, idHeader) }));
+  const columns = olderKeyAreaColumns(metadata.layoutVersion) ?? KEY_AREA.columns;
+  const scanned = keyAreaSheets.map((sheet) => ({ sheet, scanned: scanSheet(sheet, columns, idHeader) }));
   // A retired answer counts only for a behaviour with no row of its own (one a newer toolkit brings back): where
   // the behaviour has its row, the figures read that row, so the retired answer is named, not carried.
   const ownRows = new Set(scanned.flatMap((s) => s.scanned.rows.map((row) => row.id)));
@@ -174,21 +182,24 @@ function readAnswers(keyAreaSheets: SnapshotSheet[], retired: SnapshotSheet | un
   );
   return {
     behaviours,
-    previous: withPrevious ? readPrevious(scanned) : {},
+    previous: hasPreviousColumns(metadata) ? readPrevious(scanned, columns) : {},
     unplaced: [...fromKeyAreas.unplaced, ...withoutId, ...fromRetired.unplaced, ...retiredNotCounted],
   };
 }
 
 /** Last year's answers in the Previous columns, by behaviour ID: the first row of a behaviour that has any. */
-function readPrevious(scanned: { sheet: SnapshotSheet; scanned: ScannedSheet }[]): Record<string, PreviousAnswer> {
+function readPrevious(
+  scanned: { sheet: SnapshotSheet; scanned: ScannedSheet }[],
+  columns: Readonly<Record<KeyAreaColumn, number>>,
+): Record<string, PreviousAnswer> {
   const previous: Record<string, PreviousAnswer> = {};
   for (const { sheet, scanned: found } of scanned)
     for (const { id, row } of found.rows) {
       if (previous[id]) continue;
       const answer: PreviousAnswer = {
-        current: text(sheet, cellAddress(row, KEY_AREA.columns.previousCurrent)),
-        target: text(sheet, cellAddress(row, KEY_AREA.columns.previousTarget)),
-        evidence: text(sheet, cellAddress(row, KEY_AREA.columns.previousEvidence)),
+        current: text(sheet, cellAddress(row, columns.previousCurrent)),
+        target: text(sheet, cellAddress(row, columns.previousTarget)),
+        evidence: text(sheet, cellAddress(row, columns.previousEvidence)),
       };
       const filled = Object.fromEntries(Object.entries(answer).filter(([, v]) => v !== "")) as PreviousAnswer;
       if (Object.keys(filled).length > 0) previous[id] = filled;
@@ -238,11 +249,7 @@ export function readAssessment(snapshot: WorkbookSnapshot, toolkit: Toolkit): Fo
   const read = answerSheets(snapshot, roles, [...new Set(keyAreaSheets)]);
   const actions = readActions(sheetNamed(roles.actions));
   const metadata = readMetadata(sheetNamed(roles.metadata));
-  const {
-    behaviours,
-    previous: previousBehaviours,
-    unplaced,
-  } = readAnswers(read, sheetNamed(roles.retired), hasPreviousColumns(metadata));
+  const { behaviours, previous: previousBehaviours, unplaced } = readAnswers(read, sheetNamed(roles.retired), metadata);
   const previous = previousAnswers(previousBehaviours, metadata);
   const at = (cell: { row: number; column: number }) => cellAddress(cell.row, cell.column);
   const guideDetails = guideHasDetails(metadata) ? guide : undefined;

@@ -6,7 +6,14 @@ import { guideHasDetails, guideHasPeerDetails, readAssessment, type FoundAssessm
 import { readModeration } from "../answers/moderation";
 import type { ModerationRecord } from "../plan/moderation-types";
 import { buildWorkbookPlan, defaultSheetNames } from "../plan/build-plan";
-import { GUIDE_DETAILS_SINCE_LAYOUT, GUIDE_PEERS_SINCE_LAYOUT, METADATA_KEYS, type MetadataKey } from "../plan/layout";
+import {
+  GUIDE_DETAILS_SINCE_LAYOUT,
+  GUIDE_PEERS_SINCE_LAYOUT,
+  KEY_AREA_COLUMNS_SINCE_LAYOUT,
+  olderKeyAreaColumns,
+  METADATA_KEYS,
+  type MetadataKey,
+} from "../plan/layout";
 import type { Answers } from "../plan/answer-types";
 import type { WorkbookPlan } from "../plan/types";
 import type { WorkbookSnapshot } from "../snapshot/types";
@@ -131,23 +138,32 @@ function identify(
 
 /**
  * A workbook made before the Guide had respondent and sign-off cells, or council type and region
- * pickers: a repair adds them, keeping every answer.
+ * pickers, or before the key area sheets had today's columns: a repair brings it up to date, keeping every answer.
  */
 function layoutOutdated(found: FoundAssessment): Finding {
-  const { layoutVersion } = found.info.metadata;
-  const detailsMissing = !guideHasDetails(found.info.metadata);
+  const { metadata } = found.info;
+  const missing = !guideHasDetails(metadata) ? "details" : !guideHasPeerDetails(metadata) ? "peers" : "keyAreas";
+  const since = {
+    details: GUIDE_DETAILS_SINCE_LAYOUT,
+    peers: GUIDE_PEERS_SINCE_LAYOUT,
+    keyAreas: KEY_AREA_COLUMNS_SINCE_LAYOUT,
+  };
   return finding({
     rule: "identity.layout-outdated",
     sheet: found.roles.metadata ? { role: "metadata", key: "metadata", name: found.roles.metadata } : undefined,
     cell: found.roles.metadata ? metadataCell("layoutVersion") : undefined,
-    message: findingWords.identity.layoutOutdated(detailsMissing ? "details" : "peers"),
-    expected: findingWords.identity.layoutOutdatedExpected(
-      detailsMissing ? GUIDE_DETAILS_SINCE_LAYOUT : GUIDE_PEERS_SINCE_LAYOUT,
-    ),
-    found: layoutVersion ?? findingWords.empty,
+    message: findingWords.identity.layoutOutdated(missing),
+    expected: findingWords.identity.layoutOutdatedExpected(since[missing]),
+    found: metadata.layoutVersion ?? findingWords.empty,
     repairable: true,
   });
 }
+
+/**
+ * The sheets an older layout's key area columns stand apart from this layout's in: the key area sheets and the
+ * sheets whose formulas read them by column. Compared with this layout's plan they would differ everywhere by design.
+ */
+const READS_KEY_AREA_COLUMNS: readonly string[] = ["keyArea", "summary", "gaps", "data"];
 
 /** Plans already built, by toolkit and then by sheet names: a batch of returns mostly shares one. */
 const plannedFor = new WeakMap<Toolkit, Map<string, WorkbookPlan>>();
@@ -184,7 +200,7 @@ function checkSheets(
   plan: WorkbookPlan,
   snapshot: WorkbookSnapshot,
   toolkit: Toolkit,
-  options: CheckOptions & { olderGuide: boolean; answers: Answers },
+  options: CheckOptions & { olderGuide: boolean; olderKeyAreas: boolean; answers: Answers },
 ): Finding[] {
   const behaviourIds = new Set(toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id))));
   const keyAreas = new Map(toolkit.themes.flatMap((t) => t.keyAreas.map((k) => [k.id, k] as const)));
@@ -192,7 +208,10 @@ function checkSheets(
   const compared = compareWithPlan(plan, snapshot, {
     behaviourIds,
     defaults: new Map(plan.sheets.map((s) => [s.name, defaultNames[s.key] ?? s.name])),
-    contentSkipped: (sheet) => sheet.role === "metadata" || (sheet.role === "guide" && options.olderGuide),
+    contentSkipped: (sheet) =>
+      sheet.role === "metadata" ||
+      (sheet.role === "guide" && options.olderGuide) ||
+      (options.olderKeyAreas && READS_KEY_AREA_COLUMNS.includes(sheet.role)),
   });
   const findings = [
     ...compared.findings,
@@ -262,13 +281,14 @@ export function checkWorkbook(
   const toolkit = identity.toolkit;
   const found = toolkit === canonical ? located : (readAssessment(snapshot, toolkit) ?? located);
   const olderGuide = !guideHasPeerDetails(found.info.metadata);
+  const olderKeyAreas = olderKeyAreaColumns(found.info.metadata.layoutVersion) !== undefined;
   const moderation = readModeration(snapshot, found.roles);
   const plan = planFor(found, toolkit, moderation);
   const findings = withBehaviours(
     [
       ...identity.findings,
-      ...(olderGuide ? [layoutOutdated(found)] : []),
-      ...checkSheets(plan, snapshot, toolkit, { ...options, olderGuide, answers: found.answers }),
+      ...(olderGuide || olderKeyAreas ? [layoutOutdated(found)] : []),
+      ...checkSheets(plan, snapshot, toolkit, { ...options, olderGuide, olderKeyAreas, answers: found.answers }),
       ...checkNames(plan, snapshot, found, toolkit),
       ...checkSettings(snapshot),
       ...checkSignOff(found, toolkit),

@@ -17,7 +17,7 @@ const STATUS = workbookWords.actions.status;
  * Where things live in the generated workbook. The readers use the same constants, so a layout
  * change is one edit here plus a LAYOUT_VERSION bump (which makes existing workbooks upgradeable).
  */
-export const LAYOUT_VERSION = 4;
+export const LAYOUT_VERSION = 5;
 
 /** The workbook's own sheet names, declared beside the toolkit's schema (which keeps key area sheets off them). */
 export { SHEET_NAMES } from "../toolkit/sheet-names";
@@ -131,27 +131,82 @@ export const KEY_AREA = {
     behaviour: { header: KEY_AREA_HEADER.behaviour, width: 24 },
     /** The five level descriptors, Minimum first, headed by the toolkit's level names. */
     descriptors: { header: KEY_AREA_HEADER.descriptors, width: 30, span: LEVEL_COUNT },
+    // Last year's answers (src/core/cycle), locked: always present, so that every formula, the Data table and the
+    // checker have one shape; empty in a workbook not started from last year's. Each stands just left of this
+    // year's column (layout 5), so an officer reads last year's answer and gives this year's beside it, left to
+    // right as time runs, the descriptors still next to the levels, and this year's inputs stay two unlocked runs.
+    previousCurrent: { header: KEY_AREA_HEADER.previousCurrent, width: 9, format: "text" },
+    previousTarget: { header: KEY_AREA_HEADER.previousTarget, width: 9, format: "text" },
     current: { ...COLUMN.currentLevel, width: 13, role: "input" },
     target: { ...COLUMN.targetLevel, width: 13, role: "input" },
+    previousEvidence: { header: KEY_AREA_HEADER.previousEvidence, width: 14, format: "text" },
     evidence: { ...COLUMN.evidence, width: 32, format: "text", role: "input" },
     owner: { ...COLUMN.owner, width: 14, format: "text", role: "input" },
     reviewDate: { ...COLUMN.reviewDate, width: 12, role: "input" },
     currentScore: { ...COLUMN.currentScore, width: 8, role: "formula" },
     targetScore: { ...COLUMN.targetScore, width: 8, role: "formula" },
     gap: { ...COLUMN.gap, width: 7, role: "formula" },
-    // Last year's answers (src/core/cycle), locked, and the progress since: always present, so that every
-    // formula, the Data table and the checker have one shape; empty in a workbook not started from last year's.
-    // After the scores rather than beside the pickers, so that no column an earlier layout had moves.
-    previousCurrent: { header: KEY_AREA_HEADER.previousCurrent, width: 9, format: "text" },
-    previousTarget: { header: KEY_AREA_HEADER.previousTarget, width: 9, format: "text" },
+    // The progress since last year: last year's score, and the current score less it.
     previousScore: { ...COLUMN.previousScore, width: 9, role: "formula" },
     change: { ...COLUMN.change, width: 7, role: "formula" },
-    previousEvidence: { header: KEY_AREA_HEADER.previousEvidence, width: 14, format: "text" },
   }),
 } as const;
 
+/** A key area sheet's named columns. */
+export type KeyAreaColumn = keyof typeof KEY_AREA.columns;
+
 /** The first layout with the Previous columns on the key area sheets: in an older one those cells are not ours. */
 export const PREVIOUS_SINCE_LAYOUT = 4;
+
+/**
+ * The key area columns of older layouts, in their order from column A, each with the last layout that had it:
+ * a reader finds an older workbook's answers where that layout put them (the same columns, the same headers).
+ * Layouts 1 to 4 stood still (layout 4 added the Previous columns after the scores); layout 5 moved the Previous
+ * columns beside the pickers. A layout before 4 has no Previous columns: hasPreviousColumns says so.
+ */
+const OLDER_KEY_AREA_ORDERS: readonly { upToLayout: number; order: readonly KeyAreaColumn[] }[] = [
+  {
+    upToLayout: 4,
+    order: [
+      "id",
+      "behaviour",
+      "descriptors",
+      "current",
+      "target",
+      "evidence",
+      "owner",
+      "reviewDate",
+      "currentScore",
+      "targetScore",
+      "gap",
+      "previousCurrent",
+      "previousTarget",
+      "previousScore",
+      "change",
+      "previousEvidence",
+    ],
+  },
+];
+
+/** The first layout with today's key area columns: a workbook of an older one is upgraded, not compared with them. */
+export const KEY_AREA_COLUMNS_SINCE_LAYOUT = Math.max(...OLDER_KEY_AREA_ORDERS.map((older) => older.upToLayout)) + 1;
+
+const OLDER_KEY_AREA_COLUMNS = OLDER_KEY_AREA_ORDERS.map(({ upToLayout, order }) => ({
+  upToLayout,
+  columns: columnLayout(pickColumns(KEY_AREA.specs, order)).columns,
+}));
+
+/**
+ * Where an older layout put the key area columns, for a workbook stamped with `layoutVersion`; undefined when they
+ * stand where KEY_AREA puts them: this layout, a newer one, or no stamp (which the checker reports).
+ */
+export function olderKeyAreaColumns(
+  layoutVersion: string | undefined,
+): Readonly<Record<KeyAreaColumn, number>> | undefined {
+  const layout = Number(layoutVersion);
+  if (!layoutVersion || !Number.isInteger(layout)) return undefined;
+  return OLDER_KEY_AREA_COLUMNS.find(({ upToLayout }) => layout <= upToLayout)?.columns;
+}
 
 /** Retired answers sheet: behaviour answers the toolkit no longer has, one row each below the header, as typed. */
 export const RETIRED = namedTable(3, {

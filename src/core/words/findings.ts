@@ -50,8 +50,10 @@ export const findingWords = {
     upgradeAvailable: (version: string, newest: string) =>
       `This workbook uses toolkit ${version}; version ${newest} is available, and an upgrade keeps every answer.`,
     /** The Guide lacks the cells a later layout added: the respondent and sign-off cells, or the council type and region pickers. */
-    layoutOutdated: (missing: "details" | "peers") =>
-      `This workbook was made by an earlier version of NPS Toolkit for Excel, whose Guide has no ${missing === "details" ? "respondent or sign-off cells" : "council type or region pickers"}, so the Guide was not compared. Repair brings it up to date and keeps every answer.`,
+    layoutOutdated: (missing: "details" | "peers" | "keyAreas") =>
+      missing === "keyAreas"
+        ? "This workbook was made by an earlier version of NPS Toolkit for Excel, whose key area sheets have last year's levels and evidence in other columns, so the key area sheets, Summary, Gaps and Data were not compared. Repair brings it up to date and keeps every answer."
+        : `This workbook was made by an earlier version of NPS Toolkit for Excel, whose Guide has no ${missing === "details" ? "respondent or sign-off cells" : "council type or region pickers"}, so the Guide was not compared. Repair brings it up to date and keeps every answer.`,
     layoutOutdatedExpected: (layout: number) => `${layout} or later`,
   },
 

@@ -84,7 +84,7 @@ test("a note typed in an inserted row is named in the notes, with its sheet and 
   });
   const copy = repaired(input);
   expect(copy.warnings).toEqual([
-    `Row ${at} of "${area.sheetName}" has entries that belong to no behaviour (it has no behaviour ID): B${at} "Ask finance" and H${at} "Mature". They were not carried across; copy them where they belong.`,
+    `Row ${at} of "${area.sheetName}" has entries that belong to no behaviour (it has no behaviour ID): B${at} "Ask finance" and ${KEY_AREA.letters.current}${at} "Mature". They were not carried across; copy them where they belong.`,
   ]);
   expect(answersIn(planSnapshot(copy.plan))).toEqual(every);
 });

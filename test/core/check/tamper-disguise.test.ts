@@ -12,12 +12,15 @@ import { checkWorkbook } from "../../../src/core/check/check";
 import { knownToolkits } from "../../../src/core/toolkit/registry";
 import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
-import { DATA } from "../../../src/core/plan/layout";
+import { DATA, KEY_AREA } from "../../../src/core/plan/layout";
 import { columnLetter } from "../../../src/core/util/a1";
 import { check, errorsAndWarnings, expectedFinding, NOW, samplePlan, TODAY, toolkit, where } from "./fixtures";
 import { examineSnapshot } from "../consolidate/fixtures";
 
 const AREA = toolkit.themes[0].keyAreas[0].sheetName;
+/** The first behaviour's current level and current score on the key area sheet. */
+const LEVEL_CELL = `${KEY_AREA.letters.current}9`;
+const SCORE_CELL = `${KEY_AREA.letters.currentScore}9`;
 /** The first key area's sheet, Summary's and Data's parts, as the writer numbers them (the tests check the names). */
 const AREA_PART = "xl/worksheets/sheet2.xml";
 const SUMMARY_PART = "xl/worksheets/sheet11.xml";
@@ -111,8 +114,8 @@ test("the parts the tests edit are the sheets they mean", async () => {
 
 describe("number formats", () => {
   test('a score shown as another score ([=1]"3";0) is an error on that cell', async () => {
-    const bytes = await tampered(restyle(AREA_PART, "M9", { numberFormat: '[=1]"3";0' }));
-    expect(await findingsOf(bytes)).toEqual([expectedFinding("disguise.number-format", AREA, "M9", "error")]);
+    const bytes = await tampered(restyle(AREA_PART, SCORE_CELL, { numberFormat: '[=1]"3";0' }));
+    expect(await findingsOf(bytes)).toEqual([expectedFinding("disguise.number-format", AREA, SCORE_CELL, "error")]);
   });
 
   test("a Summary average shown with no decimals rounds it: an error", async () => {
@@ -123,13 +126,13 @@ describe("number formats", () => {
   });
 
   test("a level shown as another level by the format's text section is an error", async () => {
-    const bytes = await tampered(restyle(AREA_PART, "H9", { numberFormat: '0;-0;0;"Innovator"' }));
-    expect(await findingsOf(bytes)).toEqual([expectedFinding("disguise.number-format", AREA, "H9", "error")]);
+    const bytes = await tampered(restyle(AREA_PART, LEVEL_CELL, { numberFormat: '0;-0;0;"Innovator"' }));
+    expect(await findingsOf(bytes)).toEqual([expectedFinding("disguise.number-format", AREA, LEVEL_CELL, "error")]);
   });
 
   test("a format that hides the value (;;;) is a warning: the figure is right, but nobody sees it", async () => {
-    const bytes = await tampered(restyle(AREA_PART, "M9", { numberFormat: ";;;" }));
-    expect(await findingsOf(bytes)).toEqual([expectedFinding("disguise.value-hidden", AREA, "M9", "warning")]);
+    const bytes = await tampered(restyle(AREA_PART, SCORE_CELL, { numberFormat: ";;;" }));
+    expect(await findingsOf(bytes)).toEqual([expectedFinding("disguise.value-hidden", AREA, SCORE_CELL, "warning")]);
   });
 });
 
@@ -143,12 +146,12 @@ describe("fonts and fills", () => {
 
   test("a font in the colour of the cell's fill, and a font too small to read, are warnings", async () => {
     const bytes = await tampered(
-      restyle(AREA_PART, "H9", { font: '<font><sz val="11"/><color rgb="FFFFF2CC"/></font>' }),
+      restyle(AREA_PART, LEVEL_CELL, { font: '<font><sz val="11"/><color rgb="FFFFF2CC"/></font>' }),
       restyle(AREA_PART, "D9", { font: '<font><sz val="1"/><color theme="1"/></font>' }),
     );
     expect(await findingsOf(bytes)).toEqual([
       expectedFinding("disguise.text-hidden", AREA, "D9", "warning"),
-      expectedFinding("disguise.text-hidden", AREA, "H9", "warning"),
+      expectedFinding("disguise.text-hidden", AREA, LEVEL_CELL, "warning"),
     ]);
   });
 });
@@ -246,12 +249,14 @@ describe("active content", () => {
         "xl/externalLinks/externalLink1.xml",
         '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
       ),
-      editXml(AREA_PART, (xml) => xml.replace(/(<c r="M9" s="\d+"><f>)[^<]*(<\/f>)/, "$1[1]Sheet1!A1$2")),
+      editXml(AREA_PART, (xml) =>
+        xml.replace(new RegExp(`(<c r="${SCORE_CELL}" s="\\d+"><f>)[^<]*(</f>)`), "$1[1]Sheet1!A1$2"),
+      ),
     );
     const findings = check(await readSnapshotFromBuffer(bytes)).filter((f) => f.rule.startsWith("active."));
     expect(findings.map(where)).toEqual([
       expectedFinding("active.external-link", undefined, undefined, "error"),
-      expectedFinding("active.external-link", AREA, "M9", "error"),
+      expectedFinding("active.external-link", AREA, SCORE_CELL, "error"),
     ]);
     expect(findings[0].found).toBe("xl/externalLinks/externalLink1.xml");
   });
@@ -299,7 +304,7 @@ describe("what stays clean", () => {
 
 test("repair brings back every format, row and column, the table and chart, and leaves out what could run", async () => {
   const bytes = await tampered(
-    restyle(AREA_PART, "M9", { numberFormat: '[=1]"3";0' }),
+    restyle(AREA_PART, SCORE_CELL, { numberFormat: '[=1]"3";0' }),
     restyle(AREA_PART, "C9", { font: '<font><sz val="11"/><color rgb="FFFFFFFF"/></font>' }),
     editXml(AREA_PART, (xml) => xml.replace('<row r="10" ', '<row r="10" hidden="1" ')),
     editXml(SUMMARY_PART, (xml) =>
@@ -331,7 +336,7 @@ test("repair brings back every format, row and column, the table and chart, and 
 
 test("sign-off refuses, and consolidation counts as errors, a disguised score and a VBA project", async () => {
   const bytes = await tampered(
-    restyle(AREA_PART, "M9", { numberFormat: '[=1]"3";0' }),
+    restyle(AREA_PART, SCORE_CELL, { numberFormat: '[=1]"3";0' }),
     addPart("xl/vbaProject.bin", "not really VBA"),
   );
   const snapshot = await readSnapshotFromBuffer(bytes);

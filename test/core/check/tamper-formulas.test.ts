@@ -42,19 +42,19 @@ test("a shared formula's cell is compared as the master gives it, not by the tex
   const zip = await JSZip.loadAsync(await writePlanToBuffer(planWith()));
   const part = "xl/worksheets/sheet2.xml";
   const xml = await zip.file(part)!.async("string");
-  // M9 becomes the master of M9:M10 with its row fixed (H$9), so M10 computes the score of H9; M10 keeps
+  // P9 becomes the master of P9:P10 with its row fixed (J$9), so P10 computes the score of J9; P10 keeps
   // the text of its own right formula, which Excel ignores in a cell of a group.
   const edited = xml
-    .replace(/<c r="M9"([^>]*)><f>([^<]*)<\/f>/, (_, attributes: string, formula: string) => {
-      return `<c r="M9"${attributes}><f t="shared" ref="M9:M10" si="0">${formula.replace(/H9/g, "H$9")}</f>`;
+    .replace(/<c r="P9"([^>]*)><f>([^<]*)<\/f>/, (_, attributes: string, formula: string) => {
+      return `<c r="P9"${attributes}><f t="shared" ref="P9:P10" si="0">${formula.replace(/J9/g, "J$9")}</f>`;
     })
-    .replace(/<c r="M10"([^>]*)><f>([^<]*)<\/f>/, (_, attributes: string, formula: string) => {
-      return `<c r="M10"${attributes}><f t="shared" si="0">${formula}</f>`;
+    .replace(/<c r="P10"([^>]*)><f>([^<]*)<\/f>/, (_, attributes: string, formula: string) => {
+      return `<c r="P10"${attributes}><f t="shared" si="0">${formula}</f>`;
     });
   expect(edited.match(/t="shared"/g)).toHaveLength(2);
   zip.file(part, edited);
   const snapshot = await readSnapshotFromBuffer(await zip.generateAsync({ type: "uint8array" }));
-  expect(snapshot.sheets.find((s) => s.name === AREA)!.cells.M10.formula).toContain("H$9");
+  expect(snapshot.sheets.find((s) => s.name === AREA)!.cells.P10.formula).toContain("J$9");
   const findings = errorsAndWarnings(check(snapshot)).map(where);
-  expect(findings).toContainEqual({ rule: "formula.changed", sheet: AREA, cell: "M10", severity: "error" });
+  expect(findings).toContainEqual({ rule: "formula.changed", sheet: AREA, cell: "P10", severity: "error" });
 });

@@ -13,10 +13,10 @@ const areaKey = `keyArea:${area.id}`;
 const actionable = async (plan: WorkbookPlan) => errorsAndWarnings(await checkPlan(plan)).map(where);
 
 test.each([
-  ["a current level", "H9", { formula: 'IF(1=1,"Innovator","Minimum")' }],
-  ["an evidence cell", "J10", { formula: '"See the minutes"' }],
-  ["an owner cell", "K11", { formula: "Guide!B4" }],
-  ["a review date", "L12", { formula: "DATE(2027,3,31)" }],
+  ["a current level", "J9", { formula: 'IF(1=1,"Innovator","Minimum")' }],
+  ["an evidence cell", "M10", { formula: '"See the minutes"' }],
+  ["an owner cell", "N11", { formula: "Guide!B4" }],
+  ["a review date", "O12", { formula: "DATE(2027,3,31)" }],
 ])("a formula in %s is an error at that cell", async (_, address, formula) => {
   const plan = planWith();
   setCell(plan, areaKey, address, formula);
@@ -27,11 +27,11 @@ test.each([
 
 test("cells merged over a current and a target level", async () => {
   const plan = planWith();
-  setCell(plan, areaKey, "H10", "Developing");
-  setCell(plan, areaKey, "I10", "Leader");
-  sheetOf(plan, areaKey).merges.push("H10:I10");
+  setCell(plan, areaKey, "J10", "Developing");
+  setCell(plan, areaKey, "K10", "Leader");
+  sheetOf(plan, areaKey).merges.push("J10:K10");
   const found = await actionable(plan);
-  expect(found).toContainEqual({ rule: "answer.input-merged", sheet: AREA, cell: "H10", severity: "error" });
+  expect(found).toContainEqual({ rule: "answer.input-merged", sheet: AREA, cell: "J10", severity: "error" });
   expect(found.filter((f) => f.rule === "answer.input-merged")).toHaveLength(1);
 });
 

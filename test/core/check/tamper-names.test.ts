@@ -51,7 +51,7 @@ function setCell(sheet: SheetPlan, address: string, value: PlanCell): void {
 function withDecoy(plan: WorkbookPlan, name: string): WorkbookPlan {
   const decoy = structuredClone(sheetOf(plan, areaKey));
   Object.assign(decoy, { key: "decoy", name: "Decoy", visibility: "veryHidden" });
-  for (const row of rows) setCell(decoy, `H${row}`, "Innovator");
+  for (const row of rows) setCell(decoy, `J${row}`, "Innovator");
   plan.sheets.splice(plan.sheets.length - 1, 0, decoy);
   plan.names.push({ name, reference: "'Decoy'!$A$1" });
   return plan;
@@ -73,12 +73,12 @@ function signedOffLevels(snapshot: WorkbookSnapshot): PlanCell[] {
   const signed = planSignedOffCopy({ snapshot, toolkit, request, check });
   if (isRefusal(signed)) throw new Error(`sign-off refused: ${signed.message}`);
   const sheet = sheetOf(signed.planned.plan, areaKey);
-  return rows.map((row) => cellOf(sheet, `H${row}`));
+  return rows.map((row) => cellOf(sheet, `J${row}`));
 }
 
 describe("a hidden copy of a key area sheet, with a name of the add-in's pointing at it", () => {
   const sample = samplePlan();
-  const realLevels = rows.map((row) => cellOf(sheetOf(sample, areaKey), `H${row}`));
+  const realLevels = rows.map((row) => cellOf(sheetOf(sample, areaKey), `J${row}`));
 
   test("the sample's levels are not all Innovator, so a decoy read would show", () => {
     expect(realLevels.filter((level) => level !== "Innovator").length).toBeGreaterThan(0);
@@ -131,7 +131,7 @@ describe("the add-in's own key area name pointed at the decoy", () => {
       { rule: "names.sheet-not-read", sheet: "Decoy", cell: undefined, severity: "error" },
     ]);
     const { answers } = consolidated(snapshot);
-    const realLevels = rows.map((row) => cellOf(sheetOf(samplePlan(), areaKey), `H${row}`));
+    const realLevels = rows.map((row) => cellOf(sheetOf(samplePlan(), areaKey), `J${row}`));
     expect(area.behaviours.map((b) => answers[b.id]?.current ?? null)).toEqual(realLevels);
   });
 });

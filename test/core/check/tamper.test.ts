@@ -92,8 +92,8 @@ describe("content", () => {
 describe("formulas", () => {
   test("a changed score formula on a key area sheet", async () => {
     const plan = planWith();
-    setPlanCell(plan, areaKey, "M9", { formula: "3" });
-    await expectOnly(plan, [expectedFinding("formula.changed", AREA, "M9", "error")]);
+    setPlanCell(plan, areaKey, "P9", { formula: "3" });
+    await expectOnly(plan, [expectedFinding("formula.changed", AREA, "P9", "error")]);
   });
 
   test("a Summary formula overwritten with a typed number", async () => {
@@ -125,28 +125,28 @@ describe("answers", () => {
     ["a pasted number", 3, "3"],
   ])("%s in a picker is not a level", async (_, typed, shown) => {
     const plan = planWith();
-    setPlanCell(plan, areaKey, "H9", typed);
+    setPlanCell(plan, areaKey, "J9", typed);
     const findings = errorsAndWarnings(await checkPlan(plan));
-    expect(findings.map(where)).toEqual([expectedFinding("answer.not-a-level", AREA, "H9", "error")]);
+    expect(findings.map(where)).toEqual([expectedFinding("answer.not-a-level", AREA, "J9", "error")]);
     expect(findings[0]).toMatchObject({ found: shown, repairable: false });
   });
 
   test("an error value pasted into a picker", async () => {
     const bytes = await editPart(await writePlanToBuffer(planWith()), "xl/worksheets/sheet2.xml", (xml) =>
-      xml.replace(/<c r="H11"([^>]*?)\/>/, '<c r="H11"$1 t="e"><v>#N/A</v></c>'),
+      xml.replace(/<c r="J11"([^>]*?)\/>/, '<c r="J11"$1 t="e"><v>#N/A</v></c>'),
     );
     const findings = errorsAndWarnings(check(await readSnapshotFromBuffer(bytes)));
-    expect(findings.map(where)).toEqual([expectedFinding("answer.error-value", AREA, "H11", "error")]);
+    expect(findings.map(where)).toEqual([expectedFinding("answer.error-value", AREA, "J11", "error")]);
   });
 
   test("a level typed in other case and with spaces is counted, and repair would write its name", async () => {
     const plan = planWith();
-    setPlanCell(plan, areaKey, "H12", " mature ");
-    setPlanCell(plan, areaKey, "J12", "Board minutes");
+    setPlanCell(plan, areaKey, "J12", " mature ");
+    setPlanCell(plan, areaKey, "M12", "Board minutes");
     const findings = await checkPlan(plan);
     expect(errorsAndWarnings(findings)).toEqual([]);
     const other = findings.filter((f) => f.rule === "answer.level-written-differently");
-    expect(other.map(where)).toEqual([expectedFinding("answer.level-written-differently", AREA, "H12", "info")]);
+    expect(other.map(where)).toEqual([expectedFinding("answer.level-written-differently", AREA, "J12", "info")]);
     expect(other[0]).toMatchObject({ expected: "Mature", found: " mature ", repairable: true });
   });
 
@@ -154,47 +154,47 @@ describe("answers", () => {
     const plan = planWith();
     const sheet = sheetOf(plan, areaKey);
     sheet.validations = sheet.validations.flatMap((v) =>
-      v.range === "H9:H12"
+      v.range === "J9:J12"
         ? [
-            { ...v, range: "H9" },
-            { ...v, range: "H11:H12" },
+            { ...v, range: "J9" },
+            { ...v, range: "J11:J12" },
           ]
         : [v],
     );
-    await expectOnly(plan, [expectedFinding("answer.picker-missing", AREA, "H10", "warning")]);
+    await expectOnly(plan, [expectedFinding("answer.picker-missing", AREA, "J10", "warning")]);
   });
 
   test("a level at Mature or above with no evidence", async () => {
     const plan = planWith();
-    setPlanCell(plan, areaKey, "H9", "Leader");
-    await expectOnly(plan, [expectedFinding("answer.evidence-missing", AREA, "J9", "warning")]);
+    setPlanCell(plan, areaKey, "J9", "Leader");
+    await expectOnly(plan, [expectedFinding("answer.evidence-missing", AREA, "M9", "warning")]);
   });
 
   test("a review date typed as text", async () => {
     const plan = planWith();
-    setPlanCell(plan, areaKey, "L9", "next March");
-    await expectOnly(plan, [expectedFinding("answer.review-date-not-a-date", AREA, "L9", "error")]);
+    setPlanCell(plan, areaKey, "O9", "next March");
+    await expectOnly(plan, [expectedFinding("answer.review-date-not-a-date", AREA, "O9", "error")]);
   });
 
   test("a review date already past (today is a parameter)", async () => {
     const plan = planWith();
-    setPlanCell(plan, areaKey, "L9", isoDateToSerial("2026-01-01"));
-    await expectOnly(plan, [expectedFinding("answer.review-date-past", AREA, "L9", "warning")]);
+    setPlanCell(plan, areaKey, "O9", isoDateToSerial("2026-01-01"));
+    await expectOnly(plan, [expectedFinding("answer.review-date-past", AREA, "O9", "warning")]);
   });
 
   test("a target below the current level", async () => {
     const plan = planWith();
-    setPlanCell(plan, areaKey, "H9", "Mature");
-    setPlanCell(plan, areaKey, "J9", "Cabinet report");
-    setPlanCell(plan, areaKey, "I9", "Developing");
-    await expectOnly(plan, [expectedFinding("answer.target-below-current", AREA, "I9", "warning")]);
+    setPlanCell(plan, areaKey, "J9", "Mature");
+    setPlanCell(plan, areaKey, "M9", "Cabinet report");
+    setPlanCell(plan, areaKey, "K9", "Developing");
+    await expectOnly(plan, [expectedFinding("answer.target-below-current", AREA, "K9", "warning")]);
   });
 
   test("completeness per key area names the first behaviour without a current level", async () => {
     const plan = planWith();
-    for (const row of [9, 10, 11]) setPlanCell(plan, areaKey, `H${row}`, "Minimum");
+    for (const row of [9, 10, 11]) setPlanCell(plan, areaKey, `J${row}`, "Minimum");
     const findings = (await checkPlan(plan)).filter((f) => f.sheet?.name === AREA);
-    expect(findings.map(where)).toEqual([expectedFinding("answer.key-area-incomplete", AREA, "H12", "info")]);
+    expect(findings.map(where)).toEqual([expectedFinding("answer.key-area-incomplete", AREA, "J12", "info")]);
     expect(findings[0]).toMatchObject({ expected: "4 of 4", found: "3 of 4" });
   });
 });
@@ -214,11 +214,11 @@ describe("protection", () => {
     const plan = planWith();
     sheetOf(plan, areaKey).styles.push(
       { range: "D10", style: { locked: false } },
-      { range: "J11", style: { locked: true } },
+      { range: "M11", style: { locked: true } },
     );
     await expectOnly(plan, [
       expectedFinding("protection.cell-unlocked", AREA, "D10", "warning"),
-      expectedFinding("protection.input-locked", AREA, "J11", "warning"),
+      expectedFinding("protection.input-locked", AREA, "M11", "warning"),
     ]);
   });
 });
@@ -256,8 +256,8 @@ describe("sign-off", () => {
   test("an answer changed after sign-off: the return is not final", async () => {
     const plan = signedOff(samplePlan());
     // The sample's first behaviour is at Minimum, aiming for Minimum: a higher target raises no other finding.
-    expect([planCell(plan, areaKey, "H9"), planCell(plan, areaKey, "I9")]).toEqual(["Minimum", "Minimum"]);
-    setPlanCell(plan, areaKey, "I9", "Developing");
+    expect([planCell(plan, areaKey, "J9"), planCell(plan, areaKey, "K9")]).toEqual(["Minimum", "Minimum"]);
+    setPlanCell(plan, areaKey, "K9", "Developing");
     const findings = errorsAndWarnings(await checkPlan(plan));
     expect(findings.map(where)).toEqual([expectedFinding("signoff.answers-changed", "Guide", "B9", "warning")]);
     expect(findings[0]).toMatchObject({ repairable: false });
@@ -271,7 +271,7 @@ describe("sign-off", () => {
 
   test("evidence edited after sign-off, and the respondent's name changed, are changes too", async () => {
     for (const [key, address, text] of [
-      [areaKey, "J9", "Different evidence"],
+      [areaKey, "M9", "Different evidence"],
       ["guide", "B6", "Another respondent"],
     ] as const) {
       const plan = signedOff(samplePlan());

@@ -9,7 +9,7 @@ import * as path from "path";
 import { consolidateReturns } from "../../../src/core/consolidate/consolidate";
 import { planGroupWorkbook } from "../../../src/core/consolidate/group-plan";
 import type { Consolidation } from "../../../src/core/consolidate/types";
-import { GROUP_DATA, GROUP_SUMMARY } from "../../../src/core/plan/layout";
+import { GROUP_DATA, GROUP_SUMMARY, KEY_AREA } from "../../../src/core/plan/layout";
 import { columnLetter } from "../../../src/core/util/a1";
 import { readReturn } from "../../../src/xlsx/read-return";
 import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
@@ -444,7 +444,7 @@ test("an entry that is not a level, in a return included with its errors, counts
         file: "good-is-not-a-level.xlsx",
         read: async () => {
           const plan = returnPlan(answersOf("Anytown Council", "2026-03-01", { "SL-ECSM-02": "Mature" }));
-          plan.sheets[1].blocks.find((b) => b.at === "A7")!.cells[2][7] = "Good"; // H9: SL-ECSM-01's current level
+          plan.sheets[1].blocks.find((b) => b.at === "A7")!.cells[2][KEY_AREA.columns.current - 1] = "Good"; // SL-ECSM-01's current level
           return { snapshot: await readSnapshotFromBuffer(await writePlanToBuffer(plan)) };
         },
       },

@@ -39,7 +39,7 @@ test("the test's layout really has the extra column, and the real layout's colum
   const real = jest.requireActual<typeof import("../../../src/core/plan/layout")>(
     "../../../src/core/plan/layout",
   ).KEY_AREA;
-  expect(real.columns.reviewDate).toBe(12);
+  expect(real.columns.reviewDate).toBe(15);
   expect(KEY_AREA.columns.reviewDate).toBe(real.columns.reviewDate + 1);
   expect(KEY_AREA.columns.gap).toBe(real.columns.gap + 1);
   expect(KEY_AREA.columnCount).toBe(real.columnCount + 1);

@@ -62,14 +62,23 @@ describe("workbook plan", () => {
       area.behaviours.forEach((b, i) =>
         expect(planCell(plan, sheet.key, `A${KEY_AREA.firstBehaviourRow + i}`)).toBe(b.id),
       );
+      const L = KEY_AREA.letters;
       expect(sheet.validations.map((v) => [v.type, v.range])).toEqual([
-        ["list", `H9:H${last}`],
-        ["list", `I9:I${last}`],
-        ["date", `L9:L${last}`],
+        ["list", `${L.current}9:${L.current}${last}`],
+        ["list", `${L.target}9:${L.target}${last}`],
+        ["date", `${L.reviewDate}9:${L.reviewDate}${last}`],
       ]);
       for (const v of sheet.validations) if (v.type === "list") expect(v.values).toEqual(toolkit.levels);
       expect(sheet.protection).toBeDefined();
-      expect(sheet.styles).toContainEqual({ range: `H9:L${last}`, style: expect.objectContaining({ locked: false }) });
+      // This year's inputs: the two level pickers, then evidence, owner and review date (last year's stand between).
+      for (const [from, to] of [
+        [L.current, L.target],
+        [L.evidence, L.reviewDate],
+      ])
+        expect(sheet.styles).toContainEqual({
+          range: `${from}9:${to}${last}`,
+          style: expect.objectContaining({ locked: false }),
+        });
       expect(sheet.freeze).toEqual({ rows: 7, columns: 2 });
       // The grid is wide: A3 with narrow margins keeps its text at 7 pt or more once fitted to the width.
       expect(sheet.print).toEqual({
@@ -174,8 +183,8 @@ describe("workbook plan", () => {
     const council = "=cmd|' /C calc'!A0";
     const withText = build({ behaviours: { "SL-ECSM-01": { evidence: "=1+1", owner: "-Head" } } }, { council });
     expect(planCell(withText, "guide", "B4")).toBe(council);
-    expect(planCell(withText, "keyArea:SL-ECSM", "J9")).toBe("=1+1");
-    expect(planCell(withText, "keyArea:SL-ECSM", "K9")).toBe("-Head");
+    expect(planCell(withText, "keyArea:SL-ECSM", `${KEY_AREA.letters.evidence}9`)).toBe("=1+1");
+    expect(planCell(withText, "keyArea:SL-ECSM", `${KEY_AREA.letters.owner}9`)).toBe("-Head");
   });
 
   test("follows sheet name overrides into every formula", () => {
@@ -282,7 +291,7 @@ describe("answers are checked before they are written", () => {
   test("the plan carries the warnings and writes no invalid level", () => {
     const plan = build({ behaviours: { "SL-ECSM-01": { current: "Excellent" } } });
     expect(plan.warnings).toHaveLength(1);
-    expect(planCell(plan, "keyArea:SL-ECSM", "H9")).toBeNull();
+    expect(planCell(plan, "keyArea:SL-ECSM", `${KEY_AREA.letters.current}9`)).toBeNull();
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import type { Answers } from "../../../src/core/plan/answer-types";
 import { canonicalLevel } from "../../../src/core/plan/answers";
-import { DATA, GAPS, SUMMARY } from "../../../src/core/plan/layout";
+import { DATA, GAPS, KEY_AREA, SUMMARY } from "../../../src/core/plan/layout";
 import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
 import { richTextToCell } from "../../../src/core/toolkit/text";
 import { cellAddress } from "../../../src/core/util/a1";
@@ -30,8 +30,9 @@ const gapsRow = (computed: Computed, n: number) =>
   rowValues(computed, "Gaps", GAPS.headerRow + n, GAPS.letters.priority).slice(GAPS.columns.currentLevel - 1);
 const dataRow = (computed: Computed, n: number) =>
   rowValues(computed, "Data", DATA.headerRow + n, DATA.letters.reviewDate);
-/** Key area sheet columns H–O of a behaviour row: current, target, evidence, owner, review date, scores and gap. */
-const keyAreaRow = (computed: Computed, sheet: string, row: number) => rowValues(computed, sheet, row, "O").slice(7);
+/** A behaviour row's current score, target score and gap on its key area sheet. */
+const keyAreaScores = (computed: Computed, sheet: string, row: number) =>
+  rowValues(computed, sheet, row, KEY_AREA.letters.gap).slice(KEY_AREA.columns.currentScore - 1);
 
 /** Expects summary figures with the averages compared to 10 places (they are quotients). */
 function expectFigures(actual: (string | number | boolean)[], expected: (string | number)[]): void {
@@ -50,11 +51,11 @@ describe("error values pasted into input cells", () => {
   // SL-ECSM-04: blank. The Guide's council and date cells hold #N/A and #NUM!.
   const sheet = ecsm.sheetName;
   const pasted: PastedError[] = [
-    { sheet, address: "H9", error: "#N/A" },
-    { sheet, address: "I10", error: "#DIV/0!" },
-    { sheet, address: "J11", error: "#VALUE!" },
-    { sheet, address: "K11", error: "#NAME?" },
-    { sheet, address: "L11", error: "#REF!" },
+    { sheet, address: "J9", error: "#N/A" },
+    { sheet, address: "K10", error: "#DIV/0!" },
+    { sheet, address: "M11", error: "#VALUE!" },
+    { sheet, address: "N11", error: "#NAME?" },
+    { sheet, address: "O11", error: "#REF!" },
     { sheet: "Guide", address: "B4", error: "#N/A" },
     { sheet: "Guide", address: "B5", error: "#NUM!" },
   ];
@@ -79,9 +80,9 @@ describe("error values pasted into input cells", () => {
   });
 
   test("a score cell reads an error value as Not a level, and the gap stays blank", () => {
-    expect(keyAreaRow(computed, sheet, 9).slice(5)).toEqual(["Not a level", 3, ""]);
-    expect(keyAreaRow(computed, sheet, 10).slice(5)).toEqual([4, "Not a level", ""]);
-    expect(keyAreaRow(computed, sheet, 11).slice(5)).toEqual([2, 4, 2]);
+    expect(keyAreaScores(computed, sheet, 9)).toEqual(["Not a level", 3, ""]);
+    expect(keyAreaScores(computed, sheet, 10)).toEqual([4, "Not a level", ""]);
+    expect(keyAreaScores(computed, sheet, 11)).toEqual([2, 4, 2]);
   });
 
   test("summary: both errors are invalid entries and are left out of every figure", () => {
@@ -131,13 +132,13 @@ describe("error values pasted into input cells", () => {
 describe("text Excel would read as a wildcard or a criterion", () => {
   // Every SL-ECSM level is such text; SL-WWP-01 is a real Mature → Leader beside them.
   const typed: [string, string][] = [
-    ["H9", "M*"],
-    ["H10", "*"],
-    ["I10", "?inimum"],
-    ["H11", "~"],
-    ["I11", ">3"],
-    ["H12", "=1"],
-    ["I12", "<>"],
+    ["J9", "M*"],
+    ["J10", "*"],
+    ["K10", "?inimum"],
+    ["J11", "~"],
+    ["K11", ">3"],
+    ["J12", "=1"],
+    ["K12", "<>"],
   ];
   let computed: Computed;
   beforeAll(async () => {
@@ -153,7 +154,7 @@ describe("text Excel would read as a wildcard or a criterion", () => {
   });
 
   test("none of it scores: every one is Not a level", () => {
-    const scores = [9, 10, 11, 12].map((row) => keyAreaRow(computed, ecsm.sheetName, row).slice(5));
+    const scores = [9, 10, 11, 12].map((row) => keyAreaScores(computed, ecsm.sheetName, row));
     expect(scores).toEqual([
       ["Not a level", 3, ""],
       ["Not a level", "Not a level", ""],
@@ -201,7 +202,7 @@ describe("average target and average gap over the same behaviours", () => {
         "BC-CCO-02": { target: "Mature" },
       },
     });
-    typeInto(workbook, ECSM_KEY, "H12", "Excellent");
+    typeInto(workbook, ECSM_KEY, "J12", "Excellent");
     ({ computed } = await writeCheckAndRecalculate(workbook));
   });
 
@@ -286,18 +287,19 @@ describe("average target and average gap over the same behaviours", () => {
 describe("levels wrapped in tabs, line breaks and no-break spaces", () => {
   // What a paste from Word or a web page brings. Each case: cell, typed text, the score a person expects.
   const cases: [string, string, number | "" | "Not a level"][] = [
-    ["H9", "\tMature\t", 3],
-    ["I9", "\u00A0Leader\u00A0", 4],
-    ["H10", "Developing\r\n", 2],
-    ["I10", "\nInnovator", 5],
+    ["J9", "\tMature\t", 3],
+    ["K9", "\u00A0Leader\u00A0", 4],
+    ["J10", "Developing\r\n", 2],
+    ["K10", "\nInnovator", 5],
     // Not a tab and a line break in one cell: LibreOffice 7.4 reads a tab in a multi-line cell as U+0001.
-    ["H11", " \u00A0\r\n", ""],
-    ["I11", "\u00A0 leader\r", 4],
+    ["J11", " \u00A0\r\n", ""],
+    ["K11", "\u00A0 leader\r", 4],
     // A no-break space inside a word is still inside it; an em space is not one of the space-like characters.
-    ["H12", "Mat\u00A0ure", "Not a level"],
-    ["I12", "Minimum\u2003", "Not a level"],
+    ["J12", "Mat\u00A0ure", "Not a level"],
+    ["K12", "Minimum\u2003", "Not a level"],
   ];
-  const scoreColumn: Record<string, string> = { H: "M", I: "N" };
+  const L = KEY_AREA.letters;
+  const scoreColumn: Record<string, string> = { [L.current]: L.currentScore, [L.target]: L.targetScore };
   let computed: Computed;
   beforeAll(async () => {
     const workbook = plan({ behaviours: {} });
@@ -307,7 +309,7 @@ describe("levels wrapped in tabs, line breaks and no-break spaces", () => {
 
   test.each(cases)("%s %j scores %j", (address, _typed, score) => {
     // A formula's "" comes back from the file as no value at all.
-    expect(computed[ecsm.sheetName][address.replace(/^[HI]/, (c) => scoreColumn[c])] ?? "").toBe(score);
+    expect(computed[ecsm.sheetName][address.replace(/^[A-Z]+/, (c) => scoreColumn[c])] ?? "").toBe(score);
   });
 
   test("an upgrade reads each cell as the workbook did (canonicalLevel shares the rule)", () => {

@@ -16,6 +16,7 @@ import type { WorkbookSnapshot } from "../../../src/core/snapshot/types";
 import { parseToolkit } from "../../../src/core/toolkit/load";
 import { cellAddress } from "../../../src/core/util/a1";
 import { isoDateToSerial } from "../../../src/core/util/dates";
+import { olderLayoutPlan } from "../../support/older-layout";
 import { plan, planSnapshot, typeInto } from "../../support/plan-cells";
 import { area, areaKey, at, BY, checkOf, ids, inPlace, now, readBack, signedCopy, toolkit } from "./fixtures";
 import { signOffWords } from "../../../src/core/words/sign-off";
@@ -166,7 +167,8 @@ describe("signing off in place writes only the sign-off", () => {
   });
 
   test("an assessment whose layout has no sign-off cells is refused, with the upgrade as the way on", () => {
-    const snapshot = planSnapshot(plan(complete()));
+    // Its answers where an older layout put them, its stamp saying layout 2.
+    const snapshot = planSnapshot(olderLayoutPlan(3, toolkit, complete(), { now }));
     const metadata = snapshot.sheets.find((s) => s.name === "NPS_Metadata")!;
     metadata.cells[`B${METADATA_KEYS.indexOf("layoutVersion") + 2}`] = { value: "2" };
     const refused = inPlace(snapshot, { allowErrors: true });
