@@ -13,6 +13,7 @@ import { signedOffMessage, StatusView } from "./components/StatusView";
 import { TASK_PANEL_ID, TaskTabs, tabId } from "./components/TaskTabs";
 import { usePaneStyles } from "./components/styles";
 import { useConsolidateAction } from "./consolidate-actions";
+import { useModerateAction } from "./moderate-actions";
 import { checkDetails } from "./details";
 import type { PaneFeatures } from "./features";
 import {
@@ -39,6 +40,9 @@ const ConsolidateSection = lazy(() =>
   import(/* webpackPrefetch: true */ "./components/ConsolidateSection").then((m) => ({
     default: m.ConsolidateSection,
   })),
+);
+const ModerateSection = lazy(() =>
+  import(/* webpackPrefetch: true */ "./components/ModerateSection").then((m) => ({ default: m.ModerateSection })),
 );
 
 export interface TaskPaneProps {
@@ -142,6 +146,14 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
     exclusive,
     focusAfterRender,
   });
+  const moderate = useModerateAction({
+    state,
+    dispatch,
+    host,
+    moderator: features.moderator,
+    exclusive,
+    focusAfterRender,
+  });
   const busy = isBusy(state);
   const { phase } = state;
   const existing = state.downloadOffered ? null : (state.status?.existing ?? null);
@@ -214,6 +226,15 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
               inExcel={host !== null}
               onOptionChanged={(option, value) => dispatch({ type: "consolidateOptionChanged", option, value })}
               onConsolidate={(files) => void consolidate(files)}
+              onSelectSheet={selectSheet}
+            />
+          )}
+          {tab === "moderate" && (
+            <ModerateSection
+              view={state.moderate}
+              busy={busy}
+              inExcel={host !== null}
+              onModerate={(files, to) => void moderate(files, to)}
               onSelectSheet={selectSheet}
             />
           )}

@@ -55,21 +55,32 @@ export function checkDetails(form: DetailsForm): CheckedDetails {
 }
 
 /**
- * "NPS assessment - <council> - <date>.xlsx", safe on Windows, macOS and Linux: characters that
- * Windows forbids in file names and control characters become spaces, and the council part is
- * capped so the whole name stays well under path limits.
+ * A council's name as part of a file name, safe on Windows, macOS and Linux: characters that Windows forbids in
+ * file names and control characters become spaces, and it is capped so the whole name stays well under path
+ * limits; "" when nothing is left.
  */
-export function downloadFileName(details: AssessmentDetails): string {
-  const safe = (text: string) =>
+export function safeFileNamePart(text: string): string {
+  return (
     text
       // eslint-disable-next-line no-control-regex
       .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, " ")
       .replace(/\s+/g, " ")
       .trim()
       .replace(/^\.+|\.+$/g, "")
-      .trim();
+      .trim()
+      .slice(0, 80)
+      .trim()
+  );
+}
+
+/**
+ * "NPS assessment - <council> - <date>.xlsx", safe on Windows, macOS and Linux: characters that
+ * Windows forbids in file names and control characters become spaces, and the council part is
+ * capped so the whole name stays well under path limits.
+ */
+export function downloadFileName(details: AssessmentDetails): string {
   const names = paneWords.fileNames;
-  const council = safe(details.council).slice(0, 80).trim() || names.councilMissing;
+  const council = safeFileNamePart(details.council) || names.councilMissing;
   const date = isIsoDate(details.assessmentDate) ? details.assessmentDate : names.undated;
   return names.assessment(council, date);
 }

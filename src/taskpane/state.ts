@@ -14,6 +14,7 @@ import type { Consolidation, ConsolidationProgress } from "../core/consolidate/t
 import { todayIso, ukDate } from "../core/util/dates";
 import { paneWords } from "../core/words/pane";
 import { britishDate, type DetailsErrors, type DetailsForm } from "./details";
+import { emptyModerate, moderateReducer, moderating, type ModerateAction, type ModerateView } from "./moderate-state";
 
 /** Where the pane runs: inside Excel with a workbook, or in a plain browser with downloads only. */
 export type PaneMode = "excel" | "standalone";
@@ -23,7 +24,7 @@ export type PaneMode = "excel" | "standalone";
  * its check, its sign-off, and consolidating returns; standalone, "assessment" is the new workbook's
  * download and "check" the check of a chosen file (there is nothing to sign off without Excel).
  */
-export type PaneTab = "assessment" | "check" | "signOff" | "consolidate";
+export type PaneTab = "assessment" | "check" | "signOff" | "consolidate" | "moderate";
 
 /** An error as the pane shows it: what went wrong and what to do next, in plain English. */
 export interface ShownError {
@@ -105,6 +106,7 @@ export interface PaneState {
   phase: Phase;
   check: CheckView;
   consolidate: ConsolidateView;
+  moderate: ModerateView;
   /** The task in view. */
   tab: PaneTab;
 }
@@ -137,6 +139,7 @@ type ConsolidateAction =
 export type PaneAction =
   | CheckAction
   | ConsolidateAction
+  | ModerateAction
   | { type: "tabSelected"; tab: PaneTab }
   | { type: "statusLoaded"; status: WorkbookStatus }
   | { type: "fieldChanged"; field: keyof DetailsForm; value: string }
@@ -165,6 +168,7 @@ export function initialState(mode: PaneMode, now: Date = new Date()): PaneState 
     phase: mode === "excel" ? { kind: "checking" } : { kind: "ready" },
     check: emptyCheck,
     consolidate: emptyConsolidate,
+    moderate: emptyModerate,
     tab: "assessment",
   };
 }
@@ -292,6 +296,14 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       const consolidate = consolidateReducer(state.consolidate, action);
       return consolidate === state.consolidate ? state : { ...state, consolidate };
     }
+    case "moderateStarted":
+    case "moderateFileRead":
+    case "moderateProgressed":
+    case "moderateSucceeded":
+    case "moderateFailed": {
+      const moderate = moderateReducer(state.moderate, action);
+      return moderate === state.moderate ? state : { ...state, moderate };
+    }
     default:
       return unhandled(action);
   }
@@ -416,7 +428,8 @@ export const isBusy = (state: PaneState) =>
   state.phase.kind === "working" ||
   state.phase.kind === "checking" ||
   busyChecking(state.check) ||
-  consolidating(state.consolidate);
+  consolidating(state.consolidate) ||
+  moderating(state.moderate);
 
 /**
  * Turns anything thrown into words for the user; only UserFacingError carries its own next step.

@@ -13,12 +13,14 @@ const host: WorkbookHost = {
   addCheckReport: async () => "Check report",
   signOff: async () => ({ action: "repaired", sheets: [], notes: [] }),
   writeGroupSheets: async () => ({ sheets: [], replaced: [] }),
+  writeModeration: async () => ({ sheets: [], notes: [] }),
 };
 const unused = () => Promise.reject(new Error("not used in these tests"));
 const features: PaneFeatures = {
   downloader: { download: async () => "file.xlsx" },
   fileChecker: { check: unused, downloadRepairedCopy: unused },
   consolidator: { consolidate: unused, downloadGroupWorkbook: unused },
+  moderator: { moderate: unused, download: unused },
 };
 
 /** The FluentProvider's element carries the theme's colour scheme as an inline style. */

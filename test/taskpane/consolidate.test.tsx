@@ -107,9 +107,12 @@ function fakeHost(replaced: string[] = []) {
       onProgress({ step: "Writing the group sheets", fraction: 0.5 });
       return { sheets: ["Group Summary", "Group Data (2)", "Consolidation Log"], replaced };
     },
+    writeModeration: () => Promise.reject(new Error("not expected")),
   };
   return { host, calls };
 }
+
+const notExpected = () => Promise.reject(new Error("not expected"));
 
 const noFileCheck: FileChecker = {
   check: () => Promise.reject(new Error("not expected")),
@@ -126,6 +129,7 @@ async function renderPane(host: WorkbookHost | null, consolidator: Consolidator)
           downloader: { download: () => Promise.reject(new Error("not expected")) },
           fileChecker: noFileCheck,
           consolidator,
+          moderator: { moderate: notExpected, download: notExpected },
         }}
       />
     </FluentProvider>,

@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { AssessmentDetails, AssessmentOutcome, WorkbookHost, WorkbookStatus } from "../../src/app/workbook-host";
-import type { Consolidator, FileChecker, PaneFeatures } from "../../src/taskpane/features";
+import type { Consolidator, FileChecker, Moderator, PaneFeatures } from "../../src/taskpane/features";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 
 export const now = new Date(2025, 2, 31, 9, 0, 0);
@@ -41,6 +41,7 @@ export function fakeHost(
       sheets: ["Group Summary", "Group Data", "Group Actions", "Consolidation Log"],
       replaced: [],
     }),
+    writeModeration: () => Promise.reject(new Error("not expected in this test")),
     ...overrides,
   };
   return { host, calls };
@@ -57,10 +58,16 @@ const noConsolidator: Consolidator = {
   downloadGroupWorkbook: () => Promise.reject(new Error("not expected in this test")),
 };
 
+const noModerator: Moderator = {
+  moderate: () => Promise.reject(new Error("not expected in this test")),
+  download: () => Promise.reject(new Error("not expected in this test")),
+};
+
 export const featuresOf = (download: DownloadWorkbook, fileChecker: FileChecker): PaneFeatures => ({
   downloader: { download },
   fileChecker,
   consolidator: noConsolidator,
+  moderator: noModerator,
 });
 
 /** Every key area of a 40-behaviour toolkit, for a status: 12 assessed in the first. */

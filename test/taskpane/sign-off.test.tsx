@@ -22,6 +22,7 @@ const features: PaneFeatures = {
   downloader: { download: unused },
   fileChecker: { check: unused, downloadRepairedCopy: unused },
   consolidator: { consolidate: unused, downloadGroupWorkbook: unused },
+  moderator: { moderate: unused, download: unused },
 };
 const area = toolkit.themes[0].keyAreas[0];
 const answers = completeAnswers(toolkit, DETAILS);

@@ -99,7 +99,7 @@ export interface KeyAreaProgress {
   total: number;
 }
 
-function madeSheets(plan: WorkbookPlan): PlannedAssessment["sheets"] {
+export function madeSheets(plan: WorkbookPlan): PlannedAssessment["sheets"] {
   return plan.sheets
     .filter((s): s is typeof s & { role: MadeSheetRole } => isMadeSheetRole(s.role))
     .map((s) => ({ name: s.name, role: s.role }));

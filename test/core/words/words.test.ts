@@ -108,7 +108,6 @@ const NOT_YET_CATALOGUED: Record<string, number> = {
   // (cycle.ts, moderation.ts, peers.ts, findings.ts and cli.ts are where they go).
   "cli/commands/check.ts": 1,
   "cli/commands/consolidate.ts": 1,
-  "cli/commands/moderate.ts": 6,
   "core/answers/action-rows.ts": 2,
   "core/check/actions.ts": 7,
   "core/check/moderation.ts": 4,
