@@ -4,6 +4,7 @@ import { carryForward } from "../../core/cycle/carry-forward";
 import { draftActions } from "../../core/cycle/draft-actions";
 import type { Answers } from "../../core/plan/answer-types";
 import { emptyAnswers } from "../../core/plan/answer-types";
+import { GROUPING_CHOICES, listedChoice, type CouncilGrouping } from "../../core/plan/council-groups";
 import { buildWorkbookPlan } from "../../core/plan/build-plan";
 import { canonicalToolkit } from "../../core/toolkit/canonical";
 import { isAssessmentDate, todayIso } from "../../core/util/dates";
@@ -18,6 +19,9 @@ interface NewOptions {
   council?: string;
   respondent?: string;
   role?: string;
+  /** As the Guide's pickers spell them. */
+  councilType?: string;
+  region?: string;
   date: string;
   sample: boolean;
   draftActions: boolean;
@@ -25,6 +29,15 @@ interface NewOptions {
   /** Last year's workbook, to start from. */
   from?: string;
   carryLevels: boolean;
+}
+
+/** A --council-type or --region value as the Guide's picker spells it; a value not on its list is refused. */
+function picked(values: ParsedArgs["values"], grouping: CouncilGrouping, option: string): string | undefined {
+  const typed = values[option] as string | undefined;
+  if (typed === undefined) return undefined;
+  const choice = listedChoice(grouping, typed);
+  if (!choice) throw new UsageError(cliWords.new.notListed(`--${option}`, typed, GROUPING_CHOICES[grouping]));
+  return choice;
 }
 
 function newOptions({ values, positionals }: ParsedArgs): NewOptions {
@@ -41,6 +54,8 @@ function newOptions({ values, positionals }: ParsedArgs): NewOptions {
     council: values.council as string | undefined,
     respondent: values.respondent as string | undefined,
     role: values.role as string | undefined,
+    councilType: picked(values, "councilType", "council-type"),
+    region: picked(values, "region", "region"),
     date,
     sample: values.sample === true,
     draftActions: values["draft-actions"] === true,
@@ -74,6 +89,8 @@ async function answersFor(options: NewOptions): Promise<{ answers: Answers; note
   const given = {
     ...(options.respondent ? { respondent: options.respondent } : {}),
     ...(options.role ? { role: options.role } : {}),
+    ...(options.councilType ? { councilType: options.councilType } : {}),
+    ...(options.region ? { region: options.region } : {}),
   };
   if (options.from !== undefined) {
     const carried = await fromLastYear({ ...options, from: options.from });
@@ -93,6 +110,8 @@ export const newCommand: Command = {
     council: { type: "string" },
     respondent: { type: "string" },
     role: { type: "string" },
+    "council-type": { type: "string" },
+    region: { type: "string" },
     date: { type: "string" },
     sample: { type: "boolean" },
     "draft-actions": { type: "boolean" },
