@@ -1,4 +1,5 @@
 import type { AssessmentDetails } from "../app/workbook-host";
+import { listedChoice } from "../core/plan/council-groups";
 import { ASSESSMENT_YEARS, isAssessmentDate, isIsoDate, ukDate } from "../core/util/dates";
 import { paneWords } from "../core/words/pane";
 
@@ -6,6 +7,9 @@ import { paneWords } from "../core/words/pane";
 export interface DetailsForm {
   council: string;
   assessmentDate: string;
+  /** Picked from the Guide's lists (src/core/plan/council-groups.ts); "" or absent when not picked. */
+  councilType?: string;
+  region?: string;
 }
 
 /**
@@ -50,8 +54,15 @@ export function checkDetails(form: DetailsForm): CheckedDetails {
   if (typed === "") errors.assessmentDate = paneWords.details.dateMissing;
   else if (!isAssessmentDate(assessmentDate))
     errors.assessmentDate = paneWords.details.dateInvalid(ASSESSMENT_YEARS.first, ASSESSMENT_YEARS.last);
-  if (errors.council || errors.assessmentDate) return { ok: false, errors };
-  return { ok: true, details: { council, assessmentDate } };
+  const councilType = listedChoice("councilType", form.councilType);
+  const region = listedChoice("region", form.region);
+  if ((form.councilType ?? "").trim() !== "" && !councilType) errors.councilType = paneWords.details.notListed("council type");
+  if ((form.region ?? "").trim() !== "" && !region) errors.region = paneWords.details.notListed("region");
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    details: { council, assessmentDate, ...(councilType ? { councilType } : {}), ...(region ? { region } : {}) },
+  };
 }
 
 /**

@@ -160,8 +160,8 @@ export function initialState(mode: PaneMode, now: Date = new Date()): PaneState 
   return {
     mode,
     status: null,
-    form: { council: "", assessmentDate: ukDate(todayIso(now)) },
-    touched: { council: false, assessmentDate: false },
+    form: { council: "", assessmentDate: ukDate(todayIso(now)), councilType: "", region: "" },
+    touched: { council: false, assessmentDate: false, councilType: false, region: false },
     fieldErrors: {},
     downloadOffered: false,
     // Outside Excel there is no workbook to read, so the form is ready at once.
@@ -219,6 +219,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
           existing && !state.touched.assessmentDate && existing.assessmentDate !== ""
             ? britishDate(existing.assessmentDate)
             : state.form.assessmentDate,
+        councilType: existing && !state.touched.councilType ? (existing.councilType ?? "") : state.form.councilType,
+        region: existing && !state.touched.region ? (existing.region ?? "") : state.form.region,
       };
       // A status read after a build must not hide the result the user is looking at.
       const phase = state.phase.kind === "checking" ? { kind: "ready" as const } : state.phase;

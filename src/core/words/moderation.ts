@@ -60,9 +60,9 @@ export const moderationWords = {
     tab: "Moderate",
     heading: "Moderate returns",
     hintExcel:
-      "Choose the returns of one council's respondents, one workbook each. Each is checked; a return of another council, an earlier return of the same respondent and a file that is not an assessment are left out. The agreed levels go into the key area pickers where the respondents are within one level, and a Moderation sheet sets their levels side by side; your own sheets are not changed. The files are read in this browser and are not uploaded anywhere.",
+      "Choose each respondent's return of one council. Returns of other councils, a respondent's earlier return and files that are not assessments are left out. The agreed levels are picked where the respondents are within one level, beside a Moderation sheet; your own sheets are not changed. The files are read in this browser, not uploaded.",
     hintStandalone:
-      "Choose the returns of one council's respondents, one workbook each. Each is checked; a return of another council, an earlier return of the same respondent and a file that is not an assessment are left out. The council's moderated workbook is downloaded: the agreed levels in the key area pickers where the respondents are within one level, and a Moderation sheet with their levels side by side. The files are read in this browser and are not uploaded anywhere.",
+      "Choose each respondent's return of one council. Returns of other councils, a respondent's earlier return and files that are not assessments are left out. The council's moderated workbook is downloaded: the agreed levels picked where the respondents are within one level, and a Moderation sheet. The files are read in this browser, not uploaded.",
     label: "Respondents' returns (.xlsx)",
     write: "Write the moderation into this workbook",
     download: "Download the moderated workbook",

@@ -78,6 +78,13 @@ export const paneWords = {
     council: "Council name",
     date: "Assessment date",
     dateHint: "As dd/mm/yyyy, for example 31/03/2025.",
+    councilType: "Council type",
+    region: "Region",
+    /** The two pickers' hint: they are optional. */
+    groupsHint: "Optional: lets a group of councils compare like with like.",
+    /** The pickers' first choice, which leaves them blank. */
+    choose: "Not chosen",
+    notListed: (what: string) => `Choose the ${what} from the list.`,
     councilMissing: "Enter your council's name.",
     dateMissing: "Enter the assessment date.",
     dateInvalid: (first: number, last: number) =>
