@@ -56,7 +56,8 @@ export function checkDetails(form: DetailsForm): CheckedDetails {
     errors.assessmentDate = paneWords.details.dateInvalid(ASSESSMENT_YEARS.first, ASSESSMENT_YEARS.last);
   const councilType = listedChoice("councilType", form.councilType);
   const region = listedChoice("region", form.region);
-  if ((form.councilType ?? "").trim() !== "" && !councilType) errors.councilType = paneWords.details.notListed("council type");
+  if ((form.councilType ?? "").trim() !== "" && !councilType)
+    errors.councilType = paneWords.details.notListed("council type");
   if ((form.region ?? "").trim() !== "" && !region) errors.region = paneWords.details.notListed("region");
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {

@@ -23,7 +23,12 @@ export const PANE_TASKS: readonly PaneTask[] = [
   { tab: "check", label: t.check, standaloneLabel: t.checkFile, needsAssessment: true },
   { tab: "signOff", label: t.signOff, standaloneLabel: null, needsAssessment: true },
   { tab: "consolidate", label: t.consolidate, standaloneLabel: t.consolidate, needsAssessment: false },
-  { tab: "moderate", label: moderationWords.pane.tab, standaloneLabel: moderationWords.pane.tab, needsAssessment: false },
+  {
+    tab: "moderate",
+    label: moderationWords.pane.tab,
+    standaloneLabel: moderationWords.pane.tab,
+    needsAssessment: false,
+  },
 ];
 
 /** A tab as the tab list shows it. */

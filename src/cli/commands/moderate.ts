@@ -38,8 +38,7 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
   const options = optionsOf(args);
   const target = checkTarget(options.output, options.force);
   const files = filesFrom(args.positionals, [target]);
-  for (const file of files)
-    if (isSameFile(path.resolve(file), target)) throw new UsageError(words.isAReturn(file));
+  for (const file of files) if (isSameFile(path.resolve(file), target)) throw new UsageError(words.isAReturn(file));
   const { moderation, plan } = await moderateIntoNewWorkbook(sources(files), {
     registry: knownToolkits(),
     today: options.today,

@@ -24,8 +24,7 @@ export interface ModerationIntoOptions {
 }
 
 export type ModerationInto =
-  | { ok: true; planned: PlannedAssessment }
-  | { ok: false; message: string; nextStep: string };
+  { ok: true; planned: PlannedAssessment } | { ok: false; message: string; nextStep: string };
 
 /** How many behaviours have anything typed or picked, and how many action rows there are: what must not be overwritten. */
 function answeredCount(answers: Answers): number {

@@ -1,4 +1,12 @@
-import { Button, Label, Link, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2 } from "@fluentui/react-components";
+import {
+  Button,
+  Label,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+} from "@fluentui/react-components";
 import { useId, useState, type ChangeEvent } from "react";
 import type { ModerationLogEntry } from "../../core/moderate/moderate";
 import { moderationWords } from "../../core/words/moderation";
