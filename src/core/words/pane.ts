@@ -44,13 +44,13 @@ export const paneWords = {
   notice: {
     notConnected: "Excel is not connected.",
     waitingTitle: "Waiting for Excel…",
-    noOffice: "This page is open in a web browser, not in Excel, so it cannot reach a workbook.",
+    noOffice: "This page is open in a web browser, not in Excel.",
     otherHost: "This page was opened outside Excel, so there is no workbook to build into.",
     hostFailed: "The add-in could not connect to the open workbook.",
     waiting: "Excel has not answered yet. This pane switches to your workbook as soon as it does.",
     errorWas: (detail: string) => `The error was: ${detail}`,
-    meanwhile: "Meanwhile you can download a new workbook, check a file or consolidate returns.",
-    instead: "You can download a new workbook, check a file or consolidate returns here instead.",
+    meanwhile: "Meanwhile you can make, check, consolidate or moderate workbooks as files.",
+    instead: "Here you can make, check, consolidate or moderate workbooks as files instead.",
   },
 
   // ---- Where the assessment stands ----
