@@ -8,6 +8,7 @@ import type { AssessmentDetails, AssessmentStatus } from "../core/assessment/pla
 import type { CheckResult } from "../core/check/types";
 import type { Consolidation } from "../core/consolidate/types";
 import type { WorkbookSnapshot } from "../core/snapshot/types";
+import type { Moderation } from "../core/moderate/moderate";
 
 /** What the user enters before a build: the same shape the core plans from. */
 export type { AssessmentDetails };
@@ -102,6 +103,20 @@ export interface WorkbookHost {
    * (UserFacingError) when Excel cannot.
    */
   openNewWorkbook(bytes: Uint8Array): Promise<void>;
+  /**
+   * Writes the council's moderated return (its agreed levels in the key area pickers, and the Moderation sheet)
+   * into the open workbook: beside the user's sheets when it holds no assessment, in place of the add-in's sheets
+   * when it holds one with no answers yet. Refuses (UserFacingError) a workbook whose assessment already holds
+   * answers, or is another council's: a user's answer is never overwritten.
+   */
+  writeModeration(moderation: Moderation, onProgress: (update: ProgressUpdate) => void): Promise<ModerationOutcome>;
+}
+
+/** The moderated return written into the open workbook. */
+export interface ModerationOutcome {
+  /** The sheets written, in tab order. */
+  sheets: MadeSheet[];
+  notes: string[];
 }
 
 /** The assessment in the open workbook as the check reads it, to start next year's from. */

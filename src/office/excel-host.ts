@@ -22,6 +22,7 @@ import {
   type AssessmentOutcome,
   type GroupSheetsOutcome,
   type OpenAssessment,
+  type ModerationOutcome,
   type ProgressUpdate,
   type SignOffAsked,
   type WorkbookHost,
@@ -54,6 +55,9 @@ import { parseRange } from "../core/util/a1";
 import { excelWords } from "../core/words/excel";
 import { paneWords } from "../core/words/pane";
 import type { Consolidation } from "../core/consolidate/types";
+import type { Moderation } from "../core/moderate/moderate";
+import { planModerationInto } from "../core/moderate/into-workbook";
+import { moderationWords } from "../core/words/moderation";
 import {
   queueOverview,
   sheetSummaries,
@@ -371,6 +375,37 @@ export class ExcelWorkbookHost implements WorkbookHost {
       (refused as Error & { cause?: unknown }).cause = error;
       throw refused;
     }
+  }
+
+  /**
+   * Moderation: sync 1 reads the sheet list and names, sync 2 (only when the add-in's sheets are there) reads them
+   * as an upgrade does; the core decides whether the moderation may go in (never over answers) and plans it, and
+   * the plan goes in as an upgrade's does, the add-in's sheets rewritten in place and the rest added.
+   */
+  async writeModeration(moderation: Moderation, onProgress: Progress): Promise<ModerationOutcome> {
+    const steps = moderationWords.pane;
+    onProgress({ step: steps.checkingExcel, fraction: 0.02 });
+    this.assertSupported();
+    return this.session(async (context, sync) => {
+      onProgress({ step: steps.readingWorkbook, fraction: 0.1 });
+      const overview = await this.readOverview(context, sync);
+      const existing = await this.readExisting(context, sync, overview);
+      onProgress({ step: steps.preparing, fraction: 0.4 });
+      const into = planModerationInto(moderation, {
+        ...(existing ? { snapshot: existing.snapshot } : {}),
+        workbookSheets: overview.sheets.map((s) => s.name),
+        now: this.deps.now(),
+      });
+      if (!into.ok) throw new UserFacingError(into.message, into.nextStep);
+      const cleared = await this.writePlanned(
+        writingIn(context, sync, onProgress),
+        into.planned,
+        overview.names,
+        existing?.sheets ?? new Map(),
+      );
+      onProgress({ step: steps.finished, fraction: 1 });
+      return { sheets: into.planned.sheets, notes: [...into.planned.notes, ...cleared] };
+    });
   }
 
   async selectSheet(name: string): Promise<void> {

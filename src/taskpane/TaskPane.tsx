@@ -15,6 +15,7 @@ import { signedOffMessage, StatusView } from "./components/StatusView";
 import { TASK_PANEL_ID, TaskTabs, tabId } from "./components/TaskTabs";
 import { usePaneStyles } from "./components/styles";
 import { useConsolidateAction } from "./consolidate-actions";
+import { useModerateAction } from "./moderate-actions";
 import { britishDate, checkDetails } from "./details";
 import type { PaneFeatures } from "./features";
 import {
@@ -42,6 +43,9 @@ const ConsolidateSection = lazy(() =>
   import(/* webpackPrefetch: true */ "./components/ConsolidateSection").then((m) => ({
     default: m.ConsolidateSection,
   })),
+);
+const ModerateSection = lazy(() =>
+  import(/* webpackPrefetch: true */ "./components/ModerateSection").then((m) => ({ default: m.ModerateSection })),
 );
 
 export interface TaskPaneProps {
@@ -158,6 +162,14 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
     exclusive,
     focusAfterRender,
   });
+  const moderate = useModerateAction({
+    state,
+    dispatch,
+    host,
+    moderator: features.moderator,
+    exclusive,
+    focusAfterRender,
+  });
   const busy = isBusy(state);
   const startNextYear = useNextYearAction({
     dispatch,
@@ -248,6 +260,15 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
               inExcel={host !== null}
               onOptionChanged={(option, value) => dispatch({ type: "consolidateOptionChanged", option, value })}
               onConsolidate={(files) => void consolidate(files)}
+              onSelectSheet={selectSheet}
+            />
+          )}
+          {tab === "moderate" && (
+            <ModerateSection
+              view={state.moderate}
+              busy={busy}
+              inExcel={host !== null}
+              onModerate={(files, to) => void moderate(files, to)}
               onSelectSheet={selectSheet}
             />
           )}

@@ -1,4 +1,5 @@
 import type { AssessmentDetails } from "../app/workbook-host";
+import { listedChoice } from "../core/plan/council-groups";
 import { ASSESSMENT_YEARS, isAssessmentDate, isIsoDate, ukDate } from "../core/util/dates";
 import { paneWords } from "../core/words/pane";
 
@@ -6,6 +7,9 @@ import { paneWords } from "../core/words/pane";
 export interface DetailsForm {
   council: string;
   assessmentDate: string;
+  /** Picked from the Guide's lists (src/core/plan/council-groups.ts); "" or absent when not picked. */
+  councilType?: string;
+  region?: string;
 }
 
 /**
@@ -57,8 +61,40 @@ export function checkDetails(form: DetailsForm): CheckedDetails {
   const errors: DetailsErrors = {};
   if (council === "") errors.council = paneWords.details.councilMissing;
   if (!date.ok) errors.assessmentDate = date.error;
-  if (errors.council || !date.ok) return { ok: false, errors };
-  return { ok: true, details: { council, assessmentDate: date.iso } };
+  const councilType = listedChoice("councilType", form.councilType);
+  const region = listedChoice("region", form.region);
+  if ((form.councilType ?? "").trim() !== "" && !councilType)
+    errors.councilType = paneWords.details.notListed("council type");
+  if ((form.region ?? "").trim() !== "" && !region) errors.region = paneWords.details.notListed("region");
+  if (Object.keys(errors).length > 0 || !date.ok) return { ok: false, errors };
+  return {
+    ok: true,
+    details: {
+      council,
+      assessmentDate: date.iso,
+      ...(councilType ? { councilType } : {}),
+      ...(region ? { region } : {}),
+    },
+  };
+}
+
+/**
+ * A council's name as part of a file name, safe on Windows, macOS and Linux: characters that Windows forbids in
+ * file names and control characters become spaces, and it is capped so the whole name stays well under path
+ * limits; "" when nothing is left.
+ */
+export function safeFileNamePart(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^\.+|\.+$/g, "")
+      .trim()
+      .slice(0, 80)
+      .trim()
+  );
 }
 
 /**
@@ -67,16 +103,8 @@ export function checkDetails(form: DetailsForm): CheckedDetails {
  * capped so the whole name stays well under path limits.
  */
 export function downloadFileName(details: AssessmentDetails): string {
-  const safe = (text: string) =>
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, " ")
-      .replace(/\s+/g, " ")
-      .trim()
-      .replace(/^\.+|\.+$/g, "")
-      .trim();
   const names = paneWords.fileNames;
-  const council = safe(details.council).slice(0, 80).trim() || names.councilMissing;
+  const council = safeFileNamePart(details.council) || names.councilMissing;
   const date = isIsoDate(details.assessmentDate) ? details.assessmentDate : names.undated;
   return names.assessment(council, date);
 }

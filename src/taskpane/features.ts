@@ -1,13 +1,15 @@
 /**
  * The pane's heavy features, as the pane sees them. Each is one pattern: an interface here; its
  * real implementation in a module of its own that holds the .xlsx reader, checker or writer
- * (file-checker.ts, file-consolidator.ts, workbook-download.ts, next-year-maker.ts), only ever imported with import(); and a
+ * (file-checker.ts, file-consolidator.ts, file-moderator.ts, workbook-download.ts, next-year-maker.ts), only ever
+ * imported with import(); and a
  * lazy stand-in from lazy-features.ts, which the page's entry point hands to the pane. So none of them
  * weighs on the pane's opening, and no module imports back into the one that loads it.
  */
 import type { AssessmentDetails, OpenAssessment, ProgressUpdate } from "../app/workbook-host";
 import type { CheckResult } from "../core/check/types";
 import type { Consolidation, ConsolidationOptions, ConsolidationProgress } from "../core/consolidate/types";
+import type { Moderation } from "../core/moderate/moderate";
 
 type OnProgress = (update: ProgressUpdate) => void;
 
@@ -79,11 +81,26 @@ export interface NextYearMaker {
   download(made: MadeNextYear): Promise<void>;
 }
 
+/** Reads, checks and moderates the chosen returns of one council's respondents (file-moderator.ts). */
+export interface Moderator {
+  /** Reads the files in turn (never more than one in memory), calling `onFile` as each is done. */
+  moderate(files: readonly File[], onFile: (progress: ConsolidationProgress) => void): Promise<Moderation>;
+  /**
+   * Moderates the files as `moderate` does and, when two or more returns could be used, downloads the council's
+   * moderated workbook as a new .xlsx file; with the file's name (none when nothing could be moderated).
+   */
+  download(
+    files: readonly File[],
+    onFile: (progress: ConsolidationProgress) => void,
+  ): Promise<{ moderation: Moderation; fileName?: string }>;
+}
+
 /** All of them, as the pane receives them. */
 export interface PaneFeatures {
   downloader: WorkbookDownloader;
   fileChecker: FileChecker;
   consolidator: Consolidator;
+  moderator: Moderator;
   /** Start next year's assessment; the pane offers it only where given. */
   nextYear?: NextYearMaker;
 }

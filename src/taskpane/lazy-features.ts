@@ -3,7 +3,7 @@
  * chunk of its own, the first time it is used, and says so in the progress where it can.
  */
 import { paneWords } from "../core/words/pane";
-import type { Consolidator, FileChecker, NextYearMaker, PaneFeatures, WorkbookDownloader } from "./features";
+import type { Consolidator, FileChecker, Moderator, NextYearMaker, PaneFeatures, WorkbookDownloader } from "./features";
 
 /** Runs `load` once and shares its result; a failed fetch (the network dropped) does not stick: the next use tries again. */
 export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
@@ -60,10 +60,19 @@ export function lazyNextYearMaker(load: () => Promise<NextYearMaker>): NextYearM
   };
 }
 
+export function lazyModerator(load: () => Promise<Moderator>): Moderator {
+  const loaded = loadOnce(load);
+  return {
+    moderate: async (files, onFile) => (await loaded()).moderate(files, onFile),
+    download: async (files, onFile) => (await loaded()).download(files, onFile),
+  };
+}
+
 /** The real features, each in the chunk webpack makes of its import(). */
 export const realFeatures = (): PaneFeatures => ({
   downloader: lazyDownloader(() => import("./workbook-download").then((m) => m.workbookDownloader)),
   fileChecker: lazyFileChecker(() => import("./file-checker").then((m) => m.fileChecker)),
   consolidator: lazyConsolidator(() => import("./file-consolidator").then((m) => m.fileConsolidator)),
   nextYear: lazyNextYearMaker(() => import("./next-year-maker").then((m) => m.nextYearMaker)),
+  moderator: lazyModerator(() => import("./file-moderator").then((m) => m.fileModerator)),
 });

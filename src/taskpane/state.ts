@@ -14,6 +14,7 @@ import type { Consolidation, ConsolidationProgress } from "../core/consolidate/t
 import { todayIso, ukDate } from "../core/util/dates";
 import { paneWords } from "../core/words/pane";
 import { britishDate, type DetailsErrors, type DetailsForm } from "./details";
+import { emptyModerate, moderateReducer, moderating, type ModerateAction, type ModerateView } from "./moderate-state";
 
 /** Where the pane runs: inside Excel with a workbook, or in a plain browser with downloads only. */
 export type PaneMode = "excel" | "standalone";
@@ -23,7 +24,7 @@ export type PaneMode = "excel" | "standalone";
  * its check, its sign-off, and consolidating returns; standalone, "assessment" is the new workbook's
  * download and "check" the check of a chosen file (there is nothing to sign off without Excel).
  */
-export type PaneTab = "assessment" | "check" | "signOff" | "consolidate";
+export type PaneTab = "assessment" | "check" | "signOff" | "consolidate" | "moderate";
 
 /** An error as the pane shows it: what went wrong and what to do next, in plain English. */
 export interface ShownError {
@@ -116,6 +117,7 @@ export interface PaneState {
   phase: Phase;
   check: CheckView;
   consolidate: ConsolidateView;
+  moderate: ModerateView;
   /** The task in view. */
   tab: PaneTab;
 }
@@ -148,6 +150,7 @@ type ConsolidateAction =
 export type PaneAction =
   | CheckAction
   | ConsolidateAction
+  | ModerateAction
   | { type: "tabSelected"; tab: PaneTab }
   | { type: "statusLoaded"; status: WorkbookStatus }
   | { type: "fieldChanged"; field: keyof DetailsForm; value: string }
@@ -169,14 +172,15 @@ export function initialState(mode: PaneMode, now: Date = new Date()): PaneState 
   return {
     mode,
     status: null,
-    form: { council: "", assessmentDate: ukDate(todayIso(now)) },
-    touched: { council: false, assessmentDate: false },
+    form: { council: "", assessmentDate: ukDate(todayIso(now)), councilType: "", region: "" },
+    touched: { council: false, assessmentDate: false, councilType: false, region: false },
     fieldErrors: {},
     downloadOffered: false,
     // Outside Excel there is no workbook to read, so the form is ready at once.
     phase: mode === "excel" ? { kind: "checking" } : { kind: "ready" },
     check: emptyCheck,
     consolidate: emptyConsolidate,
+    moderate: emptyModerate,
     tab: "assessment",
   };
 }
@@ -227,6 +231,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
           existing && !state.touched.assessmentDate && existing.assessmentDate !== ""
             ? britishDate(existing.assessmentDate)
             : state.form.assessmentDate,
+        councilType: existing && !state.touched.councilType ? (existing.councilType ?? "") : state.form.councilType,
+        region: existing && !state.touched.region ? (existing.region ?? "") : state.form.region,
       };
       // A status read after a build must not hide the result the user is looking at.
       const phase = state.phase.kind === "checking" ? { kind: "ready" as const } : state.phase;
@@ -305,6 +311,14 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "consolidateFailed": {
       const consolidate = consolidateReducer(state.consolidate, action);
       return consolidate === state.consolidate ? state : { ...state, consolidate };
+    }
+    case "moderateStarted":
+    case "moderateFileRead":
+    case "moderateProgressed":
+    case "moderateSucceeded":
+    case "moderateFailed": {
+      const moderate = moderateReducer(state.moderate, action);
+      return moderate === state.moderate ? state : { ...state, moderate };
     }
     default:
       return unhandled(action);
@@ -431,7 +445,8 @@ export const isBusy = (state: PaneState) =>
   state.phase.kind === "working" ||
   state.phase.kind === "checking" ||
   busyChecking(state.check) ||
-  consolidating(state.consolidate);
+  consolidating(state.consolidate) ||
+  moderating(state.moderate);
 
 /**
  * Turns anything thrown into words for the user; only UserFacingError carries its own next step.

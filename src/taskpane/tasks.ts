@@ -2,6 +2,7 @@
  * The pane's tasks, one tab each, in the order the tabs show them. A new task is one entry here (and its
  * view in TaskPane's panel): the tab list, its keyboard and its link to the panel follow from this list.
  */
+import { moderationWords } from "../core/words/moderation";
 import { paneWords } from "../core/words/pane";
 import type { PaneTab } from "./state";
 
@@ -22,6 +23,12 @@ export const PANE_TASKS: readonly PaneTask[] = [
   { tab: "check", label: t.check, standaloneLabel: t.checkFile, needsAssessment: true },
   { tab: "signOff", label: t.signOff, standaloneLabel: null, needsAssessment: true },
   { tab: "consolidate", label: t.consolidate, standaloneLabel: t.consolidate, needsAssessment: false },
+  {
+    tab: "moderate",
+    label: moderationWords.pane.tab,
+    standaloneLabel: moderationWords.pane.tab,
+    needsAssessment: false,
+  },
 ];
 
 /** A tab as the tab list shows it. */

@@ -101,11 +101,11 @@ async function expectTabsByArrowKeys(page: Page): Promise<void> {
   await page.keyboard.press("ArrowRight");
   await expect(selected()).resolves.toMatch(/^Check/);
   await page.keyboard.press("End");
-  await expect(selected()).resolves.toMatch(/^Consolidate/);
+  await expect(selected()).resolves.toMatch(/^Moderate/);
   await page.keyboard.press("ArrowRight");
   await expect(selected()).resolves.toMatch(/^Assessment/);
   await page.keyboard.press("ArrowLeft");
-  await expect(selected()).resolves.toMatch(/^Consolidate/);
+  await expect(selected()).resolves.toMatch(/^Moderate/);
   await page.keyboard.press("Home");
   await expect(selected()).resolves.toMatch(/^Assessment/);
   await expect(page.locator('[data-tabster-dummy], [aria-hidden="true"][tabindex="0"]').count()).resolves.toBe(0);

@@ -35,6 +35,7 @@ import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { check, errorsAndWarnings, planWith } from "../core/check/fixtures";
 import { answersOf, returnPlan, writeReturn } from "../core/consolidate/fixtures";
+import { THREE } from "../core/moderate/fixtures";
 
 const REPO = path.resolve(__dirname, "../..");
 // Issue 15: the first script a council network fetches stays within 160 KB gzipped (the task views load on first use).
@@ -262,6 +263,49 @@ describe("consolidating returns on the standalone page", () => {
       "Consolidation Log",
     ]);
     await expectNoSeriousAxeViolations(page, "light, after consolidating");
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("moderating returns on the standalone page", () => {
+  it("journey at 350×700: three respondents' returns chosen, the moderated workbook downloaded, focus on the message, axe clean", async () => {
+    const folder = tempDir("nps-browser-");
+    const files: string[] = [];
+    for (const [i, answers] of THREE.entries())
+      files.push(await writeReturn(folder, `R${i + 1}.xlsx`, returnPlan(answers)));
+    const scripts: string[] = [];
+    const { page, errors: pageErrors } = await pane.open("", { beforeLoad: scriptsLoaded(scripts) });
+    expect(page.viewportSize()).toEqual({ width: 350, height: 700 });
+    await page.getByText("Excel is not connected.").waitFor({ timeout: 20_000 });
+    await openTask(page, "Moderate");
+    await page.getByRole("heading", { name: "Moderate returns" }).waitFor({ timeout: 20_000 });
+    await expectNoSeriousAxeViolations(page, "light, Moderate returns before choosing");
+    await page.getByLabel("Respondents' returns (.xlsx)").setInputFiles(files);
+    const beforeModerating = [...scripts];
+    await page.getByRole("button", { name: "Download the moderated workbook" }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.getByText("Moderated workbook downloaded.", { exact: true }).waitFor({ timeout: 60_000 }),
+    ]);
+    // The moderation (the reader, the checker, the writer) arrived only when asked for.
+    expect(beforeModerating.some((script) => /exceljs/.test(script))).toBe(false);
+    expect(scripts.some((script) => /exceljs/.test(script))).toBe(true);
+    await expectFocusOn(page, "moderate-result");
+    const lines = await page.getByRole("list", { name: "Returns moderated" }).getByRole("listitem").allInnerTexts();
+    expect(lines.map((line) => line.replace(/\s+/g, " "))).toEqual([
+      "R1.xlsx Used Anytown Council The levels and evidence of Alice Smith (Head of Procurement).",
+      "R2.xlsx Used Anytown Council The levels and evidence of Bob Jones (Finance).",
+      "R3.xlsx Used Anytown Council The levels and evidence of Carol White (Legal).",
+    ]);
+    await expectNoSeriousAxeViolations(page, "light, after moderating");
+    await expectFitsTwoScreens(page, "after moderating");
+    const saved = path.join(folder, download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(download.suggestedFilename()).toMatch(/^NPS moderated return - Anytown Council - \d{4}-\d{2}-\d{2}\.xlsx$/);
+    const snapshot = await readSnapshotFromBuffer(new Uint8Array(readFileSync(saved)));
+    expect(snapshot.sheets.map((sheet) => sheet.name)).toContain("Moderation");
+    expect(check(snapshot).filter((f) => f.severity === "error")).toEqual([]);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

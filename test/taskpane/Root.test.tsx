@@ -16,12 +16,14 @@ const host: WorkbookHost = {
   draftActions: () => Promise.reject(new Error("not used in these tests")),
   readForNextYear: async () => null,
   openNewWorkbook: async () => undefined,
+  writeModeration: async () => ({ sheets: [], notes: [] }),
 };
 const unused = () => Promise.reject(new Error("not used in these tests"));
 const features: PaneFeatures = {
   downloader: { download: async () => "file.xlsx" },
   fileChecker: { check: unused, downloadRepairedCopy: unused },
   consolidator: { consolidate: unused, downloadGroupWorkbook: unused },
+  moderator: { moderate: unused, download: unused },
 };
 
 /** The FluentProvider's element carries the theme's colour scheme as an inline style. */

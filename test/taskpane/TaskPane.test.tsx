@@ -56,6 +56,7 @@ describe("TaskPane in Excel", () => {
     expect(screen.getAllByRole("tab")).toEqual([
       screen.getByRole("tab", { name: "Assessment" }),
       screen.getByRole("tab", { name: "Consolidate" }),
+      screen.getByRole("tab", { name: "Moderate" }),
     ]);
   });
 
@@ -80,7 +81,7 @@ describe("TaskPane in Excel", () => {
     await screen.findByRole("tab", { name: "Sign off" });
     const tabs = () => screen.getAllByRole("tab");
     expect(tabs()).toEqual(
-      ["Assessment", "Check", "Sign off", "Consolidate"].map((name) => screen.getByRole("tab", { name })),
+      ["Assessment", "Check", "Sign off", "Consolidate", "Moderate"].map((name) => screen.getByRole("tab", { name })),
     );
     /** The selected tab: the only one in the Tab order, focused, pointing to the panel that it names. */
     const expectSelected = (name: string) => {
@@ -99,12 +100,16 @@ describe("TaskPane in Excel", () => {
     expectSelected("Check");
     await viewLoaded();
     press("End");
-    expectSelected("Consolidate");
+    expectSelected("Moderate");
     await viewLoaded();
     press("ArrowRight");
     expectSelected("Assessment");
     press("ArrowLeft");
+    expectSelected("Moderate");
+    await viewLoaded();
+    press("ArrowLeft");
     expectSelected("Consolidate");
+    await viewLoaded();
     press("Home");
     expectSelected("Assessment");
     // Other keys are left to the page.

@@ -110,9 +110,12 @@ function fakeHost(replaced: string[] = []) {
     },
     readForNextYear: () => Promise.reject(new Error("not expected")),
     openNewWorkbook: () => Promise.reject(new Error("not expected")),
+    writeModeration: () => Promise.reject(new Error("not expected")),
   };
   return { host, calls };
 }
+
+const notExpected = () => Promise.reject(new Error("not expected"));
 
 const noFileCheck: FileChecker = {
   check: () => Promise.reject(new Error("not expected")),
@@ -129,6 +132,7 @@ async function renderPane(host: WorkbookHost | null, consolidator: Consolidator)
           downloader: { download: () => Promise.reject(new Error("not expected")) },
           fileChecker: noFileCheck,
           consolidator,
+          moderator: { moderate: notExpected, download: notExpected },
         }}
       />
     </FluentProvider>,

@@ -16,6 +16,19 @@ describe("checkDetails", () => {
     });
   });
 
+  it("takes the council type and region as the Guide's lists spell them, and refuses one not on the list", () => {
+    const form = { council: "Anytown", assessmentDate: "2025-03-31" };
+    expect(checkDetails({ ...form, councilType: " london  BOROUGH", region: "south west" })).toEqual({
+      ok: true,
+      details: { ...form, councilType: "London borough", region: "South West" },
+    });
+    expect(checkDetails({ ...form, councilType: "", region: "" })).toEqual({ ok: true, details: form });
+    expect(checkDetails({ ...form, councilType: "Parish", region: "Scotland" })).toEqual({
+      ok: false,
+      errors: { councilType: "Choose the council type from the list.", region: "Choose the region from the list." },
+    });
+  });
+
   it("asks for a council name when it is empty or only spaces", () => {
     const checked = checkDetails({ council: "   ", assessmentDate: "2025-03-31" });
     expect(checked).toEqual({ ok: false, errors: { council: "Enter your council's name." } });

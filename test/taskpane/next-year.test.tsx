@@ -25,7 +25,7 @@ const area = toolkit.themes[0].keyAreas[0];
 const [first, second] = area.behaviours;
 /** The pane's today: next year's date starts as 31/03/2026. */
 const today = new Date(2026, 2, 31, 9, 0, 0);
-const unused = () => Promise.reject(new Error("not used in these tests"));
+import { unusedFeatures } from "./pane-fixtures";
 
 const lastYear: Answers = {
   council: "Anytown Borough Council",
@@ -56,9 +56,7 @@ async function lastYearOpen(): Promise<FakeExcel> {
 async function paneOver(host: ReturnType<typeof hostFor>) {
   const downloads: MadeNextYear[] = [];
   const features: PaneFeatures = {
-    downloader: { download: unused },
-    fileChecker: { check: unused, downloadRepairedCopy: unused },
-    consolidator: { consolidate: unused, downloadGroupWorkbook: unused },
+    ...unusedFeatures,
     nextYear: { ...nextYearMaker, download: async (made) => void downloads.push(made) },
   };
   render(

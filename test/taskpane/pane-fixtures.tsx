@@ -4,7 +4,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { setImmediate as nodeSetImmediate } from "timers";
 import { TextEncoder as NodeTextEncoder } from "util";
 import type { AssessmentDetails, AssessmentOutcome, WorkbookHost, WorkbookStatus } from "../../src/app/workbook-host";
-import type { Consolidator, FileChecker, PaneFeatures } from "../../src/taskpane/features";
+import type { Consolidator, FileChecker, Moderator, PaneFeatures } from "../../src/taskpane/features";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 
 export const now = new Date(2025, 2, 31, 9, 0, 0);
@@ -46,6 +46,7 @@ export function fakeHost(
     }),
     readForNextYear: async () => null,
     openNewWorkbook: async () => undefined,
+    writeModeration: () => Promise.reject(new Error("not expected in this test")),
     ...overrides,
   };
   return { host, calls };
@@ -62,10 +63,16 @@ const noConsolidator: Consolidator = {
   downloadGroupWorkbook: () => Promise.reject(new Error("not expected in this test")),
 };
 
+const noModerator: Moderator = {
+  moderate: () => Promise.reject(new Error("not expected in this test")),
+  download: () => Promise.reject(new Error("not expected in this test")),
+};
+
 export const featuresOf = (download: DownloadWorkbook, fileChecker: FileChecker): PaneFeatures => ({
   downloader: { download },
   fileChecker,
   consolidator: noConsolidator,
+  moderator: noModerator,
 });
 
 /** Every key area of a 40-behaviour toolkit, for a status: 12 assessed in the first. */
@@ -109,6 +116,7 @@ export const unusedFeatures: PaneFeatures = {
   downloader: { download: unusedFeature },
   fileChecker: { check: unusedFeature, downloadRepairedCopy: unusedFeature },
   consolidator: { consolidate: unusedFeature, downloadGroupWorkbook: unusedFeature },
+  moderator: { moderate: unusedFeature, download: unusedFeature },
 };
 
 /**

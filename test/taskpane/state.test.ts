@@ -35,7 +35,7 @@ describe("initialState", () => {
   it("waits for the workbook in Excel, with today's date filled in", () => {
     const state = initialState("excel", now);
     expect(state.phase).toEqual({ kind: "checking" });
-    expect(state.form).toEqual({ council: "", assessmentDate: "31/03/2025" });
+    expect(state.form).toEqual({ council: "", assessmentDate: "31/03/2025", councilType: "", region: "" });
     expect(isBusy(state)).toBe(true);
   });
 
@@ -56,13 +56,32 @@ describe("statusLoaded", () => {
 
   it("fills the form from an existing assessment", () => {
     const state = paneReducer(initialState("excel", now), { type: "statusLoaded", status: existing(true) });
-    expect(state.form).toEqual({ council: "Anytown Borough Council", assessmentDate: "05/11/2024" });
+    expect(state.form).toEqual({
+      council: "Anytown Borough Council",
+      assessmentDate: "05/11/2024",
+      councilType: "",
+      region: "",
+    });
+  });
+
+  it("fills the council type and region from an assessment that names them, unless the user picked", () => {
+    const named: WorkbookStatus = {
+      ...existing(true),
+      existing: { ...existing(true).existing!, councilType: "District", region: "Wales" },
+    };
+    const state = paneReducer(initialState("excel", now), { type: "statusLoaded", status: named });
+    expect(state.form).toMatchObject({ councilType: "District", region: "Wales" });
+    const picked = paneReducer(initialState("excel", now), { type: "fieldChanged", field: "region", value: "London" });
+    expect(paneReducer(picked, { type: "statusLoaded", status: named }).form).toMatchObject({
+      councilType: "District",
+      region: "London",
+    });
   });
 
   it("never overwrites what the user typed", () => {
     const typed = paneReducer(initialState("excel", now), { type: "fieldChanged", field: "council", value: "Mine" });
     const state = paneReducer(typed, { type: "statusLoaded", status: existing(true) });
-    expect(state.form).toEqual({ council: "Mine", assessmentDate: "05/11/2024" });
+    expect(state.form).toEqual({ council: "Mine", assessmentDate: "05/11/2024", councilType: "", region: "" });
   });
 
   it("leaves a shown result in place when the status is read again after a build", () => {

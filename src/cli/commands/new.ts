@@ -2,6 +2,7 @@ import * as path from "path";
 import { sampleAnswersWithActions } from "../../core/answers/sample";
 import { planNewAssessment, planNextYear, type PlannedNewAssessment } from "../../core/cycle/next-year";
 import { emptyAnswers } from "../../core/plan/answer-types";
+import { GROUPING_CHOICES, listedChoice, type CouncilGrouping } from "../../core/plan/council-groups";
 import { canonicalToolkit } from "../../core/toolkit/canonical";
 import { isAssessmentDate, todayIso } from "../../core/util/dates";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
@@ -16,6 +17,9 @@ interface NewOptions {
   council?: string;
   respondent?: string;
   role?: string;
+  /** As the Guide's pickers spell them. */
+  councilType?: string;
+  region?: string;
   date: string;
   sample: boolean;
   draftActions: boolean;
@@ -23,6 +27,15 @@ interface NewOptions {
   /** Last year's workbook, to start from. */
   from?: string;
   carryLevels: boolean;
+}
+
+/** A --council-type or --region value as the Guide's picker spells it; a value not on its list is refused. */
+function picked(values: ParsedArgs["values"], grouping: CouncilGrouping, option: string): string | undefined {
+  const typed = values[option] as string | undefined;
+  if (typed === undefined) return undefined;
+  const choice = listedChoice(grouping, typed);
+  if (!choice) throw new UsageError(cliWords.new.notListed(`--${option}`, typed, GROUPING_CHOICES[grouping]));
+  return choice;
 }
 
 function newOptions({ values, positionals }: ParsedArgs): NewOptions {
@@ -39,6 +52,8 @@ function newOptions({ values, positionals }: ParsedArgs): NewOptions {
     council: values.council as string | undefined,
     respondent: values.respondent as string | undefined,
     role: values.role as string | undefined,
+    councilType: picked(values, "councilType", "council-type"),
+    region: picked(values, "region", "region"),
     date,
     sample: values.sample === true,
     draftActions: values["draft-actions"] === true,
@@ -66,7 +81,13 @@ async function fromLastYear(
     toolkit: canonicalToolkit(),
     draftActions: options.draftActions,
     now: new Date(),
-    given: { council: options.council, respondent: options.respondent, role: options.role },
+    given: {
+      council: options.council,
+      respondent: options.respondent,
+      role: options.role,
+      councilType: options.councilType,
+      region: options.region,
+    },
   });
   if (!planned.ok) {
     const next = planned.laterThanNew ? ` ${cycleWords.laterThanNewNext.cli}` : "";
@@ -88,6 +109,8 @@ async function planFor(options: NewOptions): Promise<PlannedNewAssessment & { no
       ...answers,
       ...(options.respondent ? { respondent: options.respondent } : {}),
       ...(options.role ? { role: options.role } : {}),
+      ...(options.councilType ? { councilType: options.councilType } : {}),
+      ...(options.region ? { region: options.region } : {}),
     },
     council: options.council,
     assessmentDate: options.date,
@@ -105,6 +128,8 @@ export const newCommand: Command = {
     council: { type: "string" },
     respondent: { type: "string" },
     role: { type: "string" },
+    "council-type": { type: "string" },
+    region: { type: "string" },
     date: { type: "string" },
     sample: { type: "boolean" },
     "draft-actions": { type: "boolean" },

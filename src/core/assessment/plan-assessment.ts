@@ -74,6 +74,9 @@ export interface PlannedAssessment {
 export interface AssessmentStatus {
   council: string;
   assessmentDate: string;
+  /** As the Guide's pickers hold them ("" or absent when not picked). */
+  councilType?: string;
+  region?: string;
   toolkitVersion: string;
   /** The workbook was made from another toolkit version or layout. */
   upgradeAvailable: boolean;
@@ -91,7 +94,7 @@ export interface KeyAreaProgress {
   total: number;
 }
 
-function madeSheets(plan: WorkbookPlan): PlannedAssessment["sheets"] {
+export function madeSheets(plan: WorkbookPlan): PlannedAssessment["sheets"] {
   return plan.sheets
     .filter((s): s is typeof s & { role: MadeSheetRole } => isMadeSheetRole(s.role))
     .map((s) => ({ name: s.name, role: s.role }));
@@ -283,6 +286,8 @@ export function assessmentStatus(snapshot: WorkbookSnapshot, toolkit: Toolkit): 
   return {
     council: found.info.council,
     assessmentDate: found.info.assessmentDate,
+    councilType: found.info.councilType,
+    region: found.info.region,
     toolkitVersion: found.info.metadata.toolkitVersion ?? "",
     upgradeAvailable: isUpgrade(found, toolkit),
     assessedCount: answersOfToolkit(carried, toolkit).filter((a) => a.current).length,

@@ -45,7 +45,7 @@ export interface NextYearRequest extends CarryForwardRequest {
   draftActions: boolean;
   now: Date;
   /** Replace what last year's return said of these (the command line's --council, --respondent, --role). */
-  given?: Pick<Answers, "council" | "respondent" | "role">;
+  given?: Partial<Pick<Answers, "council" | "respondent" | "role" | "councilType" | "region">>;
 }
 
 export type PlannedNextYear =

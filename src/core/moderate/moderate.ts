@@ -243,6 +243,26 @@ export function planModeratedWorkbook(
   });
 }
 
+/** What moderating into a new workbook gives: the moderation, and the workbook's plan when there is one to write. */
+export interface ModeratedWorkbook {
+  moderation: Moderation;
+  /** Undefined when fewer than two returns could be used: nothing is written. */
+  plan?: WorkbookPlan;
+}
+
+/**
+ * The use case the command line and the standalone page's download share: moderates the returns and, when two or
+ * more could be used, plans the council's moderated workbook (a new file, so no sheet name is taken).
+ */
+export async function moderateIntoNewWorkbook(
+  sources: readonly ReturnSource[],
+  options: ModerateOptions & { now: Date },
+): Promise<ModeratedWorkbook> {
+  const { now, ...moderateOptions } = options;
+  const moderation = await moderateReturns(sources, moderateOptions);
+  return moderation.agreed ? { moderation, plan: planModeratedWorkbook(moderation, { now }) } : { moderation };
+}
+
 /**
  * Source returns given again to the check of a moderated return (checkWorkbook's `sources`): each read and
  * fingerprinted as moderation read it, so one that changed since tells; with the files that could not be used, and why.

@@ -5,6 +5,7 @@
  * catalogue could sit beside this one. test/core/words/words.test.ts checks that each entry is used
  * and that the command line builds no sentence of its own.
  */
+import { COUNCIL_TYPES, REGIONS } from "../plan/council-groups";
 import { ASSESSMENT_YEARS } from "../util/dates";
 import { plural } from "../util/words";
 
@@ -81,7 +82,7 @@ Options may come before or after the command. From a clone of the project, witho
   new: {
     summary: "Write a new assessment workbook (.xlsx) that works in any Excel or LibreOffice, without the add-in.",
     help: `Usage: nps-toolkit new <file.xlsx> [--council NAME] [--respondent NAME] [--role ROLE]
-                                   [--date YYYY-MM-DD] [--sample] [--from LAST.xlsx [--carry-levels]]
+                                   [--council-type TYPE] [--region REGION] [--date YYYY-MM-DD] [--sample] [--from LAST.xlsx [--carry-levels]]
                                    [--draft-actions] [--force]
 
 Writes a new assessment workbook: a Guide, one sheet per key area with level pickers and evidence
@@ -92,6 +93,9 @@ Options:
   --council NAME       The council's name, shown on every sheet (you can also type it later).
   --respondent NAME    Who answers, on the Guide (several respondents of one council can then be moderated).
   --role ROLE          The respondent's role or department, on the Guide.
+  --council-type TYPE  The council's type, picked on the Guide, so a group compares like with like:
+                       ${COUNCIL_TYPES.join(", ")}.
+  --region REGION      The council's region, picked on the Guide: ${REGIONS.join(", ")}.
   --date YYYY-MM-DD    The assessment date, from ${first} to ${last} (default: today).
   --sample             Fill in realistic example answers and evidence, for training or to try pivots
                        (each respondent's own, when --respondent is given).
@@ -108,6 +112,7 @@ Options:
 Examples:
   nps-toolkit new assessment.xlsx
   nps-toolkit new anytown.xlsx --council "Anytown Council" --date 2026-03-31
+  nps-toolkit new anytown.xlsx --council "Anytown Council" --council-type District --region "South West"
   nps-toolkit new training.xlsx --sample
   nps-toolkit new anytown-2026.xlsx --from anytown-2025.xlsx --date 2026-03-31
   nps-toolkit new training.xlsx --sample --draft-actions
@@ -118,6 +123,8 @@ The file is written whole or not at all. Exit status: 0 written, 1 could not wri
     oneFile: (file: string, extra: string) => `Only one file can be written at a time (got "${file}" and "${extra}").`,
     dateInvalid: (date: string) =>
       `--date must be a real date from ${first} to ${last}, written YYYY-MM-DD, for example 2026-03-31 (got "${date}").`,
+    notListed: (option: string, value: string, choices: readonly string[]) =>
+      `${option} must be one of the Guide's choices: ${choices.join(", ")} (got "${value}").`,
     sampleWithFrom: "--sample and --from cannot go together: the answers come from one or the other.",
     carryLevelsWithoutFrom: "--carry-levels carries last year's levels: say which file with --from LAST.xlsx.",
     fromIsNew: (file: string) =>

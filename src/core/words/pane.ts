@@ -44,13 +44,13 @@ export const paneWords = {
   notice: {
     notConnected: "Excel is not connected.",
     waitingTitle: "Waiting for Excel…",
-    noOffice: "This page is open in a web browser, not in Excel, so it cannot reach a workbook.",
+    noOffice: "This page is open in a web browser, not in Excel.",
     otherHost: "This page was opened outside Excel, so there is no workbook to build into.",
     hostFailed: "The add-in could not connect to the open workbook.",
     waiting: "Excel has not answered yet. This pane switches to your workbook as soon as it does.",
     errorWas: (detail: string) => `The error was: ${detail}`,
-    meanwhile: "Meanwhile you can download a new workbook, check a file or consolidate returns.",
-    instead: "You can download a new workbook, check a file or consolidate returns here instead.",
+    meanwhile: "Meanwhile you can make, check, consolidate or moderate workbooks as files.",
+    instead: "Here you can make, check, consolidate or moderate workbooks as files instead.",
   },
 
   // ---- Where the assessment stands ----
@@ -84,6 +84,13 @@ export const paneWords = {
     council: "Council name",
     date: "Assessment date",
     dateHint: "As dd/mm/yyyy, for example 31/03/2025.",
+    councilType: "Council type",
+    region: "Region",
+    /** The two pickers' hint: they are optional. */
+    groupsHint: "Optional: lets a group of councils compare like with like.",
+    /** The pickers' first choice, which leaves them blank. */
+    choose: "Not chosen",
+    notListed: (what: string) => `Choose the ${what} from the list.`,
     councilMissing: "Enter your council's name.",
     dateMissing: "Enter the assessment date.",
     dateInvalid: (first: number, last: number) =>

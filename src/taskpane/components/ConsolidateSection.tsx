@@ -213,14 +213,18 @@ const LEFT_OUT = /^Left out(?: because|:)\s*/;
  * The badge a file gets and the reason after it, without saying the badge's words twice ("Left out.
  * Left out: a duplicate…"): the consolidation's reasons start with what the badge already says.
  */
-export function badgeAndReason(entry: LogEntry): { badge: BadgeKind; reason: string } {
+export function badgeAndReason(entry: Pick<LogEntry, "outcome" | "reason">): { badge: BadgeKind; reason: string } {
   const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   if (entry.outcome === "left-out") return { badge: "left-out", reason: capital(entry.reason.replace(LEFT_OUT, "")) };
   if (INSTEAD.test(entry.reason)) return { badge: "instead", reason: entry.reason.replace(INSTEAD, "") };
   return { badge: entry.outcome, reason: entry.reason };
 }
 
-function FileLine({ entry }: { entry: LogEntry }) {
+/** A file's line as the list shows it: its name, badge and council, and why it was used or left out. */
+export type FileLineEntry = Pick<LogEntry, "file" | "outcome" | "reason"> & { identity?: { council: string } };
+
+/** One file's line; Moderate returns lists its files with it too. */
+export function FileLine({ entry }: { entry: FileLineEntry }) {
   const styles = usePaneStyles();
   const { badge, reason } = badgeAndReason(entry);
   return (
@@ -238,7 +242,8 @@ function FileLine({ entry }: { entry: LogEntry }) {
   );
 }
 
-function readLine(progress: ConsolidationProgress): string {
+/** A file's line while the files are being read (what it is, and what its check found). */
+export function readLine(progress: ConsolidationProgress): string {
   const { file, kind, counts } = progress;
   const found = kind === "assessment" ? words.readCounts(counts.error, counts.warning) : "";
   return words.readLine(file, words.readKind[kind], found);

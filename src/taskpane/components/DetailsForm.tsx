@@ -1,5 +1,6 @@
-import { Button, Field, Input, Subtitle2 } from "@fluentui/react-components";
+import { Button, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
 import { useEffect, useRef, type FormEvent } from "react";
+import { COUNCIL_TYPES, REGIONS } from "../../core/plan/council-groups";
 import { paneWords } from "../../core/words/pane";
 import type { DetailsErrors, DetailsForm as DetailsFormValues } from "../details";
 import { DateField } from "./DateField";
@@ -74,6 +75,23 @@ export function DetailsForm({
         error={errors.assessmentDate}
         onChange={(value) => onChange("assessmentDate", value)}
       />
+      <Picker
+        label={words.councilType}
+        name="councilType"
+        choices={COUNCIL_TYPES}
+        hint={words.groupsHint}
+        value={values.councilType ?? ""}
+        error={errors.councilType}
+        onChange={(value) => onChange("councilType", value)}
+      />
+      <Picker
+        label={words.region}
+        name="region"
+        choices={REGIONS}
+        value={values.region ?? ""}
+        error={errors.region}
+        onChange={(value) => onChange("region", value)}
+      />
       {hint && <p className={styles.paragraph}>{hint}</p>}
       {/* disabledFocusable keeps keyboard focus on the button while work runs, instead of dropping it to the page. */}
       <Button
@@ -85,5 +103,37 @@ export function DetailsForm({
         {actionLabel}
       </Button>
     </form>
+  );
+}
+
+interface PickerProps {
+  label: string;
+  name: string;
+  choices: readonly string[];
+  hint?: string;
+  /** "" when nothing is picked. */
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}
+
+/**
+ * One of the Guide's two pickers (council type, region): a choice from its list, never typed, so a group compares
+ * like with like; optional, and the first choice clears it. Fluent's Select (the browser's own list, styled) rather
+ * than its Dropdown: the Dropdown and its positioning took the pane's first script from 148 KB to 185 KB gzipped,
+ * over the 160 KB budget, and the native list is the one screen readers and Office's web views handle best.
+ */
+function Picker({ label, name, choices, hint, value, error, onChange }: PickerProps) {
+  return (
+    <Field label={label} hint={hint} validationState={error ? "error" : "none"} validationMessage={error}>
+      <Select name={name} value={value} onChange={(_, data) => onChange(data.value)}>
+        <option value="">{words.choose}</option>
+        {choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {choice}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
