@@ -73,6 +73,11 @@ const PANE_SHOTS: PaneShot[] = [
   { file: "pane-sign-off", scenario: "check", act: (page) => openTaskAndWait(page, "Sign off", "Sign off") },
   { file: "pane-consolidate", scenario: "new", act: (page) => openTaskAndWait(page, "Consolidate", "Consolidate") },
   {
+    file: "pane-moderate",
+    scenario: "new",
+    act: (page) => openTaskAndWait(page, "Moderate", "Write the moderation into this workbook"),
+  },
+  {
     file: "pane-standalone",
     scenario: "standalone",
     act: (page) => fillDetails(page, "Download a new assessment workbook"),
