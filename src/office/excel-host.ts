@@ -383,14 +383,13 @@ export class ExcelWorkbookHost implements WorkbookHost {
    * the plan goes in as an upgrade's does, the add-in's sheets rewritten in place and the rest added.
    */
   async writeModeration(moderation: Moderation, onProgress: Progress): Promise<ModerationOutcome> {
-    const steps = moderationWords.pane;
-    onProgress({ step: steps.checkingExcel, fraction: 0.02 });
+    onProgress({ step: moderationWords.pane.checkingExcel, fraction: 0.02 });
     this.assertSupported();
     return this.session(async (context, sync) => {
-      onProgress({ step: steps.readingWorkbook, fraction: 0.1 });
+      onProgress({ step: moderationWords.pane.readingWorkbook, fraction: 0.1 });
       const overview = await this.readOverview(context, sync);
       const existing = await this.readExisting(context, sync, overview);
-      onProgress({ step: steps.preparing, fraction: 0.4 });
+      onProgress({ step: moderationWords.pane.preparing, fraction: 0.4 });
       const into = planModerationInto(moderation, {
         ...(existing ? { snapshot: existing.snapshot } : {}),
         workbookSheets: overview.sheets.map((s) => s.name),
@@ -403,7 +402,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
         overview.names,
         existing?.sheets ?? new Map(),
       );
-      onProgress({ step: steps.finished, fraction: 1 });
+      onProgress({ step: moderationWords.pane.finished, fraction: 1 });
       return { sheets: into.planned.sheets, notes: [...into.planned.notes, ...cleared] };
     });
   }

@@ -207,6 +207,7 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
                 primary={action !== "repair"}
                 hint={action === "repair" ? paneWords.action.repairHint : undefined}
                 busy={busy}
+                folded={action === "repair"}
                 onChange={(field, value) => dispatch({ type: "fieldChanged", field, value })}
                 onSubmit={() => void submit()}
               />

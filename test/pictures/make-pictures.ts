@@ -163,7 +163,7 @@ async function buildAndWait(page: Page): Promise<void> {
   await fillDetails(page, "Build assessment");
   await page.getByRole("button", { name: "Build assessment" }).click();
   await page.getByText("Assessment built.").waitFor({ timeout: 60_000 });
-  await waitForButton(page, "Repair assessment");
+  await waitForButton(page, "Change the details, or repair…");
 }
 
 // ---- The workbook, in LibreOffice ----

@@ -96,7 +96,7 @@ describe("Root", () => {
     const notice = await screen.findByText("Excel is not connected.");
     expect(notice.parentElement!.textContent).not.toMatch(/not in Excel|outside Excel/);
     expect(notice.parentElement!.textContent).toMatch(
-      /could not connect to the open workbook\. The error was: Loading chunk 12 failed\. You can download/,
+      /could not connect to the open workbook\. The error was: Loading chunk 12 failed\. Here you can make, check, consolidate or moderate workbooks as files instead\./,
     );
   });
 

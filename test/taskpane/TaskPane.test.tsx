@@ -282,10 +282,16 @@ describe("TaskPane in Excel", () => {
     };
     typeCouncil("Anytown");
     fireEvent.submit(councilInput().closest("form")!);
+    // The details and Repair fold away once the assessment is up to date: the next step is to pick levels.
+    const unfold = await screen.findByRole("button", { name: "Change the details, or repair…" });
+    expect(unfold.className).not.toMatch(/primary/);
+    expect(screen.queryByRole("button", { name: "Repair assessment" })).toBeNull();
+    expect(screen.getByText("Assessment built.")).toBeTruthy();
+    expect(document.activeElement).not.toBe(unfold);
+    fireEvent.click(unfold);
     const repair = await screen.findByRole("button", { name: "Repair assessment" });
     expect(repair.className).not.toMatch(/primary/);
-    expect(screen.getByText("Assessment built.")).toBeTruthy();
-    expect(document.activeElement).not.toBe(repair);
+    await waitFor(() => expect(document.activeElement).toBe(councilInput()));
   });
 
   it("keeps the result of a build in view when reading the workbook again fails, and shows that error too", async () => {

@@ -94,7 +94,7 @@ const checkButton = () => within(section("Check against the toolkit")).getByRole
 /** Opens the pane on an assessment and its Check task, once the status is read. */
 async function openCheckTab(host: WorkbookHost) {
   renderPane(host);
-  await screen.findByRole("button", { name: "Repair assessment" });
+  await screen.findByRole("button", { name: "Change the details, or repair…" });
   await openTab("Check");
 }
 
@@ -287,6 +287,7 @@ describe("TaskPane's check in Excel", () => {
       },
     });
     renderPane(host);
+    fireEvent.click(await screen.findByRole("button", { name: "Change the details, or repair…" }));
     await screen.findByRole("button", { name: "Repair assessment" });
     // What the user typed in the form is not the workbook's: Repair keeps the workbook's details.
     typeCouncil("Somewhere else");

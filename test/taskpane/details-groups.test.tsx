@@ -64,7 +64,8 @@ test("the pickers offer the Guide's lists; what is picked is written into the Gu
     councilType: "Metropolitan district",
     region: "Yorkshire and the Humber",
   });
-  // Read back, the workbook's own choices show picked.
+  // Read back, the workbook's own choices show picked (the details fold once the assessment is up to date).
+  fireEvent.click(screen.getByRole("button", { name: "Change the details, or repair…" }));
   expect((picker("Council type") as HTMLSelectElement).value).toBe("Metropolitan district");
   expect((picker("Region") as HTMLSelectElement).value).toBe("Yorkshire and the Humber");
 }, 60_000);

@@ -81,6 +81,8 @@ export const paneWords = {
   // ---- Details and the main action ----
   details: {
     heading: "Assessment details",
+    /** Once the assessment is up to date, the details and Repair wait behind this button. */
+    unfold: "Change the details, or repair…",
     council: "Council name",
     date: "Assessment date",
     dateHint: "As dd/mm/yyyy, for example 31/03/2025.",

@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
-import { useEffect, useRef, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { COUNCIL_TYPES, REGIONS } from "../../core/plan/council-groups";
 import { paneWords } from "../../core/words/pane";
 import type { DetailsErrors, DetailsForm as DetailsFormValues } from "../details";
@@ -17,6 +17,11 @@ interface DetailsFormProps {
   /** What the button will do, when that needs saying. */
   hint?: string;
   busy: boolean;
+  /**
+   * Folded behind one button until asked for: once the assessment is up to date, its details are set and Repair is
+   * not the next step, so the Assessment tab keeps to where the assessment stands and what comes next.
+   */
+  folded?: boolean;
   onChange: (field: keyof DetailsFormValues, value: string) => void;
   onSubmit: () => void;
 }
@@ -32,11 +37,15 @@ export function DetailsForm({
   primary,
   hint,
   busy,
+  folded = false,
   onChange,
   onSubmit,
 }: DetailsFormProps) {
   const styles = usePaneStyles();
   const form = useRef<HTMLFormElement>(null);
+  // Open whenever the assessment needs its details (a build or an upgrade), and once the user asks for it.
+  const [unfolded, setUnfolded] = useState(false);
+  const open = !folded || unfolded;
   // Only a submit moves focus to the first field in error; typing that clears one error must not.
   const focusPending = useRef(false);
   useEffect(() => {
@@ -50,6 +59,22 @@ export function DetailsForm({
     focusPending.current = true;
     onSubmit();
   };
+  const unfold = () => {
+    setUnfolded(true);
+    // After the render that shows the form: its first field takes focus.
+    setTimeout(() => form.current?.querySelector<HTMLInputElement>("input")?.focus());
+  };
+  if (!open)
+    return (
+      <section className={styles.section} aria-labelledby="details-heading">
+        <Subtitle2 as="h2" id="details-heading" className={styles.heading}>
+          {words.heading}
+        </Subtitle2>
+        <Button appearance="secondary" onClick={unfold} className={styles.primaryButton}>
+          {words.unfold}
+        </Button>
+      </section>
+    );
   return (
     <form ref={form} className={styles.section} onSubmit={submit} noValidate aria-labelledby="details-heading">
       <Subtitle2 as="h2" id="details-heading" className={styles.heading}>

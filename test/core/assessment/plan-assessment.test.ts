@@ -250,6 +250,8 @@ describe("notes and status", () => {
     typeInto(plan, areaKey, at(C.current), "Excellent");
     expect(assessmentStatus(snapshotOf(plan), withVersion("9.9.9"))).toEqual({
       council: "Anytown",
+      councilType: "",
+      region: "",
       assessmentDate: "",
       toolkitVersion: "1.0.0",
       upgradeAvailable: true,
