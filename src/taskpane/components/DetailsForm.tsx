@@ -4,6 +4,7 @@ import { COUNCIL_TYPES, REGIONS } from "../../core/plan/council-groups";
 import { paneWords } from "../../core/words/pane";
 import type { DetailsErrors, DetailsForm as DetailsFormValues } from "../details";
 import { DateField } from "./DateField";
+import { FoldedSection, focusFirstField } from "./FoldedSection";
 import { usePaneStyles } from "./styles";
 
 const words = paneWords.details;
@@ -61,19 +62,11 @@ export function DetailsForm({
   };
   const unfold = () => {
     setUnfolded(true);
-    // After the render that shows the form: its first field takes focus.
-    setTimeout(() => form.current?.querySelector<HTMLInputElement>("input")?.focus());
+    focusFirstField(form);
   };
   if (!open)
     return (
-      <section className={styles.section} aria-labelledby="details-heading">
-        <Subtitle2 as="h2" id="details-heading" className={styles.heading}>
-          {words.heading}
-        </Subtitle2>
-        <Button appearance="secondary" onClick={unfold} className={styles.primaryButton}>
-          {words.unfold}
-        </Button>
-      </section>
+      <FoldedSection heading={words.heading} headingId="details-heading" unfoldLabel={words.unfold} onUnfold={unfold} />
     );
   return (
     <form ref={form} className={styles.section} onSubmit={submit} noValidate aria-labelledby="details-heading">

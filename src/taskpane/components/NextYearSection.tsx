@@ -4,6 +4,7 @@ import { paneWords } from "../../core/words/pane";
 import { checkDate } from "../details";
 import type { NextYearAsked } from "../features";
 import { DateField } from "./DateField";
+import { FoldedSection, focusFirstField } from "./FoldedSection";
 import { usePaneStyles } from "./styles";
 
 const words = paneWords.nextYear;
@@ -55,19 +56,16 @@ export function NextYearSection({ inExcel, busy, today, onStart }: NextYearSecti
   };
   const unfold = () => {
     setOpen(true);
-    // After the render that shows the form: its first field takes focus.
-    setTimeout(() => form.current?.querySelector<HTMLInputElement>("input")?.focus());
+    focusFirstField(form);
   };
   if (!open)
     return (
-      <section className={styles.section} aria-labelledby="next-year-heading">
-        <Subtitle2 as="h2" id="next-year-heading" className={styles.heading}>
-          {words.heading}
-        </Subtitle2>
-        <Button appearance="secondary" onClick={unfold} className={styles.primaryButton}>
-          {words.unfold}
-        </Button>
-      </section>
+      <FoldedSection
+        heading={words.heading}
+        headingId="next-year-heading"
+        unfoldLabel={words.unfold}
+        onUnfold={unfold}
+      />
     );
   return (
     <form ref={form} className={styles.section} onSubmit={submit} noValidate aria-labelledby="next-year-heading">
