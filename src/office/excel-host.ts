@@ -51,7 +51,7 @@ import { signOffProblem } from "../core/assessment/sign-off-request";
 import { todayIso } from "../core/util/dates";
 import { groupTableInTheWay, planGroupSheetsInto, type WorkbookListing } from "../core/consolidate/group-plan";
 import { SHEET_NAMES } from "../core/plan/layout";
-import { parseRange } from "../core/util/a1";
+import { columnNumber, parseRange } from "../core/util/a1";
 import { excelWords } from "../core/words/excel";
 import { paneWords } from "../core/words/pane";
 import type { Consolidation } from "../core/consolidate/types";
@@ -77,6 +77,7 @@ import {
   writeWorkbookPlan,
   type ExistingSheet,
   type PrintNow,
+  type SheetFound,
 } from "./write-plan";
 import { queueSignOff } from "./write-sign-off";
 import { queueDraftedRows } from "./write-drafted-actions";
@@ -641,13 +642,18 @@ async function readEarlierGroupSheets(
       // Only a chart the plan draws again is deleted (by name): a sheet the plan draws none on needs no list.
       charts: drawsCharts.has(key) ? sheet.charts.load("items/name") : null,
       tables: own.map((table) => ({ table, range: sheet.tables.getItem(table.name).getRange().load("address") })),
+      found: queueFound(sheet),
+      // Panes of a hidden sheet are not touched (OfficeDev/office-js #1463), so they are not read either.
+      frozen: summary.visibility === "visible" ? sheet.freezePanes.getLocationOrNullObject().load("address") : null,
     };
   });
   await sync(excelWords.step.readingEarlierGroupSheets);
   return new Map(
-    queued.map(({ key, summary, loaded, charts, tables: own }) => [
+    queued.map(({ key, summary, loaded, charts, tables: own, found, frozen }) => [
       key,
       {
+        found: foundOn(found),
+        ...(frozen ? frozenOf(frozen) : {}),
         name: summary.name,
         protected: loaded.protection.protected,
         visibility: officeVisibility(summary.visibility),
@@ -663,6 +669,52 @@ async function readEarlierGroupSheets(
     ]),
   );
 }
+
+/**
+ * One load of the whole sheet that tells the reset what it need not clear (queueResetSheet): data validation
+ * (DataValidation.type, ExcelApi 1.8, is "None" only where no cell of the range has any: Excel.DataValidationType,
+ * https://learn.microsoft.com/en-us/javascript/api/excel/excel.datavalidationtype), conditional formats (the
+ * range's collection holds those that intersect it, ExcelApi 1.6) and row heights (RangeFormat.useStandardHeight,
+ * ExcelApi 1.1, true only when every row of the range has the standard height). A string: the real client reads
+ * "items/" off a collection's paths in a string, not in an array.
+ */
+const queueFound = (sheet: Excel.Worksheet) =>
+  sheet.getRange().load("dataValidation/type,format/useStandardHeight,conditionalFormats/items/type");
+
+const foundOn = (whole: Excel.Range): SheetFound => ({
+  validation: whole.dataValidation.type !== "None",
+  conditionalFormats: whole.conditionalFormats.items.length > 0,
+  rowHeights: whole.format.useStandardHeight !== true,
+});
+
+/**
+ * The frozen panes as WorksheetFreezePanes.getLocationOrNullObject (ExcelApi 1.7) gives them: "a range that
+ * describes the frozen cells in the active worksheet view", the top- and left-most pane, or a null object when
+ * nothing is frozen (https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetfreezepanes). Whole rows
+ * ("1:2", or A1:XFD2) are rows frozen alone, whole columns columns alone. Anything else (a pane not at A1) is left
+ * unknown, and the panes are reset as before.
+ */
+function frozenOf(location: Excel.Range): { frozen?: { rows: number; columns: number } } {
+  if (location.isNullObject) return { frozen: { rows: 0, columns: 0 } };
+  const ends = localAddress(location.address).replace(/\$/g, "").split(":");
+  const parts = ends.map((end) => /^([A-Z]{0,3})(\d*)$/i.exec(end));
+  if (parts.some((p) => p === null) || parts.length > 2) return {};
+  const [first, last = first] = parts as RegExpExecArray[];
+  const column = (letters: string) => (letters === "" ? null : columnNumber(letters));
+  const row = (digits: string) => (digits === "" ? null : Number(digits));
+  if ((column(first[1]) ?? 1) !== 1 || (row(first[2]) ?? 1) !== 1) return {};
+  const right = column(last[1]);
+  const bottom = row(last[2]);
+  return {
+    frozen: {
+      rows: bottom === null || bottom === LAST_ROW ? 0 : bottom,
+      columns: right === null || right === LAST_COLUMN ? 0 : right,
+    },
+  };
+}
+
+const LAST_ROW = 1048576;
+const LAST_COLUMN = 16384;
 
 const printNow = (layout: Excel.PageLayout): PrintNow => ({
   orientation: layout.orientation,

@@ -1,7 +1,8 @@
 /// <reference types="office-js" />
 /**
  * Applies a WorkbookPlan through Office.js. The number of queued operations depends on the plan's
- * sheets, styles and rules, never on its cell count: blocks go as 2D arrays and formats as ranges.
+ * sheets, styles and rules, not on its rows: blocks go as 2D arrays (one operation for each 1,500 cells, as
+ * the office.js client would send them anyway) and formats as ranges.
  * The write is an ordered list of steps, sent in as few requests as keep each under the request
  * limit (request-size.ts): one for the canonical toolkit, more for a much larger one.
  */
@@ -66,6 +67,23 @@ export interface ExistingSheet {
   rowsHidden?: boolean;
   /** Its print setup as read (ExcelApi 1.9), where it was: a setting already as the plan has it is not set again. */
   print?: PrintNow;
+  /**
+   * What a read of the whole sheet found, where it was read (the earlier group sheets): whether any cell has data
+   * validation, any conditional format touches it, any row has a height of its own. The reset leaves out the
+   * clearing of what is not there.
+   */
+  found?: SheetFound;
+  /**
+   * The rows and columns frozen now, where they were read (WorksheetFreezePanes.getLocationOrNullObject, ExcelApi
+   * 1.7; 0 and 0 when nothing is): panes already as the plan has them are neither unfrozen nor frozen again.
+   */
+  frozen?: { rows: number; columns: number };
+}
+
+export interface SheetFound {
+  validation: boolean;
+  conditionalFormats: boolean;
+  rowHeights: boolean;
 }
 
 /** What was read of a sheet's page layout: the settings queuePrint sets. */
@@ -131,7 +149,14 @@ export function writeSteps(plan: WorkbookPlan, options: WriteOptions): WriteStep
     const reset = { existing, plan: sheetPlan, kept, excelApi19: options.excelApi19 };
     steps.push(existing ? on((sheet) => queueResetSheet(sheet, { ...reset, existing })) : on(() => undefined));
     if (kept) steps.push(...tableColumnSteps(sheetPlan, kept), ...tableRowSteps(sheetPlan.key, kept));
-    steps.push(...sheetSteps(sheetPlan, { excelApi19: options.excelApi19, kept, printNow: existing?.print }));
+    steps.push(
+      ...sheetSteps(sheetPlan, {
+        excelApi19: options.excelApi19,
+        kept,
+        printNow: existing?.print,
+        frozenNow: existing?.frozen,
+      }),
+    );
   }
   steps.push(({ context }) => queueNames(context, plan, options));
   steps.push((target) => queueVisibilityAndActivation(plan, target, options.existing));
@@ -243,15 +268,32 @@ function queueResetSheet(
   for (const name of existing.chartNames.filter((n) => planned.has(n.toLowerCase())))
     sheet.charts.getItem(name).delete();
   const whole = sheet.getRange();
+  // No read tells merges apart below ExcelApi 1.13 (Range.getMergedAreasOrNullObject): every sheet is unmerged.
   whole.unmerge();
-  whole.dataValidation.clear();
-  whole.conditionalFormats.clearAll();
+  const found = existing.found;
+  if (found?.validation !== false) whole.dataValidation.clear();
+  if (found?.conditionalFormats !== false) whole.conditionalFormats.clearAll();
   if (kept) clearAround(sheet, kept.existing.range, excelApi19);
   else whole.clear("All");
   whole.format.useStandardWidth = true;
-  whole.format.useStandardHeight = true;
-  if ((shown || existing.visibility === "Visible") && !freezesAt(plan)) sheet.freezePanes.unfreeze();
+  if (found?.rowHeights !== false) whole.format.useStandardHeight = true;
+  if ((shown || existing.visibility === "Visible") && !freezesAt(plan) && needsUnfreezing(existing, plan))
+    sheet.freezePanes.unfreeze();
 }
+
+/** Unless the read found nothing frozen, or the panes already as the plan freezes them, they are unfrozen first. */
+function needsUnfreezing(existing: ExistingSheet, plan: SheetPlan): boolean {
+  const frozen = existing.frozen;
+  if (!frozen) return true;
+  return !(frozen.rows === 0 && frozen.columns === 0) && !frozenAsPlanned(frozen, plan);
+}
+
+/** The panes as read are those the plan freezes (a visible sheet's; a hidden one gets none). */
+const frozenAsPlanned = (frozen: { rows: number; columns: number } | undefined, plan: SheetPlan) =>
+  frozen !== undefined &&
+  plan.visibility === "visible" &&
+  frozen.rows === (plan.freeze?.rows ?? 0) &&
+  frozen.columns === (plan.freeze?.columns ?? 0);
 
 /**
  * The plan freezes rows and columns (queueFreeze's freezeAt), which "sets the frozen cells" whatever was frozen
@@ -372,7 +414,12 @@ export function filtersClearedNote(rewritten: Iterable<ExistingSheet>): string |
 
 function sheetSteps(
   plan: SheetPlan,
-  { excelApi19, kept, printNow }: { excelApi19: boolean; kept: KeptTable | null; printNow?: PrintNow },
+  {
+    excelApi19,
+    kept,
+    printNow,
+    frozenNow,
+  }: { excelApi19: boolean; kept: KeptTable | null; printNow?: PrintNow; frozenNow?: ExistingSheet["frozen"] },
 ): WriteStep[] {
   const on = onSheet(plan.key);
   return [
@@ -399,7 +446,9 @@ function sheetSteps(
     ),
     on((sheet) => {
       // A sheet the plan keeps hidden is hidden now or still visible (a new one is hidden at the end): no panes.
-      if (plan.freeze && plan.visibility === "visible") queueFreeze(sheet, plan.freeze);
+      // Panes the read found as the plan has them are left as they are.
+      if (plan.freeze && plan.visibility === "visible" && !frozenAsPlanned(frozenNow, plan))
+        queueFreeze(sheet, plan.freeze);
       // AutoFilter and print setup need ExcelApi 1.9; below it the core's notes tell the user what is missing.
       if (plan.autoFilter && excelApi19) sheet.autoFilter.apply(sheet.getRange(plan.autoFilter));
       if (plan.print && excelApi19) queuePrint(sheet, plan.print, printNow);
@@ -466,25 +515,27 @@ function mergeRuns(merges: readonly string[]): { address: string; across: boolea
 const BAND_BYTES = REQUEST_LIMIT_BYTES / 8;
 
 /**
- * The office.js client sends an array of more than 1,500 cells in slices of about 1,500 cells, whole rows each
- * (setRangePropertiesInBulk in @microsoft/office-js): the rows in one of its slices.
+ * The office.js client sends an array of more than 1,500 cells in slices of about 1,500 cells, whole rows each,
+ * after one more operation that checks the whole array's size (setRangePropertiesInBulk in @microsoft/office-js:
+ * `maxCellCount = 1500`, then `_ValidateArraySize`); an array of up to 1,500 cells goes as it is. A block is
+ * written in bands of at most that many cells, whole rows each (one row when a row alone is wider), so each band
+ * is one operation and no check goes with it: the slicing is the client's and cannot be widened, but its check
+ * is saved. The rows in one band:
  */
-const clientSliceRows = (width: number) => Math.max(1, Math.round(ONE_OPERATION_CELLS / width));
+const oneOperationRows = (width: number) => Math.max(1, Math.floor(ONE_OPERATION_CELLS / width));
 
 function blockBands(block: CellBlock): CellBlock[] {
   const { row, column } = parseCell(block.at);
-  // A band ends on a whole number of the client's slices, so cutting a block costs no slice of its own.
-  const slice = clientSliceRows(block.cells[0]?.length ?? 1);
+  const most = oneOperationRows(block.cells[0]?.length ?? 1);
   const bands: CellBlock[] = [];
   let start = 0;
   let bytes = 0;
   block.cells.forEach((line, i) => {
     const lineBytes = utf8Bytes(JSON.stringify(line.map(officeCell)));
-    if (i > start && bytes + lineBytes > BAND_BYTES) {
-      const end = i - start >= slice ? start + Math.floor((i - start) / slice) * slice : i;
-      bands.push({ ...block, at: cellAddress(row + start, column), cells: block.cells.slice(start, end) });
-      bytes = block.cells.slice(end, i).reduce((sum, l) => sum + utf8Bytes(JSON.stringify(l.map(officeCell))), 0);
-      start = end;
+    if (i > start && (i - start >= most || bytes + lineBytes > BAND_BYTES)) {
+      bands.push({ ...block, at: cellAddress(row + start, column), cells: block.cells.slice(start, i) });
+      start = i;
+      bytes = 0;
     }
     bytes += lineBytes;
   });

@@ -2,6 +2,7 @@
 /** The fake's own rules: if these fail, the Office tests prove nothing. */
 import { FakeExcel, FakeOfficeError } from "./excel-fake";
 import { cellKey } from "./excel/state";
+import type { FakeWorksheetFreezePanes } from "./excel/workbook";
 
 const rejectsWith = async (promise: Promise<unknown>, code: string) => {
   await expect(promise).rejects.toBeInstanceOf(FakeOfficeError);
@@ -630,5 +631,59 @@ describe("the fake Excel keeps Office's rules", () => {
     sheet.protection.protect();
     sheet.getRanges("B1, B2").clear("All");
     await rejectsWith(context.sync(), "InvalidOperation");
+  });
+
+  test("the frozen panes read back as a range at A1 (whole rows or whole columns when one way), a null object when none, refused on a hidden sheet", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("Other", { A1: "x" });
+    const locationAfter = async (freeze: (panes: FakeWorksheetFreezePanes) => void) => {
+      const context = fake.newContext();
+      freeze(context.workbook.worksheets.getItem("Sheet1").freezePanes);
+      const location = context.workbook.worksheets.getItem("Sheet1").freezePanes.getLocationOrNullObject();
+      location.load("address");
+      await context.sync();
+      return location.isNullObject ? null : location.address;
+    };
+    expect(await locationAfter(() => undefined)).toBeNull();
+    expect(await locationAfter((panes) => panes.freezeRows(2))).toBe("Sheet1!A1:XFD2");
+    expect(await locationAfter((panes) => panes.freezeColumns(1))).toBe("Sheet1!A1:A1048576");
+    expect(await locationAfter((panes) => panes.freezeAt("A1:B3"))).toBe("Sheet1!A1:B3");
+    expect(await locationAfter((panes) => panes.unfreeze())).toBeNull();
+    const context = fake.newContext();
+    context.workbook.worksheets.getItem("Other").visibility = "Hidden";
+    await context.sync();
+    const hidden = fake.newContext();
+    hidden.workbook.worksheets.getItem("Other").freezePanes.getLocationOrNullObject().load("address");
+    await rejectsWith(hidden.sync(), "InvalidOperation");
+  });
+
+  test("a whole sheet's data validation type is None without rules, MixedCriteria with some; its rows' standard height true until one is sized", async () => {
+    const fake = new FakeExcel();
+    const read = async () => {
+      const context = fake.newContext();
+      const whole = context.workbook.worksheets.getItem("Sheet1").getRange();
+      whole.load("dataValidation/type,format/useStandardHeight,conditionalFormats/items/type");
+      await context.sync();
+      return {
+        type: whole.dataValidation.type,
+        standard: whole.format.useStandardHeight,
+        formats: whole.conditionalFormats.items.map((cf) => cf.type),
+      };
+    };
+    expect(await read()).toEqual({ type: "None", standard: true, formats: [] });
+    const context = fake.newContext();
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("C3").dataValidation.rule = { list: { inCellDropDown: true, source: "a,b" } };
+    sheet.getRange("5:5").format.rowHeight = 30;
+    sheet.getRange("D4").conditionalFormats.add("Custom").custom.rule.formula = "=TRUE";
+    await context.sync();
+    expect(await read()).toEqual({ type: "MixedCriteria", standard: false, formats: ["Custom"] });
+    const ranges = fake.newContext();
+    const both = ranges.workbook.worksheets.getItem("Sheet1").getRange("C3").dataValidation;
+    const none = ranges.workbook.worksheets.getItem("Sheet1").getRange("E3:F4").dataValidation;
+    both.load("type");
+    none.load("type");
+    await ranges.sync();
+    expect([both.type, none.type]).toEqual(["List", "None"]);
   });
 });

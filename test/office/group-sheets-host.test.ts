@@ -136,6 +136,27 @@ test("a smaller consolidation shrinks the kept Group Data table to its rows", as
   expect(groupTable(fake).rect.bottom).toBe(GROUP_DATA.headerRow + perReturn);
 });
 
+test("what a user added to the earlier group sheets (a picker, a conditional format, a row's height, other frozen panes) is read and cleared by the next consolidation", async () => {
+  const fake = new FakeExcel();
+  await hostFor(fake).writeGroupSheets(consolidationOf("Anytown", "Otherton"), noProgress);
+  await fake.run(async (context) => {
+    for (const name of ["Group Data", "Consolidation Log"]) {
+      const sheet = context.workbook.worksheets.getItem(name);
+      sheet.getRange("C5").dataValidation.rule = { list: { inCellDropDown: true, source: "a,b" } };
+      sheet.getRange("B6").conditionalFormats.add("Custom").custom.rule.formula = "=TRUE";
+      sheet.getRange("8:8").format.rowHeight = 40;
+    }
+    context.workbook.worksheets.getItem("Group Data").freezePanes.freezeColumns(2);
+    context.workbook.worksheets.getItem("Group Actions").freezePanes.unfreeze();
+    await context.sync();
+  });
+  await consolidateAgain(fake, consolidationOf("Anytown"));
+  const groupData = fake.state.sheets.find((s) => s.name === "Group Data")!;
+  expect(groupData.validations.size).toBe(0);
+  expect(groupData.conditionalFormats).toEqual([]);
+  expect(groupData.freeze).toEqual({ rows: 1, columns: 0 });
+});
+
 test("a user's own sheet called Group Data, made after the add-in's was renamed, stays untouched", async () => {
   const fake = new FakeExcel();
   await hostFor(fake).writeGroupSheets(consolidation, noProgress);

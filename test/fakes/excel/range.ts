@@ -461,7 +461,8 @@ defineAccessors<RangeTarget>(FakeRangeFormat, {
     },
   },
   useStandardHeight: {
-    get: (t) => rowsOf(t.rect).every((r) => !t.sheet.rowHeights.has(r)),
+    // From the stored heights, so a whole sheet's answer does not visit a million rows.
+    get: (t) => ![...t.sheet.rowHeights.keys()].some((r) => r >= t.rect.top && r <= t.rect.bottom),
     set: (t, value) => {
       assertUnprotected(t.sheet, "change row heights");
       // Whole-sheet resets are common; drop stored heights without visiting a million rows.
@@ -749,11 +750,29 @@ defineAccessors<RangeTarget>(FakeDataValidation, {
     get: (t) => uniformValidation(t, (v) => v?.ignoreBlanks ?? true),
     set: (t, value) => setValidation(t, (v) => (v.ignoreBlanks = value === true)),
   },
+  /**
+   * Excel.DataValidationType (https://learn.microsoft.com/en-us/javascript/api/excel/excel.datavalidationtype): "None"
+   * when no cell of the range has a rule, "MixedCriteria" when some cells have one and others none, "Inconsistent"
+   * when cells have different kinds of rule, else the kind every cell has. Counted from the stored rules, so a whole
+   * sheet's answer does not visit every cell.
+   */
   type: {
     get: (t) => {
-      const kind = uniformValidation(t, (v) => (v?.rule ? Object.keys(v.rule)[0] : "none"));
-      if (kind === null) return "MixedCriteria";
-      return kind === "none" ? "None" : kind.charAt(0).toUpperCase() + kind.slice(1);
+      const kinds = new Set<string>();
+      let ruled = 0;
+      for (const [key, v] of t.sheet.validations) {
+        const row = Math.floor(key / 16384) + 1;
+        const column = (key % 16384) + 1;
+        if (row < t.rect.top || row > t.rect.bottom || column < t.rect.left || column > t.rect.right || !v.rule)
+          continue;
+        ruled++;
+        kinds.add(Object.keys(v.rule)[0]);
+      }
+      if (ruled === 0) return "None";
+      if (ruled < rectCellCount(t.rect)) return "MixedCriteria";
+      if (kinds.size > 1) return "Inconsistent";
+      const [kind] = kinds;
+      return kind.charAt(0).toUpperCase() + kind.slice(1);
     },
   },
 });

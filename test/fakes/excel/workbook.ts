@@ -345,6 +345,35 @@ export class FakeWorksheetFreezePanes extends FakeClientObject {
       () => 0,
     );
   }
+  /**
+   * ExcelApi 1.7: "Gets a range that describes the frozen cells in the active worksheet view. The frozen range
+   * corresponds to cells that are frozen in the top- and left-most pane", and a null object when there is no
+   * frozen pane (https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetfreezepanes#excel-excel-worksheetfreezepanes-getlocationornullobject-member(1)):
+   * rows frozen alone are whole rows, columns alone whole columns. Refused on a hidden sheet, as every other call
+   * on its panes (OfficeDev/office-js #1463).
+   */
+  getLocationOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const sheet = this.target() as SheetState;
+        if (sheet.visibility !== "Visible")
+          throw officeError("InvalidOperation", `The panes of the hidden sheet "${sheet.name}" cannot be read.`);
+        const { rows, columns } = sheet.freeze;
+        if (rows === 0 && columns === 0) return null;
+        return {
+          sheet,
+          rect: {
+            top: 1,
+            left: 1,
+            bottom: rows === 0 ? WHOLE_SHEET.bottom : rows,
+            right: columns === 0 ? WHOLE_SHEET.right : columns,
+          },
+        };
+      },
+      true,
+    );
+  }
 }
 
 function margin(side: "leftMargin" | "rightMargin") {
