@@ -51,6 +51,7 @@ import { signOffProblem } from "../core/assessment/sign-off-request";
 import { todayIso } from "../core/util/dates";
 import { groupTableInTheWay, planGroupSheetsInto, type WorkbookListing } from "../core/consolidate/group-plan";
 import { SHEET_NAMES } from "../core/plan/layout";
+import { ACTIONS_TABLE_NAME } from "../core/plan/actions-sheet";
 import { columnNumber, parseRange } from "../core/util/a1";
 import { excelWords } from "../core/words/excel";
 import { paneWords } from "../core/words/pane";
@@ -272,22 +273,31 @@ export class ExcelWorkbookHost implements WorkbookHost {
     this.assertSupported();
     return this.session(async (context, sync) => {
       onProgress({ step: steps.reading, fraction: 0.1 });
-      const read = await this.readAssessment(context, sync, () => queueCanChange(context));
+      let filter: Excel.AutoFilter | null = null;
+      const read = await this.readAssessment(context, sync, () => {
+        queueCanChange(context);
+        // Whether the action plan's table filters rows (ExcelApi 1.9), in the same sync: its filter is cleared first.
+        if (this.excelApi19())
+          filter = context.workbook.tables.getItemOrNullObject(ACTIONS_TABLE_NAME).autoFilter.load("isDataFiltered");
+      });
       assertCanChange(context);
       onProgress({ step: steps.finding, fraction: 0.5 });
       const drafted = planDraftedRows({ snapshot: read.snapshot, toolkit: this.deps.toolkit });
       if (isDraftRefusal(drafted)) throw new UserFacingError(drafted.message, drafted.nextStep);
+      const filtered = isFiltered(filter);
       if (drafted.rows.length > 0) {
         onProgress({ step: steps.adding, fraction: 0.7 });
-        queueDraftedRows(context, drafted);
+        queueDraftedRows(context, drafted, filtered === undefined ? {} : { filtered });
         await sync(steps.addingStep);
       }
       onProgress({ step: steps.finished, fraction: 1 });
+      const cleared =
+        filtered && drafted.rows.length > 0 ? [excelWords.filtersCleared({ sheets: [drafted.sheet] })] : [];
       return {
         action: "actionsDrafted",
         title: drafted.title,
         sheets: drafted.rows.length > 0 ? [{ name: drafted.sheet, role: "actions" }] : [],
-        notes: drafted.notes,
+        notes: [...drafted.notes, ...cleared],
       };
     });
   }
@@ -737,6 +747,12 @@ function queueCanChange(context: Excel.RequestContext): void {
 function assertCanChange(context: Excel.RequestContext): void {
   if (context.workbook.readOnly) throw told(excelWords.readOnly());
   if (context.workbook.protection.protected) throw told(excelWords.structureProtected());
+}
+
+/** Whether a table's filter hides rows, where it was read (a null object for a table that is not there). */
+function isFiltered(filter: Excel.AutoFilter | null): boolean | undefined {
+  if (filter === null || filter.isNullObject) return undefined;
+  return filter.isDataFiltered;
 }
 
 /** What the pane shows for a refusal: the catalogue's message and next step. */

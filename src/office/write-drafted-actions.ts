@@ -10,13 +10,22 @@
  * the same table API), and the formulas are those the calculated columns hold at those rows, so Excel's
  * calculated-column autocorrect (OfficeDev/office-js #6745) has nothing to change. Text goes in as text
  * (officeCell): an aim that starts with "=" or "-" stays words.
+ *
+ * A filter on the table goes first: rows added to filtered data land in the wrong places (OfficeDev/office-js
+ * #224), so its filters are cleared (Table.clearFilters, ExcelApi 1.2) unless the read knows it has none
+ * (`filtered` false, known with ExcelApi 1.9: Table.autoFilter.isDataFiltered).
  */
 import type { DraftedRows } from "../core/cycle/draft-in-place";
 import { officeCell } from "./cell-text";
 
-export function queueDraftedRows(context: Excel.RequestContext, drafted: DraftedRows): void {
+export function queueDraftedRows(
+  context: Excel.RequestContext,
+  drafted: DraftedRows,
+  { filtered }: { filtered?: boolean } = {},
+): void {
   if (drafted.rows.length === 0) return;
   const table = context.workbook.worksheets.getItem(drafted.sheet).tables.getItem(drafted.table);
+  if (filtered !== false) table.clearFilters();
   // No index: at the end of the table (the reference's "If null or -1, the addition happens at the end").
   table.rows.add(
     undefined,

@@ -686,4 +686,20 @@ describe("the fake Excel keeps Office's rules", () => {
     await ranges.sync();
     expect([both.type, none.type]).toEqual(["List", "None"]);
   });
+
+  test("rows are not added to a table whose filter hides rows, until its filters are cleared", async () => {
+    const fake = new FakeExcel();
+    fake.seedSheet("T", { A1: "ID", B1: "Name", A2: "a", B2: "b" });
+    const made = fake.newContext();
+    made.workbook.worksheets.getItem("T").tables.add("A1:B2", true).name = "Answers";
+    await made.sync();
+    fake.filterTable("Answers", { column: 0, values: ["no such value"] });
+    await refusedOnT(fake, "InvalidOperation", (_, table) => void table.rows.add(undefined, [["c", "d"]]));
+    const context = fake.newContext();
+    const table = context.workbook.tables.getItem("Answers");
+    table.clearFilters();
+    table.rows.add(undefined, [["c", "d"]]);
+    await context.sync();
+    expect(fake.cell("T", "A3")).toMatchObject({ text: "c" });
+  });
 });

@@ -1,8 +1,9 @@
 /// <reference types="office-js" />
 /**
  * Draft actions from the gaps through the real office.js client library: the check's one read, then one request
- * whose only change is one TableRowCollection.add of every drafted row (a 2-D array); run again, only the read.
- * The same on the fake alone, and the rows land as the plan would write them.
+ * whose only changes are the table's filters cleared and one TableRowCollection.add of every drafted row (a 2-D
+ * array); run again, only the read. The same on the fake alone, and the rows land as the plan would write them. A
+ * table the user filtered is cleared first and the notes say so.
  */
 import { UserFacingError } from "../../src/app/workbook-host";
 import { actionLookupFormula, ACTIONS_TABLE_NAME, EMPTY_ACTION_ROWS } from "../../src/core/plan/actions-sheet";
@@ -12,7 +13,9 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { cellAddress } from "../../src/core/util/a1";
 import { cycleWords } from "../../src/core/words/cycle";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
+import { excelWords } from "../../src/core/words/excel";
 import { FakeExcel } from "../fakes/excel-fake";
+import { rowsHiddenByFilters } from "../fakes/excel/state";
 import { hostFor, nextVersion, NOW, noProgress, writePlanWithAnswers } from "../office/fixtures";
 import { realClientOver, type RealClient } from "../support/office-real";
 
@@ -57,14 +60,15 @@ function changes(client: RealClient, request: number): string[] {
   });
 }
 
-test("through the real client at ExcelApi 1.8: the read, then one request that is one add of both rows; again, the read only", async () => {
+test("through the real client at ExcelApi 1.8: the read, then one request that clears the filters and adds both rows at once; again, the read only", async () => {
   const fake = await workbook();
   const twin = await workbook();
   // The client refuses any member above ExcelApi 1.8 (the manifest's set) before sending it.
   const client = realClientOver(fake, { excelApi: "1.8" });
   const outcome = await realHost(client).draftActions(noProgress);
   expect(client.requests).toHaveLength(2);
-  expect(changes(client, 1)).toEqual(["Add"]);
+  // Below ExcelApi 1.9 the table's filter cannot be read, so its filters are cleared (ExcelApi 1.2) all the same.
+  expect(changes(client, 1)).toEqual(["ClearFilters", "Add"]);
   expect(outcome).toEqual({
     action: "actionsDrafted",
     title: cycleWords.draftedInPlace.added(2),
@@ -116,3 +120,41 @@ test("a workbook made by an earlier version: refused, saying to upgrade first, a
   });
   expect(fake.snapshotState()).toEqual(before);
 });
+
+/** A host at ExcelApi 1.9 (where a table's filter can be read) over the fake, straight or through the real client. */
+function hostAt19(fake: FakeExcel, real: boolean) {
+  const client = real ? realClientOver(fake, { excelApi: "1.9" }) : null;
+  const host = new ExcelWorkbookHost({
+    run: client?.run ?? fake.run,
+    isSetSupported: (name, version) => name === "ExcelApi" && Number(version) <= 1.9,
+    toolkit,
+    now: () => NOW,
+  });
+  return { client, host };
+}
+
+test.each([false, true])(
+  "a filtered action plan (real client: %s) is cleared before the rows go in, and the notes say so; unfiltered, nothing is cleared",
+  async (real) => {
+    const fake = await workbook();
+    // Shows only rows whose ID reads "no such value": every row of the table is hidden.
+    fake.filterTable(ACTIONS_TABLE_NAME, { column: 0, values: ["no such value"] });
+    const { client, host } = hostAt19(fake, real);
+    const outcome = await host.draftActions(noProgress);
+    expect(outcome.notes).toEqual([
+      cycleWords.draftedInPlace.where(SHEET_NAMES.actions),
+      excelWords.filtersCleared({ sheets: [SHEET_NAMES.actions] }),
+    ]);
+    expect(rowsHiddenByFilters(fake.sheet(SHEET_NAMES.actions)).size).toBe(0);
+    const table = fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!;
+    expect(table.rect.bottom).toBe(ACTIONS.headerRow + 1 + EMPTY_ACTION_ROWS + 1 + 1);
+    if (client) expect(changes(client, 1)).toEqual(["ClearFilters", "Add"]);
+
+    // With nothing filtered, ExcelApi 1.9 reads so: nothing is cleared and no note is added.
+    const twin = await workbook();
+    const { client: again, host: twinHost } = hostAt19(twin, real);
+    const unfiltered = await twinHost.draftActions(noProgress);
+    expect(unfiltered.notes).toEqual([cycleWords.draftedInPlace.where(SHEET_NAMES.actions)]);
+    if (again) expect(changes(again, 1)).toEqual(["Add"]);
+  },
+);

@@ -455,8 +455,19 @@ function calculatedColumns(sheet: SheetState, table: TableState): Map<number, { 
  * refused, as Excel refuses them (InvalidArgument). Stricter than Excel, which shifts the cells below the table
  * down and inserts at any index: rows go only at the end, and the cells they take must be empty.
  */
+/**
+ * TableRowCollection.add. Under a filter with criteria it is refused: adding to filtered data "doesn't work as
+ * expected" in Excel, rows and data ending up in the wrong places (https://github.com/OfficeDev/office-js/issues/224,
+ * "trying to refresh/update/add/remove from filtered range data"), so code must clear the table's filters first,
+ * and the fake makes that a refusal a test sees.
+ */
 export function addTableRows(sheet: SheetState, table: TableState, index: unknown, values: unknown): void {
   assertUnprotected(sheet, "add table rows");
+  if (table.filter.columns.length > 0)
+    throw officeError(
+      "InvalidOperation",
+      `The fake refuses to add rows to the table "${table.name}" while its filter hides rows: clear its filters first.`,
+    );
   if (index !== null && index !== undefined && index !== -1)
     throw officeError("InvalidArgument", "The fake only adds rows at the end of a table.");
   const columns = rectColumns(table.rect);
