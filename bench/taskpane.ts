@@ -1,21 +1,17 @@
 /** The task pane's initial JavaScript, gzipped (ExcelJS must stay in a lazily loaded chunk). */
-import { execFileSync } from "child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { gzipSync } from "zlib";
+import { buildPane } from "../test/support/pane-build";
 import { fixed, type BenchResult, type BenchSection } from "./section";
 
 /** A production build of the pane made now, in a folder of its own (a dist/ left by an earlier build may be stale). */
 async function taskPaneScripts(): Promise<BenchResult> {
   const dist = mkdtempSync(path.join(tmpdir(), "nps-bench-pane-"));
   try {
-    // webpack's output goes to stderr: stdout is the JSON object's alone in --json mode.
-    const webpack = require.resolve("webpack-cli/bin/cli.js");
-    execFileSync(process.execPath, [webpack, "--mode", "production", "--output-path", dist], {
-      stdio: ["ignore", process.stderr, process.stderr],
-      cwd: path.join(__dirname, ".."),
-    });
+    // The browser test's build (test/support/pane-build.ts), made in this process: webpack prints nothing to stdout.
+    await buildPane(dist);
     return measured(dist);
   } finally {
     rmSync(dist, { recursive: true, force: true });

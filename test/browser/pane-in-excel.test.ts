@@ -1,9 +1,9 @@
 /**
  * The pane in Excel, in headless Chromium at the pane's size (350×700): the real pane and the real
  * Office.js host over the in-memory Excel fake (test/pictures/pane-harness.tsx, built by webpack as for
- * the pictures). Journeys an officer makes, each step's view no taller than two screens, focus on what
- * the action said, and axe clean (WCAG 2.1 AA): build → pick levels → check → repair → sign off; check a
- * workbook edited by hand and add the report; consolidate returns into the workbook.
+ * the pictures: test/support/pane-build.ts). Journeys an officer makes, each step's view no taller than two
+ * screens, focus on what the action said, and axe clean (WCAG 2.1 AA): build → pick levels → check → repair →
+ * sign off; check a workbook edited by hand and add the report; consolidate returns into the workbook.
  */
 import { rmSync, writeFileSync } from "fs";
 import type { Page } from "playwright-core";
@@ -11,6 +11,7 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { answersOf, returnPlan, writeReturn } from "../core/consolidate/fixtures";
 import { servePane, type ServedPane } from "../support/chromium";
 import { tempDir } from "../support/fixtures";
+import { buildHarness } from "../support/pane-build";
 import {
   expectFitsTwoScreens,
   expectFocusOn,
@@ -18,7 +19,6 @@ import {
   openTask,
   tabToButton,
 } from "../support/pane-page";
-import { buildHarness } from "../pictures/harness-build";
 import { PICTURE_COUNCIL, TAMPERED_CELL, TAMPERED_SUFFIX } from "../pictures/scenarios";
 
 const AREA = canonicalToolkit().themes[0].keyAreas[0].sheetName;

@@ -6,12 +6,11 @@
  * schemes, and it measures the initial JavaScript. (The README's pictures are made by
  * `npm run docs:pictures`, not by tests: a test run changes nothing in the repository.)
  *
- * NPS_TASKPANE_DIST=<folder> reuses an existing production build instead of building one.
+ * NPS_TASKPANE_DIST=<folder> reuses an existing production build instead of building one
+ * (test/support/pane-build.ts, as `npm run build` makes it).
  */
-import { execFile } from "child_process";
-import { existsSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "fs";
+import { readFileSync, rmSync, utimesSync, writeFileSync } from "fs";
 import * as path from "path";
-import { promisify } from "util";
 import { gzipSync } from "zlib";
 import type { Page } from "playwright-core";
 import { servePane, type ServedPane } from "../support/chromium";
@@ -24,6 +23,7 @@ import {
   tabUntilFocused,
 } from "../support/pane-page";
 import { tempDir } from "../support/fixtures";
+import { buildPane } from "../support/pane-build";
 import { findErrorValues, readComputed, recalculate } from "../support/libreoffice";
 import { expectWorkbookClean } from "../support/xlsx-checks";
 import { readAssessment } from "../../src/core/answers/from-snapshot";
@@ -37,7 +37,6 @@ import { check, errorsAndWarnings, planWith } from "../core/check/fixtures";
 import { answersOf, returnPlan, writeReturn } from "../core/consolidate/fixtures";
 import { THREE } from "../core/moderate/fixtures";
 
-const REPO = path.resolve(__dirname, "../..");
 // Issue 15: the first script a council network fetches stays within 160 KB gzipped (the task views load on first use).
 const INITIAL_JS_BUDGET_BYTES = 160 * 1024;
 const COUNCIL = "Anytown Borough Council";
@@ -51,7 +50,7 @@ let pane: ServedPane;
 
 beforeAll(async () => {
   builtHere = !process.env.NPS_TASKPANE_DIST;
-  dist = process.env.NPS_TASKPANE_DIST ?? (await buildProductionBundle());
+  dist = process.env.NPS_TASKPANE_DIST ?? (await buildPane(tempDir("nps-taskpane-dist-")));
   pane = await servePane(dist);
 }, 600_000);
 
@@ -344,20 +343,6 @@ const scriptsLoaded = (scripts: string[]) => (page: Page) =>
 function localScriptSources(html: string): string[] {
   const sources = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi)].map((match) => match[1]);
   return sources.filter((src) => !/^(https?:)?\/\//i.test(src)).map((src) => src.replace(/^\.?\//, ""));
-}
-
-async function buildProductionBundle(): Promise<string> {
-  const out = tempDir("nps-taskpane-dist-");
-  const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [REPO] });
-  await promisify(execFile)(process.execPath, [webpackCli, "--mode", "production", "--output-path", out], {
-    cwd: REPO,
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 540_000,
-  });
-  if (!existsSync(path.join(out, "taskpane.html"))) {
-    throw new Error(`webpack produced no taskpane.html in ${out}: ${readdirSync(out).join(", ")}`);
-  }
-  return out;
 }
 
 describe("starting next year's assessment on the standalone page", () => {

@@ -20,10 +20,10 @@ import type { WorkbookPlan } from "../../src/core/plan/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { animationsFinished, servePane } from "../support/chromium";
+import { buildHarness } from "../support/pane-build";
 import { printSheets } from "../support/render";
 import { openTask } from "../support/pane-page";
 import { runBounded } from "../support/process";
-import { buildHarness } from "./harness-build";
 import { PICTURE_COUNCIL, PICTURE_DATE, tamperedPlan, type PaneScenario } from "./scenarios";
 
 const REPO = path.resolve(__dirname, "../..");

@@ -14,13 +14,20 @@ import { samplePlan } from "../core/check/fixtures";
 import { tempDir } from "../support/fixtures";
 import { craftZip, filledCells, minimalWorkbook, text, zerosBomb } from "./hostile-files";
 
-function bundle(entry: string, outputDir: string, library = "guard"): Promise<string> {
+const ENTRIES = { guard: "src/xlsx/zip-guard.ts", reader: "src/xlsx/read-xlsx.ts" };
+type Library = keyof typeof ENTRIES;
+
+/**
+ * Each entry bundled for the web as a global of its own name. One compilation makes both (the reader holds the
+ * guard, so its modules are read once), shared by the tests below.
+ */
+function bundleAll(outputDir: string): Promise<Record<Library, string>> {
   const compiler = webpack({
     mode: "development",
     target: "web",
     devtool: false,
-    entry: path.resolve(entry),
-    output: { path: outputDir, filename: `${library}.js`, library: { name: library, type: "var" } },
+    entry: Object.fromEntries(Object.entries(ENTRIES).map(([name, entry]) => [name, path.resolve(entry)])),
+    output: { path: outputDir, filename: "[name].js", library: { name: "[name]", type: "var" } },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
@@ -32,14 +39,22 @@ function bundle(entry: string, outputDir: string, library = "guard"): Promise<st
       ],
     },
   });
+  const read = (library: Library) => readFileSync(path.join(outputDir, `${library}.js`), "utf8");
   return new Promise((resolve, reject) =>
     compiler.run((error, stats) => {
       compiler.close(() => undefined);
       if (error) return reject(error);
       if (stats?.hasErrors()) return reject(new Error(stats.toString("errors-only")));
-      resolve(readFileSync(path.join(outputDir, `${library}.js`), "utf8"));
+      resolve({ guard: read("guard"), reader: read("reader") });
     }),
   );
+}
+
+let bundles: Promise<Record<Library, string>> | undefined;
+/** The bundled code of `library`, from the one compilation of both. */
+async function bundle(library: Library): Promise<string> {
+  bundles ??= bundleAll(tempDir());
+  return (await bundles)[library];
 }
 
 interface Outcome {
@@ -48,7 +63,7 @@ interface Outcome {
 }
 
 test("the guard bundles for the web and refuses a zip bomb and a huge sheet with no Node APIs", async () => {
-  const code = await bundle("src/xlsx/zip-guard.ts", tempDir());
+  const code = await bundle("guard");
   const context = vm.createContext({ TextDecoder, setTimeout, clearTimeout });
   vm.runInContext(code, context);
   expect(vm.runInContext("typeof require + typeof Buffer + typeof process", context)).toBe(
@@ -84,7 +99,7 @@ test("the guard bundles for the web and refuses a zip bomb and a huge sheet with
 });
 
 test("the whole reader bundles for the web and reads a generated workbook there as it does in Node", async () => {
-  const code = await bundle("src/xlsx/read-xlsx.ts", tempDir(), "reader");
+  const code = await bundle("reader");
   const context = vm.createContext({ TextDecoder, setTimeout, clearTimeout });
   vm.runInContext(code, context);
   expect(vm.runInContext("typeof require + typeof Buffer + typeof process", context)).toBe(
