@@ -11,10 +11,9 @@ import { ACTIONS, SHEET_NAMES } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { cellAddress } from "../../src/core/util/a1";
 import { cycleWords } from "../../src/core/words/cycle";
-import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { FakeExcel } from "../fakes/excel-fake";
 import { hostFor, nextVersion, NOW, noProgress, writePlanWithAnswers } from "../office/fixtures";
-import { realClientOver, type RealClient } from "../support/office-real";
+import { realHostOver, type RealClient } from "../support/office-real";
 
 const toolkit = canonicalToolkit();
 const [a, b, c] = toolkit.themes[0].keyAreas[0].behaviours;
@@ -28,14 +27,6 @@ const answers: Answers = {
   },
   actions: [{ behaviourId: b.id, action: "=Ours, kept as typed", owner: "Sam" }],
 };
-
-const realHost = (client: RealClient) =>
-  new ExcelWorkbookHost({
-    run: client.run,
-    isSetSupported: (name, version) => name === "ExcelApi" && Number(version) <= 1.8,
-    toolkit,
-    now: () => NOW,
-  });
 
 async function workbook(): Promise<FakeExcel> {
   const fake = new FakeExcel();
@@ -61,8 +52,8 @@ test("through the real client at ExcelApi 1.8: the read, then one request that i
   const fake = await workbook();
   const twin = await workbook();
   // The client refuses any member above ExcelApi 1.8 (the manifest's set) before sending it.
-  const client = realClientOver(fake, { excelApi: "1.8" });
-  const outcome = await realHost(client).draftActions(noProgress);
+  const { client, host } = realHostOver(fake, { toolkit, now: NOW, excelApi: "1.8" });
+  const outcome = await host.draftActions(noProgress);
   expect(client.requests).toHaveLength(2);
   expect(changes(client, 1)).toEqual(["Add"]);
   expect(outcome).toEqual({
@@ -91,8 +82,8 @@ test("through the real client at ExcelApi 1.8: the read, then one request that i
   const table = fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!;
   expect(table.rect.bottom).toBe(first + 1);
 
-  const again = realClientOver(fake, { excelApi: "1.8" });
-  expect(await realHost(again).draftActions(noProgress)).toEqual({
+  const { client: again, host: hostAgain } = realHostOver(fake, { toolkit, now: NOW, excelApi: "1.8" });
+  expect(await hostAgain.draftActions(noProgress)).toEqual({
     action: "actionsDrafted",
     title: cycleWords.draftedInPlace.noneMissing,
     sheets: [],

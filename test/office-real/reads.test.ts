@@ -12,7 +12,6 @@ import { cellAddress } from "../../src/core/util/a1";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { scaleToolkit } from "../support/scale";
 import type { Toolkit } from "../../src/core/toolkit/schema";
-import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { queueSheetRead } from "../../src/office/in-parts";
 import { readAssessmentSheets } from "../../src/office/read-assessment";
 import { readAssessment } from "../../src/core/answers/from-snapshot";
@@ -24,7 +23,7 @@ import { MAX_CELL_TEXT } from "../fakes/excel/cell-input";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, NOW, hostFor, nextVersion, noProgress, writePlanWithAnswers } from "../office/fixtures";
 import { computeInLibreOffice } from "../support/computed-values";
-import { realClientOver } from "../support/office-real";
+import { realHostOver } from "../support/office-real";
 
 const canonical = canonicalToolkit();
 
@@ -82,14 +81,8 @@ describe("read responses, with the results a spreadsheet computes", () => {
     const { fake, answers } = await answeredWorkbook(toolkit);
     // Read whole, the sheets would come back as one response within sight of the limit, before any long answers.
     expect(sum([...(await responsePerSheet(fake)).values()])).toBeGreaterThan(RESPONSE_LIMIT_BYTES * 0.9);
-    const client = realClientOver(fake);
     const mark = fake.syncs.length;
-    const host = new ExcelWorkbookHost({
-      run: client.run,
-      isSetSupported: () => true,
-      toolkit: nextVersion(toolkit),
-      now: () => NOW,
-    });
+    const { client, host } = realHostOver(fake, { toolkit: nextVersion(toolkit), now: NOW });
     await host.buildOrUpgrade(DETAILS, noProgress);
     const syncs = fake.syncs.slice(mark);
     expect(syncs.filter((s) => s.responseBytes > 0).length).toBeGreaterThan(2);
