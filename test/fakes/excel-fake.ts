@@ -247,12 +247,22 @@ export class FakeExcel implements FakeHost {
 
   /** A deep copy of everything, for before/after comparisons. */
   snapshotState(): unknown {
-    return JSON.parse(
-      JSON.stringify(this.state, (_key, value: unknown) =>
-        value instanceof Map ? [...value.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)) : value,
-      ),
-    );
+    return plainCopy(this.state);
   }
+
+  /** A deep copy of the sheets with these IDs, in workbook order: a user's sheets without copying the rest. */
+  snapshotSheets(ids: string[]): unknown[] {
+    return plainCopy(this.state.sheets.filter((s) => ids.includes(s.id))) as unknown[];
+  }
+}
+
+/** Plain data (maps as entries in key order), so two copies compare with toEqual. */
+function plainCopy(value: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(value, (_key, inner: unknown) =>
+      inner instanceof Map ? [...inner.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)) : inner,
+    ),
+  );
 }
 
 export function createFakeExcel(options?: FakeExcelOptions): FakeExcel {

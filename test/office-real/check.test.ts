@@ -17,7 +17,6 @@ import { scaleToolkit } from "../support/scale";
 import type { Toolkit } from "../../src/core/toolkit/schema";
 import { cellAddress, columnLetter } from "../../src/core/util/a1";
 import { findingWords } from "../../src/core/words/findings";
-import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { fitsOneSync, GUARD_REQUEST_BYTES, readAssessmentSheets } from "../../src/office/read-assessment";
 import { RESPONSE_LIMIT_BYTES } from "../../src/office/read-size";
 import { REQUEST_LIMIT_BYTES } from "../../src/office/request-size";
@@ -25,19 +24,10 @@ import { FakeExcel } from "../fakes/excel-fake";
 import { hostFor, NOW, noProgress, writePlanWithAnswers } from "../office/fixtures";
 import { expectFakeMatchesPlan } from "../office/fake-formats";
 import { computeInLibreOffice } from "../support/computed-values";
-import { realClientOver, type RealClient } from "../support/office-real";
+import { realClientOver, realHostOver } from "../support/office-real";
 
 const canonical = canonicalToolkit();
 const area = canonical.themes[0].keyAreas[0];
-
-function realHost(client: RealClient, toolkit: Toolkit = canonical): ExcelWorkbookHost {
-  return new ExcelWorkbookHost({
-    run: client.run,
-    isSetSupported: (name, version) => name === "ExcelApi" && Number(version) <= 1.9,
-    toolkit,
-    now: () => NOW,
-  });
-}
 
 async function sampleWorkbook(): Promise<FakeExcel> {
   const fake = new FakeExcel();
@@ -56,8 +46,8 @@ test("the check of the canonical workbook is one request; request and answer und
     cellAddress(KEY_AREA.firstBehaviourRow, KEY_AREA.columns.evidence),
     "é".repeat(5000),
   );
-  const client = realClientOver(fake);
-  const result = await realHost(client).check(noProgress);
+  const { client, host } = realHostOver(fake, { toolkit: canonical, now: NOW });
+  const result = await host.check(noProgress);
   expect(client.requests).toHaveLength(1);
   const [request] = client.requests;
   expect(request.bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
@@ -95,8 +85,8 @@ test("a toolkit ten times larger: the check reads in parts, every request and an
   const tenTimes = scaleToolkit(canonical, 10);
   const fake = new FakeExcel();
   await writePlanWithAnswers(fake, tenTimes, sampleAnswers(tenTimes, "2025-03-01"));
-  const client = realClientOver(fake);
-  const result = await realHost(client, tenTimes).check(noProgress);
+  const { client, host } = realHostOver(fake, { toolkit: tenTimes, now: NOW });
+  const result = await host.check(noProgress);
   expect(client.requests.length).toBeGreaterThan(2);
   for (const request of client.requests) {
     expect(request.bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
@@ -107,15 +97,14 @@ test("a toolkit ten times larger: the check reads in parts, every request and an
 
 test("Go to cell through the real client: the sheet is activated and the cell selected", async () => {
   const fake = await sampleWorkbook();
-  const client = realClientOver(fake);
-  await realHost(client).selectCell(area.sheetName, "H9");
+  await realHostOver(fake, { toolkit: canonical, now: NOW }).host.selectCell(area.sheetName, "H9");
   expect(fake.activeSheetName()).toBe(area.sheetName);
   expect(fake.selection()).toEqual({ sheet: area.sheetName, address: "H9" });
 });
 
 test("the check report through the real client is the core's plan, every value text", async () => {
   const fake = await sampleWorkbook();
-  const client = realClientOver(fake);
+  const { client, host } = realHostOver(fake, { toolkit: canonical, now: NOW });
   const result: CheckResult = {
     findings: [
       {
@@ -129,7 +118,7 @@ test("the check report through the real client is the core's plan, every value t
       },
     ],
   };
-  const name = await realHost(client).addCheckReport(result);
+  const name = await host.addCheckReport(result);
   expect(client.requests).toHaveLength(2);
   const { plan } = planCheckReport(result, { checkedAt: NOW, workbookSheets: [], names: {} });
   await expectFakeMatchesPlan(fake, plan);
@@ -147,10 +136,10 @@ test("the check report through the real client is the core's plan, every value t
 test("sign-off through the real client: the check's one read, then one write of the sign-off cells under 32 KB, as on the fake", async () => {
   const fake = await sampleWorkbook();
   const twin = await sampleWorkbook();
-  const client = realClientOver(fake);
+  const { client, host } = realHostOver(fake, { toolkit: canonical, now: NOW });
   // The sample leaves some behaviours unassessed; a name that Excel would read as a formula stays text.
   const asked = { name: "=Sam Lead 2", allowIncomplete: true };
-  const outcome = await realHost(client).signOff(asked, noProgress);
+  const outcome = await host.signOff(asked, noProgress);
   expect(client.requests).toHaveLength(2);
   expect(client.requests[0].bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
   expect(client.requests[0].responseBytes).toBeLessThanOrEqual(RESPONSE_LIMIT_BYTES);

@@ -17,7 +17,7 @@ import { excelWords } from "../../src/core/words/excel";
 import { FakeExcel } from "../fakes/excel-fake";
 import { rowsHiddenByFilters } from "../fakes/excel/state";
 import { hostFor, nextVersion, NOW, noProgress, writePlanWithAnswers } from "../office/fixtures";
-import { realClientOver, type RealClient } from "../support/office-real";
+import { realHostOver, type RealClient } from "../support/office-real";
 
 const toolkit = canonicalToolkit();
 const [a, b, c] = toolkit.themes[0].keyAreas[0].behaviours;
@@ -31,14 +31,6 @@ const answers: Answers = {
   },
   actions: [{ behaviourId: b.id, action: "=Ours, kept as typed", owner: "Sam" }],
 };
-
-const realHost = (client: RealClient) =>
-  new ExcelWorkbookHost({
-    run: client.run,
-    isSetSupported: (name, version) => name === "ExcelApi" && Number(version) <= 1.8,
-    toolkit,
-    now: () => NOW,
-  });
 
 async function workbook(): Promise<FakeExcel> {
   const fake = new FakeExcel();
@@ -64,8 +56,8 @@ test("through the real client at ExcelApi 1.8: the read, then one request that c
   const fake = await workbook();
   const twin = await workbook();
   // The client refuses any member above ExcelApi 1.8 (the manifest's set) before sending it.
-  const client = realClientOver(fake, { excelApi: "1.8" });
-  const outcome = await realHost(client).draftActions(noProgress);
+  const { client, host } = realHostOver(fake, { toolkit, now: NOW, excelApi: "1.8" });
+  const outcome = await host.draftActions(noProgress);
   expect(client.requests).toHaveLength(2);
   // Below ExcelApi 1.9 the table's filter cannot be read, so its filters are cleared (ExcelApi 1.2) all the same.
   expect(changes(client, 1)).toEqual(["ClearFilters", "Add"]);
@@ -95,8 +87,8 @@ test("through the real client at ExcelApi 1.8: the read, then one request that c
   const table = fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!;
   expect(table.rect.bottom).toBe(first + 1);
 
-  const again = realClientOver(fake, { excelApi: "1.8" });
-  expect(await realHost(again).draftActions(noProgress)).toEqual({
+  const { client: again, host: hostAgain } = realHostOver(fake, { toolkit, now: NOW, excelApi: "1.8" });
+  expect(await hostAgain.draftActions(noProgress)).toEqual({
     action: "actionsDrafted",
     title: cycleWords.draftedInPlace.noneMissing,
     sheets: [],
@@ -122,15 +114,15 @@ test("a workbook made by an earlier version: refused, saying to upgrade first, a
 });
 
 /** A host at ExcelApi 1.9 (where a table's filter can be read) over the fake, straight or through the real client. */
-function hostAt19(fake: FakeExcel, real: boolean) {
-  const client = real ? realClientOver(fake, { excelApi: "1.9" }) : null;
+function hostAt19(fake: FakeExcel, real: boolean): { client: RealClient | null; host: ExcelWorkbookHost } {
+  if (real) return realHostOver(fake, { toolkit, now: NOW, excelApi: "1.9" });
   const host = new ExcelWorkbookHost({
-    run: client?.run ?? fake.run,
+    run: fake.run,
     isSetSupported: (name, version) => name === "ExcelApi" && Number(version) <= 1.9,
     toolkit,
     now: () => NOW,
   });
-  return { client, host };
+  return { client: null, host };
 }
 
 test.each([false, true])(

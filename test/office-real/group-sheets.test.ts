@@ -10,13 +10,12 @@ import { sampleAnswers } from "../../src/core/answers/sample";
 import { consolidate } from "../../src/core/consolidate/consolidate";
 import { planGroupSheetsInto } from "../../src/core/consolidate/group-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { REQUEST_LIMIT_BYTES } from "../../src/office/request-size";
 import { examinedReturn } from "../core/consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { NOW, noProgress } from "../office/fixtures";
 import { expectFakeMatchesPlan } from "../office/fake-formats";
-import { realClientOver } from "../support/office-real";
+import { realHostOver } from "../support/office-real";
 
 const toolkit = canonicalToolkit();
 const behaviourIds = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id)));
@@ -36,17 +35,6 @@ const examined = (position: number) =>
     },
   );
 
-function realHost(fake: FakeExcel) {
-  const client = realClientOver(fake);
-  const host = new ExcelWorkbookHost({
-    run: client.run,
-    isSetSupported: (name, version) => name === "ExcelApi" && Number(version) <= 1.9,
-    toolkit,
-    now: () => NOW,
-  });
-  return { client, host };
-}
-
 test.each([2, 400])(
   "%i returns: every request under 4 MB, and the workbook holds exactly the group plan",
   async (n) => {
@@ -57,7 +45,7 @@ test.each([2, 400])(
     );
     const fake = new FakeExcel();
     fake.seedSheet("Group Summary", { A1: "Mine" });
-    const { client, host } = realHost(fake);
+    const { client, host } = realHostOver(fake, { toolkit, now: NOW });
     const outcome = await host.writeGroupSheets(consolidation, noProgress);
     expect(outcome).toEqual({
       sheets: ["Group Summary (2)", "Group Data", "Group Actions", "Consolidation Log"],
@@ -81,10 +69,10 @@ const consolidationOf = (n: number) =>
 
 test("a second consolidation replaces the earlier group sheets in 3 requests: the read between is small, and never reads their cells", async () => {
   const fake = new FakeExcel();
-  const first = realHost(fake);
+  const first = realHostOver(fake, { toolkit, now: NOW });
   await first.host.writeGroupSheets(consolidationOf(20), noProgress);
   const [, firstWrite] = first.client.requests;
-  const { client, host } = realHost(fake);
+  const { client, host } = realHostOver(fake, { toolkit, now: NOW });
   const next = consolidationOf(21);
   const listing = {
     sheets: fake.state.sheets.map((s) => s.name),
@@ -106,8 +94,8 @@ test("a second consolidation replaces the earlier group sheets in 3 requests: th
 
 test("a consolidation far smaller than the earlier one shrinks the kept table, every request within the limit", async () => {
   const fake = new FakeExcel();
-  await realHost(fake).host.writeGroupSheets(consolidationOf(12), noProgress);
-  const { client, host } = realHost(fake);
+  await realHostOver(fake, { toolkit, now: NOW }).host.writeGroupSheets(consolidationOf(12), noProgress);
+  const { client, host } = realHostOver(fake, { toolkit, now: NOW });
   const next = consolidationOf(1);
   const listing = {
     sheets: fake.state.sheets.map((s) => s.name),
@@ -123,9 +111,9 @@ test("a consolidation far smaller than the earlier one shrinks the kept table, e
 
 test("a Group Data table the add-in does not recognise is found through the real client, and the write refused", async () => {
   const fake = new FakeExcel();
-  await realHost(fake).host.writeGroupSheets(consolidationOf(1), noProgress);
+  await realHostOver(fake, { toolkit, now: NOW }).host.writeGroupSheets(consolidationOf(1), noProgress);
   fake.state.names = [];
-  const { client, host } = realHost(fake);
+  const { client, host } = realHostOver(fake, { toolkit, now: NOW });
   await expect(host.writeGroupSheets(consolidationOf(1), noProgress)).rejects.toMatchObject({
     name: "UserFacingError",
     message: expect.stringContaining('"Group Data"'),
@@ -199,8 +187,8 @@ const benchConsolidation = (n: number) =>
 
 test(`a re-consolidation from 400 returns to 40 takes 3 requests and at most ${OPERATIONS_OF_A_SHRINK} operations, and the workbook holds the plan`, async () => {
   const fake = new FakeExcel();
-  await realHost(fake).host.writeGroupSheets(benchConsolidation(400), noProgress);
-  const { client, host } = realHost(fake);
+  await realHostOver(fake, { toolkit, now: NOW }).host.writeGroupSheets(benchConsolidation(400), noProgress);
+  const { client, host } = realHostOver(fake, { toolkit, now: NOW });
   const next = benchConsolidation(40);
   const listing = {
     sheets: fake.state.sheets.map((s) => s.name),

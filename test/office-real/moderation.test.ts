@@ -10,28 +10,16 @@ import { moderateReturns, type Moderation } from "../../src/core/moderate/modera
 import { planModerationInto } from "../../src/core/moderate/into-workbook";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { knownToolkits } from "../../src/core/toolkit/registry";
-import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { REQUEST_LIMIT_BYTES } from "../../src/office/request-size";
 import { respondentAnswers, snapshotSources } from "../core/moderate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { expectFakeMatchesPlan } from "../office/fake-formats";
 import { DETAILS, NOW, noProgress, readBack } from "../office/fixtures";
-import { realClientOver } from "../support/office-real";
+import { realHostOver } from "../support/office-real";
 
 const toolkit = canonicalToolkit();
 const behaviourIds = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id)));
 const COUNCIL = DETAILS.council;
-
-function realHost(fake: FakeExcel) {
-  const client = realClientOver(fake);
-  const host = new ExcelWorkbookHost({
-    run: client.run,
-    isSetSupported: (name, version) => name === "ExcelApi" && Number(version) <= 1.9,
-    toolkit,
-    now: () => NOW,
-  });
-  return { client, host };
-}
 
 let moderation: Moderation;
 
@@ -64,7 +52,7 @@ test("ten respondents: every request under 4 MB, the user's sheet untouched, and
   const fake = new FakeExcel();
   fake.seedSheet("Budget", { A1: "Mine" });
   const sheetsBefore = fake.state.sheets.map((s) => s.name);
-  const { client, host } = realHost(fake);
+  const { client, host } = realHostOver(fake, { toolkit, now: NOW });
   const outcome = await host.writeModeration(moderation, noProgress);
   expect(outcome.sheets.map((s) => s.role)).toContain("moderation");
   for (const request of client.requests) expect(request.bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
@@ -78,7 +66,7 @@ test("ten respondents: every request under 4 MB, the user's sheet untouched, and
 
 test("into a blank assessment made for the meeting: in place, the sheets' names kept, none added twice", async () => {
   const fake = new FakeExcel();
-  const { host: builder } = realHost(fake);
+  const { host: builder } = realHostOver(fake, { toolkit, now: NOW });
   await builder.buildOrUpgrade(DETAILS, noProgress);
   // The user renames the Guide, as users do.
   await fake.run(async (context) => {
@@ -86,7 +74,7 @@ test("into a blank assessment made for the meeting: in place, the sheets' names 
     await context.sync();
   });
   const sheetsBefore = fake.state.sheets.map((s) => s.name);
-  const { client, host } = realHost(fake);
+  const { client, host } = realHostOver(fake, { toolkit, now: NOW });
   await host.writeModeration(moderation, noProgress);
   for (const request of client.requests) expect(request.bytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
   const after = fake.state.sheets.map((s) => s.name);

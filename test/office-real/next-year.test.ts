@@ -14,7 +14,7 @@ import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { FakeExcel } from "../fakes/excel-fake";
 import { NOW, noProgress, writePlanWithAnswers } from "../office/fixtures";
-import { realClientOver, realContextCapturing, realOffice } from "../support/office-real";
+import { realContextCapturing, realHostOver, realOffice } from "../support/office-real";
 
 const toolkit = canonicalToolkit();
 const apiNotFound = expect.objectContaining({ code: "ApiNotFound" });
@@ -32,13 +32,7 @@ async function lastYearOpen(): Promise<FakeExcel> {
 
 test("the read for next year is the check's one request, with the workbook's name, through the real client", async () => {
   const fake = await lastYearOpen();
-  const client = realClientOver(fake);
-  const host = new ExcelWorkbookHost({
-    run: client.run,
-    isSetSupported: (name, version) => name === "ExcelApi" && Number(version) <= 1.9,
-    toolkit,
-    now: () => NOW,
-  });
+  const { client, host } = realHostOver(fake, { toolkit, now: NOW });
   const open = await host.readForNextYear(noProgress);
   expect(open?.fileName).toBe("Anytown 2025.xlsx");
   expect(client.requests).toHaveLength(1);

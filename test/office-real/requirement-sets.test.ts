@@ -8,12 +8,11 @@
 import { consolidate } from "../../src/core/consolidate/consolidate";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { queueWorkbookPlan } from "../support/queue-plan";
 import { examinedReturn } from "../core/consolidate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
 import { DETAILS, noProgress, NOW } from "../office/fixtures";
-import { realClientOver, realContextCapturing } from "../support/office-real";
+import { realContextCapturing, realHostOver } from "../support/office-real";
 
 const toolkit = canonicalToolkit();
 const apiNotFound = expect.objectContaining({ code: "ApiNotFound" });
@@ -47,13 +46,7 @@ test.each(["1.8", "1.9"])(
   "at ExcelApi %s a build, an upgrade and two consolidations go through the real client's check",
   async (excelApi) => {
     const fake = new FakeExcel();
-    const client = realClientOver(fake, { excelApi });
-    const host = new ExcelWorkbookHost({
-      run: client.run,
-      isSetSupported: (name, version) => name === "ExcelApi" && Number(version) <= Number(excelApi),
-      toolkit,
-      now: () => NOW,
-    });
+    const { client, host } = realHostOver(fake, { toolkit, now: NOW, excelApi });
     await host.buildOrUpgrade(DETAILS, noProgress);
     await host.buildOrUpgrade(DETAILS, noProgress);
     const consolidation = (n: number) =>

@@ -70,6 +70,5 @@ export async function readBack(fake: FakeExcel, toolkit: Toolkit) {
 }
 
 export function userSheetsOf(fake: FakeExcel, ids: string[]): unknown {
-  const state = fake.snapshotState() as { sheets: { id: string }[] };
-  return state.sheets.filter((s) => ids.includes(s.id));
+  return fake.snapshotSheets(ids);
 }

@@ -9,6 +9,8 @@ import { FakeExcel, type SeedCell } from "../fakes/excel-fake";
 import { DETAILS, hostFor, nextVersion, noProgress, readBack, userSheetsOf, writePlanWithAnswers } from "./fixtures";
 
 const toolkit = canonicalToolkit();
+/** The same toolkit under a new version, made once: each run upgrades to it. */
+const newer = nextVersion(toolkit);
 const behaviourIds = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours.map((b) => b.id)));
 
 /** Characters that make Excel read text as something else, mixed with ordinary ones. */
@@ -63,7 +65,6 @@ test("random answers survive build → upgrade → repair unchanged", async () =
     fc.asyncProperty(answers, async (given) => {
       const fake = new FakeExcel();
       await writePlanWithAnswers(fake, toolkit, given);
-      const newer = nextVersion(toolkit);
       const upgraded = await hostFor(fake, newer).buildOrUpgrade({ council: "", assessmentDate: "" }, noProgress);
       const repaired = await hostFor(fake, newer).buildOrUpgrade({ council: "", assessmentDate: "" }, noProgress);
       expect([upgraded.action, repaired.action]).toEqual(["upgraded", "repaired"]);
@@ -104,7 +105,7 @@ test("users' sheets with colliding names are never renamed or changed, through b
         const before = userSheetsOf(fake, ids);
         await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
         expect(userSheetsOf(fake, ids)).toEqual(before);
-        const outcome = await hostFor(fake, nextVersion(toolkit)).buildOrUpgrade(DETAILS, noProgress);
+        const outcome = await hostFor(fake, newer).buildOrUpgrade(DETAILS, noProgress);
         expect(outcome.action).toBe("upgraded");
         expect(userSheetsOf(fake, ids)).toEqual(before);
         expect(fake.syncs).toHaveLength(5);

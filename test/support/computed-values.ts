@@ -14,21 +14,28 @@ import { dateToSerial } from "../../src/core/util/dates";
 
 const asCellValue = (value: ComputedValue) => (value instanceof Date ? dateToSerial(value) : value);
 
-/** Gives the fake's formula cells LibreOffice's results for `plan`; returns how many cells got one. */
-export async function computeInLibreOffice(fake: FakeExcel, plan: WorkbookPlan): Promise<number> {
+/** What LibreOffice computes in `plan`'s cells, sheet by sheet, as the fake's cell values (dates as serials). */
+export type CellValues = Record<string, Record<string, string | number | boolean | null>>;
+
+/** LibreOffice's results for `plan`, to give a fake (or several fakes holding the same plan) with setComputedValues. */
+export async function valuesInLibreOffice(plan: WorkbookPlan): Promise<CellValues> {
   const dir = mkdtempSync(path.join(tmpdir(), "nps-computed-"));
   try {
     const file = path.join(dir, "plan.xlsx");
     writeFileSync(file, await writePlanToBuffer(plan));
     const computed = await readComputed(await recalculate(file, { outDir: path.join(dir, "out") }));
-    const values = Object.fromEntries(
+    return Object.fromEntries(
       Object.entries(computed).map(([sheet, cells]) => [
         sheet,
         Object.fromEntries(Object.entries(cells).map(([address, value]) => [address, asCellValue(value)])),
       ]),
     );
-    return fake.setComputedValues(values);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Gives the fake's formula cells LibreOffice's results for `plan`; returns how many cells got one. */
+export async function computeInLibreOffice(fake: FakeExcel, plan: WorkbookPlan): Promise<number> {
+  return fake.setComputedValues(await valuesInLibreOffice(plan));
 }

@@ -19,6 +19,8 @@
  */
 import { readFileSync } from "fs";
 import { JSDOM } from "jsdom";
+import type { Toolkit } from "../../src/core/toolkit/schema";
+import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import type { FakeExcel } from "../fakes/excel-fake";
 import { FakeOfficeError } from "../fakes/excel-fake";
 import { FakeCollection } from "../fakes/excel/client";
@@ -329,4 +331,28 @@ export function realContextCapturing({ excelApi = DEFAULT_EXCEL_API }: RealClien
 /** The real client with nothing behind it: requests are captured and answered with no results. */
 export function realClientCapturing(options: RealClientOptions = {}): RealClient {
   return clientSending(async () => ({ Results: [] }), options);
+}
+
+/** The toolkit the host works with, its clock, and which Excel the real client (and the host) take it for. */
+export interface RealHostOptions extends RealClientOptions {
+  toolkit: Toolkit;
+  now: Date;
+}
+
+/**
+ * The add-in's host over the real client in front of `fake`: the host asks the same Office the client answers as
+ * (ExcelApi up to `excelApi`, versions compared part by part), so it never uses a member the client would refuse.
+ */
+export function realHostOver(
+  fake: FakeExcel,
+  { toolkit, now, excelApi = DEFAULT_EXCEL_API }: RealHostOptions,
+): { client: RealClient; host: ExcelWorkbookHost } {
+  const client = realClientOver(fake, { excelApi });
+  const host = new ExcelWorkbookHost({
+    run: client.run,
+    isSetSupported: (name, version) => name === "ExcelApi" && atMost(version, excelApi),
+    toolkit,
+    now: () => now,
+  });
+  return { client, host };
 }

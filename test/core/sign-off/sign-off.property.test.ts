@@ -96,8 +96,9 @@ describe("signing off, through a real .xlsx file written and read back", () => {
   test("any answers signed off read back as final, with the signer and date on the Guide", async () => {
     await fc.assert(
       fc.asyncProperty(fullAnswers, async (answers) => {
-        const snapshot = await readBack(plan(answers));
+        // Before the file is written: a run without a level is discarded, and need not cost a round trip.
         fc.pre(hasALevel(answers));
+        const snapshot = await readBack(plan(answers));
         const { planned } = signedCopy(snapshot);
         const found = readAssessment(await readBack(planned.plan), toolkit)!;
         expect(found.info).toMatchObject({ signedOffBy: BY.by, signedOffOn: BY.on });

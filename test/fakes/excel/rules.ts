@@ -126,8 +126,11 @@ function emptyTableColumns(sheet: SheetState, rect: Rect): { table: TableState; 
   for (const table of sheet.tables) {
     const body = tableBody(table);
     if (!intersects(body, rect)) continue;
-    for (let column = Math.max(rect.left, body.left); column <= Math.min(rect.right, body.right); column++) {
-      if (keysIn(sheet.cells, { ...body, left: column, right: column }).length === 0) empty.push({ table, column });
+    const span = { ...body, left: Math.max(rect.left, body.left), right: Math.min(rect.right, body.right) };
+    // One pass over the sheet's cells for all the columns (a column at a time made a large write quadratic).
+    const filled = new Set(keysIn(sheet.cells, span).map(keyColumn));
+    for (let column = span.left; column <= span.right; column++) {
+      if (!filled.has(column)) empty.push({ table, column });
     }
   }
   return empty;

@@ -204,10 +204,13 @@ export function newSheet(workbook: WorkbookState, name: string): SheetState {
 /** Keys of every stored entry of a sparse map inside a rectangle (never iterates empty cells). */
 export function keysIn<T>(map: Map<number, T>, rect: Rect): number[] {
   const keys: number[] = [];
+  // Keys run row by row, so the rectangle's rows are one span of keys: only keys in it need their column worked out.
+  const first = cellKey(rect.top, 1);
+  const last = cellKey(rect.bottom, MAX_COLUMNS);
   for (const key of map.keys()) {
-    const row = keyRow(key);
+    if (key < first || key > last) continue;
     const column = keyColumn(key);
-    if (row >= rect.top && row <= rect.bottom && column >= rect.left && column <= rect.right) keys.push(key);
+    if (column >= rect.left && column <= rect.right) keys.push(key);
   }
   return keys;
 }
