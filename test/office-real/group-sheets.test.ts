@@ -123,7 +123,7 @@ test("a Group Data table the add-in does not recognise is found through the real
 
 test("through the real client, the earlier group sheets are read whole before the reset: what a user added is cleared, what is not there is not queued", async () => {
   const fake = new FakeExcel();
-  await realHost(fake).host.writeGroupSheets(consolidationOf(2), noProgress);
+  await realHostOver(fake, { toolkit, now: NOW }).host.writeGroupSheets(consolidationOf(2), noProgress);
   await fake.run(async (context) => {
     const log = context.workbook.worksheets.getItem("Consolidation Log");
     log.getRange("C5").dataValidation.rule = { list: { inCellDropDown: true, source: "a,b" } };
@@ -137,7 +137,7 @@ test("through the real client, the earlier group sheets are read whole before th
     names: Object.fromEntries(fake.state.names.map((n) => [n.name, n.formula.replace(/^=/, "")])),
     tables: fake.state.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, sheet: s.name }))),
   };
-  const { client, host } = realHost(fake);
+  const { client, host } = realHostOver(fake, { toolkit, now: NOW });
   const next = consolidationOf(1);
   await host.writeGroupSheets(next, noProgress);
   await expectFakeMatchesPlan(fake, planGroupSheetsInto(next, listing, NOW)!.plan);
