@@ -14,7 +14,7 @@
  */
 "use strict";
 
-const { createHash } = require("crypto");
+const { createHash, randomUUID } = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const ts = require("typescript");
@@ -57,8 +57,8 @@ exports.create = function create({ service }) {
       // Only a clean result is kept: a file that does not parse says so every time it is loaded.
       if (!kept || (result.diagnostics ?? []).length > 0) return result;
       const output = { outputText: result.outputText, sourceMapText: result.sourceMapText };
-      // Written aside, then renamed: another jest worker may be reading the same file.
-      const aside = `${kept}.${process.pid}.${Date.now()}.part`;
+      // Written aside under a name of its own, then renamed: another worker may be writing or reading it too.
+      const aside = `${kept}.${randomUUID()}.part`;
       fs.writeFileSync(aside, JSON.stringify(output));
       fs.renameSync(aside, kept);
       return output;
