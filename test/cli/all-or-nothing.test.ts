@@ -4,10 +4,11 @@
  * command. The interrupt and the permission tests run the command line as a real process.
  */
 import { spawn } from "child_process";
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { tempDir } from "../support/fixtures";
+import { RUN_ROOT_VARIABLE, runRoot } from "../support/temp-root";
 import { runCli } from "./run-cli";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -33,15 +34,38 @@ test("consolidate that cannot write the CSV leaves no group workbook behind, and
   expect(readdirSync(folder)).toEqual([]);
 });
 
+interface ChildOptions {
+  preload?: string;
+  uid?: number;
+  /** For another user, who may not enter the run's folder: where ts-node keeps what it transpiles instead. */
+  transpiled?: string;
+}
+
 /** Runs the command line from source in a child process, as `uid` when given (root may drop to it). */
-function child(args: string[], options: { preload?: string; uid?: number; cwd?: string } = {}) {
+function child(args: string[], options: ChildOptions = {}) {
   const preload = options.preload ? ["-r", options.preload] : [];
   const script = "require('./src/cli/main').main(process.argv.slice(1)).then((code) => process.exit(code))";
+  // ts-node's project for jest runs keeps each file it transpiles (test/support/ts-node-transpiler.js).
+  const project = path.join(ROOT, "test", "support", "tsconfig.ts-node.json");
+  const transpiled = options.transpiled ? { [RUN_ROOT_VARIABLE]: options.transpiled } : {};
   return spawn(process.execPath, ["-r", "ts-node/register/transpile-only", ...preload, "-e", script, ...args], {
     cwd: ROOT,
-    env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json") },
+    env: { ...process.env, TS_NODE_PROJECT: project, ...transpiled },
     ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
   });
+}
+
+/**
+ * A folder any user may use, holding what ts-node has transpiled in this run so far: the run's own folder is its
+ * owner's alone, and a command run as another user would otherwise transpile the command line afresh each time.
+ */
+function transpiledForAnyone(folder: string): void {
+  chmodSync(folder, 0o777);
+  const kept = path.join(runRoot() ?? "", "transpiled");
+  const copy = path.join(folder, "transpiled");
+  if (existsSync(kept)) cpSync(kept, copy, { recursive: true });
+  else mkdirSync(copy);
+  chmodSync(copy, 0o777);
 }
 
 /**
@@ -93,14 +117,17 @@ test("Ctrl-C between the group workbook and the CSV leaves neither, nor any temp
 test("an input that may not be read is one line, exit 2, in every command", async () => {
   // Beside the run's folder (which only its owner may enter), in a folder any user may enter.
   const folder = mkdtempSync(path.join(path.dirname(tmpdir()), "nps-permission-"));
+  const transpiled = mkdtempSync(path.join(path.dirname(tmpdir()), "nps-transpiled-"));
   try {
-    await commandsRefuse(folder);
+    transpiledForAnyone(transpiled);
+    await commandsRefuse(folder, transpiled);
   } finally {
     rmSync(folder, { recursive: true, force: true });
+    rmSync(transpiled, { recursive: true, force: true });
   }
 }, 300_000);
 
-async function commandsRefuse(folder: string): Promise<void> {
+async function commandsRefuse(folder: string, transpiled: string): Promise<void> {
   chmodSync(folder, 0o777);
   const file = await sampleReturn(folder);
   const asRoot = process.getuid?.() === 0;
@@ -114,7 +141,7 @@ async function commandsRefuse(folder: string): Promise<void> {
   ];
   const said = `${file} could not be read: it may not be read (permission denied).`;
   for (const args of runs) {
-    const running = child(args, asRoot ? { uid: 65534 } : {});
+    const running = child(args, asRoot ? { uid: 65534, transpiled } : {});
     let stderr = "";
     let stdout = "";
     running.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));

@@ -8,6 +8,9 @@ import { endReadWorker, readSnapshotInWorker, readWorkerThreadId } from "../../s
 import { readSnapshotFromBuffer, WorkbookReadError } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { craftZip, filledCells, minimalWorkbook } from "../xlsx/hostile-files";
+import { readdirSync, readFileSync } from "fs";
+import * as path from "path";
+import { runRoot } from "../support/temp-root";
 
 const now = new Date("2026-11-25T09:00:00Z");
 
@@ -31,6 +34,14 @@ async function failure(promise: Promise<unknown>): Promise<WorkbookReadError> {
 test("a workbook read in the worker is the snapshot the reader makes in this thread", async () => {
   const bytes = await writePlanToBuffer(buildWorkbookPlan(canonicalToolkit(), { behaviours: {} }, { now }));
   expect(await readSnapshotInWorker(bytes)).toEqual(await readSnapshotFromBuffer(bytes));
+});
+
+test("run from the TypeScript source, the worker's ts-node keeps what it transpiles for the rest of the run", async () => {
+  await readSnapshotInWorker(new TextEncoder().encode("not a workbook")).catch(() => undefined);
+  // test/support/ts-node-transpiler.js keeps each file's JavaScript in the run's folder: the worker's module is there.
+  const folder = path.join(runRoot() ?? "", "transpiled");
+  const kept = readdirSync(folder).map((name) => readFileSync(path.join(folder, name), "utf8"));
+  expect(kept.filter((json) => json.includes("npsToolkitReadWorker"))).toHaveLength(1);
 });
 
 test("a file that is not a workbook is refused with the reader's own problem and message", async () => {

@@ -75,7 +75,7 @@ export function keepConversion({ key, extension, output }: ConversionFile): void
   appendFileSync(path.join(folder, LOG), "converted\n");
 }
 
-interface ConversionFile {
+export interface ConversionFile {
   key: string;
   extension: string;
   output: string;

@@ -2,7 +2,8 @@ import { execFileSync } from "child_process";
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { tempDir, writeWorkbook } from "./fixtures";
-import { findErrorValues, readComputed, recalculate } from "./libreoffice";
+import { findErrorValues, readComputed, recalculate, recalculateAll } from "./libreoffice";
+import * as processes from "./process";
 
 /** Formula cells whose cached results are deliberately wrong: only a real recalculation fixes them. */
 const staleWorkbook = () =>
@@ -55,6 +56,59 @@ describe("recalculate", () => {
     await expect(failure).rejects.toThrow(/timed out after 300 ms \(process group (\d+) killed\)/);
     const group = /process group (\d+)/.exec(String(await failure.catch((e: Error) => e.message)))![1];
     expect(await liveProcessesInGroup(group)).toEqual([]);
+  });
+});
+
+describe("recalculateAll", () => {
+  /** A workbook whose one formula computes `value`, its cached result wrong, in a folder of its own. */
+  const scoreWorkbook = (value: number, name: string) =>
+    writeWorkbook((wb) => {
+      const ws = wb.addWorksheet("Scores");
+      ws.getCell("A1").value = value;
+      ws.getCell("B1").value = { formula: "A1*2", result: -1 };
+    }, name);
+  const doubled = async (output: string) => (await readComputed(output)).Scores.B1;
+  /** The LibreOffice runs `action` starts, with the workbooks each was given. */
+  async function libreOfficeRuns(action: () => Promise<unknown>): Promise<string[][]> {
+    const spy = jest.spyOn(processes, "runBounded");
+    try {
+      await action();
+      return spy.mock.calls.filter(([command]) => command === "soffice").map(([, args]) => args.filter(isWorkbook));
+    } finally {
+      spy.mockRestore();
+    }
+  }
+  const isWorkbook = (arg: string) => arg.endsWith(".xlsx");
+
+  it("recalculates several workbooks in one LibreOffice run, each as it would be alone, in the order given", async () => {
+    const inputs = [await scoreWorkbook(3, "three.xlsx"), await scoreWorkbook(4, "four.xlsx")];
+    let outputs: string[] = [];
+    const runs = await libreOfficeRuns(async () => (outputs = await recalculateAll(inputs, { fresh: true })));
+    expect(runs).toEqual([inputs]);
+    expect(outputs.map((output) => path.basename(output))).toEqual(["three.xlsx", "four.xlsx"]);
+    expect(await Promise.all(outputs.map(doubled))).toEqual([6, 8]);
+  });
+
+  it("converts only the workbooks this run has not converted already", async () => {
+    const [before, after] = [await scoreWorkbook(5, "earlier.xlsx"), await scoreWorkbook(6, "later.xlsx")];
+    await recalculate(before);
+    let outputs: string[] = [];
+    const runs = await libreOfficeRuns(async () => (outputs = await recalculateAll([before, after])));
+    expect(runs).toEqual([[after]]);
+    expect(await Promise.all(outputs.map(doubled))).toEqual([10, 12]);
+  });
+
+  it("fails naming the workbook LibreOffice could not convert", async () => {
+    const good = await scoreWorkbook(7, "good.xlsx");
+    const notAWorkbook = path.join(tempDir(), "garbage.xlsx");
+    writeFileSync(notAWorkbook, "this is not a zip file");
+    const failure = recalculateAll([good, notAWorkbook], { fresh: true });
+    await expect(failure).rejects.toThrow(/LibreOffice produced no \S*garbage\.xlsx \(exit/);
+  });
+
+  it("refuses two workbooks of one name, whose copies would be one file", async () => {
+    const inputs = [await scoreWorkbook(1, "same.xlsx"), await scoreWorkbook(2, "same.xlsx")];
+    await expect(recalculateAll(inputs)).rejects.toThrow(/two inputs have one name/);
   });
 });
 
