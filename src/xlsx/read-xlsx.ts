@@ -89,7 +89,7 @@ function snapshotSheet(
   };
 }
 
-/** What a reader reads of a file beyond what every read needs. */
+/** Which of a file's sheets a read parses: a caller that needs a few need not pay for the rest. */
 export interface ReadChoice {
   /** Read only the sheets this names (see sheet-choice.ts); every sheet when not given. */
   sheets?: SheetChoice;
