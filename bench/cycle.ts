@@ -8,7 +8,8 @@ import { carryForward } from "../src/core/cycle/carry-forward";
 import { emptyAnswers } from "../src/core/plan/answer-types";
 import { buildWorkbookPlan } from "../src/core/plan/build-plan";
 import { canonicalToolkit } from "../src/core/toolkit/canonical";
-import { readSnapshotFromBuffer } from "../src/xlsx/read-xlsx";
+import { sheetsTheAssessmentReads } from "../src/core/answers/sheets-to-read";
+import { DEFAULT_READ_LIMITS, noCounters, readSnapshotFromBuffer } from "../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../src/xlsx/write-xlsx";
 import { fixed, type BenchResult, type BenchSection } from "./section";
 import { interleavedMedians } from "./timing";
@@ -23,8 +24,12 @@ async function carryForwardTimes(): Promise<BenchResult> {
   const last = await writePlanToBuffer(buildWorkbookPlan(toolkit, sampleAnswers(toolkit, "2025-04-01"), { now }));
   const newAlone = () => writePlanToBuffer(buildWorkbookPlan(toolkit, emptyAnswers(), { now }));
   const newFrom = async () => {
+    // Only the sheets the carry reads, as `new --from` asks its reader for them.
+    const snapshot = await readSnapshotFromBuffer(last, DEFAULT_READ_LIMITS, noCounters(), undefined, {
+      sheets: sheetsTheAssessmentReads,
+    });
     const carried = carryForward({
-      snapshot: await readSnapshotFromBuffer(last),
+      snapshot,
       fileName: "last.xlsx",
       assessmentDate: "2026-04-01",
       carryLevels: false,

@@ -14,6 +14,8 @@
  * the bundle's path for Node targets), or from the TypeScript source through ts-node (tests).
  */
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
+import { sheetsTheAssessmentReads } from "../core/answers/sheets-to-read";
+import type { SheetChoice } from "../core/snapshot/sheet-choice";
 import type { WorkbookSnapshot } from "../core/snapshot/types";
 import {
   DEFAULT_READ_LIMITS,
@@ -30,9 +32,18 @@ export const READ_TIME_LIMIT_MS = 60_000;
 
 const WORKER_FLAG = "npsToolkitReadWorker";
 
+/** The sheets a caller may have the worker read instead of every sheet: a function cannot be posted, so each has a name. */
+const SHEET_CHOICES = { assessment: sheetsTheAssessmentReads } as const satisfies Record<string, SheetChoice>;
+
+/** Read only the sheets of this choice (see sheet-choice.ts); every sheet when not given. */
+export interface WorkerReadChoice {
+  sheets?: keyof typeof SHEET_CHOICES;
+}
+
 interface Request {
   id: number;
   bytes: ArrayBuffer;
+  choice: WorkerReadChoice;
 }
 
 type Reply = { id: number } & (
@@ -40,12 +51,15 @@ type Reply = { id: number } & (
   | { ok: false; readProblem?: WorkbookReadProblem; message: string; stack?: string }
 );
 
-async function readForParent({ id, bytes }: Request): Promise<Reply> {
+async function readForParent({ id, bytes, choice }: Request): Promise<Reply> {
   try {
+    const sheets = choice.sheets && SHEET_CHOICES[choice.sheets];
     return {
       id,
       ok: true,
-      snapshot: await readSnapshotFromBuffer(new Uint8Array(bytes), DEFAULT_READ_LIMITS, noCounters(), nodeInflateRaw),
+      snapshot: await readSnapshotFromBuffer(new Uint8Array(bytes), DEFAULT_READ_LIMITS, noCounters(), nodeInflateRaw, {
+        sheets,
+      }),
     };
   } catch (problem) {
     if (problem instanceof WorkbookReadError)
@@ -102,7 +116,7 @@ export async function endReadWorker(): Promise<void> {
   if (ending) await ending.terminate();
 }
 
-function readOne(bytes: Uint8Array, limitMs: number): Promise<WorkbookSnapshot> {
+function readOne(bytes: Uint8Array, limitMs: number, choice: WorkerReadChoice): Promise<WorkbookSnapshot> {
   const worker = currentReader();
   const id = ++lastId;
   return new Promise((resolve, reject) => {
@@ -131,17 +145,21 @@ function readOne(bytes: Uint8Array, limitMs: number): Promise<WorkbookSnapshot> 
     worker.ref();
     // A copy the worker takes over: the caller keeps its own bytes.
     const copy = bytes.slice().buffer;
-    worker.postMessage({ id, bytes: copy } satisfies Request, [copy]);
+    worker.postMessage({ id, bytes: copy, choice } satisfies Request, [copy]);
   });
 }
 
 /**
  * The snapshot of a workbook's bytes, read in the run's worker thread; if the read takes longer than
  * `limitMs`, the worker is terminated. Rejects with a WorkbookReadError when the file is not a
- * readable workbook or the time runs out.
+ * readable workbook or the time runs out. `choice`: the sheets to read, when not every one.
  */
-export function readSnapshotInWorker(bytes: Uint8Array, limitMs = READ_TIME_LIMIT_MS): Promise<WorkbookSnapshot> {
-  const read = queue.then(() => readOne(bytes, limitMs));
+export function readSnapshotInWorker(
+  bytes: Uint8Array,
+  limitMs = READ_TIME_LIMIT_MS,
+  choice: WorkerReadChoice = {},
+): Promise<WorkbookSnapshot> {
+  const read = queue.then(() => readOne(bytes, limitMs, choice));
   queue = read.catch(() => undefined);
   return read;
 }

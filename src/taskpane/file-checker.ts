@@ -11,7 +11,14 @@ import { knownToolkits } from "../core/toolkit/registry";
 import { todayIso } from "../core/util/dates";
 import { paneWords } from "../core/words/pane";
 import type { WorkbookSnapshot } from "../core/snapshot/types";
-import { checkFileSize, readSnapshotFromBuffer, WorkbookReadError } from "../xlsx/read-xlsx";
+import {
+  checkFileSize,
+  DEFAULT_READ_LIMITS,
+  noCounters,
+  readSnapshotFromBuffer,
+  WorkbookReadError,
+  type ReadChoice,
+} from "../xlsx/read-xlsx";
 import { writePlanToBuffer } from "../xlsx/write-xlsx";
 import type { FileChecker } from "./features";
 import { fileBytes } from "./file-bytes";
@@ -26,14 +33,21 @@ function noAssessment(file: File): UserFacingError {
   return new UserFacingError(paneWords.fileCheck.noAssessment(file.name), paneWords.fileCheck.noAssessmentNext);
 }
 
-/** The chosen file as a snapshot; a file that is not a readable workbook is the user's to fix, with a next step. */
-export async function readChosenFile(file: File, onProgress: OnProgress): Promise<WorkbookSnapshot> {
+/**
+ * The chosen file as a snapshot (every sheet, or those of `choice`); a file that is not a readable workbook is the
+ * user's to fix, with a next step.
+ */
+export async function readChosenFile(
+  file: File,
+  onProgress: OnProgress,
+  choice: ReadChoice = {},
+): Promise<WorkbookSnapshot> {
   onProgress({ step: paneWords.check.reading, fraction: 0.1 });
   if (file.size === 0) throw new UserFacingError(paneWords.consolidate.emptyFile, CHOOSE_ANOTHER);
   try {
     // Refused by its size before a byte of it is loaded into memory.
     checkFileSize(file.size);
-    return await readSnapshotFromBuffer(await fileBytes(file));
+    return await readSnapshotFromBuffer(await fileBytes(file), DEFAULT_READ_LIMITS, noCounters(), undefined, choice);
   } catch (problem) {
     if (problem instanceof WorkbookReadError) throw new UserFacingError(problem.message, CHOOSE_ANOTHER);
     throw problem;

@@ -5,6 +5,7 @@
  * the user starts next year, never when it opens.
  */
 import { UserFacingError, type ProgressUpdate } from "../app/workbook-host";
+import { sheetsTheAssessmentReads } from "../core/answers/sheets-to-read";
 import { planNextYear } from "../core/cycle/next-year";
 import type { WorkbookSnapshot } from "../core/snapshot/types";
 import { canonicalToolkit } from "../core/toolkit/canonical";
@@ -49,7 +50,8 @@ export const nextYearMaker: NextYearMaker = {
     make({ ...open, notAnAssessmentNext: paneWords.nextYear.openNotAnAssessmentNext }, asked, onProgress),
 
   async fromFile(file, asked, onProgress) {
-    const snapshot = await readChosenFile(file, onProgress);
+    // Only the sheets the carry reads, as the command line's `new --from` reads them.
+    const snapshot = await readChosenFile(file, onProgress, { sheets: sheetsTheAssessmentReads });
     const made = await make(
       { snapshot, fileName: file.name, notAnAssessmentNext: paneWords.fileCheck.chooseAnother },
       asked,

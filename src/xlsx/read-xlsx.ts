@@ -1,5 +1,6 @@
 import { guardedCells } from "../core/snapshot/guarded-cells";
 import { sheetsMadeByUs } from "../core/snapshot/our-sheets";
+import type { SheetChoice } from "../core/snapshot/sheet-choice";
 import type { SheetLooks, SnapshotSheet, SnapshotValidation, WorkbookSnapshot } from "../core/snapshot/types";
 import { parseCell } from "../core/util/a1";
 import { readError } from "./read-errors";
@@ -88,6 +89,30 @@ function snapshotSheet(
   };
 }
 
+/** Which of a file's sheets a read parses: a caller that needs a few need not pay for the rest. */
+export interface ReadChoice {
+  /** Read only the sheets this names (see sheet-choice.ts); every sheet when not given. */
+  sheets?: SheetChoice;
+}
+
+/** The sheets of `entries` that `choose` asks for, in rounds until it asks for none not yet read. */
+function readChosenSheets(
+  entries: readonly SheetEntry[],
+  names: Record<string, string>,
+  choose: SheetChoice,
+  readSheet: (entry: SheetEntry) => SnapshotSheet,
+): SnapshotSheet[] {
+  const read = new Map<string, SnapshotSheet>();
+  const inOrder = () => entries.flatMap((entry) => read.get(entry.name) ?? []);
+  for (;;) {
+    const chosen = choose({ listing: entries, names, read: { sheets: inOrder(), names } });
+    const wanted = chosen === "every" ? undefined : new Set(chosen);
+    const fresh = entries.filter((entry) => !read.has(entry.name) && (!wanted || wanted.has(entry.name)));
+    if (fresh.length === 0) return inOrder();
+    for (const entry of fresh) read.set(entry.name, readSheet(entry));
+  }
+}
+
 /**
  * The one entry point for reading an .xlsx file (command line, standalone page, tests): its bytes
  * into a snapshot. Anything that is not a readable workbook within the limits is refused with a
@@ -96,12 +121,15 @@ function snapshotSheet(
  * the parts it inflated, so each is inflated once, and they are read with the product's own SAX
  * reader (src/xlsx/read/), which builds only what a snapshot holds. `inflateRaw` is a native inflate
  * for the guard where the platform has one (the command line passes Node's: src/cli/native-inflate.ts).
+ * With `choice.sheets`, only the sheets it chooses are parsed (and their tables and charts); the guard
+ * still measures and bounds every part of the file, so the same files are refused as by a full read.
  */
 export async function readSnapshotFromBuffer(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
   counters: ReadCounters = noCounters(),
   inflateRaw?: InflateRaw,
+  choice: ReadChoice = {},
 ): Promise<WorkbookSnapshot> {
   const listed: string[] = [];
   const parts = await guardWorkbookBytes(bytes, {
@@ -123,15 +151,18 @@ export async function readSnapshotFromBuffer(
     date1904: workbook.date1904,
   };
   const ours = new Set(sheetsMadeByUs(workbook.sheets, workbook.names));
-  const sheets = workbook.sheets.map((entry) =>
+  const readSheet = (entry: SheetEntry) =>
     snapshotSheet(entry, readWorksheetPart(parts.get(entry.part)!, context), workbook.names, {
       ...context,
       ours: ours.has(entry.name),
-    }),
-  );
+    });
+  const sheets = choice.sheets
+    ? readChosenSheets(workbook.sheets, workbook.names, choice.sheets, readSheet)
+    : workbook.sheets.map(readSheet);
+  const read = new Set(sheets.map((sheet) => sheet.name));
   const furniture = readFurniture(
     parts,
-    workbook.sheets.filter((entry) => ours.has(entry.name)),
+    workbook.sheets.filter((entry) => ours.has(entry.name) && read.has(entry.name)),
   );
   return {
     sheets,

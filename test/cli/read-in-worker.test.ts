@@ -4,8 +4,14 @@
  */
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { endReadWorker, readSnapshotInWorker, readWorkerThreadId } from "../../src/cli/read-in-worker";
-import { readSnapshotFromBuffer, WorkbookReadError } from "../../src/xlsx/read-xlsx";
+import { sheetsTheAssessmentReads } from "../../src/core/answers/sheets-to-read";
+import {
+  endReadWorker,
+  READ_TIME_LIMIT_MS,
+  readSnapshotInWorker,
+  readWorkerThreadId,
+} from "../../src/cli/read-in-worker";
+import { DEFAULT_READ_LIMITS, noCounters, readSnapshotFromBuffer, WorkbookReadError } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { craftZip, filledCells, minimalWorkbook } from "../xlsx/hostile-files";
 import { readdirSync, readFileSync } from "fs";
@@ -42,6 +48,17 @@ test("run from the TypeScript source, the worker's ts-node keeps what it transpi
   const folder = path.join(runRoot() ?? "", "transpiled");
   const kept = readdirSync(folder).map((name) => readFileSync(path.join(folder, name), "utf8"));
   expect(kept.filter((json) => json.includes("npsToolkitReadWorker"))).toHaveLength(1);
+});
+
+test("asked for the sheets the assessment reads (as new --from asks), the worker reads those as this thread does", async () => {
+  const bytes = await writePlanToBuffer(buildWorkbookPlan(canonicalToolkit(), { behaviours: {} }, { now }));
+  const some = await readSnapshotInWorker(bytes, READ_TIME_LIMIT_MS, { sheets: "assessment" });
+  const inThisThread = await readSnapshotFromBuffer(bytes, DEFAULT_READ_LIMITS, noCounters(), undefined, {
+    sheets: sheetsTheAssessmentReads,
+  });
+  expect(some).toEqual(inThisThread);
+  expect(some.sheets.map((sheet) => sheet.name)).not.toContain("Data");
+  expect((await readSnapshotFromBuffer(bytes)).sheets.map((sheet) => sheet.name)).toContain("Data");
 });
 
 test("a file that is not a workbook is refused with the reader's own problem and message", async () => {

@@ -74,7 +74,8 @@ async function fromLastYear(
   const input = checkInput(options.from);
   if (isSameFile(input, path.resolve(options.file))) throw new UsageError(cliWords.new.fromIsNew(options.file));
   const planned = planNextYear({
-    snapshot: await readInput(options.from, input),
+    // Only the sheets the carry reads (sheets-to-read.ts): the largest, Gaps and Data, are seldom among them.
+    snapshot: await readInput(options.from, input, { sheets: "assessment" }),
     fileName: path.basename(options.from),
     assessmentDate: options.date,
     carryLevels: options.carryLevels,

@@ -7,7 +7,7 @@ import type { Toolkit } from "../../core/toolkit/schema";
 import { checkFileSize, WorkbookReadError } from "../../xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type Command, type CliOutput, type ParsedArgs } from "../command";
-import { readSnapshotInWorker } from "../read-in-worker";
+import { READ_TIME_LIMIT_MS, readSnapshotInWorker, type WorkerReadChoice } from "../read-in-worker";
 import { unreadableFile } from "../read-workbook";
 import { checkTarget, isSameFile, writeAllOrNothing } from "../write-file";
 import { cliWords } from "../../core/words/cli";
@@ -32,10 +32,11 @@ export function checkInput(file: string): string {
   return input;
 }
 
-export async function readInput(file: string, input: string): Promise<WorkbookSnapshot> {
+/** The workbook `file` (resolved as `input`): every sheet, or those of `choice`; an unreadable one is a usage error. */
+export async function readInput(file: string, input: string, choice: WorkerReadChoice = {}): Promise<WorkbookSnapshot> {
   try {
     checkFileSize(statSync(input).size);
-    return await readSnapshotInWorker(new Uint8Array(readFileSync(input)));
+    return await readSnapshotInWorker(new Uint8Array(readFileSync(input)), READ_TIME_LIMIT_MS, choice);
   } catch (problem) {
     // An unreadable workbook is a request that cannot be carried out: one line, exit 2, as check says it.
     if (problem instanceof WorkbookReadError) throw new UsageError(`${file}: ${problem.message}`);

@@ -13,7 +13,7 @@ import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
  * row's other lookups read the same sheet; a formula that reads another is formula.changed). Scanning
  * a thousand long formulas for the same sheet names would cost a tenth of a whole check.
  */
-const FIGURE_ROLES = [
+export const FIGURE_ROLES = [
   { role: "summary", column: undefined },
   { role: "gaps", column: GAPS.letters.currentScore },
   { role: "data", column: DATA.letters.currentScore },
