@@ -1,10 +1,18 @@
 /** A1-style address helpers (1-based rows and columns). */
 
+// Excel's columns A to XFD. Each letter is worked out once: the writers and readers ask for the same few
+// columns hundreds of thousands of times.
+const MAX_COLUMN = 16384;
+const lettersByColumn: string[] = [];
+
 export function columnLetter(column: number): string {
+  const known = lettersByColumn[column];
+  if (known !== undefined) return known;
   let letters = "";
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   }
+  if (Number.isInteger(column) && column > 0 && column <= MAX_COLUMN) lettersByColumn[column] = letters;
   return letters;
 }
 
