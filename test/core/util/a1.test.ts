@@ -1,4 +1,4 @@
-import { cellAddress, parseCell } from "../../../src/core/util/a1";
+import { cellAddress, columnLetter, columnNumber, parseCell } from "../../../src/core/util/a1";
 
 describe("parseCell", () => {
   test.each([
@@ -38,5 +38,24 @@ describe("parseCell", () => {
   test("every address cellAddress writes parses back", () => {
     for (const column of [1, 26, 27, 52, 702, 703, 16_384])
       for (const row of [1, 9, 10, 1_048_576]) expect(parseCell(cellAddress(row, column))).toEqual({ row, column });
+  });
+});
+
+describe("columnLetter", () => {
+  test.each([
+    [1, "A"],
+    [26, "Z"],
+    [27, "AA"],
+    [702, "ZZ"],
+    [703, "AAA"],
+    [16_384, "XFD"],
+  ])("column %d is %s, asked once or again, and columnNumber turns it back", (column, letters) => {
+    expect(columnLetter(column)).toBe(letters);
+    expect(columnLetter(column)).toBe(letters);
+    expect(columnNumber(letters)).toBe(column);
+  });
+
+  test("every column from A to XFD turns back into its number", () => {
+    for (let column = 1; column <= 16_384; column++) expect(columnNumber(columnLetter(column))).toBe(column);
   });
 });
