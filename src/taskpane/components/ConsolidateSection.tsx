@@ -20,12 +20,27 @@ interface ConsolidateProps {
   onSelectSheet?: (name: string) => Promise<void>;
 }
 
-const OPTIONS: readonly ConsolidateOption[] = ["includeErrors", "finalOnly", "anonymise"];
+/** The options' checkboxes, in order, and their labels. */
+const OPTIONS: Record<ConsolidateOption, string> = {
+  includeErrors: words.includeErrors,
+  finalOnly: words.finalOnly,
+  anonymise: words.anonymise,
+};
 
 const TASK: ChosenReturnsTask<Consolidation> = {
   headingId: "consolidate-heading",
   resultId: CONSOLIDATE_RESULT_ID,
-  words,
+  // Each looked up here, so that the words test sees every one used.
+  words: {
+    heading: words.heading,
+    hintExcel: words.hintExcel,
+    hintStandalone: words.hintStandalone,
+    label: words.label,
+    filesHeading: words.filesHeading,
+    filesLabel: words.filesLabel,
+    sheetsLabel: words.sheetsLabel,
+    someLeftOutTitle: words.someLeftOutTitle,
+  },
   linesOf: (consolidation) => consolidation.log,
 };
 
@@ -41,10 +56,10 @@ export function ConsolidateSection({
   return (
     <ChosenReturnsSection
       task={TASK}
-      options={OPTIONS.map((option) => (
+      options={(Object.entries(OPTIONS) as [ConsolidateOption, string][]).map(([option, label]) => (
         <Checkbox
           key={option}
-          label={words[option]}
+          label={label}
           checked={view[option]}
           onChange={(_, data) => onOptionChanged(option, data.checked === true)}
         />

@@ -22,7 +22,17 @@ interface ModerateProps {
 const TASK: ChosenReturnsTask<Moderation> = {
   headingId: "moderate-heading",
   resultId: MODERATE_RESULT_ID,
-  words,
+  // Each looked up here, so that the words test sees every one used.
+  words: {
+    heading: moderationWords.pane.heading,
+    hintExcel: moderationWords.pane.hintExcel,
+    hintStandalone: moderationWords.pane.hintStandalone,
+    label: moderationWords.pane.label,
+    filesHeading: moderationWords.pane.filesHeading,
+    filesLabel: moderationWords.pane.filesLabel,
+    sheetsLabel: moderationWords.pane.sheetsLabel,
+    someLeftOutTitle: moderationWords.pane.someLeftOutTitle,
+  },
   linesOf: (moderation) => moderation.log.map(lineOf),
 };
 
