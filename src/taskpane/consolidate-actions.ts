@@ -24,7 +24,7 @@ export function useConsolidateAction(deps: ChosenReturnsDeps & { consolidator: C
       resultId: CONSOLIDATE_RESULT_ID,
       work: async ({ fileRead, progressed, read }) => {
         const result = read(await consolidator.consolidate(files, { includeErrors, finalOnly }, fileRead));
-        if (result.returns.length === 0) throw nothingUsed(result, includeErrors);
+        if (result.returns.length === 0) throw nothingUsed(result, { includeErrors });
         if (anonymise) {
           // Never into the open workbook, which holds more than the group and is not one to send round.
           progressed(making);
@@ -38,8 +38,11 @@ export function useConsolidateAction(deps: ChosenReturnsDeps & { consolidator: C
 }
 
 /** Only advice that can help: including returns with errors helps only when a file was left out for its errors. */
-function nothingUsed(consolidation: Consolidation, includeErrors: boolean): UserFacingError {
+function nothingUsed(consolidation: Consolidation, { includeErrors }: { includeErrors: boolean }): UserFacingError {
   const words = paneWords.consolidate;
   const forErrors = !includeErrors && consolidation.log.some((entry) => (entry.counts?.error ?? 0) > 0);
-  return new UserFacingError(words.nothingUsed, forErrors ? words.nothingUsedErrors : words.nothingUsedOther);
+  return new UserFacingError({
+    message: words.nothingUsed,
+    nextStep: forErrors ? words.nothingUsedErrors : words.nothingUsedOther,
+  });
 }

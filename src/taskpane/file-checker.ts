@@ -23,19 +23,24 @@ type OnProgress = (update: ProgressUpdate) => void;
 const CHOOSE_ANOTHER = paneWords.fileCheck.chooseAnother;
 
 function noAssessment(file: File): UserFacingError {
-  return new UserFacingError(paneWords.fileCheck.noAssessment(file.name), paneWords.fileCheck.noAssessmentNext);
+  return new UserFacingError({
+    message: paneWords.fileCheck.noAssessment(file.name),
+    nextStep: paneWords.fileCheck.noAssessmentNext,
+  });
 }
 
 /** The chosen file as a snapshot; a file that is not a readable workbook is the user's to fix, with a next step. */
 export async function readChosenFile(file: File, onProgress: OnProgress): Promise<WorkbookSnapshot> {
   onProgress({ step: paneWords.check.reading, fraction: 0.1 });
-  if (file.size === 0) throw new UserFacingError(paneWords.consolidate.emptyFile, CHOOSE_ANOTHER);
+  if (file.size === 0)
+    throw new UserFacingError({ message: paneWords.consolidate.emptyFile, nextStep: CHOOSE_ANOTHER });
   try {
     // Refused by its size before a byte of it is loaded into memory.
     checkFileSize(file.size);
     return await readSnapshotFromBuffer(await fileBytes(file));
   } catch (problem) {
-    if (problem instanceof WorkbookReadError) throw new UserFacingError(problem.message, CHOOSE_ANOTHER);
+    if (problem instanceof WorkbookReadError)
+      throw new UserFacingError({ message: problem.message, nextStep: CHOOSE_ANOTHER });
     throw problem;
   }
 }

@@ -14,7 +14,7 @@ export const MODERATE_RESULT_ID = "moderate-result";
 
 /** Too few returns of one council could be used: the list of files says why each was left out. */
 const nothingModerated = (moderation: Moderation) =>
-  new UserFacingError(moderation.summary, moderationWords.pane.nothingNext);
+  new UserFacingError({ message: moderation.summary, nextStep: moderationWords.pane.nothingNext });
 
 /** The two ways a moderation ends: written into the open workbook (Excel only), or downloaded. */
 export type ModerateTo = "workbook" | "download";

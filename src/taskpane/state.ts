@@ -198,7 +198,10 @@ const emptyCheck: CheckView = {
 };
 
 /** A new result replaces the old one and everything done with it (a report or copy of the old one is stale). */
-function withResult(check: CheckView, result: CheckResult | null, listed: boolean, fileName: string | null): CheckView {
+function withResult(
+  check: CheckView,
+  { result, listed, fileName }: { result: CheckResult | null; listed: boolean; fileName: string | null },
+): CheckView {
   return { ...emptyCheck, result, listed: listed && result !== null, fileName, resultNumber: check.resultNumber + 1 };
 }
 
@@ -225,7 +228,11 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       // A status read after a build must not hide the result the user is looking at.
       const phase = state.phase.kind === "checking" ? { kind: "ready" as const } : state.phase;
       // The status carries a fresh check of the workbook (after a build or repair too): its counts replace the old.
-      const check = withResult(state.check, action.status.check, state.check.listed, null);
+      const check = withResult(state.check, {
+        result: action.status.check,
+        listed: state.check.listed,
+        fileName: null,
+      });
       return { ...state, status: action.status, form, phase, check };
     }
     case "fieldChanged": {
@@ -320,7 +327,7 @@ function checkReducer(check: CheckView, action: CheckAction): CheckView {
     case "checkStarted":
       if (busyChecking(check)) return check;
       return {
-        ...(action.replacing ? withResult(check, null, false, null) : check),
+        ...(action.replacing ? withResult(check, { result: null, listed: false, fileName: null }) : check),
         error: null,
         copy: null,
         progress: { step: action.step, fraction: 0 },
@@ -330,7 +337,7 @@ function checkReducer(check: CheckView, action: CheckAction): CheckView {
       if (!busyChecking(check)) return check;
       return { ...check, progress: { step: action.update.step, fraction: clamp01(action.update.fraction) } };
     case "checkSucceeded":
-      return withResult(check, action.result, true, action.fileName ?? null);
+      return withResult(check, { result: action.result, listed: true, fileName: action.fileName ?? null });
     case "checkFailed":
       return { ...check, progress: null, error: action.error };
     case "checkActionFailed":

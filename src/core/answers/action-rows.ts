@@ -37,7 +37,7 @@ export interface ReadActions {
 
 const cellValue = (sheet: SnapshotSheet, row: number, column: number) => sheet.cells[cellAddress(row, column)]?.value;
 
-function textOf(value: SnapshotSheet["cells"][string]["value"] | undefined, date: boolean): string {
+function textOf(value: SnapshotSheet["cells"][string]["value"] | undefined, { date }: { date: boolean }): string {
   if (value === null || value === undefined) return "";
   if (date && typeof value === "number" && value > 0) return serialToIsoDate(value);
   return typeof value === "string" ? value : String(value);
@@ -66,7 +66,7 @@ function actionAt(sheet: SnapshotSheet, row: number): { action: ActionAnswer; er
   const action: ActionAnswer = {};
   const errors: string[] = [];
   for (const [key, column] of Object.entries(INPUTS) as [keyof ActionAnswer, number][]) {
-    const text = textOf(cellValue(sheet, row, column), key === "dueDate");
+    const text = textOf(cellValue(sheet, row, column), { date: key === "dueDate" });
     if (text.trim() === "") continue;
     action[key] = key === "dueDate" || key === "behaviourId" || key === "status" ? text.trim() : text;
     if (ERROR_VALUE.test(text.trim())) errors.push(`${ACTIONS.header[keyColumn(key)]} ${text.trim()}`);
