@@ -80,7 +80,7 @@ import {
 } from "./write-plan";
 import { queueSignOff } from "./write-sign-off";
 import { queueDraftedRows } from "./write-drafted-actions";
-import { isDraftRefusal, planDraftedRows } from "../core/cycle/draft-in-place";
+import { draftedCount, isDraftRefusal, planDraftedRows } from "../core/cycle/draft-in-place";
 
 /** Data validation (level pickers) needs ExcelApi 1.8; everything else the plan uses is older. */
 export const REQUIRED_API = { name: "ExcelApi", version: "1.8" } as const;
@@ -277,7 +277,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       onProgress({ step: steps.finding, fraction: 0.5 });
       const drafted = planDraftedRows({ snapshot: read.snapshot, toolkit: this.deps.toolkit });
       if (isDraftRefusal(drafted)) throw new UserFacingError({ message: drafted.message, nextStep: drafted.nextStep });
-      if (drafted.rows.length > 0) {
+      if (draftedCount(drafted) > 0) {
         onProgress({ step: steps.adding, fraction: 0.7 });
         queueDraftedRows(context, drafted);
         await sync(steps.addingStep);
@@ -286,7 +286,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       return {
         action: "actionsDrafted",
         title: drafted.title,
-        sheets: drafted.rows.length > 0 ? [{ name: drafted.sheet, role: "actions" }] : [],
+        sheets: draftedCount(drafted) > 0 ? [{ name: drafted.sheet, role: "actions" }] : [],
         notes: drafted.notes,
       };
     });

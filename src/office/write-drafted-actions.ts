@@ -12,11 +12,16 @@
  * (officeCell): an aim that starts with "=" or "-" stays words.
  */
 import type { DraftedRows } from "../core/cycle/draft-in-place";
+import { rangeAddress } from "../core/util/a1";
 import { officeCell } from "./cell-text";
 
 export function queueDraftedRows(context: Excel.RequestContext, drafted: DraftedRows): void {
+  const sheet = context.workbook.worksheets.getItem(drafted.sheet);
+  // The table's blank rows first, each written whole where it stands (the table starts in column A).
+  for (const { row, cells } of drafted.filled)
+    sheet.getRange(rangeAddress(row, 1, row, cells.length)).formulas = [cells.map(officeCell)];
   if (drafted.rows.length === 0) return;
-  const table = context.workbook.worksheets.getItem(drafted.sheet).tables.getItem(drafted.table);
+  const table = sheet.tables.getItem(drafted.table);
   // No index: at the end of the table (the reference's "If null or -1, the addition happens at the end").
   table.rows.add(
     undefined,

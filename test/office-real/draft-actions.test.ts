@@ -1,8 +1,9 @@
 /// <reference types="office-js" />
 /**
  * Draft actions from the gaps through the real office.js client library: the check's one read, then one request
- * whose only change is one TableRowCollection.add of every drafted row (a 2-D array); run again, only the read.
- * The same on the fake alone, and the rows land as the plan would write them.
+ * whose only changes are the drafted rows written into the table's blank rows (one formulas array each) and, for
+ * the drafts left over, one TableRowCollection.add of them all (a 2-D array); run again, only the read. The same on
+ * the fake alone, and the rows land as the plan would write them.
  */
 import { UserFacingError } from "../../src/app/workbook-host";
 import { actionLookupFormula, ACTIONS_TABLE_NAME, EMPTY_ACTION_ROWS } from "../../src/core/plan/actions-sheet";
@@ -57,14 +58,14 @@ function changes(client: RealClient, request: number): string[] {
   });
 }
 
-test("through the real client at ExcelApi 1.8: the read, then one request that is one add of both rows; again, the read only", async () => {
+test("through the real client at ExcelApi 1.8: the read, then one request writing both into blank rows; again, the read only", async () => {
   const fake = await workbook();
   const twin = await workbook();
   // The client refuses any member above ExcelApi 1.8 (the manifest's set) before sending it.
   const client = realClientOver(fake, { excelApi: "1.8" });
   const outcome = await realHost(client).draftActions(noProgress);
   expect(client.requests).toHaveLength(2);
-  expect(changes(client, 1)).toEqual(["Add"]);
+  expect(changes(client, 1)).toEqual(["Formulas", "Formulas"]);
   expect(outcome).toEqual({
     action: "actionsDrafted",
     title: cycleWords.draftedInPlace.added(2),
@@ -75,8 +76,9 @@ test("through the real client at ExcelApi 1.8: the read, then one request that i
   expect(await hostFor(twin, toolkit, { api: "1.8" }).draftActions(noProgress)).toEqual(outcome);
   expect(fake.snapshotState()).toEqual(twin.snapshotState());
 
-  // The rows below the table's one action and its empty rows, in toolkit order, the table grown over them.
-  const first = ACTIONS.headerRow + 1 + EMPTY_ACTION_ROWS + 1;
+  // The blank rows below the table's one action, in toolkit order; the table has not grown.
+  const first = ACTIONS.firstRow + 1;
+  const bottom = ACTIONS.firstRow + EMPTY_ACTION_ROWS;
   const at = (row: number, column: number) => fake.cell(SHEET_NAMES.actions, cellAddress(row, column));
   expect(at(first, ACTIONS.columns.id)).toMatchObject({ text: a.id });
   expect(at(first + 1, ACTIONS.columns.id)).toMatchObject({ text: c.id });
@@ -89,7 +91,7 @@ test("through the real client at ExcelApi 1.8: the read, then one request that i
   // The user's action is as it was: text that looks like a formula stays text.
   expect(at(ACTIONS.firstRow, ACTIONS.columns.action)).toMatchObject({ text: "=Ours, kept as typed" });
   const table = fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!;
-  expect(table.rect.bottom).toBe(first + 1);
+  expect(table.rect.bottom).toBe(bottom);
 
   const again = realClientOver(fake, { excelApi: "1.8" });
   expect(await realHost(again).draftActions(noProgress)).toEqual({
@@ -100,9 +102,7 @@ test("through the real client at ExcelApi 1.8: the read, then one request that i
   });
   expect(again.requests).toHaveLength(1);
   expect(changes(again, 0)).toEqual([]);
-  expect(fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!.rect.bottom).toBe(
-    first + 1,
-  );
+  expect(fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!.rect.bottom).toBe(bottom);
 });
 
 test("a workbook made by an earlier version: refused, saying to upgrade first, and nothing written", async () => {
@@ -115,4 +115,29 @@ test("a workbook made by an earlier version: refused, saying to upgrade first, a
     nextStep: expect.stringMatching(/^Upgrade first/),
   });
   expect(fake.snapshotState()).toEqual(before);
+});
+
+test("more drafts than blank rows: the blank rows are filled, then one add of the rest at the table's foot", async () => {
+  const allGaps: Answers = {
+    behaviours: Object.fromEntries(
+      toolkit.themes
+        .flatMap((t) => t.keyAreas)
+        .flatMap((k) => k.behaviours)
+        .map((behaviour) => [behaviour.id, { current: "Minimum", target: "Mature" }]),
+    ),
+  };
+  const fake = new FakeExcel();
+  await writePlanWithAnswers(fake, toolkit, allGaps);
+  const client = realClientOver(fake, { excelApi: "1.8" });
+  const outcome = await realHost(client).draftActions(noProgress);
+  expect(outcome.title).toBe(cycleWords.draftedInPlace.added(behaviours));
+  expect(changes(client, 1)).toEqual([...Array<string>(EMPTY_ACTION_ROWS).fill("Formulas"), "Add"]);
+  const ids = Object.keys(allGaps.behaviours);
+  const idAt = (row: number) => fake.cell(SHEET_NAMES.actions, cellAddress(row, ACTIONS.columns.id));
+  // The first drafts in the blank rows, from the table's first row; the next straight after them, in toolkit order.
+  expect(idAt(ACTIONS.firstRow)).toMatchObject({ text: ids[0] });
+  expect(idAt(ACTIONS.firstRow + EMPTY_ACTION_ROWS)).toMatchObject({ text: ids[EMPTY_ACTION_ROWS] });
+  const table = fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!;
+  expect(table.rect.bottom).toBe(ACTIONS.firstRow + behaviours - 1);
+  expect(idAt(table.rect.bottom)).toMatchObject({ text: ids[ids.length - 1] });
 });

@@ -74,6 +74,17 @@ function actionAt(sheet: SnapshotSheet, row: number): { action: ActionAnswer; er
   return { action, errors };
 }
 
+/**
+ * Whether nothing at all is typed in the row's input columns (ID, action, owner, due date, status, note): not a
+ * space, not an error value. Only such a row may be written into; a row with anything typed is someone's.
+ */
+export function isBlankActionRow(sheet: SnapshotSheet, row: number): boolean {
+  return Object.values(INPUTS).every((column) => {
+    const value = cellValue(sheet, row, column);
+    return value === null || value === undefined || value === "";
+  });
+}
+
 const keyColumn = (key: keyof ActionAnswer) => (key === "behaviourId" ? "id" : key);
 
 /** Every action on the sheet, top to bottom, with notes on the rows to look at. */
