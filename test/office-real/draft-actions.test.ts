@@ -15,6 +15,7 @@ import { cycleWords } from "../../src/core/words/cycle";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { FakeExcel } from "../fakes/excel-fake";
 import { hostFor, nextVersion, NOW, noProgress, writePlanWithAnswers } from "../office/fixtures";
+import { allGapsAnswers } from "../support/plan-cells";
 import { realClientOver, type RealClient } from "../support/office-real";
 
 const toolkit = canonicalToolkit();
@@ -118,14 +119,8 @@ test("a workbook made by an earlier version: refused, saying to upgrade first, a
 });
 
 test("more drafts than blank rows: the blank rows are filled, then one add of the rest at the table's foot", async () => {
-  const allGaps: Answers = {
-    behaviours: Object.fromEntries(
-      toolkit.themes
-        .flatMap((t) => t.keyAreas)
-        .flatMap((k) => k.behaviours)
-        .map((behaviour) => [behaviour.id, { current: "Minimum", target: "Mature" }]),
-    ),
-  };
+  const allGaps = allGapsAnswers(toolkit);
+
   const fake = new FakeExcel();
   await writePlanWithAnswers(fake, toolkit, allGaps);
   const client = realClientOver(fake, { excelApi: "1.8" });

@@ -14,7 +14,7 @@ import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
 import { richTextToCell } from "../../../src/core/toolkit/text";
 import { cellAddress, parseRange, rangeAddress } from "../../../src/core/util/a1";
 import { cycleWords } from "../../../src/core/words/cycle";
-import { plan, planSnapshot } from "../../support/plan-cells";
+import { allGapsAnswers, plan, planSnapshot } from "../../support/plan-cells";
 
 const toolkit = canonicalToolkit();
 const [a, b, c] = toolkit.themes[0].keyAreas[0].behaviours;
@@ -103,14 +103,7 @@ test("one whole row per gap without an action, in the table's first blank row, w
 });
 
 /** Every behaviour below its target, none with an action: more drafts than the new table's blank rows. */
-const allGaps: Answers = {
-  behaviours: Object.fromEntries(
-    toolkit.themes
-      .flatMap((t) => t.keyAreas)
-      .flatMap((k) => k.behaviours)
-      .map((behaviour) => [behaviour.id, { current: "Minimum", target: "Mature" }]),
-  ),
-};
+const allGaps = allGapsAnswers(toolkit);
 
 test("the blank rows are filled first, top to bottom; the drafts left over are added at the table's foot", () => {
   const snapshot = snapshotOf(plan(allGaps));
