@@ -137,14 +137,27 @@ export interface GroupSheetsOutcome {
   notes?: string[];
 }
 
+/** What the user is told: plain English, what to do next, and whether the pane should offer the download. */
+export interface UserFacingProblem {
+  message: string;
+  nextStep: string;
+  /** This Excel cannot do it (too old, or it stopped answering): from then on the pane's action is a download. */
+  offerDownload?: boolean;
+  /** What Office threw, kept for whoever debugs it; never shown. */
+  cause?: unknown;
+}
+
 /** An error whose message is already plain English for the user, with what to do next. */
 export class UserFacingError extends Error {
-  constructor(
-    message: string,
-    readonly nextStep: string,
-    readonly offerDownload = false,
-  ) {
+  readonly nextStep: string;
+  readonly offerDownload: boolean;
+  readonly cause?: unknown;
+
+  constructor({ message, nextStep, offerDownload = false, cause }: UserFacingProblem) {
     super(message);
     this.name = "UserFacingError";
+    this.nextStep = nextStep;
+    this.offerDownload = offerDownload;
+    if (cause !== undefined) this.cause = cause;
   }
 }

@@ -82,7 +82,7 @@ import {
 } from "./write-plan";
 import { queueSignOff } from "./write-sign-off";
 import { queueDraftedRows } from "./write-drafted-actions";
-import { isDraftRefusal, planDraftedRows } from "../core/cycle/draft-in-place";
+import { draftedCount, isDraftRefusal, planDraftedRows } from "../core/cycle/draft-in-place";
 
 /** Data validation (level pickers) needs ExcelApi 1.8; everything else the plan uses is older. */
 export const REQUIRED_API = { name: "ExcelApi", version: "1.8" } as const;
@@ -164,7 +164,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
       // eslint-disable-next-line office-addins/call-sync-before-read -- sync() is context.sync() bounded by a timeout
       if (sheet.isNullObject) throw sheetGone(sheetName);
       // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded, then sync() above
-      if (sheet.visibility !== "Visible") throw sheetHidden(sheetName, sheet.visibility === "VeryHidden");
+      const visibility = sheet.visibility;
+      if (visibility !== "Visible") throw sheetHidden({ name: sheetName, veryHidden: visibility === "VeryHidden" });
       sheet.activate();
       if (cell) sheet.getRange(cell).select();
       await sync(
@@ -240,7 +241,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   async signOff(request: SignOffAsked, onProgress: Progress): Promise<AssessmentOutcome> {
     const now = this.deps.now();
     const problem = signOffProblem(request.name, todayIso(now), todayIso(now));
-    if (problem) throw new UserFacingError(problem, excelWords.typeYourName);
+    if (problem) throw new UserFacingError({ message: problem, nextStep: excelWords.typeYourName });
     onProgress({ step: excelWords.progress.checkingExcel, fraction: 0.02 });
     this.assertSupported();
     return this.session(async (context, sync) => {
@@ -254,7 +255,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
         request: { by: request.name, now, allowIncomplete: request.allowIncomplete },
         check: this.checkOf(read.snapshot),
       });
-      if (isRefusal(planned)) throw new UserFacingError(planned.message, planned.nextStep);
+      if (isRefusal(planned)) throw new UserFacingError({ message: planned.message, nextStep: planned.nextStep });
       onProgress({ step: excelWords.progress.recordingSignOff, fraction: 0.7 });
       queueSignOff(context, planned.edits);
       await sync(excelWords.step.recordingSignOff);
@@ -283,20 +284,20 @@ export class ExcelWorkbookHost implements WorkbookHost {
       assertCanChange(context);
       onProgress({ step: steps.finding, fraction: 0.5 });
       const drafted = planDraftedRows({ snapshot: read.snapshot, toolkit: this.deps.toolkit });
-      if (isDraftRefusal(drafted)) throw new UserFacingError(drafted.message, drafted.nextStep);
+      if (isDraftRefusal(drafted)) throw new UserFacingError({ message: drafted.message, nextStep: drafted.nextStep });
       const filtered = isFiltered(filter);
-      if (drafted.rows.length > 0) {
+      const written = draftedCount(drafted) > 0;
+      if (written) {
         onProgress({ step: steps.adding, fraction: 0.7 });
         queueDraftedRows(context, drafted, filtered === undefined ? {} : { filtered });
         await sync(steps.addingStep);
       }
       onProgress({ step: steps.finished, fraction: 1 });
-      const cleared =
-        filtered && drafted.rows.length > 0 ? [excelWords.filtersCleared({ sheets: [drafted.sheet] })] : [];
+      const cleared = filtered && written ? [excelWords.filtersCleared({ sheets: [drafted.sheet] })] : [];
       return {
         action: "actionsDrafted",
         title: drafted.title,
-        sheets: drafted.rows.length > 0 ? [{ name: drafted.sheet, role: "actions" }] : [],
+        sheets: written ? [{ name: drafted.sheet, role: "actions" }] : [],
         notes: [...drafted.notes, ...cleared],
       };
     });
@@ -335,7 +336,9 @@ export class ExcelWorkbookHost implements WorkbookHost {
       };
       const planned = planGroupSheetsInto(consolidation, listing, this.deps.now());
       if (!planned)
-        throw told(excelWords.groupTableInTheWay({ sheet: groupTableInTheWay(listing) ?? SHEET_NAMES.groupData }));
+        throw new UserFacingError(
+          excelWords.groupTableInTheWay({ sheet: groupTableInTheWay(listing) ?? SHEET_NAMES.groupData }),
+        );
       const existing = await readEarlierGroupSheets(context, sync, overview, tables.items, {
         replaces: planned.replaces,
         filters,
@@ -375,16 +378,14 @@ export class ExcelWorkbookHost implements WorkbookHost {
     const { createWorkbook } = this.deps;
     if (!createWorkbook) {
       const { message, nextStep } = excelWords.newWorkbookRefused(excelWords.noCreateWorkbook);
-      throw new UserFacingError(message, nextStep);
+      throw new UserFacingError({ message, nextStep });
     }
     try {
       await openAsNewWorkbook(createWorkbook, bytes);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       const { message, nextStep } = excelWords.newWorkbookRefused(detail);
-      const refused = new UserFacingError(message, nextStep);
-      (refused as Error & { cause?: unknown }).cause = error;
-      throw refused;
+      throw new UserFacingError({ message, nextStep, cause: error });
     }
   }
 
@@ -406,7 +407,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
         workbookSheets: overview.sheets.map((s) => s.name),
         now: this.deps.now(),
       });
-      if (!into.ok) throw new UserFacingError(into.message, into.nextStep);
+      if (!into.ok) throw new UserFacingError({ message: into.message, nextStep: into.nextStep });
       const cleared = await this.writePlanned(
         writingIn(context, sync, onProgress),
         into.planned,
@@ -432,7 +433,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   private assertSupported(): void {
     if (!this.deps.isSetSupported(REQUIRED_API.name, REQUIRED_API.version)) {
       const { message, nextStep } = excelWords.unsupported();
-      throw new UserFacingError(message, nextStep, true);
+      throw new UserFacingError({ message, nextStep, offerDownload: true });
     }
   }
 
@@ -440,7 +441,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   private async session<T>(work: (context: Excel.RequestContext, sync: Sync) => Promise<T>): Promise<T> {
     if (this.unfinished.size > 0) {
       // A second build on top of one Excel is still applying would add a second set of sheets.
-      throw told(excelWords.stillFinishing());
+      throw new UserFacingError(excelWords.stillFinishing());
     }
     let step: string = excelWords.step.starting;
     try {
@@ -454,9 +455,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       if (error instanceof UserFacingError) throw error;
       const detail = error instanceof Error ? error.message : String(error);
       const { message, nextStep } = excelWords.couldNotFinish({ step, detail });
-      const wrapped = new UserFacingError(message, nextStep, true);
-      (wrapped as Error & { cause?: unknown }).cause = error;
-      throw wrapped;
+      throw new UserFacingError({ message, nextStep, offerDownload: true, cause: error });
     }
   }
 
@@ -616,7 +615,7 @@ function refuseHiddenRowsBelow19(plan: WorkbookPlan, existing: ReadonlyMap<strin
     .filter((sheet) => sheet.autoFilter !== undefined && existing.get(sheet.key)?.rowsHidden)
     .map((sheet) => existing.get(sheet.key)!.name);
   if (hidden.length === 0) return;
-  throw told(excelWords.hiddenRowsRefusal(hidden));
+  throw new UserFacingError(excelWords.hiddenRowsRefusal({ sheets: hidden }));
 }
 
 /**
@@ -745,8 +744,8 @@ function queueCanChange(context: Excel.RequestContext): void {
 
 /** Refuses a workbook open read-only or with its structure protected (queueCanChange, then a sync, first). */
 function assertCanChange(context: Excel.RequestContext): void {
-  if (context.workbook.readOnly) throw told(excelWords.readOnly());
-  if (context.workbook.protection.protected) throw told(excelWords.structureProtected());
+  if (context.workbook.readOnly) throw new UserFacingError(excelWords.readOnly());
+  if (context.workbook.protection.protected) throw new UserFacingError(excelWords.structureProtected());
 }
 
 /** Whether a table's filter hides rows, where it was read (a null object for a table that is not there). */
@@ -755,17 +754,14 @@ function isFiltered(filter: Excel.AutoFilter | null): boolean | undefined {
   return filter.isDataFiltered;
 }
 
-/** What the pane shows for a refusal: the catalogue's message and next step. */
-const told = ({ message, nextStep }: { message: string; nextStep: string }) => new UserFacingError(message, nextStep);
-
 /**
  * A hidden sheet cannot be activated; a very hidden one (the add-in's metadata) cannot even be unhidden in Excel, and
  * is named by what it is, not by its internal name.
  */
-const sheetHidden = (name: string, veryHidden: boolean) =>
-  told(veryHidden ? excelWords.hiddenDataSheet() : excelWords.sheetHidden({ sheet: name }));
+const sheetHidden = ({ name, veryHidden }: { name: string; veryHidden: boolean }) =>
+  new UserFacingError(veryHidden ? excelWords.hiddenDataSheet() : excelWords.sheetHidden({ sheet: name }));
 
-const sheetGone = (name: string) => told(excelWords.sheetGone({ sheet: name }));
+const sheetGone = (name: string) => new UserFacingError(excelWords.sheetGone({ sheet: name }));
 
 /** The host the task pane uses inside Excel (office.js globals are only touched when called). */
 export function createExcelHost(): WorkbookHost {

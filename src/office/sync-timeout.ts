@@ -22,7 +22,7 @@ export function syncWithin(
     timer = setTimeout(() => {
       const seconds = Math.round(timeoutMs / 1000);
       const { message, nextStep } = excelWords.noAnswer({ seconds, step });
-      reject(new UserFacingError(message, nextStep, true));
+      reject(new UserFacingError({ message, nextStep, offerDownload: true }));
     }, timeoutMs);
   });
   return Promise.race([sync, deadline]).finally(() => clearTimeout(timer));

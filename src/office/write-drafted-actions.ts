@@ -15,7 +15,8 @@
  * #224), so its filters are cleared (Table.clearFilters, ExcelApi 1.2) unless the read knows it has none
  * (`filtered` false, known with ExcelApi 1.9: Table.autoFilter.isDataFiltered).
  */
-import type { DraftedRows } from "../core/cycle/draft-in-place";
+import { draftedCount, type DraftedRows } from "../core/cycle/draft-in-place";
+import { rangeAddress } from "../core/util/a1";
 import { officeCell } from "./cell-text";
 
 export function queueDraftedRows(
@@ -23,9 +24,15 @@ export function queueDraftedRows(
   drafted: DraftedRows,
   { filtered }: { filtered?: boolean } = {},
 ): void {
-  if (drafted.rows.length === 0) return;
-  const table = context.workbook.worksheets.getItem(drafted.sheet).tables.getItem(drafted.table);
+  if (draftedCount(drafted) === 0) return;
+  const sheet = context.workbook.worksheets.getItem(drafted.sheet);
+  const table = sheet.tables.getItem(drafted.table);
+  // Before anything is written: writes into filtered rows land in the wrong places too, not only added rows.
   if (filtered !== false) table.clearFilters();
+  // The table's blank rows first, each written whole where it stands (the table starts in column A).
+  for (const { row, cells } of drafted.filled)
+    sheet.getRange(rangeAddress(row, 1, row, cells.length)).formulas = [cells.map(officeCell)];
+  if (drafted.rows.length === 0) return;
   // No index: at the end of the table (the reference's "If null or -1, the addition happens at the end").
   table.rows.add(
     undefined,

@@ -26,7 +26,7 @@ interface RootProps {
 
 export function Root({ start, features, offerDownloadAfterMs = OFFER_DOWNLOAD_WHILE_WAITING_MS }: RootProps) {
   const started = useStarted(start);
-  const waitingLong = useElapsed(offerDownloadAfterMs, started === null);
+  const waitingLong = useElapsed({ ms: offerDownloadAfterMs, running: started === null });
   const browserDark = usePrefersDark();
 
   const dark = started?.kind === "excel" ? started.dark : browserDark;
@@ -79,7 +79,7 @@ function useStarted(start: () => Promise<Started>): Started | null {
 }
 
 /** True once `ms` have passed while `running` stayed true. */
-function useElapsed(ms: number, running: boolean): boolean {
+function useElapsed({ ms, running }: { ms: number; running: boolean }): boolean {
   const [elapsed, setElapsed] = useState(false);
   useEffect(() => {
     if (!running) return;

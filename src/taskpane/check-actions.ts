@@ -153,7 +153,8 @@ export function useCheckActions({
   return { check, repair, goToCell, addReport, selectSheet, copy, checkFile, downloadRepaired };
 }
 
-const missingDetails = () => new UserFacingError(paneWords.error.missingDetails, paneWords.error.missingDetailsNext);
+const missingDetails = () =>
+  new UserFacingError({ message: paneWords.error.missingDetails, nextStep: paneWords.error.missingDetailsNext });
 
 /** The report's first line names what was checked. */
 function reportTitle(state: PaneState): string {

@@ -30,7 +30,10 @@ type OnProgress = (update: ProgressUpdate) => void;
 const CHOOSE_ANOTHER = paneWords.fileCheck.chooseAnother;
 
 function noAssessment(file: File): UserFacingError {
-  return new UserFacingError(paneWords.fileCheck.noAssessment(file.name), paneWords.fileCheck.noAssessmentNext);
+  return new UserFacingError({
+    message: paneWords.fileCheck.noAssessment(file.name),
+    nextStep: paneWords.fileCheck.noAssessmentNext,
+  });
 }
 
 /**
@@ -43,13 +46,15 @@ export async function readChosenFile(
   choice: ReadChoice = {},
 ): Promise<WorkbookSnapshot> {
   onProgress({ step: paneWords.check.reading, fraction: 0.1 });
-  if (file.size === 0) throw new UserFacingError(paneWords.consolidate.emptyFile, CHOOSE_ANOTHER);
+  if (file.size === 0)
+    throw new UserFacingError({ message: paneWords.consolidate.emptyFile, nextStep: CHOOSE_ANOTHER });
   try {
     // Refused by its size before a byte of it is loaded into memory.
     checkFileSize(file.size);
     return await readSnapshotFromBuffer(await fileBytes(file), DEFAULT_READ_LIMITS, noCounters(), undefined, choice);
   } catch (problem) {
-    if (problem instanceof WorkbookReadError) throw new UserFacingError(problem.message, CHOOSE_ANOTHER);
+    if (problem instanceof WorkbookReadError)
+      throw new UserFacingError({ message: problem.message, nextStep: CHOOSE_ANOTHER });
     throw problem;
   }
 }

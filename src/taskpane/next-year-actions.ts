@@ -53,25 +53,30 @@ async function inExcel({
   onProgress,
 }: Run & { host: WorkbookHost; exclusive: Exclusive }) {
   const open = await exclusive(() => host.readForNextYear(onProgress));
-  if (!open) throw new UserFacingError(paneWords.nextYear.noAssessment, paneWords.nextYear.openNotAnAssessmentNext);
+  if (!open)
+    throw new UserFacingError({
+      message: paneWords.nextYear.noAssessment,
+      nextStep: paneWords.nextYear.openNotAnAssessmentNext,
+    });
   const made = await maker.fromOpen(open, asked, onProgress);
   onProgress({ step: paneWords.nextYear.opening, fraction: 0.9 });
   try {
     await exclusive(() => host.openNewWorkbook(made.bytes));
-    return startedOf(made, true);
+    return startedOf(made, { opened: true });
   } catch (error) {
     // Not hidden: the message at the top says Excel could not open it, and why, beside the download.
     await maker.download(made);
-    return { ...startedOf(made, false), notInExcel: toShownError(error) };
+    return { ...startedOf(made, { opened: false }), notInExcel: toShownError(error) };
   }
 }
 
 async function fromFile({ maker, file, asked, onProgress }: Run & { file: File | null }) {
-  if (!file) throw new UserFacingError(paneWords.nextYear.chooseFile, paneWords.nextYear.explainFile);
-  return startedOf(await maker.fromFile(file, asked, onProgress), false);
+  if (!file)
+    throw new UserFacingError({ message: paneWords.nextYear.chooseFile, nextStep: paneWords.nextYear.explainFile });
+  return startedOf(await maker.fromFile(file, asked, onProgress), { opened: false });
 }
 
-const startedOf = (made: MadeNextYear, opened: boolean): NextYearStarted => ({
+const startedOf = (made: MadeNextYear, { opened }: { opened: boolean }): NextYearStarted => ({
   opened,
   fileName: made.fileName,
   notes: made.notes,

@@ -33,7 +33,7 @@ async function make(last: LastYear, asked: NextYearAsked, onProgress: OnProgress
   const planned = planNextYear({ ...last, ...asked, toolkit: canonicalToolkit(), now: new Date() });
   if (!planned.ok) {
     const next = planned.laterThanNew ? cycleWords.laterThanNewNext.pane : last.notAnAssessmentNext;
-    throw new UserFacingError(britishDates(planned.reason), next);
+    throw new UserFacingError({ message: britishDates(planned.reason), nextStep: next });
   }
   onProgress({ step: paneWords.nextYear.writing, fraction: 0.7 });
   const bytes = await writePlanToBuffer(planned.plan);

@@ -6,15 +6,26 @@ import {
   UserFacingError,
   type AssessmentOutcome,
   type GroupSheetsOutcome,
+  type ModerationOutcome,
   type ProgressUpdate,
   type WorkbookStatus,
 } from "../app/workbook-host";
 import type { CheckResult } from "../core/check/types";
-import type { Consolidation, ConsolidationProgress } from "../core/consolidate/types";
+import type { Consolidation } from "../core/consolidate/types";
+import type { Moderation } from "../core/moderate/moderate";
 import { todayIso, ukDate } from "../core/util/dates";
+import { moderationWords } from "../core/words/moderation";
 import { paneWords } from "../core/words/pane";
+import {
+  chosenReturnsReducer,
+  emptyRun,
+  running,
+  type ChosenReturnsAction,
+  type ChosenReturnsRun,
+  type RunBar,
+} from "./chosen-returns-state";
 import { britishDate, type DetailsErrors, type DetailsForm } from "./details";
-import { emptyModerate, moderateReducer, moderating, type ModerateAction, type ModerateView } from "./moderate-state";
+import { unhandled } from "./unhandled";
 
 /** Where the pane runs: inside Excel with a workbook, or in a plain browser with downloads only. */
 export type PaneMode = "excel" | "standalone";
@@ -82,27 +93,23 @@ export interface CheckView {
 /** The options of "Consolidate returns", each a checkbox. */
 export type ConsolidateOption = "includeErrors" | "finalOnly" | "anonymise";
 
-/** "Consolidate returns": the options, a run's progress and a line per file, and where the group sheets went. */
-export interface ConsolidateView {
+/**
+ * "Consolidate returns": the options, and a run over the chosen returns (its bar and a line per file, then where
+ * the group sheets went: written into the workbook, in place of an earlier consolidation's, or downloaded).
+ */
+export interface ConsolidateView extends ChosenReturnsRun<Consolidation, GroupSheetsOutcome> {
   includeErrors: boolean;
   finalOnly: boolean;
   /** Download an anonymised group and its key, in Excel too (the open workbook is not one to share). */
   anonymise: boolean;
-  /** A run going on: the overall bar (reading the files, then writing the group sheets or the file). */
-  progress: ProgressUpdate | null;
-  /** One line per file as each is read, in the order given. */
-  files: ConsolidationProgress[];
-  /** The last run's outcome: which returns were used and why any was left out. */
-  result: Consolidation | null;
-  /** In Excel: the group sheets written into the workbook, and which of them replaced an earlier consolidation's. */
-  written: GroupSheetsOutcome | null;
-  /** Standalone: the group workbook downloaded. */
-  downloaded: string | null;
-  error: ShownError | null;
 }
 
-/** Reading the files takes this share of the overall bar; writing the group sheets the rest. */
-const READING_SHARE = 0.8;
+/** "Moderate returns": a run over the chosen returns, then the moderation written into the workbook or downloaded. */
+export type ModerateView = ChosenReturnsRun<Moderation, ModerationOutcome>;
+
+/** Reading the files takes this share of each task's bar, writing the rest; and the first step's words. */
+const CONSOLIDATE_BAR: RunBar = { readingShare: 0.8, reading: paneWords.consolidate.reading };
+const MODERATE_BAR: RunBar = { readingShare: 0.7, reading: moderationWords.pane.reading };
 
 export interface PaneState {
   mode: PaneMode;
@@ -137,20 +144,16 @@ type CheckAction =
   | { type: "copied" }
   | { type: "copyRefused"; text: string };
 
-/** What the consolidation's own reducer handles. */
-type ConsolidateAction =
-  | { type: "consolidateOptionChanged"; option: ConsolidateOption; value: boolean }
-  | { type: "consolidateStarted"; total: number }
-  | { type: "consolidateFileRead"; progress: ConsolidationProgress }
-  /** Writing the group sheets (Excel) or the file (standalone), as the host or writer reports it. */
-  | { type: "consolidateProgressed"; update: ProgressUpdate }
-  | { type: "consolidateSucceeded"; consolidation: Consolidation; written?: GroupSheetsOutcome; downloaded?: string }
-  | { type: "consolidateFailed"; error: ShownError; consolidation?: Consolidation };
+/** A step of a consolidation's run over the chosen returns. */
+export type ConsolidateRunAction = ChosenReturnsAction<Consolidation, GroupSheetsOutcome>;
+/** A step of a moderation's run over the chosen returns. */
+export type ModerateRunAction = ChosenReturnsAction<Moderation, ModerationOutcome>;
 
 export type PaneAction =
   | CheckAction
-  | ConsolidateAction
-  | ModerateAction
+  | { type: "consolidateOptionChanged"; option: ConsolidateOption; value: boolean }
+  | { type: "consolidateRun"; run: ConsolidateRunAction }
+  | { type: "moderateRun"; run: ModerateRunAction }
   | { type: "tabSelected"; tab: PaneTab }
   | { type: "statusLoaded"; status: WorkbookStatus }
   | { type: "fieldChanged"; field: keyof DetailsForm; value: string }
@@ -162,11 +165,6 @@ export type PaneAction =
   | { type: "nextYearStarted"; started: NextYearStarted }
   | { type: "failed"; error: ShownError }
   | { type: "statusFailed"; error: ShownError };
-
-/** Compile-time proof that a switch handled every action: a new action without its case does not type-check. */
-function unhandled(action: never): never {
-  throw new Error(`The pane has no handling for ${JSON.stringify(action)}`);
-}
 
 export function initialState(mode: PaneMode, now: Date = new Date()): PaneState {
   return {
@@ -180,22 +178,12 @@ export function initialState(mode: PaneMode, now: Date = new Date()): PaneState 
     phase: mode === "excel" ? { kind: "checking" } : { kind: "ready" },
     check: emptyCheck,
     consolidate: emptyConsolidate,
-    moderate: emptyModerate,
+    moderate: emptyRun,
     tab: "assessment",
   };
 }
 
-const emptyConsolidate: ConsolidateView = {
-  includeErrors: false,
-  finalOnly: false,
-  anonymise: false,
-  progress: null,
-  files: [],
-  result: null,
-  written: null,
-  downloaded: null,
-  error: null,
-};
+const emptyConsolidate: ConsolidateView = { includeErrors: false, finalOnly: false, anonymise: false, ...emptyRun };
 
 const emptyCheck: CheckView = {
   result: null,
@@ -210,7 +198,10 @@ const emptyCheck: CheckView = {
 };
 
 /** A new result replaces the old one and everything done with it (a report or copy of the old one is stale). */
-function withResult(check: CheckView, result: CheckResult | null, listed: boolean, fileName: string | null): CheckView {
+function withResult(
+  check: CheckView,
+  { result, listed, fileName }: { result: CheckResult | null; listed: boolean; fileName: string | null },
+): CheckView {
   return { ...emptyCheck, result, listed: listed && result !== null, fileName, resultNumber: check.resultNumber + 1 };
 }
 
@@ -237,7 +228,11 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       // A status read after a build must not hide the result the user is looking at.
       const phase = state.phase.kind === "checking" ? { kind: "ready" as const } : state.phase;
       // The status carries a fresh check of the workbook (after a build or repair too): its counts replace the old.
-      const check = withResult(state.check, action.status.check, state.check.listed, null);
+      const check = withResult(state.check, {
+        result: action.status.check,
+        listed: state.check.listed,
+        fileName: null,
+      });
       return { ...state, status: action.status, form, phase, check };
     }
     case "fieldChanged": {
@@ -304,20 +299,15 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return check === state.check ? state : { ...state, check };
     }
     case "consolidateOptionChanged":
-    case "consolidateStarted":
-    case "consolidateFileRead":
-    case "consolidateProgressed":
-    case "consolidateSucceeded":
-    case "consolidateFailed": {
-      const consolidate = consolidateReducer(state.consolidate, action);
+      // The options hold for the whole run: they cannot change mid-run.
+      if (running(state.consolidate)) return state;
+      return { ...state, consolidate: { ...state.consolidate, [action.option]: action.value } };
+    case "consolidateRun": {
+      const consolidate = chosenReturnsReducer(state.consolidate, action.run, CONSOLIDATE_BAR);
       return consolidate === state.consolidate ? state : { ...state, consolidate };
     }
-    case "moderateStarted":
-    case "moderateFileRead":
-    case "moderateProgressed":
-    case "moderateSucceeded":
-    case "moderateFailed": {
-      const moderate = moderateReducer(state.moderate, action);
+    case "moderateRun": {
+      const moderate = chosenReturnsReducer(state.moderate, action.run, MODERATE_BAR);
       return moderate === state.moderate ? state : { ...state, moderate };
     }
     default:
@@ -337,7 +327,7 @@ function checkReducer(check: CheckView, action: CheckAction): CheckView {
     case "checkStarted":
       if (busyChecking(check)) return check;
       return {
-        ...(action.replacing ? withResult(check, null, false, null) : check),
+        ...(action.replacing ? withResult(check, { result: null, listed: false, fileName: null }) : check),
         error: null,
         copy: null,
         progress: { step: action.step, fraction: 0 },
@@ -347,7 +337,7 @@ function checkReducer(check: CheckView, action: CheckAction): CheckView {
       if (!busyChecking(check)) return check;
       return { ...check, progress: { step: action.update.step, fraction: clamp01(action.update.fraction) } };
     case "checkSucceeded":
-      return withResult(check, action.result, true, action.fileName ?? null);
+      return withResult(check, { result: action.result, listed: true, fileName: action.fileName ?? null });
     case "checkFailed":
       return { ...check, progress: null, error: action.error };
     case "checkActionFailed":
@@ -362,62 +352,6 @@ function checkReducer(check: CheckView, action: CheckAction): CheckView {
       return { ...check, error: null, copy: { kind: "copied" } };
     case "copyRefused":
       return { ...check, error: null, copy: { kind: "refused", text: action.text } };
-    default:
-      return unhandled(action);
-  }
-}
-
-const consolidating = (view: ConsolidateView) => view.progress !== null;
-
-/** The consolidation's own transitions. */
-function consolidateReducer(view: ConsolidateView, action: ConsolidateAction): ConsolidateView {
-  switch (action.type) {
-    case "consolidateOptionChanged":
-      if (consolidating(view)) return view;
-      return { ...view, [action.option]: action.value };
-    case "consolidateStarted":
-      if (consolidating(view)) return view;
-      // A new run replaces the last one's lines and outcome at once.
-      return {
-        ...emptyConsolidate,
-        includeErrors: view.includeErrors,
-        finalOnly: view.finalOnly,
-        anonymise: view.anonymise,
-        progress: { step: paneWords.consolidate.reading(action.total), fraction: 0 },
-      };
-    case "consolidateFileRead": {
-      if (!consolidating(view)) return view;
-      const { done, total, file } = action.progress;
-      return {
-        ...view,
-        files: [...view.files, action.progress],
-        progress: {
-          step: paneWords.consolidate.read(done, total, file),
-          fraction: clamp01((READING_SHARE * done) / total),
-        },
-      };
-    }
-    case "consolidateProgressed":
-      // A late callback after the run ended must not bring the bar back.
-      if (!consolidating(view)) return view;
-      return {
-        ...view,
-        progress: {
-          step: action.update.step,
-          fraction: READING_SHARE + (1 - READING_SHARE) * clamp01(action.update.fraction),
-        },
-      };
-    case "consolidateSucceeded":
-      return {
-        ...view,
-        progress: null,
-        result: action.consolidation,
-        written: action.written ?? null,
-        downloaded: action.downloaded ?? null,
-        error: null,
-      };
-    case "consolidateFailed":
-      return { ...view, progress: null, result: action.consolidation ?? view.result, error: action.error };
     default:
       return unhandled(action);
   }
@@ -445,8 +379,8 @@ export const isBusy = (state: PaneState) =>
   state.phase.kind === "working" ||
   state.phase.kind === "checking" ||
   busyChecking(state.check) ||
-  consolidating(state.consolidate) ||
-  moderating(state.moderate);
+  running(state.consolidate) ||
+  running(state.moderate);
 
 /**
  * Turns anything thrown into words for the user; only UserFacingError carries its own next step.

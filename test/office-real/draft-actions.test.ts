@@ -1,9 +1,10 @@
 /// <reference types="office-js" />
 /**
  * Draft actions from the gaps through the real office.js client library: the check's one read, then one request
- * whose only changes are the table's filters cleared and one TableRowCollection.add of every drafted row (a 2-D
- * array); run again, only the read. The same on the fake alone, and the rows land as the plan would write them. A
- * table the user filtered is cleared first and the notes say so.
+ * whose only changes are the table's filters cleared, the drafted rows written into the table's blank rows (one
+ * formulas array each) and, for the drafts left over, one TableRowCollection.add of them all (a 2-D array); run
+ * again, only the read. The same on the fake alone, and the rows land as the plan would write them. A table the
+ * user filtered is cleared first and the notes say so.
  */
 import { UserFacingError } from "../../src/app/workbook-host";
 import { actionLookupFormula, ACTIONS_TABLE_NAME, EMPTY_ACTION_ROWS } from "../../src/core/plan/actions-sheet";
@@ -17,6 +18,7 @@ import { excelWords } from "../../src/core/words/excel";
 import { FakeExcel } from "../fakes/excel-fake";
 import { rowsHiddenByFilters } from "../fakes/excel/state";
 import { hostFor, nextVersion, NOW, noProgress, writePlanWithAnswers } from "../office/fixtures";
+import { allGapsAnswers } from "../support/plan-cells";
 import { realHostOver, type RealClient } from "../support/office-real";
 
 const toolkit = canonicalToolkit();
@@ -52,7 +54,7 @@ function changes(client: RealClient, request: number): string[] {
   });
 }
 
-test("through the real client at ExcelApi 1.8: the read, then one request that clears the filters and adds both rows at once; again, the read only", async () => {
+test("through the real client at ExcelApi 1.8: the read, then one request that clears the filters and writes both into blank rows; again, the read only", async () => {
   const fake = await workbook();
   const twin = await workbook();
   // The client refuses any member above ExcelApi 1.8 (the manifest's set) before sending it.
@@ -60,7 +62,7 @@ test("through the real client at ExcelApi 1.8: the read, then one request that c
   const outcome = await host.draftActions(noProgress);
   expect(client.requests).toHaveLength(2);
   // Below ExcelApi 1.9 the table's filter cannot be read, so its filters are cleared (ExcelApi 1.2) all the same.
-  expect(changes(client, 1)).toEqual(["ClearFilters", "Add"]);
+  expect(changes(client, 1)).toEqual(["ClearFilters", "Formulas", "Formulas"]);
   expect(outcome).toEqual({
     action: "actionsDrafted",
     title: cycleWords.draftedInPlace.added(2),
@@ -71,8 +73,9 @@ test("through the real client at ExcelApi 1.8: the read, then one request that c
   expect(await hostFor(twin, toolkit, { api: "1.8" }).draftActions(noProgress)).toEqual(outcome);
   expect(fake.snapshotState()).toEqual(twin.snapshotState());
 
-  // The rows below the table's one action and its empty rows, in toolkit order, the table grown over them.
-  const first = ACTIONS.headerRow + 1 + EMPTY_ACTION_ROWS + 1;
+  // The blank rows below the table's one action, in toolkit order; the table has not grown.
+  const first = ACTIONS.firstRow + 1;
+  const bottom = ACTIONS.firstRow + EMPTY_ACTION_ROWS;
   const at = (row: number, column: number) => fake.cell(SHEET_NAMES.actions, cellAddress(row, column));
   expect(at(first, ACTIONS.columns.id)).toMatchObject({ text: a.id });
   expect(at(first + 1, ACTIONS.columns.id)).toMatchObject({ text: c.id });
@@ -85,7 +88,7 @@ test("through the real client at ExcelApi 1.8: the read, then one request that c
   // The user's action is as it was: text that looks like a formula stays text.
   expect(at(ACTIONS.firstRow, ACTIONS.columns.action)).toMatchObject({ text: "=Ours, kept as typed" });
   const table = fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!;
-  expect(table.rect.bottom).toBe(first + 1);
+  expect(table.rect.bottom).toBe(bottom);
 
   const { client: again, host: hostAgain } = realHostOver(fake, { toolkit, now: NOW, excelApi: "1.8" });
   expect(await hostAgain.draftActions(noProgress)).toEqual({
@@ -96,9 +99,7 @@ test("through the real client at ExcelApi 1.8: the read, then one request that c
   });
   expect(again.requests).toHaveLength(1);
   expect(changes(again, 0)).toEqual([]);
-  expect(fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!.rect.bottom).toBe(
-    first + 1,
-  );
+  expect(fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!.rect.bottom).toBe(bottom);
 });
 
 test("a workbook made by an earlier version: refused, saying to upgrade first, and nothing written", async () => {
@@ -139,14 +140,34 @@ test.each([false, true])(
     ]);
     expect(rowsHiddenByFilters(fake.sheet(SHEET_NAMES.actions)).size).toBe(0);
     const table = fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!;
-    expect(table.rect.bottom).toBe(ACTIONS.headerRow + 1 + EMPTY_ACTION_ROWS + 1 + 1);
-    if (client) expect(changes(client, 1)).toEqual(["ClearFilters", "Add"]);
+    // Both drafts went into blank rows: the table did not grow.
+    expect(table.rect.bottom).toBe(ACTIONS.headerRow + 1 + EMPTY_ACTION_ROWS);
+    if (client) expect(changes(client, 1)).toEqual(["ClearFilters", "Formulas", "Formulas"]);
 
     // With nothing filtered, ExcelApi 1.9 reads so: nothing is cleared and no note is added.
     const twin = await workbook();
     const { client: again, host: twinHost } = hostAt19(twin, real);
     const unfiltered = await twinHost.draftActions(noProgress);
     expect(unfiltered.notes).toEqual([cycleWords.draftedInPlace.where(SHEET_NAMES.actions)]);
-    if (again) expect(changes(again, 1)).toEqual(["Add"]);
+    if (again) expect(changes(again, 1)).toEqual(["Formulas", "Formulas"]);
   },
 );
+
+test("more drafts than blank rows: the blank rows are filled, then one add of the rest at the table's foot", async () => {
+  const allGaps = allGapsAnswers(toolkit);
+
+  const fake = new FakeExcel();
+  await writePlanWithAnswers(fake, toolkit, allGaps);
+  const { client, host } = realHostOver(fake, { toolkit, now: NOW, excelApi: "1.8" });
+  const outcome = await host.draftActions(noProgress);
+  expect(outcome.title).toBe(cycleWords.draftedInPlace.added(behaviours));
+  expect(changes(client, 1)).toEqual(["ClearFilters", ...Array<string>(EMPTY_ACTION_ROWS).fill("Formulas"), "Add"]);
+  const ids = Object.keys(allGaps.behaviours);
+  const idAt = (row: number) => fake.cell(SHEET_NAMES.actions, cellAddress(row, ACTIONS.columns.id));
+  // The first drafts in the blank rows, from the table's first row; the next straight after them, in toolkit order.
+  expect(idAt(ACTIONS.firstRow)).toMatchObject({ text: ids[0] });
+  expect(idAt(ACTIONS.firstRow + EMPTY_ACTION_ROWS)).toMatchObject({ text: ids[EMPTY_ACTION_ROWS] });
+  const table = fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!;
+  expect(table.rect.bottom).toBe(ACTIONS.firstRow + behaviours - 1);
+  expect(idAt(table.rect.bottom)).toMatchObject({ text: ids[ids.length - 1] });
+});

@@ -11,6 +11,16 @@ import { cellAddress, parseCell } from "../../src/core/util/a1";
 
 export const FIXED_NOW = new Date("2026-11-25T09:00:00Z");
 
+/** Every behaviour of `toolkit` below its target (Minimum, aiming at Mature), none with an action. */
+export const allGapsAnswers = (toolkit: Toolkit = canonicalToolkit()): Answers => ({
+  behaviours: Object.fromEntries(
+    toolkit.themes
+      .flatMap((t) => t.keyAreas)
+      .flatMap((k) => k.behaviours)
+      .map((behaviour) => [behaviour.id, { current: "Minimum", target: "Mature" }]),
+  ),
+});
+
 export function plan(
   answers: Answers,
   options: Partial<PlanOptions> = {},

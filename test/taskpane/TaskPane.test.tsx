@@ -166,7 +166,10 @@ describe("TaskPane in Excel", () => {
   it("shows a UserFacingError's message and next step", async () => {
     const { host } = fakeHost({
       buildOrUpgrade: async () => {
-        throw new UserFacingError("Excel took too long to answer.", "Save your workbook, then try again.");
+        throw new UserFacingError({
+          message: "Excel took too long to answer.",
+          nextStep: "Save your workbook, then try again.",
+        });
       },
     });
     renderPane(host);
@@ -183,11 +186,11 @@ describe("TaskPane in Excel", () => {
     const downloaded: AssessmentDetails[] = [];
     const { host, calls } = fakeHost({
       status: async () => {
-        throw new UserFacingError(
-          "This version of Excel cannot add the level pickers.",
-          "Download the workbook instead and open it in Excel.",
-          true,
-        );
+        throw new UserFacingError({
+          message: "This version of Excel cannot add the level pickers.",
+          nextStep: "Download the workbook instead and open it in Excel.",
+          offerDownload: true,
+        });
       },
     });
     renderPane(host, async (details, onProgress) => {
@@ -234,7 +237,10 @@ describe("TaskPane in Excel", () => {
   it("keeps the result in view when selecting a sheet fails, and says why and what to do", async () => {
     const { host } = fakeHost({
       selectSheet: async (name) => {
-        throw new UserFacingError(`The sheet "${name}" is no longer in this workbook.`, "Build the assessment again.");
+        throw new UserFacingError({
+          message: `The sheet "${name}" is no longer in this workbook.`,
+          nextStep: "Build the assessment again.",
+        });
       },
     });
     renderPane(host);
@@ -250,7 +256,11 @@ describe("TaskPane in Excel", () => {
   it("does not point to a download button that a failed sheet link did not bring", async () => {
     const { host } = fakeHost({
       selectSheet: async () => {
-        throw new UserFacingError("Excel could not finish opening the sheet.", "Try again.", true);
+        throw new UserFacingError({
+          message: "Excel could not finish opening the sheet.",
+          nextStep: "Try again.",
+          offerDownload: true,
+        });
       },
     });
     renderPane(host);
@@ -300,10 +310,10 @@ describe("TaskPane in Excel", () => {
       status: async () => {
         statusReads += 1;
         if (statusReads === 1) return { existing: null, check: null };
-        throw new UserFacingError(
-          "Excel did not answer within 60 seconds while reading your workbook.",
-          "Wait a moment.",
-        );
+        throw new UserFacingError({
+          message: "Excel did not answer within 60 seconds while reading your workbook.",
+          nextStep: "Wait a moment.",
+        });
       },
     });
     renderPane(host);

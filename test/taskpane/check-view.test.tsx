@@ -261,7 +261,10 @@ describe("TaskPane's check in Excel", () => {
     const { host } = fakeHost(
       {
         selectCell: async (sheet) => {
-          throw new UserFacingError(`The sheet "${sheet}" is no longer in this workbook.`, "Check again.");
+          throw new UserFacingError({
+            message: `The sheet "${sheet}" is no longer in this workbook.`,
+            nextStep: "Check again.",
+          });
         },
       },
       assessed(tamperedCheck),
@@ -333,7 +336,10 @@ describe("TaskPane's check in Excel", () => {
     const { host } = fakeHost(
       {
         addCheckReport: async () => {
-          throw new UserFacingError("Excel could not add the sheet.", "Unprotect the workbook's structure.");
+          throw new UserFacingError({
+            message: "Excel could not add the sheet.",
+            nextStep: "Unprotect the workbook's structure.",
+          });
         },
       },
       assessed(tamperedCheck),
@@ -392,7 +398,10 @@ describe("TaskPane's check in Excel", () => {
     const { host } = fakeHost(
       {
         check: async () => {
-          throw new UserFacingError("Excel did not answer within 60 seconds.", "Wait a moment, then check again.");
+          throw new UserFacingError({
+            message: "Excel did not answer within 60 seconds.",
+            nextStep: "Wait a moment, then check again.",
+          });
         },
       },
       assessed(tamperedCheck),
@@ -471,7 +480,10 @@ describe("TaskPane's file check outside Excel", () => {
       check: async (file) => {
         reads += 1;
         if (reads === 1) return { fileName: file.name, result: tamperedCheck };
-        throw new UserFacingError(`"${file.name}" is not an Excel workbook.`, "Choose an .xlsx file.");
+        throw new UserFacingError({
+          message: `"${file.name}" is not an Excel workbook.`,
+          nextStep: "Choose an .xlsx file.",
+        });
       },
       downloadRepairedCopy: () => Promise.reject(new Error("not expected")),
     };

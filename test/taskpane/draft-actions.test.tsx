@@ -1,16 +1,17 @@
 /** @jest-environment jsdom */
 /**
  * The pane's Draft actions from the gaps, with the real Excel host over the in-memory Excel: the button on the
- * Assessment tab adds the rows, the message at the top says how many (focus moves to it) and links to the sheet;
+ * Assessment tab writes the rows (into the table's blank rows first), the message at the top says how many (focus moves to it) and links to the sheet;
  * pressed again it adds nothing and says every gap has its action; an older workbook is told to upgrade first.
  */
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Answers } from "../../src/core/plan/answer-types";
 import { ACTIONS_TABLE_NAME } from "../../src/core/plan/actions-sheet";
-import { SHEET_NAMES } from "../../src/core/plan/layout";
+import { ACTIONS, SHEET_NAMES } from "../../src/core/plan/layout";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import type { Toolkit } from "../../src/core/toolkit/schema";
+import { cellAddress } from "../../src/core/util/a1";
 import { cycleWords } from "../../src/core/words/cycle";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 import { FakeExcel } from "../fakes/excel-fake";
@@ -62,7 +63,10 @@ test("adds a row per gap without an action, says how many at the top with focus 
   expect(await screen.findByText(words.added(2), {}, { timeout: 20_000 })).toBeTruthy();
   await waitFor(() => expect(document.activeElement?.id).toBe("action-message"), { timeout: 10_000 });
   expect(screen.getByText(words.where(SHEET_NAMES.actions))).toBeTruthy();
-  expect(tableRows(fake)).toBe(before + 2);
+  // Both into the blank rows below the one action, so the table has not grown.
+  expect(tableRows(fake)).toBe(before);
+  const idAt = (row: number) => fake.cell(SHEET_NAMES.actions, cellAddress(row, ACTIONS.columns.id));
+  expect([idAt(ACTIONS.firstRow + 1), idAt(ACTIONS.firstRow + 2)]).toMatchObject([{ text: a.id }, { text: c.id }]);
   // The status is read again, as after a sign-off: let that read finish.
   await waitFor(() => expect(status).toHaveBeenCalledTimes(2));
   await act(() => status.mock.results[1].value);
@@ -72,7 +76,7 @@ test("adds a row per gap without an action, says how many at the top with focus 
   fireEvent.click(screen.getByRole("button", { name: "Draft actions from the gaps" }));
   expect(await screen.findByText(words.noneMissing, {}, { timeout: 20_000 })).toBeTruthy();
   await waitFor(() => expect(document.activeElement?.id).toBe("action-message"), { timeout: 10_000 });
-  expect(tableRows(fake)).toBe(before + 2);
+  expect(tableRows(fake)).toBe(before);
   await waitFor(() => expect(status).toHaveBeenCalledTimes(3));
   await act(() => status.mock.results[2].value);
 });

@@ -193,7 +193,9 @@ describe("primaryAction", () => {
 
 describe("toShownError", () => {
   it("passes a UserFacingError's words through", () => {
-    expect(toShownError(new UserFacingError("Too old.", "Download it.", true))).toEqual({
+    expect(
+      toShownError(new UserFacingError({ message: "Too old.", nextStep: "Download it.", offerDownload: true })),
+    ).toEqual({
       message: "Too old.",
       nextStep: "Download it.",
       offerDownload: true,

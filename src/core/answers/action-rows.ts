@@ -37,7 +37,7 @@ export interface ReadActions {
 
 const cellValue = (sheet: SnapshotSheet, row: number, column: number) => sheet.cells[cellAddress(row, column)]?.value;
 
-function textOf(value: SnapshotSheet["cells"][string]["value"] | undefined, date: boolean): string {
+function textOf(value: SnapshotSheet["cells"][string]["value"] | undefined, { date }: { date: boolean }): string {
   if (value === null || value === undefined) return "";
   if (date && typeof value === "number" && value > 0) return serialToIsoDate(value);
   return typeof value === "string" ? value : String(value);
@@ -66,12 +66,23 @@ function actionAt(sheet: SnapshotSheet, row: number): { action: ActionAnswer; er
   const action: ActionAnswer = {};
   const errors: string[] = [];
   for (const [key, column] of Object.entries(INPUTS) as [keyof ActionAnswer, number][]) {
-    const text = textOf(cellValue(sheet, row, column), key === "dueDate");
+    const text = textOf(cellValue(sheet, row, column), { date: key === "dueDate" });
     if (text.trim() === "") continue;
     action[key] = key === "dueDate" || key === "behaviourId" || key === "status" ? text.trim() : text;
     if (ERROR_VALUE.test(text.trim())) errors.push(`${ACTIONS.header[keyColumn(key)]} ${text.trim()}`);
   }
   return { action, errors };
+}
+
+/**
+ * Whether nothing at all is typed in the row's input columns (ID, action, owner, due date, status, note): not a
+ * space, not an error value. Only such a row may be written into; a row with anything typed is someone's.
+ */
+export function isBlankActionRow(sheet: SnapshotSheet, row: number): boolean {
+  return Object.values(INPUTS).every((column) => {
+    const value = cellValue(sheet, row, column);
+    return value === null || value === undefined || value === "";
+  });
 }
 
 const keyColumn = (key: keyof ActionAnswer) => (key === "behaviourId" ? "id" : key);

@@ -252,7 +252,7 @@ function compareGuards(
   for (const [address, locked] of Object.entries(actual.locked ?? {})) {
     const planned = plannedAddress(address);
     const expected = planned && (locks.get(planned.at) ?? true);
-    if (planned && expected !== locked) add(planned.row, lockFinding(where, address, !expected));
+    if (planned && expected !== locked) add(planned.row, lockFinding(where, address, { input: !expected }));
   }
   return [...byRow.keys()].sort((a, b) => a - b).flatMap((row) => byRow.get(row)!);
 }
@@ -296,7 +296,7 @@ function validationFinding(
     rule: "answer.date-rule-missing",
     sheet: where,
     cell: address,
-    message: findingWords.answer.dateRuleMissing(sheet.role === "guide"),
+    message: findingWords.answer.dateRuleMissing({ assessmentDate: sheet.role === "guide" }),
     expected: findingWords.answer.dateRuleExpected,
     found: found ? findingWords.answer.dateRuleFound(found.type, found.alert) : findingWords.answer.noDateRule,
     repairable: true,
@@ -304,7 +304,7 @@ function validationFinding(
 }
 
 /** `input`: the plan leaves the cell unlocked, for answers; otherwise it is canonical text, locked. */
-function lockFinding(where: FindingSheet, address: string, input: boolean): Finding {
+function lockFinding(where: FindingSheet, address: string, { input }: { input: boolean }): Finding {
   return input
     ? finding({
         rule: "protection.input-locked",

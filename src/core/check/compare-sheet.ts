@@ -99,7 +99,16 @@ const PREVIOUS_VALUES: readonly number[] = [C.previousCurrent, C.previousTarget,
  * Guide's sign-off cells, which the sign-off rules compare with the recorded sign-off, and the
  * Previous columns' values, which differ from workbook to workbook as answers do.
  */
-function isInput(sheet: SheetPlan, row: number, column: number, keyed: boolean, planned: PlannedCells): boolean {
+interface CellAt {
+  sheet: SheetPlan;
+  row: number;
+  column: number;
+  /** The sheet's rows are matched by key (behaviour ID), not by position. */
+  keyed: boolean;
+  planned: PlannedCells;
+}
+
+function isInput({ sheet, row, column, keyed, planned }: CellAt): boolean {
   // The day the workbook was written, which overdue actions are counted at, and the action plan's rows (the
   // actions rules compare their formulas).
   if (sheet.role === "summary") return column === 2 && planned.get(row)?.get(1) === SUMMARY_ACTIONS.asAtLabel;
@@ -311,7 +320,7 @@ export function compareSheet(
     if (actualRow === undefined) continue;
     for (const [column, expected] of cells) {
       if (keyed && column === keys?.column) continue;
-      if (isInput(sheet, row, column, keyed, planned)) continue;
+      if (isInput({ sheet, row, column, keyed, planned })) continue;
       const at = { row, column, rowShift: actualRow - row };
       const problem = compareCell(sheet, where, expected, actual, at, defaults, formulas);
       if (problem) findings.push(problem);

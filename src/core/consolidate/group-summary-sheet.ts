@@ -47,7 +47,7 @@ function summaryRows(toolkit: Toolkit): SummaryRow[] {
 }
 
 /** A return's column heading: its number, council and respondent (or role), all as text; only its number when anonymised. */
-export function returnLabel(used: UsedReturn, anonymised = false): string {
+export function returnLabel(used: UsedReturn, { anonymised }: { anonymised: boolean }): string {
   if (anonymised) return words.anonymousReturn(used.number);
   const who = used.identity.respondent || used.identity.role;
   return words.returnLabel(used.number, used.identity.council || words.noCouncil, who);
@@ -115,7 +115,7 @@ const STATISTIC_FORMULAS: Record<StatisticKey, (over: string) => string> = {
  * The statistics over `over`: blank when none of its cells holds a number; when anonymised, not shown
  * (peerWords.suppressed) when fewer than MINIMUM_RETURNS do.
  */
-const statisticFormulas = (over: string, anonymised: boolean): PlanCell[] =>
+const statisticFormulas = (over: string, { anonymised }: { anonymised: boolean }): PlanCell[] =>
   GROUP_SUMMARY.statistics.map(({ key }) => ({
     formula: anonymised
       ? `IF(COUNT(${over})<${MINIMUM_RETURNS},${formulaString(peerWords.suppressed)},${STATISTIC_FORMULAS[key](over)})`
@@ -123,7 +123,7 @@ const statisticFormulas = (over: string, anonymised: boolean): PlanCell[] =>
   }));
 
 /** The level of a score cell; a figure not shown stays not shown. */
-const levelOf = (cell: string, levels: readonly string[], anonymised: boolean) =>
+const levelOf = (cell: string, levels: readonly string[], { anonymised }: { anonymised: boolean }) =>
   `IF(ISNUMBER(${cell}),INDEX(${levelArray(levels)},INT(${cell})),${
     anonymised
       ? `IF(${cell}=${formulaString(peerWords.suppressed)},${cell},${formulaString(NOT_ASSESSED)})`
@@ -165,7 +165,7 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
   while (widths.length < first - 1 + peerColumns) widths.push(GROUP_SUMMARY.widths.statistic);
   const sheet = new SheetBuilder("groupSummary", "groupSummary", input.sheetNames.groupSummary, widths);
   const ranges = groupDataRanges(input.sheetNames.groupData, input.groupDataRowCount);
-  const labels = returns.map((used) => returnLabel(used, anonymised));
+  const labels = returns.map((used) => returnLabel(used, { anonymised }));
   const withPrevious = returns.some(hasPreviousAnswers);
 
   sheet
@@ -204,7 +204,7 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
         row.label,
         row.scope,
         ...returns.map((_, r) => ({ formula: averageFormula({ row, rowNumber, column: first + r, ranges }) })),
-        ...statisticFormulas(over, anonymised),
+        ...statisticFormulas(over, { anonymised }),
       ];
     }),
   );
@@ -224,7 +224,9 @@ export function groupSummarySheet(input: GroupSummaryInput): SheetPlan {
       row.label,
       row.scope,
       ...[...returns.map((_, r) => first + r), ...SCORE_STATISTICS.map(({ key }) => statisticColumn(key))].map(
-        (column): PlanCell => ({ formula: levelOf(cellAddress(numbersTop + i, column), toolkit.levels, anonymised) }),
+        (column): PlanCell => ({
+          formula: levelOf(cellAddress(numbersTop + i, column), toolkit.levels, { anonymised }),
+        }),
       ),
       null,
     ]),
@@ -286,7 +288,7 @@ interface PeerBlock {
 }
 
 /** A group's heading cells: its name, its number of returns ("Fewer than 5" when anonymised and too few). */
-function groupHeading(group: PeerGroup, anonymised: boolean): { name: PlanCell; count: PlanCell } {
+function groupHeading(group: PeerGroup, { anonymised }: { anonymised: boolean }): { name: PlanCell; count: PlanCell } {
   const tooFew = anonymised && group.positions.length < MINIMUM_RETURNS;
   return { name: group.name, count: tooFew ? peerWords.fewerThan(MINIMUM_RETURNS) : group.positions.length };
 }
@@ -301,7 +303,7 @@ function peerBlock(block: PeerBlock, grouping: CouncilGrouping, groups: PeerGrou
   const first = GROUP_SUMMARY.columns.firstReturn;
   const width = STATISTICS.length;
   const lastColumn = first - 1 + groups.length * width;
-  const headings = groups.map((group) => groupHeading(group, anonymised));
+  const headings = groups.map((group) => groupHeading(group, { anonymised }));
   const spread = (cells: (group: number) => PlanCell[]) => groups.flatMap((_, g) => cells(g));
   const padded = (cell: PlanCell): PlanCell[] => [cell, ...STATISTICS.slice(1).map(() => null)];
   const bodyTop = top + 4;
@@ -331,7 +333,7 @@ function peerBlock(block: PeerBlock, grouping: CouncilGrouping, groups: PeerGrou
         const tooFew = anonymised && group.positions.length < MINIMUM_RETURNS;
         if (tooFew) return STATISTICS.map((): PlanCell => peerWords.suppressed);
         const columns = group.positions.map((position) => first + position);
-        return statisticFormulas(cellsOver(numbersTop + i, columns, cellAddress), anonymised);
+        return statisticFormulas(cellsOver(numbersTop + i, columns, cellAddress), { anonymised });
       }),
     ]),
   );
@@ -419,7 +421,7 @@ function averagesBlock(block: AveragesBlock): number {
         ...columns.map((column) => ({
           formula: averageFormula({ row, rowNumber, column, ranges, figure, returnNumberRow }),
         })),
-        ...statisticFormulas(`${cellAddress(rowNumber, first)}:${cellAddress(rowNumber, lastReturn)}`, anonymised),
+        ...statisticFormulas(`${cellAddress(rowNumber, first)}:${cellAddress(rowNumber, lastReturn)}`, { anonymised }),
       ];
     }),
   );

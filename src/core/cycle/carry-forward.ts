@@ -49,10 +49,10 @@ interface LastYear {
  * be decided here (the compiler asks for it).
  */
 const THIS_YEARS_ANSWER: {
-  [K in keyof Required<BehaviourAnswer>]: (last: BehaviourAnswer, levels: boolean) => BehaviourAnswer[K];
+  [K in keyof Required<BehaviourAnswer>]: (last: BehaviourAnswer, carried: { levels: boolean }) => BehaviourAnswer[K];
 } = {
-  current: (last, levels) => (levels ? last.current : undefined),
-  target: (last, levels) => (levels ? last.target : undefined),
+  current: (last, { levels }) => (levels ? last.current : undefined),
+  target: (last, { levels }) => (levels ? last.target : undefined),
   // Last year's evidence is shown read-only as Previous evidence; this year's is written afresh.
   evidence: () => undefined,
   // Whoever owns a behaviour usually still does; the officer changes it where not.
@@ -76,7 +76,7 @@ const THIS_YEARS_ANSWERS: { [K in keyof Required<Answers>]: (last: LastYear) => 
     Object.fromEntries(
       Object.entries(last.answers.behaviours)
         .filter(([id]) => last.known.has(id))
-        .map(([id, answer]) => [id, thisYears(answer, last.carryLevels)]),
+        .map(([id, answer]) => [id, thisYears(answer, { levels: last.carryLevels })]),
     ),
   previous: (last) => last.previous,
   // The action plan goes on: every action not Done or Dropped (status as typed, so "done " counts as Done), as it was.
@@ -89,11 +89,11 @@ const THIS_YEARS_ANSWERS: { [K in keyof Required<Answers>]: (last: LastYear) => 
 const isClosedStatus = (status: string | undefined) =>
   CLOSED_ACTION_STATUSES.some((closed) => closed.toLowerCase() === (status ?? "").trim().toLowerCase());
 
-function thisYears(last: BehaviourAnswer, levels: boolean): BehaviourAnswer {
+function thisYears(last: BehaviourAnswer, carried: { levels: boolean }): BehaviourAnswer {
   const answer = Object.fromEntries(
     (Object.keys(THIS_YEARS_ANSWER) as (keyof BehaviourAnswer)[]).map((key) => [
       key,
-      THIS_YEARS_ANSWER[key](last, levels),
+      THIS_YEARS_ANSWER[key](last, carried),
     ]),
   );
   return Object.fromEntries(Object.entries(answer).filter(([, v]) => v !== undefined)) as BehaviourAnswer;
@@ -165,7 +165,11 @@ export function carryForward(request: CarryForwardRequest): CarriedForward {
     ok: true,
     answers,
     notes: [
-      cycleWords.started(fileName, Object.keys(behaviours).length, request.carryLevels),
+      cycleWords.started({
+        file: fileName,
+        carried: Object.keys(behaviours).length,
+        levels: request.carryLevels,
+      }),
       ...(fromVersion !== toolkit.version ? [cycleWords.otherToolkit(fromVersion, toolkit.version)] : []),
       ...(notCarried.length > 0 ? [cycleWords.notInToolkit(notCarried, toolkit.version)] : []),
       ...dates.notes,

@@ -1,18 +1,20 @@
 /**
- * Draft actions from the gaps in the open workbook (the pane): the rows to add at the foot of the action plan's
- * table, one per behaviour below its target with no action yet (draft-actions.ts decides which), each row whole —
- * its inputs and the looked-up columns' formulas at the row it lands on, the same formulas the table's calculated
- * columns hold there. Nothing already in the table is rewritten or moved: the rows are only added.
+ * Draft actions from the gaps in the open workbook (the pane): one row per behaviour below its target with no action
+ * yet (draft-actions.ts decides which), each row whole — its inputs and the looked-up columns' formulas at the row it
+ * lands on, the same formulas the table's calculated columns hold there. The table's blank rows (a new workbook has
+ * EMPTY_ACTION_ROWS of them, to type into) are filled first, top to bottom, as someone typing would; the rest are
+ * added at the table's foot. A row with anything typed in it is never written: only blank rows are filled.
  *
  * A workbook without the table (an older layout, or a table the user deleted or reshaped) is refused, saying
  * what to do first, as adding rows to a table of other columns would put the values in the wrong places.
  */
+import { isBlankActionRow } from "../answers/action-rows";
 import { readAssessment } from "../answers/from-snapshot";
 import { isUpgrade } from "../assessment/plan-assessment";
 import { actionRow, ACTIONS_TABLE_NAME } from "../plan/actions-sheet";
 import { ACTIONS } from "../plan/layout";
 import type { PlanCell } from "../plan/types";
-import type { WorkbookSnapshot } from "../snapshot/types";
+import type { SnapshotSheet, WorkbookSnapshot } from "../snapshot/types";
 import type { Toolkit } from "../toolkit/schema";
 import { parseRange } from "../util/a1";
 import { cycleWords } from "../words/cycle";
@@ -25,7 +27,9 @@ export interface DraftedRows {
   /** The sheet the table is on, as it is named now. */
   sheet: string;
   table: string;
-  /** One row per drafted action, every column of the table; none when every gap already has an action. */
+  /** Drafted actions written into the table's blank rows, by sheet row, every column of the table. */
+  filled: { row: number; cells: PlanCell[] }[];
+  /** The drafted actions no blank row was left for, to add at the table's foot, every column of the table. */
   rows: PlanCell[][];
   /** The message's title: how many were added, or why none was. */
   title: string;
@@ -63,11 +67,27 @@ export function planDraftedRows({
     return { refused: "repair-first", message: words.tableChanged, nextStep: words.repairFirst };
   const { drafted, belowTarget } = draftActions(toolkit, found.answers);
   const behaviours = toolkit.themes.flatMap((t) => t.keyAreas).flatMap((k) => k.behaviours).length;
-  const last = parseRange(table.range).bottom;
-  const rows = drafted.map((action, i) => actionRow(action, last + 1 + i, { dataSheet, behaviours }));
-  if (rows.length === 0)
-    return { sheet, table: table.name, rows, title: belowTarget > 0 ? words.noneMissing : words.noGaps, notes: [] };
-  return { sheet, table: table.name, rows, title: words.added(rows.length), notes: [words.where(sheet)] };
+  const { top, bottom } = parseRange(table.range);
+  const actionsSheet = snapshot.sheets.find((s) => s.name === sheet);
+  // The header is the range's first row; an Excel table has no totals row unless someone adds one (then its row
+  // holds a total, not blank inputs, and is left alone).
+  const blank = actionsSheet ? blankRows(actionsSheet, { first: top + 1, last: bottom }) : [];
+  const rowAt = (action: (typeof drafted)[number], row: number) => actionRow(action, row, { dataSheet, behaviours });
+  const filled = drafted.slice(0, blank.length).map((action, i) => ({ row: blank[i], cells: rowAt(action, blank[i]) }));
+  const rows = drafted.slice(blank.length).map((action, i) => rowAt(action, bottom + 1 + i));
+  const base = { sheet, table: table.name, filled, rows };
+  if (drafted.length === 0) return { ...base, title: belowTarget > 0 ? words.noneMissing : words.noGaps, notes: [] };
+  return { ...base, title: words.added(drafted.length), notes: [words.where(sheet)] };
+}
+
+/** How many drafted actions are written: into blank rows and added. */
+export const draftedCount = (drafted: DraftedRows) => drafted.filled.length + drafted.rows.length;
+
+/** The table's rows with nothing typed in them, top to bottom. */
+function blankRows(sheet: SnapshotSheet, { first, last }: { first: number; last: number }): number[] {
+  const rows: number[] = [];
+  for (let row = first; row <= last; row++) if (isBlankActionRow(sheet, row)) rows.push(row);
+  return rows;
 }
 
 /** Whether the table has the plan's columns from column A (so each value lands under its heading); rows added above it do not matter. */

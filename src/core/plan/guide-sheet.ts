@@ -58,7 +58,11 @@ const dateOrBlank = (iso: string | undefined) => (iso ? (isIsoDate(iso) ? isoDat
  * marked DRAFT), so that nobody mistakes the workbook for a later edition.
  */
 export function provenanceLine(toolkit: Toolkit): string {
-  return words.provenance(toolkit.publisher, toolkit.title, /\bDRAFT\b/.test(toolkit.source));
+  return words.provenance({
+    publisher: toolkit.publisher,
+    title: toolkit.title,
+    draft: /\bDRAFT\b/.test(toolkit.source),
+  });
 }
 
 export function guideSheet(

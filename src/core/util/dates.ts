@@ -29,7 +29,7 @@ const DAYS_1900_TO_1904 = 1_462;
  * are ExcelJS's (a JS Date rounded to the millisecond, lib/utils/utils.js excelToDate) then
  * dateToSerial, as the .xlsx reader took them when ExcelJS read for it, so it gives the same numbers.
  */
-export function serialOfDateSystem(serial: number, date1904: boolean): number {
+export function serialOfDateSystem(serial: number, { date1904 }: { date1904: boolean }): number {
   const days = serial - UNIX_EPOCH_SERIAL + (date1904 ? DAYS_1900_TO_1904 : 0);
   return dateToSerial(new Date(Math.round(days * DAY_MS)));
 }

@@ -18,7 +18,7 @@ export const cycleWords = {
     `${file} has the same assessment date as this one (${date}); its answers are shown as the previous ones all the same.`,
   noPreviousDate: (file: string) =>
     `${file} has no assessment date on its Guide, so the previous answers are shown without one.`,
-  started: (file: string, carried: number, levels: boolean) =>
+  started: ({ file, carried, levels }: { file: string; carried: number; levels: boolean }) =>
     `Started from ${file}: ${plural(carried, "behaviour's answer", "behaviours' answers")} shown in the Previous columns${levels ? ", and their levels picked again as a starting point" : ""}.`,
   otherToolkit: (from: string, to: string) =>
     `${from ? `The previous return was made with toolkit ${from}` : "The previous return does not say which toolkit version made it"}; its answers were matched to toolkit ${to} by behaviour ID.`,
@@ -37,7 +37,7 @@ export const cycleWords = {
     noneMissing: "No actions added: every behaviour below its target already has an action.",
     noGaps: "No actions added: no behaviour has a current level below its target.",
     where: (sheet: string) =>
-      `They are at the foot of the table on the sheet “${sheet}”, each aiming at the next level; the actions already there are as they were. Give each an owner and a due date.`,
+      `They are in the table on the sheet “${sheet}”, in its empty rows first and then at its foot, each aiming at the next level; the actions already there are as they were. Give each an owner and a due date.`,
     noAssessment: "This workbook holds no assessment, so there are no gaps to draft actions from.",
     noAssessmentNext: "Build the assessment on the Assessment tab first.",
     olderWorkbook:

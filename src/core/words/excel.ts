@@ -36,7 +36,7 @@ export const excelWords = {
    * with only ExcelApi 1.8 can neither see nor clear a sheet's filter (writing under it would put rows in the
    * wrong places).
    */
-  hiddenRowsRefusal: (sheets: readonly string[]) => ({
+  hiddenRowsRefusal: ({ sheets }: { sheets: readonly string[] }) => ({
     message:
       sheets.length === 1
         ? `Rows on the ${sheets[0]} sheet are hidden, probably by a filter, and this version of Excel does not let the add-in clear it. Nothing has been changed.`

@@ -142,7 +142,7 @@ export const findingWords = {
     pickerFound: (type: string, list: string | undefined, alert: string) =>
       `${type}${list ? ` of ${list}` : ""}, ${alert} alert`,
     noPicker: "no picker",
-    dateRuleMissing: (assessmentDate: boolean) =>
+    dateRuleMissing: ({ assessmentDate }: { assessmentDate: boolean }) =>
       `${assessmentDate ? "The assessment date cell" : "This review date cell"} no longer refuses entries that are not dates.`,
     dateRuleExpected: "a date rule that stops other entries",
     dateRuleFound: (type: string, alert: string) => `${type}, ${alert} alert`,

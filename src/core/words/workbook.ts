@@ -83,7 +83,7 @@ export const workbookWords = {
   allKeyAreas: "All key areas",
   guide: {
     title: "NPS Toolkit for Excel: procurement self-assessment",
-    provenance: (publisher: string, title: string, draft: boolean) =>
+    provenance: ({ publisher, title, draft }: { publisher: string; title: string; draft: boolean }) =>
       `Toolkit text: ${publisher}, ${title}.${draft ? " Every page of the source is marked DRAFT: this is the draft text, not a later edition." : ""}`,
     howToHeading: "How to use this workbook",
     howTo: [

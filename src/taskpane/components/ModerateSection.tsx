@@ -1,22 +1,10 @@
-import {
-  Button,
-  Label,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
-} from "@fluentui/react-components";
-import { useId, useState, type ChangeEvent } from "react";
-import type { ModerationLogEntry } from "../../core/moderate/moderate";
+import { Button } from "@fluentui/react-components";
+import type { Moderation, ModerationLogEntry } from "../../core/moderate/moderate";
 import { moderationWords } from "../../core/words/moderation";
 import { paneWords } from "../../core/words/pane";
 import { MODERATE_RESULT_ID, type ModerateTo } from "../moderate-actions";
-import type { ModerateView } from "../moderate-state";
-import { toShownError, type ShownError } from "../state";
-import { FileLine, readLine, type FileLineEntry } from "./ConsolidateSection";
-import { ErrorPanel } from "./ErrorPanel";
-import { ProgressPanel } from "./ProgressPanel";
+import type { ModerateView } from "../state";
+import { ChosenReturnsSection, RunOutcome, type ChosenReturnsTask, type FileLineEntry } from "./ChosenReturnsSection";
 import { usePaneStyles } from "./styles";
 
 const words = moderationWords.pane;
@@ -31,108 +19,84 @@ interface ModerateProps {
   onSelectSheet?: (name: string) => Promise<void>;
 }
 
+const TASK: ChosenReturnsTask<Moderation> = {
+  headingId: "moderate-heading",
+  resultId: MODERATE_RESULT_ID,
+  // Each looked up here, so that the words test sees every one used.
+  words: {
+    heading: moderationWords.pane.heading,
+    hintExcel: moderationWords.pane.hintExcel,
+    hintStandalone: moderationWords.pane.hintStandalone,
+    label: moderationWords.pane.label,
+    filesHeading: moderationWords.pane.filesHeading,
+    filesLabel: moderationWords.pane.filesLabel,
+    sheetsLabel: moderationWords.pane.sheetsLabel,
+    someLeftOutTitle: moderationWords.pane.someLeftOutTitle,
+  },
+  linesOf: (moderation) => moderation.log.map(lineOf),
+};
+
 /**
  * Choose one council's respondents' returns, then write the moderation into this workbook (Excel) or download the
  * moderated workbook; what happened is said at the top, and below it each file's fate.
  */
 export function ModerateSection({ view, busy, inExcel, onModerate, onSelectSheet }: ModerateProps) {
-  const styles = usePaneStyles();
-  const inputId = useId();
-  const hintId = useId();
-  // The chosen Files stay out of the reducer: they are the browser's handles, not something the pane shows.
-  const [files, setFiles] = useState<File[]>([]);
-  const chosen = (event: ChangeEvent<HTMLInputElement>) => setFiles(Array.from(event.target.files ?? []));
-  const cannot = busy || files.length === 0;
   return (
-    <section className={styles.section} aria-labelledby="moderate-heading">
-      <Subtitle2 as="h2" id="moderate-heading" className={styles.heading}>
-        {words.heading}
-      </Subtitle2>
-      <div aria-live="polite" className={styles.liveRegion}>
-        {view.progress && <ProgressPanel progress={view.progress} />}
-        {view.error && <ErrorPanel id={MODERATE_RESULT_ID} error={view.error} downloadButtonShown={false} />}
-        {!view.progress && view.result && !view.error && <Outcome view={view} onSelectSheet={onSelectSheet} />}
-      </div>
-      <p className={styles.paragraph} id={hintId}>
-        {inExcel ? words.hintExcel : words.hintStandalone}
-      </p>
-      <Label htmlFor={inputId}>{words.label}</Label>
-      <input
-        id={inputId}
-        type="file"
-        multiple
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-describedby={hintId}
-        className={styles.fileInput}
-        onChange={chosen}
-      />
-      <div className={styles.actions}>
-        {inExcel && (
-          <Button appearance="primary" onClick={() => onModerate(files, "workbook")} disabledFocusable={cannot}>
-            {words.write}
+    <ChosenReturnsSection
+      task={TASK}
+      inExcel={inExcel}
+      view={view}
+      busy={busy}
+      outcome={<Outcome view={view} onSelectSheet={onSelectSheet} />}
+      buttons={({ files, disabled }) => (
+        <>
+          {inExcel && (
+            <Button appearance="primary" onClick={() => onModerate(files, "workbook")} disabledFocusable={disabled}>
+              {words.write}
+            </Button>
+          )}
+          <Button
+            appearance={inExcel ? "secondary" : "primary"}
+            onClick={() => onModerate(files, "download")}
+            disabledFocusable={disabled}
+          >
+            {words.download}
           </Button>
-        )}
-        <Button
-          appearance={inExcel ? "secondary" : "primary"}
-          onClick={() => onModerate(files, "download")}
-          disabledFocusable={cannot}
-        >
-          {words.download}
-        </Button>
-      </div>
-      <FileLines view={view} />
-    </section>
+        </>
+      )}
+    />
   );
 }
 
 /** What the run did: written into the workbook (with links to the sheets to look at first) or downloaded. */
 function Outcome({ view, onSelectSheet }: Pick<ModerateProps, "view" | "onSelectSheet">) {
   const styles = usePaneStyles();
-  const [selectError, setSelectError] = useState<ShownError | null>(null);
   const moderation = view.result;
   if (!moderation) return null;
-  const leftOut = moderation.log.filter((entry) => !entry.used).length;
-  const intent = leftOut > 0 ? "warning" : "success";
   const notes = [...(view.written?.notes ?? []), ...moderation.warnings];
   // The Moderation sheet and the first key area: where the meeting starts.
   const toVisit = (view.written?.sheets ?? []).filter(
     (sheet, i, all) => sheet.role === "moderation" || all.findIndex((s) => s.role === "keyArea") === i,
   );
-  const select = (name: string) => {
-    setSelectError(null);
-    onSelectSheet?.(name).catch((error: unknown) => setSelectError(toShownError(error)));
-  };
   return (
-    <>
-      <MessageBar id={MODERATE_RESULT_ID} tabIndex={-1} intent={intent} data-intent={intent} layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>
-            {view.written ? words.writtenTitle : words.downloadedTitle}
-            {leftOut > 0 && ` ${words.someLeftOutTitle(leftOut)}`}
-          </MessageBarTitle>
-          {moderation.summary} {view.downloaded && words.openDownloaded(view.downloaded)}
-          {notes.length > 0 && (
-            <ul className={styles.list} aria-label={paneWords.done.notes}>
-              {notes.map((note, i) => (
-                <li key={i}>{note}</li>
-              ))}
-            </ul>
-          )}
-        </MessageBarBody>
-      </MessageBar>
-      {onSelectSheet && toVisit.length > 0 && (
-        <ul className={styles.list} aria-label={words.sheetsLabel}>
-          {toVisit.map(({ name }) => (
-            <li key={name}>
-              <Link as="button" onClick={() => select(name)}>
-                {paneWords.done.goTo(name)}
-              </Link>
-            </li>
+    <RunOutcome
+      id={MODERATE_RESULT_ID}
+      title={view.written ? words.writtenTitle : words.downloadedTitle}
+      leftOut={moderation.log.filter((entry) => !entry.used).length}
+      words={words}
+      sheets={toVisit.map(({ name }) => name)}
+      linkText={paneWords.done.goTo}
+      onSelectSheet={onSelectSheet}
+    >
+      {moderation.summary} {view.downloaded && words.openDownloaded(view.downloaded)}
+      {notes.length > 0 && (
+        <ul className={styles.list} aria-label={paneWords.done.notes}>
+          {notes.map((note, i) => (
+            <li key={i}>{note}</li>
           ))}
         </ul>
       )}
-      {selectError && <ErrorPanel error={selectError} downloadButtonShown={false} />}
-    </>
+    </RunOutcome>
   );
 }
 
@@ -147,25 +111,4 @@ function lineOf(entry: ModerationLogEntry): FileLineEntry {
     reason: reason.charAt(0).toUpperCase() + reason.slice(1),
     ...(entry.council ? { identity: { council: entry.council } } : {}),
   };
-}
-
-/** A line per file: as it is read, then, once the run ends, left-out files first (they are what needs doing). */
-function FileLines({ view }: { view: ModerateView }) {
-  const styles = usePaneStyles();
-  const log = view.progress ? null : view.result?.log;
-  if (!log && view.files.length === 0) return null;
-  return (
-    <>
-      <Subtitle2 as="h3" className={styles.heading}>
-        {words.filesHeading}
-      </Subtitle2>
-      <ul className={styles.findings} aria-label={words.filesLabel}>
-        {log
-          ? [...log.filter((e) => !e.used), ...log.filter((e) => e.used)].map((entry, i) => (
-              <FileLine key={i} entry={lineOf(entry)} />
-            ))
-          : view.files.map((p, i) => <li key={i}>{readLine(p)}</li>)}
-      </ul>
-    </>
-  );
 }

@@ -48,7 +48,7 @@ type SharedMasters = Map<string, { address: string; formula: string }>;
 function number(text: string, raw: RawCell, context: WorksheetContext): number {
   const value = parseFloat(text);
   const isDate = raw.format !== undefined && raw.format > 0 && context.formats[raw.format]?.date;
-  return isDate ? serialOfDateSystem(value, context.date1904) : value;
+  return isDate ? serialOfDateSystem(value, { date1904: context.date1904 }) : value;
 }
 
 /** A formula's cached result, typed by the cell's `t`; null when the file holds none. */
