@@ -1,10 +1,17 @@
 /** A1-style address helpers (1-based rows and columns). */
 
+/** Letters already worked out, by column number: a plan or a read asks for the same few columns millions of times. */
+const LETTERS = new Map<number, string>();
+
 export function columnLetter(column: number): string {
+  const known = LETTERS.get(column);
+  if (known !== undefined) return known;
   let letters = "";
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   }
+  // Only Excel's 16,384 columns are kept, so the list stays small whatever a caller asks.
+  if (Number.isInteger(column) && column > 0 && column <= 16_384) LETTERS.set(column, letters);
   return letters;
 }
 
