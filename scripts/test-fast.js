@@ -3,7 +3,8 @@
 // outside its own process and is not a property test, chosen by what each test file imports (directly or through its
 // helpers, the product's own files included), so a new slow test is left out without being listed. Left out:
 // LibreOffice and Chromium, the real office.js client (megabytes of script in jsdom), child processes (the validator,
-// npm, eslint, the built command line), worker threads, and *.property.test.ts files (hundreds of random runs).
+// npm, eslint, the built command line), worker threads, *.property.test.ts files (hundreds of random runs) and
+// *.scale.test.ts files (a case whose point is its size, such as two hundred returns, split from its file's examples).
 // The full suite stays `npm test`. Words narrow the files to those whose path contains one of them
 // (`npm run test:fast -- test/taskpane`); options go to jest (`npm run test:fast -- --verbose`).
 "use strict";
@@ -23,8 +24,9 @@ const ENGINES = [
   "child_process",
   "worker_threads",
 ];
-// Property tests are named for it: fast-check runs each of them hundreds of times.
-const PROPERTY_TEST = /\.property\.test\.tsx?$/;
+// Property tests are named for it: fast-check runs each of them hundreds of times. Scale tests too: their point is
+// their size (hundreds of returns), which takes seconds however it is written.
+const SLOW_BY_NAME = /\.(property|scale)\.test\.tsx?$/;
 const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"']+)["']/g;
 
 /** The file a relative import names, or the bare package name. */
@@ -57,12 +59,12 @@ if (listed.status !== 0) {
   process.exit(listed.status || 1);
 }
 const all = listed.stdout.split("\n").filter(Boolean).sort();
-const fast = all.filter((file) => !PROPERTY_TEST.test(file) && !needsAnEngine(file));
+const fast = all.filter((file) => !SLOW_BY_NAME.test(file) && !needsAnEngine(file));
 const args = process.argv.slice(2);
 const words = args.filter((arg) => !arg.startsWith("-")).map((word) => path.resolve(ROOT, word));
 const chosen = words.length === 0 ? fast : fast.filter((file) => words.some((word) => file.startsWith(word)));
 console.log(
-  `test:fast: ${chosen.length} of ${all.length} test files (the rest start an engine, a process or a worker, or are property tests: npm test)`,
+  `test:fast: ${chosen.length} of ${all.length} test files (the rest start an engine, a process or a worker, or are property or scale tests: npm test)`,
 );
 if (chosen.length === 0) {
   console.error(`test:fast: no fast test file under ${words.join(", ")} (npm test runs them all)`);

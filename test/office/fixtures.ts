@@ -9,7 +9,7 @@ import type { Toolkit } from "../../src/core/toolkit/schema";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
 import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
 import { writeWorkbookPlan } from "../../src/office/write-plan";
-import { FakeExcel } from "../fakes/excel-fake";
+import { FakeExcel, type SyncRecord, type WorkbookState } from "../fakes/excel-fake";
 
 export const NOW = new Date("2025-03-01T10:00:00Z");
 export const DETAILS = { council: "Anytown Borough Council", assessmentDate: "2025-03-01" };
@@ -47,6 +47,23 @@ export function completeAnswers(toolkit: Toolkit, answers: Omit<Answers, "behavi
   };
 }
 
+/**
+ * What writing a plan left in a fake, kept per test file: many tests start from the same workbook, and writing it
+ * through the fake is most of their time. Keyed by the toolkit object, then by the answers, the plan options and
+ * everything the fake held and was set to before, so a hit is the write it stands for: the same state and the same
+ * sync records, copied.
+ */
+const written = new WeakMap<Toolkit, Map<string, { plan: WorkbookPlan; state: WorkbookState; syncs: SyncRecord[] }>>();
+
+function writeKey(fake: FakeExcel, answers: Answers, options: Partial<PlanOptions>): string | undefined {
+  // A fake set to hang, wait or fail is not the plain write the copy stands for. Without structuredClone (jest's
+  // jsdom environment leaves it out) nothing is kept.
+  if (fake.hangSyncs || fake.syncDelayMs > 0 || fake.failNextSync || typeof structuredClone !== "function") {
+    return undefined;
+  }
+  return JSON.stringify([answers, options, fake.options, fake.syncs.length, fake.snapshotState()]);
+}
+
 /** Writes a plan with answers straight into an empty fake (how an earlier build would have left it). */
 export async function writePlanWithAnswers(
   fake: FakeExcel,
@@ -54,12 +71,26 @@ export async function writePlanWithAnswers(
   answers: Answers,
   options: Partial<PlanOptions> = {},
 ): Promise<WorkbookPlan> {
+  const key = writeKey(fake, answers, options);
+  const byToolkit = written.get(toolkit) ?? new Map();
+  written.set(toolkit, byToolkit);
+  const earlier = key === undefined ? undefined : byToolkit.get(key);
+  if (earlier) {
+    Object.assign(fake.state, structuredClone(earlier.state));
+    for (const record of earlier.syncs) fake.recordSync({ ...record });
+    return structuredClone(earlier.plan);
+  }
   const plan = buildWorkbookPlan(toolkit, answers, { now: NOW, ...options });
+  const mark = fake.syncs.length;
   await fake.run((context) =>
     writeWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true }, () =>
       context.sync(),
     ),
   );
+  if (key !== undefined) {
+    const syncs = fake.syncs.slice(mark).map((record) => ({ ...record }));
+    byToolkit.set(key, { plan: structuredClone(plan), state: structuredClone(fake.state), syncs });
+  }
   return plan;
 }
 

@@ -46,15 +46,22 @@ const OTHER = respondentAnswers(
   "Othertown Council",
 );
 
+/** The four returns' bytes, written once for both tests (writing an .xlsx file is most of a test's time). */
+let returnBytes: Promise<{ name: string; bytes: Uint8Array }[]> | undefined;
+
 /** The four returns as the files a user chooses: R1 to R3 of Anytown Council, and one of Othertown Council. */
 async function chosenFiles(): Promise<File[]> {
-  const returns = [
-    ...THREE.map((answers, i) => ({ name: `R${i + 1}.xlsx`, answers })),
-    { name: "other.xlsx", answers: OTHER },
-  ];
-  const files: File[] = [];
-  for (const r of returns) files.push(new File([(await writePlanToBuffer(returnPlan(r.answers))).slice()], r.name));
-  return files;
+  returnBytes ??= (async () => {
+    const returns = [
+      ...THREE.map((answers, i) => ({ name: `R${i + 1}.xlsx`, answers })),
+      { name: "other.xlsx", answers: OTHER },
+    ];
+    const written: { name: string; bytes: Uint8Array }[] = [];
+    for (const r of returns) written.push({ name: r.name, bytes: await writePlanToBuffer(returnPlan(r.answers)) });
+    return written;
+  })();
+  // A new File of a copy each time, so one test's reading cannot change what the other reads.
+  return (await returnBytes).map((r) => new File([r.bytes.slice()], r.name));
 }
 
 async function paneOver(fake: FakeExcel) {

@@ -25,7 +25,7 @@ const area = toolkit.themes[0].keyAreas[0];
 const [first, second] = area.behaviours;
 /** The pane's today: next year's date starts as 31/03/2026. */
 const today = new Date(2026, 2, 31, 9, 0, 0);
-import { unusedFeatures } from "./pane-fixtures";
+import { nodeStructuredClone, unusedFeatures } from "./pane-fixtures";
 
 const lastYear: Answers = {
   council: "Anytown Borough Council",
@@ -37,11 +37,19 @@ const lastYear: Answers = {
   },
 };
 
-// The Excel fake schedules its syncs with Node's setImmediate, and the core's SHA-256 and the .xlsx reader use
-// TextEncoder and TextDecoder (every browser the pane runs in has them): jest's jsdom environment leaves them out.
-beforeAll(() => Object.assign(globalThis, { setImmediate: nodeSetImmediate, TextEncoder, TextDecoder }));
+// The Excel fake schedules its syncs with Node's setImmediate, the core's SHA-256 and the .xlsx reader use
+// TextEncoder and TextDecoder, and the fixtures copy a workbook written before with structuredClone (every browser the
+// pane runs in has them): jest's jsdom environment leaves them out.
+beforeAll(() =>
+  Object.assign(globalThis, {
+    setImmediate: nodeSetImmediate,
+    TextEncoder,
+    TextDecoder,
+    structuredClone: nodeStructuredClone,
+  }),
+);
 afterAll(() => {
-  for (const name of ["setImmediate", "TextEncoder", "TextDecoder"])
+  for (const name of ["setImmediate", "TextEncoder", "TextDecoder", "structuredClone"])
     delete (globalThis as Record<string, unknown>)[name];
 });
 

@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { setImmediate as nodeSetImmediate } from "timers";
 import { TextEncoder as NodeTextEncoder } from "util";
+import { deserialize, serialize } from "v8";
 import type { AssessmentDetails, AssessmentOutcome, WorkbookHost, WorkbookStatus } from "../../src/app/workbook-host";
 import type { Consolidator, FileChecker, Moderator, PaneFeatures } from "../../src/taskpane/features";
 import { TaskPane } from "../../src/taskpane/TaskPane";
@@ -119,15 +120,26 @@ export const unusedFeatures: PaneFeatures = {
   moderator: { moderate: unusedFeature, download: unusedFeature },
 };
 
+/** Node's structuredClone, which jest's jsdom environment leaves out (every browser the pane runs in has it). */
+export const nodeStructuredClone = <T,>(value: T): T => deserialize(serialize(value)) as T;
+
 /**
- * For tests of the pane over the Excel fake: the fake schedules its syncs with Node's setImmediate, and the core's
- * SHA-256 encodes text with TextEncoder (every browser the pane runs in has it); jest's jsdom environment leaves
- * both out. Call at the top of the test file.
+ * For tests of the pane over the Excel fake: the fake schedules its syncs with Node's setImmediate, the core's
+ * SHA-256 encodes text with TextEncoder, and test/office/fixtures.ts copies a workbook it wrote before with
+ * structuredClone (every browser the pane runs in has them); jest's jsdom environment leaves them out. Call at the
+ * top of the test file.
  */
 export function withFakeExcelGlobals(): void {
-  beforeAll(() => Object.assign(globalThis, { setImmediate: nodeSetImmediate, TextEncoder: NodeTextEncoder }));
+  beforeAll(() =>
+    Object.assign(globalThis, {
+      setImmediate: nodeSetImmediate,
+      TextEncoder: NodeTextEncoder,
+      structuredClone: nodeStructuredClone,
+    }),
+  );
   afterAll(() => {
     delete (globalThis as { setImmediate?: unknown }).setImmediate;
     delete (globalThis as { TextEncoder?: unknown }).TextEncoder;
+    delete (globalThis as { structuredClone?: unknown }).structuredClone;
   });
 }

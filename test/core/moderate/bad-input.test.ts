@@ -1,18 +1,16 @@
 /**
  * What moderation does with returns it cannot simply agree: other councils, no council, duplicates of one
- * respondent, an older toolkit, a return with errors, a single return, two hundred respondents. A clear message
- * for each in the log, and nothing lost.
+ * respondent, an older toolkit, a return with errors, a single return. A clear message for each in the log, and
+ * nothing lost. Two hundred respondents are in bad-input.scale.test.ts (out of the inner loop, in `npm test`).
  */
 import { moderateReturns } from "../../../src/core/moderate/moderate";
 import { planModeratedWorkbook } from "../../../src/core/moderate/moderate";
-import { CELL_TEXT_LIMIT, GUIDE, KEY_AREA, MODERATION } from "../../../src/core/plan/layout";
 import type { ReturnSource } from "../../../src/core/consolidate/types";
 import { knownToolkits } from "../../../src/core/toolkit/registry";
-import { cellAddress } from "../../../src/core/util/a1";
 import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
-import { olderToolkit, returnPlan, tamperedPlan } from "../consolidate/fixtures";
-import { NOW, respondentAnswers, snapshotSources, THREE, TODAY, toolkit } from "./fixtures";
+import { olderToolkit, tamperedPlan } from "../consolidate/fixtures";
+import { NOW, respondentAnswers, snapshotSources, THREE, TODAY } from "./fixtures";
 
 const older = olderToolkit();
 const registry = [...knownToolkits(), older];
@@ -86,35 +84,3 @@ test("a single return is not moderated, and nothing is planned", async () => {
   );
   expect(() => planModeratedWorkbook(moderation, { now: NOW })).toThrow(/Nothing was moderated/);
 });
-
-test("two hundred respondents: every one on the Moderation sheet, their evidence cut at what a cell holds, with a note", async () => {
-  const base = await readSnapshotFromBuffer(await writePlanToBuffer(returnPlan(THREE[0])));
-  const guide = base.sheets.findIndex((s) => s.name === "Guide");
-  const area = base.sheets.findIndex((s) => s.name === toolkit.themes[0].keyAreas[0].sheetName);
-  const evidence = cellAddress(KEY_AREA.firstBehaviourRow, KEY_AREA.columns.evidence);
-  const sources: ReturnSource[] = Array.from({ length: 200 }, (_, i) => ({
-    file: `R${i + 1}.xlsx`,
-    read: async () => {
-      const snapshot = structuredClone(base);
-      snapshot.sheets[guide].cells[cellAddress(GUIDE.respondentCell.row, GUIDE.respondentCell.column)] = {
-        value: `Respondent ${i + 1}`,
-      };
-      snapshot.sheets[area].cells[evidence] = { value: `Evidence ${i + 1} `.padEnd(200, "x") };
-      return { snapshot };
-    },
-  }));
-  const moderation = await moderate(sources);
-  expect(moderation.log.every((e) => e.used)).toBe(true);
-  const plan = planModeratedWorkbook(moderation, { now: NOW });
-  const sheet = plan.sheets.find((s) => s.role === "moderation")!;
-  const header = sheet.blocks.find((b) => b.at === cellAddress(MODERATION.headerRow, 1))!.cells[0];
-  expect(header).toHaveLength(MODERATION.columnCount + 400);
-  expect(header[header.length - 2]).toBe("Respondent 200: current");
-  const merged = moderation.agreed!.answers.behaviours["SL-ECSM-01"].evidence!;
-  expect(merged).toHaveLength(CELL_TEXT_LIMIT);
-  expect(merged.startsWith("[Respondent 1 (Head of Procurement)] Evidence 1 ")).toBe(true);
-  expect(merged.endsWith("[…cut here: the rest is in the respondents' returns]")).toBe(true);
-  expect(moderation.warnings).toContain(
-    "SL-ECSM-01: the respondents' evidence together is longer than a cell holds (32,767 characters), so it was cut; the full text is in each return.",
-  );
-}, 300_000);

@@ -3,6 +3,7 @@ import { readFile } from "fs/promises";
 import * as path from "path";
 import type { ReturnSource } from "../../../src/core/consolidate/types";
 import type { Answers, BehaviourAnswer } from "../../../src/core/plan/answer-types";
+import type { WorkbookSnapshot } from "../../../src/core/snapshot/types";
 import type { Toolkit } from "../../../src/core/toolkit/schema";
 import { readReturn } from "../../../src/xlsx/read-return";
 import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
@@ -57,11 +58,22 @@ export async function writeReturns(dir: string, returns: { name: string; answers
 export const sourcesOf = (files: string[]): ReturnSource[] =>
   files.map((file) => ({ file: path.basename(file), read: async () => readReturn(await readFile(file)) }));
 
+/**
+ * A return's snapshot, written and read back once per test file for the same answers and toolkit objects (THREE is
+ * used by most tests): writing an .xlsx file is most of a test's time. Each read gets its own copy.
+ */
+const written = new WeakMap<Answers, Map<Toolkit | undefined, Promise<WorkbookSnapshot>>>();
+function returnSnapshot(answers: Answers, toolkit?: Toolkit): Promise<WorkbookSnapshot> {
+  const byToolkit = written.get(answers) ?? new Map<Toolkit | undefined, Promise<WorkbookSnapshot>>();
+  written.set(answers, byToolkit);
+  let snapshot = byToolkit.get(toolkit);
+  if (!snapshot) {
+    snapshot = writePlanToBuffer(returnPlan(answers, toolkit)).then((bytes) => readSnapshotFromBuffer(bytes));
+    byToolkit.set(toolkit, snapshot);
+  }
+  return snapshot.then((found) => structuredClone(found));
+}
+
 /** Sources read from plans without touching the disk: each written and read back by the product's .xlsx code. */
 export const snapshotSources = (returns: { file: string; answers: Answers; toolkit?: Toolkit }[]): ReturnSource[] =>
-  returns.map((r) => ({
-    file: r.file,
-    read: async () => ({
-      snapshot: await readSnapshotFromBuffer(await writePlanToBuffer(returnPlan(r.answers, r.toolkit))),
-    }),
-  }));
+  returns.map((r) => ({ file: r.file, read: async () => ({ snapshot: await returnSnapshot(r.answers, r.toolkit) }) }));
