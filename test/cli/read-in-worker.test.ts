@@ -43,11 +43,20 @@ test("a workbook read in the worker is the snapshot the reader makes in this thr
 });
 
 test("run from the TypeScript source, the worker's ts-node keeps what it transpiles for the rest of the run", async () => {
-  await readSnapshotInWorker(new TextEncoder().encode("not a workbook")).catch(() => undefined);
   // test/support/ts-node-transpiler.js keeps each file's JavaScript in the run's folder: the worker's module is there.
+  // (Other files of the run may keep it too, transpiled under their own options: count, do not expect one.)
   const folder = path.join(runRoot() ?? "", "transpiled");
-  const kept = readdirSync(folder).map((name) => readFileSync(path.join(folder, name), "utf8"));
-  expect(kept.filter((json) => json.includes("npsToolkitReadWorker"))).toHaveLength(1);
+  const keptWorkers = () =>
+    readdirSync(folder).filter((name) =>
+      readFileSync(path.join(folder, name), "utf8").includes("npsToolkitReadWorker"),
+    );
+  await readSnapshotInWorker(new TextEncoder().encode("not a workbook")).catch(() => undefined);
+  const kept = keptWorkers();
+  expect(kept.length).toBeGreaterThan(0);
+  // A new worker loads what the last one kept rather than transpiling and keeping it again.
+  await endReadWorker();
+  await readSnapshotInWorker(new TextEncoder().encode("not a workbook")).catch(() => undefined);
+  expect(keptWorkers()).toEqual(kept);
 });
 
 test("asked for the sheets the assessment reads (as new --from asks), the worker reads those as this thread does", async () => {
