@@ -7,7 +7,7 @@ import type { Toolkit } from "../../core/toolkit/schema";
 import { checkFileSize, WorkbookReadError } from "../../xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type Command, type CliOutput, type ParsedArgs } from "../command";
-import { READ_TIME_LIMIT_MS, readSnapshotInWorker, type WorkerReadChoice } from "../read-in-worker";
+import { readSnapshotInWorker, type WorkerReadChoice } from "../read-in-worker";
 import { unreadableFile } from "../read-workbook";
 import { checkTarget, isSameFile, writeAllOrNothing } from "../write-file";
 import { cliWords } from "../../core/words/cli";
@@ -36,7 +36,7 @@ export function checkInput(file: string): string {
 export async function readInput(file: string, input: string, choice: WorkerReadChoice = {}): Promise<WorkbookSnapshot> {
   try {
     checkFileSize(statSync(input).size);
-    return await readSnapshotInWorker(new Uint8Array(readFileSync(input)), READ_TIME_LIMIT_MS, choice);
+    return await readSnapshotInWorker(new Uint8Array(readFileSync(input)), choice);
   } catch (problem) {
     // An unreadable workbook is a request that cannot be carried out: one line, exit 2, as check says it.
     if (problem instanceof WorkbookReadError) throw new UsageError(`${file}: ${problem.message}`);
