@@ -129,17 +129,19 @@ function readOne(
       });
     };
     // A worker that fails or stops is not used again: the next file gets a new one.
-    const onError = (error: Error) => settle(() => reject(error), true);
+    const onError = (error: Error) => settle(() => reject(error), { endWorker: true });
     const onExit = (code: number) =>
-      settle(() => reject(new Error(`The workbook reader stopped unexpectedly (exit code ${code}).`)), true);
-    const settle = (outcome: () => void, endWorker = false) => {
+      settle(() => reject(new Error(`The workbook reader stopped unexpectedly (exit code ${code}).`)), {
+        endWorker: true,
+      });
+    const settle = (outcome: () => void, { endWorker = false } = {}) => {
       clearTimeout(timer);
       worker.off("message", onMessage).off("error", onError).off("exit", onExit);
       worker.unref();
       if (endWorker && reader === worker) void endReadWorker();
       outcome();
     };
-    const timer = setTimeout(() => settle(() => reject(timedOut(limitMs)), true), limitMs);
+    const timer = setTimeout(() => settle(() => reject(timedOut(limitMs)), { endWorker: true }), limitMs);
     worker.on("message", onMessage).on("error", onError).on("exit", onExit);
     // Held open only while a read is under way.
     worker.ref();

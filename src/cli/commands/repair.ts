@@ -58,7 +58,7 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
   if (!inFile || !outFile || extra.length > 0) throw new UsageError(cliWords.repair.noFiles);
   const input = checkInput(inFile);
   if (isSameFile(input, path.resolve(outFile))) throw new UsageError(cliWords.repair.sameFile(outFile));
-  const target = checkTarget(outFile, args.values.force === true);
+  const target = checkTarget(outFile, { force: args.values.force === true });
   const toolkit = canonicalToolkit();
   const copy = planRepairedCopy(await readInput(inFile, input), toolkit, new Date());
   if (!copy) throw new UsageError(cliWords.repair.noAssessment(inFile));
