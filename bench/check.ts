@@ -10,7 +10,7 @@ import { buildWorkbookPlan } from "../src/core/plan/build-plan";
 import { canonicalToolkit } from "../src/core/toolkit/canonical";
 import { knownToolkits } from "../src/core/toolkit/registry";
 import { nodeInflateRaw } from "../src/cli/native-inflate";
-import { DEFAULT_READ_LIMITS, noCounters, readSnapshotFromBuffer } from "../src/xlsx/read-xlsx";
+import { readSnapshotFromBuffer } from "../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../src/xlsx/write-xlsx";
 import { interleavedMedians } from "./timing";
 
@@ -30,7 +30,7 @@ export async function measureCheck(): Promise<CheckBenchmark> {
   const bytes = await writePlanToBuffer(plan);
   const check = async () => {
     // Read as the command line reads (its guard inflates with Node's zlib).
-    const snapshot = await readSnapshotFromBuffer(bytes, DEFAULT_READ_LIMITS, noCounters(), nodeInflateRaw);
+    const snapshot = await readSnapshotFromBuffer(bytes, { inflateRaw: nodeInflateRaw });
     const findings = checkWorkbook(snapshot, knownToolkits(), { today: TODAY }).findings;
     // A benchmark of a checker that found errors in a clean workbook would measure the wrong thing.
     if (findings.some((f) => f.severity !== "info")) throw new Error("the canonical workbook did not check clean");

@@ -94,7 +94,7 @@ async function consolidateAll(files: Uint8Array[]): Promise<{ bytes: number; pha
   let readMs = 0;
   const timedRead = async (bytes: Uint8Array) => {
     const start = process.hrtime.bigint();
-    const read = await readReturn(bytes, nodeInflateRaw);
+    const read = await readReturn(bytes, { inflateRaw: nodeInflateRaw });
     readMs += since(start);
     return read;
   };

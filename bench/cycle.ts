@@ -10,7 +10,7 @@ import { buildWorkbookPlan } from "../src/core/plan/build-plan";
 import { canonicalToolkit } from "../src/core/toolkit/canonical";
 import { sheetsTheAssessmentReads } from "../src/core/answers/sheets-to-read";
 import { nodeInflateRaw } from "../src/cli/native-inflate";
-import { DEFAULT_READ_LIMITS, noCounters, readSnapshotFromBuffer } from "../src/xlsx/read-xlsx";
+import { readSnapshotFromBuffer } from "../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../src/xlsx/write-xlsx";
 import { fixed, type BenchResult, type BenchSection } from "./section";
 import { interleavedMedians } from "./timing";
@@ -27,7 +27,8 @@ async function carryForwardTimes(): Promise<BenchResult> {
   const newFrom = async () => {
     // As `new --from` reads (src/cli/read-in-worker.ts): Node's own inflate, and only the sheets the carry reads.
     // The worker thread it reads in is not timed.
-    const snapshot = await readSnapshotFromBuffer(last, DEFAULT_READ_LIMITS, noCounters(), nodeInflateRaw, {
+    const snapshot = await readSnapshotFromBuffer(last, {
+      inflateRaw: nodeInflateRaw,
       sheets: sheetsTheAssessmentReads,
     });
     const carried = carryForward({

@@ -41,7 +41,10 @@ async function returnFiles(): Promise<Uint8Array[]> {
 /** Reads, checks and moderates every file, then plans and writes the council's workbook; its size in bytes. */
 async function moderateAll(files: Uint8Array[]): Promise<number> {
   const moderation = await moderateReturns(
-    files.map((bytes, i) => ({ file: `respondent-${i + 1}.xlsx`, read: () => readReturn(bytes, nodeInflateRaw) })),
+    files.map((bytes, i) => ({
+      file: `respondent-${i + 1}.xlsx`,
+      read: () => readReturn(bytes, { inflateRaw: nodeInflateRaw }),
+    })),
     { registry: knownToolkits(), today: TODAY, includeErrors: false },
   );
   if (moderation.sources.length !== files.length)

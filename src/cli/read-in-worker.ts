@@ -17,13 +17,7 @@ import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
 import { sheetsTheAssessmentReads } from "../core/answers/sheets-to-read";
 import type { SheetChoice } from "../core/snapshot/sheet-choice";
 import type { WorkbookSnapshot } from "../core/snapshot/types";
-import {
-  DEFAULT_READ_LIMITS,
-  noCounters,
-  readSnapshotFromBuffer,
-  WorkbookReadError,
-  type WorkbookReadProblem,
-} from "../xlsx/read-xlsx";
+import { readSnapshotFromBuffer, WorkbookReadError, type WorkbookReadProblem } from "../xlsx/read-xlsx";
 import { nodeInflateRaw } from "./native-inflate";
 import { cliWords } from "../core/words/cli";
 
@@ -38,6 +32,11 @@ const SHEET_CHOICES = { assessment: sheetsTheAssessmentReads } as const satisfie
 /** Read only the sheets of this choice (see sheet-choice.ts); every sheet when not given. */
 export interface WorkerReadChoice {
   sheets?: keyof typeof SHEET_CHOICES;
+}
+
+/** How readSnapshotInWorker reads: the sheets (every one when not given) and its time limit (READ_TIME_LIMIT_MS). */
+export interface WorkerReadOptions extends WorkerReadChoice {
+  limitMs?: number;
 }
 
 interface Request {
@@ -57,9 +56,7 @@ async function readForParent({ id, bytes, choice }: Request): Promise<Reply> {
     return {
       id,
       ok: true,
-      snapshot: await readSnapshotFromBuffer(new Uint8Array(bytes), DEFAULT_READ_LIMITS, noCounters(), nodeInflateRaw, {
-        sheets,
-      }),
+      snapshot: await readSnapshotFromBuffer(new Uint8Array(bytes), { inflateRaw: nodeInflateRaw, sheets }),
     };
   } catch (problem) {
     if (problem instanceof WorkbookReadError)
@@ -116,7 +113,10 @@ export async function endReadWorker(): Promise<void> {
   if (ending) await ending.terminate();
 }
 
-function readOne(bytes: Uint8Array, limitMs: number, choice: WorkerReadChoice): Promise<WorkbookSnapshot> {
+function readOne(
+  bytes: Uint8Array,
+  { limitMs, sheets }: { limitMs: number } & WorkerReadChoice,
+): Promise<WorkbookSnapshot> {
   const worker = currentReader();
   const id = ++lastId;
   return new Promise((resolve, reject) => {
@@ -129,37 +129,38 @@ function readOne(bytes: Uint8Array, limitMs: number, choice: WorkerReadChoice): 
       });
     };
     // A worker that fails or stops is not used again: the next file gets a new one.
-    const onError = (error: Error) => settle(() => reject(error), true);
+    const onError = (error: Error) => settle(() => reject(error), { endWorker: true });
     const onExit = (code: number) =>
-      settle(() => reject(new Error(`The workbook reader stopped unexpectedly (exit code ${code}).`)), true);
-    const settle = (outcome: () => void, endWorker = false) => {
+      settle(() => reject(new Error(`The workbook reader stopped unexpectedly (exit code ${code}).`)), {
+        endWorker: true,
+      });
+    const settle = (outcome: () => void, { endWorker = false } = {}) => {
       clearTimeout(timer);
       worker.off("message", onMessage).off("error", onError).off("exit", onExit);
       worker.unref();
       if (endWorker && reader === worker) void endReadWorker();
       outcome();
     };
-    const timer = setTimeout(() => settle(() => reject(timedOut(limitMs)), true), limitMs);
+    const timer = setTimeout(() => settle(() => reject(timedOut(limitMs)), { endWorker: true }), limitMs);
     worker.on("message", onMessage).on("error", onError).on("exit", onExit);
     // Held open only while a read is under way.
     worker.ref();
     // A copy the worker takes over: the caller keeps its own bytes.
     const copy = bytes.slice().buffer;
-    worker.postMessage({ id, bytes: copy, choice } satisfies Request, [copy]);
+    worker.postMessage({ id, bytes: copy, choice: { sheets } } satisfies Request, [copy]);
   });
 }
 
 /**
  * The snapshot of a workbook's bytes, read in the run's worker thread; if the read takes longer than
  * `limitMs`, the worker is terminated. Rejects with a WorkbookReadError when the file is not a
- * readable workbook or the time runs out. `choice`: the sheets to read, when not every one.
+ * readable workbook or the time runs out. `sheets`: the sheets to read, when not every one.
  */
 export function readSnapshotInWorker(
   bytes: Uint8Array,
-  limitMs = READ_TIME_LIMIT_MS,
-  choice: WorkerReadChoice = {},
+  { limitMs = READ_TIME_LIMIT_MS, sheets }: WorkerReadOptions = {},
 ): Promise<WorkbookSnapshot> {
-  const read = queue.then(() => readOne(bytes, limitMs, choice));
+  const read = queue.then(() => readOne(bytes, { limitMs, sheets }));
   queue = read.catch(() => undefined);
   return read;
 }

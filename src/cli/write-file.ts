@@ -9,7 +9,10 @@ import { cliWords } from "../core/words/cli";
  * `extension` (.xlsx unless said), its folder exists, and it does not replace a file unless `force`. Throws
  * UsageError otherwise.
  */
-export function checkTarget(file: string, force: boolean, extension = ".xlsx"): string {
+export function checkTarget(
+  file: string,
+  { force, extension = ".xlsx" }: { force: boolean; extension?: string },
+): string {
   const target = path.resolve(file);
   if (path.extname(target).toLowerCase() !== extension)
     throw new UsageError(cliWords.files.wrongExtension(extension, file));

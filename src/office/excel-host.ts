@@ -576,7 +576,15 @@ const officeVisibility = (visibility: SheetSummary["visibility"]): ExistingSheet
   visibility === "veryHidden" ? "VeryHidden" : visibility === "hidden" ? "Hidden" : "Visible";
 
 /** What the writer must know of one of our sheets that it rewrites in place, from what was read of it. */
-function existingSheet(snapshot: SnapshotSheet, isProtected: boolean, furniture: SheetFurniture): ExistingSheet {
+function existingSheet({
+  snapshot,
+  isProtected,
+  furniture,
+}: {
+  snapshot: SnapshotSheet;
+  isProtected: boolean;
+  furniture: SheetFurniture;
+}): ExistingSheet {
   return {
     name: snapshot.name,
     protected: isProtected,
@@ -598,7 +606,7 @@ function existingSheet(snapshot: SnapshotSheet, isProtected: boolean, furniture:
 
 /** The same, from the upgrade's read of the sheet. */
 function existingSheetOf(read: SheetRead, snapshot: SnapshotSheet): ExistingSheet {
-  const sheet = existingSheet(snapshot, read.sheet.protection.protected, read.furniture);
+  const sheet = existingSheet({ snapshot, isProtected: read.sheet.protection.protected, furniture: read.furniture });
   if (!read.visible || read.used.isNullObject) return sheet;
   const { top, bottom } = parseRange(localAddress(read.used.address));
   return { ...sheet, rowsHidden: read.visible.rowCount < bottom - top + 1 };

@@ -124,8 +124,12 @@ export async function writeWorkbookPlan(
   limitBytes = REQUEST_LIMIT_BYTES,
 ): Promise<number[]> {
   // Estimated as if every sheet were already there: finding a sheet by name takes more bytes than adding it.
-  const requests = splitIntoRequests(writeSteps(plan, options), sheetOpener(plan, options, true), limitBytes);
-  const open = sheetOpener(plan, options, false);
+  const requests = splitIntoRequests(
+    writeSteps(plan, options),
+    sheetOpener(plan, options, { allPresent: true }),
+    limitBytes,
+  );
+  const open = sheetOpener(plan, options, { allPresent: false });
   for (const [index, request] of requests.entries()) {
     const target = open(context);
     for (const step of request.steps) step(target);
@@ -173,7 +177,7 @@ const onSheet =
  * Finds each sheet once per request: an existing sheet (and a new one from its second request on)
  * by name, a new sheet by adding it in the first request that reaches it.
  */
-function sheetOpener(plan: WorkbookPlan, options: WriteOptions, allPresent: boolean): TargetOpener {
+function sheetOpener(plan: WorkbookPlan, options: WriteOptions, { allPresent }: { allPresent: boolean }): TargetOpener {
   const added = new Set<string>(allPresent ? plan.sheets.map((s) => s.key) : []);
   const nameOf = new Map(plan.sheets.map((s) => [s.key, options.existing.get(s.key)?.name ?? s.name]));
   return (context): RequestTarget => {
@@ -273,7 +277,7 @@ function queueResetSheet(
   const found = existing.found;
   if (found?.validation !== false) whole.dataValidation.clear();
   if (found?.conditionalFormats !== false) whole.conditionalFormats.clearAll();
-  if (kept) clearAround(sheet, kept.existing.range, excelApi19);
+  if (kept) clearAround(sheet, kept.existing.range, { excelApi19 });
   else whole.clear("All");
   whole.format.useStandardWidth = true;
   if (found?.rowHeights !== false) whole.format.useStandardHeight = true;
@@ -308,7 +312,7 @@ const freezesAt = (plan: SheetPlan) =>
  * Clears everything around a kept table: with ExcelApi 1.9 in one call on the parts as one RangeAreas
  * (Worksheet.getRanges), without it one call a part.
  */
-function clearAround(sheet: Excel.Worksheet, table: string, excelApi19: boolean): void {
+function clearAround(sheet: Excel.Worksheet, table: string, { excelApi19 }: { excelApi19: boolean }): void {
   const parts = around(table);
   if (parts.length === 0) return;
   if (excelApi19) sheet.getRanges(parts.join(", ")).clear("All");
@@ -431,10 +435,10 @@ function sheetSteps(
     on((sheet) => {
       for (const run of mergeRuns(plan.merges)) sheet.getRange(run.address).merge(run.across);
     }),
-    ...formatSteps(plan.styles, excelApi19).map((queue) => on(queue)),
+    ...formatSteps(plan.styles, { excelApi19 }).map((queue) => on(queue)),
     on((sheet) => queueNumberFormats(sheet, plan.styles)),
-    on((sheet) => queueColumnWidths(sheet, plan.columnWidths, excelApi19)),
-    on((sheet) => queueRowHeights(sheet, plan.rowHeights, excelApi19)),
+    on((sheet) => queueColumnWidths(sheet, plan.columnWidths, { batched: excelApi19 })),
+    on((sheet) => queueRowHeights(sheet, plan.rowHeights, { batched: excelApi19 })),
     ...plan.validations.map((validation) =>
       on((sheet) => queueValidation(sheet.getRange(validation.range), validation)),
     ),
@@ -641,7 +645,10 @@ function queueStyle(range: Excel.Range, style: CellStyle): void {
  * line on each of its four sides, which draws the same lines as the range's edges and inside lines. Without it
  * each style is one operation per property, and the bordered ranges one set of borders per block.
  */
-function formatSteps(styles: SheetPlan["styles"], excelApi19: boolean): ((sheet: Excel.Worksheet) => void)[] {
+function formatSteps(
+  styles: SheetPlan["styles"],
+  { excelApi19 }: { excelApi19: boolean },
+): ((sheet: Excel.Worksheet) => void)[] {
   if (excelApi19) return [(sheet) => queueCellProperties(sheet, styles)];
   return [
     ...styles.map((styled) => (sheet: Excel.Worksheet) => queueStyle(sheet.getRange(styled.range), styled.style)),
@@ -788,7 +795,7 @@ function queueThinBorders(range: Excel.Range, address: string): void {
  * With ExcelApi 1.9 every column's width goes in one setColumnProperties call; without it consecutive
  * columns of one width are set in one operation.
  */
-function queueColumnWidths(sheet: Excel.Worksheet, widths: number[], batched: boolean): void {
+function queueColumnWidths(sheet: Excel.Worksheet, widths: number[], { batched }: { batched: boolean }): void {
   if (batched && widths.length > 0) {
     sheet
       .getRange(`A:${columnLetter(widths.length)}`)
@@ -806,7 +813,11 @@ function queueColumnWidths(sheet: Excel.Worksheet, widths: number[], batched: bo
  * The plan sizes rows to their text, so heights differ row by row. With ExcelApi 1.9 a sheet's heights are one
  * setRowProperties call, so the count follows sheets, not behaviours.
  */
-function queueRowHeights(sheet: Excel.Worksheet, heights: Record<number, number>, batched: boolean): void {
+function queueRowHeights(
+  sheet: Excel.Worksheet,
+  heights: Record<number, number>,
+  { batched }: { batched: boolean },
+): void {
   const rows = Object.entries(heights)
     .map(([row, height]) => [Number(row), height] as const)
     .sort((a, b) => a[0] - b[0]);

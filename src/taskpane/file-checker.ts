@@ -11,14 +11,7 @@ import { knownToolkits } from "../core/toolkit/registry";
 import { todayIso } from "../core/util/dates";
 import { paneWords } from "../core/words/pane";
 import type { WorkbookSnapshot } from "../core/snapshot/types";
-import {
-  checkFileSize,
-  DEFAULT_READ_LIMITS,
-  noCounters,
-  readSnapshotFromBuffer,
-  WorkbookReadError,
-  type ReadChoice,
-} from "../xlsx/read-xlsx";
+import { checkFileSize, readSnapshotFromBuffer, WorkbookReadError, type ReadChoice } from "../xlsx/read-xlsx";
 import { writePlanToBuffer } from "../xlsx/write-xlsx";
 import type { FileChecker } from "./features";
 import { fileBytes } from "./file-bytes";
@@ -51,7 +44,7 @@ export async function readChosenFile(
   try {
     // Refused by its size before a byte of it is loaded into memory.
     checkFileSize(file.size);
-    return await readSnapshotFromBuffer(await fileBytes(file), DEFAULT_READ_LIMITS, noCounters(), undefined, choice);
+    return await readSnapshotFromBuffer(await fileBytes(file), choice);
   } catch (problem) {
     if (problem instanceof WorkbookReadError)
       throw new UserFacingError({ message: problem.message, nextStep: CHOOSE_ANOTHER });

@@ -95,6 +95,16 @@ export interface ReadChoice {
   sheets?: SheetChoice;
 }
 
+/** How readSnapshotFromBuffer reads: each option has the default a plain read needs. */
+export interface ReadOptions extends ReadChoice {
+  /** The bounds the guard holds the file to; DEFAULT_READ_LIMITS when not given. */
+  limits?: ReadLimits;
+  /** Filled in with what the guard measured; fresh counters when not given. */
+  counters?: ReadCounters;
+  /** The platform's native inflate for the guard, where there is one; JSZip's otherwise. */
+  inflateRaw?: InflateRaw;
+}
+
 /** The sheets of `entries` that `choose` asks for, in rounds until it asks for none not yet read. */
 function readChosenSheets(
   entries: readonly SheetEntry[],
@@ -121,15 +131,12 @@ function readChosenSheets(
  * the parts it inflated, so each is inflated once, and they are read with the product's own SAX
  * reader (src/xlsx/read/), which builds only what a snapshot holds. `inflateRaw` is a native inflate
  * for the guard where the platform has one (the command line passes Node's: src/cli/native-inflate.ts).
- * With `choice.sheets`, only the sheets it chooses are parsed (and their tables and charts); the guard
+ * With `sheets`, only the sheets it chooses are parsed (and their tables and charts); the guard
  * still measures and bounds every part of the file, so the same files are refused as by a full read.
  */
 export async function readSnapshotFromBuffer(
   bytes: Uint8Array,
-  limits: ReadLimits = DEFAULT_READ_LIMITS,
-  counters: ReadCounters = noCounters(),
-  inflateRaw?: InflateRaw,
-  choice: ReadChoice = {},
+  { limits = DEFAULT_READ_LIMITS, counters = noCounters(), inflateRaw, sheets: chooseSheets }: ReadOptions = {},
 ): Promise<WorkbookSnapshot> {
   const listed: string[] = [];
   const parts = await guardWorkbookBytes(bytes, {
@@ -156,8 +163,8 @@ export async function readSnapshotFromBuffer(
       ...context,
       ours: ours.has(entry.name),
     });
-  const sheets = choice.sheets
-    ? readChosenSheets(workbook.sheets, workbook.names, choice.sheets, readSheet)
+  const sheets = chooseSheets
+    ? readChosenSheets(workbook.sheets, workbook.names, chooseSheets, readSheet)
     : workbook.sheets.map(readSheet);
   const read = new Set(sheets.map((sheet) => sheet.name));
   const furniture = readFurniture(

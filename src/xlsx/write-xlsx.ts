@@ -175,7 +175,11 @@ function conditionalModel(cf: ConditionalFormat, priority: number): ExcelJS.Cond
   }
 }
 
-async function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan, active: boolean): Promise<void> {
+async function writeSheet(
+  workbook: ExcelJS.Workbook,
+  sheet: SheetPlan,
+  { active }: { active: boolean },
+): Promise<void> {
   const ws = workbook.addWorksheet(sheet.name, {
     state: sheet.visibility,
     properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
@@ -250,7 +254,7 @@ export async function writePlanToBuffer(plan: WorkbookPlan): Promise<Uint8Array>
   const workbook = new ExcelJS.Workbook();
   workbook.creator = GENERATOR_NAME;
   const activeIndex = plan.sheets.findIndex((s) => s.key === plan.activeSheetKey);
-  for (const [i, sheet] of plan.sheets.entries()) await writeSheet(workbook, sheet, i === activeIndex);
+  for (const [i, sheet] of plan.sheets.entries()) await writeSheet(workbook, sheet, { active: i === activeIndex });
   workbook.views = [
     {
       activeTab: Math.max(0, activeIndex),

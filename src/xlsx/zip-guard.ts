@@ -98,7 +98,7 @@ export async function guardWorkbookBytes(
     counters.parts++;
     const name = entry.name.replace(/^\//, "");
     const xml = XML_PART.test(name);
-    const scanner = xml ? new XmlScanner(counters, limits, WORKSHEET_PART.test(name)) : undefined;
+    const scanner = xml ? new XmlScanner({ counters, limits, worksheet: WORKSHEET_PART.test(name) }) : undefined;
     const compressed = deflated.get(entry.name);
     const inflated = await inflatePart(entry, { ...inflating, sink: scanner, compressed, keep: keep(name) });
     if (inflated) parts.set(name, inflated);

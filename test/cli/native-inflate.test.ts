@@ -14,7 +14,7 @@ const now = new Date("2026-11-25T09:00:00Z");
 
 async function nativeRefusal(bytes: Uint8Array) {
   const counters = noCounters();
-  const error = await readSnapshotFromBuffer(bytes, DEFAULT_READ_LIMITS, counters, nodeInflateRaw).then(
+  const error = await readSnapshotFromBuffer(bytes, { counters, inflateRaw: nodeInflateRaw }).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -25,8 +25,8 @@ async function nativeRefusal(bytes: Uint8Array) {
 test("a generated assessment reads to the same snapshot, with the same counts, as through JSZip's inflate", async () => {
   const bytes = await writePlanToBuffer(buildWorkbookPlan(canonicalToolkit(), { behaviours: {} }, { now }));
   const [jszip, native] = [noCounters(), noCounters()];
-  const expected = await readSnapshotFromBuffer(bytes, DEFAULT_READ_LIMITS, jszip);
-  expect(await readSnapshotFromBuffer(bytes, DEFAULT_READ_LIMITS, native, nodeInflateRaw)).toEqual(expected);
+  const expected = await readSnapshotFromBuffer(bytes, { counters: jszip });
+  expect(await readSnapshotFromBuffer(bytes, { counters: native, inflateRaw: nodeInflateRaw })).toEqual(expected);
   expect(native).toEqual(jszip);
   expect(native.inflatedBytes).toBeGreaterThan(100_000);
 });
@@ -39,7 +39,7 @@ test("every deflated part is inflated natively, found from the zip's own records
     return nodeInflateRaw(compressed, maxBytes);
   };
   const counters = noCounters();
-  await readSnapshotFromBuffer(bytes, DEFAULT_READ_LIMITS, counters, counting);
+  await readSnapshotFromBuffer(bytes, { counters, inflateRaw: counting });
   // The writer deflates every part, so each one the guard counted went through the native inflate.
   expect(calls).toBeGreaterThan(10);
   expect(calls).toBe(counters.parts);

@@ -5,13 +5,8 @@
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { sheetsTheAssessmentReads } from "../../src/core/answers/sheets-to-read";
-import {
-  endReadWorker,
-  READ_TIME_LIMIT_MS,
-  readSnapshotInWorker,
-  readWorkerThreadId,
-} from "../../src/cli/read-in-worker";
-import { DEFAULT_READ_LIMITS, noCounters, readSnapshotFromBuffer, WorkbookReadError } from "../../src/xlsx/read-xlsx";
+import { endReadWorker, readSnapshotInWorker, readWorkerThreadId } from "../../src/cli/read-in-worker";
+import { readSnapshotFromBuffer, WorkbookReadError } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { craftZip, filledCells, minimalWorkbook } from "../xlsx/hostile-files";
 import { readdirSync, readFileSync } from "fs";
@@ -61,10 +56,8 @@ test("run from the TypeScript source, the worker's ts-node keeps what it transpi
 
 test("asked for the sheets the assessment reads (as new --from asks), the worker reads those as this thread does", async () => {
   const bytes = await writePlanToBuffer(buildWorkbookPlan(canonicalToolkit(), { behaviours: {} }, { now }));
-  const some = await readSnapshotInWorker(bytes, READ_TIME_LIMIT_MS, { sheets: "assessment" });
-  const inThisThread = await readSnapshotFromBuffer(bytes, DEFAULT_READ_LIMITS, noCounters(), undefined, {
-    sheets: sheetsTheAssessmentReads,
-  });
+  const some = await readSnapshotInWorker(bytes, { sheets: "assessment" });
+  const inThisThread = await readSnapshotFromBuffer(bytes, { sheets: sheetsTheAssessmentReads });
   expect(some).toEqual(inThisThread);
   expect(some.sheets.map((sheet) => sheet.name)).not.toContain("Data");
   expect((await readSnapshotFromBuffer(bytes)).sheets.map((sheet) => sheet.name)).toContain("Data");
@@ -95,7 +88,7 @@ test("files are read one after another by the same worker, also when asked for a
 test("a read that outlasts its time limit is stopped, and says so", async () => {
   const bytes = tooSlowFile();
   const started = Date.now();
-  const stopped = await failure(readSnapshotInWorker(bytes, 300));
+  const stopped = await failure(readSnapshotInWorker(bytes, { limitMs: 300 }));
   expect(Date.now() - started).toBeLessThan(300 + 2000);
   expect(stopped.problem).toBe("too-slow");
   expect(stopped.message).toBe(
@@ -108,7 +101,7 @@ test("after a read is stopped, the next file is read by a new worker, with its o
   await readSnapshotInWorker(bytes);
   const before = readWorkerThreadId();
   const [stopped, next] = await Promise.allSettled([
-    readSnapshotInWorker(tooSlowFile(), 300),
+    readSnapshotInWorker(tooSlowFile(), { limitMs: 300 }),
     readSnapshotInWorker(bytes),
   ]);
   expect(stopped.status === "rejected" && (stopped.reason as WorkbookReadError).problem).toBe("too-slow");

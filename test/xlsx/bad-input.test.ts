@@ -40,7 +40,7 @@ const MB = 1024 * 1024;
 
 async function refusal(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS) {
   const counters = noCounters();
-  const error = await readSnapshotFromBuffer(bytes, limits, counters).then(
+  const error = await readSnapshotFromBuffer(bytes, { limits, counters }).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -211,11 +211,7 @@ describe("the size of what is read is bounded before it is parsed", () => {
 
   test("the same minimal workbook with a thousand cells reads, so the refusal is the count", async () => {
     const counters = noCounters();
-    const snapshot = await readSnapshotFromBuffer(
-      craftZip(minimalWorkbook(filledCells(1000))),
-      DEFAULT_READ_LIMITS,
-      counters,
-    );
+    const snapshot = await readSnapshotFromBuffer(craftZip(minimalWorkbook(filledCells(1000))), { counters });
     expect(Object.keys(snapshot.sheets[0].cells)).toHaveLength(1000);
     expect(counters.cells).toBe(1000);
   });
@@ -333,7 +329,7 @@ describe("the size of what is read is bounded before it is parsed", () => {
   test("a generated assessment sits far inside every limit", async () => {
     const counters = noCounters();
     const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { now });
-    await readSnapshotFromBuffer(await writePlanToBuffer(plan), DEFAULT_READ_LIMITS, counters);
+    await readSnapshotFromBuffer(await writePlanToBuffer(plan), { counters });
     expect(counters.inflatedBytes * 20).toBeLessThan(DEFAULT_READ_LIMITS.maxUnpackedBytes);
     expect(counters.cells * 20).toBeLessThan(DEFAULT_READ_LIMITS.maxCells);
     expect(counters.elements * 20).toBeLessThan(DEFAULT_READ_LIMITS.maxElements);
@@ -397,7 +393,7 @@ describe("files LibreOffice writes (a real engine, not a crafted file)", () => {
   test("an assessment LibreOffice re-saved reads within every limit, answers and all", async () => {
     const counters = noCounters();
     const resaved = await recalculate(await written());
-    const snapshot = await readSnapshotFromBuffer(new Uint8Array(readFileSync(resaved)), DEFAULT_READ_LIMITS, counters);
+    const snapshot = await readSnapshotFromBuffer(new Uint8Array(readFileSync(resaved)), { counters });
     expect(readAssessment(snapshot, toolkit)?.answers.behaviours).toEqual(given.behaviours);
     expect(counters.cells * 20).toBeLessThan(DEFAULT_READ_LIMITS.maxCells);
     expect(counters.elements * 10).toBeLessThan(DEFAULT_READ_LIMITS.maxElements);

@@ -63,9 +63,7 @@ function gapsReadsDecoy(plan: WorkbookPlan): WorkbookPlan {
 async function bothReads(plan: WorkbookPlan) {
   const bytes = await writePlanToBuffer(plan);
   const full = await readSnapshotFromBuffer(bytes);
-  const partial = await readSnapshotFromBuffer(bytes, DEFAULT_READ_LIMITS, noCounters(), undefined, {
-    sheets: sheetsTheAssessmentReads,
-  });
+  const partial = await readSnapshotFromBuffer(bytes, { sheets: sheetsTheAssessmentReads });
   return { bytes, full, partial };
 }
 
@@ -152,10 +150,10 @@ describe("the sheets last year's return is read for", () => {
     const { bytes, partial } = await bothReads(samplePlan());
     expect(names(partial)).not.toContain("Data");
     const counted = noCounters();
-    await readSnapshotFromBuffer(bytes, DEFAULT_READ_LIMITS, counted);
+    await readSnapshotFromBuffer(bytes, { counters: counted });
     const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, maxCells: counted.cells - 1 };
     const refusal = (choice: { sheets?: typeof sheetsTheAssessmentReads }) =>
-      readSnapshotFromBuffer(bytes, limits, noCounters(), undefined, choice).then(
+      readSnapshotFromBuffer(bytes, { limits, ...choice }).then(
         () => undefined,
         (error: unknown) => error,
       );

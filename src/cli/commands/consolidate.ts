@@ -105,11 +105,15 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
   const today = (args.values.today as string | undefined) ?? todayIso();
   if (!isIsoDate(today)) throw new UsageError(cliWords.todayInvalid(today));
   const outputs = outputsOf(args);
-  const xlsxTarget = checkTarget(outputs.xlsx, outputs.force);
-  const csvTarget = outputs.csv === undefined ? undefined : checkTarget(outputs.csv, outputs.force, ".csv");
+  const xlsxTarget = checkTarget(outputs.xlsx, { force: outputs.force });
+  const csvTarget =
+    outputs.csv === undefined ? undefined : checkTarget(outputs.csv, { force: outputs.force, extension: ".csv" });
   const actionsTarget =
-    outputs.actionsCsv === undefined ? undefined : checkTarget(outputs.actionsCsv, outputs.force, ".csv");
-  const keyTarget = outputs.key === undefined ? undefined : checkTarget(outputs.key, outputs.force, ".csv");
+    outputs.actionsCsv === undefined
+      ? undefined
+      : checkTarget(outputs.actionsCsv, { force: outputs.force, extension: ".csv" });
+  const keyTarget =
+    outputs.key === undefined ? undefined : checkTarget(outputs.key, { force: outputs.force, extension: ".csv" });
   const targets = [xlsxTarget, csvTarget, actionsTarget, keyTarget].filter((t): t is string => t !== undefined);
   if (new Set(targets).size < targets.length) throw new UsageError(cliWords.consolidate.sameOutput);
   const files = filesFrom(args.positionals, targets);

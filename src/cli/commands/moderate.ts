@@ -36,7 +36,7 @@ function optionsOf(args: ParsedArgs) {
 async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError(words.noFiles);
   const options = optionsOf(args);
-  const target = checkTarget(options.output, options.force);
+  const target = checkTarget(options.output, { force: options.force });
   const files = filesFrom(args.positionals, [target]);
   for (const file of files) if (isSameFile(path.resolve(file), target)) throw new UsageError(words.isAReturn(file));
   const { moderation, plan } = await moderateIntoNewWorkbook(sources(files), {

@@ -140,7 +140,7 @@ export const newCommand: Command = {
   },
   async run(args, output) {
     const options = newOptions(args);
-    const target = checkTarget(options.file, options.force);
+    const target = checkTarget(options.file, { force: options.force });
     const toolkit = canonicalToolkit();
     const { plan, answers, notes } = await planFor(options);
     await writeAllOrNothing([{ target, bytes: await writePlanToBuffer(plan), shownAs: options.file }]);

@@ -7,7 +7,7 @@ import type { Toolkit } from "../../core/toolkit/schema";
 import { checkFileSize, WorkbookReadError } from "../../xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../xlsx/write-xlsx";
 import { UsageError, type Command, type CliOutput, type ParsedArgs } from "../command";
-import { READ_TIME_LIMIT_MS, readSnapshotInWorker, type WorkerReadChoice } from "../read-in-worker";
+import { readSnapshotInWorker, type WorkerReadChoice } from "../read-in-worker";
 import { unreadableFile } from "../read-workbook";
 import { checkTarget, isSameFile, writeAllOrNothing } from "../write-file";
 import { cliWords } from "../../core/words/cli";
@@ -36,7 +36,7 @@ export function checkInput(file: string): string {
 export async function readInput(file: string, input: string, choice: WorkerReadChoice = {}): Promise<WorkbookSnapshot> {
   try {
     checkFileSize(statSync(input).size);
-    return await readSnapshotInWorker(new Uint8Array(readFileSync(input)), READ_TIME_LIMIT_MS, choice);
+    return await readSnapshotInWorker(new Uint8Array(readFileSync(input)), choice);
   } catch (problem) {
     // An unreadable workbook is a request that cannot be carried out: one line, exit 2, as check says it.
     if (problem instanceof WorkbookReadError) throw new UsageError(`${file}: ${problem.message}`);
@@ -58,7 +58,7 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
   if (!inFile || !outFile || extra.length > 0) throw new UsageError(cliWords.repair.noFiles);
   const input = checkInput(inFile);
   if (isSameFile(input, path.resolve(outFile))) throw new UsageError(cliWords.repair.sameFile(outFile));
-  const target = checkTarget(outFile, args.values.force === true);
+  const target = checkTarget(outFile, { force: args.values.force === true });
   const toolkit = canonicalToolkit();
   const copy = planRepairedCopy(await readInput(inFile, input), toolkit, new Date());
   if (!copy) throw new UsageError(cliWords.repair.noAssessment(inFile));

@@ -72,7 +72,7 @@ async function run(args: ParsedArgs, output: CliOutput): Promise<number> {
   const input = checkInput(request.inFile);
   if (isSameFile(input, path.resolve(request.outFile)))
     throw new UsageError(cliWords.signOff.sameFile(request.outFile));
-  const target = checkTarget(request.outFile, request.force);
+  const target = checkTarget(request.outFile, { force: request.force });
   const snapshot = await readInput(request.inFile, input);
   const check = checkWorkbook(snapshot, knownToolkits(), { today });
   const copy = planSignedOffCopy({

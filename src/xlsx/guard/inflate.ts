@@ -35,7 +35,7 @@ function inflatePartNatively(
   // Scanned in slices, as JSZip's stream gives it, so a count over its limit stops the scan soon after.
   for (let at = 0; at < inflated.length || at === 0; at += NATIVE_SLICE_BYTES) {
     const end = Math.min(at + NATIVE_SLICE_BYTES, inflated.length);
-    const over = sink.push(inflated.subarray(at, end), end === inflated.length);
+    const over = sink.push(inflated.subarray(at, end), { last: end === inflated.length });
     if (over) throw over;
   }
   return inflated;
@@ -94,7 +94,7 @@ export function inflatePart(
       })
       .on("end", () => {
         if (stopped) return;
-        const over = sink?.push(new Uint8Array(0), true);
+        const over = sink?.push(new Uint8Array(0), { last: true });
         if (over) stop(over);
         else resolve(keep ? concat(kept) : undefined);
       })

@@ -12,7 +12,8 @@ const EXCEL_COLUMNS = 16_384;
 
 /** Takes a part's bytes as they inflate; returns the limit they went over, if any. */
 export interface PartSink {
-  push(chunk: Uint8Array, last?: boolean): WorkbookReadError | undefined;
+  /** `last`: the part's final chunk, after which nothing is carried over. */
+  push(chunk: Uint8Array, options?: { last?: boolean }): WorkbookReadError | undefined;
 }
 
 /** Keeps a small part whole, to read it as text. */
@@ -69,13 +70,18 @@ function tagEnd(bytes: Uint8Array, open: number): number {
 export class XmlScanner implements PartSink {
   private carry: Uint8Array = new Uint8Array(0);
 
-  constructor(
-    private readonly counters: ReadCounters,
-    private readonly limits: ReadLimits,
-    private readonly worksheet: boolean,
-  ) {}
+  private readonly counters: ReadCounters;
+  private readonly limits: ReadLimits;
+  /** Whether the part is a worksheet, whose cells and spans are counted as well as its elements. */
+  private readonly worksheet: boolean;
 
-  push(chunk: Uint8Array, last = false): WorkbookReadError | undefined {
+  constructor({ counters, limits, worksheet }: { counters: ReadCounters; limits: ReadLimits; worksheet: boolean }) {
+    this.counters = counters;
+    this.limits = limits;
+    this.worksheet = worksheet;
+  }
+
+  push(chunk: Uint8Array, { last = false }: { last?: boolean } = {}): WorkbookReadError | undefined {
     const bytes = this.carry.length > 0 ? concat([this.carry, chunk]) : chunk;
     // A tag cut off at the end of the chunk is kept for the next one. Only a tag can hold "<", so the last is where it starts.
     const open = bytes.lastIndexOf(LESS_THAN);
