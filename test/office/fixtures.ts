@@ -55,10 +55,15 @@ export function completeAnswers(toolkit: Toolkit, answers: Omit<Answers, "behavi
  */
 const written = new WeakMap<Toolkit, Map<string, { plan: WorkbookPlan; state: WorkbookState; syncs: SyncRecord[] }>>();
 
+function copiesMaps(): boolean {
+  return typeof structuredClone === "function" && structuredClone(new Map()) instanceof Map;
+}
+
 function writeKey(fake: FakeExcel, answers: Answers, options: Partial<PlanOptions>): string | undefined {
-  // A fake set to hang, wait or fail is not the plain write the copy stands for. Without structuredClone (jest's
-  // jsdom environment leaves it out) nothing is kept.
-  if (fake.hangSyncs || fake.syncDelayMs > 0 || fake.failNextSync || typeof structuredClone !== "function") {
+  // A fake set to hang, wait or fail is not the plain write the copy stands for. Without a structuredClone whose
+  // copies are this realm's Maps nothing is kept: jest's jsdom environment leaves it out, and Node's, given to a
+  // jsdom test, makes Maps of Node's realm, which the fake's snapshots (instanceof Map) would not know as Maps.
+  if (fake.hangSyncs || fake.syncDelayMs > 0 || fake.failNextSync || !copiesMaps()) {
     return undefined;
   }
   return JSON.stringify([answers, options, fake.options, fake.syncs.length, fake.snapshotState()]);
