@@ -24,6 +24,7 @@ import { FakeExcel, FakeOfficeError } from "../fakes/excel-fake";
 import { parseRect } from "../fakes/excel/address";
 import { cellKey } from "../fakes/excel/state";
 import {
+  buildWithHost,
   completeAnswers,
   DETAILS,
   hostFor,
@@ -199,7 +200,7 @@ describe("upgrade and repair", () => {
 
   test("reads protection first: works whether our sheets are still protected or the user unprotected one", async () => {
     const fake = new FakeExcel();
-    await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    await buildWithHost(fake);
     expect(fake.sheet(firstArea.sheetName).protection.protected).toBe(true);
     fake.sheet(firstArea.sheetName).protection = { protected: false, options: {} };
     const outcome = await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
@@ -209,7 +210,7 @@ describe("upgrade and repair", () => {
 
   test("a sheet protected with a password gives a plain-English error that keeps Excel's reason", async () => {
     const fake = new FakeExcel();
-    await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    await buildWithHost(fake);
     fake.sheet(firstArea.sheetName).protection.password = "secret";
     const attempt = hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
     await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
@@ -221,7 +222,7 @@ describe("upgrade and repair", () => {
 
   test("a deleted sheet of ours is made again; the rest is rewritten in place", async () => {
     const fake = new FakeExcel();
-    await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    await buildWithHost(fake);
     const summaryId = fake.sheet("Summary").id;
     await fake.run(async (context) => {
       context.workbook.worksheets.getItem("Gaps").delete();
@@ -290,7 +291,7 @@ describe("upgrade and repair", () => {
       ["one behaviour fewer", changed(false), 50],
     ])("an upgrade to %s rewrites the table in place", async (_name, newer, rows) => {
       const fake = new FakeExcel();
-      await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+      await buildWithHost(fake);
       const table = fake.sheet("Data").tables[0];
       const mine = fake.seedSheet("My pivot", { A1: { formula: "=SUM(NPS_Data[Gap])" } });
       await hostFor(fake, newer).buildOrUpgrade(DETAILS, noProgress);
@@ -327,7 +328,7 @@ describe("upgrade and repair", () => {
       ["a table with a column more than the plan", 1],
     ])("an upgrade of %s widens or narrows it in place", async (_name, by) => {
       const fake = new FakeExcel();
-      await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+      await buildWithHost(fake);
       const table = reshapeData(fake, by);
       const id = table.id;
       const mine = fake.seedSheet("My pivot", { A1: { formula: "=SUM(NPS_Data[Gap])" } });
@@ -347,7 +348,7 @@ describe("upgrade and repair", () => {
 
     test("a table that is not where the plan puts it is made again rather than written over", async () => {
       const fake = new FakeExcel();
-      await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+      await buildWithHost(fake);
       const table = fake.sheet("Data").tables[0];
       // As if a user had inserted a row above it and typed a title there: the header is now in row 2.
       const data = fake.sheet("Data");
@@ -370,7 +371,7 @@ describe("upgrade and repair", () => {
 
   test("an upgrade keeps the tab colours users gave our sheets (the plan sets none)", async () => {
     const fake = new FakeExcel();
-    await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    await buildWithHost(fake);
     fake.sheet("Summary").tabColor = "#FF0000";
     fake.sheet(firstArea.sheetName).tabColor = "#00B050";
     await hostFor(fake, nextVersion(toolkit)).buildOrUpgrade(DETAILS, noProgress);
@@ -628,7 +629,7 @@ describe("failures the user must hear about", () => {
 
   test("selectSheet activates a sheet, and explains a missing one", async () => {
     const fake = new FakeExcel();
-    await hostFor(fake).buildOrUpgrade(DETAILS, noProgress);
+    await buildWithHost(fake);
     await hostFor(fake).selectSheet("Gaps");
     expect(fake.activeSheetName()).toBe("Gaps");
     await expect(hostFor(fake).selectSheet("Nowhere")).rejects.toMatchObject({

@@ -49,24 +49,43 @@ export function completeAnswers(toolkit: Toolkit, answers: Omit<Answers, "behavi
 
 /**
  * What writing a plan left in a fake, kept per test file: many tests start from the same workbook, and writing it
- * through the fake is most of their time. Keyed by the toolkit object, then by the answers, the plan options and
- * everything the fake held and was set to before, so a hit is the write it stands for: the same state and the same
+ * through the fake is most of their time. Keyed by the toolkit object, then by the answers and the plan options (or
+ * the host's build), and everything the fake held and was set to before, so a hit is the write it stands for: the same state and the same
  * sync records, copied.
  */
-const written = new WeakMap<Toolkit, Map<string, { plan: WorkbookPlan; state: WorkbookState; syncs: SyncRecord[] }>>();
+const written = new WeakMap<Toolkit, Map<string, { plan?: WorkbookPlan; state: WorkbookState; syncs: SyncRecord[] }>>();
 
 function copiesMaps(): boolean {
   return typeof structuredClone === "function" && structuredClone(new Map()) instanceof Map;
 }
 
-function writeKey(fake: FakeExcel, answers: Answers, options: Partial<PlanOptions>): string | undefined {
+function writeKey(fake: FakeExcel, what: unknown): string | undefined {
   // A fake set to hang, wait or fail is not the plain write the copy stands for. Without a structuredClone whose
   // copies are this realm's Maps nothing is kept: jest's jsdom environment leaves it out, and Node's, given to a
   // jsdom test, makes Maps of Node's realm, which the fake's snapshots (instanceof Map) would not know as Maps.
   if (fake.hangSyncs || fake.syncDelayMs > 0 || fake.failNextSync || !copiesMaps()) {
     return undefined;
   }
-  return JSON.stringify([answers, options, fake.options, fake.syncs.length, fake.snapshotState()]);
+  return JSON.stringify([what, fake.options, fake.syncs.length, fake.snapshotState()]);
+}
+
+/** Puts into `fake` what an earlier identical write left (state and sync records, copied); false if none is kept. */
+function copyEarlier(fake: FakeExcel, earlier: { state: WorkbookState; syncs: SyncRecord[] } | undefined): boolean {
+  if (!earlier) return false;
+  Object.assign(fake.state, structuredClone(earlier.state));
+  for (const record of earlier.syncs) fake.recordSync({ ...record });
+  return true;
+}
+
+/** What a write left in `fake`: its state, and its sync records since `mark`, copied for copyEarlier. */
+function keep(fake: FakeExcel, mark: number) {
+  return { state: structuredClone(fake.state), syncs: fake.syncs.slice(mark).map((record) => ({ ...record })) };
+}
+
+function cacheFor(toolkit: Toolkit) {
+  const byToolkit = written.get(toolkit) ?? new Map();
+  written.set(toolkit, byToolkit);
+  return byToolkit;
 }
 
 /** Writes a plan with answers straight into an empty fake (how an earlier build would have left it). */
@@ -76,15 +95,10 @@ export async function writePlanWithAnswers(
   answers: Answers,
   options: Partial<PlanOptions> = {},
 ): Promise<WorkbookPlan> {
-  const key = writeKey(fake, answers, options);
-  const byToolkit = written.get(toolkit) ?? new Map();
-  written.set(toolkit, byToolkit);
+  const key = writeKey(fake, { answers, options });
+  const byToolkit = cacheFor(toolkit);
   const earlier = key === undefined ? undefined : byToolkit.get(key);
-  if (earlier) {
-    Object.assign(fake.state, structuredClone(earlier.state));
-    for (const record of earlier.syncs) fake.recordSync({ ...record });
-    return structuredClone(earlier.plan);
-  }
+  if (copyEarlier(fake, earlier)) return structuredClone(earlier!.plan!);
   const plan = buildWorkbookPlan(toolkit, answers, { now: NOW, ...options });
   const mark = fake.syncs.length;
   await fake.run((context) =>
@@ -92,11 +106,21 @@ export async function writePlanWithAnswers(
       context.sync(),
     ),
   );
-  if (key !== undefined) {
-    const syncs = fake.syncs.slice(mark).map((record) => ({ ...record }));
-    byToolkit.set(key, { plan: structuredClone(plan), state: structuredClone(fake.state), syncs });
-  }
+  if (key !== undefined) byToolkit.set(key, { plan: structuredClone(plan), ...keep(fake, mark) });
   return plan;
+}
+
+/**
+ * Builds through the host (hostFor's defaults, DETAILS, no progress), as a test's starting point rather than what it
+ * checks: the first such build from the same fake state is kept per test file and copied, like writePlanWithAnswers.
+ */
+export async function buildWithHost(fake: FakeExcel, toolkit: Toolkit = canonicalToolkit()): Promise<void> {
+  const key = writeKey(fake, { buildOrUpgrade: DETAILS });
+  const byToolkit = cacheFor(toolkit);
+  if (copyEarlier(fake, key === undefined ? undefined : byToolkit.get(key))) return;
+  const mark = fake.syncs.length;
+  await hostFor(fake, toolkit).buildOrUpgrade(DETAILS, noProgress);
+  if (key !== undefined) byToolkit.set(key, keep(fake, mark));
 }
 
 /** Reads the fake back through the Office reader and the core's answer reader. */
