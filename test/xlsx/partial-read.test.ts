@@ -9,11 +9,9 @@ import { sheetsTheAssessmentReads } from "../../src/core/answers/sheets-to-read"
 import { carryForward } from "../../src/core/cycle/carry-forward";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { GAPS, KEY_AREA, keyAreaSheetKey, roleNameFor } from "../../src/core/plan/layout";
-import { locatePlanCell } from "../../src/core/plan/locate";
-import type { SheetPlan, WorkbookPlan } from "../../src/core/plan/types";
+import type { WorkbookPlan } from "../../src/core/plan/types";
 import type { WorkbookSnapshot } from "../../src/core/snapshot/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
-import { parseCell } from "../../src/core/util/a1";
 import {
   DEFAULT_READ_LIMITS,
   noCounters,
@@ -22,6 +20,7 @@ import {
   type ReadLimits,
 } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
+import { planCell, typeInto } from "../support/plan-cells";
 
 const toolkit = canonicalToolkit();
 const now = new Date("2026-11-25T09:00:00Z");
@@ -31,32 +30,22 @@ const rows = area.behaviours.map((_, i) => KEY_AREA.firstBehaviourRow + i);
 const samplePlan = () => buildWorkbookPlan(toolkit, sampleAnswersWithActions(toolkit, "2025-04-01"), { now });
 const sheetOf = (plan: WorkbookPlan, key: string) => plan.sheets.find((sheet) => sheet.key === key)!;
 
-function setCell(sheet: SheetPlan, address: string, value: SheetPlan["blocks"][number]["cells"][number][number]) {
-  const { row, column } = parseCell(address);
-  const found = locatePlanCell(sheet, row, column);
-  if (!found) throw new Error(`${sheet.name}!${address} is not in the plan`);
-  found.line[found.index] = value;
-}
-
 /** The first key area sheet copied to a very hidden "Decoy" with every current level Innovator (no name points at it). */
 function withDecoy(plan: WorkbookPlan): WorkbookPlan {
   const decoy = structuredClone(sheetOf(plan, keyAreaSheetKey(area.id)));
   Object.assign(decoy, { key: "decoy", name: "Decoy", visibility: "veryHidden" });
-  for (const row of rows) setCell(decoy, `J${row}`, "Innovator");
   plan.sheets.splice(plan.sheets.length - 1, 0, decoy);
+  for (const row of rows) typeInto(plan, "decoy", `J${row}`, "Innovator");
   return plan;
 }
 
 /** The Gaps sheet's current score on its first row made to read the decoy: a figure now reads that sheet. */
 function gapsReadsDecoy(plan: WorkbookPlan): WorkbookPlan {
-  const gaps = sheetOf(plan, "gaps");
-  const address = `${GAPS.letters.currentScore}${GAPS.firstRow}`;
-  const { row, column } = parseCell(address);
-  const found = locatePlanCell(gaps, row, column)!;
-  const cell = found.line[found.index] as { formula: string };
+  const cell = planCell(plan, "gaps", `${GAPS.letters.currentScore}${GAPS.firstRow}`) as { formula: string };
   const quoted = `'${area.sheetName.replace(/'/g, "''")}'!`;
   expect(cell.formula).toContain(quoted);
-  found.line[found.index] = { formula: cell.formula.split(quoted).join("'Decoy'!") };
+  // The plan's cell object itself: the writer writes what it holds.
+  cell.formula = cell.formula.split(quoted).join("'Decoy'!");
   return plan;
 }
 
