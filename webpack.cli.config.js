@@ -1,7 +1,7 @@
 // Builds the command line into one plain JavaScript file, build/cli/nps-toolkit.js, that bin/nps-toolkit.js runs:
 // no TypeScript at run time, and no run-time dependencies (ExcelJS, JSZip and zod are bundled in), so
 // `npm install -g` of the packed tarball needs nothing from the registry.
-//   npm run build:cli        (also run by `npm ci`/`npm install` and `npm pack`, through the "prepare" script)
+//   npm run build:cli        (also run by `npm pack`, through the "prepack" script; `npm run cli` builds it too)
 // Third-party licences of everything bundled go to build/cli/THIRD-PARTY-NOTICES.txt beside it.
 "use strict";
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// The one test command (`npm test`), run by developers and by CI alike. Each step must pass before
-// the next runs. Its last line is `tests: N passed, M failed`, which CI reads.
+// The one test command (`npm test`), run by developers and by CI alike. Each step must pass before the next runs
+// (the compiler, lint and the manifest check run side by side as one step). Its last line is
+// `tests: N passed, M failed`, which CI reads.
 // Arguments go to jest (`npm test -- test/support` runs only those tests, after the same checks).
 "use strict";
 
-const { spawnSync } = require("child_process");
+const { spawn, spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -79,21 +80,62 @@ function notRunTests(r) {
   );
 }
 
-function main() {
+/**
+ * Runs the checks that read the code without running it (the compiler, lint, the manifest) side by side: each uses one
+ * core, and this machine has at least two. Each check's output is printed whole when it ends, in the order listed, so
+ * two checks' lines never mix. Resolves when all have ended; stops if any failed.
+ */
+async function checksSideBySide(checks) {
+  const runs = checks.map(({ title, command, args }) => {
+    const started = Date.now();
+    return new Promise((resolve) => {
+      // On Windows npm is npm.cmd, which Node (since 20.12) refuses to start without a shell.
+      const child = spawn(command, args, { cwd: ROOT, shell: process.platform === "win32" && command === "npm" });
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.stderr.on("data", (chunk) => (output += chunk));
+      child.on("error", (error) =>
+        resolve({ title, command, args, output, why: error.message, seconds: (Date.now() - started) / 1000 }),
+      );
+      child.on("close", (code, signal) =>
+        resolve({
+          title,
+          command,
+          args,
+          output,
+          why: code === 0 ? "" : signal ? `killed by ${signal}` : `exit ${code}`,
+          seconds: (Date.now() - started) / 1000,
+        }),
+      );
+    });
+  });
+  const ended = [];
+  for (const run of runs) {
+    const { title, command, args, output, why, seconds } = await run;
+    console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
+    process.stdout.write(output);
+    console.log(`(${title}: ${why || "passed"} in ${seconds.toFixed(0)} s)`);
+    ended.push({ title, why });
+  }
+  const failed = ended.filter(({ why }) => why !== "");
+  if (failed.length > 0) stop(failed.map(({ title, why }) => `${title} failed (${why})`).join("; "));
+}
+
+async function main() {
   step("system tools", process.execPath, [path.join(__dirname, "ensure-system-tools.js")]);
-  step("typecheck", process.execPath, [
-    require.resolve("typescript/bin/tsc", { paths: [ROOT] }),
-    "--noEmit",
-    "-p",
-    "tsconfig.json",
-  ]);
   const scripts = npmScripts();
-  // On Windows npm is npm.cmd, which Node (since 20.12) refuses to start without a shell.
-  const npmRun = (script) => step(script, "npm", ["run", script], { shell: process.platform === "win32" });
-  if (scripts.lint) npmRun("lint");
-  else console.log("\n=== lint: package.json has no lint script yet");
-  if (scripts.validate) npmRun("validate");
-  else console.log("\n=== validate: package.json has no validate script yet");
+  const checks = [
+    {
+      title: "typecheck",
+      command: process.execPath,
+      args: [require.resolve("typescript/bin/tsc", { paths: [ROOT] }), "--noEmit", "-p", "tsconfig.json"],
+    },
+  ];
+  for (const script of ["lint", "validate"]) {
+    if (scripts[script]) checks.push({ title: script, command: "npm", args: ["run", script] });
+    else console.log(`\n=== ${script}: package.json has no ${script} script yet`);
+  }
+  await checksSideBySide(checks);
 
   const { status, results } = runJest(process.argv.slice(2));
   const found = problems(status, results);
@@ -104,4 +146,4 @@ function main() {
   process.exitCode = found.length > 0 ? 1 : 0;
 }
 
-main();
+main().catch((error) => stop(error.stack || String(error)));
