@@ -5,6 +5,7 @@ import react from "eslint-plugin-react";
 import reactHooks from "eslint-plugin-react-hooks";
 import tsParser from "@typescript-eslint/parser";
 import tsPlugin from "@typescript-eslint/eslint-plugin";
+import globals from "globals";
 
 // The layers of README's "How the code is shaped", enforced: an import that goes the wrong way fails lint (and so
 // npm test). test/lint/layer-boundaries.test.ts proves that each rule catches a file that breaks it.
@@ -115,6 +116,13 @@ export default [
       // Formatting is prettier's (.prettierrc.json): a file that is not formatted fails lint; `npm run lint:fix` formats it.
       "prettier/prettier": "error",
     },
+  },
+  {
+    // The plain JavaScript the project runs on Node as it is (scripts/, bin/, the webpack and jest configs, the test
+    // transpiler): CommonJS of today's Node, not the plugin's ECMAScript 6, which cannot read `??` or `...`.
+    files: ["**/*.js"],
+    languageOptions: { ecmaVersion: "latest", sourceType: "commonjs", globals: globals.node },
+    rules: { "prettier/prettier": "error" },
   },
   ...layerBoundaries,
   ...coreOrder,

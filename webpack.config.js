@@ -94,9 +94,7 @@ module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   const baseUrl = deploymentUrlOrExit();
   if (!dev && !process.env.ADDIN_BASE_URL) {
-    console.log(
-      `Note: ADDIN_BASE_URL is not set, so dist/manifest.xml points at ${DEV_URL} (see docs/add-in.md).`,
-    );
+    console.log(`Note: ADDIN_BASE_URL is not set, so dist/manifest.xml points at ${DEV_URL} (see docs/add-in.md).`);
   }
   // Only the dev server needs certificates; a plain build must not try to install any.
   const certificates = env.WEBPACK_SERVE ? await httpsOptions() : undefined;

@@ -170,8 +170,34 @@ const rightWay: [string, Snippet][] = [
   ],
 ];
 
+// The project's plain JavaScript (scripts/, bin/, the configs) is linted as today's Node CommonJS, and formatted.
+const plainScripts: [string, Snippet, string[]][] = [
+  [
+    "a script in today's JavaScript, with Node's globals",
+    {
+      filePath: "scripts/fine.js",
+      code: 'const sep = process.env.SEP ?? require("path").sep;\nmodule.exports = { ...{ sep }, dir: __dirname };\n',
+    },
+    [],
+  ],
+  [
+    "a script naming a global Node does not have",
+    { filePath: "scripts/bad.js", code: "module.exports = notAGlobal;\n" },
+    ["no-undef"],
+  ],
+  [
+    "a script prettier would format",
+    { filePath: "jest.config.js", code: "module.exports = {a:1}\n" },
+    ["prettier/prettier"],
+  ],
+];
+
 describe("lint keeps the layers apart", () => {
-  const broken = ruleIdsBroken([...wrongWay.map(([, snippet]) => snippet), ...rightWay.map(([, snippet]) => snippet)]);
+  const broken = ruleIdsBroken([
+    ...wrongWay.map(([, snippet]) => snippet),
+    ...rightWay.map(([, snippet]) => snippet),
+    ...plainScripts.map(([, snippet]) => snippet),
+  ]);
 
   it.each(wrongWay.map(([name, , rule], i) => [name, rule, i] as const))("fails %s (%s)", (_name, rule, i) => {
     expect(broken[i]).toContain(rule);
@@ -180,4 +206,11 @@ describe("lint keeps the layers apart", () => {
   it.each(rightWay.map(([name], i) => [name, wrongWay.length + i] as const))("allows %s", (_name, i) => {
     expect(broken[i]).toEqual([]);
   });
+
+  it.each(plainScripts.map(([name, , rules], i) => [name, rules, wrongWay.length + rightWay.length + i] as const))(
+    "lints %s as plain JavaScript: %j",
+    (_name, rules, i) => {
+      expect([...new Set(broken[i])]).toEqual(rules);
+    },
+  );
 });
