@@ -119,11 +119,13 @@ export default [
   },
   {
     // The plain JavaScript the project runs on Node as it is (scripts/, bin/, the webpack and jest configs, the test
-    // transpiler): CommonJS of today's Node, not the plugin's ECMAScript 6, which cannot read `??` or `...`.
-    files: ["**/*.js"],
+    // transpiler, this file): today's Node, not the plugin's ECMAScript 6, which cannot read `??` or `...`.
+    files: ["**/*.{js,mjs}"],
     languageOptions: { ecmaVersion: "latest", sourceType: "commonjs", globals: globals.node },
     rules: { "prettier/prettier": "error" },
   },
+  // ESLint's own config is an ES module.
+  { files: ["**/*.mjs"], languageOptions: { sourceType: "module" } },
   ...layerBoundaries,
   ...coreOrder,
   {
