@@ -3,7 +3,7 @@ import * as path from "path";
 import JSZip from "jszip";
 import type { WorkbookPlan } from "../../src/core/plan/types";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
-import { findErrorValues, readComputed, recalculate, recalculateAll, type ComputedWorkbook } from "./libreoffice";
+import { findErrorValues, readComputed, recalculateAll, type ComputedWorkbook } from "./libreoffice";
 import { elements } from "./ooxml";
 import { expectWorkbookClean } from "./xlsx-checks";
 import { tempDir } from "./fixtures";
@@ -43,6 +43,13 @@ async function pasteErrors(file: Uint8Array, pastes: PastedError[]): Promise<Buf
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
+/** A plan to recalculate, the file it is written to, and whether the file is checked first. */
+export interface PlanToRecalculate {
+  workbook: WorkbookPlan;
+  file: string;
+  validated?: boolean;
+}
+
 /**
  * Writes the plan to `file` as the .xlsx writer does, checks the file with the Open XML SDK validator and the extra
  * checks when asked (`validated`), recalculates it in LibreOffice and reads every computed value: the setup of
@@ -52,10 +59,21 @@ export async function recalculatePlan(
   workbook: WorkbookPlan,
   { file, validated = false }: { file: string; validated?: boolean },
 ): Promise<{ recalculated: string; computed: ComputedWorkbook }> {
-  writeFileSync(file, await writePlanToBuffer(workbook));
-  if (validated) await expectWorkbookClean(file);
-  const recalculated = await recalculate(file);
-  return { recalculated, computed: await readComputed(recalculated) };
+  return (await recalculatePlans([{ workbook, file, validated }]))[0];
+}
+
+/** As recalculatePlan, for several plans in one LibreOffice run (their files' names must differ); in their order. */
+export async function recalculatePlans(
+  plans: PlanToRecalculate[],
+): Promise<{ recalculated: string; computed: ComputedWorkbook }[]> {
+  for (const { workbook, file, validated = false } of plans) {
+    writeFileSync(file, await writePlanToBuffer(workbook));
+    if (validated) await expectWorkbookClean(file);
+  }
+  const copies = await recalculateAll(plans.map(({ file }) => file));
+  return Promise.all(
+    copies.map(async (recalculated) => ({ recalculated, computed: await readComputed(recalculated) })),
+  );
 }
 
 /** A scenario's workbook as the test gave it, and what the recalculation made of it. */
