@@ -117,16 +117,26 @@ function runWithoutCommand(name: string | undefined, rest: string[], output: Cli
 
 /** Runs the command line; returns the exit code (0 success, 1 failure, 2 wrong usage). */
 export async function main(argv: string[], log = console.log, error = console.error): Promise<number> {
-  const output: CliOutput = { log, error };
+  try {
+    return await runCommandLine(argv, { log, error });
+  } finally {
+    // The worker that read this run's files (if any) ends with the run.
+    await endReadWorker();
+  }
+}
+
+/**
+ * As main, but the worker that read the files (src/cli/read-in-worker.ts) stays for the next command, with the same
+ * time limit on each read: for a process that runs one command after another (the tests run hundreds), where
+ * starting a worker for each would cost more than most reads. Such a process ends the worker with endReadWorker.
+ */
+export async function runCommandLine(argv: string[], output: CliOutput): Promise<number> {
   try {
     const { name, rest } = splitCommand(argv);
     if (name === undefined || name === "help") return runWithoutCommand(name, rest, output);
     return await runCommand(findCommand(name), rest, output);
   } catch (problem) {
-    error(cliWords.problem((problem as Error).message));
+    output.error(cliWords.problem((problem as Error).message));
     return problem instanceof UsageError ? 2 : 1;
-  } finally {
-    // The worker that read this run's files (if any) ends with the run.
-    await endReadWorker();
   }
 }

@@ -120,6 +120,17 @@ export async function convertWithLibreOffice(
   return (await convertAll({ inputs: [xlsxPath], extension, convertTo, options }))[0];
 }
 
+/**
+ * As convertWithLibreOffice, for several workbooks in one LibreOffice run; the new files' paths in the order of the
+ * inputs, whose file names must differ (the copies share a folder).
+ */
+export async function convertAllWithLibreOffice(
+  xlsxPaths: string[],
+  { extension, convertTo, ...options }: RecalculateOptions & { extension: string; convertTo: string },
+): Promise<string[]> {
+  return convertAll({ inputs: xlsxPaths, extension, convertTo, options });
+}
+
 interface Conversions {
   inputs: string[];
   extension: string;

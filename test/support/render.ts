@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "fs";
 import * as path from "path";
-import { convertWithLibreOffice } from "./libreoffice";
+import { convertAllWithLibreOffice } from "./libreoffice";
 import { runBounded } from "./process";
 
 export interface RgbImage {
@@ -43,8 +43,18 @@ export function parsePpm(bytes: Uint8Array): RgbImage {
 }
 
 /** The whole workbook as LibreOffice prints it, formulas recalculated: one PDF page per visible sheet, in order. */
-export function printSheets(xlsxPath: string, outDir: string): Promise<string> {
-  return convertWithLibreOffice(xlsxPath, "pdf", PDF_ONE_PAGE_PER_SHEET, { outDir, timeoutMs: TIMEOUT_MS });
+export async function printSheets(xlsxPath: string, outDir: string): Promise<string> {
+  return (await printAllSheets([xlsxPath], outDir))[0];
+}
+
+/** As printSheets, for several workbooks in one LibreOffice run (their file names must differ). */
+function printAllSheets(xlsxPaths: string[], outDir: string): Promise<string[]> {
+  return convertAllWithLibreOffice(xlsxPaths, {
+    extension: "pdf",
+    convertTo: PDF_ONE_PAGE_PER_SHEET,
+    outDir,
+    timeoutMs: TIMEOUT_MS,
+  });
 }
 
 export interface RenderedPage {
@@ -53,17 +63,33 @@ export interface RenderedPage {
   page: number;
 }
 
+export interface RenderOptions {
+  dpi?: number;
+  /** Also writes `<png>.png` when given (one workbook only: every page would go to the same file). */
+  png?: string;
+}
+
 /**
- * Renders the page of the sheet that shows `pageText` (for example its title) at `dpi`, into
- * `outDir`. Also writes `<outDir>/<name>.png` when `png` names one.
+ * Renders, for each workbook, the page of the sheet that shows `pageText` (for example its title) at `dpi`, into
+ * `outDir`: the workbooks are printed in one LibreOffice run, so their file names must differ.
  */
-export async function renderSheet(
-  xlsxPath: string,
+export async function renderSheets(
+  xlsxPaths: string[],
   pageText: string,
   outDir: string,
-  options: { dpi?: number; png?: string } = {},
+  options: RenderOptions = {},
+): Promise<RenderedPage[]> {
+  if (options.png && xlsxPaths.length > 1) throw new Error("renderSheets: a PNG is written for one workbook only");
+  const pdfs = await printAllSheets(xlsxPaths, outDir);
+  return Promise.all(pdfs.map((pdf) => renderPage(pdf, pageText, outDir, options)));
+}
+
+async function renderPage(
+  pdf: string,
+  pageText: string,
+  outDir: string,
+  options: RenderOptions,
 ): Promise<RenderedPage> {
-  const pdf = await printSheets(xlsxPath, outDir);
   const page = await pageWith(pdf, pageText);
   const dpi = String(options.dpi ?? 72);
   const prefix = path.join(outDir, `${path.basename(pdf, ".pdf")}-page`);

@@ -14,7 +14,7 @@ import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { tempDir } from "../support/fixtures";
 import { decodeXml, elements } from "../support/ooxml";
 import { recalculate } from "../support/libreoffice";
-import { countColour, renderSheet } from "../support/render";
+import { countColour, renderSheets } from "../support/render";
 import { expectWorkbookClean } from "../support/xlsx-checks";
 import { chartsOfPackage } from "./chart-package";
 import { expectXlsxMatchesPlan } from "./xlsx-formats";
@@ -103,10 +103,7 @@ test("LibreOffice draws the chart from the recalculated cells: all three lines a
   const blank = await written({ behaviours: {} }, {}, "blank.xlsx");
   const answered = await written(withPrevious(sampleAnswers(toolkit, "2026-04-01")), {}, "answered.xlsx");
   const title = String(blank.summary.blocks[0].cells[0][0]);
-  const [before, after] = await Promise.all([
-    renderSheet(blank.file, title, folder(), { dpi: 72 }),
-    renderSheet(answered.file, title, folder(), { dpi: 72 }),
-  ]);
+  const [before, after] = await renderSheets([blank.file, answered.file], title, folder(), { dpi: 72 });
   for (const series of answered.chart.series) {
     const unanswered = countColour(before.image, series.color);
     const drawn = countColour(after.image, series.color);

@@ -10,8 +10,8 @@ import { DATA, GAPS, KEY_AREA, SUMMARY } from "../../../src/core/plan/layout";
 import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
 import { richTextToCell } from "../../../src/core/toolkit/text";
 import { cellAddress } from "../../../src/core/util/a1";
-import { ERROR_IN_DATE_CELL, findErrorValues } from "../../support/libreoffice";
-import { plan, rowValues, typeInto, writeCheckAndRecalculate, type PastedError } from "../../support/recalculate-plan";
+import { ERROR_IN_DATE_CELL, findErrorValues, type ComputedWorkbook } from "../../support/libreoffice";
+import { plan, recalculationBatch, rowValues, typeInto, type PastedError } from "../../support/recalculate-plan";
 
 const toolkit = canonicalToolkit();
 const [leadership, commercial] = toolkit.themes;
@@ -21,7 +21,9 @@ const ECSM_KEY = "keyArea:SL-ECSM";
 /** Summary rows: each theme's key areas, then the theme; the overall row last. */
 const SUMMARY_ROWS = { ecsm: 6, wwp: 7, leadership: 9, cco: 10, commercial: 13, overall: 18 };
 
-type Computed = Awaited<ReturnType<typeof writeCheckAndRecalculate>>["computed"];
+type Computed = ComputedWorkbook;
+// Every scenario's workbook, recalculated in one LibreOffice run.
+const batch = recalculationBatch();
 /** Summary figures: behaviours, assessed, invalid, average current, average target, average gap, weakest, typical, assured, current and target. */
 const summaryFigures = (computed: Computed, row: number) =>
   rowValues(computed, "Summary", row, SUMMARY.letters.bothLevels).slice(SUMMARY.columns.behaviours - 1);
@@ -66,8 +68,9 @@ describe("error values pasted into input cells", () => {
       "SL-ECSM-03": { current: "Developing", target: "Leader" },
     },
   };
+  const recalculated = batch.add(plan(answers), pasted);
   let computed: Computed;
-  beforeAll(async () => ({ computed } = await writeCheckAndRecalculate(plan(answers), pasted)));
+  beforeAll(async () => ({ computed } = await recalculated()));
 
   test("the pasted cells, and no others, hold errors after recalculation (the scenario is real)", () => {
     const errors = findErrorValues(computed);
@@ -140,14 +143,13 @@ describe("text Excel would read as a wildcard or a criterion", () => {
     ["J12", "=1"],
     ["K12", "<>"],
   ];
-  let computed: Computed;
-  beforeAll(async () => {
-    const workbook = plan({
-      behaviours: { "SL-ECSM-01": { target: "Mature" }, "SL-WWP-01": { current: "Mature", target: "Leader" } },
-    });
-    for (const [address, text] of typed) typeInto(workbook, ECSM_KEY, address, text);
-    ({ computed } = await writeCheckAndRecalculate(workbook));
+  const workbook = plan({
+    behaviours: { "SL-ECSM-01": { target: "Mature" }, "SL-WWP-01": { current: "Mature", target: "Leader" } },
   });
+  for (const [address, text] of typed) typeInto(workbook, ECSM_KEY, address, text);
+  const recalculated = batch.add(workbook);
+  let computed: Computed;
+  beforeAll(async () => ({ computed } = await recalculated()));
 
   test("the typed text is in the cells, as text", () => {
     for (const [address, text] of typed) expect(computed[ecsm.sheetName][address]).toBe(text);
@@ -187,24 +189,23 @@ describe("average target and average gap over the same behaviours", () => {
   // SL-ECSM: Developing→Mature (2→3), blank→Innovator, Leader→blank, "Excellent" (typed)→Leader.
   // SL-WWP: Minimum→Innovator (1→5), Leader→Developing (4→2, gap 0), Mature→Mature (3→3).
   // BC-CCO: Mature→Leader (3→4), blank→Mature.
-  let computed: Computed;
-  beforeAll(async () => {
-    const workbook = plan({
-      behaviours: {
-        "SL-ECSM-01": { current: "Developing", target: "Mature" },
-        "SL-ECSM-02": { target: "Innovator" },
-        "SL-ECSM-03": { current: "Leader" },
-        "SL-ECSM-04": { target: "Leader" },
-        "SL-WWP-01": { current: "Minimum", target: "Innovator" },
-        "SL-WWP-02": { current: "Leader", target: "Developing" },
-        "SL-WWP-03": { current: "Mature", target: "Mature" },
-        "BC-CCO-01": { current: "Mature", target: "Leader" },
-        "BC-CCO-02": { target: "Mature" },
-      },
-    });
-    typeInto(workbook, ECSM_KEY, "J12", "Excellent");
-    ({ computed } = await writeCheckAndRecalculate(workbook));
+  const workbook = plan({
+    behaviours: {
+      "SL-ECSM-01": { current: "Developing", target: "Mature" },
+      "SL-ECSM-02": { target: "Innovator" },
+      "SL-ECSM-03": { current: "Leader" },
+      "SL-ECSM-04": { target: "Leader" },
+      "SL-WWP-01": { current: "Minimum", target: "Innovator" },
+      "SL-WWP-02": { current: "Leader", target: "Developing" },
+      "SL-WWP-03": { current: "Mature", target: "Mature" },
+      "BC-CCO-01": { current: "Mature", target: "Leader" },
+      "BC-CCO-02": { target: "Mature" },
+    },
   });
+  typeInto(workbook, ECSM_KEY, "J12", "Excellent");
+  const recalculated = batch.add(workbook);
+  let computed: Computed;
+  beforeAll(async () => ({ computed } = await recalculated()));
 
   test("a key area: targets of behaviours without a valid current level are left out", () => {
     // Current 2 and 4: average 3. Only 01 has both: target 3, gap 1 (all targets would give (3+5+4)/3 = 4).
@@ -300,12 +301,11 @@ describe("levels wrapped in tabs, line breaks and no-break spaces", () => {
   ];
   const L = KEY_AREA.letters;
   const scoreColumn: Record<string, string> = { [L.current]: L.currentScore, [L.target]: L.targetScore };
+  const workbook = plan({ behaviours: {} });
+  for (const [address, text] of cases) typeInto(workbook, ECSM_KEY, address, text);
+  const recalculated = batch.add(workbook);
   let computed: Computed;
-  beforeAll(async () => {
-    const workbook = plan({ behaviours: {} });
-    for (const [address, text] of cases) typeInto(workbook, ECSM_KEY, address, text);
-    ({ computed } = await writeCheckAndRecalculate(workbook));
-  });
+  beforeAll(async () => ({ computed } = await recalculated()));
 
   test.each(cases)("%s %j scores %j", (address, _typed, score) => {
     // A formula's "" comes back from the file as no value at all.

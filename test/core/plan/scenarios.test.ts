@@ -7,26 +7,30 @@ import { DATA, GAPS, KEY_AREA, SUMMARY } from "../../../src/core/plan/layout";
 import { canonicalToolkit } from "../../../src/core/toolkit/canonical";
 import { richTextToCell } from "../../../src/core/toolkit/text";
 import { cellAddress } from "../../../src/core/util/a1";
-import { plan, rowValues, typeInto, writeCheckAndRecalculate } from "../../support/recalculate-plan";
+import type { ComputedWorkbook } from "../../support/libreoffice";
+import { plan, recalculationBatch, rowValues, typeInto } from "../../support/recalculate-plan";
 
 const toolkit = canonicalToolkit();
 const allBehaviours = toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours));
 const keyAreaSizes = toolkit.themes.flatMap((t) => t.keyAreas.map((k) => k.behaviours.length));
 const ecsm = toolkit.themes[0].keyAreas[0];
 const SUMMARY_ROWS = { ecsm: 6, leadership: 9, overall: 18 };
+// Every scenario's workbook, recalculated in one LibreOffice run.
+const batch = recalculationBatch();
 
 /** A Summary row from its label to the assured level. */
-const summaryRow = (computed: Parameters<typeof rowValues>[0], row: number) =>
+const summaryRow = (computed: ComputedWorkbook, row: number) =>
   rowValues(computed, "Summary", row, SUMMARY.letters.assuredLevel);
 /** Gaps row of the n-th behaviour in toolkit order (1-based), as generated. */
-const gapsRow = (computed: Parameters<typeof rowValues>[0], n: number) =>
+const gapsRow = (computed: ComputedWorkbook, n: number) =>
   rowValues(computed, "Gaps", GAPS.headerRow + n, GAPS.letters.priority);
-const dataRow = (computed: Parameters<typeof rowValues>[0], n: number) =>
+const dataRow = (computed: ComputedWorkbook, n: number) =>
   rowValues(computed, "Data", DATA.headerRow + n, DATA.letters.reviewDate);
 
 describe("nothing assessed", () => {
-  let computed: Awaited<ReturnType<typeof writeCheckAndRecalculate>>["computed"];
-  beforeAll(async () => ({ computed } = await writeCheckAndRecalculate(plan({ behaviours: {} }))));
+  const recalculated = batch.add(plan({ behaviours: {} }));
+  let computed: ComputedWorkbook;
+  beforeAll(async () => ({ computed } = await recalculated()));
 
   test("every summary row counts behaviours but no scores", () => {
     const rows = [6, 7, 8, 10, 11, 12, 14, 15, 16];
@@ -97,8 +101,9 @@ describe("everything Minimum, target Mature", () => {
   const answers: Answers = {
     behaviours: Object.fromEntries(allBehaviours.map((b) => [b.id, { current: "Minimum", target: "Mature" }])),
   };
-  let computed: Awaited<ReturnType<typeof writeCheckAndRecalculate>>["computed"];
-  beforeAll(async () => ({ computed } = await writeCheckAndRecalculate(plan(answers))));
+  const recalculated = batch.add(plan(answers));
+  let computed: ComputedWorkbook;
+  beforeAll(async () => ({ computed } = await recalculated()));
 
   test("summary: all assessed at 1, target 3, gap 2, both levels Minimum", () => {
     expect(summaryRow(computed, SUMMARY_ROWS.overall).slice(2)).toEqual([51, 51, 0, 1, 3, 2, 1, "Minimum", "Minimum"]);
@@ -141,8 +146,9 @@ describe("a mixed key area", () => {
       "SL-ECSM-04": { target: "Leader" },
     },
   };
-  let computed: Awaited<ReturnType<typeof writeCheckAndRecalculate>>["computed"];
-  beforeAll(async () => ({ computed } = await writeCheckAndRecalculate(plan(answers, { council: "Anytown Council" }))));
+  const recalculated = batch.add(plan(answers, { council: "Anytown Council" }));
+  let computed: ComputedWorkbook;
+  beforeAll(async () => ({ computed } = await recalculated()));
 
   test("summary: averages over assessed behaviours only; typical rounds down, assured is the weakest", () => {
     // current 2, 4, 4 → average 10/3, typical INT(3.33) = 3 Mature; weakest 2 Developing.
@@ -216,8 +222,9 @@ describe("a mixed key area", () => {
 
 describe("a target below the current level", () => {
   const answers: Answers = { behaviours: { "SL-ECSM-01": { current: "Leader", target: "Developing" } } };
-  let computed: Awaited<ReturnType<typeof writeCheckAndRecalculate>>["computed"];
-  beforeAll(async () => ({ computed } = await writeCheckAndRecalculate(plan(answers))));
+  const recalculated = batch.add(plan(answers));
+  let computed: ComputedWorkbook;
+  beforeAll(async () => ({ computed } = await recalculated()));
 
   test("the gap is zero, never negative, and the behaviour is above target with no priority", () => {
     expect(gapsRow(computed, 1).slice(4)).toEqual([
@@ -236,14 +243,13 @@ describe("a target below the current level", () => {
 });
 
 describe("a typed value that is not a level", () => {
-  let computed: Awaited<ReturnType<typeof writeCheckAndRecalculate>>["computed"];
-  beforeAll(async () => {
-    const workbook = plan({
-      behaviours: { "SL-ECSM-01": { target: "Mature" }, "SL-ECSM-02": { current: "Mature", target: "Leader" } },
-    });
-    typeInto(workbook, "keyArea:SL-ECSM", "J9", "Excellent");
-    ({ computed } = await writeCheckAndRecalculate(workbook));
+  const workbook = plan({
+    behaviours: { "SL-ECSM-01": { target: "Mature" }, "SL-ECSM-02": { current: "Mature", target: "Leader" } },
   });
+  typeInto(workbook, "keyArea:SL-ECSM", "J9", "Excellent");
+  const recalculated = batch.add(workbook);
+  let computed: ComputedWorkbook;
+  beforeAll(async () => ({ computed } = await recalculated()));
 
   test("it never counts as a score, and is counted as invalid, not silently", () => {
     const keys = [
@@ -276,12 +282,14 @@ describe("a typed value that is not a level", () => {
 });
 
 describe("text that looks like a formula", () => {
+  const council = `=HYPERLINK("http://example.com","O'Brien ""Council""")`;
+  const answers: Answers = {
+    behaviours: { "SL-ECSM-01": { current: "Mature", evidence: "+44 20 7664 3000", owner: "@procurement" } },
+  };
+  const recalculated = batch.add(plan(answers, { council }));
+
   test("a council name and evidence starting with =, +, - or @ land as text everywhere", async () => {
-    const council = `=HYPERLINK("http://example.com","O'Brien ""Council""")`;
-    const answers: Answers = {
-      behaviours: { "SL-ECSM-01": { current: "Mature", evidence: "+44 20 7664 3000", owner: "@procurement" } },
-    };
-    const { computed } = await writeCheckAndRecalculate(plan(answers, { council }));
+    const { computed } = await recalculated();
     expect(computed.Guide.B4).toBe(council);
     expect(computed.Summary.A2).toBe(`Council: ${council}`);
     expect(dataRow(computed, 1)[0]).toBe(council);
