@@ -29,6 +29,8 @@ export interface FakeHost {
 
 interface Operation {
   payload: unknown;
+  /** The payload's size when it was worked out as it was queued (a property set's value, serialised then). */
+  size?: number;
   run(): void;
 }
 
@@ -63,8 +65,8 @@ export class FakeRequestContext {
     return this.host.state;
   }
 
-  enqueue(payload: unknown, run: () => void): void {
-    this.queue.push({ payload, run });
+  enqueue(payload: unknown, run: () => void, size?: number): void {
+    this.queue.push({ payload, size, run });
   }
 
   register(object: FakeClientObject): void {
@@ -85,7 +87,7 @@ export class FakeRequestContext {
     this.queue = [];
     this.created = [];
     this.responseBytes = 0;
-    const requestBytes = batch.reduce((sum, op) => sum + sizeOf(op.payload) + OPERATION_OVERHEAD, 0);
+    const requestBytes = batch.reduce((sum, op) => sum + (op.size ?? sizeOf(op.payload)) + OPERATION_OVERHEAD, 0);
     const record: SyncRecord = { operations: batch.length, requestBytes, responseBytes: 0 };
     this.syncs.push(record);
     this.host.recordSync(record);
@@ -138,10 +140,12 @@ export function defineAccessors<T>(ctor: Ctor, accessors: Record<string, Accesso
       set(this: FakeClientObject, value: unknown) {
         if (!accessor.set) throw new TypeError(`${ctor.name}.${name} is read-only`);
         const apply = accessor.set;
-        // Office serialises the value when it is set: later changes to the caller's array do not count.
-        const sent = clone(value);
+        // Office serialises the value when it is set: later changes to the caller's array do not count. The
+        // serialised text is also the request's share for it (sizeOf, without serialising it again at sync).
+        const wire = value === undefined ? "null" : JSON.stringify(value);
+        const sent = value === undefined ? value : (JSON.parse(wire) as unknown);
         this.context.propertySets.push(`${ctor.name.replace(/^Fake/, "")}.${name}`);
-        this.queue(sent, (target) => apply(target as T, sent, this));
+        this.queue(sent, (target) => apply(target as T, sent, this), wire.length);
       },
     });
   }
@@ -218,11 +222,15 @@ export abstract class FakeClientObject {
   }
 
   /** Queues a property set or method call; calls on a null object do nothing (Office's null-object rule). */
-  queue(payload: unknown, apply: (target: unknown) => void): void {
-    this.context.enqueue(payload, () => {
-      const target = this.target();
-      if (target !== null) apply(target);
-    });
+  queue(payload: unknown, apply: (target: unknown) => void, size?: number): void {
+    this.context.enqueue(
+      payload,
+      () => {
+        const target = this.target();
+        if (target !== null) apply(target);
+      },
+      size,
+    );
   }
 
   settle(): void {
