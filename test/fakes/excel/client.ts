@@ -73,8 +73,8 @@ export class FakeRequestContext {
     this.created.push(object);
   }
 
-  countResponse(value: unknown): void {
-    this.responseBytes += sizeOf(value);
+  countResponse(value: unknown, size = sizeOf(value)): void {
+    this.responseBytes += size;
   }
 
   get pendingOperations(): number {
@@ -162,8 +162,6 @@ function parseLoadSpec(spec: unknown): string[] | undefined {
   if (spec && typeof spec === "object" && "select" in spec) return parseLoadSpec((spec as { select: unknown }).select);
   throw officeError("InvalidArgument", "load() takes property names.");
 }
-
-const clone = <V>(value: V): V => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as V));
 
 /**
  * Thrown by a proxy's `locate` when the proxy it was reached through is a null object. Office
@@ -262,8 +260,8 @@ export abstract class FakeClientObject {
     return this.loaded.get(name);
   }
 
-  protected storeLoaded(name: string, value: unknown, counted: unknown = value): void {
-    this.context.countResponse(counted);
+  protected storeLoaded(name: string, value: unknown, counted: unknown = value, size?: number): void {
+    this.context.countResponse(counted, size);
     this.loaded.set(name, value);
   }
 
@@ -300,7 +298,10 @@ export abstract class FakeClientObject {
         `${this.constructor.name.replace(/^Fake/, "")} has no property '${path}' to load.`,
       );
     }
-    this.storeLoaded(head, clone(accessor.get(target as never, this)));
+    // Serialised once, for the copy the caller reads (as Office answers in JSON) and for the response's size.
+    const value = accessor.get(target as never, this);
+    const wire = JSON.stringify(value ?? null);
+    this.storeLoaded(head, value === undefined ? value : JSON.parse(wire), undefined, wire.length);
   }
 }
 
