@@ -37,9 +37,16 @@ export function hostFor(
 
 export const noProgress = () => undefined;
 
-/** The same toolkit content under a new version, so an upgrade (not a repair) happens. */
+const nextVersions = new WeakMap<Toolkit, Toolkit>();
+
+/**
+ * The same toolkit content under a new version, so an upgrade (not a repair) happens: parsed once per test file
+ * for each toolkit object, and the same object after that (a toolkit is never changed in place).
+ */
 export function nextVersion(toolkit: Toolkit): Toolkit {
-  return parseToolkit({ ...toolkit, version: "9.9.9" });
+  const next = nextVersions.get(toolkit) ?? parseToolkit({ ...toolkit, version: "9.9.9" });
+  nextVersions.set(toolkit, next);
+  return next;
 }
 
 /** A complete return: every behaviour of `toolkit` with a current level (what Sign off asks for by default). */
