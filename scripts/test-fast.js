@@ -15,7 +15,7 @@ const path = require("path");
 const { spawnSync } = require("child_process");
 
 const ROOT = path.resolve(__dirname, "..");
-const jest = require.resolve("jest/bin/jest", { paths: [ROOT] });
+const jestBin = require.resolve("jest/bin/jest", { paths: [ROOT] });
 // What makes a test slow: importing one of these means it starts an engine, a process or a worker thread.
 const ENGINES = [
   path.join(ROOT, "test", "support", "libreoffice.ts"),
@@ -37,13 +37,21 @@ function resolveImport(from, specifier) {
   return candidates.find((file) => fs.existsSync(file) && fs.statSync(file).isFile());
 }
 
+/** What a file imports, resolved; read once per run, as most test files share most of what they import. */
+const importsOf = new Map();
+function importsIn(file) {
+  if (!importsOf.has(file)) {
+    const source = fs.readFileSync(file, "utf8");
+    const targets = [...source.matchAll(IMPORT)].map(([, specifier]) => resolveImport(file, specifier));
+    importsOf.set(file, targets.filter(Boolean));
+  }
+  return importsOf.get(file);
+}
+
 function needsAnEngine(file, seen = new Set()) {
   if (seen.has(file)) return false;
   seen.add(file);
-  const source = fs.readFileSync(file, "utf8");
-  for (const [, specifier] of source.matchAll(IMPORT)) {
-    const target = resolveImport(file, specifier);
-    if (!target) continue;
+  for (const target of importsIn(file)) {
     if (ENGINES.includes(target)) return true;
     // Only the project's own files lead further; packages other than the engines are not followed.
     if (path.isAbsolute(target) && !target.includes(`${path.sep}node_modules${path.sep}`)) {
@@ -53,13 +61,50 @@ function needsAnEngine(file, seen = new Set()) {
   return false;
 }
 
-const listed = spawnSync(process.execPath, [jest, "--listTests"], { cwd: ROOT, encoding: "utf8" });
-if (listed.status !== 0) {
-  process.stderr.write(listed.stderr);
-  process.exit(listed.status || 1);
+/**
+ * Every test file jest runs, as `jest --listTests` lists them, without starting jest (a second or two): the files
+ * under the config's roots whose names end as its testMatch patterns say. Only the patterns this project uses are
+ * understood (roots under `<rootDir>`, testMatch patterns of a name's ending in any folder, no testRegex or ignore
+ * patterns); a config that says anything else stops here rather than listing the wrong files.
+ * test/scripts/test-fast.test.ts holds the list to jest's own.
+ */
+function listTestFiles(config = require(path.join(ROOT, "jest.config.js"))) {
+  const refuse = (what) => {
+    throw new Error(`test:fast lists test files itself and does not understand the jest config's ${what}`);
+  };
+  for (const key of ["testRegex", "testPathIgnorePatterns", "modulePathIgnorePatterns", "projects", "rootDir"])
+    if (key in config) refuse(key);
+  const endings = (config.testMatch ?? []).map((pattern) => {
+    const match = /^\*\*\/\*(\.[\w.]+)$/.exec(pattern);
+    return match ? match[1] : refuse(`testMatch "${pattern}"`);
+  });
+  const roots = (config.roots ?? []).map((root) =>
+    root.startsWith("<rootDir>/") ? path.join(ROOT, root.slice("<rootDir>/".length)) : refuse(`root "${root}"`),
+  );
+  if (endings.length === 0 || roots.length === 0) refuse("roots or testMatch (none given)");
+  const files = [];
+  const walk = (folder) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const file = path.join(folder, entry.name);
+      // As jest: node_modules left out, symbolic links not followed.
+      if (entry.isDirectory() && entry.name !== "node_modules") walk(file);
+      else if (entry.isFile() && endings.some((ending) => entry.name.endsWith(ending))) files.push(file);
+    }
+  };
+  for (const root of roots) walk(root);
+  return [...new Set(files)].sort();
 }
-const all = listed.stdout.split("\n").filter(Boolean).sort();
-const fast = all.filter((file) => !SLOW_BY_NAME.test(file) && !needsAnEngine(file));
+
+/** The test files `npm run test:fast` runs: every one that starts no engine, process or worker, by name and imports. */
+function fastTestFiles(all = listTestFiles()) {
+  return all.filter((file) => !SLOW_BY_NAME.test(file) && !needsAnEngine(file));
+}
+
+module.exports = { listTestFiles, fastTestFiles };
+if (require.main !== module) return;
+
+const all = listTestFiles();
+const fast = fastTestFiles(all);
 const args = process.argv.slice(2);
 const words = args.filter((arg) => !arg.startsWith("-")).map((word) => path.resolve(ROOT, word));
 const chosen = words.length === 0 ? fast : fast.filter((file) => words.some((word) => file.startsWith(word)));
@@ -75,7 +120,7 @@ const options = args.filter((arg) => arg.startsWith("-"));
 const workers = options.some((option) => option.startsWith("--maxWorkers") || option === "-w")
   ? []
   : [`--maxWorkers=${os.cpus().length}`];
-const run = spawnSync(process.execPath, [jest, "--runTestsByPath", ...chosen, ...workers, ...options], {
+const run = spawnSync(process.execPath, [jestBin, "--runTestsByPath", ...chosen, ...workers, ...options], {
   cwd: ROOT,
   stdio: "inherit",
 });

@@ -37,8 +37,13 @@ const SET_PROPERTY = '{"Id":#,"ActionType":4,"Name":,"ObjectPathId":#,"ArgumentI
 /** Optional arguments left out are sent as null (protect's password, names.add's comment…). */
 const OMITTED_ARGUMENTS = ",null,null,null";
 
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
+
 /** UTF-8 bytes of a string, as it goes over the wire. */
 export function utf8Bytes(text: string): number {
+  // Most of what is sized (JSON of formulas and formats) is printable ASCII, one byte a character: one scan by the
+  // regular expression engine rather than a loop over every character.
+  if (!NOT_PRINTABLE_ASCII.test(text)) return text.length;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -649,7 +649,16 @@ function formatSteps(
   styles: SheetPlan["styles"],
   { excelApi19 }: { excelApi19: boolean },
 ): ((sheet: Excel.Worksheet) => void)[] {
-  if (excelApi19) return [(sheet) => queueCellProperties(sheet, styles)];
+  if (excelApi19) {
+    // Worked out once: the step is run again when the request is cut, and once more when it is written.
+    let grid: CellPropertiesGrid | null | undefined;
+    return [
+      (sheet) => {
+        grid = grid === undefined ? cellPropertiesGrid(styles) : grid;
+        if (grid) sheet.getRange(grid.address).setCellProperties(grid.cells);
+      },
+    ];
+  }
   return [
     ...styles.map((styled) => (sheet: Excel.Worksheet) => queueStyle(sheet.getRange(styled.range), styled.style)),
     (sheet) => {
@@ -662,30 +671,54 @@ type Formats = Omit<CellStyle, "numberFormat">;
 
 const formatsOf = ({ numberFormat: _, ...formats }: CellStyle): Formats => formats;
 
-function queueCellProperties(sheet: Excel.Worksheet, styles: SheetPlan["styles"]): void {
+interface CellPropertiesGrid {
+  address: string;
+  cells: Excel.SettableCellProperties[][];
+}
+
+/**
+ * Each cell's formats over the block the styles cover, as setCellProperties takes them. A cell's formats depend
+ * only on which styles cover it, in the plan's order, so each such combination (a few dozen on a sheet of tens of
+ * thousands of cells) is merged and turned into cell properties once, and its cells share the result.
+ */
+function cellPropertiesGrid(styles: SheetPlan["styles"]): CellPropertiesGrid | null {
   const formatted = styles.filter((styled) => Object.keys(formatsOf(styled.style)).length > 0);
-  if (formatted.length === 0) return;
+  if (formatted.length === 0) return null;
   const areas = formatted.map((styled) => parseRange(styled.range));
   const top = Math.min(...areas.map((a) => a.top));
   const left = Math.min(...areas.map((a) => a.left));
   const bottom = Math.max(...areas.map((a) => a.bottom));
   const right = Math.max(...areas.map((a) => a.right));
-  const cells: Formats[][] = Array.from({ length: bottom - top + 1 }, () =>
-    Array.from({ length: right - left + 1 }, () => ({})),
-  );
+  // Combination 0 is no style; `after` maps (combination, style) to the combination that style makes of it.
+  const combinations: Formats[] = [{}];
+  const after = new Map<number, number>();
+  const grid: number[][] = Array.from({ length: bottom - top + 1 }, () => new Array<number>(right - left + 1).fill(0));
   formatted.forEach((styled, i) => {
     const area = areas[i];
+    const formats = formatsOf(styled.style);
     for (let row = area.top; row <= area.bottom; row++)
-      for (let column = area.left; column <= area.right; column++)
-        cells[row - top][column - left] = { ...cells[row - top][column - left], ...formatsOf(styled.style) };
+      for (let column = area.left; column <= area.right; column++) {
+        const was = grid[row - top][column - left];
+        const key = was * formatted.length + i;
+        let now = after.get(key);
+        if (now === undefined) {
+          now = combinations.length;
+          combinations.push({ ...combinations[was], ...formats });
+          after.set(key, now);
+        }
+        grid[row - top][column - left] = now;
+      }
   });
   const properties = new Map<string, Excel.SettableCellProperties>();
-  const propertiesOf = (formats: Formats) => {
+  const ofCombination = combinations.map((formats) => {
     const key = JSON.stringify(formats);
     if (!properties.has(key)) properties.set(key, cellProperties(formats));
     return properties.get(key)!;
+  });
+  return {
+    address: rangeAddress(top, left, bottom, right),
+    cells: grid.map((line) => line.map((combination) => ofCombination[combination])),
   };
-  sheet.getRange(rangeAddress(top, left, bottom, right)).setCellProperties(cells.map((line) => line.map(propertiesOf)));
 }
 
 const THIN: Excel.CellBorder = { style: "Continuous", weight: "Thin" };

@@ -12,17 +12,24 @@ import type { CheckResult, Finding } from "../../src/core/check/types";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { KEY_AREA } from "../../src/core/plan/layout";
 import type { WorkbookPlan } from "../../src/core/plan/types";
-import { expectedGuardedCells } from "../../src/core/snapshot/guarded-cells";
 import type { WorkbookSnapshot } from "../../src/core/snapshot/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { knownToolkits } from "../../src/core/toolkit/registry";
 import { cellAddress } from "../../src/core/util/a1";
-import { readAssessmentSheets } from "../../src/office/read-assessment";
 import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
 import { queueWorkbookPlan } from "../support/queue-plan";
 import { FakeExcel, FakeOfficeError } from "../fakes/excel-fake";
 import { cellKey } from "../fakes/excel/state";
-import { DETAILS, hostFor, NOW, nextVersion, noProgress, userSheetsOf } from "./fixtures";
+import {
+  DETAILS,
+  hostFor,
+  NOW,
+  nextVersion,
+  noProgress,
+  readForCheck as readCheckedSheets,
+  sampleWorkbook as sharedSampleWorkbook,
+  userSheetsOf,
+} from "./fixtures";
 
 const toolkit = canonicalToolkit();
 const area = toolkit.themes[0].keyAreas[0];
@@ -31,8 +38,9 @@ const C = KEY_AREA.columns;
 const at = (column: number, row: number = firstRow) => cellAddress(row, column);
 const TODAY = "2025-03-01";
 
-/** A sample assessment written straight into the fake, as an earlier build leaves it. */
-async function sampleWorkbook(edit: (plan: WorkbookPlan) => void = () => undefined): Promise<FakeExcel> {
+/** A sample assessment as an earlier build leaves it; `edit` changes its plan first (then it is written afresh). */
+async function sampleWorkbook(edit?: (plan: WorkbookPlan) => void): Promise<FakeExcel> {
+  if (!edit) return sharedSampleWorkbook(toolkit, TODAY);
   const fake = new FakeExcel();
   const plan = buildWorkbookPlan(toolkit, sampleAnswers(toolkit, TODAY), { now: NOW });
   edit(plan);
@@ -44,16 +52,7 @@ async function sampleWorkbook(edit: (plan: WorkbookPlan) => void = () => undefin
 }
 
 /** The one-sync read as the host runs it. */
-function readForCheck(fake: FakeExcel): Promise<WorkbookSnapshot> {
-  const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { now: NOW });
-  return fake.run(async (context) => {
-    const read = await readAssessmentSheets(context, () => context.sync(), {
-      expected: expectedGuardedCells(knownToolkits()),
-      plan,
-    });
-    return read.snapshot;
-  });
-}
+const readForCheck = (fake: FakeExcel) => readCheckedSheets(fake, toolkit);
 
 /** The three-sync reader's snapshot of the same sheets (it reads every sheet). */
 async function readWhole(fake: FakeExcel, ours: WorkbookSnapshot): Promise<WorkbookSnapshot> {

@@ -7,42 +7,28 @@
  * hidden rows, which need 1.9's getCellProperties and getRowProperties) the snapshot leaves absent,
  * and the checker then says nothing of it rather than guess.
  */
-import { sampleAnswers } from "../../src/core/answers/sample";
 import { checkWorkbook } from "../../src/core/check/check";
-import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
-import { expectedGuardedCells } from "../../src/core/snapshot/guarded-cells";
 import type { WorkbookSnapshot } from "../../src/core/snapshot/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { knownToolkits } from "../../src/core/toolkit/registry";
-import { readAssessmentSheets } from "../../src/office/read-assessment";
-import { queueWorkbookPlan } from "../support/queue-plan";
 import { FakeExcel } from "../fakes/excel-fake";
-import { DETAILS, hostFor, noProgress, NOW } from "./fixtures";
+import {
+  DETAILS,
+  hostFor,
+  noProgress,
+  readForCheck as readCheckedSheets,
+  sampleWorkbook as sharedSampleWorkbook,
+} from "./fixtures";
 
 const toolkit = canonicalToolkit();
 const AREA = toolkit.themes[0].keyAreas[0].sheetName;
 const TODAY = "2025-03-01";
 
-async function sampleWorkbook(): Promise<FakeExcel> {
-  const fake = new FakeExcel();
-  const plan = buildWorkbookPlan(toolkit, sampleAnswers(toolkit, TODAY), { now: NOW });
-  await fake.run(async (context) => {
-    await queueWorkbookPlan(context, plan, { existing: new Map(), existingNames: new Set(), excelApi19: true });
-    await context.sync();
-  });
-  return fake;
-}
+const sampleWorkbook = () => sharedSampleWorkbook(toolkit, TODAY);
 
 async function readForCheck(fake: FakeExcel): Promise<{ snapshot: WorkbookSnapshot; syncs: number }> {
-  const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { now: NOW });
   const before = fake.syncs.length;
-  const snapshot = await fake.run(async (context) => {
-    const read = await readAssessmentSheets(context, () => context.sync(), {
-      expected: expectedGuardedCells(knownToolkits()),
-      plan,
-    });
-    return read.snapshot;
-  });
+  const snapshot = await readCheckedSheets(fake, toolkit);
   return { snapshot, syncs: fake.syncs.length - before };
 }
 

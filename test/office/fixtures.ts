@@ -1,12 +1,17 @@
 /// <reference types="office-js" />
 import { readAssessment } from "../../src/core/answers/from-snapshot";
+import { sampleAnswers } from "../../src/core/answers/sample";
 import type { Answers } from "../../src/core/plan/answer-types";
 import { buildWorkbookPlan, type PlanOptions } from "../../src/core/plan/build-plan";
 import type { WorkbookPlan } from "../../src/core/plan/types";
+import { expectedGuardedCells } from "../../src/core/snapshot/guarded-cells";
+import type { WorkbookSnapshot } from "../../src/core/snapshot/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { parseToolkit } from "../../src/core/toolkit/load";
+import { knownToolkits } from "../../src/core/toolkit/registry";
 import type { Toolkit } from "../../src/core/toolkit/schema";
 import { ExcelWorkbookHost } from "../../src/office/excel-host";
+import { readAssessmentSheets } from "../../src/office/read-assessment";
 import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
 import { writeWorkbookPlan } from "../../src/office/write-plan";
 import { FakeExcel, type SyncRecord, type WorkbookState } from "../fakes/excel-fake";
@@ -32,9 +37,16 @@ export function hostFor(
 
 export const noProgress = () => undefined;
 
-/** The same toolkit content under a new version, so an upgrade (not a repair) happens. */
+const nextVersions = new WeakMap<Toolkit, Toolkit>();
+
+/**
+ * The same toolkit content under a new version, so an upgrade (not a repair) happens: parsed once per test file
+ * for each toolkit object, and the same object after that (a toolkit is never changed in place).
+ */
 export function nextVersion(toolkit: Toolkit): Toolkit {
-  return parseToolkit({ ...toolkit, version: "9.9.9" });
+  const next = nextVersions.get(toolkit) ?? parseToolkit({ ...toolkit, version: "9.9.9" });
+  nextVersions.set(toolkit, next);
+  return next;
 }
 
 /** A complete return: every behaviour of `toolkit` with a current level (what Sign off asks for by default). */
@@ -131,4 +143,30 @@ export async function readBack(fake: FakeExcel, toolkit: Toolkit) {
 
 export function userSheetsOf(fake: FakeExcel, ids: string[]): unknown {
   return fake.snapshotSheets(ids);
+}
+
+/**
+ * The sample assessment (sampleAnswers of `today`) as an earlier build leaves it, in a new fake: written once per
+ * test file and copied, as writePlanWithAnswers does.
+ */
+export async function sampleWorkbook(toolkit: Toolkit, today: string): Promise<FakeExcel> {
+  const fake = new FakeExcel();
+  await writePlanWithAnswers(fake, toolkit, sampleAnswers(toolkit, today));
+  return fake;
+}
+
+/** The plan of an empty assessment of each toolkit, made once per test file (the check's read takes it as is). */
+const emptyPlans = new WeakMap<Toolkit, WorkbookPlan>();
+
+/** The check's one-sync read as the host runs it. */
+export function readForCheck(fake: FakeExcel, toolkit: Toolkit): Promise<WorkbookSnapshot> {
+  const plan = emptyPlans.get(toolkit) ?? buildWorkbookPlan(toolkit, { behaviours: {} }, { now: NOW });
+  emptyPlans.set(toolkit, plan);
+  return fake.run(async (context) => {
+    const read = await readAssessmentSheets(context, () => context.sync(), {
+      expected: expectedGuardedCells(knownToolkits()),
+      plan: structuredClone(plan),
+    });
+    return read.snapshot;
+  });
 }

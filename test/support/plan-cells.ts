@@ -21,12 +21,31 @@ export const allGapsAnswers = (toolkit: Toolkit = canonicalToolkit()): Answers =
   ),
 });
 
+/**
+ * Plans made, per toolkit object, by their answers and options, kept per test file: tests ask for the same plan many
+ * times, and each gets its own copy to edit. An option given as undefined is kept apart from one left out (it replaces the default).
+ */
+const made = new WeakMap<Toolkit, Map<string, WorkbookPlan>>();
+const UNDEFINED = { undefined: "given as undefined" };
+const planKey = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (v === undefined ? UNDEFINED : v));
+
 export function plan(
   answers: Answers,
   options: Partial<PlanOptions> = {},
   toolkit: Toolkit = canonicalToolkit(),
 ): WorkbookPlan {
-  return buildWorkbookPlan(toolkit, answers, { now: FIXED_NOW, assessmentDate: "2026-11-25", ...options });
+  const all = { now: FIXED_NOW, assessmentDate: "2026-11-25", ...options };
+  // jest's jsdom environment has no structuredClone to copy with: there, every plan is made afresh.
+  if (typeof structuredClone !== "function") return buildWorkbookPlan(toolkit, answers, all);
+  const byToolkit = made.get(toolkit) ?? new Map<string, WorkbookPlan>();
+  made.set(toolkit, byToolkit);
+  const key = planKey([answers, all]);
+  let found = byToolkit.get(key);
+  if (!found) {
+    found = buildWorkbookPlan(toolkit, answers, all);
+    byToolkit.set(key, found);
+  }
+  return structuredClone(found);
 }
 
 /** The plan's cell at an address of the sheet with `key`, from its blocks. */

@@ -29,6 +29,8 @@ export interface FakeHost {
 
 interface Operation {
   payload: unknown;
+  /** The payload's size when it was worked out as it was queued (a property set's value, serialised then). */
+  size?: number;
   run(): void;
 }
 
@@ -63,16 +65,16 @@ export class FakeRequestContext {
     return this.host.state;
   }
 
-  enqueue(payload: unknown, run: () => void): void {
-    this.queue.push({ payload, run });
+  enqueue(payload: unknown, run: () => void, size?: number): void {
+    this.queue.push({ payload, size, run });
   }
 
   register(object: FakeClientObject): void {
     this.created.push(object);
   }
 
-  countResponse(value: unknown): void {
-    this.responseBytes += sizeOf(value);
+  countResponse(value: unknown, size = sizeOf(value)): void {
+    this.responseBytes += size;
   }
 
   get pendingOperations(): number {
@@ -85,7 +87,7 @@ export class FakeRequestContext {
     this.queue = [];
     this.created = [];
     this.responseBytes = 0;
-    const requestBytes = batch.reduce((sum, op) => sum + sizeOf(op.payload) + OPERATION_OVERHEAD, 0);
+    const requestBytes = batch.reduce((sum, op) => sum + (op.size ?? sizeOf(op.payload)) + OPERATION_OVERHEAD, 0);
     const record: SyncRecord = { operations: batch.length, requestBytes, responseBytes: 0 };
     this.syncs.push(record);
     this.host.recordSync(record);
@@ -138,10 +140,12 @@ export function defineAccessors<T>(ctor: Ctor, accessors: Record<string, Accesso
       set(this: FakeClientObject, value: unknown) {
         if (!accessor.set) throw new TypeError(`${ctor.name}.${name} is read-only`);
         const apply = accessor.set;
-        // Office serialises the value when it is set: later changes to the caller's array do not count.
-        const sent = clone(value);
+        // Office serialises the value when it is set: later changes to the caller's array do not count. The
+        // serialised text is also the request's share for it (sizeOf, without serialising it again at sync).
+        const wire = value === undefined ? "null" : JSON.stringify(value);
+        const sent = value === undefined ? value : (JSON.parse(wire) as unknown);
         this.context.propertySets.push(`${ctor.name.replace(/^Fake/, "")}.${name}`);
-        this.queue(sent, (target) => apply(target as T, sent, this));
+        this.queue(sent, (target) => apply(target as T, sent, this), wire.length);
       },
     });
   }
@@ -158,8 +162,6 @@ function parseLoadSpec(spec: unknown): string[] | undefined {
   if (spec && typeof spec === "object" && "select" in spec) return parseLoadSpec((spec as { select: unknown }).select);
   throw officeError("InvalidArgument", "load() takes property names.");
 }
-
-const clone = <V>(value: V): V => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as V));
 
 /**
  * Thrown by a proxy's `locate` when the proxy it was reached through is a null object. Office
@@ -218,11 +220,15 @@ export abstract class FakeClientObject {
   }
 
   /** Queues a property set or method call; calls on a null object do nothing (Office's null-object rule). */
-  queue(payload: unknown, apply: (target: unknown) => void): void {
-    this.context.enqueue(payload, () => {
-      const target = this.target();
-      if (target !== null) apply(target);
-    });
+  queue(payload: unknown, apply: (target: unknown) => void, size?: number): void {
+    this.context.enqueue(
+      payload,
+      () => {
+        const target = this.target();
+        if (target !== null) apply(target);
+      },
+      size,
+    );
   }
 
   settle(): void {
@@ -254,8 +260,8 @@ export abstract class FakeClientObject {
     return this.loaded.get(name);
   }
 
-  protected storeLoaded(name: string, value: unknown, counted: unknown = value): void {
-    this.context.countResponse(counted);
+  protected storeLoaded(name: string, value: unknown, counted: unknown = value, size?: number): void {
+    this.context.countResponse(counted, size);
     this.loaded.set(name, value);
   }
 
@@ -292,7 +298,10 @@ export abstract class FakeClientObject {
         `${this.constructor.name.replace(/^Fake/, "")} has no property '${path}' to load.`,
       );
     }
-    this.storeLoaded(head, clone(accessor.get(target as never, this)));
+    // Serialised once, for the copy the caller reads (as Office answers in JSON) and for the response's size.
+    const value = accessor.get(target as never, this);
+    const wire = JSON.stringify(value ?? null);
+    this.storeLoaded(head, value === undefined ? value : JSON.parse(wire), undefined, wire.length);
   }
 }
 

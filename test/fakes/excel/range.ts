@@ -454,10 +454,13 @@ defineAccessors<RangeTarget>(FakeRangeFormat, {
     },
   },
   useStandardWidth: {
-    get: (t) => columnsOf(t.rect).every((c) => !t.sheet.columnWidths.has(c)),
+    // From the stored widths, as for heights below: a whole sheet has 16,384 columns and few set.
+    get: (t) => ![...t.sheet.columnWidths.keys()].some((c) => c >= t.rect.left && c <= t.rect.right),
     set: (t, value) => {
       assertUnprotected(t.sheet, "change column widths");
-      if (value === true) for (const c of columnsOf(t.rect)) t.sheet.columnWidths.delete(c);
+      if (value === true)
+        for (const c of [...t.sheet.columnWidths.keys()])
+          if (c >= t.rect.left && c <= t.rect.right) t.sheet.columnWidths.delete(c);
     },
   },
   useStandardHeight: {

@@ -242,18 +242,18 @@ export function unmergeRange(sheet: SheetState, rect: Rect): void {
 }
 
 export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
-  const keys = [...sheet.cells.keys(), ...(valuesOnly ? [] : [...sheet.formats.keys()])];
-  if (keys.length === 0) return null;
   const rect = { top: Infinity, left: Infinity, bottom: 0, right: 0 };
-  for (const key of keys) {
+  const take = (key: number) => {
     const row = Math.floor(key / 16384) + 1;
     const column = (key % 16384) + 1;
-    rect.top = Math.min(rect.top, row);
-    rect.bottom = Math.max(rect.bottom, row);
-    rect.left = Math.min(rect.left, column);
-    rect.right = Math.max(rect.right, column);
-  }
-  return rect;
+    if (row < rect.top) rect.top = row;
+    if (row > rect.bottom) rect.bottom = row;
+    if (column < rect.left) rect.left = column;
+    if (column > rect.right) rect.right = column;
+  };
+  for (const key of sheet.cells.keys()) take(key);
+  if (!valuesOnly) for (const key of sheet.formats.keys()) take(key);
+  return rect.bottom === 0 ? null : rect;
 }
 
 const FORBIDDEN_SHEET_CHARACTERS = /[[\]:*?/\\]/;
