@@ -25,7 +25,7 @@ const area = toolkit.themes[0].keyAreas[0];
 const [first, second] = area.behaviours;
 /** The pane's today: next year's date starts as 31/03/2026. */
 const today = new Date(2026, 2, 31, 9, 0, 0);
-import { nodeStructuredClone, unusedFeatures } from "./pane-fixtures";
+import { structuredCloneHere, unusedFeatures } from "./pane-fixtures";
 
 const lastYear: Answers = {
   council: "Anytown Borough Council",
@@ -45,7 +45,7 @@ beforeAll(() =>
     setImmediate: nodeSetImmediate,
     TextEncoder,
     TextDecoder,
-    structuredClone: nodeStructuredClone,
+    structuredClone: structuredCloneHere,
   }),
 );
 afterAll(() => {
