@@ -44,6 +44,7 @@ import {
   renderPane,
   typeCouncil,
   unusedFeatures,
+  statusShown,
   viewLoaded,
   withFakeExcelGlobals,
 } from "./pane-fixtures";
@@ -244,8 +245,9 @@ describe("TaskPane in Excel", () => {
 
     expect(await screen.findByText("Enter your council's name.")).toBeTruthy();
     expect(screen.getByText("Enter the assessment date.")).toBeTruthy();
-    expect(councilInput().getAttribute("aria-invalid")).toBe("true");
-    await waitFor(() => expect(document.activeElement).toBe(councilInput()));
+    const council = councilInput();
+    expect(council.getAttribute("aria-invalid")).toBe("true");
+    await waitFor(() => expect(document.activeElement).toBe(council));
     expect(calls.built).toEqual([]);
 
     typeCouncil("Anytown");
@@ -320,7 +322,8 @@ describe("TaskPane in Excel", () => {
     fireEvent.click(unfold);
     const repair = await screen.findByRole("button", { name: "Repair assessment" });
     expect(repair.className).not.toMatch(/primary/);
-    await waitFor(() => expect(document.activeElement).toBe(councilInput()));
+    const council = councilInput();
+    await waitFor(() => expect(document.activeElement).toBe(council));
   });
 
   it("keeps the result of a build in view when reading the workbook again fails, and shows that error too", async () => {
@@ -506,8 +509,8 @@ describe("TaskPane's Draft actions from the gaps, with the Excel host over the i
         <TaskPane host={host} features={unusedFeatures} now={NOW} />
       </FluentProvider>,
     );
-    // The fake reads the workbook in earnest: give it more than findBy's one second on a busy machine.
-    const button = await screen.findByRole("button", { name: "Draft actions from the gaps" }, { timeout: 20_000 });
+    await statusShown(status);
+    const button = await screen.findByRole("button", { name: "Draft actions from the gaps" });
     return { button, status, selectSheet };
   }
 
@@ -602,13 +605,14 @@ describe("TaskPane's Start next year's assessment, with the Excel host over the 
       ...unusedFeatures,
       nextYear: { ...nextYearMaker, download: async (made) => void downloads.push(made) },
     };
+    const status = jest.spyOn(host, "status");
     render(
       <FluentProvider theme={webLightTheme}>
         <TaskPane host={host} features={features} now={today} />
       </FluentProvider>,
     );
-    // The fake reads the workbook in earnest: give it more than findBy's one second on a busy machine.
-    const unfold = await screen.findByRole("button", { name: "Start next year's assessment…" }, { timeout: 20_000 });
+    await statusShown(status);
+    const unfold = await screen.findByRole("button", { name: "Start next year's assessment…" });
     // Folded until asked for; unfolded, its first field has focus.
     expect(screen.queryByRole("checkbox", { name: "Draft actions from the gaps" })).toBeNull();
     fireEvent.click(unfold);

@@ -1,5 +1,5 @@
 /** What the task pane's tests share: a host whose answers each test chooses, and the pane rendered as Office shows it. */
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { setImmediate as nodeSetImmediate } from "timers";
 import { TextEncoder as NodeTextEncoder } from "util";
@@ -104,6 +104,16 @@ export function renderPane(
       <TaskPane host={host} features={featuresOf(downloadWorkbook, fileChecker)} now={now} />
     </FluentProvider>,
   );
+}
+
+/**
+ * Waits until the pane's `nth` reading of the workbook (through `status`, a spy on the host's) has finished. Over the
+ * Excel fake a reading takes a while; a find* query waiting all that time for what it brings would ask again, roles,
+ * names and styles, at every change to the page and every 50 ms. After this one, it finds it within a try or two.
+ */
+export async function statusShown(status: jest.SpyInstance<Promise<WorkbookStatus>, []>, nth = 1): Promise<void> {
+  await waitFor(() => expect(status.mock.calls.length).toBeGreaterThanOrEqual(nth));
+  await act(() => status.mock.results[nth - 1].value);
 }
 
 export const councilInput = () => screen.getByRole("textbox", { name: /council name/i });
