@@ -1,10 +1,14 @@
 /** @jest-environment jsdom */
-/** The task pane's Assessment task: building, upgrading and the status, in Excel and outside it. The Check task is in check-view.test.tsx. */
+/**
+ * The task pane's Assessment task: building, upgrading and the status, in Excel and outside it; the details' council
+ * type and region; Draft actions from the gaps; and Start next year's assessment. The Check task is in
+ * check-view.test.tsx. One file for the task: each pane test file first spends seconds loading Fluent UI and jsdom.
+ */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { StrictMode } from "react";
 import { setImmediate as nodeSetImmediate } from "timers";
-import { TextEncoder as NodeTextEncoder } from "util";
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 import {
   UserFacingError,
   type AssessmentDetails,
@@ -12,9 +16,21 @@ import {
   type ProgressUpdate,
   type WorkbookStatus,
 } from "../../src/app/workbook-host";
+import { readAssessment } from "../../src/core/answers/from-snapshot";
+import { ACTIONS_TABLE_NAME } from "../../src/core/plan/actions-sheet";
+import type { Answers } from "../../src/core/plan/answer-types";
+import { COUNCIL_TYPES, REGIONS } from "../../src/core/plan/council-groups";
+import { ACTIONS, GUIDE, KEY_AREA, keyAreaSheetKey, SHEET_NAMES } from "../../src/core/plan/layout";
+import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import type { Toolkit } from "../../src/core/toolkit/schema";
+import { cellAddress } from "../../src/core/util/a1";
+import { cycleWords } from "../../src/core/words/cycle";
+import type { MadeNextYear, PaneFeatures } from "../../src/taskpane/features";
+import { nextYearMaker } from "../../src/taskpane/next-year-maker";
 import { TaskPane } from "../../src/taskpane/TaskPane";
-import { FakeExcel } from "../fakes/excel-fake";
-import { hostFor } from "../office/fixtures";
+import { readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
+import { FakeExcel, FakeOfficeError } from "../fakes/excel-fake";
+import { DETAILS, hostFor, nextVersion, NOW, readBack, writePlanWithAnswers } from "../office/fixtures";
 import {
   builtOutcome,
   councilInput,
@@ -22,11 +38,15 @@ import {
   fakeHost,
   featuresOf,
   keyAreas,
+  noDownload,
   noFileCheck,
   now,
   renderPane,
   typeCouncil,
+  unusedFeatures,
+  statusShown,
   viewLoaded,
+  withFakeExcelGlobals,
 } from "./pane-fixtures";
 
 /** An assessment made from an earlier toolkit, 12 of its 40 behaviours assessed. */
@@ -225,8 +245,9 @@ describe("TaskPane in Excel", () => {
 
     expect(await screen.findByText("Enter your council's name.")).toBeTruthy();
     expect(screen.getByText("Enter the assessment date.")).toBeTruthy();
-    expect(councilInput().getAttribute("aria-invalid")).toBe("true");
-    await waitFor(() => expect(document.activeElement).toBe(councilInput()));
+    const council = councilInput();
+    expect(council.getAttribute("aria-invalid")).toBe("true");
+    await waitFor(() => expect(document.activeElement).toBe(council));
     expect(calls.built).toEqual([]);
 
     typeCouncil("Anytown");
@@ -301,7 +322,8 @@ describe("TaskPane in Excel", () => {
     fireEvent.click(unfold);
     const repair = await screen.findByRole("button", { name: "Repair assessment" });
     expect(repair.className).not.toMatch(/primary/);
-    await waitFor(() => expect(document.activeElement).toBe(councilInput()));
+    const council = councilInput();
+    await waitFor(() => expect(document.activeElement).toBe(council));
   });
 
   it("keeps the result of a build in view when reading the workbook again fails, and shows that error too", async () => {
@@ -381,4 +403,340 @@ describe("TaskPane with the Excel host under React's StrictMode (development bui
     expect(screen.queryByRole("alert")).toBeNull();
     expect(document.body.textContent).not.toMatch(/still finishing/);
   });
+});
+
+/**
+ * The details form's council type and region: two Fluent Selects holding the Guide's lists, optional; what is
+ * picked goes to the build and, through the Excel host, into the Guide's pickers (B11, B12), as the other details
+ * go into theirs; an assessment that already names them shows them picked.
+ */
+describe("TaskPane's council type and region, with the Excel host over the in-memory Excel", () => {
+  withFakeExcelGlobals();
+
+  const toolkit = canonicalToolkit();
+
+  const picker = (name: string) => screen.getByRole("combobox", { name: new RegExp(`^${name}`) });
+
+  /** Chooses one of a picker's options, as a user picks it. */
+  const pick = (name: string, choice: string) => fireEvent.change(picker(name), { target: { value: choice } });
+
+  /** A picker's choices, its first ("Not chosen", which leaves it blank) aside. */
+  const choicesOf = (name: string) =>
+    Array.from((picker(name) as HTMLSelectElement).options)
+      .slice(1)
+      .map((o) => o.textContent);
+
+  async function paneOver(fake: FakeExcel) {
+    const host = hostFor(fake);
+    const status = jest.spyOn(host, "status");
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <TaskPane host={host} features={featuresOf(noDownload, noFileCheck)} now={NOW} />
+      </FluentProvider>,
+    );
+    await waitFor(() => expect(status).toHaveBeenCalled());
+    await act(() => status.mock.results[0].value);
+    return { host, status };
+  }
+
+  test("the pickers offer the Guide's lists; what is picked is written into the Guide's B11 and B12", async () => {
+    const fake = new FakeExcel();
+    const { status } = await paneOver(fake);
+    expect(choicesOf("Council type")).toEqual([...COUNCIL_TYPES]);
+    expect(choicesOf("Region")).toEqual([...REGIONS]);
+    pick("Council type", "Metropolitan district");
+    pick("Region", "Yorkshire and the Humber");
+    typeCouncil("Anytown Council");
+    fireEvent.click(screen.getByRole("button", { name: "Build assessment" }));
+    expect(await screen.findByText("Assessment built.", {}, { timeout: 30_000 })).toBeTruthy();
+    await waitFor(() => expect(status).toHaveBeenCalledTimes(2));
+    await act(() => status.mock.results[1].value);
+    const text = (at: { row: number; column: number }) => fake.cell("Guide", cellAddress(at.row, at.column));
+    expect(text(GUIDE.councilTypeCell)).toMatchObject({ kind: "text", text: "Metropolitan district" });
+    expect(text(GUIDE.regionCell)).toMatchObject({ kind: "text", text: "Yorkshire and the Humber" });
+    expect((await readBack(fake, toolkit))!.info).toMatchObject({
+      councilType: "Metropolitan district",
+      region: "Yorkshire and the Humber",
+    });
+    // Read back, the workbook's own choices show picked (the details fold once the assessment is up to date).
+    fireEvent.click(screen.getByRole("button", { name: "Change the details, or repair…" }));
+    expect((picker("Council type") as HTMLSelectElement).value).toBe("Metropolitan district");
+    expect((picker("Region") as HTMLSelectElement).value).toBe("Yorkshire and the Humber");
+  }, 60_000);
+
+  test("they are optional: nothing picked builds with the Guide's pickers blank", async () => {
+    const fake = new FakeExcel();
+    const { status } = await paneOver(fake);
+    pick("Region", "Wales");
+    typeCouncil("Anytown Council");
+    fireEvent.click(screen.getByRole("button", { name: "Build assessment" }));
+    expect(await screen.findByText("Assessment built.", {}, { timeout: 30_000 })).toBeTruthy();
+    await waitFor(() => expect(status).toHaveBeenCalledTimes(2));
+    await act(() => status.mock.results[1].value);
+    expect(fake.cell("Guide", cellAddress(GUIDE.councilTypeCell.row, GUIDE.councilTypeCell.column))).toBeUndefined();
+    expect((await readBack(fake, toolkit))!.info).toMatchObject({ councilType: "", region: "Wales" });
+  }, 60_000);
+});
+
+/**
+ * The pane's Draft actions from the gaps, with the real Excel host over the in-memory Excel: the button on the
+ * Assessment tab writes the rows (into the table's blank rows first), the message at the top says how many (focus
+ * moves to it) and links to the sheet; pressed again it adds nothing and says every gap has its action; an older
+ * workbook is told to upgrade first.
+ */
+describe("TaskPane's Draft actions from the gaps, with the Excel host over the in-memory Excel", () => {
+  withFakeExcelGlobals();
+
+  const toolkit = canonicalToolkit();
+  const [a, b, c] = toolkit.themes[0].keyAreas[0].behaviours;
+  const answers: Answers = {
+    ...DETAILS,
+    behaviours: {
+      [a.id]: { current: "Developing", target: "Leader" },
+      [b.id]: { current: "Minimum", target: "Mature" },
+      [c.id]: { current: "Minimum", target: "Developing" },
+    },
+    actions: [{ behaviourId: b.id, action: "Ours" }],
+  };
+  const words = cycleWords.draftedInPlace;
+
+  async function paneOver(fake: FakeExcel, hostToolkit: Toolkit = toolkit) {
+    const host = hostFor(fake, hostToolkit);
+    const status = jest.spyOn(host, "status");
+    const selectSheet = jest.spyOn(host, "selectSheet");
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <TaskPane host={host} features={unusedFeatures} now={NOW} />
+      </FluentProvider>,
+    );
+    await statusShown(status);
+    const button = await screen.findByRole("button", { name: "Draft actions from the gaps" });
+    return { button, status, selectSheet };
+  }
+
+  const tableRows = (fake: FakeExcel) => {
+    const rect = fake.sheet(SHEET_NAMES.actions).tables.find((t) => t.name === ACTIONS_TABLE_NAME)!.rect;
+    return rect.bottom - rect.top;
+  };
+
+  test("adds a row per gap without an action, says how many at the top with focus there; pressed again, adds nothing", async () => {
+    const fake = new FakeExcel();
+    await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+    const before = tableRows(fake);
+    const { button, status, selectSheet } = await paneOver(fake);
+    // On the Assessment tab, below where the assessment stands.
+    expect(screen.getByRole("tab", { name: "Assessment", selected: true })).toBeTruthy();
+    fireEvent.click(button);
+    expect(await screen.findByText(words.added(2), {}, { timeout: 20_000 })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.id).toBe("action-message"), { timeout: 10_000 });
+    expect(screen.getByText(words.where(SHEET_NAMES.actions))).toBeTruthy();
+    // Both into the blank rows below the one action, so the table has not grown.
+    expect(tableRows(fake)).toBe(before);
+    const idAt = (row: number) => fake.cell(SHEET_NAMES.actions, cellAddress(row, ACTIONS.columns.id));
+    expect([idAt(ACTIONS.firstRow + 1), idAt(ACTIONS.firstRow + 2)]).toMatchObject([{ text: a.id }, { text: c.id }]);
+    // The status is read again, as after a sign-off: let that read finish.
+    await waitFor(() => expect(status).toHaveBeenCalledTimes(2));
+    await act(() => status.mock.results[1].value);
+    fireEvent.click(screen.getByRole("button", { name: `Go to “${SHEET_NAMES.actions}”` }));
+    await waitFor(() => expect(selectSheet).toHaveBeenCalledWith(SHEET_NAMES.actions));
+
+    fireEvent.click(screen.getByRole("button", { name: "Draft actions from the gaps" }));
+    expect(await screen.findByText(words.noneMissing, {}, { timeout: 20_000 })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.id).toBe("action-message"), { timeout: 10_000 });
+    expect(tableRows(fake)).toBe(before);
+    await waitFor(() => expect(status).toHaveBeenCalledTimes(3));
+    await act(() => status.mock.results[2].value);
+  });
+
+  test("a workbook made by an earlier version: the message says to upgrade first, and nothing is added", async () => {
+    const fake = new FakeExcel();
+    await writePlanWithAnswers(fake, toolkit, answers, DETAILS);
+    const before = tableRows(fake);
+    const { button, status } = await paneOver(fake, nextVersion(toolkit));
+    fireEvent.click(button);
+    expect(await screen.findByText(words.olderWorkbook, {}, { timeout: 20_000 })).toBeTruthy();
+    expect(screen.getByText(/Upgrade first/)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.id).toBe("action-message"), { timeout: 10_000 });
+    expect(tableRows(fake)).toBe(before);
+    await waitFor(() => expect(status).toHaveBeenCalledTimes(2));
+    await act(() => status.mock.results[1].value);
+  });
+});
+
+/**
+ * "Start next year's assessment" in Excel, end to end over the in-memory Excel: the real host reads the open
+ * workbook's assessment, the real maker builds next year's .xlsx in the page, and the bytes handed to
+ * Excel.createWorkbook (or, where Excel cannot open them, to the download) are read back with the .xlsx reader.
+ */
+describe("TaskPane's Start next year's assessment, with the Excel host over the in-memory Excel", () => {
+  const toolkit = canonicalToolkit();
+  const area = toolkit.themes[0].keyAreas[0];
+  const [first, second] = area.behaviours;
+  /** The pane's today: next year's date starts as 31/03/2026. */
+  const today = new Date(2026, 2, 31, 9, 0, 0);
+
+  const lastYear: Answers = {
+    council: "Anytown Borough Council",
+    assessmentDate: "2025-03-01",
+    respondent: "Sam Jones",
+    behaviours: {
+      [first.id]: { current: "Developing", target: "Mature", evidence: "Board minutes, May 2024" },
+      [second.id]: { current: "Leader", target: "Leader" },
+    },
+  };
+
+  // The fake and the fixtures need what withFakeExcelGlobals gives; the .xlsx reader also decodes with TextDecoder,
+  // which jest's jsdom environment leaves out too (every browser the pane runs in has it).
+  withFakeExcelGlobals();
+  beforeAll(() => Object.assign(globalThis, { TextDecoder: NodeTextDecoder }));
+  afterAll(() => delete (globalThis as { TextDecoder?: unknown }).TextDecoder);
+
+  /** Last year's return open in Excel, as "Anytown 2025.xlsx". */
+  async function lastYearOpen(): Promise<FakeExcel> {
+    const fake = new FakeExcel({ fileName: "Anytown 2025.xlsx" });
+    await writePlanWithAnswers(fake, toolkit, lastYear, { council: lastYear.council, assessmentDate: "2025-03-01" });
+    return fake;
+  }
+
+  /** The pane over `fake`, on its Assessment tab once the workbook's assessment is read; downloads are kept. */
+  async function paneOver(host: ReturnType<typeof hostFor>) {
+    const downloads: MadeNextYear[] = [];
+    const features: PaneFeatures = {
+      ...unusedFeatures,
+      nextYear: { ...nextYearMaker, download: async (made) => void downloads.push(made) },
+    };
+    const status = jest.spyOn(host, "status");
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <TaskPane host={host} features={features} now={today} />
+      </FluentProvider>,
+    );
+    await statusShown(status);
+    const unfold = await screen.findByRole("button", { name: "Start next year's assessment…" });
+    // Folded until asked for; unfolded, its first field has focus.
+    expect(screen.queryByRole("checkbox", { name: "Draft actions from the gaps" })).toBeNull();
+    fireEvent.click(unfold);
+    const date = await screen.findByRole("textbox", { name: /date of the new assessment/i });
+    await waitFor(() => expect(document.activeElement).toBe(date));
+    const button = screen.getByRole("button", { name: "Start next year's assessment" });
+    return { button, downloads };
+  }
+
+  /** Next year's workbook as the .xlsx reader reads it, with its answers as the core reads them. */
+  async function readNextYear(bytes: Uint8Array) {
+    const snapshot = await readSnapshotFromBuffer(bytes);
+    const found = readAssessment(snapshot, toolkit);
+    if (!found) throw new Error("next year's workbook holds no assessment");
+    const sheet = snapshot.sheets.find((s) => s.name === found.roles[keyAreaSheetKey(area.id)]);
+    const cell = (column: number) => sheet?.cells[cellAddress(KEY_AREA.firstBehaviourRow, column)]?.value;
+    return { found, cell };
+  }
+
+  const saidAtTheTop = async (title: string) => {
+    expect(await screen.findByText(title, {}, { timeout: 30_000 })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.id).toBe("action-message"), { timeout: 10_000 });
+  };
+
+  test("opens next year's workbook in Excel: last year's levels in the Previous columns, the council carried, the levels picked again when asked; this workbook unchanged", async () => {
+    const fake = await lastYearOpen();
+    const { button } = await paneOver(hostFor(fake));
+    const before = fake.snapshotState();
+    expect((screen.getByRole("textbox", { name: /date of the new assessment/i }) as HTMLInputElement).value).toBe(
+      "31/03/2026",
+    );
+    fireEvent.click(
+      screen.getByRole("checkbox", { name: "Fill this year's levels with last year's as a starting point" }),
+    );
+    fireEvent.click(button);
+    await saidAtTheTop("Next year's assessment opened in a new workbook.");
+    expect(
+      screen.getByText(/^Started from Anytown 2025\.xlsx: 2 behaviours' answers shown in the Previous columns/),
+    ).toBeTruthy();
+
+    expect(fake.createdWorkbooks).toHaveLength(1);
+    const { found, cell } = await readNextYear(fake.createdWorkbooks[0]);
+    expect(found.answers.council).toBe("Anytown Borough Council");
+    expect(found.answers.respondent).toBe("Sam Jones");
+    expect(found.info.assessmentDate).toBe("2026-03-31");
+    expect(found.answers.previous?.source).toMatchObject({ file: "Anytown 2025.xlsx", assessmentDate: "2025-03-01" });
+    expect(found.answers.previous?.behaviours[first.id]).toEqual({
+      current: "Developing",
+      target: "Mature",
+      evidence: "Board minutes, May 2024",
+    });
+    expect(found.answers.previous?.behaviours[second.id]).toEqual({ current: "Leader", target: "Leader" });
+    // In the key area's Previous columns, where the workbook shows them.
+    expect(cell(KEY_AREA.columns.previousCurrent)).toBe("Developing");
+    expect(cell(KEY_AREA.columns.previousTarget)).toBe("Mature");
+    // Carried as a starting point; this year's evidence starts blank.
+    expect(found.answers.behaviours[first.id]).toMatchObject({ current: "Developing", target: "Mature" });
+    expect(found.answers.behaviours[first.id].evidence).toBeUndefined();
+    // Last year's workbook is read, never written.
+    expect(fake.snapshotState()).toEqual(before);
+  }, 120_000);
+
+  test("where Excel cannot open it, next year's workbook is downloaded and the pane says why; actions drafted from the gaps when asked", async () => {
+    const fake = await lastYearOpen();
+    const host = hostFor(fake);
+    const refusing = new (host.constructor as typeof import("../../src/office/excel-host").ExcelWorkbookHost)({
+      run: fake.run,
+      isSetSupported: () => true,
+      toolkit,
+      now: () => today,
+      createWorkbook: () =>
+        Promise.reject(
+          new FakeOfficeError(
+            "GeneralException",
+            "This operation is not allowed due to the extension hardening policy.",
+          ),
+        ),
+    });
+    const { button, downloads } = await paneOver(refusing);
+    fireEvent.click(
+      screen.getByRole("checkbox", { name: "Fill this year's levels with last year's as a starting point" }),
+    );
+    fireEvent.click(screen.getByRole("checkbox", { name: "Draft actions from the gaps" }));
+    fireEvent.click(button);
+    await saidAtTheTop("Next year's assessment downloaded.");
+    expect(
+      screen.getByText(
+        /Excel could not open it as a new workbook, so it was downloaded instead\. .*extension hardening/,
+      ),
+    ).toBeTruthy();
+    expect(downloads.map((made) => made.fileName)).toEqual([
+      "NPS assessment - Anytown Borough Council - 2026-03-31.xlsx",
+    ]);
+    expect(
+      screen.getByText(/Open “NPS assessment - Anytown Borough Council - 2026-03-31\.xlsx” from your downloads folder/),
+    ).toBeTruthy();
+    const { found } = await readNextYear(downloads[0].bytes);
+    expect(found.answers.previous?.behaviours[first.id]).toMatchObject({ current: "Developing", target: "Mature" });
+    // Levels picked again, so the one behaviour below its target gets the one drafted action.
+    expect(screen.getByText(/^Drafted 1 action on the Actions sheet/)).toBeTruthy();
+    expect(found.answers.actions?.map((action) => action.behaviourId)).toEqual([first.id]);
+    expect(fake.createdWorkbooks).toEqual([]);
+  }, 120_000);
+
+  test("last year's return dated after the new assessment is refused in the command line's words, dates as the pane shows them; a bad date is the field's error", async () => {
+    const fake = await lastYearOpen();
+    const { button } = await paneOver(hostFor(fake));
+    const date = screen.getByRole("textbox", { name: /date of the new assessment/i });
+    fireEvent.change(date, { target: { value: "31/02/2026" } });
+    fireEvent.click(button);
+    expect(await screen.findByText(/^Enter a real date/)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(date));
+    fireEvent.change(date, { target: { value: "01/01/2025" } });
+    fireEvent.click(button);
+    expect(
+      await screen.findByText(
+        "Anytown 2025.xlsx is dated 01/03/2025, after this assessment's date (01/01/2025): it cannot be the previous return.",
+        {},
+        { timeout: 30_000 },
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(/next year's assessment date must be on or after last year's/)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.id).toBe("action-message"));
+    expect(fake.createdWorkbooks).toEqual([]);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  }, 120_000);
 });

@@ -91,11 +91,11 @@ const assessed = (check: CheckResult | null, council = "Anytown Borough Council"
 const section = (name: string) => screen.getByRole("region", { name });
 const checkButton = () => within(section("Check against the toolkit")).getByRole("button", { name: "Check" });
 
-/** Opens the pane on an assessment and its Check task, once the status is read. */
+/** Opens the pane on an assessment and its Check task, whose tab shows once the status is read. */
 async function openCheckTab(host: WorkbookHost) {
   renderPane(host);
-  await screen.findByRole("button", { name: "Change the details, or repair…" });
-  await openTab("Check");
+  fireEvent.click(await screen.findByRole("tab", { name: "Check" }));
+  await viewLoaded();
 }
 
 async function openAndCheck(host: WorkbookHost) {

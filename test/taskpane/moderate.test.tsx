@@ -6,7 +6,7 @@
  * worked out by hand (test/core/moderate/fixtures.ts) and the Moderation sheet names each respondent. A workbook
  * whose assessment already holds answers is refused, and nothing in it changes.
  */
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { setImmediate as nodeSetImmediate } from "timers";
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
@@ -22,6 +22,7 @@ import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { returnPlan } from "../core/consolidate/fixtures";
 import { COUNCIL, respondentAnswers, THREE } from "../core/moderate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
+import { statusShown } from "./pane-fixtures";
 import { completeAnswers, DETAILS, hostFor, NOW, userSheetsOf, writePlanWithAnswers } from "../office/fixtures";
 
 const toolkit = canonicalToolkit();
@@ -79,10 +80,9 @@ async function paneOver(fake: FakeExcel) {
       <TaskPane host={host} features={features} now={NOW} />
     </FluentProvider>,
   );
-  // The fake reads the workbook in earnest: give it more than findBy's one second on a busy machine.
-  fireEvent.click(await screen.findByRole("tab", { name: words.tab }, { timeout: 20_000 }));
+  await statusShown(status);
+  fireEvent.click(await screen.findByRole("tab", { name: words.tab }));
   await waitFor(() => expect(screen.queryByText("Loading…")).toBeNull());
-  await act(() => status.mock.results[0].value);
   fireEvent.change(screen.getByLabelText(words.label), { target: { files: await chosenFiles() } });
   return { host };
 }

@@ -1,9 +1,8 @@
 /** What the task pane's tests share: a host whose answers each test chooses, and the pane rendered as Office shows it. */
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { setImmediate as nodeSetImmediate } from "timers";
 import { TextEncoder as NodeTextEncoder } from "util";
-import { deserialize, serialize } from "v8";
 import type { AssessmentDetails, AssessmentOutcome, WorkbookHost, WorkbookStatus } from "../../src/app/workbook-host";
 import type { Consolidator, FileChecker, Moderator, PaneFeatures } from "../../src/taskpane/features";
 import { TaskPane } from "../../src/taskpane/TaskPane";
@@ -107,6 +106,16 @@ export function renderPane(
   );
 }
 
+/**
+ * Waits until the pane's `nth` reading of the workbook (through `status`, a spy on the host's) has finished. Over the
+ * Excel fake a reading takes a while; a find* query waiting all that time for what it brings would ask again, roles,
+ * names and styles, at every change to the page and every 50 ms. After this one, it finds it within a try or two.
+ */
+export async function statusShown(status: jest.SpyInstance<Promise<WorkbookStatus>, []>, nth = 1): Promise<void> {
+  await waitFor(() => expect(status.mock.calls.length).toBeGreaterThanOrEqual(nth));
+  await act(() => status.mock.results[nth - 1].value);
+}
+
 export const councilInput = () => screen.getByRole("textbox", { name: /council name/i });
 export const dateInput = () => screen.getByLabelText(/assessment date/i) as HTMLInputElement;
 export const typeCouncil = (value: string) => fireEvent.change(councilInput(), { target: { value } });
@@ -120,8 +129,52 @@ export const unusedFeatures: PaneFeatures = {
   moderator: { moderate: unusedFeature, download: unusedFeature },
 };
 
-/** Node's structuredClone, which jest's jsdom environment leaves out (every browser the pane runs in has it). */
-export const nodeStructuredClone = <T,>(value: T): T => deserialize(serialize(value)) as T;
+/**
+ * structuredClone, which jest's jsdom environment leaves out (every browser the pane runs in has it): a deep copy made
+ * in the test's own realm. Node's (v8 serialize) would make Maps of Node's realm, which are not `instanceof Map` here,
+ * so the Office fixtures would not keep a written workbook to copy (test/office/fixtures.ts) and every test would
+ * write its workbook through the fake again. Copies what the tests hand it (plain objects, arrays, Maps, Sets, dates,
+ * byte arrays, shared references and cycles kept); refuses a function or a symbol, as the browser's does.
+ */
+export const structuredCloneHere = <T,>(value: T): T => copyHere(value, new Map()) as T;
+
+function copyHere(value: unknown, copies: Map<object, unknown>): unknown {
+  if (typeof value === "function" || typeof value === "symbol") {
+    throw new DOMException(`${String(value)} could not be cloned.`, "DataCloneError");
+  }
+  if (value === null || typeof value !== "object") return value;
+  if (copies.has(value)) return copies.get(value);
+  if (ArrayBuffer.isView(value)) return remember(copies, value, (value as Uint8Array).slice());
+  switch (Object.prototype.toString.call(value)) {
+    case "[object Date]":
+      return remember(copies, value, new Date((value as Date).getTime()));
+    case "[object Map]": {
+      const copy = remember(copies, value, new Map());
+      for (const [key, item] of value as Map<unknown, unknown>) copy.set(copyHere(key, copies), copyHere(item, copies));
+      return copy;
+    }
+    case "[object Set]": {
+      const copy = remember(copies, value, new Set());
+      for (const item of value as Set<unknown>) copy.add(copyHere(item, copies));
+      return copy;
+    }
+    case "[object Array]": {
+      const copy = remember(copies, value, [] as unknown[]);
+      (value as unknown[]).forEach((item, index) => (copy[index] = copyHere(item, copies)));
+      return copy;
+    }
+    default: {
+      const copy = remember(copies, value, {} as Record<string, unknown>);
+      for (const key of Object.keys(value)) copy[key] = copyHere((value as Record<string, unknown>)[key], copies);
+      return copy;
+    }
+  }
+}
+
+function remember<T>(copies: Map<object, unknown>, original: object, copy: T): T {
+  copies.set(original, copy);
+  return copy;
+}
 
 /**
  * For tests of the pane over the Excel fake: the fake schedules its syncs with Node's setImmediate, the core's
@@ -134,7 +187,7 @@ export function withFakeExcelGlobals(): void {
     Object.assign(globalThis, {
       setImmediate: nodeSetImmediate,
       TextEncoder: NodeTextEncoder,
-      structuredClone: nodeStructuredClone,
+      structuredClone: structuredCloneHere,
     }),
   );
   afterAll(() => {

@@ -11,7 +11,7 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { todayIso } from "../../src/core/util/dates";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 import { FakeExcel } from "../fakes/excel-fake";
-import { unusedFeatures, withFakeExcelGlobals } from "./pane-fixtures";
+import { statusShown, unusedFeatures, withFakeExcelGlobals } from "./pane-fixtures";
 import { completeAnswers, DETAILS, hostFor, NOW, readBack, writePlanWithAnswers } from "../office/fixtures";
 
 const toolkit = canonicalToolkit();
@@ -29,8 +29,8 @@ async function paneOver(fake: FakeExcel) {
       <TaskPane host={host} features={unusedFeatures} now={NOW} />
     </FluentProvider>,
   );
-  // The fake reads the workbook in earnest: give it more than findBy's one second on a busy machine.
-  fireEvent.click(await screen.findByRole("tab", { name: "Sign off" }, { timeout: 20_000 }));
+  await statusShown(status);
+  fireEvent.click(await screen.findByRole("tab", { name: "Sign off" }));
   const button = screen.getByRole("button", { name: "Sign off" });
   const name = screen.getByRole("textbox", { name: /your name/i });
   return { button, name, signOff, status };
@@ -144,11 +144,13 @@ test("a complete return offers no choice to sign off as incomplete", async () =>
 
 test("no Sign off is offered for a workbook without an assessment", async () => {
   const host = hostFor(new FakeExcel());
+  const status = jest.spyOn(host, "status");
   render(
     <FluentProvider theme={webLightTheme}>
       <TaskPane host={host} features={unusedFeatures} now={NOW} />
     </FluentProvider>,
   );
-  expect(await screen.findByRole("button", { name: "Build assessment" }, { timeout: 20_000 })).toBeTruthy();
+  await statusShown(status);
+  expect(await screen.findByRole("button", { name: "Build assessment" })).toBeTruthy();
   expect(screen.queryByRole("tab", { name: "Sign off" })).toBeNull();
 });
