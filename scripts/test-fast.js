@@ -2,8 +2,9 @@
 // npm run test:fast: the inner loop, meant to take under a minute. Runs every jest test file that starts nothing
 // outside its own process and is not a property test, chosen by what each test file imports (directly or through its
 // helpers, the product's own files included), so a new slow test is left out without being listed. Left out:
-// LibreOffice and Chromium, the real office.js client (megabytes of script in jsdom), child processes (the validator,
-// npm, eslint, the built command line), worker threads, *.property.test.ts files (hundreds of random runs) and
+// LibreOffice and Chromium, the real office.js client (megabytes of script in jsdom), the in-memory Excel (test/fakes,
+// and so the Office layer's tests and the pane's over it), child processes (the validator, npm, eslint, the built
+// command line), worker threads, *.property.test.ts files (hundreds of random runs) and
 // *.scale.test.ts files (a case whose point is its size, such as two hundred returns, split from its file's examples).
 // The full suite stays `npm test`. Words narrow the files to those whose path contains one of them
 // (`npm run test:fast -- test/taskpane`); options go to jest (`npm run test:fast -- --verbose`).
@@ -16,10 +17,14 @@ const { spawnSync } = require("child_process");
 
 const ROOT = path.resolve(__dirname, "..");
 const jestBin = require.resolve("jest/bin/jest", { paths: [ROOT] });
-// What makes a test slow: importing one of these means it starts an engine, a process or a worker thread.
+// What makes a test slow: importing one of these means it starts an engine, a process or a worker thread. The
+// in-memory Excel counts as an engine: it models a whole workbook and sizes every request as Office would, so a
+// file that runs the Office layer or the pane over it spends seconds there (most of the fast loop's time when it
+// was in it).
 const ENGINES = [
   path.join(ROOT, "test", "support", "libreoffice.ts"),
   path.join(ROOT, "test", "support", "office-real.ts"),
+  path.join(ROOT, "test", "fakes", "excel-fake.ts"),
   "playwright-core",
   "child_process",
   "worker_threads",
@@ -109,7 +114,7 @@ const args = process.argv.slice(2);
 const words = args.filter((arg) => !arg.startsWith("-")).map((word) => path.resolve(ROOT, word));
 const chosen = words.length === 0 ? fast : fast.filter((file) => words.some((word) => file.startsWith(word)));
 console.log(
-  `test:fast: ${chosen.length} of ${all.length} test files (the rest start an engine, a process or a worker, or are property or scale tests: npm test)`,
+  `test:fast: ${chosen.length} of ${all.length} test files (the rest start an engine, the in-memory Excel, a process or a worker, or are property or scale tests: npm test)`,
 );
 if (chosen.length === 0) {
   console.error(`test:fast: no fast test file under ${words.join(", ")} (npm test runs them all)`);

@@ -30,7 +30,7 @@ test("a jest config it does not understand stops it, naming what", () => {
   expect(() => listTestFiles({ ...config, testPathIgnorePatterns: ["/fixtures/"] })).toThrow(/testPathIgnorePatterns/);
 });
 
-test("the fast files leave out property and scale tests and files that start a process, this one included", () => {
+test("the fast files leave out property and scale tests, files over the in-memory Excel and files that start a process, this one included", () => {
   const all = listTestFiles();
   const fast = fastTestFiles(all);
   const file = (relative: string) => path.join(ROOT, relative);
@@ -38,5 +38,9 @@ test("the fast files leave out property and scale tests and files that start a p
   expect(fast).not.toContain(file("test/core/sign-off/sign-off.property.test.ts"));
   expect(fast).not.toContain(file("test/core/moderate/bad-input.scale.test.ts"));
   expect(fast).not.toContain(__filename);
+  // Over the in-memory Excel, directly (the Office layer's tests) and through a helper (the pane's over a workbook).
+  expect(fast).not.toContain(file("test/office/excel-host.test.ts"));
+  expect(fast).not.toContain(file("test/taskpane/sign-off.test.tsx"));
+  expect(fast).toContain(file("test/taskpane/Root.test.tsx"));
   expect(fast.every((name) => all.includes(name))).toBe(true);
 });
