@@ -44,7 +44,7 @@ import {
   renderPane,
   typeCouncil,
   unusedFeatures,
-  statusShown,
+  showPaneOver,
   viewLoaded,
   withFakeExcelGlobals,
 } from "./pane-fixtures";
@@ -502,14 +502,8 @@ describe("TaskPane's Draft actions from the gaps, with the Excel host over the i
 
   async function paneOver(fake: FakeExcel, hostToolkit: Toolkit = toolkit) {
     const host = hostFor(fake, hostToolkit);
-    const status = jest.spyOn(host, "status");
     const selectSheet = jest.spyOn(host, "selectSheet");
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <TaskPane host={host} features={unusedFeatures} now={NOW} />
-      </FluentProvider>,
-    );
-    await statusShown(status);
+    const status = await showPaneOver({ host, now: NOW });
     const button = await screen.findByRole("button", { name: "Draft actions from the gaps" });
     return { button, status, selectSheet };
   }
@@ -605,13 +599,7 @@ describe("TaskPane's Start next year's assessment, with the Excel host over the 
       ...unusedFeatures,
       nextYear: { ...nextYearMaker, download: async (made) => void downloads.push(made) },
     };
-    const status = jest.spyOn(host, "status");
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <TaskPane host={host} features={features} now={today} />
-      </FluentProvider>,
-    );
-    await statusShown(status);
+    await showPaneOver({ host, features, now: today });
     const unfold = await screen.findByRole("button", { name: "Start next year's assessment…" });
     // Folded until asked for; unfolded, its first field has focus.
     expect(screen.queryByRole("checkbox", { name: "Draft actions from the gaps" })).toBeNull();

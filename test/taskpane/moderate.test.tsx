@@ -6,8 +6,7 @@
  * worked out by hand (test/core/moderate/fixtures.ts) and the Moderation sheet names each respondent. A workbook
  * whose assessment already holds answers is refused, and nothing in it changes.
  */
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { setImmediate as nodeSetImmediate } from "timers";
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 import { deserialize, serialize } from "v8";
@@ -17,12 +16,11 @@ import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { moderationWords } from "../../src/core/words/moderation";
 import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
 import type { PaneFeatures } from "../../src/taskpane/features";
-import { TaskPane } from "../../src/taskpane/TaskPane";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { returnPlan } from "../core/consolidate/fixtures";
 import { COUNCIL, respondentAnswers, THREE } from "../core/moderate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
-import { statusShown } from "./pane-fixtures";
+import { showPaneOver } from "./pane-fixtures";
 import { completeAnswers, DETAILS, hostFor, NOW, userSheetsOf, writePlanWithAnswers } from "../office/fixtures";
 
 const toolkit = canonicalToolkit();
@@ -74,13 +72,7 @@ async function paneOver(fake: FakeExcel) {
     moderator: fileModerator,
   };
   const host = hostFor(fake);
-  const status = jest.spyOn(host, "status");
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <TaskPane host={host} features={features} now={NOW} />
-    </FluentProvider>,
-  );
-  await statusShown(status);
+  await showPaneOver({ host, features, now: NOW });
   fireEvent.click(await screen.findByRole("tab", { name: words.tab }));
   await waitFor(() => expect(screen.queryByText("Loading…")).toBeNull());
   fireEvent.change(screen.getByLabelText(words.label), { target: { files: await chosenFiles() } });

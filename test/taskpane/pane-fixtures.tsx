@@ -116,6 +116,29 @@ export async function statusShown(status: jest.SpyInstance<Promise<WorkbookStatu
   await act(() => status.mock.results[nth - 1].value);
 }
 
+/**
+ * Shows the pane over `host` (with `features`, on the day `now`) and waits for its first reading of the workbook; the
+ * spy on the host's `status` is returned for tests that wait for a later reading.
+ */
+export async function showPaneOver({
+  host,
+  features = unusedFeatures,
+  now: today,
+}: {
+  host: WorkbookHost;
+  features?: PaneFeatures;
+  now: Date;
+}): Promise<jest.SpyInstance<Promise<WorkbookStatus>, []>> {
+  const status = jest.spyOn(host, "status");
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <TaskPane host={host} features={features} now={today} />
+    </FluentProvider>,
+  );
+  await statusShown(status);
+  return status;
+}
+
 export const councilInput = () => screen.getByRole("textbox", { name: /council name/i });
 export const dateInput = () => screen.getByLabelText(/assessment date/i) as HTMLInputElement;
 export const typeCouncil = (value: string) => fireEvent.change(councilInput(), { target: { value } });

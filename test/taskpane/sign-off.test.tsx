@@ -3,15 +3,13 @@
  * The pane's Sign off, with the real Excel host over the in-memory Excel: the name is checked before
  * Excel is asked, the result and its notes are shown as a build's are, and a refusal is explained.
  */
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { signOffState } from "../../src/core/assessment/sign-off";
 import { blockedMessage, incompleteMessage, incompleteNote } from "../../src/core/sign-off/sign-off";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { todayIso } from "../../src/core/util/dates";
-import { TaskPane } from "../../src/taskpane/TaskPane";
 import { FakeExcel } from "../fakes/excel-fake";
-import { statusShown, unusedFeatures, withFakeExcelGlobals } from "./pane-fixtures";
+import { showPaneOver, withFakeExcelGlobals } from "./pane-fixtures";
 import { completeAnswers, DETAILS, hostFor, NOW, readBack, writePlanWithAnswers } from "../office/fixtures";
 
 const toolkit = canonicalToolkit();
@@ -23,13 +21,7 @@ withFakeExcelGlobals();
 async function paneOver(fake: FakeExcel) {
   const host = hostFor(fake);
   const signOff = jest.spyOn(host, "signOff");
-  const status = jest.spyOn(host, "status");
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <TaskPane host={host} features={unusedFeatures} now={NOW} />
-    </FluentProvider>,
-  );
-  await statusShown(status);
+  const status = await showPaneOver({ host, now: NOW });
   fireEvent.click(await screen.findByRole("tab", { name: "Sign off" }));
   const button = screen.getByRole("button", { name: "Sign off" });
   const name = screen.getByRole("textbox", { name: /your name/i });
@@ -144,13 +136,7 @@ test("a complete return offers no choice to sign off as incomplete", async () =>
 
 test("no Sign off is offered for a workbook without an assessment", async () => {
   const host = hostFor(new FakeExcel());
-  const status = jest.spyOn(host, "status");
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <TaskPane host={host} features={unusedFeatures} now={NOW} />
-    </FluentProvider>,
-  );
-  await statusShown(status);
+  await showPaneOver({ host, now: NOW });
   expect(await screen.findByRole("button", { name: "Build assessment" })).toBeTruthy();
   expect(screen.queryByRole("tab", { name: "Sign off" })).toBeNull();
 });
