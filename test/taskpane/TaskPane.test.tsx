@@ -45,6 +45,7 @@ import {
   typeCouncil,
   unusedFeatures,
   showPaneOver,
+  statusShown,
   viewLoaded,
   withFakeExcelGlobals,
 } from "./pane-fixtures";
@@ -449,8 +450,7 @@ describe("TaskPane's council type and region, with the Excel host over the in-me
     typeCouncil("Anytown Council");
     fireEvent.click(screen.getByRole("button", { name: "Build assessment" }));
     expect(await screen.findByText("Assessment built.", {}, { timeout: 30_000 })).toBeTruthy();
-    await waitFor(() => expect(status).toHaveBeenCalledTimes(2));
-    await act(() => status.mock.results[1].value);
+    await statusShown(status, { reading: 2, andNoMore: true });
     const text = (at: { row: number; column: number }) => fake.cell("Guide", cellAddress(at.row, at.column));
     expect(text(GUIDE.councilTypeCell)).toMatchObject({ kind: "text", text: "Metropolitan district" });
     expect(text(GUIDE.regionCell)).toMatchObject({ kind: "text", text: "Yorkshire and the Humber" });
@@ -471,8 +471,7 @@ describe("TaskPane's council type and region, with the Excel host over the in-me
     typeCouncil("Anytown Council");
     fireEvent.click(screen.getByRole("button", { name: "Build assessment" }));
     expect(await screen.findByText("Assessment built.", {}, { timeout: 30_000 })).toBeTruthy();
-    await waitFor(() => expect(status).toHaveBeenCalledTimes(2));
-    await act(() => status.mock.results[1].value);
+    await statusShown(status, { reading: 2, andNoMore: true });
     expect(fake.cell("Guide", cellAddress(GUIDE.councilTypeCell.row, GUIDE.councilTypeCell.column))).toBeUndefined();
     expect((await readBack(fake, toolkit))!.info).toMatchObject({ councilType: "", region: "Wales" });
   }, 60_000);
@@ -529,8 +528,7 @@ describe("TaskPane's Draft actions from the gaps, with the Excel host over the i
     const idAt = (row: number) => fake.cell(SHEET_NAMES.actions, cellAddress(row, ACTIONS.columns.id));
     expect([idAt(ACTIONS.firstRow + 1), idAt(ACTIONS.firstRow + 2)]).toMatchObject([{ text: a.id }, { text: c.id }]);
     // The status is read again, as after a sign-off: let that read finish.
-    await waitFor(() => expect(status).toHaveBeenCalledTimes(2));
-    await act(() => status.mock.results[1].value);
+    await statusShown(status, { reading: 2, andNoMore: true });
     fireEvent.click(screen.getByRole("button", { name: `Go to “${SHEET_NAMES.actions}”` }));
     await waitFor(() => expect(selectSheet).toHaveBeenCalledWith(SHEET_NAMES.actions));
 
@@ -538,8 +536,7 @@ describe("TaskPane's Draft actions from the gaps, with the Excel host over the i
     expect(await screen.findByText(words.noneMissing, {}, { timeout: 20_000 })).toBeTruthy();
     await waitFor(() => expect(document.activeElement?.id).toBe("action-message"), { timeout: 10_000 });
     expect(tableRows(fake)).toBe(before);
-    await waitFor(() => expect(status).toHaveBeenCalledTimes(3));
-    await act(() => status.mock.results[2].value);
+    await statusShown(status, { reading: 3, andNoMore: true });
   });
 
   test("a workbook made by an earlier version: the message says to upgrade first, and nothing is added", async () => {
@@ -552,8 +549,7 @@ describe("TaskPane's Draft actions from the gaps, with the Excel host over the i
     expect(screen.getByText(/Upgrade first/)).toBeTruthy();
     await waitFor(() => expect(document.activeElement?.id).toBe("action-message"), { timeout: 10_000 });
     expect(tableRows(fake)).toBe(before);
-    await waitFor(() => expect(status).toHaveBeenCalledTimes(2));
-    await act(() => status.mock.results[1].value);
+    await statusShown(status, { reading: 2, andNoMore: true });
   });
 });
 

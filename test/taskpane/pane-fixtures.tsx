@@ -107,13 +107,21 @@ export function renderPane(
 }
 
 /**
- * Waits until the pane's `nth` reading of the workbook (through `status`, a spy on the host's) has finished. Over the
- * Excel fake a reading takes a while; a find* query waiting all that time for what it brings would ask again, roles,
+ * Waits until the pane's `reading`th reading of the workbook (through `status`, a spy on the host's) has finished. Over
+ * the Excel fake a reading takes a while; a find* query waiting all that time for what it brings would ask again, roles,
  * names and styles, at every change to the page and every 50 ms. After this one, it finds it within a try or two.
+ * `andNoMore`: the pane has read the workbook exactly `reading` times, for a test that says it reads once more.
  */
-export async function statusShown(status: jest.SpyInstance<Promise<WorkbookStatus>, []>, nth = 1): Promise<void> {
-  await waitFor(() => expect(status.mock.calls.length).toBeGreaterThanOrEqual(nth));
-  await act(() => status.mock.results[nth - 1].value);
+export async function statusShown(
+  status: jest.SpyInstance<Promise<WorkbookStatus>, []>,
+  { reading = 1, andNoMore = false }: { reading?: number; andNoMore?: boolean } = {},
+): Promise<void> {
+  await waitFor(() =>
+    andNoMore
+      ? expect(status).toHaveBeenCalledTimes(reading)
+      : expect(status.mock.calls.length).toBeGreaterThanOrEqual(reading),
+  );
+  await act(() => status.mock.results[reading - 1].value);
 }
 
 /**

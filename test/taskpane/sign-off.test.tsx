@@ -3,13 +3,13 @@
  * The pane's Sign off, with the real Excel host over the in-memory Excel: the name is checked before
  * Excel is asked, the result and its notes are shown as a build's are, and a refusal is explained.
  */
-import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { signOffState } from "../../src/core/assessment/sign-off";
 import { blockedMessage, incompleteMessage, incompleteNote } from "../../src/core/sign-off/sign-off";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { todayIso } from "../../src/core/util/dates";
 import { FakeExcel } from "../fakes/excel-fake";
-import { showPaneOver, withFakeExcelGlobals } from "./pane-fixtures";
+import { showPaneOver, statusShown, withFakeExcelGlobals } from "./pane-fixtures";
 import { completeAnswers, DETAILS, hostFor, NOW, readBack, writePlanWithAnswers } from "../office/fixtures";
 
 const toolkit = canonicalToolkit();
@@ -38,8 +38,7 @@ test("signs the open workbook's answers off, shows the result and its notes, and
   // Said at the top, with focus there.
   await waitFor(() => expect(document.activeElement?.id).toBe("action-message"), { timeout: 10_000 });
   // The pane reads the workbook again after a sign-off, as after a build: let that read finish.
-  await waitFor(() => expect(status).toHaveBeenCalledTimes(2));
-  await act(() => status.mock.results[1].value);
+  await statusShown(status, { reading: 2, andNoMore: true });
   expect(signOff).toHaveBeenCalledWith({ name: "Sam Lead" }, expect.any(Function));
   // Signed off and unchanged: the tab says by whom and when, and the form is one button away.
   expect(screen.getByText("Signed off by Sam Lead on 01/03/2025; no answer has changed since.")).toBeTruthy();
