@@ -115,8 +115,11 @@ test("a workbook made by an earlier version: refused, saying to upgrade first, a
 });
 
 /** A host at ExcelApi 1.9 (where a table's filter can be read) over the fake, straight or through the real client. */
-function hostAt19(fake: FakeExcel, real: boolean): { client: RealClient | null; host: ExcelWorkbookHost } {
-  if (real) return realHostOver(fake, { toolkit, now: NOW, excelApi: "1.9" });
+function hostAt19(
+  fake: FakeExcel,
+  { realClient }: { realClient: boolean },
+): { client: RealClient | null; host: ExcelWorkbookHost } {
+  if (realClient) return realHostOver(fake, { toolkit, now: NOW, excelApi: "1.9" });
   const host = new ExcelWorkbookHost({
     run: fake.run,
     isSetSupported: (name, version) => name === "ExcelApi" && Number(version) <= 1.9,
@@ -132,7 +135,7 @@ test.each([false, true])(
     const fake = await workbook();
     // Shows only rows whose ID reads "no such value": every row of the table is hidden.
     fake.filterTable(ACTIONS_TABLE_NAME, { column: 0, values: ["no such value"] });
-    const { client, host } = hostAt19(fake, real);
+    const { client, host } = hostAt19(fake, { realClient: real });
     const outcome = await host.draftActions(noProgress);
     expect(outcome.notes).toEqual([
       cycleWords.draftedInPlace.where(SHEET_NAMES.actions),
@@ -146,7 +149,7 @@ test.each([false, true])(
 
     // With nothing filtered, ExcelApi 1.9 reads so: nothing is cleared and no note is added.
     const twin = await workbook();
-    const { client: again, host: twinHost } = hostAt19(twin, real);
+    const { client: again, host: twinHost } = hostAt19(twin, { realClient: real });
     const unfiltered = await twinHost.draftActions(noProgress);
     expect(unfiltered.notes).toEqual([cycleWords.draftedInPlace.where(SHEET_NAMES.actions)]);
     if (again) expect(changes(again, 1)).toEqual(["Formulas", "Formulas"]);

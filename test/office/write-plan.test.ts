@@ -219,7 +219,7 @@ test("the comparison covers every part of a sheet plan", () => {
 
 describe("formats take few operations", () => {
   /** One sheet of the build plan with `styles` instead of its own, queued through the real client. */
-  async function queuedActions(styles: SheetPlan["styles"], excelApi19: boolean) {
+  async function queuedActions({ styles, excelApi19 }: { styles: SheetPlan["styles"]; excelApi19: boolean }) {
     const plan = buildWorkbookPlan(toolkit, { behaviours: {} }, { ...DETAILS, now: NOW });
     const guide = plan.sheets.find((s) => s.role === "guide") as SheetPlan;
     const sheet: SheetPlan = { ...guide, styles, columnWidths: [10, 10, 20, 30, 30, 30] };
@@ -237,15 +237,15 @@ describe("formats take few operations", () => {
 
   test("below ExcelApi 1.9 bordered ranges that meet edge to edge get one set of borders between them", async () => {
     const thin = { border: "thin" as const };
-    const actions = await queuedActions(
-      [
+    const actions = await queuedActions({
+      styles: [
         { range: "A1:C2", style: thin },
         { range: "A3:C5", style: thin },
         { range: "D1:E5", style: thin },
         { range: "G1", style: thin },
       ],
-      false,
-    );
+      excelApi19: false,
+    });
     // A1:E5 is one block (four edges and two inside lines), G1 another (four edges): a style and a weight each.
     // The client names a border item's path after its collection (an indexer path with no name of its own).
     const borderSets = actions.filter((a) => a.under === "Borders");
@@ -260,21 +260,21 @@ describe("formats take few operations", () => {
       { range: "D3:D40", style: { numberFormat: "0" } },
       { range: "F1", style: { italic: true, locked: false } },
     ];
-    const at19 = await queuedActions(styles, true);
+    const at19 = await queuedActions({ styles, excelApi19: true });
     expect(at19.filter((a) => a.name === "SetCellProperties")).toHaveLength(1);
     expect(at19.filter((a) => ["Bold", "Color", "Style", "Weight", "WrapText", "Locked"].includes(a.name))).toEqual([]);
     // A3:C40 and D3:D40 meet edge to edge with one format: one range, one value (114 cells, not an array).
     expect(at19.filter((a) => a.name === "NumberFormat")).toHaveLength(1);
-    const at18 = await queuedActions(styles, false);
+    const at18 = await queuedActions({ styles, excelApi19: false });
     expect(at18.filter((a) => a.name === "SetCellProperties")).toHaveLength(0);
     expect(at18.filter((a) => a.name === "NumberFormat")).toHaveLength(1);
   });
 
   test("with ExcelApi 1.9 a sheet's column widths are one call; below it one per run of equal widths", async () => {
-    const at19 = await queuedActions([], true);
+    const at19 = await queuedActions({ styles: [], excelApi19: true });
     expect(at19.filter((a) => a.name === "SetColumnProperties")).toHaveLength(1);
     expect(at19.filter((a) => a.name === "ColumnWidth")).toHaveLength(0);
-    const at18 = await queuedActions([], false);
+    const at18 = await queuedActions({ styles: [], excelApi19: false });
     expect(at18.filter((a) => a.name === "SetColumnProperties")).toHaveLength(0);
     expect(at18.filter((a) => a.name === "ColumnWidth")).toHaveLength(3);
   });

@@ -196,7 +196,7 @@ function planConditional(format: ConditionalFormat): string {
   return `${format.range} dataBar ${format.min}..${format.max} ${upperColour(format.color)}`;
 }
 
-function planCharts(sheet: SheetPlan, altText: boolean): ChartImage[] {
+function planCharts(sheet: SheetPlan, { altText }: { altText: boolean }): ChartImage[] {
   return (sheet.charts ?? []).map((chart) => ({
     type: chart.type,
     name: chart.name,
@@ -214,8 +214,8 @@ function planCharts(sheet: SheetPlan, altText: boolean): ChartImage[] {
   }));
 }
 
-/** `excelApi19`: the writer could apply what needs ExcelApi 1.9 (print setup, the AutoFilter). */
-function planSheet(sheet: SheetPlan, excelApi19: boolean, chartAltText: boolean): SheetFormats {
+/** One sheet's formats as a writer within `limits` should leave them. */
+function planSheet(sheet: SheetPlan, { excelApi19, chartAltText }: Required<WriterLimits>): SheetFormats {
   const print =
     sheet.print && excelApi19
       ? `${sheet.print.orientation} fit=${sheet.print.fitToWidth} titles=${sheet.print.titleRows ? `$${sheet.print.titleRows.replace(/\$/g, "").replace(":", ":$")}` : null} paper=${sheet.print.paper} margins=${sheet.print.margins}`
@@ -234,7 +234,7 @@ function planSheet(sheet: SheetPlan, excelApi19: boolean, chartAltText: boolean)
     freeze: `${sheet.freeze?.rows ?? 0}x${sheet.freeze?.columns ?? 0}`,
     protection: protectionOptions(sheet.protection && { ...sheet.protection }),
     print,
-    charts: planCharts(sheet, chartAltText),
+    charts: planCharts(sheet, { altText: chartAltText }),
   };
 }
 
@@ -248,7 +248,7 @@ export interface WriterLimits {
 /** The formats of the plan, as a writer within `limits` should leave them. */
 export function formatsOfPlan(plan: WorkbookPlan, { excelApi19 = true, chartAltText = true }: WriterLimits = {}) {
   return {
-    sheets: plan.sheets.map((s) => planSheet(s, excelApi19, chartAltText)),
+    sheets: plan.sheets.map((s) => planSheet(s, { excelApi19, chartAltText })),
     active: plan.sheets.find((s) => s.key === plan.activeSheetKey)!.name,
   };
 }

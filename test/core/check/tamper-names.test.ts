@@ -162,7 +162,7 @@ describe("a sheet-scope copy of one of the add-in's names", () => {
 
 describe("an answer on a Retired answers sheet for a behaviour with its own row", () => {
   /** A blank return with a user's "Retired answers" sheet giving the first behaviour Innovator. */
-  function withRetired(named: boolean): WorkbookPlan {
+  function withRetired({ named }: { named: boolean }): WorkbookPlan {
     const plan = planWith();
     const retired = retiredSheet({ [area.behaviours[0].id]: { current: "Innovator" } }, {});
     plan.sheets.splice(plan.sheets.length - 1, 0, retired);
@@ -171,7 +171,7 @@ describe("an answer on a Retired answers sheet for a behaviour with its own row"
   }
 
   test("check: a warning at the answer, when the add-in's name marks the sheet", async () => {
-    const findings = errorsAndWarnings(check(await snapshotOf(withRetired(true))));
+    const findings = errorsAndWarnings(check(await snapshotOf(withRetired({ named: true }))));
     expect(findings.map(where)).toEqual([
       { rule: "answer.retired-not-counted", sheet: "Retired answers", cell: "B4", severity: "warning" },
     ]);
@@ -181,7 +181,7 @@ describe("an answer on a Retired answers sheet for a behaviour with its own row"
     ["with the add-in's name", true],
     ["without it", false],
   ])("consolidation and sign-off do not read it (%s)", async (_, named) => {
-    const snapshot = await snapshotOf(withRetired(named));
+    const snapshot = await snapshotOf(withRetired({ named }));
     expect(consolidated(snapshot).answers[area.behaviours[0].id]?.current).toBeUndefined();
     // The retired answer is the workbook's only entry: read, it would be signed off; not read, there is nothing to sign.
     const check = checkWorkbook(snapshot, knownToolkits(), { today: TODAY });

@@ -63,7 +63,7 @@ const WORDS_IN_TEMPLATE = /`[^`]*(\b[a-z]+ [a-z]+ [a-z]+\b|\b[A-Z]{2,} [a-z]+)[^
 const JSX_TEXT = /^[A-Z][a-z]+( [a-z]+)+[.:]?$|>\s*[A-Z][a-z]+ [a-z]+[^<>{}]*</;
 
 /** The lines of one file that look like a sentence made by hand: comments, imports and programmers' errors aside. */
-function handMadeLines(text: string, jsx: boolean): string[] {
+function handMadeLines(text: string, { jsx }: { jsx: boolean }): string[] {
   return text
     .split("\n")
     .map((line) => line.trim())
@@ -123,7 +123,7 @@ describe("the words users read", () => {
   it("builds no sentence by hand outside the catalogues, but in the files listed as not yet catalogued", () => {
     const found = code.map(({ file, text }) => ({
       at: path.relative(SRC, file).split(path.sep).join("/"),
-      lines: handMadeLines(text, file.endsWith(".tsx")),
+      lines: handMadeLines(text, { jsx: file.endsWith(".tsx") }),
     }));
     const allowed = (at: string) => NOT_YET_CATALOGUED[at] ?? NOT_FOR_OFFICERS[at]?.lines ?? 0;
     const over = found.filter(({ at, lines }) => lines.length > allowed(at)).map(({ at, lines }) => ({ at, lines }));
@@ -134,7 +134,7 @@ describe("the words users read", () => {
     const counts = new Map(
       code.map(({ file, text }) => [
         path.relative(SRC, file).split(path.sep).join("/"),
-        handMadeLines(text, file.endsWith(".tsx")).length,
+        handMadeLines(text, { jsx: file.endsWith(".tsx") }).length,
       ]),
     );
     const listed = {
@@ -147,12 +147,12 @@ describe("the words users read", () => {
   });
 
   it("catches a sentence planted by hand, and lets a catalogue entry through", () => {
-    expect(handMadeLines('const done = "Your workbook is ready";', false)).toHaveLength(1);
-    expect(handMadeLines("const note = `${file} holds no assessment`;", false)).toHaveLength(1);
-    expect(handMadeLines("message: `The sheet ${name} is missing.`,", false)).toHaveLength(1);
-    expect(handMadeLines("<p>Pick a level for each behaviour</p>", true)).toHaveLength(1);
-    expect(handMadeLines("message: findingWords.structure.sheetMissing(sheet.name),", false)).toEqual([]);
-    expect(handMadeLines("<Text>{paneWords.done.built}</Text>", true)).toEqual([]);
+    expect(handMadeLines('const done = "Your workbook is ready";', { jsx: false })).toHaveLength(1);
+    expect(handMadeLines("const note = `${file} holds no assessment`;", { jsx: false })).toHaveLength(1);
+    expect(handMadeLines("message: `The sheet ${name} is missing.`,", { jsx: false })).toHaveLength(1);
+    expect(handMadeLines("<p>Pick a level for each behaviour</p>", { jsx: true })).toHaveLength(1);
+    expect(handMadeLines("message: findingWords.structure.sheetMissing(sheet.name),", { jsx: false })).toEqual([]);
+    expect(handMadeLines("<Text>{paneWords.done.built}</Text>", { jsx: true })).toEqual([]);
   });
 
   it("finds an entry nobody uses", () => {
