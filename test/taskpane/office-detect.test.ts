@@ -1,4 +1,4 @@
-import { JSDOM } from "jsdom";
+import { JSDOM, type DOMWindow } from "jsdom";
 import {
   detectHost,
   isDarkColour,
@@ -65,8 +65,17 @@ describe("theme", () => {
 });
 
 describe("loadOfficeJs: office.js without blocking the page", () => {
-  it("adds an async script for Microsoft's CDN and resolves to Office once it has run", async () => {
+  // A window left open fires its "load" event after the file has ended, into globals jest has already cleared.
+  const windows: DOMWindow[] = [];
+  const blankWindow = () => {
     const { window } = new JSDOM("<!doctype html><head></head><body></body>");
+    windows.push(window);
+    return window;
+  };
+  afterEach(() => windows.splice(0).forEach((window) => window.close()));
+
+  it("adds an async script for Microsoft's CDN and resolves to Office once it has run", async () => {
+    const window = blankWindow();
     const loading = loadOfficeJs(window.document);
     const script = window.document.head.querySelector("script")!;
     expect(script.src).toBe(OFFICE_JS_URL);
@@ -79,7 +88,7 @@ describe("loadOfficeJs: office.js without blocking the page", () => {
   });
 
   it("resolves to nothing at once when the CDN cannot be reached, so the page runs standalone", async () => {
-    const { window } = new JSDOM("<!doctype html><head></head><body></body>");
+    const window = blankWindow();
     const loading = loadOfficeJs(window.document);
     window.document.head.querySelector("script")!.dispatchEvent(new window.Event("error"));
     await expect(loading).resolves.toBeUndefined();
