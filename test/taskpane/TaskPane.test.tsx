@@ -7,8 +7,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { StrictMode } from "react";
-import { setImmediate as nodeSetImmediate } from "timers";
-import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 import {
   UserFacingError,
   type AssessmentDetails,
@@ -377,13 +375,7 @@ describe("TaskPane outside Excel", () => {
 });
 
 describe("TaskPane with the Excel host under React's StrictMode (development builds)", () => {
-  // The Excel fake schedules its syncs with Node's setImmediate, and the host's read plans with the
-  // core's SHA-256 (TextEncoder), both of which jest's jsdom environment leaves out (browsers have TextEncoder).
-  beforeAll(() => Object.assign(globalThis, { setImmediate: nodeSetImmediate, TextEncoder: NodeTextEncoder }));
-  afterAll(() => {
-    delete (globalThis as { setImmediate?: unknown }).setImmediate;
-    delete (globalThis as { TextEncoder?: unknown }).TextEncoder;
-  });
+  withFakeExcelGlobals();
 
   it("asks Excel for the workbook's status once at a time, so opening shows no false 'still finishing' error", async () => {
     render(
@@ -575,11 +567,7 @@ describe("TaskPane's Start next year's assessment, with the Excel host over the 
     },
   };
 
-  // The fake and the fixtures need what withFakeExcelGlobals gives; the .xlsx reader also decodes with TextDecoder,
-  // which jest's jsdom environment leaves out too (every browser the pane runs in has it).
   withFakeExcelGlobals();
-  beforeAll(() => Object.assign(globalThis, { TextDecoder: NodeTextDecoder }));
-  afterAll(() => delete (globalThis as { TextDecoder?: unknown }).TextDecoder);
 
   /** Last year's return open in Excel, as "Anytown 2025.xlsx". */
   async function lastYearOpen(): Promise<FakeExcel> {

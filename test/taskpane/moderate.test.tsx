@@ -7,9 +7,6 @@
  * whose assessment already holds answers is refused, and nothing in it changes.
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { setImmediate as nodeSetImmediate } from "timers";
-import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
-import { deserialize, serialize } from "v8";
 import { readModeration } from "../../src/core/answers/moderation";
 import { readAssessment } from "../../src/core/answers/from-snapshot";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
@@ -20,23 +17,14 @@ import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { returnPlan } from "../core/consolidate/fixtures";
 import { COUNCIL, respondentAnswers, THREE } from "../core/moderate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
-import { showPaneOver } from "./pane-fixtures";
+import { showPaneOver, withFakeExcelGlobals } from "./pane-fixtures";
 import { completeAnswers, DETAILS, hostFor, NOW, userSheetsOf, writePlanWithAnswers } from "../office/fixtures";
 
 const toolkit = canonicalToolkit();
 const words = moderationWords.pane;
 const unused = () => Promise.reject(new Error("not used in these tests"));
 
-// jsdom's window lacks these; Node's own stand in (the fake schedules syncs with setImmediate, the generators clone
-// plans, the reader decodes XML, the core's SHA-256 encodes text).
-beforeAll(() =>
-  Object.assign(globalThis, {
-    setImmediate: nodeSetImmediate,
-    TextEncoder: NodeTextEncoder,
-    TextDecoder: NodeTextDecoder,
-    structuredClone: <T,>(value: T): T => deserialize(serialize(value)) as T,
-  }),
-);
+withFakeExcelGlobals();
 
 const OTHER = respondentAnswers(
   "Dan Other",

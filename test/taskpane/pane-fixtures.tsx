@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { setImmediate as nodeSetImmediate } from "timers";
-import { TextEncoder as NodeTextEncoder } from "util";
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 import type { AssessmentDetails, AssessmentOutcome, WorkbookHost, WorkbookStatus } from "../../src/app/workbook-host";
 import type { Consolidator, FileChecker, Moderator, PaneFeatures } from "../../src/taskpane/features";
 import { TaskPane } from "../../src/taskpane/TaskPane";
@@ -209,21 +209,23 @@ function remember<T>(copies: Map<object, unknown>, original: object, copy: T): T
 
 /**
  * For tests of the pane over the Excel fake: the fake schedules its syncs with Node's setImmediate, the core's
- * SHA-256 encodes text with TextEncoder, and test/office/fixtures.ts copies a workbook it wrote before with
- * structuredClone (every browser the pane runs in has them); jest's jsdom environment leaves them out. Call at the
- * top of the test file.
+ * SHA-256 encodes text with TextEncoder, the .xlsx reader decodes with TextDecoder, and test/office/fixtures.ts copies
+ * a workbook it wrote before with structuredClone (every browser the pane runs in has them); jest's jsdom environment
+ * leaves them out. Call at the top of the test file.
  */
 export function withFakeExcelGlobals(): void {
   beforeAll(() =>
     Object.assign(globalThis, {
       setImmediate: nodeSetImmediate,
       TextEncoder: NodeTextEncoder,
+      TextDecoder: NodeTextDecoder,
       structuredClone: structuredCloneHere,
     }),
   );
   afterAll(() => {
     delete (globalThis as { setImmediate?: unknown }).setImmediate;
     delete (globalThis as { TextEncoder?: unknown }).TextEncoder;
+    delete (globalThis as { TextDecoder?: unknown }).TextDecoder;
     delete (globalThis as { structuredClone?: unknown }).structuredClone;
   });
 }
