@@ -16,14 +16,15 @@ const RESULTS = path.join(ROOT, "test-output", "jest-results.json");
 function step(title, command, args, options = {}) {
   console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", ...options });
-  if (result.error || result.status !== 0) {
-    const why = result.error
-      ? result.error.message
-      : result.signal
-        ? `killed by ${result.signal}`
-        : `exit ${result.status}`;
-    stop(`${title} failed (${why})`);
-  }
+  const why = whyFailed(result);
+  if (why) stop(`${title} failed (${why})`);
+}
+
+/** Why a process did not succeed (it could not start, was killed, or exited non-zero); "" when it did. */
+function whyFailed({ error, status, signal }) {
+  if (error) return error.message;
+  if (status === 0) return "";
+  return signal ? `killed by ${signal}` : `exit ${status}`;
 }
 
 function stop(message) {
@@ -86,39 +87,32 @@ function notRunTests(r) {
  * two checks' lines never mix. Resolves when all have ended; stops if any failed.
  */
 async function checksSideBySide(checks) {
-  const runs = checks.map(({ title, command, args }) => {
-    const started = Date.now();
-    return new Promise((resolve) => {
-      // On Windows npm is npm.cmd, which Node (since 20.12) refuses to start without a shell.
-      const child = spawn(command, args, { cwd: ROOT, shell: process.platform === "win32" && command === "npm" });
-      let output = "";
-      child.stdout.on("data", (chunk) => (output += chunk));
-      child.stderr.on("data", (chunk) => (output += chunk));
-      child.on("error", (error) =>
-        resolve({ title, command, args, output, why: error.message, seconds: (Date.now() - started) / 1000 }),
-      );
-      child.on("close", (code, signal) =>
-        resolve({
-          title,
-          command,
-          args,
-          output,
-          why: code === 0 ? "" : signal ? `killed by ${signal}` : `exit ${code}`,
-          seconds: (Date.now() - started) / 1000,
-        }),
-      );
-    });
-  });
-  const ended = [];
-  for (const run of runs) {
-    const { title, command, args, output, why, seconds } = await run;
+  const runs = checks.map(runCapturingOutput);
+  const failed = [];
+  for (const [i, run] of runs.entries()) {
+    const { title, command, args } = checks[i];
+    const { output, why, seconds } = await run;
     console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
     process.stdout.write(output);
     console.log(`(${title}: ${why || "passed"} in ${seconds.toFixed(0)} s)`);
-    ended.push({ title, why });
+    if (why) failed.push(`${title} failed (${why})`);
   }
-  const failed = ended.filter(({ why }) => why !== "");
-  if (failed.length > 0) stop(failed.map(({ title, why }) => `${title} failed (${why})`).join("; "));
+  if (failed.length > 0) stop(failed.join("; "));
+}
+
+/** Runs a command with its output held back; resolves with that output, why it failed ("" if not) and its seconds. */
+function runCapturingOutput({ command, args }) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    // On Windows npm is npm.cmd, which Node (since 20.12) refuses to start without a shell.
+    const child = spawn(command, args, { cwd: ROOT, shell: process.platform === "win32" && command === "npm" });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const ended = (why) => resolve({ output, why, seconds: (Date.now() - started) / 1000 });
+    child.on("error", (error) => ended(whyFailed({ error })));
+    child.on("close", (status, signal) => ended(whyFailed({ status, signal })));
+  });
 }
 
 async function main() {
