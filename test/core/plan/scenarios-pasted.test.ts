@@ -21,19 +21,18 @@ const ECSM_KEY = "keyArea:SL-ECSM";
 /** Summary rows: each theme's key areas, then the theme; the overall row last. */
 const SUMMARY_ROWS = { ecsm: 6, wwp: 7, leadership: 9, cco: 10, commercial: 13, overall: 18 };
 
-type Computed = ComputedWorkbook;
 // Every scenario's workbook, recalculated in one LibreOffice run.
 const batch = recalculationBatch();
 /** Summary figures: behaviours, assessed, invalid, average current, average target, average gap, weakest, typical, assured, current and target. */
-const summaryFigures = (computed: Computed, row: number) =>
+const summaryFigures = (computed: ComputedWorkbook, row: number) =>
   rowValues(computed, "Summary", row, SUMMARY.letters.bothLevels).slice(SUMMARY.columns.behaviours - 1);
 /** Gaps of the n-th behaviour in toolkit order, from its levels: levels, scores, gap, status, next level, its descriptor, priority. */
-const gapsRow = (computed: Computed, n: number) =>
+const gapsRow = (computed: ComputedWorkbook, n: number) =>
   rowValues(computed, "Gaps", GAPS.headerRow + n, GAPS.letters.priority).slice(GAPS.columns.currentLevel - 1);
-const dataRow = (computed: Computed, n: number) =>
+const dataRow = (computed: ComputedWorkbook, n: number) =>
   rowValues(computed, "Data", DATA.headerRow + n, DATA.letters.reviewDate);
 /** A behaviour row's current score, target score and gap on its key area sheet. */
-const keyAreaScores = (computed: Computed, sheet: string, row: number) =>
+const keyAreaScores = (computed: ComputedWorkbook, sheet: string, row: number) =>
   rowValues(computed, sheet, row, KEY_AREA.letters.gap).slice(KEY_AREA.columns.currentScore - 1);
 
 /** Expects summary figures with the averages compared to 10 places (they are quotients). */
@@ -69,7 +68,7 @@ describe("error values pasted into input cells", () => {
     },
   };
   const recalculated = batch.add(plan(answers), pasted);
-  let computed: Computed;
+  let computed: ComputedWorkbook;
   beforeAll(async () => ({ computed } = await recalculated()));
 
   test("the pasted cells, and no others, hold errors after recalculation (the scenario is real)", () => {
@@ -148,7 +147,7 @@ describe("text Excel would read as a wildcard or a criterion", () => {
   });
   for (const [address, text] of typed) typeInto(workbook, ECSM_KEY, address, text);
   const recalculated = batch.add(workbook);
-  let computed: Computed;
+  let computed: ComputedWorkbook;
   beforeAll(async () => ({ computed } = await recalculated()));
 
   test("the typed text is in the cells, as text", () => {
@@ -204,7 +203,7 @@ describe("average target and average gap over the same behaviours", () => {
   });
   typeInto(workbook, ECSM_KEY, "J12", "Excellent");
   const recalculated = batch.add(workbook);
-  let computed: Computed;
+  let computed: ComputedWorkbook;
   beforeAll(async () => ({ computed } = await recalculated()));
 
   test("a key area: targets of behaviours without a valid current level are left out", () => {
@@ -304,7 +303,7 @@ describe("levels wrapped in tabs, line breaks and no-break spaces", () => {
   const workbook = plan({ behaviours: {} });
   for (const [address, text] of cases) typeInto(workbook, ECSM_KEY, address, text);
   const recalculated = batch.add(workbook);
-  let computed: Computed;
+  let computed: ComputedWorkbook;
   beforeAll(async () => ({ computed } = await recalculated()));
 
   test.each(cases)("%s %j scores %j", (address, _typed, score) => {
