@@ -421,14 +421,7 @@ describe("TaskPane's council type and region, with the Excel host over the in-me
 
   async function paneOver(fake: FakeExcel) {
     const host = hostFor(fake);
-    const status = jest.spyOn(host, "status");
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <TaskPane host={host} features={featuresOf(noDownload, noFileCheck)} now={NOW} />
-      </FluentProvider>,
-    );
-    await waitFor(() => expect(status).toHaveBeenCalled());
-    await act(() => status.mock.results[0].value);
+    const status = await showPaneOver({ host, features: featuresOf(noDownload, noFileCheck), now: NOW });
     return { host, status };
   }
 
