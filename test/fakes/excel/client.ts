@@ -73,8 +73,8 @@ export class FakeRequestContext {
     this.created.push(object);
   }
 
-  countResponse(value: unknown, size = sizeOf(value)): void {
-    this.responseBytes += size;
+  countResponse(bytes: number): void {
+    this.responseBytes += bytes;
   }
 
   get pendingOperations(): number {
@@ -260,8 +260,9 @@ export abstract class FakeClientObject {
     return this.loaded.get(name);
   }
 
-  protected storeLoaded(name: string, value: unknown, counted: unknown = value, size?: number): void {
-    this.context.countResponse(counted, size);
+  /** Keeps a loaded value for reading after sync; `responseBytes` is its share of Office's answer. */
+  protected storeLoaded(name: string, value: unknown, { responseBytes }: { responseBytes: number }): void {
+    this.context.countResponse(responseBytes);
     this.loaded.set(name, value);
   }
 
@@ -301,7 +302,7 @@ export abstract class FakeClientObject {
     // Serialised once, for the copy the caller reads (as Office answers in JSON) and for the response's size.
     const value = accessor.get(target as never, this);
     const wire = JSON.stringify(value ?? null);
-    this.storeLoaded(head, value === undefined ? value : JSON.parse(wire), undefined, wire.length);
+    this.storeLoaded(head, value === undefined ? value : JSON.parse(wire), { responseBytes: wire.length });
   }
 }
 
@@ -333,6 +334,7 @@ export abstract class FakeCollection<TState, TItem extends FakeClientObject> ext
     // "items/name" and "name" both mean the items' name, as in office.js.
     const itemPaths = (paths ?? []).map((p) => p.replace(/^items\/?/, "")).filter(Boolean);
     for (const item of items) item.applyLoad(itemPaths.length > 0 ? itemPaths : undefined);
-    this.storeLoaded("items", items, items.length);
+    // Each item's properties were counted as it loaded them; the collection itself answers with its count.
+    this.storeLoaded("items", items, { responseBytes: sizeOf(items.length) });
   }
 }
