@@ -4,7 +4,6 @@
  * the product, tampered ones and hostile files, chosen as File objects as the page's file input
  * gives them.
  */
-import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 import { readAssessment } from "../../src/core/answers/from-snapshot";
 import { KEY_AREA } from "../../src/core/plan/layout";
 import type { WorkbookPlan } from "../../src/core/plan/types";
@@ -14,8 +13,11 @@ import { UserFacingError, type ProgressUpdate } from "../../src/app/workbook-hos
 import { fileChecker, repairedFileName } from "../../src/taskpane/file-checker";
 import { DEFAULT_READ_LIMITS, readSnapshotFromBuffer } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
+import { withBrowserGlobals } from "../support/jsdom-globals";
 import { plan, typeInto } from "../support/plan-cells";
 import { compoundFile, craftZip, filledCells, minimalWorkbook, zerosBomb } from "../xlsx/hostile-files";
+
+withBrowserGlobals();
 
 const toolkit = canonicalToolkit();
 const area = toolkit.themes[0].keyAreas[0];
@@ -72,8 +74,6 @@ async function rejection(promise: Promise<unknown>): Promise<UserFacingError> {
   return problem as UserFacingError;
 }
 
-// Every browser the page runs in has TextEncoder and TextDecoder (the reader's guard uses them); jsdom leaves them out.
-beforeAll(() => Object.assign(globalThis, { TextEncoder: NodeTextEncoder, TextDecoder: NodeTextDecoder }));
 afterEach(() => jest.restoreAllMocks());
 
 describe("check(file)", () => {

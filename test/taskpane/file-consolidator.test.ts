@@ -4,20 +4,12 @@
  * by the product's writer: a good return, a tampered one (errors), a file that is not a workbook, and one too
  * large to read, which is refused by its size before it is read.
  */
-import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
-import { deserialize, serialize } from "v8";
 import { DEFAULT_READ_LIMITS } from "../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { answersOf, returnPlan, tamperedPlan } from "../core/consolidate/fixtures";
+import { withBrowserGlobals } from "../support/jsdom-globals";
 
-// jsdom's window lacks these; Node's own stand in (the generators clone plans, the reader decodes XML).
-beforeAll(() =>
-  Object.assign(globalThis, {
-    TextEncoder: NodeTextEncoder,
-    TextDecoder: NodeTextDecoder,
-    structuredClone: <T>(value: T): T => deserialize(serialize(value)) as T,
-  }),
-);
+withBrowserGlobals();
 
 const fileOf = (bytes: Uint8Array, name: string) => new File([bytes.slice()], name);
 
@@ -86,7 +78,7 @@ test("anonymised: the group workbook and the key are both downloaded, and only t
   const parts = await Promise.all(Object.values(zip.files).map((entry) => entry.async("string")));
   expect(parts.filter((text) => /anytown/i.test(text))).toEqual([]);
   expect(blobs[1].type).toBe("text/csv");
-  expect(new NodeTextDecoder("utf-8", { ignoreBOM: true }).decode(await bytesOf(blobs[1]))).toMatch(
+  expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await bytesOf(blobs[1]))).toMatch(
     /^\uFEFFReturn,Council,Respondent,Role or department,Source file\r\n1,Anytown,,,anytown\.xlsx\r\n$/,
   );
 });
