@@ -116,9 +116,12 @@ function runWithoutCommand(name: string | undefined, rest: string[], output: Cli
 }
 
 /** Runs the command line; returns the exit code (0 success, 1 failure, 2 wrong usage). */
-export async function main(argv: string[], log = console.log, error = console.error): Promise<number> {
+export async function main(
+  argv: string[],
+  output: CliOutput = { log: console.log, error: console.error },
+): Promise<number> {
   try {
-    return await runCommandLine(argv, { log, error });
+    return await runCommandLine(argv, output);
   } finally {
     // The worker that read this run's files (if any) ends with the run.
     await endReadWorker();
