@@ -45,8 +45,8 @@ import {
   showPaneOver,
   statusShown,
   viewLoaded,
-  withFakeExcelGlobals,
 } from "./pane-fixtures";
+import { withFakeExcelGlobals } from "../support/jsdom-globals";
 
 /** An assessment made from an earlier toolkit, 12 of its 40 behaviours assessed. */
 const earlierAssessment: WorkbookStatus = {

@@ -17,7 +17,8 @@ import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
 import { returnPlan } from "../core/consolidate/fixtures";
 import { COUNCIL, respondentAnswers, THREE } from "../core/moderate/fixtures";
 import { FakeExcel } from "../fakes/excel-fake";
-import { showPaneOver, withFakeExcelGlobals } from "./pane-fixtures";
+import { withFakeExcelGlobals } from "../support/jsdom-globals";
+import { showPaneOver } from "./pane-fixtures";
 import { completeAnswers, DETAILS, hostFor, NOW, userSheetsOf, writePlanWithAnswers } from "../office/fixtures";
 
 const toolkit = canonicalToolkit();

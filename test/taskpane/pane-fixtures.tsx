@@ -5,8 +5,6 @@ import type { AssessmentDetails, AssessmentOutcome, WorkbookHost, WorkbookStatus
 import type { Consolidator, FileChecker, Moderator, PaneFeatures } from "../../src/taskpane/features";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 
-export { withFakeExcelGlobals } from "../support/jsdom-globals";
-
 export const now = new Date(2025, 2, 31, 9, 0, 0);
 
 export const builtOutcome: AssessmentOutcome = {

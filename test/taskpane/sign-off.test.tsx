@@ -9,7 +9,8 @@ import { blockedMessage, incompleteMessage, incompleteNote } from "../../src/cor
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { todayIso } from "../../src/core/util/dates";
 import { FakeExcel } from "../fakes/excel-fake";
-import { showPaneOver, statusShown, withFakeExcelGlobals } from "./pane-fixtures";
+import { withFakeExcelGlobals } from "../support/jsdom-globals";
+import { showPaneOver, statusShown } from "./pane-fixtures";
 import { completeAnswers, DETAILS, hostFor, NOW, readBack, writePlanWithAnswers } from "../office/fixtures";
 
 const toolkit = canonicalToolkit();
