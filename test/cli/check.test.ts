@@ -29,6 +29,9 @@ describe("nps-toolkit check", () => {
     expect(result.out).toMatch(new RegExp(`error +${area.name} +D9 +content\\.descriptor-edited`));
     expect(result.out).toMatch(new RegExp(`error +${area.name} +${KEY_AREA.letters.current}10 +answer\\.not-a-level`));
     expect(result.out).toContain("found:    A descriptor we rewrote");
+    // Repair writes the toolkit's text back but cannot guess a level: only the first is marked as repair's to fix.
+    expect(result.out).toMatch(/found: +A descriptor we rewrote *\n +nps-toolkit repair fixes this\n/);
+    expect(result.out.match(/nps-toolkit repair fixes this/g)).toHaveLength(1);
   });
 
   test("--json gives every finding with its rule, sheet, cell, severity, expected and found", async () => {

@@ -120,7 +120,7 @@ describe("nps-toolkit sign-off FILE --by NAME", () => {
     expect(result.err).toEqual([
       `${broken}: This return has 1 error (a figure on Summary, Gaps or Data cannot be trusted, or the toolkit's text was changed), so it was not signed off.`,
       `  Councillors & Senior Managers!J10: ${findingWords.answer.notALevel(findingWords.answer.current)} (answer.not-a-level)`,
-      "Correct them (nps-toolkit repair fixes the ones marked repairable by nps-toolkit check), then sign off again; or add --with-errors to sign off as it is.",
+      cliWords.signOff.correctErrors,
     ]);
     expect(existsSync(output)).toBe(false);
   });

@@ -63,9 +63,10 @@ function readableReport(report: FileReport, output: CliOutput): void {
   const sorted = [...findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   const rows: string[][] = [[...cliWords.check.columns]];
   for (const f of sorted) {
-    rows.push([f.severity, f.sheet?.name ?? "", f.cell ?? "", f.rule, f.message]);
+    rows.push([cliWords.check.severity[f.severity], f.sheet?.name ?? "", f.cell ?? "", f.rule, f.message]);
     if (f.expected !== undefined) rows.push(["", "", "", "", cliWords.check.expected(clip(f.expected))]);
     if (f.found !== undefined) rows.push(["", "", "", "", cliWords.check.found(clip(f.found))]);
+    if (f.repairable) rows.push(["", "", "", "", cliWords.repairFixesThis]);
   }
   for (const line of textTable(rows)) log(`  ${line}`);
 }

@@ -47,6 +47,7 @@ function listFindings(findings: Finding[], log: (line: string) => void): void {
   for (const f of findings) {
     const where = f.sheet ? cliWords.signOff.where(f.sheet.name, f.cell) : "";
     log(cliWords.signOff.finding(where, f.message, f.rule));
+    if (f.repairable) log(`  ${cliWords.repairFixesThis}`);
   }
 }
 

@@ -41,6 +41,8 @@ Options may come before or after the command. From a clone of the project, witho
   /** Every problem the command line reports starts with its name. */
   problem: (message: string) => `nps-toolkit: ${message}`,
   warning: (warning: string) => `Warning: ${warning}`,
+  /** Under a finding that `nps-toolkit repair` fixes, in check's table and in sign-off's list of errors. */
+  repairFixesThis: "  nps-toolkit repair fixes this",
   todayInvalid: (today: string) =>
     `--today must be a real date written YYYY-MM-DD, for example 2026-03-31 (got "${today}").`,
   notCarried: (names: readonly string[]) =>
@@ -165,6 +167,8 @@ Exit codes:
     counts: (file: string, errors: number, warnings: number, notes: number, against: string) =>
       `${file}: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(notes, "note")}${against}`,
     columns: ["Severity", "Sheet", "Cell", "Rule", "Finding"],
+    /** The severity column in the words of the counts line (--json keeps the rule's own `info`). */
+    severity: { error: "error", warning: "warning", info: "note" },
     expected: (text: string) => `  expected: ${text}`,
     found: (text: string) => `  found:    ${text}`,
     /** A --source return that could not be read as moderation reads them; `reason` says why. */
@@ -242,7 +246,7 @@ asked (no --by, a date that is not a date, the new file is <file.xlsx>).`,
       `${file}: this workbook holds no assessment made by the NPS Toolkit, so there is nothing to sign off.`,
     refused: (file: string, message: string) => `${file}: ${message}`,
     correctErrors:
-      "Correct them (nps-toolkit repair fixes the ones marked repairable by nps-toolkit check), then sign off again; or add --with-errors to sign off as it is.",
+      "Correct them (nps-toolkit repair writes a copy with those marked “repair fixes this” fixed), then sign off again; or add --with-errors to sign off as it is.",
     completeFirst:
       "Pick a current level for every behaviour, then sign off again; or add --allow-incomplete to sign off as it is.",
     sameFile: (file: string) =>
