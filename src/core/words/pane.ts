@@ -276,9 +276,9 @@ export const paneWords = {
   consolidate: {
     heading: "Consolidate returns",
     hintExcel:
-      "Choose the returned assessment workbooks (one per council, or per respondent). Each is checked, and the group sheets (Group Summary, Group Data and the Consolidation Log) are added to this workbook, in place of those an earlier consolidation added; your own sheets are not changed. The files are read in this browser and are not uploaded anywhere.",
+      "Choose the returned assessment workbooks (one per council, or per respondent). Each is checked, and the group sheets (Group Summary, Group Data, Group Actions and the Consolidation Log) are added to this workbook, in place of those an earlier consolidation added; your own sheets are not changed. The files are read in this browser and are not uploaded anywhere.",
     hintStandalone:
-      "Choose the returned assessment workbooks (one per council, or per respondent). Each is checked, and the group sheets (Group Summary, Group Data and the Consolidation Log) are downloaded as a new workbook. The files are read in this browser and are not uploaded anywhere.",
+      "Choose the returned assessment workbooks (one per council, or per respondent). Each is checked, and the group sheets (Group Summary, Group Data, Group Actions and the Consolidation Log) are downloaded as a new workbook. The files are read in this browser and are not uploaded anywhere.",
     label: "Returned workbooks (.xlsx)",
     includeErrors: "Include returns whose check found errors",
     finalOnly: "Final (signed-off) returns only",
