@@ -1,11 +1,13 @@
 /**
  * The README and the pages in docs/: every relative link and picture resolves (files and #anchors, by GitHub's
  * rules for a heading's anchor), the README stays short, every page is reachable from it, and the code map in
- * docs/architecture.md names every folder under src/. Pure and fast: it reads files only.
+ * docs/architecture.md names every folder under src/, and the tables' column lists match the workbook's. Pure and fast:
+ * it reads files only.
  */
 import { existsSync, readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import { anchors, brokenLink, docPages, linkTargets, ROOT, slug } from "../support/markdown";
+import { DATA, GROUP_DATA } from "../../src/core/plan/layout";
 
 const read = (file: string) => readFileSync(file, "utf8");
 const README = path.join(ROOT, "README.md");
@@ -119,5 +121,21 @@ describe("the tests mirror src/ (docs/testing.md)", () => {
     );
     expect(named.length).toBeGreaterThan(10);
     expect(named.filter((name) => !existsSync(path.join(ROOT, name)))).toEqual([]);
+  });
+});
+
+/** The column list a page gives for a table: the words between `these columns: ` and the next full stop. */
+function columnsNamedIn(page: string, after: string): string[] {
+  const text = read(path.join(ROOT, page)).replace(/\s+/g, " ");
+  const start = text.indexOf(after);
+  if (start < 0) throw new Error(`${page} has no "${after}"`);
+  const from = text.indexOf("these columns: ", start) + "these columns: ".length;
+  return text.slice(from, text.indexOf(". ", from)).split(", ");
+}
+
+describe("the tables' columns as the pages list them", () => {
+  test("the Data sheet (docs/workbook.md) and Group Data (docs/command-line.md), as the workbook heads them", () => {
+    expect(columnsNamedIn("docs/workbook.md", "The Data sheet is a table")).toEqual(DATA.headers);
+    expect(columnsNamedIn("docs/command-line.md", "**Group Data**")).toEqual(GROUP_DATA.headers);
   });
 });
