@@ -3,7 +3,6 @@
  * changed after sign-off, or whose Guide shows a sign-off that Sign off did not record, is not final
  * and needs attention before a lead counts it as final.
  */
-import { answersFingerprint } from "../answers/fingerprint";
 import type { FoundAssessment } from "../answers/from-snapshot";
 import { readSignOff } from "../assessment/sign-off";
 import { GUIDE } from "../plan/layout";
@@ -33,9 +32,8 @@ export function checkSignOff(found: FoundAssessment, toolkit: Toolkit): Finding[
         rule: "signoff.answers-changed",
         sheet: guide,
         cell,
+        // No expected or found: the two fingerprints are 64 hexadecimal digits that tell a reader nothing.
         message: findingWords.signOff.answersChanged(recorded.by, recorded.on),
-        expected: recorded.answersFingerprint,
-        found: answersFingerprint(found.answers, recorded, toolkit),
         repairable: false,
       }),
     );

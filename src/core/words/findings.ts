@@ -200,7 +200,7 @@ export const findingWords = {
       `The previous levels or evidence beside the pickers have been changed since they were carried from last year's return (${file || "a file not named"}, assessed on ${on ? dateSaid(on) : "a date not given"}), so the previous and change figures may not be last year's. Check them against that return.`,
     /** Values in the Previous columns of a workbook that was not started from last year's return. */
     notCarried:
-      "The previous levels or evidence beside the pickers were typed in, not carried from last year's return, so the previous and change figures may not be last year's.",
+      "The previous levels or evidence beside the pickers were typed in, not carried from last year's return, so the previous and change figures may not be last year's. If they are last year's, nothing needs doing; if not, clear them.",
   },
 
   // ---- The action plan's and moderation's findings (moved from src/core/check, issue 15 §2). ----

@@ -61,7 +61,9 @@ describe("a Previous cell edited by hand is reported, naming last year's file an
         message: expect.stringContaining(`${LAST_YEARS_FILE}, assessed on 01/11/2026`),
       }),
     ]);
-    expect(findings[0].found).not.toBe(findings[0].expected);
+    // The fingerprints compared are not shown: they would mean nothing to the reader.
+    expect(findings[0]).not.toHaveProperty("expected");
+    expect(findings[0]).not.toHaveProperty("found");
   });
 
   test("a previous level cleared is a change too", async () => {

@@ -264,9 +264,9 @@ describe("sign-off", () => {
     expect(findings[0].message).toBe(
       "Signed off by Sam Lead on 20/11/2026, but the answers have changed since, so this return is not final. Check the answers and sign it off again.",
     );
-    expect(findings[0].expected).toMatch(/^[0-9a-f]{64}$/);
-    expect(findings[0].found).toMatch(/^[0-9a-f]{64}$/);
-    expect(findings[0].found).not.toBe(findings[0].expected);
+    // The fingerprints compared are not shown: 64 hexadecimal digits would mean nothing to the reader.
+    expect(findings[0]).not.toHaveProperty("expected");
+    expect(findings[0]).not.toHaveProperty("found");
   });
 
   test("evidence edited after sign-off, and the respondent's name changed, are changes too", async () => {
