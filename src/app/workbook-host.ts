@@ -57,8 +57,11 @@ export interface WorkbookHost {
   buildOrUpgrade(details: AssessmentDetails, onProgress: (update: ProgressUpdate) => void): Promise<AssessmentOutcome>;
   /** Activates a sheet the add-in made, so result links can take the user there. */
   selectSheet(name: string): Promise<void>;
-  /** Reads the assessment once and checks it against the toolkit it was made from; null when there is none. */
-  check(onProgress: (update: ProgressUpdate) => void): Promise<CheckResult | null>;
+  /**
+   * Reads the workbook once and checks its assessment against the toolkit it was made from, as `status` does but
+   * saying how far it has got: the status comes too, so the pane's progress and tasks follow levels picked since.
+   */
+  check(onProgress: (update: ProgressUpdate) => void): Promise<WorkbookStatus>;
   /**
    * Activates `sheet` and selects `cell` on it (a finding's "Go to cell"); without a cell (a finding
    * about a whole sheet) it activates the sheet.

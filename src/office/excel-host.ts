@@ -141,14 +141,14 @@ export class ExcelWorkbookHost implements WorkbookHost {
     return this.statusOf(snapshot);
   }
 
-  async check(onProgress: Progress): Promise<CheckResult | null> {
+  async check(onProgress: Progress): Promise<WorkbookStatus> {
     this.assertSupported();
     onProgress({ step: excelWords.progress.reading, fraction: 0.1 });
     const snapshot = await this.session((context, sync) => this.readForCheck(context, sync));
     onProgress({ step: excelWords.progress.checking, fraction: 0.7 });
-    const { check } = this.statusOf(snapshot);
+    const status = this.statusOf(snapshot);
     onProgress({ step: excelWords.progress.finished, fraction: 1 });
-    return check;
+    return status;
   }
 
   /**

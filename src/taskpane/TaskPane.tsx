@@ -152,7 +152,6 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
     fileChecker: features.fileChecker,
     exclusive,
     focusAfterRender,
-    readStatus: () => readStatus(),
   });
   const consolidate = useConsolidateAction({
     state,
@@ -169,6 +168,8 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
     moderator: features.moderator,
     exclusive,
     focusAfterRender,
+    // Written into the workbook, the moderation is its assessment now: the status, the tabs and the button follow.
+    onWritten: () => readStatus(),
   });
   const busy = isBusy(state);
   const startNextYear = useNextYearAction({
@@ -197,7 +198,15 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
           {tab === "assessment" && (
             <>
               {existing && (
-                <StatusView existing={existing} check={state.check.result} onSeeFindings={() => selectTab("check")} />
+                <StatusView
+                  existing={existing}
+                  check={state.check.result}
+                  onSeeFindings={() => {
+                    // The Check tab lists the findings (and focus goes to them) as its own Check button does.
+                    selectTab("check");
+                    void checks.check();
+                  }}
+                />
               )}
               <DetailsForm
                 values={state.form}

@@ -23,18 +23,9 @@ interface CheckActionDeps {
   exclusive: Exclusive;
   /** Moves focus to the element with this id once React has shown it. */
   focusAfterRender: (id: string) => void;
-  readStatus: () => void;
 }
 
-export function useCheckActions({
-  state,
-  dispatch,
-  host,
-  fileChecker,
-  exclusive,
-  focusAfterRender,
-  readStatus,
-}: CheckActionDeps) {
+export function useCheckActions({ state, dispatch, host, fileChecker, exclusive, focusAfterRender }: CheckActionDeps) {
   // The chosen File stays out of the reducer: it is the browser's handle, not something the pane shows.
   const chosenFile = useRef<File | null>(null);
   const busy = isBusy(state);
@@ -46,11 +37,11 @@ export function useCheckActions({
     if (!host || busy) return;
     dispatch({ type: "checkStarted", step: paneWords.check.reading });
     try {
-      const result = await exclusive(() => host.check(onProgress));
-      dispatch({ type: "checkSucceeded", result });
-      // No assessment any more (the user deleted its sheets): read the status, so the pane offers Build.
-      if (result === null) return readStatus();
-      focusAfterRender(FOCUS.results);
+      // The status comes from the same read: progress and the tasks offered follow what changed since (levels
+      // picked; the assessment's sheets deleted, when the pane offers Build again).
+      const status = await exclusive(() => host.check(onProgress));
+      dispatch({ type: "workbookChecked", status });
+      if (status.check) focusAfterRender(FOCUS.results);
     } catch (error) {
       failed(error);
     }

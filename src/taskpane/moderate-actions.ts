@@ -19,8 +19,8 @@ const nothingModerated = (moderation: Moderation) =>
 /** The two ways a moderation ends: written into the open workbook (Excel only), or downloaded. */
 export type ModerateTo = "workbook" | "download";
 
-export function useModerateAction(deps: ChosenReturnsDeps & { moderator: Moderator }) {
-  const { dispatch, host, moderator, exclusive } = deps;
+export function useModerateAction(deps: ChosenReturnsDeps & { moderator: Moderator; onWritten: () => void }) {
+  const { dispatch, host, moderator, exclusive, onWritten } = deps;
   return (files: readonly File[], to: ModerateTo) =>
     runOverChosenReturns<Moderation, ModerationOutcome>({
       deps,
@@ -31,7 +31,9 @@ export function useModerateAction(deps: ChosenReturnsDeps & { moderator: Moderat
         if (to === "workbook" && host) {
           const result = read(await moderator.moderate(files, fileRead));
           if (!result.agreed) throw nothingModerated(result);
-          return { result, written: await exclusive(() => host.writeModeration(result, progressed)) };
+          const written = await exclusive(() => host.writeModeration(result, progressed));
+          onWritten();
+          return { result, written };
         }
         // Once the last file is read, the workbook is made in the same call: the bar says so.
         const downloaded = await moderator.download(files, (progress) => {

@@ -134,6 +134,7 @@ type CheckAction =
   /** replacing: a new file is being checked, so the last one's findings go at once. */
   | { type: "checkStarted"; step: string; replacing?: boolean }
   | { type: "checkProgressed"; update: ProgressUpdate }
+  /** A chosen file was checked (the standalone page). */
   | { type: "checkSucceeded"; result: CheckResult | null; fileName?: string }
   | { type: "checkFailed"; error: ShownError }
   /** Go to cell, Add report, Copy or the repaired copy failed: said beside the list, which stays. */
@@ -151,6 +152,8 @@ export type ModerateRunAction = ChosenReturnsAction<Moderation, ModerationOutcom
 
 export type PaneAction =
   | CheckAction
+  /** The open workbook was read and checked: its status (progress, tasks) comes from the same read. */
+  | { type: "workbookChecked"; status: WorkbookStatus }
   | { type: "consolidateOptionChanged"; option: ConsolidateOption; value: boolean }
   | { type: "consolidateRun"; run: ConsolidateRunAction }
   | { type: "moderateRun"; run: ModerateRunAction }
@@ -205,6 +208,22 @@ function withResult(
   return { ...emptyCheck, result, listed: listed && result !== null, fileName, resultNumber: check.resultNumber + 1 };
 }
 
+/** The workbook's status as read, and the details form filled from it where the user has not typed. */
+function withStatus(state: PaneState, status: WorkbookStatus): PaneState {
+  const existing = status.existing;
+  // Upgrading keeps the council's details, so start from the ones the workbook holds.
+  const form = {
+    council: existing && !state.touched.council ? existing.council : state.form.council,
+    assessmentDate:
+      existing && !state.touched.assessmentDate && existing.assessmentDate !== ""
+        ? britishDate(existing.assessmentDate)
+        : state.form.assessmentDate,
+    councilType: existing && !state.touched.councilType ? (existing.councilType ?? "") : state.form.councilType,
+    region: existing && !state.touched.region ? (existing.region ?? "") : state.form.region,
+  };
+  return { ...state, status, form };
+}
+
 const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
 
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
@@ -214,17 +233,6 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       if (action.tab === state.tab) return state;
       return { ...state, tab: action.tab, phase: settled(state.phase) ? { kind: "ready" } : state.phase };
     case "statusLoaded": {
-      const existing = action.status.existing;
-      // Upgrading keeps the council's details, so start from the ones the workbook holds.
-      const form = {
-        council: existing && !state.touched.council ? existing.council : state.form.council,
-        assessmentDate:
-          existing && !state.touched.assessmentDate && existing.assessmentDate !== ""
-            ? britishDate(existing.assessmentDate)
-            : state.form.assessmentDate,
-        councilType: existing && !state.touched.councilType ? (existing.councilType ?? "") : state.form.councilType,
-        region: existing && !state.touched.region ? (existing.region ?? "") : state.form.region,
-      };
       // A status read after a build must not hide the result the user is looking at.
       const phase = state.phase.kind === "checking" ? { kind: "ready" as const } : state.phase;
       // The status carries a fresh check of the workbook (after a build or repair too): its counts replace the old.
@@ -233,7 +241,11 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         listed: state.check.listed,
         fileName: null,
       });
-      return { ...state, status: action.status, form, phase, check };
+      return { ...withStatus(state, action.status), phase, check };
+    }
+    case "workbookChecked": {
+      const check = withResult(state.check, { result: action.status.check, listed: true, fileName: null });
+      return { ...withStatus(state, action.status), check };
     }
     case "fieldChanged": {
       const { [action.field]: _cleared, ...fieldErrors } = state.fieldErrors;

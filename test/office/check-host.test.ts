@@ -82,7 +82,10 @@ describe("the check reads the assessment in one sync", () => {
   test("a generated workbook: status and check in 1 sync each, the same snapshot as the 3-sync reader", async () => {
     const fake = await sampleWorkbook();
     const steps: string[] = [];
-    const { result, syncs } = await syncsOf(fake, () => hostFor(fake).check((p) => steps.push(p.step)));
+    const { result, syncs } = await syncsOf(
+      fake,
+      async () => (await hostFor(fake).check((p) => steps.push(p.step))).check,
+    );
     expect(syncs).toBe(1);
     expect(result?.findings.filter((f) => f.severity !== "info")).toEqual([]);
     expect(steps).toEqual(["Reading your workbook", "Checking it against the toolkit", "Finished"]);
@@ -107,7 +110,7 @@ describe("the check reads the assessment in one sync", () => {
       context.workbook.worksheets.getItem("Summary").name = "Résumé";
       await context.sync();
     });
-    const { result, syncs } = await syncsOf(fake, () => hostFor(fake).check(noProgress));
+    const { result, syncs } = await syncsOf(fake, async () => (await hostFor(fake).check(noProgress)).check);
     expect(syncs).toBe(1);
     const one = await readForCheck(fake);
     expect(one.sheets.map((s) => s.name)).toContain("Leadership (our view)");
@@ -153,7 +156,7 @@ describe("the check reads the assessment in one sync", () => {
       context.workbook.worksheets.getItem(area.sheetName).delete();
       await context.sync();
     });
-    const { result, syncs } = await syncsOf(fake, () => hostFor(fake).check(noProgress));
+    const { result, syncs } = await syncsOf(fake, async () => (await hostFor(fake).check(noProgress)).check);
     expect(syncs).toBe(1);
     expect(rulesOf(result!.findings)).toContainEqual({
       rule: "structure.sheet-missing",
@@ -182,7 +185,7 @@ describe("the check reads the assessment in one sync", () => {
           style: { locked: false },
         });
     });
-    const { result, syncs } = await syncsOf(fake, () => hostFor(fake).check(noProgress));
+    const { result, syncs } = await syncsOf(fake, async () => (await hostFor(fake).check(noProgress)).check);
     expect(syncs).toBe(2);
     expect(rulesOf(result!.findings)).toContainEqual({
       rule: "protection.cell-unlocked",
@@ -213,7 +216,10 @@ describe("the check reads the assessment in one sync", () => {
   test("a read-only workbook can be checked (the check changes nothing)", async () => {
     const fake = await sampleWorkbook();
     fake.state.readOnly = true;
-    expect((await hostFor(fake).check(noProgress))?.toolkit).toEqual({ id: toolkit.id, version: toolkit.version });
+    expect((await hostFor(fake).check(noProgress)).check?.toolkit).toEqual({
+      id: toolkit.id,
+      version: toolkit.version,
+    });
   });
 });
 
@@ -306,7 +312,7 @@ describe("the check report", () => {
   test("a later report replaces the add-in's own, even renamed, keeping its table", async () => {
     const fake = await sampleWorkbook();
     const host = hostFor(fake);
-    const check = (await host.check(noProgress))!;
+    const check = (await host.check(noProgress)).check!;
     await host.addCheckReport(check);
     await fake.run(async (context) => {
       context.workbook.worksheets.getItem("Check report").name = "Findings March";
@@ -355,9 +361,9 @@ describe("the check report", () => {
   test("the checker does not report the report sheet, and an upgrade leaves it as it is", async () => {
     const fake = await sampleWorkbook();
     const host = hostFor(fake);
-    const before = (await host.check(noProgress))!;
+    const before = (await host.check(noProgress)).check!;
     await host.addCheckReport({ findings: [typedFinding] });
-    const { result: after, syncs } = await syncsOf(fake, () => host.check(noProgress));
+    const { result: after, syncs } = await syncsOf(fake, async () => (await host.check(noProgress)).check);
     expect(syncs).toBe(1);
     expect(after).toEqual(before);
     const report = fake.sheet("Check report");

@@ -107,12 +107,12 @@ test("repair in Excel gives the disguised cells the plan's formats again, and th
     await context.sync();
   });
   const host = hostFor(fake);
-  const before = (await host.check(noProgress))!.findings.filter((f) => f.rule.startsWith("disguise."));
+  const before = (await host.check(noProgress)).check!.findings.filter((f) => f.rule.startsWith("disguise."));
   expect(before.map((f) => [f.rule, f.cell, f.repairable])).toEqual([
     ["disguise.value-hidden", "C9", true],
     ["disguise.number-format", "P9", true],
   ]);
   await host.buildOrUpgrade(DETAILS, noProgress);
-  const after = (await host.check(noProgress))!.findings.filter((f) => f.severity !== "info");
+  const after = (await host.check(noProgress)).check!.findings.filter((f) => f.severity !== "info");
   expect(after).toEqual([]);
 });

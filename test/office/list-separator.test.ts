@@ -29,7 +29,7 @@ async function findingsAtPicker(source: string) {
   await host.buildOrUpgrade(DETAILS, noProgress);
   const { sheet, key, address } = firstPicker(fake);
   sheet.validations.get(key)!.rule = { list: { inCellDropDown: true, source } };
-  const check = await host.check(noProgress);
+  const { check } = await host.check(noProgress);
   return check!.findings.filter(
     (f) => f.rule === "answer.picker-missing" && f.sheet?.name === sheet.name && f.cell === address,
   );

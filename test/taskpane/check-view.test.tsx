@@ -113,13 +113,45 @@ describe("TaskPane's check in Excel", () => {
         .getAllByRole("listitem")
         .map((item) => item.textContent);
     expect(countsIn(where)).toEqual(["2 errors", "2 warnings"]);
-    fireEvent.click(within(where).getByRole("button", { name: "See the findings" }));
+    fireEvent.click(screen.getByRole("tab", { name: "Check" }));
     await viewLoaded();
     const check = screen.getByRole("region", { name: "Check against the toolkit" });
     expect(within(check).getByText("When the pane opened, the check of this workbook found:")).toBeTruthy();
     expect(countsIn(check)).toEqual(["2 errors", "2 warnings"]);
-    expect(screen.queryByRole("heading", { name: "Findings" })).toBeNull();
     expect(screen.queryByRole("button", { name: /Go to cell/ })).toBeNull();
+  });
+
+  it("See the findings checks the workbook again and lists what it found, with focus on the counts", async () => {
+    const check = jest.fn(async () => assessed(tamperedCheck));
+    renderPane(fakeHost({ check }, assessed(tamperedCheck)).host);
+    const where = await screen.findByRole("region", { name: "Where the assessment stands" });
+    fireEvent.click(within(where).getByRole("button", { name: "See the findings" }));
+    expect((await screen.findAllByRole("button", { name: /Go to cell/ })).length).toBeGreaterThan(0);
+    expect(check).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(document.activeElement?.id).toBe("check-summary"));
+  });
+
+  it("offers no See the findings when the check found nothing", async () => {
+    renderPane(fakeHost({}, assessed({ findings: [] })).host);
+    await screen.findByRole("region", { name: "Where the assessment stands" });
+    expect(screen.queryByRole("button", { name: "See the findings" })).toBeNull();
+  });
+
+  it("Check brings the progress up to date with the levels picked since the pane opened", async () => {
+    let status = assessed({ findings: [] });
+    const { host } = fakeHost({ status: async () => status, check: async () => status });
+    renderPane(host);
+    const where = await screen.findByRole("region", { name: "Where the assessment stands" });
+    const before = status.existing!;
+    const assessedLine = (count: number) => `Assessed ${count} of ${before.behaviourCount} behaviours`;
+    expect(within(where).getByText(assessedLine(before.assessedCount))).toBeTruthy();
+    status = { ...status, existing: { ...before, assessedCount: before.assessedCount + 3 } };
+    fireEvent.click(screen.getByRole("tab", { name: "Check" }));
+    await viewLoaded();
+    fireEvent.click(checkButton());
+    await screen.findByText("Check finished.");
+    fireEvent.click(screen.getByRole("tab", { name: "Assessment" }));
+    expect(await screen.findByText(assessedLine(before.assessedCount + 3))).toBeTruthy();
   });
 
   it("says so when the check found nothing", async () => {
@@ -146,7 +178,7 @@ describe("TaskPane's check in Excel", () => {
   });
 
   it("checks again with a progress bar, then lists findings by severity and sheet and moves focus to them", async () => {
-    let finish: (result: CheckResult) => void = () => undefined;
+    let finish: (status: WorkbookStatus) => void = () => undefined;
     let report: (update: ProgressUpdate) => void = () => undefined;
     const { host } = fakeHost(
       {
@@ -162,7 +194,7 @@ describe("TaskPane's check in Excel", () => {
     act(() => report({ step: "Reading your workbook", fraction: 0.3 }));
     expect((await screen.findByRole("progressbar")).getAttribute("aria-valuenow")).toBe("0.3");
     expect(checkButton().getAttribute("aria-disabled")).toBe("true");
-    await act(async () => finish(tamperedCheck));
+    await act(async () => finish(assessed(tamperedCheck)));
 
     const title = await screen.findByText("Check finished.");
     const summary = document.getElementById("check-summary")!;
@@ -281,7 +313,7 @@ describe("TaskPane's check in Excel", () => {
     const built: AssessmentDetails[] = [];
     const { host } = fakeHost({
       status: async () => status,
-      check: async () => status.check,
+      check: async () => status,
       buildOrUpgrade: async (details, onProgress) => {
         built.push(details);
         onProgress({ step: "Writing the key area sheets", fraction: 0.5 });
@@ -386,7 +418,7 @@ describe("TaskPane's check in Excel", () => {
 
   it("offers Build when a check finds the assessment gone", async () => {
     let status = assessed(tamperedCheck);
-    const { host } = fakeHost({ status: async () => status, check: async () => null });
+    const { host } = fakeHost({ status: async () => status, check: async () => status });
     await openCheckTab(host);
     status = { existing: null, check: null };
     fireEvent.click(checkButton());

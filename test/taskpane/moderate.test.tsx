@@ -11,6 +11,7 @@ import { readModeration } from "../../src/core/answers/moderation";
 import { readAssessment } from "../../src/core/answers/from-snapshot";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { moderationWords } from "../../src/core/words/moderation";
+import { paneWords } from "../../src/core/words/pane";
 import { readWorkbookSnapshot } from "../../src/office/read-snapshot";
 import type { PaneFeatures } from "../../src/taskpane/features";
 import { writePlanToBuffer } from "../../src/xlsx/write-xlsx";
@@ -92,6 +93,9 @@ test("writes the moderation of one council's three returns into the open workboo
     expect.stringMatching(/^R2\.xlsx.*Used.*Bob Jones/),
     expect.stringMatching(/^R3\.xlsx.*Used.*Carol White/),
   ]);
+  // The workbook holds an assessment now: the pane reads it again and offers what follows (checking, signing off).
+  expect(await screen.findByRole("tab", { name: paneWords.tabs.check })).toBeTruthy();
+  expect(screen.getByRole("tab", { name: paneWords.tabs.signOff })).toBeTruthy();
 
   const { snapshot, found } = await readFake(fake);
   // The key area pickers hold the agreed levels worked out by hand; blank where the respondents are two apart.

@@ -33,7 +33,7 @@ export function fakeHost(
     selectSheet: async (name) => {
       calls.selected.push(name);
     },
-    check: async () => status.check,
+    check: async () => status,
     selectCell: async () => undefined,
     addCheckReport: async () => "Check report",
     signOff: async () => builtOutcome,

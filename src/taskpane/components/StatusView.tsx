@@ -66,9 +66,11 @@ export function StatusView({ existing, check, onSeeFindings }: StatusViewProps) 
         <div className={styles.iconLine}>
           <span>{words.lastCheck}</span>
           <CheckCounts findings={check.findings} />
-          <Link as="button" onClick={onSeeFindings}>
-            {words.seeFindings}
-          </Link>
+          {check.findings.length > 0 && (
+            <Link as="button" onClick={onSeeFindings}>
+              {words.seeFindings}
+            </Link>
+          )}
         </div>
       )}
     </section>
