@@ -33,6 +33,8 @@ export interface RunEnd<Result, Written> {
   result: Result;
   written?: Written;
   downloaded?: string;
+  /** The key to an anonymised group's return numbers, downloaded beside the workbook. */
+  keyDownloaded?: string;
 }
 
 interface RunOverChosenReturns<Result, Written> {

@@ -23,6 +23,8 @@ export interface ChosenReturnsRun<Result, Written> {
   written: Written | null;
   /** The workbook downloaded. */
   downloaded: string | null;
+  /** The key to an anonymised group's return numbers, downloaded beside it (a consolidation's only). */
+  keyDownloaded: string | null;
   error: ShownError | null;
 }
 
@@ -32,7 +34,7 @@ export type ChosenReturnsAction<Result, Written> =
   | { type: "fileRead"; progress: ConsolidationProgress }
   /** Writing into the workbook (as the host reports it) or making the file. */
   | { type: "progressed"; update: ProgressUpdate }
-  | { type: "succeeded"; result: Result; written?: Written; downloaded?: string }
+  | { type: "succeeded"; result: Result; written?: Written; downloaded?: string; keyDownloaded?: string }
   /** result: the files' fates when they were read before the run failed, so their lines stay beside the error. */
   | { type: "failed"; error: ShownError; result?: Result };
 
@@ -42,6 +44,7 @@ export const emptyRun = {
   result: null,
   written: null,
   downloaded: null,
+  keyDownloaded: null,
   error: null,
 } as const satisfies ChosenReturnsRun<never, never>;
 
@@ -98,6 +101,7 @@ export function chosenReturnsReducer<Result, Written, View extends ChosenReturns
         result: action.result,
         written: action.written ?? null,
         downloaded: action.downloaded ?? null,
+        keyDownloaded: action.keyDownloaded ?? null,
         error: null,
       };
     case "failed":

@@ -28,11 +28,12 @@ export function useConsolidateAction(deps: ChosenReturnsDeps & { consolidator: C
         if (anonymise) {
           // Never into the open workbook, which holds more than the group and is not one to send round.
           progressed(making);
-          return { result, downloaded: await consolidator.downloadGroupWorkbook(result, { anonymise }) };
+          const { fileName, keyFileName } = await consolidator.downloadGroupWorkbook(result, { anonymise });
+          return { result, downloaded: fileName, keyDownloaded: keyFileName };
         }
         if (host) return { result, written: await exclusive(() => host.writeGroupSheets(result, progressed)) };
         progressed(making);
-        return { result, downloaded: await consolidator.downloadGroupWorkbook(result) };
+        return { result, downloaded: (await consolidator.downloadGroupWorkbook(result)).fileName };
       },
     });
 }

@@ -43,10 +43,16 @@ export interface Consolidator {
     onFile: (progress: ConsolidationProgress) => void,
   ): Promise<Consolidation>;
   /**
-   * Downloads the group workbook as a new .xlsx file; resolves to its name. Anonymised, it is fit to share with
-   * every council, and the key to its return numbers is downloaded beside it.
+   * Downloads the group workbook as a new .xlsx file; resolves to the names downloaded. Anonymised, it is fit to
+   * share with every council, and the key to its return numbers is downloaded beside it.
    */
-  downloadGroupWorkbook(consolidation: Consolidation, options?: { anonymise: boolean }): Promise<string>;
+  downloadGroupWorkbook(consolidation: Consolidation, options?: { anonymise: boolean }): Promise<DownloadedGroup>;
+}
+
+/** The files a consolidation downloaded: the group workbook and, anonymised, the key to its return numbers. */
+export interface DownloadedGroup {
+  fileName: string;
+  keyFileName?: string;
 }
 
 /** What the user asked of "Start next year's assessment". */

@@ -33,12 +33,13 @@ export const fileConsolidator: Consolidator = {
       const fileName = paneWords.fileNames.anonymisedGroup(todayIso(now));
       saveBytes(bytes, fileName);
       const key = new TextEncoder().encode(returnKeyCsv(anonymised.key));
-      saveBytes(key, paneWords.fileNames.anonymisedKey(todayIso(now)), { type: CSV_TYPE });
-      return fileName;
+      const keyFileName = paneWords.fileNames.anonymisedKey(todayIso(now));
+      saveBytes(key, keyFileName, { type: CSV_TYPE });
+      return { fileName, keyFileName };
     }
     const bytes = await writePlanToBuffer(planGroupWorkbook(consolidation, { now }));
     const fileName = groupFileName(now);
     saveBytes(bytes, fileName);
-    return fileName;
+    return { fileName };
   },
 };

@@ -9,6 +9,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ProgressUpdate, WorkbookHost } from "../../src/app/workbook-host";
 import type { Consolidation, ConsolidationOptions, LogEntry } from "../../src/core/consolidate/types";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
+import { paneWords } from "../../src/core/words/pane";
 import type { Consolidator, FileChecker } from "../../src/taskpane/features";
 import { TaskPane } from "../../src/taskpane/TaskPane";
 
@@ -86,7 +87,12 @@ function fakeConsolidator(log: LogEntry[]) {
     async downloadGroupWorkbook(_, options) {
       calls.downloaded++;
       calls.anonymised.push(options?.anonymise === true);
-      return "NPS group consolidation 2026-11-26.xlsx";
+      return options?.anonymise
+        ? {
+            fileName: "NPS group benchmarks to share 2026-11-26.xlsx",
+            keyFileName: "NPS group key to return numbers 2026-11-26.csv",
+          }
+        : { fileName: "NPS group consolidation 2026-11-26.xlsx" };
     },
   };
   return { consolidator, calls };
@@ -226,12 +232,24 @@ test("in Excel, anonymised: the group is downloaded to share, not written into t
   const { host, calls: hostCalls } = fakeHost();
   const { consolidator, calls } = fakeConsolidator([used]);
   await renderPane(host, consolidator);
+  expect(screen.getByText(paneWords.consolidate.hintExcel)).toBeTruthy();
   fireEvent.click(screen.getByRole("checkbox", { name: /^Anonymise, to share with every council/ }));
+  // The hint says where the group goes now: two downloads, not this workbook.
+  expect(screen.getByText(paneWords.consolidate.hintAnonymised)).toBeTruthy();
+  expect(screen.queryByText(paneWords.consolidate.hintExcel)).toBeNull();
   chooseFiles("anytown.xlsx");
   fireEvent.click(screen.getByRole("button", { name: "Consolidate" }));
   expect(await screen.findByText("Group workbook downloaded.")).toBeTruthy();
   expect(calls.anonymised).toEqual([true]);
   expect(hostCalls.written).toEqual([]);
+  // Both files are named: the lead keeps the key.
+  const result = document.getElementById("consolidate-result")!;
+  expect(result.textContent).toContain(
+    "Open “NPS group benchmarks to share 2026-11-26.xlsx” from your downloads folder",
+  );
+  expect(result.textContent).toContain(
+    "The key to the return numbers is “NPS group key to return numbers 2026-11-26.csv”",
+  );
 });
 
 test("with no return usable nothing is written, the pane says so, and the lines say why", async () => {

@@ -15,7 +15,7 @@ const realChecker: FileChecker = {
 };
 const realConsolidator: Consolidator = {
   consolidate: async () => consolidation,
-  downloadGroupWorkbook: async () => "group.xlsx",
+  downloadGroupWorkbook: async () => ({ fileName: "group.xlsx" }),
 };
 const realDownloader: WorkbookDownloader = { download: async (d) => `${d.council}.xlsx` };
 
@@ -42,7 +42,7 @@ describe("the lazy features: one pattern for the file checker, the consolidator 
     expect(loadConsolidator).not.toHaveBeenCalled();
     expect(loadDownloader).not.toHaveBeenCalled();
     await expect(consolidator.consolidate([], options, () => undefined)).resolves.toBe(consolidation);
-    await expect(consolidator.downloadGroupWorkbook(consolidation)).resolves.toBe("group.xlsx");
+    await expect(consolidator.downloadGroupWorkbook(consolidation)).resolves.toEqual({ fileName: "group.xlsx" });
     const steps: ProgressUpdate[] = [];
     await expect(downloader.download(details, (u) => steps.push(u))).resolves.toBe("Anytown.xlsx");
     await expect(downloader.download(details, () => undefined)).resolves.toBe("Anytown.xlsx");

@@ -297,6 +297,11 @@ export const paneWords = {
     replacedAndAddedTitle: "Group sheets replaced and added.",
     someLeftOutTitle: (leftOut: number) => `${plural(leftOut, "file")} left out.`,
     openDownloaded: (fileName: string) => `Open “${fileName}” from your downloads folder in Excel.`,
+    keyDownloaded: (fileName: string) =>
+      `The key to the return numbers is “${fileName}”, beside it: keep it to yourself, and send only the workbook round.`,
+    /** In Excel with Anonymise ticked: the group goes to two downloads, not into this workbook. */
+    hintAnonymised:
+      "Choose the returned assessment workbooks (one per council, or per respondent). Each is checked, and the group workbook, with each council as a number, is downloaded with the key to those numbers, which is for you alone. The files are read in this browser and are not uploaded anywhere.",
     replaced: (names: string, count: number) =>
       `The earlier consolidation's ${count === 1 ? "sheet" : "sheets"} ${names} ${count === 1 ? "was" : "were"} replaced in place, with the new figures; your own sheets were not changed.`,
     badge: { used: "Used", "used-with-errors": "Used with errors", "left-out": "Left out", instead: "Used instead of" },

@@ -39,6 +39,8 @@ interface ChosenReturnsProps<Result> {
   task: ChosenReturnsTask<Result>;
   /** In Excel the task can write into the open workbook; standalone it downloads. */
   inExcel: boolean;
+  /** The hint in place of the task's own, where an option changes where the result goes. */
+  hint?: string;
   view: ChosenReturnsRun<Result, unknown>;
   /** Another task (or this one) is going on: the buttons cannot start a run. */
   busy: boolean;
@@ -55,7 +57,7 @@ interface ChosenReturnsProps<Result> {
  * outcome or the error); the hint and the file chooser; the task's controls; and below them each file's fate.
  */
 export function ChosenReturnsSection<Result>(props: ChosenReturnsProps<Result>) {
-  const { task, inExcel, view, busy, outcome, options, buttons } = props;
+  const { task, inExcel, hint, view, busy, outcome, options, buttons } = props;
   const { headingId, resultId, words: taskWords } = task;
   const styles = usePaneStyles();
   const inputId = useId();
@@ -74,7 +76,7 @@ export function ChosenReturnsSection<Result>(props: ChosenReturnsProps<Result>) 
         {!view.progress && view.result && !view.error && outcome}
       </div>
       <p className={styles.paragraph} id={hintId}>
-        {inExcel ? taskWords.hintExcel : taskWords.hintStandalone}
+        {hint ?? (inExcel ? taskWords.hintExcel : taskWords.hintStandalone)}
       </p>
       <Label htmlFor={inputId}>{taskWords.label}</Label>
       <input

@@ -65,6 +65,8 @@ export function ConsolidateSection({
         />
       ))}
       inExcel={inExcel}
+      // Anonymised, the group is always two downloads (in Excel too): the open workbook is not one to share.
+      hint={view.anonymise ? words.hintAnonymised : undefined}
       view={view}
       busy={busy}
       outcome={<Outcome view={view} onSelectSheet={onSelectSheet} />}
@@ -105,7 +107,8 @@ function Outcome({ view, onSelectSheet }: Pick<ConsolidateProps, "view" | "onSel
       linkText={(name) => name}
       onSelectSheet={onSelectSheet}
     >
-      {logSummaryLine(view.result)} {replacedLine(view)} {view.downloaded && words.openDownloaded(view.downloaded)}
+      {logSummaryLine(view.result)} {replacedLine(view)} {view.downloaded && words.openDownloaded(view.downloaded)}{" "}
+      {view.keyDownloaded && words.keyDownloaded(view.keyDownloaded)}
     </RunOutcome>
   );
 }
