@@ -46,7 +46,7 @@ import type { WorkbookPlan } from "../core/plan/types";
 import { canonicalToolkit } from "../core/toolkit/canonical";
 import { knownToolkits } from "../core/toolkit/registry";
 import type { Toolkit } from "../core/toolkit/schema";
-import { isRefusal, planSignOffInPlace } from "../core/sign-off/sign-off";
+import { isRefusal, planSignOffInPlace, type SignOffRefusal } from "../core/sign-off/sign-off";
 import { signOffProblem } from "../core/assessment/sign-off-request";
 import { todayIso } from "../core/util/dates";
 import { groupTableInTheWay, planGroupSheetsInto, type WorkbookListing } from "../core/consolidate/group-plan";
@@ -255,7 +255,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
         request: { by: request.name, now, allowIncomplete: request.allowIncomplete },
         check: this.checkOf(read.snapshot),
       });
-      if (isRefusal(planned)) throw new UserFacingError({ message: planned.message, nextStep: planned.nextStep });
+      if (isRefusal(planned)) throw new UserFacingError(refusalInPane(planned));
       onProgress({ step: excelWords.progress.recordingSignOff, fraction: 0.7 });
       queueSignOff(context, planned.edits);
       await sync(excelWords.step.recordingSignOff);
@@ -783,4 +783,14 @@ export function createExcelHost(): WorkbookHost {
       ? { createWorkbook: (base64File: string) => Excel.createWorkbook(base64File) }
       : {}),
   });
+}
+
+/**
+ * A refusal as the pane says it. The Sign off form lists an incomplete return's key areas and offers to sign off
+ * anyway, so the message above it is one line that points there, not the list again.
+ */
+function refusalInPane(refusal: SignOffRefusal): { message: string; nextStep: string } {
+  if (refusal.refused !== "incomplete") return { message: refusal.message, nextStep: refusal.nextStep };
+  const words = paneWords.signOff;
+  return { message: words.refusedIncomplete(refusal.incomplete.length), nextStep: words.refusedIncompleteNext() };
 }

@@ -2,13 +2,7 @@
 import { UserFacingError } from "../../src/app/workbook-host";
 import { signOffState } from "../../src/core/assessment/sign-off";
 import { signOffWarningsNote } from "../../src/core/check/sign-off-gate";
-import {
-  blockedMessage,
-  incompleteMessage,
-  incompleteNote,
-  NO_ANSWERS_MESSAGE,
-  signedOffNote,
-} from "../../src/core/sign-off/sign-off";
+import { blockedMessage, incompleteNote, NO_ANSWERS_MESSAGE, signedOffNote } from "../../src/core/sign-off/sign-off";
 import { buildWorkbookPlan } from "../../src/core/plan/build-plan";
 import { todayIso } from "../../src/core/util/dates";
 import { DATA, KEY_AREA, LAYOUT_VERSION, METADATA_KEYS, SHEET_NAMES } from "../../src/core/plan/layout";
@@ -21,6 +15,7 @@ import { columnLetter } from "../../src/core/util/a1";
 import { parseToolkit } from "../../src/core/toolkit/load";
 import { readWorkbookSnapshot, tableRange } from "../../src/office/read-snapshot";
 import { FakeExcel, FakeOfficeError } from "../fakes/excel-fake";
+import { paneWords } from "../../src/core/words/pane";
 import { parseRect } from "../fakes/excel/address";
 import { cellKey } from "../fakes/excel/state";
 import {
@@ -504,7 +499,7 @@ describe("sign off", () => {
     expect((await readBack(fake, toolkit))!.info.signedOffBy).toBe("");
   });
 
-  test("a return not complete is refused naming its key areas, and signed off when the caller allows it", async () => {
+  test("a return not complete is refused pointing at the form's list and choice, and signed off when the caller allows it", async () => {
     const fake = new FakeExcel();
     const partial = structuredClone(answers);
     delete partial.behaviours[behaviour.id];
@@ -512,9 +507,10 @@ describe("sign off", () => {
     const incomplete = [
       { name: firstArea.name, assessed: firstArea.behaviours.length - 1, behaviours: firstArea.behaviours.length },
     ];
+    // The pane's Sign off form lists the key areas and offers the choice: the refusal points there in one line.
     await expect(hostFor(fake).signOff({ name: "Sam Lead" }, noProgress)).rejects.toMatchObject({
-      message: incompleteMessage(incomplete),
-      nextStep: expect.stringMatching(/sign off an incomplete return/),
+      message: paneWords.signOff.refusedIncomplete(1),
+      nextStep: paneWords.signOff.refusedIncompleteNext(),
     });
     expect((await readBack(fake, toolkit))!.info.signedOffBy).toBe("");
     const outcome = await hostFor(fake).signOff({ name: "Sam Lead", allowIncomplete: true }, noProgress);

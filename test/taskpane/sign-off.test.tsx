@@ -5,10 +5,11 @@
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { signOffState } from "../../src/core/assessment/sign-off";
-import { blockedMessage, incompleteMessage, incompleteNote } from "../../src/core/sign-off/sign-off";
+import { blockedMessage, incompleteNote } from "../../src/core/sign-off/sign-off";
 import { canonicalToolkit } from "../../src/core/toolkit/canonical";
 import { todayIso } from "../../src/core/util/dates";
 import { FakeExcel } from "../fakes/excel-fake";
+import { paneWords } from "../../src/core/words/pane";
 import { withFakeExcelGlobals } from "../support/jsdom-globals";
 import { showPaneOver, statusShown } from "./pane-fixtures";
 import { completeAnswers, DETAILS, hostFor, NOW, readBack, writePlanWithAnswers } from "../office/fixtures";
@@ -103,10 +104,11 @@ test("an incomplete return: the form names its key areas, refuses until the sign
   expect((choice as HTMLInputElement).checked).toBe(false);
   fireEvent.change(name, { target: { value: "Sam Lead" } });
 
-  // Not chosen: the sign-off refuses, naming the key area, and nothing is written.
+  // Not chosen: the sign-off refuses, pointing at the list and the choice below, and nothing is written.
   const incomplete = [{ name: area.name, assessed: area.behaviours.length - 1, behaviours: area.behaviours.length }];
   fireEvent.click(button);
-  expect(await screen.findByText(incompleteMessage(incomplete), {}, { timeout: 20_000 })).toBeTruthy();
+  expect(await screen.findByText(paneWords.signOff.refusedIncomplete(1), {}, { timeout: 20_000 })).toBeTruthy();
+  expect(screen.getByText(new RegExp(`tick “${paneWords.signOff.allowIncomplete}” below`))).toBeTruthy();
   await waitFor(() => expect(document.activeElement?.id).toBe("action-message"), { timeout: 10_000 });
   expect(signOff).toHaveBeenLastCalledWith({ name: "Sam Lead" }, expect.any(Function));
   expect((await readBack(fake, toolkit))!.info.signedOffBy).toBe("");

@@ -268,6 +268,11 @@ export const paneWords = {
       `Not complete yet: ${areas === 1 ? "one key area has" : `${areas} key areas have`} behaviours without a current level.`,
     incompleteLabel: "Key areas not complete",
     allowIncomplete: "Sign off although these key areas are not complete",
+    /** The refusal of an incomplete return, said above the form, which lists the key areas and the choice. */
+    refusedIncomplete: (areas: number) =>
+      `Not signed off: ${areas === 1 ? "one key area has" : `${areas} key areas have`} behaviours without a current level.`,
+    refusedIncompleteNext: () =>
+      `Pick a current level for every behaviour in the key areas listed below, then sign off again; or tick “${paneWords.signOff.allowIncomplete}” below and sign off.`,
     allowIncompleteHint: "The sign-off then says that the return is not complete, and names these key areas.",
     again: "Sign off again",
   },
