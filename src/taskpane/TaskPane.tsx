@@ -227,7 +227,7 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
                   inExcel={host !== null}
                   busy={busy}
                   today={britishDate(todayIso(now))}
-                  onStart={(asked, file) => void startNextYear(asked, file)}
+                  onStart={startNextYear}
                 />
               )}
             </>

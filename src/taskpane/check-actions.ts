@@ -30,7 +30,12 @@ export function useCheckActions({ state, dispatch, host, fileChecker, exclusive,
   const chosenFile = useRef<File | null>(null);
   const busy = isBusy(state);
   const onProgress = (update: ProgressUpdate) => dispatch({ type: "checkProgressed", update });
-  const failed = (error: unknown) => dispatch({ type: "checkFailed", error: toShownError(error) });
+  // A failed check: focus goes to what went wrong, as it goes to the results when all is well.
+  const failed = (error: unknown) => {
+    dispatch({ type: "checkFailed", error: toShownError(error) });
+    focusAfterRender(FOCUS.error);
+  };
+  // A failed Go to cell, report or copy is said beside the list, and focus stays where the user was in it.
   const actionFailed = (error: unknown) => dispatch({ type: "checkActionFailed", error: toShownError(error) });
 
   const check = async () => {

@@ -24,18 +24,22 @@ interface NextYearDeps {
 
 export function useNextYearAction({ dispatch, host, maker, exclusive, busy, focusAfterRender }: NextYearDeps) {
   const onProgress = (update: ProgressUpdate) => dispatch({ type: "progressed", update });
-  return async (asked: NextYearAsked, file: File | null) => {
-    if (!maker || busy) return;
+  /** Resolves to whether next year's assessment was made (the form folds away only then). */
+  return async (asked: NextYearAsked, file: File | null): Promise<boolean> => {
+    if (!maker || busy) return false;
     dispatch({ type: "workStarted", step: paneWords.action.readingWorkbook });
+    let made = false;
     try {
       const started = host
         ? await inExcel({ host, maker, exclusive, asked, onProgress })
         : await fromFile({ maker, file, asked, onProgress });
       dispatch({ type: "nextYearStarted", started });
+      made = true;
     } catch (error) {
       dispatch({ type: "failed", error: toShownError(error) });
     }
     focusAfterRender(ACTION_MESSAGE_ID);
+    return made;
   };
 }
 

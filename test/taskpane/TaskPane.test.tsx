@@ -614,6 +614,8 @@ describe("TaskPane's Start next year's assessment, with the Excel host over the 
     );
     fireEvent.click(button);
     await saidAtTheTop("Next year's assessment opened in a new workbook.");
+    // Made, so the form has folded away: what happened is said at the top.
+    expect(screen.queryByRole("button", { name: "Start next year's assessment" })).toBeNull();
     expect(
       screen.getByText(/^Started from Anytown 2025\.xlsx: 2 behaviours' answers shown in the Previous columns/),
     ).toBeTruthy();
@@ -702,6 +704,9 @@ describe("TaskPane's Start next year's assessment, with the Excel host over the 
     expect(screen.getByText(/next year's assessment date must be on or after last year's/)).toBeTruthy();
     await waitFor(() => expect(document.activeElement?.id).toBe("action-message"));
     expect(fake.createdWorkbooks).toEqual([]);
+    // Not made, so the form stays open with what was typed, to correct and try again.
+    const still = screen.getByRole("textbox", { name: /date of the new assessment/i }) as HTMLInputElement;
+    expect(still.value).toBe("01/01/2025");
     await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
   }, 120_000);
 });

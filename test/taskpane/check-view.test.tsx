@@ -527,5 +527,7 @@ describe("TaskPane's file check outside Excel", () => {
     expect(await screen.findByText('"notes.txt" is not an Excel workbook.')).toBeTruthy();
     expect(screen.getByText(/Choose an \.xlsx file\./)).toBeTruthy();
     expect(screen.queryByText("A descriptor was edited.")).toBeNull();
+    // Focus is on what went wrong, not back at the top of the page.
+    await waitFor(() => expect(document.activeElement?.id).toBe("check-error"));
   });
 });

@@ -176,7 +176,7 @@ function CheckStatus({ check }: { check: CheckView }) {
   return (
     <div aria-live="polite" className={styles.liveRegion}>
       {check.progress && <ProgressPanel progress={check.progress} />}
-      {check.error && <ErrorPanel error={check.error} downloadButtonShown={false} />}
+      {check.error && <ErrorPanel id={FOCUS.error} error={check.error} downloadButtonShown={false} />}
       {!check.progress && check.result && <CheckSummary check={check} />}
     </div>
   );

@@ -15,7 +15,8 @@ interface NextYearSectionProps {
   busy: boolean;
   /** The date the field starts with, dd/mm/yyyy. */
   today: string;
-  onStart: (asked: NextYearAsked, file: File | null) => void;
+  /** Resolves to whether next year's assessment was made. */
+  onStart: (asked: NextYearAsked, file: File | null) => Promise<boolean>;
 }
 
 /**
@@ -50,9 +51,11 @@ export function NextYearSection({ inExcel, busy, today, onStart }: NextYearSecti
       setTimeout(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
-    // Folded again: what happened is said at the top, where focus goes.
-    setOpen(false);
-    onStart({ assessmentDate: checked.iso, carryLevels, draftActions }, file);
+    // What happened is said at the top, where focus goes. Once made, the form folds away; after a failure it
+    // stays open with what was chosen, to correct and try again.
+    void onStart({ assessmentDate: checked.iso, carryLevels, draftActions }, file).then(
+      (made) => made && setOpen(false),
+    );
   };
   const unfold = () => {
     setOpen(true);

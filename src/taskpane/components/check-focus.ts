@@ -8,4 +8,5 @@ export const FOCUS = {
   reportLink: "check-report-link",
   copyText: "check-copy-text",
   repairedCopy: "check-repaired-copy",
+  error: "check-error",
 } as const;
