@@ -23,7 +23,9 @@ export const usePaneStyles = makeStyles({
   },
   tab: {
     minWidth: 0,
-    // Narrow enough that the four tasks, the chosen one in bold, fit on one line of the 350 px pane.
+    // Narrow enough that four tasks, the chosen one in bold, fit on one line of the 350 px pane; with five (in
+    // Excel, once the workbook holds an assessment) the last wraps onto a second line. Narrower padding was tried
+    // and still wrapped, with the labels crowded together.
     paddingLeft: tokens.spacingHorizontalSNudge,
     paddingRight: tokens.spacingHorizontalSNudge,
     borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
