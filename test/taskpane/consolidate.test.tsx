@@ -283,7 +283,8 @@ test("a duplicate says which file was used instead, once; a return left out for 
   expect(lines).toEqual([
     "anytown old.xlsxLeft outAnytownA duplicate of anytown.xlsx (the same council and respondent, Anytown), which was used because it was saved later.",
     "othertown.xlsxLeft outOthertownThe check found 2 errors, for example: x. Fix the errors (the check lists them all), or include returns with errors.",
-    "anytown.xlsxUsed instead ofAnytownanytown old.xlsx (the same council and respondent) because it was saved later.",
+    // "Used instead of" reads straight on into the file it replaced; the council comes after.
+    "anytown.xlsxUsed instead ofanytown old.xlsx (the same council and respondent) because it was saved later.Anytown",
   ]);
   expect(lines.join(" ")).not.toMatch(/Left out\W+Left out/i);
 });

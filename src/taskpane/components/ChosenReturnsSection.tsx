@@ -225,8 +225,10 @@ function FileLine({ entry }: { entry: FileLineEntry }) {
           {words.badge[badge]}
         </Badge>
       </span>
+      {/* "Used instead of" reads on into the file it was used instead of; the council follows. */}
+      {badge === "instead" && <span className={styles.longText}>{reason}</span>}
       {entry.identity?.council && <span>{entry.identity.council}</span>}
-      {reason && <span className={styles.longText}>{reason}</span>}
+      {reason && badge !== "instead" && <span className={styles.longText}>{reason}</span>}
     </li>
   );
 }
