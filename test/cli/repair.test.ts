@@ -79,7 +79,7 @@ describe("nps-toolkit repair IN OUT", () => {
     expect(result.err).toEqual([]);
     expect(result.code).toBe(0);
     expect(result.out[0]).toBe(
-      `Wrote ${output}: a new assessment from toolkit ${toolkit.version} with 4 answered behaviours carried across from ${input} (1 of them retired answers, kept on the Retired answers sheet). ${input} was not changed.`,
+      `Wrote ${output}: a new assessment from toolkit ${toolkit.version} with what was entered for 4 behaviours carried across from ${input} (1 of them retired answers, kept on the Retired answers sheet). ${input} was not changed.`,
     );
     expect(result.out[1]).toBe('Not carried across (copy them in Excel if you need them): "Budget 2026", "My pivot".');
     expect(statSync(input).mtimeMs).toBe(before);

@@ -16,6 +16,7 @@ import { parseToolkit } from "../../src/core/toolkit/load";
 import { readWorkbookSnapshot, tableRange } from "../../src/office/read-snapshot";
 import { FakeExcel, FakeOfficeError } from "../fakes/excel-fake";
 import { paneWords } from "../../src/core/words/pane";
+import { upgradeWords } from "../../src/core/words/upgrade";
 import { parseRect } from "../fakes/excel/address";
 import { cellKey } from "../fakes/excel/state";
 import {
@@ -246,7 +247,7 @@ describe("upgrade and repair", () => {
     });
     expect((await hostFor(fake, fewer).status()).existing).toMatchObject({ assessedCount: 1 });
     const outcome = await hostFor(fake, fewer).buildOrUpgrade(DETAILS, noProgress);
-    expect(outcome.notes).toContain("Carried 1 answered behaviour across, by behaviour ID.");
+    expect(outcome.notes).toContain(upgradeWords.carried({ count: 1 }));
     expect(outcome.notes.join(" ")).toContain(
       `${dropped.id}: this behaviour is not in toolkit 9.9.9, so its answer was kept on the Retired answers sheet.`,
     );

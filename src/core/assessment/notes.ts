@@ -5,7 +5,10 @@ import { upgradeWords } from "../words/upgrade";
 import type { NameChoice } from "./sheet-names";
 
 export function builtNote(plan: WorkbookPlan): string {
-  return upgradeWords.built({ keyAreas: plan.sheets.filter((s) => s.role === "keyArea").length });
+  return upgradeWords.built({
+    keyAreas: plan.sheets.filter((s) => s.role === "keyArea").length,
+    actions: plan.sheets.some((s) => s.role === "actions"),
+  });
 }
 
 export function upgradedNote(fromVersion: string, toolkit: Toolkit): string {

@@ -201,7 +201,7 @@ cannot be carried out as asked (for example <out.xlsx> is <in.xlsx>); 1 on any o
       `${file}: this workbook holds no assessment made by the NPS Toolkit, so there is nothing to repair. To start one, run nps-toolkit new.`,
     retired: (n: number) => ` (${n} of them retired answers, kept on the Retired answers sheet)`,
     wrote: (outFile: string, version: string, carried: number, inFile: string, retired: string) =>
-      `Wrote ${outFile}: a new assessment from toolkit ${version} with ${plural(carried, "answered behaviour")} carried across from ${inFile}${retired}. ${inFile} was not changed.`,
+      `Wrote ${outFile}: a new assessment from toolkit ${version} with what was entered for ${plural(carried, "behaviour")} carried across from ${inFile}${retired}. ${inFile} was not changed.`,
   },
 
   signOff: {

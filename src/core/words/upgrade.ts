@@ -25,13 +25,14 @@ interface RowOf {
 
 export const upgradeWords = {
   /** After a build, an upgrade or a repair. */
-  built: ({ keyAreas }: { keyAreas: number }) =>
-    `Built the assessment: a guide, ${keyAreas} key area sheets, a summary, a gaps sheet and a data sheet.`,
+  built: ({ keyAreas, actions }: { keyAreas: number; actions: boolean }) =>
+    `Built the assessment: a guide, ${keyAreas} key area sheets, a summary, a gaps sheet${actions ? ", a data sheet and an action plan" : " and a data sheet"}.`,
   upgraded: ({ from, to }: { from: string; to: string }) =>
     `Upgraded the assessment from toolkit ${from || "an earlier version"} to ${to}: every part the add-in made was rewritten.`,
   repaired: "Repaired the assessment: every part the add-in made was rewritten.",
+  /** `count` behaviours with anything entered (a level, evidence, an owner, a date): more than those with a level. */
   carried: ({ count }: { count: number }) =>
-    `Carried ${count} answered ${count === 1 ? "behaviour" : "behaviours"} across, by behaviour ID.`,
+    `Carried across, by behaviour ID, what was entered for ${count} ${count === 1 ? "behaviour" : "behaviours"} (levels, evidence, owners and dates).`,
   keptNames: ({ names }: { names: readonly string[] }) =>
     `Kept the names you gave the assessment's sheets: ${names.map((n) => `"${n}"`).join(", ")}.`,
   leftAlone: ({ sheet }: { sheet: string }) =>

@@ -216,6 +216,7 @@ export type FileLineEntry = Pick<LogEntry, "file" | "outcome" | "reason"> & { id
 function FileLine({ entry }: { entry: FileLineEntry }) {
   const styles = usePaneStyles();
   const { badge, reason } = badgeAndReason(entry);
+  // The instead badge reads on into its reason, the file it replaced; the council follows.
   return (
     <li className={styles.fileLine}>
       <span className={styles.iconLine}>
@@ -225,7 +226,6 @@ function FileLine({ entry }: { entry: FileLineEntry }) {
           {words.badge[badge]}
         </Badge>
       </span>
-      {/* "Used instead of" reads on into the file it was used instead of; the council follows. */}
       {badge === "instead" && <span className={styles.longText}>{reason}</span>}
       {entry.identity?.council && <span>{entry.identity.council}</span>}
       {reason && badge !== "instead" && <span className={styles.longText}>{reason}</span>}

@@ -16,6 +16,7 @@ import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
 import { deleteRow, insertRow, typeCells, type Shift } from "../../support/row-edits";
 import { plan, planSnapshot } from "../../support/plan-cells";
 import { answersIn, areas, NOW, repaired, toolkit } from "./moved-rows-fixtures";
+import { upgradeWords } from "../../../src/core/words/upgrade";
 
 const C = KEY_AREA.columns;
 const area = areas[0];
@@ -56,9 +57,7 @@ test("sign-off reads every answer of a sheet with a row inserted above the behav
   });
   if (isRefusal(signed)) throw new Error(`sign-off refused: ${signed.message}`);
   expect(answersIn(planSnapshot(signed.planned.plan))).toEqual(every);
-  expect(signed.planned.notes).toContain(
-    `Carried ${Object.keys(every).length} answered behaviours across, by behaviour ID.`,
-  );
+  expect(signed.planned.notes).toContain(upgradeWords.carried({ count: Object.keys(every).length }));
 });
 
 test("an empty row deleted above the grid loses nothing", () => {

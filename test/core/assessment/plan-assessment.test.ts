@@ -69,7 +69,7 @@ describe("planUpgrade carries answers into a new plan", () => {
     expect(planCell(planned.plan, areaKey, at(C.target, row + 1))).toBe("Mature");
     expect(planned.notes).toEqual(
       expect.arrayContaining([
-        "Carried 2 answered behaviours across, by behaviour ID.",
+        "Carried across, by behaviour ID, what was entered for 2 behaviours (levels, evidence, owners and dates).",
         `${first.id}: the current level "Excellent" is not a level name; it was kept in the evidence cell.`,
         `${first.id}: the review date "next spring" is not a date; it was kept in the evidence cell.`,
       ]),
