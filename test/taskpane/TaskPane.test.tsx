@@ -642,6 +642,18 @@ describe("TaskPane's Start next year's assessment, with the Excel host over the 
     expect(fake.snapshotState()).toEqual(before);
   }, 120_000);
 
+  test("Cancel folds the form away again, changing nothing, with focus back on the button that unfolds it", async () => {
+    const fake = await lastYearOpen();
+    const before = fake.snapshotState();
+    await paneOver(hostFor(fake));
+    fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    const unfold = await screen.findByRole("button", { name: "Start next year's assessment…" });
+    await waitFor(() => expect(document.activeElement).toBe(unfold));
+    expect(screen.queryByRole("checkbox", { name: "Draft actions from the gaps" })).toBeNull();
+    expect(fake.createdWorkbooks).toEqual([]);
+    expect(fake.snapshotState()).toEqual(before);
+  }, 60_000);
+
   test("where Excel cannot open it, next year's workbook is downloaded and the pane says why; actions drafted from the gaps when asked", async () => {
     const fake = await lastYearOpen();
     const host = hostFor(fake);

@@ -80,7 +80,7 @@ export const moderationWords = {
     filesHeading: "Returns",
     filesLabel: "Returns moderated",
     nothingNext:
-      "The list below says why each file was left out. Choose the returns of at least two respondents of one council, then moderate again.",
+      "The list below says what became of each file. Choose the returns of at least two respondents of one council, then moderate again.",
     answersInTheWay: (answered: number) =>
       `This workbook already holds answers (${plural(answered, "behaviour or action", "behaviours or actions")}); writing the moderation here would overwrite them, so nothing was written.`,
     otherCouncilWorkbook: (found: string, moderated: string) =>

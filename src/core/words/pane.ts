@@ -24,6 +24,8 @@ const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Frida
 
 export const paneWords = {
   title: "NPS self-assessment",
+  /** Folds an unfolded form away again, changing nothing. */
+  fold: "Cancel",
   intro: "Assess your council against the LGA's National Procurement Strategy 2018 toolkit.",
 
   // ---- Tabs ----

@@ -4,7 +4,7 @@ import { COUNCIL_TYPES, REGIONS } from "../../core/plan/council-groups";
 import { paneWords } from "../../core/words/pane";
 import type { DetailsErrors, DetailsForm as DetailsFormValues } from "../details";
 import { DateField } from "./DateField";
-import { FoldedSection, focusFirstField } from "./FoldedSection";
+import { FoldButton, FoldedSection, focusFirstField } from "./FoldedSection";
 import { usePaneStyles } from "./styles";
 
 const words = paneWords.details;
@@ -112,14 +112,12 @@ export function DetailsForm({
       />
       {hint && <p className={styles.paragraph}>{hint}</p>}
       {/* disabledFocusable keeps keyboard focus on the button while work runs, instead of dropping it to the page. */}
-      <Button
-        appearance={primary ? "primary" : "secondary"}
-        type="submit"
-        disabledFocusable={busy}
-        className={styles.primaryButton}
-      >
-        {actionLabel}
-      </Button>
+      <div className={styles.actions}>
+        <Button appearance={primary ? "primary" : "secondary"} type="submit" disabledFocusable={busy}>
+          {actionLabel}
+        </Button>
+        {folded && <FoldButton headingId="details-heading" onFold={() => setUnfolded(false)} />}
+      </div>
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { paneWords } from "../../core/words/pane";
 import { checkDate } from "../details";
 import type { NextYearAsked } from "../features";
 import { DateField } from "./DateField";
-import { FoldedSection, focusFirstField } from "./FoldedSection";
+import { FoldButton, FoldedSection, focusFirstField } from "./FoldedSection";
 import { usePaneStyles } from "./styles";
 
 const words = paneWords.nextYear;
@@ -117,9 +117,12 @@ export function NextYearSection({ inExcel, busy, today, onStart }: NextYearSecti
         onChange={(_, data) => setDraftActions(data.checked === true)}
         label={words.draftActions}
       />
-      <Button appearance="secondary" type="submit" disabledFocusable={busy} className={styles.primaryButton}>
-        {words.button}
-      </Button>
+      <div className={styles.actions}>
+        <Button appearance="secondary" type="submit" disabledFocusable={busy}>
+          {words.button}
+        </Button>
+        <FoldButton headingId="next-year-heading" onFold={() => setOpen(false)} />
+      </div>
     </form>
   );
 }
