@@ -79,7 +79,7 @@ test("refused with exit status 2 and one line: the same file, a later previous r
   for (const args of cases) results.push(await runCli(...args));
   expect(results.map((r) => [r.code, r.err])).toEqual(cases.map(() => [2, expect.not.stringContaining("\n")]));
   expect(results[0].err).toMatch(/is the previous return; a new assessment never overwrites it/);
-  expect(results[1].err).toMatch(/dated 2025-03-31, after this assessment's date \(2024-03-31\)/);
+  expect(results[1].err).toMatch(/dated 31\/03\/2025, after this assessment's date \(31\/03\/2024\)/);
   expect(results[3].err).toMatch(/--carry-levels carries last year's levels/);
   // The previous return is as it was.
   expect((await runCli("check", last)).code).toBe(0);

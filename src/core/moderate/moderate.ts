@@ -105,8 +105,8 @@ export function agreedScore(range: LevelRange | undefined): number | undefined {
 /** One respondent's evidence (with any owner and review date, so nothing is lost), named; "" when they gave none. */
 function evidenceOf(r: UsedReturn, answer: BehaviourAnswer): string {
   const extras = [
-    ...(answer.owner?.trim() ? [`owner: ${answer.owner.trim()}`] : []),
-    ...(answer.reviewDate?.trim() ? [`review date: ${answer.reviewDate.trim()}`] : []),
+    ...(answer.owner?.trim() ? [words.evidenceOwner(answer.owner.trim())] : []),
+    ...(answer.reviewDate?.trim() ? [words.evidenceReviewDate(answer.reviewDate.trim())] : []),
   ];
   const text = [answer.evidence?.trim() ?? "", extras.length > 0 ? `(${extras.join("; ")})` : ""]
     .filter(Boolean)

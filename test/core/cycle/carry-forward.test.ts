@@ -114,7 +114,7 @@ describe("bad input", () => {
   test("a previous return dated after this one is refused; the same date or none is said", () => {
     expect(carryForward(request({ assessmentDate: "2025-03-31" }))).toEqual({
       ok: false,
-      reason: expect.stringMatching(/dated 2025-04-01, after this assessment's date \(2025-03-31\)/),
+      reason: expect.stringMatching(/dated 01\/04\/2025, after this assessment's date \(31\/03\/2025\)/),
       laterThanNew: true,
     });
     expect(carried({ assessmentDate: "2025-04-01" }).notes.join("\n")).toMatch(/same assessment date/);

@@ -6,6 +6,8 @@
  */
 import { readdirSync, readFileSync, statSync } from "fs";
 import * as path from "path";
+import { cycleWords } from "../../../src/core/words/cycle";
+import { moderationWords } from "../../../src/core/words/moderation";
 
 const SRC = path.resolve(__dirname, "../../../src");
 const WORDS = path.join(SRC, "core/words");
@@ -160,5 +162,16 @@ describe("the words users read", () => {
     const text = "const x = plantedWords.used;";
     const unused = leafPaths(planted.plantedWords).filter((keys) => !text.includes(`plantedWords${spelt(keys)}`));
     expect(unused).toEqual([["unused"]]);
+  });
+});
+
+describe("dates in the words", () => {
+  it("are written as officers write them (dd/mm/yyyy), and text that is not a date is left as typed", () => {
+    expect(moderationWords.evidenceReviewDate("2027-05-06")).toBe("review date: 06/05/2027");
+    expect(moderationWords.evidenceReviewDate("next spring")).toBe("review date: next spring");
+    expect(cycleWords.laterThanNew("last.xlsx", "2025-04-01", "2025-03-31")).toContain(
+      "dated 01/04/2025, after this assessment's date (31/03/2025)",
+    );
+    expect(cycleWords.sameDate("last.xlsx", "2025-03-31")).toContain("(31/03/2025)");
   });
 });
