@@ -170,6 +170,7 @@ export function carryForward(request: CarryForwardRequest): CarriedForward {
         carried: Object.keys(behaviours).length,
         levels: request.carryLevels,
       }),
+      ...(answers.actions ? [cycleWords.actionsCarried(answers.actions.length)] : []),
       ...(fromVersion !== toolkit.version ? [cycleWords.otherToolkit(fromVersion, toolkit.version)] : []),
       ...(notCarried.length > 0 ? [cycleWords.notInToolkit(notCarried, toolkit.version)] : []),
       ...dates.notes,

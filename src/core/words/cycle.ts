@@ -24,6 +24,9 @@ export const cycleWords = {
     `${file} has no assessment date on its Guide, so the previous answers are shown without one.`,
   started: ({ file, carried, levels }: { file: string; carried: number; levels: boolean }) =>
     `Started from ${file}: ${plural(carried, "behaviour's answer", "behaviours' answers")} shown in the Previous columns${levels ? ", and their levels picked again as a starting point" : ""}.`,
+  /** Last year's actions not Done or Dropped go on in this year's action plan. */
+  actionsCarried: (count: number) =>
+    `${count === 1 ? "1 action" : `${count} actions`} not Done or Dropped carried into this year's action plan, as ${count === 1 ? "it was" : "they were"}.`,
   otherToolkit: (from: string, to: string) =>
     `${from ? `The previous return was made with toolkit ${from}` : "The previous return does not say which toolkit version made it"}; its answers were matched to toolkit ${to} by behaviour ID.`,
   notInToolkit: (ids: readonly string[], version: string) =>
