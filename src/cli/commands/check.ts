@@ -49,7 +49,7 @@ function readableReport(report: FileReport, output: CliOutput): void {
     return;
   }
   const { findings, toolkit } = report.result;
-  const against = toolkit ? findingWords.report.againstInline(toolkit.id, toolkit.version) : "";
+  const against = toolkit ? findingWords.report.againstInline(toolkit.version) : "";
   log(
     cliWords.check.counts(
       report.file,

@@ -68,7 +68,7 @@ export function countsLine(findings: readonly Finding[]): string {
  * line a finding under the column headers, so it also pastes into a sheet as a table.
  */
 export function reportText(result: CheckResult, title: string): string {
-  const against = result.toolkit ? findingWords.report.againstInline(result.toolkit.id, result.toolkit.version) : "";
+  const against = result.toolkit ? findingWords.report.againstInline(result.toolkit.version) : "";
   const oneLine = (text: string) => text.replace(/[\t\r\n]+/g, " ");
   const lines = [
     findingWords.report.heading(title, countsLine(result.findings), against),

@@ -343,7 +343,8 @@ export const findingWords = {
     /** "26/11/2026 at 13:40". */
     at: (day: string, time: string) => `${day} at ${time}`,
     against: (id: string, version: string) => `Checked against toolkit ${id} ${version}.`,
-    againstInline: (id: string, version: string) => ` (checked against toolkit ${id} ${version})`,
+    /** The version alone, as the pane's status says it: the toolkit's ID is a code, not a name officers use. */
+    againstInline: (version: string) => ` (checked against toolkit version ${version})`,
     notIdentified: "The toolkit this workbook was made from could not be identified.",
     heading: (title: string, counts: string, against: string) => `${title}: ${counts}${against}`,
   },

@@ -138,7 +138,7 @@ describe("the report as text (the pane's Copy)", () => {
   test("names the key area and the behaviour of a finding, under their own headers, one line a finding", () => {
     const [title, headers, first, second] = reportText(result, "Check of the NPS assessment").split("\n");
     expect(title).toBe(
-      `Check of the NPS assessment: 1 error, 1 warning, 0 notes (checked against toolkit ${toolkit.id} ${toolkit.version})`,
+      `Check of the NPS assessment: 1 error, 1 warning, 0 notes (checked against toolkit version ${toolkit.version})`,
     );
     expect(headers.split("\t")).toEqual(REPORT_COLUMNS.map((c) => c.header));
     const field = (line: string, name: string) => line.split("\t")[REPORT_COLUMNS.findIndex((c) => c.header === name)];
