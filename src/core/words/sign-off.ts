@@ -28,7 +28,8 @@ export const signOffWords = {
   noAnswersNext: "Pick a current level for each behaviour first; then sign off.",
   noAssessment: "This workbook holds no assessment to sign off.",
   noAssessmentNext: "Build the assessment and answer it first; then sign it off.",
-  errorsNext: "Check the workbook, correct or repair the errors it lists, then sign off again.",
+  errorsNext:
+    "Open the Check tab and check the workbook: correct the errors it lists, or use Repair or Upgrade where it says they fix them; then sign off again.",
   incompleteNext:
     "Pick a current level for every behaviour in them, then sign off again; or choose to sign off an incomplete return.",
   noSignOffCells: "This assessment's Guide has no sign-off cells: it was made by an earlier version of the add-in.",
