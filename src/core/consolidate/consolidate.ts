@@ -3,6 +3,7 @@
  * Which returns are used, and why any is left out, is decided here, once, for the command line, the page
  * and the pane. Pure but for reading each file when its turn comes (the caller's reader).
  */
+import { canonicalLevel } from "../plan/answers";
 import { CANONICAL_TOOLKIT_ID } from "../toolkit/canonical";
 import { newestVersion } from "../toolkit/registry";
 import type { Toolkit } from "../toolkit/schema";
@@ -65,8 +66,15 @@ function usedNotes(r: ExaminedReturn, target: Toolkit): string[] {
   if (r.identity?.moderatedFrom !== undefined) notes.push(consolidateWords.moderated(r.identity.moderatedFrom));
   if (r.identity?.status === "changed") notes.push(consolidateWords.changedSinceSignOff);
   if (r.retiredAnswers > 0) notes.push(consolidateWords.retiredAnswers(r.retiredAnswers, target.version));
+  if (!hasCurrentLevel(r, target)) notes.push(consolidateWords.noCurrentLevels);
   return notes;
 }
+
+/** Whether any behaviour has a current level as the score formulas read it: a return without one adds no figure. */
+const hasCurrentLevel = (r: ExaminedReturn, target: Toolkit) =>
+  Object.values(r.answers ?? {}).some(
+    (answer) => answer.current !== undefined && canonicalLevel(target.levels, answer.current) !== undefined,
+  );
 
 /** The returns kept after duplicates, with what the log says about each duplicate, by position. */
 function resolveDuplicates(candidates: ExaminedReturn[]): { kept: ExaminedReturn[]; notes: Map<number, string> } {

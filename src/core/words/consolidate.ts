@@ -45,6 +45,7 @@ export const consolidateWords = {
   moderated: (respondents: number) =>
     `A moderated return: the council's agreed answers from ${plural(respondents, "respondent")}.`,
   changedSinceSignOff: "Signed off, but its answers or sign-off changed since, so it counts as a draft.",
+  noCurrentLevels: "No behaviour has a current level yet, so it adds no figure to the group's averages.",
   retiredAnswers: (answers: number, target: string) =>
     `${plural(answers, "answer")} for behaviours toolkit ${target} no longer has ${answers === 1 ? "was" : "were"} not consolidated.`,
   who: (council: string | undefined, respondent: string | undefined) =>

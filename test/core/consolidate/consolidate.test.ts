@@ -117,6 +117,18 @@ test("drafts are left out only on request", () => {
   );
 });
 
+test("a return with no current level yet is used, and its line says it adds no figure to the averages", () => {
+  const returns = [
+    examined({ council: "A" }),
+    examined({ council: "B" }, { answers: { "SL-ECSM-01": { target: "Leader", current: "Good" } } }),
+    examined({ council: "C" }, { answers: {} }),
+  ];
+  const log = consolidate(returns, toolkit, DEFAULTS).log;
+  expect(log.map((entry) => entry.outcome)).toEqual(["used", "used", "used"]);
+  // "Good" is not a level: the score formulas read no current level there either.
+  expect(log.map((entry) => entry.reason.includes(consolidateWords.noCurrentLevels))).toEqual([false, true, true]);
+});
+
 test("a return changed after sign-off counts as a draft: Draft on Group Data, left out by --final-only with why", () => {
   const returns = [examined({ status: "changed", council: "A" }), examined({ status: "draft", council: "A" })];
   const all = consolidate(returns, toolkit, DEFAULTS);

@@ -5,6 +5,7 @@ import { moderateReturns, planModeratedWorkbook } from "../../../src/core/modera
 import { knownToolkits } from "../../../src/core/toolkit/registry";
 import { readSnapshotFromBuffer } from "../../../src/xlsx/read-xlsx";
 import { writePlanToBuffer } from "../../../src/xlsx/write-xlsx";
+import { consolidateWords } from "../../../src/core/words/consolidate";
 import { NOW, respondentAnswers, snapshotSources, THREE, TODAY } from "./fixtures";
 
 test("Group Data and the log mark the moderated return, and only it", async () => {
@@ -29,7 +30,8 @@ test("Group Data and the log mark the moderated return, and only it", async () =
     ["otherton.xlsx", "used"],
   ]);
   expect(consolidation.log[0].reason).toBe("A moderated return: the council's agreed answers from 3 respondents.");
-  expect(consolidation.log[1].reason).toBe("");
+  // Eve Black's return has no levels: it is not moderated, only said to add no figure.
+  expect(consolidation.log[1].reason).toBe(consolidateWords.noCurrentLevels);
   const rows = groupDataRows(consolidation);
   const marks = (returnNumber: number) => [
     ...new Set(rows.filter((r) => r.returnNumber === returnNumber).map((r) => r.moderatedFrom)),
