@@ -78,7 +78,9 @@ test("a workbook whose check has errors is refused with what to do", async () =>
   fireEvent.click(button);
   expect(await screen.findByText(blockedMessage(1), {}, { timeout: 20_000 })).toBeTruthy();
   await waitFor(() => expect(document.activeElement?.id).toBe("action-message"));
-  expect(screen.getByText(/correct the errors it lists, or use Repair or Upgrade where it says they fix them/)).toBeTruthy();
+  expect(
+    screen.getByText(/correct the errors it lists, or use Repair or Upgrade where it says they fix them/),
+  ).toBeTruthy();
   expect((await readBack(fake, toolkit))!.info.signedOffBy).toBe("");
 });
 
