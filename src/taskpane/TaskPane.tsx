@@ -220,7 +220,13 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
                 onChange={(field, value) => dispatch({ type: "fieldChanged", field, value })}
                 onSubmit={() => void submit()}
               />
-              {existing && host && <ActionPlanSection busy={busy} onDraft={() => void draftActions()} />}
+              {existing && host && (
+                <ActionPlanSection
+                  busy={busy}
+                  needsUpgrade={existing.upgradeAvailable}
+                  onDraft={() => void draftActions()}
+                />
+              )}
               {/* In Excel, once the workbook holds an assessment to start from; standalone, from a chosen file. */}
               {features.nextYear && (existing || !host) && (
                 <NextYearSection

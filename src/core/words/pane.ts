@@ -61,6 +61,9 @@ export const paneWords = {
     explain:
       "Adds an action to the Actions sheet for each behaviour whose current level is below its target and that has no action yet, aiming at the next level. Actions already there are not changed.",
     button: "Draft actions from the gaps",
+    /** An assessment made from an earlier toolkit or by an earlier version of the add-in: drafting is refused. */
+    upgradeFirst:
+      "Upgrade the assessment first (Upgrade assessment above keeps every answer); then actions can be drafted from the gaps here.",
   },
   status: {
     heading: "Where the assessment stands",

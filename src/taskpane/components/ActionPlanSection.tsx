@@ -4,6 +4,8 @@ import { usePaneStyles } from "./styles";
 
 interface ActionPlanSectionProps {
   busy: boolean;
+  /** The assessment needs an upgrade first (no action plan yet, or another toolkit's): drafting would be refused. */
+  needsUpgrade: boolean;
   onDraft: () => void;
 }
 
@@ -11,7 +13,7 @@ interface ActionPlanSectionProps {
  * The action plan, on the Assessment tab below where the assessment stands: the gaps it starts from are there, and
  * an officer drafts the plan while the levels are still being worked on, long before the return is signed off.
  */
-export function ActionPlanSection({ busy, onDraft }: ActionPlanSectionProps) {
+export function ActionPlanSection({ busy, needsUpgrade, onDraft }: ActionPlanSectionProps) {
   const styles = usePaneStyles();
   return (
     <section className={styles.section} aria-labelledby="action-plan-heading">
@@ -19,10 +21,15 @@ export function ActionPlanSection({ busy, onDraft }: ActionPlanSectionProps) {
         {paneWords.actionPlan.heading}
       </Subtitle2>
       <Text>{paneWords.actionPlan.explain}</Text>
-      {/* Focusable while busy, as the pane's other buttons, so focus is not lost when work starts. */}
-      <Button onClick={onDraft} disabledFocusable={busy} className={styles.primaryButton}>
-        {paneWords.actionPlan.button}
-      </Button>
+      {/* No button that could only be refused: the way on is said instead. */}
+      {needsUpgrade ? (
+        <Text>{paneWords.actionPlan.upgradeFirst}</Text>
+      ) : (
+        // Focusable while busy, as the pane's other buttons, so focus is not lost when work starts.
+        <Button onClick={onDraft} disabledFocusable={busy} className={styles.primaryButton}>
+          {paneWords.actionPlan.button}
+        </Button>
+      )}
     </section>
   );
 }
