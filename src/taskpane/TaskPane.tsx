@@ -1,7 +1,7 @@
 import { Spinner } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useReducer, useRef } from "react";
 import type { ProgressUpdate, SignOffAsked, WorkbookHost, WorkbookStatus } from "../app/workbook-host";
-import { todayIso } from "../core/util/dates";
+import { dateSaid, todayIso } from "../core/util/dates";
 import { paneWords } from "../core/words/pane";
 import { useCheckActions, type Exclusive } from "./check-actions";
 import { ACTION_MESSAGE_ID, ActionMessage } from "./components/ActionMessage";
@@ -16,7 +16,7 @@ import { TASK_PANEL_ID, TaskTabs, tabId } from "./components/TaskTabs";
 import { usePaneStyles } from "./components/styles";
 import { useConsolidateAction } from "./consolidate-actions";
 import { useModerateAction } from "./moderate-actions";
-import { britishDate, checkDetails } from "./details";
+import { checkDetails } from "./details";
 import type { PaneFeatures } from "./features";
 import {
   initialState,
@@ -232,7 +232,7 @@ export function TaskPane({ host, standaloneReason = "no-office", standaloneDetai
                 <NextYearSection
                   inExcel={host !== null}
                   busy={busy}
-                  today={britishDate(todayIso(now))}
+                  today={dateSaid(todayIso(now))}
                   onStart={startNextYear}
                 />
               )}

@@ -1,6 +1,6 @@
 import type { AssessmentDetails } from "../app/workbook-host";
 import { listedChoice } from "../core/plan/council-groups";
-import { ASSESSMENT_YEARS, isAssessmentDate, isIsoDate, ukDate } from "../core/util/dates";
+import { ASSESSMENT_YEARS, dateSaid, isAssessmentDate, isIsoDate } from "../core/util/dates";
 import { paneWords } from "../core/words/pane";
 
 /** What the user has typed, before it is checked: the date as dd/mm/yyyy, whatever the browser's language. */
@@ -35,14 +35,9 @@ export type DetailsErrors = Partial<Record<keyof DetailsForm, string>>;
 
 export type CheckedDetails = { ok: true; details: AssessmentDetails } | { ok: false; errors: DetailsErrors };
 
-/** An ISO date as the pane shows it, dd/mm/yyyy like the workbook; anything else is shown as it is. */
-export function britishDate(iso: string): string {
-  return isIsoDate(iso) ? ukDate(iso) : iso;
-}
-
 /** Text with every ISO date in it (a review date in a finding) written dd/mm/yyyy, as everywhere in the pane. */
 export function britishDates(text: string): string {
-  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => britishDate(iso));
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => dateSaid(iso));
 }
 
 /** A typed assessment date (dd/mm/yyyy) as an ISO date, or what is wrong with it. */

@@ -13,7 +13,7 @@ import {
 import type { CheckResult } from "../core/check/types";
 import type { Consolidation } from "../core/consolidate/types";
 import type { Moderation } from "../core/moderate/moderate";
-import { todayIso, ukDate } from "../core/util/dates";
+import { dateSaid, todayIso, ukDate } from "../core/util/dates";
 import { moderationWords } from "../core/words/moderation";
 import { paneWords } from "../core/words/pane";
 import {
@@ -24,7 +24,7 @@ import {
   type ChosenReturnsRun,
   type RunBar,
 } from "./chosen-returns-state";
-import { britishDate, type DetailsErrors, type DetailsForm } from "./details";
+import { type DetailsErrors, type DetailsForm } from "./details";
 import { unhandled } from "./unhandled";
 
 /** Where the pane runs: inside Excel with a workbook, or in a plain browser with downloads only. */
@@ -216,7 +216,7 @@ function withStatus(state: PaneState, status: WorkbookStatus): PaneState {
     council: existing && !state.touched.council ? existing.council : state.form.council,
     assessmentDate:
       existing && !state.touched.assessmentDate && existing.assessmentDate !== ""
-        ? britishDate(existing.assessmentDate)
+        ? dateSaid(existing.assessmentDate)
         : state.form.assessmentDate,
     councilType: existing && !state.touched.councilType ? (existing.councilType ?? "") : state.form.councilType,
     region: existing && !state.touched.region ? (existing.region ?? "") : state.form.region,

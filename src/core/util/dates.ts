@@ -49,6 +49,9 @@ export const serialToIsoDate = (serial: number): string => serialToDate(Math.rou
 /** dd/mm/yyyy, as British users read and type dates, of an ISO date YYYY-MM-DD. */
 export const ukDate = (iso: string): string => iso.split("-").reverse().join("/");
 
+/** A date as officers read it: an ISO date dd/mm/yyyy, and anything else (text typed for a date) as it is. */
+export const dateSaid = (text: string): string => (isIsoDate(text) ? ukDate(text) : text);
+
 /** Today in the user's own time zone, YYYY-MM-DD (toISOString would give the UTC date). */
 export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -3,10 +3,8 @@
  * used, in the log the command line prints, the pane lists and the Consolidation Log sheet keeps. Plain data
  * and small functions beside the other catalogues; test/core/words/words.test.ts checks each is used.
  */
-import { isIsoDate, ukDate } from "../util/dates";
+import { dateSaid } from "../util/dates";
 import { plural } from "../util/words";
-
-const dateSaid = (on: string) => (isIsoDate(on) ? ukDate(on) : on);
 
 export const consolidateWords = {
   /** Group Summary's blocks of each return's previous figures, shown where some return has previous answers. */

@@ -2,24 +2,21 @@
  * The words of the council's year (src/core/cycle): starting this year's assessment from last year's return, and
  * the action plan drafted from the gaps; for the command line and the pane alike.
  */
-import { isIsoDate, ukDate } from "../util/dates";
+import { dateSaid } from "../util/dates";
 import { plural } from "../util/words";
-
-/** A date as officers write it (dd/mm/yyyy); text that is not a date as it is. */
-const shown = (date: string) => (isIsoDate(date) ? ukDate(date) : date);
 
 export const cycleWords = {
   notAnAssessment: (file: string) =>
     `${file} holds no assessment made by the NPS toolkit, so there is no previous return to start from.`,
   laterThanNew: (file: string, previousDate: string, newDate: string) =>
-    `${file} is dated ${shown(previousDate)}, after this assessment's date (${shown(newDate)}): it cannot be the previous return.`,
+    `${file} is dated ${dateSaid(previousDate)}, after this assessment's date (${dateSaid(newDate)}): it cannot be the previous return.`,
   /** What to do about a previous return dated after this one, where the date is given. */
   laterThanNewNext: {
     cli: "Check the dates, or give this assessment's date with --date.",
     pane: "Check the dates: next year's assessment date must be on or after last year's.",
   },
   sameDate: (file: string, date: string) =>
-    `${file} has the same assessment date as this one (${shown(date)}); its answers are shown as the previous ones all the same.`,
+    `${file} has the same assessment date as this one (${dateSaid(date)}); its answers are shown as the previous ones all the same.`,
   noPreviousDate: (file: string) =>
     `${file} has no assessment date on its Guide, so the previous answers are shown without one.`,
   started: ({ file, carried, levels }: { file: string; carried: number; levels: boolean }) =>

@@ -6,7 +6,7 @@
  * checker builds no sentence of its own.
  */
 import { listed, plural } from "../util/words";
-import { isIsoDate, ukDate } from "../util/dates";
+import { dateSaid } from "../util/dates";
 
 /** A sheet as a finding names it: the add-in's hidden data sheet by what it is, never by its internal name. */
 interface NamedSheet {
@@ -22,8 +22,6 @@ interface LevelRange {
   high: string;
 }
 /** A date as officers read it: dd/mm/yyyy (an ISO date is turned round; anything else is shown as it is). */
-const dateSaid = (on: string) => (isIsoDate(on) ? ukDate(on) : on);
-
 export const findingWords = {
   /** What a cell, a row or a sheet holds when there is nothing. */
   empty: "(empty)",

@@ -2,7 +2,7 @@
  * The words of moderation (src/core/moderate, the command line's moderate and the pane's Moderate returns): what
  * the log says about each return, and what the user is told when nothing can be moderated.
  */
-import { isIsoDate, ukDate } from "../util/dates";
+import { dateSaid } from "../util/dates";
 import { plural } from "../util/words";
 
 const HELP = `Usage:
@@ -51,7 +51,7 @@ export const moderationWords = {
   used: (label: string) => `Used: the levels and evidence of ${label}.`,
   /** After a respondent's evidence on the agreed return, so that nothing they gave is lost. */
   evidenceOwner: (owner: string) => `owner: ${owner}`,
-  evidenceReviewDate: (date: string) => `review date: ${isIsoDate(date) ? ukDate(date) : date}`,
+  evidenceReviewDate: (date: string) => `review date: ${dateSaid(date)}`,
   tooFew: (count: number) =>
     `Moderation needs the returns of at least two respondents of one council; ${count === 0 ? "none could be used" : "only one could be used"}, so nothing was written.`,
   evidenceCut: (id: string, limit: number) =>

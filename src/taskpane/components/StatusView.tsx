@@ -2,7 +2,7 @@ import { Field, Link, ProgressBar, Subtitle2 } from "@fluentui/react-components"
 import type { AssessmentStatus } from "../../core/assessment/plan-assessment";
 import type { CheckResult } from "../../core/check/types";
 import { paneWords } from "../../core/words/pane";
-import { britishDate } from "../details";
+import { dateSaid } from "../../core/util/dates";
 import { CheckCounts } from "./CheckCounts";
 import { usePaneStyles } from "./styles";
 
@@ -41,7 +41,7 @@ export function StatusView({ existing, check, onSeeFindings }: StatusViewProps) 
         <dd className={styles.definition}>{existing.council || words.notGiven}</dd>
         <dt className={styles.term}>{words.date}</dt>
         <dd className={styles.definition}>
-          {existing.assessmentDate ? britishDate(existing.assessmentDate) : words.notGiven}
+          {existing.assessmentDate ? dateSaid(existing.assessmentDate) : words.notGiven}
         </dd>
         <dt className={styles.term}>{words.toolkit}</dt>
         <dd className={styles.definition}>{words.toolkitVersion(existing.toolkitVersion)}</dd>

@@ -1,5 +1,6 @@
 /** Excel's 1900 date system, in the one module that converts dates. */
 import {
+  dateSaid,
   dateToSerial,
   isIsoDate,
   isoDateToSerial,
@@ -38,5 +39,11 @@ describe("Excel serial numbers", () => {
 
   test("British users read dates day first", () => {
     expect(ukDate("2000-01-31")).toBe("31/01/2000");
+  });
+
+  test("a date said to a user is dd/mm/yyyy, and text typed where a date belongs is said as it is", () => {
+    expect(dateSaid("2026-03-31")).toBe("31/03/2026");
+    expect(dateSaid("next spring")).toBe("next spring");
+    expect(dateSaid("2026-02-30")).toBe("2026-02-30");
   });
 });
