@@ -788,8 +788,9 @@ export function createExcelHost(): WorkbookHost {
  * A refusal as the pane says it. The Sign off form lists an incomplete return's key areas and offers to sign off
  * anyway, so the message above it is one line that points there, not the list again.
  */
-function refusalInPane(refusal: SignOffRefusal): { message: string; nextStep: string } {
-  if (refusal.refused !== "incomplete") return { message: refusal.message, nextStep: refusal.nextStep };
-  const words = paneWords.signOff;
-  return { message: words.refusedIncomplete(refusal.incomplete.length), nextStep: words.refusedIncompleteNext() };
+function refusalInPane({ refused, message, nextStep, incomplete }: SignOffRefusal) {
+  return {
+    message: refused === "incomplete" ? paneWords.signOff.refusedIncomplete(incomplete.length) : message,
+    nextStep,
+  };
 }

@@ -16,6 +16,7 @@ import { parseToolkit } from "../../src/core/toolkit/load";
 import { readWorkbookSnapshot, tableRange } from "../../src/office/read-snapshot";
 import { FakeExcel, FakeOfficeError } from "../fakes/excel-fake";
 import { paneWords } from "../../src/core/words/pane";
+import { signOffWords } from "../../src/core/words/sign-off";
 import { upgradeWords } from "../../src/core/words/upgrade";
 import { parseRect } from "../fakes/excel/address";
 import { cellKey } from "../fakes/excel/state";
@@ -511,7 +512,7 @@ describe("sign off", () => {
     // The pane's Sign off form lists the key areas and offers the choice: the refusal points there in one line.
     await expect(hostFor(fake).signOff({ name: "Sam Lead" }, noProgress)).rejects.toMatchObject({
       message: paneWords.signOff.refusedIncomplete(1),
-      nextStep: paneWords.signOff.refusedIncompleteNext(),
+      nextStep: signOffWords.incompleteNext,
     });
     expect((await readBack(fake, toolkit))!.info.signedOffBy).toBe("");
     const outcome = await hostFor(fake).signOff({ name: "Sam Lead", allowIncomplete: true }, noProgress);

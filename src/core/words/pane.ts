@@ -276,8 +276,6 @@ export const paneWords = {
     /** The refusal of an incomplete return, said above the form, which lists the key areas and the choice. */
     refusedIncomplete: (areas: number) =>
       `Not signed off: ${areas === 1 ? "one key area has" : `${areas} key areas have`} behaviours without a current level.`,
-    refusedIncompleteNext: () =>
-      `Pick a current level for every behaviour in the key areas listed below, then sign off again; or tick “${paneWords.signOff.allowIncomplete}” below and sign off.`,
     allowIncompleteHint: "The sign-off then says that the return is not complete, and names these key areas.",
     again: "Sign off again",
   },

@@ -5,6 +5,7 @@
  */
 import { ukDate } from "../util/dates";
 import { plural } from "../util/words";
+import { paneWords } from "./pane";
 
 /** A key area with behaviours that have no current level yet, as the sign-off names it. */
 interface AreaCount {
@@ -30,8 +31,8 @@ export const signOffWords = {
   noAssessmentNext: "Build the assessment and answer it first; then sign it off.",
   errorsNext:
     "Open the Check tab and check the workbook: correct the errors it lists, or use Repair or Upgrade where it says they fix them; then sign off again.",
-  incompleteNext:
-    "Pick a current level for every behaviour in them, then sign off again; or choose to sign off an incomplete return.",
+  /** Said by the pane (the command line says its own): its Sign off form lists the key areas and has the tick box. */
+  incompleteNext: `Pick a current level for every behaviour in the key areas listed below, then sign off again; or tick “${paneWords.signOff.allowIncomplete}” below and sign off.`,
   noSignOffCells: "This assessment's Guide has no sign-off cells: it was made by an earlier version of the add-in.",
   noSignOffCellsNext: "Upgrade fixes this and keeps every answer; then sign off.",
 
