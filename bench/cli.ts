@@ -38,8 +38,7 @@ export async function measureCliStart(): Promise<{ lines: string[]; json: { cli:
   let ms: number;
   let floorMs: number;
   try {
-    await interleavedMedians(tasks, WARM_UP_ROUNDS);
-    [ms, floorMs] = await interleavedMedians(tasks, ROUNDS);
+    [ms, floorMs] = await interleavedMedians(tasks, { rounds: ROUNDS, warmUpRounds: WARM_UP_ROUNDS });
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -155,7 +155,7 @@ async function measure(sets: AnswerSet[], count: number, rounds: number): Promis
       },
       () => loadAll(loadable),
     ],
-    rounds,
+    { rounds },
   );
   const round = (n: number, digits = 1) => Number(n.toFixed(digits));
   if (!last) throw new Error("No consolidation was measured");

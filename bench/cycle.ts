@@ -41,9 +41,7 @@ async function carryForwardTimes(): Promise<BenchResult> {
     if (!carried.ok) throw new Error(carried.reason);
     return writePlanToBuffer(buildWorkbookPlan(toolkit, carried.answers, { now }));
   };
-  // Warm-up rounds let the JIT settle before anything is timed.
-  await interleavedMedians([newFrom, newAlone], 2);
-  const [ms, newMs] = await interleavedMedians([newFrom, newAlone], RUNS);
+  const [ms, newMs] = await interleavedMedians([newFrom, newAlone], { rounds: RUNS, warmUpRounds: 2 });
   const ratio = ms / newMs;
   return {
     lines: [`new --from ${fixed(ms)} ms, new alone ${fixed(newMs)} ms: ratio ${fixed(ratio, 2)}x`],

@@ -69,8 +69,7 @@ async function run(): Promise<BenchResult> {
     },
     () => loadAll(loadable),
   ];
-  await interleavedMedians(tasks, WARM_UP_ROUNDS);
-  const [ms, loadMs] = await interleavedMedians(tasks, ROUNDS);
+  const [ms, loadMs] = await interleavedMedians(tasks, { rounds: ROUNDS, warmUpRounds: WARM_UP_ROUNDS });
   const round = (n: number, digits = 1) => Number(n.toFixed(digits));
   const n10 = { ms: round(ms), loadMs: round(loadMs), ratio: round(ms / loadMs, 2) };
   return {

@@ -49,9 +49,7 @@ async function measureWrites(toolkit: Toolkit): Promise<WriteFigures> {
   const build = () => buildWorkbookPlan(toolkit, answers, { now });
   const plan = build();
   const tasks = [build, () => writePlanToBuffer(plan), () => baselineWrite(plan)];
-  // Warm-up rounds let the JIT settle before anything is timed.
-  await interleavedMedians(tasks, 3);
-  const [planMs, writeMs, baselineMs] = await interleavedMedians(tasks, RUNS);
+  const [planMs, writeMs, baselineMs] = await interleavedMedians(tasks, { rounds: RUNS, warmUpRounds: 3 });
   return {
     behaviours: toolkit.themes.flatMap((t) => t.keyAreas.flatMap((k) => k.behaviours)).length,
     planMs,
